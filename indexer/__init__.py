@@ -1,0 +1,1 @@
+"""Bahth's indexer: Arabic analysis, archive readers, bulk loading."""

@@ -1,0 +1,44 @@
+"""Arabic text analysis, shared by documents and queries.
+
+`normalize` gives the matching form of a string (used for keyword fields and
+before analysis); `analyze` gives the tokens as indexed and as queried.
+"""
+
+from .normalize import normalize
+from .stem import stem
+from .stopwords import STOPWORDS
+from .tokenize import tokenize
+
+# token -> its index term, or "" for a stopword. A plain dict is the fastest
+# cache there is; it stops growing at _CACHE_LIMIT entries (about 100 MB),
+# more distinct words than a large archive has.
+_TERMS: dict[str, str] = {}
+_CACHE_LIMIT = 1_000_000
+
+
+def _term(token):
+    term = "" if token in STOPWORDS else stem(token)
+    if len(_TERMS) < _CACHE_LIMIT:
+        _TERMS[token] = term
+    return term
+
+
+def clear_cache():
+    """Forget the analysed terms (after the lexicon or the rules change)."""
+    _TERMS.clear()
+
+
+def analyze(text: str) -> list[str]:
+    """Normalise, tokenise, drop stopwords and light-stem `text`."""
+    terms = []
+    lookup = _TERMS.get
+    for token in tokenize(normalize(text)):
+        term = lookup(token)
+        if term is None:
+            term = _term(token)
+        if term:
+            terms.append(term)
+    return terms
+
+
+__all__ = ["analyze", "normalize", "stem", "tokenize", "STOPWORDS"]

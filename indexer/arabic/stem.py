@@ -1,0 +1,123 @@
+"""A light Arabic stemmer: light10's affixes, guarded by what the archive knows.
+
+light10 (Larkey et al.), which Elasticsearch's `arabic_stem` implements,
+strips a leading و, the article and its combinations (ال وال بال كال فال لل)
+and a run of suffixes (ها ان ات ون ين يه ية ه ة ي). It over-stems words
+whose first letter only looks like a clitic (وزير→زير, وزارة→زار) and chains
+suffixes into function words (الولايات→ولا), and it never strips the bare
+prepositions ب ل ك ف (بموسكو, لموسكو stay apart from موسكو).
+
+This stemmer keeps light10's affixes and adds the bare prepositions, but it
+strips a bare clitic letter only when a lexicon of word frequencies says the
+rest is a word in its own right, at least as common as the whole: موسكو is
+far more common than بموسكو, while زير is rare next to وزير and حر next to
+بحر. The lexicon (`data/lexicon.tsv.gz`) counts normalised word forms of
+real Arabic news; `scripts/build-lexicon` rebuilds it.
+"""
+
+import gzip
+from functools import lru_cache
+from importlib import resources
+
+from .normalize import normalize
+from .stopwords import STOPWORDS
+
+# The article with the clitics that attach before it, longest first. A
+# three-letter combination must leave three letters (والده is not و+ال+ده).
+_ARTICLES = (("وبال", 3), ("وكال", 3), ("فبال", 3), ("وال", 3), ("فال", 3),
+             ("بال", 3), ("كال", 3), ("ولل", 3), ("فلل", 3), ("لل", 3),
+             ("ال", 2))
+_CLITICS = "وفبلك"
+# light10's suffixes after normalisation (ة is ه), in its order: each is
+# stripped at most once, leaving at least two letters.
+_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
+_MIN_STEM = 2
+
+# How much more common the rest must be than the whole word for a bare
+# clitic to be stripped. و is by far the most frequent clitic and a word
+# starting with it is usually و + word (وقال), so it needs the least
+# evidence; ب ل ك ف more often begin a word (بحر, لبنان, كتاب, فيلم).
+_RATIO = {"و": 0.5, "ف": 1.0, "ب": 1.0, "ل": 1.0, "ك": 1.0}
+_MIN_REST_COUNT = 3
+
+# Words whose first letter is a root letter though the rest is also a word:
+# the lexicon alone would split them.
+_WHOLE_WORDS = frozenset(normalize(word) for word in (
+    "وطن", "وطني", "وطنية", "ولي", "ورد", "وعد", "وفاء", "والي",
+    "بلد", "بكر", "بنك", "فرد", "كرم", "لقب",
+))
+# The name of God, alone or closing a name (عبدالله, نصرالله), loses no
+# letter to the suffix rules (ه) or the article rule (ال).
+_ALLAH = normalize("الله")
+
+
+@lru_cache(maxsize=None)
+def lexicon() -> dict[str, int]:
+    """Word form -> count, loaded on first use."""
+    with resources.files(__package__).joinpath("data/lexicon.tsv.gz").open("rb") as raw:
+        with gzip.open(raw, "rt", encoding="utf-8") as lines:
+            return {word: int(count) for word, count in
+                    (line.rstrip("\n").split("\t") for line in lines)}
+
+
+def _is_arabic(word):
+    return "\u0621" <= word[0] <= "\u06ff"
+
+
+def _strip_article(word):
+    for article, min_rest in _ARTICLES:
+        if word.startswith(article) and len(word) - len(article) >= min_rest:
+            return word[len(article):]
+    return None
+
+
+def _clitic_is_separate(word):
+    """Is the first letter of `word` a clitic (و ف ب ل ك) on a word of its own?"""
+    rest = word[1:]
+    if len(rest) < 3 or word in _WHOLE_WORDS:
+        return False
+    counts = lexicon()
+    whole_count = counts.get(word, 0)
+    rest_count = counts.get(rest, 0)
+    if whole_count == 0 and rest_count == 0:
+        # Neither is known: do what light10 does for و, nothing for the rest.
+        return word[0] == "و"
+    return (rest_count >= _MIN_REST_COUNT
+            and rest_count >= _RATIO[word[0]] * whole_count)
+
+
+def strip_prefixes(word: str) -> str:
+    """Remove the article with its clitics and the bare clitics the lexicon
+    vouches for, up to three in a row (والوبواجهة: وال + و + ب + واجهة)."""
+    if word in _WHOLE_WORDS:
+        return word
+    for _ in range(3):
+        rest = _strip_article(word)
+        if rest is not None:
+            word = rest
+        elif word[0] in _CLITICS and _clitic_is_separate(word):
+            word = word[1:]
+        else:
+            break
+    return word
+
+
+def strip_suffixes(word: str) -> str:
+    """light10's suffix pass, stopping before a stem that is a stopword
+    (الولايات → ولاي, not ولا)."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+            shorter = word[: -len(suffix)]
+            if shorter in STOPWORDS:
+                break
+            word = shorter
+    return word
+
+
+def stem(word: str) -> str:
+    """The stem of one normalised token; non-Arabic tokens are returned as they are."""
+    if not _is_arabic(word) or word == _ALLAH:
+        return word
+    if word.endswith(_ALLAH):
+        return strip_prefixes(word)
+    return strip_suffixes(strip_prefixes(word))

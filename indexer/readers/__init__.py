@@ -1,0 +1,1 @@
+"""Readers that turn archive files into raw article records."""
