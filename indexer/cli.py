@@ -1,31 +1,134 @@
-"""The `bahth` command line."""
+"""The `bahth` command line: reindex, search, serve, analyze."""
 
 import argparse
 import json
 import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
 
 from indexer.arabic import analyze, normalize
+from indexer.readers import FORMATS, ArchiveError
+from indexer.settings import Settings, SettingsError
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_REJECTS, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
-def cmd_analyze(args):
-    """Show how text is normalised and analysed (the tokens as indexed and queried)."""
+def cmd_reindex(args, settings):
+    """Index everything under PATH... into a new index and switch to it when complete.
+
+    PATH may be files, folders (read recursively), globs, .gz or .zip archives
+    of JSONL, CSV, TREC-style SGML or scraped pages (text or HTML). Rejected
+    records are listed in the rejects file with file, line, field and reason.
+    Exit status: 0 all indexed; 3 some records rejected (index switched);
+    1 failure or --max-rejects exceeded (live index untouched); 130 interrupted.
+    """
+    from indexer import reindex
+    from indexer.search.embedded_store import EmbeddedStore
+
+    store = EmbeddedStore(settings.data_dir)
+    rejects_path = args.rejects or Path(settings.data_dir) / (
+        "rejects-" + datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + ".jsonl")
+    Path(rejects_path).parent.mkdir(parents=True, exist_ok=True)
+    column_map = dict(pair.split("=", 1) for pair in args.map)
+    options = reindex.Options(args.format, column_map, settings.max_body_chars)
+    progress = _progress_reporter(sys.stderr)
+    try:
+        summary = reindex.run(args.paths, store, options=options, rejects_path=rejects_path,
+                              max_rejects=args.max_rejects, progress=progress,
+                              workers=args.workers)
+    except ArchiveError as error:
+        print(f"bahth reindex: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    except reindex.TooManyRejects as error:
+        progress.close()
+        print(f"bahth reindex: {error}; the live index was not changed. "
+              f"Rejected records: {rejects_path}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        progress.close()
+        print("\nbahth reindex: interrupted; the live index was not changed.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    progress.close()
+    for line in summary.lines():
+        print(line)
+    print(f"index: {store.path}")
+    if summary.rejected_total or sum(summary.notes.values()):
+        print(f"rejected records and notes: {rejects_path}")
+    return EXIT_REJECTS if summary.rejected_total else EXIT_OK
+
+
+class _progress_reporter:
+    """A tqdm bar on a terminal; a plain line every few seconds otherwise."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.bar = None
+        self.last_log = time.monotonic()
+
+    def __call__(self, summary, done_bytes, total_bytes):
+        rate = summary.read / summary.seconds if summary.seconds else 0
+        if self.stream.isatty():
+            if self.bar is None:
+                from tqdm import tqdm
+                self.bar = tqdm(total=total_bytes, unit="B", unit_scale=True, file=self.stream,
+                                desc="reindex", dynamic_ncols=True,
+                                bar_format="{desc} {percentage:3.0f}%|{bar}| "
+                                           "{n_fmt}/{total_fmt} [{elapsed}<{remaining}] {postfix}")
+            self.bar.set_postfix_str(f"{summary.read:,} articles, {rate:,.0f} articles/s",
+                                     refresh=False)
+            self.bar.update(done_bytes - self.bar.n)
+        elif time.monotonic() - self.last_log >= 10 or done_bytes == total_bytes:
+            self.last_log = time.monotonic()
+            share = 100 * done_bytes / total_bytes if total_bytes else 100
+            print(f"reindex: {summary.read:,} articles read ({rate:,.0f}/s), "
+                  f"{summary.rejected_total:,} rejected, {share:.0f}% of input",
+                  file=self.stream, flush=True)
+
+    def close(self):
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+def cmd_analyze(args, settings):
+    """Show how text is normalised and analysed (the terms as indexed and queried)."""
     text = " ".join(args.text) if args.text else sys.stdin.read()
     if args.json:
-        print(json.dumps({"normalized": normalize(text), "tokens": analyze(text)},
+        print(json.dumps({"normalized": normalize(text), "terms": analyze(text)},
                          ensure_ascii=False))
     else:
         print(normalize(text))
         print(" ".join(analyze(text)))
-    return 0
+    return EXIT_OK
+
+
+def _first_line(function):
+    return function.__doc__.strip().split("\n", 1)[0]
 
 
 def build_parser():
     parser = argparse.ArgumentParser(
-        prog="bahth", description="Search engine for an Arabic news archive.")
+        prog="bahth", description="Search engine for an Arabic news archive. "
+        "Configuration comes from the environment (BAHTH_DATA_DIR, BAHTH_ELASTICSEARCH_URL).")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    analyze_parser = commands.add_parser(
-        "analyze", help=cmd_analyze.__doc__, description=cmd_analyze.__doc__)
+    reindex = commands.add_parser("reindex", help=_first_line(cmd_reindex),
+                                  description=cmd_reindex.__doc__,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    reindex.add_argument("paths", nargs="+", metavar="PATH")
+    reindex.add_argument("--format", choices=FORMATS, help="read every file as this format")
+    reindex.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
+                         help="rename an input column or key (repeatable), e.g. headline=title")
+    reindex.add_argument("--rejects", metavar="FILE",
+                         help="rejects file (default: BAHTH_DATA_DIR/rejects-TIME.jsonl)")
+    reindex.add_argument("--max-rejects", type=int, metavar="N",
+                         help="fail without switching when more than N records are rejected")
+    reindex.add_argument("--workers", type=int, help="worker processes (default: CPU count)")
+    reindex.set_defaults(handler=cmd_reindex)
+
+    analyze_parser = commands.add_parser("analyze", help=_first_line(cmd_analyze),
+                                         description=cmd_analyze.__doc__)
     analyze_parser.add_argument("text", nargs="*", help="text to analyse (default: standard input)")
     analyze_parser.add_argument("--json", action="store_true", help="print JSON")
     analyze_parser.set_defaults(handler=cmd_analyze)
@@ -34,7 +137,12 @@ def build_parser():
 
 def main(argv=None):
     args = build_parser().parse_args(argv)
-    return args.handler(args)
+    try:
+        settings = Settings.from_env()
+    except SettingsError as error:
+        print(f"bahth: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    return args.handler(args, settings)
 
 
 if __name__ == "__main__":

@@ -1,1 +1,203 @@
-"""Readers that turn archive files into raw article records."""
+"""Archive files to raw records.
+
+`read_archive(paths)` expands files, folders (recursively), globs, `.gz` and
+`.zip` archives, decides each file's format from its content (or takes the
+one forced), and yields a `RawRecord` for each record read and a `Problem`
+for each one that could not be read, naming the file, the line and, where
+there is one, the field.
+"""
+
+import csv
+import glob
+import gzip
+import io
+import json
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import trec
+from .decode import decode
+from .pages import looks_like_html, parse_page
+
+FORMATS = ("jsonl", "csv", "trec", "page")
+SCHEMA = ("id", "title", "body", "date", "source", "url", "author", "category", "tags", "actors")
+TREC_FIELDS = {"docno": "id", "url": "url", "src": "source", "cat": "category", "title": "title",
+               "time": "date", "author": "author", "abstract": "abstract", "text": "body"}
+_CSV_SEPARATORS = (",", ";", "\t", "|")
+_ARCHIVE_SUFFIXES = (".gz", ".zip")
+_SKIPPED_NAMES = ("README", "LICENSE", "PROVENANCE")
+
+
+class ArchiveError(Exception):
+    """A path that does not exist or cannot be opened at all."""
+
+
+@dataclass
+class RawRecord:
+    origin: str              # file path, or archive path!member
+    line: int | None         # line of the record's start, when the format has lines
+    fields: dict
+    format: str
+
+
+@dataclass
+class Problem:
+    origin: str
+    line: int | None
+    field: str | None
+    reason: str
+    raw: str = ""
+    action: str = "rejected"
+    extra: dict = field(default_factory=dict)
+
+    def describe(self):
+        where = self.origin + (f":{self.line}" if self.line else "")
+        return f"{where}: {self.field + ': ' if self.field else ''}{self.reason}"
+
+
+def expand(paths):
+    """The files named by `paths`, in a stable order."""
+    files = []
+    for path in map(str, paths):
+        matches = sorted(glob.glob(path, recursive=True)) if any(c in path for c in "*?[") else [path]
+        if not matches:
+            raise ArchiveError(f"{path}: no such file or folder")
+        for match in matches:
+            match = Path(match)
+            if match.is_dir():
+                files.extend(p for p in sorted(match.rglob("*"))
+                             if p.is_file() and not p.name.startswith("."))
+            elif match.is_file():
+                files.append(match)
+            else:
+                raise ArchiveError(f"{match}: no such file or folder")
+    return files
+
+
+def _skipped(name):
+    stem = Path(name).name.split(".")[0].upper()
+    return any(stem.startswith(skip) for skip in _SKIPPED_NAMES) or Path(name).suffix == ".md"
+
+
+def _members(path):
+    """(origin, bytes) for a file, or for each member of an archive."""
+    if path.suffix == ".zip":
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                if not info.is_dir() and not _skipped(info.filename):
+                    yield f"{path}!{info.filename}", archive.read(info)
+    elif path.suffix == ".gz":
+        with gzip.open(path) as stream:
+            yield str(path), stream.read()
+    elif not _skipped(path.name):
+        yield str(path), path.read_bytes()
+
+
+def detect_format(text: str, name: str) -> str:
+    head = text.lstrip()[:4096]
+    if head.startswith(("{", "[")):
+        return "jsonl"
+    if "<doc>" in head.lower():
+        return "trec"
+    if looks_like_html(head):
+        return "page"
+    first_line = head.split("\n", 1)[0]
+    for separator in _CSV_SEPARATORS:
+        header = [cell.strip().strip('"').lower() for cell in first_line.split(separator)]
+        if len(header) > 1 and {"title", "body"} & set(header):
+            return "csv"
+    return "page"
+
+
+def read_archive(paths, forced_format=None, column_map=None):
+    """Yield RawRecord and Problem objects for everything under `paths`."""
+    for path in expand(paths):
+        try:
+            members = list(_members(path))
+        except (OSError, zipfile.BadZipFile, EOFError) as error:
+            yield Problem(str(path), None, None, f"cannot open: {error}")
+            continue
+        for origin, data in members:
+            text, _ = decode(data)
+            if not text.strip():
+                yield Problem(origin, None, None, "empty file")
+                continue
+            kind = forced_format or detect_format(text, origin)
+            yield from _READERS[kind](text, origin, column_map or {})
+
+
+def _read_jsonl(text, origin, column_map):
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        try:
+            records = json.loads(stripped)
+        except json.JSONDecodeError as error:
+            yield Problem(origin, error.lineno, None, f"invalid JSON array: {error.msg}",
+                          stripped[:500])
+            return
+        for number, record in enumerate(records, 1):
+            yield _json_record(record, origin, None, json.dumps(record, ensure_ascii=False)[:2000],
+                               column_map, f"record {number}")
+        return
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield Problem(origin, number, None, f"invalid JSON ({error.msg}, column {error.colno})",
+                          line[:2000])
+            continue
+        yield _json_record(record, origin, number, line[:2000], column_map)
+
+
+def _json_record(record, origin, line, raw, column_map, label=None):
+    if not isinstance(record, dict):
+        return Problem(origin, line, None, f"{label or 'line'} is {type(record).__name__}, "
+                       "not a JSON object", raw)
+    return RawRecord(origin, line, _renamed(record, column_map), "jsonl")
+
+
+def _renamed(record, column_map):
+    return {column_map.get(key, key): value for key, value in record.items()}
+
+
+def _read_csv(text, origin, column_map):
+    first_line = text.split("\n", 1)[0]
+    separator = max(_CSV_SEPARATORS, key=first_line.count)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=separator)
+    reader.fieldnames = [column_map.get(name.strip(), name.strip()) for name in reader.fieldnames or []]
+    line = 2
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield Problem(origin, reader.line_num, None, f"invalid CSV: {error}")
+            return
+        if None in row:
+            yield Problem(origin, line, None,
+                          f"{len(reader.fieldnames) + len(row[None])} cells for "
+                          f"{len(reader.fieldnames)} columns", separator.join(map(str, row[None]))[:2000])
+        else:
+            yield RawRecord(origin, line, dict(row), "csv")
+        line = reader.line_num + 1
+
+
+def _read_trec(text, origin, column_map):
+    found = False
+    for line, fields in trec.iter_records(text):
+        found = True
+        renamed = {TREC_FIELDS.get(name, name): value for name, value in fields.items()}
+        yield RawRecord(origin, line, _renamed(renamed, column_map), "trec")
+    if not found:
+        yield Problem(origin, None, None, "no complete <DOC>...</DOC> record")
+
+
+def _read_page(text, origin, column_map):
+    yield RawRecord(origin, None, _renamed(parse_page(text, origin), column_map), "page")
+
+
+_READERS = {"jsonl": _read_jsonl, "csv": _read_csv, "trec": _read_trec, "page": _read_page}

@@ -1,0 +1,186 @@
+"""From a raw record to a clean article, or a precise reason why not.
+
+`ArticleBuilder.build(raw)` validates and cleans one record: HTML removed
+from titles, boilerplate tails cut, the date parsed to UTC (from the file
+name when the record has none), the outlet mapped to its canonical name, a
+stable ID chosen. Problems that do not cost the article (no date, a body cut
+to the size limit) travel with it as notes.
+"""
+
+import hashlib
+import html
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from indexer.arabic import normalize
+from indexer.boilerplate import Boilerplate
+from indexer.dates import date_from_name, parse_date, to_iso
+from indexer.readers import SCHEMA, Problem, RawRecord
+from indexer.readers.pages import html_to_text
+from indexer.sources import SourceTable
+
+MAX_BODY_CHARS = 1_000_000
+MAX_TITLE_CHARS = 1_000
+MAX_ID_CHARS = 200
+_LIST_SEPARATORS = re.compile(r"\s*[|،;؛]\s*|\s*,\s*")
+_TAG = re.compile(r"<[a-zA-Z/!][^>]*>")
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+class RecordError(Exception):
+    def __init__(self, field, reason):
+        super().__init__(f"{field}: {reason}")
+        self.field, self.reason = field, reason
+
+
+@dataclass
+class Article:
+    id: str
+    title: str
+    body: str
+    date: str | None = None          # ISO 8601 UTC, e.g. 2018-06-28T10:24:55Z
+    source: str = ""                 # canonical outlet
+    url: str = ""
+    author: str = ""
+    category: str = ""
+    tags: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)    # fields outside the schema, kept
+    origin: str = ""                 # file (and line) it was read from
+    also: list[dict] = field(default_factory=list)  # exact duplicates: id, url, source
+
+    def to_dict(self):
+        return asdict(self)
+
+    def dedup_key(self) -> bytes | None:
+        """Same normalised body, same article; None when the body is too short to tell."""
+        text = " ".join(normalize(self.body).split())
+        return hashlib.sha1(text.encode("utf-8")).digest() if len(text) >= 80 else None
+
+
+@dataclass
+class Built:
+    article: Article
+    notes: list[Problem]
+
+
+def _text(value, name):
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        raise RecordError(name, f"expected text, got {type(value).__name__}")
+    return value
+
+
+def _plain(text):
+    """Text without HTML: scripts and styles dropped, tags removed, entities decoded."""
+    if "<" in text and _TAG.search(text):
+        text = _SCRIPT.sub(" ", text)
+        if re.search(r"</?(p|div|br|li|h\d)\b", text, re.I):
+            text = html_to_text(text)[0]
+        else:
+            text = _TAG.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return text
+
+
+def _one_line(text):
+    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+
+
+def _list(value, name):
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        items = _LIST_SEPARATORS.split(value)
+    elif isinstance(value, list):
+        items = [_text(item, name) for item in value]
+    else:
+        raise RecordError(name, f"expected a list or text, got {type(value).__name__}")
+    seen, result = set(), []
+    for item in (_one_line(_plain(i)) for i in items):
+        key = normalize(item)
+        if item and key not in seen:
+            seen.add(key)
+            result.append(item)
+    return result
+
+
+def stable_id(record_id, url, title, body):
+    if record_id:
+        return record_id
+    if url:
+        return "u-" + hashlib.sha1(url.encode("utf-8")).hexdigest()[:20]
+    return "h-" + hashlib.sha1(f"{title}\n{body}".encode("utf-8")).hexdigest()[:20]
+
+
+class ArticleBuilder:
+    def __init__(self, sources=None, boilerplate=None, max_body_chars=MAX_BODY_CHARS):
+        self.sources = sources or SourceTable.load()
+        self.boilerplate = boilerplate or Boilerplate.load()
+        self.max_body_chars = max_body_chars
+
+    def build(self, raw: RawRecord) -> Built:
+        """The article of a raw record; raises RecordError naming the field at fault."""
+        fields = raw.fields
+        notes = []
+
+        def note(field_name, reason, action):
+            notes.append(Problem(raw.origin, raw.line, field_name, reason, action=action))
+
+        title = _one_line(_plain(_text(fields.get("title"), "title")))
+        body = _plain(_text(fields.get("body"), "body")).replace("\r\n", "\n").strip()
+        if not title and not body:
+            raise RecordError("body", "no title and no body")
+        if len(title) > MAX_TITLE_CHARS:
+            title = title[:MAX_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+            note("title", f"title longer than {MAX_TITLE_CHARS} characters, cut", "truncated")
+        if len(body) > self.max_body_chars:
+            note("body", f"body of {len(body):,} characters cut to {self.max_body_chars:,}",
+                 "truncated")
+            body = body[: self.max_body_chars]
+        body, _ = self.boilerplate.strip(body)
+
+        record_id = _one_line(_text(fields.get("id"), "id"))
+        if len(record_id) > MAX_ID_CHARS:
+            raise RecordError("id", f"longer than {MAX_ID_CHARS} characters")
+        url = _one_line(_text(fields.get("url"), "url"))
+
+        date_text = _one_line(_text(fields.get("date"), "date"))
+        moment = parse_date(date_text) if date_text else None
+        if moment is None:
+            moment = date_from_name(record_id or "") or date_from_name(Path(raw.origin).name)
+            if date_text and moment is None:
+                note("date", f"unreadable date {date_text!r}; article kept without a date",
+                     "no_date")
+            elif date_text:
+                note("date", f"unreadable date {date_text!r}; date taken from the file name",
+                     "date_from_name")
+            elif moment is None:
+                note("date", "no date; article kept without a date", "no_date")
+
+        source_given = _one_line(_text(fields.get("source"), "source"))
+        extra = {key: value for key, value in fields.items() if key not in SCHEMA}
+        if source_given and self.sources.canonical(source_given) != source_given:
+            extra.setdefault("source_as_given", source_given)
+
+        article = Article(
+            id=stable_id(record_id, url, title, body),
+            title=title or _one_line(body[:120]),
+            body=body,
+            date=to_iso(moment) if moment else None,
+            source=self.sources.canonical(source_given, url),
+            url=url,
+            author=_one_line(_plain(_text(fields.get("author"), "author"))),
+            category=_one_line(_text(fields.get("category"), "category")),
+            tags=_list(fields.get("tags"), "tags"),
+            actors=_list(fields.get("actors"), "actors"),
+            extra=extra,
+            origin=raw.origin + (f":{raw.line}" if raw.line else ""),
+        )
+        return Built(article, notes)

@@ -1,0 +1,220 @@
+"""`bahth reindex`: the whole archive into a new index, switched in when complete.
+
+Worker processes read, clean and analyse batches of files; the main process
+loads their articles in input order into a new index version, counts
+everything, writes every rejected record to the rejects file, and switches
+the live index only at the end. An exception, Ctrl-C or too many rejects
+leave the live index as it was.
+"""
+
+import json
+import multiprocessing
+import os
+import sys
+import time
+from collections import Counter, deque
+from dataclasses import asdict, dataclass, field
+
+from indexer.arabic import analyze
+from indexer.articles import ArticleBuilder, RecordError
+from indexer.readers import Problem, RawRecord, expand, read_archive
+from indexer.search.embedded_store import IdConflict
+
+BATCH_BYTES = 2_000_000
+BATCH_FILES = 200
+LOG_EVERY_SECONDS = 10
+
+
+@dataclass
+class Options:
+    forced_format: str | None = None
+    column_map: dict = field(default_factory=dict)
+    max_body_chars: int = 1_000_000
+
+
+@dataclass
+class Summary:
+    read: int = 0
+    indexed: int = 0
+    duplicates: int = 0
+    rejected: Counter = field(default_factory=Counter)
+    notes: Counter = field(default_factory=Counter)
+    sources: Counter = field(default_factory=Counter)
+    dated: int = 0
+    seconds: float = 0.0
+    switched: bool = False
+
+    @property
+    def rejected_total(self):
+        return sum(self.rejected.values())
+
+    def lines(self):
+        rate = self.read / self.seconds if self.seconds else 0
+        yield (f"read {self.read:,} records in {self.seconds:.1f} s ({rate:,.0f}/s): "
+               f"{self.indexed:,} indexed, {self.duplicates:,} exact duplicates, "
+               f"{self.rejected_total:,} rejected")
+        for reason, count in self.rejected.most_common():
+            yield f"  rejected {count:,}: {reason}"
+        for note, count in self.notes.most_common():
+            yield f"  kept with a note {count:,}: {note}"
+        yield f"  {len(self.sources):,} sources; {self.dated:,} of {self.indexed:,} articles dated"
+
+
+# --- worker side -------------------------------------------------------------
+
+_builder = None
+_options = None
+
+
+def _start_worker(options):
+    global _builder, _options
+    _options = options
+    _builder = ArticleBuilder(max_body_chars=options.max_body_chars)
+
+
+def _prepare(files):
+    """Read, clean and analyse the records of some files (in a worker)."""
+    items = []
+    for item in read_archive(files, _options.forced_format, _options.column_map):
+        if isinstance(item, Problem):
+            items.append(item)
+            continue
+        try:
+            built = _builder.build(item)
+        except RecordError as error:
+            items.append(_rejection(item, error.field, error.reason))
+            continue
+        article = built.article
+        # Terms travel back joined: one string pickles far faster than a list.
+        items.append((article, " ".join(analyze(article.title)),
+                      " ".join(analyze(article.body)), built.notes))
+    return items
+
+
+def _rejection(raw: RawRecord, field_name, reason):
+    text = json.dumps(raw.fields, ensure_ascii=False, default=str)
+    return Problem(raw.origin, raw.line, field_name, reason, text[:2000])
+
+
+# --- main side ---------------------------------------------------------------
+
+def batches(files):
+    """Groups of files of about BATCH_BYTES, so that work spreads evenly."""
+    batch, size = [], 0
+    for path in files:
+        batch.append(path)
+        size += path.stat().st_size
+        if size >= BATCH_BYTES or len(batch) >= BATCH_FILES:
+            yield batch, size
+            batch, size = [], 0
+    if batch:
+        yield batch, size
+
+
+def _prepared_batches(files, options, workers):
+    """Prepared batches in input order, at most 2 per worker in flight."""
+    if workers <= 1:
+        _start_worker(options)
+        for batch, size in batches(files):
+            yield _prepare(batch), size
+        return
+    context = multiprocessing.get_context("spawn" if sys.platform == "darwin" else "fork")
+    with context.Pool(workers, initializer=_start_worker, initargs=(options,)) as pool:
+        pending = deque()
+        for batch, size in batches(files):
+            pending.append((pool.apply_async(_prepare, (batch,)), size))
+            if len(pending) >= 2 * workers:
+                result, done = pending.popleft()
+                yield result.get(), done
+        while pending:
+            result, done = pending.popleft()
+            yield result.get(), done
+
+
+class Rejects:
+    """The rejects file: one JSON line per record not indexed, or indexed with a note."""
+
+    def __init__(self, path):
+        self.path = path
+        self._file = open(path, "w", encoding="utf-8") if path else None
+
+    def write(self, problem: Problem):
+        if self._file:
+            record = asdict(problem)
+            record["file"] = record.pop("origin")
+            self._file.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    def close(self):
+        if self._file:
+            self._file.close()
+
+
+class TooManyRejects(Exception):
+    pass
+
+
+def run(paths, store, *, options=None, rejects_path=None, max_rejects=None,
+        progress=None, workers=None):
+    """Reindex everything under `paths` into `store`; returns the Summary.
+
+    Raises ArchiveError for a path that does not exist (before anything is
+    built) and TooManyRejects when more than `max_rejects` records are
+    rejected (nothing is switched).
+    """
+    options = options or Options()
+    files = expand(paths)
+    total_bytes = sum(path.stat().st_size for path in files)
+    workers = workers or min(os.cpu_count() or 1, 8)
+    summary = Summary()
+    rejects = Rejects(rejects_path)
+    started = time.monotonic()
+    progress = progress or (lambda *_: None)
+    try:
+        with store.new_version() as loader:
+            done_bytes = 0
+            for items, size in _prepared_batches(files, options, workers):
+                for item in items:
+                    _load(item, loader, summary, rejects)
+                if max_rejects is not None and summary.rejected_total > max_rejects:
+                    raise TooManyRejects(f"more than {max_rejects} records rejected")
+                done_bytes += size
+                summary.seconds = time.monotonic() - started
+                progress(summary, done_bytes, total_bytes)
+        summary.switched = True
+    finally:
+        summary.seconds = time.monotonic() - started
+        rejects.close()
+    return summary
+
+
+def _load(item, loader, summary, rejects):
+    summary.read += 1
+    if isinstance(item, Problem):
+        summary.rejected[_reason_kind(item)] += 1
+        rejects.write(item)
+        return
+    article, title_terms, body_terms, notes = item
+    try:
+        outcome = loader.add(article, title_terms, body_terms)
+    except IdConflict as conflict:
+        problem = Problem(article.origin, None, "id", str(conflict),
+                          json.dumps({"id": article.id, "title": article.title},
+                                     ensure_ascii=False))
+        summary.rejected["id already used with different content"] += 1
+        rejects.write(problem)
+        return
+    if outcome == "duplicate":
+        summary.duplicates += 1
+        return
+    summary.indexed += 1
+    summary.sources[article.source] += 1
+    summary.dated += article.date is not None
+    for note in notes:
+        summary.notes[note.action.replace("_", " ")] += 1
+        rejects.write(note)
+
+
+def _reason_kind(problem):
+    """A short class of reason for the summary: the reason without its details."""
+    reason = problem.reason.split(" (", 1)[0].split(":", 1)[0]
+    return f"{problem.field}: {reason}" if problem.field else reason

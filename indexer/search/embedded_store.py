@@ -1,0 +1,133 @@
+"""The embedded index on disk: building a new version and switching to it.
+
+`EmbeddedStore(data_dir)` owns `articles.sqlite` under the data folder. A
+reindex writes a new file beside it (`articles.sqlite.building-<pid>`) and,
+only when the load is complete and checked, moves it over the live file with
+one atomic rename. Readers that have the old file open keep reading it.
+"""
+
+import json
+import os
+import sqlite3
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+
+from indexer.arabic import normalize
+
+INDEX_FILE = "articles.sqlite"
+FORMAT_VERSION = "1"
+_SCHEMA = resources.files(__package__).joinpath("schema.sql").read_text(encoding="utf-8")
+_INDEXES = resources.files(__package__).joinpath("indexes.sql").read_text(encoding="utf-8")
+
+
+class IdConflict(Exception):
+    """An ID already indexed with different content."""
+
+    def __init__(self, article_id, first_origin):
+        super().__init__(f"ID {article_id!r} already used by {first_origin} with different content")
+        self.first_origin = first_origin
+
+
+class EmbeddedStore:
+    def __init__(self, data_dir):
+        self.data_dir = Path(data_dir)
+        self.path = self.data_dir / INDEX_FILE
+
+    def exists(self):
+        return self.path.exists()
+
+    @contextmanager
+    def new_version(self):
+        """Yield a Loader writing a new index; switch to it if the block ends
+        normally, delete it if it raises (the live index is never touched)."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        building = self.path.with_name(f"{INDEX_FILE}.building-{os.getpid()}")
+        building.unlink(missing_ok=True)
+        loader = Loader(building)
+        try:
+            yield loader
+            loader.finish()
+        except BaseException:
+            loader.abandon()
+            building.unlink(missing_ok=True)
+            raise
+        os.replace(building, self.path)
+
+
+class Loader:
+    """Bulk-loads articles into a new index file."""
+
+    def __init__(self, path):
+        self.path = path
+        self.db = sqlite3.connect(path, isolation_level=None)
+        self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
+                              "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;")
+        self.db.executescript(_SCHEMA)
+        self.db.execute("BEGIN")
+        self.count = 0
+
+    def add(self, article, title_terms: str, body_terms: str):
+        """Index one article with its analysed terms (space-separated). Returns "indexed" or "duplicate" (an exact copy of
+        an indexed article, recorded on it as "also published by"); raises
+        IdConflict for a known ID with different content."""
+        dedup = article.dedup_key()
+        existing = self.db.execute("SELECT title, body, origin FROM articles WHERE id = ?",
+                                   (article.id,)).fetchone()
+        if existing:
+            if existing[:2] == (article.title, article.body):
+                return "duplicate"
+            raise IdConflict(article.id, existing[2])
+        if dedup is not None:
+            copy = self.db.execute("SELECT rowid, also FROM articles WHERE dedup = ?",
+                                   (dedup,)).fetchone()
+            if copy:
+                also = json.loads(copy[1])
+                also.append({"id": article.id, "url": article.url, "source": article.source})
+                self.db.execute("UPDATE articles SET also = ? WHERE rowid = ?",
+                                (json.dumps(also, ensure_ascii=False), copy[0]))
+                return "duplicate"
+        cursor = self.db.execute(
+            "INSERT INTO articles (id, title, body, date, source, url, author, category, tags,"
+            " actors, also, extra, origin, dedup) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (article.id, article.title, article.body, article.date, article.source, article.url,
+             article.author, article.category, _json(article.tags), _json(article.actors),
+             "[]", _json(article.extra), article.origin, dedup))
+        rowid = cursor.lastrowid
+        self.db.execute("INSERT INTO terms (rowid, title, body) VALUES (?, ?, ?)",
+                        (rowid, title_terms, body_terms))
+        if article.actors:
+            self.db.executemany("INSERT INTO article_actors VALUES (?, ?)",
+                                [(rowid, actor) for actor in _unique_actors(article.actors)])
+        self.count += 1
+        return "indexed"
+
+    def finish(self):
+        self.db.executemany("INSERT INTO meta VALUES (?, ?)", [
+            ("format", FORMAT_VERSION), ("articles", str(self.count))])
+        self.db.execute("INSERT INTO terms (terms) VALUES ('optimize')")
+        self.db.execute("COMMIT")
+        self.db.executescript(_INDEXES)
+        self.db.execute("ANALYZE")
+        count = self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        self.db.close()
+        if count != self.count:
+            raise RuntimeError(f"index holds {count} articles, {self.count} were loaded")
+
+    def abandon(self):
+        try:
+            self.db.close()
+        except sqlite3.Error:
+            pass
+
+
+def _json(value):
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _unique_actors(actors):
+    seen = set()
+    for actor in actors:
+        if normalize(actor) not in seen:
+            seen.add(normalize(actor))
+            yield actor

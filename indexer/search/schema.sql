@@ -1,0 +1,31 @@
+-- The embedded index: one SQLite file, built beside the live one and moved
+-- into place when complete.
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE articles (
+    rowid     INTEGER PRIMARY KEY,
+    id        TEXT NOT NULL UNIQUE,
+    title     TEXT NOT NULL,
+    body      TEXT NOT NULL,
+    date      TEXT,                 -- ISO 8601 UTC, NULL when unknown
+    source    TEXT NOT NULL,
+    url       TEXT NOT NULL,
+    author    TEXT NOT NULL,
+    category  TEXT NOT NULL,
+    tags      TEXT NOT NULL,        -- JSON list
+    actors    TEXT NOT NULL,        -- JSON list
+    also      TEXT NOT NULL,        -- JSON list of {id, url, source}: exact duplicates
+    extra     TEXT NOT NULL,        -- JSON object: fields outside the schema
+    origin    TEXT NOT NULL,
+    dedup     BLOB UNIQUE           -- hash of the normalised body
+);
+
+-- One row per (article, actor): the actor facet and filter.
+CREATE TABLE article_actors (rowid INTEGER NOT NULL, actor TEXT NOT NULL);
+
+-- Full-text index of analysed terms (indexer.arabic.analyze), joined by
+-- spaces; rowid is articles.rowid. Contentless: the text lives in articles.
+CREATE VIRTUAL TABLE terms USING fts5(
+    title, body, content='', columnsize=1,
+    tokenize="unicode61 remove_diacritics 0 tokenchars '.@+-%'"
+);
