@@ -12,19 +12,22 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
 
 
+def _high_bytes(data):
+    return (data.count(0) + data.count(6)) / len(data)
+
+
 def detect_encoding(sample: bytes) -> str:
     """The encoding of a file from its first bytes."""
     for bom, encoding in _BOMS:
         if sample.startswith(bom):
             return encoding
-    # UTF-16 without a BOM: ASCII and Arabic both leave a NUL in every
-    # other byte of the other parity.
-    if len(sample) >= 4:
-        even_nuls = sample[0::2].count(0) / max(1, len(sample[0::2]))
-        odd_nuls = sample[1::2].count(0) / max(1, len(sample[1::2]))
-        if odd_nuls > 0.3 and even_nuls < 0.05:
+    # UTF-16 without a BOM: in Arabic and ASCII text the high byte of every
+    # code unit is 0x06 or 0x00, so one byte parity is almost only those.
+    if len(sample) >= 16:
+        even, odd = sample[0::2], sample[1::2]
+        if _high_bytes(odd) > 0.9 and _high_bytes(even) < 0.5:
             return "utf-16-le"
-        if even_nuls > 0.3 and odd_nuls < 0.05:
+        if _high_bytes(even) > 0.9 and _high_bytes(odd) < 0.5:
             return "utf-16-be"
     try:
         codecs.getincrementaldecoder("utf-8")().decode(sample.replace(b"\0", b""), final=False)

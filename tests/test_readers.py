@@ -1,0 +1,127 @@
+import gzip
+import json
+import zipfile
+
+import pytest
+
+from indexer.readers import ArchiveError, Problem, RawRecord, detect_format, read_archive
+from indexer.readers.decode import decode
+from indexer.readers.pages import parse_page
+
+from .conftest import article, write_jsonl
+
+TREC = """<DOC>
+<DOCNO>SK-1-20180101</DOCNO>
+<URL>https://www.skynewsarabia.com/1</URL>
+<SRC>skynews</SRC>
+<CAT>economy</CAT>
+<TITLE>أسعار النفط & الذهب</TITLE>
+<TIME>Mon, 01 Jan 2018 10:00:00 GMT</TIME>
+<AUTHOR>أبوظبي - سكاي نيوز عربية</AUTHOR>
+<ABSTRACT>ملخص</ABSTRACT>
+<TEXT>
+ارتفعت أسعار النفط.
+</TEXT>
+</DOC>
+<DOC><DOCNO>SK-2-20180102</DOCNO><TITLE>ثاني</TITLE><TEXT>نص</TEXT></DOC>
+"""
+
+
+def records(items):
+    return [i for i in items if isinstance(i, RawRecord)]
+
+
+def problems(items):
+    return [i for i in items if isinstance(i, Problem)]
+
+
+def test_formats_are_detected_from_content():
+    assert detect_format('{"id": 1}', "x.txt") == "jsonl"
+    assert detect_format("<DOC>\n<DOCNO>1</DOCNO>", "x.json") == "trec"
+    assert detect_format("id,title,body\n1,a,b", "x.txt") == "csv"
+    assert detect_format("<!DOCTYPE html><html><body>x</body></html>", "x") == "page"
+    assert detect_format("نص مقال عادي", "x.csv") == "page"
+
+
+def test_trec_records_with_bare_ampersands(tmp_path):
+    (tmp_path / "a.sgml").write_text(TREC, encoding="utf-8")
+    found = records(read_archive([tmp_path]))
+    assert [r.fields["id"] for r in found] == ["SK-1-20180101", "SK-2-20180102"]
+    assert found[0].fields["title"] == "أسعار النفط & الذهب"
+    assert found[0].fields["source"] == "skynews"
+    assert found[0].fields["abstract"] == "ملخص"
+    assert found[1].line == 14
+
+
+def test_jsonl_bad_lines_are_reported_and_the_rest_read(tmp_path):
+    path = tmp_path / "dump.jsonl"
+    good = json.dumps(article(1), ensure_ascii=False)
+    path.write_text(good + "\n" + good[:40] + "\n[1, 2]\n\n" + good.replace("a1", "a2") + "\n",
+                    encoding="utf-8")
+    items = list(read_archive([path]))
+    assert [r.fields["id"] for r in records(items)] == ["a1", "a2"]
+    bad = problems(items)
+    assert [(p.line, p.reason.split(" (")[0]) for p in bad] == [
+        (2, "invalid JSON"), (3, "line is list, not a JSON object")]
+    assert all(p.origin == str(path) for p in bad)
+
+
+def test_csv_with_column_map_and_bad_row(tmp_path):
+    path = tmp_path / "sheet.csv"
+    path.write_text("headline,body,date\n"
+                    "عنوان,\"نص، بفاصلة\",2018-01-01\n"
+                    "a,b,c,d,e\n"
+                    "ثان,نص,2018-01-02\n", encoding="utf-8")
+    items = list(read_archive([path], column_map={"headline": "title"}))
+    assert [r.fields["title"] for r in records(items)] == ["عنوان", "ثان"]
+    assert records(items)[0].fields["body"] == "نص، بفاصلة"
+    assert [(p.line, p.reason) for p in problems(items)] == [(3, "5 cells for 3 columns")]
+
+
+def test_archives_and_globs(tmp_path):
+    write_jsonl(tmp_path / "one.jsonl", [article(1)])
+    with gzip.open(tmp_path / "two.jsonl.gz", "wt", encoding="utf-8") as out:
+        out.write(json.dumps(article(2), ensure_ascii=False) + "\n")
+    with zipfile.ZipFile(tmp_path / "three.zip", "w") as archive:
+        archive.writestr("inner/three.jsonl", json.dumps(article(3), ensure_ascii=False))
+        archive.writestr("inner/four.sgml", TREC)
+    ids = sorted(r.fields["id"] for r in records(read_archive([tmp_path / "*"])))
+    assert ids == ["SK-1-20180101", "SK-2-20180102", "a1", "a2", "a3"]
+
+
+def test_missing_path_is_an_error(tmp_path):
+    with pytest.raises(ArchiveError, match="no such file"):
+        list(read_archive([tmp_path / "nope"]))
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-8-sig", "cp1256"])
+def test_encodings_are_detected(encoding):
+    text = "عنوان الخبر: وزارة الخارجية تعلن\n" * 5
+    data = text.encode(encoding)
+    decoded, _ = decode(data)
+    assert decoded == text
+
+
+def test_nul_bytes_are_dropped():
+    assert decode("نص\0 مع\0".encode("utf-8"))[0] == "نص مع"
+
+
+def test_scraped_page_keeps_the_article_only(shared_corpus):
+    page = (shared_corpus / "pages/albawaba-kim-putin.txt").read_text(encoding="utf-8")
+    fields = parse_page(page, "page.txt")
+    assert fields["source"] == "البوابة نيوز"
+    assert fields["tags"] == ["زعيم كوريا الشمالية روسيا بوتين کوریا الشمالیة"]
+    assert fields["body"].startswith("أكد مقال نشرته صحيفة")
+    assert fields["body"].endswith("التابع للأمم المتحدة.")
+    for trailing in ("إقرأ أيضاً", "مقالات مشابهة", "كلمات دلالية", "ترامب يعلن عزمه"):
+        assert trailing not in fields["body"]
+
+
+def test_html_page_title_and_no_scripts():
+    html = ("<html><head><title>موقع | خبر</title><script>var x='<p>';</script></head>"
+            "<body><nav>القائمة</nav><h1>العنوان الحقيقي</h1><p>الفقرة الأولى</p>"
+            "<p>المصدر: رويترز</p></body></html>")
+    fields = parse_page(html, "p.html")
+    assert fields["title"] == "العنوان الحقيقي"
+    assert fields["body"] == "العنوان الحقيقي\n\nالفقرة الأولى"
+    assert fields["source"] == "رويترز"

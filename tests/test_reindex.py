@@ -1,0 +1,186 @@
+"""bahth reindex end to end on the embedded index, with hostile input."""
+
+import json
+import sqlite3
+
+import pytest
+
+from indexer import cli, reindex
+from indexer.search.embedded_store import EmbeddedStore
+
+from .conftest import article, index_rows, write_jsonl
+
+
+def run_cli(*args, data_dir, monkeypatch):
+    monkeypatch.setenv("BAHTH_DATA_DIR", str(data_dir))
+    return cli.main(["reindex", "--workers", "1", *map(str, args)])
+
+
+def rejects_of(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture
+def hostile(tmp_path):
+    """An archive where every file but one carries a different fault."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    good = [article(n) for n in range(1, 6)]
+    write_jsonl(folder / "good.jsonl", good)
+    lines = [json.dumps(article(10), ensure_ascii=False),
+             json.dumps(article(11), ensure_ascii=False)[:50],             # truncated line
+             json.dumps(article(12, title="", body=""), ensure_ascii=False),  # empty fields
+             json.dumps({"id": "a13"}),                                    # missing fields
+             json.dumps(article(14, title="<b>عاجل</b><script>alert(1)</script> خبر")),
+             json.dumps(article(15, date="0001-01-01")),
+             json.dumps(article(16, date="2100-05-05T00:00:00Z")),
+             json.dumps(article(17, tags="سياسة، اقتصاد | رياضة")),
+             json.dumps(article(3, body="نص مختلف تماما " * 10)),           # ID reused
+             json.dumps(article(18, title=["not", "text"]))]
+    (folder / "mixed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "utf16.jsonl").write_text(json.dumps(article(20), ensure_ascii=False) + "\n",
+                                        encoding="utf-16")
+    (folder / "legacy.csv").write_bytes(
+        ("id,title,body,date,source\n"
+         "c1,وزارة الخارجية تعلن,نص الخبر عن وزارة الخارجية في العاصمة,28/06/2018,العربية\n")
+        .encode("cp1256"))
+    (folder / "bom.jsonl").write_bytes(
+        b"\xef\xbb\xbf" + json.dumps(article(21), ensure_ascii=False).encode("utf-8") + b"\n")
+    (folder / "nul.jsonl").write_bytes(
+        json.dumps(article(22), ensure_ascii=False).encode("utf-8").replace(b"\xd8", b"\0\xd8", 3))
+    huge = article(23, body="كلمة " * 10_500_000)          # about 50 MB of UTF-8
+    write_jsonl(folder / "huge.jsonl", [huge])
+    return folder
+
+
+def test_hostile_archive_indexes_the_rest_and_reports_each_fault(hostile, tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    rejects_file = tmp_path / "rejects.jsonl"
+    status = run_cli(hostile, "--rejects", rejects_file, data_dir=data, monkeypatch=monkeypatch)
+    assert status == cli.EXIT_REJECTS
+
+    ids = {row[0] for row in index_rows(data, "SELECT id FROM articles")}
+    expected = {"a1", "a2", "a3", "a4", "a5", "a10", "a14", "a15", "a16", "a17",
+                "a20", "a21", "a22", "a23", "c1"}
+    assert ids == expected
+
+    rejects = rejects_of(rejects_file)
+    rejected = {(r["file"].rsplit("/", 1)[-1], r["line"], r["field"], r["action"]) for r in rejects
+                if r["action"] == "rejected"}
+    assert ("mixed.jsonl", 2, None, "rejected") in rejected           # truncated JSON
+    assert ("mixed.jsonl", 3, "body", "rejected") in rejected         # empty title and body
+    assert ("mixed.jsonl", 4, "body", "rejected") in rejected         # only an id
+    assert ("mixed.jsonl", 10, "title", "rejected") in rejected       # title not text
+    conflict = [r for r in rejects if r["field"] == "id"]
+    assert len(conflict) == 1 and "good.jsonl:3" in conflict[0]["reason"]
+    assert "mixed.jsonl:9" in conflict[0]["file"]
+    notes = {(r["file"].rsplit("/", 1)[-1], r["field"], r["action"]) for r in rejects
+             if r["action"] != "rejected"}
+    assert ("mixed.jsonl", "date", "no_date") in notes
+    assert ("huge.jsonl", "body", "truncated") in notes
+
+    row = index_rows(data, "SELECT title, date, tags FROM articles WHERE id = 'a14'")[0]
+    assert row[0] == "عاجل خبر"
+    assert index_rows(data, "SELECT date FROM articles WHERE id IN ('a15', 'a16')") == [(None,), (None,)]
+    assert json.loads(index_rows(data, "SELECT tags FROM articles WHERE id='a17'")[0][0]) == [
+        "سياسة", "اقتصاد", "رياضة"]
+    legacy = index_rows(data, "SELECT title, source, date FROM articles WHERE id = 'c1'")[0]
+    assert legacy == ("وزارة الخارجية تعلن", "العربية", "2018-06-28T00:00:00Z")
+    body_length = index_rows(data, "SELECT length(body) FROM articles WHERE id = 'a23'")[0][0]
+    assert 999_990 <= body_length <= 1_000_000
+
+
+def test_exact_duplicates_become_one_article_that_names_the_others(tmp_path, monkeypatch):
+    body = "خبر واحد نشرته عدة مواقع عن القمة العربية في بيروت اليوم. " * 3
+    write_jsonl(tmp_path / "in.jsonl", [
+        article(1, body=body, url="https://a.example/1", source="skynews"),
+        article(2, body=body.replace("القمة", "القمّة"), url="https://b.example/2", source="BBC"),
+        article(1, body=body, url="https://a.example/1", source="skynews"),  # same record again
+    ])
+    data = tmp_path / "data"
+    assert run_cli(tmp_path / "in.jsonl", data_dir=data, monkeypatch=monkeypatch) == cli.EXIT_OK
+    rows = index_rows(data, "SELECT id, also FROM articles")
+    assert len(rows) == 1
+    assert rows[0][0] == "a1"
+    assert json.loads(rows[0][1]) == [
+        {"id": "a2", "url": "https://b.example/2", "source": "بي بي سي عربي"}]
+
+
+def test_stable_ids_same_index_twice(tmp_path, monkeypatch):
+    write_jsonl(tmp_path / "in.jsonl", [
+        {"title": "بلا معرف", "body": "نص", "url": "https://x.example/a"},
+        {"title": "بلا معرف ولا رابط", "body": "نص آخر"}])
+    data = tmp_path / "data"
+    run_cli(tmp_path / "in.jsonl", data_dir=data, monkeypatch=monkeypatch)
+    first = index_rows(data, "SELECT id FROM articles ORDER BY id")
+    run_cli(tmp_path / "in.jsonl", data_dir=data, monkeypatch=monkeypatch)
+    assert index_rows(data, "SELECT id FROM articles ORDER BY id") == first
+    assert [i[0][:2] for i in first] == ["h-", "u-"]
+
+
+def test_too_many_rejects_leaves_the_live_index(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    write_jsonl(tmp_path / "v1.jsonl", [article(1)])
+    assert run_cli(tmp_path / "v1.jsonl", data_dir=data, monkeypatch=monkeypatch) == 0
+    (tmp_path / "v2.jsonl").write_text('{"broken\n{"also broken\n', encoding="utf-8")
+    status = run_cli(tmp_path / "v2.jsonl", "--max-rejects", "1", data_dir=data,
+                     monkeypatch=monkeypatch)
+    assert status == cli.EXIT_FAILURE
+    assert index_rows(data, "SELECT id FROM articles") == [("a1",)]
+    assert not list(data.glob("*.building-*"))
+
+
+def test_a_failure_mid_load_leaves_the_live_index(tmp_path, monkeypatch):
+    """A fault we cannot cause from outside (the disk failing mid-load) is simulated."""
+    data = tmp_path / "data"
+    write_jsonl(tmp_path / "v1.jsonl", [article(1)])
+    run_cli(tmp_path / "v1.jsonl", data_dir=data, monkeypatch=monkeypatch)
+    write_jsonl(tmp_path / "v2.jsonl", [article(n) for n in range(2, 50)])
+
+    calls = {"n": 0}
+    original = reindex._load
+
+    def failing_load(*args):
+        calls["n"] += 1
+        if calls["n"] == 20:
+            raise sqlite3.OperationalError("disk I/O error")
+        return original(*args)
+
+    monkeypatch.setattr(reindex, "_load", failing_load)
+    with pytest.raises(sqlite3.OperationalError):
+        reindex.run([tmp_path / "v2.jsonl"], EmbeddedStore(data), workers=1)
+    assert index_rows(data, "SELECT id FROM articles") == [("a1",)]
+    assert not list(data.glob("*.building-*"))
+
+
+def test_interrupt_leaves_the_live_index(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    write_jsonl(tmp_path / "v1.jsonl", [article(1)])
+    run_cli(tmp_path / "v1.jsonl", data_dir=data, monkeypatch=monkeypatch)
+    write_jsonl(tmp_path / "v2.jsonl", [article(n) for n in range(2, 50)])
+
+    def interrupted(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(reindex, "_load", interrupted)
+    status = run_cli(tmp_path / "v2.jsonl", data_dir=data, monkeypatch=monkeypatch)
+    assert status == cli.EXIT_INTERRUPTED
+    assert index_rows(data, "SELECT id FROM articles") == [("a1",)]
+
+
+def test_missing_path_fails_before_building(tmp_path, monkeypatch, capsys):
+    status = run_cli(tmp_path / "nowhere", data_dir=tmp_path / "data", monkeypatch=monkeypatch)
+    assert status == cli.EXIT_FAILURE
+    assert "nowhere: no such file or folder" in capsys.readouterr().err
+
+
+def test_worker_processes_give_the_same_index(tmp_path, monkeypatch):
+    for n in range(12):
+        write_jsonl(tmp_path / f"part{n:02}.jsonl", [article(n * 10 + k) for k in range(5)])
+    one, two = tmp_path / "one", tmp_path / "two"
+    reindex.run([tmp_path / "part*.jsonl"], EmbeddedStore(one), workers=1)
+    monkeypatch.setattr(reindex, "BATCH_FILES", 2)
+    reindex.run([tmp_path / "part*.jsonl"], EmbeddedStore(two), workers=2)
+    query = "SELECT rowid, id, title FROM articles ORDER BY rowid"
+    assert index_rows(one, query) == index_rows(two, query)
+    assert len(index_rows(one, query)) == 60
