@@ -94,6 +94,8 @@ class Loader:
              article.author, article.category, _json(article.tags), _json(article.actors),
              "[]", _json(article.extra), article.origin, dedup))
         rowid = cursor.lastrowid
+        self.db.execute("INSERT INTO facts VALUES (?, ?, ?, ?)",
+                        (rowid, article.date, article.source, article.category))
         self.db.execute("INSERT INTO terms (rowid, title, body) VALUES (?, ?, ?)",
                         (rowid, title_terms, body_terms))
         if article.actors:

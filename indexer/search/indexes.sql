@@ -1,6 +1,6 @@
 -- Created after the bulk load, which is faster than maintaining them row by row.
-CREATE INDEX articles_date ON articles (date);
-CREATE INDEX articles_source ON articles (source);
-CREATE INDEX articles_category ON articles (category);
+CREATE INDEX facts_date ON facts (date);
+CREATE INDEX facts_source ON facts (source);
+CREATE INDEX facts_category ON facts (category);
 CREATE INDEX article_actors_actor ON article_actors (actor, rowid);
 CREATE INDEX article_actors_rowid ON article_actors (rowid);

@@ -2,16 +2,25 @@
 -- into place when complete.
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
+-- What filters, facets and sorting read, kept narrow so that counting over
+-- thousands of matches reads few pages.
+CREATE TABLE facts (
+    rowid     INTEGER PRIMARY KEY,  -- articles.rowid
+    date      TEXT,                 -- ISO 8601 UTC, NULL when unknown
+    source    TEXT NOT NULL,
+    category  TEXT NOT NULL
+);
+
 CREATE TABLE articles (
     rowid     INTEGER PRIMARY KEY,
     id        TEXT NOT NULL UNIQUE,
+    date      TEXT,
+    source    TEXT NOT NULL,
+    category  TEXT NOT NULL,
     title     TEXT NOT NULL,
     body      TEXT NOT NULL,
-    date      TEXT,                 -- ISO 8601 UTC, NULL when unknown
-    source    TEXT NOT NULL,
     url       TEXT NOT NULL,
     author    TEXT NOT NULL,
-    category  TEXT NOT NULL,
     tags      TEXT NOT NULL,        -- JSON list
     actors    TEXT NOT NULL,        -- JSON list
     also      TEXT NOT NULL,        -- JSON list of {id, url, source}: exact duplicates

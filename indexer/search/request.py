@@ -1,0 +1,142 @@
+"""A search request, parsed and validated once for every surface.
+
+`SearchRequest.from_params(params)` takes query-string style parameters
+(each name to a list of values) and either returns a request whose every
+field is checked, or raises BadRequest naming the parameter at fault.
+"""
+
+import base64
+import json
+from dataclasses import dataclass, field
+from datetime import date
+
+from .query import Query, parse
+
+FACETS = ("date", "actor", "source", "category")
+FILTER_FACETS = ("actor", "source", "category")   # chosen by value; date by range
+SORTS = ("relevance", "newest", "oldest")
+MAX_RESULT_WINDOW = 10_000        # page numbers reach this far; a cursor goes further
+PARAMETERS = ("q", "date_from", "date_to", "actor", "source", "category", "sort", "page",
+              "size", "cursor", "facets")
+
+
+class BadRequest(ValueError):
+    def __init__(self, parameter, message):
+        super().__init__(f"{parameter}: {message}")
+        self.parameter, self.message = parameter, message
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    text: str = ""
+    query: Query = field(default_factory=Query)
+    filters: dict = field(default_factory=dict)       # facet name -> tuple of values
+    date_from: date | None = None
+    date_to: date | None = None                       # inclusive
+    sort: str = "relevance"
+    page: int = 1
+    size: int = 20
+    cursor: tuple | None = None                       # sort key of the last hit seen
+    facets: tuple = FACETS                            # which facets to count
+
+    @property
+    def offset(self):
+        return (self.page - 1) * self.size
+
+    @classmethod
+    def from_params(cls, params, default_size=20, max_size=100):
+        """Build a request from {name: [values]}; raise BadRequest on any bad value."""
+        unknown = sorted(set(params) - set(PARAMETERS))
+        if unknown:
+            raise BadRequest(unknown[0], "unknown parameter; known: " + ", ".join(PARAMETERS))
+
+        def one(name, default=""):
+            values = params.get(name) or [default]
+            return (values[-1] or default).strip()
+
+        text = one("q")
+        sort = one("sort", "relevance")
+        if sort not in SORTS:
+            raise BadRequest("sort", f"must be one of {', '.join(SORTS)}")
+        size = _integer("size", one("size", str(default_size)), 1, max_size)
+        page = _integer("page", one("page", "1"), 1, MAX_RESULT_WINDOW)
+        if page * size > MAX_RESULT_WINDOW:
+            raise BadRequest("page", f"pages reach the first {MAX_RESULT_WINDOW:,} results; "
+                             "use the cursor (next_cursor) to go further")
+        date_from = _date("date_from", one("date_from"))
+        date_to = _date("date_to", one("date_to"))
+        if date_from and date_to and date_from > date_to:
+            raise BadRequest("date_to", "is before date_from")
+        filters = {}
+        for name in FILTER_FACETS:
+            values = tuple(dict.fromkeys(v.strip() for v in params.get(name, []) if v.strip()))
+            if values:
+                filters[name] = values
+        cursor = decode_cursor(one("cursor")) if one("cursor") else None
+        facets = _facet_names(one("facets", ",".join(FACETS)))
+        return cls(text, parse(text), filters, date_from, date_to, sort, page, size, cursor,
+                   facets)
+
+    def to_params(self, **changes):
+        """Query-string parameters of this request (for links), with changes."""
+        params = {"q": self.text, "sort": self.sort if self.sort != "relevance" else "",
+                  "date_from": self.date_from.isoformat() if self.date_from else "",
+                  "date_to": self.date_to.isoformat() if self.date_to else "",
+                  "page": str(self.page) if self.page > 1 else ""}
+        params.update({name: list(values) for name, values in self.filters.items()})
+        params.update(changes)
+        return {k: v for k, v in params.items() if v not in ("", None, [], ())}
+
+
+def _facet_names(raw):
+    if raw.lower() in ("", "none", "false", "0"):
+        return ()
+    names = tuple(dict.fromkeys(n.strip() for n in raw.split(",") if n.strip()))
+    for name in names:
+        if name not in FACETS:
+            raise BadRequest("facets", f"unknown facet {name!r}; known: {', '.join(FACETS)}")
+    return names
+
+
+def _integer(name, raw, low, high):
+    try:
+        value = int(raw)
+    except ValueError:
+        raise BadRequest(name, f"must be a whole number, not {raw!r}") from None
+    if not low <= value <= high:
+        raise BadRequest(name, f"must be between {low} and {high:,}")
+    return value
+
+
+def _date(name, raw):
+    if not raw:
+        return None
+    try:
+        if len(raw) == 4:
+            return date(int(raw), 1, 1) if name == "date_from" else date(int(raw), 12, 31)
+        if len(raw) == 7:
+            year, month = map(int, raw.split("-"))
+            start = date(year, month, 1)
+            if name == "date_from":
+                return start
+            following = date(year + month // 12, month % 12 + 1, 1)
+            return date.fromordinal(following.toordinal() - 1)
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise BadRequest(name, f"{raw!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)") from None
+
+
+def encode_cursor(sort_key) -> str:
+    raw = json.dumps(list(sort_key), separators=(",", ":")).encode("utf-8")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def decode_cursor(text):
+    try:
+        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        value = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise BadRequest("cursor", "is not a cursor returned by this API") from None
+    if not isinstance(value, list) or not value:
+        raise BadRequest("cursor", "is not a cursor returned by this API")
+    return tuple(value)

@@ -1,0 +1,51 @@
+"""What every backend returns for a search."""
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Hit:
+    id: str
+    title: str
+    date: str | None
+    source: str
+    actors: list[str]
+    url: str
+    snippet: str          # HTML: escaped text, matched words in <mark>
+    title_html: str = ""  # the title, escaped, matched words in <mark>
+
+
+@dataclass
+class Bucket:
+    key: str
+    count: int
+    selected: bool = False
+    date_from: str | None = None   # date facet: the bucket's range, for filtering
+    date_to: str | None = None
+
+
+@dataclass
+class SearchResult:
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[Bucket]] = field(default_factory=dict)
+    date_interval: str | None = None   # year, month or day
+    next_cursor: str | None = None
+
+    def to_json(self):
+        def bucket(b, name):
+            data = {"key": b.key, "count": b.count}
+            if b.selected:
+                data["selected"] = True
+            if name == "date":
+                data.update({"from": b.date_from, "to": b.date_to})
+            return data
+
+        return {
+            "total": self.total,
+            "hits": [{k: v for k, v in asdict(h).items() if k != "title_html"} for h in self.hits],
+            "facets": {name: [bucket(b, name) for b in buckets]
+                       for name, buckets in self.facets.items()},
+            "date_interval": self.date_interval,
+            "next_cursor": self.next_cursor,
+        }
