@@ -91,6 +91,63 @@ class _progress_reporter:
             self.bar = None
 
 
+def cmd_search(args, settings):
+    """Search the index from the terminal: the same query language and filters as the page."""
+    from indexer.search import BadRequest, SearchError, SearchRequest, open_backend
+
+    params = {"q": [" ".join(args.query)], "actor": args.actor, "source": args.source,
+              "category": args.category, "date_from": [args.date_from or ""],
+              "date_to": [args.date_to or ""], "sort": [args.sort], "page": [str(args.page)],
+              "size": [str(args.size)]}
+    try:
+        request = SearchRequest.from_params(params, settings.page_size, settings.max_page_size)
+        result = open_backend(settings).search(request)
+    except BadRequest as error:
+        print(f"bahth search: --{error.parameter.replace('_', '-')}: {error.message}",
+              file=sys.stderr)
+        return EXIT_USAGE
+    except SearchError as error:
+        print(f"bahth search: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    _print_result(result, request)
+    return EXIT_OK
+
+
+def _print_result(result, request):
+    from indexer.search.highlight import plain_with_markers
+
+    first = request.offset + 1
+    shown = f"{first}-{first + len(result.hits) - 1} of " if result.hits else ""
+    print(f"{shown}{result.total:,} articles")
+    for number, hit in enumerate(result.hits, first):
+        print()
+        print(f"{number}. {hit.title}")
+        print(f"   {(hit.date or 'no date')[:10]} · {hit.source or '?'} · {hit.id}")
+        if hit.actors:
+            print("   " + ", ".join(hit.actors))
+        print("   " + plain_with_markers(hit.snippet).replace("\n", " "))
+    for name in ("source", "actor", "category"):
+        buckets = result.facets.get(name) or []
+        if buckets:
+            print()
+            print(f"{name}: " + ", ".join(f"{b.key} ({b.count:,})" for b in buckets[:8]))
+
+
+def cmd_serve(args, settings):
+    """Serve the search page and the JSON API (gunicorn; the Flask dev server with --debug)."""
+    from webui import create_app
+
+    app = create_app(settings)
+    if args.debug:
+        app.run(host=args.host, port=args.port, debug=True)
+        return EXIT_OK
+    from webui.server import serve
+    return serve(app, args.host, args.port, args.workers, args.timeout)
+
+
 def cmd_analyze(args, settings):
     """Show how text is normalised and analysed (the terms as indexed and queried)."""
     text = " ".join(args.text) if args.text else sys.stdin.read()
@@ -126,6 +183,28 @@ def build_parser():
                          help="fail without switching when more than N records are rejected")
     reindex.add_argument("--workers", type=int, help="worker processes (default: CPU count)")
     reindex.set_defaults(handler=cmd_reindex)
+
+    search = commands.add_parser("search", help=_first_line(cmd_search),
+                                 description=cmd_search.__doc__)
+    search.add_argument("query", nargs="*", help='words, "phrases", -exclusion, OR, title:word')
+    search.add_argument("--actor", action="append", default=[], help="only this actor (repeatable)")
+    search.add_argument("--source", action="append", default=[], help="only this outlet (repeatable)")
+    search.add_argument("--category", action="append", default=[], help="only this category (repeatable)")
+    search.add_argument("--from", dest="date_from", metavar="DATE", help="first day (YYYY-MM-DD)")
+    search.add_argument("--to", dest="date_to", metavar="DATE", help="last day (YYYY-MM-DD)")
+    search.add_argument("--sort", choices=("relevance", "newest", "oldest"), default="relevance")
+    search.add_argument("--page", type=int, default=1)
+    search.add_argument("--size", type=int, default=10)
+    search.add_argument("--json", action="store_true", help="print the API's JSON")
+    search.set_defaults(handler=cmd_search)
+
+    serve = commands.add_parser("serve", help=_first_line(cmd_serve), description=cmd_serve.__doc__)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, help="gunicorn workers (default: 2 per CPU, at most 8)")
+    serve.add_argument("--timeout", type=int, default=60, help="seconds before a stuck worker is restarted")
+    serve.add_argument("--debug", action="store_true", help="Flask's development server, with reloading")
+    serve.set_defaults(handler=cmd_serve)
 
     analyze_parser = commands.add_parser("analyze", help=_first_line(cmd_analyze),
                                          description=cmd_analyze.__doc__)

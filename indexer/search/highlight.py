@@ -71,3 +71,9 @@ def snippet(body: str, terms, words=SNIPPET_WORDS) -> str:
     shifted = [(s - start, e - start, t) for s, e, t in spans if start <= s and e <= end]
     passage = str(_marked(text[start:end], shifted))
     return ("… " if start else "") + passage + (" …" if end < len(body.rstrip()) else "")
+
+
+def plain_with_markers(html_text: str) -> str:
+    """A highlighted HTML fragment as terminal text: matches in [brackets]."""
+    text = html_text.replace("<mark>", "[").replace("</mark>", "]")
+    return str(Markup(text).unescape())

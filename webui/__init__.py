@@ -1,0 +1,26 @@
+"""The web app: the search page and its JSON twin.
+
+    create_app(settings=None, backend=None)
+
+Settings come from the environment (indexer.settings) unless given; the
+search backend is opened from the settings unless given.
+"""
+
+from flask import Flask
+
+from indexer.search import open_backend
+from indexer.settings import Settings
+
+from . import api, errors, pages
+
+
+def create_app(settings=None, backend=None):
+    app = Flask(__name__)
+    app.config["BAHTH_SETTINGS"] = settings or Settings.from_env()
+    app.config["BAHTH_BACKEND"] = backend or open_backend(app.config["BAHTH_SETTINGS"])
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+    app.register_blueprint(pages.blueprint)
+    app.register_blueprint(api.blueprint, url_prefix="/api")
+    errors.register(app)
+    return app

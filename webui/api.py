@@ -1,0 +1,84 @@
+"""The JSON API: /api/search, /api/articles/<id>, /api/export, /api/openapi.json."""
+
+import csv
+import io
+import json
+from dataclasses import replace
+
+from flask import Blueprint, Response, current_app, jsonify, request, stream_with_context
+
+from indexer.search import BadRequest
+from indexer.search.request import decode_cursor
+
+from .openapi import openapi_document
+from .search import backend, search_request
+
+blueprint = Blueprint("api", __name__)
+EXPORT_FORMATS = ("csv", "jsonl")
+EXPORT_CHUNK = 500
+EXPORT_COLUMNS = ("id", "date", "source", "title", "actors", "url")
+
+
+@blueprint.get("/search")
+def search():
+    return jsonify(backend().search(search_request()).to_json())
+
+
+@blueprint.get("/articles/<path:article_id>")
+def article(article_id):
+    found = backend().article(article_id)
+    found["more_like_this"] = [
+        {"id": h.id, "title": h.title, "date": h.date, "source": h.source}
+        for h in backend().more_like_this(found)]
+    return jsonify(found)
+
+
+@blueprint.get("/export")
+def export():
+    params = request.args.to_dict(flat=False)
+    kind = (params.pop("format", ["jsonl"])[-1] or "jsonl").lower()
+    if kind not in EXPORT_FORMATS:
+        raise BadRequest("format", f"must be one of {', '.join(EXPORT_FORMATS)}")
+    params.pop("page", None)
+    params["size"] = [str(min(EXPORT_CHUNK, current_app.config["BAHTH_SETTINGS"].max_page_size))]
+    first = replace(search_request(params), facets=())
+    mimetype = "text/csv" if kind == "csv" else "application/x-ndjson"
+    headers = {"Content-Disposition": f"attachment; filename=bahth-export.{kind}"}
+    return Response(stream_with_context(_export_lines(first, kind)), mimetype=mimetype,
+                    headers=headers)
+
+
+def _export_lines(first_request, kind):
+    """Every hit of the request, page after page through the cursor."""
+    current = first_request
+    if kind == "csv":
+        yield "\ufeff" + _csv_row(EXPORT_COLUMNS)   # BOM: spreadsheets then read UTF-8 Arabic
+    while True:
+        result = backend().search(current)
+        for hit in result.hits:
+            row = {"id": hit.id, "date": hit.date, "source": hit.source, "title": hit.title,
+                   "actors": hit.actors, "url": hit.url}
+            if kind == "csv":
+                row["actors"] = " | ".join(hit.actors)
+                yield _csv_row([row[c] or "" for c in EXPORT_COLUMNS])
+            else:
+                yield json.dumps(row, ensure_ascii=False) + "\n"
+        if not result.next_cursor:
+            return
+        current = replace(current, cursor=decode_cursor(result.next_cursor), page=1)
+
+
+def _csv_row(values):
+    out = io.StringIO()
+    csv.writer(out).writerow(values)
+    return out.getvalue()
+
+
+@blueprint.get("/openapi.json")
+def openapi():
+    return jsonify(openapi_document())
+
+
+@blueprint.get("/health")
+def health():
+    return jsonify({"status": "ok", "backend": backend().name, "articles": int(backend().ping())})
