@@ -2,8 +2,11 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export BAHTH_DATA_DIR ?= data
 
-.PHONY: test install
+.PHONY: run test install index serve
 
 $(BIN)/bahth: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,6 +15,15 @@ $(BIN)/bahth: pyproject.toml
 	touch $@
 
 install: $(BIN)/bahth
+
+# The main job: index the sample archive and serve the search page.
+run: index serve
+
+index: install
+	$(BIN)/bahth reindex sample
+
+serve: install
+	$(BIN)/bahth serve --host $(HOST) --port $(PORT)
 
 test: install
 	$(BIN)/python -m pytest

@@ -19,6 +19,7 @@ from indexer.arabic import analyze
 
 FIELDS = ("title",)
 _PIECE = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"|(\S+))')
+_FIELD_PREFIX = re.compile(r'(?<![\w"])(\w+):')
 
 
 @dataclass(frozen=True)
@@ -47,15 +48,15 @@ def parse(text: str) -> Query:
     text = (text or "").strip()
     if text.count('"') % 2:
         text = text.replace('"', " ")
+    # A name before a colon that is not one of our fields is just a word.
+    text = _FIELD_PREFIX.sub(
+        lambda m: m.group(0) if m.group(1).lower() in FIELDS else m.group(1) + " ", text)
     pieces = []  # (negated, clause) or "OR"
     for match in _PIECE.finditer(text):
         negated, name, phrase, word = match.groups()
         if word == "OR" and not negated and not name:
             pieces.append("OR")
             continue
-        if name and name.lower() not in FIELDS:
-            # Not a field we know: the colon is part of what was typed.
-            name, word = None, match.group(0).lstrip("-")
         terms = tuple(analyze(phrase if phrase is not None and word is None else word))
         if terms:
             field_name = name.lower() if name else None

@@ -1,0 +1,197 @@
+"""The behaviour every search backend must show, run against each of them.
+
+The index holds the project's sample archive plus a few articles written
+here to pin down ranking, escaping and paging.
+"""
+
+import json
+
+import pytest
+
+from indexer import reindex
+from indexer.search import SearchRequest
+from indexer.search.embedded import EmbeddedBackend
+from indexer.search.embedded_store import EmbeddedStore
+from indexer.search.request import decode_cursor
+
+from .conftest import ROOT
+
+EXTRA = [
+    {"id": "x-title", "title": "قمة الرياض الاقتصادية تختتم أعمالها",
+     "body": "اختتمت أعمال المؤتمر بمشاركة واسعة.", "date": "2021-05-02", "source": "الرؤية"},
+    {"id": "x-body", "title": "اختتام مؤتمر اقتصادي",
+     "body": "انعقدت في الرياض قمة اقتصادية شارك فيها مستثمرون من عدة دول.",
+     "date": "2021-05-03", "source": "الرؤية"},
+    {"id": "x-html", "title": "تحذير من رسائل احتيال",
+     "body": "حذرت الشرطة من رسائل تحمل الرمز <تحقق> & x<y وروابط احتيال.",
+     "date": "2021-06-01", "source": "الرؤية"},
+]
+EXTRA += [{"id": f"x-page-{n:02}", "title": f"نشرة الطقس رقم {n}",
+           "body": f"توقعات الطقس لليوم {n}: أجواء معتدلة على معظم المناطق مع رياح خفيفة.",
+           "date": f"2020-01-{n:02}", "source": "الأرصاد", "actors": ["هيئة الأرصاد"]}
+          for n in range(1, 26)]
+
+
+@pytest.fixture(scope="module")
+def embedded(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("contract")
+    extra = folder / "extra.jsonl"
+    extra.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in EXTRA),
+                     encoding="utf-8")
+    reindex.run([ROOT / "sample", extra], EmbeddedStore(folder / "data"), workers=1)
+    return EmbeddedBackend(folder / "data")
+
+
+@pytest.fixture(params=["embedded"])
+def backend(request):
+    return request.getfixturevalue(request.param)
+
+
+def search(backend, **params):
+    listed = {k: v if isinstance(v, list) else [str(v)] for k, v in params.items()}
+    return backend.search(SearchRequest.from_params(listed))
+
+
+def ids(result):
+    return [hit.id for hit in result.hits]
+
+
+def test_spelling_variants_find_the_same_articles(backend):
+    written = set(ids(search(backend, q="الأمم المتحدة", size=50)))
+    assert {"bw-004", "csv-04", "AG-20231009-03"} <= written
+    for variant in ("الامم المتحده", "الأُمَم المُتّحِدة", "الأمـم المتحدة", "اﻷمم المتحدة"):
+        assert set(ids(search(backend, q=variant, size=50))) == written, variant
+    assert "bw-011" in ids(search(backend, q="كوريا الشمالية صواريخ"))   # tags: کوریا، صواریخ
+
+
+def test_hamza_and_clitic_variants(backend):
+    assert "AG-20240305-04" in ids(search(backend, q="مسؤول شؤون الطاقة"))
+    assert "bw-007" in ids(search(backend, q="المسؤول الأمريكي"))
+    assert "bw-001" in ids(search(backend, q="وفلاديفوستوك"))
+
+
+def test_title_matches_rank_above_body_matches(backend):
+    assert ids(search(backend, q="قمة الرياض اقتصادية"))[:2] == ["x-title", "x-body"]
+
+
+def test_documents_with_all_words_come_first(backend):
+    result = search(backend, q="زلزال المغرب")
+    assert result.hits[0].id == "bw-010"
+    assert "AG-20230206-01" in ids(result)     # only زلزال: still found, after
+
+
+def test_phrase_is_an_exact_sequence(backend):
+    assert set(ids(search(backend, q='"كيم جونغ أون"'))) == {"bw-001"}
+    assert ids(search(backend, q='"أون جونغ كيم"')) == []
+
+
+def test_exclusion(backend):
+    with_russia = set(ids(search(backend, q="بوتين", size=50)))
+    without = set(ids(search(backend, q="بوتين -كوريا", size=50)))
+    assert "bw-001" in with_russia and "bw-001" not in without
+    assert without and without < with_russia
+
+
+def test_or_and_title_field(backend):
+    either = set(ids(search(backend, q="زلزال OR مجاعة", size=50)))
+    assert {"bw-010", "AG-20230206-01", "csv-04"} <= either
+    assert "bw-005" not in either
+    titled = set(ids(search(backend, q="title:غوتيريش", size=50)))
+    assert titled == {"csv-05", "AG-20231009-03"}      # bw-004 names him in the body only
+
+
+def test_malformed_queries_degrade_to_words(backend):
+    assert "bw-010" in ids(search(backend, q='"زلزال المغرب'))
+    assert search(backend, q="OR").total == search(backend).total
+    assert search(backend, q="foo:زلزال").total >= 1
+
+
+def test_facet_counts_are_exact_and_ignore_their_own_selection(backend):
+    result = search(backend, q="الأمم المتحدة")
+    sources = {b.key: b.count for b in result.facets["source"]}
+    for source, count in sources.items():
+        narrowed = search(backend, q="الأمم المتحدة", source=source)
+        assert narrowed.total == count
+    chosen = sorted(sources)[:2]
+    both = search(backend, q="الأمم المتحدة", source=chosen)
+    assert both.total == sum(sources[s] for s in chosen)
+    assert {b.key: b.count for b in both.facets["source"]} == sources
+    assert [b.key for b in both.facets["source"] if b.selected] == sorted(chosen, key=lambda s: (-sources[s], s))
+
+
+def test_actor_and_category_filters_combine(backend):
+    result = search(backend, actor="هيئة الأرصاد", size=5)
+    assert result.total == 25
+    assert {b.key: b.count for b in result.facets["actor"]}["هيئة الأرصاد"] == 25
+    none = search(backend, actor="هيئة الأرصاد", category="اقتصاد")
+    assert none.total == 0
+
+
+def test_date_range_and_histogram(backend):
+    result = search(backend, date_from="2024-06-01", date_to="2024-06-30", size=50)
+    assert {"bw-006", "bw-008", "bw-012", "csv-06"} <= set(ids(result))
+    assert result.total == 5        # and the page saved as qimma-20240618.html
+    for hit in result.hits:
+        assert "2024-06-01" <= hit.date[:10] <= "2024-06-30"
+    weather = search(backend, q='"نشرة الطقس"')
+    assert weather.date_interval == "day"
+    assert sum(b.count for b in weather.facets["date"]) == weather.total == 25
+    bucket = weather.facets["date"][0]
+    assert (bucket.key, bucket.date_from, bucket.date_to) == ("2020-01-01", "2020-01-01", "2020-01-01")
+    everything = search(backend)
+    assert everything.date_interval == "year"
+    years = {b.key: b.count for b in everything.facets["date"]}
+    assert years["2020"] == 25
+
+
+def test_sorting_by_date(backend):
+    newest = [h.date for h in search(backend, sort="newest", size=50).hits]
+    oldest = [h.date for h in search(backend, sort="oldest", size=50).hits]
+    assert newest == sorted(newest, reverse=True)
+    assert oldest == sorted(oldest)
+
+
+def test_pages_and_cursor_walk_the_same_list(backend):
+    full = ids(search(backend, q="الطقس", sort="oldest", size=50))
+    pages = ids(search(backend, q="الطقس", sort="oldest", size=10, page=1)) + \
+        ids(search(backend, q="الطقس", sort="oldest", size=10, page=2)) + \
+        ids(search(backend, q="الطقس", sort="oldest", size=10, page=3))
+    assert pages == full
+    walked, cursor = [], None
+    while True:
+        params = {"q": "الطقس", "sort": "oldest", "size": 7}
+        if cursor:
+            params["cursor"] = cursor
+        result = search(backend, **params)
+        walked += ids(result)
+        cursor = result.next_cursor
+        if not cursor:
+            break
+    assert walked == full
+    relevance = ids(search(backend, q="الطقس رياح", size=25))
+    first = search(backend, q="الطقس رياح", size=10)
+    rest = search(backend, q="الطقس رياح", size=15, cursor=first.next_cursor)
+    assert ids(first) + ids(rest) == relevance
+    assert decode_cursor(first.next_cursor)
+
+
+def test_snippets_mark_whole_words_and_escape_html(backend):
+    hit = search(backend, q="احتيال").hits[0]
+    assert hit.id == "x-html"
+    unmarked = hit.snippet.replace("<mark>", "").replace("</mark>", "")
+    assert "<" not in unmarked and ">" not in unmarked
+    assert "تحقق&gt; &amp; x&lt;y" in hit.snippet
+    assert "<mark>احتيال</mark>" in hit.snippet
+    clitic = search(backend, q="فلاديفوستوك").hits[0]
+    assert "<mark>فلاديفوستوك</mark>" in clitic.snippet
+
+
+def test_duplicates_are_one_hit_that_names_the_copy(backend):
+    result = search(backend, q='"حصوله على أكثر من 270 صوتاً"')
+    assert ids(result) == ["AG-20241106-07"]
+    article = backend.article("AG-20241106-07")
+    assert [copy["id"] for copy in article["also"]] == ["AG-20241106-08"]
+
+
+def test_stopword_only_query_browses_everything(backend):
+    assert search(backend, q="في من عن").total == search(backend).total
