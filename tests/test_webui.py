@@ -1,0 +1,145 @@
+"""The JSON API and the page, through Flask's test client, on a real embedded index."""
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from indexer import reindex
+from indexer.search.embedded_store import EmbeddedStore
+from indexer.settings import SETTINGS, Settings
+from webui import create_app
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory):
+    data = tmp_path_factory.mktemp("web") / "data"
+    reindex.run([ROOT / "sample"], EmbeddedStore(data), workers=1)
+    return data
+
+
+@pytest.fixture
+def client(data_dir):
+    return create_app(Settings(data_dir=str(data_dir))).test_client()
+
+
+def test_search_json_shape(client):
+    body = client.get("/api/search?q=زلزال&size=1").get_json()
+    assert set(body) == {"total", "hits", "facets", "date_interval", "next_cursor"}
+    assert body["total"] == 2
+    assert len(body["hits"]) == 1 and body["next_cursor"]
+    assert set(body["hits"][0]) == {"id", "title", "date", "source", "actors", "url", "snippet"}
+    assert set(body["facets"]) == {"date", "actor", "source", "category"}
+    assert all({"key", "count"} <= set(b) for f in body["facets"].values() for b in f)
+    assert {"from", "to"} <= set(body["facets"]["date"][0])
+
+
+def test_repeated_filters_and_cursor(client):
+    everything = client.get("/api/search?size=100").get_json()
+    by_source = {b["key"]: b["count"] for b in everything["facets"]["source"]}
+    picked = ["العربية", "الجزيرة"]
+    body = client.get("/api/search?source=العربية&source=الجزيرة&size=100").get_json()
+    assert body["total"] == by_source["العربية"] + by_source["الجزيرة"]
+    assert {h["source"] for h in body["hits"]} == set(picked)
+    first = client.get("/api/search?sort=oldest&size=5").get_json()
+    second = client.get(f"/api/search?sort=oldest&size=5&cursor={first['next_cursor']}").get_json()
+    third = client.get("/api/search?sort=oldest&size=10").get_json()
+    assert [h["id"] for h in first["hits"] + second["hits"]] == [h["id"] for h in third["hits"]]
+
+
+@pytest.mark.parametrize("query, parameter", [
+    ("size=500", "size"), ("size=abc", "size"), ("page=0", "page"),
+    ("page=600&size=20", "page"), ("date_from=2024-13-01", "date_from"),
+    ("date_from=2024-05-01&date_to=2024-01-01", "date_to"), ("sort=random", "sort"),
+    ("person=x", "person"), ("facets=date,people", "facets"), ("cursor=@@@", "cursor"),
+])
+def test_bad_parameters_get_400_with_one_error_shape(client, query, parameter):
+    response = client.get("/api/search?" + query)
+    assert response.status_code == 400
+    error = response.get_json()["error"]
+    assert error["status"] == 400 and error["code"] == "bad_request"
+    assert error["parameter"] == parameter and error["message"]
+
+
+def test_backend_down_gives_503_in_the_same_shape_and_a_polite_page(tmp_path):
+    app = create_app(Settings(data_dir=str(tmp_path / "empty")))
+    response = app.test_client().get("/api/search?q=x")
+    assert response.status_code == 503
+    assert response.get_json()["error"]["code"] == "backend_unavailable"
+    page = app.test_client().get("/?q=x")
+    assert page.status_code == 503
+    assert "غير متاح" in page.get_data(as_text=True)
+
+
+def test_article_endpoint(client):
+    body = client.get("/api/articles/AG-20241106-07").get_json()
+    assert body["title"] == "ترامب يفوز بالانتخابات الرئاسية الأمريكية"
+    assert body["also"] == [{"id": "AG-20241106-08", "url": "https://agency.example/mirror/20241106-07",
+                             "source": "فرانس 24"}]
+    assert body["more_like_this"] and all(m["id"] != "AG-20241106-07" for m in body["more_like_this"])
+    missing = client.get("/api/articles/nope")
+    assert missing.status_code == 404 and missing.get_json()["error"]["code"] == "not_found"
+
+
+def test_export_streams_every_hit(client, monkeypatch):
+    monkeypatch.setattr("webui.api.EXPORT_CHUNK", 4)
+    total = client.get("/api/search?q=الرئيس").get_json()["total"]
+    assert total > 4
+    lines = client.get("/api/export?q=الرئيس&format=jsonl").get_data(as_text=True).splitlines()
+    assert len(lines) == total
+    assert len({json.loads(line)["id"] for line in lines}) == total
+    text = client.get("/api/export?q=الرئيس&format=csv").get_data(as_text=True)
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert rows[0] == ["id", "date", "source", "title", "actors", "url"]
+    assert len(rows) == total + 1
+    assert client.get("/api/export?format=xml").status_code == 400
+
+
+def test_openapi_describes_every_route(client):
+    spec = client.get("/api/openapi.json").get_json()
+    assert spec["openapi"].startswith("3.")
+    assert set(spec["paths"]) == {"/api/search", "/api/articles/{id}", "/api/export", "/api/health"}
+    names = {p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]}
+    from indexer.search.request import PARAMETERS
+    assert names == set(PARAMETERS)
+
+
+def test_health(client):
+    assert client.get("/api/health").get_json() == {"status": "ok", "backend": "embedded",
+                                                    "articles": 31}
+
+
+def test_page_is_arabic_right_to_left_and_loads_nothing_from_elsewhere(client):
+    html = client.get("/?q=بوتين").get_data(as_text=True)
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "<mark>بوتين</mark>" in html
+    for url in re.findall(r'(?:src|href)="([^"]+)"', html):
+        assert not url.startswith(("http://", "https://", "//")), url
+
+
+def test_page_links_hold_the_whole_state(client):
+    html = client.get("/?q=ترامب&source=سي+إن+إن+بالعربية&sort=newest").get_data(as_text=True)
+    assert 'name="q" value="ترامب"' in html
+    toggles = re.findall(r'href="([^"]+)" aria-pressed', html)
+    assert toggles and all("sort=newest" in t and "q=" in t for t in toggles)
+    bars = re.findall(r'class="bar" href="([^"]+)"', html)
+    assert bars and all("date_from=" in b and "date_to=" in b for b in bars)
+    followed = client.get(bars[0].replace("&amp;", "&"))
+    assert followed.status_code == 200
+
+
+def test_article_page(client):
+    html = client.get("/articles/bw-001?q=بوتين").get_data(as_text=True)
+    assert "<mark>بوتين</mark>" in html
+    assert "فلاديفوستوك" in html
+    assert client.get("/articles/none").status_code == 404
+
+
+def test_every_setting_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for _, variable, _, _ in SETTINGS:
+        assert variable in readme, variable
