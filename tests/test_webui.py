@@ -29,7 +29,7 @@ def client(data_dir):
 
 def test_search_json_shape(client):
     body = client.get("/api/search?q=زلزال&size=1").get_json()
-    assert set(body) == {"total", "hits", "facets", "date_interval", "next_cursor"}
+    assert set(body) == {"total", "hits", "facets", "date_interval", "next_cursor", "relaxed"}
     assert body["total"] == 2
     assert len(body["hits"]) == 1 and body["next_cursor"]
     assert set(body["hits"][0]) == {"id", "title", "date", "source", "actors", "url", "snippet"}

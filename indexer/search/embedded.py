@@ -4,6 +4,11 @@ A search runs in three steps on one read-only connection: the full-text
 match (with BM25 scores) goes into a temporary table; the filters of the
 request narrow it for the hits and the total; each facet counts it under
 every filter but its own.
+
+Words are matched all together; only when no article has all of them do
+the articles with any of them stand in (the result says it is "relaxed").
+Adding a word narrows the results, as journalists expect, and a frequent
+word (على folds onto the name علي) cannot flood every search.
 """
 
 import json
@@ -25,7 +30,7 @@ _ARTICLE_COLUMNS = "a.rowid, a.id, a.title, a.body, a.date, a.source, a.url, a.a
 
 # Sort keys: (SQL expression, descending?) from first to last; the last is unique.
 _SORT_KEYS = {
-    "relevance": (("m.all_words", True), ("m.score", False), ("f.rowid", False)),
+    "relevance": (("m.score", False), ("f.rowid", False)),
     "newest": (("coalesce(f.date, '')", True), ("f.rowid", True)),
     "oldest": (("coalesce(f.date, '9999')", False), ("f.rowid", False)),
 }
@@ -47,16 +52,18 @@ def _group(group):
 
 
 def fts_expressions(query: Query):
-    """(any, all, excluded) FTS5 MATCH expressions of a query; None where empty."""
+    """(all, any, excluded) FTS5 MATCH expressions of a query, exclusions
+    applied to the first two; None where empty."""
     groups = [_group(g) for g in query.groups]
     excluded = " OR ".join(map(_clause, query.excluded)) or None
     if not groups:
         return None, None, excluded
-    any_groups = " OR ".join(groups)
-    all_groups = " AND ".join(groups) if len(groups) > 1 else None
+    all_groups = " AND ".join(groups)
+    any_groups = " OR ".join(groups) if len(groups) > 1 else None
     if excluded:
-        any_groups = f"({any_groups}) NOT ({excluded})"
-    return any_groups, all_groups, excluded
+        all_groups = f"({all_groups}) NOT ({excluded})"
+        any_groups = any_groups and f"({any_groups}) NOT ({excluded})"
+    return all_groups, any_groups, excluded
 
 
 def keyset_condition(keys, values):
@@ -97,29 +104,34 @@ class EmbeddedBackend:
     def search(self, request: SearchRequest) -> SearchResult:
         db = self._connect()
         try:
-            self._match(db, request.query)
-            return self._results(db, request)
+            relaxed = self._match(db, request.query)
+            result = self._results(db, request)
+            result.relaxed = relaxed
+            return result
         except sqlite3.OperationalError as error:
             raise BackendUnavailable(f"embedded index: {error}") from error
         finally:
             db.close()
 
     def _match(self, db, query):
-        any_expr, all_expr, excluded = fts_expressions(query)
-        if any_expr:
-            db.execute("CREATE TEMP TABLE matched AS SELECT rowid, bm25(terms, ?, 1.0) AS score, "
-                       "? AS all_words FROM terms WHERE terms MATCH ?",
-                       (TITLE_WEIGHT, 0 if all_expr else 1, any_expr))
-            if all_expr:
-                db.execute("UPDATE matched SET all_words = 1 WHERE rowid IN "
-                           "(SELECT rowid FROM terms WHERE terms MATCH ?)", (all_expr,))
+        """Fill the temporary table `matched` (rowid, score); return True when
+        no article has all the words and those with any of them stand in."""
+        all_expr, any_expr, excluded = fts_expressions(query)
+        select = ("CREATE TEMP TABLE matched AS SELECT rowid, bm25(terms, ?, 1.0) AS score "
+                  "FROM terms WHERE terms MATCH ?")
+        if all_expr:
+            db.execute(select, (TITLE_WEIGHT, all_expr))
+            if any_expr and db.execute("SELECT 1 FROM matched LIMIT 1").fetchone() is None:
+                db.execute("DROP TABLE matched")
+                db.execute(select, (TITLE_WEIGHT, any_expr))
+                return True
         elif excluded:
-            db.execute("CREATE TEMP TABLE matched AS SELECT rowid, 0.0 AS score, 1 AS all_words "
-                       "FROM facts WHERE rowid NOT IN "
-                       "(SELECT rowid FROM terms WHERE terms MATCH ?)", (excluded,))
+            db.execute("CREATE TEMP TABLE matched AS SELECT rowid, 0.0 AS score FROM facts "
+                       "WHERE rowid NOT IN (SELECT rowid FROM terms WHERE terms MATCH ?)",
+                       (excluded,))
         else:
-            db.execute("CREATE TEMP VIEW matched AS SELECT rowid, 0.0 AS score, 1 AS all_words "
-                       "FROM facts")
+            db.execute("CREATE TEMP VIEW matched AS SELECT rowid, 0.0 AS score FROM facts")
+        return False
 
     def _filters(self, request):
         """{facet name: (sql, params)} for every active filter."""

@@ -31,6 +31,7 @@ class SearchResult:
     facets: dict[str, list[Bucket]] = field(default_factory=dict)
     date_interval: str | None = None   # year, month or day
     next_cursor: str | None = None
+    relaxed: bool = False              # no hit has all the words; these have some
 
     def to_json(self):
         def bucket(b, name):
@@ -48,4 +49,5 @@ class SearchResult:
                        for name, buckets in self.facets.items()},
             "date_interval": self.date_interval,
             "next_cursor": self.next_cursor,
+            "relaxed": self.relaxed,
         }
