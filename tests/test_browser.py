@@ -1,0 +1,125 @@
+"""The search page in a real browser: headless Chromium driven by Selenium.
+
+Needs Debian's chromium and chromium-driver (.ci/run installs them). The
+test fails, never skips, when they are missing. A screenshot of each step
+goes to build/screenshots/.
+"""
+
+import shutil
+import threading
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from werkzeug.serving import make_server
+
+from indexer import reindex
+from indexer.search.embedded_store import EmbeddedStore
+from indexer.settings import Settings
+from webui import create_app
+
+from .conftest import ROOT
+
+SCREENSHOTS = ROOT / "build" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    data = tmp_path_factory.mktemp("browser") / "data"
+    reindex.run([ROOT / "sample"], EmbeddedStore(data), workers=1)
+    httpd = make_server("127.0.0.1", 0, create_app(Settings(data_dir=str(data))), threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver_path = shutil.which("chromedriver")
+    assert chromium and driver_path, "install Debian's chromium and chromium-driver"
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--window-size=1280,900",
+                 "--lang=ar"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    driver.implicitly_wait(5)
+    yield driver
+    driver.quit()
+
+
+def shoot(browser, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    browser.save_screenshot(str(path))
+    assert path.stat().st_size > 10_000
+    return path
+
+
+def total(browser):
+    return int(browser.find_element(By.ID, "total").text.replace(",", ""))
+
+
+def test_search_facet_and_histogram_in_arabic_rtl(server, browser):
+    browser.get(server + "/")
+    assert browser.execute_script("return document.documentElement.dir") == "rtl"
+    everything = total(browser)
+
+    box = browser.find_element(By.NAME, "q")
+    box.send_keys("الأمم المتحدة")
+    box.send_keys(Keys.ENTER)
+    found = total(browser)
+    assert 0 < found < everything
+    marks = browser.find_elements(By.CSS_SELECTOR, ".hit mark")
+    assert marks and any("الأمم" in m.text or "المتحدة" in m.text for m in marks)
+
+    # Right to left: the facet column stands to the right of the results.
+    facets = browser.find_element(By.CSS_SELECTOR, "aside.facets").rect
+    results = browser.find_element(By.CSS_SELECTOR, "section.results").rect
+    assert facets["x"] > results["x"]
+    assert browser.execute_script(
+        "return getComputedStyle(document.querySelector('.hit h3')).direction") == "rtl"
+    shoot(browser, "1-search")
+
+    source_link = browser.find_element(By.CSS_SELECTOR, "#facet-source li a")
+    source_name = source_link.find_element(By.CSS_SELECTOR, ".value").text
+    source_count = int(source_link.find_element(By.CSS_SELECTOR, ".count").text.replace(",", ""))
+    source_link.click()
+    assert total(browser) == source_count
+    assert parse_qs(urlsplit(browser.current_url).query)["source"] == [source_name]
+    assert browser.find_element(By.CSS_SELECTOR, "#facet-source li.selected .value").text == source_name
+    assert all(source_name in m.text for m in browser.find_elements(By.CSS_SELECTOR, ".hit .source"))
+    shoot(browser, "2-facet")
+
+    browser.get(server + "/")
+    bar = browser.find_elements(By.CSS_SELECTOR, "#facet-date .bar")[-1]
+    first, last = bar.get_attribute("data-from"), bar.get_attribute("data-to")
+    bar.click()
+    state = parse_qs(urlsplit(browser.current_url).query)
+    assert state["date_from"] == [first] and state["date_to"] == [last]
+    dates = [t.get_attribute("datetime")[:10] for t in browser.find_elements(By.CSS_SELECTOR, ".hit time")]
+    assert dates and all(first <= d <= last for d in dates)
+    assert total(browser) < everything
+    shoot(browser, "3-histogram")
+
+
+def test_phone_width_stacks_the_facets_below(server, browser):
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        browser.get(server + "/?q=بوتين")
+        assert browser.execute_script("return window.innerWidth") == 390
+        facets = browser.find_element(By.CSS_SELECTOR, "aside.facets").rect
+        results = browser.find_element(By.CSS_SELECTOR, "section.results").rect
+        assert facets["y"] > results["y"]
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+        shoot(browser, "4-phone")
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
