@@ -13,7 +13,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from indexer.arabic import normalize
+from indexer.arabic import analyze, normalize
 from indexer.boilerplate import Boilerplate
 from indexer.dates import date_from_name, parse_date, to_iso
 from indexer.readers import SCHEMA, Problem, RawRecord
@@ -54,10 +54,22 @@ class Article:
     def to_dict(self):
         return asdict(self)
 
-    def dedup_key(self) -> bytes | None:
-        """Same normalised body, same article; None when the body is too short to tell."""
-        text = " ".join(normalize(self.body).split())
-        return hashlib.sha1(text.encode("utf-8")).digest() if len(text) >= 80 else None
+
+@dataclass
+class Analyzed:
+    """What indexing needs of an article besides the article: its terms
+    (space-separated) and the key that finds its exact duplicates."""
+    title_terms: str
+    body_terms: str
+    dedup: bytes | None     # same normalised body, same key; None when too short to tell
+
+
+def analyze_article(article: Article) -> Analyzed:
+    body = normalize(article.body)
+    flat = " ".join(body.split())
+    dedup = hashlib.sha1(flat.encode("utf-8")).digest() if len(flat) >= 80 else None
+    # analyze(normalize(x)) == analyze(x), and normalising twice costs little.
+    return Analyzed(" ".join(analyze(article.title)), " ".join(analyze(body)), dedup)
 
 
 @dataclass

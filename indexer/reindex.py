@@ -15,8 +15,7 @@ import time
 from collections import Counter, deque
 from dataclasses import asdict, dataclass, field
 
-from indexer.arabic import analyze
-from indexer.articles import ArticleBuilder, RecordError
+from indexer.articles import ArticleBuilder, RecordError, analyze_article
 from indexer.readers import Problem, RawRecord, expand, read_archive
 from indexer.search.embedded_store import IdConflict
 
@@ -84,10 +83,8 @@ def _prepare(files):
         except RecordError as error:
             items.append(_rejection(item, error.field, error.reason))
             continue
-        article = built.article
         # Terms travel back joined: one string pickles far faster than a list.
-        items.append((article, " ".join(analyze(article.title)),
-                      " ".join(analyze(article.body)), built.notes))
+        items.append((built.article, analyze_article(built.article), built.notes))
     return items
 
 
@@ -193,9 +190,9 @@ def _load(item, loader, summary, rejects):
         summary.rejected[_reason_kind(item)] += 1
         rejects.write(item)
         return
-    article, title_terms, body_terms, notes = item
+    article, analyzed, notes = item
     try:
-        outcome = loader.add(article, title_terms, body_terms)
+        outcome = loader.add(article, analyzed)
     except IdConflict as conflict:
         problem = Problem(article.origin, None, "id", str(conflict),
                           json.dumps({"id": article.id, "title": article.title},

@@ -67,11 +67,11 @@ class Loader:
         self.db.execute("BEGIN")
         self.count = 0
 
-    def add(self, article, title_terms: str, body_terms: str):
-        """Index one article with its analysed terms (space-separated). Returns "indexed" or "duplicate" (an exact copy of
+    def add(self, article, analyzed):
+        """Index one article with its Analyzed terms and dedup key. Returns "indexed" or "duplicate" (an exact copy of
         an indexed article, recorded on it as "also published by"); raises
         IdConflict for a known ID with different content."""
-        dedup = article.dedup_key()
+        dedup = analyzed.dedup
         existing = self.db.execute("SELECT title, body, origin FROM articles WHERE id = ?",
                                    (article.id,)).fetchone()
         if existing:
@@ -97,7 +97,7 @@ class Loader:
         self.db.execute("INSERT INTO facts VALUES (?, ?, ?, ?)",
                         (rowid, article.date, article.source, article.category))
         self.db.execute("INSERT INTO terms (rowid, title, body) VALUES (?, ?, ?)",
-                        (rowid, title_terms, body_terms))
+                        (rowid, analyzed.title_terms, analyzed.body_terms))
         if article.actors:
             self.db.executemany("INSERT INTO article_actors VALUES (?, ?)",
                                 [(rowid, actor) for actor in _unique_actors(article.actors)])
