@@ -16,7 +16,7 @@ from collections import Counter, deque
 from dataclasses import asdict, dataclass, field
 
 from indexer.articles import ArticleBuilder, RecordError, analyze_article
-from indexer.readers import Problem, RawRecord, expand, read_archive
+from indexer.readers import Problem, RawRecord, expand, read_archive, split_jsonl
 from indexer.search.embedded_store import IdConflict
 
 BATCH_BYTES = 2_000_000
@@ -96,9 +96,19 @@ def _rejection(raw: RawRecord, field_name, reason):
 # --- main side ---------------------------------------------------------------
 
 def batches(files):
-    """Groups of files of about BATCH_BYTES, so that work spreads evenly."""
+    """Shares of work of about BATCH_BYTES: groups of small files, or one
+    slice of a large JSONL file, so that work spreads evenly over the
+    workers and no worker holds a whole large file in memory."""
     batch, size = [], 0
     for path in files:
+        slices = split_jsonl(path, BATCH_BYTES)
+        if slices:
+            if batch:
+                yield batch, size
+                batch, size = [], 0
+            for piece in slices:
+                yield [piece], piece.end - piece.start
+            continue
         batch.append(path)
         size += path.stat().st_size
         if size >= BATCH_BYTES or len(batch) >= BATCH_FILES:

@@ -184,3 +184,18 @@ def test_worker_processes_give_the_same_index(tmp_path, monkeypatch):
     query = "SELECT rowid, id, title FROM articles ORDER BY rowid"
     assert index_rows(one, query) == index_rows(two, query)
     assert len(index_rows(one, query)) == 60
+
+
+def test_large_jsonl_files_are_read_in_slices_with_their_line_numbers(tmp_path, monkeypatch):
+    lines = [json.dumps(article(n), ensure_ascii=False) for n in range(1, 301)]
+    lines[150] = lines[150][:30]            # a broken line in the middle
+    (tmp_path / "big.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(reindex, "BATCH_BYTES", 4096)
+    assert len(list(reindex.batches([tmp_path / "big.jsonl"]))) > 10
+    rejects = tmp_path / "rejects.jsonl"
+    summary = reindex.run([tmp_path / "big.jsonl"], EmbeddedStore(tmp_path / "data"),
+                          rejects_path=rejects, workers=2)
+    assert summary.indexed == 299
+    assert [(r["line"], r["action"]) for r in rejects_of(rejects)] == [(151, "rejected")]
+    assert index_rows(tmp_path / "data", "SELECT id FROM articles ORDER BY rowid LIMIT 3") == [
+        ("a1",), ("a2",), ("a3",)]

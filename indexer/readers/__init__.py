@@ -7,6 +7,7 @@ for each one that could not be read, naming the file, the line and, where
 there is one, the field.
 """
 
+import codecs
 import csv
 import glob
 import gzip
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import trec
-from .decode import decode
+from .decode import decode, detect_encoding
 from .pages import looks_like_html, parse_page
 
 FORMATS = ("jsonl", "csv", "trec", "page")
@@ -110,9 +111,54 @@ def detect_format(text: str, name: str) -> str:
     return "page"
 
 
+@dataclass(frozen=True)
+class FileSlice:
+    """Lines first_line.. of a large UTF-8 JSONL file, bytes start..end: a
+    share of work that a reader can take without reading the whole file."""
+    path: Path
+    start: int
+    end: int
+    first_line: int
+
+
+def split_jsonl(path, target_bytes):
+    """FileSlices of about `target_bytes` each, cut at line ends, when `path`
+    is a plain UTF-8 JSONL file; None when it must be read whole."""
+    if path.suffix in _ARCHIVE_SUFFIXES or path.stat().st_size <= target_bytes:
+        return None
+    with open(path, "rb") as stream:
+        head = stream.read(65536)
+        if detect_encoding(head) not in ("utf-8", "utf-8-sig") or \
+                not head.lstrip(codecs.BOM_UTF8 + b" \t\r\n").startswith(b"{"):
+            return None
+        slices, start, line = [], 0, 1
+        size = path.stat().st_size
+        while start < size:
+            stream.seek(start + target_bytes)
+            stream.readline()
+            end = min(stream.tell(), size) if start + target_bytes < size else size
+            stream.seek(start)
+            lines = stream.read(end - start).count(b"\n")
+            slices.append(FileSlice(path, start, end, line))
+            start, line = end, line + lines
+        return slices
+
+
+def read_slice(piece: FileSlice, column_map=None):
+    """Records and Problems of one FileSlice, with the file's line numbers."""
+    with open(piece.path, "rb") as stream:
+        stream.seek(piece.start)
+        data = stream.read(piece.end - piece.start)
+    text = data.decode("utf-8-sig" if piece.start == 0 else "utf-8", errors="replace")
+    yield from _read_jsonl(text.replace("\0", ""), str(piece.path), column_map or {},
+                           piece.first_line)
+
+
 def read_archive(paths, forced_format=None, column_map=None):
-    """Yield RawRecord and Problem objects for everything under `paths`."""
-    for path in expand(paths):
+    """Yield RawRecord and Problem objects for everything under `paths`
+    (paths, or FileSlices of large JSONL files)."""
+    paths = list(paths)
+    for path in expand(p for p in paths if not isinstance(p, FileSlice)):
         try:
             members = list(_members(path))
         except (OSError, zipfile.BadZipFile, EOFError) as error:
@@ -125,9 +171,12 @@ def read_archive(paths, forced_format=None, column_map=None):
                 continue
             kind = forced_format or detect_format(text, origin)
             yield from _READERS[kind](text, origin, column_map or {})
+    for piece in paths:
+        if isinstance(piece, FileSlice):
+            yield from read_slice(piece, column_map)
 
 
-def _read_jsonl(text, origin, column_map):
+def _read_jsonl(text, origin, column_map, first_line=1):
     stripped = text.lstrip()
     if stripped.startswith("["):
         try:
@@ -140,7 +189,7 @@ def _read_jsonl(text, origin, column_map):
             yield _json_record(record, origin, None, json.dumps(record, ensure_ascii=False)[:2000],
                                column_map, f"record {number}")
         return
-    for number, line in enumerate(text.split("\n"), 1):
+    for number, line in enumerate(text.split("\n"), first_line):
         if not line.strip():
             continue
         try:

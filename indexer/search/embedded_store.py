@@ -62,7 +62,7 @@ class Loader:
         self.path = path
         self.db = sqlite3.connect(path, isolation_level=None)
         self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
-                              "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;")
+                              "PRAGMA cache_size=-65536;")
         self.db.executescript(_SCHEMA)
         self.db.execute("BEGIN")
         self.count = 0
