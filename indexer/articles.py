@@ -10,7 +10,7 @@ to the size limit) travel with it as notes.
 import hashlib
 import html
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from indexer.arabic import analyze, normalize
@@ -50,9 +50,6 @@ class Article:
     extra: dict = field(default_factory=dict)    # fields outside the schema, kept
     origin: str = ""                 # file (and line) it was read from
     also: list[dict] = field(default_factory=list)  # exact duplicates: id, url, source
-
-    def to_dict(self):
-        return asdict(self)
 
 
 @dataclass

@@ -32,7 +32,7 @@ def cmd_reindex(args, settings):
     Path(rejects_path).parent.mkdir(parents=True, exist_ok=True)
     column_map = dict(pair.split("=", 1) for pair in args.map)
     options = reindex.Options(args.format, column_map, settings.max_body_chars)
-    progress = _progress_reporter(sys.stderr)
+    progress = ProgressReporter(sys.stderr)
     try:
         summary = reindex.run(args.paths, store, options=options, rejects_path=rejects_path,
                               max_rejects=args.max_rejects, progress=progress,
@@ -58,7 +58,7 @@ def cmd_reindex(args, settings):
     return EXIT_REJECTS if summary.rejected_total else EXIT_OK
 
 
-class _progress_reporter:
+class ProgressReporter:
     """A tqdm bar on a terminal; a plain line every few seconds otherwise."""
 
     def __init__(self, stream):

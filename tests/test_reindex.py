@@ -118,25 +118,31 @@ def test_stable_ids_same_index_twice(tmp_path, monkeypatch):
     assert [i[0][:2] for i in first] == ["h-", "u-"]
 
 
-def test_too_many_rejects_leaves_the_live_index(tmp_path, monkeypatch):
+@pytest.fixture
+def live(tmp_path, monkeypatch):
+    """A live index holding a1, and a second archive (a2..a49) to reindex over it."""
     data = tmp_path / "data"
     write_jsonl(tmp_path / "v1.jsonl", [article(1)])
     assert run_cli(tmp_path / "v1.jsonl", data_dir=data, monkeypatch=monkeypatch) == 0
-    (tmp_path / "v2.jsonl").write_text('{"broken\n{"also broken\n', encoding="utf-8")
-    status = run_cli(tmp_path / "v2.jsonl", "--max-rejects", "1", data_dir=data,
-                     monkeypatch=monkeypatch)
-    assert status == cli.EXIT_FAILURE
+    write_jsonl(tmp_path / "v2.jsonl", [article(n) for n in range(2, 50)])
+    return data
+
+
+def assert_untouched(data):
     assert index_rows(data, "SELECT id FROM articles") == [("a1",)]
     assert not list(data.glob("*.building-*"))
 
 
-def test_a_failure_mid_load_leaves_the_live_index(tmp_path, monkeypatch):
-    """A fault we cannot cause from outside (the disk failing mid-load) is simulated."""
-    data = tmp_path / "data"
-    write_jsonl(tmp_path / "v1.jsonl", [article(1)])
-    run_cli(tmp_path / "v1.jsonl", data_dir=data, monkeypatch=monkeypatch)
-    write_jsonl(tmp_path / "v2.jsonl", [article(n) for n in range(2, 50)])
+def test_too_many_rejects_leaves_the_live_index(live, tmp_path, monkeypatch):
+    (tmp_path / "v2.jsonl").write_text('{"broken\n{"also broken\n', encoding="utf-8")
+    status = run_cli(tmp_path / "v2.jsonl", "--max-rejects", "1", data_dir=live,
+                     monkeypatch=monkeypatch)
+    assert status == cli.EXIT_FAILURE
+    assert_untouched(live)
 
+
+def test_a_failure_mid_load_leaves_the_live_index(live, tmp_path, monkeypatch):
+    """A fault we cannot cause from outside (the disk failing mid-load) is simulated."""
     calls = {"n": 0}
     original = reindex._load
 
@@ -148,24 +154,18 @@ def test_a_failure_mid_load_leaves_the_live_index(tmp_path, monkeypatch):
 
     monkeypatch.setattr(reindex, "_load", failing_load)
     with pytest.raises(sqlite3.OperationalError):
-        reindex.run([tmp_path / "v2.jsonl"], EmbeddedStore(data), workers=1)
-    assert index_rows(data, "SELECT id FROM articles") == [("a1",)]
-    assert not list(data.glob("*.building-*"))
+        reindex.run([tmp_path / "v2.jsonl"], EmbeddedStore(live), workers=1)
+    assert_untouched(live)
 
 
-def test_interrupt_leaves_the_live_index(tmp_path, monkeypatch):
-    data = tmp_path / "data"
-    write_jsonl(tmp_path / "v1.jsonl", [article(1)])
-    run_cli(tmp_path / "v1.jsonl", data_dir=data, monkeypatch=monkeypatch)
-    write_jsonl(tmp_path / "v2.jsonl", [article(n) for n in range(2, 50)])
-
+def test_interrupt_leaves_the_live_index(live, tmp_path, monkeypatch):
     def interrupted(*args):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(reindex, "_load", interrupted)
-    status = run_cli(tmp_path / "v2.jsonl", data_dir=data, monkeypatch=monkeypatch)
+    status = run_cli(tmp_path / "v2.jsonl", data_dir=live, monkeypatch=monkeypatch)
     assert status == cli.EXIT_INTERRUPTED
-    assert index_rows(data, "SELECT id FROM articles") == [("a1",)]
+    assert_untouched(live)
 
 
 def test_missing_path_fails_before_building(tmp_path, monkeypatch, capsys):

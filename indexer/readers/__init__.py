@@ -95,7 +95,7 @@ def _members(path):
         yield str(path), path.read_bytes()
 
 
-def detect_format(text: str, name: str) -> str:
+def detect_format(text: str) -> str:
     head = text.lstrip()[:4096]
     if head.startswith(("{", "[")):
         return "jsonl"
@@ -169,7 +169,7 @@ def read_archive(paths, forced_format=None, column_map=None):
             if not text.strip():
                 yield Problem(origin, None, None, "empty file")
                 continue
-            kind = forced_format or detect_format(text, origin)
+            kind = forced_format or detect_format(text)
             yield from _READERS[kind](text, origin, column_map or {})
     for piece in paths:
         if isinstance(piece, FileSlice):
