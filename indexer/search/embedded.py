@@ -160,13 +160,16 @@ class EmbeddedBackend:
         if request.cursor:
             condition, values = keyset_condition(keys, list(request.cursor))
             page_where, page_params, offset = f"{where} AND {condition}", params + values, 0
-        order = ", ".join(f"{expr} {'DESC' if desc else 'ASC'}" for expr, desc in keys)
-        key_columns = ", ".join(expr for expr, _ in keys)
-        # One row more than the page says whether a next page exists.
+        # Sort and cut the page on the narrow tables, then read the page's
+        # articles; one row more than the page says whether a next exists.
+        keyed = ", ".join(f"{expr} AS k{i}" for i, (expr, _) in enumerate(keys))
+        order = ", ".join(f"k{i} {'DESC' if desc else 'ASC'}" for i, (_, desc) in enumerate(keys))
+        key_names = ", ".join(f"p.k{i}" for i in range(len(keys)))
         rows = db.execute(
-            f"SELECT {_ARTICLE_COLUMNS}, {key_columns} FROM matched m JOIN facts f "
-            f"ON f.rowid = m.rowid JOIN articles a ON a.rowid = f.rowid WHERE {page_where} "
-            f"ORDER BY {order} LIMIT ? OFFSET ?",
+            f"SELECT {_ARTICLE_COLUMNS}, {key_names} FROM (SELECT f.rowid AS id, {keyed} "
+            f"FROM matched m JOIN facts f ON f.rowid = m.rowid WHERE {page_where} "
+            f"ORDER BY {order} LIMIT ? OFFSET ?) p JOIN articles a ON a.rowid = p.id "
+            f"ORDER BY {order}",
             [*page_params, request.size + 1, offset]).fetchall()
         more = len(rows) > request.size
         rows = rows[: request.size]
