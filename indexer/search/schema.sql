@@ -34,7 +34,10 @@ CREATE TABLE article_actors (rowid INTEGER NOT NULL, actor TEXT NOT NULL);
 
 -- Full-text index of analysed terms (indexer.arabic.analyze), joined by
 -- spaces; rowid is articles.rowid. Contentless: the text lives in articles.
+-- The terms are already analysed, so the cheapest tokenizer that splits on
+-- spaces and keeps the characters of hosts, addresses and decimals will do:
+-- `ascii` treats every non-ASCII character as part of a token.
 CREATE VIRTUAL TABLE terms USING fts5(
     title, body, content='', columnsize=1,
-    tokenize="unicode61 remove_diacritics 0 tokenchars '.@+-%'"
+    tokenize="ascii tokenchars '.@+-%'"
 );
