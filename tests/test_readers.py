@@ -125,3 +125,14 @@ def test_html_page_title_and_no_scripts():
     assert fields["title"] == "العنوان الحقيقي"
     assert fields["body"] == "العنوان الحقيقي\n\nالفقرة الأولى"
     assert fields["source"] == "رويترز"
+
+
+def test_binary_files_are_reported_not_read(tmp_path):
+    import random
+    noise = random.Random(7)
+    (tmp_path / "photo.jpg").write_bytes(bytes(noise.randrange(256) for _ in range(5000)))
+    write_jsonl(tmp_path / "ok.jsonl", [article(1)])
+    items = list(read_archive([tmp_path]))
+    assert [r.fields["id"] for r in records(items)] == ["a1"]
+    assert [(p.origin.rsplit("/", 1)[-1], p.reason) for p in problems(items)] == [
+        ("photo.jpg", "binary file, not text: not read")]

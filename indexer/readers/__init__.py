@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import trec
-from .decode import decode, detect_encoding
+from .decode import decode, detect_encoding, looks_binary
 from .pages import looks_like_html, parse_page
 
 FORMATS = ("jsonl", "csv", "trec", "page")
@@ -165,6 +165,9 @@ def read_archive(paths, forced_format=None, column_map=None):
             yield Problem(str(path), None, None, f"cannot open: {error}")
             continue
         for origin, data in members:
+            if looks_binary(data):
+                yield Problem(origin, None, None, "binary file, not text: not read")
+                continue
             text, _ = decode(data)
             if not text.strip():
                 yield Problem(origin, None, None, "empty file")

@@ -39,6 +39,19 @@ def detect_encoding(sample: bytes) -> str:
         return "cp1256"
 
 
+_CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
+
+
+def looks_binary(data: bytes) -> bool:
+    """Images, executables and compressed data: about one byte in ten is a
+    control character, which text (but for UTF-16's NULs) almost never has."""
+    sample = data[:8192]
+    if not sample or detect_encoding(sample).startswith("utf-16"):
+        return False
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return controls > 0.05 * len(sample)
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """(text, encoding) of a whole file."""
     if len(data) <= 65536 and not data.startswith(_BOM_STARTS) and b"\0" not in data \
