@@ -72,11 +72,11 @@ class ProgressReporter:
             if self.bar is None:
                 from tqdm import tqdm
                 self.bar = tqdm(total=total_bytes, unit="B", unit_scale=True, file=self.stream,
-                                desc="reindex", dynamic_ncols=True,
+                                dynamic_ncols=True,
                                 bar_format="{desc} {percentage:3.0f}%|{bar}| "
-                                           "{n_fmt}/{total_fmt} [{elapsed}<{remaining}] {postfix}")
-            self.bar.set_postfix_str(f"{summary.read:,} articles, {rate:,.0f} articles/s",
-                                     refresh=False)
+                                           "{n_fmt}/{total_fmt} [{elapsed}<{remaining}]")
+            self.bar.set_description_str(
+                f"reindex: {summary.read:,} articles, {rate:,.0f} articles/s", refresh=False)
             self.bar.update(done_bytes - self.bar.n)
         elif time.monotonic() - self.last_log >= 10 or done_bytes == total_bytes:
             self.last_log = time.monotonic()

@@ -10,6 +10,7 @@ leave the live index as it was.
 import json
 import multiprocessing
 import os
+import signal
 import sys
 import time
 from collections import Counter, deque
@@ -66,6 +67,9 @@ _options = None
 
 
 def _start_worker(options):
+    # Ctrl-C is the main process's to handle: it stops the pool and drops
+    # the half-built index.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     global _builder, _options
     _options = options
     _builder = ArticleBuilder(max_body_chars=options.max_body_chars)
@@ -144,16 +148,21 @@ class Rejects:
     def __init__(self, path):
         self.path = path
         self._file = open(path, "w", encoding="utf-8") if path else None
+        self.written = 0
 
     def write(self, problem: Problem):
         if self._file:
+            self.written += 1
             record = asdict(problem)
             record["file"] = record.pop("origin")
             self._file.write(json.dumps(record, ensure_ascii=False) + "\n")
 
     def close(self):
+        """Close the file; a run with nothing to report leaves no file."""
         if self._file:
             self._file.close()
+            if not self.written:
+                os.remove(self.path)
 
 
 class TooManyRejects(Exception):

@@ -199,3 +199,11 @@ def test_large_jsonl_files_are_read_in_slices_with_their_line_numbers(tmp_path, 
     assert [(r["line"], r["action"]) for r in rejects_of(rejects)] == [(151, "rejected")]
     assert index_rows(tmp_path / "data", "SELECT id FROM articles ORDER BY rowid LIMIT 3") == [
         ("a1",), ("a2",), ("a3",)]
+
+
+def test_a_clean_run_leaves_no_rejects_file(tmp_path, monkeypatch):
+    write_jsonl(tmp_path / "in.jsonl", [article(1)])
+    rejects = tmp_path / "rejects.jsonl"
+    assert run_cli(tmp_path / "in.jsonl", "--rejects", rejects, data_dir=tmp_path / "data",
+                   monkeypatch=monkeypatch) == cli.EXIT_OK
+    assert not rejects.exists()
