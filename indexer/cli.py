@@ -40,7 +40,7 @@ def cmd_reindex(args, settings):
     except ArchiveError as error:
         print(f"bahth reindex: {error}", file=sys.stderr)
         return EXIT_FAILURE
-    except reindex.TooManyRejects as error:
+    except reindex.NotSwitched as error:
         progress.close()
         print(f"bahth reindex: {error}; the live index was not changed. "
               f"Rejected records: {rejects_path}", file=sys.stderr)

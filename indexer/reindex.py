@@ -165,7 +165,15 @@ class Rejects:
                 os.remove(self.path)
 
 
-class TooManyRejects(Exception):
+class NotSwitched(Exception):
+    """The new index is unfit to replace the live one; nothing was switched."""
+
+
+class TooManyRejects(NotSwitched):
+    pass
+
+
+class NothingIndexed(NotSwitched):
     pass
 
 
@@ -173,9 +181,10 @@ def run(paths, store, *, options=None, rejects_path=None, max_rejects=None,
         progress=None, workers=None):
     """Reindex everything under `paths` into `store`; returns the Summary.
 
-    Raises ArchiveError for a path that does not exist (before anything is
-    built) and TooManyRejects when more than `max_rejects` records are
-    rejected (nothing is switched).
+    Raises ArchiveError for a path that does not exist or holds no file
+    (before anything is built), TooManyRejects when more than `max_rejects`
+    records are rejected and NothingIndexed when no article could be indexed
+    (in both cases nothing is switched).
     """
     options = options or Options()
     files = expand(paths)
@@ -196,6 +205,9 @@ def run(paths, store, *, options=None, rejects_path=None, max_rejects=None,
                 done_bytes += size
                 summary.seconds = time.monotonic() - started
                 progress(summary, done_bytes, total_bytes)
+            if not summary.indexed:
+                raise NothingIndexed(f"no article could be indexed from {summary.read:,} "
+                                     "records read")
         summary.switched = True
     finally:
         summary.seconds = time.monotonic() - started

@@ -207,3 +207,14 @@ def test_a_clean_run_leaves_no_rejects_file(tmp_path, monkeypatch):
     assert run_cli(tmp_path / "in.jsonl", "--rejects", rejects, data_dir=tmp_path / "data",
                    monkeypatch=monkeypatch) == cli.EXIT_OK
     assert not rejects.exists()
+
+
+def test_an_archive_with_nothing_indexable_never_replaces_the_live_index(live, tmp_path,
+                                                                          monkeypatch, capsys):
+    (tmp_path / "junk.jsonl").write_text('{"broken\n', encoding="utf-8")
+    assert run_cli(tmp_path / "junk.jsonl", data_dir=live, monkeypatch=monkeypatch) == cli.EXIT_FAILURE
+    assert "no article could be indexed" in capsys.readouterr().err
+    (tmp_path / "empty").mkdir()
+    assert run_cli(tmp_path / "empty", data_dir=live, monkeypatch=monkeypatch) == cli.EXIT_FAILURE
+    assert "holds no file" in capsys.readouterr().err
+    assert_untouched(live)

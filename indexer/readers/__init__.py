@@ -67,8 +67,11 @@ def expand(paths):
         for match in matches:
             match = Path(match)
             if match.is_dir():
-                files.extend(p for p in sorted(match.rglob("*"))
-                             if p.is_file() and not p.name.startswith("."))
+                inside = [p for p in sorted(match.rglob("*"))
+                          if p.is_file() and not p.name.startswith(".")]
+                if not inside:
+                    raise ArchiveError(f"{match}: the folder holds no file")
+                files.extend(inside)
             elif match.is_file():
                 files.append(match)
             else:
