@@ -2,6 +2,7 @@
 
 import argparse
 import json
+import sqlite3
 import sys
 import time
 from datetime import datetime, timezone
@@ -44,6 +45,11 @@ def cmd_reindex(args, settings):
         progress.close()
         print(f"bahth reindex: {error}; the live index was not changed. "
               f"Rejected records: {rejects_path}", file=sys.stderr)
+        return EXIT_FAILURE
+    except (OSError, sqlite3.Error) as error:
+        progress.close()
+        print(f"bahth reindex: failed: {error}; the live index was not changed.",
+              file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
         progress.close()

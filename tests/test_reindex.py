@@ -156,6 +156,9 @@ def test_a_failure_mid_load_leaves_the_live_index(live, tmp_path, monkeypatch):
     with pytest.raises(sqlite3.OperationalError):
         reindex.run([tmp_path / "v2.jsonl"], EmbeddedStore(live), workers=1)
     assert_untouched(live)
+    calls["n"] = 0
+    assert run_cli(tmp_path / "v2.jsonl", data_dir=live, monkeypatch=monkeypatch) == cli.EXIT_FAILURE
+    assert_untouched(live)
 
 
 def test_interrupt_leaves_the_live_index(live, tmp_path, monkeypatch):
