@@ -1,0 +1,80 @@
+"""The Elasticsearch index descriptions of mappings/, with their word lists filled in.
+
+`mappings/articles.json` needs Elasticsearch's analysis-common module (the
+official images have it); `mappings/articles-fallback.json` runs on a node
+without it. The stopword list and the protected words come from the Python
+analysis, so each list lives in one place.
+"""
+
+import copy
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from indexer.arabic import STOPWORDS
+from indexer.arabic.stem import _WHOLE_WORDS, _clitic_is_separate, lexicon
+
+MAPPINGS = Path(__file__).resolve().parents[2] / "mappings"
+PRODUCTION, FALLBACK = "articles.json", "articles-fallback.json"
+
+# Analysis components by where Elasticsearch defines them (8.x): the server
+# core, which every node has, and the analysis-common module.
+CORE = {
+    "tokenizer": {"standard"},
+    "filter": {"lowercase", "stop"},
+    "char_filter": set(),
+}
+ANALYSIS_COMMON = {
+    "tokenizer": {"whitespace", "keyword", "letter", "pattern", "classic", "uax_url_email",
+                  "ngram", "edge_ngram"},
+    "filter": {"arabic_normalization", "persian_normalization", "arabic_stem", "decimal_digit",
+               "keyword_marker", "stemmer", "snowball", "asciifolding", "uppercase", "trim",
+               "word_delimiter_graph", "synonym", "synonym_graph", "pattern_replace"},
+    "char_filter": {"mapping", "pattern_replace", "html_strip"},
+}
+
+
+@lru_cache(maxsize=None)
+def whole_words() -> tuple[str, ...]:
+    """Words arabic_stem must leave alone: known words whose leading و is a
+    root letter, by the Python stemmer's own judgement (وزير, وزارة, وطن)."""
+    words = {word for word in lexicon() if len(word) >= 4 and word[0] == "و"
+             and not _clitic_is_separate(word)}
+    return tuple(sorted(words | set(_WHOLE_WORDS)))
+
+
+def index_body(kind=PRODUCTION) -> dict:
+    """Settings and mappings to create an index with, lists filled in."""
+    description = json.loads((MAPPINGS / kind).read_text(encoding="utf-8"))
+    body = copy.deepcopy({"settings": description["settings"], "mappings": description["mappings"]})
+    filters = body["settings"]["analysis"]["filter"]
+    filters["bahth_stop"]["stopwords"] = sorted(STOPWORDS)
+    if "bahth_whole_words" in filters:
+        filters["bahth_whole_words"]["keywords"] = list(whole_words())
+    return body
+
+
+def version(kind=PRODUCTION) -> int:
+    return json.loads((MAPPINGS / kind).read_text(encoding="utf-8"))["version"]
+
+
+def components(body) -> dict:
+    """{"tokenizer"|"filter"|"char_filter": {built-in types used}} of an index body."""
+    analysis = body["settings"]["analysis"]
+    custom = {kind: analysis.get(kind, {}) for kind in ("tokenizer", "filter", "char_filter")}
+    used = {"tokenizer": set(), "filter": set(), "char_filter": set()}
+
+    def add(kind, name):
+        if name in custom[kind]:
+            used[kind].add(custom[kind][name]["type"])
+        else:
+            used[kind].add(name)
+
+    for chain in [*analysis.get("analyzer", {}).values(), *analysis.get("normalizer", {}).values()]:
+        if "tokenizer" in chain:
+            add("tokenizer", chain["tokenizer"])
+        for name in chain.get("filter", []):
+            add("filter", name)
+        for name in chain.get("char_filter", []):
+            add("char_filter", name)
+    return used
