@@ -206,8 +206,8 @@ class EmbeddedBackend:
 
     # --- articles -----------------------------------------------------------
 
-    def article(self, article_id, query_text=""):
-        """The whole article as a dict (body highlighted for `query_text`)."""
+    def article(self, article_id):
+        """The whole article as a dict; NotFound when there is none."""
         db = self._connect()
         try:
             row = db.execute("SELECT id, title, body, date, source, url, author, category, tags, "
