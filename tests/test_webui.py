@@ -143,3 +143,10 @@ def test_every_setting_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for _, variable, _, _ in SETTINGS:
         assert variable in readme, variable
+
+
+def test_page_says_when_no_article_has_all_the_words_and_when_none_matches(client):
+    relaxed = client.get("/?q=زلزال كوكب").get_data(as_text=True)
+    assert 'id="relaxed"' in relaxed and "<mark>زلزال</mark>" in relaxed
+    nothing = client.get("/?q=كوكب مجرة").get_data(as_text=True)
+    assert "لا نتائج" in nothing and 'id="relaxed"' not in nothing
