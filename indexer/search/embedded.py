@@ -106,7 +106,7 @@ class EmbeddedBackend:
         try:
             relaxed = self._match(db, request.query)
             result = self._results(db, request)
-            result.relaxed = relaxed
+            result.relaxed = relaxed and result.total > 0
             return result
         except sqlite3.OperationalError as error:
             raise BackendUnavailable(f"embedded index: {error}") from error
