@@ -2,6 +2,7 @@
 
 import argparse
 import json
+import signal
 import sqlite3
 import sys
 import time
@@ -154,6 +155,39 @@ def cmd_serve(args, settings):
     return serve(app, args.host, args.port, args.workers, args.timeout)
 
 
+def cmd_actors_suggest(args, settings):
+    """Mine candidate actors from archive files, for curating the gazetteer.
+
+    Prints tab-separated lines, most frequent first: how often the archive
+    names the candidate, its commonest spelling, its other spellings (those
+    differing only in long vowels: ترامب / ترمب), and up to three article IDs.
+    """
+    from indexer.actors import suggest
+    from indexer.articles import ArticleBuilder, RecordError
+    from indexer.readers import RawRecord, read_archive
+
+    builder = ArticleBuilder(max_body_chars=settings.max_body_chars)
+
+    def articles():
+        for item in read_archive(args.paths):
+            if isinstance(item, RawRecord):
+                try:
+                    yield builder.build(item).article
+                except RecordError:
+                    continue
+
+    try:
+        candidates = suggest(articles(), minimum=args.min)
+    except ArchiveError as error:
+        print(f"bahth actors suggest: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    print("count\tname\tother spellings\texamples")
+    for candidate in candidates[: args.limit]:
+        others = " | ".join(s for s, _ in candidate.spellings.most_common() if s != candidate.name)
+        print(f"{candidate.count}\t{candidate.name}\t{others}\t{' '.join(candidate.examples)}")
+    return EXIT_OK
+
+
 def cmd_analyze(args, settings):
     """Show how text is normalised and analysed (the terms as indexed and queried)."""
     text = " ".join(args.text) if args.text else sys.stdin.read()
@@ -212,6 +246,16 @@ def build_parser():
     serve.add_argument("--debug", action="store_true", help="Flask's development server, with reloading")
     serve.set_defaults(handler=cmd_serve)
 
+    actors = commands.add_parser("actors", help="actor gazetteer tools")
+    actor_commands = actors.add_subparsers(dest="actors_command", required=True, metavar="COMMAND")
+    suggest = actor_commands.add_parser("suggest", help=_first_line(cmd_actors_suggest),
+                                        description=cmd_actors_suggest.__doc__,
+                                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    suggest.add_argument("paths", nargs="+", metavar="PATH")
+    suggest.add_argument("--min", type=int, default=3, help="least mentions to list (default 3)")
+    suggest.add_argument("--limit", type=int, default=500, help="most candidates to print")
+    suggest.set_defaults(handler=cmd_actors_suggest)
+
     analyze_parser = commands.add_parser("analyze", help=_first_line(cmd_analyze),
                                          description=cmd_analyze.__doc__)
     analyze_parser.add_argument("text", nargs="*", help="text to analyse (default: standard input)")
@@ -220,8 +264,15 @@ def build_parser():
     return parser
 
 
+PRINTING_COMMANDS = ("search", "analyze", "actors")
+
+
 def main(argv=None):
     args = build_parser().parse_args(argv)
+    if argv is None and args.command in PRINTING_COMMANDS and hasattr(signal, "SIGPIPE"):
+        # `bahth search ... | head` ends quietly, as command-line tools do. Not
+        # for serve: a gunicorn worker must survive a client hanging up.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
         settings = Settings.from_env()
     except SettingsError as error:
