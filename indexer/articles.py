@@ -49,13 +49,13 @@ class Article:
     actors: list[str] = field(default_factory=list)
     extra: dict = field(default_factory=dict)    # fields outside the schema, kept
     origin: str = ""                 # file (and line) it was read from
-    also: list[dict] = field(default_factory=list)  # exact duplicates: id, url, source
 
 
 @dataclass
 class Analyzed:
     """What indexing needs of an article besides the article: its terms
-    (space-separated) and the key that finds its exact duplicates."""
+    (joined by spaces: one string crosses from a worker process far faster
+    than a list) and the key that finds its exact duplicates."""
     title_terms: str
     body_terms: str
     dedup: bytes | None     # same normalised body, same key; None when too short to tell
@@ -174,8 +174,9 @@ class ArticleBuilder:
                 note("date", "no date; article kept without a date", "no_date")
 
         source_given = _one_line(_text(fields.get("source"), "source"))
+        source = self.sources.canonical(source_given, url)
         extra = {key: value for key, value in fields.items() if key not in SCHEMA}
-        if source_given and self.sources.canonical(source_given) != source_given:
+        if source_given and source != source_given:
             extra.setdefault("source_as_given", source_given)
 
         article = Article(
@@ -183,7 +184,7 @@ class ArticleBuilder:
             title=title or _one_line(body[:120]),
             body=body,
             date=to_iso(moment) if moment else None,
-            source=self.sources.canonical(source_given, url),
+            source=source,
             url=url,
             author=_one_line(_plain(_text(fields.get("author"), "author"))),
             category=_one_line(_text(fields.get("category"), "category")),

@@ -42,7 +42,6 @@ class Summary:
     sources: Counter = field(default_factory=Counter)
     dated: int = 0
     seconds: float = 0.0
-    switched: bool = False
 
     @property
     def rejected_total(self):
@@ -67,10 +66,10 @@ _options = None
 
 
 def _start_worker(options):
+    global _builder, _options
     # Ctrl-C is the main process's to handle: it stops the pool and drops
     # the half-built index.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    global _builder, _options
     _options = options
     _builder = ArticleBuilder(max_body_chars=options.max_body_chars)
 
@@ -87,7 +86,6 @@ def _prepare(files):
         except RecordError as error:
             items.append(_rejection(item, error.field, error.reason))
             continue
-        # Terms travel back joined: one string pickles far faster than a list.
         items.append((built.article, analyze_article(built.article), built.notes))
     return items
 
@@ -208,7 +206,6 @@ def run(paths, store, *, options=None, rejects_path=None, max_rejects=None,
             if not summary.indexed:
                 raise NothingIndexed(f"no article could be indexed from {summary.read:,} "
                                      "records read")
-        summary.switched = True
     finally:
         summary.seconds = time.monotonic() - started
         rejects.close()

@@ -14,14 +14,14 @@ import gzip
 import io
 import json
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import trec
 from .decode import decode, detect_encoding, looks_binary
 from .pages import looks_like_html, parse_page
 
-FORMATS = ("jsonl", "csv", "trec", "page")
+FORMATS = ("jsonl", "csv", "trec")
 SCHEMA = ("id", "title", "body", "date", "source", "url", "author", "category", "tags", "actors")
 TREC_FIELDS = {"docno": "id", "url": "url", "src": "source", "cat": "category", "title": "title",
                "time": "date", "author": "author", "abstract": "abstract", "text": "body"}
@@ -39,7 +39,6 @@ class RawRecord:
     origin: str              # file path, or archive path!member
     line: int | None         # line of the record's start, when the format has lines
     fields: dict
-    format: str
 
 
 @dataclass
@@ -50,11 +49,6 @@ class Problem:
     reason: str
     raw: str = ""
     action: str = "rejected"
-    extra: dict = field(default_factory=dict)
-
-    def describe(self):
-        where = self.origin + (f":{self.line}" if self.line else "")
-        return f"{where}: {self.field + ': ' if self.field else ''}{self.reason}"
 
 
 def expand(paths):
@@ -211,7 +205,7 @@ def _json_record(record, origin, line, raw, column_map, label=None):
     if not isinstance(record, dict):
         return Problem(origin, line, None, f"{label or 'line'} is {type(record).__name__}, "
                        "not a JSON object", raw)
-    return RawRecord(origin, line, _renamed(record, column_map), "jsonl")
+    return RawRecord(origin, line, _renamed(record, column_map))
 
 
 def _renamed(record, column_map):
@@ -237,7 +231,7 @@ def _read_csv(text, origin, column_map):
                           f"{len(reader.fieldnames) + len(row[None])} cells for "
                           f"{len(reader.fieldnames)} columns", separator.join(map(str, row[None]))[:2000])
         else:
-            yield RawRecord(origin, line, dict(row), "csv")
+            yield RawRecord(origin, line, dict(row))
         line = reader.line_num + 1
 
 
@@ -246,13 +240,13 @@ def _read_trec(text, origin, column_map):
     for line, fields in trec.iter_records(text):
         found = True
         renamed = {TREC_FIELDS.get(name, name): value for name, value in fields.items()}
-        yield RawRecord(origin, line, _renamed(renamed, column_map), "trec")
+        yield RawRecord(origin, line, _renamed(renamed, column_map))
     if not found:
         yield Problem(origin, None, None, "no complete <DOC>...</DOC> record")
 
 
 def _read_page(text, origin, column_map):
-    yield RawRecord(origin, None, _renamed(parse_page(text, origin), column_map), "page")
+    yield RawRecord(origin, None, _renamed(parse_page(text, origin), column_map))
 
 
 _READERS = {"jsonl": _read_jsonl, "csv": _read_csv, "trec": _read_trec, "page": _read_page}

@@ -13,8 +13,6 @@ from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
-from indexer.arabic import normalize
-
 INDEX_FILE = "articles.sqlite"
 FORMAT_VERSION = "1"
 _SCHEMA = resources.files(__package__).joinpath("schema.sql").read_text(encoding="utf-8")
@@ -68,9 +66,10 @@ class Loader:
         self.count = 0
 
     def add(self, article, analyzed):
-        """Index one article with its Analyzed terms and dedup key. Returns "indexed" or "duplicate" (an exact copy of
-        an indexed article, recorded on it as "also published by"); raises
-        IdConflict for a known ID with different content."""
+        """Index one article with its Analyzed terms and dedup key. Returns
+        "indexed", or "duplicate" for an exact copy of an indexed article
+        (recorded on it as "also published by"); raises IdConflict for a
+        known ID with different content."""
         dedup = analyzed.dedup
         existing = self.db.execute("SELECT title, body, origin FROM articles WHERE id = ?",
                                    (article.id,)).fetchone()
@@ -100,7 +99,7 @@ class Loader:
                         (rowid, analyzed.title_terms, analyzed.body_terms))
         if article.actors:
             self.db.executemany("INSERT INTO article_actors VALUES (?, ?)",
-                                [(rowid, actor) for actor in _unique_actors(article.actors)])
+                                [(rowid, actor) for actor in article.actors])
         self.count += 1
         return "indexed"
 
@@ -126,10 +125,3 @@ class Loader:
 def _json(value):
     return json.dumps(value, ensure_ascii=False)
 
-
-def _unique_actors(actors):
-    seen = set()
-    for actor in actors:
-        if normalize(actor) not in seen:
-            seen.add(normalize(actor))
-            yield actor
