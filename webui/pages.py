@@ -2,7 +2,6 @@
 
 from flask import Blueprint, render_template, request, url_for
 
-from indexer.search import BackendUnavailable
 from indexer.search.highlight import highlight
 from indexer.search.query import parse
 
@@ -52,15 +51,10 @@ class Links:
 @blueprint.get("/")
 def search():
     search_state = search_request()
-    result, unavailable = None, None
-    try:
-        result = backend().search(search_state)
-    except BackendUnavailable as error:
-        unavailable = str(error)
+    result = backend().search(search_state)
     return render_template(
-        "search.html", search=search_state, result=result, unavailable=unavailable,
-        links=Links(search_state), facet_titles=FACET_TITLES, sort_titles=SORT_TITLES,
-        interval_titles=INTERVAL_TITLES), (503 if unavailable else 200)
+        "search.html", search=search_state, result=result, links=Links(search_state),
+        facet_titles=FACET_TITLES, sort_titles=SORT_TITLES, interval_titles=INTERVAL_TITLES)
 
 
 @blueprint.get("/articles/<path:article_id>")
