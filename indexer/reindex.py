@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 
 from indexer.articles import ArticleBuilder, RecordError, analyze_article
 from indexer.readers import Problem, RawRecord, expand, read_archive, split_jsonl
-from indexer.search.embedded_store import IdConflict
+from indexer.search.dedup import IdConflict
 
 BATCH_BYTES = 2_000_000
 BATCH_FILES = 200

@@ -13,18 +13,12 @@ from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
+from .dedup import SeenArticles
+
 INDEX_FILE = "articles.sqlite"
 FORMAT_VERSION = "1"
 _SCHEMA = resources.files(__package__).joinpath("schema.sql").read_text(encoding="utf-8")
 _INDEXES = resources.files(__package__).joinpath("indexes.sql").read_text(encoding="utf-8")
-
-
-class IdConflict(Exception):
-    """An ID already indexed with different content."""
-
-    def __init__(self, article_id, first_origin):
-        super().__init__(f"ID {article_id!r} already used by {first_origin} with different content")
-        self.first_origin = first_origin
 
 
 class EmbeddedStore:
@@ -63,35 +57,22 @@ class Loader:
                               "PRAGMA cache_size=-65536;")
         self.db.executescript(_SCHEMA)
         self.db.execute("BEGIN")
+        self.seen = SeenArticles(self.db)
         self.count = 0
 
     def add(self, article, analyzed):
         """Index one article with its Analyzed terms and dedup key. Returns
         "indexed", or "duplicate" for an exact copy of an indexed article
-        (recorded on it as "also published by"); raises IdConflict for a
-        known ID with different content."""
-        dedup = analyzed.dedup
-        existing = self.db.execute("SELECT title, body, origin FROM articles WHERE id = ?",
-                                   (article.id,)).fetchone()
-        if existing:
-            if existing[:2] == (article.title, article.body):
-                return "duplicate"
-            raise IdConflict(article.id, existing[2])
-        if dedup is not None:
-            copy = self.db.execute("SELECT rowid, also FROM articles WHERE dedup = ?",
-                                   (dedup,)).fetchone()
-            if copy:
-                also = json.loads(copy[1])
-                also.append({"id": article.id, "url": article.url, "source": article.source})
-                self.db.execute("UPDATE articles SET also = ? WHERE rowid = ?",
-                                (json.dumps(also, ensure_ascii=False), copy[0]))
-                return "duplicate"
+        (recorded on it as "also published by" when the load finishes);
+        raises IdConflict for a known ID with different content."""
+        if not self.seen.admit(article, analyzed.dedup):
+            return "duplicate"
         cursor = self.db.execute(
             "INSERT INTO articles (id, title, body, date, source, url, author, category, tags,"
-            " actors, also, extra, origin, dedup) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " actors, also, extra, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (article.id, article.title, article.body, article.date, article.source, article.url,
              article.author, article.category, _json(article.tags), _json(article.actors),
-             "[]", _json(article.extra), article.origin, dedup))
+             "[]", _json(article.extra), article.origin))
         rowid = cursor.lastrowid
         self.db.execute("INSERT INTO facts VALUES (?, ?, ?, ?)",
                         (rowid, article.date, article.source, article.category))
@@ -104,6 +85,8 @@ class Loader:
         return "indexed"
 
     def finish(self):
+        self.db.executemany("UPDATE articles SET also = ? WHERE id = ?",
+                            [(_json(copies), original) for original, copies in self.seen.copies()])
         self.db.executemany("INSERT INTO meta VALUES (?, ?)", [
             ("format", FORMAT_VERSION), ("articles", str(self.count))])
         self.db.execute("INSERT INTO terms (terms) VALUES ('optimize')")

@@ -26,6 +26,7 @@ _FIELD_PREFIX = re.compile(r'(?<![\w"])(\w+):')
 class Clause:
     terms: tuple[str, ...]        # analysed terms; more than one is a phrase
     field: str | None = None      # None: title and body
+    text: str = ""                # as typed, for engines that analyse it themselves
 
 
 @dataclass(frozen=True)
@@ -57,10 +58,11 @@ def parse(text: str) -> Query:
         if word == "OR" and not negated and not name:
             pieces.append("OR")
             continue
-        terms = tuple(analyze(phrase if phrase is not None and word is None else word))
+        typed = phrase if phrase is not None and word is None else word
+        terms = tuple(analyze(typed))
         if terms:
             field_name = name.lower() if name else None
-            pieces.append((bool(negated), Clause(terms, field_name)))
+            pieces.append((bool(negated), Clause(terms, field_name, typed)))
     return _assemble(pieces)
 
 

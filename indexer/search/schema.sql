@@ -25,8 +25,7 @@ CREATE TABLE articles (
     actors    TEXT NOT NULL,        -- JSON list
     also      TEXT NOT NULL,        -- JSON list of {id, url, source}: exact duplicates
     extra     TEXT NOT NULL,        -- JSON object: fields outside the schema
-    origin    TEXT NOT NULL,
-    dedup     BLOB UNIQUE           -- hash of the normalised body
+    origin    TEXT NOT NULL
 );
 
 -- One row per (article, actor): the actor facet and filter.
