@@ -2,6 +2,7 @@
 
 import argparse
 import json
+import logging
 import signal
 import sqlite3
 import sys
@@ -26,9 +27,9 @@ def cmd_reindex(args, settings):
     1 failure or --max-rejects exceeded (live index untouched); 130 interrupted.
     """
     from indexer import reindex
-    from indexer.search.embedded_store import EmbeddedStore
+    from indexer.search import SearchError, open_store
 
-    store = EmbeddedStore(settings.data_dir)
+    store = open_store(settings)
     rejects_path = args.rejects or Path(settings.data_dir) / (
         "rejects-" + datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + ".jsonl")
     Path(rejects_path).parent.mkdir(parents=True, exist_ok=True)
@@ -47,7 +48,7 @@ def cmd_reindex(args, settings):
         print(f"bahth reindex: {error}; the live index was not changed. "
               f"Rejected records: {rejects_path}", file=sys.stderr)
         return EXIT_FAILURE
-    except (OSError, sqlite3.Error) as error:
+    except (OSError, sqlite3.Error, SearchError) as error:
         progress.close()
         print(f"bahth reindex: failed: {error}; the live index was not changed.",
               file=sys.stderr)
@@ -59,7 +60,7 @@ def cmd_reindex(args, settings):
     progress.close()
     for line in summary.lines():
         print(line)
-    print(f"index: {store.path}")
+    print(f"index: {store.describe()}")
     if summary.rejected_total or sum(summary.notes.values()):
         print(f"rejected records and notes: {rejects_path}")
     return EXIT_REJECTS if summary.rejected_total else EXIT_OK
@@ -273,6 +274,11 @@ def main(argv=None):
         # `bahth search ... | head` ends quietly, as command-line tools do. Not
         # for serve: a gunicorn worker must survive a client hanging up.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    # Warnings from Bahth's modules (e.g. Elasticsearch without its Arabic
+    # analysis) go to stderr; the client's own retry chatter does not.
+    logging.basicConfig(format=f"bahth {args.command}: warning: %(message)s",
+                        level=logging.WARNING)
+    logging.getLogger("elastic_transport").setLevel(logging.ERROR)
     try:
         settings = Settings.from_env()
     except SettingsError as error:

@@ -14,6 +14,10 @@ SETTINGS = (
     ("elasticsearch_url", "BAHTH_ELASTICSEARCH_URL", "",
      "Elasticsearch URL (e.g. http://127.0.0.1:9200). When set, search and "
      "reindex use Elasticsearch instead of the embedded index."),
+    ("elasticsearch_index", "BAHTH_ELASTICSEARCH_INDEX", "articles",
+     "Alias searched on Elasticsearch; a reindex builds <alias>-v<N>-<timestamp> and moves it."),
+    ("elasticsearch_keep", "BAHTH_ELASTICSEARCH_KEEP", "2",
+     "Old index versions a reindex keeps on Elasticsearch (to move the alias back by hand)."),
     ("max_body_chars", "BAHTH_MAX_BODY_CHARS", "1000000",
      "Longest article body indexed, in characters; longer bodies are cut and reported."),
     ("page_size", "BAHTH_PAGE_SIZE", "20", "Results per page when a request does not say."),
@@ -29,6 +33,8 @@ class SettingsError(ValueError):
 class Settings:
     data_dir: str = "data"
     elasticsearch_url: str = ""
+    elasticsearch_index: str = "articles"
+    elasticsearch_keep: int = 2
     max_body_chars: int = 1_000_000
     page_size: int = 20
     max_page_size: int = 100

@@ -1,5 +1,8 @@
 import json
+import os
 import sqlite3
+import subprocess
+import uuid
 from pathlib import Path
 
 import pytest
@@ -37,3 +40,53 @@ def shared_corpus():
     corpus = SHARED / "corpus"
     assert corpus.is_dir(), f"the shared corpus is missing at {corpus}"
     return corpus
+
+
+# --- a real Elasticsearch node ----------------------------------------------
+
+ES_NODE = ROOT / "scripts" / "es-node"
+
+
+def es_node(command, port, timeout=900):
+    """Run `scripts/es-node COMMAND` for the node on `port`; its result."""
+    env = {**os.environ, "BAHTH_ES_PORT": str(port)}
+    return subprocess.run([ES_NODE, command], env=env, capture_output=True, text=True,
+                          timeout=timeout)
+
+
+@pytest.fixture(scope="session")
+def elasticsearch_url():
+    """The URL of a real Elasticsearch node on 127.0.0.1.
+
+    BAHTH_TEST_ELASTICSEARCH_URL names a node already running; otherwise
+    `scripts/es-node start` starts one (and the session stops it). A node
+    that does not start fails the tests that need it: they never skip."""
+    given = os.environ.get("BAHTH_TEST_ELASTICSEARCH_URL")
+    if given:
+        yield given
+        return
+    port = int(os.environ.get("BAHTH_ES_PORT", "9250"))
+    running = es_node("status", port).returncode == 0
+    started = running or es_node("start", port)
+    if not running and started.returncode != 0:
+        pytest.fail(f"scripts/es-node start failed:\n{started.stderr[-3000:]}")
+    yield f"http://127.0.0.1:{port}"
+    if not running:
+        es_node("stop", port)
+
+
+@pytest.fixture
+def es_alias(elasticsearch_url):
+    """A fresh alias name on the test node; its index versions are deleted afterwards."""
+    from indexer.search.elastic import connect
+
+    alias = f"test-{uuid.uuid4().hex[:10]}"
+    yield alias
+    delete_versions(connect(elasticsearch_url), alias)
+
+
+def delete_versions(client, alias):
+    """Delete every index version of `alias` (by name: the node refuses wildcards)."""
+    names = list(client.indices.get(index=f"{alias}-v*", expand_wildcards="all"))
+    if names:
+        client.indices.delete(index=",".join(names))

@@ -5,16 +5,19 @@ here to pin down ranking, escaping and paging.
 """
 
 import json
+import uuid
 
 import pytest
 
 from indexer import reindex
 from indexer.search import SearchRequest
+from indexer.search.elastic import ElasticBackend
+from indexer.search.elastic_store import ElasticStore
 from indexer.search.embedded import EmbeddedBackend
 from indexer.search.embedded_store import EmbeddedStore
 from indexer.search.request import decode_cursor
 
-from .conftest import ROOT
+from .conftest import ROOT, delete_versions
 
 EXTRA = [
     {"id": "x-title", "title": "قمة الرياض الاقتصادية تختتم أعمالها",
@@ -33,16 +36,34 @@ EXTRA += [{"id": f"x-page-{n:02}", "title": f"نشرة الطقس رقم {n}",
 
 
 @pytest.fixture(scope="module")
-def embedded(tmp_path_factory):
+def archive(tmp_path_factory):
     folder = tmp_path_factory.mktemp("contract")
     extra = folder / "extra.jsonl"
     extra.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in EXTRA),
                      encoding="utf-8")
-    reindex.run([ROOT / "sample", extra], EmbeddedStore(folder / "data"), workers=1)
-    return EmbeddedBackend(folder / "data")
+    return [ROOT / "sample", extra]
 
 
-@pytest.fixture(params=["embedded"])
+@pytest.fixture(scope="module")
+def embedded(archive, tmp_path_factory):
+    data = tmp_path_factory.mktemp("embedded")
+    reindex.run(archive, EmbeddedStore(data), workers=1)
+    return EmbeddedBackend(data)
+
+
+@pytest.fixture(scope="module")
+def elasticsearch(archive, elasticsearch_url):
+    """The same archive on the real test node (without analysis-common: the
+    fallback analysis path, which the backend must have detected)."""
+    alias = f"contract-{uuid.uuid4().hex[:8]}"
+    store = ElasticStore(elasticsearch_url, alias)
+    reindex.run(archive, store, workers=1)
+    backend = ElasticBackend(elasticsearch_url, alias)
+    yield backend
+    delete_versions(store.client, alias)
+
+
+@pytest.fixture(params=["embedded", "elasticsearch"])
 def backend(request):
     return request.getfixturevalue(request.param)
 

@@ -10,12 +10,21 @@ from .request import BadRequest, SearchRequest
 
 def open_backend(settings):
     if settings.elasticsearch_url:
-        raise BackendUnavailable(
-            "BAHTH_ELASTICSEARCH_URL is set, but this version has no Elasticsearch backend yet; "
-            "unset it to use the embedded index")
+        from .elastic import ElasticBackend
+        return ElasticBackend(settings.elasticsearch_url, settings.elasticsearch_index)
     from .embedded import EmbeddedBackend
     return EmbeddedBackend(settings.data_dir)
 
 
-__all__ = ["open_backend", "SearchRequest", "BadRequest", "SearchError", "BackendUnavailable",
+def open_store(settings):
+    """Where a reindex writes: the same engine open_backend searches."""
+    if settings.elasticsearch_url:
+        from .elastic_store import ElasticStore
+        return ElasticStore(settings.elasticsearch_url, settings.elasticsearch_index,
+                            settings.elasticsearch_keep)
+    from .embedded_store import EmbeddedStore
+    return EmbeddedStore(settings.data_dir)
+
+
+__all__ = ["open_backend", "open_store", "SearchRequest", "BadRequest", "SearchError", "BackendUnavailable",
            "NotFound"]

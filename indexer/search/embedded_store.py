@@ -26,6 +26,9 @@ class EmbeddedStore:
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / INDEX_FILE
 
+    def describe(self):
+        return str(self.path)
+
     def exists(self):
         return self.path.exists()
 

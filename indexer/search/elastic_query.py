@@ -1,0 +1,184 @@
+"""A SearchRequest compiled to Elasticsearch's query DSL (no server needed).
+
+The same semantics as the embedded engine: every group of words must match
+(a group is satisfied by any of its OR-ed clauses), title matches weigh
+twice a body match, exclusions remove, and when no article has all the
+words the articles with any of them stand in (the caller asks twice).
+
+Filters go in `post_filter`, so that each facet's aggregation can count
+under every filter but its own (multi-select facets); the hits obey all.
+
+Two analysis paths, one compiler. On the production index Elasticsearch
+analyses the text itself (`title`, `body`, and their unstemmed `.exact`
+subfields); on the fallback index it holds the terms of the Python
+analysis (`title_terms`, `body_terms`) and normalised text (`*_exact`).
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from indexer.arabic import normalize
+
+from .facets import FACET_SIZE
+from .query import Clause, Query
+from .request import FILTER_FACETS, SearchRequest
+
+PRODUCTION, FALLBACK = "production", "fallback"
+TITLE_BOOST = 2.0             # as the embedded engine's BM25 title weight
+EXACT_BOOST = 0.5             # a phrase also found unstemmed ranks a little higher
+FILTER_FIELDS = {"actor": "actors", "source": "source", "category": "category"}
+DATE_FORMATS = {"year": "yyyy", "month": "yyyy-MM", "day": "yyyy-MM-dd"}
+SNIPPET_CHARS = 240
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Where each kind of query looks, by analysis path."""
+    title: str
+    body: str
+    title_exact: str
+    body_exact: str
+
+    @classmethod
+    def of(cls, analysis):
+        if analysis == PRODUCTION:
+            return cls("title", "body", "title.exact", "body.exact")
+        return cls("title_terms", "body_terms", "title_exact", "body_exact")
+
+
+def _clause(clause: Clause, analysis):
+    """A clause: its words in sequence (one word is a phrase of one)."""
+    fields = Fields.of(analysis)
+    if analysis == PRODUCTION:
+        text, exact_text = clause.text, clause.text
+    else:
+        text, exact_text = " ".join(clause.terms), normalize(clause.text)
+    stemmed = [f"{fields.title}^{TITLE_BOOST}"] if clause.field == "title" else \
+        [f"{fields.title}^{TITLE_BOOST}", fields.body]
+    matched = {"multi_match": {"query": text, "type": "phrase", "fields": stemmed,
+                               "zero_terms_query": "all"}}
+    if len(clause.terms) < 2:
+        return matched
+    exact = [fields.title_exact] if clause.field == "title" else \
+        [fields.title_exact, fields.body_exact]
+    return {"bool": {"must": [matched], "should": [
+        {"multi_match": {"query": exact_text, "type": "phrase", "fields": exact,
+                         "boost": EXACT_BOOST}}]}}
+
+
+def _group(group, analysis):
+    if len(group) == 1:
+        return _clause(group[0], analysis)
+    return {"bool": {"should": [_clause(c, analysis) for c in group],
+                     "minimum_should_match": 1}}
+
+
+def full_text(query: Query, analysis, relaxed=False):
+    """The scoring query: all groups (or, relaxed, any of them), minus exclusions."""
+    groups = [_group(g, analysis) for g in query.groups]
+    excluded = [_clause(c, analysis) for c in query.excluded]
+    if not groups and not excluded:
+        return {"match_all": {}}
+    bool_query = {}
+    if groups and relaxed:
+        bool_query.update(should=groups, minimum_should_match=1)
+    elif groups:
+        bool_query["must"] = groups
+    else:
+        bool_query["must"] = [{"match_all": {}}]
+    if excluded:
+        bool_query["must_not"] = excluded
+    return {"bool": bool_query}
+
+
+def filters(request: SearchRequest):
+    """{facet name: filter clause} for every active filter."""
+    active = {}
+    for name in FILTER_FACETS:
+        if name in request.filters:
+            active[name] = {"terms": {FILTER_FIELDS[name]: list(request.filters[name])}}
+    if request.date_from or request.date_to:
+        bounds = {"format": "strict_date"}
+        if request.date_from:
+            bounds["gte"] = request.date_from.isoformat()
+        if request.date_to:
+            bounds["lt"] = (request.date_to + timedelta(days=1)).isoformat()
+        active["date"] = {"range": {"date": bounds}}
+    return active
+
+
+def _all_but(active, name):
+    clauses = [clause for other, clause in active.items() if other != name]
+    return {"bool": {"filter": clauses}} if clauses else {"match_all": {}}
+
+
+def sort_keys(request: SearchRequest):
+    sort = request.sort if request.query.groups or request.sort != "relevance" else "newest"
+    if sort == "relevance":
+        return [{"_score": "desc"}, {"id": "asc"}]
+    order = "desc" if sort == "newest" else "asc"
+    return [{"date": {"order": order, "missing": "_last"}}, {"id": order}]
+
+
+def histogram(interval):
+    return {"date_histogram": {"field": "date", "calendar_interval": interval,
+                               "format": DATE_FORMATS[interval], "min_doc_count": 1}}
+
+
+def aggregations(request: SearchRequest, active):
+    """One filter aggregation per facet, each under every filter but its own.
+    The date facet asks for its span and yearly counts; a narrower span
+    needs a second request (`date_histogram_body`)."""
+    aggs = {}
+    for name in request.facets:
+        if name == "date":
+            inner = {"first": {"min": {"field": "date"}}, "last": {"max": {"field": "date"}},
+                     "year": histogram("year")}
+        else:
+            inner = {"values": {"terms": {"field": FILTER_FIELDS[name], "size": FACET_SIZE,
+                                          "exclude": [""]}}}
+        aggs[name] = {"filter": _all_but(active, name), "aggs": inner}
+    return aggs
+
+
+def search_body(request: SearchRequest, analysis, relaxed=False, after=None):
+    """The body of the search for one page of `request`."""
+    active = filters(request)
+    body = {
+        "query": full_text(request.query, analysis, relaxed),
+        "sort": sort_keys(request),
+        "size": request.size + 1,          # one more than the page: is there a next?
+        "track_total_hits": True,
+        "_source": {"excludes": ["*_terms", "*_exact"]},
+    }
+    if active:
+        body["post_filter"] = {"bool": {"filter": list(active.values())}}
+    if after is not None:
+        body["search_after"] = list(after)
+    else:
+        body["from"] = request.offset
+    if request.facets:
+        body["aggs"] = aggregations(request, active)
+    if analysis == PRODUCTION and request.query.groups:
+        body["highlight"] = highlight_body(request.query, relaxed)
+    return body
+
+
+def highlight_body(query: Query, relaxed):
+    positive = full_text(Query(query.groups), PRODUCTION, relaxed)
+    return {
+        "encoder": "html", "pre_tags": ["<mark>"], "post_tags": ["</mark>"],
+        "highlight_query": positive,
+        "fields": {"title": {"number_of_fragments": 0},
+                   "body": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 1,
+                            "no_match_size": SNIPPET_CHARS}},
+    }
+
+
+def date_histogram_body(request: SearchRequest, analysis, relaxed, interval):
+    """A second request: the date facet's counts at a finer interval."""
+    active = filters(request)
+    return {"query": {"bool": {"must": [full_text(request.query, analysis, relaxed)],
+                               "filter": [_all_but(active, "date")]}},
+            "size": 0, "track_total_hits": False,
+            "aggs": {"histogram": histogram(interval)}}
