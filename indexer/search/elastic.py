@@ -209,7 +209,8 @@ class ElasticBackend:
         body = {"query": {"more_like_this": {
                     "fields": [fields.title, fields.body],
                     "like": [{"_index": self.alias, "_id": article["id"]}],
-                    "min_term_freq": 1, "max_query_terms": 25, "min_doc_freq": 1}},
+                    "min_term_freq": 1, "max_query_terms": 25, "min_doc_freq": 1,
+                    "minimum_should_match": 1}},   # as the embedded engine: any shared word, best first
                 "size": size, "_source": list(_HIT_FIELDS)}
         response = self._call(self.client.search, index=self.alias, body=body)
         return [self._hit(h, set(), dsl.FALLBACK) for h in response["hits"]["hits"]]

@@ -1,0 +1,232 @@
+"""Elasticsearch: the alias reindex, the analysis paths and faults, on real nodes.
+
+The search behaviour itself is the contract suite's (test_search_contract),
+which runs on Elasticsearch too. Here: what only this engine has.
+"""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from indexer import cli, reindex
+from indexer.search import SearchRequest
+from indexer.search import elastic_query as dsl
+from indexer.search.elastic import ElasticBackend, connect, has_arabic_analysis
+from indexer.search.elastic_store import ElasticStore, IndexingFailed
+from indexer.settings import Settings
+from webui import create_app
+
+from .conftest import ROOT, article, delete_versions, es_node, write_jsonl
+
+UNREACHABLE = "http://127.0.0.1:9"      # the discard port: nothing listens there
+
+
+def versions(client, alias):
+    """{index name: docs} of the alias's versions, and which one it points to."""
+    found = client.indices.get(index=f"{alias}-v*")
+    live = [name for name, info in found.items() if alias in info["aliases"]]
+    counts = {name: client.count(index=name)["count"] for name in found}
+    return counts, live
+
+
+def request(**params):
+    return SearchRequest.from_params({k: [v] for k, v in params.items()})
+
+
+# --- the alias reindex ---------------------------------------------------------
+
+def test_reindex_moves_the_alias_and_keeps_old_versions(tmp_path, elasticsearch_url, es_alias):
+    store = ElasticStore(elasticsearch_url, es_alias, keep=1)
+    first = write_jsonl(tmp_path / "one.jsonl", [article(n) for n in range(3)])
+    second = write_jsonl(tmp_path / "two.jsonl", [article(n) for n in range(5)])
+    reindex.run([first], store, workers=1)
+    one = store.live
+    reindex.run([second], store, workers=1)
+    two = store.live
+    counts, live = versions(store.client, es_alias)
+    assert live == [two] and counts == {one: 3, two: 5}
+    assert ElasticBackend(elasticsearch_url, es_alias).ping() == 5
+    reindex.run([first], store, workers=1)
+    counts, live = versions(store.client, es_alias)
+    assert live == [store.live] and set(counts) == {two, store.live}   # keep=1: `one` is gone
+    settings = store.client.indices.get_settings(index=store.live)[store.live]["settings"]["index"]
+    assert settings.get("refresh_interval") is None                     # restored after the build
+    assert settings["auto_expand_replicas"] == "0-1"
+
+
+def test_a_failed_reindex_leaves_the_alias_and_no_new_index(tmp_path, elasticsearch_url,
+                                                            es_alias):
+    store = ElasticStore(elasticsearch_url, es_alias)
+    reindex.run([write_jsonl(tmp_path / "good.jsonl", [article(1), article(2)])], store,
+                workers=1)
+    before = versions(store.client, es_alias)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x", "title": ""}\nnot json\n', encoding="utf-8")
+    with pytest.raises(reindex.NothingIndexed):
+        reindex.run([bad], store, workers=1)
+    with pytest.raises(reindex.TooManyRejects):
+        reindex.run([bad, tmp_path / "good.jsonl"], store, workers=1, max_rejects=0)
+    assert versions(store.client, es_alias) == before
+
+
+def test_the_fallback_path_is_detected_and_recorded(tmp_path, elasticsearch_url, es_alias):
+    client = connect(elasticsearch_url)
+    assert not has_arabic_analysis(client)        # the integ-test distribution
+    store = ElasticStore(elasticsearch_url, es_alias)
+    reindex.run([write_jsonl(tmp_path / "a.jsonl", [article(1)])], store, workers=1)
+    meta = client.indices.get_mapping(index=es_alias)[store.live]["mappings"]["_meta"]
+    assert meta["bahth"]["analysis"] == dsl.FALLBACK
+    assert ElasticBackend(elasticsearch_url, es_alias).analysis() == dsl.FALLBACK
+    stored = client.get(index=es_alias, id="a1")["_source"]
+    assert stored["body_terms"].split()[:3] == ["نص", "خبر", "رقم"]     # the Python terms
+
+
+def test_a_build_left_by_a_dead_run_is_removed_by_the_next(tmp_path, elasticsearch_url,
+                                                           es_alias):
+    store = ElasticStore(elasticsearch_url, es_alias)
+    archive = write_jsonl(tmp_path / "a.jsonl", [article(1)])
+    reindex.run([archive], store, workers=1)
+    left = f"{es_alias}-v1-29990101000000000000"
+    store.client.indices.create(index=left)
+    reindex.run([archive], store, workers=1)
+    counts, live = versions(store.client, es_alias)
+    assert left not in counts and live == [store.live]
+
+
+def test_an_index_in_the_way_of_the_alias_is_named(tmp_path, elasticsearch_url, es_alias):
+    client = connect(elasticsearch_url)
+    client.indices.create(index=es_alias)
+    try:
+        with pytest.raises(IndexingFailed, match="is an index, not an alias"):
+            reindex.run([write_jsonl(tmp_path / "a.jsonl", [article(1)])],
+                        ElasticStore(elasticsearch_url, es_alias), workers=1)
+    finally:
+        client.indices.delete(index=es_alias)
+
+
+def test_api_and_article_page_on_elasticsearch(elasticsearch_url, es_alias):
+    reindex.run([ROOT / "sample"], ElasticStore(elasticsearch_url, es_alias), workers=1)
+    settings = Settings(elasticsearch_url=elasticsearch_url, elasticsearch_index=es_alias)
+    client = create_app(settings).test_client()
+    health = client.get("/api/health").get_json()
+    assert health["backend"] == "elasticsearch" and health["articles"] == 31
+    found = client.get("/api/articles/bw-004").get_json()
+    assert found["id"] == "bw-004" and "body_terms" not in found
+    assert found["more_like_this"]
+    assert client.get("/api/articles/nope").status_code == 404
+    exported = client.get("/api/export?format=jsonl&q=الأمم").get_data(as_text=True)
+    lines = [json.loads(line) for line in exported.splitlines()]
+    total = client.get("/api/search?q=الأمم").get_json()["total"]
+    assert len(lines) == total == len({line["id"] for line in lines})
+    page = client.get("/?q=الأمم+المتحدة")
+    assert page.status_code == 200 and "<mark>" in page.get_data(as_text=True)
+
+
+# --- faults ---------------------------------------------------------------------
+
+def test_unreachable_elasticsearch_cli_exit_1(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("BAHTH_ELASTICSEARCH_URL", UNREACHABLE)
+    assert cli.main(["search", "بوتين"]) == cli.EXIT_FAILURE
+    assert "cannot be reached" in capsys.readouterr().err
+    archive = write_jsonl(tmp_path / "a.jsonl", [article(1)])
+    assert cli.main(["reindex", str(archive), "--rejects", str(tmp_path / "r.jsonl")]) == \
+        cli.EXIT_FAILURE
+    err = capsys.readouterr().err
+    assert "cannot be reached" in err and "live index was not changed" in err
+
+
+def test_unreachable_elasticsearch_api_503_and_polite_page():
+    app = create_app(Settings(elasticsearch_url=UNREACHABLE))
+    response = app.test_client().get("/api/search?q=x")
+    assert response.status_code == 503
+    error = response.get_json()["error"]
+    assert error["code"] == "backend_unavailable" and UNREACHABLE in error["message"]
+    page = app.test_client().get("/?q=x")
+    assert page.status_code == 503 and "غير متاح" in page.get_data(as_text=True)
+
+
+def test_node_killed_during_bulk_reindex(tmp_path, elasticsearch_url, shared_corpus):
+    """A second real node, killed with SIGKILL while a reindex is loading it."""
+    port = 9270
+    assert es_node("start", port).returncode == 0, "second test node did not start"
+    url = f"http://127.0.0.1:{port}"
+    alias = "killed"
+    try:
+        client = connect(url)
+        delete_versions(client, alias)
+        old = ElasticStore(url, alias)
+        reindex.run([write_jsonl(tmp_path / "old.jsonl", [article(n) for n in range(7)])], old,
+                    workers=1)
+        env = {**os.environ, "BAHTH_ELASTICSEARCH_URL": url, "BAHTH_ELASTICSEARCH_INDEX": alias}
+        run = subprocess.Popen([sys.executable, "-m", "indexer.cli", "reindex",
+                                str(shared_corpus / "ant-jawharafm"), "--rejects",
+                                str(tmp_path / "rejects.jsonl")],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and _indexed_into_new_version(client, alias) == 0:
+            assert run.poll() is None, run.communicate()
+            time.sleep(0.2)
+        assert _indexed_into_new_version(client, alias) > 0, "the bulk load never started"
+        pid = int(Path(f"/tmp/bahth-es-{port}/node.pid").read_text())
+        os.kill(pid, signal.SIGKILL)
+        _, err = run.communicate(timeout=300)
+        assert run.returncode == cli.EXIT_FAILURE, err
+        assert "live index was not changed" in err and "cannot be reached" in err
+        assert es_node("start", port).returncode == 0, "the node did not come back"
+        counts, live = versions(client, alias)
+        assert live == [old.live] and counts[old.live] == 7
+        assert ElasticBackend(url, alias).search(request()).total == 7
+    finally:
+        es_node("stop", port)
+
+
+def _indexed_into_new_version(client, alias):
+    try:
+        stats = client.indices.stats(index=f"{alias}-v*", metric="indexing")["indices"]
+        aliased = client.indices.get_alias(name=alias)
+    except Exception:
+        return 0
+    return sum(s["primaries"]["indexing"]["index_total"] for name, s in stats.items()
+               if name not in aliased)
+
+
+# --- the production path, compiled without a server ------------------------------
+
+def test_production_query_compiles_to_the_documented_dsl():
+    search = request(q='قمة "كيم جونغ" -روسيا', source="skynews", actor="فلاديمير بوتين",
+                     date_from="2018-06", date_to="2018")
+    body = dsl.search_body(search, dsl.PRODUCTION)
+    must = body["query"]["bool"]["must"]
+    assert must[0]["multi_match"] == {"query": "قمة", "type": "phrase", "zero_terms_query": "all",
+                                      "fields": [f"title^{dsl.TITLE_BOOST}", "body"]}
+    phrase = must[1]["bool"]
+    assert phrase["should"][0]["multi_match"]["fields"] == ["title.exact", "body.exact"]
+    assert body["query"]["bool"]["must_not"][0]["multi_match"]["query"] == "روسيا"
+    post = body["post_filter"]["bool"]["filter"]
+    assert {"terms": {"source": ["skynews"]}} in post
+    assert {"range": {"date": {"format": "strict_date", "gte": "2018-06-01",
+                               "lt": "2019-01-01"}}} in post
+    source_counts = body["aggs"]["source"]["filter"]["bool"]["filter"]
+    assert {"terms": {"source": ["skynews"]}} not in source_counts      # not its own filter
+    assert {"terms": {"actors": ["فلاديمير بوتين"]}} in source_counts
+    assert body["aggs"]["date"]["aggs"]["year"]["date_histogram"]["calendar_interval"] == "year"
+    assert body["highlight"]["encoder"] == "html"
+    assert body["highlight"]["pre_tags"] == ["<mark>"]
+    fallback = dsl.search_body(search, dsl.FALLBACK)
+    assert fallback["query"]["bool"]["must"][0]["multi_match"]["fields"] == \
+        [f"title_terms^{dsl.TITLE_BOOST}", "body_terms"]
+    assert "highlight" not in fallback           # the Python highlighter marks those hits
+
+
+def test_relaxed_query_wants_any_group():
+    search = request(q="زلزال كوكب")
+    strict = dsl.full_text(search.query, dsl.PRODUCTION)
+    relaxed = dsl.full_text(search.query, dsl.PRODUCTION, relaxed=True)
+    assert len(strict["bool"]["must"]) == 2
+    assert relaxed["bool"]["minimum_should_match"] == 1 and len(relaxed["bool"]["should"]) == 2
