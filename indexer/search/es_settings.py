@@ -9,12 +9,22 @@ analysis, so each list lives in one place.
 import copy
 import json
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from indexer.arabic import STOPWORDS
 from indexer.arabic.stem import _WHOLE_WORDS, _clitic_is_separate, lexicon
 
-MAPPINGS = Path(__file__).resolve().parents[2] / "mappings"
+def _mappings_folder():
+    """mappings/ of the repository: installed as the package indexer.mappings,
+    or beside indexer/ when the checkout itself is on sys.path."""
+    try:
+        return resources.files("indexer.mappings")
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parents[2] / "mappings"
+
+
+MAPPINGS = _mappings_folder()
 PRODUCTION, FALLBACK = "articles.json", "articles-fallback.json"
 
 # Analysis components by where Elasticsearch defines them (8.x): the server
