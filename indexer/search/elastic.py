@@ -35,8 +35,10 @@ _HIT_FIELDS = ("id", "title", "body", "date", "source", "actors", "url")
 
 
 def connect(url, timeout=30):
-    """A client that retries a failed connection or a busy node (429/50x)."""
-    return Elasticsearch(url, request_timeout=timeout, max_retries=3, retry_on_timeout=True,
+    """A client that retries a failed connection or a busy node (429/50x) on
+    the next node. `url` may list several nodes of a cluster, comma-separated."""
+    nodes = [node.strip() for node in url.split(",") if node.strip()]
+    return Elasticsearch(nodes, request_timeout=timeout, max_retries=3, retry_on_timeout=True,
                          retry_on_status=RETRY_STATUSES)
 
 
