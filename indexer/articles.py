@@ -3,7 +3,7 @@
 `ArticleBuilder.build(raw)` validates and cleans one record: HTML removed
 from titles, boilerplate tails cut, the date parsed to UTC (from the file
 name when the record has none), the outlet mapped to its canonical name, a
-stable ID chosen. Problems that do not cost the article (no date, a body cut
+stable ID chosen, its actors found (see indexer.actors). Problems that do not cost the article (no date, a body cut
 to the size limit) travel with it as notes.
 """
 
@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indexer.arabic import analyze, normalize
+from indexer.actors import Gazetteer
+from indexer.arabic import analyze, arabic_letters, normalize
 from indexer.boilerplate import Boilerplate
 from indexer.dates import date_from_name, parse_date, to_iso
 from indexer.readers import SCHEMA, Problem, RawRecord
@@ -112,7 +113,7 @@ def _list(value, name):
     else:
         raise RecordError(name, f"expected a list or text, got {type(value).__name__}")
     seen, result = set(), []
-    for item in (_one_line(_plain(i)) for i in items):
+    for item in (arabic_letters(_one_line(_plain(i))) for i in items):
         key = normalize(item)
         if item and key not in seen:
             seen.add(key)
@@ -129,9 +130,11 @@ def stable_id(record_id, url, title, body):
 
 
 class ArticleBuilder:
-    def __init__(self, sources=None, boilerplate=None, max_body_chars=MAX_BODY_CHARS):
+    def __init__(self, sources=None, boilerplate=None, max_body_chars=MAX_BODY_CHARS,
+                 gazetteer=None):
         self.sources = sources or SourceTable.load()
         self.boilerplate = boilerplate or Boilerplate.load()
+        self.gazetteer = Gazetteer.load() if gazetteer is None else gazetteer
         self.max_body_chars = max_body_chars
 
     def build(self, raw: RawRecord) -> Built:
@@ -179,17 +182,19 @@ class ArticleBuilder:
         if source_given and source != source_given:
             extra.setdefault("source_as_given", source_given)
 
+        title = title or _one_line(body[:120])
+        tags = _list(fields.get("tags"), "tags")
         article = Article(
             id=stable_id(record_id, url, title, body),
-            title=title or _one_line(body[:120]),
+            title=title,
             body=body,
             date=to_iso(moment) if moment else None,
             source=source,
             url=url,
             author=_one_line(_plain(_text(fields.get("author"), "author"))),
             category=_one_line(_text(fields.get("category"), "category")),
-            tags=_list(fields.get("tags"), "tags"),
-            actors=_list(fields.get("actors"), "actors"),
+            tags=tags,
+            actors=self.gazetteer.actors_of(title, body, tags, _list(fields.get("actors"), "actors")),
             extra=extra,
             origin=raw.origin + (f":{raw.line}" if raw.line else ""),
         )

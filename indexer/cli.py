@@ -7,6 +7,7 @@ import signal
 import sqlite3
 import sys
 import time
+from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -29,12 +30,15 @@ def cmd_reindex(args, settings):
     from indexer import reindex
     from indexer.search import SearchError, open_store
 
+    gazetteer = _gazetteer(settings, "reindex")
+    if gazetteer is None:
+        return EXIT_USAGE
     store = open_store(settings)
     rejects_path = args.rejects or Path(settings.data_dir) / (
         "rejects-" + datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + ".jsonl")
     Path(rejects_path).parent.mkdir(parents=True, exist_ok=True)
     column_map = dict(pair.split("=", 1) for pair in args.map)
-    options = reindex.Options(args.format, column_map, settings.max_body_chars)
+    options = reindex.Options(args.format, column_map, settings.max_body_chars, gazetteer)
     progress = ProgressReporter(sys.stderr)
     try:
         summary = reindex.run(args.paths, store, options=options, rejects_path=rejects_path,
@@ -64,6 +68,17 @@ def cmd_reindex(args, settings):
     if summary.rejected_total or sum(summary.notes.values()):
         print(f"rejected records and notes: {rejects_path}")
     return EXIT_REJECTS if summary.rejected_total else EXIT_OK
+
+
+def _gazetteer(settings, command):
+    """The configured actor gazetteer, or None after saying what is wrong with it."""
+    from indexer.actors import Gazetteer, GazetteerError
+
+    try:
+        return Gazetteer.load(settings.actors_file or None)
+    except GazetteerError as error:
+        print(f"bahth {command}: actor gazetteer (BAHTH_ACTORS): {error}", file=sys.stderr)
+        return None
 
 
 class ProgressReporter:
@@ -159,7 +174,8 @@ def cmd_serve(args, settings):
 def cmd_actors_suggest(args, settings):
     """Mine candidate actors from archive files, for curating the gazetteer.
 
-    Prints tab-separated lines, most frequent first: how often the archive
+    Prints tab-separated lines, most frequent first, for the names the
+    gazetteer does not know yet (all of them with --all): how often the archive
     names the candidate, its commonest spelling, its other spellings (those
     differing only in long vowels: ترامب / ترمب), and up to three article IDs.
     """
@@ -167,7 +183,10 @@ def cmd_actors_suggest(args, settings):
     from indexer.articles import ArticleBuilder, RecordError
     from indexer.readers import RawRecord, read_archive
 
-    builder = ArticleBuilder(max_body_chars=settings.max_body_chars)
+    gazetteer = _gazetteer(settings, "actors suggest")
+    if gazetteer is None:
+        return EXIT_USAGE
+    builder = ArticleBuilder(max_body_chars=settings.max_body_chars, gazetteer=gazetteer)
 
     def articles():
         for item in read_archive(args.paths):
@@ -178,7 +197,8 @@ def cmd_actors_suggest(args, settings):
                     continue
 
     try:
-        candidates = suggest(articles(), minimum=args.min)
+        candidates = suggest(articles(), minimum=args.min,
+                             known=None if args.all else gazetteer)
     except ArchiveError as error:
         print(f"bahth actors suggest: {error}", file=sys.stderr)
         return EXIT_FAILURE
@@ -186,6 +206,35 @@ def cmd_actors_suggest(args, settings):
     for candidate in candidates[: args.limit]:
         others = " | ".join(s for s, _ in candidate.spellings.most_common() if s != candidate.name)
         print(f"{candidate.count}\t{candidate.name}\t{others}\t{' '.join(candidate.examples)}")
+    return EXIT_OK
+
+
+def cmd_actors_check(args, settings):
+    """Check an actor gazetteer file (default: the configured one) and summarise it.
+
+    Every fault is listed with its file, line and field (exit status 2), then
+    the aliases that several actors share: they only count where the article
+    tells which actor is meant.
+    """
+    from indexer.actors import Gazetteer, GazetteerError
+
+    problems = []
+    try:
+        gazetteer = Gazetteer.load(args.file or settings.actors_file or None, problems)
+    except GazetteerError as error:
+        problems.append(error)
+    for problem in problems:
+        print(f"bahth actors check: {problem}", file=sys.stderr)
+    if problems:
+        return EXIT_USAGE
+    kinds = Counter(actor.type for actor in gazetteer.actors)
+    ignored = kinds.pop("ignore", 0)
+    spellings = sum(len(a.aliases) + len(a.ambiguous) for a in gazetteer.actors)
+    print(f"{gazetteer.path}: {sum(kinds.values()):,} actors "
+          f"({', '.join(f'{n:,} {kind}' for kind, n in sorted(kinds.items()))}), "
+          f"{ignored:,} ignored phrases, {spellings:,} spellings")
+    for alias, names in gazetteer.shared_aliases():
+        print(f"  shared: {alias}: {' / '.join(names)}")
     return EXIT_OK
 
 
@@ -255,7 +304,15 @@ def build_parser():
     suggest.add_argument("paths", nargs="+", metavar="PATH")
     suggest.add_argument("--min", type=int, default=3, help="least mentions to list (default 3)")
     suggest.add_argument("--limit", type=int, default=500, help="most candidates to print")
+    suggest.add_argument("--all", action="store_true",
+                         help="list names the gazetteer knows too")
     suggest.set_defaults(handler=cmd_actors_suggest)
+    check = actor_commands.add_parser("check", help=_first_line(cmd_actors_check),
+                                      description=cmd_actors_check.__doc__,
+                                      formatter_class=argparse.RawDescriptionHelpFormatter)
+    check.add_argument("file", nargs="?", metavar="FILE",
+                       help="gazetteer to check (default: BAHTH_ACTORS, or the shipped one)")
+    check.set_defaults(handler=cmd_actors_check)
 
     analyze_parser = commands.add_parser("analyze", help=_first_line(cmd_analyze),
                                          description=cmd_analyze.__doc__)

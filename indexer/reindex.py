@@ -16,6 +16,7 @@ import time
 from collections import Counter, deque
 from dataclasses import asdict, dataclass, field
 
+from indexer.actors import Gazetteer
 from indexer.articles import ArticleBuilder, RecordError, analyze_article
 from indexer.readers import Problem, RawRecord, expand, read_archive, split_jsonl
 from indexer.search.dedup import IdConflict
@@ -30,6 +31,7 @@ class Options:
     forced_format: str | None = None
     column_map: dict = field(default_factory=dict)
     max_body_chars: int = 1_000_000
+    gazetteer: Gazetteer | None = None     # None: the shipped one
 
 
 @dataclass
@@ -71,7 +73,7 @@ def _start_worker(options):
     # the half-built index.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _options = options
-    _builder = ArticleBuilder(max_body_chars=options.max_body_chars)
+    _builder = ArticleBuilder(max_body_chars=options.max_body_chars, gazetteer=options.gazetteer)
 
 
 def _prepare(files):

@@ -18,6 +18,9 @@ SETTINGS = (
      "Alias searched on Elasticsearch; a reindex builds <alias>-v<N>-<timestamp> and moves it."),
     ("elasticsearch_keep", "BAHTH_ELASTICSEARCH_KEEP", "2",
      "Old index versions a reindex keeps on Elasticsearch (to move the alias back by hand)."),
+    ("actors_file", "BAHTH_ACTORS", "",
+     "Actor gazetteer (TSV) that reindex tags actors with and search expands names with; "
+     "empty: the one shipped with Bahth (indexer/data/actors.tsv)."),
     ("max_body_chars", "BAHTH_MAX_BODY_CHARS", "1000000",
      "Longest article body indexed, in characters; longer bodies are cut and reported."),
     ("page_size", "BAHTH_PAGE_SIZE", "20", "Results per page when a request does not say."),
@@ -35,6 +38,7 @@ class Settings:
     elasticsearch_url: str = ""
     elasticsearch_index: str = "articles"
     elasticsearch_keep: int = 2
+    actors_file: str = ""
     max_body_chars: int = 1_000_000
     page_size: int = 20
     max_page_size: int = 100

@@ -221,3 +221,39 @@ def test_an_archive_with_nothing_indexable_never_replaces_the_live_index(live, t
     assert run_cli(tmp_path / "empty", data_dir=live, monkeypatch=monkeypatch) == cli.EXIT_FAILURE
     assert "holds no file" in capsys.readouterr().err
     assert_untouched(live)
+
+
+def test_reindex_tags_with_the_gazetteer_it_is_given_and_picks_up_edits(tmp_path, monkeypatch):
+    gazetteer = tmp_path / "actors.tsv"
+    header = "name\ttype\taliases\tambiguous\tcontext\n"
+    gazetteer.write_text(header + "دونالد ترامب\tperson\tترمب\n", encoding="utf-8")
+    monkeypatch.setenv("BAHTH_ACTORS", str(gazetteer))
+    archive = write_jsonl(tmp_path / "in.jsonl", [
+        article(1, body="قال ترمب إن المحادثات مع بوتن كانت جيدة. " * 3),
+        article(2, body="أعلن فلاديمير بوتين فوزه. " * 5, actors=["فلان الفلاني"])])
+    data = tmp_path / "data"
+
+    def actors():
+        return sorted(index_rows(data, "SELECT a.id, x.actor FROM article_actors x "
+                                       "JOIN articles a ON a.rowid = x.rowid"))
+
+    assert run_cli(archive, data_dir=data, monkeypatch=monkeypatch) == cli.EXIT_OK
+    assert actors() == [("a1", "دونالد ترامب"), ("a2", "فلان الفلاني")]
+    gazetteer.write_text(header + "دونالد ترامب\tperson\tترمب\n"
+                         "فلاديمير بوتين\tperson\tبوتن\n", encoding="utf-8")
+    assert run_cli(archive, data_dir=data, monkeypatch=monkeypatch) == cli.EXIT_OK
+    assert actors() == sorted([("a1", "دونالد ترامب"), ("a1", "فلاديمير بوتين"),
+                               ("a2", "فلان الفلاني"), ("a2", "فلاديمير بوتين")])
+
+
+def test_a_broken_gazetteer_stops_reindex_before_anything_is_built(live, tmp_path, monkeypatch,
+                                                                   capsys):
+    broken = tmp_path / "actors.tsv"
+    broken.write_text("name\ttype\taliases\tambiguous\tcontext\nبوتين\tpresident\n",
+                      encoding="utf-8")
+    monkeypatch.setenv("BAHTH_ACTORS", str(broken))
+    write_jsonl(tmp_path / "v2.jsonl", [article(2)])
+    status = run_cli(tmp_path / "v2.jsonl", data_dir=live, monkeypatch=monkeypatch)
+    assert status == cli.EXIT_USAGE
+    assert f"{broken}:2: type: 'president' is not one of" in capsys.readouterr().err
+    assert_untouched(live)

@@ -4,7 +4,7 @@
 before analysis); `analyze` gives the tokens as indexed and as queried.
 """
 
-from .normalize import normalize
+from .normalize import arabic_letters, normalize
 from .stem import stem
 from .stopwords import STOPWORDS
 from .tokenize import tokenize
@@ -41,4 +41,4 @@ def analyze(text: str) -> list[str]:
     return terms
 
 
-__all__ = ["analyze", "normalize", "stem", "tokenize", "STOPWORDS"]
+__all__ = ["analyze", "arabic_letters", "normalize", "stem", "tokenize", "STOPWORDS"]

@@ -148,6 +148,22 @@ def normalize(text: str) -> str:
     return text
 
 
+# For text shown to people (tags, actor names): the Persian and Urdu letter
+# forms replaced by the Arabic ones and nothing else changed, so that
+# «کوریا الشمالیة» reads, and counts, as «كوريا الشمالية».
+_ARABIC_LETTERS = str.maketrans({
+    "\u06a9": araby.KAF, "\u06aa": araby.KAF,                  # ک ڪ
+    "\u06cc": araby.YEH, "\u06ce": araby.YEH, "\u06d0": araby.YEH,  # ی ێ ې
+    "\u06c0": araby.TEH_MARBUTA,                               # ۀ
+    "\u06be": HEH, "\u06c1": HEH, "\u06d5": HEH,             # ھ ہ ە
+})
+
+
+def arabic_letters(text: str) -> str:
+    """`text` with Persian and Urdu letter forms written as Arabic letters."""
+    return text.translate(_ARABIC_LETTERS)
+
+
 assert all(
     target not in TABLE for target in map(ord, _LETTER_FOLDS)
 ), "a fold target is itself folded: the table would not be idempotent"

@@ -2,7 +2,8 @@
 
 `suggest(articles)` finds the names that follow a title or role (الرئيس
 الروسي فلاديمير بوتين, وزير الخارجية ..., المتحدث باسم ...), adds the
-archive's own tag and actor values, and groups spellings that differ only
+archive's own tag and actor values, leaves out the names the gazetteer
+knows already, and groups spellings that differ only
 in long vowels (ترامب / ترمب, بوتين / بوتن), so that a curator sees one
 candidate with its variants, ranked by how often the archive names it.
 """
@@ -62,13 +63,16 @@ def names_in(text: str):
             yield " ".join(words)
 
 
-def suggest(articles, minimum=3):
-    """Candidates named at least `minimum` times, most frequent first."""
+def suggest(articles, minimum=3, known=None):
+    """Candidates named at least `minimum` times, most frequent first; with
+    a gazetteer as `known`, only the names it does not know yet."""
     candidates = {}
     for article in articles:
         names = list(names_in(f"{article.title}\n{article.body}"))
         names += [normalize(value) for value in (*article.tags, *article.actors)]
         for name in names:
+            if known is not None and known.actor(name):
+                continue
             key = skeleton(name)
             candidate = candidates.setdefault(key, Candidate(key))
             candidate.count += 1
