@@ -122,8 +122,12 @@ def cmd_search(args, settings):
               "category": args.category, "date_from": [args.date_from or ""],
               "date_to": [args.date_to or ""], "sort": [args.sort], "page": [str(args.page)],
               "size": [str(args.size)]}
+    gazetteer = _gazetteer(settings, "search")
+    if gazetteer is None:
+        return EXIT_USAGE
     try:
-        request = SearchRequest.from_params(params, settings.page_size, settings.max_page_size)
+        request = SearchRequest.from_params(params, settings.page_size, settings.max_page_size,
+                                            gazetteer)
         result = open_backend(settings).search(request)
     except BadRequest as error:
         print(f"bahth search: --{error.parameter.replace('_', '-')}: {error.message}",
@@ -133,7 +137,7 @@ def cmd_search(args, settings):
         print(f"bahth search: {error}", file=sys.stderr)
         return EXIT_FAILURE
     if args.json:
-        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        print(json.dumps(result.to_json(request), ensure_ascii=False, indent=2))
         return EXIT_OK
     _print_result(result, request)
     return EXIT_OK
@@ -145,6 +149,8 @@ def _print_result(result, request):
     first = request.offset + 1
     shown = f"{first}-{first + len(result.hits) - 1} of " if result.hits else ""
     print(f"{shown}{result.total:,} articles")
+    if request.also_searched:
+        print("also searched: " + "، ".join(request.also_searched))
     for number, hit in enumerate(result.hits, first):
         print()
         print(f"{number}. {hit.title}")

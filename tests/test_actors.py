@@ -230,3 +230,37 @@ def test_suggest_leaves_out_the_names_the_gazetteer_knows(capsys):
     names = {line.split("\t")[1] for line in capsys.readouterr().out.splitlines()[1:]}
     assert "بنيامين نتنياهو" in names
 
+
+# --- names in queries ---------------------------------------------------------
+
+def expand_text(text, gazetteer):
+    from indexer.search.query import expand, parse
+    query, also = expand(parse(text), gazetteer.spellings)
+    return [[c.text for c in group] for group in query.groups], [c.text for c in query.excluded], also
+
+
+def test_a_known_name_also_searches_its_other_spellings(shipped):
+    groups, _, also = expand_text("ترامب قمة", shipped)
+    assert groups == [["ترامب", "ترمب"], ["قمة"]] and also == ("ترمب",)
+    groups, _, also = expand_text('"دونالد ترمب"', shipped)
+    assert groups == [["دونالد ترمب", "ترامب", "ترمب"]]      # the longer spellings add nothing
+
+
+def test_consecutive_words_that_make_a_name_become_one_phrase(shipped):
+    groups, _, also = expand_text("كيم جونج أون روسيا", shipped)
+    assert groups[0][0] == "كيم جونج أون" and "كيم جونغ أون" in also
+    assert groups[1:] == [["روسيا"]]
+
+
+def test_exclusions_and_fields_keep_their_meaning(shipped):
+    _, excluded, _ = expand_text("قمة -بوتين", shipped)
+    assert excluded == ["بوتين", "بوتن"]
+    from indexer.search.query import expand, parse
+    query, _ = expand(parse("title:ترمب"), shipped.spellings)
+    assert {c.field for c in query.groups[0]} == {"title"} and len(query.groups[0]) == 2
+
+
+def test_ambiguous_and_unknown_names_are_searched_as_typed(korea, shipped):
+    assert expand_text("كيم", korea) == ([["كيم"]], [], ())
+    assert expand_text("ماي", korea) == ([["ماي"]], [], ())
+    assert expand_text("زلزال المغرب", shipped) == ([["زلزال"], ["المغرب"]], [], ())

@@ -33,7 +33,7 @@ def search(capsys, monkeypatch, data_dir, *args):
 def test_search_prints_hits_with_markers_and_facets(capsys, monkeypatch, data_dir):
     status, out, _ = search(capsys, monkeypatch, data_dir, "بوتين")
     assert status == 0
-    assert out.startswith("1-2 of 2 articles")
+    assert out.startswith("1-3 of 3 articles\nalso searched: بوتن\n")   # bw-009 writes بوتن
     assert "[بوتين]" in out and "bw-001" in out
     assert "source: " in out
 

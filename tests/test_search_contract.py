@@ -10,6 +10,7 @@ import uuid
 import pytest
 
 from indexer import reindex
+from indexer.actors import Gazetteer
 from indexer.search import SearchRequest
 from indexer.search.elastic import ElasticBackend
 from indexer.search.elastic_store import ElasticStore
@@ -71,6 +72,13 @@ def backend(request):
 def search(backend, **params):
     listed = {k: v if isinstance(v, list) else [str(v)] for k, v in params.items()}
     return backend.search(SearchRequest.from_params(listed))
+
+
+def expanded(backend, **params):
+    """A search whose names also look for their other spellings, as every surface does."""
+    listed = {k: v if isinstance(v, list) else [str(v)] for k, v in params.items()}
+    request = SearchRequest.from_params(listed, gazetteer=Gazetteer.load())
+    return request, backend.search(request)
 
 
 def ids(result):
@@ -221,3 +229,27 @@ def test_duplicates_are_one_hit_that_names_the_copy(backend):
 
 def test_stopword_only_query_browses_everything(backend):
     assert search(backend, q="في من عن").total == search(backend).total
+
+
+def test_a_name_finds_every_spelling_and_says_which(backend):
+    request, result = expanded(backend, q="ترامب", size=50)
+    assert request.also_searched == ("ترمب",)
+    everywhere = set(ids(result))
+    as_typed = set(ids(search(backend, q="ترامب", size=50)))
+    assert "bw-002" in everywhere - as_typed           # bw-002 writes ترمب only
+    assert as_typed < everywhere
+    assert set(ids(expanded(backend, q="ترمب", size=50)[1])) == everywhere
+    request, kim = expanded(backend, q="كيم جونج أون")    # unquoted, the other spelling
+    assert "كيم جونغ أون" in request.also_searched
+    assert {"bw-001", "bw-011"} <= set(ids(kim))
+    request, putin = expanded(backend, q="-بوتين", size=50)
+    assert not {"bw-001", "bw-009"} & set(ids(putin))   # bw-009 writes بوتن
+
+
+def test_actor_facet_has_one_entry_per_actor(backend):
+    facet = {b.key: b.count for b in search(backend, size=1).facets["actor"]}
+    assert "دونالد ترامب" in facet and not {"ترمب", "ترامب", "أوبك"} & set(facet)
+    assert facet["دونالد ترامب"] == expanded(backend, q="ترامب", size=1)[1].total
+    chosen = search(backend, actor="دونالد ترامب", size=50)
+    assert set(ids(chosen)) == set(ids(expanded(backend, q="ترامب", size=50)[1]))
+    assert facet["منظمة أوبك"] >= 1                       # the record's أوبك, by its name

@@ -3,11 +3,13 @@
 import csv
 import io
 import json
+import os
 import re
 
 import pytest
 
 from indexer import reindex
+from indexer.actors import GazetteerError
 from indexer.search.embedded_store import EmbeddedStore
 from indexer.settings import SETTINGS, Settings
 from webui import create_app
@@ -29,13 +31,40 @@ def client(data_dir):
 
 def test_search_json_shape(client):
     body = client.get("/api/search?q=زلزال&size=1").get_json()
-    assert set(body) == {"total", "hits", "facets", "date_interval", "next_cursor", "relaxed"}
+    assert set(body) == {"total", "hits", "facets", "date_interval", "next_cursor", "relaxed",
+                         "also_searched"}
+    assert body["also_searched"] == []
     assert body["total"] == 2
     assert len(body["hits"]) == 1 and body["next_cursor"]
     assert set(body["hits"][0]) == {"id", "title", "date", "source", "actors", "url", "snippet"}
     assert set(body["facets"]) == {"date", "actor", "source", "category"}
     assert all({"key", "count"} <= set(b) for f in body["facets"].values() for b in f)
     assert {"from", "to"} <= set(body["facets"]["date"][0])
+
+
+def test_names_are_searched_under_every_spelling_and_the_page_says_so(client):
+    body = client.get("/api/search?q=ترامب&size=50").get_json()
+    assert body["also_searched"] == ["ترمب"]
+    assert "bw-002" in {h["id"] for h in body["hits"]}       # written ترمب
+    page = client.get("/?q=ترامب").get_data(as_text=True)
+    assert re.search(r'id="also-searched">بحثنا أيضًا عن: <span dir="auto">ترمب</span>', page)
+    assert "also-searched" not in client.get("/?q=زلزال").get_data(as_text=True)
+    article = client.get("/articles/bw-002?q=ترامب").get_data(as_text=True)
+    assert "<mark>ترمب</mark>" in article
+
+
+def test_a_gazetteer_broken_while_serving_leaves_the_last_good_one(data_dir, tmp_path, caplog):
+    gazetteer = tmp_path / "actors.tsv"
+    gazetteer.write_text("name\ttype\taliases\tambiguous\tcontext\n"
+                         "دونالد ترامب\tperson\tترامب | ترمب\n", encoding="utf-8")
+    client = create_app(Settings(data_dir=str(data_dir), actors_file=str(gazetteer))).test_client()
+    assert client.get("/api/search?q=ترامب").get_json()["also_searched"] == ["ترمب"]
+    gazetteer.write_text("name\ttype\n دونالد ترامب\tpeople\n", encoding="utf-8")
+    os.utime(gazetteer, ns=(1, 2_000_000_000_000_000_000))
+    assert client.get("/api/search?q=ترامب").get_json()["also_searched"] == ["ترمب"]
+    assert f"{gazetteer}:1:" in caplog.text
+    with pytest.raises(GazetteerError):
+        create_app(Settings(data_dir=str(data_dir), actors_file=str(gazetteer)))
 
 
 def test_repeated_filters_and_cursor(client):

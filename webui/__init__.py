@@ -8,6 +8,7 @@ search backend is opened from the settings unless given.
 
 from flask import Flask
 
+from indexer.actors import current
 from indexer.search import open_backend
 from indexer.settings import Settings
 
@@ -18,6 +19,8 @@ def create_app(settings=None, backend=None):
     app = Flask(__name__)
     app.config["BAHTH_SETTINGS"] = settings or Settings.from_env()
     app.config["BAHTH_BACKEND"] = backend or open_backend(app.config["BAHTH_SETTINGS"])
+    # A broken gazetteer stops the app here, with the file, line and field.
+    app.config["BAHTH_GAZETTEER"] = current(app.config["BAHTH_SETTINGS"].actors_file or None)
     app.json.ensure_ascii = False
     app.json.sort_keys = False
     app.register_blueprint(pages.blueprint)

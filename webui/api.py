@@ -21,7 +21,8 @@ EXPORT_COLUMNS = ("id", "date", "source", "title", "actors", "url")
 
 @blueprint.get("/search")
 def search():
-    return jsonify(backend().search(search_request()).to_json())
+    search_state = search_request()
+    return jsonify(backend().search(search_state).to_json(search_state))
 
 
 @blueprint.get("/articles/<path:article_id>")

@@ -55,7 +55,12 @@ SEARCH_RESULT = {"type": "object", "required": ["total", "hits", "facets", "next
                          name: {"type": "array", "items": BUCKET} for name in FACETS}},
                      "date_interval": {"type": ["string", "null"],
                                        "enum": ["year", "month", "day", None]},
-                     "next_cursor": {"type": ["string", "null"]}}}
+                     "next_cursor": {"type": ["string", "null"]},
+                     "relaxed": {"type": "boolean", "description":
+                                 "no article has every word; these have some"},
+                     "also_searched": {"type": "array", "items": {"type": "string"},
+                                       "description": "other spellings of actor names in q "
+                                       "that the search also looked for (ترامب: ترمب)"}}}
 
 
 def _errors(*statuses):

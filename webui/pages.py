@@ -1,11 +1,11 @@
 """The search page and the article page, for people (Arabic, right to left)."""
 
-from flask import Blueprint, render_template, request, url_for
+from flask import Blueprint, current_app, render_template, request, url_for
 
 from indexer.search.highlight import highlight
-from indexer.search.query import parse
+from indexer.search.query import expand, parse
 
-from .search import backend, search_request
+from .search import backend, gazetteer, search_request
 
 blueprint = Blueprint("pages", __name__)
 FACET_TITLES = {"actor": "الفاعلون", "source": "المصادر", "category": "الأقسام", "date": "التاريخ"}
@@ -61,7 +61,8 @@ def search():
 def article(article_id):
     found = backend().article(article_id)
     query_text = request.args.get("q", "")
-    terms = parse(query_text).terms
+    settings = current_app.config["BAHTH_SETTINGS"]
+    terms = expand(parse(query_text), gazetteer(settings).spellings)[0].terms
     return render_template("article.html", article=found, q=query_text,
                            title_html=highlight(found["title"], terms),
                            body_html=highlight(found["body"], terms),

@@ -2,6 +2,7 @@
 
 from flask import current_app, request
 
+from indexer.actors import current
 from indexer.search import SearchRequest
 
 
@@ -12,4 +13,17 @@ def backend():
 def search_request(params=None):
     settings = current_app.config["BAHTH_SETTINGS"]
     params = params if params is not None else request.args.to_dict(flat=False)
-    return SearchRequest.from_params(params, settings.page_size, settings.max_page_size)
+    return SearchRequest.from_params(params, settings.page_size, settings.max_page_size,
+                                     gazetteer(settings))
+
+
+def gazetteer(settings):
+    """The actor gazetteer, read again when its file changes; a file broken
+    by an edit leaves the last good one in use (the error is logged)."""
+    try:
+        found = current(settings.actors_file or None)
+    except ValueError as error:
+        current_app.logger.error("actor gazetteer: %s; still using the previous one", error)
+        return current_app.config["BAHTH_GAZETTEER"]
+    current_app.config["BAHTH_GAZETTEER"] = found
+    return found

@@ -6,7 +6,9 @@
     موسكو OR كييف           either
     title:قمة  title:"قمة العشرين"   restricted to the title
 
-Every word goes through the same analysis as the documents. A malformed
+Every word goes through the same analysis as the documents. A name the
+actor gazetteer knows (one word, a phrase, or consecutive words: كيم جونغ
+أون) also looks for the actor's other spellings (`expand`). A malformed
 query never fails: an unbalanced quote is read as a plain character, an OR
 with nothing on one side is a word, and a field name we do not know is part
 of the word.
@@ -82,3 +84,60 @@ def _assemble(pieces):
             groups.append((clause,))
         join_next = False
     return Query(tuple(groups), tuple(excluded))
+
+
+def expand(query: Query, spellings) -> tuple[Query, tuple[str, ...]]:
+    """`query` with each known name also looking for its other spellings,
+    and those spellings (as written in the gazetteer).
+
+    `spellings(text)` gives every spelling of the actor `text` names without
+    ambiguity, or () when it names none. A name is a clause (a word or a
+    phrase), or a run of one-word groups (كيم جونغ أون typed without
+    quotes), which then becomes one phrase. A spelling that contains another
+    one searched already adds nothing and is left out (دونالد ترمب next to
+    ترمب).
+    """
+    added = []
+
+    def alternatives(clause):
+        names = spellings(clause.text)
+        chosen = [clause]
+        for name in names:
+            terms = tuple(analyze(name))
+            if terms and not any(_contains(terms, c.terms) for c in chosen):
+                chosen = [c for c in chosen if c is clause or not _contains(c.terms, terms)]
+                chosen.append(Clause(terms, clause.field, name))
+        added.extend(c.text for c in chosen[1:] if c.text not in added)
+        return tuple(chosen)
+
+    groups, position = [], 0
+    while position < len(query.groups):
+        run = _name_run(query.groups, position, spellings)
+        if run > 1:
+            words = [group[0] for group in query.groups[position:position + run]]
+            phrase = Clause(sum((c.terms for c in words), ()), words[0].field,
+                            " ".join(c.text for c in words))
+            groups.append(alternatives(phrase))
+            position += run
+            continue
+        group = query.groups[position]
+        groups.append(tuple(c for clause in group for c in alternatives(clause)))
+        position += 1
+    excluded = tuple(c for clause in query.excluded for c in alternatives(clause))
+    return Query(tuple(groups), excluded), tuple(added)
+
+
+def _name_run(groups, start, spellings, longest=4):
+    """How many one-word groups from `start` on make the longest known name (0: none)."""
+    for size in range(min(longest, len(groups) - start), 1, -1):
+        run = groups[start:start + size]
+        if all(len(g) == 1 and len(g[0].terms) == 1 and g[0].field == run[0][0].field
+               for g in run) and spellings(" ".join(g[0].text for g in run)):
+            return size
+    return 0
+
+
+def _contains(terms, part):
+    """Whether `part` occurs in `terms` as a contiguous run."""
+    size = len(part)
+    return any(terms[i:i + size] == part for i in range(len(terms) - size + 1))

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
-from .query import Query, parse
+from .query import Query, expand, parse
 
 FACETS = ("date", "actor", "source", "category")
 FILTER_FACETS = ("actor", "source", "category")   # chosen by value; date by range
@@ -38,14 +38,16 @@ class SearchRequest:
     size: int = 20
     cursor: tuple | None = None                       # sort key of the last hit seen
     facets: tuple = FACETS                            # which facets to count
+    also_searched: tuple = ()                         # other spellings of names in the query
 
     @property
     def offset(self):
         return (self.page - 1) * self.size
 
     @classmethod
-    def from_params(cls, params, default_size=20, max_size=100):
-        """Build a request from {name: [values]}; raise BadRequest on any bad value."""
+    def from_params(cls, params, default_size=20, max_size=100, gazetteer=None):
+        """Build a request from {name: [values]}; raise BadRequest on any bad value.
+        With a gazetteer, names in the query also look for their other spellings."""
         unknown = sorted(set(params) - set(PARAMETERS))
         if unknown:
             raise BadRequest(unknown[0], "unknown parameter; known: " + ", ".join(PARAMETERS))
@@ -74,8 +76,11 @@ class SearchRequest:
                 filters[name] = values
         cursor = decode_cursor(one("cursor")) if one("cursor") else None
         facets = _facet_names(one("facets", ",".join(FACETS)))
-        return cls(text, parse(text), filters, date_from, date_to, sort, page, size, cursor,
-                   facets)
+        query, also_searched = parse(text), ()
+        if gazetteer is not None:
+            query, also_searched = expand(query, gazetteer.spellings)
+        return cls(text, query, filters, date_from, date_to, sort, page, size, cursor,
+                   facets, also_searched)
 
     def to_params(self, **changes):
         """Query-string parameters of this request (for links), with changes."""

@@ -33,7 +33,8 @@ class SearchResult:
     next_cursor: str | None = None
     relaxed: bool = False              # no hit has all the words; these have some
 
-    def to_json(self):
+    def to_json(self, request=None):
+        """The API's answer; `request` adds what the query also searched for."""
         def bucket(b, name):
             data = {"key": b.key, "count": b.count}
             if b.selected:
@@ -50,4 +51,5 @@ class SearchResult:
             "date_interval": self.date_interval,
             "next_cursor": self.next_cursor,
             "relaxed": self.relaxed,
+            "also_searched": list(request.also_searched) if request else [],
         }
