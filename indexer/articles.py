@@ -66,8 +66,9 @@ def analyze_article(article: Article) -> Analyzed:
     body = normalize(article.body)
     flat = " ".join(body.split())
     dedup = hashlib.sha1(flat.encode("utf-8")).digest() if len(flat) >= 80 else None
-    # analyze(normalize(x)) == analyze(x), and normalising twice costs little.
-    return Analyzed(" ".join(analyze(article.title)), " ".join(analyze(body)), dedup)
+    # analyze(x) == analyze(normalize(x)); the body's own text was just
+    # tokenised to find its actors, and words() remembers that.
+    return Analyzed(" ".join(analyze(article.title)), " ".join(analyze(article.body)), dedup)
 
 
 @dataclass

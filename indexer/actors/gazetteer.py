@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from indexer.arabic import normalize, tokenize
+from indexer.arabic import words
 
 COLUMNS = ("name", "type", "aliases", "ambiguous", "context")
 TYPES = ("person", "organisation", "ignore")
@@ -70,10 +70,6 @@ def word_forms(word):
         elif form[:1] in _PREPOSITIONS and len(form) > 2:
             forms.append(form[1:])
     return forms
-
-
-def words(text):
-    return tuple(tokenize(normalize(text)))
 
 
 class Gazetteer:

@@ -28,11 +28,28 @@ def clear_cache():
     _TERMS.clear()
 
 
+# The last long text tokenised, and its tokens: indexing tokenises an
+# article's body twice, to find its actors and to analyse it (short texts,
+# titles and tags, cost little to tokenise again).
+_last = ("", ())
+_LONG = 256
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The tokens of `normalize(text)`."""
+    global _last
+    if len(text) < _LONG:
+        return tuple(tokenize(normalize(text)))
+    if text is not _last[0] and text != _last[0]:
+        _last = (text, tuple(tokenize(normalize(text))))
+    return _last[1]
+
+
 def analyze(text: str) -> list[str]:
     """Normalise, tokenise, drop stopwords and light-stem `text`."""
     terms = []
     lookup = _TERMS.get
-    for token in tokenize(normalize(text)):
+    for token in words(text):
         term = lookup(token)
         if term is None:
             term = _term(token)
@@ -41,4 +58,4 @@ def analyze(text: str) -> list[str]:
     return terms
 
 
-__all__ = ["analyze", "arabic_letters", "normalize", "stem", "tokenize", "STOPWORDS"]
+__all__ = ["analyze", "arabic_letters", "normalize", "words", "stem", "tokenize", "STOPWORDS"]
