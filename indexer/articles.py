@@ -18,7 +18,7 @@ from indexer.arabic import analyze, arabic_letters, normalize
 from indexer.boilerplate import Boilerplate
 from indexer.dates import date_from_name, parse_date, to_iso
 from indexer.readers import SCHEMA, Problem, RawRecord
-from indexer.readers.pages import html_to_text
+from indexer.readers.pages import KeywordLine, html_to_text
 from indexer.sources import SourceTable
 
 MAX_BODY_CHARS = 1_000_000
@@ -104,10 +104,12 @@ def _one_line(text):
     return _SPACES.sub(" ", text.replace("\n", " ")).strip()
 
 
-def _list(value, name):
+def _list(value, name, split_keywords=None):
     if value is None or value == "":
         return []
-    if isinstance(value, str):
+    if isinstance(value, KeywordLine) and split_keywords:
+        items = split_keywords(value)
+    elif isinstance(value, str):
         items = _LIST_SEPARATORS.split(value)
     elif isinstance(value, list):
         items = [_text(item, name) for item in value]
@@ -184,7 +186,7 @@ class ArticleBuilder:
             extra.setdefault("source_as_given", source_given)
 
         title = title or _one_line(body[:120])
-        tags = _list(fields.get("tags"), "tags")
+        tags = _list(fields.get("tags"), "tags", self.gazetteer.split_keywords)
         article = Article(
             id=stable_id(record_id, url, title, body),
             title=title,

@@ -171,8 +171,16 @@ def test_scraped_page_gets_its_actors_and_folded_tags(shared_corpus, shipped):
     article = ArticleBuilder(gazetteer=shipped).build(page).article
     assert {"كيم جونغ أون", "فلاديمير بوتين", "سيرغي شويغو", "مجلس الأمن الدولي"} <= set(article.actors)
     assert "دونالد ترامب" not in article.actors      # named only in the related headlines
-    assert article.tags and not any(letter in "".join(article.tags) for letter in "کی")
-    assert "كوريا الشمالية" in " ".join(article.tags)
+    # «كلمات دلالية: زعيم كوريا الشمالية روسيا بوتين کوریا الشمالیة», split at known names
+    assert article.tags == ["زعيم كوريا الشمالية", "روسيا", "بوتين", "كوريا الشمالية"]
+
+
+def test_a_keyword_line_splits_at_known_names_only(shipped):
+    assert shipped.split_keywords("ترمب الانتخابات الأمريكية نتانياهو") == [
+        "ترمب", "الانتخابات الأمريكية", "نتانياهو"]
+    assert shipped.split_keywords("الانتخابات الأمريكية") == ["الانتخابات الأمريكية"]
+    assert shipped.split_keywords("بوتين") == ["بوتين"]
+    assert shipped.split_keywords("  ") == []
 
 
 # --- the hand-labelled sample -------------------------------------------------

@@ -6,7 +6,7 @@ import pytest
 
 from indexer.readers import ArchiveError, Problem, RawRecord, detect_format, read_archive
 from indexer.readers.decode import decode
-from indexer.readers.pages import parse_page
+from indexer.readers.pages import KeywordLine, parse_page
 
 from .conftest import article, write_jsonl
 
@@ -110,7 +110,10 @@ def test_scraped_page_keeps_the_article_only(shared_corpus):
     page = (shared_corpus / "pages/albawaba-kim-putin.txt").read_text(encoding="utf-8")
     fields = parse_page(page, "page.txt")
     assert fields["source"] == "البوابة نيوز"
-    assert fields["tags"] == ["زعيم كوريا الشمالية روسيا بوتين کوریا الشمالیة"]
+    # no separators: one keyword line, which the builder splits at known names
+    assert fields["tags"] == "زعيم كوريا الشمالية روسيا بوتين کوریا الشمالیة"
+    assert isinstance(fields["tags"], KeywordLine)
+    assert parse_page("نص\nكلمات دلالية: هدنة، السودان\n", "p.txt")["tags"] == ["هدنة", "السودان"]
     assert fields["body"].startswith("أكد مقال نشرته صحيفة")
     assert fields["body"].endswith("التابع للأمم المتحدة.")
     for trailing in ("إقرأ أيضاً", "مقالات مشابهة", "كلمات دلالية", "ترامب يعلن عزمه"):

@@ -133,7 +133,8 @@ class Gazetteer:
         return found
 
     def _mentions(self, tokens):
-        """The owners of every name in `tokens`, left to right, longest first."""
+        """(position, size, owners) of every name in `tokens`, left to
+        right, longest first."""
         first, cache = self._first, self._first_cache
         position, end = 0, len(tokens)
         while position < end:
@@ -148,8 +149,23 @@ class Gazetteer:
                 continue
             # حمدان بن محمد بن راشد names the son, not محمد بن راشد.
             if not (position and tokens[position - 1] in _SON_OF):
-                yield best
+                yield position, size, best
             position += size
+
+    def split_keywords(self, line):
+        """The tags of a keyword line that separates them by spaces only:
+        each known name is a tag, and so is each run of words between two
+        (زعيم كوريا الشمالية روسيا بوتين: زعيم كوريا الشمالية | روسيا | بوتين)."""
+        line_words = line.split()
+        tokens = [words(word) for word in line_words]
+        if any(len(t) != 1 for t in tokens):      # a word that is not one token
+            return [line.strip()] if line.strip() else []
+        tags, start = [], 0
+        for position, size, _ in self._mentions(tuple(t[0] for t in tokens)):
+            tags += [" ".join(line_words[start:position]), " ".join(line_words[position:position + size])]
+            start = position + size
+        tags.append(" ".join(line_words[start:]))
+        return [tag for tag in tags if tag]
 
     def _confirmed_by_context(self, token_lists):
         """Indexes of the actors whose context words occur in the token lists."""
@@ -168,7 +184,7 @@ class Gazetteer:
         token_lists = [words(text) for text in texts]
         found, ambiguous = {}, []
         for tokens in token_lists:
-            for owners in self._mentions(tokens):
+            for _, _, owners in self._mentions(tokens):
                 owners = [o for o in owners if self._tagged[o[0]]]
                 if len(owners) == 1 and not owners[0][1]:
                     found.setdefault(owners[0][0], len(found) + len(ambiguous))

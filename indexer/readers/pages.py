@@ -18,6 +18,12 @@ _TAG_SEPARATORS = re.compile(r"\s*[،,;؛|]\s*")
 _TITLE_WORDS = 14
 
 
+class KeywordLine(str):
+    """Keyword tags as a page shows them when its links are flattened to
+    text: one line, the tags separated by nothing but spaces. The article
+    builder splits it where it knows names."""
+
+
 class _TextExtractor(HTMLParser):
     """Visible text of an HTML page, one block a line; title and h1 kept apart."""
 
@@ -80,7 +86,11 @@ def parse_page(text: str, name: str) -> dict:
     if match := _SOURCE.search(text):
         fields["source"] = match.group(1)
     if match := _TAGS.search(text):
-        fields["tags"] = [t for t in _TAG_SEPARATORS.split(match.group(1)) if t]
+        line = match.group(1)
+        if _TAG_SEPARATORS.search(line):
+            fields["tags"] = [t for t in _TAG_SEPARATORS.split(line) if t]
+        else:
+            fields["tags"] = KeywordLine(line)
     cut = _TRAILING_BLOCK.search(text)
     body = (text[: cut.start()] if cut else text).strip()
     fields["body"] = body
