@@ -3,8 +3,9 @@
 `ArticleBuilder.build(raw)` validates and cleans one record: HTML removed
 from titles, boilerplate tails cut, the date parsed to UTC (from the file
 name when the record has none), the outlet mapped to its canonical name, a
-stable ID chosen, its actors found (see indexer.actors). Problems that do not cost the article (no date, a body cut
-to the size limit) travel with it as notes.
+stable ID chosen, its actors found (indexer.actors). Problems that do not
+cost the article (no date, a body cut to the size limit) travel with it as
+notes.
 """
 
 import hashlib
@@ -197,7 +198,8 @@ class ArticleBuilder:
             author=_one_line(_plain(_text(fields.get("author"), "author"))),
             category=_one_line(_text(fields.get("category"), "category")),
             tags=tags,
-            actors=self.gazetteer.actors_of(title, body, tags, _list(fields.get("actors"), "actors")),
+            actors=self.gazetteer.actors_of(title, body, tags,
+                                            _list(fields.get("actors"), "actors")),
             extra=extra,
             origin=raw.origin + (f":{raw.line}" if raw.line else ""),
         )

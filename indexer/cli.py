@@ -72,10 +72,10 @@ def cmd_reindex(args, settings):
 
 def _gazetteer(settings, command):
     """The configured actor gazetteer, or None after saying what is wrong with it."""
-    from indexer.actors import Gazetteer, GazetteerError
+    from indexer.actors import GazetteerError, current
 
     try:
-        return Gazetteer.load(settings.actors_file or None)
+        return current(settings.actors_file)
     except GazetteerError as error:
         print(f"bahth {command}: actor gazetteer (BAHTH_ACTORS): {error}", file=sys.stderr)
         return None
@@ -226,7 +226,7 @@ def cmd_actors_check(args, settings):
 
     problems = []
     try:
-        gazetteer = Gazetteer.load(args.file or settings.actors_file or None, problems)
+        gazetteer = Gazetteer.load(args.file or settings.actors_file, problems)
     except GazetteerError as error:
         problems.append(error)
     for problem in problems:

@@ -20,7 +20,7 @@ def create_app(settings=None, backend=None):
     app.config["BAHTH_SETTINGS"] = settings or Settings.from_env()
     app.config["BAHTH_BACKEND"] = backend or open_backend(app.config["BAHTH_SETTINGS"])
     # A broken gazetteer stops the app here, with the file, line and field.
-    app.config["BAHTH_GAZETTEER"] = current(app.config["BAHTH_SETTINGS"].actors_file or None)
+    app.config["BAHTH_GAZETTEER"] = current(app.config["BAHTH_SETTINGS"].actors_file)
     app.json.ensure_ascii = False
     app.json.sort_keys = False
     app.register_blueprint(pages.blueprint)

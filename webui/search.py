@@ -2,7 +2,7 @@
 
 from flask import current_app, request
 
-from indexer.actors import current
+from indexer.actors import GazetteerError, current
 from indexer.search import SearchRequest
 
 
@@ -21,8 +21,8 @@ def gazetteer(settings):
     """The actor gazetteer, read again when its file changes; a file broken
     by an edit leaves the last good one in use (the error is logged)."""
     try:
-        found = current(settings.actors_file or None)
-    except ValueError as error:
+        found = current(settings.actors_file)
+    except GazetteerError as error:
         current_app.logger.error("actor gazetteer: %s; still using the previous one", error)
         return current_app.config["BAHTH_GAZETTEER"]
     current_app.config["BAHTH_GAZETTEER"] = found

@@ -15,10 +15,11 @@ listed for two actors is ambiguous for both.
 
 Matching runs on normalised words: a one-letter clitic may precede the first
 word of a name (وبوتين, لبوتين, وللأمم المتحدة), and at each word the longest
-name wins (كيم جونغ أون over كيم). A name after بن is a father's, part of
-his son's name (حمدان بن محمد بن راشد), and tags no one. An ambiguous mention is kept only when
-exactly one of its actors is confirmed in the article, by one of its
-unambiguous aliases or one of its context words; otherwise it is left out.
+name wins (كيم جونغ أون over كيم). A name after بن is a father's, part of his
+son's name (حمدان بن محمد بن راشد), and tags no one. An ambiguous mention is
+kept only when exactly one of its actors is confirmed in the article, by one
+of its unambiguous aliases or one of its context words; otherwise it is left
+out.
 """
 
 import os
@@ -100,9 +101,6 @@ class Gazetteer:
                 for variant in {head, bare, "ال" + bare}:
                     self._context_first.setdefault(variant, []).append((index, phrase))
 
-    def __len__(self):
-        return len(self.actors)
-
     @classmethod
     def load(cls, path=None, problems=None):
         """Read and check a gazetteer file. Raises GazetteerError at the first
@@ -162,7 +160,8 @@ class Gazetteer:
             return [line.strip()] if line.strip() else []
         tags, start = [], 0
         for position, size, _ in self._mentions(tuple(t[0] for t in tokens)):
-            tags += [" ".join(line_words[start:position]), " ".join(line_words[position:position + size])]
+            tags.append(" ".join(line_words[start:position]))
+            tags.append(" ".join(line_words[position:position + size]))
             start = position + size
         tags.append(" ".join(line_words[start:]))
         return [tag for tag in tags if tag]

@@ -3,9 +3,9 @@
 `suggest(articles)` finds the names that follow a title or role (الرئيس
 الروسي فلاديمير بوتين, وزير الخارجية ..., المتحدث باسم ...), adds the
 archive's own tag and actor values, leaves out the names the gazetteer
-knows already, and groups spellings that differ only
-in long vowels (ترامب / ترمب, بوتين / بوتن), so that a curator sees one
-candidate with its variants, ranked by how often the archive names it.
+knows already, and groups spellings that differ only in long vowels (ترامب
+/ ترمب, بوتين / بوتن), so that a curator sees one candidate with its
+variants, ranked by how often the archive names it.
 """
 
 import re
