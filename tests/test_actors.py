@@ -115,6 +115,7 @@ def test_an_alias_listed_for_two_actors_is_ambiguous(korea):
     (["ترامب\tperson\tترمب\tترمب"], ":2: ambiguous: 'ترمب' matches the same text as 'ترمب'"),
     (["دونالد ترامب\tperson\tترامب | ترامبُ"], ":2: aliases: 'ترامبُ' matches the same text"),
     (["كيم\tperson", "# comment", "كِيم\tperson"], ":4: name: 'كِيم' is already the actor of line 2"),
+    (["كيم person"], ":2: no tab"),
     (["كيم\tperson\t...\t"], ":2: aliases: '...' has no letters or digits"),
 ])
 def test_faults_name_file_line_and_field(tmp_path, lines, where):
@@ -122,6 +123,22 @@ def test_faults_name_file_line_and_field(tmp_path, lines, where):
     with pytest.raises(GazetteerError) as caught:
         Gazetteer.load(path)
     assert str(caught.value).startswith(str(path)) and where in str(caught.value)
+
+
+def test_files_as_editors_save_them(tmp_path):
+    windows = tmp_path / "windows.tsv"
+    windows.write_bytes(("\ufeff" + HEADER + "دونالد ترامب\tperson\tترمب\n").replace("\n", "\r\n")
+                        .encode("utf-8"))
+    assert Gazetteer.load(windows).tag("قال ترمب") == ["دونالد ترامب"]
+    spaces = gazetteer_file(tmp_path, "دونالد ترامب    person    ترمب", name="spaces.tsv")
+    with pytest.raises(GazetteerError, match=r":2: no tab: the fields .* are separated by tabs"):
+        Gazetteer.load(spaces)
+    binary = tmp_path / "binary.tsv"
+    binary.write_bytes(b"\xff\xfe\x00")
+    with pytest.raises(GazetteerError, match=r"binary.tsv: not UTF-8 text"):
+        Gazetteer.load(binary)
+    with pytest.raises(GazetteerError, match=r"Is a directory"):
+        Gazetteer.load(tmp_path)
 
 
 def test_header_is_required(tmp_path):

@@ -108,11 +108,13 @@ class Gazetteer:
         out the lines at fault."""
         path = Path(path) if path else DEFAULT_PATH
         try:
-            text = path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8-sig")    # a BOM from Notepad is fine
         except FileNotFoundError:
             raise GazetteerError(path, 0, None, "no such file") from None
         except UnicodeDecodeError as error:
             raise GazetteerError(path, 0, None, f"not UTF-8 text ({error.reason})") from None
+        except OSError as error:
+            raise GazetteerError(path, 0, None, error.strerror or str(error)) from None
         return cls(_parse(text, path, problems), path)
 
     # --- tagging --------------------------------------------------------------
@@ -275,6 +277,9 @@ def _actor(line, number, path):
     if not line.strip() or line.lstrip().startswith("#"):
         return None
     cells = line.split("\t")
+    if len(cells) == 1:
+        raise GazetteerError(path, number, None, "no tab: the fields (name, type, aliases, "
+                             "ambiguous, context) are separated by tabs, not spaces")
     if len(cells) > len(COLUMNS):
         raise GazetteerError(path, number, None,
                              f"{len(cells)} tab-separated fields; expected at most "
