@@ -110,6 +110,30 @@ def test_search_facet_and_histogram_in_arabic_rtl(server, browser):
     shoot(browser, "3-histogram")
 
 
+def test_a_name_under_every_spelling_and_its_actor_chip(server, browser):
+    browser.get(server + "/")
+    box = browser.find_element(By.NAME, "q")
+    box.send_keys("ترامب")
+    box.send_keys(Keys.ENTER)
+    also = browser.find_element(By.ID, "also-searched")
+    assert also.is_displayed() and "ترمب" in also.text
+    titles = [h.text for h in browser.find_elements(By.CSS_SELECTOR, ".hit h3")]
+    assert any("ترمب" in t for t in titles) and any("ترامب" in t for t in titles)
+    marks = {m.text for m in browser.find_elements(By.CSS_SELECTOR, ".hit mark")}
+    assert {"ترامب", "ترمب"} <= marks
+    shoot(browser, "4-also-searched")
+
+    chip = next(c for c in browser.find_elements(By.CSS_SELECTOR, ".hit a.actor")
+                if c.text == "إيمانويل ماكرون")
+    chip.click()
+    assert parse_qs(urlsplit(browser.current_url).query)["actor"] == ["إيمانويل ماكرون"]
+    assert total(browser) == len(browser.find_elements(By.CSS_SELECTOR, ".hit")) > 0
+    for hit in browser.find_elements(By.CSS_SELECTOR, ".hit"):
+        assert "إيمانويل ماكرون" in [a.text for a in hit.find_elements(By.CSS_SELECTOR, "a.actor")]
+    assert browser.find_element(By.CSS_SELECTOR, "#facet-actor li.selected .value").text == \
+        "إيمانويل ماكرون"
+
+
 def test_phone_width_stacks_the_facets_below(server, browser):
     browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                             {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
