@@ -220,6 +220,10 @@ class Gazetteer:
             if len({index for index, _ in owners}) > 1:
                 yield " ".join(alias_words), [self.actors[i].name for i, _ in owners]
 
+    def knows(self, name):
+        """Whether `name` is a spelling in the gazetteer, ambiguous or not."""
+        return words(name) in self._owners
+
     def actor(self, name):
         """The actor an unambiguous alias names, or None."""
         owners = self._owners.get(words(name), ())

@@ -71,7 +71,7 @@ def suggest(articles, minimum=3, known=None):
         names = list(names_in(f"{article.title}\n{article.body}"))
         names += [normalize(value) for value in (*article.tags, *article.actors)]
         for name in names:
-            if known is not None and known.actor(name):
+            if known is not None and known.knows(name):
                 continue
             key = skeleton(name)
             candidate = candidates.setdefault(key, Candidate(key))
