@@ -14,7 +14,8 @@ def test_the_wheel_carries_data_templates_and_mappings(tmp_path):
                     "--quiet", "--wheel-dir", str(tmp_path), str(ROOT)], check=True)
     (wheel,) = tmp_path.glob("bahth-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    needed = ["indexer/data/sources.tsv", "indexer/data/boilerplate.txt",
+    needed = ["indexer/data/sources.tsv", "indexer/data/actors.tsv", "indexer/actors/gazetteer.py",
+              "indexer/data/boilerplate.txt",
               "indexer/arabic/data/lexicon.tsv.gz", "indexer/search/schema.sql",
               "indexer/search/indexes.sql", "indexer/mappings/articles.json",
               "indexer/mappings/articles-fallback.json", "webui/templates/search.html",
