@@ -4,26 +4,54 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-export BAHTH_DATA_DIR ?= data
+PIP := $(BIN)/pip --quiet --disable-pip-version-check
+# `make run` keeps the sample's index in a folder of its own, on the embedded
+# engine, so it never replaces an index of BAHTH_DATA_DIR or on Elasticsearch.
+SAMPLE_DATA := data/sample
+LOCK = $(BIN)/uv pip compile pyproject.toml requirements/build.in --quiet --generate-hashes \
+	--universal --python-version 3.11
 
-.PHONY: run test install index serve
+.PHONY: run serve test install system-deps lint format lock
 
-$(BIN)/bahth: pyproject.toml
+# Python packages, exactly as locked in requirements/dev.txt (hashes checked).
+$(BIN)/bahth: pyproject.toml requirements/dev.txt
+	scripts/install-system-deps run
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(PIP) install --require-hashes --no-deps -r requirements/dev.txt
+	$(PIP) install --no-deps --no-build-isolation -e .
 	touch $@
 
 install: $(BIN)/bahth
 
-# The main job: index the sample archive and serve the search page.
-run: index serve
+# The main job: index the sample archive (again only when it changed) and serve the page.
+run: $(SAMPLE_DATA)/articles.sqlite
+	BAHTH_DATA_DIR=$(SAMPLE_DATA) BAHTH_ELASTICSEARCH_URL= $(BIN)/bahth serve --host $(HOST) --port $(PORT)
 
-index: install
-	$(BIN)/bahth reindex sample
+$(SAMPLE_DATA)/articles.sqlite: $(BIN)/bahth $(wildcard sample/*)
+	BAHTH_DATA_DIR=$(SAMPLE_DATA) BAHTH_ELASTICSEARCH_URL= $(BIN)/bahth reindex sample
 
+# Serve the configured index (BAHTH_DATA_DIR, or BAHTH_ELASTICSEARCH_URL).
 serve: install
 	$(BIN)/bahth serve --host $(HOST) --port $(PORT)
 
-test: install
+# What the tests need beyond Python: Chromium and its driver, a JDK, Maven,
+# unzip, curl, Go (Debian packages, installed only where missing).
+system-deps:
+	scripts/install-system-deps
+
+test: system-deps install
 	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Resolve the dependency ranges of pyproject.toml again, into the lock files.
+lock: install
+	$(LOCK) -o requirements/app.txt
+	$(LOCK) --extra test --extra dev -o requirements/dev.txt

@@ -6,6 +6,7 @@ import logging
 import signal
 import sqlite3
 import sys
+import textwrap
 import time
 from collections import Counter
 from datetime import datetime, timezone
@@ -13,7 +14,8 @@ from pathlib import Path
 
 from indexer.arabic import analyze, normalize
 from indexer.readers import FORMATS, ArchiveError
-from indexer.settings import Settings, SettingsError
+from indexer import __version__
+from indexer.settings import SETTINGS, Settings, SettingsError
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_REJECTS, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -40,34 +42,39 @@ def cmd_reindex(args, settings):
     column_map = dict(pair.split("=", 1) for pair in args.map)
     options = reindex.Options(args.format, column_map, settings.max_body_chars, gazetteer)
     progress = ProgressReporter(sys.stderr)
+
+    def failed(message, status=EXIT_FAILURE):
+        progress.close()
+        print(f"bahth reindex: {message}", file=sys.stderr)
+        if args.json:
+            print(json.dumps({"status": status, "error": message.strip()}, ensure_ascii=False))
+        return status
+
     try:
         summary = reindex.run(args.paths, store, options=options, rejects_path=rejects_path,
                               max_rejects=args.max_rejects, progress=progress,
                               workers=args.workers)
     except ArchiveError as error:
-        print(f"bahth reindex: {error}", file=sys.stderr)
-        return EXIT_FAILURE
+        return failed(str(error))
     except reindex.NotSwitched as error:
-        progress.close()
-        print(f"bahth reindex: {error}; the live index was not changed. "
-              f"Rejected records: {rejects_path}", file=sys.stderr)
-        return EXIT_FAILURE
+        return failed(f"{error}; the live index was not changed. Rejected records: {rejects_path}")
     except (OSError, sqlite3.Error, SearchError) as error:
-        progress.close()
-        print(f"bahth reindex: failed: {error}; the live index was not changed.",
-              file=sys.stderr)
-        return EXIT_FAILURE
+        return failed(f"failed: {error}; the live index was not changed.")
     except KeyboardInterrupt:
-        progress.close()
-        print("\nbahth reindex: interrupted; the live index was not changed.", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return failed("interrupted; the live index was not changed.", EXIT_INTERRUPTED)
     progress.close()
+    status = EXIT_REJECTS if summary.rejected_total else EXIT_OK
+    if args.json:
+        report = {"status": status, **summary.to_json(), "index": store.describe(),
+                  "rejects_file": str(rejects_path)}
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return status
     for line in summary.lines():
         print(line)
     print(f"index: {store.describe()}")
     if summary.rejected_total or sum(summary.notes.values()):
         print(f"rejected records and notes: {rejects_path}")
-    return EXIT_REJECTS if summary.rejected_total else EXIT_OK
+    return status
 
 
 def _gazetteer(settings, command):
@@ -174,7 +181,7 @@ def cmd_serve(args, settings):
         app.run(host=args.host, port=args.port, debug=True)
         return EXIT_OK
     from webui.server import serve
-    return serve(app, args.host, args.port, args.workers, args.timeout)
+    return serve(app, args.host, args.port, args.workers, args.timeout, settings.log_level)
 
 
 def cmd_actors_suggest(args, settings):
@@ -260,75 +267,114 @@ def _first_line(function):
     return function.__doc__.strip().split("\n", 1)[0]
 
 
+def _settings_help():
+    """The epilog of `bahth --help`: every setting, from the settings table."""
+    lines = ["Configuration comes from the environment:"]
+    for setting in SETTINGS:
+        default = f" (default: {setting.default})" if setting.default != "" else ""
+        lines.append(f"  {setting.variable}{default}")
+        lines.extend(textwrap.wrap(setting.help, 74, initial_indent="      ",
+                                   subsequent_indent="      "))
+    return "\n".join(lines)
+
+
+def _command(commands, name, handler, **options):
+    """A subcommand whose help is its handler's docstring."""
+    parser = commands.add_parser(name, help=_first_line(handler), description=handler.__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter, **options)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
 def build_parser():
     parser = argparse.ArgumentParser(
-        prog="bahth", description="Search engine for an Arabic news archive. "
-        "Configuration comes from the environment (BAHTH_DATA_DIR, BAHTH_ELASTICSEARCH_URL).")
+        prog="bahth", description="Search engine for an Arabic news archive.",
+        epilog=_settings_help(), formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    reindex = commands.add_parser("reindex", help=_first_line(cmd_reindex),
-                                  description=cmd_reindex.__doc__,
-                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    reindex.add_argument("paths", nargs="+", metavar="PATH")
-    reindex.add_argument("--format", choices=FORMATS, help="read every file as this format")
+    reindex = _command(commands, "reindex", cmd_reindex)
+    reindex.add_argument("paths", nargs="+", metavar="PATH",
+                         help="archive files, folders, globs, .gz or .zip archives")
+    reindex.add_argument("--format", choices=FORMATS,
+                         help="read every file as this format (default: recognised from content)")
     reindex.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
                          help="rename an input column or key (repeatable), e.g. headline=title")
     reindex.add_argument("--rejects", metavar="FILE",
                          help="rejects file (default: BAHTH_DATA_DIR/rejects-TIME.jsonl)")
     reindex.add_argument("--max-rejects", type=int, metavar="N",
                          help="fail without switching when more than N records are rejected")
-    reindex.add_argument("--workers", type=int, help="worker processes (default: CPU count)")
-    reindex.set_defaults(handler=cmd_reindex)
+    reindex.add_argument("--workers", type=int, metavar="N",
+                         help="worker processes (default: CPU count)")
+    reindex.add_argument("--json", action="store_true",
+                         help="print the summary (or the failure) as one JSON object")
 
-    search = commands.add_parser("search", help=_first_line(cmd_search),
-                                 description=cmd_search.__doc__)
+    search = _command(commands, "search", cmd_search)
     search.add_argument("query", nargs="*", help='words, "phrases", -exclusion, OR, title:word')
     search.add_argument("--actor", action="append", default=[], help="only this actor (repeatable)")
     search.add_argument("--source", action="append", default=[], help="only this outlet (repeatable)")
-    search.add_argument("--category", action="append", default=[], help="only this category (repeatable)")
-    search.add_argument("--from", dest="date_from", metavar="DATE", help="first day (YYYY-MM-DD)")
-    search.add_argument("--to", dest="date_to", metavar="DATE", help="last day (YYYY-MM-DD)")
-    search.add_argument("--sort", choices=("relevance", "newest", "oldest"), default="relevance")
-    search.add_argument("--page", type=int, default=1)
-    search.add_argument("--size", type=int, default=10)
+    search.add_argument("--category", action="append", default=[],
+                        help="only this category (repeatable)")
+    search.add_argument("--from", dest="date_from", metavar="DATE",
+                        help="first day (YYYY-MM-DD, YYYY-MM or YYYY)")
+    search.add_argument("--to", dest="date_to", metavar="DATE",
+                        help="last day (YYYY-MM-DD, YYYY-MM or YYYY)")
+    search.add_argument("--sort", choices=("relevance", "newest", "oldest"), default="relevance",
+                        help="order of the results (default: relevance)")
+    search.add_argument("--page", type=int, default=1, metavar="N", help="page of results (default: 1)")
+    search.add_argument("--size", type=int, default=10, metavar="N",
+                        help="results per page (default: 10)")
     search.add_argument("--json", action="store_true", help="print the API's JSON")
-    search.set_defaults(handler=cmd_search)
 
-    serve = commands.add_parser("serve", help=_first_line(cmd_serve), description=cmd_serve.__doc__)
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--workers", type=int, help="gunicorn workers (default: 2 per CPU, at most 8)")
-    serve.add_argument("--timeout", type=int, default=60, help="seconds before a stuck worker is restarted")
+    serve = _command(commands, "serve", cmd_serve)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    serve.add_argument("--workers", type=int, metavar="N",
+                       help="gunicorn workers (default: 2 per CPU, at most 8)")
+    serve.add_argument("--timeout", type=int, default=60, metavar="SECONDS",
+                       help="seconds before a stuck worker is restarted (default: 60)")
     serve.add_argument("--debug", action="store_true", help="Flask's development server, with reloading")
-    serve.set_defaults(handler=cmd_serve)
 
-    actors = commands.add_parser("actors", help="actor gazetteer tools")
+    actors = commands.add_parser("actors", help="actor gazetteer tools",
+                                 description="Check and grow the actor gazetteer.")
     actor_commands = actors.add_subparsers(dest="actors_command", required=True, metavar="COMMAND")
-    suggest = actor_commands.add_parser("suggest", help=_first_line(cmd_actors_suggest),
-                                        description=cmd_actors_suggest.__doc__,
-                                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    suggest.add_argument("paths", nargs="+", metavar="PATH")
-    suggest.add_argument("--min", type=int, default=3, help="least mentions to list (default 3)")
-    suggest.add_argument("--limit", type=int, default=500, help="most candidates to print")
-    suggest.add_argument("--all", action="store_true",
-                         help="list names the gazetteer knows too")
-    suggest.set_defaults(handler=cmd_actors_suggest)
-    check = actor_commands.add_parser("check", help=_first_line(cmd_actors_check),
-                                      description=cmd_actors_check.__doc__,
-                                      formatter_class=argparse.RawDescriptionHelpFormatter)
+    suggest = _command(actor_commands, "suggest", cmd_actors_suggest)
+    suggest.add_argument("paths", nargs="+", metavar="PATH", help="archive files or folders to mine")
+    suggest.add_argument("--min", type=int, default=3, metavar="N",
+                         help="least mentions to list (default: 3)")
+    suggest.add_argument("--limit", type=int, default=500, metavar="N",
+                         help="most candidates to print (default: 500)")
+    suggest.add_argument("--all", action="store_true", help="list names the gazetteer knows too")
+    check = _command(actor_commands, "check", cmd_actors_check)
     check.add_argument("file", nargs="?", metavar="FILE",
                        help="gazetteer to check (default: BAHTH_ACTORS, or the shipped one)")
-    check.set_defaults(handler=cmd_actors_check)
 
-    analyze_parser = commands.add_parser("analyze", help=_first_line(cmd_analyze),
-                                         description=cmd_analyze.__doc__)
+    analyze_parser = _command(commands, "analyze", cmd_analyze)
     analyze_parser.add_argument("text", nargs="*", help="text to analyse (default: standard input)")
     analyze_parser.add_argument("--json", action="store_true", help="print JSON")
-    analyze_parser.set_defaults(handler=cmd_analyze)
     return parser
 
 
 PRINTING_COMMANDS = ("search", "analyze", "actors")
+
+
+class _LevelFormatter(logging.Formatter):
+    """`bahth reindex: warning: …`: the command, the level in lower case, the message."""
+
+    def __init__(self, command):
+        super().__init__(f"bahth {command}: %(levelname)s: %(message)s")
+
+    def format(self, record):
+        record.levelname = record.levelname.lower()
+        return super().format(record)
+
+
+def configure_logging(command, level):
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_LevelFormatter(command))
+    logging.basicConfig(level=level, handlers=[handler], force=True)
+    # The client's own retry chatter is noise beside Bahth's messages, unless asked for.
+    logging.getLogger("elastic_transport").setLevel(level if level == logging.DEBUG else logging.ERROR)
 
 
 def main(argv=None):
@@ -337,16 +383,12 @@ def main(argv=None):
         # `bahth search ... | head` ends quietly, as command-line tools do. Not
         # for serve: a gunicorn worker must survive a client hanging up.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    # Warnings from Bahth's modules (e.g. Elasticsearch without its Arabic
-    # analysis) go to stderr; the client's own retry chatter does not.
-    logging.basicConfig(format=f"bahth {args.command}: warning: %(message)s",
-                        level=logging.WARNING)
-    logging.getLogger("elastic_transport").setLevel(logging.ERROR)
     try:
         settings = Settings.from_env()
     except SettingsError as error:
         print(f"bahth: {error}", file=sys.stderr)
         return EXIT_USAGE
+    configure_logging(args.command, settings.logging_level)
     return args.handler(args, settings)
 
 

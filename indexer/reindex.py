@@ -60,6 +60,12 @@ class Summary:
             yield f"  kept with a note {count:,}: {note}"
         yield f"  {len(self.sources):,} sources; {self.dated:,} of {self.indexed:,} articles dated"
 
+    def to_json(self):
+        return {"read": self.read, "indexed": self.indexed, "duplicates": self.duplicates,
+                "rejected": self.rejected_total, "rejected_by_reason": dict(self.rejected),
+                "notes": dict(self.notes), "sources": len(self.sources), "dated": self.dated,
+                "seconds": round(self.seconds, 3)}
+
 
 # --- worker side -------------------------------------------------------------
 

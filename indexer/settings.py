@@ -1,60 +1,93 @@
-"""Every setting of Bahth, in one table: environment variable, default, help.
+"""Every setting of Bahth, declared once: field, default, environment variable, help.
 
 Values come from the environment (`BAHTH_*`); `Settings.from_env()` reads
-them, and the web app and the CLI both take a Settings object.
+them, and the web app and the CLI both take a Settings object. `SETTINGS`
+lists them in order for the README, `bahth --help` and the tests.
 """
 
+import logging
 import os
-from dataclasses import dataclass, fields
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from typing import Any, NamedTuple
 
-# (field, environment variable, default, help)
-SETTINGS = (
-    ("data_dir", "BAHTH_DATA_DIR", "data",
-     "Folder of the embedded index (articles.sqlite) and of reindex reports."),
-    ("elasticsearch_url", "BAHTH_ELASTICSEARCH_URL", "",
-     "Elasticsearch URL (e.g. http://127.0.0.1:9200). When set, search and "
-     "reindex use Elasticsearch instead of the embedded index."),
-    ("elasticsearch_index", "BAHTH_ELASTICSEARCH_INDEX", "articles",
-     "Alias searched on Elasticsearch; a reindex builds <alias>-v<N>-<timestamp> and moves it."),
-    ("elasticsearch_keep", "BAHTH_ELASTICSEARCH_KEEP", "2",
-     "Old index versions a reindex keeps on Elasticsearch (to move the alias back by hand)."),
-    ("actors_file", "BAHTH_ACTORS", "",
-     "Actor gazetteer (TSV) that reindex tags actors with and search expands names with; "
-     "empty: the one shipped with Bahth (indexer/data/actors.tsv)."),
-    ("max_body_chars", "BAHTH_MAX_BODY_CHARS", "1000000",
-     "Longest article body indexed, in characters; longer bodies are cut and reported."),
-    ("page_size", "BAHTH_PAGE_SIZE", "20", "Results per page when a request does not say."),
-    ("max_page_size", "BAHTH_MAX_PAGE_SIZE", "100", "Largest page size a request may ask for."),
-)
+
+def _setting(default: Any, variable: str, help: str) -> Any:
+    return field(default=default, metadata={"variable": variable, "help": help})
 
 
 class SettingsError(ValueError):
     pass
 
 
+LOG_LEVELS = ("debug", "info", "warning", "error")
+
+
 @dataclass(frozen=True)
 class Settings:
-    data_dir: str = "data"
-    elasticsearch_url: str = ""
-    elasticsearch_index: str = "articles"
-    elasticsearch_keep: int = 2
-    actors_file: str = ""
-    max_body_chars: int = 1_000_000
-    page_size: int = 20
-    max_page_size: int = 100
+    data_dir: str = _setting(
+        "data", "BAHTH_DATA_DIR",
+        "Folder of the embedded index (articles.sqlite) and of reindex reports.")
+    elasticsearch_url: str = _setting(
+        "", "BAHTH_ELASTICSEARCH_URL",
+        "Elasticsearch URL (e.g. http://127.0.0.1:9200; several nodes of a cluster "
+        "comma-separated). When set, search and reindex use Elasticsearch instead of the "
+        "embedded index.")
+    elasticsearch_index: str = _setting(
+        "articles", "BAHTH_ELASTICSEARCH_INDEX",
+        "Alias searched on Elasticsearch; a reindex builds <alias>-v<N>-<timestamp> and moves "
+        "the alias to it.")
+    elasticsearch_keep: int = _setting(
+        2, "BAHTH_ELASTICSEARCH_KEEP",
+        "Old index versions a reindex keeps on Elasticsearch (to move the alias back by hand).")
+    actors_file: str = _setting(
+        "", "BAHTH_ACTORS",
+        "Actor gazetteer (TSV) that reindex tags actors with and search expands names with; "
+        "empty: the one shipped with Bahth (indexer/data/actors.tsv).")
+    max_body_chars: int = _setting(
+        1_000_000, "BAHTH_MAX_BODY_CHARS",
+        "Longest article body indexed, in characters; longer bodies are cut and reported.")
+    page_size: int = _setting(20, "BAHTH_PAGE_SIZE", "Results per page when a request does not say.")
+    max_page_size: int = _setting(100, "BAHTH_MAX_PAGE_SIZE", "Largest page size a request may ask for.")
+    log_level: str = _setting(
+        "warning", "BAHTH_LOG_LEVEL",
+        "Least level of the log lines printed to standard error: debug, info, warning or error.")
 
     @classmethod
-    def from_env(cls, environ=None, **overrides):
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":
         environ = os.environ if environ is None else environ
-        types = {f.name: f.type for f in fields(cls)}
-        values = {}
-        for name, variable, default, _ in SETTINGS:
-            raw = environ.get(variable, default)
-            if types[name] in (int, "int"):
-                try:
-                    raw = int(raw)
-                except ValueError:
-                    raise SettingsError(f"{variable} must be a whole number, not {raw!r}") from None
-            values[name] = raw
+        values: dict[str, Any] = {}
+        for setting in SETTINGS:
+            raw = environ.get(setting.variable)
+            if raw is not None:
+                values[setting.name] = setting.parse(raw)
         values.update(overrides)
         return cls(**values)
+
+    def __post_init__(self) -> None:
+        if self.log_level.lower() not in LOG_LEVELS:
+            raise SettingsError(f"BAHTH_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, "
+                                f"not {self.log_level!r}")
+
+    @property
+    def logging_level(self) -> int:
+        return int(logging.getLevelName(self.log_level.upper()))
+
+
+class Setting(NamedTuple):
+    name: str
+    variable: str
+    default: Any
+    help: str
+
+    def parse(self, raw: str) -> Any:
+        if isinstance(self.default, int):
+            try:
+                return int(raw)
+            except ValueError:
+                raise SettingsError(f"{self.variable} must be a whole number, not {raw!r}") from None
+        return raw
+
+
+SETTINGS = tuple(Setting(f.name, f.metadata["variable"], f.default, f.metadata["help"])
+                 for f in fields(Settings))

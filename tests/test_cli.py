@@ -1,7 +1,10 @@
 """bahth search and bahth serve, as a terminal user and an operator run them."""
 
+import argparse
 import json
+import logging
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -10,8 +13,10 @@ import urllib.request
 
 import pytest
 
-from indexer import cli, reindex
+from indexer import __version__, cli, reindex
+from indexer.readers import FORMATS
 from indexer.search.embedded_store import EmbeddedStore
+from indexer.settings import SETTINGS, Settings
 
 from .conftest import ROOT
 
@@ -82,3 +87,58 @@ def test_serve_runs_gunicorn_on_loopback(data_dir):
         server.terminate()
         output = server.communicate(timeout=15)[0]
     assert f"http://127.0.0.1:{port}/" in output
+
+
+def test_version_and_help_list_every_setting_and_explain_every_option(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["--version"])
+    assert exit_.value.code == 0 and capsys.readouterr().out.strip() == f"bahth {__version__}"
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    top = capsys.readouterr().out
+    assert [s.variable for s in SETTINGS if s.variable not in top] == []
+    parsers = [cli.build_parser()]
+    unexplained = []
+    while parsers:
+        parser = parsers.pop()
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                parsers.extend(action.choices.values())
+            elif not action.help:
+                unexplained.append(f"{parser.prog} {action.dest}")
+    assert unexplained == []
+
+
+def test_log_lines_carry_their_level_and_follow_bahth_log_level(capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("BAHTH_DATA_DIR", str(tmp_path))
+    cli.configure_logging("reindex", Settings.from_env({"BAHTH_LOG_LEVEL": "info"}).logging_level)
+    logging.getLogger("indexer.test").info("loading")
+    logging.getLogger("indexer.test").error("broken")
+    assert capsys.readouterr().err == "bahth reindex: info: loading\nbahth reindex: error: broken\n"
+    cli.configure_logging("reindex", Settings.from_env({"BAHTH_LOG_LEVEL": "error"}).logging_level)
+    logging.getLogger("indexer.test").warning("quiet")
+    assert capsys.readouterr().err == ""
+    monkeypatch.setenv("BAHTH_LOG_LEVEL", "loud")
+    assert cli.main(["search", "x"]) == cli.EXIT_USAGE
+    assert "BAHTH_LOG_LEVEL must be one of debug, info, warning, error" in capsys.readouterr().err
+
+
+def test_reindex_json_summary(capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("BAHTH_DATA_DIR", str(tmp_path / "data"))
+    status = cli.main(["reindex", str(ROOT / "sample"), "--json", "--workers", "1"])
+    report = json.loads(capsys.readouterr().out)
+    assert status == report["status"] == cli.EXIT_OK
+    assert report["indexed"] == 31 and report["rejected"] == 0
+    assert report["read"] == report["indexed"] + report["duplicates"]
+    assert report["index"] == str(tmp_path / "data" / "articles.sqlite")
+    status = cli.main(["reindex", str(tmp_path / "missing"), "--json"])
+    failure = json.loads(capsys.readouterr().out)
+    assert status == failure["status"] == cli.EXIT_FAILURE and "missing" in failure["error"]
+
+
+def test_the_formats_the_readme_documents_are_the_ones_reindex_takes():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    documented = re.search(r"`--format ([a-z|]+)`", readme)[1].split("|")
+    assert documented == list(FORMATS)
+    for name in FORMATS:
+        assert cli.build_parser().parse_args(["reindex", "x", "--format", name]).format == name

@@ -170,8 +170,8 @@ def test_article_page(client):
 
 def test_every_setting_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for _, variable, _, _ in SETTINGS:
-        assert variable in readme, variable
+    for setting in SETTINGS:
+        assert setting.variable in readme, setting.variable
 
 
 def test_page_says_when_no_article_has_all_the_words_and_when_none_matches(client):

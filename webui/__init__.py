@@ -18,6 +18,7 @@ from . import api, errors, pages
 def create_app(settings=None, backend=None):
     app = Flask(__name__)
     app.config["BAHTH_SETTINGS"] = settings or Settings.from_env()
+    app.logger.setLevel(app.config["BAHTH_SETTINGS"].logging_level)
     app.config["BAHTH_BACKEND"] = backend or open_backend(app.config["BAHTH_SETTINGS"])
     # A broken gazetteer stops the app here, with the file, line and field.
     app.config["BAHTH_GAZETTEER"] = current(app.config["BAHTH_SETTINGS"].actors_file)

@@ -21,7 +21,6 @@ from . import trec
 from .decode import decode, detect_encoding, looks_binary
 from .pages import looks_like_html, parse_page
 
-FORMATS = ("jsonl", "csv", "trec")
 SCHEMA = ("id", "title", "body", "date", "source", "url", "author", "category", "tags", "actors")
 TREC_FIELDS = {"docno": "id", "url": "url", "src": "source", "cat": "category", "title": "title",
                "time": "date", "author": "author", "abstract": "abstract", "text": "body"}
@@ -250,3 +249,4 @@ def _read_page(text, origin, column_map):
 
 
 _READERS = {"jsonl": _read_jsonl, "csv": _read_csv, "trec": _read_trec, "page": _read_page}
+FORMATS = tuple(_READERS)
