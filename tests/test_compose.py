@@ -1,0 +1,148 @@
+"""compose.yaml and its cluster variants, as Docker Compose itself reads them,
+and the app image's build steps, as far as this machine can run them.
+
+The files are loaded by compose-go (tests/compose), the loader of Docker
+Compose v2: it validates them against the Compose specification's schema,
+merges the overrides, resolves `!reset` and interpolation, and normalises.
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+
+import pytest
+
+from .conftest import ROOT
+
+CLUSTER = ("compose.yaml", "compose.cluster.yaml")
+BOOTSTRAP = (*CLUSTER, "compose.cluster-bootstrap.yaml")
+
+
+@pytest.fixture(scope="session")
+def compose_config(tmp_path_factory):
+    """compose-config FILE...: the project as Compose loads it (JSON), or a failure."""
+    go = shutil.which("go")
+    assert go, "Go is missing: run scripts/install-system-deps test"
+    binary = tmp_path_factory.mktemp("compose") / "compose-config"
+    # GOTOOLCHAIN=auto: an older Go fetches the version go.mod asks for from the module proxy.
+    built = subprocess.run([go, "build", "-mod=readonly", "-o", str(binary), "."],
+                           cwd=ROOT / "tests" / "compose", capture_output=True, text=True,
+                           env={**os.environ, "GOTOOLCHAIN": "auto"}, timeout=600)
+    assert built.returncode == 0, built.stderr
+
+    def load(*files, env=None):
+        result = subprocess.run([binary, *files], cwd=ROOT, capture_output=True, text=True,
+                                env={"PATH": os.environ["PATH"], **(env or {})}, timeout=60)
+        if result.returncode:
+            raise ValueError(result.stderr.strip())
+        return json.loads(result.stdout)["services"]
+
+    return load
+
+
+def elasticsearch_nodes(services):
+    return {name: s for name, s in services.items() if "elasticsearch/elasticsearch:" in s["image"]}
+
+
+def version_under_test():
+    return re.search(r"BAHTH_ES_VERSION:-([\d.]+)", (ROOT / "scripts/es-node").read_text())[1]
+
+
+def test_the_loader_rejects_what_compose_would(compose_config, tmp_path):
+    broken = tmp_path / "compose.yaml"
+    broken.write_text("services:\n  web:\n    image: x\n    init: sometimes\n")
+    with pytest.raises(ValueError, match="init"):
+        compose_config(str(broken))
+
+
+@pytest.mark.parametrize("files", [("compose.yaml",), CLUSTER, BOOTSTRAP])
+def test_every_image_is_pinned_and_the_one_the_tests_run(compose_config, files):
+    services = compose_config(*files)
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    for name, service in services.items():
+        if name in elasticsearch_nodes(services):
+            assert service["image"] == f"docker.elastic.co/elasticsearch/elasticsearch:{version_under_test()}"
+        else:
+            assert service["image"] == f"bahth:{version}" and service["build"]["context"] == str(ROOT)
+    from importlib.metadata import version as installed
+
+    assert version_under_test().split(".")[0] == installed("elasticsearch").split(".")[0]
+
+
+@pytest.mark.parametrize("files", [("compose.yaml",), CLUSTER, BOOTSTRAP])
+def test_memory_lock_goes_with_its_ulimit_on_every_node(compose_config, files):
+    nodes = elasticsearch_nodes(compose_config(*files))
+    assert len(nodes) == (1 if files == ("compose.yaml",) else 3)
+    for node in nodes.values():
+        assert node["environment"]["bootstrap.memory_lock"] == "true"
+        assert node["ulimits"]["memlock"] == {"soft": -1, "hard": -1}
+        assert "healthcheck" in node
+
+
+def test_initial_master_nodes_only_for_the_first_start(compose_config):
+    for node in elasticsearch_nodes(compose_config(*CLUSTER)).values():
+        assert "cluster.initial_master_nodes" not in node["environment"]
+        assert "discovery.type" not in node["environment"]      # !reset of compose.yaml's single-node
+    first = elasticsearch_nodes(compose_config(*BOOTSTRAP))
+    names = {node["environment"]["node.name"] for node in first.values()}
+    for service, node in first.items():
+        assert set(node["environment"]["cluster.initial_master_nodes"].split(",")) == names
+        assert set(node["environment"]["discovery.seed_hosts"].split(",")) == set(first) - {service}
+
+
+def test_one_shot_reindex_has_an_init_and_somewhere_to_write_rejects(compose_config):
+    services = compose_config("compose.yaml", env={"BAHTH_ARCHIVE": "/srv/dump"})
+    reindex = services["reindex"]
+    assert reindex["init"] is True and reindex["restart"] == "no"
+    assert reindex["command"] == ["reindex", "/archive"]
+    mounts = {m["target"]: m for m in reindex["volumes"]}
+    assert mounts["/archive"]["source"] == "/srv/dump" and mounts["/archive"]["read_only"]
+    assert mounts["/reports"]["type"] == "volume"
+    assert reindex["environment"]["BAHTH_DATA_DIR"] == "/reports"
+    # The image creates /reports for its user, so a new named volume starts writable.
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    user = re.search(r"^USER (\d+):(\d+)$", dockerfile, re.M)
+    assert user, "the image runs as a numeric non-root user"
+    assert f"chown {user[1]}:{user[2]} /data /reports" in dockerfile
+    assert services["web"]["healthcheck"]["test"][0] == "CMD"
+
+
+def test_the_image_installs_locked_dependencies_before_the_code():
+    steps = [line.split(None, 1) for line in (ROOT / "Dockerfile").read_text().splitlines()
+             if re.match(r"^[A-Z]+ ", line)]
+    copies = [args for op, args in steps if op == "COPY"]
+    assert copies[0].strip() == "requirements/app.txt requirements/app.txt"
+    first_run = next(args for op, args in steps if op == "RUN")
+    assert "--require-hashes" in first_run and "requirements/app.txt" in first_run
+    assert re.match(r"python:\d+\.\d+\.\d+-slim-\w+$", steps[0][1].strip())
+
+
+def test_the_image_build_steps_install_a_working_bahth(tmp_path):
+    """The Dockerfile's pip steps, run in a fresh virtual environment on a copy
+    of the build context (no Docker engine here): the lock is complete, every
+    hash matches, and the installed (not editable) app indexes and searches."""
+    context = tmp_path / "app"
+    for name in ("requirements", "indexer", "webui", "mappings", "pyproject.toml", "README.md"):
+        source, target = ROOT / name, context / name
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, target)
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    dockerfile = (ROOT / "Dockerfile").read_text().replace("\\\n", " ")
+    for command in re.findall(r"^RUN (pip install [^&\n]*)", dockerfile, re.M):
+        subprocess.run(f"{venv}/bin/{command}", shell=True, cwd=context, check=True,
+                       env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"},
+                       capture_output=True, timeout=600)
+    env = {"PATH": os.environ["PATH"], "BAHTH_DATA_DIR": str(tmp_path / "data")}
+    indexed = subprocess.run([venv / "bin" / "bahth", "reindex", str(ROOT / "sample"), "--json"],
+                             cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert json.loads(indexed.stdout)["indexed"] == 31, indexed.stderr
+    found = subprocess.run([venv / "bin" / "bahth", "search", "زلزال", "--json"], cwd=tmp_path,
+                           env=env, capture_output=True, text=True, timeout=60)
+    assert json.loads(found.stdout)["total"] >= 1, found.stderr
