@@ -42,15 +42,15 @@ class Article:
     id: str
     title: str
     body: str
-    date: str | None = None          # ISO 8601 UTC, e.g. 2018-06-28T10:24:55Z
-    source: str = ""                 # canonical outlet
+    date: str | None = None  # ISO 8601 UTC, e.g. 2018-06-28T10:24:55Z
+    source: str = ""  # canonical outlet
     url: str = ""
     author: str = ""
     category: str = ""
     tags: list[str] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
-    extra: dict = field(default_factory=dict)    # fields outside the schema, kept
-    origin: str = ""                 # file (and line) it was read from
+    extra: dict = field(default_factory=dict)  # fields outside the schema, kept
+    origin: str = ""  # file (and line) it was read from
 
 
 @dataclass
@@ -58,9 +58,10 @@ class Analyzed:
     """What indexing needs of an article besides the article: its terms
     (joined by spaces: one string crosses from a worker process far faster
     than a list) and the key that finds its exact duplicates."""
+
     title_terms: str
     body_terms: str
-    dedup: bytes | None     # same normalised body, same key; None when too short to tell
+    dedup: bytes | None  # same normalised body, same key; None when too short to tell
 
 
 def analyze_article(article: Article) -> Analyzed:
@@ -130,12 +131,13 @@ def stable_id(record_id, url, title, body):
         return record_id
     if url:
         return "u-" + hashlib.sha1(url.encode("utf-8")).hexdigest()[:20]
-    return "h-" + hashlib.sha1(f"{title}\n{body}".encode("utf-8")).hexdigest()[:20]
+    return "h-" + hashlib.sha1(f"{title}\n{body}".encode()).hexdigest()[:20]
 
 
 class ArticleBuilder:
-    def __init__(self, sources=None, boilerplate=None, max_body_chars=MAX_BODY_CHARS,
-                 gazetteer=None):
+    def __init__(
+        self, sources=None, boilerplate=None, max_body_chars=MAX_BODY_CHARS, gazetteer=None
+    ):
         self.sources = sources or SourceTable.load()
         self.boilerplate = boilerplate or Boilerplate.load()
         self.gazetteer = Gazetteer.load() if gazetteer is None else gazetteer
@@ -157,8 +159,11 @@ class ArticleBuilder:
             title = title[:MAX_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
             note("title", f"title longer than {MAX_TITLE_CHARS} characters, cut", "truncated")
         if len(body) > self.max_body_chars:
-            note("body", f"body of {len(body):,} characters cut to {self.max_body_chars:,}",
-                 "truncated")
+            note(
+                "body",
+                f"body of {len(body):,} characters cut to {self.max_body_chars:,}",
+                "truncated",
+            )
             body = body[: self.max_body_chars]
         body, _ = self.boilerplate.strip(body)
 
@@ -172,11 +177,15 @@ class ArticleBuilder:
         if moment is None:
             moment = date_from_name(record_id or "") or date_from_name(Path(raw.origin).name)
             if date_text and moment is None:
-                note("date", f"unreadable date {date_text!r}; article kept without a date",
-                     "no_date")
+                note(
+                    "date", f"unreadable date {date_text!r}; article kept without a date", "no_date"
+                )
             elif date_text:
-                note("date", f"unreadable date {date_text!r}; date taken from the file name",
-                     "date_from_name")
+                note(
+                    "date",
+                    f"unreadable date {date_text!r}; date taken from the file name",
+                    "date_from_name",
+                )
             elif moment is None:
                 note("date", "no date; article kept without a date", "no_date")
 
@@ -198,8 +207,9 @@ class ArticleBuilder:
             author=_one_line(_plain(_text(fields.get("author"), "author"))),
             category=_one_line(_text(fields.get("category"), "category")),
             tags=tags,
-            actors=self.gazetteer.actors_of(title, body, tags,
-                                            _list(fields.get("actors"), "actors")),
+            actors=self.gazetteer.actors_of(
+                title, body, tags, _list(fields.get("actors"), "actors")
+            ),
             extra=extra,
             origin=raw.origin + (f":{raw.line}" if raw.line else ""),
         )

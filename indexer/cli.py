@@ -9,12 +9,12 @@ import sys
 import textwrap
 import time
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
+from indexer import __version__
 from indexer.arabic import analyze, normalize
 from indexer.readers import FORMATS, ArchiveError
-from indexer import __version__
 from indexer.settings import SETTINGS, Settings, SettingsError
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_REJECTS, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -37,7 +37,8 @@ def cmd_reindex(args, settings):
         return EXIT_USAGE
     store = open_store(settings)
     rejects_path = args.rejects or Path(settings.data_dir) / (
-        "rejects-" + datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + ".jsonl")
+        "rejects-" + datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + ".jsonl"
+    )
     Path(rejects_path).parent.mkdir(parents=True, exist_ok=True)
     column_map = dict(pair.split("=", 1) for pair in args.map)
     options = reindex.Options(args.format, column_map, settings.max_body_chars, gazetteer)
@@ -51,9 +52,15 @@ def cmd_reindex(args, settings):
         return status
 
     try:
-        summary = reindex.run(args.paths, store, options=options, rejects_path=rejects_path,
-                              max_rejects=args.max_rejects, progress=progress,
-                              workers=args.workers)
+        summary = reindex.run(
+            args.paths,
+            store,
+            options=options,
+            rejects_path=rejects_path,
+            max_rejects=args.max_rejects,
+            progress=progress,
+            workers=args.workers,
+        )
     except ArchiveError as error:
         return failed(str(error))
     except reindex.NotSwitched as error:
@@ -65,8 +72,12 @@ def cmd_reindex(args, settings):
     progress.close()
     status = EXIT_REJECTS if summary.rejected_total else EXIT_OK
     if args.json:
-        report = {"status": status, **summary.to_json(), "index": store.describe(),
-                  "rejects_file": str(rejects_path)}
+        report = {
+            "status": status,
+            **summary.to_json(),
+            "index": store.describe(),
+            "rejects_file": str(rejects_path),
+        }
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return status
     for line in summary.lines():
@@ -101,19 +112,29 @@ class ProgressReporter:
         if self.stream.isatty():
             if self.bar is None:
                 from tqdm import tqdm
-                self.bar = tqdm(total=total_bytes, unit="B", unit_scale=True, file=self.stream,
-                                dynamic_ncols=True,
-                                bar_format="{desc} {percentage:3.0f}%|{bar}| "
-                                           "{n_fmt}/{total_fmt} [{elapsed}<{remaining}]")
+
+                self.bar = tqdm(
+                    total=total_bytes,
+                    unit="B",
+                    unit_scale=True,
+                    file=self.stream,
+                    dynamic_ncols=True,
+                    bar_format="{desc} {percentage:3.0f}%|{bar}| "
+                    "{n_fmt}/{total_fmt} [{elapsed}<{remaining}]",
+                )
             self.bar.set_description_str(
-                f"reindex: {summary.read:,} articles, {rate:,.0f} articles/s", refresh=False)
+                f"reindex: {summary.read:,} articles, {rate:,.0f} articles/s", refresh=False
+            )
             self.bar.update(done_bytes - self.bar.n)
         elif time.monotonic() - self.last_log >= 10 or done_bytes == total_bytes:
             self.last_log = time.monotonic()
             share = 100 * done_bytes / total_bytes if total_bytes else 100
-            print(f"reindex: {summary.read:,} articles read ({rate:,.0f}/s), "
-                  f"{summary.rejected_total:,} rejected, {share:.0f}% of input",
-                  file=self.stream, flush=True)
+            print(
+                f"reindex: {summary.read:,} articles read ({rate:,.0f}/s), "
+                f"{summary.rejected_total:,} rejected, {share:.0f}% of input",
+                file=self.stream,
+                flush=True,
+            )
 
     def close(self):
         if self.bar is not None:
@@ -125,20 +146,29 @@ def cmd_search(args, settings):
     """Search the index from the terminal: the same query language and filters as the page."""
     from indexer.search import BadRequest, SearchError, SearchRequest, open_backend
 
-    params = {"q": [" ".join(args.query)], "actor": args.actor, "source": args.source,
-              "category": args.category, "date_from": [args.date_from or ""],
-              "date_to": [args.date_to or ""], "sort": [args.sort], "page": [str(args.page)],
-              "size": [str(args.size)]}
+    params = {
+        "q": [" ".join(args.query)],
+        "actor": args.actor,
+        "source": args.source,
+        "category": args.category,
+        "date_from": [args.date_from or ""],
+        "date_to": [args.date_to or ""],
+        "sort": [args.sort],
+        "page": [str(args.page)],
+        "size": [str(args.size)],
+    }
     gazetteer = _gazetteer(settings, "search")
     if gazetteer is None:
         return EXIT_USAGE
     try:
-        request = SearchRequest.from_params(params, settings.page_size, settings.max_page_size,
-                                            gazetteer)
+        request = SearchRequest.from_params(
+            params, settings.page_size, settings.max_page_size, gazetteer
+        )
         result = open_backend(settings).search(request)
     except BadRequest as error:
-        print(f"bahth search: --{error.parameter.replace('_', '-')}: {error.message}",
-              file=sys.stderr)
+        print(
+            f"bahth search: --{error.parameter.replace('_', '-')}: {error.message}", file=sys.stderr
+        )
         return EXIT_USAGE
     except SearchError as error:
         print(f"bahth search: {error}", file=sys.stderr)
@@ -181,6 +211,7 @@ def cmd_serve(args, settings):
         app.run(host=args.host, port=args.port, debug=True)
         return EXIT_OK
     from webui.server import serve
+
     return serve(app, args.host, args.port, args.workers, args.timeout, settings.log_level)
 
 
@@ -210,8 +241,7 @@ def cmd_actors_suggest(args, settings):
                     continue
 
     try:
-        candidates = suggest(articles(), minimum=args.min,
-                             known=None if args.all else gazetteer)
+        candidates = suggest(articles(), minimum=args.min, known=None if args.all else gazetteer)
     except ArchiveError as error:
         print(f"bahth actors suggest: {error}", file=sys.stderr)
         return EXIT_FAILURE
@@ -243,9 +273,11 @@ def cmd_actors_check(args, settings):
     kinds = Counter(actor.type for actor in gazetteer.actors)
     ignored = kinds.pop("ignore", 0)
     spellings = sum(len(a.aliases) + len(a.ambiguous) for a in gazetteer.actors)
-    print(f"{gazetteer.path}: {sum(kinds.values()):,} actors "
-          f"({', '.join(f'{n:,} {kind}' for kind, n in sorted(kinds.items()))}), "
-          f"{ignored:,} ignored phrases, {spellings:,} spellings")
+    print(
+        f"{gazetteer.path}: {sum(kinds.values()):,} actors "
+        f"({', '.join(f'{n:,} {kind}' for kind, n in sorted(kinds.items()))}), "
+        f"{ignored:,} ignored phrases, {spellings:,} spellings"
+    )
     for alias, names in gazetteer.shared_aliases():
         print(f"  shared: {alias}: {' / '.join(names)}")
     return EXIT_OK
@@ -255,8 +287,9 @@ def cmd_analyze(args, settings):
     """Show how text is normalised and analysed (the terms as indexed and queried)."""
     text = " ".join(args.text) if args.text else sys.stdin.read()
     if args.json:
-        print(json.dumps({"normalized": normalize(text), "terms": analyze(text)},
-                         ensure_ascii=False))
+        print(
+            json.dumps({"normalized": normalize(text), "terms": analyze(text)}, ensure_ascii=False)
+        )
     else:
         print(normalize(text))
         print(" ".join(analyze(text)))
@@ -273,81 +306,146 @@ def _settings_help():
     for setting in SETTINGS:
         default = f" (default: {setting.default})" if setting.default != "" else ""
         lines.append(f"  {setting.variable}{default}")
-        lines.extend(textwrap.wrap(setting.help, 74, initial_indent="      ",
-                                   subsequent_indent="      "))
+        lines.extend(
+            textwrap.wrap(setting.help, 74, initial_indent="      ", subsequent_indent="      ")
+        )
     return "\n".join(lines)
 
 
 def _command(commands, name, handler, **options):
     """A subcommand whose help is its handler's docstring."""
-    parser = commands.add_parser(name, help=_first_line(handler), description=handler.__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter, **options)
+    parser = commands.add_parser(
+        name,
+        help=_first_line(handler),
+        description=handler.__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        **options,
+    )
     parser.set_defaults(handler=handler)
     return parser
 
 
 def build_parser():
     parser = argparse.ArgumentParser(
-        prog="bahth", description="Search engine for an Arabic news archive.",
-        epilog=_settings_help(), formatter_class=argparse.RawDescriptionHelpFormatter)
+        prog="bahth",
+        description="Search engine for an Arabic news archive.",
+        epilog=_settings_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     reindex = _command(commands, "reindex", cmd_reindex)
-    reindex.add_argument("paths", nargs="+", metavar="PATH",
-                         help="archive files, folders, globs, .gz or .zip archives")
-    reindex.add_argument("--format", choices=FORMATS,
-                         help="read every file as this format (default: recognised from content)")
-    reindex.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
-                         help="rename an input column or key (repeatable), e.g. headline=title")
-    reindex.add_argument("--rejects", metavar="FILE",
-                         help="rejects file (default: BAHTH_DATA_DIR/rejects-TIME.jsonl)")
-    reindex.add_argument("--max-rejects", type=int, metavar="N",
-                         help="fail without switching when more than N records are rejected")
-    reindex.add_argument("--workers", type=int, metavar="N",
-                         help="worker processes (default: CPU count)")
-    reindex.add_argument("--json", action="store_true",
-                         help="print the summary (or the failure) as one JSON object")
+    reindex.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="archive files, folders, globs, .gz or .zip archives",
+    )
+    reindex.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="read every file as this format (default: recognised from content)",
+    )
+    reindex.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="COLUMN=FIELD",
+        help="rename an input column or key (repeatable), e.g. headline=title",
+    )
+    reindex.add_argument(
+        "--rejects",
+        metavar="FILE",
+        help="rejects file (default: BAHTH_DATA_DIR/rejects-TIME.jsonl)",
+    )
+    reindex.add_argument(
+        "--max-rejects",
+        type=int,
+        metavar="N",
+        help="fail without switching when more than N records are rejected",
+    )
+    reindex.add_argument(
+        "--workers", type=int, metavar="N", help="worker processes (default: CPU count)"
+    )
+    reindex.add_argument(
+        "--json", action="store_true", help="print the summary (or the failure) as one JSON object"
+    )
 
     search = _command(commands, "search", cmd_search)
     search.add_argument("query", nargs="*", help='words, "phrases", -exclusion, OR, title:word')
     search.add_argument("--actor", action="append", default=[], help="only this actor (repeatable)")
-    search.add_argument("--source", action="append", default=[], help="only this outlet (repeatable)")
-    search.add_argument("--category", action="append", default=[],
-                        help="only this category (repeatable)")
-    search.add_argument("--from", dest="date_from", metavar="DATE",
-                        help="first day (YYYY-MM-DD, YYYY-MM or YYYY)")
-    search.add_argument("--to", dest="date_to", metavar="DATE",
-                        help="last day (YYYY-MM-DD, YYYY-MM or YYYY)")
-    search.add_argument("--sort", choices=("relevance", "newest", "oldest"), default="relevance",
-                        help="order of the results (default: relevance)")
-    search.add_argument("--page", type=int, default=1, metavar="N", help="page of results (default: 1)")
-    search.add_argument("--size", type=int, default=10, metavar="N",
-                        help="results per page (default: 10)")
+    search.add_argument(
+        "--source", action="append", default=[], help="only this outlet (repeatable)"
+    )
+    search.add_argument(
+        "--category", action="append", default=[], help="only this category (repeatable)"
+    )
+    search.add_argument(
+        "--from", dest="date_from", metavar="DATE", help="first day (YYYY-MM-DD, YYYY-MM or YYYY)"
+    )
+    search.add_argument(
+        "--to", dest="date_to", metavar="DATE", help="last day (YYYY-MM-DD, YYYY-MM or YYYY)"
+    )
+    search.add_argument(
+        "--sort",
+        choices=("relevance", "newest", "oldest"),
+        default="relevance",
+        help="order of the results (default: relevance)",
+    )
+    search.add_argument(
+        "--page", type=int, default=1, metavar="N", help="page of results (default: 1)"
+    )
+    search.add_argument(
+        "--size", type=int, default=10, metavar="N", help="results per page (default: 10)"
+    )
     search.add_argument("--json", action="store_true", help="print the API's JSON")
 
     serve = _command(commands, "serve", cmd_serve)
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
+    )
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
-    serve.add_argument("--workers", type=int, metavar="N",
-                       help="gunicorn workers (default: 2 per CPU, at most 8)")
-    serve.add_argument("--timeout", type=int, default=60, metavar="SECONDS",
-                       help="seconds before a stuck worker is restarted (default: 60)")
-    serve.add_argument("--debug", action="store_true", help="Flask's development server, with reloading")
+    serve.add_argument(
+        "--workers", type=int, metavar="N", help="gunicorn workers (default: 2 per CPU, at most 8)"
+    )
+    serve.add_argument(
+        "--timeout",
+        type=int,
+        default=60,
+        metavar="SECONDS",
+        help="seconds before a stuck worker is restarted (default: 60)",
+    )
+    serve.add_argument(
+        "--debug", action="store_true", help="Flask's development server, with reloading"
+    )
 
-    actors = commands.add_parser("actors", help="actor gazetteer tools",
-                                 description="Check and grow the actor gazetteer.")
+    actors = commands.add_parser(
+        "actors", help="actor gazetteer tools", description="Check and grow the actor gazetteer."
+    )
     actor_commands = actors.add_subparsers(dest="actors_command", required=True, metavar="COMMAND")
     suggest = _command(actor_commands, "suggest", cmd_actors_suggest)
-    suggest.add_argument("paths", nargs="+", metavar="PATH", help="archive files or folders to mine")
-    suggest.add_argument("--min", type=int, default=3, metavar="N",
-                         help="least mentions to list (default: 3)")
-    suggest.add_argument("--limit", type=int, default=500, metavar="N",
-                         help="most candidates to print (default: 500)")
+    suggest.add_argument(
+        "paths", nargs="+", metavar="PATH", help="archive files or folders to mine"
+    )
+    suggest.add_argument(
+        "--min", type=int, default=3, metavar="N", help="least mentions to list (default: 3)"
+    )
+    suggest.add_argument(
+        "--limit",
+        type=int,
+        default=500,
+        metavar="N",
+        help="most candidates to print (default: 500)",
+    )
     suggest.add_argument("--all", action="store_true", help="list names the gazetteer knows too")
     check = _command(actor_commands, "check", cmd_actors_check)
-    check.add_argument("file", nargs="?", metavar="FILE",
-                       help="gazetteer to check (default: BAHTH_ACTORS, or the shipped one)")
+    check.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="gazetteer to check (default: BAHTH_ACTORS, or the shipped one)",
+    )
 
     analyze_parser = _command(commands, "analyze", cmd_analyze)
     analyze_parser.add_argument("text", nargs="*", help="text to analyse (default: standard input)")
@@ -374,7 +472,9 @@ def configure_logging(command, level):
     handler.setFormatter(_LevelFormatter(command))
     logging.basicConfig(level=level, handlers=[handler], force=True)
     # The client's own retry chatter is noise beside Bahth's messages, unless asked for.
-    logging.getLogger("elastic_transport").setLevel(level if level == logging.DEBUG else logging.ERROR)
+    logging.getLogger("elastic_transport").setLevel(
+        level if level == logging.DEBUG else logging.ERROR
+    )
 
 
 def main(argv=None):

@@ -8,7 +8,7 @@ digits, and `YYYYMMDD` / `DDMMYYYY` inside file names. Years outside
 """
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 from indexer.arabic import normalize
@@ -37,8 +37,11 @@ _MONTH_NAMES = "|".join(sorted(map(re.escape, _MONTH_NUMBER), key=len, reverse=T
 # "12 يوليو/ تموز 2018" names the month twice: the second name is optional.
 _ARABIC_DATE = re.compile(
     rf"(\d{{1,2}})\s*({_MONTH_NAMES})(?:\s*/\s*(?:{_MONTH_NAMES}))?\s*,?\s*(\d{{4}})"
-    rf"(?:\D+(\d{{1,2}}):(\d{{2}})(?::(\d{{2}}))?)?")
-_NUMERIC_DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\D+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+    rf"(?:\D+(\d{{1,2}}):(\d{{2}})(?::(\d{{2}}))?)?"
+)
+_NUMERIC_DMY = re.compile(
+    r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\D+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+)
 _NUMERIC_YMD = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
 _COMPACT = re.compile(r"(?<!\d)(\d{8})(?!\d)")
 
@@ -47,14 +50,15 @@ def _checked(moment):
     if moment is None or not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
         return None
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
 
 
 def _build(year, month, day, hour=0, minute=0, second=0):
     try:
-        return datetime(int(year), int(month), int(day), int(hour or 0),
-                        int(minute or 0), int(second or 0))
+        return datetime(
+            int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
+        )
     except ValueError:
         return None
 
@@ -98,8 +102,10 @@ def parse_date(text: str):
 def date_from_name(name: str):
     """A date written as YYYYMMDD or DDMMYYYY inside a file name, or None."""
     for digits in _COMPACT.findall(name):
-        for year, month, day in ((digits[:4], digits[4:6], digits[6:]),
-                                 (digits[4:], digits[2:4], digits[:2])):
+        for year, month, day in (
+            (digits[:4], digits[4:6], digits[6:]),
+            (digits[4:], digits[2:4], digits[:2]),
+        ):
             if moment := _checked(_build(year, month, day)):
                 return moment
     return None
@@ -107,4 +113,4 @@ def date_from_name(name: str):
 
 def to_iso(moment) -> str:
     """`2018-06-28T10:24:55Z`: the stored and displayed form."""
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -31,7 +31,7 @@ class Options:
     forced_format: str | None = None
     column_map: dict = field(default_factory=dict)
     max_body_chars: int = 1_000_000
-    gazetteer: Gazetteer | None = None     # None: the shipped one
+    gazetteer: Gazetteer | None = None  # None: the shipped one
 
 
 @dataclass
@@ -51,9 +51,11 @@ class Summary:
 
     def lines(self):
         rate = self.read / self.seconds if self.seconds else 0
-        yield (f"read {self.read:,} records in {self.seconds:.1f} s ({rate:,.0f}/s): "
-               f"{self.indexed:,} indexed, {self.duplicates:,} exact duplicates, "
-               f"{self.rejected_total:,} rejected")
+        yield (
+            f"read {self.read:,} records in {self.seconds:.1f} s ({rate:,.0f}/s): "
+            f"{self.indexed:,} indexed, {self.duplicates:,} exact duplicates, "
+            f"{self.rejected_total:,} rejected"
+        )
         for reason, count in self.rejected.most_common():
             yield f"  rejected {count:,}: {reason}"
         for note, count in self.notes.most_common():
@@ -61,10 +63,17 @@ class Summary:
         yield f"  {len(self.sources):,} sources; {self.dated:,} of {self.indexed:,} articles dated"
 
     def to_json(self):
-        return {"read": self.read, "indexed": self.indexed, "duplicates": self.duplicates,
-                "rejected": self.rejected_total, "rejected_by_reason": dict(self.rejected),
-                "notes": dict(self.notes), "sources": len(self.sources), "dated": self.dated,
-                "seconds": round(self.seconds, 3)}
+        return {
+            "read": self.read,
+            "indexed": self.indexed,
+            "duplicates": self.duplicates,
+            "rejected": self.rejected_total,
+            "rejected_by_reason": dict(self.rejected),
+            "notes": dict(self.notes),
+            "sources": len(self.sources),
+            "dated": self.dated,
+            "seconds": round(self.seconds, 3),
+        }
 
 
 # --- worker side -------------------------------------------------------------
@@ -104,6 +113,7 @@ def _rejection(raw: RawRecord, field_name, reason):
 
 
 # --- main side ---------------------------------------------------------------
+
 
 def batches(files):
     """Shares of work of about BATCH_BYTES: groups of small files, or one
@@ -183,8 +193,9 @@ class NothingIndexed(NotSwitched):
     pass
 
 
-def run(paths, store, *, options=None, rejects_path=None, max_rejects=None,
-        progress=None, workers=None):
+def run(
+    paths, store, *, options=None, rejects_path=None, max_rejects=None, progress=None, workers=None
+):
     """Reindex everything under `paths` into `store`; returns the Summary.
 
     Raises ArchiveError for a path that does not exist or holds no file
@@ -212,8 +223,9 @@ def run(paths, store, *, options=None, rejects_path=None, max_rejects=None,
                 summary.seconds = time.monotonic() - started
                 progress(summary, done_bytes, total_bytes)
             if not summary.indexed:
-                raise NothingIndexed(f"no article could be indexed from {summary.read:,} "
-                                     "records read")
+                raise NothingIndexed(
+                    f"no article could be indexed from {summary.read:,} records read"
+                )
     finally:
         summary.seconds = time.monotonic() - started
         rejects.close()
@@ -230,9 +242,13 @@ def _load(item, loader, summary, rejects):
     try:
         outcome = loader.add(article, analyzed)
     except IdConflict as conflict:
-        problem = Problem(article.origin, None, "id", str(conflict),
-                          json.dumps({"id": article.id, "title": article.title},
-                                     ensure_ascii=False))
+        problem = Problem(
+            article.origin,
+            None,
+            "id",
+            str(conflict),
+            json.dumps({"id": article.id, "title": article.title}, ensure_ascii=False),
+        )
         summary.rejected["id already used with different content"] += 1
         rejects.write(problem)
         return

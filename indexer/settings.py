@@ -26,32 +26,50 @@ LOG_LEVELS = ("debug", "info", "warning", "error")
 @dataclass(frozen=True)
 class Settings:
     data_dir: str = _setting(
-        "data", "BAHTH_DATA_DIR",
-        "Folder of the embedded index (articles.sqlite) and of reindex reports.")
+        "data",
+        "BAHTH_DATA_DIR",
+        "Folder of the embedded index (articles.sqlite) and of reindex reports.",
+    )
     elasticsearch_url: str = _setting(
-        "", "BAHTH_ELASTICSEARCH_URL",
+        "",
+        "BAHTH_ELASTICSEARCH_URL",
         "Elasticsearch URL (e.g. http://127.0.0.1:9200; several nodes of a cluster "
         "comma-separated). When set, search and reindex use Elasticsearch instead of the "
-        "embedded index.")
+        "embedded index.",
+    )
     elasticsearch_index: str = _setting(
-        "articles", "BAHTH_ELASTICSEARCH_INDEX",
+        "articles",
+        "BAHTH_ELASTICSEARCH_INDEX",
         "Alias searched on Elasticsearch; a reindex builds <alias>-v<N>-<timestamp> and moves "
-        "the alias to it.")
+        "the alias to it.",
+    )
     elasticsearch_keep: int = _setting(
-        2, "BAHTH_ELASTICSEARCH_KEEP",
-        "Old index versions a reindex keeps on Elasticsearch (to move the alias back by hand).")
+        2,
+        "BAHTH_ELASTICSEARCH_KEEP",
+        "Old index versions a reindex keeps on Elasticsearch (to move the alias back by hand).",
+    )
     actors_file: str = _setting(
-        "", "BAHTH_ACTORS",
+        "",
+        "BAHTH_ACTORS",
         "Actor gazetteer (TSV) that reindex tags actors with and search expands names with; "
-        "empty: the one shipped with Bahth (indexer/data/actors.tsv).")
+        "empty: the one shipped with Bahth (indexer/data/actors.tsv).",
+    )
     max_body_chars: int = _setting(
-        1_000_000, "BAHTH_MAX_BODY_CHARS",
-        "Longest article body indexed, in characters; longer bodies are cut and reported.")
-    page_size: int = _setting(20, "BAHTH_PAGE_SIZE", "Results per page when a request does not say.")
-    max_page_size: int = _setting(100, "BAHTH_MAX_PAGE_SIZE", "Largest page size a request may ask for.")
+        1_000_000,
+        "BAHTH_MAX_BODY_CHARS",
+        "Longest article body indexed, in characters; longer bodies are cut and reported.",
+    )
+    page_size: int = _setting(
+        20, "BAHTH_PAGE_SIZE", "Results per page when a request does not say."
+    )
+    max_page_size: int = _setting(
+        100, "BAHTH_MAX_PAGE_SIZE", "Largest page size a request may ask for."
+    )
     log_level: str = _setting(
-        "warning", "BAHTH_LOG_LEVEL",
-        "Least level of the log lines printed to standard error: debug, info, warning or error.")
+        "warning",
+        "BAHTH_LOG_LEVEL",
+        "Least level of the log lines printed to standard error: debug, info, warning or error.",
+    )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":
@@ -66,8 +84,9 @@ class Settings:
 
     def __post_init__(self) -> None:
         if self.log_level.lower() not in LOG_LEVELS:
-            raise SettingsError(f"BAHTH_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, "
-                                f"not {self.log_level!r}")
+            raise SettingsError(
+                f"BAHTH_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {self.log_level!r}"
+            )
 
     @property
     def logging_level(self) -> int:
@@ -85,9 +104,12 @@ class Setting(NamedTuple):
             try:
                 return int(raw)
             except ValueError:
-                raise SettingsError(f"{self.variable} must be a whole number, not {raw!r}") from None
+                raise SettingsError(
+                    f"{self.variable} must be a whole number, not {raw!r}"
+                ) from None
         return raw
 
 
-SETTINGS = tuple(Setting(f.name, f.metadata["variable"], f.default, f.metadata["help"])
-                 for f in fields(Settings))
+SETTINGS = tuple(
+    Setting(f.name, f.metadata["variable"], f.default, f.metadata["help"]) for f in fields(Settings)
+)

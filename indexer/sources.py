@@ -26,8 +26,11 @@ class SourceTable:
     @classmethod
     def load(cls, path=DEFAULT_TABLE):
         text = path.read_text(encoding="utf-8")
-        rows = [line.split("\t") for line in text.splitlines()
-                if line.strip() and not line.startswith("#")]
+        rows = [
+            line.split("\t")
+            for line in text.splitlines()
+            if line.strip() and not line.startswith("#")
+        ]
         return cls([[cell.strip() for cell in row if cell.strip()] for row in rows])
 
     def canonical(self, name="", url=""):

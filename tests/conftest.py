@@ -12,8 +12,9 @@ SHARED = ROOT.parent / "shared"
 
 
 def write_jsonl(path, records):
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
-                    encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
     return path
 
 
@@ -50,8 +51,9 @@ ES_NODE = ROOT / "scripts" / "es-node"
 def es_node(command, port, timeout=900):
     """Run `scripts/es-node COMMAND` for the node on `port`; its result."""
     env = {**os.environ, "BAHTH_ES_PORT": str(port)}
-    return subprocess.run([ES_NODE, command], env=env, capture_output=True, text=True,
-                          timeout=timeout)
+    return subprocess.run(
+        [ES_NODE, command], env=env, capture_output=True, text=True, timeout=timeout
+    )
 
 
 @pytest.fixture(scope="session")

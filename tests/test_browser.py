@@ -44,10 +44,18 @@ def browser():
     assert chromium and driver_path, "install Debian's chromium and chromium-driver"
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--window-size=1280,900",
-                 "--lang=ar"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,900",
+        "--lang=ar",
+    ):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(driver_path), options=options)
     driver.implicitly_wait(5)
@@ -84,8 +92,12 @@ def test_search_facet_and_histogram_in_arabic_rtl(server, browser):
     facets = browser.find_element(By.CSS_SELECTOR, "aside.facets").rect
     results = browser.find_element(By.CSS_SELECTOR, "section.results").rect
     assert facets["x"] > results["x"]
-    assert browser.execute_script(
-        "return getComputedStyle(document.querySelector('.hit h3')).direction") == "rtl"
+    assert (
+        browser.execute_script(
+            "return getComputedStyle(document.querySelector('.hit h3')).direction"
+        )
+        == "rtl"
+    )
     shoot(browser, "1-search")
 
     source_link = browser.find_element(By.CSS_SELECTOR, "#facet-source li a")
@@ -94,8 +106,13 @@ def test_search_facet_and_histogram_in_arabic_rtl(server, browser):
     source_link.click()
     assert total(browser) == source_count
     assert parse_qs(urlsplit(browser.current_url).query)["source"] == [source_name]
-    assert browser.find_element(By.CSS_SELECTOR, "#facet-source li.selected .value").text == source_name
-    assert all(source_name in m.text for m in browser.find_elements(By.CSS_SELECTOR, ".hit .source"))
+    assert (
+        browser.find_element(By.CSS_SELECTOR, "#facet-source li.selected .value").text
+        == source_name
+    )
+    assert all(
+        source_name in m.text for m in browser.find_elements(By.CSS_SELECTOR, ".hit .source")
+    )
     shoot(browser, "2-facet")
 
     browser.get(server + "/")
@@ -104,7 +121,10 @@ def test_search_facet_and_histogram_in_arabic_rtl(server, browser):
     bar.click()
     state = parse_qs(urlsplit(browser.current_url).query)
     assert state["date_from"] == [first] and state["date_to"] == [last]
-    dates = [t.get_attribute("datetime")[:10] for t in browser.find_elements(By.CSS_SELECTOR, ".hit time")]
+    dates = [
+        t.get_attribute("datetime")[:10]
+        for t in browser.find_elements(By.CSS_SELECTOR, ".hit time")
+    ]
     assert dates and all(first <= d <= last for d in dates)
     assert total(browser) < everything
     shoot(browser, "3-histogram")
@@ -123,20 +143,27 @@ def test_a_name_under_every_spelling_and_its_actor_chip(server, browser):
     assert {"ترامب", "ترمب"} <= marks
     shoot(browser, "4-also-searched")
 
-    chip = next(c for c in browser.find_elements(By.CSS_SELECTOR, ".hit a.actor")
-                if c.text == "إيمانويل ماكرون")
+    chip = next(
+        c
+        for c in browser.find_elements(By.CSS_SELECTOR, ".hit a.actor")
+        if c.text == "إيمانويل ماكرون"
+    )
     chip.click()
     assert parse_qs(urlsplit(browser.current_url).query)["actor"] == ["إيمانويل ماكرون"]
     assert total(browser) == len(browser.find_elements(By.CSS_SELECTOR, ".hit")) > 0
     for hit in browser.find_elements(By.CSS_SELECTOR, ".hit"):
         assert "إيمانويل ماكرون" in [a.text for a in hit.find_elements(By.CSS_SELECTOR, "a.actor")]
-    assert browser.find_element(By.CSS_SELECTOR, "#facet-actor li.selected .value").text == \
-        "إيمانويل ماكرون"
+    assert (
+        browser.find_element(By.CSS_SELECTOR, "#facet-actor li.selected .value").text
+        == "إيمانويل ماكرون"
+    )
 
 
 def test_phone_width_stacks_the_facets_below(server, browser):
-    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                            {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True},
+    )
     try:
         browser.get(server + "/?q=بوتين")
         assert browser.execute_script("return window.innerWidth") == 390

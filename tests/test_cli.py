@@ -38,14 +38,24 @@ def search(capsys, monkeypatch, data_dir, *args):
 def test_search_prints_hits_with_markers_and_facets(capsys, monkeypatch, data_dir):
     status, out, _ = search(capsys, monkeypatch, data_dir, "بوتين")
     assert status == 0
-    assert out.startswith("1-3 of 3 articles\nalso searched: بوتن\n")   # bw-009 writes بوتن
+    assert out.startswith("1-3 of 3 articles\nalso searched: بوتن\n")  # bw-009 writes بوتن
     assert "[بوتين]" in out and "bw-001" in out
     assert "source: " in out
 
 
 def test_search_filters_and_json(capsys, monkeypatch, data_dir):
-    status, out, _ = search(capsys, monkeypatch, data_dir, "الأمم", "المتحدة", "--source",
-                            "الجزيرة", "--from", "2024-01-01", "--json")
+    status, out, _ = search(
+        capsys,
+        monkeypatch,
+        data_dir,
+        "الأمم",
+        "المتحدة",
+        "--source",
+        "الجزيرة",
+        "--from",
+        "2024-01-01",
+        "--json",
+    )
     body = json.loads(out)
     assert status == 0
     assert [h["id"] for h in body["hits"]] == ["csv-04"]
@@ -68,8 +78,12 @@ def test_serve_runs_gunicorn_on_loopback(data_dir):
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "indexer.cli", "serve", "--port", str(port), "--workers", "1"],
-        cwd=ROOT, env={**os.environ, "BAHTH_DATA_DIR": str(data_dir)},
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        cwd=ROOT,
+        env={**os.environ, "BAHTH_DATA_DIR": str(data_dir)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -81,7 +95,9 @@ def test_serve_runs_gunicorn_on_loopback(data_dir):
                 assert time.monotonic() < deadline and server.poll() is None, "server did not start"
                 time.sleep(0.2)
         assert health == {"status": "ok", "backend": "embedded", "articles": 31}
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/?q=%D8%B2%D9%84%D8%B2%D8%A7%D9%84") as r:
+        with urllib.request.urlopen(
+            f"http://127.0.0.1:{port}/?q=%D8%B2%D9%84%D8%B2%D8%A7%D9%84"
+        ) as r:
             assert "<mark>" in r.read().decode("utf-8")
     finally:
         server.terminate()

@@ -29,14 +29,25 @@ def compose_config(tmp_path_factory):
     assert go, "Go is missing: run scripts/install-system-deps test"
     binary = tmp_path_factory.mktemp("compose") / "compose-config"
     # GOTOOLCHAIN=auto: an older Go fetches the version go.mod asks for from the module proxy.
-    built = subprocess.run([go, "build", "-mod=readonly", "-o", str(binary), "."],
-                           cwd=ROOT / "tests" / "compose", capture_output=True, text=True,
-                           env={**os.environ, "GOTOOLCHAIN": "auto"}, timeout=600)
+    built = subprocess.run(
+        [go, "build", "-mod=readonly", "-o", str(binary), "."],
+        cwd=ROOT / "tests" / "compose",
+        capture_output=True,
+        text=True,
+        env={**os.environ, "GOTOOLCHAIN": "auto"},
+        timeout=600,
+    )
     assert built.returncode == 0, built.stderr
 
     def load(*files, env=None):
-        result = subprocess.run([binary, *files], cwd=ROOT, capture_output=True, text=True,
-                                env={"PATH": os.environ["PATH"], **(env or {})}, timeout=60)
+        result = subprocess.run(
+            [binary, *files],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env={"PATH": os.environ["PATH"], **(env or {})},
+            timeout=60,
+        )
         if result.returncode:
             raise ValueError(result.stderr.strip())
         return json.loads(result.stdout)["services"]
@@ -65,9 +76,14 @@ def test_every_image_is_pinned_and_the_one_the_tests_run(compose_config, files):
     version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
     for name, service in services.items():
         if name in elasticsearch_nodes(services):
-            assert service["image"] == f"docker.elastic.co/elasticsearch/elasticsearch:{version_under_test()}"
+            assert (
+                service["image"]
+                == f"docker.elastic.co/elasticsearch/elasticsearch:{version_under_test()}"
+            )
         else:
-            assert service["image"] == f"bahth:{version}" and service["build"]["context"] == str(ROOT)
+            assert service["image"] == f"bahth:{version}" and service["build"]["context"] == str(
+                ROOT
+            )
     from importlib.metadata import version as installed
 
     assert version_under_test().split(".")[0] == installed("elasticsearch").split(".")[0]
@@ -86,7 +102,7 @@ def test_memory_lock_goes_with_its_ulimit_on_every_node(compose_config, files):
 def test_initial_master_nodes_only_for_the_first_start(compose_config):
     for node in elasticsearch_nodes(compose_config(*CLUSTER)).values():
         assert "cluster.initial_master_nodes" not in node["environment"]
-        assert "discovery.type" not in node["environment"]      # !reset of compose.yaml's single-node
+        assert "discovery.type" not in node["environment"]  # !reset of compose.yaml's single-node
     first = elasticsearch_nodes(compose_config(*BOOTSTRAP))
     names = {node["environment"]["node.name"] for node in first.values()}
     for service, node in first.items():
@@ -112,8 +128,11 @@ def test_one_shot_reindex_has_an_init_and_somewhere_to_write_rejects(compose_con
 
 
 def test_the_image_installs_locked_dependencies_before_the_code():
-    steps = [line.split(None, 1) for line in (ROOT / "Dockerfile").read_text().splitlines()
-             if re.match(r"^[A-Z]+ ", line)]
+    steps = [
+        line.split(None, 1)
+        for line in (ROOT / "Dockerfile").read_text().splitlines()
+        if re.match(r"^[A-Z]+ ", line)
+    ]
     copies = [args for op, args in steps if op == "COPY"]
     assert copies[0].strip() == "requirements/app.txt requirements/app.txt"
     first_run = next(args for op, args in steps if op == "RUN")
@@ -136,13 +155,31 @@ def test_the_image_build_steps_install_a_working_bahth(tmp_path):
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     dockerfile = (ROOT / "Dockerfile").read_text().replace("\\\n", " ")
     for command in re.findall(r"^RUN (pip install [^&\n]*)", dockerfile, re.M):
-        subprocess.run(f"{venv}/bin/{command}", shell=True, cwd=context, check=True,
-                       env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"},
-                       capture_output=True, timeout=600)
+        subprocess.run(
+            f"{venv}/bin/{command}",
+            shell=True,
+            cwd=context,
+            check=True,
+            env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"},
+            capture_output=True,
+            timeout=600,
+        )
     env = {"PATH": os.environ["PATH"], "BAHTH_DATA_DIR": str(tmp_path / "data")}
-    indexed = subprocess.run([venv / "bin" / "bahth", "reindex", str(ROOT / "sample"), "--json"],
-                             cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    indexed = subprocess.run(
+        [venv / "bin" / "bahth", "reindex", str(ROOT / "sample"), "--json"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert json.loads(indexed.stdout)["indexed"] == 31, indexed.stderr
-    found = subprocess.run([venv / "bin" / "bahth", "search", "زلزال", "--json"], cwd=tmp_path,
-                           env=env, capture_output=True, text=True, timeout=60)
+    found = subprocess.run(
+        [venv / "bin" / "bahth", "search", "زلزال", "--json"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert json.loads(found.stdout)["total"] >= 1, found.stderr

@@ -24,7 +24,7 @@ from webui import create_app
 
 from .conftest import ROOT, article, delete_versions, es_node, write_jsonl
 
-UNREACHABLE = "http://127.0.0.1:9"      # the discard port: nothing listens there
+UNREACHABLE = "http://127.0.0.1:9"  # the discard port: nothing listens there
 
 
 def versions(client, alias):
@@ -41,6 +41,7 @@ def request(**params):
 
 # --- the alias reindex ---------------------------------------------------------
 
+
 def test_reindex_moves_the_alias_and_keeps_old_versions(tmp_path, elasticsearch_url, es_alias):
     store = ElasticStore(elasticsearch_url, es_alias, keep=1)
     first = write_jsonl(tmp_path / "one.jsonl", [article(n) for n in range(3)])
@@ -54,17 +55,15 @@ def test_reindex_moves_the_alias_and_keeps_old_versions(tmp_path, elasticsearch_
     assert ElasticBackend(elasticsearch_url, es_alias).ping() == 5
     reindex.run([first], store, workers=1)
     counts, live = versions(store.client, es_alias)
-    assert live == [store.live] and set(counts) == {two, store.live}   # keep=1: `one` is gone
+    assert live == [store.live] and set(counts) == {two, store.live}  # keep=1: `one` is gone
     settings = store.client.indices.get_settings(index=store.live)[store.live]["settings"]["index"]
-    assert settings.get("refresh_interval") is None                     # restored after the build
+    assert settings.get("refresh_interval") is None  # restored after the build
     assert settings["auto_expand_replicas"] == "0-1"
 
 
-def test_a_failed_reindex_leaves_the_alias_and_no_new_index(tmp_path, elasticsearch_url,
-                                                            es_alias):
+def test_a_failed_reindex_leaves_the_alias_and_no_new_index(tmp_path, elasticsearch_url, es_alias):
     store = ElasticStore(elasticsearch_url, es_alias)
-    reindex.run([write_jsonl(tmp_path / "good.jsonl", [article(1), article(2)])], store,
-                workers=1)
+    reindex.run([write_jsonl(tmp_path / "good.jsonl", [article(1), article(2)])], store, workers=1)
     before = versions(store.client, es_alias)
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "x", "title": ""}\nnot json\n', encoding="utf-8")
@@ -77,18 +76,17 @@ def test_a_failed_reindex_leaves_the_alias_and_no_new_index(tmp_path, elasticsea
 
 def test_the_fallback_path_is_detected_and_recorded(tmp_path, elasticsearch_url, es_alias):
     client = connect(elasticsearch_url)
-    assert not has_arabic_analysis(client)        # the integ-test distribution
+    assert not has_arabic_analysis(client)  # the integ-test distribution
     store = ElasticStore(elasticsearch_url, es_alias)
     reindex.run([write_jsonl(tmp_path / "a.jsonl", [article(1)])], store, workers=1)
     meta = client.indices.get_mapping(index=es_alias)[store.live]["mappings"]["_meta"]
     assert meta["bahth"]["analysis"] == dsl.FALLBACK
     assert ElasticBackend(elasticsearch_url, es_alias).analysis() == dsl.FALLBACK
     stored = client.get(index=es_alias, id="a1")["_source"]
-    assert stored["body_terms"].split()[:3] == ["نص", "خبر", "رقم"]     # the Python terms
+    assert stored["body_terms"].split()[:3] == ["نص", "خبر", "رقم"]  # the Python terms
 
 
-def test_a_build_left_by_a_dead_run_is_removed_by_the_next(tmp_path, elasticsearch_url,
-                                                           es_alias):
+def test_a_build_left_by_a_dead_run_is_removed_by_the_next(tmp_path, elasticsearch_url, es_alias):
     store = ElasticStore(elasticsearch_url, es_alias)
     archive = write_jsonl(tmp_path / "a.jsonl", [article(1)])
     reindex.run([archive], store, workers=1)
@@ -104,8 +102,11 @@ def test_an_index_in_the_way_of_the_alias_is_named(tmp_path, elasticsearch_url, 
     client.indices.create(index=es_alias)
     try:
         with pytest.raises(IndexingFailed, match="is an index, not an alias"):
-            reindex.run([write_jsonl(tmp_path / "a.jsonl", [article(1)])],
-                        ElasticStore(elasticsearch_url, es_alias), workers=1)
+            reindex.run(
+                [write_jsonl(tmp_path / "a.jsonl", [article(1)])],
+                ElasticStore(elasticsearch_url, es_alias),
+                workers=1,
+            )
     finally:
         client.indices.delete(index=es_alias)
 
@@ -130,13 +131,16 @@ def test_api_and_article_page_on_elasticsearch(elasticsearch_url, es_alias):
 
 # --- faults ---------------------------------------------------------------------
 
+
 def test_unreachable_elasticsearch_cli_exit_1(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("BAHTH_ELASTICSEARCH_URL", UNREACHABLE)
     assert cli.main(["search", "بوتين"]) == cli.EXIT_FAILURE
     assert "cannot be reached" in capsys.readouterr().err
     archive = write_jsonl(tmp_path / "a.jsonl", [article(1)])
-    assert cli.main(["reindex", str(archive), "--rejects", str(tmp_path / "r.jsonl")]) == \
-        cli.EXIT_FAILURE
+    assert (
+        cli.main(["reindex", str(archive), "--rejects", str(tmp_path / "r.jsonl")])
+        == cli.EXIT_FAILURE
+    )
     err = capsys.readouterr().err
     assert "cannot be reached" in err and "live index was not changed" in err
 
@@ -161,13 +165,25 @@ def test_node_killed_during_bulk_reindex(tmp_path, elasticsearch_url, shared_cor
         client = connect(url)
         delete_versions(client, alias)
         old = ElasticStore(url, alias)
-        reindex.run([write_jsonl(tmp_path / "old.jsonl", [article(n) for n in range(7)])], old,
-                    workers=1)
+        reindex.run(
+            [write_jsonl(tmp_path / "old.jsonl", [article(n) for n in range(7)])], old, workers=1
+        )
         env = {**os.environ, "BAHTH_ELASTICSEARCH_URL": url, "BAHTH_ELASTICSEARCH_INDEX": alias}
-        run = subprocess.Popen([sys.executable, "-m", "indexer.cli", "reindex",
-                                str(shared_corpus / "ant-jawharafm"), "--rejects",
-                                str(tmp_path / "rejects.jsonl")],
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        run = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "indexer.cli",
+                "reindex",
+                str(shared_corpus / "ant-jawharafm"),
+                "--rejects",
+                str(tmp_path / "rejects.jsonl"),
+            ],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and _indexed_into_new_version(client, alias) == 0:
             assert run.poll() is None, run.communicate()
@@ -192,36 +208,52 @@ def _indexed_into_new_version(client, alias):
         aliased = client.indices.get_alias(name=alias)
     except Exception:
         return 0
-    return sum(s["primaries"]["indexing"]["index_total"] for name, s in stats.items()
-               if name not in aliased)
+    return sum(
+        s["primaries"]["indexing"]["index_total"]
+        for name, s in stats.items()
+        if name not in aliased
+    )
 
 
 # --- the production path, compiled without a server ------------------------------
 
+
 def test_production_query_compiles_to_the_documented_dsl():
-    search = request(q='قمة "كيم جونغ" -روسيا', source="skynews", actor="فلاديمير بوتين",
-                     date_from="2018-06", date_to="2018")
+    search = request(
+        q='قمة "كيم جونغ" -روسيا',
+        source="skynews",
+        actor="فلاديمير بوتين",
+        date_from="2018-06",
+        date_to="2018",
+    )
     body = dsl.search_body(search, dsl.PRODUCTION)
     must = body["query"]["bool"]["must"]
-    assert must[0]["multi_match"] == {"query": "قمة", "type": "phrase", "zero_terms_query": "all",
-                                      "fields": [f"title^{dsl.TITLE_BOOST}", "body"]}
+    assert must[0]["multi_match"] == {
+        "query": "قمة",
+        "type": "phrase",
+        "zero_terms_query": "all",
+        "fields": [f"title^{dsl.TITLE_BOOST}", "body"],
+    }
     phrase = must[1]["bool"]
     assert phrase["should"][0]["multi_match"]["fields"] == ["title.exact", "body.exact"]
     assert body["query"]["bool"]["must_not"][0]["multi_match"]["query"] == "روسيا"
     post = body["post_filter"]["bool"]["filter"]
     assert {"terms": {"source": ["skynews"]}} in post
-    assert {"range": {"date": {"format": "strict_date", "gte": "2018-06-01",
-                               "lt": "2019-01-01"}}} in post
+    assert {
+        "range": {"date": {"format": "strict_date", "gte": "2018-06-01", "lt": "2019-01-01"}}
+    } in post
     source_counts = body["aggs"]["source"]["filter"]["bool"]["filter"]
-    assert {"terms": {"source": ["skynews"]}} not in source_counts      # not its own filter
+    assert {"terms": {"source": ["skynews"]}} not in source_counts  # not its own filter
     assert {"terms": {"actors": ["فلاديمير بوتين"]}} in source_counts
     assert body["aggs"]["date"]["aggs"]["year"]["date_histogram"]["calendar_interval"] == "year"
     assert body["highlight"]["encoder"] == "html"
     assert body["highlight"]["pre_tags"] == ["<mark>"]
     fallback = dsl.search_body(search, dsl.FALLBACK)
-    assert fallback["query"]["bool"]["must"][0]["multi_match"]["fields"] == \
-        [f"title_terms^{dsl.TITLE_BOOST}", "body_terms"]
-    assert "highlight" not in fallback           # the Python highlighter marks those hits
+    assert fallback["query"]["bool"]["must"][0]["multi_match"]["fields"] == [
+        f"title_terms^{dsl.TITLE_BOOST}",
+        "body_terms",
+    ]
+    assert "highlight" not in fallback  # the Python highlighter marks those hits
 
 
 def test_relaxed_query_wants_any_group():

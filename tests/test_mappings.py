@@ -3,8 +3,16 @@
 import json
 
 from indexer.arabic import normalize
-from indexer.search.es_settings import (ANALYSIS_COMMON, CORE, FALLBACK, MAPPINGS, PRODUCTION,
-                                        components, index_body, whole_words)
+from indexer.search.es_settings import (
+    ANALYSIS_COMMON,
+    CORE,
+    FALLBACK,
+    MAPPINGS,
+    PRODUCTION,
+    components,
+    index_body,
+    whole_words,
+)
 
 
 def test_production_chain_uses_only_core_and_analysis_common_components():
@@ -12,8 +20,15 @@ def test_production_chain_uses_only_core_and_analysis_common_components():
     for kind, names in used.items():
         unknown = names - CORE[kind] - ANALYSIS_COMMON[kind]
         assert not unknown, f"{kind}s outside core and analysis-common: {unknown}"
-    assert {"arabic_normalization", "persian_normalization", "arabic_stem", "decimal_digit",
-            "keyword_marker", "stop", "lowercase"} <= used["filter"]
+    assert {
+        "arabic_normalization",
+        "persian_normalization",
+        "arabic_stem",
+        "decimal_digit",
+        "keyword_marker",
+        "stop",
+        "lowercase",
+    } <= used["filter"]
     assert used["char_filter"] == {"mapping"}
     assert used["tokenizer"] == {"standard"}
 

@@ -8,14 +8,33 @@ from .conftest import ROOT
 
 
 def test_the_wheel_carries_data_templates_and_mappings(tmp_path):
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps",
-                    "--quiet", "--wheel-dir", str(tmp_path), str(ROOT)], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--quiet",
+            "--wheel-dir",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+    )
     (wheel,) = tmp_path.glob("bahth-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    needed = ["indexer/data/sources.tsv", "indexer/data/actors.tsv", "indexer/actors/gazetteer.py",
-              "indexer/data/boilerplate.txt",
-              "indexer/arabic/data/lexicon.tsv.gz", "indexer/search/schema.sql",
-              "indexer/search/indexes.sql", "indexer/mappings/articles.json",
-              "indexer/mappings/articles-fallback.json", "webui/templates/search.html",
-              "webui/static/bahth.css"]
+    needed = [
+        "indexer/data/sources.tsv",
+        "indexer/data/actors.tsv",
+        "indexer/actors/gazetteer.py",
+        "indexer/data/boilerplate.txt",
+        "indexer/arabic/data/lexicon.tsv.gz",
+        "indexer/search/schema.sql",
+        "indexer/search/indexes.sql",
+        "indexer/mappings/articles.json",
+        "indexer/mappings/articles-fallback.json",
+        "webui/templates/search.html",
+        "webui/static/bahth.css",
+    ]
     assert [name for name in needed if name not in names] == []

@@ -56,22 +56,25 @@ def test_trec_records_with_bare_ampersands(tmp_path):
 def test_jsonl_bad_lines_are_reported_and_the_rest_read(tmp_path):
     path = tmp_path / "dump.jsonl"
     good = json.dumps(article(1), ensure_ascii=False)
-    path.write_text(good + "\n" + good[:40] + "\n[1, 2]\n\n" + good.replace("a1", "a2") + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        good + "\n" + good[:40] + "\n[1, 2]\n\n" + good.replace("a1", "a2") + "\n", encoding="utf-8"
+    )
     items = list(read_archive([path]))
     assert [r.fields["id"] for r in records(items)] == ["a1", "a2"]
     bad = problems(items)
     assert [(p.line, p.reason.split(" (")[0]) for p in bad] == [
-        (2, "invalid JSON"), (3, "line is list, not a JSON object")]
+        (2, "invalid JSON"),
+        (3, "line is list, not a JSON object"),
+    ]
     assert all(p.origin == str(path) for p in bad)
 
 
 def test_csv_with_column_map_and_bad_row(tmp_path):
     path = tmp_path / "sheet.csv"
-    path.write_text("headline,body,date\n"
-                    "عنوان,\"نص، بفاصلة\",2018-01-01\n"
-                    "a,b,c,d,e\n"
-                    "ثان,نص,2018-01-02\n", encoding="utf-8")
+    path.write_text(
+        'headline,body,date\nعنوان,"نص، بفاصلة",2018-01-01\na,b,c,d,e\nثان,نص,2018-01-02\n',
+        encoding="utf-8",
+    )
     items = list(read_archive([path], column_map={"headline": "title"}))
     assert [r.fields["title"] for r in records(items)] == ["عنوان", "ثان"]
     assert records(items)[0].fields["body"] == "نص، بفاصلة"
@@ -103,7 +106,7 @@ def test_encodings_are_detected(encoding):
 
 
 def test_nul_bytes_are_dropped():
-    assert decode("نص\0 مع\0".encode("utf-8"))[0] == "نص مع"
+    assert decode("نص\0 مع\0".encode())[0] == "نص مع"
 
 
 def test_scraped_page_keeps_the_article_only(shared_corpus):
@@ -121,9 +124,11 @@ def test_scraped_page_keeps_the_article_only(shared_corpus):
 
 
 def test_html_page_title_and_no_scripts():
-    html = ("<html><head><title>موقع | خبر</title><script>var x='<p>';</script></head>"
-            "<body><nav>القائمة</nav><h1>العنوان الحقيقي</h1><p>الفقرة الأولى</p>"
-            "<p>المصدر: رويترز</p></body></html>")
+    html = (
+        "<html><head><title>موقع | خبر</title><script>var x='<p>';</script></head>"
+        "<body><nav>القائمة</nav><h1>العنوان الحقيقي</h1><p>الفقرة الأولى</p>"
+        "<p>المصدر: رويترز</p></body></html>"
+    )
     fields = parse_page(html, "p.html")
     assert fields["title"] == "العنوان الحقيقي"
     assert fields["body"] == "العنوان الحقيقي\n\nالفقرة الأولى"
@@ -132,10 +137,12 @@ def test_html_page_title_and_no_scripts():
 
 def test_binary_files_are_reported_not_read(tmp_path):
     import random
+
     noise = random.Random(7)
     (tmp_path / "photo.jpg").write_bytes(bytes(noise.randrange(256) for _ in range(5000)))
     write_jsonl(tmp_path / "ok.jsonl", [article(1)])
     items = list(read_archive([tmp_path]))
     assert [r.fields["id"] for r in records(items)] == ["a1"]
     assert [(p.origin.rsplit("/", 1)[-1], p.reason) for p in problems(items)] == [
-        ("photo.jpg", "binary file, not text: not read")]
+        ("photo.jpg", "binary file, not text: not read")
+    ]

@@ -27,28 +27,35 @@ def hostile(tmp_path):
     folder.mkdir()
     good = [article(n) for n in range(1, 6)]
     write_jsonl(folder / "good.jsonl", good)
-    lines = [json.dumps(article(10), ensure_ascii=False),
-             json.dumps(article(11), ensure_ascii=False)[:50],             # truncated line
-             json.dumps(article(12, title="", body=""), ensure_ascii=False),  # empty fields
-             json.dumps({"id": "a13"}),                                    # missing fields
-             json.dumps(article(14, title="<b>عاجل</b><script>alert(1)</script> خبر")),
-             json.dumps(article(15, date="0001-01-01")),
-             json.dumps(article(16, date="2100-05-05T00:00:00Z")),
-             json.dumps(article(17, tags="سياسة، اقتصاد | رياضة")),
-             json.dumps(article(3, body="نص مختلف تماما " * 10)),           # ID reused
-             json.dumps(article(18, title=["not", "text"]))]
+    lines = [
+        json.dumps(article(10), ensure_ascii=False),
+        json.dumps(article(11), ensure_ascii=False)[:50],  # truncated line
+        json.dumps(article(12, title="", body=""), ensure_ascii=False),  # empty fields
+        json.dumps({"id": "a13"}),  # missing fields
+        json.dumps(article(14, title="<b>عاجل</b><script>alert(1)</script> خبر")),
+        json.dumps(article(15, date="0001-01-01")),
+        json.dumps(article(16, date="2100-05-05T00:00:00Z")),
+        json.dumps(article(17, tags="سياسة، اقتصاد | رياضة")),
+        json.dumps(article(3, body="نص مختلف تماما " * 10)),  # ID reused
+        json.dumps(article(18, title=["not", "text"])),
+    ]
     (folder / "mixed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (folder / "utf16.jsonl").write_text(json.dumps(article(20), ensure_ascii=False) + "\n",
-                                        encoding="utf-16")
+    (folder / "utf16.jsonl").write_text(
+        json.dumps(article(20), ensure_ascii=False) + "\n", encoding="utf-16"
+    )
     (folder / "legacy.csv").write_bytes(
-        ("id,title,body,date,source\n"
-         "c1,وزارة الخارجية تعلن,نص الخبر عن وزارة الخارجية في العاصمة,28/06/2018,العربية\n")
-        .encode("cp1256"))
+        (
+            "id,title,body,date,source\n"
+            "c1,وزارة الخارجية تعلن,نص الخبر عن وزارة الخارجية في العاصمة,28/06/2018,العربية\n"
+        ).encode("cp1256")
+    )
     (folder / "bom.jsonl").write_bytes(
-        b"\xef\xbb\xbf" + json.dumps(article(21), ensure_ascii=False).encode("utf-8") + b"\n")
+        b"\xef\xbb\xbf" + json.dumps(article(21), ensure_ascii=False).encode("utf-8") + b"\n"
+    )
     (folder / "nul.jsonl").write_bytes(
-        json.dumps(article(22), ensure_ascii=False).encode("utf-8").replace(b"\xd8", b"\0\xd8", 3))
-    huge = article(23, body="كلمة " * 10_500_000)          # about 50 MB of UTF-8
+        json.dumps(article(22), ensure_ascii=False).encode("utf-8").replace(b"\xd8", b"\0\xd8", 3)
+    )
+    huge = article(23, body="كلمة " * 10_500_000)  # about 50 MB of UTF-8
     write_jsonl(folder / "huge.jsonl", [huge])
     return folder
 
@@ -60,30 +67,57 @@ def test_hostile_archive_indexes_the_rest_and_reports_each_fault(hostile, tmp_pa
     assert status == cli.EXIT_REJECTS
 
     ids = {row[0] for row in index_rows(data, "SELECT id FROM articles")}
-    expected = {"a1", "a2", "a3", "a4", "a5", "a10", "a14", "a15", "a16", "a17",
-                "a20", "a21", "a22", "a23", "c1"}
+    expected = {
+        "a1",
+        "a2",
+        "a3",
+        "a4",
+        "a5",
+        "a10",
+        "a14",
+        "a15",
+        "a16",
+        "a17",
+        "a20",
+        "a21",
+        "a22",
+        "a23",
+        "c1",
+    }
     assert ids == expected
 
     rejects = rejects_of(rejects_file)
-    rejected = {(r["file"].rsplit("/", 1)[-1], r["line"], r["field"], r["action"]) for r in rejects
-                if r["action"] == "rejected"}
-    assert ("mixed.jsonl", 2, None, "rejected") in rejected           # truncated JSON
-    assert ("mixed.jsonl", 3, "body", "rejected") in rejected         # empty title and body
-    assert ("mixed.jsonl", 4, "body", "rejected") in rejected         # only an id
-    assert ("mixed.jsonl", 10, "title", "rejected") in rejected       # title not text
+    rejected = {
+        (r["file"].rsplit("/", 1)[-1], r["line"], r["field"], r["action"])
+        for r in rejects
+        if r["action"] == "rejected"
+    }
+    assert ("mixed.jsonl", 2, None, "rejected") in rejected  # truncated JSON
+    assert ("mixed.jsonl", 3, "body", "rejected") in rejected  # empty title and body
+    assert ("mixed.jsonl", 4, "body", "rejected") in rejected  # only an id
+    assert ("mixed.jsonl", 10, "title", "rejected") in rejected  # title not text
     conflict = [r for r in rejects if r["field"] == "id"]
     assert len(conflict) == 1 and "good.jsonl:3" in conflict[0]["reason"]
     assert "mixed.jsonl:9" in conflict[0]["file"]
-    notes = {(r["file"].rsplit("/", 1)[-1], r["field"], r["action"]) for r in rejects
-             if r["action"] != "rejected"}
+    notes = {
+        (r["file"].rsplit("/", 1)[-1], r["field"], r["action"])
+        for r in rejects
+        if r["action"] != "rejected"
+    }
     assert ("mixed.jsonl", "date", "no_date") in notes
     assert ("huge.jsonl", "body", "truncated") in notes
 
     row = index_rows(data, "SELECT title, date, tags FROM articles WHERE id = 'a14'")[0]
     assert row[0] == "عاجل خبر"
-    assert index_rows(data, "SELECT date FROM articles WHERE id IN ('a15', 'a16')") == [(None,), (None,)]
+    assert index_rows(data, "SELECT date FROM articles WHERE id IN ('a15', 'a16')") == [
+        (None,),
+        (None,),
+    ]
     assert json.loads(index_rows(data, "SELECT tags FROM articles WHERE id='a17'")[0][0]) == [
-        "سياسة", "اقتصاد", "رياضة"]
+        "سياسة",
+        "اقتصاد",
+        "رياضة",
+    ]
     legacy = index_rows(data, "SELECT title, source, date FROM articles WHERE id = 'c1'")[0]
     assert legacy == ("وزارة الخارجية تعلن", "العربية", "2018-06-28T00:00:00Z")
     body_length = index_rows(data, "SELECT length(body) FROM articles WHERE id = 'a23'")[0][0]
@@ -92,24 +126,34 @@ def test_hostile_archive_indexes_the_rest_and_reports_each_fault(hostile, tmp_pa
 
 def test_exact_duplicates_become_one_article_that_names_the_others(tmp_path, monkeypatch):
     body = "خبر واحد نشرته عدة مواقع عن القمة العربية في بيروت اليوم. " * 3
-    write_jsonl(tmp_path / "in.jsonl", [
-        article(1, body=body, url="https://a.example/1", source="skynews"),
-        article(2, body=body.replace("القمة", "القمّة"), url="https://b.example/2", source="BBC"),
-        article(1, body=body, url="https://a.example/1", source="skynews"),  # same record again
-    ])
+    write_jsonl(
+        tmp_path / "in.jsonl",
+        [
+            article(1, body=body, url="https://a.example/1", source="skynews"),
+            article(
+                2, body=body.replace("القمة", "القمّة"), url="https://b.example/2", source="BBC"
+            ),
+            article(1, body=body, url="https://a.example/1", source="skynews"),  # same record again
+        ],
+    )
     data = tmp_path / "data"
     assert run_cli(tmp_path / "in.jsonl", data_dir=data, monkeypatch=monkeypatch) == cli.EXIT_OK
     rows = index_rows(data, "SELECT id, also FROM articles")
     assert len(rows) == 1
     assert rows[0][0] == "a1"
     assert json.loads(rows[0][1]) == [
-        {"id": "a2", "url": "https://b.example/2", "source": "بي بي سي عربي"}]
+        {"id": "a2", "url": "https://b.example/2", "source": "بي بي سي عربي"}
+    ]
 
 
 def test_stable_ids_same_index_twice(tmp_path, monkeypatch):
-    write_jsonl(tmp_path / "in.jsonl", [
-        {"title": "بلا معرف", "body": "نص", "url": "https://x.example/a"},
-        {"title": "بلا معرف ولا رابط", "body": "نص آخر"}])
+    write_jsonl(
+        tmp_path / "in.jsonl",
+        [
+            {"title": "بلا معرف", "body": "نص", "url": "https://x.example/a"},
+            {"title": "بلا معرف ولا رابط", "body": "نص آخر"},
+        ],
+    )
     data = tmp_path / "data"
     run_cli(tmp_path / "in.jsonl", data_dir=data, monkeypatch=monkeypatch)
     first = index_rows(data, "SELECT id FROM articles ORDER BY id")
@@ -135,8 +179,9 @@ def assert_untouched(data):
 
 def test_too_many_rejects_leaves_the_live_index(live, tmp_path, monkeypatch):
     (tmp_path / "v2.jsonl").write_text('{"broken\n{"also broken\n', encoding="utf-8")
-    status = run_cli(tmp_path / "v2.jsonl", "--max-rejects", "1", data_dir=live,
-                     monkeypatch=monkeypatch)
+    status = run_cli(
+        tmp_path / "v2.jsonl", "--max-rejects", "1", data_dir=live, monkeypatch=monkeypatch
+    )
     assert status == cli.EXIT_FAILURE
     assert_untouched(live)
 
@@ -157,7 +202,9 @@ def test_a_failure_mid_load_leaves_the_live_index(live, tmp_path, monkeypatch):
         reindex.run([tmp_path / "v2.jsonl"], EmbeddedStore(live), workers=1)
     assert_untouched(live)
     calls["n"] = 0
-    assert run_cli(tmp_path / "v2.jsonl", data_dir=live, monkeypatch=monkeypatch) == cli.EXIT_FAILURE
+    assert (
+        run_cli(tmp_path / "v2.jsonl", data_dir=live, monkeypatch=monkeypatch) == cli.EXIT_FAILURE
+    )
     assert_untouched(live)
 
 
@@ -191,31 +238,46 @@ def test_worker_processes_give_the_same_index(tmp_path, monkeypatch):
 
 def test_large_jsonl_files_are_read_in_slices_with_their_line_numbers(tmp_path, monkeypatch):
     lines = [json.dumps(article(n), ensure_ascii=False) for n in range(1, 301)]
-    lines[150] = lines[150][:30]            # a broken line in the middle
+    lines[150] = lines[150][:30]  # a broken line in the middle
     (tmp_path / "big.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     monkeypatch.setattr(reindex, "BATCH_BYTES", 4096)
     assert len(list(reindex.batches([tmp_path / "big.jsonl"]))) > 10
     rejects = tmp_path / "rejects.jsonl"
-    summary = reindex.run([tmp_path / "big.jsonl"], EmbeddedStore(tmp_path / "data"),
-                          rejects_path=rejects, workers=2)
+    summary = reindex.run(
+        [tmp_path / "big.jsonl"], EmbeddedStore(tmp_path / "data"), rejects_path=rejects, workers=2
+    )
     assert summary.indexed == 299
     assert [(r["line"], r["action"]) for r in rejects_of(rejects)] == [(151, "rejected")]
     assert index_rows(tmp_path / "data", "SELECT id FROM articles ORDER BY rowid LIMIT 3") == [
-        ("a1",), ("a2",), ("a3",)]
+        ("a1",),
+        ("a2",),
+        ("a3",),
+    ]
 
 
 def test_a_clean_run_leaves_no_rejects_file(tmp_path, monkeypatch):
     write_jsonl(tmp_path / "in.jsonl", [article(1)])
     rejects = tmp_path / "rejects.jsonl"
-    assert run_cli(tmp_path / "in.jsonl", "--rejects", rejects, data_dir=tmp_path / "data",
-                   monkeypatch=monkeypatch) == cli.EXIT_OK
+    assert (
+        run_cli(
+            tmp_path / "in.jsonl",
+            "--rejects",
+            rejects,
+            data_dir=tmp_path / "data",
+            monkeypatch=monkeypatch,
+        )
+        == cli.EXIT_OK
+    )
     assert not rejects.exists()
 
 
-def test_an_archive_with_nothing_indexable_never_replaces_the_live_index(live, tmp_path,
-                                                                          monkeypatch, capsys):
+def test_an_archive_with_nothing_indexable_never_replaces_the_live_index(
+    live, tmp_path, monkeypatch, capsys
+):
     (tmp_path / "junk.jsonl").write_text('{"broken\n', encoding="utf-8")
-    assert run_cli(tmp_path / "junk.jsonl", data_dir=live, monkeypatch=monkeypatch) == cli.EXIT_FAILURE
+    assert (
+        run_cli(tmp_path / "junk.jsonl", data_dir=live, monkeypatch=monkeypatch) == cli.EXIT_FAILURE
+    )
     assert "no article could be indexed" in capsys.readouterr().err
     (tmp_path / "empty").mkdir()
     assert run_cli(tmp_path / "empty", data_dir=live, monkeypatch=monkeypatch) == cli.EXIT_FAILURE
@@ -228,29 +290,46 @@ def test_reindex_tags_with_the_gazetteer_it_is_given_and_picks_up_edits(tmp_path
     header = "name\ttype\taliases\tambiguous\tcontext\n"
     gazetteer.write_text(header + "دونالد ترامب\tperson\tترمب\n", encoding="utf-8")
     monkeypatch.setenv("BAHTH_ACTORS", str(gazetteer))
-    archive = write_jsonl(tmp_path / "in.jsonl", [
-        article(1, body="قال ترمب إن المحادثات مع بوتن كانت جيدة. " * 3),
-        article(2, body="أعلن فلاديمير بوتين فوزه. " * 5, actors=["فلان الفلاني"])])
+    archive = write_jsonl(
+        tmp_path / "in.jsonl",
+        [
+            article(1, body="قال ترمب إن المحادثات مع بوتن كانت جيدة. " * 3),
+            article(2, body="أعلن فلاديمير بوتين فوزه. " * 5, actors=["فلان الفلاني"]),
+        ],
+    )
     data = tmp_path / "data"
 
     def actors():
-        return sorted(index_rows(data, "SELECT a.id, x.actor FROM article_actors x "
-                                       "JOIN articles a ON a.rowid = x.rowid"))
+        return sorted(
+            index_rows(
+                data,
+                "SELECT a.id, x.actor FROM article_actors x JOIN articles a ON a.rowid = x.rowid",
+            )
+        )
 
     assert run_cli(archive, data_dir=data, monkeypatch=monkeypatch) == cli.EXIT_OK
     assert actors() == [("a1", "دونالد ترامب"), ("a2", "فلان الفلاني")]
-    gazetteer.write_text(header + "دونالد ترامب\tperson\tترمب\n"
-                         "فلاديمير بوتين\tperson\tبوتن\n", encoding="utf-8")
+    gazetteer.write_text(
+        header + "دونالد ترامب\tperson\tترمب\nفلاديمير بوتين\tperson\tبوتن\n", encoding="utf-8"
+    )
     assert run_cli(archive, data_dir=data, monkeypatch=monkeypatch) == cli.EXIT_OK
-    assert actors() == sorted([("a1", "دونالد ترامب"), ("a1", "فلاديمير بوتين"),
-                               ("a2", "فلان الفلاني"), ("a2", "فلاديمير بوتين")])
+    assert actors() == sorted(
+        [
+            ("a1", "دونالد ترامب"),
+            ("a1", "فلاديمير بوتين"),
+            ("a2", "فلان الفلاني"),
+            ("a2", "فلاديمير بوتين"),
+        ]
+    )
 
 
-def test_a_broken_gazetteer_stops_reindex_before_anything_is_built(live, tmp_path, monkeypatch,
-                                                                   capsys):
+def test_a_broken_gazetteer_stops_reindex_before_anything_is_built(
+    live, tmp_path, monkeypatch, capsys
+):
     broken = tmp_path / "actors.tsv"
-    broken.write_text("name\ttype\taliases\tambiguous\tcontext\nبوتين\tpresident\n",
-                      encoding="utf-8")
+    broken.write_text(
+        "name\ttype\taliases\tambiguous\tcontext\nبوتين\tpresident\n", encoding="utf-8"
+    )
     monkeypatch.setenv("BAHTH_ACTORS", str(broken))
     write_jsonl(tmp_path / "v2.jsonl", [article(2)])
     status = run_cli(tmp_path / "v2.jsonl", data_dir=live, monkeypatch=monkeypatch)

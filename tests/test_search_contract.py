@@ -21,27 +21,48 @@ from indexer.search.request import decode_cursor
 from .conftest import ROOT, delete_versions
 
 EXTRA = [
-    {"id": "x-title", "title": "قمة الرياض الاقتصادية تختتم أعمالها",
-     "body": "اختتمت أعمال المؤتمر بمشاركة واسعة.", "date": "2021-05-02", "source": "الرؤية"},
-    {"id": "x-body", "title": "اختتام مؤتمر اقتصادي",
-     "body": "انعقدت في الرياض قمة اقتصادية شارك فيها مستثمرون من عدة دول.",
-     "date": "2021-05-03", "source": "الرؤية"},
-    {"id": "x-html", "title": "تحذير من رسائل احتيال",
-     "body": "حذرت الشرطة من رسائل تحمل الرمز <تحقق> & x<y وروابط احتيال.",
-     "date": "2021-06-01", "source": "الرؤية"},
+    {
+        "id": "x-title",
+        "title": "قمة الرياض الاقتصادية تختتم أعمالها",
+        "body": "اختتمت أعمال المؤتمر بمشاركة واسعة.",
+        "date": "2021-05-02",
+        "source": "الرؤية",
+    },
+    {
+        "id": "x-body",
+        "title": "اختتام مؤتمر اقتصادي",
+        "body": "انعقدت في الرياض قمة اقتصادية شارك فيها مستثمرون من عدة دول.",
+        "date": "2021-05-03",
+        "source": "الرؤية",
+    },
+    {
+        "id": "x-html",
+        "title": "تحذير من رسائل احتيال",
+        "body": "حذرت الشرطة من رسائل تحمل الرمز <تحقق> & x<y وروابط احتيال.",
+        "date": "2021-06-01",
+        "source": "الرؤية",
+    },
 ]
-EXTRA += [{"id": f"x-page-{n:02}", "title": f"نشرة الطقس رقم {n}",
-           "body": f"توقعات الطقس لليوم {n}: أجواء معتدلة على معظم المناطق مع رياح خفيفة.",
-           "date": f"2020-01-{n:02}", "source": "الأرصاد", "actors": ["هيئة الأرصاد"]}
-          for n in range(1, 26)]
+EXTRA += [
+    {
+        "id": f"x-page-{n:02}",
+        "title": f"نشرة الطقس رقم {n}",
+        "body": f"توقعات الطقس لليوم {n}: أجواء معتدلة على معظم المناطق مع رياح خفيفة.",
+        "date": f"2020-01-{n:02}",
+        "source": "الأرصاد",
+        "actors": ["هيئة الأرصاد"],
+    }
+    for n in range(1, 26)
+]
 
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory):
     folder = tmp_path_factory.mktemp("contract")
     extra = folder / "extra.jsonl"
-    extra.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in EXTRA),
-                     encoding="utf-8")
+    extra.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in EXTRA), encoding="utf-8"
+    )
     return [ROOT / "sample", extra]
 
 
@@ -90,7 +111,7 @@ def test_spelling_variants_find_the_same_articles(backend):
     assert {"bw-004", "csv-04", "AG-20231009-03"} <= written
     for variant in ("الامم المتحده", "الأُمَم المُتّحِدة", "الأمـم المتحدة", "اﻷمم المتحدة"):
         assert set(ids(search(backend, q=variant, size=50))) == written, variant
-    assert "bw-011" in ids(search(backend, q="كوريا الشمالية صواريخ"))   # tags: کوریا، صواریخ
+    assert "bw-011" in ids(search(backend, q="كوريا الشمالية صواريخ"))  # tags: کوریا، صواریخ
 
 
 def test_hamza_and_clitic_variants(backend):
@@ -107,7 +128,7 @@ def test_all_words_narrow_and_any_word_stands_in_when_none_has_all(backend):
     result = search(backend, q="زلزال المغرب")
     assert ids(result) == ["bw-010"] and not result.relaxed
     assert set(ids(search(backend, q="زلزال"))) == {"bw-010", "AG-20230206-01"}
-    relaxed = search(backend, q="زلزال كوكب")        # no article has both
+    relaxed = search(backend, q="زلزال كوكب")  # no article has both
     assert relaxed.relaxed
     assert set(ids(relaxed)) == {"bw-010", "AG-20230206-01"}
     nothing = search(backend, q="كوكب مجرة")
@@ -131,7 +152,7 @@ def test_or_and_title_field(backend):
     assert {"bw-010", "AG-20230206-01", "csv-04"} <= either
     assert "bw-005" not in either
     titled = set(ids(search(backend, q="title:غوتيريش", size=50)))
-    assert titled == {"csv-05", "AG-20231009-03"}      # bw-004 names him in the body only
+    assert titled == {"csv-05", "AG-20231009-03"}  # bw-004 names him in the body only
 
 
 def test_malformed_queries_degrade_to_words(backend):
@@ -150,7 +171,9 @@ def test_facet_counts_are_exact_and_ignore_their_own_selection(backend):
     both = search(backend, q="الأمم المتحدة", source=chosen)
     assert both.total == sum(sources[s] for s in chosen)
     assert {b.key: b.count for b in both.facets["source"]} == sources
-    assert [b.key for b in both.facets["source"] if b.selected] == sorted(chosen, key=lambda s: (-sources[s], s))
+    assert [b.key for b in both.facets["source"] if b.selected] == sorted(
+        chosen, key=lambda s: (-sources[s], s)
+    )
 
 
 def test_actor_and_category_filters_combine(backend):
@@ -164,14 +187,18 @@ def test_actor_and_category_filters_combine(backend):
 def test_date_range_and_histogram(backend):
     result = search(backend, date_from="2024-06-01", date_to="2024-06-30", size=50)
     assert {"bw-006", "bw-008", "bw-012", "csv-06"} <= set(ids(result))
-    assert result.total == 5        # and the page saved as qimma-20240618.html
+    assert result.total == 5  # and the page saved as qimma-20240618.html
     for hit in result.hits:
         assert "2024-06-01" <= hit.date[:10] <= "2024-06-30"
     weather = search(backend, q='"نشرة الطقس"')
     assert weather.date_interval == "day"
     assert sum(b.count for b in weather.facets["date"]) == weather.total == 25
     bucket = weather.facets["date"][0]
-    assert (bucket.key, bucket.date_from, bucket.date_to) == ("2020-01-01", "2020-01-01", "2020-01-01")
+    assert (bucket.key, bucket.date_from, bucket.date_to) == (
+        "2020-01-01",
+        "2020-01-01",
+        "2020-01-01",
+    )
     everything = search(backend)
     assert everything.date_interval == "year"
     years = {b.key: b.count for b in everything.facets["date"]}
@@ -187,9 +214,11 @@ def test_sorting_by_date(backend):
 
 def test_pages_and_cursor_walk_the_same_list(backend):
     full = ids(search(backend, q="الطقس", sort="oldest", size=50))
-    pages = ids(search(backend, q="الطقس", sort="oldest", size=10, page=1)) + \
-        ids(search(backend, q="الطقس", sort="oldest", size=10, page=2)) + \
-        ids(search(backend, q="الطقس", sort="oldest", size=10, page=3))
+    pages = (
+        ids(search(backend, q="الطقس", sort="oldest", size=10, page=1))
+        + ids(search(backend, q="الطقس", sort="oldest", size=10, page=2))
+        + ids(search(backend, q="الطقس", sort="oldest", size=10, page=3))
+    )
     assert pages == full
     walked, cursor = [], None
     while True:
@@ -236,14 +265,14 @@ def test_a_name_finds_every_spelling_and_says_which(backend):
     assert request.also_searched == ("ترمب",)
     everywhere = set(ids(result))
     as_typed = set(ids(search(backend, q="ترامب", size=50)))
-    assert "bw-002" in everywhere - as_typed           # bw-002 writes ترمب only
+    assert "bw-002" in everywhere - as_typed  # bw-002 writes ترمب only
     assert as_typed < everywhere
     assert set(ids(expanded(backend, q="ترمب", size=50)[1])) == everywhere
-    request, kim = expanded(backend, q="كيم جونج أون")    # unquoted, the other spelling
+    request, kim = expanded(backend, q="كيم جونج أون")  # unquoted, the other spelling
     assert "كيم جونغ أون" in request.also_searched
     assert {"bw-001", "bw-011"} <= set(ids(kim))
     request, putin = expanded(backend, q="-بوتين", size=50)
-    assert not {"bw-001", "bw-009"} & set(ids(putin))   # bw-009 writes بوتن
+    assert not {"bw-001", "bw-009"} & set(ids(putin))  # bw-009 writes بوتن
 
 
 def test_actor_facet_has_one_entry_per_actor(backend):
@@ -252,4 +281,4 @@ def test_actor_facet_has_one_entry_per_actor(backend):
     assert facet["دونالد ترامب"] == expanded(backend, q="ترامب", size=1)[1].total
     chosen = search(backend, actor="دونالد ترامب", size=50)
     assert set(ids(chosen)) == set(ids(expanded(backend, q="ترامب", size=50)[1]))
-    assert facet["منظمة أوبك"] >= 1                       # the record's أوبك, by its name
+    assert facet["منظمة أوبك"] >= 1  # the record's أوبك, by its name

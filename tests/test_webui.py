@@ -31,8 +31,15 @@ def client(data_dir):
 
 def test_search_json_shape(client):
     body = client.get("/api/search?q=زلزال&size=1").get_json()
-    assert set(body) == {"total", "hits", "facets", "date_interval", "next_cursor", "relaxed",
-                         "also_searched"}
+    assert set(body) == {
+        "total",
+        "hits",
+        "facets",
+        "date_interval",
+        "next_cursor",
+        "relaxed",
+        "also_searched",
+    }
     assert body["also_searched"] == []
     assert body["total"] == 2
     assert len(body["hits"]) == 1 and body["next_cursor"]
@@ -45,7 +52,7 @@ def test_search_json_shape(client):
 def test_names_are_searched_under_every_spelling_and_the_page_says_so(client):
     body = client.get("/api/search?q=ترامب&size=50").get_json()
     assert body["also_searched"] == ["ترمب"]
-    assert "bw-002" in {h["id"] for h in body["hits"]}       # written ترمب
+    assert "bw-002" in {h["id"] for h in body["hits"]}  # written ترمب
     page = client.get("/?q=ترامب").get_data(as_text=True)
     assert re.search(r'id="also-searched">بحثنا أيضًا عن: <span dir="auto">ترمب</span>', page)
     assert "also-searched" not in client.get("/?q=زلزال").get_data(as_text=True)
@@ -55,8 +62,10 @@ def test_names_are_searched_under_every_spelling_and_the_page_says_so(client):
 
 def test_a_gazetteer_broken_while_serving_leaves_the_last_good_one(data_dir, tmp_path, caplog):
     gazetteer = tmp_path / "actors.tsv"
-    gazetteer.write_text("name\ttype\taliases\tambiguous\tcontext\n"
-                         "دونالد ترامب\tperson\tترامب | ترمب\n", encoding="utf-8")
+    gazetteer.write_text(
+        "name\ttype\taliases\tambiguous\tcontext\nدونالد ترامب\tperson\tترامب | ترمب\n",
+        encoding="utf-8",
+    )
     client = create_app(Settings(data_dir=str(data_dir), actors_file=str(gazetteer))).test_client()
     assert client.get("/api/search?q=ترامب").get_json()["also_searched"] == ["ترمب"]
     gazetteer.write_text("name\ttype\n دونالد ترامب\tpeople\n", encoding="utf-8")
@@ -80,12 +89,21 @@ def test_repeated_filters_and_cursor(client):
     assert [h["id"] for h in first["hits"] + second["hits"]] == [h["id"] for h in third["hits"]]
 
 
-@pytest.mark.parametrize("query, parameter", [
-    ("size=500", "size"), ("size=abc", "size"), ("page=0", "page"),
-    ("page=600&size=20", "page"), ("date_from=2024-13-01", "date_from"),
-    ("date_from=2024-05-01&date_to=2024-01-01", "date_to"), ("sort=random", "sort"),
-    ("person=x", "person"), ("facets=date,people", "facets"), ("cursor=@@@", "cursor"),
-])
+@pytest.mark.parametrize(
+    "query, parameter",
+    [
+        ("size=500", "size"),
+        ("size=abc", "size"),
+        ("page=0", "page"),
+        ("page=600&size=20", "page"),
+        ("date_from=2024-13-01", "date_from"),
+        ("date_from=2024-05-01&date_to=2024-01-01", "date_to"),
+        ("sort=random", "sort"),
+        ("person=x", "person"),
+        ("facets=date,people", "facets"),
+        ("cursor=@@@", "cursor"),
+    ],
+)
 def test_bad_parameters_get_400_with_one_error_shape(client, query, parameter):
     response = client.get("/api/search?" + query)
     assert response.status_code == 400
@@ -107,9 +125,16 @@ def test_backend_down_gives_503_in_the_same_shape_and_a_polite_page(tmp_path):
 def test_article_endpoint(client):
     body = client.get("/api/articles/AG-20241106-07").get_json()
     assert body["title"] == "ترامب يفوز بالانتخابات الرئاسية الأمريكية"
-    assert body["also"] == [{"id": "AG-20241106-08", "url": "https://agency.example/mirror/20241106-07",
-                             "source": "فرانس 24"}]
-    assert body["more_like_this"] and all(m["id"] != "AG-20241106-07" for m in body["more_like_this"])
+    assert body["also"] == [
+        {
+            "id": "AG-20241106-08",
+            "url": "https://agency.example/mirror/20241106-07",
+            "source": "فرانس 24",
+        }
+    ]
+    assert body["more_like_this"] and all(
+        m["id"] != "AG-20241106-07" for m in body["more_like_this"]
+    )
     missing = client.get("/api/articles/nope")
     assert missing.status_code == 404 and missing.get_json()["error"]["code"] == "not_found"
 
@@ -134,12 +159,16 @@ def test_openapi_describes_every_route(client):
     assert set(spec["paths"]) == {"/api/search", "/api/articles/{id}", "/api/export", "/api/health"}
     names = {p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]}
     from indexer.search.request import PARAMETERS
+
     assert names == set(PARAMETERS)
 
 
 def test_health(client):
-    assert client.get("/api/health").get_json() == {"status": "ok", "backend": "embedded",
-                                                    "articles": 31}
+    assert client.get("/api/health").get_json() == {
+        "status": "ok",
+        "backend": "embedded",
+        "articles": 31,
+    }
 
 
 def test_page_is_arabic_right_to_left_and_loads_nothing_from_elsewhere(client):

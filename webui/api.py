@@ -30,7 +30,8 @@ def article(article_id):
     found = backend().article(article_id)
     found["more_like_this"] = [
         {"id": h.id, "title": h.title, "date": h.date, "source": h.source}
-        for h in backend().more_like_this(found)]
+        for h in backend().more_like_this(found)
+    ]
     return jsonify(found)
 
 
@@ -45,20 +46,27 @@ def export():
     first = replace(search_request(params), facets=())
     mimetype = "text/csv" if kind == "csv" else "application/x-ndjson"
     headers = {"Content-Disposition": f"attachment; filename=bahth-export.{kind}"}
-    return Response(stream_with_context(_export_lines(first, kind)), mimetype=mimetype,
-                    headers=headers)
+    return Response(
+        stream_with_context(_export_lines(first, kind)), mimetype=mimetype, headers=headers
+    )
 
 
 def _export_lines(first_request, kind):
     """Every hit of the request, page after page through the cursor."""
     current = first_request
     if kind == "csv":
-        yield "\ufeff" + _csv_row(EXPORT_COLUMNS)   # BOM: spreadsheets then read UTF-8 Arabic
+        yield "\ufeff" + _csv_row(EXPORT_COLUMNS)  # BOM: spreadsheets then read UTF-8 Arabic
     while True:
         result = backend().search(current)
         for hit in result.hits:
-            row = {"id": hit.id, "date": hit.date, "source": hit.source, "title": hit.title,
-                   "actors": hit.actors, "url": hit.url}
+            row = {
+                "id": hit.id,
+                "date": hit.date,
+                "source": hit.source,
+                "title": hit.title,
+                "actors": hit.actors,
+                "url": hit.url,
+            }
             if kind == "csv":
                 row["actors"] = " | ".join(hit.actors)
                 yield _csv_row([row[c] or "" for c in EXPORT_COLUMNS])

@@ -1,7 +1,7 @@
 """One error shape for every failure of the JSON API, and a polite page for people.
 
-    {"error": {"status": 400, "code": "bad_request", "parameter": "size",
-               "message": "must be between 1 and 100"}}
+{"error": {"status": 400, "code": "bad_request", "parameter": "size",
+           "message": "must be between 1 and 100"}}
 """
 
 from flask import jsonify, render_template, request

@@ -7,97 +7,181 @@ def _parameter(name, description, schema=None, repeat=False):
     schema = schema or {"type": "string"}
     if repeat:
         schema = {"type": "array", "items": schema}
-    return {"name": name, "in": "query", "required": False, "description": description,
-            "schema": schema, **({"style": "form", "explode": True} if repeat else {})}
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": schema,
+        **({"style": "form", "explode": True} if repeat else {}),
+    }
 
 
 SEARCH_PARAMETERS = [
-    _parameter("q", 'Query: words, "phrases", -exclusion, OR, title:word. '
-               "Arabic spelling variants, diacritics and clitics are folded."),
-    _parameter("date_from", "First day, inclusive (YYYY-MM-DD, YYYY-MM or YYYY).",
-               {"type": "string"}),
-    _parameter("date_to", "Last day, inclusive (YYYY-MM-DD, YYYY-MM or YYYY).",
-               {"type": "string"}),
+    _parameter(
+        "q",
+        'Query: words, "phrases", -exclusion, OR, title:word. '
+        "Arabic spelling variants, diacritics and clitics are folded.",
+    ),
+    _parameter(
+        "date_from", "First day, inclusive (YYYY-MM-DD, YYYY-MM or YYYY).", {"type": "string"}
+    ),
+    _parameter("date_to", "Last day, inclusive (YYYY-MM-DD, YYYY-MM or YYYY).", {"type": "string"}),
     _parameter("actor", "Only articles naming one of these actors.", repeat=True),
     _parameter("source", "Only articles from one of these outlets.", repeat=True),
     _parameter("category", "Only articles in one of these categories.", repeat=True),
     _parameter("sort", "Order of hits.", {"type": "string", "enum": list(SORTS)}),
-    _parameter("page", f"Page number; pages reach the first {MAX_RESULT_WINDOW:,} hits.",
-               {"type": "integer", "minimum": 1}),
+    _parameter(
+        "page",
+        f"Page number; pages reach the first {MAX_RESULT_WINDOW:,} hits.",
+        {"type": "integer", "minimum": 1},
+    ),
     _parameter("size", "Hits per page.", {"type": "integer", "minimum": 1, "maximum": 100}),
     _parameter("cursor", "next_cursor of the previous response: the hits after it."),
     _parameter("facets", f"Comma-separated facets to count ({', '.join(FACETS)}), or none."),
 ]
 
-ERROR = {"type": "object", "required": ["error"], "properties": {"error": {
-    "type": "object", "required": ["status", "code", "message"],
-    "properties": {"status": {"type": "integer"}, "code": {"type": "string"},
-                   "message": {"type": "string"}, "parameter": {"type": "string"}}}}}
+ERROR = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+        "error": {
+            "type": "object",
+            "required": ["status", "code", "message"],
+            "properties": {
+                "status": {"type": "integer"},
+                "code": {"type": "string"},
+                "message": {"type": "string"},
+                "parameter": {"type": "string"},
+            },
+        }
+    },
+}
 
-BUCKET = {"type": "object", "required": ["key", "count"], "properties": {
-    "key": {"type": "string"}, "count": {"type": "integer"}, "selected": {"type": "boolean"},
-    "from": {"type": "string", "format": "date"}, "to": {"type": "string", "format": "date"}}}
+BUCKET = {
+    "type": "object",
+    "required": ["key", "count"],
+    "properties": {
+        "key": {"type": "string"},
+        "count": {"type": "integer"},
+        "selected": {"type": "boolean"},
+        "from": {"type": "string", "format": "date"},
+        "to": {"type": "string", "format": "date"},
+    },
+}
 
-HIT = {"type": "object", "required": ["id", "title", "date", "source", "actors", "url", "snippet"],
-       "properties": {"id": {"type": "string"}, "title": {"type": "string"},
-                      "date": {"type": ["string", "null"], "format": "date-time"},
-                      "source": {"type": "string"},
-                      "actors": {"type": "array", "items": {"type": "string"}},
-                      "url": {"type": "string"},
-                      "snippet": {"type": "string",
-                                  "description": "HTML: escaped text, matches in <mark>"}}}
+HIT = {
+    "type": "object",
+    "required": ["id", "title", "date", "source", "actors", "url", "snippet"],
+    "properties": {
+        "id": {"type": "string"},
+        "title": {"type": "string"},
+        "date": {"type": ["string", "null"], "format": "date-time"},
+        "source": {"type": "string"},
+        "actors": {"type": "array", "items": {"type": "string"}},
+        "url": {"type": "string"},
+        "snippet": {"type": "string", "description": "HTML: escaped text, matches in <mark>"},
+    },
+}
 
-SEARCH_RESULT = {"type": "object", "required": ["total", "hits", "facets", "next_cursor"],
-                 "properties": {
-                     "total": {"type": "integer"},
-                     "hits": {"type": "array", "items": HIT},
-                     "facets": {"type": "object", "properties": {
-                         name: {"type": "array", "items": BUCKET} for name in FACETS}},
-                     "date_interval": {"type": ["string", "null"],
-                                       "enum": ["year", "month", "day", None]},
-                     "next_cursor": {"type": ["string", "null"]},
-                     "relaxed": {"type": "boolean", "description":
-                                 "no article has every word; these have some"},
-                     "also_searched": {"type": "array", "items": {"type": "string"},
-                                       "description": "other spellings of actor names in q "
-                                       "that the search also looked for (ترامب: ترمب)"}}}
+SEARCH_RESULT = {
+    "type": "object",
+    "required": ["total", "hits", "facets", "next_cursor"],
+    "properties": {
+        "total": {"type": "integer"},
+        "hits": {"type": "array", "items": HIT},
+        "facets": {
+            "type": "object",
+            "properties": {name: {"type": "array", "items": BUCKET} for name in FACETS},
+        },
+        "date_interval": {"type": ["string", "null"], "enum": ["year", "month", "day", None]},
+        "next_cursor": {"type": ["string", "null"]},
+        "relaxed": {"type": "boolean", "description": "no article has every word; these have some"},
+        "also_searched": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "other spellings of actor names in q "
+            "that the search also looked for (ترامب: ترمب)",
+        },
+    },
+}
 
 
 def _errors(*statuses):
-    return {str(s): {"description": "Error", "content": {"application/json": {"schema": ERROR}}}
-            for s in statuses}
+    return {
+        str(s): {"description": "Error", "content": {"application/json": {"schema": ERROR}}}
+        for s in statuses
+    }
 
 
 def openapi_document():
     return {
         "openapi": "3.1.0",
-        "info": {"title": "Bahth search API", "version": "1",
-                 "description": "Search an Arabic news archive, with facets by date, actor, "
-                                "source and category."},
+        "info": {
+            "title": "Bahth search API",
+            "version": "1",
+            "description": "Search an Arabic news archive, with facets by date, actor, "
+            "source and category.",
+        },
         "paths": {
-            "/api/search": {"get": {
-                "summary": "Search articles", "parameters": SEARCH_PARAMETERS,
-                "responses": {"200": {"description": "Hits and facet counts",
-                                      "content": {"application/json": {"schema": SEARCH_RESULT}}},
-                              **_errors(400, 503)}}},
-            "/api/articles/{id}": {"get": {
-                "summary": "One article, whole, with similar articles",
-                "parameters": [{"name": "id", "in": "path", "required": True,
-                                "schema": {"type": "string"}}],
-                "responses": {"200": {"description": "The article",
-                                      "content": {"application/json": {"schema": {"type": "object"}}}},
-                              **_errors(404, 503)}}},
-            "/api/export": {"get": {
-                "summary": "Every hit of a search, streamed as CSV or JSON lines",
-                "parameters": [_parameter("format", "csv or jsonl",
-                                          {"type": "string", "enum": ["csv", "jsonl"]}),
-                               *[p for p in SEARCH_PARAMETERS if p["name"] not in ("page", "size", "cursor")]],
-                "responses": {"200": {"description": "The hits",
-                                      "content": {"text/csv": {}, "application/x-ndjson": {}}},
-                              **_errors(400, 503)}}},
-            "/api/health": {"get": {
-                "summary": "Whether the search backend answers",
-                "responses": {"200": {"description": "Backend name and article count"},
-                              **_errors(503)}}},
+            "/api/search": {
+                "get": {
+                    "summary": "Search articles",
+                    "parameters": SEARCH_PARAMETERS,
+                    "responses": {
+                        "200": {
+                            "description": "Hits and facet counts",
+                            "content": {"application/json": {"schema": SEARCH_RESULT}},
+                        },
+                        **_errors(400, 503),
+                    },
+                }
+            },
+            "/api/articles/{id}": {
+                "get": {
+                    "summary": "One article, whole, with similar articles",
+                    "parameters": [
+                        {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "The article",
+                            "content": {"application/json": {"schema": {"type": "object"}}},
+                        },
+                        **_errors(404, 503),
+                    },
+                }
+            },
+            "/api/export": {
+                "get": {
+                    "summary": "Every hit of a search, streamed as CSV or JSON lines",
+                    "parameters": [
+                        _parameter(
+                            "format", "csv or jsonl", {"type": "string", "enum": ["csv", "jsonl"]}
+                        ),
+                        *[
+                            p
+                            for p in SEARCH_PARAMETERS
+                            if p["name"] not in ("page", "size", "cursor")
+                        ],
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "The hits",
+                            "content": {"text/csv": {}, "application/x-ndjson": {}},
+                        },
+                        **_errors(400, 503),
+                    },
+                }
+            },
+            "/api/health": {
+                "get": {
+                    "summary": "Whether the search backend answers",
+                    "responses": {
+                        "200": {"description": "Backend name and article count"},
+                        **_errors(503),
+                    },
+                }
+            },
         },
     }

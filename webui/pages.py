@@ -24,7 +24,7 @@ class Links:
 
     def toggle(self, facet, value):
         chosen = list(self.search.filters.get(facet, ()))
-        chosen = [v for v in chosen if v != value] if value in chosen else chosen + [value]
+        chosen = [v for v in chosen if v != value] if value in chosen else [*chosen, value]
         return self._url(**{facet: chosen, "page": ""})
 
     def clear(self, facet):
@@ -53,8 +53,14 @@ def search():
     search_state = search_request()
     result = backend().search(search_state)
     return render_template(
-        "search.html", search=search_state, result=result, links=Links(search_state),
-        facet_titles=FACET_TITLES, sort_titles=SORT_TITLES, interval_titles=INTERVAL_TITLES)
+        "search.html",
+        search=search_state,
+        result=result,
+        links=Links(search_state),
+        facet_titles=FACET_TITLES,
+        sort_titles=SORT_TITLES,
+        interval_titles=INTERVAL_TITLES,
+    )
 
 
 @blueprint.get("/articles/<path:article_id>")
@@ -63,7 +69,11 @@ def article(article_id):
     query_text = request.args.get("q", "")
     settings = current_app.config["BAHTH_SETTINGS"]
     terms = expand(parse(query_text), gazetteer(settings).spellings)[0].terms
-    return render_template("article.html", article=found, q=query_text,
-                           title_html=highlight(found["title"], terms),
-                           body_html=highlight(found["body"], terms),
-                           similar=backend().more_like_this(found))
+    return render_template(
+        "article.html",
+        article=found,
+        q=query_text,
+        title_html=highlight(found["title"], terms),
+        body_html=highlight(found["body"], terms),
+        similar=backend().more_like_this(found),
+    )

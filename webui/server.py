@@ -21,7 +21,16 @@ class _Gunicorn(BaseApplication):
 def serve(app, host, port, workers=None, timeout=60, log_level="warning"):
     workers = workers or min(2 * (os.cpu_count() or 1), 8)
     print(f"Bahth: http://{host}:{port}/  ({workers} workers; Ctrl-C stops)", flush=True)
-    _Gunicorn(app, {"bind": f"{host}:{port}", "workers": workers, "timeout": timeout,
-                    "graceful_timeout": 10, "accesslog": "-", "errorlog": "-",
-                    "loglevel": log_level.lower()}).run()
+    _Gunicorn(
+        app,
+        {
+            "bind": f"{host}:{port}",
+            "workers": workers,
+            "timeout": timeout,
+            "graceful_timeout": 10,
+            "accesslog": "-",
+            "errorlog": "-",
+            "loglevel": log_level.lower(),
+        },
+    ).run()
     return 0

@@ -8,5 +8,13 @@ mines an archive for candidate names to curate it from.
 from .gazetteer import DEFAULT_PATH, Actor, Gazetteer, GazetteerError, current
 from .suggest import names_in, skeleton, suggest
 
-__all__ = ["Actor", "DEFAULT_PATH", "Gazetteer", "GazetteerError", "current", "names_in",
-           "skeleton", "suggest"]
+__all__ = [
+    "DEFAULT_PATH",
+    "Actor",
+    "Gazetteer",
+    "GazetteerError",
+    "current",
+    "names_in",
+    "skeleton",
+    "suggest",
+]

@@ -31,13 +31,13 @@ from indexer.arabic import words
 
 COLUMNS = ("name", "type", "aliases", "ambiguous", "context")
 TYPES = ("person", "organisation", "ignore")
-IGNORE = "ignore"     # a phrase that holds a name without naming the actor
+IGNORE = "ignore"  # a phrase that holds a name without naming the actor
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "actors.tsv"
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
 _SON_OF = ("بن", "ابن", "بنت")
 _CLITIC_LETTERS = frozenset(_CONJUNCTIONS + _PREPOSITIONS)
-_CACHE_LIMIT = 500_000      # distinct words remembered per table (a large archive's vocabulary)
+_CACHE_LIMIT = 500_000  # distinct words remembered per table (a large archive's vocabulary)
 
 
 class GazetteerError(ValueError):
@@ -53,7 +53,7 @@ class GazetteerError(ValueError):
 class Actor:
     name: str
     type: str
-    aliases: tuple[str, ...]      # the name first, unless it is ambiguous
+    aliases: tuple[str, ...]  # the name first, unless it is ambiguous
     ambiguous: tuple[str, ...]
     context: tuple[str, ...]
     line: int = 0
@@ -108,7 +108,7 @@ class Gazetteer:
         out the lines at fault."""
         path = Path(path) if path else DEFAULT_PATH
         try:
-            text = path.read_text(encoding="utf-8-sig")    # a BOM from Notepad is fine
+            text = path.read_text(encoding="utf-8-sig")  # a BOM from Notepad is fine
         except FileNotFoundError:
             raise GazetteerError(path, 0, None, "no such file") from None
         except UnicodeDecodeError as error:
@@ -142,7 +142,8 @@ class Gazetteer:
             best, size = None, 0
             for alias_words, owners in candidates:
                 if len(alias_words) > size and (
-                        tokens[position + 1:position + len(alias_words)] == alias_words[1:]):
+                    tokens[position + 1 : position + len(alias_words)] == alias_words[1:]
+                ):
                     best, size = owners, len(alias_words)
             if not best:
                 position += 1
@@ -158,12 +159,12 @@ class Gazetteer:
         (زعيم كوريا الشمالية روسيا بوتين: زعيم كوريا الشمالية | روسيا | بوتين)."""
         line_words = line.split()
         tokens = [words(word) for word in line_words]
-        if any(len(t) != 1 for t in tokens):      # a word that is not one token
+        if any(len(t) != 1 for t in tokens):  # a word that is not one token
             return [line.strip()] if line.strip() else []
         tags, start = [], 0
         for position, size, _ in self._mentions(tuple(t[0] for t in tokens)):
             tags.append(" ".join(line_words[start:position]))
-            tags.append(" ".join(line_words[position:position + size]))
+            tags.append(" ".join(line_words[position : position + size]))
             start = position + size
         tags.append(" ".join(line_words[start:]))
         return [tag for tag in tags if tag]
@@ -175,7 +176,7 @@ class Gazetteer:
         for tokens in token_lists:
             for position, token in enumerate(tokens):
                 for index, phrase in self._starting_at(token, phrases, cache):
-                    if tokens[position + 1:position + len(phrase)] == phrase[1:]:
+                    if tokens[position + 1 : position + len(phrase)] == phrase[1:]:
                         confirmed.add(index)
         return confirmed
 
@@ -248,8 +249,9 @@ def _parse(text, path, problems=None):
     for number, line in lines:
         if line.strip() and not line.lstrip().startswith("#"):
             if tuple(c.strip() for c in line.split("\t")) != COLUMNS:
-                raise GazetteerError(path, number, None,
-                                     "the first line must be the header " + "\\t".join(COLUMNS))
+                raise GazetteerError(
+                    path, number, None, "the first line must be the header " + "\\t".join(COLUMNS)
+                )
             break
     else:
         raise GazetteerError(path, 0, None, "no header line (" + "\\t".join(COLUMNS) + ")")
@@ -265,11 +267,12 @@ def _parse(text, path, problems=None):
             continue
         key = words(actor.name)
         if key in names:
-            error = GazetteerError(path, number, "name",
-                                   f"{actor.name!r} is already the actor of line {names[key]}")
+            duplicate = GazetteerError(
+                path, number, "name", f"{actor.name!r} is already the actor of line {names[key]}"
+            )
             if problems is None:
-                raise error
-            problems.append(error)
+                raise duplicate
+            problems.append(duplicate)
             continue
         names[key] = number
         actors.append(actor)
@@ -282,12 +285,21 @@ def _actor(line, number, path):
         return None
     cells = line.split("\t")
     if len(cells) == 1:
-        raise GazetteerError(path, number, None, "no tab: the fields (name, type, aliases, "
-                             "ambiguous, context) are separated by tabs, not spaces")
+        raise GazetteerError(
+            path,
+            number,
+            None,
+            "no tab: the fields (name, type, aliases, "
+            "ambiguous, context) are separated by tabs, not spaces",
+        )
     if len(cells) > len(COLUMNS):
-        raise GazetteerError(path, number, None,
-                             f"{len(cells)} tab-separated fields; expected at most "
-                             f"{len(COLUMNS)} ({', '.join(COLUMNS)})")
+        raise GazetteerError(
+            path,
+            number,
+            None,
+            f"{len(cells)} tab-separated fields; expected at most "
+            f"{len(COLUMNS)} ({', '.join(COLUMNS)})",
+        )
     cells += [""] * (len(COLUMNS) - len(cells))
     name, kind, aliases, ambiguous, context = (c.strip() for c in cells)
     if not name:
@@ -297,21 +309,32 @@ def _actor(line, number, path):
     ambiguous, context = _split(ambiguous), _split(context)
     # The name itself may be ambiguous (القاعدة, حزب العمال): listed there, it
     # is only an ambiguous spelling.
-    aliases = tuple(a for a in dict.fromkeys((name, *_split(aliases)))
-                    if not (a == name and words(name) in map(words, ambiguous)))
+    aliases = tuple(
+        a
+        for a in dict.fromkeys((name, *_split(aliases)))
+        if not (a == name and words(name) in map(words, ambiguous))
+    )
     seen = {}
-    for field_name, values in (("aliases", aliases), ("ambiguous", ambiguous),
-                               ("context", context)):
+    for field_name, values in (
+        ("aliases", aliases),
+        ("ambiguous", ambiguous),
+        ("context", context),
+    ):
         for value in values:
             key = words(value)
             if not key:
-                raise GazetteerError(path, number, field_name, f"{value!r} has no letters or digits")
+                raise GazetteerError(
+                    path, number, field_name, f"{value!r} has no letters or digits"
+                )
             if field_name == "context":
                 continue
             if key in seen:
-                raise GazetteerError(path, number, field_name,
-                                     f"{value!r} matches the same text as {seen[key]!r}; "
-                                     "list it once")
+                raise GazetteerError(
+                    path,
+                    number,
+                    field_name,
+                    f"{value!r} matches the same text as {seen[key]!r}; list it once",
+                )
             seen[key] = value
     return Actor(name, kind, aliases, ambiguous, context, number)
 

@@ -15,12 +15,43 @@ from dataclasses import dataclass, field
 from indexer.arabic import STOPWORDS, normalize
 
 # Titles and roles, normalised; longest first so that رءيس الوزراء wins over رءيس.
-ROLES = sorted({normalize(role) for role in (
-    "الرئيس", "رئيس", "رئيسة", "رئيس الوزراء", "رئيسة الوزراء", "رئيس الحكومة", "وزير",
-    "وزيرة", "الوزير", "المتحدث باسم", "المتحدثة باسم", "زعيم", "الزعيم", "الأمين العام",
-    "ولي العهد", "الملك", "الأمير", "المستشارة", "المستشار", "السفير", "قائد", "المبعوث",
-    "رئيس الوزراء الإسرائيلي", "نائب الرئيس", "مدرب", "المدرب", "اللاعب", "النجم",
-)}, key=len, reverse=True)
+ROLES = sorted(
+    {
+        normalize(role)
+        for role in (
+            "الرئيس",
+            "رئيس",
+            "رئيسة",
+            "رئيس الوزراء",
+            "رئيسة الوزراء",
+            "رئيس الحكومة",
+            "وزير",
+            "وزيرة",
+            "الوزير",
+            "المتحدث باسم",
+            "المتحدثة باسم",
+            "زعيم",
+            "الزعيم",
+            "الأمين العام",
+            "ولي العهد",
+            "الملك",
+            "الأمير",
+            "المستشارة",
+            "المستشار",
+            "السفير",
+            "قائد",
+            "المبعوث",
+            "رئيس الوزراء الإسرائيلي",
+            "نائب الرئيس",
+            "مدرب",
+            "المدرب",
+            "اللاعب",
+            "النجم",
+        )
+    },
+    key=len,
+    reverse=True,
+)
 # After a role: an optional qualifier (الروسي, الخارجية الأمريكية, باسم البيت
 # الأبيض) of words ending like adjectives or starting with ال, then the name.
 _WORD = r"[\u0621-\u064a]+"
@@ -28,18 +59,20 @@ _WORD = r"[\u0621-\u064a]+"
 # name), not a preposition-bearing word (للامم), not a conjunction (والزعيم).
 _NAME_WORD = r"(?:عبد\s+ال[\u0621-\u064a]+|(?![لو]|ال)[\u0621-\u064a]{2,})"
 _CANDIDATE = re.compile(
-    r"(?<![\u0621-\u064a])(?:%s)(?:\s+(?:ال%s|لل%s|%sي|%sيه))*\s+((?:%s)(?:\s+%s){0,2})"
-    % ("|".join(map(re.escape, ROLES)), _WORD, _WORD, _WORD, _WORD, _NAME_WORD, _NAME_WORD))
+    rf"(?<![\u0621-\u064a])(?:{'|'.join(map(re.escape, ROLES))})"
+    rf"(?:\s+(?:ال{_WORD}|لل{_WORD}|{_WORD}ي|{_WORD}يه))*"
+    rf"\s+((?:{_NAME_WORD})(?:\s+{_NAME_WORD}){{0,2}})"
+)
 _LONG_VOWELS = str.maketrans("", "", "اوي")
 MAX_EXAMPLES = 3
 
 
 @dataclass
 class Candidate:
-    key: str                                   # spelling-insensitive skeleton
+    key: str  # spelling-insensitive skeleton
     count: int = 0
     spellings: Counter = field(default_factory=Counter)
-    examples: list = field(default_factory=list)   # article IDs
+    examples: list = field(default_factory=list)  # article IDs
 
     @property
     def name(self):
@@ -49,8 +82,7 @@ class Candidate:
 def skeleton(name: str) -> str:
     """The name without its long vowels, after the first letter of each word:
     ترامب and ترمب, بوتين and بوتن, نتنياهو and نتانياهو share one."""
-    return " ".join(word[0] + word[1:].translate(_LONG_VOWELS)
-                    for word in normalize(name).split())
+    return " ".join(word[0] + word[1:].translate(_LONG_VOWELS) for word in normalize(name).split())
 
 
 def names_in(text: str):

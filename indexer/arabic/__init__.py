@@ -31,7 +31,7 @@ def clear_cache():
 # The last long text tokenised, and its tokens: indexing tokenises an
 # article's body twice, to find its actors and to analyse it (short texts,
 # titles and tags, cost little to tokenise again).
-_last = ("", ())
+_last: tuple[str, tuple[str, ...]] = ("", ())
 _LONG = 256
 
 
@@ -58,4 +58,4 @@ def analyze(text: str) -> list[str]:
     return terms
 
 
-__all__ = ["analyze", "arabic_letters", "normalize", "words", "stem", "tokenize", "STOPWORDS"]
+__all__ = ["STOPWORDS", "analyze", "arabic_letters", "normalize", "stem", "tokenize", "words"]

@@ -26,18 +26,22 @@ KAF = araby.KAF
 _LETTER_FOLDS = {
     # Alef forms: hamza above/below, madda, wasla (ٱ), and the rarer
     # wavy-hamza forms.
-    ALEF: (araby.ALEF_HAMZA_ABOVE, araby.ALEF_HAMZA_BELOW, araby.ALEF_MADDA,
-           araby.ALEF_WASLA, "\u0672", "\u0673", "\u0675"),
+    ALEF: (
+        araby.ALEF_HAMZA_ABOVE,
+        araby.ALEF_HAMZA_BELOW,
+        araby.ALEF_MADDA,
+        araby.ALEF_WASLA,
+        "\u0672",
+        "\u0673",
+        "\u0675",
+    ),
     # Hamza seats: مسؤول / مسئول / مسءول all become مسءول.
-    HAMZA: (araby.WAW_HAMZA, araby.YEH_HAMZA, "\u0674", "\u0676", "\u0677",
-            "\u0678"),
+    HAMZA: (araby.WAW_HAMZA, araby.YEH_HAMZA, "\u0674", "\u0676", "\u0677", "\u0678"),
     # Alef maqsura folds to yeh (as Elasticsearch does, unlike pyarabic's
     # normalize_alef), so على and علي are one key; Persian and Urdu yehs too.
-    YEH: (araby.ALEF_MAKSURA, "\u06cc", "\u06ce", "\u06d0", "\u06d2",
-          "\u06d3"),
+    YEH: (araby.ALEF_MAKSURA, "\u06cc", "\u06ce", "\u06d0", "\u06d2", "\u06d3"),
     # Teh marbuta and the Persian/Urdu heh forms.
-    HEH: (araby.TEH_MARBUTA, "\u06be", "\u06c0", "\u06c1", "\u06c2",
-          "\u06c3", "\u06d5"),
+    HEH: (araby.TEH_MARBUTA, "\u06be", "\u06c0", "\u06c1", "\u06c2", "\u06c3", "\u06d5"),
     # Persian keheh (ک) and swash kaf.
     KAF: ("\u06a9", "\u06aa"),
 }
@@ -73,7 +77,7 @@ def _invisible_and_marks():
 
 
 def _build_table():
-    table = {code: None for code in _invisible_and_marks()}
+    table = dict.fromkeys(_invisible_and_marks())
     for target, sources in _LETTER_FOLDS.items():
         for source in sources:
             table[ord(source)] = target
@@ -92,14 +96,25 @@ TABLE = _build_table()
 # letters, so those go through str.replace (memory speed) and the rest of the
 # table through one scan for the rarer characters, which are few.
 _COMMON_FOLDS = tuple(
-    (source, target) for target, sources in _LETTER_FOLDS.items()
+    (source, target)
+    for target, sources in _LETTER_FOLDS.items()
     for source in sources
-    if source in (araby.TEH_MARBUTA, araby.ALEF_MAKSURA, araby.ALEF_HAMZA_ABOVE,
-                  araby.ALEF_HAMZA_BELOW, araby.ALEF_MADDA, araby.WAW_HAMZA,
-                  araby.YEH_HAMZA)
+    if source
+    in (
+        araby.TEH_MARBUTA,
+        araby.ALEF_MAKSURA,
+        araby.ALEF_HAMZA_ABOVE,
+        araby.ALEF_HAMZA_BELOW,
+        araby.ALEF_MADDA,
+        araby.WAW_HAMZA,
+        araby.YEH_HAMZA,
+    )
 )
-_RARE_FOLDS = {chr(code): target or "" for code, target in TABLE.items()
-               if chr(code) not in dict(_COMMON_FOLDS)}
+_RARE_FOLDS = {
+    chr(code): target or ""
+    for code, target in TABLE.items()
+    if chr(code) not in dict(_COMMON_FOLDS)
+}
 
 
 def _character_class(characters):
@@ -110,10 +125,13 @@ def _character_class(characters):
             ranges[-1][1] = code
         else:
             ranges.append([code, code])
-    return "[%s]" % "".join(
-        re.escape(chr(first)) if first == last
+    spans = "".join(
+        re.escape(chr(first))
+        if first == last
         else f"{re.escape(chr(first))}-{re.escape(chr(last))}"
-        for first, last in ranges)
+        for first, last in ranges
+    )
+    return f"[{spans}]"
 
 
 _RARE = re.compile(_character_class(_RARE_FOLDS))
@@ -151,12 +169,19 @@ def normalize(text: str) -> str:
 # For text shown to people (tags, actor names): the Persian and Urdu letter
 # forms replaced by the Arabic ones and nothing else changed, so that
 # «کوریا الشمالیة» reads, and counts, as «كوريا الشمالية».
-_ARABIC_LETTERS = str.maketrans({
-    "\u06a9": araby.KAF, "\u06aa": araby.KAF,                  # ک ڪ
-    "\u06cc": araby.YEH, "\u06ce": araby.YEH, "\u06d0": araby.YEH,  # ی ێ ې
-    "\u06c0": araby.TEH_MARBUTA,                               # ۀ
-    "\u06be": HEH, "\u06c1": HEH, "\u06d5": HEH,             # ھ ہ ە
-})
+_ARABIC_LETTERS = str.maketrans(
+    {
+        "\u06a9": araby.KAF,
+        "\u06aa": araby.KAF,  # ک ڪ
+        "\u06cc": araby.YEH,
+        "\u06ce": araby.YEH,
+        "\u06d0": araby.YEH,  # ی ێ ې
+        "\u06c0": araby.TEH_MARBUTA,  # ۀ
+        "\u06be": HEH,
+        "\u06c1": HEH,
+        "\u06d5": HEH,  # ھ ہ ە
+    }
+)
 
 
 def arabic_letters(text: str) -> str:
@@ -164,6 +189,6 @@ def arabic_letters(text: str) -> str:
     return text.translate(_ARABIC_LETTERS)
 
 
-assert all(
-    target not in TABLE for target in map(ord, _LETTER_FOLDS)
-), "a fold target is itself folded: the table would not be idempotent"
+assert all(target not in TABLE for target in map(ord, _LETTER_FOLDS)), (
+    "a fold target is itself folded: the table would not be idempotent"
+)

@@ -16,7 +16,7 @@ real Arabic news; `scripts/build-lexicon` rebuilds it.
 """
 
 import gzip
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from .normalize import normalize
@@ -24,9 +24,19 @@ from .stopwords import STOPWORDS
 
 # The article with the clitics that attach before it, longest first. A
 # three-letter combination must leave three letters (والده is not و+ال+ده).
-_ARTICLES = (("وبال", 3), ("وكال", 3), ("فبال", 3), ("وال", 3), ("فال", 3),
-             ("بال", 3), ("كال", 3), ("ولل", 3), ("فلل", 3), ("لل", 3),
-             ("ال", 2))
+_ARTICLES = (
+    ("وبال", 3),
+    ("وكال", 3),
+    ("فبال", 3),
+    ("وال", 3),
+    ("فال", 3),
+    ("بال", 3),
+    ("كال", 3),
+    ("ولل", 3),
+    ("فلل", 3),
+    ("لل", 3),
+    ("ال", 2),
+)
 _CLITICS = "وفبلك"
 # light10's suffixes after normalisation (ة is ه), in its order: each is
 # stripped at most once, leaving at least two letters.
@@ -42,22 +52,39 @@ _MIN_REST_COUNT = 3
 
 # Words whose first letter is a root letter though the rest is also a word:
 # the lexicon alone would split them.
-_WHOLE_WORDS = frozenset(normalize(word) for word in (
-    "وطن", "وطني", "وطنية", "ولي", "ورد", "وعد", "وفاء", "والي",
-    "بلد", "بكر", "بنك", "فرد", "كرم", "لقب",
-))
+_WHOLE_WORDS = frozenset(
+    normalize(word)
+    for word in (
+        "وطن",
+        "وطني",
+        "وطنية",
+        "ولي",
+        "ورد",
+        "وعد",
+        "وفاء",
+        "والي",
+        "بلد",
+        "بكر",
+        "بنك",
+        "فرد",
+        "كرم",
+        "لقب",
+    )
+)
 # The name of God, alone or closing a name (عبدالله, نصرالله), loses no
 # letter to the suffix rules (ه) or the article rule (ال).
 _ALLAH = normalize("الله")
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon() -> dict[str, int]:
     """Word form -> count, loaded on first use."""
     with resources.files(__package__).joinpath("data/lexicon.tsv.gz").open("rb") as raw:
         with gzip.open(raw, "rt", encoding="utf-8") as lines:
-            return {word: int(count) for word, count in
-                    (line.rstrip("\n").split("\t") for line in lines)}
+            return {
+                word: int(count)
+                for word, count in (line.rstrip("\n").split("\t") for line in lines)
+            }
 
 
 def _is_arabic(word):
@@ -67,7 +94,7 @@ def _is_arabic(word):
 def _strip_article(word):
     for article, min_rest in _ARTICLES:
         if word.startswith(article) and len(word) - len(article) >= min_rest:
-            return word[len(article):]
+            return word[len(article) :]
     return None
 
 
@@ -82,8 +109,7 @@ def _clitic_is_separate(word):
     if whole_count == 0 and rest_count == 0:
         # Neither is known: do what light10 does for و, nothing for the rest.
         return word[0] == "و"
-    return (rest_count >= _MIN_REST_COUNT
-            and rest_count >= _RATIO[word[0]] * whole_count)
+    return rest_count >= _MIN_REST_COUNT and rest_count >= _RATIO[word[0]] * whole_count
 
 
 def strip_prefixes(word: str) -> str:

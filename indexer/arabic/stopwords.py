@@ -21,38 +21,112 @@ import arabicstopwords.arabicstopwords as _source
 
 from .normalize import normalize
 
-_CONTENT_LEMMAS = frozenset((
-    # times and places
-    "ساعة", "شهر", "صباح", "ضحوة", "غروب", "لحظة", "ليل", "مساء", "وقت",
-    "زمان", "أمد", "شرق", "غرب", "شمال", "جنوب", "يمين", "جنب", "أعلى",
-    # the five nouns but ذو/ذا/ذي and في
-    "أب", "أبا", "أبو", "أبي", "أخ", "أخا", "أخو", "أخي", "حم", "حما",
-    "حمو", "حمي", "فا", "فو",
-    # full verbs among the auxiliaries
-    "أخذ", "أقبل", "أنشأ", "جعل", "شرع", "علق", "قام", "هب", "ابتدأ",
-    "رجع", "عاد", "تحول", "تبدل", "انقلب", "ارتد", "راح", "استحال", "حار",
-    "غدا", "ساء",
-    # nouns with meaning
-    "عين", "عامة", "ابن", "شبه", "شطر", "معاذ", "حي", "آمين", "رب",
-))
+_CONTENT_LEMMAS = frozenset(
+    (
+        # times and places
+        "ساعة",
+        "شهر",
+        "صباح",
+        "ضحوة",
+        "غروب",
+        "لحظة",
+        "ليل",
+        "مساء",
+        "وقت",
+        "زمان",
+        "أمد",
+        "شرق",
+        "غرب",
+        "شمال",
+        "جنوب",
+        "يمين",
+        "جنب",
+        "أعلى",
+        # the five nouns but ذو/ذا/ذي and في
+        "أب",
+        "أبا",
+        "أبو",
+        "أبي",
+        "أخ",
+        "أخا",
+        "أخو",
+        "أخي",
+        "حم",
+        "حما",
+        "حمو",
+        "حمي",
+        "فا",
+        "فو",
+        # full verbs among the auxiliaries
+        "أخذ",
+        "أقبل",
+        "أنشأ",
+        "جعل",
+        "شرع",
+        "علق",
+        "قام",
+        "هب",
+        "ابتدأ",
+        "رجع",
+        "عاد",
+        "تحول",
+        "تبدل",
+        "انقلب",
+        "ارتد",
+        "راح",
+        "استحال",
+        "حار",
+        "غدا",
+        "ساء",
+        # nouns with meaning
+        "عين",
+        "عامة",
+        "ابن",
+        "شبه",
+        "شطر",
+        "معاذ",
+        "حي",
+        "آمين",
+        "رب",
+    )
+)
 
-_CONTENT_FORMS = frozenset(normalize(word) for word in (
-    "علي", "مني", "منى", "لي", "ولي", "قط", "ظل", "بس",
-    # ولأية, ولأيته ... (and which?) fold onto ولاية (a state) and its forms
-    "ولاية", "ولايته", "ولايتها", "ولايتهم", "ولايتي",
-    "فتحت", "فعل", "فعلي",
-))
+_CONTENT_FORMS = frozenset(
+    normalize(word)
+    for word in (
+        "علي",
+        "مني",
+        "منى",
+        "لي",
+        "ولي",
+        "قط",
+        "ظل",
+        "بس",
+        # ولأية, ولأيته ... (and which?) fold onto ولاية (a state) and its forms
+        "ولاية",
+        "ولايته",
+        "ولايتها",
+        "ولايتهم",
+        "ولايتي",
+        "فتحت",
+        "فعل",
+        "فعلي",
+    )
+)
 
 
 def _is_function_word(analyses):
     return any(
-        analysis["original"] not in _CONTENT_LEMMAS
-        and "أ" not in analysis["procletic"]
+        analysis["original"] not in _CONTENT_LEMMAS and "أ" not in analysis["procletic"]
         for analysis in analyses
     )
 
 
-STOPWORDS = frozenset(
-    normalize(form) for form, analyses in _source.STOPWORDS.items()
-    if _is_function_word(analyses)
-) - _CONTENT_FORMS
+STOPWORDS = (
+    frozenset(
+        normalize(form)
+        for form, analyses in _source.STOPWORDS.items()
+        if _is_function_word(analyses)
+    )
+    - _CONTENT_FORMS
+)

@@ -22,8 +22,17 @@ from .decode import decode, detect_encoding, looks_binary
 from .pages import looks_like_html, parse_page
 
 SCHEMA = ("id", "title", "body", "date", "source", "url", "author", "category", "tags", "actors")
-TREC_FIELDS = {"docno": "id", "url": "url", "src": "source", "cat": "category", "title": "title",
-               "time": "date", "author": "author", "abstract": "abstract", "text": "body"}
+TREC_FIELDS = {
+    "docno": "id",
+    "url": "url",
+    "src": "source",
+    "cat": "category",
+    "title": "title",
+    "time": "date",
+    "author": "author",
+    "abstract": "abstract",
+    "text": "body",
+}
 _CSV_SEPARATORS = (",", ";", "\t", "|")
 _ARCHIVE_SUFFIXES = (".gz", ".zip")
 _SKIPPED_NAMES = ("README", "LICENSE", "PROVENANCE")
@@ -35,8 +44,8 @@ class ArchiveError(Exception):
 
 @dataclass
 class RawRecord:
-    origin: str              # file path, or archive path!member
-    line: int | None         # line of the record's start, when the format has lines
+    origin: str  # file path, or archive path!member
+    line: int | None  # line of the record's start, when the format has lines
     fields: dict
 
 
@@ -54,14 +63,19 @@ def expand(paths):
     """The files named by `paths`, in a stable order."""
     files = []
     for path in map(str, paths):
-        matches = sorted(glob.glob(path, recursive=True)) if any(c in path for c in "*?[") else [path]
+        matches = (
+            sorted(glob.glob(path, recursive=True)) if any(c in path for c in "*?[") else [path]
+        )
         if not matches:
             raise ArchiveError(f"{path}: no such file or folder")
         for match in matches:
             match = Path(match)
             if match.is_dir():
-                inside = [p for p in sorted(match.rglob("*"))
-                          if p.is_file() and not p.name.startswith(".")]
+                inside = [
+                    p
+                    for p in sorted(match.rglob("*"))
+                    if p.is_file() and not p.name.startswith(".")
+                ]
                 if not inside:
                     raise ArchiveError(f"{match}: the folder holds no file")
                 files.extend(inside)
@@ -111,6 +125,7 @@ def detect_format(text: str) -> str:
 class FileSlice:
     """Lines first_line.. of a large UTF-8 JSONL file, bytes start..end: a
     share of work that a reader can take without reading the whole file."""
+
     path: Path
     start: int
     end: int
@@ -124,8 +139,9 @@ def split_jsonl(path, target_bytes):
         return None
     with open(path, "rb") as stream:
         head = stream.read(65536)
-        if detect_encoding(head) not in ("utf-8", "utf-8-sig") or \
-                not head.lstrip(codecs.BOM_UTF8 + b" \t\r\n").startswith(b"{"):
+        if detect_encoding(head) not in ("utf-8", "utf-8-sig") or not head.lstrip(
+            codecs.BOM_UTF8 + b" \t\r\n"
+        ).startswith(b"{"):
             return None
         slices, start, line = [], 0, 1
         size = path.stat().st_size
@@ -146,8 +162,9 @@ def read_slice(piece: FileSlice, column_map=None):
         stream.seek(piece.start)
         data = stream.read(piece.end - piece.start)
     text = data.decode("utf-8-sig" if piece.start == 0 else "utf-8", errors="replace")
-    yield from _read_jsonl(text.replace("\0", ""), str(piece.path), column_map or {},
-                           piece.first_line)
+    yield from _read_jsonl(
+        text.replace("\0", ""), str(piece.path), column_map or {}, piece.first_line
+    )
 
 
 def read_archive(paths, forced_format=None, column_map=None):
@@ -181,12 +198,19 @@ def _read_jsonl(text, origin, column_map, first_line=1):
         try:
             records = json.loads(stripped)
         except json.JSONDecodeError as error:
-            yield Problem(origin, error.lineno, None, f"invalid JSON array: {error.msg}",
-                          stripped[:500])
+            yield Problem(
+                origin, error.lineno, None, f"invalid JSON array: {error.msg}", stripped[:500]
+            )
             return
         for number, record in enumerate(records, 1):
-            yield _json_record(record, origin, None, json.dumps(record, ensure_ascii=False)[:2000],
-                               column_map, f"record {number}")
+            yield _json_record(
+                record,
+                origin,
+                None,
+                json.dumps(record, ensure_ascii=False)[:2000],
+                column_map,
+                f"record {number}",
+            )
         return
     for number, line in enumerate(text.split("\n"), first_line):
         if not line.strip():
@@ -194,16 +218,26 @@ def _read_jsonl(text, origin, column_map, first_line=1):
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            yield Problem(origin, number, None, f"invalid JSON ({error.msg}, column {error.colno})",
-                          line[:2000])
+            yield Problem(
+                origin,
+                number,
+                None,
+                f"invalid JSON ({error.msg}, column {error.colno})",
+                line[:2000],
+            )
             continue
         yield _json_record(record, origin, number, line[:2000], column_map)
 
 
 def _json_record(record, origin, line, raw, column_map, label=None):
     if not isinstance(record, dict):
-        return Problem(origin, line, None, f"{label or 'line'} is {type(record).__name__}, "
-                       "not a JSON object", raw)
+        return Problem(
+            origin,
+            line,
+            None,
+            f"{label or 'line'} is {type(record).__name__}, not a JSON object",
+            raw,
+        )
     return RawRecord(origin, line, _renamed(record, column_map))
 
 
@@ -215,7 +249,9 @@ def _read_csv(text, origin, column_map):
     first_line = text.split("\n", 1)[0]
     separator = max(_CSV_SEPARATORS, key=first_line.count)
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=separator)
-    reader.fieldnames = [column_map.get(name.strip(), name.strip()) for name in reader.fieldnames or []]
+    reader.fieldnames = [
+        column_map.get(name.strip(), name.strip()) for name in reader.fieldnames or []
+    ]
     line = 2
     while True:
         try:
@@ -226,9 +262,14 @@ def _read_csv(text, origin, column_map):
             yield Problem(origin, reader.line_num, None, f"invalid CSV: {error}")
             return
         if None in row:
-            yield Problem(origin, line, None,
-                          f"{len(reader.fieldnames) + len(row[None])} cells for "
-                          f"{len(reader.fieldnames)} columns", separator.join(map(str, row[None]))[:2000])
+            yield Problem(
+                origin,
+                line,
+                None,
+                f"{len(reader.fieldnames) + len(row[None])} cells for "
+                f"{len(reader.fieldnames)} columns",
+                separator.join(map(str, row[None]))[:2000],
+            )
         else:
             yield RawRecord(origin, line, dict(row))
         line = reader.line_num + 1

@@ -8,8 +8,11 @@ dropped.
 
 import codecs
 
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-         (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 _BOM_STARTS = tuple(bom for bom, _ in _BOMS)
@@ -39,7 +42,7 @@ def detect_encoding(sample: bytes) -> str:
         return "cp1256"
 
 
-_CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
+_CONTROL_BYTES = bytes(range(9)) + bytes(range(14, 32))
 
 
 def looks_binary(data: bytes) -> bool:
@@ -54,8 +57,12 @@ def looks_binary(data: bytes) -> bool:
 
 def decode(data: bytes) -> tuple[str, str]:
     """(text, encoding) of a whole file."""
-    if len(data) <= 65536 and not data.startswith(_BOM_STARTS) and b"\0" not in data \
-            and b"\x06" not in data:
+    if (
+        len(data) <= 65536
+        and not data.startswith(_BOM_STARTS)
+        and b"\0" not in data
+        and b"\x06" not in data
+    ):
         # Most files of an archive are small UTF-8 (no NUL, and none of the
         # 0x06 bytes of UTF-16 Arabic): one decode says so.
         try:

@@ -13,7 +13,9 @@ _SOURCE = re.compile(r"^\s*المصدر\s*[:：]\s*(.+?)\s*$", re.M)
 _TAGS = re.compile(r"^\s*كلمات\s+دلالية\s*[:：]\s*(.+?)\s*$", re.M)
 _TRAILING_BLOCK = re.compile(
     r"^\s*(?:المصدر\s*[:：]|كلمات\s+دلالية\s*[:：]|[إا]قر[أا]\s+[أا]يض[اً]+\s*[:：]?|"
-    r"مقالات\s+مشابهة|[أا]خبار\s+ذات\s+صلة|اقر[أا]\s+المزيد)", re.M)
+    r"مقالات\s+مشابهة|[أا]خبار\s+ذات\s+صلة|اقر[أا]\s+المزيد)",
+    re.M,
+)
 _TAG_SEPARATORS = re.compile(r"\s*[،,;؛|]\s*")
 _TITLE_WORDS = 14
 
@@ -27,8 +29,10 @@ class KeywordLine(str):
 class _TextExtractor(HTMLParser):
     """Visible text of an HTML page, one block a line; title and h1 kept apart."""
 
-    _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "tr", "section", "article"}
-    _HIDDEN = {"script", "style", "noscript", "template", "nav", "footer", "header"}
+    _BLOCKS = frozenset(
+        {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "tr", "section", "article"}
+    )
+    _HIDDEN = frozenset({"script", "style", "noscript", "template", "nav", "footer", "header"})
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -82,7 +86,7 @@ def parse_page(text: str, name: str) -> dict:
     title = ""
     if looks_like_html(text):
         text, title = html_to_text(text)
-    fields = {"page": name}
+    fields: dict[str, str | list[str]] = {"page": name}
     if match := _SOURCE.search(text):
         fields["source"] = match.group(1)
     if match := _TAGS.search(text):

@@ -8,11 +8,10 @@ decoded leniently.
 import html
 import re
 
-FIELDS = ("DOCNO", "URL", "SRC", "CAT", "TITLE", "TIME", "AUTHOR",
-          "ABSTRACT", "TEXT")
+FIELDS = ("DOCNO", "URL", "SRC", "CAT", "TITLE", "TIME", "AUTHOR", "ABSTRACT", "TEXT")
 
 _DOC = re.compile(r"<DOC>(.*?)</DOC>", re.S | re.I)
-_FIELD = re.compile(r"<(%s)>(.*?)</\1>" % "|".join(FIELDS), re.S | re.I)
+_FIELD = re.compile(rf"<({'|'.join(FIELDS)})>(.*?)</\1>", re.S | re.I)
 
 
 def iter_records(text: str):
@@ -23,6 +22,8 @@ def iter_records(text: str):
     for doc in _DOC.finditer(text):
         line += text.count("\n", position, doc.start())
         position = doc.start()
-        fields = {name.lower(): html.unescape(value.strip())
-                  for name, value in _FIELD.findall(doc.group(1))}
+        fields = {
+            name.lower(): html.unescape(value.strip())
+            for name, value in _FIELD.findall(doc.group(1))
+        }
         yield line, fields

@@ -21,19 +21,24 @@ class SeenArticles:
     def __init__(self, db):
         """`db`: an sqlite3 connection; the tables are TEMP, gone when it closes."""
         self.db = db
-        db.execute("CREATE TEMP TABLE seen (id TEXT PRIMARY KEY, content BLOB NOT NULL, "
-                   "origin TEXT NOT NULL, dedup BLOB UNIQUE)")
-        db.execute("CREATE TEMP TABLE copies (original TEXT NOT NULL, id TEXT NOT NULL, "
-                   "url TEXT NOT NULL, source TEXT NOT NULL)")
+        db.execute(
+            "CREATE TEMP TABLE seen (id TEXT PRIMARY KEY, content BLOB NOT NULL, "
+            "origin TEXT NOT NULL, dedup BLOB UNIQUE)"
+        )
+        db.execute(
+            "CREATE TEMP TABLE copies (original TEXT NOT NULL, id TEXT NOT NULL, "
+            "url TEXT NOT NULL, source TEXT NOT NULL)"
+        )
 
     def admit(self, article, dedup):
         """True for an article to index. False for an exact copy: the same ID
         with the same content, or another ID with the same normalised body
         (recorded as published also by). IdConflict for a known ID with
         different content."""
-        content = hashlib.sha1(f"{article.title}\0{article.body}".encode("utf-8")).digest()
-        known = self.db.execute("SELECT content, origin FROM seen WHERE id = ?",
-                                (article.id,)).fetchone()
+        content = hashlib.sha1(f"{article.title}\0{article.body}".encode()).digest()
+        known = self.db.execute(
+            "SELECT content, origin FROM seen WHERE id = ?", (article.id,)
+        ).fetchone()
         if known:
             if known[0] == content:
                 return False
@@ -41,15 +46,20 @@ class SeenArticles:
         if dedup is not None:
             original = self.db.execute("SELECT id FROM seen WHERE dedup = ?", (dedup,)).fetchone()
             if original:
-                self.db.execute("INSERT INTO copies VALUES (?, ?, ?, ?)",
-                                (original[0], article.id, article.url, article.source))
+                self.db.execute(
+                    "INSERT INTO copies VALUES (?, ?, ?, ?)",
+                    (original[0], article.id, article.url, article.source),
+                )
                 return False
-        self.db.execute("INSERT INTO seen VALUES (?, ?, ?, ?)",
-                        (article.id, content, article.origin, dedup))
+        self.db.execute(
+            "INSERT INTO seen VALUES (?, ?, ?, ?)", (article.id, content, article.origin, dedup)
+        )
         return True
 
     def copies(self):
         """(original ID, [{"id", "url", "source"} of each copy]) in load order."""
-        rows = self.db.execute("SELECT original, id, url, source FROM copies ORDER BY original, rowid")
+        rows = self.db.execute(
+            "SELECT original, id, url, source FROM copies ORDER BY original, rowid"
+        )
         for original, group in groupby(rows, key=lambda row: row[0]):
             yield original, [{"id": i, "url": u, "source": s} for _, i, u, s in group]

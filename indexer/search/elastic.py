@@ -14,10 +14,9 @@ time has expired goes on from the same sort values on the live index.
 import logging
 import time
 
-from markupsafe import escape
-
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 from elasticsearch import ConnectionError as EsConnectionError
+from markupsafe import escape
 
 from . import elastic_query as dsl
 from .errors import BackendUnavailable, NotFound
@@ -30,7 +29,7 @@ log = logging.getLogger(__name__)
 
 RETRY_STATUSES = (429, 502, 503, 504)
 POINT_IN_TIME = "5m"
-_KIND_SECONDS = 10          # how long the analysis path of the alias is remembered
+_KIND_SECONDS = 10  # how long the analysis path of the alias is remembered
 _HIT_FIELDS = ("id", "title", "body", "date", "source", "actors", "url")
 
 
@@ -38,8 +37,13 @@ def connect(url, timeout=30):
     """A client that retries a failed connection or a busy node (429/50x) on
     the next node. `url` may list several nodes of a cluster, comma-separated."""
     nodes = [node.strip() for node in url.split(",") if node.strip()]
-    return Elasticsearch(nodes, request_timeout=timeout, max_retries=3, retry_on_timeout=True,
-                         retry_on_status=RETRY_STATUSES)
+    return Elasticsearch(
+        nodes,
+        request_timeout=timeout,
+        max_retries=3,
+        retry_on_timeout=True,
+        retry_on_status=RETRY_STATUSES,
+    )
 
 
 def unavailable(url, error):
@@ -47,8 +51,9 @@ def unavailable(url, error):
     if isinstance(error, EsConnectionError):
         return BackendUnavailable(f"Elasticsearch at {url} cannot be reached ({error.message})")
     if isinstance(error, ApiError):
-        return BackendUnavailable(f"Elasticsearch at {url} answered {error.status_code}: "
-                                  f"{error.message}")
+        return BackendUnavailable(
+            f"Elasticsearch at {url} answered {error.status_code}: {error.message}"
+        )
     return BackendUnavailable(f"Elasticsearch at {url}: {error}")
 
 
@@ -69,7 +74,7 @@ class ElasticBackend:
     def __init__(self, url, alias="articles"):
         self.url, self.alias = url, alias
         self.client = connect(url)
-        self._kind = (None, 0.0)     # (analysis path, when read)
+        self._kind = (None, 0.0)  # (analysis path, when read)
 
     def _call(self, method, **kwargs):
         try:
@@ -78,7 +83,8 @@ class ElasticBackend:
             if error.message == "index_not_found_exception":
                 raise BackendUnavailable(
                     f"Elasticsearch at {self.url} has no index {self.alias!r}: "
-                    "run `bahth reindex PATH` first") from error
+                    "run `bahth reindex PATH` first"
+                ) from error
             raise
         except (TransportError, ApiError) as error:
             raise unavailable(self.url, error) from error
@@ -109,9 +115,11 @@ class ElasticBackend:
         hits = response["hits"]["hits"]
         more = len(hits) > request.size
         hits = hits[: request.size]
-        result = SearchResult(response["hits"]["total"]["value"],
-                              [self._hit(h, request.query.terms, analysis) for h in hits],
-                              relaxed=relaxed and bool(hits))
+        result = SearchResult(
+            response["hits"]["total"]["value"],
+            [self._hit(h, request.query.terms, analysis) for h in hits],
+            relaxed=relaxed and bool(hits),
+        )
         if more:
             result.next_cursor = self._next_cursor(hits[-1]["sort"], response, after is not None)
         self._facets(request, analysis, relaxed, response.get("aggregations", {}), result)
@@ -122,8 +130,11 @@ class ElasticBackend:
         if not request.cursor:
             return None, None
         cursor = request.cursor
-        if not (len(cursor) == 2 and isinstance(cursor[0], list)
-                and (cursor[1] is None or isinstance(cursor[1], str))):
+        if not (
+            len(cursor) == 2
+            and isinstance(cursor[0], list)
+            and (cursor[1] is None or isinstance(cursor[1], str))
+        ):
             raise BadRequest("cursor", "is not a cursor returned by this API")
         return cursor[0], cursor[1]
 
@@ -162,15 +173,26 @@ class ElasticBackend:
         if analysis == dsl.PRODUCTION and terms:
             marked = hit.get("highlight", {})
             title_html = (marked.get("title") or [str(escape(title))])[0]
-            passage = (marked.get("body") or [str(escape(body[:dsl.SNIPPET_CHARS]))])[0]
+            passage = (marked.get("body") or [str(escape(body[: dsl.SNIPPET_CHARS]))])[0]
             plain = passage.replace("<mark>", "").replace("</mark>", "")
             escaped = str(escape(body)).rstrip()
-            text = ("" if escaped.startswith(plain) else "… ") + passage + \
-                ("" if escaped.endswith(plain) else " …")
+            text = (
+                ("" if escaped.startswith(plain) else "… ")
+                + passage
+                + ("" if escaped.endswith(plain) else " …")
+            )
         else:
             title_html, text = highlight(title, terms), snippet(body, terms)
-        return Hit(source["id"], title, source.get("date"), source.get("source", ""),
-                   source.get("actors", []), source.get("url", ""), text, title_html)
+        return Hit(
+            source["id"],
+            title,
+            source.get("date"),
+            source.get("source", ""),
+            source.get("actors", []),
+            source.get("url", ""),
+            text,
+            title_html,
+        )
 
     def _facets(self, request, analysis, relaxed, aggregations, result):
         for name in request.facets:
@@ -180,23 +202,29 @@ class ElasticBackend:
                 rows = [(b["key"], b["doc_count"]) for b in facet["values"]["buckets"]]
                 result.facets[name] = read_value_buckets(rows, selected)
                 continue
-            interval = DateFacet.interval(facet["first"].get("value_as_string"),
-                                          facet["last"].get("value_as_string"))
+            interval = DateFacet.interval(
+                facet["first"].get("value_as_string"), facet["last"].get("value_as_string")
+            )
             buckets = facet["year"]["buckets"]
             if interval != "year":
                 body = dsl.date_histogram_body(request, analysis, relaxed, interval)
                 response = self._call(self.client.search, index=self.alias, body=body)
                 buckets = response["aggregations"]["histogram"]["buckets"]
-            result.facets["date"] = [DateFacet.bucket(b["key_as_string"], b["doc_count"], interval)
-                                     for b in buckets]
+            result.facets["date"] = [
+                DateFacet.bucket(b["key_as_string"], b["doc_count"], interval) for b in buckets
+            ]
             result.date_interval = interval
 
     # --- articles -----------------------------------------------------------
 
     def article(self, article_id):
         try:
-            found = self._call(self.client.get, index=self.alias, id=article_id,
-                               source_excludes=["*_terms", "*_exact"])
+            found = self._call(
+                self.client.get,
+                index=self.alias,
+                id=article_id,
+                source_excludes=["*_terms", "*_exact"],
+            )
         except NotFoundError:
             raise NotFound(f"no article with ID {article_id!r}") from None
         data = found["_source"]
@@ -208,11 +236,19 @@ class ElasticBackend:
     def more_like_this(self, article, size=5):
         """Articles sharing the most distinctive words of `article`."""
         fields = dsl.Fields.of(self.analysis())
-        body = {"query": {"more_like_this": {
+        body = {
+            "query": {
+                "more_like_this": {
                     "fields": [fields.title, fields.body],
                     "like": [{"_index": self.alias, "_id": article["id"]}],
-                    "min_term_freq": 1, "max_query_terms": 25, "min_doc_freq": 1,
-                    "minimum_should_match": 1}},   # as the embedded engine: any shared word, best first
-                "size": size, "_source": list(_HIT_FIELDS)}
+                    "min_term_freq": 1,
+                    "max_query_terms": 25,
+                    "min_doc_freq": 1,
+                    "minimum_should_match": 1,
+                }
+            },  # as the embedded engine: any shared word, best first
+            "size": size,
+            "_source": list(_HIT_FIELDS),
+        }
         response = self._call(self.client.search, index=self.alias, body=body)
         return [self._hit(h, set(), dsl.FALLBACK) for h in response["hits"]["hits"]]

@@ -24,8 +24,8 @@ from .query import Clause, Query
 from .request import FILTER_FACETS, SearchRequest
 
 PRODUCTION, FALLBACK = "production", "fallback"
-TITLE_BOOST = 2.0             # as the embedded engine's BM25 title weight
-EXACT_BOOST = 0.5             # a phrase also found unstemmed ranks a little higher
+TITLE_BOOST = 2.0  # as the embedded engine's BM25 title weight
+EXACT_BOOST = 0.5  # a phrase also found unstemmed ranks a little higher
 FILTER_FIELDS = {"actor": "actors", "source": "source", "category": "category"}
 DATE_FORMATS = {"year": "yyyy", "month": "yyyy-MM", "day": "yyyy-MM-dd"}
 SNIPPET_CHARS = 240
@@ -34,6 +34,7 @@ SNIPPET_CHARS = 240
 @dataclass(frozen=True)
 class Fields:
     """Where each kind of query looks, by analysis path."""
+
     title: str
     body: str
     title_exact: str
@@ -53,24 +54,45 @@ def _clause(clause: Clause, analysis):
         text, exact_text = clause.text, clause.text
     else:
         text, exact_text = " ".join(clause.terms), normalize(clause.text)
-    stemmed = [f"{fields.title}^{TITLE_BOOST}"] if clause.field == "title" else \
-        [f"{fields.title}^{TITLE_BOOST}", fields.body]
-    matched = {"multi_match": {"query": text, "type": "phrase", "fields": stemmed,
-                               "zero_terms_query": "all"}}
+    stemmed = (
+        [f"{fields.title}^{TITLE_BOOST}"]
+        if clause.field == "title"
+        else [f"{fields.title}^{TITLE_BOOST}", fields.body]
+    )
+    matched = {
+        "multi_match": {
+            "query": text,
+            "type": "phrase",
+            "fields": stemmed,
+            "zero_terms_query": "all",
+        }
+    }
     if len(clause.terms) < 2:
         return matched
-    exact = [fields.title_exact] if clause.field == "title" else \
-        [fields.title_exact, fields.body_exact]
-    return {"bool": {"must": [matched], "should": [
-        {"multi_match": {"query": exact_text, "type": "phrase", "fields": exact,
-                         "boost": EXACT_BOOST}}]}}
+    exact = (
+        [fields.title_exact] if clause.field == "title" else [fields.title_exact, fields.body_exact]
+    )
+    return {
+        "bool": {
+            "must": [matched],
+            "should": [
+                {
+                    "multi_match": {
+                        "query": exact_text,
+                        "type": "phrase",
+                        "fields": exact,
+                        "boost": EXACT_BOOST,
+                    }
+                }
+            ],
+        }
+    }
 
 
 def _group(group, analysis):
     if len(group) == 1:
         return _clause(group[0], analysis)
-    return {"bool": {"should": [_clause(c, analysis) for c in group],
-                     "minimum_should_match": 1}}
+    return {"bool": {"should": [_clause(c, analysis) for c in group], "minimum_should_match": 1}}
 
 
 def full_text(query: Query, analysis, relaxed=False):
@@ -79,7 +101,7 @@ def full_text(query: Query, analysis, relaxed=False):
     excluded = [_clause(c, analysis) for c in query.excluded]
     if not groups and not excluded:
         return {"match_all": {}}
-    bool_query = {}
+    bool_query: dict[str, object] = {}
     if groups and relaxed:
         bool_query.update(should=groups, minimum_should_match=1)
     elif groups:
@@ -93,12 +115,12 @@ def full_text(query: Query, analysis, relaxed=False):
 
 def filters(request: SearchRequest):
     """{facet name: filter clause} for every active filter."""
-    active = {}
+    active: dict[str, dict] = {}
     for name in FILTER_FACETS:
         if name in request.filters:
             active[name] = {"terms": {FILTER_FIELDS[name]: list(request.filters[name])}}
     if request.date_from or request.date_to:
-        bounds = {"format": "strict_date"}
+        bounds: dict[str, str] = {"format": "strict_date"}
         if request.date_from:
             bounds["gte"] = request.date_from.isoformat()
         if request.date_to:
@@ -121,8 +143,14 @@ def sort_keys(request: SearchRequest):
 
 
 def histogram(interval):
-    return {"date_histogram": {"field": "date", "calendar_interval": interval,
-                               "format": DATE_FORMATS[interval], "min_doc_count": 1}}
+    return {
+        "date_histogram": {
+            "field": "date",
+            "calendar_interval": interval,
+            "format": DATE_FORMATS[interval],
+            "min_doc_count": 1,
+        }
+    }
 
 
 def aggregations(request: SearchRequest, active):
@@ -132,11 +160,17 @@ def aggregations(request: SearchRequest, active):
     aggs = {}
     for name in request.facets:
         if name == "date":
-            inner = {"first": {"min": {"field": "date"}}, "last": {"max": {"field": "date"}},
-                     "year": histogram("year")}
+            inner = {
+                "first": {"min": {"field": "date"}},
+                "last": {"max": {"field": "date"}},
+                "year": histogram("year"),
+            }
         else:
-            inner = {"values": {"terms": {"field": FILTER_FIELDS[name], "size": FACET_SIZE,
-                                          "exclude": [""]}}}
+            inner = {
+                "values": {
+                    "terms": {"field": FILTER_FIELDS[name], "size": FACET_SIZE, "exclude": [""]}
+                }
+            }
         aggs[name] = {"filter": _all_but(active, name), "aggs": inner}
     return aggs
 
@@ -147,7 +181,7 @@ def search_body(request: SearchRequest, analysis, relaxed=False, after=None):
     body = {
         "query": full_text(request.query, analysis, relaxed),
         "sort": sort_keys(request),
-        "size": request.size + 1,          # one more than the page: is there a next?
+        "size": request.size + 1,  # one more than the page: is there a next?
         "track_total_hits": True,
         "_source": {"excludes": ["*_terms", "*_exact"]},
     }
@@ -167,18 +201,32 @@ def search_body(request: SearchRequest, analysis, relaxed=False, after=None):
 def highlight_body(query: Query, relaxed):
     positive = full_text(Query(query.groups), PRODUCTION, relaxed)
     return {
-        "encoder": "html", "pre_tags": ["<mark>"], "post_tags": ["</mark>"],
+        "encoder": "html",
+        "pre_tags": ["<mark>"],
+        "post_tags": ["</mark>"],
         "highlight_query": positive,
-        "fields": {"title": {"number_of_fragments": 0},
-                   "body": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 1,
-                            "no_match_size": SNIPPET_CHARS}},
+        "fields": {
+            "title": {"number_of_fragments": 0},
+            "body": {
+                "fragment_size": SNIPPET_CHARS,
+                "number_of_fragments": 1,
+                "no_match_size": SNIPPET_CHARS,
+            },
+        },
     }
 
 
 def date_histogram_body(request: SearchRequest, analysis, relaxed, interval):
     """A second request: the date facet's counts at a finer interval."""
     active = filters(request)
-    return {"query": {"bool": {"must": [full_text(request.query, analysis, relaxed)],
-                               "filter": [_all_but(active, "date")]}},
-            "size": 0, "track_total_hits": False,
-            "aggs": {"histogram": histogram(interval)}}
+    return {
+        "query": {
+            "bool": {
+                "must": [full_text(request.query, analysis, relaxed)],
+                "filter": [_all_but(active, "date")],
+            }
+        },
+        "size": 0,
+        "track_total_hits": False,
+        "aggs": {"histogram": histogram(interval)},
+    }

@@ -16,7 +16,7 @@ import sqlite3
 import threading
 import time
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from elasticsearch import ApiError, TransportError, helpers
 
@@ -30,9 +30,9 @@ from .es_settings import FALLBACK, PRODUCTION, index_body, version
 
 log = logging.getLogger(__name__)
 
-CHUNK_BYTES = 8_000_000          # a bulk request's size, roughly
+CHUNK_BYTES = 8_000_000  # a bulk request's size, roughly
 CHUNK_DOCS = 2_000
-BACKOFF_SECONDS = (1, 2, 4, 8, 16)   # waits between attempts at a bulk request
+BACKOFF_SECONDS = (1, 2, 4, 8, 16)  # waits between attempts at a bulk request
 BUILDING = {"number_of_replicas": 0, "auto_expand_replicas": False, "refresh_interval": "-1"}
 
 
@@ -44,7 +44,7 @@ class ElasticStore:
     def __init__(self, url, alias="articles", keep=2, backoff=BACKOFF_SECONDS):
         self.url, self.alias, self.keep, self.backoff = url, alias, keep, backoff
         self.client = connect(url, timeout=120)
-        self.live = None         # the index behind the alias after a switch
+        self.live = None  # the index behind the alias after a switch
 
     def describe(self):
         return f"{self.url} alias {self.alias!r} -> {self.live}"
@@ -52,9 +52,13 @@ class ElasticStore:
     def _versions(self):
         """{index name: (creation time, has the alias)} of this alias's versions."""
         found = self.client.indices.get(index=f"{self.alias}-v*", expand_wildcards="all")
-        return {name: (int(info["settings"]["index"]["creation_date"]),
-                       self.alias in info.get("aliases", {}))
-                for name, info in found.items()}
+        return {
+            name: (
+                int(info["settings"]["index"]["creation_date"]),
+                self.alias in info.get("aliases", {}),
+            )
+            for name, info in found.items()
+        }
 
     @contextmanager
     def new_version(self):
@@ -82,16 +86,22 @@ class ElasticStore:
     def _analysis(self):
         if has_arabic_analysis(self.client):
             return dsl.PRODUCTION
-        log.warning("Elasticsearch at %s has no analysis-common module (no arabic_normalization):"
-                    " using the fallback chain, which indexes the terms of Bahth's own Arabic"
-                    " analysis. The official Elasticsearch images have the module.", self.url)
+        log.warning(
+            "Elasticsearch at %s has no analysis-common module (no arabic_normalization):"
+            " using the fallback chain, which indexes the terms of Bahth's own Arabic"
+            " analysis. The official Elasticsearch images have the module.",
+            self.url,
+        )
         return dsl.FALLBACK
 
     def _check_alias_is_free(self):
-        if self.client.indices.exists(index=self.alias) and \
-                not self.client.indices.exists_alias(name=self.alias):
-            raise IndexingFailed(f"{self.alias!r} on {self.url} is an index, not an alias: "
-                                 "rename or delete it, or set BAHTH_ELASTICSEARCH_INDEX")
+        if self.client.indices.exists(index=self.alias) and not self.client.indices.exists_alias(
+            name=self.alias
+        ):
+            raise IndexingFailed(
+                f"{self.alias!r} on {self.url} is an index, not an alias: "
+                "rename or delete it, or set BAHTH_ELASTICSEARCH_INDEX"
+            )
 
     def _remove_failed_builds(self):
         """Delete versions newer than the live one that never got the alias:
@@ -106,14 +116,13 @@ class ElasticStore:
     def _create(self, analysis):
         kind = PRODUCTION if analysis == dsl.PRODUCTION else FALLBACK
         body = index_body(kind)
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S%f")
+        stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")
         name = f"{self.alias}-v{version(kind)}-{stamp}"
         settings = body["settings"]["index"]
         restore = {key: settings.get(key) for key in BUILDING}
         settings.update(BUILDING)
         body["mappings"]["_meta"] = {"bahth": {"analysis": analysis, "version": version(kind)}}
-        self.client.indices.create(index=name, settings=body["settings"],
-                                   mappings=body["mappings"])
+        self.client.indices.create(index=name, settings=body["settings"], mappings=body["mappings"])
         return name, restore
 
     def _switch(self, name, restore, loaded):
@@ -124,38 +133,69 @@ class ElasticStore:
             count = self.client.count(index=name)["count"]
             if count != loaded:
                 raise IndexingFailed(f"{name} holds {count:,} articles; {loaded:,} were loaded")
-            self.client.indices.update_aliases(actions=[
-                {"remove": {"index": f"{self.alias}-v*", "alias": self.alias,
-                            "must_exist": False}},
-                {"add": {"index": name, "alias": self.alias}}])
+            self.client.indices.update_aliases(
+                actions=[
+                    {
+                        "remove": {
+                            "index": f"{self.alias}-v*",
+                            "alias": self.alias,
+                            "must_exist": False,
+                        }
+                    },
+                    {"add": {"index": name, "alias": self.alias}},
+                ]
+            )
         except (TransportError, ApiError) as error:
             raise unavailable(self.url, error) from error
         self.live = name
 
     def _prune(self):
-        old = sorted(((created, name) for name, (created, aliased) in self._versions().items()
-                      if not aliased), reverse=True)
-        for _, name in old[self.keep:]:
+        old = sorted(
+            (
+                (created, name)
+                for name, (created, aliased) in self._versions().items()
+                if not aliased
+            ),
+            reverse=True,
+        )
+        for _, name in old[self.keep :]:
             self.client.indices.delete(index=name)
 
     def _delete_quietly(self, name):
         try:
             self.client.options(max_retries=0, request_timeout=10).indices.delete(
-                index=name, ignore_unavailable=True)
+                index=name, ignore_unavailable=True
+            )
         except (TransportError, ApiError) as error:
-            log.warning("could not delete the unfinished index %s (%s); the next reindex "
-                        "will", name, error)
+            log.warning(
+                "could not delete the unfinished index %s (%s); the next reindex will", name, error
+            )
 
 
 def document(article, analyzed, analysis):
     """The Elasticsearch document of an article on the given analysis path."""
-    doc = {"id": article.id, "title": article.title, "body": article.body, "date": article.date,
-           "source": article.source, "category": article.category, "actors": article.actors,
-           "tags": article.tags, "url": article.url, "author": article.author,
-           "origin": article.origin, "also": [], "extra": article.extra}
+    doc = {
+        "id": article.id,
+        "title": article.title,
+        "body": article.body,
+        "date": article.date,
+        "source": article.source,
+        "category": article.category,
+        "actors": article.actors,
+        "tags": article.tags,
+        "url": article.url,
+        "author": article.author,
+        "origin": article.origin,
+        "also": [],
+        "extra": article.extra,
+    }
     if analysis == dsl.FALLBACK:
-        doc.update(title_terms=analyzed.title_terms, body_terms=analyzed.body_terms,
-                   title_exact=normalize(article.title), body_exact=normalize(article.body))
+        doc.update(
+            title_terms=analyzed.title_terms,
+            body_terms=analyzed.body_terms,
+            title_exact=normalize(article.title),
+            body_exact=normalize(article.body),
+        )
     return doc
 
 
@@ -170,7 +210,7 @@ class Loader:
         self._chunk, self._chunk_bytes = [], 0
         self._queue = queue.Queue(maxsize=2)
         self._failure = None
-        self._refused = []         # (id, reason) of articles Elasticsearch refused
+        self._refused = []  # (id, reason) of articles Elasticsearch refused
         self._thread = threading.Thread(target=self._send_chunks, name="bahth-bulk", daemon=True)
         self._thread.start()
 
@@ -178,10 +218,16 @@ class Loader:
         """As the embedded Loader: "indexed", "duplicate", or IdConflict."""
         if not self.seen.admit(article, analyzed.dedup):
             return "duplicate"
-        self._chunk.append({"_index": self.index, "_id": article.id,
-                            "_source": document(article, analyzed, self.analysis)})
-        self._chunk_bytes += (len(article.body) + len(article.title)) * \
-            (2 if self.analysis == dsl.PRODUCTION else 5)
+        self._chunk.append(
+            {
+                "_index": self.index,
+                "_id": article.id,
+                "_source": document(article, analyzed, self.analysis),
+            }
+        )
+        self._chunk_bytes += (len(article.body) + len(article.title)) * (
+            2 if self.analysis == dsl.PRODUCTION else 5
+        )
         if self._chunk_bytes >= CHUNK_BYTES or len(self._chunk) >= CHUNK_DOCS:
             self._flush()
         self.count += 1
@@ -196,8 +242,14 @@ class Loader:
 
     def finish(self):
         for original, copies in self.seen.copies():
-            self._chunk.append({"_op_type": "update", "_index": self.index, "_id": original,
-                                "doc": {"also": copies}})
+            self._chunk.append(
+                {
+                    "_op_type": "update",
+                    "_index": self.index,
+                    "_id": original,
+                    "doc": {"also": copies},
+                }
+            )
         self._flush()
         self._queue.put(None)
         self._thread.join()
@@ -227,18 +279,25 @@ class Loader:
             if self._failure is None:
                 try:
                     self._send(chunk)
-                except Exception as error:   # handed to the loading thread
-                    self._failure = error if isinstance(error, SearchError) else \
-                        unavailable(self.url, error)
+                except Exception as error:  # handed to the loading thread
+                    self._failure = (
+                        error if isinstance(error, SearchError) else unavailable(self.url, error)
+                    )
 
     def _send(self, chunk):
         """One bulk request, again after a wait while the node is unreachable or busy."""
-        for attempt, wait in enumerate((*self.backoff, None)):
+        for wait in (*self.backoff, None):
             try:
-                _, errors = helpers.bulk(self.client, chunk, chunk_size=len(chunk),
-                                         max_chunk_bytes=100_000_000, raise_on_error=False,
-                                         max_retries=len(self.backoff), initial_backoff=1,
-                                         max_backoff=30)
+                _, errors = helpers.bulk(
+                    self.client,
+                    chunk,
+                    chunk_size=len(chunk),
+                    max_chunk_bytes=100_000_000,
+                    raise_on_error=False,
+                    max_retries=len(self.backoff),
+                    initial_backoff=1,
+                    max_backoff=30,
+                )
             except (TransportError, ApiError) as error:
                 status = getattr(error, "status_code", None)
                 if wait is None or (status is not None and status not in (429, 502, 503, 504)):
@@ -246,8 +305,8 @@ class Loader:
                 log.warning("bulk request failed (%s); again in %s s", error, wait)
                 time.sleep(wait)
                 continue
-            for error in errors:
-                (detail,) = error.values()
+            for item in errors:
+                (detail,) = item.values()
                 reason = detail.get("error", {})
                 reason = reason.get("reason", reason) if isinstance(reason, dict) else reason
                 self._refused.append((detail.get("_id"), reason))

@@ -25,7 +25,9 @@ from .query import Query
 from .request import FILTER_FACETS, SearchRequest, encode_cursor
 from .result import Hit, SearchResult
 
-TITLE_WEIGHT = 2.0   # BM25 weight of a title match against a body match (measured: scripts/eval-quality)
+TITLE_WEIGHT = (
+    2.0  # BM25 weight of a title match against a body match (measured: scripts/eval-quality)
+)
 _ARTICLE_COLUMNS = "a.rowid, a.id, a.title, a.body, a.date, a.source, a.url, a.actors"
 
 # Sort keys: (SQL expression, descending?) from first to last; the last is unique.
@@ -37,7 +39,7 @@ _SORT_KEYS = {
 
 
 def _quoted(term):
-    return '"%s"' % term.replace('"', '""')
+    return '"' + term.replace('"', '""') + '"'
 
 
 def _clause(clause):
@@ -86,7 +88,8 @@ class EmbeddedBackend:
     def _connect(self):
         if not self.store.exists():
             raise BackendUnavailable(
-                f"no index at {self.store.path}: run `bahth reindex PATH` first")
+                f"no index at {self.store.path}: run `bahth reindex PATH` first"
+            )
         try:
             return sqlite3.connect(f"file:{self.store.path}?mode=ro", uri=True)
         except sqlite3.Error as error:
@@ -117,8 +120,10 @@ class EmbeddedBackend:
         """Fill the temporary table `matched` (rowid, score); return True when
         no article has all the words and those with any of them stand in."""
         all_expr, any_expr, excluded = fts_expressions(query)
-        select = ("CREATE TEMP TABLE matched AS SELECT rowid, bm25(terms, ?, 1.0) AS score "
-                  "FROM terms WHERE terms MATCH ?")
+        select = (
+            "CREATE TEMP TABLE matched AS SELECT rowid, bm25(terms, ?, 1.0) AS score "
+            "FROM terms WHERE terms MATCH ?"
+        )
         if all_expr:
             db.execute(select, (TITLE_WEIGHT, all_expr))
             if any_expr and db.execute("SELECT 1 FROM matched LIMIT 1").fetchone() is None:
@@ -126,9 +131,11 @@ class EmbeddedBackend:
                 db.execute(select, (TITLE_WEIGHT, any_expr))
                 return True
         elif excluded:
-            db.execute("CREATE TEMP TABLE matched AS SELECT rowid, 0.0 AS score FROM facts "
-                       "WHERE rowid NOT IN (SELECT rowid FROM terms WHERE terms MATCH ?)",
-                       (excluded,))
+            db.execute(
+                "CREATE TEMP TABLE matched AS SELECT rowid, 0.0 AS score FROM facts "
+                "WHERE rowid NOT IN (SELECT rowid FROM terms WHERE terms MATCH ?)",
+                (excluded,),
+            )
         else:
             db.execute("CREATE TEMP VIEW matched AS SELECT rowid, 0.0 AS score FROM facts")
         return False
@@ -152,8 +159,10 @@ class EmbeddedBackend:
     def _results(self, db, request):
         filters = self._filters(request)
         where, params = self._where(filters)
-        total = db.execute("SELECT count(*) FROM matched m JOIN facts f ON f.rowid = m.rowid "
-                           f"WHERE {where}", params).fetchone()[0]
+        total = db.execute(
+            f"SELECT count(*) FROM matched m JOIN facts f ON f.rowid = m.rowid WHERE {where}",
+            params,
+        ).fetchone()[0]
         sort = request.sort if request.query.groups or request.sort != "relevance" else "newest"
         keys = _SORT_KEYS[sort]
         page_where, page_params, offset = where, list(params), request.offset
@@ -170,12 +179,13 @@ class EmbeddedBackend:
             f"FROM matched m JOIN facts f ON f.rowid = m.rowid WHERE {page_where} "
             f"ORDER BY {order} LIMIT ? OFFSET ?) p JOIN articles a ON a.rowid = p.id "
             f"ORDER BY {order}",
-            [*page_params, request.size + 1, offset]).fetchall()
+            [*page_params, request.size + 1, offset],
+        ).fetchall()
         more = len(rows) > request.size
         rows = rows[: request.size]
         terms = request.query.terms
         hits = [self._hit(row, terms) for row in rows]
-        next_cursor = encode_cursor(rows[-1][-len(keys):]) if more else None
+        next_cursor = encode_cursor(rows[-1][-len(keys) :]) if more else None
         result = SearchResult(total, hits, next_cursor=next_cursor)
         self._facets(db, request, filters, result)
         return result
@@ -183,8 +193,16 @@ class EmbeddedBackend:
     @staticmethod
     def _hit(row, terms):
         _, article_id, title, body, date, source, url, actors = row[:8]
-        return Hit(article_id, title, date, source, json.loads(actors), url,
-                   snippet(body, terms), highlight(title, terms))
+        return Hit(
+            article_id,
+            title,
+            date,
+            source,
+            json.loads(actors),
+            url,
+            snippet(body, terms),
+            highlight(title, terms),
+        )
 
     def _facets(self, db, request, filters, result):
         for name in request.facets:
@@ -192,17 +210,22 @@ class EmbeddedBackend:
             if name == "date":
                 first, last = db.execute(
                     "SELECT min(f.date), max(f.date) FROM matched m JOIN facts f "
-                    f"ON f.rowid = m.rowid WHERE {where}", params).fetchone()
+                    f"ON f.rowid = m.rowid WHERE {where}",
+                    params,
+                ).fetchone()
                 interval = DateFacet.interval(first, last)
                 sql, sql_params = DateFacet.sql_counts(where, params, interval)
-                result.facets["date"] = [DateFacet.bucket(key, count, interval)
-                                         for key, count in db.execute(sql, sql_params)]
+                result.facets["date"] = [
+                    DateFacet.bucket(key, count, interval)
+                    for key, count in db.execute(sql, sql_params)
+                ]
                 result.date_interval = interval
             else:
                 selected = request.filters.get(name, ())
                 sql, sql_params = VALUE_FACETS[name].sql_counts(where, params, selected)
-                result.facets[name] = read_value_buckets(db.execute(sql, sql_params).fetchall(),
-                                                         selected)
+                result.facets[name] = read_value_buckets(
+                    db.execute(sql, sql_params).fetchall(), selected
+                )
 
     # --- articles -----------------------------------------------------------
 
@@ -210,25 +233,43 @@ class EmbeddedBackend:
         """The whole article as a dict; NotFound when there is none."""
         db = self._connect()
         try:
-            row = db.execute("SELECT id, title, body, date, source, url, author, category, tags, "
-                             "actors, also, extra, origin FROM articles WHERE id = ?",
-                             (article_id,)).fetchone()
+            row = db.execute(
+                "SELECT id, title, body, date, source, url, author, category, tags, "
+                "actors, also, extra, origin FROM articles WHERE id = ?",
+                (article_id,),
+            ).fetchone()
         finally:
             db.close()
         if row is None:
             raise NotFound(f"no article with ID {article_id!r}")
-        keys = ("id", "title", "body", "date", "source", "url", "author", "category", "tags",
-                "actors", "also", "extra", "origin")
-        data = dict(zip(keys, row))
+        keys = (
+            "id",
+            "title",
+            "body",
+            "date",
+            "source",
+            "url",
+            "author",
+            "category",
+            "tags",
+            "actors",
+            "also",
+            "extra",
+            "origin",
+        )
+        data = dict(zip(keys, row, strict=True))
         for key in ("tags", "actors", "also", "extra"):
             data[key] = json.loads(data[key])
         return data
 
     def more_like_this(self, article, size=5):
         """Articles sharing the most distinctive words of `article`."""
-        counts = Counter(t for t in analyze(article["body"][:20_000]) if len(t) > 2
-                         and not t.isdigit())
-        terms = list(dict.fromkeys(analyze(article["title"]) + [t for t, _ in counts.most_common(12)]))
+        counts = Counter(
+            t for t in analyze(article["body"][:20_000]) if len(t) > 2 and not t.isdigit()
+        )
+        terms = list(
+            dict.fromkeys(analyze(article["title"]) + [t for t, _ in counts.most_common(12)])
+        )
         if not terms:
             return []
         expression = " OR ".join(map(_quoted, terms))
@@ -237,7 +278,8 @@ class EmbeddedBackend:
             rows = db.execute(
                 f"SELECT {_ARTICLE_COLUMNS} FROM terms JOIN articles a ON a.rowid = terms.rowid "
                 "WHERE terms MATCH ? AND a.id != ? ORDER BY bm25(terms, ?, 1.0) LIMIT ?",
-                (expression, article["id"], TITLE_WEIGHT, size)).fetchall()
+                (expression, article["id"], TITLE_WEIGHT, size),
+            ).fetchall()
         finally:
             db.close()
         return [self._hit(row, set()) for row in rows]

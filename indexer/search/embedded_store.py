@@ -56,8 +56,9 @@ class Loader:
     def __init__(self, path):
         self.path = path
         self.db = sqlite3.connect(path, isolation_level=None)
-        self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
-                              "PRAGMA cache_size=-65536;")
+        self.db.executescript(
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;"
+        )
         self.db.executescript(_SCHEMA)
         self.db.execute("BEGIN")
         self.seen = SeenArticles(self.db)
@@ -73,25 +74,48 @@ class Loader:
         cursor = self.db.execute(
             "INSERT INTO articles (id, title, body, date, source, url, author, category, tags,"
             " actors, also, extra, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (article.id, article.title, article.body, article.date, article.source, article.url,
-             article.author, article.category, _json(article.tags), _json(article.actors),
-             "[]", _json(article.extra), article.origin))
+            (
+                article.id,
+                article.title,
+                article.body,
+                article.date,
+                article.source,
+                article.url,
+                article.author,
+                article.category,
+                _json(article.tags),
+                _json(article.actors),
+                "[]",
+                _json(article.extra),
+                article.origin,
+            ),
+        )
         rowid = cursor.lastrowid
-        self.db.execute("INSERT INTO facts VALUES (?, ?, ?, ?)",
-                        (rowid, article.date, article.source, article.category))
-        self.db.execute("INSERT INTO terms (rowid, title, body) VALUES (?, ?, ?)",
-                        (rowid, analyzed.title_terms, analyzed.body_terms))
+        self.db.execute(
+            "INSERT INTO facts VALUES (?, ?, ?, ?)",
+            (rowid, article.date, article.source, article.category),
+        )
+        self.db.execute(
+            "INSERT INTO terms (rowid, title, body) VALUES (?, ?, ?)",
+            (rowid, analyzed.title_terms, analyzed.body_terms),
+        )
         if article.actors:
-            self.db.executemany("INSERT INTO article_actors VALUES (?, ?)",
-                                [(rowid, actor) for actor in article.actors])
+            self.db.executemany(
+                "INSERT INTO article_actors VALUES (?, ?)",
+                [(rowid, actor) for actor in article.actors],
+            )
         self.count += 1
         return "indexed"
 
     def finish(self):
-        self.db.executemany("UPDATE articles SET also = ? WHERE id = ?",
-                            [(_json(copies), original) for original, copies in self.seen.copies()])
-        self.db.executemany("INSERT INTO meta VALUES (?, ?)", [
-            ("format", FORMAT_VERSION), ("articles", str(self.count))])
+        self.db.executemany(
+            "UPDATE articles SET also = ? WHERE id = ?",
+            [(_json(copies), original) for original, copies in self.seen.copies()],
+        )
+        self.db.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [("format", FORMAT_VERSION), ("articles", str(self.count))],
+        )
         self.db.execute("INSERT INTO terms (terms) VALUES ('optimize')")
         self.db.execute("COMMIT")
         self.db.executescript(_INDEXES)
@@ -110,4 +134,3 @@ class Loader:
 
 def _json(value):
     return json.dumps(value, ensure_ascii=False)
-

@@ -8,6 +8,7 @@ class SearchError(Exception):
 
 class BackendUnavailable(SearchError):
     """The search engine cannot be reached or has no index."""
+
     status = 503
     code = "backend_unavailable"
 

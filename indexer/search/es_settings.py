@@ -8,12 +8,13 @@ analysis, so each list lives in one place.
 
 import copy
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
 from indexer.arabic import STOPWORDS
 from indexer.arabic.stem import _WHOLE_WORDS, _clitic_is_separate, lexicon
+
 
 def _mappings_folder():
     """mappings/ of the repository: installed as the package indexer.mappings,
@@ -35,21 +36,45 @@ CORE = {
     "char_filter": set(),
 }
 ANALYSIS_COMMON = {
-    "tokenizer": {"whitespace", "keyword", "letter", "pattern", "classic", "uax_url_email",
-                  "ngram", "edge_ngram"},
-    "filter": {"arabic_normalization", "persian_normalization", "arabic_stem", "decimal_digit",
-               "keyword_marker", "stemmer", "snowball", "asciifolding", "uppercase", "trim",
-               "word_delimiter_graph", "synonym", "synonym_graph", "pattern_replace"},
+    "tokenizer": {
+        "whitespace",
+        "keyword",
+        "letter",
+        "pattern",
+        "classic",
+        "uax_url_email",
+        "ngram",
+        "edge_ngram",
+    },
+    "filter": {
+        "arabic_normalization",
+        "persian_normalization",
+        "arabic_stem",
+        "decimal_digit",
+        "keyword_marker",
+        "stemmer",
+        "snowball",
+        "asciifolding",
+        "uppercase",
+        "trim",
+        "word_delimiter_graph",
+        "synonym",
+        "synonym_graph",
+        "pattern_replace",
+    },
     "char_filter": {"mapping", "pattern_replace", "html_strip"},
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def whole_words() -> tuple[str, ...]:
     """Words arabic_stem must leave alone: known words whose leading و is a
     root letter, by the Python stemmer's own judgement (وزير, وزارة, وطن)."""
-    words = {word for word in lexicon() if len(word) >= 4 and word[0] == "و"
-             and not _clitic_is_separate(word)}
+    words = {
+        word
+        for word in lexicon()
+        if len(word) >= 4 and word[0] == "و" and not _clitic_is_separate(word)
+    }
     return tuple(sorted(words | set(_WHOLE_WORDS)))
 
 
@@ -72,7 +97,7 @@ def components(body) -> dict:
     """{"tokenizer"|"filter"|"char_filter": {built-in types used}} of an index body."""
     analysis = body["settings"]["analysis"]
     custom = {kind: analysis.get(kind, {}) for kind in ("tokenizer", "filter", "char_filter")}
-    used = {"tokenizer": set(), "filter": set(), "char_filter": set()}
+    used: dict[str, set[str]] = {"tokenizer": set(), "filter": set(), "char_filter": set()}
 
     def add(kind, name):
         if name in custom[kind]:

@@ -11,12 +11,13 @@ from datetime import date, timedelta
 from .result import Bucket
 
 FACET_SIZE = 30
-DATE_INTERVALS = {"year": 4, "month": 7, "day": 10}   # length of the ISO prefix
+DATE_INTERVALS = {"year": 4, "month": 7, "day": 10}  # length of the ISO prefix
 
 
 @dataclass(frozen=True)
 class ValueFacet:
     """A facet over one value per article (source, category)."""
+
     name: str
     column: str
 
@@ -25,29 +26,36 @@ class ValueFacet:
         return f"f.{self.column} IN ({marks})", list(values)
 
     def sql_counts(self, where, params, selected, size=FACET_SIZE):
-        sql = (f"SELECT f.{self.column}, count(*) FROM matched m JOIN facts f "
-               f"ON f.rowid = m.rowid WHERE {where} AND f.{self.column} != '' "
-               f"GROUP BY f.{self.column} ORDER BY count(*) DESC, f.{self.column} LIMIT ?")
+        sql = (
+            f"SELECT f.{self.column}, count(*) FROM matched m JOIN facts f "
+            f"ON f.rowid = m.rowid WHERE {where} AND f.{self.column} != '' "
+            f"GROUP BY f.{self.column} ORDER BY count(*) DESC, f.{self.column} LIMIT ?"
+        )
         return sql, [*params, size]
 
 
 @dataclass(frozen=True)
 class ActorFacet:
     """Actors: several per article, in their own table."""
+
     name: str = "actor"
 
     def sql_filter(self, values):
         marks = ",".join("?" * len(values))
-        return (f"f.rowid IN (SELECT rowid FROM article_actors WHERE actor IN ({marks}))",
-                list(values))
+        return (
+            f"f.rowid IN (SELECT rowid FROM article_actors WHERE actor IN ({marks}))",
+            list(values),
+        )
 
     def sql_counts(self, where, params, selected, size=FACET_SIZE):
         # CROSS JOIN keeps SQLite from walking every (actor, article) pair in
         # actor order to spare a sort: a few matches would cost a full scan.
-        sql = ("SELECT x.actor, count(*) FROM matched m CROSS JOIN facts f "
-               "CROSS JOIN article_actors x ON f.rowid = m.rowid AND x.rowid = f.rowid "
-               f"WHERE {where} "
-               "GROUP BY x.actor ORDER BY count(*) DESC, x.actor LIMIT ?")
+        sql = (
+            "SELECT x.actor, count(*) FROM matched m CROSS JOIN facts f "
+            "CROSS JOIN article_actors x ON f.rowid = m.rowid AND x.rowid = f.rowid "
+            f"WHERE {where} "
+            "GROUP BY x.actor ORDER BY count(*) DESC, x.actor LIMIT ?"
+        )
         return sql, [*params, size]
 
 
@@ -61,6 +69,7 @@ def read_value_buckets(rows, selected):
 
 class DateFacet:
     """Publication dates: a histogram whose interval follows the span."""
+
     name = "date"
 
     @staticmethod
@@ -89,9 +98,11 @@ class DateFacet:
     @staticmethod
     def sql_counts(where, params, interval):
         length = DATE_INTERVALS[interval]
-        sql = (f"SELECT substr(f.date, 1, {length}) AS k, count(*) FROM matched m "
-               f"JOIN facts f ON f.rowid = m.rowid WHERE {where} AND f.date IS NOT NULL "
-               "GROUP BY k ORDER BY k")
+        sql = (
+            f"SELECT substr(f.date, 1, {length}) AS k, count(*) FROM matched m "
+            f"JOIN facts f ON f.rowid = m.rowid WHERE {where} AND f.date IS NOT NULL "
+            "GROUP BY k ORDER BY k"
+        )
         return sql, params
 
     @staticmethod
@@ -107,5 +118,8 @@ class DateFacet:
         return Bucket(key, count, date_from=first.isoformat(), date_to=last.isoformat())
 
 
-VALUE_FACETS = {"actor": ActorFacet(), "source": ValueFacet("source", "source"),
-                "category": ValueFacet("category", "category")}
+VALUE_FACETS = {
+    "actor": ActorFacet(),
+    "source": ValueFacet("source", "source"),
+    "category": ValueFacet("category", "category"),
+}

@@ -26,9 +26,9 @@ _FIELD_PREFIX = re.compile(r'(?<![\w"])(\w+):')
 
 @dataclass(frozen=True)
 class Clause:
-    terms: tuple[str, ...]        # analysed terms; more than one is a phrase
-    field: str | None = None      # None: title and body
-    text: str = ""                # as typed, for engines that analyse it themselves
+    terms: tuple[str, ...]  # analysed terms; more than one is a phrase
+    field: str | None = None  # None: title and body
+    text: str = ""  # as typed, for engines that analyse it themselves
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,9 @@ def parse(text: str) -> Query:
         text = text.replace('"', " ")
     # A name before a colon that is not one of our fields is just a word.
     text = _FIELD_PREFIX.sub(
-        lambda m: m.group(0) if m.group(1).lower() in FIELDS else m.group(1) + " ", text)
-    pieces = []  # (negated, clause) or "OR"
+        lambda m: m.group(0) if m.group(1).lower() in FIELDS else m.group(1) + " ", text
+    )
+    pieces: list[tuple[bool, Clause] | str] = []  # (negated, clause) or "OR"
     for match in _PIECE.finditer(text):
         negated, name, phrase, word = match.groups()
         if word == "OR" and not negated and not name:
@@ -114,9 +115,10 @@ def expand(query: Query, spellings) -> tuple[Query, tuple[str, ...]]:
     while position < len(query.groups):
         run = _name_run(query.groups, position, spellings)
         if run > 1:
-            words = [group[0] for group in query.groups[position:position + run]]
-            phrase = Clause(sum((c.terms for c in words), ()), words[0].field,
-                            " ".join(c.text for c in words))
+            words = [group[0] for group in query.groups[position : position + run]]
+            phrase = Clause(
+                sum((c.terms for c in words), ()), words[0].field, " ".join(c.text for c in words)
+            )
             groups.append(alternatives(phrase))
             position += run
             continue
@@ -130,9 +132,10 @@ def expand(query: Query, spellings) -> tuple[Query, tuple[str, ...]]:
 def _name_run(groups, start, spellings, longest=4):
     """How many one-word groups from `start` on make the longest known name (0: none)."""
     for size in range(min(longest, len(groups) - start), 1, -1):
-        run = groups[start:start + size]
-        if all(len(g) == 1 and len(g[0].terms) == 1 and g[0].field == run[0][0].field
-               for g in run) and spellings(" ".join(g[0].text for g in run)):
+        run = groups[start : start + size]
+        if all(
+            len(g) == 1 and len(g[0].terms) == 1 and g[0].field == run[0][0].field for g in run
+        ) and spellings(" ".join(g[0].text for g in run)):
             return size
     return 0
 
@@ -140,4 +143,4 @@ def _name_run(groups, start, spellings, longest=4):
 def _contains(terms, part):
     """Whether `part` occurs in `terms` as a contiguous run."""
     size = len(part)
-    return any(terms[i:i + size] == part for i in range(len(terms) - size + 1))
+    return any(terms[i : i + size] == part for i in range(len(terms) - size + 1))

@@ -13,11 +13,22 @@ from datetime import date
 from .query import Query, expand, parse
 
 FACETS = ("date", "actor", "source", "category")
-FILTER_FACETS = ("actor", "source", "category")   # chosen by value; date by range
+FILTER_FACETS = ("actor", "source", "category")  # chosen by value; date by range
 SORTS = ("relevance", "newest", "oldest")
-MAX_RESULT_WINDOW = 10_000        # page numbers reach this far; a cursor goes further
-PARAMETERS = ("q", "date_from", "date_to", "actor", "source", "category", "sort", "page",
-              "size", "cursor", "facets")
+MAX_RESULT_WINDOW = 10_000  # page numbers reach this far; a cursor goes further
+PARAMETERS = (
+    "q",
+    "date_from",
+    "date_to",
+    "actor",
+    "source",
+    "category",
+    "sort",
+    "page",
+    "size",
+    "cursor",
+    "facets",
+)
 
 
 class BadRequest(ValueError):
@@ -30,15 +41,15 @@ class BadRequest(ValueError):
 class SearchRequest:
     text: str = ""
     query: Query = field(default_factory=Query)
-    filters: dict = field(default_factory=dict)       # facet name -> tuple of values
+    filters: dict = field(default_factory=dict)  # facet name -> tuple of values
     date_from: date | None = None
-    date_to: date | None = None                       # inclusive
+    date_to: date | None = None  # inclusive
     sort: str = "relevance"
     page: int = 1
     size: int = 20
-    cursor: tuple | None = None                       # sort key of the last hit seen
-    facets: tuple = FACETS                            # which facets to count
-    also_searched: tuple = ()                         # other spellings of names in the query
+    cursor: tuple | None = None  # sort key of the last hit seen
+    facets: tuple = FACETS  # which facets to count
+    also_searched: tuple = ()  # other spellings of names in the query
 
     @property
     def offset(self):
@@ -63,8 +74,11 @@ class SearchRequest:
         size = _integer("size", one("size", str(default_size)), 1, max_size)
         page = _integer("page", one("page", "1"), 1, MAX_RESULT_WINDOW)
         if page * size > MAX_RESULT_WINDOW:
-            raise BadRequest("page", f"pages reach the first {MAX_RESULT_WINDOW:,} results; "
-                             "use the cursor (next_cursor) to go further")
+            raise BadRequest(
+                "page",
+                f"pages reach the first {MAX_RESULT_WINDOW:,} results; "
+                "use the cursor (next_cursor) to go further",
+            )
         date_from = _date("date_from", one("date_from"))
         date_to = _date("date_to", one("date_to"))
         if date_from and date_to and date_from > date_to:
@@ -79,15 +93,29 @@ class SearchRequest:
         query, also_searched = parse(text), ()
         if gazetteer is not None:
             query, also_searched = expand(query, gazetteer.spellings)
-        return cls(text, query, filters, date_from, date_to, sort, page, size, cursor,
-                   facets, also_searched)
+        return cls(
+            text,
+            query,
+            filters,
+            date_from,
+            date_to,
+            sort,
+            page,
+            size,
+            cursor,
+            facets,
+            also_searched,
+        )
 
     def to_params(self, **changes):
         """Query-string parameters of this request (for links), with changes."""
-        params = {"q": self.text, "sort": self.sort if self.sort != "relevance" else "",
-                  "date_from": self.date_from.isoformat() if self.date_from else "",
-                  "date_to": self.date_to.isoformat() if self.date_to else "",
-                  "page": str(self.page) if self.page > 1 else ""}
+        params = {
+            "q": self.text,
+            "sort": self.sort if self.sort != "relevance" else "",
+            "date_from": self.date_from.isoformat() if self.date_from else "",
+            "date_to": self.date_to.isoformat() if self.date_to else "",
+            "page": str(self.page) if self.page > 1 else "",
+        }
         params.update({name: list(values) for name, values in self.filters.items()})
         params.update(changes)
         return {k: v for k, v in params.items() if v not in ("", None, [], ())}

@@ -11,7 +11,7 @@ class Hit:
     source: str
     actors: list[str]
     url: str
-    snippet: str          # HTML: escaped text, matched words in <mark>
+    snippet: str  # HTML: escaped text, matched words in <mark>
     title_html: str = ""  # the title, escaped, matched words in <mark>
 
 
@@ -20,7 +20,7 @@ class Bucket:
     key: str
     count: int
     selected: bool = False
-    date_from: str | None = None   # date facet: the bucket's range, for filtering
+    date_from: str | None = None  # date facet: the bucket's range, for filtering
     date_to: str | None = None
 
 
@@ -29,12 +29,13 @@ class SearchResult:
     total: int
     hits: list[Hit]
     facets: dict[str, list[Bucket]] = field(default_factory=dict)
-    date_interval: str | None = None   # year, month or day
+    date_interval: str | None = None  # year, month or day
     next_cursor: str | None = None
-    relaxed: bool = False              # no hit has all the words; these have some
+    relaxed: bool = False  # no hit has all the words; these have some
 
     def to_json(self, request=None):
         """The API's answer; `request` adds what the query also searched for."""
+
         def bucket(b, name):
             data = {"key": b.key, "count": b.count}
             if b.selected:
@@ -46,8 +47,9 @@ class SearchResult:
         return {
             "total": self.total,
             "hits": [{k: v for k, v in asdict(h).items() if k != "title_html"} for h in self.hits],
-            "facets": {name: [bucket(b, name) for b in buckets]
-                       for name, buckets in self.facets.items()},
+            "facets": {
+                name: [bucket(b, name) for b in buckets] for name, buckets in self.facets.items()
+            },
             "date_interval": self.date_interval,
             "next_cursor": self.next_cursor,
             "relaxed": self.relaxed,
