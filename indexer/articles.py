@@ -20,9 +20,10 @@ from indexer.boilerplate import Boilerplate
 from indexer.dates import date_from_name, parse_date, to_iso
 from indexer.readers import SCHEMA, Problem, RawRecord
 from indexer.readers.pages import KeywordLine, html_to_text
+from indexer.settings import Settings
 from indexer.sources import SourceTable
 
-MAX_BODY_CHARS = 1_000_000
+MAX_BODY_CHARS: int = Settings.max_body_chars  # the setting BAHTH_MAX_BODY_CHARS, by default
 MAX_TITLE_CHARS = 1_000
 MAX_ID_CHARS = 200
 _LIST_SEPARATORS = re.compile(r"\s*[|،;؛]\s*|\s*,\s*")

@@ -15,6 +15,8 @@ from pathlib import Path
 from indexer import __version__
 from indexer.arabic import analyze, normalize
 from indexer.readers import FORMATS, ArchiveError
+from indexer.search.facets import FACETS
+from indexer.search.request import SORTS
 from indexer.settings import SETTINGS, Settings, SettingsError
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_REJECTS, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -148,9 +150,7 @@ def cmd_search(args, settings):
 
     params = {
         "q": [" ".join(args.query)],
-        "actor": args.actor,
-        "source": args.source,
-        "category": args.category,
+        **{facet.name: getattr(args, facet.name) for facet in FACETS.values},
         "date_from": [args.date_from or ""],
         "date_to": [args.date_to or ""],
         "sort": [args.sort],
@@ -195,7 +195,8 @@ def _print_result(result, request):
         if hit.actors:
             print("   " + ", ".join(hit.actors))
         print("   " + plain_with_markers(hit.snippet).replace("\n", " "))
-    for name in ("source", "actor", "category"):
+    for facet in request.registry.values:
+        name = facet.name
         buckets = result.facets.get(name) or []
         if buckets:
             print()
@@ -374,13 +375,10 @@ def build_parser():
 
     search = _command(commands, "search", cmd_search)
     search.add_argument("query", nargs="*", help='words, "phrases", -exclusion, OR, title:word')
-    search.add_argument("--actor", action="append", default=[], help="only this actor (repeatable)")
-    search.add_argument(
-        "--source", action="append", default=[], help="only this outlet (repeatable)"
-    )
-    search.add_argument(
-        "--category", action="append", default=[], help="only this category (repeatable)"
-    )
+    for facet in FACETS.values:
+        search.add_argument(
+            f"--{facet.name}", action="append", default=[], help=f"only {facet.help} (repeatable)"
+        )
     search.add_argument(
         "--from", dest="date_from", metavar="DATE", help="first day (YYYY-MM-DD, YYYY-MM or YYYY)"
     )
@@ -389,7 +387,7 @@ def build_parser():
     )
     search.add_argument(
         "--sort",
-        choices=("relevance", "newest", "oldest"),
+        choices=SORTS,
         default="relevance",
         help="order of the results (default: relevance)",
     )

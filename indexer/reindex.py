@@ -1,6 +1,6 @@
 """`bahth reindex`: the whole archive into a new index, switched in when complete.
 
-Worker processes read, clean and analyse batches of files; the main process
+Worker processes read, clean and analyse shares of the input (readers.Plan); the main process
 loads their articles in input order into a new index version, counts
 everything, writes every rejected record to the rejects file, and switches
 the live index only at the end. An exception, Ctrl-C or too many rejects
@@ -17,12 +17,12 @@ from collections import Counter, deque
 from dataclasses import asdict, dataclass, field
 
 from indexer.actors import Gazetteer
-from indexer.articles import ArticleBuilder, RecordError, analyze_article
-from indexer.readers import Problem, RawRecord, expand, read_archive, split_jsonl
+from indexer.articles import MAX_BODY_CHARS, ArticleBuilder, RecordError, analyze_article
+from indexer.readers import Plan, Problem, RawRecord, read_pieces
 from indexer.search.dedup import IdConflict
 
-BATCH_BYTES = 2_000_000
-BATCH_FILES = 200
+SHARE_BYTES = 2_000_000  # a worker's share of the input, roughly
+SHARE_FILES = 200
 LOG_EVERY_SECONDS = 10
 
 
@@ -30,7 +30,7 @@ LOG_EVERY_SECONDS = 10
 class Options:
     forced_format: str | None = None
     column_map: dict = field(default_factory=dict)
-    max_body_chars: int = 1_000_000
+    max_body_chars: int = MAX_BODY_CHARS
     gazetteer: Gazetteer | None = None  # None: the shipped one
 
 
@@ -91,10 +91,10 @@ def _start_worker(options):
     _builder = ArticleBuilder(max_body_chars=options.max_body_chars, gazetteer=options.gazetteer)
 
 
-def _prepare(files):
-    """Read, clean and analyse the records of some files (in a worker)."""
+def _prepare(pieces):
+    """Read, clean and analyse the records of a share's pieces (in a worker)."""
     items = []
-    for item in read_archive(files, _options.forced_format, _options.column_map):
+    for item in read_pieces(pieces, _options.forced_format, _options.column_map):
         if isinstance(item, Problem):
             items.append(item)
             continue
@@ -115,41 +115,18 @@ def _rejection(raw: RawRecord, field_name, reason):
 # --- main side ---------------------------------------------------------------
 
 
-def batches(files):
-    """Shares of work of about BATCH_BYTES: groups of small files, or one
-    slice of a large JSONL file, so that work spreads evenly over the
-    workers and no worker holds a whole large file in memory."""
-    batch, size = [], 0
-    for path in files:
-        slices = split_jsonl(path, BATCH_BYTES)
-        if slices:
-            if batch:
-                yield batch, size
-                batch, size = [], 0
-            for piece in slices:
-                yield [piece], piece.end - piece.start
-            continue
-        batch.append(path)
-        size += path.stat().st_size
-        if size >= BATCH_BYTES or len(batch) >= BATCH_FILES:
-            yield batch, size
-            batch, size = [], 0
-    if batch:
-        yield batch, size
-
-
-def _prepared_batches(files, options, workers):
-    """Prepared batches in input order, at most 2 per worker in flight."""
+def _prepared_shares(plan, options, workers):
+    """(prepared items, bytes) of each share in input order, at most 2 per worker in flight."""
     if workers <= 1:
         _start_worker(options)
-        for batch, size in batches(files):
-            yield _prepare(batch), size
+        for share in plan:
+            yield _prepare(share.pieces), share.size
         return
     context = multiprocessing.get_context("spawn" if sys.platform == "darwin" else "fork")
     with context.Pool(workers, initializer=_start_worker, initargs=(options,)) as pool:
         pending = deque()
-        for batch, size in batches(files):
-            pending.append((pool.apply_async(_prepare, (batch,)), size))
+        for share in plan:
+            pending.append((pool.apply_async(_prepare, (share.pieces,)), share.size))
             if len(pending) >= 2 * workers:
                 result, done = pending.popleft()
                 yield result.get(), done
@@ -204,8 +181,7 @@ def run(
     (in both cases nothing is switched).
     """
     options = options or Options()
-    files = expand(paths)
-    total_bytes = sum(path.stat().st_size for path in files)
+    plan = Plan(paths, SHARE_BYTES, SHARE_FILES)
     workers = workers or min(os.cpu_count() or 1, 8)
     summary = Summary()
     rejects = Rejects(rejects_path)
@@ -214,14 +190,14 @@ def run(
     try:
         with store.new_version() as loader:
             done_bytes = 0
-            for items, size in _prepared_batches(files, options, workers):
+            for items, size in _prepared_shares(plan, options, workers):
                 for item in items:
                     _load(item, loader, summary, rejects)
                 if max_rejects is not None and summary.rejected_total > max_rejects:
                     raise TooManyRejects(f"more than {max_rejects} records rejected")
                 done_bytes += size
                 summary.seconds = time.monotonic() - started
-                progress(summary, done_bytes, total_bytes)
+                progress(summary, done_bytes, plan.total_bytes)
             if not summary.indexed:
                 raise NothingIndexed(
                     f"no article could be indexed from {summary.read:,} records read"

@@ -36,6 +36,30 @@ def index_rows(data_dir, sql, params=()):
         return db.execute(sql, params).fetchall()
 
 
+@pytest.fixture(scope="session")
+def sample_index(tmp_path_factory):
+    """A data folder with the sample archive indexed on the embedded engine
+    (shared by the tests that only read it)."""
+    from indexer import reindex
+    from indexer.search.embedded import EmbeddedStore
+
+    data = tmp_path_factory.mktemp("sample") / "data"
+    reindex.run([ROOT / "sample"], EmbeddedStore(data), workers=1)
+    return data
+
+
+# Markers follow the fixtures a test uses, so that the fast suite
+# (`pytest -m "not elasticsearch and not browser"`) leaves out every slow part.
+MARKERS = {"elasticsearch_url": "elasticsearch", "browser": "browser", "shared_corpus": "corpus"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        for fixture, marker in MARKERS.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(marker)
+
+
 @pytest.fixture
 def shared_corpus():
     corpus = SHARED / "corpus"
@@ -80,7 +104,7 @@ def elasticsearch_url():
 @pytest.fixture
 def es_alias(elasticsearch_url):
     """A fresh alias name on the test node; its index versions are deleted afterwards."""
-    from indexer.search.elastic import connect
+    from indexer.search.elastic.client import connect
 
     alias = f"test-{uuid.uuid4().hex[:10]}"
     yield alias

@@ -16,8 +16,6 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from werkzeug.serving import make_server
 
-from indexer import reindex
-from indexer.search.embedded_store import EmbeddedStore
 from indexer.settings import Settings
 from webui import create_app
 
@@ -27,10 +25,9 @@ SCREENSHOTS = ROOT / "build" / "screenshots"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    data = tmp_path_factory.mktemp("browser") / "data"
-    reindex.run([ROOT / "sample"], EmbeddedStore(data), workers=1)
-    httpd = make_server("127.0.0.1", 0, create_app(Settings(data_dir=str(data))), threaded=True)
+def server(sample_index):
+    app = create_app(Settings(data_dir=str(sample_index)))
+    httpd = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_port}"

@@ -13,19 +13,16 @@ import urllib.request
 
 import pytest
 
-from indexer import __version__, cli, reindex
+from indexer import __version__, cli
 from indexer.readers import FORMATS
-from indexer.search.embedded_store import EmbeddedStore
 from indexer.settings import SETTINGS, Settings
 
 from .conftest import ROOT
 
 
-@pytest.fixture(scope="module")
-def data_dir(tmp_path_factory):
-    data = tmp_path_factory.mktemp("cli") / "data"
-    reindex.run([ROOT / "sample"], EmbeddedStore(data), workers=1)
-    return data
+@pytest.fixture
+def data_dir(sample_index):
+    return sample_index
 
 
 def search(capsys, monkeypatch, data_dir, *args):

@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 
 from indexer import cli, reindex
-from indexer.search import SearchRequest
-from indexer.search import elastic_query as dsl
-from indexer.search.elastic import ElasticBackend, connect, has_arabic_analysis
-from indexer.search.elastic_store import ElasticStore, IndexingFailed
+from indexer.search import BuildFailed, SearchRequest
+from indexer.search.elastic import ElasticBackend, ElasticStore, dsl
+from indexer.search.elastic.client import connect
+from indexer.search.elastic.index import Analysis
+from indexer.search.elastic.store import node_analyzes_arabic
 from indexer.settings import Settings
 from webui import create_app
 
@@ -74,14 +75,14 @@ def test_a_failed_reindex_leaves_the_alias_and_no_new_index(tmp_path, elasticsea
     assert versions(store.client, es_alias) == before
 
 
-def test_the_fallback_path_is_detected_and_recorded(tmp_path, elasticsearch_url, es_alias):
+def test_the_python_path_is_detected_and_recorded(tmp_path, elasticsearch_url, es_alias):
     client = connect(elasticsearch_url)
-    assert not has_arabic_analysis(client)  # the integ-test distribution
+    assert not node_analyzes_arabic(client)  # the integ-test distribution
     store = ElasticStore(elasticsearch_url, es_alias)
     reindex.run([write_jsonl(tmp_path / "a.jsonl", [article(1)])], store, workers=1)
     meta = client.indices.get_mapping(index=es_alias)[store.live]["mappings"]["_meta"]
-    assert meta["bahth"]["analysis"] == dsl.FALLBACK
-    assert ElasticBackend(elasticsearch_url, es_alias).analysis() == dsl.FALLBACK
+    assert meta["bahth"]["analysis"] == "python"
+    assert ElasticBackend(elasticsearch_url, es_alias).analysis() == Analysis.PYTHON
     stored = client.get(index=es_alias, id="a1")["_source"]
     assert stored["body_terms"].split()[:3] == ["نص", "خبر", "رقم"]  # the Python terms
 
@@ -101,7 +102,7 @@ def test_an_index_in_the_way_of_the_alias_is_named(tmp_path, elasticsearch_url, 
     client = connect(elasticsearch_url)
     client.indices.create(index=es_alias)
     try:
-        with pytest.raises(IndexingFailed, match="is an index, not an alias"):
+        with pytest.raises(BuildFailed, match="is an index, not an alias"):
             reindex.run(
                 [write_jsonl(tmp_path / "a.jsonl", [article(1)])],
                 ElasticStore(elasticsearch_url, es_alias),
@@ -226,7 +227,7 @@ def test_production_query_compiles_to_the_documented_dsl():
         date_from="2018-06",
         date_to="2018",
     )
-    body = dsl.search_body(search, dsl.PRODUCTION)
+    body = dsl.search_body(search, Analysis.NODE)
     must = body["query"]["bool"]["must"]
     assert must[0]["multi_match"] == {
         "query": "قمة",
@@ -248,17 +249,17 @@ def test_production_query_compiles_to_the_documented_dsl():
     assert body["aggs"]["date"]["aggs"]["year"]["date_histogram"]["calendar_interval"] == "year"
     assert body["highlight"]["encoder"] == "html"
     assert body["highlight"]["pre_tags"] == ["<mark>"]
-    fallback = dsl.search_body(search, dsl.FALLBACK)
-    assert fallback["query"]["bool"]["must"][0]["multi_match"]["fields"] == [
+    python = dsl.search_body(search, Analysis.PYTHON)
+    assert python["query"]["bool"]["must"][0]["multi_match"]["fields"] == [
         f"title_terms^{dsl.TITLE_BOOST}",
         "body_terms",
     ]
-    assert "highlight" not in fallback  # the Python highlighter marks those hits
+    assert "highlight" not in python  # the Python highlighter marks those hits
 
 
 def test_relaxed_query_wants_any_group():
     search = request(q="زلزال كوكب")
-    strict = dsl.full_text(search.query, dsl.PRODUCTION)
-    relaxed = dsl.full_text(search.query, dsl.PRODUCTION, relaxed=True)
+    strict = dsl.full_text(search.query, Analysis.NODE)
+    relaxed = dsl.full_text(search.query, Analysis.NODE, relaxed=True)
     assert len(strict["bool"]["must"]) == 2
     assert relaxed["bool"]["minimum_should_match"] == 1 and len(relaxed["bool"]["should"]) == 2

@@ -3,12 +3,11 @@
 import json
 
 from indexer.arabic import normalize
-from indexer.search.es_settings import (
+from indexer.search.elastic.index import (
     ANALYSIS_COMMON,
     CORE,
-    FALLBACK,
     MAPPINGS,
-    PRODUCTION,
+    Analysis,
     components,
     index_body,
     whole_words,
@@ -16,7 +15,7 @@ from indexer.search.es_settings import (
 
 
 def test_production_chain_uses_only_core_and_analysis_common_components():
-    used = components(index_body(PRODUCTION))
+    used = components(index_body(Analysis.NODE))
     for kind, names in used.items():
         unknown = names - CORE[kind] - ANALYSIS_COMMON[kind]
         assert not unknown, f"{kind}s outside core and analysis-common: {unknown}"
@@ -33,14 +32,14 @@ def test_production_chain_uses_only_core_and_analysis_common_components():
     assert used["tokenizer"] == {"standard"}
 
 
-def test_fallback_chain_uses_only_what_every_node_has():
-    used = components(index_body(FALLBACK))
+def test_python_chain_uses_only_what_every_node_has():
+    used = components(index_body(Analysis.PYTHON))
     for kind, names in used.items():
         assert names <= CORE[kind], f"{kind}s a bare node lacks: {names - CORE[kind]}"
 
 
 def test_word_lists_are_filled_and_normalised_like_the_text():
-    body = index_body(PRODUCTION)
+    body = index_body(Analysis.NODE)
     filters = body["settings"]["analysis"]["filter"]
     stopwords = filters["bahth_stop"]["stopwords"]
     assert len(stopwords) > 1000 and all(normalize(w) == w for w in stopwords)
@@ -52,7 +51,7 @@ def test_word_lists_are_filled_and_normalised_like_the_text():
 
 
 def test_char_filter_folds_what_the_python_side_folds():
-    description = json.loads((MAPPINGS / PRODUCTION).read_text(encoding="utf-8"))
+    description = json.loads((MAPPINGS / Analysis.NODE.description).read_text(encoding="utf-8"))
     rules = description["settings"]["analysis"]["char_filter"]["bahth_fold"]["mappings"]
     for rule in rules:
         source, target = rule.split("=>")
@@ -62,7 +61,7 @@ def test_char_filter_folds_what_the_python_side_folds():
 
 
 def test_both_descriptions_have_the_same_fields_for_facets_and_filters():
-    production = index_body(PRODUCTION)["mappings"]["properties"]
-    fallback = index_body(FALLBACK)["mappings"]["properties"]
+    production = index_body(Analysis.NODE)["mappings"]["properties"]
+    python = index_body(Analysis.PYTHON)["mappings"]["properties"]
     for name in ("id", "date", "source", "category", "actors", "tags"):
-        assert production[name]["type"] == fallback[name]["type"], name
+        assert production[name]["type"] == python[name]["type"], name

@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 
 from indexer import cli, reindex
-from indexer.search.embedded_store import EmbeddedStore
+from indexer.search.embedded import EmbeddedStore
 
 from .conftest import article, index_rows, write_jsonl
 
@@ -229,7 +229,7 @@ def test_worker_processes_give_the_same_index(tmp_path, monkeypatch):
         write_jsonl(tmp_path / f"part{n:02}.jsonl", [article(n * 10 + k) for k in range(5)])
     one, two = tmp_path / "one", tmp_path / "two"
     reindex.run([tmp_path / "part*.jsonl"], EmbeddedStore(one), workers=1)
-    monkeypatch.setattr(reindex, "BATCH_FILES", 2)
+    monkeypatch.setattr(reindex, "SHARE_FILES", 2)
     reindex.run([tmp_path / "part*.jsonl"], EmbeddedStore(two), workers=2)
     query = "SELECT rowid, id, title FROM articles ORDER BY rowid"
     assert index_rows(one, query) == index_rows(two, query)
@@ -240,8 +240,8 @@ def test_large_jsonl_files_are_read_in_slices_with_their_line_numbers(tmp_path, 
     lines = [json.dumps(article(n), ensure_ascii=False) for n in range(1, 301)]
     lines[150] = lines[150][:30]  # a broken line in the middle
     (tmp_path / "big.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    monkeypatch.setattr(reindex, "BATCH_BYTES", 4096)
-    assert len(list(reindex.batches([tmp_path / "big.jsonl"]))) > 10
+    monkeypatch.setattr(reindex, "SHARE_BYTES", 4096)
+    assert len(list(reindex.Plan([tmp_path / "big.jsonl"], 4096, 200))) > 10
     rejects = tmp_path / "rejects.jsonl"
     summary = reindex.run(
         [tmp_path / "big.jsonl"], EmbeddedStore(tmp_path / "data"), rejects_path=rejects, workers=2

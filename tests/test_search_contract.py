@@ -12,10 +12,8 @@ import pytest
 from indexer import reindex
 from indexer.actors import Gazetteer
 from indexer.search import SearchRequest
-from indexer.search.elastic import ElasticBackend
-from indexer.search.elastic_store import ElasticStore
-from indexer.search.embedded import EmbeddedBackend
-from indexer.search.embedded_store import EmbeddedStore
+from indexer.search.elastic import ElasticBackend, ElasticStore
+from indexer.search.embedded import EmbeddedBackend, EmbeddedStore
 from indexer.search.request import decode_cursor
 
 from .conftest import ROOT, delete_versions
@@ -85,7 +83,7 @@ def elasticsearch(archive, elasticsearch_url):
     delete_versions(store.client, alias)
 
 
-@pytest.fixture(params=["embedded", "elasticsearch"])
+@pytest.fixture(params=["embedded", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
 def backend(request):
     return request.getfixturevalue(request.param)
 

@@ -8,20 +8,16 @@ import re
 
 import pytest
 
-from indexer import reindex
 from indexer.actors import GazetteerError
-from indexer.search.embedded_store import EmbeddedStore
 from indexer.settings import SETTINGS, Settings
 from webui import create_app
 
 from .conftest import ROOT
 
 
-@pytest.fixture(scope="module")
-def data_dir(tmp_path_factory):
-    data = tmp_path_factory.mktemp("web") / "data"
-    reindex.run([ROOT / "sample"], EmbeddedStore(data), workers=1)
-    return data
+@pytest.fixture
+def data_dir(sample_index):
+    return sample_index
 
 
 @pytest.fixture
@@ -158,9 +154,9 @@ def test_openapi_describes_every_route(client):
     assert spec["openapi"].startswith("3.")
     assert set(spec["paths"]) == {"/api/search", "/api/articles/{id}", "/api/export", "/api/health"}
     names = {p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]}
-    from indexer.search.request import PARAMETERS
+    from indexer.search.request import parameters
 
-    assert names == set(PARAMETERS)
+    assert names == set(parameters())
 
 
 def test_health(client):

@@ -85,7 +85,7 @@ def _csv_row(values):
 
 @blueprint.get("/openapi.json")
 def openapi():
-    return jsonify(openapi_document())
+    return jsonify(openapi_document(current_app.config["BAHTH_SETTINGS"]))
 
 
 @blueprint.get("/health")

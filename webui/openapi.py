@@ -1,6 +1,8 @@
 """The OpenAPI description of the JSON API, served at /api/openapi.json."""
 
-from indexer.search.request import FACETS, MAX_RESULT_WINDOW, SORTS
+from indexer.search.facets import FACETS, Registry
+from indexer.search.request import MAX_RESULT_WINDOW, SORTS
+from indexer.settings import Settings
 
 
 def _parameter(name, description, schema=None, repeat=False):
@@ -17,29 +19,32 @@ def _parameter(name, description, schema=None, repeat=False):
     }
 
 
-SEARCH_PARAMETERS = [
-    _parameter(
-        "q",
-        'Query: words, "phrases", -exclusion, OR, title:word. '
-        "Arabic spelling variants, diacritics and clitics are folded.",
-    ),
-    _parameter(
-        "date_from", "First day, inclusive (YYYY-MM-DD, YYYY-MM or YYYY).", {"type": "string"}
-    ),
-    _parameter("date_to", "Last day, inclusive (YYYY-MM-DD, YYYY-MM or YYYY).", {"type": "string"}),
-    _parameter("actor", "Only articles naming one of these actors.", repeat=True),
-    _parameter("source", "Only articles from one of these outlets.", repeat=True),
-    _parameter("category", "Only articles in one of these categories.", repeat=True),
-    _parameter("sort", "Order of hits.", {"type": "string", "enum": list(SORTS)}),
-    _parameter(
-        "page",
-        f"Page number; pages reach the first {MAX_RESULT_WINDOW:,} hits.",
-        {"type": "integer", "minimum": 1},
-    ),
-    _parameter("size", "Hits per page.", {"type": "integer", "minimum": 1, "maximum": 100}),
-    _parameter("cursor", "next_cursor of the previous response: the hits after it."),
-    _parameter("facets", f"Comma-separated facets to count ({', '.join(FACETS)}), or none."),
-]
+def search_parameters(max_size: int, registry: Registry) -> list[dict]:
+    date_from, date_to = registry.date.parameters
+    return [
+        _parameter(
+            "q",
+            'Query: words, "phrases", -exclusion, OR, title:word. '
+            "Arabic spelling variants, diacritics and clitics are folded.",
+        ),
+        _parameter(date_from, "First day, inclusive (YYYY-MM-DD, YYYY-MM or YYYY)."),
+        _parameter(date_to, "Last day, inclusive (YYYY-MM-DD, YYYY-MM or YYYY)."),
+        *(_parameter(f.name, f"Only {f.help}.", repeat=True) for f in registry.values),
+        _parameter("sort", "Order of hits.", {"type": "string", "enum": list(SORTS)}),
+        _parameter(
+            "page",
+            f"Page number; pages reach the first {MAX_RESULT_WINDOW:,} hits.",
+            {"type": "integer", "minimum": 1},
+        ),
+        _parameter(
+            "size", "Hits per page.", {"type": "integer", "minimum": 1, "maximum": max_size}
+        ),
+        _parameter("cursor", "next_cursor of the previous response: the hits after it."),
+        _parameter(
+            "facets", f"Comma-separated facets to count ({', '.join(registry.names)}), or none."
+        ),
+    ]
+
 
 ERROR = {
     "type": "object",
@@ -84,27 +89,32 @@ HIT = {
     },
 }
 
-SEARCH_RESULT = {
-    "type": "object",
-    "required": ["total", "hits", "facets", "next_cursor"],
-    "properties": {
-        "total": {"type": "integer"},
-        "hits": {"type": "array", "items": HIT},
-        "facets": {
-            "type": "object",
-            "properties": {name: {"type": "array", "items": BUCKET} for name in FACETS},
+
+def search_result(registry: Registry) -> dict:
+    return {
+        "type": "object",
+        "required": ["total", "hits", "facets", "next_cursor"],
+        "properties": {
+            "total": {"type": "integer"},
+            "hits": {"type": "array", "items": HIT},
+            "facets": {
+                "type": "object",
+                "properties": {name: {"type": "array", "items": BUCKET} for name in registry.names},
+            },
+            "date_interval": {"type": ["string", "null"], "enum": ["year", "month", "day", None]},
+            "next_cursor": {"type": ["string", "null"]},
+            "relaxed": {
+                "type": "boolean",
+                "description": "no article has every word; these have some",
+            },
+            "also_searched": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "other spellings of actor names in q "
+                "that the search also looked for (ترامب: ترمب)",
+            },
         },
-        "date_interval": {"type": ["string", "null"], "enum": ["year", "month", "day", None]},
-        "next_cursor": {"type": ["string", "null"]},
-        "relaxed": {"type": "boolean", "description": "no article has every word; these have some"},
-        "also_searched": {
-            "type": "array",
-            "items": {"type": "string"},
-            "description": "other spellings of actor names in q "
-            "that the search also looked for (ترامب: ترمب)",
-        },
-    },
-}
+    }
 
 
 def _errors(*statuses):
@@ -114,24 +124,28 @@ def _errors(*statuses):
     }
 
 
-def openapi_document():
+def openapi_document(settings: Settings | None = None, registry: Registry = FACETS) -> dict:
+    """The description of the API as `settings` bound it, for an index with these facets."""
+    settings = settings or Settings()
+    parameters = search_parameters(settings.max_page_size, registry)
+    facet_names = ", ".join(f.name for f in registry.values)
     return {
         "openapi": "3.1.0",
         "info": {
             "title": "Bahth search API",
             "version": "1",
-            "description": "Search an Arabic news archive, with facets by date, actor, "
-            "source and category.",
+            "description": "Search an Arabic news archive, with facets by "
+            f"{registry.date.name}, {facet_names}.",
         },
         "paths": {
             "/api/search": {
                 "get": {
                     "summary": "Search articles",
-                    "parameters": SEARCH_PARAMETERS,
+                    "parameters": parameters,
                     "responses": {
                         "200": {
                             "description": "Hits and facet counts",
-                            "content": {"application/json": {"schema": SEARCH_RESULT}},
+                            "content": {"application/json": {"schema": search_result(registry)}},
                         },
                         **_errors(400, 503),
                     },
@@ -159,11 +173,7 @@ def openapi_document():
                         _parameter(
                             "format", "csv or jsonl", {"type": "string", "enum": ["csv", "jsonl"]}
                         ),
-                        *[
-                            p
-                            for p in SEARCH_PARAMETERS
-                            if p["name"] not in ("page", "size", "cursor")
-                        ],
+                        *[p for p in parameters if p["name"] not in ("page", "size", "cursor")],
                     ],
                     "responses": {
                         "200": {

@@ -8,7 +8,6 @@ from indexer.search.query import expand, parse
 from .search import backend, gazetteer, search_request
 
 blueprint = Blueprint("pages", __name__)
-FACET_TITLES = {"actor": "الفاعلون", "source": "المصادر", "category": "الأقسام", "date": "التاريخ"}
 SORT_TITLES = {"relevance": "الأكثر صلة", "newest": "الأحدث", "oldest": "الأقدم"}
 INTERVAL_TITLES = {"year": "حسب السنة", "month": "حسب الشهر", "day": "حسب اليوم"}
 
@@ -57,7 +56,6 @@ def search():
         search=search_state,
         result=result,
         links=Links(search_state),
-        facet_titles=FACET_TITLES,
         sort_titles=SORT_TITLES,
         interval_titles=INTERVAL_TITLES,
     )

@@ -1,25 +1,26 @@
 """Archive files to raw records.
 
-`read_archive(paths)` expands files, folders (recursively), globs, `.gz` and
-`.zip` archives, decides each file's format from its content (or takes the
-one forced), and yields a `RawRecord` for each record read and a `Problem`
-for each one that could not be read, naming the file, the line and, where
-there is one, the field.
+`read_pieces(pieces)` reads the Pieces a Plan (plan.py) cuts an archive
+into: files, `.gz` and `.zip` archives, and slices of large JSONL files. It
+decides each file's format from its content (or takes the one forced), and
+yields a `RawRecord` for each record read and a `Problem` for each one that
+could not be read, naming the file, the line and, where there is one, the
+field. `read_archive(paths)` does the same for the whole files under paths.
 """
 
-import codecs
 import csv
-import glob
 import gzip
 import io
 import json
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import trec
-from .decode import decode, detect_encoding, looks_binary
+from .decode import decode, looks_binary
 from .pages import looks_like_html, parse_page
+from .plan import ArchiveError, Piece, Plan, Share, expand, whole_files
 
 SCHEMA = ("id", "title", "body", "date", "source", "url", "author", "category", "tags", "actors")
 TREC_FIELDS = {
@@ -34,12 +35,7 @@ TREC_FIELDS = {
     "text": "body",
 }
 _CSV_SEPARATORS = (",", ";", "\t", "|")
-_ARCHIVE_SUFFIXES = (".gz", ".zip")
 _SKIPPED_NAMES = ("README", "LICENSE", "PROVENANCE")
-
-
-class ArchiveError(Exception):
-    """A path that does not exist or cannot be opened at all."""
 
 
 @dataclass
@@ -57,33 +53,6 @@ class Problem:
     reason: str
     raw: str = ""
     action: str = "rejected"
-
-
-def expand(paths):
-    """The files named by `paths`, in a stable order."""
-    files = []
-    for path in map(str, paths):
-        matches = (
-            sorted(glob.glob(path, recursive=True)) if any(c in path for c in "*?[") else [path]
-        )
-        if not matches:
-            raise ArchiveError(f"{path}: no such file or folder")
-        for match in matches:
-            match = Path(match)
-            if match.is_dir():
-                inside = [
-                    p
-                    for p in sorted(match.rglob("*"))
-                    if p.is_file() and not p.name.startswith(".")
-                ]
-                if not inside:
-                    raise ArchiveError(f"{match}: the folder holds no file")
-                files.extend(inside)
-            elif match.is_file():
-                files.append(match)
-            else:
-                raise ArchiveError(f"{match}: no such file or folder")
-    return files
 
 
 def _skipped(name):
@@ -121,75 +90,45 @@ def detect_format(text: str) -> str:
     return "page"
 
 
-@dataclass(frozen=True)
-class FileSlice:
-    """Lines first_line.. of a large UTF-8 JSONL file, bytes start..end: a
-    share of work that a reader can take without reading the whole file."""
-
-    path: Path
-    start: int
-    end: int
-    first_line: int
+def read_archive(paths, forced_format=None, column_map=None):
+    """Yield RawRecord and Problem objects for everything under `paths`."""
+    return read_pieces(whole_files(paths), forced_format, column_map)
 
 
-def split_jsonl(path, target_bytes):
-    """FileSlices of about `target_bytes` each, cut at line ends, when `path`
-    is a plain UTF-8 JSONL file; None when it must be read whole."""
-    if path.suffix in _ARCHIVE_SUFFIXES or path.stat().st_size <= target_bytes:
-        return None
-    with open(path, "rb") as stream:
-        head = stream.read(65536)
-        if detect_encoding(head) not in ("utf-8", "utf-8-sig") or not head.lstrip(
-            codecs.BOM_UTF8 + b" \t\r\n"
-        ).startswith(b"{"):
-            return None
-        slices, start, line = [], 0, 1
-        size = path.stat().st_size
-        while start < size:
-            stream.seek(start + target_bytes)
-            stream.readline()
-            end = min(stream.tell(), size) if start + target_bytes < size else size
-            stream.seek(start)
-            lines = stream.read(end - start).count(b"\n")
-            slices.append(FileSlice(path, start, end, line))
-            start, line = end, line + lines
-        return slices
+def read_pieces(pieces: Iterable[Piece], forced_format=None, column_map=None):
+    """Yield RawRecord and Problem objects for each Piece, in order."""
+    for piece in pieces:
+        if piece.end is None:
+            yield from _read_file(piece.path, forced_format, column_map or {})
+        else:
+            yield from _read_slice(piece, column_map or {})
 
 
-def read_slice(piece: FileSlice, column_map=None):
-    """Records and Problems of one FileSlice, with the file's line numbers."""
+def _read_file(path, forced_format, column_map):
+    try:
+        members = list(_members(path))
+    except (OSError, zipfile.BadZipFile, EOFError) as error:
+        yield Problem(str(path), None, None, f"cannot open: {error}")
+        return
+    for origin, data in members:
+        if looks_binary(data):
+            yield Problem(origin, None, None, "binary file, not text: not read")
+            continue
+        text, _ = decode(data)
+        if not text.strip():
+            yield Problem(origin, None, None, "empty file")
+            continue
+        kind = forced_format or detect_format(text)
+        yield from _READERS[kind](text, origin, column_map)
+
+
+def _read_slice(piece: Piece, column_map):
+    """Records and Problems of a slice of a JSONL file, with the file's line numbers."""
     with open(piece.path, "rb") as stream:
         stream.seek(piece.start)
-        data = stream.read(piece.end - piece.start)
+        data = stream.read(piece.size)
     text = data.decode("utf-8-sig" if piece.start == 0 else "utf-8", errors="replace")
-    yield from _read_jsonl(
-        text.replace("\0", ""), str(piece.path), column_map or {}, piece.first_line
-    )
-
-
-def read_archive(paths, forced_format=None, column_map=None):
-    """Yield RawRecord and Problem objects for everything under `paths`
-    (paths, or FileSlices of large JSONL files)."""
-    paths = list(paths)
-    for path in expand(p for p in paths if not isinstance(p, FileSlice)):
-        try:
-            members = list(_members(path))
-        except (OSError, zipfile.BadZipFile, EOFError) as error:
-            yield Problem(str(path), None, None, f"cannot open: {error}")
-            continue
-        for origin, data in members:
-            if looks_binary(data):
-                yield Problem(origin, None, None, "binary file, not text: not read")
-                continue
-            text, _ = decode(data)
-            if not text.strip():
-                yield Problem(origin, None, None, "empty file")
-                continue
-            kind = forced_format or detect_format(text)
-            yield from _READERS[kind](text, origin, column_map or {})
-    for piece in paths:
-        if isinstance(piece, FileSlice):
-            yield from read_slice(piece, column_map)
+    yield from _read_jsonl(text.replace("\0", ""), str(piece.path), column_map, piece.first_line)
 
 
 def _read_jsonl(text, origin, column_map, first_line=1):
@@ -291,3 +230,19 @@ def _read_page(text, origin, column_map):
 
 _READERS = {"jsonl": _read_jsonl, "csv": _read_csv, "trec": _read_trec, "page": _read_page}
 FORMATS = tuple(_READERS)
+
+__all__ = [
+    "FORMATS",
+    "SCHEMA",
+    "ArchiveError",
+    "Piece",
+    "Plan",
+    "Problem",
+    "RawRecord",
+    "Share",
+    "detect_format",
+    "expand",
+    "read_archive",
+    "read_pieces",
+    "whole_files",
+]

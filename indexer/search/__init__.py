@@ -1,14 +1,21 @@
-"""Search: one request type, one result type, a backend per engine.
+"""Search: one request type, one result type, an engine per folder.
+
+- request.py, query.py, facets.py, result.py, highlight.py, dedup.py,
+  errors.py: what every engine shares; contract.py: what every engine provides.
+- embedded/: SQLite FTS5 in one file, no server (the default).
+- elastic/: Elasticsearch, one node or a cluster.
 
 `open_backend(settings)` gives Elasticsearch when BAHTH_ELASTICSEARCH_URL is
-set, else the embedded index under BAHTH_DATA_DIR.
+set, else the embedded index under BAHTH_DATA_DIR; `open_store(settings)`
+the same engine, for a reindex.
 """
 
-from .errors import BackendUnavailable, NotFound, SearchError
+from .contract import Backend, Loader, Store
+from .errors import BackendUnavailable, BuildFailed, NotFound, SearchError
 from .request import BadRequest, SearchRequest
 
 
-def open_backend(settings):
+def open_backend(settings) -> Backend:
     if settings.elasticsearch_url:
         from .elastic import ElasticBackend
 
@@ -18,25 +25,29 @@ def open_backend(settings):
     return EmbeddedBackend(settings.data_dir)
 
 
-def open_store(settings):
+def open_store(settings) -> Store:
     """Where a reindex writes: the same engine open_backend searches."""
     if settings.elasticsearch_url:
-        from .elastic_store import ElasticStore
+        from .elastic import ElasticStore
 
         return ElasticStore(
             settings.elasticsearch_url, settings.elasticsearch_index, settings.elasticsearch_keep
         )
-    from .embedded_store import EmbeddedStore
+    from .embedded import EmbeddedStore
 
     return EmbeddedStore(settings.data_dir)
 
 
 __all__ = [
+    "Backend",
     "BackendUnavailable",
     "BadRequest",
+    "BuildFailed",
+    "Loader",
     "NotFound",
     "SearchError",
     "SearchRequest",
+    "Store",
     "open_backend",
     "open_store",
 ]

@@ -1,4 +1,5 @@
-"""Errors every backend raises, mapped to one JSON shape by the web app."""
+"""Errors every backend and store raises, mapped to one JSON shape by the web
+app and to one line and an exit status by the CLI."""
 
 
 class SearchError(Exception):
@@ -16,3 +17,8 @@ class BackendUnavailable(SearchError):
 class NotFound(SearchError):
     status = 404
     code = "not_found"
+
+
+class BuildFailed(SearchError):
+    """A new index version is not as it was loaded (the engine refused
+    articles, or holds another count); it is deleted, never switched to."""

@@ -10,25 +10,25 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
+from .facets import FACETS, Registry, period
 from .query import Query, expand, parse
 
-FACETS = ("date", "actor", "source", "category")
-FILTER_FACETS = ("actor", "source", "category")  # chosen by value; date by range
 SORTS = ("relevance", "newest", "oldest")
 MAX_RESULT_WINDOW = 10_000  # page numbers reach this far; a cursor goes further
-PARAMETERS = (
-    "q",
-    "date_from",
-    "date_to",
-    "actor",
-    "source",
-    "category",
-    "sort",
-    "page",
-    "size",
-    "cursor",
-    "facets",
-)
+
+
+def parameters(registry: Registry = FACETS) -> tuple[str, ...]:
+    """Every parameter a search takes, the facets' own among them."""
+    return (
+        "q",
+        *registry.date.parameters,
+        *(f.name for f in registry.values),
+        "sort",
+        "page",
+        "size",
+        "cursor",
+        "facets",
+    )
 
 
 class BadRequest(ValueError):
@@ -41,27 +41,34 @@ class BadRequest(ValueError):
 class SearchRequest:
     text: str = ""
     query: Query = field(default_factory=Query)
-    filters: dict = field(default_factory=dict)  # facet name -> tuple of values
+    filters: dict = field(default_factory=dict)  # value facet name -> tuple of values
     date_from: date | None = None
     date_to: date | None = None  # inclusive
     sort: str = "relevance"
     page: int = 1
     size: int = 20
     cursor: tuple | None = None  # sort key of the last hit seen
-    facets: tuple = FACETS  # which facets to count
+    facets: tuple = FACETS.names  # which facets to count
     also_searched: tuple = ()  # other spellings of names in the query
+    registry: Registry = FACETS  # the facets the index has
 
     @property
     def offset(self):
         return (self.page - 1) * self.size
 
+    @property
+    def effective_sort(self):
+        """The sort that applies: relevance without words to score means newest."""
+        return "newest" if self.sort == "relevance" and not self.query.groups else self.sort
+
     @classmethod
-    def from_params(cls, params, default_size=20, max_size=100, gazetteer=None):
+    def from_params(cls, params, default_size=20, max_size=100, gazetteer=None, registry=FACETS):
         """Build a request from {name: [values]}; raise BadRequest on any bad value.
         With a gazetteer, names in the query also look for their other spellings."""
-        unknown = sorted(set(params) - set(PARAMETERS))
+        known = parameters(registry)
+        unknown = sorted(set(params) - set(known))
         if unknown:
-            raise BadRequest(unknown[0], "unknown parameter; known: " + ", ".join(PARAMETERS))
+            raise BadRequest(unknown[0], "unknown parameter; known: " + ", ".join(known))
 
         def one(name, default=""):
             values = params.get(name) or [default]
@@ -84,12 +91,12 @@ class SearchRequest:
         if date_from and date_to and date_from > date_to:
             raise BadRequest("date_to", "is before date_from")
         filters = {}
-        for name in FILTER_FACETS:
-            values = tuple(dict.fromkeys(v.strip() for v in params.get(name, []) if v.strip()))
-            if values:
-                filters[name] = values
+        for facet in registry.values:
+            chosen = (v.strip() for v in params.get(facet.name, []) if v.strip())
+            if values := tuple(dict.fromkeys(chosen)):
+                filters[facet.name] = values
         cursor = decode_cursor(one("cursor")) if one("cursor") else None
-        facets = _facet_names(one("facets", ",".join(FACETS)))
+        facets = _facet_names(one("facets", ",".join(registry.names)), registry)
         query, also_searched = parse(text), ()
         if gazetteer is not None:
             query, also_searched = expand(query, gazetteer.spellings)
@@ -105,6 +112,7 @@ class SearchRequest:
             cursor,
             facets,
             also_searched,
+            registry,
         )
 
     def to_params(self, **changes):
@@ -121,13 +129,14 @@ class SearchRequest:
         return {k: v for k, v in params.items() if v not in ("", None, [], ())}
 
 
-def _facet_names(raw):
+def _facet_names(raw, registry):
     if raw.lower() in ("", "none", "false", "0"):
         return ()
     names = tuple(dict.fromkeys(n.strip() for n in raw.split(",") if n.strip()))
     for name in names:
-        if name not in FACETS:
-            raise BadRequest("facets", f"unknown facet {name!r}; known: {', '.join(FACETS)}")
+        if name not in registry:
+            known = ", ".join(registry.names)
+            raise BadRequest("facets", f"unknown facet {name!r}; known: {known}")
     return names
 
 
@@ -145,15 +154,9 @@ def _date(name, raw):
     if not raw:
         return None
     try:
-        if len(raw) == 4:
-            return date(int(raw), 1, 1) if name == "date_from" else date(int(raw), 12, 31)
-        if len(raw) == 7:
-            year, month = map(int, raw.split("-"))
-            start = date(year, month, 1)
-            if name == "date_from":
-                return start
-            following = date(year + month // 12, month % 12 + 1, 1)
-            return date.fromordinal(following.toordinal() - 1)
+        if len(raw) in (4, 7):  # a year or a month: its first or its last day
+            first, last = period(raw)
+            return first if name == "date_from" else last
         return date.fromisoformat(raw)
     except ValueError:
         raise BadRequest(name, f"{raw!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)") from None

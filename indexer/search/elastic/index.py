@@ -1,13 +1,20 @@
-"""The Elasticsearch index descriptions of mappings/, with their word lists filled in.
+"""The Elasticsearch index descriptions of mappings/, one per analysis path,
+with their word lists filled in.
 
-`mappings/articles.json` needs Elasticsearch's analysis-common module (the
-official images have it); `mappings/articles-fallback.json` runs on a node
-without it. The stopword list and the protected words come from the Python
-analysis, so each list lives in one place.
+Two analysis paths, named for where the Arabic analysis runs:
+- `Analysis.NODE` (`mappings/articles.json`): inside Elasticsearch, by the
+  index's own analyzers; it needs the analysis-common module (the official
+  images have it).
+- `Analysis.PYTHON` (`mappings/articles-python.json`): in Bahth's indexer,
+  which sends the terms along; for nodes without analysis-common.
+
+The stopword list and the protected words come from the Python analysis, so
+each list lives in one place.
 """
 
 import copy
 import json
+from enum import StrEnum
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -16,17 +23,33 @@ from indexer.arabic import STOPWORDS
 from indexer.arabic.stem import _WHOLE_WORDS, _clitic_is_separate, lexicon
 
 
+class Analysis(StrEnum):
+    NODE = "node"
+    PYTHON = "python"
+
+    @property
+    def description(self) -> str:
+        """The file of mappings/ that describes an index of this path."""
+        return {Analysis.NODE: "articles.json", Analysis.PYTHON: "articles-python.json"}[self]
+
+    @classmethod
+    def recorded(cls, value: str | None) -> "Analysis":
+        """The path an index's `_meta.bahth.analysis` names (the names of
+        version 1 of the descriptions included)."""
+        legacy = {"production": "node", "fallback": "python"}
+        return cls(legacy.get(value or "production", value or "node"))
+
+
 def _mappings_folder():
     """mappings/ of the repository: installed as the package indexer.mappings,
     or beside indexer/ when the checkout itself is on sys.path."""
     try:
         return resources.files("indexer.mappings")
     except ModuleNotFoundError:
-        return Path(__file__).resolve().parents[2] / "mappings"
+        return Path(__file__).resolve().parents[3] / "mappings"
 
 
 MAPPINGS = _mappings_folder()
-PRODUCTION, FALLBACK = "articles.json", "articles-fallback.json"
 
 # Analysis components by where Elasticsearch defines them (8.x): the server
 # core, which every node has, and the analysis-common module.
@@ -78,9 +101,13 @@ def whole_words() -> tuple[str, ...]:
     return tuple(sorted(words | set(_WHOLE_WORDS)))
 
 
-def index_body(kind=PRODUCTION) -> dict:
+def _description(analysis: Analysis) -> dict:
+    return json.loads((MAPPINGS / analysis.description).read_text(encoding="utf-8"))
+
+
+def index_body(analysis: Analysis = Analysis.NODE) -> dict:
     """Settings and mappings to create an index with, lists filled in."""
-    description = json.loads((MAPPINGS / kind).read_text(encoding="utf-8"))
+    description = _description(analysis)
     body = copy.deepcopy({"settings": description["settings"], "mappings": description["mappings"]})
     filters = body["settings"]["analysis"]["filter"]
     filters["bahth_stop"]["stopwords"] = sorted(STOPWORDS)
@@ -89,8 +116,8 @@ def index_body(kind=PRODUCTION) -> dict:
     return body
 
 
-def version(kind=PRODUCTION) -> int:
-    return json.loads((MAPPINGS / kind).read_text(encoding="utf-8"))["version"]
+def version(analysis: Analysis = Analysis.NODE) -> int:
+    return _description(analysis)["version"]
 
 
 def components(body) -> dict:

@@ -22,25 +22,32 @@ from elasticsearch import ApiError, TransportError, helpers
 
 from indexer.arabic import normalize
 
-from . import elastic_query as dsl
-from .dedup import SeenArticles
-from .elastic import connect, has_arabic_analysis, unavailable
-from .errors import SearchError
-from .es_settings import FALLBACK, PRODUCTION, index_body, version
+from ..dedup import SeenArticles
+from ..errors import BuildFailed, SearchError
+from .client import BACKOFF_SECONDS, connect, is_retryable, unavailable
+from .index import Analysis, index_body, version
 
 log = logging.getLogger(__name__)
 
 CHUNK_BYTES = 8_000_000  # a bulk request's size, roughly
 CHUNK_DOCS = 2_000
-BACKOFF_SECONDS = (1, 2, 4, 8, 16)  # waits between attempts at a bulk request
 BUILDING = {"number_of_replicas": 0, "auto_expand_replicas": False, "refresh_interval": "-1"}
 
 
-class IndexingFailed(SearchError):
-    """Elasticsearch refused articles or the new index is not as loaded."""
+def node_analyzes_arabic(client) -> bool:
+    """Whether the node has analysis-common (home of arabic_normalization)."""
+    try:
+        client.indices.analyze(tokenizer="standard", filter=["arabic_normalization"], text="أ")
+    except ApiError as error:
+        if error.status_code == 400:
+            return False
+        raise
+    return True
 
 
 class ElasticStore:
+    name = "elasticsearch"
+
     def __init__(self, url, alias="articles", keep=2, backoff=BACKOFF_SECONDS):
         self.url, self.alias, self.keep, self.backoff = url, alias, keep, backoff
         self.client = connect(url, timeout=120)
@@ -83,22 +90,22 @@ class ElasticStore:
         except (TransportError, ApiError) as error:
             log.warning("old index versions not deleted: %s", error)
 
-    def _analysis(self):
-        if has_arabic_analysis(self.client):
-            return dsl.PRODUCTION
+    def _analysis(self) -> Analysis:
+        if node_analyzes_arabic(self.client):
+            return Analysis.NODE
         log.warning(
             "Elasticsearch at %s has no analysis-common module (no arabic_normalization):"
-            " using the fallback chain, which indexes the terms of Bahth's own Arabic"
-            " analysis. The official Elasticsearch images have the module.",
+            " the index holds the terms of Bahth's own Arabic analysis (the python path)."
+            " The official Elasticsearch images have the module.",
             self.url,
         )
-        return dsl.FALLBACK
+        return Analysis.PYTHON
 
     def _check_alias_is_free(self):
         if self.client.indices.exists(index=self.alias) and not self.client.indices.exists_alias(
             name=self.alias
         ):
-            raise IndexingFailed(
+            raise BuildFailed(
                 f"{self.alias!r} on {self.url} is an index, not an alias: "
                 "rename or delete it, or set BAHTH_ELASTICSEARCH_INDEX"
             )
@@ -113,15 +120,16 @@ class ElasticStore:
                 log.warning("deleting %s, left by a reindex that did not finish", name)
                 self.client.indices.delete(index=name)
 
-    def _create(self, analysis):
-        kind = PRODUCTION if analysis == dsl.PRODUCTION else FALLBACK
-        body = index_body(kind)
+    def _create(self, analysis: Analysis):
+        body = index_body(analysis)
         stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")
-        name = f"{self.alias}-v{version(kind)}-{stamp}"
+        name = f"{self.alias}-v{version(analysis)}-{stamp}"
         settings = body["settings"]["index"]
         restore = {key: settings.get(key) for key in BUILDING}
         settings.update(BUILDING)
-        body["mappings"]["_meta"] = {"bahth": {"analysis": analysis, "version": version(kind)}}
+        body["mappings"]["_meta"] = {
+            "bahth": {"analysis": str(analysis), "version": version(analysis)}
+        }
         self.client.indices.create(index=name, settings=body["settings"], mappings=body["mappings"])
         return name, restore
 
@@ -132,7 +140,7 @@ class ElasticStore:
             self.client.cluster.health(index=name, wait_for_status="yellow", timeout="60s")
             count = self.client.count(index=name)["count"]
             if count != loaded:
-                raise IndexingFailed(f"{name} holds {count:,} articles; {loaded:,} were loaded")
+                raise BuildFailed(f"{name} holds {count:,} articles; {loaded:,} were loaded")
             self.client.indices.update_aliases(
                 actions=[
                     {
@@ -189,7 +197,7 @@ def document(article, analyzed, analysis):
         "also": [],
         "extra": article.extra,
     }
-    if analysis == dsl.FALLBACK:
+    if analysis == Analysis.PYTHON:
         doc.update(
             title_terms=analyzed.title_terms,
             body_terms=analyzed.body_terms,
@@ -226,7 +234,7 @@ class Loader:
             }
         )
         self._chunk_bytes += (len(article.body) + len(article.title)) * (
-            2 if self.analysis == dsl.PRODUCTION else 5
+            2 if self.analysis == Analysis.NODE else 5
         )
         if self._chunk_bytes >= CHUNK_BYTES or len(self._chunk) >= CHUNK_DOCS:
             self._flush()
@@ -258,10 +266,10 @@ class Loader:
             raise self._failure
         if self._refused:
             shown = "; ".join(f"ID {i!r}: {reason}" for i, reason in self._refused[:5])
-            raise IndexingFailed(f"Elasticsearch refused {len(self._refused):,} articles: {shown}")
+            raise BuildFailed(f"Elasticsearch refused {len(self._refused):,} articles: {shown}")
 
     def abandon(self):
-        self._failure = self._failure or IndexingFailed("abandoned")
+        self._failure = self._failure or BuildFailed("abandoned")
         while self._thread.is_alive():
             try:
                 self._queue.put(None, timeout=1)
@@ -299,8 +307,7 @@ class Loader:
                     max_backoff=30,
                 )
             except (TransportError, ApiError) as error:
-                status = getattr(error, "status_code", None)
-                if wait is None or (status is not None and status not in (429, 502, 503, 504)):
+                if wait is None or not is_retryable(error):
                     raise
                 log.warning("bulk request failed (%s); again in %s s", error, wait)
                 time.sleep(wait)

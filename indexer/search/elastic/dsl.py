@@ -8,26 +8,23 @@ words the articles with any of them stand in (the caller asks twice).
 Filters go in `post_filter`, so that each facet's aggregation can count
 under every filter but its own (multi-select facets); the hits obey all.
 
-Two analysis paths, one compiler. On the production index Elasticsearch
-analyses the text itself (`title`, `body`, and their unstemmed `.exact`
-subfields); on the fallback index it holds the terms of the Python
-analysis (`title_terms`, `body_terms`) and normalised text (`*_exact`).
+Two analysis paths (index.Analysis), one compiler. On an index of the
+NODE path Elasticsearch analyses the text itself (`title`, `body`, and
+their unstemmed `.exact` subfields); on one of the PYTHON path it holds the
+terms of the Python analysis (`title_terms`, `body_terms`) and normalised
+text (`*_exact`).
 """
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 from indexer.arabic import normalize
 
-from .facets import FACET_SIZE
-from .query import Clause, Query
-from .request import FILTER_FACETS, SearchRequest
+from ..query import Clause, Query
+from ..request import SearchRequest
+from .index import Analysis
 
-PRODUCTION, FALLBACK = "production", "fallback"
 TITLE_BOOST = 2.0  # as the embedded engine's BM25 title weight
 EXACT_BOOST = 0.5  # a phrase also found unstemmed ranks a little higher
-FILTER_FIELDS = {"actor": "actors", "source": "source", "category": "category"}
-DATE_FORMATS = {"year": "yyyy", "month": "yyyy-MM", "day": "yyyy-MM-dd"}
 SNIPPET_CHARS = 240
 
 
@@ -41,8 +38,8 @@ class Fields:
     body_exact: str
 
     @classmethod
-    def of(cls, analysis):
-        if analysis == PRODUCTION:
+    def of(cls, analysis: Analysis):
+        if analysis == Analysis.NODE:
             return cls("title", "body", "title.exact", "body.exact")
         return cls("title_terms", "body_terms", "title_exact", "body_exact")
 
@@ -50,7 +47,7 @@ class Fields:
 def _clause(clause: Clause, analysis):
     """A clause: its words in sequence (one word is a phrase of one)."""
     fields = Fields.of(analysis)
-    if analysis == PRODUCTION:
+    if analysis == Analysis.NODE:
         text, exact_text = clause.text, clause.text
     else:
         text, exact_text = " ".join(clause.terms), normalize(clause.text)
@@ -115,17 +112,12 @@ def full_text(query: Query, analysis, relaxed=False):
 
 def filters(request: SearchRequest):
     """{facet name: filter clause} for every active filter."""
-    active: dict[str, dict] = {}
-    for name in FILTER_FACETS:
-        if name in request.filters:
-            active[name] = {"terms": {FILTER_FIELDS[name]: list(request.filters[name])}}
+    registry = request.registry
+    active = {
+        name: registry.value(name).es_filter(values) for name, values in request.filters.items()
+    }
     if request.date_from or request.date_to:
-        bounds: dict[str, str] = {"format": "strict_date"}
-        if request.date_from:
-            bounds["gte"] = request.date_from.isoformat()
-        if request.date_to:
-            bounds["lt"] = (request.date_to + timedelta(days=1)).isoformat()
-        active["date"] = {"range": {"date": bounds}}
+        active[registry.date.name] = registry.date.es_filter(request.date_from, request.date_to)
     return active
 
 
@@ -135,44 +127,21 @@ def _all_but(active, name):
 
 
 def sort_keys(request: SearchRequest):
-    sort = request.sort if request.query.groups or request.sort != "relevance" else "newest"
+    sort = request.effective_sort
     if sort == "relevance":
         return [{"_score": "desc"}, {"id": "asc"}]
     order = "desc" if sort == "newest" else "asc"
     return [{"date": {"order": order, "missing": "_last"}}, {"id": order}]
 
 
-def histogram(interval):
-    return {
-        "date_histogram": {
-            "field": "date",
-            "calendar_interval": interval,
-            "format": DATE_FORMATS[interval],
-            "min_doc_count": 1,
-        }
-    }
-
-
 def aggregations(request: SearchRequest, active):
     """One filter aggregation per facet, each under every filter but its own.
     The date facet asks for its span and yearly counts; a narrower span
     needs a second request (`date_histogram_body`)."""
-    aggs = {}
-    for name in request.facets:
-        if name == "date":
-            inner = {
-                "first": {"min": {"field": "date"}},
-                "last": {"max": {"field": "date"}},
-                "year": histogram("year"),
-            }
-        else:
-            inner = {
-                "values": {
-                    "terms": {"field": FILTER_FIELDS[name], "size": FACET_SIZE, "exclude": [""]}
-                }
-            }
-        aggs[name] = {"filter": _all_but(active, name), "aggs": inner}
-    return aggs
+    return {
+        name: {"filter": _all_but(active, name), "aggs": request.registry[name].es_aggregations()}
+        for name in request.facets
+    }
 
 
 def search_body(request: SearchRequest, analysis, relaxed=False, after=None):
@@ -193,13 +162,13 @@ def search_body(request: SearchRequest, analysis, relaxed=False, after=None):
         body["from"] = request.offset
     if request.facets:
         body["aggs"] = aggregations(request, active)
-    if analysis == PRODUCTION and request.query.groups:
+    if analysis == Analysis.NODE and request.query.groups:
         body["highlight"] = highlight_body(request.query, relaxed)
     return body
 
 
 def highlight_body(query: Query, relaxed):
-    positive = full_text(Query(query.groups), PRODUCTION, relaxed)
+    positive = full_text(Query(query.groups), Analysis.NODE, relaxed)
     return {
         "encoder": "html",
         "pre_tags": ["<mark>"],
@@ -218,15 +187,15 @@ def highlight_body(query: Query, relaxed):
 
 def date_histogram_body(request: SearchRequest, analysis, relaxed, interval):
     """A second request: the date facet's counts at a finer interval."""
-    active = filters(request)
+    active, date_facet = filters(request), request.registry.date
     return {
         "query": {
             "bool": {
                 "must": [full_text(request.query, analysis, relaxed)],
-                "filter": [_all_but(active, "date")],
+                "filter": [_all_but(active, date_facet.name)],
             }
         },
         "size": 0,
         "track_total_hits": False,
-        "aggs": {"histogram": histogram(interval)},
+        "aggs": {"histogram": date_facet.es_histogram(interval)},
     }

@@ -13,7 +13,9 @@ from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
-from .dedup import SeenArticles
+from ..dedup import SeenArticles
+from ..errors import BuildFailed
+from ..facets import FACETS, Registry
 
 INDEX_FILE = "articles.sqlite"
 FORMAT_VERSION = "1"
@@ -22,9 +24,12 @@ _INDEXES = resources.files(__package__).joinpath("indexes.sql").read_text(encodi
 
 
 class EmbeddedStore:
-    def __init__(self, data_dir):
+    name = "embedded"
+
+    def __init__(self, data_dir, registry: Registry = FACETS):
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / INDEX_FILE
+        self.registry = registry
 
     def describe(self):
         return str(self.path)
@@ -39,7 +44,7 @@ class EmbeddedStore:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         building = self.path.with_name(f"{INDEX_FILE}.building-{os.getpid()}")
         building.unlink(missing_ok=True)
-        loader = Loader(building)
+        loader = Loader(building, self.registry)
         try:
             yield loader
             loader.finish()
@@ -53,8 +58,16 @@ class EmbeddedStore:
 class Loader:
     """Bulk-loads articles into a new index file."""
 
-    def __init__(self, path):
+    def __init__(self, path, registry: Registry = FACETS):
         self.path = path
+        columns = [f.column for f in registry.columns]
+        self._facts = (
+            f"INSERT INTO facts (rowid, {', '.join(columns)}) VALUES (?{', ?' * len(columns)})",
+            [f.attribute for f in registry.columns],
+        )
+        self._tables = [
+            (f"INSERT INTO {f.table} (rowid, {f.column}) VALUES (?, ?)", f) for f in registry.tables
+        ]
         self.db = sqlite3.connect(path, isolation_level=None)
         self.db.executescript(
             "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;"
@@ -91,19 +104,14 @@ class Loader:
             ),
         )
         rowid = cursor.lastrowid
-        self.db.execute(
-            "INSERT INTO facts VALUES (?, ?, ?, ?)",
-            (rowid, article.date, article.source, article.category),
-        )
+        insert, attributes = self._facts
+        self.db.execute(insert, [rowid, *(getattr(article, a) for a in attributes)])
         self.db.execute(
             "INSERT INTO terms (rowid, title, body) VALUES (?, ?, ?)",
             (rowid, analyzed.title_terms, analyzed.body_terms),
         )
-        if article.actors:
-            self.db.executemany(
-                "INSERT INTO article_actors VALUES (?, ?)",
-                [(rowid, actor) for actor in article.actors],
-            )
+        for insert, facet in self._tables:
+            self.db.executemany(insert, [(rowid, *row) for row in facet.rows_of(article)])
         self.count += 1
         return "indexed"
 
@@ -123,7 +131,7 @@ class Loader:
         count = self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
         self.db.close()
         if count != self.count:
-            raise RuntimeError(f"index holds {count} articles, {self.count} were loaded")
+            raise BuildFailed(f"{self.path} holds {count:,} articles; {self.count:,} were loaded")
 
     def abandon(self):
         try:

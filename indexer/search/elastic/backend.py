@@ -1,9 +1,8 @@
 """Search on Elasticsearch: the alias `articles` (BAHTH_ELASTICSEARCH_INDEX).
 
 The index behind the alias says in its mapping's `_meta` which analysis
-path built it (production: Elasticsearch's Arabic chain; fallback: the
-Python analysis, for nodes without analysis-common); the request is
-compiled for that path by `elastic_query`.
+path built it (index.Analysis: in the node, or in Python for nodes without
+analysis-common); the request is compiled for that path by `dsl`.
 
 Paging: page numbers use from/size up to the 10,000-hit window; the cursor
 (next_cursor) uses search_after on a point in time, opened when a cursor is
@@ -14,58 +13,22 @@ time has expired goes on from the same sort values on the live index.
 import logging
 import time
 
-from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
-from elasticsearch import ConnectionError as EsConnectionError
+from elasticsearch import ApiError, NotFoundError, TransportError
 from markupsafe import escape
 
-from . import elastic_query as dsl
-from .errors import BackendUnavailable, NotFound
-from .facets import DateFacet, read_value_buckets
-from .highlight import highlight, snippet
-from .request import BadRequest, SearchRequest, encode_cursor
-from .result import Hit, SearchResult
+from ..errors import BackendUnavailable, NotFound
+from ..highlight import highlight, snippet
+from ..request import BadRequest, SearchRequest, encode_cursor
+from ..result import Hit, SearchResult
+from . import dsl
+from .client import connect, unavailable
+from .index import Analysis
 
 log = logging.getLogger(__name__)
 
-RETRY_STATUSES = (429, 502, 503, 504)
 POINT_IN_TIME = "5m"
-_KIND_SECONDS = 10  # how long the analysis path of the alias is remembered
+_ANALYSIS_SECONDS = 10  # how long the analysis path of the alias is remembered
 _HIT_FIELDS = ("id", "title", "body", "date", "source", "actors", "url")
-
-
-def connect(url, timeout=30):
-    """A client that retries a failed connection or a busy node (429/50x) on
-    the next node. `url` may list several nodes of a cluster, comma-separated."""
-    nodes = [node.strip() for node in url.split(",") if node.strip()]
-    return Elasticsearch(
-        nodes,
-        request_timeout=timeout,
-        max_retries=3,
-        retry_on_timeout=True,
-        retry_on_status=RETRY_STATUSES,
-    )
-
-
-def unavailable(url, error):
-    """BackendUnavailable for a client error, in words for people."""
-    if isinstance(error, EsConnectionError):
-        return BackendUnavailable(f"Elasticsearch at {url} cannot be reached ({error.message})")
-    if isinstance(error, ApiError):
-        return BackendUnavailable(
-            f"Elasticsearch at {url} answered {error.status_code}: {error.message}"
-        )
-    return BackendUnavailable(f"Elasticsearch at {url}: {error}")
-
-
-def has_arabic_analysis(client) -> bool:
-    """Whether the node has analysis-common (home of arabic_normalization)."""
-    try:
-        client.indices.analyze(tokenizer="standard", filter=["arabic_normalization"], text="أ")
-    except ApiError as error:
-        if error.status_code == 400:
-            return False
-        raise
-    return True
 
 
 class ElasticBackend:
@@ -74,7 +37,7 @@ class ElasticBackend:
     def __init__(self, url, alias="articles"):
         self.url, self.alias = url, alias
         self.client = connect(url)
-        self._kind = (None, 0.0)  # (analysis path, when read)
+        self._analysis: tuple[Analysis | None, float] = (None, 0.0)  # (path, when read)
 
     def _call(self, method, **kwargs):
         try:
@@ -89,15 +52,15 @@ class ElasticBackend:
         except (TransportError, ApiError) as error:
             raise unavailable(self.url, error) from error
 
-    def analysis(self):
+    def analysis(self) -> Analysis:
         """The analysis path of the index behind the alias."""
-        kind, read_at = self._kind
-        if kind is None or time.monotonic() - read_at > _KIND_SECONDS:
+        analysis, read_at = self._analysis
+        if analysis is None or time.monotonic() - read_at > _ANALYSIS_SECONDS:
             mappings = self._call(self.client.indices.get_mapping, index=self.alias)
             meta = next(iter(mappings.values()))["mappings"].get("_meta", {})
-            kind = meta.get("bahth", {}).get("analysis", dsl.PRODUCTION)
-            self._kind = (kind, time.monotonic())
-        return kind
+            analysis = Analysis.recorded(meta.get("bahth", {}).get("analysis"))
+            self._analysis = (analysis, time.monotonic())
+        return analysis
 
     def ping(self):
         return self._call(self.client.count, index=self.alias)["count"]
@@ -170,7 +133,7 @@ class ElasticBackend:
     def _hit(hit, terms, analysis):
         source = hit["_source"]
         title, body = source.get("title", ""), source.get("body", "")
-        if analysis == dsl.PRODUCTION and terms:
+        if analysis == Analysis.NODE and terms:
             marked = hit.get("highlight", {})
             title_html = (marked.get("title") or [str(escape(title))])[0]
             passage = (marked.get("body") or [str(escape(body[: dsl.SNIPPET_CHARS]))])[0]
@@ -195,23 +158,22 @@ class ElasticBackend:
         )
 
     def _facets(self, request, analysis, relaxed, aggregations, result):
+        registry = request.registry
         for name in request.facets:
-            facet = aggregations[name]
-            if name != "date":
-                selected = request.filters.get(name, ())
-                rows = [(b["key"], b["doc_count"]) for b in facet["values"]["buckets"]]
-                result.facets[name] = read_value_buckets(rows, selected)
+            aggregation = aggregations[name]
+            if name != registry.date.name:
+                facet = registry.value(name)
+                rows = facet.es_rows(aggregation)
+                result.facets[name] = facet.buckets(rows, request.filters.get(name, ()))
                 continue
-            interval = DateFacet.interval(
-                facet["first"].get("value_as_string"), facet["last"].get("value_as_string")
-            )
-            buckets = facet["year"]["buckets"]
+            interval = registry.date.interval(*registry.date.es_span(aggregation))
+            buckets = aggregation["year"]["buckets"]
             if interval != "year":
                 body = dsl.date_histogram_body(request, analysis, relaxed, interval)
                 response = self._call(self.client.search, index=self.alias, body=body)
                 buckets = response["aggregations"]["histogram"]["buckets"]
-            result.facets["date"] = [
-                DateFacet.bucket(b["key_as_string"], b["doc_count"], interval) for b in buckets
+            result.facets[name] = [
+                registry.date.bucket(b["key_as_string"], b["doc_count"]) for b in buckets
             ]
             result.date_interval = interval
 
@@ -251,4 +213,4 @@ class ElasticBackend:
             "_source": list(_HIT_FIELDS),
         }
         response = self._call(self.client.search, index=self.alias, body=body)
-        return [self._hit(h, set(), dsl.FALLBACK) for h in response["hits"]["hits"]]
+        return [self._hit(h, set(), Analysis.PYTHON) for h in response["hits"]["hits"]]

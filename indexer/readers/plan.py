@@ -1,0 +1,130 @@
+"""The work of reading an archive, planned once: the paths expanded into
+files, large JSONL files cut into slices, and the pieces grouped into shares
+of about the same size for the workers. Readers take Pieces, and nothing else.
+"""
+
+import codecs
+import glob
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .decode import detect_encoding
+
+ARCHIVE_SUFFIXES = (".gz", ".zip")
+
+
+class ArchiveError(Exception):
+    """A path that does not exist or cannot be opened at all."""
+
+
+@dataclass(frozen=True)
+class Piece:
+    """What a reader reads: a whole file (an archive's every member), or, of
+    a large UTF-8 JSONL file, bytes start..end, whose first line is
+    `first_line` of the file."""
+
+    path: Path
+    start: int = 0
+    end: int | None = None  # None: the whole file
+    first_line: int = 1
+
+    @property
+    def size(self) -> int:
+        return self.path.stat().st_size if self.end is None else self.end - self.start
+
+
+@dataclass(frozen=True)
+class Share:
+    """Pieces for one worker to read in one go, and their size in bytes."""
+
+    pieces: tuple[Piece, ...]
+    size: int
+
+
+def expand(paths: Iterable) -> list[Path]:
+    """The files named by `paths` (files, folders read recursively, globs), in
+    a stable order; ArchiveError for a path that names nothing."""
+    files = []
+    for path in map(str, paths):
+        matches = (
+            sorted(glob.glob(path, recursive=True)) if any(c in path for c in "*?[") else [path]
+        )
+        if not matches:
+            raise ArchiveError(f"{path}: no such file or folder")
+        for match in map(Path, matches):
+            if match.is_dir():
+                inside = [
+                    p
+                    for p in sorted(match.rglob("*"))
+                    if p.is_file() and not p.name.startswith(".")
+                ]
+                if not inside:
+                    raise ArchiveError(f"{match}: the folder holds no file")
+                files.extend(inside)
+            elif match.is_file():
+                files.append(match)
+            else:
+                raise ArchiveError(f"{match}: no such file or folder")
+    return files
+
+
+def whole_files(paths: Iterable) -> list[Piece]:
+    return [Piece(path) for path in expand(paths)]
+
+
+def split_jsonl(path: Path, target_bytes: int) -> list[Piece] | None:
+    """Pieces of about `target_bytes` each, cut at line ends, when `path` is
+    a plain UTF-8 JSONL file larger than that; None when it must be read whole."""
+    if path.suffix in ARCHIVE_SUFFIXES or path.stat().st_size <= target_bytes:
+        return None
+    with open(path, "rb") as stream:
+        head = stream.read(65536)
+        if detect_encoding(head) not in ("utf-8", "utf-8-sig") or not head.lstrip(
+            codecs.BOM_UTF8 + b" \t\r\n"
+        ).startswith(b"{"):
+            return None
+        pieces, start, line = [], 0, 1
+        size = path.stat().st_size
+        while start < size:
+            stream.seek(start + target_bytes)
+            stream.readline()
+            end = min(stream.tell(), size) if start + target_bytes < size else size
+            stream.seek(start)
+            lines = stream.read(end - start).count(b"\n")
+            pieces.append(Piece(path, start, end, line))
+            start, line = end, line + lines
+        return pieces
+
+
+class Plan:
+    """The shares of a reindex. The paths are expanded when the plan is made
+    (so a missing path fails before anything is built); large files are cut
+    as the shares are handed out, while the workers read the earlier ones."""
+
+    def __init__(self, paths: Iterable, share_bytes: int, share_files: int):
+        self.files = expand(paths)
+        self.total_bytes = sum(path.stat().st_size for path in self.files)
+        self.share_bytes, self.share_files = share_bytes, share_files
+
+    def __iter__(self) -> Iterator[Share]:
+        """Groups of small files, or one slice of a large JSONL file, so that
+        work spreads evenly over the workers and no worker holds a whole large
+        file in memory."""
+        batch: list[Piece] = []
+        size = 0
+        for path in self.files:
+            slices = split_jsonl(path, self.share_bytes)
+            if slices:
+                if batch:
+                    yield Share(tuple(batch), size)
+                    batch, size = [], 0
+                yield from (Share((piece,), piece.size) for piece in slices)
+                continue
+            batch.append(Piece(path))
+            size += path.stat().st_size
+            if size >= self.share_bytes or len(batch) >= self.share_files:
+                yield Share(tuple(batch), size)
+                batch, size = [], 0
+        if batch:
+            yield Share(tuple(batch), size)

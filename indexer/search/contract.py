@@ -1,0 +1,59 @@
+"""What an engine provides, written as code: a Backend searches, a Store
+builds new index versions, a Loader fills one.
+
+Both engines (embedded/, elastic/) satisfy these protocols; mypy checks it
+where `open_backend` and `open_store` return them, and a test checks it at
+run time. A failed build raises errors.BuildFailed (or BackendUnavailable
+when the engine cannot be reached); the live index is never changed then.
+"""
+
+from contextlib import AbstractContextManager
+from typing import Any, Literal, Protocol, runtime_checkable
+
+from .request import SearchRequest
+from .result import Hit, SearchResult
+
+
+@runtime_checkable
+class Backend(Protocol):
+    name: str
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        """One page of hits, the total and the facets the request asks for."""
+        ...
+
+    def article(self, article_id: str) -> dict[str, Any]:
+        """The whole article; errors.NotFound when there is none."""
+        ...
+
+    def more_like_this(self, article: dict[str, Any], size: int = 5) -> list[Hit]:
+        """Articles sharing the most distinctive words of `article`."""
+        ...
+
+    def ping(self) -> int:
+        """The number of articles; errors.BackendUnavailable when there is no index."""
+        ...
+
+
+@runtime_checkable
+class Loader(Protocol):
+    count: int  # articles indexed so far
+
+    def add(self, article: Any, analyzed: Any) -> Literal["indexed", "duplicate"]:
+        """Index one article with its analysed terms; "duplicate" for an exact
+        copy of one already loaded; dedup.IdConflict for a known ID with other content."""
+        ...
+
+
+@runtime_checkable
+class Store(Protocol):
+    name: str
+
+    def describe(self) -> str:
+        """Where the index is, for people."""
+        ...
+
+    def new_version(self) -> AbstractContextManager[Loader]:
+        """A Loader filling a new index version; the version replaces the live
+        one when the block ends normally, and is deleted when it raises."""
+        ...

@@ -1,0 +1,98 @@
+"""The facet registry: one entry per facet, read by every surface and both engines."""
+
+import pytest
+
+from indexer.search import BadRequest, SearchRequest
+from indexer.search.elastic import dsl
+from indexer.search.elastic.index import Analysis, index_body
+from indexer.search.embedded import sql
+from indexer.search.facets import FACETS, Registry, ValueFacet, period
+from indexer.search.request import parameters
+from webui.openapi import openapi_document
+
+AUTHOR = ValueFacet(
+    "author",
+    label="الكتّاب",
+    help="articles by one of these authors",
+    field="author",
+    attribute="author",
+)
+WITH_AUTHOR = Registry(FACETS.date, *FACETS.values, AUTHOR)
+
+
+def test_a_facet_added_to_the_registry_reaches_every_surface():
+    params = {"q": ["زلزال"], "author": ["سارة"], "source": ["هسبريس"]}
+    with pytest.raises(BadRequest, match="unknown parameter"):
+        SearchRequest.from_params(params)
+    request = SearchRequest.from_params(params, registry=WITH_AUTHOR)
+    assert request.filters == {"author": ("سارة",), "source": ("هسبريس",)}
+    assert "author" in request.facets and "author" in parameters(WITH_AUTHOR)
+
+    # The embedded engine: a filter on the facts column, counted under the other filters.
+    active = sql.filters(request)
+    assert active["author"] == ("f.author IN (?)", ["سارة"])
+    condition, args = sql.where(active, leave_out="author")
+    counts, count_args = AUTHOR.sql_counts(condition, args)
+    assert "GROUP BY f.author" in counts and "f.source IN (?)" in counts
+    assert "f.author" not in condition and count_args == ["هسبريس", 30]
+
+    # Elasticsearch: a post_filter clause and an aggregation under every filter but its own.
+    body = dsl.search_body(request, Analysis.NODE)
+    assert {"terms": {"author": ["سارة"]}} in body["post_filter"]["bool"]["filter"]
+    aggregation = body["aggs"]["author"]
+    assert aggregation["aggs"]["values"]["terms"]["field"] == "author"
+    assert aggregation["filter"]["bool"]["filter"] == [{"terms": {"source": ["هسبريس"]}}]
+
+    # The OpenAPI document: a repeatable parameter, and its buckets in the result.
+    document = openapi_document(registry=WITH_AUTHOR)
+    search = document["paths"]["/api/search"]["get"]
+    author = next(p for p in search["parameters"] if p["name"] == "author")
+    assert author["schema"]["type"] == "array" and "authors" in author["description"]
+    result = search["responses"]["200"]["content"]["application/json"]["schema"]
+    assert "author" in result["properties"]["facets"]["properties"]
+    export = document["paths"]["/api/export"]["get"]["parameters"]
+    assert "author" in [p["name"] for p in export]
+
+
+def test_every_facet_has_a_keyword_or_date_field_in_both_index_descriptions():
+    for analysis in Analysis:
+        properties = index_body(analysis)["mappings"]["properties"]
+        for facet in FACETS:
+            assert properties[facet.field]["type"] == (
+                "date" if facet.kind == "date" else "keyword"
+            )
+
+
+def test_every_facet_has_a_column_or_a_table_in_the_embedded_schema():
+    from indexer.search.embedded.store import _SCHEMA
+
+    facts = _SCHEMA.split("CREATE TABLE facts (", 1)[1].split(");", 1)[0]
+    for facet in FACETS.columns:
+        assert f"\n    {facet.column} " in facts, facet.name
+    for facet in FACETS.tables:
+        assert f"CREATE TABLE {facet.table} (rowid INTEGER NOT NULL, {facet.column} TEXT" in _SCHEMA
+
+
+def test_openapi_bounds_come_from_the_settings():
+    from indexer.settings import Settings
+
+    document = openapi_document(Settings(max_page_size=250))
+    size = next(
+        p for p in document["paths"]["/api/search"]["get"]["parameters"] if p["name"] == "size"
+    )
+    assert size["schema"]["maximum"] == 250
+
+
+@pytest.mark.parametrize(
+    ("key", "first", "last"),
+    [
+        ("2024", "2024-01-01", "2024-12-31"),
+        ("2024-02", "2024-02-01", "2024-02-29"),
+        ("2023-12", "2023-12-01", "2023-12-31"),
+        ("2018-06-28", "2018-06-28", "2018-06-28"),
+    ],
+)
+def test_a_period_key_names_its_first_and_last_day(key, first, last):
+    assert [d.isoformat() for d in period(key)] == [first, last]
+    request = SearchRequest.from_params({"date_from": [key], "date_to": [key]})
+    assert (request.date_from.isoformat(), request.date_to.isoformat()) == (first, last)
