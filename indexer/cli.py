@@ -326,16 +326,7 @@ def _command(commands, name, handler, **options):
     return parser
 
 
-def build_parser():
-    parser = argparse.ArgumentParser(
-        prog="bahth",
-        description="Search engine for an Arabic news archive.",
-        epilog=_settings_help(),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
+def _reindex_parser(commands):
     reindex = _command(commands, "reindex", cmd_reindex)
     reindex.add_argument(
         "paths",
@@ -373,6 +364,8 @@ def build_parser():
         "--json", action="store_true", help="print the summary (or the failure) as one JSON object"
     )
 
+
+def _search_parser(commands):
     search = _command(commands, "search", cmd_search)
     search.add_argument("query", nargs="*", help='words, "phrases", -exclusion, OR, title:word')
     for facet in FACETS.values:
@@ -399,6 +392,8 @@ def build_parser():
     )
     search.add_argument("--json", action="store_true", help="print the API's JSON")
 
+
+def _serve_parser(commands):
     serve = _command(commands, "serve", cmd_serve)
     serve.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
@@ -418,6 +413,8 @@ def build_parser():
         "--debug", action="store_true", help="Flask's development server, with reloading"
     )
 
+
+def _actors_parser(commands):
     actors = commands.add_parser(
         "actors", help="actor gazetteer tools", description="Check and grow the actor gazetteer."
     )
@@ -445,9 +442,28 @@ def build_parser():
         help="gazetteer to check (default: BAHTH_ACTORS, or the shipped one)",
     )
 
+
+def _analyze_parser(commands):
     analyze_parser = _command(commands, "analyze", cmd_analyze)
     analyze_parser.add_argument("text", nargs="*", help="text to analyse (default: standard input)")
     analyze_parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def build_parser():
+    parser = argparse.ArgumentParser(
+        prog="bahth",
+        description="Search engine for an Arabic news archive.",
+        epilog=_settings_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    _reindex_parser(commands)
+    _search_parser(commands)
+    _serve_parser(commands)
+    _actors_parser(commands)
+    _analyze_parser(commands)
     return parser
 
 
