@@ -70,10 +70,6 @@ class ValueFacet:
         )
         return sql, [*params, size]
 
-    def rows_of(self, article) -> list[tuple]:
-        """Rows for a table of its own (none: the value is a column of facts)."""
-        return []
-
     # --- Elasticsearch ------------------------------------------------------
 
     def es_filter(self, values) -> dict:
@@ -120,6 +116,7 @@ class ManyValueFacet(ValueFacet):
         return sql, [*params, size]
 
     def rows_of(self, article) -> list[tuple]:
+        """The rows of an article in the facet's table."""
         return [(value,) for value in getattr(article, self.attribute)]
 
 
