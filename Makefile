@@ -11,7 +11,7 @@ SAMPLE_DATA := data/sample
 LOCK = $(BIN)/uv pip compile pyproject.toml requirements/build.in --quiet --generate-hashes \
 	--universal --python-version 3.11
 
-.PHONY: run serve test install system-deps lint format lock
+.PHONY: run serve test install system-deps lint format lock plugin
 
 # Python packages, exactly as locked in requirements/dev.txt (hashes checked).
 $(BIN)/bahth: pyproject.toml requirements/dev.txt
@@ -41,6 +41,10 @@ system-deps:
 
 test: system-deps install
 	$(BIN)/python -m pytest
+
+# The Elasticsearch analysis plugin (its Java tests run the shared vectors).
+plugin: system-deps install
+	scripts/build-plugin --force
 
 lint: install
 	$(BIN)/ruff check .

@@ -21,6 +21,7 @@ class SettingsError(ValueError):
 
 
 LOG_LEVELS = ("debug", "info", "warning", "error")
+ANALYSIS_CHOICES = ("auto", "node", "python")
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,13 @@ class Settings:
         2,
         "BAHTH_ELASTICSEARCH_KEEP",
         "Old index versions a reindex keeps on Elasticsearch (to move the alias back by hand).",
+    )
+    elasticsearch_analysis: str = _setting(
+        "auto",
+        "BAHTH_ELASTICSEARCH_ANALYSIS",
+        "Where a reindex on Elasticsearch analyses Arabic: node (Bahth's analysis plugin, "
+        "which the node must have), python (Bahth sends its terms along; for a cluster "
+        "without the plugin), or auto (node when the plugin is there).",
     )
     actors_file: str = _setting(
         "",
@@ -83,6 +91,11 @@ class Settings:
         return cls(**values)
 
     def __post_init__(self) -> None:
+        if self.elasticsearch_analysis not in ANALYSIS_CHOICES:
+            raise SettingsError(
+                "BAHTH_ELASTICSEARCH_ANALYSIS must be one of "
+                f"{', '.join(ANALYSIS_CHOICES)}, not {self.elasticsearch_analysis!r}"
+            )
         if self.log_level.lower() not in LOG_LEVELS:
             raise SettingsError(
                 f"BAHTH_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {self.log_level!r}"

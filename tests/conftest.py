@@ -60,7 +60,7 @@ def pytest_collection_modifyitems(items):
                 item.add_marker(marker)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def shared_corpus():
     corpus = SHARED / "corpus"
     assert corpus.is_dir(), f"the shared corpus is missing at {corpus}"
@@ -72,9 +72,10 @@ def shared_corpus():
 ES_NODE = ROOT / "scripts" / "es-node"
 
 
-def es_node(command, port, timeout=900):
-    """Run `scripts/es-node COMMAND` for the node on `port`; its result."""
-    env = {**os.environ, "BAHTH_ES_PORT": str(port)}
+def es_node(command, port, timeout=900, **settings):
+    """Run `scripts/es-node COMMAND` for the node on `port` (`settings`: more
+    of its environment, e.g. BAHTH_ES_PLUGIN="none"); its result."""
+    env = {**os.environ, "BAHTH_ES_PORT": str(port), **settings}
     return subprocess.run(
         [ES_NODE, command], env=env, capture_output=True, text=True, timeout=timeout
     )
@@ -85,16 +86,18 @@ def elasticsearch_url():
     """The URL of a real Elasticsearch node on 127.0.0.1.
 
     BAHTH_TEST_ELASTICSEARCH_URL names a node already running; otherwise
-    `scripts/es-node start` starts one (and the session stops it). A node
-    that does not start fails the tests that need it: they never skip."""
+    `scripts/es-node start` starts one with Bahth's analysis plugin (and the
+    session stops it). A node that does not start fails the tests that need
+    it: they never skip."""
     given = os.environ.get("BAHTH_TEST_ELASTICSEARCH_URL")
     if given:
         yield given
         return
     port = int(os.environ.get("BAHTH_ES_PORT", "9250"))
     running = es_node("status", port).returncode == 0
-    started = running or es_node("start", port)
-    if not running and started.returncode != 0:
+    # Started again when it runs with another build of the analysis plugin.
+    started = es_node("start", port)
+    if started.returncode != 0:
         pytest.fail(f"scripts/es-node start failed:\n{started.stderr[-3000:]}")
     yield f"http://127.0.0.1:{port}"
     if not running:

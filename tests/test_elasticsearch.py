@@ -19,7 +19,7 @@ from indexer.search import BuildFailed, SearchRequest
 from indexer.search.elastic import ElasticBackend, ElasticStore, dsl
 from indexer.search.elastic.client import connect
 from indexer.search.elastic.index import Analysis
-from indexer.search.elastic.store import node_analyzes_arabic
+from indexer.search.elastic.store import node_has_plugin
 from indexer.settings import Settings
 from webui import create_app
 
@@ -75,16 +75,35 @@ def test_a_failed_reindex_leaves_the_alias_and_no_new_index(tmp_path, elasticsea
     assert versions(store.client, es_alias) == before
 
 
-def test_the_python_path_is_detected_and_recorded(tmp_path, elasticsearch_url, es_alias):
+def test_the_node_path_runs_the_plugin_and_is_recorded(tmp_path, elasticsearch_url, es_alias):
     client = connect(elasticsearch_url)
-    assert not node_analyzes_arabic(client)  # the integ-test distribution
+    assert node_has_plugin(client)
     store = ElasticStore(elasticsearch_url, es_alias)
     reindex.run([write_jsonl(tmp_path / "a.jsonl", [article(1)])], store, workers=1)
     meta = client.indices.get_mapping(index=es_alias)[store.live]["mappings"]["_meta"]
+    assert meta["bahth"] == {"analysis": "node", "version": 2}
+    assert store.describe().endswith("(analysis: node, by the node's analysis-bahth plugin)")
+    assert ElasticBackend(elasticsearch_url, es_alias).analysis() == Analysis.NODE
+    stored = client.get(index=es_alias, id="a1")["_source"]
+    assert "body_terms" not in stored  # the node analyses the text itself
+    # Anyone querying the index directly gets Bahth's analysis: natural text, any spelling.
+    found = client.search(index=es_alias, query={"match": {"body": "الإنتخابات بالمدينة"}})
+    assert [hit["_id"] for hit in found["hits"]["hits"]] == ["a1"]
+
+
+def test_the_python_path_when_asked_for(tmp_path, elasticsearch_url, es_alias):
+    client = connect(elasticsearch_url)
+    store = ElasticStore(elasticsearch_url, es_alias, analysis="python")
+    reindex.run([write_jsonl(tmp_path / "a.jsonl", [article(1), article(2)])], store, workers=1)
+    meta = client.indices.get_mapping(index=es_alias)[store.live]["mappings"]["_meta"]
     assert meta["bahth"]["analysis"] == "python"
-    assert ElasticBackend(elasticsearch_url, es_alias).analysis() == Analysis.PYTHON
+    assert "BAHTH_ELASTICSEARCH_ANALYSIS" in store.describe()
+    backend = ElasticBackend(elasticsearch_url, es_alias)
+    assert backend.analysis() == Analysis.PYTHON
     stored = client.get(index=es_alias, id="a1")["_source"]
     assert stored["body_terms"].split()[:3] == ["نص", "خبر", "رقم"]  # the Python terms
+    result = backend.search(request(q="الانتخابات رقم 2"))
+    assert [hit.id for hit in result.hits] == ["a2"] and "<mark>" in result.hits[0].snippet
 
 
 def test_a_build_left_by_a_dead_run_is_removed_by_the_next(tmp_path, elasticsearch_url, es_alias):
@@ -154,6 +173,33 @@ def test_unreachable_elasticsearch_api_503_and_polite_page():
     assert error["code"] == "backend_unavailable" and UNREACHABLE in error["message"]
     page = app.test_client().get("/?q=x")
     assert page.status_code == 503 and "غير متاح" in page.get_data(as_text=True)
+
+
+def test_a_node_without_the_plugin_gets_the_python_path(tmp_path, capsys, monkeypatch):
+    """A bare node (no analysis-bahth): a reindex says it uses the python path
+    and why, search works; asked for the node path, it refuses, naming the plugin."""
+    port = 9280
+    started = es_node("start", port, BAHTH_ES_PLUGIN="none")
+    assert started.returncode == 0, started.stderr[-2000:]
+    url = f"http://127.0.0.1:{port}"
+    try:
+        assert not node_has_plugin(connect(url))
+        monkeypatch.setenv("BAHTH_ELASTICSEARCH_URL", url)
+        monkeypatch.setenv("BAHTH_ELASTICSEARCH_INDEX", "bare")
+        rejects = str(tmp_path / "r.jsonl")
+        assert cli.main(["reindex", str(ROOT / "sample"), "--rejects", rejects]) == cli.EXIT_OK
+        out, err = capsys.readouterr()
+        assert "has no analysis-bahth plugin" in err and "bahth reindex: warning:" in err
+        assert "(analysis: python, in Python: the node has no analysis-bahth plugin)" in out
+        assert cli.main(["search", "زلزال", "--json"]) == cli.EXIT_OK
+        assert json.loads(capsys.readouterr().out)["total"] == 2
+        monkeypatch.setenv("BAHTH_ELASTICSEARCH_ANALYSIS", "node")
+        assert cli.main(["reindex", str(ROOT / "sample"), "--rejects", rejects]) == cli.EXIT_FAILURE
+        assert "has no analysis-bahth plugin, and BAHTH_ELASTICSEARCH_ANALYSIS=node" in (
+            capsys.readouterr().err
+        )
+    finally:
+        es_node("stop", port)
 
 
 def test_node_killed_during_bulk_reindex(tmp_path, elasticsearch_url, shared_corpus):

@@ -1,67 +1,42 @@
 """The Elasticsearch index descriptions: components that exist where they must run."""
 
-import json
-
-from indexer.arabic import normalize
+from indexer.arabic import STOPWORDS
 from indexer.search.elastic.index import (
-    ANALYSIS_COMMON,
     CORE,
-    MAPPINGS,
+    PLUGIN_ANALYZERS,
     Analysis,
+    analyzers_named,
     components,
     index_body,
-    whole_words,
 )
 
 
-def test_production_chain_uses_only_core_and_analysis_common_components():
-    used = components(index_body(Analysis.NODE))
-    for kind, names in used.items():
-        unknown = names - CORE[kind] - ANALYSIS_COMMON[kind]
-        assert not unknown, f"{kind}s outside core and analysis-common: {unknown}"
-    assert {
-        "arabic_normalization",
-        "persian_normalization",
-        "arabic_stem",
-        "decimal_digit",
-        "keyword_marker",
-        "stop",
-        "lowercase",
-    } <= used["filter"]
-    assert used["char_filter"] == {"mapping"}
-    assert used["tokenizer"] == {"standard"}
+def test_the_node_path_analyses_with_the_plugin_alone():
+    body = index_body(Analysis.NODE)
+    assert "analysis" not in body["settings"]  # nothing of the node's own, no analysis-common
+    assert analyzers_named(body) == PLUGIN_ANALYZERS
+    properties = body["mappings"]["properties"]
+    assert properties["body"]["analyzer"] == "bahth_arabic"
+    assert properties["body"]["fields"]["exact"]["analyzer"] == "bahth_arabic_exact"
+    for keyword in ("source", "category", "actors", "tags"):
+        assert properties[keyword]["type"] == "keyword"
+        assert properties[keyword]["fields"]["folded"]["analyzer"] == "bahth_folded"
 
 
 def test_python_chain_uses_only_what_every_node_has():
-    used = components(index_body(Analysis.PYTHON))
-    for kind, names in used.items():
+    body = index_body(Analysis.PYTHON)
+    for kind, names in components(body).items():
         assert names <= CORE[kind], f"{kind}s a bare node lacks: {names - CORE[kind]}"
+    assert not analyzers_named(body) & PLUGIN_ANALYZERS
 
 
-def test_word_lists_are_filled_and_normalised_like_the_text():
-    body = index_body(Analysis.NODE)
-    filters = body["settings"]["analysis"]["filter"]
-    stopwords = filters["bahth_stop"]["stopwords"]
-    assert len(stopwords) > 1000 and all(normalize(w) == w for w in stopwords)
-    assert "الي" in stopwords and "في" in stopwords
-    protected = filters["bahth_whole_words"]["keywords"]
-    assert {"وزير", "وزاره", "وطن"} <= set(protected)
-    assert "وقال" not in protected and "وموسكو" not in protected
-    assert list(protected) == list(whole_words())
-
-
-def test_char_filter_folds_what_the_python_side_folds():
-    description = json.loads((MAPPINGS / Analysis.NODE.description).read_text(encoding="utf-8"))
-    rules = description["settings"]["analysis"]["char_filter"]["bahth_fold"]["mappings"]
-    for rule in rules:
-        source, target = rule.split("=>")
-        source = source.encode().decode("unicode_escape")
-        target = target.encode().decode("unicode_escape")
-        assert normalize("ب" + source + "ت") == normalize("ب" + target + "ت"), rule
+def test_the_python_path_stopword_list_is_the_python_analysis_own():
+    stopwords = index_body(Analysis.PYTHON)["settings"]["analysis"]["filter"]["bahth_stop"]
+    assert stopwords["stopwords"] == sorted(STOPWORDS)
 
 
 def test_both_descriptions_have_the_same_fields_for_facets_and_filters():
-    production = index_body(Analysis.NODE)["mappings"]["properties"]
+    node = index_body(Analysis.NODE)["mappings"]["properties"]
     python = index_body(Analysis.PYTHON)["mappings"]["properties"]
     for name in ("id", "date", "source", "category", "actors", "tags"):
-        assert production[name]["type"] == python[name]["type"], name
+        assert node[name]["type"] == python[name]["type"], name

@@ -73,11 +73,12 @@ def embedded(archive, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def elasticsearch(archive, elasticsearch_url):
-    """The same archive on the real test node (without analysis-common: the
-    fallback analysis path, which the backend must have detected)."""
+    """The same archive on the real test node, analysed by Bahth's plugin
+    inside Elasticsearch (the node path, which the store must have chosen)."""
     alias = f"contract-{uuid.uuid4().hex[:8]}"
     store = ElasticStore(elasticsearch_url, alias)
     reindex.run(archive, store, workers=1)
+    assert store.analysis == "node"
     backend = ElasticBackend(elasticsearch_url, alias)
     yield backend
     delete_versions(store.client, alias)

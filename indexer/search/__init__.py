@@ -31,7 +31,10 @@ def open_store(settings) -> Store:
         from .elastic import ElasticStore
 
         return ElasticStore(
-            settings.elasticsearch_url, settings.elasticsearch_index, settings.elasticsearch_keep
+            settings.elasticsearch_url,
+            settings.elasticsearch_index,
+            settings.elasticsearch_keep,
+            analysis=settings.elasticsearch_analysis,
         )
     from .embedded import EmbeddedStore
 

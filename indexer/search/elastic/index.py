@@ -3,24 +3,27 @@ with their word lists filled in.
 
 Two analysis paths, named for where the Arabic analysis runs:
 - `Analysis.NODE` (`mappings/articles.json`): inside Elasticsearch, by the
-  index's own analyzers; it needs the analysis-common module (the official
-  images have it).
+  analyzers of Bahth's own plugin (plugins/elasticsearch-analysis-bahth),
+  which does exactly what `indexer.arabic` does;
 - `Analysis.PYTHON` (`mappings/articles-python.json`): in Bahth's indexer,
-  which sends the terms along; for nodes without analysis-common.
+  which sends the terms along, for a cluster where the plugin cannot be
+  installed; it needs nothing but the node's core.
 
-The stopword list and the protected words come from the Python analysis, so
-each list lives in one place.
+The stopword list of the python path comes from the Python analysis, so it
+lives in one place.
 """
 
 import copy
 import json
 from enum import StrEnum
-from functools import cache
 from importlib import resources
 from pathlib import Path
 
 from indexer.arabic import STOPWORDS
-from indexer.arabic.stem import _WHOLE_WORDS, _clitic_is_separate, lexicon
+
+# What the plugin gives the node, by the names the descriptions use.
+PLUGIN = "analysis-bahth"
+PLUGIN_ANALYZERS = frozenset({"bahth_arabic", "bahth_arabic_exact", "bahth_folded"})
 
 
 class Analysis(StrEnum):
@@ -51,54 +54,12 @@ def _mappings_folder():
 
 MAPPINGS = _mappings_folder()
 
-# Analysis components by where Elasticsearch defines them (8.x): the server
-# core, which every node has, and the analysis-common module.
+# The analysis components of the server core, which every node has.
 CORE = {
     "tokenizer": {"standard"},
     "filter": {"lowercase", "stop"},
     "char_filter": set(),
 }
-ANALYSIS_COMMON = {
-    "tokenizer": {
-        "whitespace",
-        "keyword",
-        "letter",
-        "pattern",
-        "classic",
-        "uax_url_email",
-        "ngram",
-        "edge_ngram",
-    },
-    "filter": {
-        "arabic_normalization",
-        "persian_normalization",
-        "arabic_stem",
-        "decimal_digit",
-        "keyword_marker",
-        "stemmer",
-        "snowball",
-        "asciifolding",
-        "uppercase",
-        "trim",
-        "word_delimiter_graph",
-        "synonym",
-        "synonym_graph",
-        "pattern_replace",
-    },
-    "char_filter": {"mapping", "pattern_replace", "html_strip"},
-}
-
-
-@cache
-def whole_words() -> tuple[str, ...]:
-    """Words arabic_stem must leave alone: known words whose leading و is a
-    root letter, by the Python stemmer's own judgement (وزير, وزارة, وطن)."""
-    words = {
-        word
-        for word in lexicon()
-        if len(word) >= 4 and word[0] == "و" and not _clitic_is_separate(word)
-    }
-    return tuple(sorted(words | set(_WHOLE_WORDS)))
 
 
 def _description(analysis: Analysis) -> dict:
@@ -109,10 +70,9 @@ def index_body(analysis: Analysis = Analysis.NODE) -> dict:
     """Settings and mappings to create an index with, lists filled in."""
     description = _description(analysis)
     body = copy.deepcopy({"settings": description["settings"], "mappings": description["mappings"]})
-    filters = body["settings"]["analysis"]["filter"]
-    filters["bahth_stop"]["stopwords"] = sorted(STOPWORDS)
-    if "bahth_whole_words" in filters:
-        filters["bahth_whole_words"]["keywords"] = list(whole_words())
+    filters = body["settings"].get("analysis", {}).get("filter", {})
+    if "bahth_stop" in filters:
+        filters["bahth_stop"]["stopwords"] = sorted(STOPWORDS)
     return body
 
 
@@ -122,7 +82,7 @@ def version(analysis: Analysis = Analysis.NODE) -> int:
 
 def components(body) -> dict:
     """{"tokenizer"|"filter"|"char_filter": {built-in types used}} of an index body."""
-    analysis = body["settings"]["analysis"]
+    analysis = body["settings"].get("analysis", {})
     custom = {kind: analysis.get(kind, {}) for kind in ("tokenizer", "filter", "char_filter")}
     used: dict[str, set[str]] = {"tokenizer": set(), "filter": set(), "char_filter": set()}
 
@@ -140,3 +100,17 @@ def components(body) -> dict:
         for name in chain.get("char_filter", []):
             add("char_filter", name)
     return used
+
+
+def analyzers_named(body) -> set[str]:
+    """The analyzers the fields of an index body name, subfields included."""
+    named = set()
+
+    def visit(properties):
+        for field in properties.values():
+            if "analyzer" in field:
+                named.add(field["analyzer"])
+            visit(field.get("fields", {}))
+
+    visit(body["mappings"]["properties"])
+    return named

@@ -25,7 +25,7 @@ from indexer.arabic import normalize
 from ..dedup import SeenArticles
 from ..errors import BuildFailed, SearchError
 from .client import BACKOFF_SECONDS, connect, is_retryable, unavailable
-from .index import Analysis, index_body, version
+from .index import PLUGIN, Analysis, index_body, version
 
 log = logging.getLogger(__name__)
 
@@ -34,10 +34,10 @@ CHUNK_DOCS = 2_000
 BUILDING = {"number_of_replicas": 0, "auto_expand_replicas": False, "refresh_interval": "-1"}
 
 
-def node_analyzes_arabic(client) -> bool:
-    """Whether the node has analysis-common (home of arabic_normalization)."""
+def node_has_plugin(client) -> bool:
+    """Whether the node has Bahth's analysis plugin (its analyzer bahth_arabic)."""
     try:
-        client.indices.analyze(tokenizer="standard", filter=["arabic_normalization"], text="أ")
+        client.indices.analyze(analyzer="bahth_arabic", text="بحث")
     except ApiError as error:
         if error.status_code == 400:
             return False
@@ -48,13 +48,18 @@ def node_analyzes_arabic(client) -> bool:
 class ElasticStore:
     name = "elasticsearch"
 
-    def __init__(self, url, alias="articles", keep=2, backoff=BACKOFF_SECONDS):
+    def __init__(self, url, alias="articles", keep=2, backoff=BACKOFF_SECONDS, analysis="auto"):
+        """`analysis`: auto (the node path where the plugin is), node or python."""
         self.url, self.alias, self.keep, self.backoff = url, alias, keep, backoff
+        self.wanted = analysis
         self.client = connect(url, timeout=120)
         self.live = None  # the index behind the alias after a switch
+        self.analysis: Analysis | None = None  # the path of the last build, and why
+        self.why = ""
 
     def describe(self):
-        return f"{self.url} alias {self.alias!r} -> {self.live}"
+        built = f" (analysis: {self.analysis}, {self.why})" if self.analysis else ""
+        return f"{self.url} alias {self.alias!r} -> {self.live}{built}"
 
     def _versions(self):
         """{index name: (creation time, has the alias)} of this alias's versions."""
@@ -91,15 +96,32 @@ class ElasticStore:
             log.warning("old index versions not deleted: %s", error)
 
     def _analysis(self) -> Analysis:
-        if node_analyzes_arabic(self.client):
-            return Analysis.NODE
+        if self.wanted == Analysis.PYTHON:
+            self.analysis, self.why = (
+                Analysis.PYTHON,
+                "in Python, as BAHTH_ELASTICSEARCH_ANALYSIS says",
+            )
+            return self.analysis
+        if node_has_plugin(self.client):
+            self.analysis, self.why = Analysis.NODE, f"by the node's {PLUGIN} plugin"
+            return self.analysis
+        if self.wanted == Analysis.NODE:
+            raise BuildFailed(
+                f"Elasticsearch at {self.url} has no {PLUGIN} plugin, and "
+                "BAHTH_ELASTICSEARCH_ANALYSIS=node asks for it: install it on every node "
+                "(scripts/build-plugin builds it), or set BAHTH_ELASTICSEARCH_ANALYSIS=auto"
+            )
+        self.analysis = Analysis.PYTHON
+        self.why = f"in Python: the node has no {PLUGIN} plugin"
         log.warning(
-            "Elasticsearch at %s has no analysis-common module (no arabic_normalization):"
-            " the index holds the terms of Bahth's own Arabic analysis (the python path)."
-            " The official Elasticsearch images have the module.",
+            "Elasticsearch at %s has no %s plugin (scripts/build-plugin builds it; "
+            "bin/elasticsearch-plugin install file://…/elasticsearch-analysis-bahth-*.zip): "
+            "the index holds the terms of Bahth's Python analysis (the python path), which "
+            "only Bahth can query.",
             self.url,
+            PLUGIN,
         )
-        return Analysis.PYTHON
+        return self.analysis
 
     def _check_alias_is_free(self):
         if self.client.indices.exists(index=self.alias) and not self.client.indices.exists_alias(

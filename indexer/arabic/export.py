@@ -1,0 +1,106 @@
+"""The analysis' data, written out for the Elasticsearch plugin.
+
+The plugin (plugins/elasticsearch-analysis-bahth) runs the same analysis in
+Java. Everything it needs that is data, not code, comes from here, so each
+table, list and rule constant has one source:
+
+    python -m indexer.arabic.export DIR
+
+writes into DIR:
+- fold.tsv: the normalisation table (code point -> replacement, empty to delete);
+- classes.tsv: the code points of Python's `\\w`, `\\d` and `\\s` (the tokenizer's
+  classes, as Python's `re` defines them, whatever Java's Unicode version says);
+- stopwords.txt: the stopwords, normalised;
+- rules.tsv: the stemmer's affixes, ratios, thresholds and protected words;
+- lexicon.tsv.gz: the word counts that guard clitic stripping (a copy).
+"""
+
+import re
+import shutil
+import sys
+from importlib import resources
+from pathlib import Path
+
+from .normalize import HAMZA, TABLE, YEH
+from .stem import (
+    _ALLAH,
+    _ARTICLES,
+    _CLITICS,
+    _MIN_REST_COUNT,
+    _MIN_STEM,
+    _RATIO,
+    _SUFFIXES,
+    _WHOLE_WORDS,
+)
+from .stopwords import STOPWORDS
+
+_PYTHON_CLASSES = {"word": r"\w", "digit": r"\d", "space": r"\s"}
+
+
+def _ranges(codes):
+    """Sorted code points as "first-last" runs (hex), comma-separated."""
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return ",".join(f"{a:X}-{b:X}" for a, b in runs)
+
+
+def character_classes():
+    """{name: ranges} of the regex classes the tokenizer uses, by Python's `re`."""
+    found = {}
+    for name, pattern in _PYTHON_CLASSES.items():
+        matcher = re.compile(pattern).match
+        found[name] = _ranges(
+            code
+            for code in range(sys.maxunicode + 1)
+            if not 0xD800 <= code <= 0xDFFF and matcher(chr(code))
+        )
+    return found
+
+
+def fold_lines():
+    for code, target in sorted(TABLE.items()):
+        replacement = " ".join(f"{ord(c):X}" for c in (target or ""))
+        yield f"{code:X}\t{replacement}"
+
+
+def rule_lines():
+    yield "articles\t" + " ".join(f"{a}:{n}" for a, n in _ARTICLES)
+    yield "clitics\t" + " ".join(_CLITICS)
+    yield "suffixes\t" + " ".join(_SUFFIXES)
+    yield f"min_stem\t{_MIN_STEM}"
+    yield "ratio\t" + " ".join(f"{c}:{r}" for c, r in _RATIO.items())
+    yield f"min_rest_count\t{_MIN_REST_COUNT}"
+    yield "whole_words\t" + " ".join(sorted(_WHOLE_WORDS))
+    yield f"allah\t{_ALLAH}"
+    yield f"yeh\t{YEH}"
+    yield f"hamza\t{HAMZA}"
+
+
+def export(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = {
+        "fold.tsv": "\n".join(fold_lines()),
+        "classes.tsv": "\n".join(f"{n}\t{r}" for n, r in character_classes().items()),
+        "stopwords.txt": "\n".join(sorted(STOPWORDS)),
+        "rules.tsv": "\n".join(rule_lines()),
+    }
+    paths = []
+    for name, text in written.items():
+        path = folder / name
+        path.write_text(text + "\n", encoding="utf-8")
+        paths.append(path)
+    lexicon = resources.files("indexer.arabic").joinpath("data/lexicon.tsv.gz")
+    with resources.as_file(lexicon) as source:
+        paths.append(Path(shutil.copyfile(source, folder / "lexicon.tsv.gz")))
+    return paths
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("usage: python -m indexer.arabic.export DIR")
+    for written in export(Path(sys.argv[1])):
+        print(written)

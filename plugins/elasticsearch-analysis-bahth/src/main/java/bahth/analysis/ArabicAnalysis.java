@@ -1,0 +1,116 @@
+package bahth.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Bahth's Arabic analysis, the same as {@code indexer.arabic}: normalise,
+ * split into words, drop stopwords, light-stem. One shared instance.
+ */
+public final class ArabicAnalysis {
+    private static final ArabicAnalysis INSTANCE = new ArabicAnalysis(AnalysisData.get());
+
+    final ArabicNormalizer normalizer;
+    final WordSplitter splitter;
+    final LightStemmer stemmer;
+    private final java.util.Set<String> stopwords;
+
+    private ArabicAnalysis(AnalysisData data) {
+        CharClasses classes = new CharClasses(data);
+        normalizer = new ArabicNormalizer(data, classes);
+        splitter = new WordSplitter(data, classes);
+        stemmer = new LightStemmer(data);
+        stopwords = data.stopwords;
+    }
+
+    public static ArabicAnalysis get() {
+        return INSTANCE;
+    }
+
+    public String normalize(String text) {
+        return normalizer.normalize(text);
+    }
+
+    public boolean isStopword(String token) {
+        return stopwords.contains(token);
+    }
+
+    public String stem(String token) {
+        return stemmer.stem(token);
+    }
+
+    /** The words of {@code normalize(text)}: Python's {@code indexer.arabic.words}. */
+    public List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        for (WordSplitter.Token token : splitter.split(normalize(text))) {
+            words.add(token.text());
+        }
+        return words;
+    }
+
+    /** The analysed terms: Python's {@code indexer.arabic.analyze}. */
+    public List<String> analyze(String text) {
+        List<String> terms = new ArrayList<>();
+        for (String word : words(text)) {
+            if (!isStopword(word)) {
+                terms.add(stem(word));
+            }
+        }
+        return terms;
+    }
+
+    /** A word with where it stands in the original text. */
+    record Located(String text, int start, int end) {}
+
+    /**
+     * The words of {@code text} with offsets into {@code text} itself (for
+     * highlighting). The words are exactly those of {@link #words}; the
+     * offsets come from normalising each code point alone, which gives the
+     * same text as normalising the whole in all but rare cases (a sequence
+     * NFKC composes, say); there the offsets are spread evenly instead.
+     */
+    List<Located> locatedWords(String text) {
+        String normalized = normalize(text);
+        int[] origin = origins(text, normalized);
+        List<Located> located = new ArrayList<>();
+        for (WordSplitter.Token token : splitter.split(normalized)) {
+            located.add(new Located(token.text(), origin[token.start()], origin[token.end()]));
+        }
+        return located;
+    }
+
+    /** For each position of {@code normalized} (and its end), the position in {@code text}. */
+    int[] origins(String text, String normalized) {
+        StringBuilder alone = new StringBuilder(text.length());
+        int[] from = new int[text.length() * 4 + 1];
+        for (int i = 0; i < text.length(); ) {
+            int code = text.codePointAt(i);
+            String piece = normalizer.normalizeCodePoint(code);
+            if (alone.length() + piece.length() >= from.length) {
+                from = java.util.Arrays.copyOf(from, (alone.length() + piece.length()) * 2 + 1);
+            }
+            for (int k = 0; k < piece.length(); k++) {
+                from[alone.length() + k] = i;
+            }
+            alone.append(piece);
+            i += Character.charCount(code);
+        }
+        // The one rule that looks at neighbours: a yeh before a word-final hamza.
+        int[] rewrittenFrom = new int[alone.length() + 1];
+        String joined = normalizer.rewriteYehs(alone, rewrittenFrom);
+        int[] joinedFrom = new int[joined.length() + 1];
+        for (int k = 0; k < joined.length(); k++) {
+            joinedFrom[k] = from[rewrittenFrom[k]];
+        }
+        int[] origin = new int[normalized.length() + 1];
+        if (joined.equals(normalized)) {
+            System.arraycopy(joinedFrom, 0, origin, 0, normalized.length());
+        } else {
+            for (int k = 0; k < normalized.length(); k++) {
+                origin[k] = (int) ((long) k * text.length() / Math.max(1, normalized.length()));
+            }
+        }
+        origin[normalized.length()] = text.length();
+        return origin;
+    }
+}

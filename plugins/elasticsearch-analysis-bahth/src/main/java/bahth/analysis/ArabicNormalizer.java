@@ -1,0 +1,124 @@
+package bahth.analysis;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The matching form of a string, as {@code indexer.arabic.normalize} makes it:
+ * NFKC where needed, lower case, the folding table (diacritics, tatweel and
+ * format characters deleted, letter variants folded, digits to ASCII), and a
+ * yeh dropped before a word-final hamza (شيء = شئ). Repeated until stable, at
+ * most four times, as the Python side does.
+ */
+final class ArabicNormalizer {
+    private final Map<Integer, String> fold;
+    private final String yehHamza;
+    private final String hamza;
+    private final Pattern yehsBeforeHamza;
+    private final CharClasses classes;
+
+    ArabicNormalizer(AnalysisData data, CharClasses classes) {
+        fold = data.fold;
+        hamza = data.rule("hamza");
+        yehHamza = data.rule("yeh") + hamza;
+        yehsBeforeHamza = Pattern.compile(data.rule("yeh") + "+" + hamza);
+        this.classes = classes;
+    }
+
+    String normalize(String text) {
+        for (int round = 0; round < 4; round++) {
+            if (!Normalizer.isNormalized(text, Normalizer.Form.NFKC)) {
+                text = Normalizer.normalize(text, Normalizer.Form.NFKC);
+            }
+            text = fold(text.toLowerCase(Locale.ROOT));
+            if (text.contains(yehHamza)) {
+                text = dropYehBeforeFinalHamza(text);
+            }
+            if (Normalizer.isNormalized(text, Normalizer.Form.NFKC)) {
+                return text;
+            }
+        }
+        return text;
+    }
+
+    /** One pass of the folding table. */
+    String fold(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); ) {
+            int code = text.codePointAt(i);
+            int width = Character.charCount(code);
+            String replacement = fold.get(code);
+            if (replacement != null && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (out != null) {
+                if (replacement != null) {
+                    out.append(replacement);
+                } else {
+                    out.appendCodePoint(code);
+                }
+            }
+            i += width;
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** Each code point of {@code text} on its own: NFKC, lower case, one pass of the table. */
+    String normalizeCodePoint(int code) {
+        String text = new String(Character.toChars(code));
+        if (!Normalizer.isNormalized(text, Normalizer.Form.NFKC)) {
+            text = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        }
+        return fold(text.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Yehs before a hamza that ends a word (Python's {@code ي+ء\b}: the
+     * next code point is not a word character) replaced by the hamza alone.
+     */
+    String dropYehBeforeFinalHamza(CharSequence text) {
+        return rewriteYehs(text, null);
+    }
+
+    /**
+     * As {@link #dropYehBeforeFinalHamza}, filling {@code from} (the position
+     * of each output character in {@code text}) when it is given.
+     */
+    String rewriteYehs(CharSequence text, int[] from) {
+        StringBuilder out = new StringBuilder(text.length());
+        Matcher matcher = yehsBeforeHamza.matcher(text);
+        int copied = 0;
+        while (matcher.find()) {
+            int next = matcher.end();
+            boolean wordFollows = next < text.length()
+                && classes.isWord(Character.codePointAt(text, next));
+            int keepUntil = wordFollows ? matcher.end() : matcher.start();
+            copy(text, copied, keepUntil, out, from);
+            if (!wordFollows) {
+                if (from != null) {
+                    from[out.length()] = matcher.start();
+                }
+                out.append(hamza);
+            }
+            copied = matcher.end();
+        }
+        copy(text, copied, text.length(), out, from);
+        return out.toString();
+    }
+
+    private static void copy(CharSequence text, int start, int end, StringBuilder out, int[] from) {
+        for (int k = start; k < end; k++) {
+            if (from != null) {
+                from[out.length()] = k;
+            }
+            out.append(text.charAt(k));
+        }
+    }
+
+    String hamza() {
+        return hamza;
+    }
+}

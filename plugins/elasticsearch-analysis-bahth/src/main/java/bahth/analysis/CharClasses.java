@@ -1,0 +1,68 @@
+package bahth.analysis;
+
+import java.util.BitSet;
+
+/**
+ * Python's regex classes \w, \d and \s, code point by code point, as the
+ * Python package exports them. Regular expressions run on a copy of the text
+ * in which every character outside ASCII (but for the two Arabic punctuation
+ * marks the patterns name) stands for its class: a few private-use code
+ * points, so that each class is a handful of ranges however many Unicode
+ * puts in it.
+ */
+final class CharClasses {
+    static final char WORD = '\uE000';
+    static final char DIGIT = '\uE001';
+    static final char SPACE = '\uE002';
+    static final char OTHER = '\uE003';
+    private static final String KEPT = "،؛";
+
+    final BitSet word;
+    final BitSet digit;
+    final BitSet space;
+
+    CharClasses(AnalysisData data) {
+        word = read(data, "word");
+        digit = read(data, "digit");
+        space = read(data, "space");
+    }
+
+    private static BitSet read(AnalysisData data, String name) {
+        BitSet set = new BitSet(Character.MAX_CODE_POINT + 1);
+        for (String range : data.classes.get(name).split(",")) {
+            String[] ends = range.split("-");
+            set.set(Integer.parseInt(ends[0], 16), Integer.parseInt(ends[1], 16) + 1);
+        }
+        return set;
+    }
+
+    boolean isWord(int code) {
+        return word.get(code);
+    }
+
+    /** The character a code point stands as in the copy the patterns run on. */
+    char stand(int code) {
+        if (code < 0x80 || KEPT.indexOf(code) >= 0) {
+            return (char) code;
+        }
+        if (digit.get(code)) {
+            return DIGIT;
+        }
+        if (word.get(code)) {
+            return WORD;
+        }
+        return space.get(code) ? SPACE : OTHER;
+    }
+
+    /** A class's ASCII members and its stand-ins, as the inside of a Java character class. */
+    String inside(BitSet set, char... standIns) {
+        StringBuilder inside = new StringBuilder();
+        for (int code = set.nextSetBit(0); code >= 0 && code < 0x80; code = set.nextSetBit(code + 1)) {
+            inside.append(String.format("\\x{%X}", code));
+        }
+        for (char standIn : standIns) {
+            inside.append(String.format("\\x{%X}", (int) standIn));
+        }
+        return inside.toString();
+    }
+}
