@@ -56,7 +56,7 @@ def compose_config(tmp_path_factory):
 
 
 def elasticsearch_nodes(services):
-    return {name: s for name, s in services.items() if "elasticsearch/elasticsearch:" in s["image"]}
+    return {n: s for n, s in services.items() if s["image"].startswith("bahth-elasticsearch:")}
 
 
 def version_under_test():
@@ -76,10 +76,7 @@ def test_every_image_is_pinned_and_the_one_the_tests_run(compose_config, files):
     version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
     for name, service in services.items():
         if name in elasticsearch_nodes(services):
-            assert (
-                service["image"]
-                == f"docker.elastic.co/elasticsearch/elasticsearch:{version_under_test()}"
-            )
+            assert service["image"] == f"bahth-elasticsearch:{version_under_test()}"
         else:
             assert service["image"] == f"bahth:{version}" and service["build"]["context"] == str(
                 ROOT
@@ -183,3 +180,22 @@ def test_the_image_build_steps_install_a_working_bahth(tmp_path):
         timeout=60,
     )
     assert json.loads(found.stdout)["total"] >= 1, found.stderr
+
+
+def test_the_elasticsearch_image_is_the_tested_one_with_the_plugin(compose_config):
+    """What compose runs is what the tests run: the official image of the
+    version scripts/es-node runs, the plugin built from the same sources and
+    data as scripts/build-plugin builds, for that version."""
+    services = compose_config("compose.yaml")
+    build = services["elasticsearch"]["build"]
+    dockerfile = (ROOT / build["dockerfile"]).read_text()
+    assert build["context"] == str(ROOT)
+    version = version_under_test()
+    assert f"FROM docker.elastic.co/elasticsearch/elasticsearch:{version}\n" in dockerfile
+    pom = (ROOT / "plugins/elasticsearch-analysis-bahth/pom.xml").read_text()
+    assert f"<version>{version}</version>" in pom
+    assert "python -m indexer.arabic.export" in dockerfile
+    assert f"elasticsearch-analysis-bahth-{version}.zip" in dockerfile
+    assert "bin/elasticsearch-plugin install --batch" in dockerfile
+    for node in elasticsearch_nodes(compose_config(*CLUSTER)).values():
+        assert node["image"] == services["elasticsearch"]["image"]
