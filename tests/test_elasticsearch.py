@@ -91,6 +91,25 @@ def test_the_node_path_runs_the_plugin_and_is_recorded(tmp_path, elasticsearch_u
     assert [hit["_id"] for hit in found["hits"]["hits"]] == ["a1"]
 
 
+def test_highlighting_on_the_node_marks_the_original_words_escaped(
+    tmp_path, elasticsearch_url, es_alias
+):
+    """Elasticsearch highlights with the plugin's offsets: the original
+    spelling (diacritics, tatweel, hamza seats) is marked, the rest escaped."""
+    body = "قال المسؤول إن الزِّلْزَالَ & الـهـزات شيء مخيف " * 3
+    record = article(1, title="زلزال <قوي> في المغرب", body=body)
+    reindex.run(
+        [write_jsonl(tmp_path / "a.jsonl", [record])],
+        ElasticStore(elasticsearch_url, es_alias),
+        workers=1,
+    )
+    backend = ElasticBackend(elasticsearch_url, es_alias)
+    (hit,) = backend.search(request(q="زلزال المسئول")).hits
+    assert hit.title_html.startswith("<mark>زلزال</mark> &lt;قوي&gt;")
+    assert "قال <mark>المسؤول</mark> إن <mark>الزِّلْزَالَ</mark> &amp; الـهـزات" in hit.snippet
+    assert "<قوي>" not in hit.title_html
+
+
 def test_the_python_path_when_asked_for(tmp_path, elasticsearch_url, es_alias):
     client = connect(elasticsearch_url)
     store = ElasticStore(elasticsearch_url, es_alias, analysis="python")

@@ -1,6 +1,8 @@
 package bahth.analysis;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -70,24 +72,35 @@ public final class ArabicAnalysis {
      * NFKC composes, say); there the offsets are spread evenly instead.
      */
     List<Located> locatedWords(String text) {
-        String normalized = normalize(text);
-        int[] origin = origins(text, normalized);
+        Normalized normalized = normalizeWithOrigins(text);
         List<Located> located = new ArrayList<>();
-        for (WordSplitter.Token token : splitter.split(normalized)) {
+        for (WordSplitter.Token token : splitter.split(normalized.text())) {
+            int[] origin = normalized.origin();
             located.add(new Located(token.text(), origin[token.start()], origin[token.end()]));
         }
         return located;
     }
 
-    /** For each position of {@code normalized} (and its end), the position in {@code text}. */
-    int[] origins(String text, String normalized) {
+    /** Normalised text, and for each of its positions (and its end) the position in the original. */
+    record Normalized(String text, int[] origin) {}
+
+    /**
+     * {@link #normalize} with the origin of every character. Each code point is
+     * normalised alone, then the yeh rule runs over the whole; that is the
+     * whole text's normalisation where the text is in NFKC already, holds no
+     * capital sigma (whose lower case depends on its neighbours) and comes out
+     * in NFKC: nearly always, and then the text is normalised once. Otherwise
+     * the whole is normalised as such, and the origins kept where the two
+     * agree, spread evenly where they do not.
+     */
+    Normalized normalizeWithOrigins(String text) {
         StringBuilder alone = new StringBuilder(text.length());
-        int[] from = new int[text.length() * 4 + 1];
+        int[] from = new int[text.length() + 1];
         for (int i = 0; i < text.length(); ) {
             int code = text.codePointAt(i);
             String piece = normalizer.normalizeCodePoint(code);
             if (alone.length() + piece.length() >= from.length) {
-                from = java.util.Arrays.copyOf(from, (alone.length() + piece.length()) * 2 + 1);
+                from = Arrays.copyOf(from, (alone.length() + piece.length()) * 2 + 1);
             }
             for (int k = 0; k < piece.length(); k++) {
                 from[alone.length() + k] = i;
@@ -98,19 +111,25 @@ public final class ArabicAnalysis {
         // The one rule that looks at neighbours: a yeh before a word-final hamza.
         int[] rewrittenFrom = new int[alone.length() + 1];
         String joined = normalizer.rewriteYehs(alone, rewrittenFrom);
-        int[] joinedFrom = new int[joined.length() + 1];
+        int[] origin = new int[joined.length() + 1];
         for (int k = 0; k < joined.length(); k++) {
-            joinedFrom[k] = from[rewrittenFrom[k]];
+            origin[k] = from[rewrittenFrom[k]];
         }
-        int[] origin = new int[normalized.length() + 1];
-        if (joined.equals(normalized)) {
-            System.arraycopy(joinedFrom, 0, origin, 0, normalized.length());
-        } else {
-            for (int k = 0; k < normalized.length(); k++) {
-                origin[k] = (int) ((long) k * text.length() / Math.max(1, normalized.length()));
+        origin[joined.length()] = text.length();
+        boolean local = text.indexOf('\u03A3') < 0
+            && Normalizer.isNormalized(text, Normalizer.Form.NFKC)
+            && Normalizer.isNormalized(joined, Normalizer.Form.NFKC);
+        if (local) {
+            return new Normalized(joined, origin);
+        }
+        String whole = normalize(text);
+        if (!whole.equals(joined)) {
+            origin = new int[whole.length() + 1];
+            for (int k = 0; k < whole.length(); k++) {
+                origin[k] = (int) ((long) k * text.length() / Math.max(1, whole.length()));
             }
+            origin[whole.length()] = text.length();
         }
-        origin[normalized.length()] = text.length();
-        return origin;
+        return new Normalized(whole, origin);
     }
 }

@@ -15,6 +15,11 @@ import java.util.regex.Pattern;
  */
 final class ArabicNormalizer {
     private final Map<Integer, String> fold;
+    // The table for the Basic Multilingual Plane as an array, and what each of
+    // its characters normalises to alone (filled as they are met): lookups
+    // without boxing on the paths that run for every character.
+    private final String[] foldBmp = new String[0x10000];
+    private final String[] aloneBmp = new String[0x10000];
     private final String yehHamza;
     private final String hamza;
     private final Pattern yehsBeforeHamza;
@@ -22,6 +27,11 @@ final class ArabicNormalizer {
 
     ArabicNormalizer(AnalysisData data, CharClasses classes) {
         fold = data.fold;
+        fold.forEach((code, replacement) -> {
+            if (code < foldBmp.length) {
+                foldBmp[code] = replacement;
+            }
+        });
         hamza = data.rule("hamza");
         yehHamza = data.rule("yeh") + hamza;
         yehsBeforeHamza = Pattern.compile(data.rule("yeh") + "+" + hamza);
@@ -50,7 +60,7 @@ final class ArabicNormalizer {
         for (int i = 0; i < text.length(); ) {
             int code = text.codePointAt(i);
             int width = Character.charCount(code);
-            String replacement = fold.get(code);
+            String replacement = code < foldBmp.length ? foldBmp[code] : fold.get(code);
             if (replacement != null && out == null) {
                 out = new StringBuilder(text.length()).append(text, 0, i);
             }
@@ -68,6 +78,18 @@ final class ArabicNormalizer {
 
     /** Each code point of {@code text} on its own: NFKC, lower case, one pass of the table. */
     String normalizeCodePoint(int code) {
+        if (code < aloneBmp.length) {
+            String known = aloneBmp[code];
+            if (known == null) {
+                known = normalizeAlone(code);
+                aloneBmp[code] = known;  // a benign race: every thread computes the same string
+            }
+            return known;
+        }
+        return normalizeAlone(code);
+    }
+
+    private String normalizeAlone(int code) {
         String text = new String(Character.toChars(code));
         if (!Normalizer.isNormalized(text, Normalizer.Form.NFKC)) {
             text = Normalizer.normalize(text, Normalizer.Form.NFKC);

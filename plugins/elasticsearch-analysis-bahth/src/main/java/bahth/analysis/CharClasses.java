@@ -57,8 +57,10 @@ final class CharClasses {
     /** A class's ASCII members and its stand-ins, as the inside of a Java character class. */
     String inside(BitSet set, char... standIns) {
         StringBuilder inside = new StringBuilder();
-        for (int code = set.nextSetBit(0); code >= 0 && code < 0x80; code = set.nextSetBit(code + 1)) {
-            inside.append(String.format("\\x{%X}", code));
+        for (int first = set.nextSetBit(0); first >= 0 && first < 0x80; ) {
+            int end = Math.min(set.nextClearBit(first), 0x80);  // a run of members
+            inside.append(String.format("\\x{%X}-\\x{%X}", first, end - 1));
+            first = set.nextSetBit(end);
         }
         for (char standIn : standIns) {
             inside.append(String.format("\\x{%X}", (int) standIn));

@@ -28,9 +28,9 @@ final class NormalizingCharFilter extends CharFilter {
         for (int read; (read = input.read(buffer)) != -1; ) {
             text.append(buffer, 0, read);
         }
-        String original = text.toString();
-        normalized = analysis.normalize(original);
-        origin = analysis.origins(original, normalized);
+        ArabicAnalysis.Normalized result = analysis.normalizeWithOrigins(text.toString());
+        normalized = result.text();
+        origin = result.origin();
     }
 
     @Override
