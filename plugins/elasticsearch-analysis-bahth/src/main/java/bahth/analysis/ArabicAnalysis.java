@@ -3,6 +3,7 @@ package bahth.analysis;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import org.apache.lucene.analysis.CharArraySet;
 import java.util.List;
 
 /**
@@ -16,6 +17,7 @@ public final class ArabicAnalysis {
     final WordSplitter splitter;
     final LightStemmer stemmer;
     private final java.util.Set<String> stopwords;
+    final CharArraySet stopwordChars;
 
     private ArabicAnalysis(AnalysisData data) {
         CharClasses classes = new CharClasses(data);
@@ -23,6 +25,7 @@ public final class ArabicAnalysis {
         splitter = new WordSplitter(data, classes);
         stemmer = new LightStemmer(data);
         stopwords = data.stopwords;
+        stopwordChars = CharArraySet.unmodifiableSet(new CharArraySet(stopwords, false));
     }
 
     public static ArabicAnalysis get() {
@@ -109,11 +112,17 @@ public final class ArabicAnalysis {
             i += Character.charCount(code);
         }
         // The one rule that looks at neighbours: a yeh before a word-final hamza.
-        int[] rewrittenFrom = new int[alone.length() + 1];
-        String joined = normalizer.rewriteYehs(alone, rewrittenFrom);
-        int[] origin = new int[joined.length() + 1];
-        for (int k = 0; k < joined.length(); k++) {
-            origin[k] = from[rewrittenFrom[k]];
+        String joined = alone.toString();
+        int[] origin = from;
+        if (normalizer.mayRewriteYehs(joined)) {
+            int[] rewrittenFrom = new int[alone.length() + 1];
+            joined = normalizer.rewriteYehs(alone, rewrittenFrom);
+            origin = new int[joined.length() + 1];
+            for (int k = 0; k < joined.length(); k++) {
+                origin[k] = from[rewrittenFrom[k]];
+            }
+        } else if (origin.length < joined.length() + 1) {
+            origin = Arrays.copyOf(origin, joined.length() + 1);
         }
         origin[joined.length()] = text.length();
         boolean local = text.indexOf('\u03A3') < 0

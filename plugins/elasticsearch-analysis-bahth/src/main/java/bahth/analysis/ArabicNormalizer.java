@@ -44,7 +44,7 @@ final class ArabicNormalizer {
                 text = Normalizer.normalize(text, Normalizer.Form.NFKC);
             }
             text = fold(text.toLowerCase(Locale.ROOT));
-            if (text.contains(yehHamza)) {
+            if (mayRewriteYehs(text)) {
                 text = dropYehBeforeFinalHamza(text);
             }
             if (Normalizer.isNormalized(text, Normalizer.Form.NFKC)) {
@@ -95,6 +95,11 @@ final class ArabicNormalizer {
             text = Normalizer.normalize(text, Normalizer.Form.NFKC);
         }
         return fold(text.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether the text has a yeh before a hamza at all (the yeh rule has nothing to do otherwise). */
+    boolean mayRewriteYehs(String text) {
+        return text.contains(yehHamza);
     }
 
     /**

@@ -40,6 +40,20 @@ final class CharClasses {
         return word.get(code);
     }
 
+    /** In the stand-in copy: a character of Python's {@code [^\\W\\d_]} (a letter, mostly). */
+    boolean isLetter(char standing) {
+        if (standing == WORD) {
+            return true;
+        }
+        return standing != DIGIT && standing != '_' && standing < 0xE000 && word.get(standing)
+            && !digit.get(standing);
+    }
+
+    /** In the stand-in copy: a character of Python's {@code \\d}. */
+    boolean isDigit(char standing) {
+        return standing == DIGIT || (standing < 0xE000 && digit.get(standing));
+    }
+
     /** The character a code point stands as in the copy the patterns run on. */
     char stand(int code) {
         if (code < 0x80 || KEPT.indexOf(code) >= 0) {

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The light stemmer of {@code indexer.arabic.stem}: light10's affixes, the
@@ -28,9 +27,6 @@ final class LightStemmer {
     private final String allah;
     private final Set<String> stopwords;
     private final Map<String, Integer> lexicon;
-    // word -> stem, as the Python side caches them: news text repeats its words.
-    private final Map<String, String> stems = new ConcurrentHashMap<>();
-    private static final int CACHE_LIMIT = 1_000_000;
 
     LightStemmer(AnalysisData data) {
         for (String article : data.rule("articles").split(" ")) {
@@ -52,17 +48,6 @@ final class LightStemmer {
     }
 
     String stem(String word) {
-        String known = stems.get(word);
-        if (known == null) {
-            known = stemAnew(word);
-            if (stems.size() < CACHE_LIMIT) {
-                stems.put(word, known);
-            }
-        }
-        return known;
-    }
-
-    private String stemAnew(String word) {
         if (word.isEmpty() || !isArabic(word) || word.equals(allah)) {
             return word;
         }

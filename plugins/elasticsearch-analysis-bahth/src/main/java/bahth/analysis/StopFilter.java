@@ -21,7 +21,7 @@ final class StopFilter extends TokenFilter {
     @Override
     public boolean incrementToken() throws IOException {
         while (input.incrementToken()) {
-            if (!analysis.isStopword(term.toString())) {
+            if (!analysis.stopwordChars.contains(term.buffer(), 0, term.length())) {
                 return true;
             }
         }

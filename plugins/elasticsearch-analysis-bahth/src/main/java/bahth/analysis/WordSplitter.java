@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Words, numbers, hosts and e-mail addresses of normalised text, as
- * {@code indexer.arabic.tokenize} finds them: the same regular expressions,
+ * {@code indexer.arabic.tokenize} finds them: the same regular expressions
+ * (but for the plain one, a scanner that matches what it matches),
  * with the character classes of Python's {@code re} (\w, \d, \s), which the
  * Python package exports, so both sides agree on every code point. They run
  * on a copy of the text with one character per code point, each outside
@@ -19,7 +20,6 @@ final class WordSplitter {
     record Token(String text, int start, int end) {}
 
     private final CharClasses classes;
-    private final Pattern plain;
     private final Pattern withLinks;
     private final Pattern dottedLatin = Pattern.compile("\\.[a-z]");
     private final Pattern thousands;
@@ -36,7 +36,6 @@ final class WordSplitter {
         String host = "(?:[a-z0-9][a-z0-9-]*\\.)+[a-z]{2,24}(?![" + w + "])(?:/" + notInLink + "*)?";
         String email = "[" + w + ".+\\-]{1,64}@[" + w + "&&[^_]](?:[" + w + "\\-]{0,62}\\.)+"
             + "[" + w + "&&[^" + d + "_]]{2,24}";
-        plain = Pattern.compile(word + "|" + number);
         withLinks = Pattern.compile(url + "|" + email + "|" + host + "|" + word + "|" + number);
         thousands = Pattern.compile("[" + d + "]{1,3}(?:,[" + d + "]{3})+(?:\\.[" + d + "]+)?");
     }
@@ -52,8 +51,12 @@ final class WordSplitter {
         }
         origin[standing.length()] = normalized.length();
         boolean links = hasLinks(normalized);
-        Matcher matcher = (links ? withLinks : plain).matcher(standing);
         List<Token> tokens = new ArrayList<>();
+        if (!links) {
+            scanPlain(standing, origin, normalized, tokens);
+            return tokens;
+        }
+        Matcher matcher = withLinks.matcher(standing);
         while (matcher.find()) {
             int start = origin[matcher.start()];
             int end = origin[matcher.end()];
@@ -64,6 +67,44 @@ final class WordSplitter {
             }
         }
         return tokens;
+    }
+
+    /**
+     * What {@code plain} finds (a run of letters, or digits with their decimal
+     * and thousands separators), by hand: the two alternatives start with
+     * different characters, so the first character decides, as in the regex.
+     */
+    private void scanPlain(CharSequence standing, int[] origin, String normalized, List<Token> tokens) {
+        int length = standing.length();
+        for (int i = 0; i < length; ) {
+            char c = standing.charAt(i);
+            int end = i;
+            if (classes.isLetter(c)) {
+                while (end < length && classes.isLetter(standing.charAt(end))) {
+                    end++;
+                }
+            } else if (classes.isDigit(c)) {
+                end = digits(standing, i);
+                while (end + 1 < length && (standing.charAt(end) == '.' || standing.charAt(end) == ',')
+                        && classes.isDigit(standing.charAt(end + 1))) {
+                    end = digits(standing, end + 1);
+                }
+            } else {
+                i++;
+                continue;
+            }
+            String found = normalized.substring(origin[i], origin[end]);
+            tokens.add(new Token(found.indexOf(',') >= 0 ? clean(found) : found, origin[i], origin[end]));
+            i = end;
+        }
+    }
+
+    private int digits(CharSequence standing, int from) {
+        int end = from;
+        while (end < standing.length() && classes.isDigit(standing.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 
     private boolean hasLinks(String text) {
