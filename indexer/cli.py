@@ -161,14 +161,11 @@ def cmd_search(args, settings):
     if gazetteer is None:
         return EXIT_USAGE
     try:
-        request = SearchRequest.from_params(
-            params, settings.page_size, settings.max_page_size, gazetteer
-        )
+        request = SearchRequest.from_params(params, settings, gazetteer)
         result = open_backend(settings).search(request)
     except BadRequest as error:
-        print(
-            f"bahth search: --{error.parameter.replace('_', '-')}: {error.message}", file=sys.stderr
-        )
+        option = "QUERY" if error.parameter == "q" else "--" + error.parameter.replace("_", "-")
+        print(f"bahth search: {option}: {error.message}", file=sys.stderr)
         return EXIT_USAGE
     except SearchError as error:
         print(f"bahth search: {error}", file=sys.stderr)
@@ -213,7 +210,15 @@ def cmd_serve(args, settings):
         return EXIT_OK
     from webui.server import serve
 
-    return serve(app, args.host, args.port, args.workers, args.timeout, settings.log_level)
+    return serve(
+        app,
+        args.host,
+        args.port,
+        args.workers,
+        args.timeout,
+        settings.log_level,
+        settings.max_in_flight,
+    )
 
 
 def cmd_actors_suggest(args, settings):

@@ -73,6 +73,25 @@ class Settings:
     max_page_size: int = _setting(
         100, "BAHTH_MAX_PAGE_SIZE", "Largest page size a request may ask for."
     )
+    max_query_chars: int = _setting(
+        1_000, "BAHTH_MAX_QUERY_CHARS", "Longest query text accepted, in characters (longer: 400)."
+    )
+    max_query_terms: int = _setting(
+        64,
+        "BAHTH_MAX_QUERY_TERMS",
+        "Most words a query may search for once repeated ones are counted once (more: 400).",
+    )
+    search_timeout: int = _setting(
+        10,
+        "BAHTH_SEARCH_TIMEOUT",
+        "Seconds a search may take on the embedded engine before it is stopped "
+        "(503, search too slow), so that no request ties up a worker.",
+    )
+    max_in_flight: int = _setting(
+        4,
+        "BAHTH_MAX_IN_FLIGHT",
+        "Requests a web worker serves at once; more are answered 503 with Retry-After.",
+    )
     log_level: str = _setting(
         "warning",
         "BAHTH_LOG_LEVEL",

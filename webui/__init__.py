@@ -13,6 +13,8 @@ from indexer.search import open_backend
 from indexer.settings import Settings
 
 from . import api, errors, pages
+from .safety import add_security_headers, web_link
+from .shedding import limit_in_flight
 
 
 def create_app(settings=None, backend=None):
@@ -24,6 +26,9 @@ def create_app(settings=None, backend=None):
     app.config["BAHTH_GAZETTEER"] = current(app.config["BAHTH_SETTINGS"].actors_file)
     app.json.ensure_ascii = False
     app.json.sort_keys = False
+    limit_in_flight(app, app.config["BAHTH_SETTINGS"].max_in_flight)
+    app.jinja_env.tests["web_link"] = web_link
+    app.after_request(add_security_headers)
     app.register_blueprint(pages.blueprint)
     app.register_blueprint(api.blueprint, url_prefix="/api")
     errors.register(app)

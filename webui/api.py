@@ -11,6 +11,7 @@ from indexer.search import BadRequest
 from indexer.search.request import decode_cursor
 
 from .openapi import openapi_document
+from .safety import public_article, spreadsheet_safe
 from .search import backend, search_request
 
 blueprint = Blueprint("api", __name__)
@@ -27,7 +28,7 @@ def search():
 
 @blueprint.get("/articles/<path:article_id>")
 def article(article_id):
-    found = backend().article(article_id)
+    found = public_article(backend().article(article_id))
     found["more_like_this"] = [
         {"id": h.id, "title": h.title, "date": h.date, "source": h.source}
         for h in backend().more_like_this(found)
@@ -79,7 +80,7 @@ def _export_lines(first_request, kind):
 
 def _csv_row(values):
     out = io.StringIO()
-    csv.writer(out).writerow(values)
+    csv.writer(out).writerow([spreadsheet_safe(v) for v in values])
     return out.getvalue()
 
 

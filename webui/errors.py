@@ -4,10 +4,14 @@
            "message": "must be between 1 and 100"}}
 """
 
-from flask import jsonify, render_template, request
-from werkzeug.exceptions import HTTPException
+from flask import jsonify, make_response, render_template, request
+from werkzeug.exceptions import HTTPException, RequestURITooLarge
 
 from indexer.search import BadRequest, SearchError
+
+# Longer addresses are refused with 414 in the usual shape (gunicorn's own
+# limit on the request line, 8,190 bytes, answers before the app can).
+MAX_URL_CHARS = 8_000
 
 
 def _wants_json():
@@ -35,4 +39,14 @@ def register(app):
     @app.errorhandler(HTTPException)
     def http_error(error):
         code = (error.name or "error").lower().replace(" ", "_")
-        return error_response(error.code, code, error.description)
+        response = make_response(error_response(error.code, code, error.description))
+        # What the error itself says in headers (Allow of a 405, Retry-After of a 503).
+        for name, value in error.get_headers():
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response
+
+    @app.before_request
+    def refuse_long_urls():
+        if len(request.full_path) > MAX_URL_CHARS:
+            raise RequestURITooLarge(f"the address is longer than {MAX_URL_CHARS:,} characters")

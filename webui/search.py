@@ -13,9 +13,7 @@ def backend():
 def search_request(params=None):
     settings = current_app.config["BAHTH_SETTINGS"]
     params = params if params is not None else request.args.to_dict(flat=False)
-    return SearchRequest.from_params(
-        params, settings.page_size, settings.max_page_size, gazetteer(settings)
-    )
+    return SearchRequest.from_params(params, settings, gazetteer(settings))
 
 
 def gazetteer(settings):

@@ -22,7 +22,7 @@ def open_backend(settings) -> Backend:
         return ElasticBackend(settings.elasticsearch_url, settings.elasticsearch_index)
     from .embedded import EmbeddedBackend
 
-    return EmbeddedBackend(settings.data_dir)
+    return EmbeddedBackend(settings.data_dir, settings.search_timeout)
 
 
 def open_store(settings) -> Store:

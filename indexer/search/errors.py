@@ -14,6 +14,12 @@ class BackendUnavailable(SearchError):
     code = "backend_unavailable"
 
 
+class SearchTooSlow(BackendUnavailable):
+    """A search stopped at its time budget, so that it ties up no worker."""
+
+    code = "too_slow"
+
+
 class NotFound(SearchError):
     status = 404
     code = "not_found"

@@ -39,6 +39,12 @@ class Query:
     excluded: tuple[Clause, ...] = ()
 
     @property
+    def size(self):
+        """How many distinct terms the query searches for, excluded ones too."""
+        clauses = [c for group in self.groups for c in group] + list(self.excluded)
+        return len({t for clause in clauses for t in clause.terms})
+
+    @property
     def terms(self):
         """Every analysed term the query looks for (for highlighting)."""
         return {t for group in self.groups for clause in group for t in clause.terms}
@@ -84,7 +90,22 @@ def _assemble(pieces):
         else:
             groups.append((clause,))
         join_next = False
-    return Query(tuple(groups), tuple(excluded))
+    return Query(_distinct(map(_distinct, groups)), _distinct(excluded))
+
+
+def _distinct(items):
+    """`items` (clauses, or groups of them) without repeats, in order: a word
+    typed twice is searched once (the same terms in the same field)."""
+    chosen = {}
+    for item in items:
+        chosen.setdefault(_key(item), item)
+    return tuple(chosen.values())
+
+
+def _key(item):
+    if isinstance(item, Clause):
+        return item.terms, item.field
+    return tuple(map(_key, item))
 
 
 def expand(query: Query, spellings) -> tuple[Query, tuple[str, ...]]:

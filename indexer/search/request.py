@@ -10,6 +10,8 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
+from indexer.settings import Settings
+
 from .facets import FACETS, Registry, period
 from .query import Query, expand, parse
 
@@ -62,9 +64,11 @@ class SearchRequest:
         return "newest" if self.sort == "relevance" and not self.query.groups else self.sort
 
     @classmethod
-    def from_params(cls, params, default_size=20, max_size=100, gazetteer=None, registry=FACETS):
+    def from_params(cls, params, settings=None, gazetteer=None, registry=FACETS):
         """Build a request from {name: [values]}; raise BadRequest on any bad value.
-        With a gazetteer, names in the query also look for their other spellings."""
+        `settings` bound it (page sizes, query size); with a gazetteer, names in
+        the query also look for their other spellings."""
+        settings = settings or Settings()
         known = parameters(registry)
         unknown = sorted(set(params) - set(known))
         if unknown:
@@ -75,10 +79,12 @@ class SearchRequest:
             return (values[-1] or default).strip()
 
         text = one("q")
+        if len(text) > settings.max_query_chars:
+            raise BadRequest("q", f"is longer than {settings.max_query_chars:,} characters")
         sort = one("sort", "relevance")
         if sort not in SORTS:
             raise BadRequest("sort", f"must be one of {', '.join(SORTS)}")
-        size = _integer("size", one("size", str(default_size)), 1, max_size)
+        size = _integer("size", one("size", str(settings.page_size)), 1, settings.max_page_size)
         page = _integer("page", one("page", "1"), 1, MAX_RESULT_WINDOW)
         if page * size > MAX_RESULT_WINDOW:
             raise BadRequest(
@@ -98,6 +104,10 @@ class SearchRequest:
         cursor = decode_cursor(one("cursor")) if one("cursor") else None
         facets = _facet_names(one("facets", ",".join(registry.names)), registry)
         query, also_searched = parse(text), ()
+        if query.size > settings.max_query_terms:
+            raise BadRequest(
+                "q", f"searches for more than {settings.max_query_terms} different words"
+            )
         if gazetteer is not None:
             query, also_searched = expand(query, gazetteer.spellings)
         return cls(

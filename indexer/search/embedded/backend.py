@@ -13,11 +13,12 @@ word (على folds onto the name علي) cannot flood every search.
 
 import json
 import sqlite3
+import time
 from collections import Counter
 
 from indexer.arabic import analyze
 
-from ..errors import BackendUnavailable, NotFound
+from ..errors import BackendUnavailable, NotFound, SearchTooSlow
 from ..highlight import highlight, snippet
 from ..query import Query
 from ..request import SearchRequest, encode_cursor
@@ -48,8 +49,10 @@ _ARTICLE_FIELDS = (
 class EmbeddedBackend:
     name = "embedded"
 
-    def __init__(self, data_dir):
+    def __init__(self, data_dir, timeout=10.0):
+        """`timeout`: seconds a search may run before it is stopped (SearchTooSlow)."""
         self.store = EmbeddedStore(data_dir)
+        self.timeout = timeout
 
     def _connect(self):
         if not self.store.exists():
@@ -72,12 +75,20 @@ class EmbeddedBackend:
 
     def search(self, request: SearchRequest) -> SearchResult:
         db = self._connect()
+        deadline = time.monotonic() + self.timeout
+        # SQLite asks every few thousand steps; past the deadline it stops the statement.
+        db.set_progress_handler(lambda: time.monotonic() > deadline, 1_000)
         try:
             relaxed = self._match(db, request.query)
             result = self._results(db, request)
             result.relaxed = relaxed and result.total > 0
             return result
         except sqlite3.OperationalError as error:
+            if time.monotonic() > deadline:
+                raise SearchTooSlow(
+                    f"the search took more than {self.timeout:g} s and was stopped; "
+                    "try fewer or rarer words, or narrow it by date or source"
+                ) from error
             raise BackendUnavailable(f"embedded index: {error}") from error
         finally:
             db.close()

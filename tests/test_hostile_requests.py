@@ -1,0 +1,144 @@
+"""Requests and archive content meant to harm: each gets a clear answer in the
+usual shape, or is made harmless, and no request ties up a worker."""
+
+import csv
+import io
+import threading
+import time
+
+import pytest
+
+from indexer import reindex
+from indexer.search import SearchRequest
+from indexer.search.embedded import EmbeddedBackend, EmbeddedStore
+from indexer.search.errors import SearchTooSlow
+from indexer.settings import Settings
+from webui import create_app
+
+from .conftest import article, write_jsonl
+
+EVIL = [
+    article(1, title="=cmd|' /C calc'!A0 زلزال", url="javascript:alert(document.cookie)"),
+    article(
+        2,
+        title="@SUM(1+1) زلزال",
+        url="https://news.example/ok",
+        body="نص الخبر رقم 1 عن الانتخابات في المدينة. " * 4,
+    ),  # a copy of a1's body
+    article(3, title="-2+3 زلزال", url="data:text/html,<script>alert(1)</script>"),
+    article(4, title="@SUM(1+1) زلزال"),
+]
+
+
+@pytest.fixture(scope="module")
+def evil_index(tmp_path_factory):
+    data = tmp_path_factory.mktemp("evil") / "data"
+    folder = data.parent
+    reindex.run([write_jsonl(folder / "evil.jsonl", EVIL)], EmbeddedStore(data), workers=1)
+    return data
+
+
+@pytest.fixture
+def client(evil_index):
+    return create_app(Settings(data_dir=str(evil_index))).test_client()
+
+
+def test_only_web_addresses_become_links(client):
+    page = client.get("/articles/a1").get_data(as_text=True)
+    assert 'href="javascript:' not in page and "javascript:alert" in page  # shown, not a link
+    assert 'href="https://news.example/ok"' in page  # the copy a2, published also by
+    third = client.get("/articles/a3").get_data(as_text=True)
+    assert 'href="data:' not in third
+
+
+def test_every_response_carries_the_security_headers(client):
+    for path in (
+        "/",
+        "/?q=زلزال",
+        "/articles/a1",
+        "/api/search?q=x",
+        "/api/nope",
+        "/static/bahth.css",
+    ):
+        headers = client.get(path).headers
+        policy = headers["Content-Security-Policy"]
+        assert "default-src 'none'" in policy and "frame-ancestors 'none'" in policy, path
+        assert "script-src" not in policy  # no script may run at all
+        assert headers["X-Content-Type-Options"] == "nosniff", path
+        assert headers["Referrer-Policy"] == "no-referrer", path
+
+
+def test_csv_export_neutralises_formulas(client):
+    text = client.get("/api/export?q=زلزال&format=csv").get_data(as_text=True)
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    titles = sorted(row[3] for row in rows[1:])
+    assert titles == ["'-2+3 زلزال", "'=cmd|' /C calc'!A0 زلزال", "'@SUM(1+1) زلزال"]
+    jsonl = client.get("/api/export?q=زلزال&format=jsonl").get_data(as_text=True)
+    assert '"=cmd|' in jsonl  # JSON keeps the data as it is
+
+
+def test_the_api_shows_no_server_path(client, evil_index):
+    body = client.get("/api/articles/a1").get_json()
+    assert "origin" not in body and str(evil_index.parent) not in str(body)
+
+
+def test_wrong_method_and_long_address_get_the_error_shape(client):
+    response = client.post("/api/search?q=x")
+    assert response.status_code == 405 and response.get_json()["error"]["status"] == 405
+    assert set(response.headers["Allow"].replace(" ", "").split(",")) >= {"GET", "HEAD"}
+    long = client.get("/api/search?q=" + "ب" * 9_000)
+    assert long.status_code == 414 and long.get_json()["error"]["code"] == "request_uri_too_long"
+
+
+def test_query_limits_are_a_clear_400(client):
+    too_long = client.get("/api/search?q=" + "ب " * 600).get_json()["error"]
+    assert too_long["parameter"] == "q" and "1,000 characters" in too_long["message"]
+    many = " ".join(f"كلمة{n}" for n in range(80))
+    assert client.get(f"/api/search?q={many}").get_json()["error"]["parameter"] == "q"
+    # The same word 400 times is one word: searched at once.
+    repeated = client.get("/api/search?q=" + " ".join(["زلزال"] * 150))
+    assert repeated.status_code == 200 and repeated.get_json()["total"] == 3
+
+
+def test_repeated_words_are_searched_once():
+    request = SearchRequest.from_params({"q": ["1 1 1 1 زلزال 1 -روسيا -روسيا"]})
+    assert len(request.query.groups) == 2 and len(request.query.excluded) == 1
+
+
+def test_a_search_past_its_time_budget_is_stopped(tmp_path):
+    many = [article(n, title=f"زلزال {n}") for n in range(3_000)]
+    data = tmp_path / "data"
+    reindex.run([write_jsonl(tmp_path / "many.jsonl", many)], EmbeddedStore(data), workers=1)
+    assert EmbeddedBackend(data).search(SearchRequest.from_params({"q": ["زلزال"]})).total == 3_000
+    slow = EmbeddedBackend(data, timeout=0.0)
+    with pytest.raises(SearchTooSlow, match="took more than 0 s"):
+        slow.search(SearchRequest.from_params({"q": ["زلزال"]}))
+    app = create_app(Settings(data_dir=str(data)), backend=slow)
+    answer = app.test_client().get("/api/search?q=زلزال")
+    assert answer.status_code == 503 and answer.get_json()["error"]["code"] == "too_slow"
+
+
+def test_one_request_past_the_in_flight_limit_gets_503_with_retry_after(evil_index):
+    entered, release = threading.Event(), threading.Event()
+
+    class Waiting(EmbeddedBackend):
+        def search(self, request):
+            entered.set()
+            release.wait(10)
+            return super().search(request)
+
+    settings = Settings(data_dir=str(evil_index), max_in_flight=1)
+    app = create_app(settings, backend=Waiting(evil_index))
+    first = threading.Thread(target=lambda: app.test_client().get("/api/search?q=زلزال"))
+    first.start()
+    try:
+        assert entered.wait(10)
+        busy = app.test_client().get("/api/search?q=زلزال")
+        assert busy.status_code == 503 and busy.headers["Retry-After"] == "2"
+        assert busy.get_json()["error"]["code"] == "service_unavailable"
+        assert app.test_client().get("/api/health").status_code == 200  # never refused
+    finally:
+        release.set()
+        first.join(10)
+    time.sleep(0.05)
+    assert app.test_client().get("/api/search?q=زلزال").status_code == 200  # the place came back
