@@ -20,6 +20,15 @@ from indexer.search.request import SORTS
 from indexer.settings import SETTINGS, Settings, SettingsError
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_REJECTS, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_TERMINATED = 143  # 128 + SIGTERM, as shells report a process it ended
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (docker stop, systemd): stopped as Ctrl-C stops a reindex."""
+
+
+def _terminate(signum, frame):
+    raise Terminated
 
 
 def cmd_reindex(args, settings):
@@ -53,6 +62,7 @@ def cmd_reindex(args, settings):
             print(json.dumps({"status": status, "error": message.strip()}, ensure_ascii=False))
         return status
 
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         summary = reindex.run(
             args.paths,
@@ -69,8 +79,12 @@ def cmd_reindex(args, settings):
         return failed(f"{error}; the live index was not changed. Rejected records: {rejects_path}")
     except (OSError, sqlite3.Error, SearchError) as error:
         return failed(f"failed: {error}; the live index was not changed.")
+    except Terminated:
+        return failed("terminated (SIGTERM); the live index was not changed.", EXIT_TERMINATED)
     except KeyboardInterrupt:
         return failed("interrupted; the live index was not changed.", EXIT_INTERRUPTED)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     progress.close()
     status = EXIT_REJECTS if summary.rejected_total else EXIT_OK
     if args.json:

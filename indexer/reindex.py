@@ -84,9 +84,10 @@ _options = None
 
 def _start_worker(options):
     global _builder, _options
-    # Ctrl-C is the main process's to handle: it stops the pool and drops
-    # the half-built index.
+    # Ctrl-C and SIGTERM are the main process's to handle: it stops the pool
+    # and drops the half-built index (the pool ends its workers with SIGTERM).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _options = options
     _builder = ArticleBuilder(max_body_chars=options.max_body_chars, gazetteer=options.gazetteer)
 

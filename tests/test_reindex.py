@@ -1,14 +1,19 @@
 """bahth reindex end to end on the embedded index, with hostile input."""
 
 import json
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 
 import pytest
 
 from indexer import cli, reindex
 from indexer.search.embedded import EmbeddedStore
 
-from .conftest import article, index_rows, write_jsonl
+from .conftest import ROOT, article, index_rows, write_jsonl
 
 
 def run_cli(*args, data_dir, monkeypatch):
@@ -336,3 +341,59 @@ def test_a_broken_gazetteer_stops_reindex_before_anything_is_built(
     assert status == cli.EXIT_USAGE
     assert f"{broken}:2: type: 'president' is not one of" in capsys.readouterr().err
     assert_untouched(live)
+
+
+def _reindex_process(paths, data_dir):
+    env = {**os.environ, "BAHTH_DATA_DIR": str(data_dir), "BAHTH_ELASTICSEARCH_URL": ""}
+    return subprocess.Popen(
+        [sys.executable, "-m", "indexer.cli", "reindex", *map(str, paths), "--workers", "2"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _wait_for_build(data_dir, process, seconds=60):
+    deadline = time.monotonic() + seconds
+    while not list(data_dir.glob("articles.sqlite.building-*")):
+        assert process.poll() is None and time.monotonic() < deadline, process.communicate()
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def big_archive(tmp_path):
+    """About 40,000 small articles: a reindex long enough to stop in the middle."""
+    folder = tmp_path / "big"
+    folder.mkdir()
+    for part in range(8):
+        write_jsonl(folder / f"part{part}.jsonl", [article(part * 5_000 + n) for n in range(5_000)])
+    return folder
+
+
+def test_sigterm_stops_a_reindex_as_ctrl_c_does(live, big_archive):
+    before = sorted(live.iterdir())
+    process = _reindex_process([big_archive], live)
+    _wait_for_build(live, process)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == cli.EXIT_TERMINATED, err
+    assert "terminated (SIGTERM); the live index was not changed" in err
+    assert "Traceback" not in err  # neither the main process nor its workers
+    assert sorted(live.iterdir()) == before  # no build left behind
+    assert_untouched(live)
+
+
+def test_a_build_left_by_a_killed_reindex_is_removed_by_the_next(
+    live, big_archive, tmp_path, capsys
+):
+    process = _reindex_process([big_archive], live)
+    _wait_for_build(live, process)
+    process.kill()
+    process.communicate(timeout=60)
+    (left,) = live.glob("articles.sqlite.building-*")
+    assert left.stat().st_size > 0
+    reindex.run([write_jsonl(tmp_path / "new.jsonl", [article(1)])], EmbeddedStore(live), workers=1)
+    assert not left.exists()
+    assert list(live.glob("articles.sqlite.building-*")) == []

@@ -7,6 +7,7 @@ one atomic rename. Readers that have the old file open keep reading it.
 """
 
 import json
+import logging
 import os
 import sqlite3
 from contextlib import contextmanager
@@ -16,6 +17,8 @@ from pathlib import Path
 from ..dedup import SeenArticles
 from ..errors import BuildFailed
 from ..facets import FACETS, Registry
+
+log = logging.getLogger(__name__)
 
 INDEX_FILE = "articles.sqlite"
 FORMAT_VERSION = "1"
@@ -42,6 +45,7 @@ class EmbeddedStore:
         """Yield a Loader writing a new index; switch to it if the block ends
         normally, delete it if it raises (the live index is never touched)."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
+        self._remove_abandoned_builds()
         building = self.path.with_name(f"{INDEX_FILE}.building-{os.getpid()}")
         building.unlink(missing_ok=True)
         loader = Loader(building, self.registry)
@@ -53,6 +57,30 @@ class EmbeddedStore:
             building.unlink(missing_ok=True)
             raise
         os.replace(building, self.path)
+
+
+    def _remove_abandoned_builds(self):
+        """Delete the files of builds whose process is gone (killed, or the
+        machine stopped): a build of a reindex still running is left alone."""
+        for left in self.data_dir.glob(f"{INDEX_FILE}.building-*"):
+            pid = left.name.rsplit("-", 1)[-1]
+            if pid.isdigit() and int(pid) != os.getpid() and _running(int(pid)):
+                continue
+            size = left.stat().st_size
+            left.unlink(missing_ok=True)
+            log.warning(
+                "removed %s (%.1f MB), left by a reindex that did not finish", left, size / 1e6
+            )
+
+
+def _running(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 class Loader:
