@@ -58,7 +58,6 @@ class EmbeddedStore:
             raise
         os.replace(building, self.path)
 
-
     def _remove_abandoned_builds(self):
         """Delete the files of builds whose process is gone (killed, or the
         machine stopped): a build of a reindex still running is left alone."""
