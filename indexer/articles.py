@@ -25,6 +25,8 @@ from indexer.sources import SourceTable
 
 MAX_BODY_CHARS: int = Settings.max_body_chars  # the setting BAHTH_MAX_BODY_CHARS, by default
 MAX_TITLE_CHARS = 1_000
+# A lone surrogate (JSON's "\ud800") is no character: it cannot be stored or hashed.
+_SURROGATES = re.compile("[\ud800-\udfff]")
 MAX_ID_CHARS = 200
 _LIST_SEPARATORS = re.compile(r"\s*[|،;؛]\s*|\s*,\s*")
 _TAG = re.compile(r"<[a-zA-Z/!][^>]*>")
@@ -146,11 +148,18 @@ class ArticleBuilder:
 
     def build(self, raw: RawRecord) -> Built:
         """The article of a raw record; raises RecordError naming the field at fault."""
-        fields = raw.fields
         notes = []
 
         def note(field_name, reason, action):
             notes.append(Problem(raw.origin, raw.line, field_name, reason, action=action))
+
+        fields = dict(raw.fields)
+        for name, value in raw.fields.items():
+            if isinstance(value, str) and _SURROGATES.search(value):
+                fields[name] = _SURROGATES.sub("\ufffd", value)
+                note(
+                    name, "half of a UTF-16 pair, not a character: replaced with U+FFFD", "repaired"
+                )
 
         title = _one_line(_plain(_text(fields.get("title"), "title")))
         body = _plain(_text(fields.get("body"), "body")).replace("\r\n", "\n").strip()

@@ -52,7 +52,13 @@ def cmd_reindex(args, settings):
     )
     Path(rejects_path).parent.mkdir(parents=True, exist_ok=True)
     column_map = dict(pair.split("=", 1) for pair in args.map)
-    options = reindex.Options(args.format, column_map, settings.max_body_chars, gazetteer)
+    options = reindex.Options(
+        forced_format=args.format,
+        column_map=column_map,
+        max_body_chars=settings.max_body_chars,
+        max_expanded_bytes=settings.max_expanded_bytes,
+        gazetteer=gazetteer,
+    )
     progress = ProgressReporter(sys.stderr)
 
     def failed(message, status=EXIT_FAILURE):

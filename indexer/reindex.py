@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 
 from indexer.actors import Gazetteer
 from indexer.articles import MAX_BODY_CHARS, ArticleBuilder, RecordError, analyze_article
-from indexer.readers import Plan, Problem, RawRecord, read_pieces
+from indexer.readers import MAX_EXPANDED_BYTES, Plan, Problem, RawRecord, read_pieces
 from indexer.search.dedup import IdConflict
 
 SHARE_BYTES = 2_000_000  # a worker's share of the input, roughly
@@ -31,6 +31,7 @@ class Options:
     forced_format: str | None = None
     column_map: dict = field(default_factory=dict)
     max_body_chars: int = MAX_BODY_CHARS
+    max_expanded_bytes: int = MAX_EXPANDED_BYTES
     gazetteer: Gazetteer | None = None  # None: the shipped one
 
 
@@ -95,7 +96,10 @@ def _start_worker(options):
 def _prepare(pieces):
     """Read, clean and analyse the records of a share's pieces (in a worker)."""
     items = []
-    for item in read_pieces(pieces, _options.forced_format, _options.column_map):
+    reading = read_pieces(
+        pieces, _options.forced_format, _options.column_map, _options.max_expanded_bytes
+    )
+    for item in reading:
         if isinstance(item, Problem):
             items.append(item)
             continue
@@ -104,13 +108,21 @@ def _prepare(pieces):
         except RecordError as error:
             items.append(_rejection(item, error.field, error.reason))
             continue
+        except (ValueError, TypeError, RecursionError, UnicodeError) as error:
+            # Whatever else a record holds must cost that record, never the run.
+            items.append(_rejection(item, None, f"cannot be read: {error}"))
+            continue
         items.append((built.article, analyze_article(built.article), built.notes))
     return items
 
 
 def _rejection(raw: RawRecord, field_name, reason):
-    text = json.dumps(raw.fields, ensure_ascii=False, default=str)
-    return Problem(raw.origin, raw.line, field_name, reason, text[:2000])
+    try:
+        text = json.dumps(raw.fields, ensure_ascii=False, default=str)[:2000]
+        text.encode("utf-8")
+    except (ValueError, RecursionError, UnicodeError):
+        text = "(a record that cannot be shown)"
+    return Problem(raw.origin, raw.line, field_name, reason, text)
 
 
 # --- main side ---------------------------------------------------------------
@@ -210,6 +222,11 @@ def run(
 
 
 def _load(item, loader, summary, rejects):
+    if isinstance(item, Problem) and item.action != "rejected":
+        # What a reader repaired or decided about a file (bad bytes, an encoding).
+        summary.notes[item.action.replace("_", " ")] += 1
+        rejects.write(item)
+        return
     summary.read += 1
     if isinstance(item, Problem):
         summary.rejected[_reason_kind(item)] += 1

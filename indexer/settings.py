@@ -67,6 +67,12 @@ class Settings:
         "BAHTH_MAX_BODY_CHARS",
         "Longest article body indexed, in characters; longer bodies are cut and reported.",
     )
+    max_expanded_bytes: int = _setting(
+        512 * 2**20,
+        "BAHTH_MAX_EXPANDED_BYTES",
+        "Most bytes a .gz file or a .zip member may expand to; a larger one is reported, "
+        "not read (a small file can expand to gigabytes).",
+    )
     page_size: int = _setting(
         20, "BAHTH_PAGE_SIZE", "Results per page when a request does not say."
     )

@@ -97,16 +97,23 @@ def test_missing_path_is_an_error(tmp_path):
         list(read_archive([tmp_path / "nope"]))
 
 
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-8-sig", "cp1256"])
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-8-sig", "cp1256", "iso8859_6"])
 def test_encodings_are_detected(encoding):
-    text = "عنوان الخبر: وزارة الخارجية تعلن\n" * 5
+    text = "عنوان الخبر: وزارة الخارجية تعلن أن الوزير سيزور المغرب غدا\n" * 5
     data = text.encode(encoding)
-    decoded, _ = decode(data)
-    assert decoded == text
+    assert decode(data).text == text
 
 
 def test_nul_bytes_are_dropped():
-    assert decode("نص\0 مع\0".encode())[0] == "نص مع"
+    assert decode("نص\0 مع\0".encode()).text == "نص مع"
+
+
+def test_a_few_bad_bytes_leave_a_utf8_file_utf8_and_are_reported_by_line():
+    good = "عنوان الخبر: وزارة الخارجية تعلن\n" * 50
+    data = good.encode() + b"\xff\xfe broken \xc3\n" + good.encode()
+    decoded = decode(data)
+    assert decoded.encoding == "utf-8" and decoded.repaired_lines == [51]
+    assert decoded.text.count("وزارة الخارجية") == 100 and "\ufffd broken" in decoded.text
 
 
 def test_scraped_page_keeps_the_article_only(shared_corpus):

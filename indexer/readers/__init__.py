@@ -8,20 +8,23 @@ could not be read, naming the file, the line and, where there is one, the
 field. `read_archive(paths)` does the same for the whole files under paths.
 """
 
+import codecs
 import csv
 import gzip
 import io
 import json
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import trec
-from .decode import decode, looks_binary
+from .decode import Decoded, decode, looks_binary, utf8_by_line
 from .pages import looks_like_html, parse_page
 from .plan import ArchiveError, Piece, Plan, Share, expand, whole_files
 
+MAX_EXPANDED_BYTES = 512 * 2**20  # the default of BAHTH_MAX_EXPANDED_BYTES
 SCHEMA = ("id", "title", "body", "date", "source", "url", "author", "category", "tags", "actors")
 TREC_FIELDS = {
     "docno": "id",
@@ -60,18 +63,61 @@ def _skipped(name):
     return any(stem.startswith(skip) for skip in _SKIPPED_NAMES) or Path(name).suffix == ".md"
 
 
-def _members(path):
-    """(origin, bytes) for a file, or for each member of an archive."""
+def printable(path) -> str:
+    """A path as text that can be stored and shown: bytes a file name holds
+    that are not UTF-8 become U+FFFD."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _members(path, max_expanded):
+    """(origin, bytes or a Problem) for a file, or for each member of an
+    archive: a member that cannot be read costs that member only."""
+    origin = printable(path)
     if path.suffix == ".zip":
         with zipfile.ZipFile(path) as archive:
             for info in archive.infolist():
-                if not info.is_dir() and not _skipped(info.filename):
-                    yield f"{path}!{info.filename}", archive.read(info)
+                if info.is_dir() or _skipped(info.filename):
+                    continue
+                where = f"{origin}!{printable(info.filename)}"
+                if info.file_size > max_expanded:
+                    yield where, _too_large(where, info.file_size, max_expanded)
+                    continue
+                try:
+                    yield where, _read_at_most(archive.open(info), max_expanded, where)
+                except (
+                    OSError,
+                    zipfile.BadZipFile,
+                    EOFError,
+                    zlib.error,
+                    RuntimeError,
+                    NotImplementedError,
+                ) as error:
+                    yield where, Problem(where, None, None, f"cannot read the member: {error}")
     elif path.suffix == ".gz":
         with gzip.open(path) as stream:
-            yield str(path), stream.read()
+            yield origin, _read_at_most(stream, max_expanded, origin)
     elif not _skipped(path.name):
-        yield str(path), path.read_bytes()
+        yield origin, path.read_bytes()
+
+
+def _read_at_most(stream, limit, origin):
+    """The bytes of a (decompressing) stream, or a Problem once it passes
+    `limit`: a small file can expand to gigabytes."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        return _too_large(origin, None, limit)
+    return data
+
+
+def _too_large(origin, size, limit):
+    shown = f"{size / 2**20:,.0f} MiB" if size else "more"
+    return Problem(
+        origin,
+        None,
+        None,
+        f"expands to {shown}, over the limit of {limit / 2**20:,.0f} MiB "
+        "(BAHTH_MAX_EXPANDED_BYTES): not read",
+    )
 
 
 def detect_format(text: str) -> str:
@@ -90,31 +136,38 @@ def detect_format(text: str) -> str:
     return "page"
 
 
-def read_archive(paths, forced_format=None, column_map=None):
+def read_archive(paths, forced_format=None, column_map=None, max_expanded=MAX_EXPANDED_BYTES):
     """Yield RawRecord and Problem objects for everything under `paths`."""
-    return read_pieces(whole_files(paths), forced_format, column_map)
+    return read_pieces(whole_files(paths), forced_format, column_map, max_expanded)
 
 
-def read_pieces(pieces: Iterable[Piece], forced_format=None, column_map=None):
+def read_pieces(
+    pieces: Iterable[Piece], forced_format=None, column_map=None, max_expanded=MAX_EXPANDED_BYTES
+):
     """Yield RawRecord and Problem objects for each Piece, in order."""
     for piece in pieces:
         if piece.end is None:
-            yield from _read_file(piece.path, forced_format, column_map or {})
+            yield from _read_file(piece.path, forced_format, column_map or {}, max_expanded)
         else:
             yield from _read_slice(piece, column_map or {})
 
 
-def _read_file(path, forced_format, column_map):
+def _read_file(path, forced_format, column_map, max_expanded):
     try:
-        members = list(_members(path))
-    except (OSError, zipfile.BadZipFile, EOFError) as error:
-        yield Problem(str(path), None, None, f"cannot open: {error}")
+        members = list(_members(path, max_expanded))
+    except (OSError, zipfile.BadZipFile, EOFError, zlib.error) as error:
+        yield Problem(printable(path), None, None, f"cannot open: {error}")
         return
     for origin, data in members:
+        if isinstance(data, Problem):
+            yield data
+            continue
         if looks_binary(data):
             yield Problem(origin, None, None, "binary file, not text: not read")
             continue
-        text, _ = decode(data)
+        decoded = decode(data)
+        yield from _decoding_notes(origin, decoded)
+        text = decoded.text
         if not text.strip():
             yield Problem(origin, None, None, "empty file")
             continue
@@ -122,13 +175,32 @@ def _read_file(path, forced_format, column_map):
         yield from _READERS[kind](text, origin, column_map)
 
 
+def _decoding_notes(origin, decoded: Decoded):
+    for line in decoded.repaired_lines:
+        yield Problem(
+            origin, line, None, "bytes that are not UTF-8 replaced with U+FFFD", action="repaired"
+        )
+    if decoded.confidence is not None:
+        yield Problem(
+            origin,
+            None,
+            None,
+            f"not UTF-8: read as {decoded.encoding} (confidence {decoded.confidence:.2f})",
+            action="decoded",
+        )
+
+
 def _read_slice(piece: Piece, column_map):
     """Records and Problems of a slice of a JSONL file, with the file's line numbers."""
     with open(piece.path, "rb") as stream:
         stream.seek(piece.start)
         data = stream.read(piece.size)
-    text = data.decode("utf-8-sig" if piece.start == 0 else "utf-8", errors="replace")
-    yield from _read_jsonl(text.replace("\0", ""), str(piece.path), column_map, piece.first_line)
+    if piece.start == 0 and data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    origin = printable(piece.path)
+    decoded = utf8_by_line(data.replace(b"\0", b""), piece.first_line)
+    yield from _decoding_notes(origin, decoded)
+    yield from _read_jsonl(decoded.text, origin, column_map, piece.first_line)
 
 
 def _read_jsonl(text, origin, column_map, first_line=1):
@@ -136,36 +208,39 @@ def _read_jsonl(text, origin, column_map, first_line=1):
     if stripped.startswith("["):
         try:
             records = json.loads(stripped)
-        except json.JSONDecodeError as error:
+        except (ValueError, RecursionError) as error:
+            line = getattr(error, "lineno", None)
             yield Problem(
-                origin, error.lineno, None, f"invalid JSON array: {error.msg}", stripped[:500]
+                origin, line, None, f"invalid JSON array: {_json_error(error)}", stripped[:500]
             )
             return
         for number, record in enumerate(records, 1):
-            yield _json_record(
-                record,
-                origin,
-                None,
-                json.dumps(record, ensure_ascii=False)[:2000],
-                column_map,
-                f"record {number}",
-            )
+            yield _json_record(record, origin, None, _shown(record), column_map, f"record {number}")
         return
     for number, line in enumerate(text.split("\n"), first_line):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield Problem(
-                origin,
-                number,
-                None,
-                f"invalid JSON ({error.msg}, column {error.colno})",
-                line[:2000],
-            )
+        except (ValueError, RecursionError) as error:
+            yield Problem(origin, number, None, f"invalid JSON ({_json_error(error)})", line[:2000])
             continue
         yield _json_record(record, origin, number, line[:2000], column_map)
+
+
+def _shown(record):
+    try:
+        return json.dumps(record, ensure_ascii=False)[:2000]
+    except (ValueError, RecursionError):
+        return "(a record that cannot be shown)"
+
+
+def _json_error(error):
+    if isinstance(error, json.JSONDecodeError):
+        return f"{error.msg}, column {error.colno}"
+    if isinstance(error, RecursionError):
+        return "nested too deeply"
+    return str(error)  # e.g. an integer of more than 4,300 digits
 
 
 def _json_record(record, origin, line, raw, column_map, label=None):
@@ -233,6 +308,7 @@ FORMATS = tuple(_READERS)
 
 __all__ = [
     "FORMATS",
+    "MAX_EXPANDED_BYTES",
     "SCHEMA",
     "ArchiveError",
     "Piece",

@@ -1,29 +1,49 @@
-"""Bytes to text: BOMs, UTF-16, UTF-8 and the legacy Arabic code page.
+"""Bytes to text: BOMs, UTF-16, UTF-8 and the legacy Arabic code pages.
 
 Archives come from many systems: UTF-8 with or without a BOM, UTF-16 from
-Windows tools, windows-1256 (cp1256) from older Arabic sites. The encoding
-is decided from the bytes, and NUL characters (left by broken exports) are
-dropped.
+Windows tools, windows-1256 (cp1256) or ISO-8859-6 from older Arabic sites.
+The encoding is decided from the bytes, and NUL characters (left by broken
+exports) are dropped.
+
+A UTF-8 file with a few bad bytes stays UTF-8: each line that holds some is
+decoded with U+FFFD in their place and reported by number, and the rest of
+the file is read as it is (read as a legacy code page instead, every good
+line would turn into mojibake). A file that is not UTF-8 at all goes to a
+detector (charset-normalizer) among the Arabic code pages, and the choice and
+its confidence are reported.
 """
 
 import codecs
+from dataclasses import dataclass, field
+
+from charset_normalizer import from_bytes
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-
-
 _BOM_STARTS = tuple(bom for bom, _ in _BOMS)
+# The legacy encodings an Arabic archive is written in.
+LEGACY = ("cp1256", "iso8859_6", "cp720", "cp864")
+# A UTF-8 file may have this share of its non-ASCII characters broken and still
+# be UTF-8 (a few bad bytes); a legacy code page read as UTF-8 breaks nearly all.
+_MOSTLY = 0.05
+
+
+@dataclass
+class Decoded:
+    text: str
+    encoding: str
+    repaired_lines: list[int] = field(default_factory=list)  # lines with bytes replaced
+    confidence: float | None = None  # of a detected legacy encoding
 
 
 def _high_bytes(data):
     return (data.count(0) + data.count(6)) / len(data)
 
 
-def detect_encoding(sample: bytes) -> str:
-    """The encoding of a file from its first bytes."""
+def _utf16(sample: bytes) -> str | None:
     for bom, encoding in _BOMS:
         if sample.startswith(bom):
             return encoding
@@ -35,44 +55,75 @@ def detect_encoding(sample: bytes) -> str:
             return "utf-16-le"
         if _high_bytes(even) > 0.9 and _high_bytes(odd) < 0.5:
             return "utf-16-be"
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(sample.replace(b"\0", b""), final=False)
+    return None
+
+
+def detect_encoding(sample: bytes) -> str:
+    """The encoding of a file from its first bytes: a BOM, UTF-16's shape,
+    UTF-8 (even with a few bad bytes), else the likeliest Arabic code page."""
+    found = _utf16(sample)
+    if found:
+        return found
+    if _mostly_utf8(sample.replace(b"\0", b"")):
         return "utf-8"
-    except UnicodeDecodeError:
-        return "cp1256"
+    return _legacy(sample)[0]
 
 
-_CONTROL_BYTES = bytes(range(9)) + bytes(range(14, 32))
+def _mostly_utf8(data: bytes) -> bool:
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    others = sum(1 for c in text if c > "\x7f") - broken
+    return broken <= _MOSTLY * max(others, 1) or (broken <= 2 and others >= 20)
+
+
+def _legacy(sample: bytes) -> tuple[str, float]:
+    best = from_bytes(sample[:65536], cp_isolation=list(LEGACY)).best()
+    if best is None:
+        return "cp1256", 0.0
+    return best.encoding, round(1.0 - best.chaos, 2)
+
+
+_CONTROL_BYTES = bytes(range(1, 9)) + bytes(range(14, 32))
 
 
 def looks_binary(data: bytes) -> bool:
     """Images, executables and compressed data: about one byte in ten is a
-    control character, which text (but for UTF-16's NULs) almost never has."""
+    control character, which text almost never has. NUL bytes do not count:
+    broken exports leave runs of them in text (they are dropped)."""
     sample = data[:8192]
-    if not sample or detect_encoding(sample).startswith("utf-16"):
+    if not sample or _utf16(sample):
         return False
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
-    return controls > 0.05 * len(sample)
+    return controls > 0.05 * len(sample.replace(b"\0", b"")) + 1
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """(text, encoding) of a whole file."""
-    if (
-        len(data) <= 65536
-        and not data.startswith(_BOM_STARTS)
-        and b"\0" not in data
-        and b"\x06" not in data
-    ):
-        # Most files of an archive are small UTF-8 (no NUL, and none of the
-        # 0x06 bytes of UTF-16 Arabic): one decode says so.
-        try:
-            return data.decode("utf-8").replace("\0", ""), "utf-8"
-        except UnicodeDecodeError:
-            pass
-    encoding = detect_encoding(data[:65536])
+def decode(data: bytes) -> Decoded:
+    """The text of a whole file, its encoding, and what had to be repaired."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    sample = data[:65536]
+    encoding = _utf16(sample)
+    if encoding:
+        return Decoded(data.decode(encoding, errors="replace").replace("\0", ""), encoding)
+    data = data.replace(b"\0", b"")
     try:
-        text = data.decode(encoding)
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
-        # Valid UTF-8 at the start, broken later: keep what can be read.
-        text = data.decode(encoding, errors="replace")
-    return text.replace("\0", ""), encoding
+        pass
+    if _mostly_utf8(data):
+        return utf8_by_line(data)
+    encoding, confidence = _legacy(sample)
+    return Decoded(data.decode(encoding, errors="replace"), encoding, confidence=confidence)
+
+
+def utf8_by_line(data: bytes, first_line: int = 1) -> Decoded:
+    """UTF-8 text, each line with bad bytes repaired (U+FFFD) and its number kept."""
+    lines, repaired = [], []
+    for number, line in enumerate(data.split(b"\n"), first_line):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append(line.decode("utf-8", errors="replace"))
+            repaired.append(number)
+    text = "\n".join(lines)
+    return Decoded(text[1:] if text.startswith("\ufeff") else text, "utf-8", repaired)
