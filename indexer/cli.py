@@ -7,6 +7,7 @@ import signal
 import sqlite3
 import sys
 import textwrap
+import threading
 import time
 from collections import Counter
 from datetime import UTC, datetime
@@ -21,14 +22,6 @@ from indexer.settings import SETTINGS, Settings, SettingsError
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_REJECTS, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 EXIT_TERMINATED = 143  # 128 + SIGTERM, as shells report a process it ended
-
-
-class Terminated(KeyboardInterrupt):
-    """SIGTERM (docker stop, systemd): stopped as Ctrl-C stops a reindex."""
-
-
-def _terminate(signum, frame):
-    raise Terminated
 
 
 def cmd_reindex(args, settings):
@@ -68,7 +61,9 @@ def cmd_reindex(args, settings):
             print(json.dumps({"status": status, "error": message.strip()}, ensure_ascii=False))
         return status
 
-    previous = signal.signal(signal.SIGTERM, _terminate)
+    # SIGTERM (docker stop, systemd) stops the reindex as Ctrl-C does.
+    stop = threading.Event()
+    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
         summary = reindex.run(
             args.paths,
@@ -78,6 +73,7 @@ def cmd_reindex(args, settings):
             max_rejects=args.max_rejects,
             progress=progress,
             workers=args.workers,
+            stop=stop,
         )
     except ArchiveError as error:
         return failed(str(error))
@@ -85,7 +81,7 @@ def cmd_reindex(args, settings):
         return failed(f"{error}; the live index was not changed. Rejected records: {rejects_path}")
     except (OSError, sqlite3.Error, SearchError) as error:
         return failed(f"failed: {error}; the live index was not changed.")
-    except Terminated:
+    except reindex.Terminated:
         return failed("terminated (SIGTERM); the live index was not changed.", EXIT_TERMINATED)
     except KeyboardInterrupt:
         return failed("interrupted; the live index was not changed.", EXIT_INTERRUPTED)

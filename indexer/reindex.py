@@ -183,15 +183,30 @@ class NothingIndexed(NotSwitched):
     pass
 
 
+class Terminated(KeyboardInterrupt):
+    """Asked to stop (SIGTERM): handled as Ctrl-C is, nothing switched."""
+
+
 def run(
-    paths, store, *, options=None, rejects_path=None, max_rejects=None, progress=None, workers=None
+    paths,
+    store,
+    *,
+    options=None,
+    rejects_path=None,
+    max_rejects=None,
+    progress=None,
+    workers=None,
+    stop=None,
 ):
     """Reindex everything under `paths` into `store`; returns the Summary.
 
     Raises ArchiveError for a path that does not exist or holds no file
     (before anything is built), TooManyRejects when more than `max_rejects`
     records are rejected and NothingIndexed when no article could be indexed
-    (in both cases nothing is switched).
+    (in both cases nothing is switched). `stop`, a threading.Event, is looked
+    at between records: once set, the run ends with Terminated. (A signal
+    handler sets it rather than raising: an exception raised at any point
+    could leave the worker pool's locks taken, and its shutdown waiting.)
     """
     options = options or Options()
     plan = Plan(paths, SHARE_BYTES, SHARE_FILES)
@@ -205,6 +220,8 @@ def run(
             done_bytes = 0
             for items, size in _prepared_shares(plan, options, workers):
                 for item in items:
+                    if stop is not None and stop.is_set():
+                        raise Terminated
                     _load(item, loader, summary, rejects)
                 if max_rejects is not None and summary.rejected_total > max_rejects:
                     raise TooManyRejects(f"more than {max_rejects} records rejected")

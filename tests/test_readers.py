@@ -153,3 +153,28 @@ def test_binary_files_are_reported_not_read(tmp_path):
     assert [(p.origin.rsplit("/", 1)[-1], p.reason) for p in problems(items)] == [
         ("photo.jpg", "binary file, not text: not read")
     ]
+
+
+def test_broken_trec_structure_is_reported_by_line_and_loses_nothing_else(tmp_path):
+    doc = "<DOC>\n<DOCNO>{n}</DOCNO>\n<TITLE>عنوان {n}</TITLE>\n<TEXT>\nنص {n}\n</TEXT>\n</DOC>\n"
+    text = (
+        doc.format(n=1)
+        + "<DOC>\n<DOCNO>2</DOCNO>\n<TEXT>\nنص لم يغلق\n"  # line 8: no </DOC>
+        + doc.format(n=3)  # line 12
+        + "<DOC>\n<DOCNO>4</DOCNO>\n<TEXT>\nنص بلا نهاية\n</DOC>\n"  # line 19: no </TEXT>
+        + "</DOC>\n"  # line 24: a stray closing tag
+        + doc.format(n=5)  # line 25
+        + "<DOC>\n<DOCNO>6</DOCNO>\n"  # line 32: the file ends
+    )
+    (tmp_path / "a.sgml").write_text(text, encoding="utf-8")
+    items = list(read_archive([tmp_path]))
+    found = {r.fields["id"]: r for r in records(items)}
+    assert sorted(found) == ["1", "3", "4", "5"]
+    assert found["4"].fields["body"] == "نص بلا نهاية"
+    problems = [(p.line, p.action, p.reason) for p in items if isinstance(p, Problem)]
+    assert problems == [
+        (8, "rejected", "<DOC> not closed before the <DOC> of line 12: not read"),
+        (19, "repaired", "<TEXT> not closed: read to the end of the record"),
+        (24, "rejected", "a </DOC> with no <DOC> before it"),
+        (32, "rejected", "<DOC> never closed (the file ends): not read"),
+    ]

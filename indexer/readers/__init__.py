@@ -291,12 +291,17 @@ def _read_csv(text, origin, column_map):
 
 def _read_trec(text, origin, column_map):
     found = False
-    for line, fields in trec.iter_records(text):
+    for record in trec.iter_records(text):
         found = True
-        renamed = {TREC_FIELDS.get(name, name): value for name, value in fields.items()}
-        yield RawRecord(origin, line, _renamed(renamed, column_map))
+        if record.fields is None:
+            yield Problem(origin, record.line, None, record.problem or "", record.raw)
+            continue
+        renamed = {TREC_FIELDS.get(name, name): value for name, value in record.fields.items()}
+        yield RawRecord(origin, record.line, _renamed(renamed, column_map))
+        if record.problem:
+            yield Problem(origin, record.line, None, record.problem, action="repaired")
     if not found:
-        yield Problem(origin, None, None, "no complete <DOC>...</DOC> record")
+        yield Problem(origin, None, None, "no <DOC> record")
 
 
 def _read_page(text, origin, column_map):

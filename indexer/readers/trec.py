@@ -2,28 +2,67 @@
 
 Real collections are not well-formed XML (bare `&`, stray `<`), so records
 and fields are found with patterns, not an XML parser, and entities are
-decoded leniently.
+decoded leniently. Broken structure is reported, never guessed silently: a
+<DOC> that is not closed before the next one (or the end of the file) is
+rejected by its line, and so is a </DOC> with no <DOC>; a field whose closing
+tag is missing (<TEXT> with no </TEXT>) is read to the end of its record,
+with a note.
 """
 
 import html
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 FIELDS = ("DOCNO", "URL", "SRC", "CAT", "TITLE", "TIME", "AUTHOR", "ABSTRACT", "TEXT")
 
-_DOC = re.compile(r"<DOC>(.*?)</DOC>", re.S | re.I)
+_DOC_TAG = re.compile(r"<(/?)DOC>", re.I)
 _FIELD = re.compile(rf"<({'|'.join(FIELDS)})>(.*?)</\1>", re.S | re.I)
+_OPEN_FIELD = re.compile(rf"<({'|'.join(FIELDS)})>", re.I)
 
 
-def iter_records(text: str):
-    """Yield (line_number, {field: value}) for each <DOC> of `text`;
-    field names are lower case, values stripped and entity-decoded."""
-    line = 1
-    position = 0
-    for doc in _DOC.finditer(text):
-        line += text.count("\n", position, doc.start())
-        position = doc.start()
-        fields = {
-            name.lower(): html.unescape(value.strip())
-            for name, value in _FIELD.findall(doc.group(1))
-        }
-        yield line, fields
+@dataclass
+class Record:
+    line: int
+    fields: dict[str, str] | None  # None: not a record (see problem)
+    problem: str | None = None  # why it was rejected, or what was repaired
+    raw: str = ""
+
+
+def iter_records(text: str) -> Iterator[Record]:
+    """Each <DOC> of `text` with its line; field names lower case, values
+    stripped and entity-decoded."""
+    opened = None  # (line, end of the opening tag)
+    line, position = 1, 0
+    for tag in _DOC_TAG.finditer(text):
+        line += text.count("\n", position, tag.start())
+        position = tag.start()
+        closing = tag.group(1) == "/"
+        if not closing:
+            if opened:
+                yield _unclosed(text, opened, f"not closed before the <DOC> of line {line}")
+            opened = (line, tag.end())
+        elif opened is None:
+            yield Record(line, None, "a </DOC> with no <DOC> before it", text[tag.start() :][:200])
+        else:
+            yield _record(opened[0], text[opened[1] : tag.start()])
+            opened = None
+    if opened:
+        yield _unclosed(text, opened, "never closed (the file ends)")
+
+
+def _unclosed(text, opened, why):
+    line, start = opened
+    return Record(line, None, f"<DOC> {why}: not read", text[start : start + 2000])
+
+
+def _record(line, content):
+    fields = {name.lower(): value for name, value in _FIELD.findall(content)}
+    repaired = []
+    for tag in _OPEN_FIELD.finditer(content):
+        name = tag.group(1).lower()
+        if name not in fields:
+            fields[name] = content[tag.end() :]
+            repaired.append(f"<{tag.group(1).upper()}> not closed: read to the end of the record")
+    values = {name: html.unescape(value.strip()) for name, value in fields.items()}
+    return Record(line, values, "; ".join(repaired) or None)
