@@ -18,7 +18,14 @@ from dataclasses import asdict, dataclass, field
 
 from indexer.actors import Gazetteer
 from indexer.articles import MAX_BODY_CHARS, ArticleBuilder, RecordError, analyze_article
-from indexer.readers import MAX_EXPANDED_BYTES, Plan, Problem, RawRecord, read_pieces
+from indexer.readers import (
+    MAX_EXPANDED_BYTES,
+    Plan,
+    Problem,
+    RawRecord,
+    printable,
+    read_pieces,
+)
 from indexer.search.dedup import IdConflict
 
 SHARE_BYTES = 2_000_000  # a worker's share of the input, roughly
@@ -216,6 +223,9 @@ def run(
     started = time.monotonic()
     progress = progress or (lambda *_: None)
     try:
+        for path, why in plan.skipped:
+            rejects.write(Problem(printable(path), None, None, why, action="skipped"))
+            summary.notes["skipped"] += 1
         with store.new_version() as loader:
             done_bytes = 0
             for items, size in _prepared_shares(plan, options, workers):

@@ -4,7 +4,7 @@ import zipfile
 
 import pytest
 
-from indexer.readers import ArchiveError, Problem, RawRecord, detect_format, read_archive
+from indexer.readers import ArchiveError, Problem, RawRecord, detect_format, expand, read_archive
 from indexer.readers.decode import decode
 from indexer.readers.pages import KeywordLine, parse_page
 
@@ -178,3 +178,57 @@ def test_broken_trec_structure_is_reported_by_line_and_loses_nothing_else(tmp_pa
         (24, "rejected", "a </DOC> with no <DOC> before it"),
         (32, "rejected", "<DOC> never closed (the file ends): not read"),
     ]
+
+
+def test_csv_quote_never_closed_costs_its_row_only_and_long_cells_are_read(tmp_path):
+    long_body = "نص طويل جدا " * 20_000  # 240,000 characters, over csv's default 128 KiB
+    rows = [
+        "id,title,body",
+        'c1,عنوان 1,"نص ""مقتبس"" 1"',
+        'c2,عنوان 2,"نص يبدأ باقتباس لا ينتهي',  # line 3
+        "c3,عنوان 3,نص 3",
+        'c4,عنوان 4,"نص على',
+        'سطرين"',
+        f"c5,عنوان 5,{long_body}",
+        "c6,عنوان 6",  # fewer cells: the missing ones are empty
+    ]
+    (tmp_path / "a.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    items = list(read_archive([tmp_path / "a.csv"]))
+    found = {r.fields["id"]: r for r in records(items)}
+    assert sorted(found) == ["c1", "c3", "c4", "c5", "c6"]
+    assert found["c1"].fields["body"] == 'نص "مقتبس" 1' and found["c4"].line == 5
+    assert (
+        found["c4"].fields["body"] == "نص على\nسطرين" and len(found["c5"].fields["body"]) == 240_000
+    )
+    (problem,) = [p for p in items if isinstance(p, Problem)]
+    assert (problem.line, problem.reason) == (
+        3,
+        "invalid CSV: a quote opened on this line is not closed (read on to line 5)",
+    )
+
+
+def test_links_are_followed_only_within_the_folder_and_every_skip_is_reported(tmp_path):
+    archive = tmp_path / "archive"
+    (archive / "sub").mkdir(parents=True)
+    write_jsonl(archive / "a.jsonl", [article(1)])
+    write_jsonl(archive / "sub" / "b.jsonl", [article(2)])
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (archive / "passwd").symlink_to(secret)
+    (archive / "inside.jsonl").symlink_to(archive / "sub" / "b.jsonl")
+    (archive / "broken").symlink_to(tmp_path / "nowhere")
+    (archive / "loop").symlink_to(archive)
+    skipped = []
+    files = expand([archive], skipped)
+    assert [f.relative_to(archive).as_posix() for f in files] == [
+        "a.jsonl",
+        "inside.jsonl",
+        "sub/b.jsonl",
+    ]
+    reasons = sorted((p.name, why.split(" (")[0].split(":")[0]) for p, why in skipped)
+    assert reasons == [
+        ("broken", "a broken link"),
+        ("loop", "a link to a folder"),
+        ("passwd", f"a link out of {archive}"),
+    ]
+    assert expand([secret]) == [secret]  # named on the command line: read

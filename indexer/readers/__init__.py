@@ -259,34 +259,55 @@ def _renamed(record, column_map):
     return {column_map.get(key, key): value for key, value in record.items()}
 
 
+# A cell may hold a whole article (bodies up to BAHTH_MAX_BODY_CHARS, cut later
+# with a note); Python's default limit is 128 KiB.
+csv.field_size_limit(64 * 2**20)
+
+
 def _read_csv(text, origin, column_map):
-    first_line = text.split("\n", 1)[0]
-    separator = max(_CSV_SEPARATORS, key=first_line.count)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=separator)
-    reader.fieldnames = [
-        column_map.get(name.strip(), name.strip()) for name in reader.fieldnames or []
-    ]
-    line = 2
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            yield Problem(origin, reader.line_num, None, f"invalid CSV: {error}")
-            return
-        if None in row:
-            yield Problem(
-                origin,
-                line,
-                None,
-                f"{len(reader.fieldnames) + len(row[None])} cells for "
-                f"{len(reader.fieldnames)} columns",
-                separator.join(map(str, row[None]))[:2000],
-            )
-        else:
-            yield RawRecord(origin, line, dict(row))
-        line = reader.line_num + 1
+    """Rows of a CSV file. A row the parser cannot read (a quote never closed,
+    which would swallow every row after it; a stray quote; a cell over 64 MiB)
+    is reported by its first line, and reading goes on at the line after it."""
+    lines = text.split("\n")
+    separator = max(_CSV_SEPARATORS, key=lines[0].count)
+    header = next(csv.reader([lines[0]], delimiter=separator), [])
+    names = [column_map.get(name.strip(), name.strip()) for name in header]
+    start = 1  # index in `lines` of the first line not read yet
+    while start < len(lines):
+        reader = csv.reader(
+            io.StringIO("\n".join(lines[start:]), newline=""), delimiter=separator, strict=True
+        )
+        while True:
+            first = start + reader.line_num + 1  # the next row's first line, 1-based
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                reached = start + reader.line_num
+                if reached > first:  # the row ran on over the lines after it
+                    reason = (
+                        f"a quote opened on this line is not closed (read on to line {reached})"
+                    )
+                else:
+                    reason = f"quotes out of place ({error})"
+                yield Problem(
+                    origin, first, None, f"invalid CSV: {reason}", lines[first - 1][:2000]
+                )
+                start = first  # go on at the line after the row's first
+                break
+            if not any(cell.strip() for cell in cells):
+                continue
+            if len(cells) > len(names):
+                yield Problem(
+                    origin,
+                    first,
+                    None,
+                    f"{len(cells)} cells for {len(names)} columns",
+                    separator.join(cells[len(names) :])[:2000],
+                )
+                continue
+            yield RawRecord(origin, first, dict(zip(names, cells, strict=False)))
 
 
 def _read_trec(text, origin, column_map):
@@ -323,6 +344,7 @@ __all__ = [
     "Share",
     "detect_format",
     "expand",
+    "printable",
     "read_archive",
     "read_pieces",
     "whole_files",

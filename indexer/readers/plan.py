@@ -5,6 +5,7 @@ of about the same size for the workers. Readers take Pieces, and nothing else.
 
 import codecs
 import glob
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,9 +43,14 @@ class Share:
     size: int
 
 
-def expand(paths: Iterable) -> list[Path]:
+def expand(paths: Iterable, skipped: list | None = None) -> list[Path]:
     """The files named by `paths` (files, folders read recursively, globs), in
-    a stable order; ArchiveError for a path that names nothing."""
+    a stable order; ArchiveError for a path that names nothing.
+
+    Inside a folder, a link is followed only to a file in that same folder
+    tree: a link out of it (to /etc/passwd, say), a link to a folder (a loop,
+    perhaps) and a broken link are left out, each added to `skipped` as
+    (path, why). What is named on the command line is read wherever it is."""
     files = []
     for path in map(str, paths):
         matches = (
@@ -54,11 +60,7 @@ def expand(paths: Iterable) -> list[Path]:
             raise ArchiveError(f"{path}: no such file or folder")
         for match in map(Path, matches):
             if match.is_dir():
-                inside = [
-                    p
-                    for p in sorted(match.rglob("*"))
-                    if p.is_file() and not p.name.startswith(".")
-                ]
+                inside = sorted(_walk(match, skipped if skipped is not None else []))
                 if not inside:
                     raise ArchiveError(f"{match}: the folder holds no file")
                 files.extend(inside)
@@ -67,6 +69,30 @@ def expand(paths: Iterable) -> list[Path]:
             else:
                 raise ArchiveError(f"{match}: no such file or folder")
     return files
+
+
+def _walk(folder: Path, skipped: list):
+    root = folder.resolve()
+    for top, folders, names in os.walk(folder):
+        folders.sort()
+        for name in [*folders]:
+            if (Path(top) / name).is_symlink():
+                folders.remove(name)
+                skipped.append((Path(top) / name, "a link to a folder: not followed"))
+        for name in sorted(names):
+            path = Path(top) / name
+            if name.startswith("."):
+                continue
+            if path.is_symlink():
+                target = path.resolve()
+                if not target.exists():
+                    skipped.append((path, "a broken link: not read"))
+                    continue
+                if not target.is_relative_to(root):
+                    skipped.append((path, f"a link out of {folder} (to {target}): not followed"))
+                    continue
+            if path.is_file():
+                yield path
 
 
 def whole_files(paths: Iterable) -> list[Piece]:
@@ -103,7 +129,8 @@ class Plan:
     as the shares are handed out, while the workers read the earlier ones."""
 
     def __init__(self, paths: Iterable, share_bytes: int, share_files: int):
-        self.files = expand(paths)
+        self.skipped: list[tuple[Path, str]] = []  # links not followed
+        self.files = expand(paths, self.skipped)
         self.total_bytes = sum(path.stat().st_size for path in self.files)
         self.share_bytes, self.share_files = share_bytes, share_files
 
