@@ -1,0 +1,310 @@
+"""A hostile archive: files of every class that has broken a reader, each with
+good records around the damage, and what a reindex must say about each.
+
+    write(folder) -> list[Hostile]
+
+Every file says which of its records must be indexed (`good`) and which
+lines of the rejects file it must cause (`expected`: line, action, the start
+of the reason). The test reindexes them all at once, with good files
+besides, and holds the run to exactly that.
+"""
+
+import gzip
+import io
+import json
+import os
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .conftest import article
+
+EXPANDED_LIMIT = 4 * 2**20  # BAHTH_MAX_EXPANDED_BYTES for the test run
+
+
+@dataclass
+class Hostile:
+    kind: str
+    name: str
+    good: list[str] = field(default_factory=list)
+    expected: list[tuple[int | None, str, str]] = field(default_factory=list)
+
+
+def _line(record) -> bytes:
+    return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _records(first, count, prefix):
+    return [article(first + n, id=f"{prefix}-{n}") for n in range(count)]
+
+
+class _Archive:
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.made: list[Hostile] = []
+
+    def file(self, kind, name, data: bytes, good, expected=()):
+        path = self.folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        self.made.append(Hostile(kind, name, list(good), list(expected)))
+        return path
+
+
+def write(folder: Path) -> list[Hostile]:
+    archive = _Archive(folder)
+    n = 0
+
+    def good(prefix, count=3):
+        nonlocal n
+        records = _records(1000 + n, count, prefix)
+        n += count
+        return records
+
+    # --- encodings -----------------------------------------------------------
+    for position in (0, 40, 250, 400, 499):  # a bad byte near the start, in the middle, far on
+        records = good(f"badbyte{position}", 500)
+        lines = [_line(r) for r in records]
+        lines[position] = lines[position].replace(b"\xd8\xb9", b"\xff\xfe", 1)
+        archive.file(
+            "a bad UTF-8 byte",
+            f"enc/badbyte-{position}.jsonl",
+            b"".join(lines),
+            [r["id"] for r in records],
+            [(position + 1, "repaired", "bytes that are not UTF-8")],
+        )
+    for encoding in ("cp1256", "iso8859_6"):
+        for variant in range(2):
+            records = good(f"{encoding}-{variant}", 5)
+            data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+            archive.file(
+                "a legacy code page",
+                f"enc/{encoding}-{variant}.jsonl",
+                data.encode(encoding),
+                [r["id"] for r in records],
+                [(None, "decoded", f"not UTF-8: read as {encoding}")],
+            )
+    for size in (100, 5_000, 70_000):
+        records = good(f"nul{size}", 4)
+        data = (
+            _line(records[0])
+            + _line(records[1])
+            + b"\0" * size
+            + _line(records[2])
+            + _line(records[3])
+        )
+        archive.file("NUL bytes", f"enc/nul-{size}.jsonl", data, [r["id"] for r in records])
+
+    # --- JSON that breaks a parser -------------------------------------------
+    for depth in (1_000, 5_000, 100_000):
+        records = good(f"deep{depth}", 2)
+        deep = b'{"id": "deep", "title": ' + b"[" * depth + b"]" * depth + b"}\n"
+        archive.file(
+            "nesting",
+            f"json/deep-{depth}.jsonl",
+            _line(records[0]) + deep + _line(records[1]),
+            [r["id"] for r in records],
+            [(2, "rejected", "invalid JSON (nested too deeply)")],
+        )
+    for digits in (5_000, 20_000, 50_000):
+        records = good(f"digits{digits}", 2)
+        huge = b'{"id": "huge", "title": "x", "body": ' + b"9" * digits + b"}\n"
+        archive.file(
+            "huge number",
+            f"json/digits-{digits}.jsonl",
+            _line(records[0]) + huge + _line(records[1]),
+            [r["id"] for r in records],
+            [(2, "rejected", "invalid JSON (Exceeds the limit")],
+        )
+    for variant, text in enumerate(('"\\ud800 عنوان"', '"عنوان \\udfff"', '"\\udc00\\ud800"')):
+        records = good(f"surrogate{variant}", 2)
+        body = f"نص {variant} عن الزلزال في المدينة " * 5
+        bad = (
+            f'{{"id": "surrogate-{variant}", "date": "2018-06-28", "title": {text}, '
+            f'"body": "{body}"}}\n'
+        ).encode()
+        archive.file(
+            "lone surrogate",
+            f"json/surrogate-{variant}.jsonl",
+            _line(records[0]) + bad + _line(records[1]),
+            [records[0]["id"], f"surrogate-{variant}", records[1]["id"]],
+            [(2, "repaired", "half of a UTF-16 pair")],
+        )
+    records = good("notobject", 2)
+    archive.file(
+        "not an object",
+        "json/not-object.jsonl",
+        _line(records[0]) + b'["a list"]\n42\n' + _line(records[1]),
+        [r["id"] for r in records],
+        [(2, "rejected", "line is list"), (3, "rejected", "line is int")],
+    )
+
+    records = good("types", 2)
+    wrong = b'{"id": "types-bad", "title": {"nested": 1}, "body": "x"}\n'
+    archive.file(
+        "a field of the wrong type",
+        "json/types.jsonl",
+        _line(records[0]) + wrong + _line(records[1]),
+        [r["id"] for r in records],
+        [(2, "rejected", "expected text, got dict")],
+    )
+
+    # --- names and compressed files ------------------------------------------
+    records = good("badname", 2)
+    name = os.fsdecode(b"names/caf\xe9-\xff.jsonl")
+    archive.file(
+        "undecodable file name", name, b"".join(map(_line, records)), [r["id"] for r in records]
+    )
+    for variant in range(3):
+        records = good(f"gzbroken{variant}", 20)
+        packed = gzip.compress(b"".join(map(_line, records)))
+        broken = packed[: len(packed) // 2] + bytes(64) + packed[len(packed) // 2 + 64 :]
+        archive.file(
+            "corrupt .gz",
+            f"packed/broken-{variant}.jsonl.gz",
+            broken,
+            [],
+            [(None, "rejected", "cannot open")],
+        )
+    bomb = gzip.compress(b"\0" * (EXPANDED_LIMIT * 3))
+    archive.file(
+        "decompression bomb",
+        "packed/bomb.jsonl.gz",
+        bomb,
+        [],
+        [(None, "rejected", "expands to more")],
+    )
+    zipped, goods = io.BytesIO(), []
+    with zipfile.ZipFile(zipped, "w", zipfile.ZIP_DEFLATED) as out:
+        for member in ("ok-1", "crc", "encrypted", "deflate64", "ok-2", "big"):
+            records = good(f"zip-{member}", 3)
+            data = b"".join(map(_line, records))
+            if member == "big":
+                data = b" " * (EXPANDED_LIMIT + 10)
+            out.writestr(f"{member}.jsonl", data)
+            if member.startswith("ok"):
+                goods += [r["id"] for r in records]
+    raw = bytearray(zipped.getvalue())
+    _damage_zip(raw)
+    archive.file(
+        "damaged .zip members",
+        "packed/members.zip",
+        bytes(raw),
+        goods,
+        [
+            (None, "rejected", "cannot read the member: Bad CRC"),
+            (None, "rejected", "cannot read the member: File"),  # ... is encrypted
+            (None, "rejected", "cannot read the member: That compression method"),
+            (None, "rejected", "expands to"),
+        ],
+    )
+
+    # --- CSV and TREC ----------------------------------------------------------
+    for broken in (2, 3, 5):  # the row whose quote is never closed
+        day = "2018-06-28"
+        rows = ["id,date,title,body"] + [
+            f"csv{broken}-{k},{day},عنوان {k},نص {k}" for k in range(1, 7)
+        ]
+        rows[4] = f'csv{broken}-4,{day},عنوان 4,"نص ""مقتبس"" على\nسطرين"'
+        rows[6] = f"csv{broken}-6,{day},عنوان 6,{broken} {'كلمة ' * 60_000}"  # a cell over 128 KiB
+        rows[broken] = f'csv{broken}-{broken},{day},عنوان,"نص لا ينتهي'
+        lines = "\n".join(rows).split("\n")
+        first = lines.index(rows[broken]) + 1
+        archive.file(
+            "CSV quote never closed, cell over 128 KiB",
+            f"tables/quote-{broken}.csv",
+            "\n".join(rows).encode() + b"\n",
+            [f"csv{broken}-{k}" for k in range(1, 7) if k != broken],
+            [(first, "rejected", "invalid CSV: a quote opened on this line is not closed")],
+        )
+    doc = "<DOC>\n<DOCNO>{}</DOCNO><TIME>2018-06-28</TIME>\n<TITLE>عنوان</TITLE>\n<TEXT>\nنص الخبر\n</TEXT>\n</DOC>\n"
+    trec = (
+        doc.format("trec-1")
+        + "<DOC>\n<DOCNO>lost</DOCNO>\n"
+        + doc.format("trec-2")
+        + "<DOC>\n<DOCNO>trec-3</DOCNO><TIME>2018-06-28</TIME>\n<TEXT>\nنص بلا نهاية\n</DOC>\n"
+        + "</DOC>\n"
+        + doc.format("trec-4")
+        + "<DOC>\n<DOCNO>trec-end</DOCNO>\n"
+    )
+    archive.file(
+        "TREC unclosed and stray tags",
+        "sgml/broken.sgml",
+        trec.encode(),
+        ["trec-1", "trec-2", "trec-3", "trec-4"],
+        [
+            (8, "rejected", "<DOC> not closed before"),
+            (17, "repaired", "<TEXT> not closed"),
+            (22, "rejected", "a </DOC> with no <DOC>"),
+            (30, "rejected", "<DOC> never closed"),
+        ],
+    )
+
+    # --- files that are not text, and links -----------------------------------
+    archive.file(
+        "binary",
+        "misc/image.png",
+        b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40,
+        [],
+        [(None, "rejected", "binary file")],
+    )
+    archive.file(
+        "binary",
+        "misc/program.jsonl",
+        b"\x7fELF\x02\x01\x01" + bytes(range(1, 32)) * 300,
+        [],
+        [(None, "rejected", "binary file")],
+    )
+    archive.file("empty", "misc/empty.jsonl", b"", [], [(None, "rejected", "empty file")])
+    archive.file(
+        "JSON array cut short",
+        "misc/array.json",
+        b'[{"id": "x", "title": "t"',
+        [],
+        [(1, "rejected", "invalid JSON array")],
+    )
+    outside = folder.parent / "outside-secret.txt"
+    outside.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    links = folder / "links"
+    links.mkdir()
+    for name, target, why in (
+        ("passwd", outside, "a link out of"),
+        ("broken", folder.parent / "nowhere", "a broken link"),
+        ("loop", folder, "a link to a folder"),
+    ):
+        (links / name).symlink_to(target)
+        archive.made.append(Hostile("link", f"links/{name}", [], [(None, "skipped", why)]))
+    return archive.made
+
+
+def _damage_zip(raw: bytearray):
+    """Break members in place: a CRC, an encryption flag, a compression method."""
+    with zipfile.ZipFile(io.BytesIO(bytes(raw))) as original:
+        infos = {info.filename: info for info in original.infolist()}
+    for name, change in (
+        ("crc.jsonl", "crc"),
+        ("encrypted.jsonl", "flag"),
+        ("deflate64.jsonl", "method"),
+    ):
+        info = infos[name]
+        local = info.header_offset
+        if change == "crc":
+            raw[local + 14] ^= 0xFF  # the CRC in the local header...
+            _patch_central(raw, name, 16, lambda b: b ^ 0xFF)  # ...and the central directory's
+        elif change == "flag":
+            raw[local + 6] |= 1
+            _patch_central(raw, name, 8, lambda b: b | 1)
+        else:
+            raw[local + 8] = 9  # Deflate64
+            _patch_central(raw, name, 10, lambda b: 9)
+
+
+def _patch_central(raw: bytearray, name: str, offset: int, change):
+    position = 0
+    while (position := bytes(raw).find(b"PK\x01\x02", position)) >= 0:
+        name_length = int.from_bytes(raw[position + 28 : position + 30], "little")
+        if bytes(raw[position + 46 : position + 46 + name_length]).decode() == name:
+            raw[position + offset] = change(raw[position + offset])
+            return
+        position += 4
+    raise AssertionError(f"no central directory entry for {name}")
