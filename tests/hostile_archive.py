@@ -217,7 +217,10 @@ def write(folder: Path) -> list[Hostile]:
             [f"csv{broken}-{k}" for k in range(1, 7) if k != broken],
             [(first, "rejected", "invalid CSV: a quote opened on this line is not closed")],
         )
-    doc = "<DOC>\n<DOCNO>{}</DOCNO><TIME>2018-06-28</TIME>\n<TITLE>عنوان</TITLE>\n<TEXT>\nنص الخبر\n</TEXT>\n</DOC>\n"
+    doc = (
+        "<DOC>\n<DOCNO>{}</DOCNO><TIME>2018-06-28</TIME>\n<TITLE>عنوان</TITLE>\n"
+        "<TEXT>\nنص الخبر\n</TEXT>\n</DOC>\n"
+    )
     trec = (
         doc.format("trec-1")
         + "<DOC>\n<DOCNO>lost</DOCNO>\n"
