@@ -232,3 +232,13 @@ def test_links_are_followed_only_within_the_folder_and_every_skip_is_reported(tm
         ("passwd", f"a link out of {archive}"),
     ]
     assert expand([secret]) == [secret]  # named on the command line: read
+
+
+def test_csv_with_windows_line_ends(tmp_path):
+    rows = ["id,title,body", "w1,عنوان,نص", 'w2,عنوان,"نص على\r\nسطرين"']
+    (tmp_path / "a.csv").write_bytes("\r\n".join(rows).encode() + b"\r\n")
+    found = records(read_archive([tmp_path / "a.csv"]))
+    assert [(r.fields["id"], r.fields["body"], r.line) for r in found] == [
+        ("w1", "نص", 2),
+        ("w2", "نص على\r\nسطرين", 3),
+    ]

@@ -19,13 +19,16 @@ def _parameter(name, description, schema=None, repeat=False):
     }
 
 
-def search_parameters(max_size: int, registry: Registry) -> list[dict]:
+def search_parameters(
+    max_size: int, registry: Registry, max_query_chars: int = 1_000
+) -> list[dict]:
     date_from, date_to = registry.date.parameters
     return [
         _parameter(
             "q",
             'Query: words, "phrases", -exclusion, OR, title:word. '
             "Arabic spelling variants, diacritics and clitics are folded.",
+            {"type": "string", "maxLength": max_query_chars},
         ),
         _parameter(date_from, "First day, inclusive (YYYY-MM-DD, YYYY-MM or YYYY)."),
         _parameter(date_to, "Last day, inclusive (YYYY-MM-DD, YYYY-MM or YYYY)."),
@@ -34,7 +37,7 @@ def search_parameters(max_size: int, registry: Registry) -> list[dict]:
         _parameter(
             "page",
             f"Page number; pages reach the first {MAX_RESULT_WINDOW:,} hits.",
-            {"type": "integer", "minimum": 1},
+            {"type": "integer", "minimum": 1, "maximum": MAX_RESULT_WINDOW},
         ),
         _parameter(
             "size", "Hits per page.", {"type": "integer", "minimum": 1, "maximum": max_size}
@@ -127,7 +130,7 @@ def _errors(*statuses):
 def openapi_document(settings: Settings | None = None, registry: Registry = FACETS) -> dict:
     """The description of the API as `settings` bound it, for an index with these facets."""
     settings = settings or Settings()
-    parameters = search_parameters(settings.max_page_size, registry)
+    parameters = search_parameters(settings.max_page_size, registry, settings.max_query_chars)
     facet_names = ", ".join(f.name for f in registry.values)
     return {
         "openapi": "3.1.0",

@@ -270,7 +270,11 @@ def _read_csv(text, origin, column_map):
     is reported by its first line, and reading goes on at the line after it."""
     lines = text.split("\n")
     separator = max(_CSV_SEPARATORS, key=lines[0].count)
-    header = next(csv.reader([lines[0]], delimiter=separator), [])
+    try:
+        header = next(csv.reader([lines[0].rstrip("\r")], delimiter=separator), [])
+    except csv.Error as error:
+        yield Problem(origin, 1, None, f"invalid CSV header: {error}", lines[0][:2000])
+        return
     names = [column_map.get(name.strip(), name.strip()) for name in header]
     start = 1  # index in `lines` of the first line not read yet
     while start < len(lines):

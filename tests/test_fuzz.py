@@ -1,0 +1,88 @@
+"""Fuzzing: the readers, the query language and the JSON API take anything
+and answer with records, rejects or a 4xx in the error shape, never a crash."""
+
+import gzip
+import tempfile
+from pathlib import Path
+
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from indexer import reindex
+from indexer.readers import FORMATS, Problem, RawRecord, read_archive
+from indexer.search import BadRequest, SearchRequest
+from indexer.search.embedded import EmbeddedStore
+from indexer.settings import Settings
+from webui import create_app
+
+from .conftest import ROOT
+
+SUFFIXES = (".jsonl", ".csv", ".sgml", ".txt", ".json", ".gz", ".zip")
+# Pieces of every format, so that the fuzzer reaches past the first byte.
+SEEDS = [
+    b'{"id": "1", "title": "\xd8\xb9", "body": "x"}\n',
+    b"id,title,body\n",
+    b'"',
+    b"<DOC>",
+    b"</DOC>",
+    b"<TEXT>",
+    b"\xff\xfe",
+    b"\0" * 40,
+    b"[",
+    b"{",
+    b"\\ud800",
+    b"\n",
+    b",",
+    b"PK\x03\x04",
+]
+chunks = st.lists(st.one_of(st.sampled_from(SEEDS), st.binary(max_size=64)), max_size=20)
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(parts=chunks, suffix=st.sampled_from(SUFFIXES), forced=st.sampled_from((None, *FORMATS)))
+def test_readers_never_raise_on_any_bytes(tmp_path, parts, suffix, forced):
+    data = b"".join(parts)
+    if suffix == ".gz" and data[:1] == b"{":
+        data = gzip.compress(data)  # a real .gz too, not only a misnamed one
+    path = tmp_path / f"fuzz{suffix}"
+    path.write_bytes(data)
+    for item in read_archive([path], forced_format=forced):
+        assert isinstance(item, RawRecord | Problem)
+        if isinstance(item, Problem):
+            assert item.reason and item.origin.startswith(str(tmp_path))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=400))
+def test_the_query_language_reads_anything(text):
+    try:
+        request = SearchRequest.from_params({"q": [text]})
+    except BadRequest as error:
+        assert error.parameter == "q"
+        return
+    assert request.query.size <= Settings().max_query_terms
+
+
+def _app():
+    """The app on a sample index of its own (schemathesis needs it when the tests are made)."""
+    data = Path(tempfile.mkdtemp(prefix="bahth-fuzz-")) / "data"
+    reindex.run([ROOT / "sample"], EmbeddedStore(data), workers=1)
+    return create_app(Settings(data_dir=str(data)))
+
+
+schema = schemathesis.openapi.from_wsgi("/api/openapi.json", _app())
+
+
+@schema.parametrize()
+@settings(
+    max_examples=100, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck)
+)
+def test_the_api_never_answers_5xx(case):
+    response = case.call()
+    assert response.status_code < 500, (case.path, case.query, response.text[:300])
+    if response.status_code >= 400:
+        error = response.json()["error"]
+        assert error["status"] == response.status_code and error["message"]
