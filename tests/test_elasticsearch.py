@@ -91,6 +91,33 @@ def test_the_node_path_runs_the_plugin_and_is_recorded(tmp_path, elasticsearch_u
     assert [hit["_id"] for hit in found["hits"]["hits"]] == ["a1"]
 
 
+def test_forged_cursors_and_the_window_edge_are_not_server_errors(
+    tmp_path, elasticsearch_url, es_alias
+):
+    records = [article(n) for n in range(1, 31)]
+    reindex.run(
+        [write_jsonl(tmp_path / "a.jsonl", records)],
+        ElasticStore(elasticsearch_url, es_alias),
+        workers=1,
+    )
+    settings = Settings(elasticsearch_url=elasticsearch_url, elasticsearch_index=es_alias)
+    client = create_app(settings).test_client()
+    for forged in (
+        "WzFd",
+        "W1sxXSxudWxsXQ",
+        "W1t7ImEiOjF9LCJ4Il0sbnVsbF0",
+        "W1sieCIsIngiXSxudWxsXQ",
+    ):
+        response = client.get(f"/api/search?q=الخبر&cursor={forged}")
+        assert response.status_code == 400, forged
+        assert response.get_json()["error"]["parameter"] == "cursor"
+    # The last page a page number reaches (10,000 hits) answers, and offers the cursor on.
+    last = client.get("/api/search?q=الخبر&page=100&size=100")
+    assert last.status_code == 200, last.get_json()
+    edge = client.get("/api/search?q=الخبر&page=3&size=10&sort=oldest").get_json()
+    assert len(edge["hits"]) == 10 and edge["next_cursor"] is None  # 30 hits: none after
+
+
 def test_highlighting_on_the_node_marks_the_original_words_escaped(
     tmp_path, elasticsearch_url, es_alias
 ):
@@ -192,6 +219,8 @@ def test_unreachable_elasticsearch_api_503_and_polite_page():
     assert error["code"] == "backend_unavailable" and UNREACHABLE in error["message"]
     page = app.test_client().get("/?q=x")
     assert page.status_code == 503 and "غير متاح" in page.get_data(as_text=True)
+    export = app.test_client().get("/api/export?q=x&format=csv")
+    assert export.status_code == 503 and export.get_json()["error"]["code"] == "backend_unavailable"
 
 
 def test_a_node_without_the_plugin_gets_the_python_path(tmp_path, capsys, monkeypatch):

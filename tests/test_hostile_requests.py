@@ -142,3 +142,42 @@ def test_one_request_past_the_in_flight_limit_gets_503_with_retry_after(evil_ind
         first.join(10)
     time.sleep(0.05)
     assert app.test_client().get("/api/search?q=زلزال").status_code == 200  # the place came back
+
+
+FORGED = [
+    "WzFd",  # [1]
+    "WyJhIiwiYiIsImMiLCJkIl0",  # ["a","b","c","d"]
+    "W3siYSI6MX0sMV0",  # [{"a":1},1]
+    "W1tbXV0sW11d",  # [[[]],[]]
+    "bm90IGpzb24",  # not json
+]
+
+
+@pytest.mark.parametrize("path", ["/api/search", "/", "/api/export"])
+def test_dates_at_the_end_of_time_and_forged_cursors_are_a_400(client, path):
+    for query in ("date_to=9999-12-31", "date_from=9999", "date_to=0000-01-01"):
+        response = client.get(f"{path}?q=زلزال&{query}")
+        assert response.status_code == 400, (path, query)
+    for forged in FORGED:
+        response = client.get(f"{path}?q=زلزال&cursor={forged}")
+        assert response.status_code == 400, (path, forged)
+        if path != "/":
+            assert response.get_json()["error"]["parameter"] == "cursor"
+
+
+def test_an_export_cut_short_says_so_at_its_end(evil_index, monkeypatch):
+    from indexer.search import BackendUnavailable
+
+    class Failing(EmbeddedBackend):
+        def search(self, request):
+            if request.cursor:
+                raise BackendUnavailable("the index went away")
+            return super().search(request)
+
+    monkeypatch.setattr("webui.api.EXPORT_CHUNK", 1)
+    app = create_app(Settings(data_dir=str(evil_index)), backend=Failing(evil_index))
+    lines = app.test_client().get("/api/export?q=زلزال&format=jsonl").get_data(as_text=True)
+    *rows, last = lines.strip().split("\n")
+    assert len(rows) == 1 and "export cut short: the index went away" in last
+    text = app.test_client().get("/api/export?q=زلزال&format=csv").get_data(as_text=True)
+    assert text.strip().split("\n")[-1].startswith("ERROR,,,export cut short")

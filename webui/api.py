@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from flask import Blueprint, Response, current_app, jsonify, request, stream_with_context
 
-from indexer.search import BadRequest
+from indexer.search import BadRequest, SearchError
 from indexer.search.request import decode_cursor
 
 from .openapi import openapi_document
@@ -45,20 +45,23 @@ def export():
     params.pop("page", None)
     params["size"] = [str(min(EXPORT_CHUNK, current_app.config["BAHTH_SETTINGS"].max_page_size))]
     first = replace(search_request(params), facets=())
+    # The first page before the first byte: a backend that is down is a 503
+    # in the error shape, not a 200 cut off.
+    result = backend().search(first)
     mimetype = "text/csv" if kind == "csv" else "application/x-ndjson"
     headers = {"Content-Disposition": f"attachment; filename=bahth-export.{kind}"}
     return Response(
-        stream_with_context(_export_lines(first, kind)), mimetype=mimetype, headers=headers
+        stream_with_context(_export_lines(first, result, kind)), mimetype=mimetype, headers=headers
     )
 
 
-def _export_lines(first_request, kind):
-    """Every hit of the request, page after page through the cursor."""
-    current = first_request
+def _export_lines(current, result, kind):
+    """Every hit of the request, page after page through the cursor. A failure
+    after the first page ends the file with a line that says so, so that a
+    file cut short is never taken for a whole one."""
     if kind == "csv":
         yield "\ufeff" + _csv_row(EXPORT_COLUMNS)  # BOM: spreadsheets then read UTF-8 Arabic
     while True:
-        result = backend().search(current)
         for hit in result.hits:
             row = {
                 "id": hit.id,
@@ -76,6 +79,16 @@ def _export_lines(first_request, kind):
         if not result.next_cursor:
             return
         current = replace(current, cursor=decode_cursor(result.next_cursor), page=1)
+        try:
+            result = backend().search(current)
+        except SearchError as error:
+            message = f"export cut short: {error}"
+            current_app.logger.error(message)
+            if kind == "csv":
+                yield _csv_row(["ERROR", "", "", message, "", ""])
+            else:
+                yield json.dumps({"error": {"status": error.status, "message": message}}) + "\n"
+            return
 
 
 def _csv_row(values):

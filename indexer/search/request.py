@@ -16,6 +16,7 @@ from .facets import FACETS, Registry, period
 from .query import Query, expand, parse
 
 SORTS = ("relevance", "newest", "oldest")
+LAST_YEAR = 9998
 MAX_RESULT_WINDOW = 10_000  # page numbers reach this far; a cursor goes further
 
 
@@ -166,15 +167,23 @@ def _date(name, raw):
     try:
         if len(raw) in (4, 7):  # a year or a month: its first or its last day
             first, last = period(raw)
-            return first if name == "date_from" else last
-        return date.fromisoformat(raw)
+            day = first if name == "date_from" else last
+        else:
+            day = date.fromisoformat(raw)
     except ValueError:
         raise BadRequest(name, f"{raw!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)") from None
+    if not 1 <= day.year <= LAST_YEAR:
+        # The day after it must exist too (a range ends before the next day).
+        raise BadRequest(name, f"{raw!r}: years go from 1 to {LAST_YEAR}")
+    return day
 
 
 def encode_cursor(sort_key) -> str:
     raw = json.dumps(list(sort_key), separators=(",", ":")).encode("utf-8")
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+CURSOR_VALUE = (str, int, float, type(None))
 
 
 def decode_cursor(text):

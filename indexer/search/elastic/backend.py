@@ -76,7 +76,10 @@ class ElasticBackend:
             relaxed = True
             response = self._page(request, analysis, relaxed, after, pit)
         hits = response["hits"]["hits"]
-        more = len(hits) > request.size
+        total = response["hits"]["total"]["value"]
+        more = len(hits) > request.size or (
+            after is None and len(hits) == request.size and request.offset + request.size < total
+        )
         hits = hits[: request.size]
         result = SearchResult(
             response["hits"]["total"]["value"],
@@ -96,9 +99,13 @@ class ElasticBackend:
         if not (
             len(cursor) == 2
             and isinstance(cursor[0], list)
+            and len(cursor[0]) == 2
+            and (isinstance(cursor[0][0], int | float) or cursor[0][0] is None)
+            and not isinstance(cursor[0][0], bool)
+            and isinstance(cursor[0][1], str)
             and (cursor[1] is None or isinstance(cursor[1], str))
         ):
-            raise BadRequest("cursor", "is not a cursor returned by this API")
+            raise BadRequest("cursor", "is not a cursor of this search")
         return cursor[0], cursor[1]
 
     def _page(self, request, analysis, relaxed, after, pit):

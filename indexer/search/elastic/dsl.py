@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from indexer.arabic import normalize
 
 from ..query import Clause, Query
-from ..request import SearchRequest
+from ..request import MAX_RESULT_WINDOW, SearchRequest
 from .index import Analysis
 
 TITLE_BOOST = 2.0  # as the embedded engine's BM25 title weight
@@ -150,7 +150,11 @@ def search_body(request: SearchRequest, analysis, relaxed=False, after=None):
     body = {
         "query": full_text(request.query, analysis, relaxed),
         "sort": sort_keys(request),
-        "size": request.size + 1,  # one more than the page: is there a next?
+        # One more than the page says whether a next exists; page numbers stop
+        # at the result window (the cursor goes on past it).
+        "size": request.size + 1
+        if after is not None
+        else min(request.size + 1, MAX_RESULT_WINDOW - request.offset),
         "track_total_hits": True,
         "_source": {"excludes": ["*_terms", "*_exact"]},
     }

@@ -7,7 +7,7 @@ facets' columns.
 """
 
 from ..query import Query
-from ..request import SearchRequest
+from ..request import CURSOR_VALUE, BadRequest, SearchRequest
 
 # Sort keys: (SQL expression, descending?) from first to last; the last is unique.
 SORT_KEYS = {
@@ -94,7 +94,10 @@ def page(request: SearchRequest, active, columns):
     condition, params = where(active)
     offset = request.offset
     if request.cursor:
-        after, values = keyset_condition(keys, list(request.cursor))
+        values = list(request.cursor)
+        if len(values) != len(keys) or not all(isinstance(v, CURSOR_VALUE) for v in values):
+            raise BadRequest("cursor", "is not a cursor of this search")
+        after, values = keyset_condition(keys, values)
         condition, params, offset = f"{condition} AND {after}", params + values, 0
     keyed = ", ".join(f"{expr} AS k{i}" for i, (expr, _) in enumerate(keys))
     order = ", ".join(f"k{i} {'DESC' if desc else 'ASC'}" for i, (_, desc) in enumerate(keys))
