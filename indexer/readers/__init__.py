@@ -110,14 +110,12 @@ def _read_at_most(stream, limit, origin):
 
 
 def _too_large(origin, size, limit):
-    shown = f"{size / 2**20:,.0f} MiB" if size else "more"
-    return Problem(
-        origin,
-        None,
-        None,
-        f"expands to {shown}, over the limit of {limit / 2**20:,.0f} MiB "
-        "(BAHTH_MAX_EXPANDED_BYTES): not read",
-    )
+    limit_text = f"{limit / 2**20:,.0f} MiB (BAHTH_MAX_EXPANDED_BYTES)"
+    if size:
+        reason = f"expands to {size / 2**20:,.0f} MiB, over the limit of {limit_text}: not read"
+    else:
+        reason = f"expands to more than the limit of {limit_text}: not read"
+    return Problem(origin, None, None, reason)
 
 
 def detect_format(text: str) -> str:
