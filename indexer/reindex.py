@@ -50,6 +50,7 @@ class Summary:
     rejected: Counter = field(default_factory=Counter)
     notes: Counter = field(default_factory=Counter)
     sources: Counter = field(default_factory=Counter)
+    encodings: Counter = field(default_factory=Counter)  # files not in UTF-8, by what was chosen
     dated: int = 0
     seconds: float = 0.0
 
@@ -68,6 +69,8 @@ class Summary:
             yield f"  rejected {count:,}: {reason}"
         for note, count in self.notes.most_common():
             yield f"  kept with a note {count:,}: {note}"
+        for choice, count in self.encodings.most_common():
+            yield f"  {count:,} files {choice}"
         yield f"  {len(self.sources):,} sources; {self.dated:,} of {self.indexed:,} articles dated"
 
     def to_json(self):
@@ -78,6 +81,7 @@ class Summary:
             "rejected": self.rejected_total,
             "rejected_by_reason": dict(self.rejected),
             "notes": dict(self.notes),
+            "encodings": dict(self.encodings),
             "sources": len(self.sources),
             "dated": self.dated,
             "seconds": round(self.seconds, 3),
@@ -252,6 +256,8 @@ def _load(item, loader, summary, rejects):
     if isinstance(item, Problem) and item.action != "rejected":
         # What a reader repaired or decided about a file (bad bytes, an encoding).
         summary.notes[item.action.replace("_", " ")] += 1
+        if item.action == "decoded":
+            summary.encodings[item.reason] += 1
         rejects.write(item)
         return
     summary.read += 1

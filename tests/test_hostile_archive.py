@@ -65,3 +65,15 @@ def print_table(made, table):
     print("\nclass | files | rejects and notes | good records found")
     for kind, (files, problems, good) in rows.items():
         print(f"{kind} | {files} | {problems} | {good}/{good}")
+
+
+def test_the_summary_says_which_encodings_were_chosen(tmp_path):
+    records = [article(n) for n in range(3)]
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    (tmp_path / "old.jsonl").write_bytes(text.encode("cp1256"))
+    summary = reindex.run([tmp_path / "old.jsonl"], EmbeddedStore(tmp_path / "data"), workers=1)
+    lines = list(summary.lines())
+    assert any(
+        line.startswith("  1 files not UTF-8: read as cp1256 (confidence ") for line in lines
+    )
+    assert list(summary.to_json()["encodings"].values()) == [1]
