@@ -70,7 +70,7 @@ class Summary:
         for note, count in self.notes.most_common():
             yield f"  kept with a note {count:,}: {note}"
         for choice, count in self.encodings.most_common():
-            yield f"  {count:,} files {choice}"
+            yield f"  {choice}: {count:,} file{'' if count == 1 else 's'}"
         yield f"  {len(self.sources):,} sources; {self.dated:,} of {self.indexed:,} articles dated"
 
     def to_json(self):
