@@ -74,6 +74,7 @@ def test_the_summary_says_which_encodings_were_chosen(tmp_path):
     summary = reindex.run([tmp_path / "old.jsonl"], EmbeddedStore(tmp_path / "data"), workers=1)
     lines = list(summary.lines())
     assert any(
-        line.startswith("  1 files not UTF-8: read as cp1256 (confidence ") for line in lines
+        line.startswith("  not UTF-8: read as cp1256 (confidence ") and line.endswith("): 1 file")
+        for line in lines
     )
     assert list(summary.to_json()["encodings"].values()) == [1]
