@@ -23,12 +23,8 @@ final class NormalizingCharFilter extends CharFilter {
         if (normalized != null) {
             return;
         }
-        StringBuilder text = new StringBuilder();
-        char[] buffer = new char[8192];
-        for (int read; (read = input.read(buffer)) != -1; ) {
-            text.append(buffer, 0, read);
-        }
-        ArabicAnalysis.Normalized result = analysis.normalizeWithOrigins(text.toString());
+        ArabicAnalysis.Normalized result =
+            analysis.normalizeWithOrigins(WholeTextTokenizer.readAll(input));
         normalized = result.text();
         origin = result.origin();
     }
