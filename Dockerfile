@@ -1,6 +1,12 @@
-# The Bahth app (web page, JSON API, reindex) for compose.yaml.
-FROM python:3.11.14-slim-bookworm
+# The images of compose.yaml, one stage each, from this repository:
+#   app (the default): the Bahth app (web page, JSON API, reindex)
+#   elasticsearch:     Elasticsearch with Bahth's analysis plugin: the official
+#                      image of the version the tests run (scripts/es-node), the
+#                      plugin built as scripts/build-plugin builds it (its tests
+#                      run in CI, against the shared vectors of ../shared/corpus,
+#                      which an image build does not have)
 
+FROM python:3.11.14-slim-bookworm AS base
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_USER_ACTION=ignore \
     PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 WORKDIR /app
@@ -25,3 +31,21 @@ ENV BAHTH_DATA_DIR=/data
 EXPOSE 8000
 ENTRYPOINT ["bahth"]
 CMD ["serve", "--host", "0.0.0.0", "--port", "8000"]
+
+# The analysis data, exported by the installed Python package itself.
+FROM base AS plugin-data
+RUN python -m indexer.arabic.export /tmp/bahth-data
+
+FROM maven:3.9.9-eclipse-temurin-17 AS plugin
+WORKDIR /plugin
+COPY plugins/elasticsearch-analysis-bahth/pom.xml pom.xml
+COPY plugins/elasticsearch-analysis-bahth/src src
+COPY --from=plugin-data /tmp/bahth-data target/bahth-data
+RUN mvn -B --no-transfer-progress -DskipTests package
+
+FROM docker.elastic.co/elasticsearch/elasticsearch:8.19.21 AS elasticsearch
+COPY --from=plugin /plugin/target/elasticsearch-analysis-bahth-8.19.21.zip /tmp/analysis-bahth.zip
+# The plugin scanner needs more heap than the CLI tools' default 64 MB.
+RUN CLI_JAVA_OPTS="-Xmx1g" bin/elasticsearch-plugin install --batch file:///tmp/analysis-bahth.zip
+
+FROM base AS app

@@ -78,9 +78,8 @@ def test_every_image_is_pinned_and_the_one_the_tests_run(compose_config, files):
         if name in elasticsearch_nodes(services):
             assert service["image"] == f"bahth-elasticsearch:{version_under_test()}"
         else:
-            assert service["image"] == f"bahth:{version}" and service["build"]["context"] == str(
-                ROOT
-            )
+            assert service["image"] == f"bahth:{version}"
+            assert service["build"]["context"] == str(ROOT) and service["build"]["target"] == "app"
     from importlib.metadata import version as installed
 
     assert version_under_test().split(".")[0] == installed("elasticsearch").split(".")[0]
@@ -134,7 +133,8 @@ def test_the_image_installs_locked_dependencies_before_the_code():
     assert copies[0].strip() == "requirements/app.txt requirements/app.txt"
     first_run = next(args for op, args in steps if op == "RUN")
     assert "--require-hashes" in first_run and "requirements/app.txt" in first_run
-    assert re.match(r"python:\d+\.\d+\.\d+-slim-\w+$", steps[0][1].strip())
+    assert re.match(r"python:\d+\.\d+\.\d+-slim-\w+ AS base$", steps[0][1].strip())
+    assert steps[-1] == ["FROM", "base AS app"]  # the default target is the app
 
 
 def test_the_image_build_steps_install_a_working_bahth(tmp_path):
@@ -188,10 +188,13 @@ def test_the_elasticsearch_image_is_the_tested_one_with_the_plugin(compose_confi
     data as scripts/build-plugin builds, for that version."""
     services = compose_config("compose.yaml")
     build = services["elasticsearch"]["build"]
-    dockerfile = (ROOT / build["dockerfile"]).read_text()
-    assert build["context"] == str(ROOT)
+    assert build["context"] == str(ROOT) and build["target"] == "elasticsearch"
+    dockerfile = (ROOT / "Dockerfile").read_text()
     version = version_under_test()
-    assert f"FROM docker.elastic.co/elasticsearch/elasticsearch:{version}\n" in dockerfile
+    assert (
+        f"FROM docker.elastic.co/elasticsearch/elasticsearch:{version} AS elasticsearch\n"
+        in dockerfile
+    )
     pom = (ROOT / "plugins/elasticsearch-analysis-bahth/pom.xml").read_text()
     assert f"<version>{version}</version>" in pom
     assert "python -m indexer.arabic.export" in dockerfile
