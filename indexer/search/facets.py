@@ -62,6 +62,14 @@ class ValueFacet:
     def sql_filter(self, values) -> tuple[str, list]:
         return f"f.{self.column} IN ({_marks(values)})", list(values)
 
+    def sql_all_counts(self) -> str:
+        """Every value's count over the whole index (facet, key, count), kept
+        with it so that browsing, with no words or filters, counts nothing."""
+        return (
+            f"SELECT '{self.name}', {self.column}, count(*) FROM facts "
+            f"WHERE {self.column} != '' GROUP BY {self.column}"
+        )
+
     def sql_counts(self, where: str, params: list, size: int = FACET_SIZE) -> tuple[str, list]:
         sql = (
             f"SELECT f.{self.column}, count(*) FROM matched m JOIN facts f "
@@ -103,6 +111,12 @@ class ManyValueFacet(ValueFacet):
     def sql_filter(self, values) -> tuple[str, list]:
         inner = f"SELECT rowid FROM {self.table} WHERE {self.column} IN ({_marks(values)})"
         return f"f.rowid IN ({inner})", list(values)
+
+    def sql_all_counts(self) -> str:
+        return (
+            f"SELECT '{self.name}', {self.column}, count(*) FROM {self.table} "
+            f"GROUP BY {self.column}"
+        )
 
     def sql_counts(self, where: str, params: list, size: int = FACET_SIZE) -> tuple[str, list]:
         # CROSS JOIN keeps SQLite from walking every (value, article) pair in
@@ -165,6 +179,25 @@ class DateFacet:
             clauses.append(f"f.{self.column} < ?")
             params.append((date_to + timedelta(days=1)).isoformat())
         return " AND ".join(clauses), params
+
+    def sql_all_counts(self) -> str:
+        """Articles per day over the whole index; months and years add them up."""
+        day = _PREFIX["day"]
+        return (
+            f"SELECT '{self.name}', substr({self.column}, 1, {day}), count(*) FROM facts "
+            f"WHERE {self.column} IS NOT NULL GROUP BY 2"
+        )
+
+    def buckets_from_days(self, days: list[tuple[str, int]]) -> tuple[list[Bucket], str]:
+        """The histogram of (day, count) rows in the interval their span asks for."""
+        if not days:
+            return [], self.interval(None, None)
+        interval = self.interval(days[0][0], days[-1][0])
+        totals: dict[str, int] = {}
+        for day, count in days:
+            key = day[: _PREFIX[interval]]
+            totals[key] = totals.get(key, 0) + count
+        return [self.bucket(key, count) for key, count in totals.items()], interval
 
     def sql_span(self, where: str, params: list) -> tuple[str, list]:
         sql = (

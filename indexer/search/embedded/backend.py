@@ -19,6 +19,7 @@ from collections import Counter
 from indexer.arabic import analyze
 
 from ..errors import BackendUnavailable, NotFound, SearchTooSlow
+from ..facets import FACET_SIZE
 from ..highlight import highlight, snippet
 from ..query import Query
 from ..request import SearchRequest, encode_cursor
@@ -154,6 +155,9 @@ class EmbeddedBackend:
     @staticmethod
     def _facets(db, request, active, result):
         registry = request.registry
+        if not request.query and not active and _has_whole_counts(db):
+            _whole_index_facets(db, request, result)
+            return
         for name in request.facets:
             condition, params = sql.where(active, leave_out=name)
             if name == registry.date.name:
@@ -206,3 +210,30 @@ class EmbeddedBackend:
         finally:
             db.close()
         return [self._hit(row, set()) for row in rows]
+
+
+def _has_whole_counts(db):
+    """Whether the index keeps its whole-index facet counts (indexes built
+    before they were kept are counted as any search is)."""
+    found = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'facet_counts'"
+    ).fetchone()
+    return found is not None
+
+
+def _whole_index_facets(db, request, result):
+    """The facets of browsing (no words, no filter), as the build counted them."""
+    registry = request.registry
+    for name in request.facets:
+        if name == registry.date.name:
+            days = db.execute(
+                "SELECT key, count FROM facet_counts WHERE facet = ? ORDER BY key", (name,)
+            ).fetchall()
+            result.facets[name], result.date_interval = registry.date.buckets_from_days(days)
+        else:
+            rows = db.execute(
+                "SELECT key, count FROM facet_counts WHERE facet = ? "
+                "ORDER BY count DESC, key LIMIT ?",
+                (name, FACET_SIZE),
+            ).fetchall()
+            result.facets[name] = registry.value(name).buckets(rows, ())

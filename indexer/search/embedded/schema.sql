@@ -28,6 +28,10 @@ CREATE TABLE articles (
     origin    TEXT NOT NULL
 );
 
+-- Each facet's counts over the whole index (the facets of facets.py), made
+-- when the build finishes: browsing with no words and no filter reads them.
+CREATE TABLE facet_counts (facet TEXT NOT NULL, key TEXT NOT NULL, count INTEGER NOT NULL);
+
 -- One row per (article, actor): the actor facet and filter.
 CREATE TABLE article_actors (rowid INTEGER NOT NULL, actor TEXT NOT NULL);
 

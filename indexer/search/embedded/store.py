@@ -87,6 +87,7 @@ class Loader:
 
     def __init__(self, path, registry: Registry = FACETS):
         self.path = path
+        self.registry = registry
         columns = [f.column for f in registry.columns]
         self._facts = (
             f"INSERT INTO facts (rowid, {', '.join(columns)}) VALUES (?{', ?' * len(columns)})",
@@ -151,6 +152,8 @@ class Loader:
             "INSERT INTO meta VALUES (?, ?)",
             [("format", FORMAT_VERSION), ("articles", str(self.count))],
         )
+        for facet in self.registry:
+            self.db.execute(f"INSERT INTO facet_counts {facet.sql_all_counts()}")
         self.db.execute("INSERT INTO terms (terms) VALUES ('optimize')")
         self.db.execute("COMMIT")
         self.db.executescript(_INDEXES)
