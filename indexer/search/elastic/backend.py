@@ -1,8 +1,9 @@
 """Search on Elasticsearch: the alias `articles` (BAHTH_ELASTICSEARCH_INDEX).
 
 The index behind the alias says in its mapping's `_meta` which analysis
-path built it (index.Analysis: in the node, or in Python for nodes without
-analysis-common); the request is compiled for that path by `dsl`.
+path built it (index.Analysis: in the node, by Bahth's analysis plugin, or
+in Python for a cluster without it); the request is compiled for that path
+by `dsl`.
 
 Paging: page numbers use from/size up to the 10,000-hit window; the cursor
 (next_cursor) uses search_after on a point in time, opened when a cursor is
