@@ -67,10 +67,14 @@ class Analyzed:
     dedup: bytes | None  # same normalised body, same key; None when too short to tell
 
 
-def analyze_article(article: Article) -> Analyzed:
+def analyze_article(article: Article, terms: bool = True) -> Analyzed:
+    """The article's dedup key and, unless `terms` is false (the store
+    analyses the text itself), its analysed title and body."""
     body = normalize(article.body)
     flat = " ".join(body.split())
     dedup = hashlib.sha1(flat.encode("utf-8")).digest() if len(flat) >= 80 else None
+    if not terms:
+        return Analyzed("", "", dedup)
     # analyze(x) == analyze(normalize(x)); the body's own text was just
     # tokenised to find its actors, and words() remembers that.
     return Analyzed(" ".join(analyze(article.title)), " ".join(analyze(article.body)), dedup)

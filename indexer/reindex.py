@@ -14,7 +14,7 @@ import signal
 import sys
 import time
 from collections import Counter, deque
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from indexer.actors import Gazetteer
 from indexer.articles import MAX_BODY_CHARS, ArticleBuilder, RecordError, analyze_article
@@ -39,6 +39,7 @@ class Options:
     column_map: dict = field(default_factory=dict)
     max_body_chars: int = MAX_BODY_CHARS
     max_expanded_bytes: int = MAX_EXPANDED_BYTES
+    terms: bool = True  # the Python terms of each article (the store says, see run)
     gazetteer: Gazetteer | None = None  # None: the shipped one
 
 
@@ -123,7 +124,8 @@ def _prepare(pieces):
             # Whatever else a record holds must cost that record, never the run.
             items.append(_rejection(item, None, f"cannot be read: {error}"))
             continue
-        items.append((built.article, analyze_article(built.article), built.notes))
+        analyzed = analyze_article(built.article, _options.terms)
+        items.append((built.article, analyzed, built.notes))
     return items
 
 
@@ -231,6 +233,7 @@ def run(
             rejects.write(Problem(printable(path), None, None, why, action="skipped"))
             summary.notes["skipped"] += 1
         with store.new_version() as loader:
+            options = replace(options, terms=loader.wants_terms)
             done_bytes = 0
             for items, size in _prepared_shares(plan, options, workers):
                 for item in items:

@@ -72,3 +72,13 @@ def test_browsing_reads_the_counts_the_build_kept_and_they_equal_counting(tmp_pa
     assert kept.facets == live.facets and kept.date_interval == live.date_interval
     assert kept.total == live.total == 31 and [h.id for h in kept.hits] == [h.id for h in live.hits]
     assert len(kept.facets["actor"]) > 5 and kept.facets["date"]
+
+
+def test_only_a_store_that_indexes_python_terms_has_them_computed():
+    from indexer.articles import Article, analyze_article
+
+    assert EmbeddedLoader.wants_terms is True
+    article = Article(id="x", title="عنوان", body="نص الخبر عن الانتخابات في المدينة. " * 4)
+    full, lean = analyze_article(article), analyze_article(article, terms=False)
+    assert full.body_terms and (lean.title_terms, lean.body_terms) == ("", "")
+    assert full.dedup == lean.dedup is not None

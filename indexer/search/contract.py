@@ -38,6 +38,7 @@ class Backend(Protocol):
 @runtime_checkable
 class Loader(Protocol):
     count: int  # articles indexed so far
+    wants_terms: bool  # whether `add` uses the Python analysis' terms (else only the dedup key)
 
     def add(self, article: Any, analyzed: Any) -> Literal["indexed", "duplicate"]:
         """Index one article with its analysed terms; "duplicate" for an exact

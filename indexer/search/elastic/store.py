@@ -235,6 +235,8 @@ class Loader:
     def __init__(self, client, url, index, analysis, backoff):
         self.client, self.url, self.index = client, url, index
         self.analysis, self.backoff = analysis, backoff
+        # On the node path the node analyses the text: the Python terms go unused.
+        self.wants_terms = analysis == Analysis.PYTHON
         self.count = 0
         self.seen = SeenArticles(sqlite3.connect("", isolation_level=None))
         self._chunk, self._chunk_bytes = [], 0

@@ -85,6 +85,8 @@ def _running(pid):
 class Loader:
     """Bulk-loads articles into a new index file."""
 
+    wants_terms = True  # the FTS index holds the Python analysis' terms
+
     def __init__(self, path, registry: Registry = FACETS):
         self.path = path
         self.registry = registry
