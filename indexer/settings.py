@@ -7,6 +7,7 @@ lists them in order for the README, `bahth --help` and the tests.
 
 import logging
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, NamedTuple
@@ -55,6 +56,17 @@ class Settings:
         "Where a reindex on Elasticsearch analyses Arabic: node (Bahth's analysis plugin, "
         "which the node must have), python (Bahth sends its terms along; for a cluster "
         "without the plugin), or auto (node when the plugin is there).",
+    )
+    elasticsearch_shards: int = _setting(
+        1,
+        "BAHTH_ELASTICSEARCH_SHARDS",
+        "Primary shards of each new index version (mappings/README.md: the sizing rule).",
+    )
+    elasticsearch_replicas: str = _setting(
+        "0-1",
+        "BAHTH_ELASTICSEARCH_REPLICAS",
+        "Replicas of each index once built: a number (1), or a range the cluster fills as "
+        "nodes allow (0-1: none on one node, one as soon as there are two; 0-all).",
     )
     actors_file: str = _setting(
         "",
@@ -120,6 +132,13 @@ class Settings:
             raise SettingsError(
                 "BAHTH_ELASTICSEARCH_ANALYSIS must be one of "
                 f"{', '.join(ANALYSIS_CHOICES)}, not {self.elasticsearch_analysis!r}"
+            )
+        if self.elasticsearch_shards < 1:
+            raise SettingsError("BAHTH_ELASTICSEARCH_SHARDS must be 1 or more")
+        if not re.fullmatch(r"\d+|\d+-(\d+|all)", self.elasticsearch_replicas):
+            raise SettingsError(
+                "BAHTH_ELASTICSEARCH_REPLICAS must be a number (1) or a range (0-1, 0-all), "
+                f"not {self.elasticsearch_replicas!r}"
             )
         if self.log_level.lower() not in LOG_LEVELS:
             raise SettingsError(

@@ -20,7 +20,7 @@ from indexer.search.elastic import ElasticBackend, ElasticStore, dsl
 from indexer.search.elastic.client import connect
 from indexer.search.elastic.index import Analysis
 from indexer.search.elastic.store import node_has_plugin
-from indexer.settings import Settings
+from indexer.settings import Settings, SettingsError
 from webui import create_app
 
 from .conftest import ROOT, article, delete_versions, es_node, write_jsonl
@@ -60,6 +60,20 @@ def test_reindex_moves_the_alias_and_keeps_old_versions(tmp_path, elasticsearch_
     settings = store.client.indices.get_settings(index=store.live)[store.live]["settings"]["index"]
     assert settings.get("refresh_interval") is None  # restored after the build
     assert settings["auto_expand_replicas"] == "0-1"
+
+
+def test_shards_and_replicas_come_from_the_settings(tmp_path, elasticsearch_url, es_alias):
+    archive = [write_jsonl(tmp_path / "a.jsonl", [article(n) for n in range(20)])]
+    store = ElasticStore(elasticsearch_url, es_alias, shards=3, replicas="0")
+    reindex.run(archive, store, workers=1)
+    index = store.client.indices.get_settings(index=store.live)[store.live]["settings"]["index"]
+    assert index["number_of_shards"] == "3" and index["number_of_replicas"] == "0"
+    assert index.get("auto_expand_replicas") in (None, "false")
+    assert store.client.count(index=es_alias)["count"] == 20
+    with pytest.raises(SettingsError, match="BAHTH_ELASTICSEARCH_REPLICAS"):
+        Settings(elasticsearch_replicas="two")
+    with pytest.raises(SettingsError, match="BAHTH_ELASTICSEARCH_SHARDS"):
+        Settings(elasticsearch_shards=0)
 
 
 def test_a_failed_reindex_leaves_the_alias_and_no_new_index(tmp_path, elasticsearch_url, es_alias):

@@ -35,6 +35,8 @@ def open_store(settings) -> Store:
             settings.elasticsearch_index,
             settings.elasticsearch_keep,
             analysis=settings.elasticsearch_analysis,
+            shards=settings.elasticsearch_shards,
+            replicas=settings.elasticsearch_replicas,
         )
     from .embedded import EmbeddedStore
 

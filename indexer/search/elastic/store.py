@@ -48,9 +48,21 @@ def node_has_plugin(client) -> bool:
 class ElasticStore:
     name = "elasticsearch"
 
-    def __init__(self, url, alias="articles", keep=2, backoff=BACKOFF_SECONDS, analysis="auto"):
-        """`analysis`: auto (the node path where the plugin is), node or python."""
+    def __init__(
+        self,
+        url,
+        alias="articles",
+        keep=2,
+        backoff=BACKOFF_SECONDS,
+        analysis="auto",
+        shards=1,
+        replicas="0-1",
+    ):
+        """`analysis`: auto (the node path where the plugin is), node or python;
+        `shards` of each new version; `replicas` once built: a number, or a
+        range for auto_expand_replicas ("0-1")."""
         self.url, self.alias, self.keep, self.backoff = url, alias, keep, backoff
+        self.shards, self.replicas = shards, replicas
         self.wanted = analysis
         self.client = connect(url, timeout=120)
         self.live = None  # the index behind the alias after a switch
@@ -147,8 +159,12 @@ class ElasticStore:
         stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")
         name = f"{self.alias}-v{version(analysis)}-{stamp}"
         settings = body["settings"]["index"]
-        restore = {key: settings.get(key) for key in BUILDING}
+        settings["number_of_shards"] = self.shards
         settings.update(BUILDING)
+        if "-" in self.replicas:
+            restore = {"auto_expand_replicas": self.replicas, "refresh_interval": None}
+        else:
+            restore = {"number_of_replicas": int(self.replicas), "refresh_interval": None}
         body["mappings"]["_meta"] = {
             "bahth": {"analysis": str(analysis), "version": version(analysis)}
         }
