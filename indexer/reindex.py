@@ -96,11 +96,17 @@ _options = None
 
 
 def _start_worker(options):
-    global _builder, _options
+    """The pool's initializer: a worker process."""
     # Ctrl-C and SIGTERM are the main process's to handle: it stops the pool
     # and drops the half-built index (the pool ends its workers with SIGTERM).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _set_up(options)
+
+
+def _set_up(options):
+    """What _prepare needs, in a worker or, with one worker, in the main process itself."""
+    global _builder, _options
     _options = options
     _builder = ArticleBuilder(max_body_chars=options.max_body_chars, gazetteer=options.gazetteer)
 
@@ -144,7 +150,7 @@ def _rejection(raw: RawRecord, field_name, reason):
 def _prepared_shares(plan, options, workers):
     """(prepared items, bytes) of each share in input order, at most 2 per worker in flight."""
     if workers <= 1:
-        _start_worker(options)
+        _set_up(options)  # the main process keeps its own signal handlers
         for share in plan:
             yield _prepare(share.pieces), share.size
         return

@@ -229,6 +229,15 @@ def test_missing_path_fails_before_building(tmp_path, monkeypatch, capsys):
     assert "nowhere: no such file or folder" in capsys.readouterr().err
 
 
+def test_a_reindex_in_one_process_keeps_the_callers_signal_handlers(tmp_path):
+    # Only worker processes ignore Ctrl-C; a caller (and what it starts later) must not.
+    before = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    reindex.run(
+        [write_jsonl(tmp_path / "a.jsonl", [article(1)])], EmbeddedStore(tmp_path / "d"), workers=1
+    )
+    assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == before
+
+
 def test_worker_processes_give_the_same_index(tmp_path, monkeypatch):
     for n in range(12):
         write_jsonl(tmp_path / f"part{n:02}.jsonl", [article(n * 10 + k) for k in range(5)])
@@ -357,7 +366,8 @@ def _reindex_process(paths, data_dir):
 
 def _wait_for_build(data_dir, process, seconds=60):
     deadline = time.monotonic() + seconds
-    while not list(data_dir.glob("articles.sqlite.building-*")):
+    # A build under way: its file exists and holds at least the schema.
+    while not [b for b in data_dir.glob("articles.sqlite.building-*") if b.stat().st_size]:
         assert process.poll() is None and time.monotonic() < deadline, process.communicate()
         time.sleep(0.05)
 
