@@ -157,9 +157,11 @@ class ArticleBuilder:
         def note(field_name, reason, action):
             notes.append(Problem(raw.origin, raw.line, field_name, reason, action=action))
 
-        fields = dict(raw.fields)
+        fields = raw.fields
         for name, value in raw.fields.items():
             if isinstance(value, str) and _SURROGATES.search(value):
+                if fields is raw.fields:  # a copy only for the rare record that needs one
+                    fields = dict(fields)
                 fields[name] = _SURROGATES.sub("\ufffd", value)
                 note(
                     name, "half of a UTF-16 pair, not a character: replaced with U+FFFD", "repaired"

@@ -69,10 +69,13 @@ def detect_encoding(sample: bytes) -> str:
     return _legacy(sample)[0]
 
 
+_REPLACEMENT = "\ufffd".encode()  # a U+FFFD the file itself holds
+
+
 def _mostly_utf8(data: bytes) -> bool:
     text = data.decode("utf-8", errors="replace")
-    broken = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
-    others = sum(1 for c in text if c > "\x7f") - broken
+    broken = text.count("\ufffd") - data.count(_REPLACEMENT)
+    others = len(text) - len(text.encode("ascii", errors="ignore")) - broken
     return broken <= _MOSTLY * max(others, 1) or (broken <= 2 and others >= 20)
 
 
