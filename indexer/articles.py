@@ -28,6 +28,7 @@ MAX_TITLE_CHARS = 1_000
 # A lone surrogate (JSON's "\ud800") is no character: it cannot be stored or hashed.
 _SURROGATES = re.compile("[\ud800-\udfff]")
 MAX_ID_CHARS = 200
+MAX_ID_BYTES = 512  # Elasticsearch refuses a longer _id, and with it the whole bulk request
 _LIST_SEPARATORS = re.compile(r"\s*[|،;؛]\s*|\s*,\s*")
 _TAG = re.compile(r"<[a-zA-Z/!][^>]*>")
 _SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
@@ -186,6 +187,8 @@ class ArticleBuilder:
         record_id = _one_line(_text(fields.get("id"), "id"))
         if len(record_id) > MAX_ID_CHARS:
             raise RecordError("id", f"longer than {MAX_ID_CHARS} characters")
+        if len(record_id.encode("utf-8", "surrogatepass")) > MAX_ID_BYTES:
+            raise RecordError("id", f"longer than {MAX_ID_BYTES} bytes in UTF-8")
         url = _one_line(_text(fields.get("url"), "url"))
 
         date_text = _one_line(_text(fields.get("date"), "date"))
