@@ -30,6 +30,9 @@ log = logging.getLogger(__name__)
 POINT_IN_TIME = "5m"
 _ANALYSIS_SECONDS = 10  # how long the analysis path of the alias is remembered
 _HIT_FIELDS = ("id", "title", "body", "date", "source", "actors", "url")
+# A shard with no copy left answers an error, never a total that silently
+# leaves its articles out (while a node is lost, the replicas answer).
+_WHOLE = {"allow_partial_search_results": False}
 
 
 class ElasticBackend:
@@ -117,11 +120,11 @@ class ElasticBackend:
             if pit is not None:
                 body["pit"] = {"id": pit, "keep_alive": POINT_IN_TIME}
                 try:
-                    return self._call(self.client.search, body=body)
+                    return self._call(self.client.search, body=body, **_WHOLE)
                 except (NotFoundError, BackendUnavailable):
                     # An expired point in time: go on from the same place on the live index.
                     del body["pit"]
-        return self._call(self.client.search, index=self.alias, body=body)
+        return self._call(self.client.search, index=self.alias, body=body, **_WHOLE)
 
     def _open_point_in_time(self):
         try:
@@ -178,7 +181,7 @@ class ElasticBackend:
             buckets = aggregation["year"]["buckets"]
             if interval != "year":
                 body = dsl.date_histogram_body(request, analysis, relaxed, interval)
-                response = self._call(self.client.search, index=self.alias, body=body)
+                response = self._call(self.client.search, index=self.alias, body=body, **_WHOLE)
                 buckets = response["aggregations"]["histogram"]["buckets"]
             result.facets[name] = [
                 registry.date.bucket(b["key_as_string"], b["doc_count"]) for b in buckets
