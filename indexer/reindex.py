@@ -246,11 +246,15 @@ def run(
                     if stop is not None and stop.is_set():
                         raise Terminated
                     _load(item, loader, summary, rejects)
+                _refused(loader.refused(), summary, rejects)
                 if max_rejects is not None and summary.rejected_total > max_rejects:
                     raise TooManyRejects(f"more than {max_rejects} records rejected")
                 done_bytes += size
                 summary.seconds = time.monotonic() - started
                 progress(summary, done_bytes, plan.total_bytes)
+            _refused(loader.refused(wait=True), summary, rejects)
+            if max_rejects is not None and summary.rejected_total > max_rejects:
+                raise TooManyRejects(f"more than {max_rejects} records rejected")
             if not summary.indexed:
                 raise NothingIndexed(
                     f"no article could be indexed from {summary.read:,} records read"
@@ -278,15 +282,8 @@ def _load(item, loader, summary, rejects):
     try:
         outcome = loader.add(article, analyzed)
     except IdConflict as conflict:
-        problem = Problem(
-            article.origin,
-            None,
-            "id",
-            str(conflict),
-            json.dumps({"id": article.id, "title": article.title}, ensure_ascii=False),
-        )
         summary.rejected["id already used with different content"] += 1
-        rejects.write(problem)
+        rejects.write(_problem(article, "id", str(conflict)))
         return
     if outcome == "duplicate":
         summary.duplicates += 1
@@ -297,6 +294,27 @@ def _load(item, loader, summary, rejects):
     for note in notes:
         summary.notes[note.action.replace("_", " ")] += 1
         rejects.write(note)
+
+
+def _refused(refusals, summary, rejects):
+    """Articles counted as indexed that the store refused when it saw them."""
+    for refusal in refusals:
+        article = refusal.article
+        summary.indexed -= 1
+        summary.sources -= Counter({article.source: 1})  # a source left with none goes
+        summary.dated -= article.date is not None
+        problem = _problem(article, refusal.field, f"refused by the index: {refusal.reason}")
+        summary.rejected[_reason_kind(problem)] += 1
+        rejects.write(problem)
+
+
+def _problem(article, field, reason):
+    """A rejection of a built article, at the file and line it came from."""
+    origin, _, line = article.origin.rpartition(":")
+    if not line.isdigit():
+        origin, line = article.origin, ""
+    record = json.dumps({"id": article.id, "title": article.title}, ensure_ascii=False)
+    return Problem(origin, int(line) if line else None, field, reason, record)
 
 
 def _reason_kind(problem):

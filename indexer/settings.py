@@ -65,8 +65,14 @@ class Settings:
     elasticsearch_replicas: str = _setting(
         "0-1",
         "BAHTH_ELASTICSEARCH_REPLICAS",
-        "Replicas of each index once built: a number (1), or a range the cluster fills as "
+        "Replicas of each index: a number (1), or a range the cluster fills as "
         "nodes allow (0-1: none on one node, one as soon as there are two; 0-all).",
+    )
+    elasticsearch_wait: int = _setting(
+        120,
+        "BAHTH_ELASTICSEARCH_WAIT",
+        "Seconds a reindex waits for Elasticsearch when no node of BAHTH_ELASTICSEARCH_URL "
+        "answers, before it gives up and leaves the live index as it was.",
     )
     actors_file: str = _setting(
         "",
@@ -140,6 +146,8 @@ class Settings:
                 "BAHTH_ELASTICSEARCH_REPLICAS must be a number (1) or a range (0-1, 0-all), "
                 f"not {self.elasticsearch_replicas!r}"
             )
+        if self.elasticsearch_wait < 0:
+            raise SettingsError("BAHTH_ELASTICSEARCH_WAIT must be 0 or more seconds")
         if self.log_level.lower() not in LOG_LEVELS:
             raise SettingsError(
                 f"BAHTH_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {self.log_level!r}"

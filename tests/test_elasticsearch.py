@@ -76,6 +76,32 @@ def test_shards_and_replicas_come_from_the_settings(tmp_path, elasticsearch_url,
         Settings(elasticsearch_shards=0)
 
 
+def test_an_article_the_node_refuses_is_a_reject_line_and_the_rest_is_indexed(
+    tmp_path, elasticsearch_url, es_alias
+):
+    records = [article(n) for n in range(6)]
+    records[2]["source"] = "وكالة " * 8_000  # a keyword over Lucene's 32,766 bytes
+    records[4]["id"] = "\N{NEWSPAPER}" * 150  # 600 bytes: the node would refuse the whole request
+    rejects_file = tmp_path / "rejects.jsonl"
+    store = ElasticStore(elasticsearch_url, es_alias)
+    summary = reindex.run(
+        [write_jsonl(tmp_path / "a.jsonl", records)], store, rejects_path=rejects_file, workers=1
+    )
+    rejects = [json.loads(line) for line in rejects_file.read_text(encoding="utf-8").splitlines()]
+    where = {(Path(r["file"]).name, r["line"], r["field"]) for r in rejects}
+    assert where == {("a.jsonl", 3, "source"), ("a.jsonl", 5, "id")}
+    refused = next(r for r in rejects if r["field"] == "source")
+    assert refused["reason"].startswith("refused by the index: ") and json.loads(
+        refused["raw"]
+    ) == {
+        "id": "a2",
+        "title": records[2]["title"],
+    }
+    assert summary.indexed == 4 and summary.rejected_total == 2
+    assert sum(summary.sources.values()) == 4 and len(summary.sources) == 1
+    assert store.client.count(index=es_alias)["count"] == 4  # and the alias moved to it
+
+
 def test_a_failed_reindex_leaves_the_alias_and_no_new_index(tmp_path, elasticsearch_url, es_alias):
     store = ElasticStore(elasticsearch_url, es_alias)
     reindex.run([write_jsonl(tmp_path / "good.jsonl", [article(1), article(2)])], store, workers=1)
@@ -277,7 +303,12 @@ def test_node_killed_during_bulk_reindex(tmp_path, elasticsearch_url, shared_cor
         reindex.run(
             [write_jsonl(tmp_path / "old.jsonl", [article(n) for n in range(7)])], old, workers=1
         )
-        env = {**os.environ, "BAHTH_ELASTICSEARCH_URL": url, "BAHTH_ELASTICSEARCH_INDEX": alias}
+        env = {
+            **os.environ,
+            "BAHTH_ELASTICSEARCH_URL": url,
+            "BAHTH_ELASTICSEARCH_INDEX": alias,
+            "BAHTH_ELASTICSEARCH_WAIT": "5",
+        }
         run = subprocess.Popen(
             [
                 sys.executable,
@@ -300,8 +331,10 @@ def test_node_killed_during_bulk_reindex(tmp_path, elasticsearch_url, shared_cor
         assert _indexed_into_new_version(client, alias) > 0, "the bulk load never started"
         pid = int(Path(f"/tmp/bahth-es-{port}/node.pid").read_text())
         os.kill(pid, signal.SIGKILL)
+        killed = time.monotonic()
         _, err = run.communicate(timeout=300)
         assert run.returncode == cli.EXIT_FAILURE, err
+        assert time.monotonic() - killed < 60  # it waited BAHTH_ELASTICSEARCH_WAIT, not longer
         assert "live index was not changed" in err and "cannot be reached" in err
         assert es_node("start", port).returncode == 0, "the node did not come back"
         counts, live = versions(client, alias)

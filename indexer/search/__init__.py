@@ -37,6 +37,7 @@ def open_store(settings) -> Store:
             analysis=settings.elasticsearch_analysis,
             shards=settings.elasticsearch_shards,
             replicas=settings.elasticsearch_replicas,
+            wait=settings.elasticsearch_wait,
         )
     from .embedded import EmbeddedStore
 

@@ -8,7 +8,7 @@ when the engine cannot be reached); the live index is never changed then.
 """
 
 from contextlib import AbstractContextManager
-from typing import Any, Literal, Protocol, runtime_checkable
+from typing import Any, Literal, NamedTuple, Protocol, runtime_checkable
 
 from .request import SearchRequest
 from .result import Hit, SearchResult
@@ -35,6 +35,14 @@ class Backend(Protocol):
         ...
 
 
+class Refusal(NamedTuple):
+    """An article `add` took that the engine refused once it saw it."""
+
+    article: Any
+    field: str | None  # the field the engine names, when it names one
+    reason: str
+
+
 @runtime_checkable
 class Loader(Protocol):
     count: int  # articles indexed so far
@@ -43,6 +51,12 @@ class Loader(Protocol):
     def add(self, article: Any, analyzed: Any) -> Literal["indexed", "duplicate"]:
         """Index one article with its analysed terms; "duplicate" for an exact
         copy of one already loaded; dedup.IdConflict for a known ID with other content."""
+        ...
+
+    def refused(self, wait: bool = False) -> list[Refusal]:
+        """Articles `add` took that the engine has refused since the last call
+        (they are not in `count`); `wait`: once every article added so far has
+        been answered."""
         ...
 
 

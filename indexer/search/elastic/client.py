@@ -7,8 +7,6 @@ from ..errors import BackendUnavailable
 
 # A node that answers these is busy or restarting: the request is tried again.
 RETRY_STATUSES = (429, 502, 503, 504)
-# Waits between attempts at a bulk request while the cluster is unreachable or busy.
-BACKOFF_SECONDS = (1, 2, 4, 8, 16)
 
 
 def connect(url, timeout=30):
@@ -33,9 +31,3 @@ def unavailable(url, error):
             f"Elasticsearch at {url} answered {error.status_code}: {error.message}"
         )
     return BackendUnavailable(f"Elasticsearch at {url}: {error}")
-
-
-def is_retryable(error) -> bool:
-    """Whether a failed request may succeed later: no answer, or a busy node."""
-    status = getattr(error, "status_code", None)
-    return status is None or status in RETRY_STATUSES

@@ -1,9 +1,9 @@
 """Reindexing into Elasticsearch: a new index version behind the alias.
 
 `ElasticStore.new_version()` creates `articles-v{N}-{timestamp}` (N: the
-mapping's version) with no replica and no refresh, yields a Loader that
-bulk-loads it from a background thread, and when the block ends normally:
-restores replicas and refresh, refreshes, checks the count, moves the alias
+mapping's version) with its shards and replicas and no refresh, yields a
+Loader that bulk-loads it from a background thread, and when the block ends
+normally: restores refresh, refreshes, checks the count, moves the alias
 to it in one `update_aliases` call, and deletes versions beyond the newest
 `keep` old ones. When the block raises, the new index is deleted and the
 alias stays where it was; a build left by a node that died is deleted by
@@ -12,6 +12,7 @@ the next reindex.
 
 import logging
 import queue
+import re
 import sqlite3
 import threading
 import time
@@ -19,19 +20,20 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from elasticsearch import ApiError, TransportError, helpers
+from elasticsearch import ConnectionError as EsConnectionError
 
 from indexer.arabic import normalize
 
+from ..contract import Refusal
 from ..dedup import SeenArticles
 from ..errors import BuildFailed, SearchError
-from .client import BACKOFF_SECONDS, connect, is_retryable, unavailable
+from .client import RETRY_STATUSES, connect, unavailable
 from .index import PLUGIN, Analysis, index_body, version
 
 log = logging.getLogger(__name__)
 
-CHUNK_BYTES = 8_000_000  # a bulk request's size, roughly
-CHUNK_DOCS = 2_000
-BUILDING = {"number_of_replicas": 0, "auto_expand_replicas": False, "refresh_interval": "-1"}
+CHUNK_DOCS = 1_000  # a bulk request's articles, at most (streaming_bulk's chunk_size)
+CHUNK_BYTES = 10_000_000  # and its size
 
 
 def node_has_plugin(client) -> bool:
@@ -53,15 +55,17 @@ class ElasticStore:
         url,
         alias="articles",
         keep=2,
-        backoff=BACKOFF_SECONDS,
+        wait=120,
         analysis="auto",
         shards=1,
         replicas="0-1",
     ):
         """`analysis`: auto (the node path where the plugin is), node or python;
         `shards` of each new version; `replicas` once built: a number, or a
-        range for auto_expand_replicas ("0-1")."""
-        self.url, self.alias, self.keep, self.backoff = url, alias, keep, backoff
+        range for auto_expand_replicas ("0-1"), from the start of the build (a
+        node lost mid-build then loses nothing); `wait`: seconds a build waits
+        for a cluster that stopped answering."""
+        self.url, self.alias, self.keep, self.wait = url, alias, keep, wait
         self.shards, self.replicas = shards, replicas
         self.wanted = analysis
         self.client = connect(url, timeout=120)
@@ -90,14 +94,14 @@ class ElasticStore:
             analysis = self._analysis()
             self._check_alias_is_free()
             self._remove_failed_builds()
-            name, restore = self._create(analysis)
+            name = self._create(analysis)
         except (TransportError, ApiError) as error:
             raise unavailable(self.url, error) from error
-        loader = Loader(self.client, self.url, name, analysis, self.backoff)
+        loader = Loader(self.client, self.url, name, analysis, budget=self.wait)
         try:
             yield loader
             loader.finish()
-            self._switch(name, restore, loader.count)
+            self._switch(name, loader.count)
         except BaseException:
             loader.abandon()
             self._delete_quietly(name)
@@ -160,20 +164,22 @@ class ElasticStore:
         name = f"{self.alias}-v{version(analysis)}-{stamp}"
         settings = body["settings"]["index"]
         settings["number_of_shards"] = self.shards
-        settings.update(BUILDING)
+        settings["refresh_interval"] = "-1"  # until built
         if "-" in self.replicas:
-            restore = {"auto_expand_replicas": self.replicas, "refresh_interval": None}
+            settings["auto_expand_replicas"] = self.replicas
         else:
-            restore = {"number_of_replicas": int(self.replicas), "refresh_interval": None}
+            settings["number_of_replicas"] = int(self.replicas)
         body["mappings"]["_meta"] = {
             "bahth": {"analysis": str(analysis), "version": version(analysis)}
         }
         self.client.indices.create(index=name, settings=body["settings"], mappings=body["mappings"])
-        return name, restore
+        return name
 
-    def _switch(self, name, restore, loaded):
+    def _switch(self, name, loaded):
         try:
-            self.client.indices.put_settings(index=name, settings={"index": restore})
+            self.client.indices.put_settings(
+                index=name, settings={"index": {"refresh_interval": None}}
+            )
             self.client.indices.refresh(index=name)
             self.client.cluster.health(index=name, wait_for_status="yellow", timeout="60s")
             count = self.client.count(index=name)["count"]
@@ -246,73 +252,85 @@ def document(article, analyzed, analysis):
 
 
 class Loader:
-    """Bulk-loads articles into one index; a thread sends while the caller reads on."""
+    """Bulk-loads articles into one index; a thread sends while the caller reads on.
 
-    def __init__(self, client, url, index, analysis, backoff):
-        self.client, self.url, self.index = client, url, index
-        self.analysis, self.backoff = analysis, backoff
+    One retry layer: `helpers.streaming_bulk`, which chunks the stream and
+    sends again, with a doubling wait up to `max_backoff`, what a busy or
+    recovering cluster answers with a RETRY_STATUSES status. The transport
+    does not retry statuses; it only moves on to another node of
+    BAHTH_ELASTICSEARCH_URL when one does not answer. When none answers, the
+    thread waits for the cluster, up to `budget` seconds, and sends again the
+    articles that were not answered (by ID: sending one twice is harmless).
+    An article refused for itself (a mapping error, an ID too long) is a
+    Refusal for the rejects file, not a failure of the run.
+    """
+
+    def __init__(self, client, url, index, analysis, *, retries=6, max_backoff=30, budget=120):
+        self.client, self.url, self.index, self.analysis = client, url, index, analysis
+        self.retries, self.max_backoff, self.budget = retries, max_backoff, budget
         # On the node path the node analyses the text: the Python terms go unused.
         self.wants_terms = analysis == Analysis.PYTHON
-        self.count = 0
+        self.added = 0
         self.seen = SeenArticles(sqlite3.connect("", isolation_level=None))
-        self._chunk, self._chunk_bytes = [], 0
-        self._queue = queue.Queue(maxsize=2)
+        self._queue = queue.Queue(maxsize=2 * CHUNK_DOCS)
+        self._in_flight = {}  # (op, id) -> (action, article): sent, not yet answered
+        self._refusals = queue.SimpleQueue()  # Refusal, from the thread to the caller
+        self._refused_count = 0
+        self._answered = threading.Event()
+        self._flush_pending = False
+        self._ended = False
         self._failure = None
-        self._refused = []  # (id, reason) of articles Elasticsearch refused
-        self._thread = threading.Thread(target=self._send_chunks, name="bahth-bulk", daemon=True)
+        self._thread = threading.Thread(target=self._send_all, name="bahth-bulk", daemon=True)
         self._thread.start()
+
+    @property
+    def count(self):
+        """Articles indexed: taken by `add` and not refused."""
+        return self.added - self._refused_count
 
     def add(self, article, analyzed):
         """As the embedded Loader: "indexed", "duplicate", or IdConflict."""
         if not self.seen.admit(article, analyzed.dedup):
             return "duplicate"
-        self._chunk.append(
-            {
-                "_index": self.index,
-                "_id": article.id,
-                "_source": document(article, analyzed, self.analysis),
-            }
-        )
-        self._chunk_bytes += (len(article.body) + len(article.title)) * (
-            2 if self.analysis == Analysis.NODE else 5
-        )
-        if self._chunk_bytes >= CHUNK_BYTES or len(self._chunk) >= CHUNK_DOCS:
-            self._flush()
-        self.count += 1
+        action = {
+            "_index": self.index,
+            "_id": article.id,
+            "_source": document(article, analyzed, self.analysis),
+        }
+        self._put((action, article))
+        self.added += 1
         return "indexed"
 
-    def _flush(self):
-        if self._failure:
-            raise self._failure
-        if self._chunk:
-            self._queue.put(self._chunk)
-            self._chunk, self._chunk_bytes = [], 0
+    def refused(self, wait=False):
+        if wait:
+            self._answered.clear()
+            self._put(_FLUSH)
+            while not self._answered.wait(timeout=1):
+                self._check()
+        found = []
+        while True:
+            try:
+                found.append(self._refusals.get_nowait())
+            except queue.Empty:
+                return found
 
     def finish(self):
         for original, copies in self.seen.copies():
-            self._chunk.append(
-                {
-                    "_op_type": "update",
-                    "_index": self.index,
-                    "_id": original,
-                    "doc": {"also": copies},
-                }
-            )
-        self._flush()
-        self._queue.put(None)
-        self._thread.join()
+            update = {"_op_type": "update", "_index": self.index, "_id": original}
+            self._put(({**update, "doc": {"also": copies}}, None))
+        self._put(_END)
+        while self._thread.is_alive():
+            self._thread.join(timeout=1)
+            self._check()
         self.seen.db.close()
-        if self._failure:
-            raise self._failure
-        if self._refused:
-            shown = "; ".join(f"ID {i!r}: {reason}" for i, reason in self._refused[:5])
-            raise BuildFailed(f"Elasticsearch refused {len(self._refused):,} articles: {shown}")
+        self._check()
+        self.refused()  # articles refused here were not taken out of count by a caller
 
     def abandon(self):
         self._failure = self._failure or BuildFailed("abandoned")
         while self._thread.is_alive():
             try:
-                self._queue.put(None, timeout=1)
+                self._queue.put(_END, timeout=1)
             except queue.Full:
                 continue
             break
@@ -322,39 +340,117 @@ class Loader:
         except sqlite3.Error:
             pass
 
-    def _send_chunks(self):
-        while (chunk := self._queue.get()) is not None:
-            if self._failure is None:
-                try:
-                    self._send(chunk)
-                except Exception as error:  # handed to the loading thread
-                    self._failure = (
-                        error if isinstance(error, SearchError) else unavailable(self.url, error)
-                    )
-
-    def _send(self, chunk):
-        """One bulk request, again after a wait while the node is unreachable or busy."""
-        for wait in (*self.backoff, None):
+    def _put(self, item):
+        """Queue an item for the thread, unless the thread has failed."""
+        while True:
+            self._check()
             try:
-                _, errors = helpers.bulk(
-                    self.client,
-                    chunk,
-                    chunk_size=len(chunk),
-                    max_chunk_bytes=100_000_000,
-                    raise_on_error=False,
-                    max_retries=len(self.backoff),
-                    initial_backoff=1,
-                    max_backoff=30,
-                )
-            except (TransportError, ApiError) as error:
-                if wait is None or not is_retryable(error):
-                    raise
-                log.warning("bulk request failed (%s); again in %s s", error, wait)
-                time.sleep(wait)
+                self._queue.put(item, timeout=1)
+                return
+            except queue.Full:
                 continue
-            for item in errors:
-                (detail,) = item.values()
-                reason = detail.get("error", {})
-                reason = reason.get("reason", reason) if isinstance(reason, dict) else reason
-                self._refused.append((detail.get("_id"), reason))
+
+    def _check(self):
+        if self._failure:
+            raise self._failure
+
+    # --- the sending thread ---------------------------------------------------
+
+    def _send_all(self):
+        try:
+            self._stream()
+        except Exception as error:  # handed to the loading thread
+            self._failure = (
+                error if isinstance(error, SearchError) else unavailable(self.url, error)
+            )
+            self._answered.set()
+
+    def _stream(self):
+        deadline, wait = None, 1
+        bulk_client = self.client.options(retry_on_status=())
+        while True:
+            try:
+                for ok, result in helpers.streaming_bulk(
+                    bulk_client,
+                    self._actions(),
+                    chunk_size=CHUNK_DOCS,
+                    max_chunk_bytes=CHUNK_BYTES,
+                    raise_on_error=False,
+                    max_retries=self.retries,
+                    initial_backoff=1,
+                    max_backoff=self.max_backoff,
+                    retry_on_status=RETRY_STATUSES,
+                ):
+                    deadline, wait = None, 1
+                    self._answer(ok, result)
+                return
+            except EsConnectionError as error:
+                now = time.monotonic()
+                deadline = deadline or now + self.budget
+                if now >= deadline:
+                    raise
+                log.warning(
+                    "Elasticsearch at %s does not answer (%s); %d articles sent again "
+                    "once it does (waiting up to %d s more)",
+                    self.url,
+                    error.message,
+                    len(self._in_flight),
+                    deadline - now,
+                )
+                time.sleep(min(wait, deadline - now))
+                wait = min(2 * wait, 16)
+
+    def _actions(self):
+        """The actions for streaming_bulk: first those sent and not answered
+        (after a lost connection), then the queue's."""
+        for action, _ in list(self._in_flight.values()):
+            yield action
+        if self._flush_pending:
+            yield from self._flush()
+        while not self._ended:
+            item = self._queue.get()
+            if item is _END:
+                self._ended = True
+            elif item is _FLUSH:
+                self._flush_pending = True
+                yield from self._flush()
+            else:
+                action, article = item
+                self._in_flight[_key(action)] = (action, article)
+                yield action
+
+    def _flush(self):
+        yield helpers.BULK_FLUSH
+        # streaming_bulk asks for the next action only once the chunk is answered.
+        self._flush_pending = False
+        self._answered.set()
+
+    def _answer(self, ok, result):
+        ((op, detail),) = result.items()
+        _, article = self._in_flight.pop((op, detail.get("_id")), (None, None))
+        if ok:
             return
+        error = detail.get("error", {})
+        reason = error.get("reason", str(error)) if isinstance(error, dict) else str(error)
+        if article is None:  # an "also published by" update
+            log.warning("%s of %s refused: %s", op, detail.get("_id"), reason)
+            return
+        self._refused_count += 1
+        self._refusals.put(Refusal(article, _field_named(reason), reason))
+
+
+_FLUSH = object()  # queue item: send what is held, and say when it is answered
+_END = object()  # queue item: no more actions
+
+
+def _key(action):
+    return action.get("_op_type", "index"), action["_id"]
+
+
+def _field_named(reason: str) -> str | None:
+    """The article field an Elasticsearch refusal names: "failed to parse
+    field [date]", "immense term in field=\"source\"", "id [...] is too long"."""
+    found = re.search(r"field \[([^\].]+)|field=\"([^\".]+)", reason)
+    if found:
+        return found.group(1) or found.group(2)
+    return "id" if reason.startswith("id [") else None

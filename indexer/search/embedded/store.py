@@ -145,6 +145,10 @@ class Loader:
         self.count += 1
         return "indexed"
 
+    def refused(self, wait=False):
+        """None: SQLite takes every article `add` takes."""
+        return []
+
     def finish(self):
         self.db.executemany(
             "UPDATE articles SET also = ? WHERE id = ?",
