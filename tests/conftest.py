@@ -50,14 +50,20 @@ def sample_index(tmp_path_factory):
 
 # Markers follow the fixtures a test uses, so that the fast suite
 # (`pytest -m "not elasticsearch and not browser"`) leaves out every slow part.
-MARKERS = {"elasticsearch_url": "elasticsearch", "browser": "browser", "shared_corpus": "corpus"}
+MARKERS = {
+    "elasticsearch_url": ("elasticsearch",),
+    "elasticsearch_cluster": ("elasticsearch", "cluster"),
+    "browser": ("browser",),
+    "shared_corpus": ("corpus",),
+}
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        for fixture, marker in MARKERS.items():
+        for fixture, markers in MARKERS.items():
             if fixture in getattr(item, "fixturenames", ()):
-                item.add_marker(marker)
+                for marker in markers:
+                    item.add_marker(marker)
 
 
 @pytest.fixture(scope="session")
@@ -72,12 +78,13 @@ def shared_corpus():
 ES_NODE = ROOT / "scripts" / "es-node"
 
 
-def es_node(command, port, timeout=900, **settings):
-    """Run `scripts/es-node COMMAND` for the node on `port` (`settings`: more
-    of its environment, e.g. BAHTH_ES_PLUGIN="none"); its result."""
+def es_node(command, port, *arguments, timeout=900, **settings):
+    """Run `scripts/es-node COMMAND ARGUMENTS` for the node (or cluster) on
+    `port` (`settings`: more of its environment, e.g. BAHTH_ES_PLUGIN="none");
+    its result."""
     env = {**os.environ, "BAHTH_ES_PORT": str(port), **settings}
     return subprocess.run(
-        [ES_NODE, command], env=env, capture_output=True, text=True, timeout=timeout
+        [ES_NODE, command, *arguments], env=env, capture_output=True, text=True, timeout=timeout
     )
 
 
@@ -100,6 +107,40 @@ def elasticsearch_url():
     if started.returncode != 0:
         pytest.fail(f"scripts/es-node start failed:\n{started.stderr[-3000:]}")
     yield f"http://127.0.0.1:{port}"
+    if not running:
+        es_node("stop", port)
+
+
+class Cluster:
+    """A three-node cluster of `scripts/es-node start --nodes 3`."""
+
+    def __init__(self, port, nodes):
+        self.port, self.nodes = port, nodes
+        self.urls = [f"http://127.0.0.1:{port + i}" for i in range(nodes)]
+        self.url = ",".join(self.urls)  # as BAHTH_ELASTICSEARCH_URL lists a cluster
+
+    def kill(self, node):
+        """SIGKILL one node: a crash, not a shutdown."""
+        killed = es_node("kill", self.port, str(node))
+        assert killed.returncode == 0, killed.stderr
+
+    def start(self, node):
+        """Start a killed node again; returns once the cluster is green with it."""
+        started = es_node("start-node", self.port, str(node))
+        assert started.returncode == 0, started.stderr[-3000:]
+
+
+@pytest.fixture(scope="session")
+def elasticsearch_cluster():
+    """Three nodes of one cluster on 127.0.0.1 (HTTP on BAHTH_ES_CLUSTER_PORT,
+    9260, and the two ports after it), with Bahth's analysis plugin; stopped
+    after the session unless it was running before."""
+    port = int(os.environ.get("BAHTH_ES_CLUSTER_PORT", "9260"))
+    running = es_node("status", port).returncode == 0
+    started = es_node("start", port, "--nodes", "3")
+    if started.returncode != 0:
+        pytest.fail(f"scripts/es-node start --nodes 3 failed:\n{started.stderr[-3000:]}")
+    yield Cluster(port, 3)
     if not running:
         es_node("stop", port)
 
