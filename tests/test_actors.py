@@ -10,6 +10,7 @@ import pytest
 
 from indexer import cli
 from indexer.actors import Gazetteer, GazetteerError, names_in, skeleton
+from indexer.arabic import words
 from indexer.articles import ArticleBuilder
 from indexer.readers import RawRecord, read_archive
 
@@ -86,6 +87,26 @@ def korea(tmp_path):
             "تيريزا مي\tperson\tماي",
         )
     )
+
+
+def test_the_quick_filter_lets_through_every_word_a_name_may_start_with(shipped):
+    # _mentions looks only at words in _first_tokens (and _confirmed_by_context
+    # at words in _context_tokens): any word the full lookup finds must be there.
+    prefixes = ["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فك", "لل", "ولل", "فلل"]
+    sample_words = {
+        w for r in read_archive([ROOT / "sample"]) for w in words(r.fields.get("body") or "")
+    }
+    for table, reaching in (
+        (shipped._first, shipped._first_tokens),
+        (shipped._context_first, shipped._context_tokens),
+    ):
+        heads = {key[2:] if key.startswith("ال") else key for key in table} | set(table)
+        tried = sample_words | {prefix + head for prefix in prefixes for head in heads}
+        missed = [
+            t for t in tried if t and shipped._starting_at(t, table, {}) and t not in reaching
+        ]
+        assert missed == []
+        assert sum(w in reaching for w in sample_words) < len(sample_words) / 4  # it filters
 
 
 def test_an_ambiguous_name_alone_is_left_out(korea):

@@ -73,6 +73,26 @@ def word_forms(word):
     return forms
 
 
+def _tokens_reaching(table):
+    """Every token that word_forms could take to a key of `table`: the keys
+    with the clitics it strips (more than it strips: _starting_at decides)."""
+    found = set()
+    for key in table:
+        bases = {key, *(letter + key for letter in _PREPOSITIONS)}
+        if key.startswith("ال"):
+            bases.add("لل" + key[2:])
+        found |= bases | {letter + base for letter in _CONJUNCTIONS for base in bases}
+    return frozenset(found)
+
+
+def _positions(tokens, reaching):
+    """Positions of the tokens that may start an entry: most words of an
+    article start none, and a set tells so faster than a lookup per word."""
+    if reaching.isdisjoint(tokens):
+        return []
+    return [position for position, token in enumerate(tokens) if token in reaching]
+
+
 class Gazetteer:
     def __init__(self, actors, path=None):
         self.actors = tuple(actors)
@@ -92,6 +112,7 @@ class Gazetteer:
             candidates.sort(key=lambda c: -len(c[0]))
         self._tagged = [actor.type != IGNORE for actor in self.actors]
         self._first_cache, self._context_cache = {}, {}
+        self._first_tokens = _tokens_reaching(self._first)
         # a context phrase's first word, with and without ال -> [(actor index, phrase)]
         self._context_first = {}
         for index, actor in enumerate(self.actors):
@@ -100,6 +121,7 @@ class Gazetteer:
                 bare = head[2:] if head.startswith("ال") and len(head) > 3 else head
                 for variant in {head, bare, "ال" + bare}:
                     self._context_first.setdefault(variant, []).append((index, phrase))
+        self._context_tokens = _tokens_reaching(self._context_first)
 
     @classmethod
     def load(cls, path=None, problems=None):
@@ -136,22 +158,22 @@ class Gazetteer:
         """(position, size, owners) of every name in `tokens`, left to
         right, longest first."""
         first, cache = self._first, self._first_cache
-        position, end = 0, len(tokens)
-        while position < end:
-            candidates = self._starting_at(tokens[position], first, cache)
+        after = 0  # where the last name found ends
+        for position in _positions(tokens, self._first_tokens):
+            if position < after:
+                continue
             best, size = None, 0
-            for alias_words, owners in candidates:
+            for alias_words, owners in self._starting_at(tokens[position], first, cache):
                 if len(alias_words) > size and (
                     tokens[position + 1 : position + len(alias_words)] == alias_words[1:]
                 ):
                     best, size = owners, len(alias_words)
             if not best:
-                position += 1
                 continue
             # حمدان بن محمد بن راشد names the son, not محمد بن راشد.
             if not (position and tokens[position - 1] in _SON_OF):
                 yield position, size, best
-            position += size
+            after = position + size
 
     def split_keywords(self, line):
         """The tags of a keyword line that separates them by spaces only:
@@ -174,8 +196,8 @@ class Gazetteer:
         confirmed = set()
         phrases, cache = self._context_first, self._context_cache
         for tokens in token_lists:
-            for position, token in enumerate(tokens):
-                for index, phrase in self._starting_at(token, phrases, cache):
+            for position in _positions(tokens, self._context_tokens):
+                for index, phrase in self._starting_at(tokens[position], phrases, cache):
                     if tokens[position + 1 : position + len(phrase)] == phrase[1:]:
                         confirmed.add(index)
         return confirmed
