@@ -4,7 +4,8 @@
 before analysis); `analyze` gives the tokens as indexed and as queried.
 """
 
-from .normalize import arabic_letters, normalize
+from . import normalize as _normalize_module
+from .normalize import arabic_letters
 from .stem import stem
 from .stopwords import STOPWORDS
 from .tokenize import tokenize
@@ -28,21 +29,34 @@ def clear_cache():
     _TERMS.clear()
 
 
-# The last long text tokenised, and its tokens: indexing tokenises an
-# article's body twice, to find its actors and to analyse it (short texts,
-# titles and tags, cost little to tokenise again).
-_last: tuple[str, tuple[str, ...]] = ("", ())
+# The last long text normalised and tokenised, and what came of it: indexing
+# normalises an article's body to find its actors, to key its duplicates and
+# to analyse it (short texts, titles and tags, cost little to do again).
+_last: tuple[str, str, tuple[str, ...] | None] = ("", "", ())
 _LONG = 256
+
+
+def normalize(text: str) -> str:
+    """The matching form of `text` (indexer.arabic.normalize)."""
+    global _last
+    if len(text) < _LONG:
+        return _normalize_module.normalize(text)
+    if text is not _last[0] and text != _last[0]:
+        _last = (text, _normalize_module.normalize(text), None)
+    return _last[1]
 
 
 def words(text: str) -> tuple[str, ...]:
     """The tokens of `normalize(text)`."""
     global _last
     if len(text) < _LONG:
-        return tuple(tokenize(normalize(text)))
-    if text is not _last[0] and text != _last[0]:
-        _last = (text, tuple(tokenize(normalize(text))))
-    return _last[1]
+        return tuple(tokenize(_normalize_module.normalize(text)))
+    normalized = normalize(text)
+    tokens = _last[2]
+    if tokens is None:
+        tokens = tuple(tokenize(normalized))
+        _last = (text, normalized, tokens)
+    return tokens
 
 
 def analyze(text: str) -> list[str]:
