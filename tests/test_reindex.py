@@ -238,6 +238,25 @@ def test_a_reindex_in_one_process_keeps_the_callers_signal_handlers(tmp_path):
     assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == before
 
 
+def test_an_id_over_512_bytes_is_rejected_as_elasticsearch_would(tmp_path):
+    rejects = tmp_path / "rejects.jsonl"
+    records = [
+        article(1),
+        article(2, id="\N{NEWSPAPER}" * 128),
+        article(3, id="\N{NEWSPAPER}" * 129),
+    ]
+    summary = reindex.run(
+        [write_jsonl(tmp_path / "a.jsonl", records)],
+        EmbeddedStore(tmp_path / "d"),
+        rejects_path=rejects,
+        workers=1,
+    )
+    assert summary.indexed == 2  # 128 four-byte characters: 512 bytes, the most allowed
+    (rejected,) = [json.loads(line) for line in rejects.read_text(encoding="utf-8").splitlines()]
+    assert (rejected["line"], rejected["field"]) == (3, "id")
+    assert "512 bytes" in rejected["reason"]
+
+
 def test_worker_processes_give_the_same_index(tmp_path, monkeypatch):
     for n in range(12):
         write_jsonl(tmp_path / f"part{n:02}.jsonl", [article(n * 10 + k) for k in range(5)])
