@@ -379,7 +379,11 @@ def _reindex_parser(commands):
         help="fail without switching when more than N records are rejected",
     )
     reindex.add_argument(
-        "--workers", type=int, metavar="N", help="worker processes (default: CPU count)"
+        "--workers",
+        type=int,
+        metavar="N",
+        help="worker processes (default: CPU count, at most 8; "
+        "one less on Elasticsearch, whose indexing needs a core)",
     )
     reindex.add_argument(
         "--json", action="store_true", help="print the summary (or the failure) as one JSON object"

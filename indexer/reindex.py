@@ -229,7 +229,7 @@ def run(
     """
     options = options or Options()
     plan = Plan(paths, SHARE_BYTES, SHARE_FILES)
-    workers = workers or min(os.cpu_count() or 1, 8)
+    workers = workers or max(1, min((os.cpu_count() or 1) - store.spare_cores, 8))
     summary = Summary()
     rejects = Rejects(rejects_path)
     started = time.monotonic()

@@ -63,6 +63,7 @@ class Loader(Protocol):
 @runtime_checkable
 class Store(Protocol):
     name: str
+    spare_cores: int  # cores a reindex leaves to the engine; its workers take the rest
 
     def describe(self) -> str:
         """Where the index is, for people."""

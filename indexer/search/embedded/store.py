@@ -28,6 +28,7 @@ _INDEXES = resources.files(__package__).joinpath("indexes.sql").read_text(encodi
 
 class EmbeddedStore:
     name = "embedded"
+    spare_cores = 0  # SQLite writes in the reindex's own main process
 
     def __init__(self, data_dir, registry: Registry = FACETS):
         self.data_dir = Path(data_dir)
