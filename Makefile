@@ -40,7 +40,7 @@ system-deps:
 	scripts/install-system-deps
 
 test: system-deps install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=12
 
 # The Elasticsearch analysis plugin (its Java tests run the shared vectors).
 plugin: system-deps install
