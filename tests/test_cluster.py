@@ -55,9 +55,11 @@ def shards_by_node(client, index):
     return found
 
 
-def wait_for(client, status, nodes, seconds=120):
+def wait_for(client, status, nodes, index, seconds=120):
+    """Wait until `index` (the test's, whatever else the cluster holds) has
+    `status` with `nodes` nodes in the cluster."""
     health = client.options(request_timeout=seconds + 10).cluster.health(
-        wait_for_status=status, wait_for_nodes=str(nodes), timeout=f"{seconds}s"
+        index=index, wait_for_status=status, wait_for_nodes=str(nodes), timeout=f"{seconds}s"
     )
     assert not health["timed_out"], health
 
@@ -96,7 +98,7 @@ def totals(client):
 
 def test_three_shards_and_a_replica_spread_over_the_three_nodes(elasticsearch_cluster, indexed):
     store, _ = indexed
-    wait_for(store.client, "green", 3)
+    wait_for(store.client, "green", 3, store.alias)
     spread = shards_by_node(store.client, store.live)
     assert len(spread) == 3  # every node holds a copy of something
     copies = [copy for held in spread.values() for copy in held]
@@ -109,7 +111,7 @@ def test_three_shards_and_a_replica_spread_over_the_three_nodes(elasticsearch_cl
 def test_searches_answer_while_a_node_dies_and_the_node_comes_back(elasticsearch_cluster, indexed):
     store, _ = indexed
     cluster = elasticsearch_cluster
-    wait_for(store.client, "green", 3)
+    wait_for(store.client, "green", 3, store.alias)
     client = app_for(cluster, store.alias)
     assert totals(client) == QUERIES
     survivor = connect(cluster.urls[1])
@@ -130,12 +132,13 @@ def test_searches_answer_while_a_node_dies_and_the_node_comes_back(elasticsearch
         time.sleep(1)
         cluster.kill(0)  # the first node of BAHTH_ELASTICSEARCH_URL, and maybe the master
         killed_at = len(outcomes)
-        wait_for(survivor, "yellow", 2)
+        wait_for(survivor, "yellow", 2, store.alias)
         yellow_at = len(outcomes)
         time.sleep(2)
     finally:
         stop.set()
         loop.join()
+        cluster.start(0)
     failed = [o for o in outcomes if o[1] != 200]
     assert failed == [], failed[:5]
     assert len(outcomes) > yellow_at > killed_at  # searches ran across the loss
@@ -143,20 +146,21 @@ def test_searches_answer_while_a_node_dies_and_the_node_comes_back(elasticsearch
     assert wrong == [], wrong[:5]
     print(f"{len(outcomes)} searches while node 0 died, none failed; {killed_at} before the kill")
 
-    cluster.start(0)
-    wait_for(survivor, "green", 3)
+    wait_for(survivor, "green", 3, store.alias)
     assert totals(client) == QUERIES  # the same app, not restarted
-    cluster.kill(1)  # the app now needs node 0 back, or the others
-    wait_for(connect(cluster.urls[2]), "yellow", 2)
-    assert totals(client) == QUERIES
-    cluster.start(1)
-    wait_for(survivor, "green", 3)
+    try:
+        cluster.kill(1)  # the app now needs node 0 back, or the others
+        wait_for(connect(cluster.urls[2]), "yellow", 2, store.alias)
+        assert totals(client) == QUERIES
+    finally:
+        cluster.start(1)
+    wait_for(survivor, "green", 3, store.alias)
 
 
 def test_a_node_killed_during_a_reindex_loses_no_article(elasticsearch_cluster, indexed, tmp_path):
     store, _ = indexed
     cluster = elasticsearch_cluster
-    wait_for(store.client, "green", 3)
+    wait_for(store.client, "green", 3, store.alias)
     before = store.live
     archive = write_jsonl(tmp_path / "more.jsonl", list(records(30_000)))
     new = ElasticStore(cluster.url, store.alias, shards=3, replicas="1")
@@ -182,7 +186,7 @@ def test_a_node_killed_during_a_reindex_loses_no_article(elasticsearch_cluster, 
         cluster.start(2)
     assert "error" not in result, result["error"]
     assert result["summary"].indexed == 30_000
-    wait_for(store.client, "green", 3)
+    wait_for(store.client, "green", 3, store.alias)
     assert new.live != before
     assert store.client.count(index=store.alias)["count"] == 30_000
     assert store.client.indices.get_alias(name=store.alias) == {
