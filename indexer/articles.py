@@ -54,7 +54,13 @@ class Article:
     tags: list[str] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
     extra: dict = field(default_factory=dict)  # fields outside the schema, kept
-    origin: str = ""  # file (and line) it was read from
+    origin: str = ""  # the file it was read from
+    line: int | None = None  # and its line there, when the format has lines
+
+    @property
+    def where(self) -> str:
+        """Its file and line, as stored and shown: `wires.jsonl:12`."""
+        return f"{self.origin}:{self.line}" if self.line else self.origin
 
 
 @dataclass
@@ -230,6 +236,7 @@ class ArticleBuilder:
                 title, body, tags, _list(fields.get("actors"), "actors")
             ),
             extra=extra,
-            origin=raw.origin + (f":{raw.line}" if raw.line else ""),
+            origin=raw.origin,
+            line=raw.line,
         )
         return Built(article, notes)

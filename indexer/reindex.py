@@ -247,14 +247,12 @@ def run(
                         raise Terminated
                     _load(item, loader, summary, rejects)
                 _refused(loader.refused(), summary, rejects)
-                if max_rejects is not None and summary.rejected_total > max_rejects:
-                    raise TooManyRejects(f"more than {max_rejects} records rejected")
+                _check_rejects(summary, max_rejects)
                 done_bytes += size
                 summary.seconds = time.monotonic() - started
                 progress(summary, done_bytes, plan.total_bytes)
             _refused(loader.refused(wait=True), summary, rejects)
-            if max_rejects is not None and summary.rejected_total > max_rejects:
-                raise TooManyRejects(f"more than {max_rejects} records rejected")
+            _check_rejects(summary, max_rejects)
             if not summary.indexed:
                 raise NothingIndexed(
                     f"no article could be indexed from {summary.read:,} records read"
@@ -296,6 +294,11 @@ def _load(item, loader, summary, rejects):
         rejects.write(note)
 
 
+def _check_rejects(summary, max_rejects):
+    if max_rejects is not None and summary.rejected_total > max_rejects:
+        raise TooManyRejects(f"more than {max_rejects} records rejected")
+
+
 def _refused(refusals, summary, rejects):
     """Articles counted as indexed that the store refused when it saw them."""
     for refusal in refusals:
@@ -310,11 +313,8 @@ def _refused(refusals, summary, rejects):
 
 def _problem(article, field, reason):
     """A rejection of a built article, at the file and line it came from."""
-    origin, _, line = article.origin.rpartition(":")
-    if not line.isdigit():
-        origin, line = article.origin, ""
     record = json.dumps({"id": article.id, "title": article.title}, ensure_ascii=False)
-    return Problem(origin, int(line) if line else None, field, reason, record)
+    return Problem(article.origin, article.line, field, reason, record)
 
 
 def _reason_kind(problem):

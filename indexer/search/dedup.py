@@ -52,7 +52,7 @@ class SeenArticles:
                 )
                 return False
         self.db.execute(
-            "INSERT INTO seen VALUES (?, ?, ?, ?)", (article.id, content, article.origin, dedup)
+            "INSERT INTO seen VALUES (?, ?, ?, ?)", (article.id, content, article.where, dedup)
         )
         return True
 

@@ -240,7 +240,7 @@ def document(article, analyzed, analysis):
         "tags": article.tags,
         "url": article.url,
         "author": article.author,
-        "origin": article.origin,
+        "origin": article.where,
         "also": [],
         "extra": article.extra,
     }
@@ -327,7 +327,6 @@ class Loader:
             self._check()
         self.seen.db.close()
         self._check()
-        self.refused()  # articles refused here were not taken out of count by a caller
 
     def abandon(self):
         self._failure = self._failure or BuildFailed("abandoned")

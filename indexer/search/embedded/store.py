@@ -131,7 +131,7 @@ class Loader:
                 _json(article.actors),
                 "[]",
                 _json(article.extra),
-                article.origin,
+                article.where,
             ),
         )
         rowid = cursor.lastrowid
