@@ -24,10 +24,10 @@ $(BIN)/bahth: pyproject.toml requirements/dev.txt
 install: $(BIN)/bahth
 
 # The main job: index the sample archive (again only when it changed) and serve the page.
-run: $(SAMPLE_DATA)/articles.sqlite
+run: $(SAMPLE_DATA)/index
 	BAHTH_DATA_DIR=$(SAMPLE_DATA) BAHTH_ELASTICSEARCH_URL= $(BIN)/bahth serve --host $(HOST) --port $(PORT)
 
-$(SAMPLE_DATA)/articles.sqlite: $(BIN)/bahth $(wildcard sample/*)
+$(SAMPLE_DATA)/index: $(BIN)/bahth $(wildcard sample/*)
 	BAHTH_DATA_DIR=$(SAMPLE_DATA) BAHTH_ELASTICSEARCH_URL= $(BIN)/bahth reindex sample
 
 # Serve the configured index (BAHTH_DATA_DIR, or BAHTH_ELASTICSEARCH_URL).

@@ -30,7 +30,7 @@ class Settings:
     data_dir: str = _setting(
         "data",
         "BAHTH_DATA_DIR",
-        "Folder of the embedded index (articles.sqlite) and of reindex reports.",
+        "Folder of the embedded index (index, a link to its live version) and of reindex reports.",
     )
     elasticsearch_url: str = _setting(
         "",
@@ -108,8 +108,8 @@ class Settings:
     search_timeout: int = _setting(
         10,
         "BAHTH_SEARCH_TIMEOUT",
-        "Seconds a search may take on the embedded engine before it is stopped "
-        "(503, search too slow), so that no request ties up a worker.",
+        "Seconds a search may take on the embedded engine; past them it stops at its "
+        "next step (503, search too slow), so that no request ties up a worker.",
     )
     max_in_flight: int = _setting(
         4,

@@ -1,6 +1,5 @@
 import json
 import os
-import sqlite3
 import subprocess
 import uuid
 from pathlib import Path
@@ -31,9 +30,23 @@ def article(number, **fields):
     return record
 
 
-def index_rows(data_dir, sql, params=()):
-    with sqlite3.connect(Path(data_dir) / "articles.sqlite") as db:
-        return db.execute(sql, params).fetchall()
+def indexed(data_dir):
+    """Every article of the embedded index under `data_dir`, as the article
+    page reads it, in the order they were loaded."""
+    import tantivy
+
+    from indexer.search.embedded import EmbeddedStore
+
+    index = tantivy.Index.open(str(EmbeddedStore(data_dir).live()))
+    searcher = index.searcher()
+    found = searcher.search(tantivy.Query.all_query(), max(searcher.num_docs, 1))
+    documents = [searcher.doc(address) for _, address in found.hits]
+    documents.sort(key=lambda d: d["sequence"][0])
+    return [json.loads(bytes(d["article"][0])) for d in documents]
+
+
+def by_id(data_dir):
+    return {record["id"]: record for record in indexed(data_dir)}
 
 
 @pytest.fixture(scope="session")

@@ -143,7 +143,7 @@ def test_reindex_json_summary(capsys, monkeypatch, tmp_path):
     assert status == report["status"] == cli.EXIT_OK
     assert report["indexed"] == 31 and report["rejected"] == 0
     assert report["read"] == report["indexed"] + report["duplicates"]
-    assert report["index"] == str(tmp_path / "data" / "articles.sqlite")
+    assert report["index"] == str(tmp_path / "data" / "index")
     status = cli.main(["reindex", str(tmp_path / "missing"), "--json"])
     failure = json.loads(capsys.readouterr().out)
     assert status == failure["status"] == cli.EXIT_FAILURE and "missing" in failure["error"]

@@ -19,6 +19,7 @@ from indexer.search.elastic import ElasticBackend, ElasticStore, dsl
 from indexer.search.elastic.client import connect
 from indexer.search.elastic.index import Analysis
 from indexer.search.elastic.store import node_has_plugin
+from indexer.search.ranking import TIE_BREAKER, TITLE_BOOST
 from indexer.settings import Settings, SettingsError
 from webui import create_app
 
@@ -385,7 +386,8 @@ def test_production_query_compiles_to_the_documented_dsl():
         "query": "قمة",
         "type": "phrase",
         "zero_terms_query": "all",
-        "fields": [f"title^{dsl.TITLE_BOOST}", "body"],
+        "tie_breaker": TIE_BREAKER,
+        "fields": [f"title^{TITLE_BOOST}", f"also_title^{TITLE_BOOST}", "body"],
     }
     phrase = must[1]["bool"]
     assert phrase["should"][0]["multi_match"]["fields"] == ["title.exact", "body.exact"]
@@ -403,7 +405,8 @@ def test_production_query_compiles_to_the_documented_dsl():
     assert body["highlight"]["pre_tags"] == ["<mark>"]
     python = dsl.search_body(search, Analysis.PYTHON)
     assert python["query"]["bool"]["must"][0]["multi_match"]["fields"] == [
-        f"title_terms^{dsl.TITLE_BOOST}",
+        f"title_terms^{TITLE_BOOST}",
+        f"also_title_terms^{TITLE_BOOST}",
         "body_terms",
     ]
     assert "highlight" not in python  # the Python highlighter marks those hits

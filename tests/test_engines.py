@@ -55,25 +55,6 @@ def test_a_load_that_does_not_add_up_is_a_build_failure_and_nothing_is_switched(
     assert not store.path.exists() and list(tmp_path.iterdir()) == []
 
 
-def test_browsing_reads_the_counts_the_build_kept_and_they_equal_counting(tmp_path, sample_index):
-    import shutil
-    import sqlite3
-
-    from indexer.search import SearchRequest
-
-    counted = tmp_path / "counted"
-    counted.mkdir()
-    shutil.copy(sample_index / "articles.sqlite", counted / "articles.sqlite")
-    with sqlite3.connect(counted / "articles.sqlite") as db:
-        db.execute("DROP TABLE facet_counts")  # as an index built before they were kept
-    browse = SearchRequest.from_params({})
-    kept = EmbeddedBackend(sample_index).search(browse)
-    live = EmbeddedBackend(counted).search(browse)
-    assert kept.facets == live.facets and kept.date_interval == live.date_interval
-    assert kept.total == live.total == 31 and [h.id for h in kept.hits] == [h.id for h in live.hits]
-    assert len(kept.facets["actor"]) > 5 and kept.facets["date"]
-
-
 def test_only_a_store_that_indexes_python_terms_has_them_computed():
     from indexer.articles import Article, analyze_article
 

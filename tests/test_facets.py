@@ -2,13 +2,16 @@
 
 import pytest
 
+from indexer import reindex
 from indexer.search import BadRequest, SearchRequest
 from indexer.search.elastic import dsl
 from indexer.search.elastic.index import Analysis, index_body
-from indexer.search.embedded import sql
+from indexer.search.embedded import EmbeddedBackend, EmbeddedStore
 from indexer.search.facets import FACETS, Registry, ValueFacet, period
 from indexer.search.request import parameters
 from webui.openapi import openapi_document
+
+from .conftest import article, write_jsonl
 
 AUTHOR = ValueFacet(
     "author",
@@ -20,7 +23,7 @@ AUTHOR = ValueFacet(
 WITH_AUTHOR = Registry(FACETS.date, *FACETS.values, AUTHOR)
 
 
-def test_a_facet_added_to_the_registry_reaches_every_surface():
+def test_a_facet_added_to_the_registry_reaches_every_surface(tmp_path):
     params = {"q": ["زلزال"], "author": ["سارة"], "source": ["هسبريس"]}
     with pytest.raises(BadRequest, match="unknown parameter"):
         SearchRequest.from_params(params)
@@ -28,13 +31,23 @@ def test_a_facet_added_to_the_registry_reaches_every_surface():
     assert request.filters == {"author": ("سارة",), "source": ("هسبريس",)}
     assert "author" in request.facets and "author" in parameters(WITH_AUTHOR)
 
-    # The embedded engine: a filter on the facts column, counted under the other filters.
-    active = sql.filters(request)
-    assert active["author"] == ("f.author IN (?)", ["سارة"])
-    condition, args = sql.where(active, leave_out="author")
-    counts, count_args = AUTHOR.sql_counts(condition, args)
-    assert "GROUP BY f.author" in counts and "f.source IN (?)" in counts
-    assert "f.author" not in condition and count_args == ["هسبريس", 30]
+    # The embedded engine: a field of its own, filtered, and counted under the other filters.
+    records = [
+        article(1, author="سارة", source="هسبريس"),
+        article(2, author="سارة", source="الرؤية"),
+        article(3, author="خالد", source="هسبريس"),
+        article(4, author="خالد", source="الرؤية"),
+    ]
+    store = EmbeddedStore(tmp_path / "data", registry=WITH_AUTHOR)
+    reindex.run([write_jsonl(tmp_path / "a.jsonl", records)], store, workers=1)
+    words = SearchRequest.from_params({**params, "q": ["الخبر"]}, registry=WITH_AUTHOR)
+    result = EmbeddedBackend(tmp_path / "data").search(words)
+    assert result.total == 1
+    assert [(b.key, b.count, b.selected) for b in result.facets["author"]] == [
+        ("خالد", 1, False),
+        ("سارة", 1, True),
+    ]
+    assert [(b.key, b.count) for b in result.facets["source"]] == [("الرؤية", 1), ("هسبريس", 1)]
 
     # Elasticsearch: a post_filter clause and an aggregation under every filter but its own.
     body = dsl.search_body(request, Analysis.NODE)
@@ -63,14 +76,16 @@ def test_every_facet_has_a_keyword_or_date_field_in_both_index_descriptions():
             )
 
 
-def test_every_facet_has_a_column_or_a_table_in_the_embedded_schema():
-    from indexer.search.embedded.store import _SCHEMA
-
-    facts = _SCHEMA.split("CREATE TABLE facts (", 1)[1].split(");", 1)[0]
-    for facet in FACETS.columns:
-        assert f"\n    {facet.column} " in facts, facet.name
-    for facet in FACETS.tables:
-        assert f"CREATE TABLE {facet.table} (rowid INTEGER NOT NULL, {facet.column} TEXT" in _SCHEMA
+def test_every_facet_filters_to_the_count_it_shows_on_the_embedded_engine(sample_index):
+    backend = EmbeddedBackend(sample_index)
+    browse = backend.search(SearchRequest.from_params({}))
+    for facet in FACETS.values:
+        top = browse.facets[facet.name][0]
+        narrowed = backend.search(SearchRequest.from_params({facet.name: [top.key]}))
+        assert narrowed.total == top.count > 0, facet.name
+    year = browse.facets["date"][0]
+    dated = {"date_from": [year.date_from], "date_to": [year.date_to]}
+    assert backend.search(SearchRequest.from_params(dated)).total == year.count > 0
 
 
 def test_openapi_bounds_come_from_the_settings():

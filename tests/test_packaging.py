@@ -30,8 +30,6 @@ def test_the_wheel_carries_data_templates_and_mappings(tmp_path):
         "indexer/actors/gazetteer.py",
         "indexer/data/boilerplate.txt",
         "indexer/arabic/data/lexicon.tsv.gz",
-        "indexer/search/embedded/schema.sql",
-        "indexer/search/embedded/indexes.sql",
         "indexer/mappings/articles.json",
         "indexer/mappings/articles-python.json",
         "webui/templates/search.html",

@@ -3,7 +3,6 @@
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -13,7 +12,7 @@ import pytest
 from indexer import cli, reindex
 from indexer.search.embedded import EmbeddedStore
 
-from .conftest import ROOT, article, index_rows, write_jsonl
+from .conftest import ROOT, article, by_id, indexed, write_jsonl
 
 
 def run_cli(*args, data_dir, monkeypatch):
@@ -71,7 +70,7 @@ def test_hostile_archive_indexes_the_rest_and_reports_each_fault(hostile, tmp_pa
     status = run_cli(hostile, "--rejects", rejects_file, data_dir=data, monkeypatch=monkeypatch)
     assert status == cli.EXIT_REJECTS
 
-    ids = {row[0] for row in index_rows(data, "SELECT id FROM articles")}
+    ids = set(by_id(data))
     expected = {
         "a1",
         "a2",
@@ -112,21 +111,17 @@ def test_hostile_archive_indexes_the_rest_and_reports_each_fault(hostile, tmp_pa
     assert ("mixed.jsonl", "date", "no_date") in notes
     assert ("huge.jsonl", "body", "truncated") in notes
 
-    row = index_rows(data, "SELECT title, date, tags FROM articles WHERE id = 'a14'")[0]
-    assert row[0] == "عاجل خبر"
-    assert index_rows(data, "SELECT date FROM articles WHERE id IN ('a15', 'a16')") == [
-        (None,),
-        (None,),
-    ]
-    assert json.loads(index_rows(data, "SELECT tags FROM articles WHERE id='a17'")[0][0]) == [
-        "سياسة",
-        "اقتصاد",
-        "رياضة",
-    ]
-    legacy = index_rows(data, "SELECT title, source, date FROM articles WHERE id = 'c1'")[0]
-    assert legacy == ("وزارة الخارجية تعلن", "العربية", "2018-06-28T00:00:00Z")
-    body_length = index_rows(data, "SELECT length(body) FROM articles WHERE id = 'a23'")[0][0]
-    assert 999_990 <= body_length <= 1_000_000
+    records = by_id(data)
+    assert records["a14"]["title"] == "عاجل خبر"
+    assert records["a15"]["date"] is None and records["a16"]["date"] is None
+    assert records["a17"]["tags"] == ["سياسة", "اقتصاد", "رياضة"]
+    legacy = records["c1"]
+    assert (legacy["title"], legacy["source"], legacy["date"]) == (
+        "وزارة الخارجية تعلن",
+        "العربية",
+        "2018-06-28T00:00:00Z",
+    )
+    assert 999_990 <= len(records["a23"]["body"]) <= 1_000_000
 
 
 def test_exact_duplicates_become_one_article_that_names_the_others(tmp_path, monkeypatch):
@@ -143,11 +138,15 @@ def test_exact_duplicates_become_one_article_that_names_the_others(tmp_path, mon
     )
     data = tmp_path / "data"
     assert run_cli(tmp_path / "in.jsonl", data_dir=data, monkeypatch=monkeypatch) == cli.EXIT_OK
-    rows = index_rows(data, "SELECT id, also FROM articles")
-    assert len(rows) == 1
-    assert rows[0][0] == "a1"
-    assert json.loads(rows[0][1]) == [
-        {"id": "a2", "url": "https://b.example/2", "source": "بي بي سي عربي"}
+    (only,) = indexed(data)
+    assert only["id"] == "a1"
+    assert only["also"] == [
+        {
+            "id": "a2",
+            "url": "https://b.example/2",
+            "source": "بي بي سي عربي",
+            "title": "عنوان الخبر رقم 2",
+        }
     ]
 
 
@@ -161,10 +160,10 @@ def test_stable_ids_same_index_twice(tmp_path, monkeypatch):
     )
     data = tmp_path / "data"
     run_cli(tmp_path / "in.jsonl", data_dir=data, monkeypatch=monkeypatch)
-    first = index_rows(data, "SELECT id FROM articles ORDER BY id")
+    first = sorted(by_id(data))
     run_cli(tmp_path / "in.jsonl", data_dir=data, monkeypatch=monkeypatch)
-    assert index_rows(data, "SELECT id FROM articles ORDER BY id") == first
-    assert [i[0][:2] for i in first] == ["h-", "u-"]
+    assert sorted(by_id(data)) == first
+    assert [i[:2] for i in first] == ["h-", "u-"]
 
 
 @pytest.fixture
@@ -178,8 +177,8 @@ def live(tmp_path, monkeypatch):
 
 
 def assert_untouched(data):
-    assert index_rows(data, "SELECT id FROM articles") == [("a1",)]
-    assert not list(data.glob("*.building-*"))
+    assert list(by_id(data)) == ["a1"]
+    assert not list(data.glob("*-building-*"))
 
 
 def test_too_many_rejects_leaves_the_live_index(live, tmp_path, monkeypatch):
@@ -199,11 +198,11 @@ def test_a_failure_mid_load_leaves_the_live_index(live, tmp_path, monkeypatch):
     def failing_load(*args):
         calls["n"] += 1
         if calls["n"] == 20:
-            raise sqlite3.OperationalError("disk I/O error")
+            raise OSError(5, "Input/output error")
         return original(*args)
 
     monkeypatch.setattr(reindex, "_load", failing_load)
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(OSError, match="Input/output error"):
         reindex.run([tmp_path / "v2.jsonl"], EmbeddedStore(live), workers=1)
     assert_untouched(live)
     calls["n"] = 0
@@ -264,9 +263,8 @@ def test_worker_processes_give_the_same_index(tmp_path, monkeypatch):
     reindex.run([tmp_path / "part*.jsonl"], EmbeddedStore(one), workers=1)
     monkeypatch.setattr(reindex, "SHARE_FILES", 2)
     reindex.run([tmp_path / "part*.jsonl"], EmbeddedStore(two), workers=2)
-    query = "SELECT rowid, id, title FROM articles ORDER BY rowid"
-    assert index_rows(one, query) == index_rows(two, query)
-    assert len(index_rows(one, query)) == 60
+    assert indexed(one) == indexed(two)
+    assert len(indexed(one)) == 60
 
 
 def test_large_jsonl_files_are_read_in_slices_with_their_line_numbers(tmp_path, monkeypatch):
@@ -281,11 +279,7 @@ def test_large_jsonl_files_are_read_in_slices_with_their_line_numbers(tmp_path, 
     )
     assert summary.indexed == 299
     assert [(r["line"], r["action"]) for r in rejects_of(rejects)] == [(151, "rejected")]
-    assert index_rows(tmp_path / "data", "SELECT id FROM articles ORDER BY rowid LIMIT 3") == [
-        ("a1",),
-        ("a2",),
-        ("a3",),
-    ]
+    assert [r["id"] for r in indexed(tmp_path / "data")[:3]] == ["a1", "a2", "a3"]
 
 
 def test_a_clean_run_leaves_no_rejects_file(tmp_path, monkeypatch):
@@ -333,12 +327,7 @@ def test_reindex_tags_with_the_gazetteer_it_is_given_and_picks_up_edits(tmp_path
     data = tmp_path / "data"
 
     def actors():
-        return sorted(
-            index_rows(
-                data,
-                "SELECT a.id, x.actor FROM article_actors x JOIN articles a ON a.rowid = x.rowid",
-            )
-        )
+        return sorted((r["id"], actor) for r in indexed(data) for actor in r["actors"])
 
     assert run_cli(archive, data_dir=data, monkeypatch=monkeypatch) == cli.EXIT_OK
     assert actors() == [("a1", "دونالد ترامب"), ("a2", "فلان الفلاني")]
@@ -385,8 +374,8 @@ def _reindex_process(paths, data_dir):
 
 def _wait_for_build(data_dir, process, seconds=60):
     deadline = time.monotonic() + seconds
-    # A build under way: its file exists and holds at least the schema.
-    while not [b for b in data_dir.glob("articles.sqlite.building-*") if b.stat().st_size]:
+    # A build under way: its folder exists and holds the new index.
+    while not [b for b in data_dir.glob("index-building-*") if (b / "meta.json").exists()]:
         assert process.poll() is None and time.monotonic() < deadline, process.communicate()
         time.sleep(0.05)
 
@@ -421,8 +410,8 @@ def test_a_build_left_by_a_killed_reindex_is_removed_by_the_next(
     _wait_for_build(live, process)
     process.kill()
     process.communicate(timeout=60)
-    (left,) = live.glob("articles.sqlite.building-*")
-    assert left.stat().st_size > 0
+    (left,) = live.glob("index-building-*")
+    assert (left / "meta.json").exists()
     reindex.run([write_jsonl(tmp_path / "new.jsonl", [article(1)])], EmbeddedStore(live), workers=1)
     assert not left.exists()
-    assert list(live.glob("articles.sqlite.building-*")) == []
+    assert list(live.glob("index-building-*")) == []

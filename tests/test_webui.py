@@ -126,6 +126,7 @@ def test_article_endpoint(client):
             "id": "AG-20241106-08",
             "url": "https://agency.example/mirror/20241106-07",
             "source": "فرانس 24",
+            "title": "فوز ترامب بالرئاسة",
         }
     ]
     assert body["more_like_this"] and all(

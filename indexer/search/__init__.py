@@ -2,7 +2,7 @@
 
 - request.py, query.py, facets.py, result.py, highlight.py, dedup.py,
   errors.py: what every engine shares; contract.py: what every engine provides.
-- embedded/: SQLite FTS5 in one file, no server (the default).
+- embedded/: a tantivy index in the data folder, no server (the default).
 - elastic/: Elasticsearch, one node or a cluster.
 
 `open_backend(settings)` gives Elasticsearch when BAHTH_ELASTICSEARCH_URL is

@@ -27,14 +27,14 @@ class SeenArticles:
         )
         db.execute(
             "CREATE TEMP TABLE copies (original TEXT NOT NULL, id TEXT NOT NULL, "
-            "url TEXT NOT NULL, source TEXT NOT NULL)"
+            "url TEXT NOT NULL, source TEXT NOT NULL, title TEXT NOT NULL, terms TEXT NOT NULL)"
         )
 
-    def admit(self, article, dedup):
+    def admit(self, article, dedup, title_terms=""):
         """True for an article to index. False for an exact copy: the same ID
         with the same content, or another ID with the same normalised body
-        (recorded as published also by). IdConflict for a known ID with
-        different content."""
+        (recorded as published also by, with its headline and the headline's
+        `title_terms`). IdConflict for a known ID with different content."""
         content = hashlib.sha1(f"{article.title}\0{article.body}".encode()).digest()
         known = self.db.execute(
             "SELECT content, origin FROM seen WHERE id = ?", (article.id,)
@@ -47,8 +47,15 @@ class SeenArticles:
             original = self.db.execute("SELECT id FROM seen WHERE dedup = ?", (dedup,)).fetchone()
             if original:
                 self.db.execute(
-                    "INSERT INTO copies VALUES (?, ?, ?, ?)",
-                    (original[0], article.id, article.url, article.source),
+                    "INSERT INTO copies VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        original[0],
+                        article.id,
+                        article.url,
+                        article.source,
+                        article.title,
+                        title_terms,
+                    ),
                 )
                 return False
         self.db.execute(
@@ -57,9 +64,16 @@ class SeenArticles:
         return True
 
     def copies(self):
-        """(original ID, [{"id", "url", "source"} of each copy]) in load order."""
+        """(original ID, [{"id", "url", "source", "title", "title_terms"} of
+        each copy]) in load order."""
         rows = self.db.execute(
-            "SELECT original, id, url, source FROM copies ORDER BY original, rowid"
+            "SELECT original, id, url, source, title, terms FROM copies ORDER BY original, rowid"
         )
         for original, group in groupby(rows, key=lambda row: row[0]):
-            yield original, [{"id": i, "url": u, "source": s} for _, i, u, s in group]
+            yield (
+                original,
+                [
+                    {"id": i, "url": u, "source": s, "title": t, "title_terms": terms}
+                    for _, i, u, s, t, terms in group
+                ],
+            )

@@ -1,12 +1,11 @@
 """Facets, declared once: one object per facet, read by every surface.
 
 Each facet knows its request parameter, its label on the page, its kind
-(values, or a date histogram), where each engine keeps it (a column of the
-embedded index's `facts` table or a table of its own, an Elasticsearch
-field), how to filter on it, how to count it and how to read the counts
-into buckets. Request validation, both engines' compilers, the embedded
-loader, the OpenAPI document, the page and the CLI all read `FACETS`:
-adding a facet is one entry there plus, where needed, a column.
+(values, or a date histogram), where each engine keeps it (a fast field of
+the embedded index, an Elasticsearch field), how to filter on it, how to
+count it and how to read the counts into buckets. Request validation, both
+engines' compilers, the embedded loader, the OpenAPI document, the page and
+the CLI all read `FACETS`: adding a facet is one entry there.
 
 A facet's counts use every other facet's selection but not its own, so a
 journalist can tick several sources and still see how many articles each
@@ -18,9 +17,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import ClassVar
 
+import tantivy
+
 from .result import Bucket
 
 FACET_SIZE = 30
+ALL_VALUES = 65_000  # the most buckets an embedded count returns (tantivy's own limit)
 INTERVALS = ("year", "month", "day")
 _PREFIX = {"year": 4, "month": 7, "day": 10}  # length of the ISO date prefix of a period
 _ES_FORMATS = {"year": "yyyy", "month": "yyyy-MM", "day": "yyyy-MM-dd"}
@@ -44,7 +46,7 @@ def _marks(values) -> str:
 
 @dataclass(frozen=True)
 class ValueFacet:
-    """A facet over values: one per article, a column of `facts` (source, category)."""
+    """A facet over values, one per article (source, category)."""
 
     name: str  # request parameter, API key, CLI option
     label: str  # heading on the page
@@ -53,30 +55,30 @@ class ValueFacet:
     attribute: str  # the Article attribute that holds the value
     kind: ClassVar[str] = "value"
 
-    # --- embedded engine (SQL over `matched m` and `facts f`) ---------------
+    # --- embedded engine (tantivy) -------------------------------------------
 
     @property
     def column(self) -> str:
+        """The embedded index's field: raw values, indexed and fast."""
         return self.name
 
-    def sql_filter(self, values) -> tuple[str, list]:
-        return f"f.{self.column} IN ({_marks(values)})", list(values)
+    def values_of(self, article) -> list[str]:
+        value = getattr(article, self.attribute)
+        return [value] if value else []
 
-    def sql_all_counts(self) -> str:
-        """Every value's count over the whole index (facet, key, count), kept
-        with it so that browsing, with no words or filters, counts nothing."""
-        return (
-            f"SELECT '{self.name}', {self.column}, count(*) FROM facts "
-            f"WHERE {self.column} != '' GROUP BY {self.column}"
-        )
+    def embedded_filter(self, schema, values):
+        return tantivy.Query.term_set_query(schema, self.column, list(values))
 
-    def sql_counts(self, where: str, params: list, size: int = FACET_SIZE) -> tuple[str, list]:
-        sql = (
-            f"SELECT f.{self.column}, count(*) FROM matched m JOIN facts f "
-            f"ON f.rowid = m.rowid WHERE {where} AND f.{self.column} != '' "
-            f"GROUP BY f.{self.column} ORDER BY count(*) DESC, f.{self.column} LIMIT ?"
-        )
-        return sql, [*params, size]
+    def embedded_aggregation(self) -> dict:
+        # Every value: the first FACET_SIZE by (count, value) are chosen here,
+        # so that ties at the cut fall the same way on every engine.
+        return {"terms": {"field": self.column, "size": ALL_VALUES, "segment_size": ALL_VALUES}}
+
+    @staticmethod
+    def embedded_rows(aggregation: dict, size: int = FACET_SIZE) -> list[tuple[str, int]]:
+        rows = [(b["key"], b["doc_count"]) for b in aggregation["buckets"]]
+        rows.sort(key=lambda row: (-row[1], row[0]))
+        return rows[:size]
 
     # --- Elasticsearch ------------------------------------------------------
 
@@ -103,35 +105,10 @@ class ValueFacet:
 
 @dataclass(frozen=True)
 class ManyValueFacet(ValueFacet):
-    """A facet over several values per article (actors), in a table of its own:
-    `table (rowid, <name>)`, one row per article and value."""
+    """A facet over several values per article (actors)."""
 
-    table: str = ""
-
-    def sql_filter(self, values) -> tuple[str, list]:
-        inner = f"SELECT rowid FROM {self.table} WHERE {self.column} IN ({_marks(values)})"
-        return f"f.rowid IN ({inner})", list(values)
-
-    def sql_all_counts(self) -> str:
-        return (
-            f"SELECT '{self.name}', {self.column}, count(*) FROM {self.table} "
-            f"GROUP BY {self.column}"
-        )
-
-    def sql_counts(self, where: str, params: list, size: int = FACET_SIZE) -> tuple[str, list]:
-        # CROSS JOIN keeps SQLite from walking every (value, article) pair in
-        # value order to spare a sort: a few matches would cost a full scan.
-        sql = (
-            f"SELECT x.{self.column}, count(*) FROM matched m CROSS JOIN facts f "
-            f"CROSS JOIN {self.table} x ON f.rowid = m.rowid AND x.rowid = f.rowid "
-            f"WHERE {where} GROUP BY x.{self.column} "
-            f"ORDER BY count(*) DESC, x.{self.column} LIMIT ?"
-        )
-        return sql, [*params, size]
-
-    def rows_of(self, article) -> list[tuple]:
-        """The rows of an article in the facet's table."""
-        return [(value,) for value in getattr(article, self.attribute)]
+    def values_of(self, article) -> list[str]:
+        return list(dict.fromkeys(getattr(article, self.attribute)))
 
 
 @dataclass(frozen=True)
@@ -168,28 +145,32 @@ class DateFacet:
         first, last = period(key)
         return Bucket(key, count, date_from=first.isoformat(), date_to=last.isoformat())
 
-    # --- embedded engine ----------------------------------------------------
+    # --- embedded engine (tantivy) -------------------------------------------
+    # The field holds the day as a number, 20180628: a range of days filters,
+    # and counting the days of the matches gives the span and every bar.
 
-    def sql_filter(self, date_from: date | None, date_to: date | None) -> tuple[str, list]:
-        clauses, params = [], []
-        if date_from:
-            clauses.append(f"f.{self.column} >= ?")
-            params.append(date_from.isoformat())
-        if date_to:
-            clauses.append(f"f.{self.column} < ?")
-            params.append((date_to + timedelta(days=1)).isoformat())
-        return " AND ".join(clauses), params
+    @staticmethod
+    def day_of(article) -> int | None:
+        iso = article.date
+        return int(iso[:10].replace("-", "")) if iso else None
 
-    def sql_all_counts(self) -> str:
-        """Articles per day over the whole index; months and years add them up."""
-        day = _PREFIX["day"]
-        return (
-            f"SELECT '{self.name}', substr({self.column}, 1, {day}), count(*) FROM facts "
-            f"WHERE {self.column} IS NOT NULL GROUP BY 2"
+    def embedded_filter(self, schema, date_from: date | None, date_to: date | None):
+        def number(day):
+            return day.year * 10_000 + day.month * 100 + day.day if day else None
+
+        return tantivy.Query.range_query(
+            schema, self.column, tantivy.FieldType.Integer, number(date_from), number(date_to)
         )
 
-    def buckets_from_days(self, days: list[tuple[str, int]]) -> tuple[list[Bucket], str]:
-        """The histogram of (day, count) rows in the interval their span asks for."""
+    def embedded_aggregation(self) -> dict:
+        return {"terms": {"field": self.column, "size": ALL_VALUES, "segment_size": ALL_VALUES}}
+
+    def embedded_buckets(self, aggregation: dict) -> tuple[list[Bucket], str]:
+        """The histogram and its interval, from the matches' days."""
+        days = sorted(
+            (f"{day // 10_000:04}-{day // 100 % 100:02}-{day % 100:02}", count)
+            for day, count in ((int(b["key"]), b["doc_count"]) for b in aggregation["buckets"])
+        )
         if not days:
             return [], self.interval(None, None)
         interval = self.interval(days[0][0], days[-1][0])
@@ -198,21 +179,6 @@ class DateFacet:
             key = day[: _PREFIX[interval]]
             totals[key] = totals.get(key, 0) + count
         return [self.bucket(key, count) for key, count in totals.items()], interval
-
-    def sql_span(self, where: str, params: list) -> tuple[str, list]:
-        sql = (
-            f"SELECT min(f.{self.column}), max(f.{self.column}) FROM matched m JOIN facts f "
-            f"ON f.rowid = m.rowid WHERE {where}"
-        )
-        return sql, params
-
-    def sql_counts(self, where: str, params: list, interval: str) -> tuple[str, list]:
-        sql = (
-            f"SELECT substr(f.{self.column}, 1, {_PREFIX[interval]}) AS k, count(*) "
-            f"FROM matched m JOIN facts f ON f.rowid = m.rowid "
-            f"WHERE {where} AND f.{self.column} IS NOT NULL GROUP BY k ORDER BY k"
-        )
-        return sql, params
 
     # --- Elasticsearch ------------------------------------------------------
 
@@ -283,16 +249,6 @@ class Registry:
         assert isinstance(facet, ValueFacet), name
         return facet
 
-    @property
-    def columns(self) -> tuple[ValueFacet | DateFacet, ...]:
-        """The facets kept as columns of the embedded index's `facts` table."""
-        return (self.date, *(f for f in self.values if not isinstance(f, ManyValueFacet)))
-
-    @property
-    def tables(self) -> tuple[ManyValueFacet, ...]:
-        """The facets kept in tables of their own."""
-        return tuple(f for f in self.values if isinstance(f, ManyValueFacet))
-
 
 FACETS = Registry(
     DateFacet(),
@@ -302,7 +258,6 @@ FACETS = Registry(
         help="articles naming one of these actors (people and organisations)",
         field="actors",
         attribute="actors",
-        table="article_actors",
     ),
     ValueFacet(
         "source",

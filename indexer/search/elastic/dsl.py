@@ -1,9 +1,10 @@
 """A SearchRequest compiled to Elasticsearch's query DSL (no server needed).
 
-The same semantics as the embedded engine: every group of words must match
-(a group is satisfied by any of its OR-ed clauses), title matches weigh
-twice a body match, exclusions remove, and when no article has all the
-words the articles with any of them stand in (the caller asks twice).
+The same semantics and scoring as the embedded engine (indexer.search.ranking):
+every group of words must match (a group is satisfied by any of its OR-ed
+clauses), a clause is scored per field (headlines boosted) and the best
+field counts with a tie-breaker, exclusions remove, and when no article has
+all the words the articles with any of them stand in (the caller asks twice).
 
 Filters go in `post_filter`, so that each facet's aggregation can count
 under every filter but its own (multi-select facets); the hits obey all.
@@ -20,10 +21,10 @@ from dataclasses import dataclass
 from indexer.arabic import normalize
 
 from ..query import Clause, Query
+from ..ranking import TIE_BREAKER, TITLE_BOOST
 from ..request import MAX_RESULT_WINDOW, SearchRequest
 from .index import Analysis
 
-TITLE_BOOST = 2.0  # as the embedded engine's BM25 title weight
 EXACT_BOOST = 0.5  # a phrase also found unstemmed ranks a little higher
 SNIPPET_CHARS = 240
 
@@ -33,6 +34,7 @@ class Fields:
     """Where each kind of query looks, by analysis path."""
 
     title: str
+    also_title: str  # the headlines of the article's exact duplicates
     body: str
     title_exact: str
     body_exact: str
@@ -40,8 +42,8 @@ class Fields:
     @classmethod
     def of(cls, analysis: Analysis):
         if analysis == Analysis.NODE:
-            return cls("title", "body", "title.exact", "body.exact")
-        return cls("title_terms", "body_terms", "title_exact", "body_exact")
+            return cls("title", "also_title", "body", "title.exact", "body.exact")
+        return cls("title_terms", "also_title_terms", "body_terms", "title_exact", "body_exact")
 
 
 def _clause(clause: Clause, analysis):
@@ -51,16 +53,15 @@ def _clause(clause: Clause, analysis):
         text, exact_text = clause.text, clause.text
     else:
         text, exact_text = " ".join(clause.terms), normalize(clause.text)
-    stemmed = (
-        [f"{fields.title}^{TITLE_BOOST}"]
-        if clause.field == "title"
-        else [f"{fields.title}^{TITLE_BOOST}", fields.body]
-    )
+    stemmed = [f"{fields.title}^{TITLE_BOOST}", f"{fields.also_title}^{TITLE_BOOST}"]
+    if clause.field != "title":
+        stemmed.append(fields.body)
     matched = {
         "multi_match": {
             "query": text,
             "type": "phrase",
             "fields": stemmed,
+            "tie_breaker": TIE_BREAKER,
             "zero_terms_query": "all",
         }
     }

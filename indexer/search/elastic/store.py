@@ -254,6 +254,19 @@ def document(article, analyzed, analysis):
     return doc
 
 
+def also(copies, analysis):
+    """The fields of an article that has exact duplicates: their outlets and
+    headlines, and those headlines searchable."""
+    fields: dict[str, object] = {
+        "also": [{k: v for k, v in copy.items() if k != "title_terms"} for copy in copies]
+    }
+    if analysis == Analysis.PYTHON:
+        fields["also_title_terms"] = [copy["title_terms"] for copy in copies]
+    else:
+        fields["also_title"] = [copy["title"] for copy in copies]
+    return fields
+
+
 class Loader:
     """Bulk-loads articles into one index; a thread sends while the caller reads on.
 
@@ -293,7 +306,7 @@ class Loader:
 
     def add(self, article, analyzed):
         """As the embedded Loader: "indexed", "duplicate", or IdConflict."""
-        if not self.seen.admit(article, analyzed.dedup):
+        if not self.seen.admit(article, analyzed.dedup, analyzed.title_terms):
             return "duplicate"
         action = {
             "_index": self.index,
@@ -320,7 +333,7 @@ class Loader:
     def finish(self):
         for original, copies in self.seen.copies():
             update = {"_op_type": "update", "_index": self.index, "_id": original}
-            self._put(({**update, "doc": {"also": copies}}, None))
+            self._put(({**update, "doc": also(copies, self.analysis)}, None))
         self._put(_END)
         while self._thread.is_alive():
             self._thread.join(timeout=1)

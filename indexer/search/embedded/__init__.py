@@ -1,4 +1,4 @@
-"""The embedded engine: one SQLite file with an FTS5 index, no server."""
+"""The embedded engine: a tantivy index in the data folder, no server."""
 
 from .backend import EmbeddedBackend
 from .store import EmbeddedStore

@@ -1,9 +1,10 @@
-"""The embedded search engine: SQLite FTS5 over analysed terms, no server.
+"""The embedded search engine: a tantivy index in the data folder, no server.
 
-A search runs in three steps on one read-only connection: the full-text
-match (with BM25 scores) goes into a temporary table; the filters of the
-request narrow it for the hits and the total; each facet counts it under
-every filter but its own.
+A search runs on one searcher (one consistent set of segments): the page of
+hits and the total under every filter; then the facets, counted by
+aggregations over the index's fast fields: those whose own filter is not
+set together, under every filter, and each facet with a filter of its own
+under every other filter.
 
 Words are matched all together; only when no article has all of them do
 the articles with any of them stand in (the result says it is "relaxed").
@@ -12,182 +13,168 @@ word (على folds onto the name علي) cannot flood every search.
 """
 
 import json
-import sqlite3
+import os
+import threading
 import time
 from collections import Counter
+from pathlib import Path
+
+import tantivy
+from tantivy import Occur, Query
 
 from indexer.arabic import analyze
 
 from ..errors import BackendUnavailable, NotFound, SearchTooSlow
-from ..facets import FACET_SIZE
 from ..highlight import highlight, snippet
-from ..query import Query
 from ..request import SearchRequest, encode_cursor
 from ..result import Hit, SearchResult
-from . import sql
-from .store import EmbeddedStore
-
-# BM25 weight of a title match against a body match (measured: scripts/eval-quality).
-TITLE_WEIGHT = 2.0
-_ARTICLE_COLUMNS = "a.rowid, a.id, a.title, a.body, a.date, a.source, a.url, a.actors"
-_ARTICLE_FIELDS = (
-    "id",
-    "title",
-    "body",
-    "date",
-    "source",
-    "url",
-    "author",
-    "category",
-    "tags",
-    "actors",
-    "also",
-    "extra",
-    "origin",
-)
+from . import compile, schema
+from .store import FORMAT_VERSION, LEGACY_FILE, META_FILE, EmbeddedStore
 
 
 class EmbeddedBackend:
     name = "embedded"
 
     def __init__(self, data_dir, timeout=10.0):
-        """`timeout`: seconds a search may run before it is stopped (SearchTooSlow)."""
+        """`timeout`: seconds a search may take; past it, the search stops at
+        its next step (SearchTooSlow)."""
         self.store = EmbeddedStore(data_dir)
         self.timeout = timeout
+        self._opened: tuple[Path, tantivy.Index] | None = None
+        self._lock = threading.Lock()
 
-    def _connect(self):
-        if not self.store.exists():
-            raise BackendUnavailable(
-                f"no index at {self.store.path}: run `bahth reindex PATH` first"
+    # --- the live version ---------------------------------------------------
+
+    def _index(self) -> tantivy.Index:
+        """The live version's index, opened again when a reindex switched it."""
+        for _ in range(3):  # a reindex may switch and delete between the two steps
+            version = self.store.live()
+            if version is None:
+                raise BackendUnavailable(self._missing())
+            with self._lock:
+                if self._opened and self._opened[0] == version:
+                    return self._opened[1]
+            try:
+                index = _open(version)
+            except FileNotFoundError:
+                continue
+            with self._lock:
+                self._opened = (version, index)
+            return index
+        raise BackendUnavailable(f"the index at {self.store.path} keeps changing; try again")
+
+    def _missing(self):
+        if (self.store.data_dir / LEGACY_FILE).exists():
+            return (
+                f"the index at {self.store.data_dir / LEGACY_FILE} was built by an earlier "
+                "version of Bahth: run `bahth reindex PATH` again"
             )
-        try:
-            return sqlite3.connect(f"file:{self.store.path}?mode=ro", uri=True)
-        except sqlite3.Error as error:
-            raise BackendUnavailable(f"cannot open {self.store.path}: {error}") from error
+        return f"no index at {self.store.path}: run `bahth reindex PATH` first"
 
     def ping(self):
-        db = self._connect()
-        try:
-            return db.execute("SELECT value FROM meta WHERE key = 'articles'").fetchone()[0]
-        finally:
-            db.close()
+        return self._index().searcher().num_docs
 
     # --- search -------------------------------------------------------------
 
     def search(self, request: SearchRequest) -> SearchResult:
-        db = self._connect()
+        index = self._index()
+        searcher = index.searcher()
+        fields = index.schema
         deadline = time.monotonic() + self.timeout
-        # SQLite asks every few thousand steps; past the deadline it stops the statement.
-        db.set_progress_handler(lambda: time.monotonic() > deadline, 1_000)
-        try:
-            relaxed = self._match(db, request.query)
-            result = self._results(db, request)
-            result.relaxed = relaxed and result.total > 0
-            return result
-        except sqlite3.OperationalError as error:
-            if time.monotonic() > deadline:
-                raise SearchTooSlow(
-                    f"the search took more than {self.timeout:g} s and was stopped; "
-                    "try fewer or rarer words, or narrow it by date or source"
-                ) from error
-            raise BackendUnavailable(f"embedded index: {error}") from error
-        finally:
-            db.close()
-
-    def _match(self, db, query: Query):
-        """Fill the temporary table `matched` (rowid, score); return True when
-        no article has all the words and those with any of them stand in."""
-        all_expr, any_expr, excluded = sql.fts_expressions(query)
-        select = (
-            "CREATE TEMP TABLE matched AS SELECT rowid, bm25(terms, ?, 1.0) AS score "
-            "FROM terms WHERE terms MATCH ?"
-        )
-        relaxed = False
-        if all_expr:
-            db.execute(select, (TITLE_WEIGHT, all_expr))
-            if any_expr and db.execute("SELECT 1 FROM matched LIMIT 1").fetchone() is None:
-                db.execute("DROP TABLE matched")
-                db.execute(select, (TITLE_WEIGHT, any_expr))
-                relaxed = True
-        elif excluded:
-            db.execute(
-                "CREATE TEMP TABLE matched AS SELECT rowid, 0.0 AS score FROM facts "
-                "WHERE rowid NOT IN (SELECT rowid FROM terms WHERE terms MATCH ?)",
-                (excluded,),
-            )
-        else:
-            db.execute("CREATE TEMP VIEW matched AS SELECT rowid, 0.0 AS score FROM facts")
-            return False
-        # Without statistics SQLite takes the new table for a million rows and
-        # plans each facet around it (a Bloom filter over all of facts); with
-        # its real size it walks the few matches instead.
-        db.execute("ANALYZE temp.matched")
-        return relaxed
-
-    def _results(self, db, request):
-        active = sql.filters(request)
-        total = db.execute(*sql.total(active)).fetchone()[0]
-        page_sql, params, key_count = sql.page(request, active, _ARTICLE_COLUMNS)
-        rows = db.execute(page_sql, params).fetchall()
-        more = len(rows) > request.size
-        rows = rows[: request.size]
-        terms = request.query.terms
-        hits = [self._hit(row, terms) for row in rows]
-        next_cursor = encode_cursor(rows[-1][-key_count:]) if more else None
-        result = SearchResult(total, hits, next_cursor=next_cursor)
-        self._facets(db, request, active, result)
+        words, relaxed = request.query, False
+        query = compile.matching(fields, words)
+        if len(words.groups) > 1 and _count(searcher, query) == 0:
+            query, relaxed = compile.matching(fields, words, relaxed=True), True
+        active = compile.filters(fields, request)
+        result = self._page(searcher, fields, request, compile.narrowed(query, active))
+        result.relaxed = relaxed and result.total > 0
+        self._check(deadline)
+        self._facets(searcher, request, query, active, result, deadline)
         return result
 
-    @staticmethod
-    def _hit(row, terms):
-        _, article_id, title, body, date, source, url, actors = row[:8]
-        return Hit(
-            article_id,
-            title,
-            date,
-            source,
-            json.loads(actors),
-            url,
-            snippet(body, terms),
-            highlight(title, terms),
-        )
+    def _check(self, deadline):
+        if time.monotonic() > deadline:
+            raise SearchTooSlow(
+                f"the search took more than {self.timeout:g} s and was stopped; "
+                "try fewer or rarer words, or narrow it by date or source"
+            )
+
+    def _page(self, searcher, fields, request, query):
+        sort = request.effective_sort
+        start, offset = None, request.offset
+        if request.cursor:
+            start, offset = compile.after(fields, sort, request.cursor)
+        total = _count(searcher, query)
+        if start is not None:
+            query = Query.boolean_query([(Occur.Must, query), (Occur.Must, start)])
+        limit = request.size + 1
+        if sort == "relevance":
+            found = searcher.search(query, limit, count=False, offset=offset)
+        else:
+            found = searcher.search(
+                query,
+                limit,
+                count=False,
+                order_by_field=sort,
+                offset=offset,
+                order=compile.SORTS[sort],
+            )
+        more = len(found.hits) > request.size
+        shown = found.hits[: request.size]
+        terms = request.query.terms
+        hits = [self._hit(searcher.doc(address), terms) for _, address in shown]
+        next_cursor = None
+        if more:
+            position = shown[-1][0] if sort != "relevance" else offset + len(shown)
+            next_cursor = encode_cursor([sort, position])
+        return SearchResult(total, hits, next_cursor=next_cursor)
 
     @staticmethod
-    def _facets(db, request, active, result):
+    def _hit(document, terms):
+        record = _record(document)
+        return Hit(
+            record["id"],
+            record["title"],
+            record["date"],
+            record["source"],
+            record["actors"],
+            record["url"],
+            snippet(record["body"], terms),
+            highlight(record["title"], terms),
+        )
+
+    def _facets(self, searcher, request, query, active, result, deadline):
         registry = request.registry
-        if not request.query and not active and _has_whole_counts(db):
-            _whole_index_facets(db, request, result)
-            return
+        shared = [name for name in request.facets if name not in active]
+        own = [name for name in request.facets if name in active]
+        counts = {}
+        if shared:
+            aggregations = {name: registry[name].embedded_aggregation() for name in shared}
+            counts.update(searcher.aggregate(compile.narrowed(query, active), aggregations))
+        for name in own:
+            self._check(deadline)
+            aggregation = {name: registry[name].embedded_aggregation()}
+            counts.update(searcher.aggregate(compile.narrowed(query, active, name), aggregation))
         for name in request.facets:
-            condition, params = sql.where(active, leave_out=name)
             if name == registry.date.name:
-                first, last = db.execute(*registry.date.sql_span(condition, params)).fetchone()
-                interval = registry.date.interval(first, last)
-                counts = db.execute(*registry.date.sql_counts(condition, params, interval))
-                result.facets[name] = [registry.date.bucket(key, n) for key, n in counts]
-                result.date_interval = interval
+                result.facets[name], result.date_interval = registry.date.embedded_buckets(
+                    counts[name]
+                )
             else:
                 facet = registry.value(name)
-                rows = db.execute(*facet.sql_counts(condition, params)).fetchall()
+                rows = facet.embedded_rows(counts[name])
                 result.facets[name] = facet.buckets(rows, request.filters.get(name, ()))
 
     # --- articles -----------------------------------------------------------
 
     def article(self, article_id):
         """The whole article as a dict; NotFound when there is none."""
-        db = self._connect()
-        try:
-            row = db.execute(
-                f"SELECT {', '.join(_ARTICLE_FIELDS)} FROM articles WHERE id = ?", (article_id,)
-            ).fetchone()
-        finally:
-            db.close()
-        if row is None:
+        index = self._index()
+        searcher = index.searcher()
+        found = searcher.search(Query.term_query(index.schema, "id", article_id), 1)
+        if not found.hits:
             raise NotFound(f"no article with ID {article_id!r}")
-        data = dict(zip(_ARTICLE_FIELDS, row, strict=True))
-        for key in ("tags", "actors", "also", "extra"):
-            data[key] = json.loads(data[key])
-        return data
+        return _record(searcher.doc(found.hits[0][1]))
 
     def more_like_this(self, article, size=5):
         """Articles sharing the most distinctive words of `article`."""
@@ -199,41 +186,27 @@ class EmbeddedBackend:
         )
         if not terms:
             return []
-        expression = " OR ".join(map(sql.quoted, terms))
-        db = self._connect()
-        try:
-            rows = db.execute(
-                f"SELECT {_ARTICLE_COLUMNS} FROM terms JOIN articles a ON a.rowid = terms.rowid "
-                "WHERE terms MATCH ? AND a.id != ? ORDER BY bm25(terms, ?, 1.0) LIMIT ?",
-                (expression, article["id"], TITLE_WEIGHT, size),
-            ).fetchall()
-        finally:
-            db.close()
-        return [self._hit(row, set()) for row in rows]
+        index = self._index()
+        searcher = index.searcher()
+        found = searcher.search(compile.alike(index.schema, terms, article["id"]), size)
+        return [self._hit(searcher.doc(address), set()) for _, address in found.hits]
 
 
-def _has_whole_counts(db):
-    """Whether the index keeps its whole-index facet counts (indexes built
-    before they were kept are counted as any search is)."""
-    found = db.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'facet_counts'"
-    ).fetchone()
-    return found is not None
+def _open(version: Path) -> tantivy.Index:
+    meta = json.loads((version / META_FILE).read_text(encoding="utf-8"))
+    if meta.get("format") != FORMAT_VERSION:
+        raise BackendUnavailable(
+            f"the index at {version} has format {meta.get('format')}, this Bahth reads "
+            f"{FORMAT_VERSION}: run `bahth reindex PATH` again"
+        )
+    index = tantivy.Index.open(os.fspath(version))
+    schema.register_tokenizer(index)
+    return index
 
 
-def _whole_index_facets(db, request, result):
-    """The facets of browsing (no words, no filter), as the build counted them."""
-    registry = request.registry
-    for name in request.facets:
-        if name == registry.date.name:
-            days = db.execute(
-                "SELECT key, count FROM facet_counts WHERE facet = ? ORDER BY key", (name,)
-            ).fetchall()
-            result.facets[name], result.date_interval = registry.date.buckets_from_days(days)
-        else:
-            rows = db.execute(
-                "SELECT key, count FROM facet_counts WHERE facet = ? "
-                "ORDER BY count DESC, key LIMIT ?",
-                (name, FACET_SIZE),
-            ).fetchall()
-            result.facets[name] = registry.value(name).buckets(rows, ())
+def _count(searcher, query) -> int:
+    return searcher.search(query, 1).count
+
+
+def _record(document) -> dict:
+    return json.loads(bytes(document["article"][0]))

@@ -1,0 +1,141 @@
+"""A SearchRequest compiled to tantivy queries (the index's schema is all it needs).
+
+A query is two parts: which articles it selects (every group of words
+somewhere in the article, or relaxed any group; no excluded clause), which
+scores nothing, and their score, as indexer.search.ranking says: BM25 per
+field, the best field wins (a DisjunctionMaxQuery). Filters score nothing
+either: each is a constant-zero clause that must match.
+"""
+
+import tantivy
+from tantivy import Occur, Query
+
+from ..query import Clause
+from ..query import Query as Words
+from ..ranking import TIE_BREAKER, TITLE_BOOST
+from ..request import BadRequest, SearchRequest
+
+HEADLINES = ("title", "also_title")
+BODY = "body"
+
+
+def _in_field(schema, clause: Clause, field: str):
+    if len(clause.terms) == 1:
+        return Query.term_query(schema, field, clause.terms[0])
+    return Query.phrase_query(schema, field, list(clause.terms))
+
+
+def _fields(clause: Clause):
+    headlines = [(name, TITLE_BOOST) for name in HEADLINES]
+    return headlines if clause.field == "title" else [*headlines, (BODY, 1.0)]
+
+
+def _anywhere(schema, clause: Clause):
+    """Whether `clause` is in any field it may match."""
+    found = [_in_field(schema, clause, name) for name, _ in _fields(clause)]
+    return Query.boolean_query([(Occur.Should, q) for q in found])
+
+
+def _selection(schema, words: Words, relaxed):
+    """Which articles match: every group (relaxed: any of them), minus
+    exclusions; every article when there are no words."""
+    groups = [
+        Query.boolean_query([(Occur.Should, _anywhere(schema, c)) for c in group])
+        for group in words.groups
+    ]
+    occur = Occur.Should if relaxed else Occur.Must
+    parts = [(occur, g) for g in groups] or [(Occur.Must, Query.all_query())]
+    parts += [(Occur.MustNot, _anywhere(schema, c)) for c in words.excluded]
+    return Query.boolean_query(parts)
+
+
+def _score(schema, words: Words):
+    """The best field's score: each field scores every clause it holds."""
+    per_field = []
+    for name, boost in [*((h, TITLE_BOOST) for h in HEADLINES), (BODY, 1.0)]:
+        held = [
+            (Occur.Should, _in_field(schema, clause, name))
+            for group in words.groups
+            for clause in group
+            if name in (field for field, _ in _fields(clause))
+        ]
+        if held:
+            per_field.append(Query.boost_query(Query.boolean_query(held), boost))
+    return Query.disjunction_max_query(per_field, TIE_BREAKER)
+
+
+def matching(schema, words: Words, relaxed=False):
+    """The articles a query selects, scored (unscored when it has no words)."""
+    selected = _selection(schema, words, relaxed)
+    if not words.groups:
+        return selected
+    return Query.boolean_query(
+        [(Occur.Must, Query.const_score_query(selected, 0.0)), (Occur.Must, _score(schema, words))]
+    )
+
+
+def alike(schema, terms, article_id):
+    """Articles holding the most of `terms`, scored as a query, but `article_id`."""
+    words = Words(tuple((Clause((term,)),) for term in terms))
+    return Query.boolean_query(
+        [
+            (Occur.Must, _score(schema, words)),
+            (Occur.MustNot, Query.term_query(schema, "id", article_id)),
+        ]
+    )
+
+
+def filters(schema, request: SearchRequest):
+    """{facet name: filter query} for every active filter."""
+    registry = request.registry
+    active = {
+        name: registry.value(name).embedded_filter(schema, values)
+        for name, values in request.filters.items()
+    }
+    if request.date_from or request.date_to:
+        active[registry.date.name] = registry.date.embedded_filter(
+            schema, request.date_from, request.date_to
+        )
+    return active
+
+
+def narrowed(query, active, leave_out=None):
+    """`query` under every active filter but `leave_out`'s."""
+    chosen = [f for name, f in active.items() if name != leave_out]
+    if not chosen:
+        return query
+    return Query.boolean_query(
+        [(Occur.Must, query), *((Occur.Must, Query.const_score_query(f, 0.0)) for f in chosen)]
+    )
+
+
+# --- sorting and cursors -------------------------------------------------------
+# A date sort reads a unique key (schema.sort_keys): its cursor is the last
+# key seen, and the next page starts after it. Relevance has no such key
+# that a query can start after: its cursor is the number of hits seen.
+
+SORTS = {"newest": tantivy.Order.Desc, "oldest": tantivy.Order.Asc}
+
+
+def after(schema, sort: str, cursor):
+    """(filter query or None, offset) of the page a cursor asks for."""
+    if (
+        len(cursor) != 2
+        or cursor[0] != sort
+        or not isinstance(cursor[1], int)
+        or isinstance(cursor[1], bool)
+    ):
+        raise BadRequest("cursor", "is not a cursor of this search")
+    if sort == "relevance":
+        if cursor[1] < 0:
+            raise BadRequest("cursor", "is not a cursor of this search")
+        return None, cursor[1]
+    if sort == "newest":
+        start = Query.range_query(
+            schema, sort, tantivy.FieldType.Integer, None, cursor[1], include_upper=False
+        )
+    else:
+        start = Query.range_query(
+            schema, sort, tantivy.FieldType.Integer, cursor[1], None, include_lower=False
+        )
+    return start, 0

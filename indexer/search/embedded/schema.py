@@ -1,0 +1,91 @@
+"""The embedded index's fields: one tantivy document per article.
+
+- `id`: the article's ID, one raw term (finds, replaces and deletes it).
+- `title`, `body`: the terms of the Python analysis (indexer.arabic.analyze),
+  joined by spaces and split on spaces again here. Each field keeps its own
+  length, so BM25 scores a headline against headlines and a body against
+  bodies. They are stored, so that a document can be written again (its
+  duplicates' list grows) without analysing the article again.
+- `also_title`: the terms of the headlines its exact duplicates were
+  published under, so that any outlet's headline finds the article.
+- one raw, fast field per value facet (source, category, actor), and `date`,
+  the day as a number (20180628): filters and counts read them.
+- `newest`, `oldest`: the sort keys of the date sorts. A dated article's key
+  is its time in seconds followed by its load sequence number, so that keys
+  are unique (a cursor is the last key seen); undated articles sort last in
+  both orders.
+- `sequence`: the load sequence number, kept when a document is written again.
+- `article`: the whole article as JSON, what a hit and the article page show.
+"""
+
+import json
+from datetime import datetime
+
+import tantivy
+
+from ..facets import FACETS, Registry
+
+TOKENIZER = "terms"
+TEXT_FIELDS = ("title", "also_title", "body")
+SEQUENCE = 1 << 24  # load sequence numbers in one second of sort key: 16.7 million articles
+UNDATED = 1 << 62  # beyond the key of any date of years 1 to 9998
+
+
+def schema(registry: Registry = FACETS) -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("id", tokenizer_name="raw")
+    for name in TEXT_FIELDS:
+        builder.add_text_field(name, stored=True, tokenizer_name=TOKENIZER)
+    for facet in registry.values:
+        builder.add_text_field(facet.column, fast=True, tokenizer_name="raw")
+    builder.add_integer_field(registry.date.column, indexed=True, fast=True)
+    builder.add_integer_field("newest", indexed=True, fast=True)
+    builder.add_integer_field("oldest", indexed=True, fast=True)
+    builder.add_integer_field("sequence", stored=True)
+    builder.add_bytes_field("article", stored=True)
+    return builder.build()
+
+
+def register_tokenizer(index: tantivy.Index) -> None:
+    """The analysed terms are separated by spaces; each is one token, as is."""
+    index.register_tokenizer(
+        TOKENIZER, tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build()
+    )
+
+
+def sort_keys(iso_date: str | None, sequence: int) -> tuple[int, int]:
+    """(newest, oldest) keys of an article."""
+    if not iso_date:
+        return -UNDATED + sequence, UNDATED + sequence
+    moment = datetime.fromisoformat(iso_date.replace("Z", "+00:00"))
+    key = int(moment.timestamp()) * SEQUENCE + sequence
+    return key, key
+
+
+def document(record: dict, terms: dict[str, str], sequence: int, registry: Registry = FACETS):
+    """The tantivy document of an article `record` (the JSON the article page
+    reads, as `article_record` makes it) and its analysed `terms` by field."""
+    doc = tantivy.Document()
+    doc.add_text("id", record["id"])
+    for name in TEXT_FIELDS:
+        if terms.get(name):
+            doc.add_text(name, terms[name])
+    for facet in registry.values:
+        for value in facet.values_of(_Fields(record)):
+            doc.add_text(facet.column, value)
+    day = registry.date.day_of(_Fields(record))
+    if day is not None:
+        doc.add_integer(registry.date.column, day)
+    newest, oldest = sort_keys(record["date"], sequence)
+    doc.add_integer("newest", newest)
+    doc.add_integer("oldest", oldest)
+    doc.add_integer("sequence", sequence)
+    doc.add_bytes("article", json.dumps(record, ensure_ascii=False).encode("utf-8"))
+    return doc
+
+
+class _Fields:
+    """An article record read as attributes (as the facets read an Article)."""
+
+    def __init__(self, record):
+        self.__dict__.update(record)
