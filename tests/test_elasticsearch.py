@@ -17,7 +17,7 @@ from indexer import cli, reindex
 from indexer.search import BuildFailed, SearchRequest
 from indexer.search.elastic import ElasticBackend, ElasticStore, dsl
 from indexer.search.elastic.client import connect
-from indexer.search.elastic.index import Analysis
+from indexer.search.elastic.index import Analysis, version
 from indexer.search.elastic.store import node_has_plugin
 from indexer.search.ranking import TIE_BREAKER, TITLE_BOOST
 from indexer.settings import Settings, SettingsError
@@ -121,7 +121,7 @@ def test_the_node_path_runs_the_plugin_and_is_recorded(tmp_path, elasticsearch_u
     store = ElasticStore(elasticsearch_url, es_alias)
     reindex.run([write_jsonl(tmp_path / "a.jsonl", [article(1)])], store, workers=1)
     meta = client.indices.get_mapping(index=es_alias)[store.live]["mappings"]["_meta"]
-    assert meta["bahth"] == {"analysis": "node", "version": 2}
+    assert meta["bahth"] == {"analysis": "node", "version": version(Analysis.NODE)}
     assert store.describe().endswith("(analysis: node, by the node's analysis-bahth plugin)")
     assert ElasticBackend(elasticsearch_url, es_alias).analysis() == Analysis.NODE
     stored = client.get(index=es_alias, id="a1")["_source"]
@@ -381,17 +381,26 @@ def test_production_query_compiles_to_the_documented_dsl():
         date_to="2018",
     )
     body = dsl.search_body(search, Analysis.NODE)
-    must = body["query"]["bool"]["must"]
-    assert must[0]["multi_match"] == {
+    selected = body["query"]["bool"]["filter"][0]["bool"]
+    word, phrase = (group["bool"]["should"][0]["multi_match"] for group in selected["filter"])
+    assert word == {
         "query": "قمة",
         "type": "phrase",
         "zero_terms_query": "all",
-        "tie_breaker": TIE_BREAKER,
-        "fields": [f"title^{TITLE_BOOST}", f"also_title^{TITLE_BOOST}", "body"],
+        "fields": ["title", "also_title", "body"],
     }
-    phrase = must[1]["bool"]
-    assert phrase["should"][0]["multi_match"]["fields"] == ["title.exact", "body.exact"]
-    assert body["query"]["bool"]["must_not"][0]["multi_match"]["query"] == "روسيا"
+    assert phrase["query"] == "كيم جونغ"
+    assert selected["must_not"][0]["multi_match"]["query"] == "روسيا"
+    scored = body["query"]["bool"]["must"][0]["dis_max"]
+    assert scored["tie_breaker"] == TIE_BREAKER
+    assert [
+        (q["bool"]["boost"], list(q["bool"]["should"][0]["match_phrase"]))
+        for q in scored["queries"]
+    ] == [
+        (TITLE_BOOST, ["title"]),
+        (TITLE_BOOST, ["also_title"]),
+        (1.0, ["body"]),
+    ]
     post = body["post_filter"]["bool"]["filter"]
     assert {"terms": {"source": ["skynews"]}} in post
     assert {
@@ -404,9 +413,10 @@ def test_production_query_compiles_to_the_documented_dsl():
     assert body["highlight"]["encoder"] == "html"
     assert body["highlight"]["pre_tags"] == ["<mark>"]
     python = dsl.search_body(search, Analysis.PYTHON)
-    assert python["query"]["bool"]["must"][0]["multi_match"]["fields"] == [
-        f"title_terms^{TITLE_BOOST}",
-        f"also_title_terms^{TITLE_BOOST}",
+    python_selected = python["query"]["bool"]["filter"][0]["bool"]["filter"][0]
+    assert python_selected["bool"]["should"][0]["multi_match"]["fields"] == [
+        "title_terms",
+        "also_title_terms",
         "body_terms",
     ]
     assert "highlight" not in python  # the Python highlighter marks those hits
@@ -414,7 +424,7 @@ def test_production_query_compiles_to_the_documented_dsl():
 
 def test_relaxed_query_wants_any_group():
     search = request(q="زلزال كوكب")
-    strict = dsl.full_text(search.query, Analysis.NODE)
-    relaxed = dsl.full_text(search.query, Analysis.NODE, relaxed=True)
-    assert len(strict["bool"]["must"]) == 2
+    strict = dsl.selection(search.query, Analysis.NODE)
+    relaxed = dsl.selection(search.query, Analysis.NODE, relaxed=True)
+    assert len(strict["bool"]["filter"]) == 2
     assert relaxed["bool"]["minimum_should_match"] == 1 and len(relaxed["bool"]["should"]) == 2

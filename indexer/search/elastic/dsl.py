@@ -1,31 +1,27 @@
 """A SearchRequest compiled to Elasticsearch's query DSL (no server needed).
 
-The same semantics and scoring as the embedded engine (indexer.search.ranking):
-every group of words must match (a group is satisfied by any of its OR-ed
-clauses), a clause is scored per field (headlines boosted) and the best
-field counts with a tie-breaker, exclusions remove, and when no article has
-all the words the articles with any of them stand in (the caller asks twice).
+The same semantics and scoring as the embedded engine: every group of words
+must match (a group is satisfied by any of its OR-ed clauses), exclusions
+remove, and when no article has all the words the articles with any of them
+stand in (the caller asks twice). Selecting scores nothing; the score is
+indexer.search.ranking's: per field, the best field wins.
 
 Filters go in `post_filter`, so that each facet's aggregation can count
 under every filter but its own (multi-select facets); the hits obey all.
 
 Two analysis paths (index.Analysis), one compiler. On an index of the
-NODE path Elasticsearch analyses the text itself (`title`, `body`, and
-their unstemmed `.exact` subfields); on one of the PYTHON path it holds the
-terms of the Python analysis (`title_terms`, `body_terms`) and normalised
-text (`*_exact`).
+NODE path Elasticsearch analyses the text itself (`title`, `also_title`,
+`body`); on one of the PYTHON path it holds the terms of the Python
+analysis (`title_terms`, `also_title_terms`, `body_terms`).
 """
 
 from dataclasses import dataclass
-
-from indexer.arabic import normalize
 
 from ..query import Clause, Query
 from ..ranking import TIE_BREAKER, TITLE_BOOST
 from ..request import MAX_RESULT_WINDOW, SearchRequest
 from .index import Analysis
 
-EXACT_BOOST = 0.5  # a phrase also found unstemmed ranks a little higher
 SNIPPET_CHARS = 240
 
 
@@ -36,79 +32,84 @@ class Fields:
     title: str
     also_title: str  # the headlines of the article's exact duplicates
     body: str
-    title_exact: str
-    body_exact: str
 
     @classmethod
     def of(cls, analysis: Analysis):
         if analysis == Analysis.NODE:
-            return cls("title", "also_title", "body", "title.exact", "body.exact")
-        return cls("title_terms", "also_title_terms", "body_terms", "title_exact", "body_exact")
+            return cls("title", "also_title", "body")
+        return cls("title_terms", "also_title_terms", "body_terms")
 
 
-def _clause(clause: Clause, analysis):
-    """A clause: its words in sequence (one word is a phrase of one)."""
+def _text(clause: Clause, analysis):
+    """What a field of this analysis path is asked for a clause."""
+    return clause.text if analysis == Analysis.NODE else " ".join(clause.terms)
+
+
+def _fields(clause: Clause, analysis):
+    """The fields a clause may match, with their boosts."""
     fields = Fields.of(analysis)
-    if analysis == Analysis.NODE:
-        text, exact_text = clause.text, clause.text
-    else:
-        text, exact_text = " ".join(clause.terms), normalize(clause.text)
-    stemmed = [f"{fields.title}^{TITLE_BOOST}", f"{fields.also_title}^{TITLE_BOOST}"]
-    if clause.field != "title":
-        stemmed.append(fields.body)
-    matched = {
+    headlines = [(fields.title, TITLE_BOOST), (fields.also_title, TITLE_BOOST)]
+    return headlines if clause.field == "title" else [*headlines, (fields.body, 1.0)]
+
+
+def _anywhere(clause: Clause, analysis):
+    """Whether the clause's words are in sequence in any field it may match."""
+    return {
         "multi_match": {
-            "query": text,
+            "query": _text(clause, analysis),
             "type": "phrase",
-            "fields": stemmed,
-            "tie_breaker": TIE_BREAKER,
+            "fields": [name for name, _ in _fields(clause, analysis)],
             "zero_terms_query": "all",
         }
     }
-    if len(clause.terms) < 2:
-        return matched
-    exact = (
-        [fields.title_exact] if clause.field == "title" else [fields.title_exact, fields.body_exact]
-    )
+
+
+def _score(query: Query, analysis):
+    """The best field's score: each field scores every clause it holds."""
+    clauses = [c for group in query.groups for c in group]
+    per_field: dict[str, tuple[float, list]] = {}
+    for clause in clauses:
+        for name, boost in _fields(clause, analysis):
+            phrase = {"match_phrase": {name: {"query": _text(clause, analysis)}}}
+            per_field.setdefault(name, (boost, []))[1].append(phrase)
     return {
-        "bool": {
-            "must": [matched],
-            "should": [
-                {
-                    "multi_match": {
-                        "query": exact_text,
-                        "type": "phrase",
-                        "fields": exact,
-                        "boost": EXACT_BOOST,
-                    }
-                }
+        "dis_max": {
+            "queries": [
+                {"bool": {"should": held, "boost": boost}} for boost, held in per_field.values()
             ],
+            "tie_breaker": TIE_BREAKER,
         }
     }
 
 
-def _group(group, analysis):
-    if len(group) == 1:
-        return _clause(group[0], analysis)
-    return {"bool": {"should": [_clause(c, analysis) for c in group], "minimum_should_match": 1}}
-
-
-def full_text(query: Query, analysis, relaxed=False):
-    """The scoring query: all groups (or, relaxed, any of them), minus exclusions."""
-    groups = [_group(g, analysis) for g in query.groups]
-    excluded = [_clause(c, analysis) for c in query.excluded]
+def selection(query: Query, analysis, relaxed=False):
+    """Which articles a query selects (it scores nothing): every group (or,
+    relaxed, any of them), minus exclusions."""
+    groups = [
+        {"bool": {"should": [_anywhere(c, analysis) for c in group], "minimum_should_match": 1}}
+        for group in query.groups
+    ]
+    excluded = [_anywhere(c, analysis) for c in query.excluded]
     if not groups and not excluded:
         return {"match_all": {}}
     bool_query: dict[str, object] = {}
     if groups and relaxed:
         bool_query.update(should=groups, minimum_should_match=1)
     elif groups:
-        bool_query["must"] = groups
+        bool_query["filter"] = groups
     else:
-        bool_query["must"] = [{"match_all": {}}]
+        bool_query["filter"] = [{"match_all": {}}]
     if excluded:
         bool_query["must_not"] = excluded
     return {"bool": bool_query}
+
+
+def full_text(query: Query, analysis, relaxed=False):
+    """The articles a query selects, scored as indexer.search.ranking says."""
+    selected = selection(query, analysis, relaxed)
+    if not query.groups:
+        return selected
+    return {"bool": {"filter": [selected], "must": [_score(query, analysis)]}}
 
 
 def filters(request: SearchRequest):
