@@ -43,6 +43,15 @@ EXTRA = [
 ]
 EXTRA += [
     {
+        "id": "x-decimal",
+        "title": "البورصة تغلق على ارتفاع",
+        "body": "أغلق المؤشر العام عند 9080.02 نقطة بعد تداولات نشطة.",
+        "date": "2021-06-02",
+        "source": "الرؤية",
+    }
+]
+EXTRA += [
+    {
         "id": f"x-page-{n:02}",
         "title": f"نشرة الطقس رقم {n}",
         "body": f"توقعات الطقس لليوم {n}: أجواء معتدلة على معظم المناطق مع رياح خفيفة.",
@@ -253,6 +262,20 @@ def test_duplicates_are_one_hit_that_names_the_copy(backend):
     assert ids(result) == ["AG-20241106-07"]
     article = backend.article("AG-20241106-07")
     assert [copy["id"] for copy in article["also"]] == ["AG-20241106-08"]
+    # The copy's own headline finds the article, which names the copy and its outlet.
+    (hit,) = search(backend, q='title:"فوز ترامب بالرئاسة"').hits
+    assert hit.id == "AG-20241106-07"
+    assert [(c["id"], c["source"], c["title"]) for c in hit.also] == [
+        ("AG-20241106-08", "فرانس 24", "فوز ترامب بالرئاسة")
+    ]
+
+
+def test_a_whole_number_also_finds_its_decimals(backend):
+    assert ids(search(backend, q="9080")) == ["x-decimal"]
+    assert ids(search(backend, q="٩٠٨٠٫٠٢")) == ["x-decimal"]
+    assert ids(search(backend, q="المؤشر 9080 نقطة")) == ["x-decimal"]
+    assert search(backend, q="9080.5").total == 0
+    assert search(backend, q="908").total == 0  # a number is not a prefix of another
 
 
 def test_stopword_only_query_browses_everything(backend):

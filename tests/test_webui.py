@@ -39,7 +39,16 @@ def test_search_json_shape(client):
     assert body["also_searched"] == []
     assert body["total"] == 2
     assert len(body["hits"]) == 1 and body["next_cursor"]
-    assert set(body["hits"][0]) == {"id", "title", "date", "source", "actors", "url", "snippet"}
+    assert set(body["hits"][0]) == {
+        "id",
+        "title",
+        "date",
+        "source",
+        "actors",
+        "url",
+        "snippet",
+        "also",
+    }
     assert set(body["facets"]) == {"date", "actor", "source", "category"}
     assert all({"key", "count"} <= set(b) for f in body["facets"].values() for b in f)
     assert {"from", "to"} <= set(body["facets"]["date"][0])
@@ -205,3 +214,12 @@ def test_page_says_when_no_article_has_all_the_words_and_when_none_matches(clien
     assert 'id="relaxed"' in relaxed and "<mark>زلزال</mark>" in relaxed
     nothing = client.get("/?q=كوكب مجرة").get_data(as_text=True)
     assert "لا نتائج" in nothing and 'id="relaxed"' not in nothing
+
+
+def test_a_hit_names_the_outlets_that_also_published_it(client):
+    page = client.get("/?q=ترامب يفوز بالانتخابات").get_data(as_text=True)
+    hit = page.split('<li class="hit">')[1].split("</li>")[0]
+    assert "/articles/AG-20241106-07?" in hit
+    assert re.search(
+        r'نشره أيضًا: <span class="source" title="فوز ترامب بالرئاسة">فرانس 24</span>', hit
+    )

@@ -89,6 +89,21 @@ HIT = {
         "actors": {"type": "array", "items": {"type": "string"}},
         "url": {"type": "string"},
         "snippet": {"type": "string", "description": "HTML: escaped text, matches in <mark>"},
+        "also": {
+            "type": "array",
+            "description": "the article's exact duplicates: the same text published by other "
+            "outlets, each under its own headline",
+            "items": {
+                "type": "object",
+                "required": ["id", "source", "title", "url"],
+                "properties": {
+                    "id": {"type": "string"},
+                    "source": {"type": "string"},
+                    "title": {"type": "string"},
+                    "url": {"type": "string"},
+                },
+            },
+        },
     },
 }
 

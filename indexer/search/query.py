@@ -30,6 +30,14 @@ class Clause:
     field: str | None = None  # None: title and body
     text: str = ""  # as typed, for engines that analyse it themselves
 
+    @property
+    def decimals(self) -> str | None:
+        """For a clause that is one whole number N, "N.": the prefix of the
+        decimal numbers it also finds (9080 finds 9080.02); else None."""
+        if len(self.terms) == 1 and self.terms[0].isdigit():
+            return self.terms[0] + "."
+        return None
+
 
 @dataclass(frozen=True)
 class Query:

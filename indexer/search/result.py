@@ -13,6 +13,8 @@ class Hit:
     url: str
     snippet: str  # HTML: escaped text, matched words in <mark>
     title_html: str = ""  # the title, escaped, matched words in <mark>
+    # Its exact duplicates: {"id", "source", "title", "url"} of each other outlet's copy.
+    also: list[dict] = field(default_factory=list)
 
 
 @dataclass

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 POINT_IN_TIME = "5m"
 _ANALYSIS_SECONDS = 10  # how long the analysis path of the alias is remembered
-_HIT_FIELDS = ("id", "title", "body", "date", "source", "actors", "url")
+_HIT_FIELDS = ("id", "title", "body", "date", "source", "actors", "url", "also")
 # A shard with no copy left answers an error, never a total that silently
 # leaves its articles out (while a node is lost, the replicas answer).
 _WHOLE = {"allow_partial_search_results": False}
@@ -166,6 +166,7 @@ class ElasticBackend:
             source.get("url", ""),
             text,
             title_html,
+            source.get("also", []),
         )
 
     def _facets(self, request, analysis, relaxed, aggregations, result):

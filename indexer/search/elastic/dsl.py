@@ -54,14 +54,27 @@ def _fields(clause: Clause, analysis):
 
 def _anywhere(clause: Clause, analysis):
     """Whether the clause's words are in sequence in any field it may match."""
-    return {
+    names = [name for name, _ in _fields(clause, analysis)]
+    found = {
         "multi_match": {
             "query": _text(clause, analysis),
             "type": "phrase",
-            "fields": [name for name, _ in _fields(clause, analysis)],
+            "fields": names,
             "zero_terms_query": "all",
         }
     }
+    if clause.decimals is None:
+        return found
+    decimals = [{"prefix": {name: clause.decimals}} for name in names]
+    return {"bool": {"should": [found, *decimals], "minimum_should_match": 1}}
+
+
+def _in_field(clause: Clause, name, analysis):
+    """The clause in one field, scored."""
+    phrase = {"match_phrase": {name: {"query": _text(clause, analysis)}}}
+    if clause.decimals is None:
+        return phrase
+    return {"bool": {"should": [phrase, {"prefix": {name: clause.decimals}}]}}
 
 
 def _score(query: Query, analysis):
@@ -70,8 +83,7 @@ def _score(query: Query, analysis):
     per_field: dict[str, tuple[float, list]] = {}
     for clause in clauses:
         for name, boost in _fields(clause, analysis):
-            phrase = {"match_phrase": {name: {"query": _text(clause, analysis)}}}
-            per_field.setdefault(name, (boost, []))[1].append(phrase)
+            per_field.setdefault(name, (boost, []))[1].append(_in_field(clause, name, analysis))
     return {
         "dis_max": {
             "queries": [

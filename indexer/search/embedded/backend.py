@@ -141,6 +141,7 @@ class EmbeddedBackend:
             record["url"],
             snippet(record["body"], terms),
             highlight(record["title"], terms),
+            record["also"],
         )
 
     def _facets(self, searcher, request, query, active, result, deadline):

@@ -20,9 +20,13 @@ BODY = "body"
 
 
 def _in_field(schema, clause: Clause, field: str):
-    if len(clause.terms) == 1:
-        return Query.term_query(schema, field, clause.terms[0])
-    return Query.phrase_query(schema, field, list(clause.terms))
+    if len(clause.terms) > 1:
+        return Query.phrase_query(schema, field, list(clause.terms))
+    term = Query.term_query(schema, field, clause.terms[0])
+    if clause.decimals is None:
+        return term
+    decimals = Query.phrase_prefix_query(schema, field, [clause.decimals])
+    return Query.boolean_query([(Occur.Should, term), (Occur.Should, decimals)])
 
 
 def _fields(clause: Clause):

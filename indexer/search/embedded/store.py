@@ -35,7 +35,7 @@ WRITER_HEAP = 256_000_000  # bytes the writer fills before it writes a segment
 
 class EmbeddedStore:
     name = "embedded"
-    spare_cores = 1  # the index writer's thread
+    spare_cores = 0  # tantivy's writer thread needs little: two workers on two cores are fastest
 
     def __init__(self, data_dir, registry: Registry = FACETS):
         self.data_dir = Path(data_dir)
