@@ -387,3 +387,15 @@ def test_ambiguous_and_unknown_names_are_searched_as_typed(korea, shipped):
     assert expand_text("كيم", korea) == ([["كيم"]], [], ())
     assert expand_text("ماي", korea) == ([["ماي"]], [], ())
     assert expand_text("زلزال المغرب", shipped) == ([["زلزال"], ["المغرب"]], [], ())
+
+
+def test_the_analysis_keeps_the_words_of_peoples_names_whole():
+    from indexer.arabic import analyze
+    from indexer.arabic.stem import NAMES
+
+    listed = [line for line in NAMES.read_text(encoding="utf-8").splitlines()[1:] if line]
+    assert listed == Gazetteer.load(None).name_words(), "run scripts/build-names"
+    assert analyze("بايدن") == analyze("وبايدن") == analyze("لبايدن") == ["بايدن"]
+    assert analyze("كيري") != analyze("يري")  # Kerry is not ك + يرى
+    assert analyze("فيدل كاسترو")[0] != analyze("يدل")[0]
+    assert analyze("بموسكو") == analyze("موسكو")  # a clitic on other words still goes

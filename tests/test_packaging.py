@@ -30,6 +30,7 @@ def test_the_wheel_carries_data_templates_and_mappings(tmp_path):
         "indexer/actors/gazetteer.py",
         "indexer/data/boilerplate.txt",
         "indexer/arabic/data/lexicon.tsv.gz",
+        "indexer/arabic/data/names.txt",
         "indexer/mappings/articles.json",
         "indexer/mappings/articles-python.json",
         "webui/templates/search.html",

@@ -18,6 +18,7 @@ real Arabic news; `scripts/build-lexicon` rebuilds it.
 import gzip
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from .normalize import normalize
 from .stopwords import STOPWORDS
@@ -50,9 +51,19 @@ _MIN_STEM = 2
 _RATIO = {"و": 0.5, "ف": 1.0, "ب": 1.0, "ل": 1.0, "ك": 1.0}
 _MIN_REST_COUNT = 3
 
+# Words of people's names that begin with a clitic-looking letter (بايدن,
+# كيري, فيدل), from the shipped gazetteer by scripts/build-names.
+NAMES = Path(__file__).parent / "data" / "names.txt"
+
+
+def _names():
+    lines = NAMES.read_text(encoding="utf-8").splitlines()
+    return {line for line in lines if line and not line.startswith("#")}
+
+
 # Words whose first letter is a root letter though the rest is also a word:
-# the lexicon alone would split them.
-_WHOLE_WORDS = frozenset(
+# the lexicon alone would split them; and those names.
+_WHOLE_WORDS = _names() | frozenset(
     normalize(word)
     for word in (
         "وطن",
