@@ -201,6 +201,13 @@ def _print_result(result, request):
     print(f"{shown}{result.total:,} articles")
     if request.also_searched:
         print("also searched: " + "، ".join(request.also_searched))
+    if request.query.stopwords:
+        label = (
+            "every word is a stopword, searched"
+            if request.query.all_stopwords
+            else "stopwords searched"
+        )
+        print(f"{label}: " + "، ".join(request.query.stopwords))
     for number, hit in enumerate(result.hits, first):
         print()
         print(f"{number}. {hit.title}")

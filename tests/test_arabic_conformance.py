@@ -7,7 +7,8 @@ normaliser or stemmer conflates; each pair must not.
 
 import pytest
 
-from indexer.arabic import analyze, normalize
+from indexer.arabic import analyze, is_stopword, normalize
+from indexer.search.query import parse
 
 SAME = [
     # diacritics, shadda, tanwin, superscript alef, Quranic marks
@@ -157,15 +158,18 @@ def test_table_is_large_enough():
     assert len(SAME) + len(DIFFERENT) >= 80
 
 
-def test_stopwords_are_dropped_whatever_their_spelling():
-    assert analyze("إلى") == analyze("الى") == analyze("إلي") == []
-    assert analyze("في هذا الذي") == analyze("فى هذا الذى") == []
-    assert analyze("لأن") == analyze("لان") == []
+def test_stopwords_are_one_unstemmed_term_whatever_their_spelling():
+    # Indexed as they are; a query leaves them out unless it needs them.
+    assert analyze("إلى") == analyze("الى") == analyze("إلي") == ["الي"]
+    assert analyze("في هذا الذي") == analyze("فى هذا الذى") == ["في", "هذا", "الذي"]
+    assert analyze("لأن") == analyze("لان")
+    assert all(is_stopword(term) for term in analyze("إلى في هذا الذي لأن"))
+    assert not any(is_stopword(term) for term in analyze("ترامب يزور موسكو"))
 
 
 def test_ali_is_a_name_not_a_stopword():
-    # على folds onto the name علي; the name wins, the preposition stays
-    # indexed with a low weight.
+    # على folds onto the name علي; the name wins, the preposition is indexed
+    # as the name (and weighs little: it is in most articles).
     assert analyze("علي عبدالله صالح") == ["علي", "عبدالله", "صالح"]
 
 
@@ -188,8 +192,9 @@ def test_urls_are_not_exploded():
 
 def test_numbers_are_kept():
     assert analyze("قتل 25 شخصا عام 2018") == ["قتل", "25", "شخصا", "عام", "2018"]
-    assert analyze("بلغ النمو 3.5% في ٢٠١٨") == ["بلغ", "نمو", "3.5", "2018"]
+    assert analyze("بلغ النمو 3.5% في ٢٠١٨") == ["بلغ", "نمو", "3.5", "في", "2018"]
 
 
 def test_words_glued_to_numbers_are_split():
-    assert analyze("و3 ملايين") == analyze("3 ملايين")
+    assert analyze("و3 ملايين") == ["و", *analyze("3 ملايين")]
+    assert parse("و3 ملايين").terms == parse("3 ملايين").terms == {"3", "ملا"}

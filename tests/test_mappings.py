@@ -1,6 +1,5 @@
 """The Elasticsearch index descriptions: components that exist where they must run."""
 
-from indexer.arabic import STOPWORDS
 from indexer.search.elastic.index import (
     CORE,
     PLUGIN_ANALYZERS,
@@ -30,9 +29,12 @@ def test_python_chain_uses_only_what_every_node_has():
     assert not analyzers_named(body) & PLUGIN_ANALYZERS
 
 
-def test_the_python_path_stopword_list_is_the_python_analysis_own():
-    stopwords = index_body(Analysis.PYTHON)["settings"]["analysis"]["filter"]["bahth_stop"]
-    assert stopwords["stopwords"] == sorted(STOPWORDS)
+def test_the_python_path_keeps_every_term_the_python_analysis_gives():
+    # Stopwords are indexed (a query that needs them searches them): no stop filter.
+    body = index_body(Analysis.PYTHON)
+    assert components(body)["filter"] == {"lowercase"}
+    terms = body["settings"]["analysis"]["analyzer"]["bahth_terms"]
+    assert (terms["tokenizer"], terms["filter"]) == ("standard", ["lowercase"])
 
 
 def test_both_descriptions_have_the_same_fields_for_facets_and_filters():

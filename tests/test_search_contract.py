@@ -11,6 +11,7 @@ import pytest
 
 from indexer import reindex
 from indexer.actors import Gazetteer
+from indexer.arabic import analyze
 from indexer.search import SearchRequest
 from indexer.search.elastic import ElasticBackend, ElasticStore
 from indexer.search.embedded import EmbeddedBackend, EmbeddedStore
@@ -278,8 +279,25 @@ def test_a_whole_number_also_finds_its_decimals(backend):
     assert search(backend, q="908").total == 0  # a number is not a prefix of another
 
 
-def test_stopword_only_query_browses_everything(backend):
-    assert search(backend, q="في من عن").total == search(backend).total
+def test_a_query_of_stopwords_only_searches_them_and_says_so(backend):
+    request, result = expanded(backend, q="في من عن")
+    assert request.query.all_stopwords and request.query.stopwords == ("في", "من", "عن")
+    assert 0 < result.total < search(backend).total
+    for hit in search(backend, q="في من عن", size=50).hits:
+        terms = set(
+            analyze(backend.article(hit.id)["title"] + " " + backend.article(hit.id)["body"])
+        )
+        assert {"في", "من", "عن"} <= terms, hit.id
+
+
+def test_stopwords_stay_when_all_else_is_one_word_of_several(backend):
+    request, result = expanded(backend, q="ماذا بعد الزلزال")
+    assert request.query.stopwords == ("ماذا", "بعد") and not request.query.all_stopwords
+    assert "زلزال" in analyze(
+        result.hits[0].title + " " + backend.article(result.hits[0].id)["body"]
+    )
+    plain, _ = expanded(backend, q="الزلزال في المغرب")
+    assert plain.query.stopwords == () and plain.query.terms == {"زلزال", "مغرب"}
 
 
 def test_a_name_finds_every_spelling_and_says_which(backend):

@@ -35,6 +35,8 @@ def test_search_json_shape(client):
         "next_cursor",
         "relaxed",
         "also_searched",
+        "stopwords",
+        "all_stopwords",
     }
     assert body["also_searched"] == []
     assert body["total"] == 2
@@ -223,3 +225,12 @@ def test_a_hit_names_the_outlets_that_also_published_it(client):
     assert re.search(
         r'نشره أيضًا: <span class="source" title="فوز ترامب بالرئاسة">فرانس 24</span>', hit
     )
+
+
+def test_the_page_says_when_a_query_was_all_stopwords(client):
+    page = client.get("/?q=من هو").get_data(as_text=True)
+    assert 'id="stopwords">كل كلمات البحث من الكلمات الشائعة' in page
+    assert '<span dir="auto">من</span>، <span dir="auto">هو</span>' in page
+    answer = client.get("/api/search?q=من هو").get_json()
+    assert answer["all_stopwords"] is True and answer["stopwords"] == ["من", "هو"]
+    assert 'id="stopwords"' not in client.get("/?q=زلزال").get_data(as_text=True)

@@ -125,6 +125,17 @@ def search_result(registry: Registry) -> dict:
                 "type": "boolean",
                 "description": "no article has every word; these have some",
             },
+            "stopwords": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "stopwords of q that were searched because the query needed "
+                "them: without them it would search nothing, or a single word of several",
+            },
+            "all_stopwords": {
+                "type": "boolean",
+                "description": "every word of q is a stopword (من هو): articles with all of "
+                "them are found, which is most of the archive",
+            },
             "also_searched": {
                 "type": "array",
                 "items": {"type": "string"},

@@ -2,6 +2,8 @@
 
 `normalize` gives the matching form of a string (used for keyword fields and
 before analysis); `analyze` gives the tokens as indexed and as queried.
+Stopwords are indexed as they are (not stemmed); a query leaves them out
+unless it needs them (indexer.search.query).
 """
 
 from . import normalize as _normalize_module
@@ -10,7 +12,7 @@ from .stem import stem
 from .stopwords import STOPWORDS
 from .tokenize import tokenize
 
-# token -> its index term, or "" for a stopword. A plain dict is the fastest
+# token -> its index term. A plain dict is the fastest
 # cache there is; it stops growing at _CACHE_LIMIT entries (about 100 MB),
 # more distinct words than a large archive has.
 _TERMS: dict[str, str] = {}
@@ -18,7 +20,7 @@ _CACHE_LIMIT = 1_000_000
 
 
 def _term(token):
-    term = "" if token in STOPWORDS else stem(token)
+    term = token if token in STOPWORDS else stem(token)
     if len(_TERMS) < _CACHE_LIMIT:
         _TERMS[token] = term
     return term
@@ -60,16 +62,29 @@ def words(text: str) -> tuple[str, ...]:
 
 
 def analyze(text: str) -> list[str]:
-    """Normalise, tokenise, drop stopwords and light-stem `text`."""
+    """Normalise, tokenise and light-stem `text` (stopwords stay as they are)."""
     terms = []
     lookup = _TERMS.get
     for token in words(text):
         term = lookup(token)
         if term is None:
             term = _term(token)
-        if term:
-            terms.append(term)
+        terms.append(term)
     return terms
 
 
-__all__ = ["STOPWORDS", "analyze", "arabic_letters", "normalize", "stem", "tokenize", "words"]
+def is_stopword(term: str) -> bool:
+    """Whether an analysed term is a stopword (stopwords are not stemmed)."""
+    return term in STOPWORDS
+
+
+__all__ = [
+    "STOPWORDS",
+    "analyze",
+    "arabic_letters",
+    "is_stopword",
+    "normalize",
+    "stem",
+    "tokenize",
+    "words",
+]

@@ -6,7 +6,12 @@
     موسكو OR كييف           either
     title:قمة  title:"قمة العشرين"   restricted to the title
 
-Every word goes through the same analysis as the documents. A name the
+Every word goes through the same analysis as the documents. Stopwords (من,
+في, على…) are left out of a query, but not when that would leave nothing
+to search, or a single word of a longer query (وماذا بعد.. أيها الدواعش):
+then every word is searched, and the query says which stopwords it kept
+(`stopwords`) and whether it held nothing else (`all_stopwords`). A quoted
+phrase keeps its stopwords: it is an exact sequence. A name the
 actor gazetteer knows (one word, a phrase, or consecutive words: كيم جونغ
 أون) also looks for the actor's other spellings (`expand`). A malformed
 query never fails: an unbalanced quote is read as a plain character, an OR
@@ -17,11 +22,12 @@ of the word.
 import re
 from dataclasses import dataclass
 
-from indexer.arabic import analyze
+from indexer.arabic import analyze, is_stopword, words
 
 FIELDS = ("title",)
 _PIECE = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"|(\S+))')
 _FIELD_PREFIX = re.compile(r'(?<![\w"])(\w+):')
+_PUNCTUATION = re.compile(r"^\W+|\W+$")
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,12 @@ class Clause:
     terms: tuple[str, ...]  # analysed terms; more than one is a phrase
     field: str | None = None  # None: title and body
     text: str = ""  # as typed, for engines that analyse it themselves
+    quoted: bool = False  # typed as a phrase
+
+    @property
+    def stopword(self) -> bool:
+        """A word typed alone (not quoted) that is a stopword."""
+        return not self.quoted and len(self.terms) == 1 and is_stopword(self.terms[0])
 
     @property
     def decimals(self) -> str | None:
@@ -45,6 +57,8 @@ class Query:
     # every group rank first.
     groups: tuple[tuple[Clause, ...], ...] = ()
     excluded: tuple[Clause, ...] = ()
+    stopwords: tuple[str, ...] = ()  # stopwords searched because the query needed them
+    all_stopwords: bool = False  # every word typed was a stopword
 
     @property
     def size(self):
@@ -75,15 +89,43 @@ def parse(text: str) -> Query:
         if word == "OR" and not negated and not name:
             pieces.append("OR")
             continue
-        typed = phrase if phrase is not None and word is None else word
+        quoted = phrase is not None and word is None
+        typed = phrase if quoted else word
         terms = tuple(analyze(typed))
+        if len(terms) > 1 and not quoted:
+            typed, terms = _trimmed(typed, terms)
         if terms:
             field_name = name.lower() if name else None
-            pieces.append((bool(negated), Clause(terms, field_name, typed)))
-    return _assemble(pieces)
+            pieces.append((bool(negated), Clause(terms, field_name, typed, quoted)))
+    return _assemble(*_stopwords(pieces))
 
 
-def _assemble(pieces):
+def _trimmed(typed, terms):
+    """A word typed glued to stopwords (و3): without them at its ends."""
+    tokens = words(typed)  # one term per token
+    first, last = 0, len(terms)
+    while first < last - 1 and is_stopword(terms[first]):
+        first += 1
+    while last > first + 1 and is_stopword(terms[last - 1]):
+        last -= 1
+    if (first, last) == (0, len(terms)):
+        return typed, terms
+    return " ".join(tokens[first:last]), terms[first:last]
+
+
+def _stopwords(pieces):
+    """The pieces without the stopwords the query does without, and the
+    stopwords it keeps (see the module's docstring)."""
+    clauses = [p for p in pieces if p != "OR"]
+    wanted = [clause for negated, clause in clauses if not negated]
+    content = [clause for clause in wanted if not clause.stopword]
+    needed = not content or (len(wanted) > 1 and len(content) == 1 and len(content[0].terms) == 1)
+    kept = tuple(_PUNCTUATION.sub("", c.text) for c in wanted if c.stopword) if needed else ()
+    chosen = [p for p in pieces if p == "OR" or not p[1].stopword or (needed and not p[0])]
+    return chosen, kept, bool(wanted) and not content
+
+
+def _assemble(pieces, stopwords=(), all_stopwords=False):
     groups, excluded = [], []
     join_next = False
     for piece in pieces:
@@ -98,7 +140,7 @@ def _assemble(pieces):
         else:
             groups.append((clause,))
         join_next = False
-    return Query(_distinct(map(_distinct, groups)), _distinct(excluded))
+    return Query(_distinct(map(_distinct, groups)), _distinct(excluded), stopwords, all_stopwords)
 
 
 def _distinct(items):
@@ -155,7 +197,7 @@ def expand(query: Query, spellings) -> tuple[Query, tuple[str, ...]]:
         groups.append(tuple(c for clause in group for c in alternatives(clause)))
         position += 1
     excluded = tuple(c for clause in query.excluded for c in alternatives(clause))
-    return Query(tuple(groups), excluded), tuple(added)
+    return Query(tuple(groups), excluded, query.stopwords, query.all_stopwords), tuple(added)
 
 
 def _name_run(groups, start, spellings, longest=4):

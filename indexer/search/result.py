@@ -56,4 +56,6 @@ class SearchResult:
             "next_cursor": self.next_cursor,
             "relaxed": self.relaxed,
             "also_searched": list(request.also_searched) if request else [],
+            "stopwords": list(request.query.stopwords) if request else [],
+            "all_stopwords": request.query.all_stopwords if request else False,
         }

@@ -17,6 +17,8 @@ import time
 from elasticsearch import ApiError, NotFoundError, TransportError
 from markupsafe import escape
 
+from indexer.arabic import STOPWORDS
+
 from ..errors import BackendUnavailable, NotFound
 from ..highlight import highlight, snippet
 from ..request import BadRequest, SearchRequest, encode_cursor
@@ -219,6 +221,7 @@ class ElasticBackend:
                     "max_query_terms": 25,
                     "min_doc_freq": 1,
                     "minimum_should_match": 1,
+                    "stop_words": sorted(STOPWORDS),  # indexed, but alike in every article
                 }
             },  # as the embedded engine: any shared word, best first
             "size": size,

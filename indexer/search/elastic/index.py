@@ -9,8 +9,7 @@ Two analysis paths, named for where the Arabic analysis runs:
   which sends the terms along, for a cluster where the plugin cannot be
   installed; it needs nothing but the node's core.
 
-The stopword list of the python path comes from the Python analysis, so it
-lives in one place.
+Both paths index the stopwords (a query that needs them searches them).
 """
 
 import copy
@@ -18,8 +17,6 @@ import json
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-
-from indexer.arabic import STOPWORDS
 
 # What the plugin gives the node, by the names the descriptions use.
 PLUGIN = "analysis-bahth"
@@ -69,11 +66,7 @@ def _description(analysis: Analysis) -> dict:
 def index_body(analysis: Analysis = Analysis.NODE) -> dict:
     """Settings and mappings to create an index with, lists filled in."""
     description = _description(analysis)
-    body = copy.deepcopy({"settings": description["settings"], "mappings": description["mappings"]})
-    filters = body["settings"].get("analysis", {}).get("filter", {})
-    if "bahth_stop" in filters:
-        filters["bahth_stop"]["stopwords"] = sorted(STOPWORDS)
-    return body
+    return copy.deepcopy({"settings": description["settings"], "mappings": description["mappings"]})
 
 
 def version(analysis: Analysis = Analysis.NODE) -> int:

@@ -22,7 +22,7 @@ from pathlib import Path
 import tantivy
 from tantivy import Occur, Query
 
-from indexer.arabic import analyze
+from indexer.arabic import analyze, is_stopword
 
 from ..errors import BackendUnavailable, NotFound, SearchTooSlow
 from ..highlight import highlight, snippet
@@ -180,11 +180,12 @@ class EmbeddedBackend:
     def more_like_this(self, article, size=5):
         """Articles sharing the most distinctive words of `article`."""
         counts = Counter(
-            t for t in analyze(article["body"][:20_000]) if len(t) > 2 and not t.isdigit()
+            t
+            for t in analyze(article["body"][:20_000])
+            if len(t) > 2 and not t.isdigit() and not is_stopword(t)
         )
-        terms = list(
-            dict.fromkeys(analyze(article["title"]) + [t for t, _ in counts.most_common(12)])
-        )
+        title = [t for t in analyze(article["title"]) if not is_stopword(t)]
+        terms = list(dict.fromkeys(title + [t for t, _ in counts.most_common(12)]))
         if not terms:
             return []
         index = self._index()

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Bahth's Arabic analysis, the same as {@code indexer.arabic}: normalise,
- * split into words, drop stopwords, light-stem. One shared instance.
+ * split into words, light-stem all but the stopwords (which are indexed as
+ * they are, for the queries that need them). One shared instance.
  */
 public final class ArabicAnalysis {
     private static final ArabicAnalysis INSTANCE = new ArabicAnalysis(AnalysisData.get());
@@ -44,6 +45,11 @@ public final class ArabicAnalysis {
         return stemmer.stem(token);
     }
 
+    /** The index term of one word: a stopword as it is, any other word stemmed. */
+    public String term(String word) {
+        return isStopword(word) ? word : stem(word);
+    }
+
     /** The words of {@code normalize(text)}: Python's {@code indexer.arabic.words}. */
     public List<String> words(String text) {
         List<String> words = new ArrayList<>();
@@ -57,9 +63,7 @@ public final class ArabicAnalysis {
     public List<String> analyze(String text) {
         List<String> terms = new ArrayList<>();
         for (String word : words(text)) {
-            if (!isStopword(word)) {
-                terms.add(stem(word));
-            }
+            terms.add(term(word));
         }
         return terms;
     }

@@ -50,7 +50,7 @@ public final class Components {
         }
     }
 
-    /** bahth_stem: the lexicon-guarded light stemmer. */
+    /** bahth_stem: the lexicon-guarded light stemmer (stopwords left as they are). */
     @NamedComponent("bahth_stem")
     public static final class Stem implements TokenFilterFactory {
         @Override
@@ -59,7 +59,7 @@ public final class Components {
         }
     }
 
-    /** bahth_arabic: the analysis of indexer.arabic.analyze (title and body). */
+    /** bahth_arabic: the analysis of indexer.arabic.analyze (title and body): stopwords kept. */
     @NamedComponent("bahth_arabic")
     public static final class Arabic implements AnalyzerFactory {
         @Override
@@ -68,7 +68,7 @@ public final class Components {
                 @Override
                 protected TokenStreamComponents createComponents(String fieldName) {
                     Tokenizer words = new BahthTokenizer();
-                    return new TokenStreamComponents(words, new StemFilter(new StopFilter(words)));
+                    return new TokenStreamComponents(words, new StemFilter(words));
                 }
             };
         }

@@ -7,7 +7,8 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * Light-stems each term as {@code indexer.arabic.stem} does. Each filter
+ * Light-stems each term but the stopwords, as {@code indexer.arabic.analyze}
+ * does. Each filter
  * (one per thread and field) remembers the stems it has made, looked up by
  * the term's characters without making a string of them.
  */
@@ -29,7 +30,7 @@ final class StemFilter extends TokenFilter {
         String stem = stems.get(term.buffer(), 0, term.length());
         if (stem == null) {
             String word = term.toString();
-            stem = analysis.stem(word);
+            stem = analysis.term(word);
             if (stems.size() < CACHE_LIMIT) {
                 stems.put(word, stem);
             }
