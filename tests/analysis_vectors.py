@@ -39,6 +39,8 @@ EDGE_CASES = [
     "شيء\u0301 شيء",
     "2,500,000 3,5 12.5.6",
     "http://www.alarabiya.net/ar/a?b=c user@mail.example.com",
+    "على عَلَى عـلى وعلى فعلى بوعلى على3 علىً مستشفى إلى علي",
+    "ى علىx xعلى (على) على،",
 ]
 _ALPHABETS = (
     [(0x0600, 0x06FF)] * 4

@@ -21,7 +21,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from .normalize import HAMZA, TABLE, YEH
+from .normalize import ALEF_MAKSURA, HAMZA, MAKSURA_KEPT, TABLE, YEH
 from .stem import (
     _ALLAH,
     _ARTICLES,
@@ -78,6 +78,8 @@ def rule_lines():
     yield f"allah\t{_ALLAH}"
     yield f"yeh\t{YEH}"
     yield f"hamza\t{HAMZA}"
+    yield f"maksura\t{ALEF_MAKSURA}"
+    yield "maksura_kept\t" + " ".join(MAKSURA_KEPT)
 
 
 def export(folder: Path) -> list[Path]:

@@ -20,9 +20,10 @@ of the word.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from indexer.arabic import analyze, is_stopword, words
+from indexer.arabic.normalize import ALEF_MAKSURA, MAKSURA_KEPT, YEH
 
 FIELDS = ("title",)
 _PIECE = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"|(\S+))')
@@ -98,6 +99,25 @@ def parse(text: str) -> Query:
             field_name = name.lower() if name else None
             pieces.append((bool(negated), Clause(terms, field_name, typed, quoted)))
     return _assemble(*_stopwords(pieces))
+
+
+def both_spellings(query: Query) -> Query:
+    """`query` with each word typed with yeh that is also a word kept with
+    alef maqsura (علي: the name, or على written with a yeh, as much Arabic
+    writing does) looking for both; the name, far rarer, ranks first. Run
+    after `expand`, which reads each name as typed."""
+
+    def alternatives(clause):
+        if clause.quoted or len(clause.terms) != 1 or not clause.terms[0].endswith(YEH):
+            return ()
+        other = clause.terms[0][:-1] + ALEF_MAKSURA
+        return (Clause((other,), clause.field, other),) if other in MAKSURA_KEPT else ()
+
+    groups = tuple(
+        _distinct(group + tuple(a for clause in group for a in alternatives(clause)))
+        for group in query.groups
+    )
+    return replace(query, groups=groups)
 
 
 def _trimmed(typed, terms):

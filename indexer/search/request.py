@@ -13,7 +13,7 @@ from datetime import date
 from indexer.settings import Settings
 
 from .facets import FACETS, Registry, period
-from .query import Query, expand, parse
+from .query import Query, both_spellings, expand, parse
 
 SORTS = ("relevance", "newest", "oldest")
 LAST_YEAR = 9998
@@ -111,6 +111,7 @@ class SearchRequest:
             )
         if gazetteer is not None:
             query, also_searched = expand(query, gazetteer.spellings)
+        query = both_spellings(query)
         return cls(
             text,
             query,

@@ -143,11 +143,20 @@ class Loader:
         self.schema = schema.schema(registry)
         self.index = tantivy.Index(self.schema, str(path), reuse=False)
         schema.register_tokenizer(self.index)
-        self.writer = self.index.writer(WRITER_HEAP, 1)
+        self._writer: tantivy.IndexWriter | None = None
         # The bookkeeping of duplicates: temporary tables of a private SQLite
         # database, on disk, gone when it closes.
         self.seen = SeenArticles(sqlite3.connect(""))
         self.count = 0
+
+    @property
+    def writer(self) -> tantivy.IndexWriter:
+        """The index writer, started on first use: its threads must not
+        exist when a reindex forks its workers (a child forked while a
+        thread holds a lock of the allocator can hang)."""
+        if self._writer is None:
+            self._writer = self.index.writer(WRITER_HEAP, 1)
+        return self._writer
 
     def add(self, article, analyzed):
         """Index one article with its Analyzed terms and dedup key. Returns
@@ -201,8 +210,9 @@ class Loader:
             self.writer.commit()
 
     def abandon(self):
-        try:
-            self.writer.rollback()
-        except (ValueError, RuntimeError):
-            pass
+        if self._writer is not None:
+            try:
+                self._writer.rollback()
+            except (ValueError, RuntimeError):
+                pass
         self.seen.db.close()

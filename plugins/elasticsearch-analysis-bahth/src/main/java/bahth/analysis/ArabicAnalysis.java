@@ -115,12 +115,13 @@ public final class ArabicAnalysis {
             alone.append(piece);
             i += Character.charCount(code);
         }
-        // The one rule that looks at neighbours: a yeh before a word-final hamza.
-        String joined = alone.toString();
+        // The rules that look at neighbours: alef maqsura kept in على (one
+        // character for one: the origins stay), a yeh before a word-final hamza.
+        String joined = normalizer.foldMaksura(alone.toString());
         int[] origin = from;
         if (normalizer.mayRewriteYehs(joined)) {
             int[] rewrittenFrom = new int[alone.length() + 1];
-            joined = normalizer.rewriteYehs(alone, rewrittenFrom);
+            joined = normalizer.rewriteYehs(joined, rewrittenFrom);
             origin = new int[joined.length() + 1];
             for (int k = 0; k < joined.length(); k++) {
                 origin[k] = from[rewrittenFrom[k]];

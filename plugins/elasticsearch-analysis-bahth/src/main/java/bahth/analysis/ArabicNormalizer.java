@@ -1,17 +1,20 @@
 package bahth.analysis;
 
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The matching form of a string, as {@code indexer.arabic.normalize} makes it:
  * NFKC where needed, lower case, the folding table (diacritics, tatweel and
- * format characters deleted, letter variants folded, digits to ASCII), and a
- * yeh dropped before a word-final hamza (شيء = شئ). Repeated until stable, at
- * most four times, as the Python side does.
+ * format characters deleted, letter variants folded, digits to ASCII), alef
+ * maqsura folded to yeh but in the word على (which would be the name علي), and
+ * a yeh dropped before a word-final hamza (شيء = شئ). Repeated until stable,
+ * at most four times, as the Python side does.
  */
 final class ArabicNormalizer {
     private final Map<Integer, String> fold;
@@ -23,6 +26,9 @@ final class ArabicNormalizer {
     private final String yehHamza;
     private final String hamza;
     private final Pattern yehsBeforeHamza;
+    private final char maksura;
+    private final char yeh;
+    private final Set<String> maksuraKept;
     private final CharClasses classes;
 
     ArabicNormalizer(AnalysisData data, CharClasses classes) {
@@ -35,6 +41,9 @@ final class ArabicNormalizer {
         hamza = data.rule("hamza");
         yehHamza = data.rule("yeh") + hamza;
         yehsBeforeHamza = Pattern.compile(data.rule("yeh") + "+" + hamza);
+        maksura = data.rule("maksura").charAt(0);
+        yeh = data.rule("yeh").charAt(0);
+        maksuraKept = Set.copyOf(List.of(data.rule("maksura_kept").split(" ")));
         this.classes = classes;
     }
 
@@ -43,7 +52,7 @@ final class ArabicNormalizer {
             if (!Normalizer.isNormalized(text, Normalizer.Form.NFKC)) {
                 text = Normalizer.normalize(text, Normalizer.Form.NFKC);
             }
-            text = fold(text.toLowerCase(Locale.ROOT));
+            text = foldMaksura(fold(text.toLowerCase(Locale.ROOT)));
             if (mayRewriteYehs(text)) {
                 text = dropYehBeforeFinalHamza(text);
             }
@@ -95,6 +104,31 @@ final class ArabicNormalizer {
             text = Normalizer.normalize(text, Normalizer.Form.NFKC);
         }
         return fold(text.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Alef maqsura folded to yeh, but in a word that is one of the kept ones
+     * (Python's {@code (?<!\w)(على|وعلى|فعلى)(?!\w)}). One character for one:
+     * positions do not move.
+     */
+    String foldMaksura(String text) {
+        int at = text.indexOf(maksura);
+        if (at < 0) {
+            return text;
+        }
+        char[] out = text.toCharArray();
+        for (; at >= 0; at = text.indexOf(maksura, at + 1)) {
+            int start = at;
+            while (start > 0 && classes.isWord(Character.codePointBefore(text, start))) {
+                start -= Character.charCount(Character.codePointBefore(text, start));
+            }
+            int end = at + 1;
+            boolean wordFollows = end < text.length() && classes.isWord(Character.codePointAt(text, end));
+            if (wordFollows || !maksuraKept.contains(text.substring(start, end))) {
+                out[at] = yeh;
+            }
+        }
+        return new String(out);
     }
 
     /** Whether the text has a yeh before a hamza at all (the yeh rule has nothing to do otherwise). */
