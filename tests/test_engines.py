@@ -63,3 +63,51 @@ def test_only_a_store_that_indexes_python_terms_has_them_computed():
     full, lean = analyze_article(article), analyze_article(article, terms=False)
     assert full.body_terms and (lean.title_terms, lean.body_terms) == ("", "")
     assert full.dedup == lean.dedup is not None
+
+
+def test_a_reindex_switches_a_serving_backend_and_its_open_searches_finish(tmp_path):
+    import tantivy
+
+    from indexer import reindex
+    from indexer.search import SearchRequest
+
+    from .conftest import article, write_jsonl
+
+    data = tmp_path / "data"
+    first = write_jsonl(tmp_path / "first.jsonl", [article(n) for n in range(1, 4)])
+    reindex.run([first], EmbeddedStore(data), workers=1)
+    backend = EmbeddedBackend(data)
+    words = SearchRequest.from_params({"q": ["الانتخابات"]})
+    assert backend.search(words).total == 3
+    old_version = EmbeddedStore(data).live()
+    searcher = tantivy.Index.open(str(old_version)).searcher()  # a search under way
+
+    second = write_jsonl(tmp_path / "second.jsonl", [article(n) for n in range(10, 15)])
+    reindex.run([second], EmbeddedStore(data), workers=1)
+    assert not old_version.exists()  # the old version is gone from the folder...
+    assert searcher.num_docs == 3  # ...but what had it open reads on
+    assert [v.name for v in data.iterdir() if v.name.startswith("index-")] == [
+        EmbeddedStore(data).live().name
+    ]
+    assert backend.search(words).total == 5  # the same backend follows the link
+    assert backend.article("a10")["title"] == "عنوان الخبر رقم 10"
+
+
+def test_an_index_of_the_sqlite_engine_asks_for_a_reindex(tmp_path):
+    from indexer.search import BackendUnavailable
+
+    (tmp_path / "articles.sqlite").write_bytes(b"SQLite format 3\0")
+    with pytest.raises(BackendUnavailable, match="built by an earlier version of Bahth"):
+        EmbeddedBackend(tmp_path).ping()
+
+
+def test_a_live_version_deleted_by_hand_is_a_clear_error(tmp_path, sample_index):
+    import shutil
+
+    from indexer.search import BackendUnavailable
+
+    data = tmp_path / "data"
+    shutil.copytree(sample_index, data, symlinks=True)
+    shutil.rmtree(EmbeddedStore(data).live())
+    with pytest.raises(BackendUnavailable, match="which is missing or incomplete"):
+        EmbeddedBackend(data).ping()

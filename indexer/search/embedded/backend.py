@@ -61,7 +61,10 @@ class EmbeddedBackend:
             with self._lock:
                 self._opened = (version, index)
             return index
-        raise BackendUnavailable(f"the index at {self.store.path} keeps changing; try again")
+        raise BackendUnavailable(
+            f"the index at {self.store.path} points at {version}, which is missing or "
+            "incomplete: run `bahth reindex PATH` again"
+        )
 
     def _missing(self):
         if (self.store.data_dir / LEGACY_FILE).exists():
