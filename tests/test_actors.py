@@ -364,8 +364,10 @@ def expand_text(text, gazetteer):
 def test_a_known_name_also_searches_its_other_spellings(shipped):
     groups, _, also = expand_text("ترامب قمة", shipped)
     assert groups == [["ترامب", "ترمب"], ["قمة"]] and also == ("ترمب",)
-    groups, _, also = expand_text('"دونالد ترمب"', shipped)
+    groups, _, also = expand_text("دونالد ترمب", shipped)
     assert groups == [["دونالد ترمب", "ترامب", "ترمب"]]  # the longer spellings add nothing
+    # A quoted phrase is searched as typed.
+    assert expand_text('"دونالد ترمب"', shipped) == ([["دونالد ترمب"]], [], ())
 
 
 def test_consecutive_words_that_make_a_name_become_one_phrase(shipped):

@@ -164,6 +164,27 @@ def test_or_and_title_field(backend):
     assert titled == {"csv-05", "AG-20231009-03"}  # bw-004 names him in the body only
 
 
+def test_and_not_and_prefixes_as_other_search_engines_take_them(backend):
+    both = search(backend, q="بوتين AND ترامب", size=50)
+    assert ids(both) == ids(search(backend, q="بوتين ترامب", size=50)) and both.total > 0
+    assert both.total < search(backend, q="بوتين OR ترامب").total
+    assert set(ids(search(backend, q="ترامب NOT بوتين", size=50))) == set(
+        ids(search(backend, q="ترامب -بوتين", size=50))
+    )
+    started = search(backend, q="ترام*", size=50)
+    assert {"AG-20241106-07"} <= set(ids(started))  # ترامب
+    assert "<mark>ترامب</mark>" in started.hits[0].title_html
+    assert search(backend, q="الانتخا*").total == search(backend, q="انتخا*").total > 0
+    assert search(backend, q="ترامبي*").total == 0
+
+
+def test_a_quoted_name_is_searched_as_typed(backend):
+    _, every = expanded(backend, q="ترامب", size=50)
+    request, typed = expanded(backend, q='"ترامب"', size=50)
+    assert "bw-002" in ids(every) and "bw-002" not in ids(typed)  # bw-002 writes ترمب
+    assert request.also_searched == ()
+
+
 def test_malformed_queries_degrade_to_words(backend):
     assert "bw-010" in ids(search(backend, q='"زلزال المغرب'))
     assert search(backend, q="OR").total == search(backend).total

@@ -23,11 +23,13 @@ def _word_terms(word):
 
 
 def _matches(text, terms):
-    """(start, end, term) of the words of `text` whose analysis meets `terms`."""
+    """(start, end, term) of the words of `text` whose analysis meets `terms`
+    (a term ending in * is the start of the terms it meets)."""
+    starts = tuple(t[:-1] for t in terms if t.endswith("*"))
     spans = []
     for match in _WORD.finditer(text):
         for term in _word_terms(match.group()):
-            if term in terms:
+            if term in terms or (starts and term.startswith(starts)):
                 spans.append((*match.span(), term))
                 break
     return spans

@@ -1,9 +1,11 @@
 """The query language, the same on every surface.
 
     بوتين ترامب             words: documents with all of them first
+    بوتين AND ترامب         the same (AND is what every word does already)
     "كيم جونغ أون"          a phrase: the exact sequence, after normalisation
-    -روسيا  -"كوريا الجنوبية"  exclusion
+    -روسيا  NOT روسيا  -"كوريا الجنوبية"  exclusion
     موسكو OR كييف           either
+    ترام*                   a word beginning so (two letters at least)
     title:قمة  title:"قمة العشرين"   restricted to the title
 
 Every word goes through the same analysis as the documents. Stopwords (من,
@@ -12,8 +14,9 @@ to search, or a single word of a longer query (وماذا بعد.. أيها ال
 then every word is searched, and the query says which stopwords it kept
 (`stopwords`) and whether it held nothing else (`all_stopwords`). A quoted
 phrase keeps its stopwords: it is an exact sequence. A name the
-actor gazetteer knows (one word, a phrase, or consecutive words: كيم جونغ
-أون) also looks for the actor's other spellings (`expand`). A malformed
+actor gazetteer knows (one word, or consecutive words: كيم جونغ أون) also
+looks for the actor's other spellings (`expand`); a quoted phrase is
+searched as typed. A malformed
 query never fails: an unbalanced quote is read as a plain character, an OR
 with nothing on one side is a word, and a field name we do not know is part
 of the word.
@@ -24,6 +27,7 @@ from dataclasses import dataclass, replace
 
 from indexer.arabic import analyze, is_stopword, words
 from indexer.arabic.normalize import ALEF_MAKSURA, MAKSURA_KEPT, YEH
+from indexer.arabic.stem import strip_prefixes
 
 FIELDS = ("title",)
 _PIECE = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"|(\S+))')
@@ -37,17 +41,23 @@ class Clause:
     field: str | None = None  # None: title and body
     text: str = ""  # as typed, for engines that analyse it themselves
     quoted: bool = False  # typed as a phrase
+    prefix: bool = False  # a word typed with a final *: terms[0] begins the words it finds
 
     @property
     def stopword(self) -> bool:
         """A word typed alone (not quoted) that is a stopword."""
-        return not self.quoted and len(self.terms) == 1 and is_stopword(self.terms[0])
+        return (
+            not self.quoted
+            and not self.prefix
+            and len(self.terms) == 1
+            and is_stopword(self.terms[0])
+        )
 
     @property
     def decimals(self) -> str | None:
         """For a clause that is one whole number N, "N.": the prefix of the
         decimal numbers it also finds (9080 finds 9080.02); else None."""
-        if len(self.terms) == 1 and self.terms[0].isdigit():
+        if len(self.terms) == 1 and self.terms[0].isdigit() and not self.prefix:
             return self.terms[0] + "."
         return None
 
@@ -69,8 +79,14 @@ class Query:
 
     @property
     def terms(self):
-        """Every analysed term the query looks for (for highlighting)."""
-        return {t for group in self.groups for clause in group for t in clause.terms}
+        """Every analysed term the query looks for (for highlighting); the
+        start of a prefix search as "ترام*"."""
+        return {
+            clause.terms[0] + "*" if clause.prefix else term
+            for group in self.groups
+            for clause in group
+            for term in clause.terms
+        }
 
     def __bool__(self):
         return bool(self.groups or self.excluded)
@@ -85,20 +101,41 @@ def parse(text: str) -> Query:
         lambda m: m.group(0) if m.group(1).lower() in FIELDS else m.group(1) + " ", text
     )
     pieces: list[tuple[bool, Clause] | str] = []  # (negated, clause) or "OR"
+    negate_next = False
     for match in _PIECE.finditer(text):
         negated, name, phrase, word = match.groups()
-        if word == "OR" and not negated and not name:
-            pieces.append("OR")
+        if word in ("OR", "AND", "NOT") and not negated and not name:
+            if word == "OR":
+                pieces.append("OR")
+            negate_next = word == "NOT"
             continue
+        negated, negate_next = bool(negated) or negate_next, False
         quoted = phrase is not None and word is None
-        typed = phrase if quoted else word
-        terms = tuple(analyze(typed))
-        if len(terms) > 1 and not quoted:
-            typed, terms = _trimmed(typed, terms)
-        if terms:
-            field_name = name.lower() if name else None
-            pieces.append((bool(negated), Clause(terms, field_name, typed, quoted)))
+        clause = _prefix(word, name) if not quoted else None
+        if clause is None:
+            typed = phrase if quoted else word
+            terms = tuple(analyze(typed))
+            if len(terms) > 1 and not quoted:
+                typed, terms = _trimmed(typed, terms)
+            clause = Clause(terms, name.lower() if name else None, typed, quoted) if terms else None
+        if clause is not None:
+            pieces.append((negated, clause))
     return _assemble(*_stopwords(pieces))
+
+
+def _prefix(word, name):
+    """The clause of a word typed with a final * (ترام*), or None: its one
+    token, normalised, without the article and clitics the stemmer would
+    take off (الرئ* finds الرئيس as رءيس); two letters at least."""
+    if not word.endswith("*") or word.count("*") != 1:
+        return None
+    tokens = words(word[:-1])
+    if len(tokens) != 1:
+        return None
+    start = strip_prefixes(tokens[0]) if tokens[0][0].isalpha() else tokens[0]
+    if len(start) < 2:
+        return None
+    return Clause((start,), name.lower() if name else None, word, prefix=True)
 
 
 def both_spellings(query: Query) -> Query:
@@ -108,7 +145,12 @@ def both_spellings(query: Query) -> Query:
     after `expand`, which reads each name as typed."""
 
     def alternatives(clause):
-        if clause.quoted or len(clause.terms) != 1 or not clause.terms[0].endswith(YEH):
+        if (
+            clause.quoted
+            or clause.prefix
+            or len(clause.terms) != 1
+            or not clause.terms[0].endswith(YEH)
+        ):
             return ()
         other = clause.terms[0][:-1] + ALEF_MAKSURA
         return (Clause((other,), clause.field, other),) if other in MAKSURA_KEPT else ()
@@ -192,6 +234,8 @@ def expand(query: Query, spellings) -> tuple[Query, tuple[str, ...]]:
     added = []
 
     def alternatives(clause):
+        if clause.quoted or clause.prefix:  # searched as typed
+            return (clause,)
         names = spellings(clause.text)
         chosen = [clause]
         for name in names:
@@ -225,7 +269,11 @@ def _name_run(groups, start, spellings, longest=4):
     for size in range(min(longest, len(groups) - start), 1, -1):
         run = groups[start : start + size]
         if all(
-            len(g) == 1 and len(g[0].terms) == 1 and g[0].field == run[0][0].field for g in run
+            len(g) == 1
+            and len(g[0].terms) == 1
+            and not (g[0].quoted or g[0].prefix)
+            and g[0].field == run[0][0].field
+            for g in run
         ) and spellings(" ".join(g[0].text for g in run)):
             return size
     return 0

@@ -55,6 +55,9 @@ def _fields(clause: Clause, analysis):
 def _anywhere(clause: Clause, analysis):
     """Whether the clause's words are in sequence in any field it may match."""
     names = [name for name, _ in _fields(clause, analysis)]
+    if clause.prefix:
+        starts = [{"prefix": {name: clause.terms[0]}} for name in names]
+        return {"bool": {"should": starts, "minimum_should_match": 1}}
     found = {
         "multi_match": {
             "query": _text(clause, analysis),
@@ -71,6 +74,8 @@ def _anywhere(clause: Clause, analysis):
 
 def _in_field(clause: Clause, name, analysis):
     """The clause in one field, scored."""
+    if clause.prefix:
+        return {"prefix": {name: clause.terms[0]}}
     phrase = {"match_phrase": {name: {"query": _text(clause, analysis)}}}
     if clause.decimals is None:
         return phrase

@@ -20,6 +20,8 @@ BODY = "body"
 
 
 def _in_field(schema, clause: Clause, field: str):
+    if clause.prefix:
+        return Query.phrase_prefix_query(schema, field, [clause.terms[0]])
     if len(clause.terms) > 1:
         return Query.phrase_query(schema, field, list(clause.terms))
     term = Query.term_query(schema, field, clause.terms[0])
