@@ -40,8 +40,9 @@ def period(key: str) -> tuple[date, date]:
     return day, day
 
 
-def _marks(values) -> str:
-    return ",".join("?" * len(values))
+def _every_value(column: str) -> dict:
+    """A tantivy aggregation counting every value of a fast field."""
+    return {"terms": {"field": column, "size": ALL_VALUES, "segment_size": ALL_VALUES}}
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class ValueFacet:
     def embedded_aggregation(self) -> dict:
         # Every value: the first FACET_SIZE by (count, value) are chosen here,
         # so that ties at the cut fall the same way on every engine.
-        return {"terms": {"field": self.column, "size": ALL_VALUES, "segment_size": ALL_VALUES}}
+        return _every_value(self.column)
 
     @staticmethod
     def embedded_rows(aggregation: dict, size: int = FACET_SIZE) -> list[tuple[str, int]]:
@@ -163,7 +164,7 @@ class DateFacet:
         )
 
     def embedded_aggregation(self) -> dict:
-        return {"terms": {"field": self.column, "size": ALL_VALUES, "segment_size": ALL_VALUES}}
+        return _every_value(self.column)
 
     def embedded_buckets(self, aggregation: dict) -> tuple[list[Bucket], str]:
         """The histogram and its interval, from the matches' days."""

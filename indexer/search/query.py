@@ -132,7 +132,7 @@ def _prefix(word, name):
     tokens = words(word[:-1])
     if len(tokens) != 1:
         return None
-    start = strip_prefixes(tokens[0]) if tokens[0][0].isalpha() else tokens[0]
+    start = strip_prefixes(tokens[0])
     if len(start) < 2:
         return None
     return Clause((start,), name.lower() if name else None, word, prefix=True)

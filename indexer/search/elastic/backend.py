@@ -35,6 +35,7 @@ _HIT_FIELDS = ("id", "title", "body", "date", "source", "actors", "url", "also")
 # A shard with no copy left answers an error, never a total that silently
 # leaves its articles out (while a node is lost, the replicas answer).
 _WHOLE = {"allow_partial_search_results": False}
+_STOPWORDS = sorted(STOPWORDS)
 
 
 class ElasticBackend:
@@ -221,7 +222,7 @@ class ElasticBackend:
                     "max_query_terms": 25,
                     "min_doc_freq": 1,
                     "minimum_should_match": 1,
-                    "stop_words": sorted(STOPWORDS),  # indexed, but alike in every article
+                    "stop_words": _STOPWORDS,  # indexed, but alike in every article
                 }
             },  # as the embedded engine: any shared word, best first
             "size": size,

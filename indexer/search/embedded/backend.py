@@ -107,21 +107,16 @@ class EmbeddedBackend:
         start, offset = None, request.offset
         if request.cursor:
             start, offset = compile.after(fields, sort, request.cursor)
-        total = _count(searcher, query)
-        if start is not None:
-            query = Query.boolean_query([(Occur.Must, query), (Occur.Must, start)])
-        limit = request.size + 1
-        if sort == "relevance":
-            found = searcher.search(query, limit, count=False, offset=offset)
-        else:
-            found = searcher.search(
-                query,
-                limit,
-                count=False,
-                order_by_field=sort,
-                offset=offset,
-                order=compile.SORTS[sort],
-            )
+        paged = query
+        if start is not None:  # the total counts the pages before the cursor too
+            paged = Query.boolean_query([(Occur.Must, query), (Occur.Must, start)])
+        order = (
+            {} if sort == "relevance" else {"order_by_field": sort, "order": compile.SORTS[sort]}
+        )
+        found = searcher.search(
+            paged, request.size + 1, count=start is None, offset=offset, **order
+        )
+        total = found.count if start is None else _count(searcher, query)
         more = len(found.hits) > request.size
         shown = found.hits[: request.size]
         terms = request.query.terms
@@ -134,7 +129,7 @@ class EmbeddedBackend:
 
     @staticmethod
     def _hit(document, terms):
-        record = _record(document)
+        record = schema.record_of(document)
         return Hit(
             record["id"],
             record["title"],
@@ -174,11 +169,10 @@ class EmbeddedBackend:
     def article(self, article_id):
         """The whole article as a dict; NotFound when there is none."""
         index = self._index()
-        searcher = index.searcher()
-        found = searcher.search(Query.term_query(index.schema, "id", article_id), 1)
-        if not found.hits:
+        document = schema.find(index.searcher(), index.schema, article_id)
+        if document is None:
             raise NotFound(f"no article with ID {article_id!r}")
-        return _record(searcher.doc(found.hits[0][1]))
+        return schema.record_of(document)
 
     def more_like_this(self, article, size=5):
         """Articles sharing the most distinctive words of `article`."""
@@ -211,7 +205,3 @@ def _open(version: Path) -> tantivy.Index:
 
 def _count(searcher, query) -> int:
     return searcher.search(query, 1).count
-
-
-def _record(document) -> dict:
-    return json.loads(bytes(document["article"][0]))

@@ -57,17 +57,14 @@ def _selection(schema, words: Words, relaxed):
 
 def _score(schema, words: Words):
     """The best field's score: each field scores every clause it holds."""
-    per_field = []
-    for name, boost in [*((h, TITLE_BOOST) for h in HEADLINES), (BODY, 1.0)]:
-        held = [
-            (Occur.Should, _in_field(schema, clause, name))
-            for group in words.groups
-            for clause in group
-            if name in (field for field, _ in _fields(clause))
-        ]
-        if held:
-            per_field.append(Query.boost_query(Query.boolean_query(held), boost))
-    return Query.disjunction_max_query(per_field, TIE_BREAKER)
+    per_field: dict[str, tuple[float, list]] = {}
+    for group in words.groups:
+        for clause in group:
+            for name, boost in _fields(clause):
+                held = per_field.setdefault(name, (boost, []))[1]
+                held.append((Occur.Should, _in_field(schema, clause, name)))
+    scored = [Query.boost_query(Query.boolean_query(held), b) for b, held in per_field.values()]
+    return Query.disjunction_max_query(scored, TIE_BREAKER)
 
 
 def matching(schema, words: Words, relaxed=False):

@@ -70,10 +70,11 @@ def document(record: dict, terms: dict[str, str], sequence: int, registry: Regis
     for name in TEXT_FIELDS:
         if terms.get(name):
             doc.add_text(name, terms[name])
+    fields = _Fields(record)
     for facet in registry.values:
-        for value in facet.values_of(_Fields(record)):
+        for value in facet.values_of(fields):
             doc.add_text(facet.column, value)
-    day = registry.date.day_of(_Fields(record))
+    day = registry.date.day_of(fields)
     if day is not None:
         doc.add_integer(registry.date.column, day)
     newest, oldest = sort_keys(record["date"], sequence)
@@ -82,6 +83,17 @@ def document(record: dict, terms: dict[str, str], sequence: int, registry: Regis
     doc.add_integer("sequence", sequence)
     doc.add_bytes("article", json.dumps(record, ensure_ascii=False).encode("utf-8"))
     return doc
+
+
+def find(searcher: tantivy.Searcher, fields: tantivy.Schema, article_id: str):
+    """The stored document of the article `article_id`, or None."""
+    found = searcher.search(tantivy.Query.term_query(fields, "id", article_id), 1)
+    return searcher.doc(found.hits[0][1]) if found.hits else None
+
+
+def record_of(document) -> dict:
+    """The article a stored document holds, as `document` was given it."""
+    return json.loads(bytes(document["article"][0]))
 
 
 class _Fields:

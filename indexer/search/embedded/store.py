@@ -182,7 +182,7 @@ class Loader:
         self.writer.wait_merging_threads()
         self.index.reload()
         count = self.index.searcher().num_docs
-        meta = {"format": FORMAT_VERSION, "articles": self.count, "sequence": self.count}
+        meta = {"format": FORMAT_VERSION, "articles": self.count}
         (self.path / META_FILE).write_text(json.dumps(meta), encoding="utf-8")
         self.seen.db.close()
         if count != self.count:
@@ -195,10 +195,8 @@ class Loader:
         searcher = self.index.searcher()
         rewritten = 0
         for original, copies in self.seen.copies():
-            found = searcher.search(tantivy.Query.term_query(self.schema, "id", original), 1)
-            ((_, address),) = found.hits
-            stored = searcher.doc(address)
-            record = json.loads(bytes(stored["article"][0]))
+            stored = schema.find(searcher, self.schema, original)
+            record = schema.record_of(stored)
             record["also"] = copies
             terms = {name: " ".join(stored[name]) for name in schema.TEXT_FIELDS if stored[name]}
             terms["also_title"] = " ".join(copy.pop("title_terms") for copy in copies)
