@@ -26,6 +26,9 @@ from .stem import (
     _ALLAH,
     _ARTICLES,
     _CLITICS,
+    _DEFINITE,
+    _DEFINITE_SHARE,
+    _MIN_DEFINITE_COUNT,
     _MIN_REST_COUNT,
     _MIN_STEM,
     _RATIO,
@@ -74,6 +77,9 @@ def rule_lines():
     yield f"min_stem\t{_MIN_STEM}"
     yield "ratio\t" + " ".join(f"{c}:{r}" for c, r in _RATIO.items())
     yield f"min_rest_count\t{_MIN_REST_COUNT}"
+    yield "definite\t" + " ".join(_DEFINITE)
+    yield f"min_definite_count\t{_MIN_DEFINITE_COUNT}"
+    yield f"definite_share\t{_DEFINITE_SHARE}"
     yield "whole_words\t" + " ".join(sorted(_WHOLE_WORDS))
     yield f"allah\t{_ALLAH}"
     yield f"yeh\t{YEH}"

@@ -51,6 +51,15 @@ _MIN_STEM = 2
 _RATIO = {"و": 0.5, "ف": 1.0, "ب": 1.0, "ل": 1.0, "ك": 1.0}
 _MIN_REST_COUNT = 3
 
+# The article never goes before a clitic and its word (there is no البمدينة),
+# so a word the lexicon also knows with the article in front is a word in its
+# own right, whatever its first letter: الفكرة, اللسان, الواحد, البحرية keep
+# فكرة, لسان, واحد and بحرية whole. A few stray counts prove nothing, nor do
+# a handful beside a very common clitic form (والواكد beside واكد).
+_DEFINITE = ("ال", "وال", "بال", "فال", "كال")
+_MIN_DEFINITE_COUNT = 3
+_DEFINITE_SHARE = 0.02
+
 # Words of people's names that begin with a clitic-looking letter (بايدن,
 # كيري, فيدل), from the shipped gazetteer by scripts/build-names.
 NAMES = Path(__file__).parent / "data" / "names.txt"
@@ -117,6 +126,9 @@ def _clitic_is_separate(word):
     counts = lexicon()
     whole_count = counts.get(word, 0)
     rest_count = counts.get(rest, 0)
+    definite_count = sum(counts.get(article + word, 0) for article in _DEFINITE)
+    if definite_count >= max(_MIN_DEFINITE_COUNT, _DEFINITE_SHARE * whole_count):
+        return False
     if whole_count == 0 and rest_count == 0:
         # Neither is known: do what light10 does for و, nothing for the rest.
         return word[0] == "و"

@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * The light stemmer of {@code indexer.arabic.stem}: light10's affixes, the
  * bare clitics و ف ب ل ك stripped only where the lexicon says the rest is a
- * word of its own, protected words, and a suffix pass that stops before a
+ * word of its own and the whole is not (never seen after the article), protected words, and a suffix pass that stops before a
  * stopword. Every affix, ratio and threshold comes from the exported rules.
  * Lengths count code points, as Python's do.
  */
@@ -23,6 +23,9 @@ final class LightStemmer {
     private final int minStem;
     private final Map<Integer, Double> ratio = new HashMap<>();
     private final int minRestCount;
+    private final String[] definite;
+    private final int minDefiniteCount;
+    private final double definiteShare;
     private final Set<String> wholeWords;
     private final String allah;
     private final Set<String> stopwords;
@@ -41,6 +44,9 @@ final class LightStemmer {
             ratio.put(parts[0].codePointAt(0), Double.parseDouble(parts[1]));
         }
         minRestCount = Integer.parseInt(data.rule("min_rest_count"));
+        definite = data.rule("definite").split(" ");
+        minDefiniteCount = Integer.parseInt(data.rule("min_definite_count"));
+        definiteShare = Double.parseDouble(data.rule("definite_share"));
         wholeWords = new HashSet<>(List.of(data.rule("whole_words").split(" ")));
         allah = data.rule("allah");
         stopwords = data.stopwords;
@@ -83,6 +89,13 @@ final class LightStemmer {
         }
         int wholeCount = lexicon.getOrDefault(word, 0);
         int restCount = lexicon.getOrDefault(rest, 0);
+        int definiteCount = 0;
+        for (String article : definite) {
+            definiteCount += lexicon.getOrDefault(article + word, 0);
+        }
+        if (definiteCount >= Math.max(minDefiniteCount, definiteShare * wholeCount)) {
+            return false;
+        }
         if (wholeCount == 0 && restCount == 0) {
             return word.charAt(0) == 'و';
         }
