@@ -51,6 +51,39 @@ EXTRA += [
         "source": "الرؤية",
     }
 ]
+# One wire story as two outlets ran it (a headline of their own, the last
+# sentence cut and a word changed), and another story on the same event.
+WIRE = (
+    "أعلنت هيئة الطيران المدني في جزيرة سقطرى إعادة فتح مطار حديبو أمام الرحلات "
+    "التجارية بعد إغلاق دام ثلاثة أسابيع بسبب الإعصار الذي ضرب الأرخبيل. وقال مدير "
+    "المطار إن فرق الصيانة أنهت إصلاح المدرج وبرج المراقبة، وإن أول رحلة ستصل من "
+    "عدن صباح الخميس وعلى متنها مساعدات طبية وغذائية. وأضاف أن الرحلات ستكون "
+    "أسبوعية في البداية على أن تزداد تدريجيا مع تحسن الأحوال الجوية."
+)
+EXTRA += [
+    {
+        "id": "x-wire-a",
+        "title": "إعادة فتح مطار سقطرى إثر الإعصار",
+        "body": WIRE,
+        "date": "2021-07-01",
+        "source": "الرؤية",
+    },
+    {
+        "id": "x-wire-b",
+        "title": "مطار حديبو يستقبل الرحلات من جديد",
+        "body": WIRE.replace("صباح الخميس", "يوم الخميس").rsplit(" وأضاف", 1)[0],
+        "date": "2021-07-02",
+        "source": "الأرصاد",
+    },
+    {
+        "id": "x-wire-other",
+        "title": "سكان سقطرى يحصون خسائر الإعصار",
+        "body": "بدأ سكان جزيرة سقطرى إحصاء الأضرار التي خلفها الإعصار في المنازل والمزارع، "
+        "فيما ينتظر الصيادون إعادة فتح الميناء ووصول المساعدات إلى القرى البعيدة.",
+        "date": "2021-07-03",
+        "source": "الرؤية",
+    },
+]
 EXTRA += [
     {
         "id": f"x-page-{n:02}",
@@ -298,6 +331,20 @@ def test_a_whole_number_also_finds_its_decimals(backend):
     assert ids(search(backend, q="المؤشر 9080 نقطة")) == ["x-decimal"]
     assert search(backend, q="9080.5").total == 0
     assert search(backend, q="908").total == 0  # a number is not a prefix of another
+
+
+def test_a_near_copy_says_which_hit_above_it_tells_the_same_story(backend):
+    result = search(backend, q="سقطرى", sort="oldest")
+    assert ids(result) == ["x-wire-a", "x-wire-b", "x-wire-other"]
+    assert result.total == 3  # folded, not left out
+    assert [hit.near_duplicate_of for hit in result.hits] == [None, "x-wire-a", None]
+    # The first of the two on the page leads, whichever it is.
+    newest = search(backend, q="سقطرى", sort="newest")
+    assert [h.near_duplicate_of for h in newest.hits] == [None, None, "x-wire-b"]
+    first = search(backend, q="سقطرى", sort="oldest", size=1)
+    second = search(backend, q="سقطرى", sort="oldest", size=1, cursor=first.next_cursor)
+    assert ids(second) == ["x-wire-b"]
+    assert second.hits[0].near_duplicate_of is None  # nothing above it on its own page
 
 
 def test_a_query_of_stopwords_only_searches_them_and_says_so(backend):

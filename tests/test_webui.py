@@ -8,11 +8,13 @@ import re
 
 import pytest
 
+from indexer import reindex
 from indexer.actors import GazetteerError
+from indexer.search.embedded import EmbeddedStore
 from indexer.settings import SETTINGS, Settings
 from webui import create_app
 
-from .conftest import ROOT
+from .conftest import ROOT, write_jsonl
 
 
 @pytest.fixture
@@ -50,6 +52,7 @@ def test_search_json_shape(client):
         "url",
         "snippet",
         "also",
+        "near_duplicate_of",
     }
     assert set(body["facets"]) == {"date", "actor", "source", "category"}
     assert all({"key", "count"} <= set(b) for f in body["facets"].values() for b in f)
@@ -225,6 +228,24 @@ def test_a_hit_names_the_outlets_that_also_published_it(client):
     assert re.search(
         r'نشره أيضًا: <span class="source" title="فوز ترامب بالرئاسة">فرانس 24</span>', hit
     )
+
+
+def test_the_page_folds_a_near_copy_under_the_hit_it_repeats(tmp_path):
+    from .test_search_contract import EXTRA
+
+    wire = [r for r in EXTRA if r["id"].startswith("x-wire")]
+    reindex.run([write_jsonl(tmp_path / "wire.jsonl", wire)], EmbeddedStore(tmp_path / "data"))
+    client = create_app(Settings(data_dir=str(tmp_path / "data"))).test_client()
+    page = client.get("/?q=سقطرى&sort=oldest").get_data(as_text=True)
+    cards = page.split('<li class="hit">')[1:]
+    assert len(cards) == 2  # the copy is not a card of its own
+    assert '<strong id="total">3</strong>' in page  # and counted
+    folded = cards[0].split('<details class="near">')[1].split("</details>")[0]
+    assert "نسخ شبه مطابقة من مصادر أخرى (1)" in folded
+    assert "/articles/x-wire-b?" in folded and "الأرصاد" in folded
+    assert '<details class="near">' not in cards[1]
+    answer = client.get("/api/search?q=سقطرى&sort=oldest").get_json()
+    assert [h["near_duplicate_of"] for h in answer["hits"]] == [None, "x-wire-a", None]
 
 
 def test_the_page_says_when_a_query_was_all_stopwords(client):

@@ -104,6 +104,12 @@ HIT = {
                 },
             },
         },
+        "near_duplicate_of": {
+            "type": ["string", "null"],
+            "description": "the ID of a hit above it on this page that tells nearly the same "
+            "story (another outlet's lightly edited copy); the page folds it under that hit. "
+            "Nothing is left out: the total and the paging count it as any other hit",
+        },
     },
 }
 

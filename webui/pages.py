@@ -2,6 +2,7 @@
 
 from flask import Blueprint, current_app, render_template, request, url_for
 
+from indexer.search import near
 from indexer.search.highlight import highlight
 from indexer.search.query import expand, parse
 
@@ -55,6 +56,7 @@ def search():
         "search.html",
         search=search_state,
         result=result,
+        groups=near.grouped(result.hits),
         links=Links(search_state),
         sort_titles=SORT_TITLES,
         interval_titles=INTERVAL_TITLES,

@@ -15,6 +15,9 @@ class Hit:
     title_html: str = ""  # the title, escaped, matched words in <mark>
     # Its exact duplicates: {"id", "source", "title", "url"} of each other outlet's copy.
     also: list[dict] = field(default_factory=list)
+    # The ID of a hit above it on the page that tells nearly the same story
+    # (near.py), or None.
+    near_duplicate_of: str | None = None
 
 
 @dataclass

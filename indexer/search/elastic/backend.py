@@ -19,6 +19,7 @@ from markupsafe import escape
 
 from indexer.arabic import STOPWORDS
 
+from .. import near
 from ..errors import BackendUnavailable, NotFound
 from ..highlight import highlight, snippet
 from ..request import BadRequest, SearchRequest, encode_cursor
@@ -88,11 +89,9 @@ class ElasticBackend:
             after is None and len(hits) == request.size and request.offset + request.size < total
         )
         hits = hits[: request.size]
-        result = SearchResult(
-            response["hits"]["total"]["value"],
-            [self._hit(h, request.query.terms, analysis) for h in hits],
-            relaxed=relaxed and bool(hits),
-        )
+        found = [self._hit(h, request.query.terms, analysis) for h in hits]
+        near.mark(found, [h["_source"].get("body", "") for h in hits])
+        result = SearchResult(total, found, relaxed=relaxed and bool(hits))
         if more:
             result.next_cursor = self._next_cursor(hits[-1]["sort"], response, after is not None)
         self._facets(request, analysis, relaxed, response.get("aggregations", {}), result)

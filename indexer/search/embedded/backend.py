@@ -9,7 +9,7 @@ under every other filter.
 Words are matched all together; only when no article has all of them do
 the articles with any of them stand in (the result says it is "relaxed").
 Adding a word narrows the results, as journalists expect, and a frequent
-word (على folds onto the name علي) cannot flood every search.
+word cannot flood every search.
 """
 
 import json
@@ -24,6 +24,7 @@ from tantivy import Occur, Query
 
 from indexer.arabic import analyze, is_stopword
 
+from .. import near
 from ..errors import BackendUnavailable, NotFound, SearchTooSlow
 from ..highlight import highlight, snippet
 from ..request import SearchRequest, encode_cursor
@@ -120,7 +121,9 @@ class EmbeddedBackend:
         more = len(found.hits) > request.size
         shown = found.hits[: request.size]
         terms = request.query.terms
-        hits = [self._hit(searcher.doc(address), terms) for _, address in shown]
+        records = [schema.record_of(searcher.doc(address)) for _, address in shown]
+        hits = [self._hit(record, terms) for record in records]
+        near.mark(hits, [record["body"] for record in records])
         next_cursor = None
         if more:
             position = shown[-1][0] if sort != "relevance" else offset + len(shown)
@@ -128,8 +131,7 @@ class EmbeddedBackend:
         return SearchResult(total, hits, next_cursor=next_cursor)
 
     @staticmethod
-    def _hit(document, terms):
-        record = schema.record_of(document)
+    def _hit(record, terms):
         return Hit(
             record["id"],
             record["title"],
@@ -188,7 +190,9 @@ class EmbeddedBackend:
         index = self._index()
         searcher = index.searcher()
         found = searcher.search(compile.alike(index.schema, terms, article["id"]), size)
-        return [self._hit(searcher.doc(address), set()) for _, address in found.hits]
+        return [
+            self._hit(schema.record_of(searcher.doc(address)), set()) for _, address in found.hits
+        ]
 
 
 def _open(version: Path) -> tantivy.Index:
