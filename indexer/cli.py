@@ -1,4 +1,4 @@
-"""The `bahth` command line: reindex, search, serve, analyze."""
+"""The `bahth` command line: reindex, add, remove, search, serve, analyze."""
 
 import argparse
 import json
@@ -22,6 +22,7 @@ from indexer.settings import SETTINGS, Settings, SettingsError
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_REJECTS, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 EXIT_TERMINATED = 143  # 128 + SIGTERM, as shells report a process it ended
+EXIT_BUSY = 75  # EX_TEMPFAIL: another reindex, add or remove is writing; try later
 
 
 def cmd_reindex(args, settings):
@@ -31,12 +32,33 @@ def cmd_reindex(args, settings):
     of JSONL, CSV, TREC-style SGML or scraped pages (text or HTML). Rejected
     records are listed in the rejects file with file, line, field and reason.
     Exit status: 0 all indexed; 3 some records rejected (index switched);
-    1 failure or --max-rejects exceeded (live index untouched); 130 interrupted.
+    1 failure or --max-rejects exceeded (live index untouched); 75 another
+    reindex, add or remove is writing (nothing done); 130 interrupted.
     """
-    from indexer import reindex
-    from indexer.search import SearchError, open_store
+    return _load("reindex", args, settings)
 
-    gazetteer = _gazetteer(settings, "reindex")
+
+def cmd_add(args, settings):
+    """Add the articles under PATH... to the live index, without a rebuild.
+
+    Reads what reindex reads, the same way. A new ID is added; an ID already
+    indexed with other content is replaced; an identical record changes
+    nothing, so adding the same files again is harmless. An exact copy of an
+    indexed article joins its "also published by". Changes are committed in
+    batches of 2,000 articles: searches see a batch whole or not at all, and
+    an interrupted add keeps the batches it committed (run it again to finish).
+    Exit status: 0 all added; 3 some records rejected; 1 failure or
+    --max-rejects exceeded (the batch under way is dropped); 75 another
+    reindex, add or remove is writing (nothing done); 130 interrupted.
+    """
+    return _load("add", args, settings)
+
+
+def _load(command, args, settings):
+    from indexer import reindex
+    from indexer.search import Busy, SearchError, open_store
+
+    gazetteer = _gazetteer(settings, command)
     if gazetteer is None:
         return EXIT_USAGE
     store = open_store(settings)
@@ -52,20 +74,25 @@ def cmd_reindex(args, settings):
         max_expanded_bytes=settings.max_expanded_bytes,
         gazetteer=gazetteer,
     )
-    progress = ProgressReporter(sys.stderr)
+    progress = ProgressReporter(sys.stderr, command)
+    unchanged = (
+        "the live index was not changed."
+        if command == "reindex"
+        else "the batches committed before stay; running the same add again completes it."
+    )
 
     def failed(message, status=EXIT_FAILURE):
         progress.close()
-        print(f"bahth reindex: {message}", file=sys.stderr)
+        print(f"bahth {command}: {message}", file=sys.stderr)
         if args.json:
             print(json.dumps({"status": status, "error": message.strip()}, ensure_ascii=False))
         return status
 
-    # SIGTERM (docker stop, systemd) stops the reindex as Ctrl-C does.
+    # SIGTERM (docker stop, systemd) stops the run as Ctrl-C does.
     stop = threading.Event()
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
-        summary = reindex.run(
+        summary = (reindex.run if command == "reindex" else reindex.add)(
             args.paths,
             store,
             options=options,
@@ -77,14 +104,16 @@ def cmd_reindex(args, settings):
         )
     except ArchiveError as error:
         return failed(str(error))
+    except Busy as error:
+        return failed(f"{error}. Nothing was done.", EXIT_BUSY)
     except reindex.NotSwitched as error:
-        return failed(f"{error}; the live index was not changed. Rejected records: {rejects_path}")
+        return failed(f"{error}; {unchanged} Rejected records: {rejects_path}")
     except (OSError, sqlite3.Error, SearchError) as error:
-        return failed(f"failed: {error}; the live index was not changed.")
+        return failed(f"failed: {error}; {unchanged}")
     except reindex.Terminated:
-        return failed("terminated (SIGTERM); the live index was not changed.", EXIT_TERMINATED)
+        return failed(f"terminated (SIGTERM); {unchanged}", EXIT_TERMINATED)
     except KeyboardInterrupt:
-        return failed("interrupted; the live index was not changed.", EXIT_INTERRUPTED)
+        return failed(f"interrupted; {unchanged}", EXIT_INTERRUPTED)
     finally:
         signal.signal(signal.SIGTERM, previous)
     progress.close()
@@ -106,6 +135,73 @@ def cmd_reindex(args, settings):
     return status
 
 
+def cmd_remove(args, settings):
+    """Remove articles from the live index: by ID, by outlet, or IDs listed in a file.
+
+    An original's first copy takes its place ("also published by" moves with
+    it). A removal that would empty the index is refused unless --all is given.
+    Exit status: 0 every named article removed; 3 some IDs were not in the
+    index (the others were removed); 1 failure (nothing removed); 2 nothing
+    chosen; 75 another reindex, add or remove is writing (nothing done).
+    """
+    from indexer.remove import WouldEmpty, remove
+    from indexer.search import Busy, SearchError, open_store
+
+    ids = list(args.ids)
+    if args.from_file:
+        try:
+            with open(args.from_file, encoding="utf-8") as listed:
+                ids += [line.strip() for line in listed if line.strip()]
+        except (OSError, UnicodeError) as error:
+            print(f"bahth remove: cannot read {args.from_file}: {error}", file=sys.stderr)
+            return EXIT_USAGE
+    if args.before and not args.source:
+        print("bahth remove: --before needs --source", file=sys.stderr)
+        return EXIT_USAGE
+    if not ids and not args.source:
+        print("bahth remove: name IDs, --source or --from-file", file=sys.stderr)
+        return EXIT_USAGE
+    before = None
+    if args.before:
+        try:
+            before = datetime.strptime(args.before, "%Y-%m-%d").date()
+        except ValueError:
+            print(f"bahth remove: --before {args.before!r} is not YYYY-MM-DD", file=sys.stderr)
+            return EXIT_USAGE
+    store = open_store(settings)
+    try:
+        removal = remove(store, ids, args.source, before, everything=args.all)
+    except Busy as error:
+        print(f"bahth remove: {error}. Nothing was removed.", file=sys.stderr)
+        return EXIT_BUSY
+    except (WouldEmpty, OSError, SearchError) as error:
+        print(f"bahth remove: {error}; nothing was removed.", file=sys.stderr)
+        return EXIT_FAILURE
+    status = EXIT_REJECTS if removal.missing else EXIT_OK
+    if args.json:
+        report = {
+            "status": status,
+            "removed": [
+                {k: r[k] for k in ("id", "source", "date", "title")} for r in removal.removed
+            ],
+            "missing": removal.missing,
+            "index": store.describe(),
+        }
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return status
+    for record in removal.removed:
+        print(
+            f"removed {record['id']}\t{record['source']}\t{record['date'] or ''}\t{record['title']}"
+        )
+    for article_id in removal.missing:
+        print(f"not in the index: {article_id}", file=sys.stderr)
+    print(
+        f"{len(removal.removed):,} removed, {len(removal.missing):,} not found; "
+        f"index: {store.describe()}"
+    )
+    return status
+
+
 def _gazetteer(settings, command):
     """The configured actor gazetteer, or None after saying what is wrong with it."""
     from indexer.actors import GazetteerError, current
@@ -120,8 +216,9 @@ def _gazetteer(settings, command):
 class ProgressReporter:
     """A tqdm bar on a terminal; a plain line every few seconds otherwise."""
 
-    def __init__(self, stream):
+    def __init__(self, stream, command="reindex"):
         self.stream = stream
+        self.command = command
         self.bar = None
         self.last_log = time.monotonic()
 
@@ -141,14 +238,14 @@ class ProgressReporter:
                     "{n_fmt}/{total_fmt} [{elapsed}<{remaining}]",
                 )
             self.bar.set_description_str(
-                f"reindex: {summary.read:,} articles, {rate:,.0f} articles/s", refresh=False
+                f"{self.command}: {summary.read:,} articles, {rate:,.0f} articles/s", refresh=False
             )
             self.bar.update(done_bytes - self.bar.n)
         elif time.monotonic() - self.last_log >= 10 or done_bytes == total_bytes:
             self.last_log = time.monotonic()
             share = 100 * done_bytes / total_bytes if total_bytes else 100
             print(
-                f"reindex: {summary.read:,} articles read ({rate:,.0f}/s), "
+                f"{self.command}: {summary.read:,} articles read ({rate:,.0f}/s), "
                 f"{summary.rejected_total:,} rejected, {share:.0f}% of input",
                 file=self.stream,
                 flush=True,
@@ -354,47 +451,62 @@ def _command(commands, name, handler, **options):
     return parser
 
 
-def _reindex_parser(commands):
-    reindex = _command(commands, "reindex", cmd_reindex)
-    reindex.add_argument(
+def _load_parser(commands, name, handler):
+    parser = _command(commands, name, handler)
+    parser.add_argument(
         "paths",
         nargs="+",
         metavar="PATH",
         help="archive files, folders, globs, .gz or .zip archives",
     )
-    reindex.add_argument(
+    parser.add_argument(
         "--format",
         choices=FORMATS,
         help="read every file as this format (default: recognised from content)",
     )
-    reindex.add_argument(
+    parser.add_argument(
         "--map",
         action="append",
         default=[],
         metavar="COLUMN=FIELD",
         help="rename an input column or key (repeatable), e.g. headline=title",
     )
-    reindex.add_argument(
+    parser.add_argument(
         "--rejects",
         metavar="FILE",
         help="rejects file (default: BAHTH_DATA_DIR/rejects-TIME.jsonl)",
     )
-    reindex.add_argument(
+    parser.add_argument(
         "--max-rejects",
         type=int,
         metavar="N",
-        help="fail without switching when more than N records are rejected",
+        help="fail when more than N records are rejected ("
+        + ("without switching)" if name == "reindex" else "the batch under way is dropped)"),
     )
-    reindex.add_argument(
+    parser.add_argument(
         "--workers",
         type=int,
         metavar="N",
         help="worker processes (default: CPU count, at most 8; "
         "one less on Elasticsearch, whose indexing needs a core)",
     )
-    reindex.add_argument(
+    parser.add_argument(
         "--json", action="store_true", help="print the summary (or the failure) as one JSON object"
     )
+
+
+def _remove_parser(commands):
+    parser = _command(commands, "remove", cmd_remove)
+    parser.add_argument("ids", nargs="*", metavar="ID", help="IDs of articles to remove")
+    parser.add_argument("--source", metavar="S", help="every article of this outlet")
+    parser.add_argument(
+        "--before", metavar="DATE", help="with --source: only those dated before DATE (YYYY-MM-DD)"
+    )
+    parser.add_argument("--from-file", metavar="F", help="IDs to remove, one a line")
+    parser.add_argument(
+        "--all", action="store_true", help="allow a removal that leaves the index empty"
+    )
+    parser.add_argument("--json", action="store_true", help="print what was removed as JSON")
 
 
 def _search_parser(commands):
@@ -491,7 +603,9 @@ def build_parser():
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    _reindex_parser(commands)
+    _load_parser(commands, "reindex", cmd_reindex)
+    _load_parser(commands, "add", cmd_add)
+    _remove_parser(commands)
     _search_parser(commands)
     _serve_parser(commands)
     _actors_parser(commands)

@@ -1,10 +1,16 @@
-"""`bahth reindex`: the whole archive into a new index, switched in when complete.
+"""`bahth reindex`: the whole archive into a new index, switched in when
+complete; `bahth add`: more articles into the live index, in place.
 
 Worker processes read, clean and analyse shares of the input (readers.Plan); the main process
 loads their articles in input order into a new index version, counts
 everything, writes every rejected record to the rejects file, and switches
 the live index only at the end. An exception, Ctrl-C or too many rejects
 leave the live index as it was.
+
+`add` reads the same way and hands each article to the store's Updater,
+which commits in batches: what was committed before an interruption stays
+(running the same add again completes it: an identical record changes
+nothing), the unfinished batch is dropped.
 """
 
 import json
@@ -48,6 +54,8 @@ class Summary:
     read: int = 0
     indexed: int = 0
     duplicates: int = 0
+    replaced: int = 0  # add: an ID already indexed, with new content
+    unchanged: int = 0  # add: an ID already indexed, with the same content
     rejected: Counter = field(default_factory=Counter)
     notes: Counter = field(default_factory=Counter)
     sources: Counter = field(default_factory=Counter)
@@ -65,6 +73,8 @@ class Summary:
             f"read {self.read:,} records in {self.seconds:.1f} s ({rate:,.0f}/s): "
             f"{self.indexed:,} indexed, {self.duplicates:,} exact duplicates, "
             f"{self.rejected_total:,} rejected"
+            + (f", {self.replaced:,} replaced" if self.replaced else "")
+            + (f", {self.unchanged:,} unchanged" if self.unchanged else "")
         )
         for reason, count in self.rejected.most_common():
             yield f"  rejected {count:,}: {reason}"
@@ -79,6 +89,8 @@ class Summary:
             "read": self.read,
             "indexed": self.indexed,
             "duplicates": self.duplicates,
+            "replaced": self.replaced,
+            "unchanged": self.unchanged,
             "rejected": self.rejected_total,
             "rejected_by_reason": dict(self.rejected),
             "notes": dict(self.notes),
@@ -206,17 +218,7 @@ class Terminated(KeyboardInterrupt):
     """Asked to stop (SIGTERM): handled as Ctrl-C is, nothing switched."""
 
 
-def run(
-    paths,
-    store,
-    *,
-    options=None,
-    rejects_path=None,
-    max_rejects=None,
-    progress=None,
-    workers=None,
-    stop=None,
-):
+def run(paths, store, **how):
     """Reindex everything under `paths` into `store`; returns the Summary.
 
     Raises ArchiveError for a path that does not exist or holds no file
@@ -226,7 +228,31 @@ def run(
     at between records: once set, the run ends with Terminated. (A signal
     handler sets it rather than raising: an exception raised at any point
     could leave the worker pool's locks taken, and its shutdown waiting.)
+    Busy when another reindex, add or remove is writing.
     """
+    return _run(paths, store, store.new_version, True, **how)
+
+
+def add(paths, store, **how):
+    """Add, replace or leave each article under `paths` in the live index
+    (store.changing); the Summary counts replaced and unchanged ones too.
+    The same exceptions as `run`; what was committed before one stays."""
+    return _run(paths, store, store.changing, False, **how)
+
+
+def _run(
+    paths,
+    store,
+    opening,
+    whole,
+    *,
+    options=None,
+    rejects_path=None,
+    max_rejects=None,
+    progress=None,
+    workers=None,
+    stop=None,
+):
     options = options or Options()
     plan = Plan(paths, SHARE_BYTES, SHARE_FILES)
     workers = workers or max(1, min((os.cpu_count() or 1) - store.spare_cores, 8))
@@ -238,7 +264,7 @@ def run(
         for path, why in plan.skipped:
             rejects.write(Problem(printable(path), None, None, why, action="skipped"))
             summary.notes["skipped"] += 1
-        with store.new_version() as loader:
+        with opening() as loader:
             options = replace(options, terms=loader.wants_terms)
             done_bytes = 0
             for items, size in _prepared_shares(plan, options, workers):
@@ -253,7 +279,7 @@ def run(
                 progress(summary, done_bytes, plan.total_bytes)
             _refused(loader.refused(wait=True), summary, rejects)
             _check_rejects(summary, max_rejects)
-            if not summary.indexed:
+            if whole and not summary.indexed:
                 raise NothingIndexed(
                     f"no article could be indexed from {summary.read:,} records read"
                 )
@@ -286,9 +312,15 @@ def _load(item, loader, summary, rejects):
     if outcome == "duplicate":
         summary.duplicates += 1
         return
-    summary.indexed += 1
-    summary.sources[article.source] += 1
-    summary.dated += article.date is not None
+    if outcome == "unchanged":
+        summary.unchanged += 1
+        return
+    if outcome == "replaced":
+        summary.replaced += 1
+    else:
+        summary.indexed += 1
+        summary.sources[article.source] += 1
+        summary.dated += article.date is not None
     for note in notes:
         summary.notes[note.action.replace("_", " ")] += 1
         rejects.write(note)

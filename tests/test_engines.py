@@ -52,7 +52,8 @@ def test_a_load_that_does_not_add_up_is_a_build_failure_and_nothing_is_switched(
         with store.new_version() as loader:
             assert isinstance(loader, Loader)
             loader.count = 1  # as if an article had been added and then lost
-    assert not store.path.exists() and list(tmp_path.iterdir()) == []
+    assert not store.path.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["bahth.lock"]  # no version left
 
 
 def test_only_a_store_that_indexes_python_terms_has_them_computed():

@@ -415,3 +415,15 @@ def test_a_build_left_by_a_killed_reindex_is_removed_by_the_next(
     reindex.run([write_jsonl(tmp_path / "new.jsonl", [article(1)])], EmbeddedStore(live), workers=1)
     assert not left.exists()
     assert list(live.glob("index-building-*")) == []
+
+
+def test_an_id_taken_by_an_exact_copy_is_not_given_to_another_article(tmp_path):
+    first, copy = article(1), article(2)
+    copy["body"] = first["body"]  # a2 is an exact copy of a1
+    other = article(3, id="a2")  # another article under the copy's ID
+    archive = write_jsonl(tmp_path / "a.jsonl", [first, copy, other])
+    rejects = tmp_path / "rejects.jsonl"
+    summary = reindex.run([archive], EmbeddedStore(tmp_path / "data"), rejects_path=rejects)
+    assert (summary.indexed, summary.duplicates) == (1, 1)
+    assert [r["line"] for r in rejects_of(rejects) if r["field"] == "id"] == [3]
+    assert list(by_id(tmp_path / "data")) == ["a1"]

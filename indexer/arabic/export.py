@@ -15,9 +15,11 @@ writes into DIR:
 - lexicon.tsv.gz: the word counts that guard clitic stripping (a copy).
 """
 
+import hashlib
 import re
 import shutil
 import sys
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -86,6 +88,19 @@ def rule_lines():
     yield f"hamza\t{HAMZA}"
     yield f"maksura\t{ALEF_MAKSURA}"
     yield "maksura_kept\t" + " ".join(MAKSURA_KEPT)
+
+
+@cache
+def fingerprint() -> str:
+    """A short digest of everything the analysis depends on that is data:
+    the folding table, stopwords, stemmer rules and protected words, and the
+    lexicon. An index records the fingerprint of the analysis that built it,
+    and an index changed in place must keep being analysed the same way."""
+    digest = hashlib.sha1()
+    for line in (*fold_lines(), *sorted(STOPWORDS), *rule_lines()):
+        digest.update(line.encode("utf-8") + b"\n")
+    digest.update(resources.files("indexer.arabic").joinpath("data/lexicon.tsv.gz").read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def export(folder: Path) -> list[Path]:

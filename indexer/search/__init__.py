@@ -11,7 +11,7 @@ the same engine, for a reindex.
 """
 
 from .contract import Backend, Loader, Store
-from .errors import BackendUnavailable, BuildFailed, NotFound, SearchError
+from .errors import AnalysisChanged, BackendUnavailable, BuildFailed, Busy, NotFound, SearchError
 from .request import BadRequest, SearchRequest
 
 
@@ -45,10 +45,12 @@ def open_store(settings) -> Store:
 
 
 __all__ = [
+    "AnalysisChanged",
     "Backend",
     "BackendUnavailable",
     "BadRequest",
     "BuildFailed",
+    "Busy",
     "Loader",
     "NotFound",
     "SearchError",

@@ -6,6 +6,7 @@ disk, not in memory), so a reindex of millions of articles stays small.
 """
 
 import hashlib
+import json
 from itertools import groupby
 
 
@@ -27,14 +28,16 @@ class SeenArticles:
         )
         db.execute(
             "CREATE TEMP TABLE copies (original TEXT NOT NULL, id TEXT NOT NULL, "
-            "url TEXT NOT NULL, source TEXT NOT NULL, title TEXT NOT NULL, terms TEXT NOT NULL)"
+            "url TEXT NOT NULL, source TEXT NOT NULL, title TEXT NOT NULL, terms TEXT NOT NULL, "
+            "member TEXT)"
         )
 
-    def admit(self, article, dedup, title_terms=""):
+    def admit(self, article, dedup, title_terms="", member=None):
         """True for an article to index. False for an exact copy: the same ID
         with the same content, or another ID with the same normalised body
-        (recorded as published also by, with its headline and the headline's
-        `title_terms`). IdConflict for a known ID with different content."""
+        (recorded as published also by, with its headline, the headline's
+        `title_terms` and `member`, what the store keeps of a copy: a
+        groups.Member's JSON). IdConflict for a known ID with different content."""
         content = hashlib.sha1(f"{article.title}\0{article.body}".encode()).digest()
         known = self.db.execute(
             "SELECT content, origin FROM seen WHERE id = ?", (article.id,)
@@ -47,7 +50,7 @@ class SeenArticles:
             original = self.db.execute("SELECT id FROM seen WHERE dedup = ?", (dedup,)).fetchone()
             if original:
                 self.db.execute(
-                    "INSERT INTO copies VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO copies VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (
                         original[0],
                         article.id,
@@ -55,7 +58,12 @@ class SeenArticles:
                         article.source,
                         article.title,
                         title_terms,
+                        json.dumps(member, ensure_ascii=False) if member else None,
                     ),
+                )
+                # The copy's ID is taken too: another article under it is a conflict.
+                self.db.execute(
+                    "INSERT INTO seen VALUES (?, ?, ?, NULL)", (article.id, content, article.where)
                 )
                 return False
         self.db.execute(
@@ -64,16 +72,24 @@ class SeenArticles:
         return True
 
     def copies(self):
-        """(original ID, [{"id", "url", "source", "title", "title_terms"} of
-        each copy]) in load order."""
+        """(original ID, [{"id", "url", "source", "title", "title_terms",
+        "member"} of each copy]) in load order."""
         rows = self.db.execute(
-            "SELECT original, id, url, source, title, terms FROM copies ORDER BY original, rowid"
+            "SELECT original, id, url, source, title, terms, member FROM copies "
+            "ORDER BY original, rowid"
         )
         for original, group in groupby(rows, key=lambda row: row[0]):
             yield (
                 original,
                 [
-                    {"id": i, "url": u, "source": s, "title": t, "title_terms": terms}
-                    for _, i, u, s, t, terms in group
+                    {
+                        "id": i,
+                        "url": u,
+                        "source": s,
+                        "title": t,
+                        "title_terms": terms,
+                        "member": json.loads(member) if member else None,
+                    }
+                    for _, i, u, s, t, terms, member in group
                 ],
             )

@@ -28,3 +28,18 @@ class NotFound(SearchError):
 class BuildFailed(SearchError):
     """A new index version is not as it was loaded (the engine refused
     articles, or holds another count); it is deleted, never switched to."""
+
+
+class Busy(SearchError):
+    """Another reindex, add or remove is writing to the index: one writer at a time."""
+
+    status = 503
+    code = "busy"
+
+
+class AnalysisChanged(SearchError):
+    """The index was built by another analysis (lexicon, rules, stopwords)
+    than this Bahth has: changing it in place would mix the two."""
+
+    status = 409
+    code = "analysis_changed"

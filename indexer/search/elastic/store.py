@@ -258,7 +258,7 @@ def also(copies, analysis):
     """The fields of an article that has exact duplicates: their outlets and
     headlines, and those headlines searchable."""
     fields: dict[str, object] = {
-        "also": [{k: v for k, v in copy.items() if k != "title_terms"} for copy in copies]
+        "also": [{k: copy[k] for k in ("id", "url", "source", "title")} for copy in copies]
     }
     if analysis == Analysis.PYTHON:
         fields["also_title_terms"] = [copy["title_terms"] for copy in copies]

@@ -41,26 +41,33 @@ class EmbeddedBackend:
         its next step (SearchTooSlow)."""
         self.store = EmbeddedStore(data_dir)
         self.timeout = timeout
-        self._opened: tuple[Path, tantivy.Index] | None = None
+        self._opened: tuple[Path, tantivy.Index, int] | None = None  # version, index, commit
         self._lock = threading.Lock()
 
     # --- the live version ---------------------------------------------------
 
     def _index(self) -> tantivy.Index:
-        """The live version's index, opened again when a reindex switched it."""
+        """The live version's index, opened again when a reindex switched it
+        and reloaded when an add or remove committed to it."""
         for _ in range(3):  # a reindex may switch and delete between the two steps
             version = self.store.live()
             if version is None:
                 raise BackendUnavailable(self._missing())
-            with self._lock:
-                if self._opened and self._opened[0] == version:
-                    return self._opened[1]
             try:
+                # tantivy writes meta.json anew (a rename) at every commit.
+                commit = (version / "meta.json").stat().st_mtime_ns
+                with self._lock:
+                    if self._opened and self._opened[0] == version:
+                        index = self._opened[1]
+                        if self._opened[2] != commit:
+                            index.reload()
+                            self._opened = (version, index, commit)
+                        return index
                 index = _open(version)
             except FileNotFoundError:
                 continue
             with self._lock:
-                self._opened = (version, index)
+                self._opened = (version, index, commit)
             return index
         raise BackendUnavailable(
             f"the index at {self.store.path} points at {version}, which is missing or "

@@ -16,6 +16,16 @@
   both orders.
 - `sequence`: the load sequence number, kept when a document is written again.
 - `article`: the whole article as JSON, what a hit and the article page show.
+
+A document is a group of exact duplicates (groups.py): its original, shown
+and scored, and its copies. What `bahth add` and `bahth remove` need to
+change it later:
+- `member`: every member's ID, one raw term each (finds a copy's group);
+- `dedup`: the key of the body, raw (finds the group an arriving copy joins);
+- `member_source`: every member's outlet (`bahth remove --source`);
+- `latest`: the highest sequence number of its members (the next one's start);
+- `size`: how many articles it stands for (its original and copies);
+- `group`: the copies' records and terms and the original's content key, as JSON.
 """
 
 import json
@@ -24,6 +34,7 @@ from datetime import datetime
 import tantivy
 
 from ..facets import FACETS, Registry
+from ..groups import Group
 
 TOKENIZER = "terms"
 TEXT_FIELDS = ("title", "also_title", "body")
@@ -43,6 +54,12 @@ def schema(registry: Registry = FACETS) -> tantivy.Schema:
     builder.add_integer_field("oldest", indexed=True, fast=True)
     builder.add_integer_field("sequence", stored=True)
     builder.add_bytes_field("article", stored=True)
+    builder.add_text_field("member", tokenizer_name="raw")
+    builder.add_text_field("dedup", tokenizer_name="raw")
+    builder.add_text_field("member_source", tokenizer_name="raw")
+    builder.add_integer_field("latest", fast=True)
+    builder.add_integer_field("size", fast=True)
+    builder.add_bytes_field("group", stored=True)
     return builder.build()
 
 
@@ -62,13 +79,20 @@ def sort_keys(iso_date: str | None, sequence: int) -> tuple[int, int]:
     return key, key
 
 
-def document(record: dict, terms: dict[str, str], sequence: int, registry: Registry = FACETS):
-    """The tantivy document of an article `record` (the JSON the article page
-    reads, as `article_record` makes it) and its analysed `terms` by field."""
+def document(group: Group, registry: Registry = FACETS):
+    """The tantivy document of a group: its original's record and terms, with
+    its copies' outlets and headlines."""
+    record = group.record()
+    original = group.original
+    terms = {
+        "title": original.title_terms,
+        "also_title": " ".join(m.title_terms for m in group.copies),
+        "body": group.body_terms,
+    }
     doc = tantivy.Document()
     doc.add_text("id", record["id"])
     for name in TEXT_FIELDS:
-        if terms.get(name):
+        if terms[name]:
             doc.add_text(name, terms[name])
     fields = _Fields(record)
     for facet in registry.values:
@@ -77,17 +101,38 @@ def document(record: dict, terms: dict[str, str], sequence: int, registry: Regis
     day = registry.date.day_of(fields)
     if day is not None:
         doc.add_integer(registry.date.column, day)
-    newest, oldest = sort_keys(record["date"], sequence)
+    newest, oldest = sort_keys(record["date"], original.sequence)
     doc.add_integer("newest", newest)
     doc.add_integer("oldest", oldest)
-    doc.add_integer("sequence", sequence)
+    doc.add_integer("sequence", original.sequence)
     doc.add_bytes("article", json.dumps(record, ensure_ascii=False).encode("utf-8"))
+    for member in group.members:
+        doc.add_text("member", member.id)
+        doc.add_text("member_source", member.record["source"])
+    if group.dedup:
+        doc.add_text("dedup", group.dedup)
+    doc.add_integer("latest", group.latest)
+    doc.add_integer("size", len(group.members))
+    doc.add_bytes("group", json.dumps(group.private(), ensure_ascii=False).encode("utf-8"))
     return doc
 
 
-def find(searcher: tantivy.Searcher, fields: tantivy.Schema, article_id: str):
-    """The stored document of the article `article_id`, or None."""
-    found = searcher.search(tantivy.Query.term_query(fields, "id", article_id), 1)
+def group_of(document) -> Group:
+    """The group a stored document holds."""
+    private = json.loads(bytes(document["group"][0]))
+    return Group.stored(
+        record_of(document),
+        " ".join(document["title"]),
+        " ".join(document["body"]),
+        document["sequence"][0],
+        private,
+    )
+
+
+def find(searcher: tantivy.Searcher, fields: tantivy.Schema, article_id: str, field="id"):
+    """The stored document whose `field` holds `article_id` (by default the
+    article shown under that ID), or None."""
+    found = searcher.search(tantivy.Query.term_query(fields, field, article_id), 1)
     return searcher.doc(found.hits[0][1]) if found.hits else None
 
 

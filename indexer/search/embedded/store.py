@@ -1,4 +1,5 @@
-"""The embedded index on disk: building a new version and switching to it.
+"""The embedded index on disk: building a new version and switching to it,
+or changing the live one in place.
 
 `EmbeddedStore(data_dir)` owns the folder's `index`, a symbolic link to the
 live version (`index-<time>`, a tantivy index). A reindex writes a new
@@ -6,8 +7,16 @@ version beside it (`index-building-<pid>`) and, only when the load is
 complete and checked, points the link at it with one atomic rename, then
 deletes the old version. A search that opened the old version keeps reading
 it: its files stay readable until it lets them go.
+
+`bahth add` and `bahth remove` change the live version in place, in
+batches, each one tantivy commit: searches see a batch whole or not at all,
+and a process killed mid-batch leaves the index as the last commit left it.
+One writer at a time: a reindex, add or remove holds `bahth.lock` in the
+data folder (an flock, let go when its process ends however it ends), and
+another one is refused while it does.
 """
 
+import fcntl
 import json
 import logging
 import os
@@ -19,18 +28,23 @@ from pathlib import Path
 
 import tantivy
 
+from indexer.arabic.export import fingerprint
+
 from ..dedup import SeenArticles
-from ..errors import BuildFailed
+from ..errors import AnalysisChanged, BackendUnavailable, BuildFailed, Busy
 from ..facets import FACETS, Registry
+from ..groups import Changes, Group, Member, content_key
 from . import schema
 
 log = logging.getLogger(__name__)
 
 LINK = "index"
 META_FILE = "bahth.json"
-FORMAT_VERSION = 2  # 1 was one SQLite file, articles.sqlite
+FORMAT_VERSION = 3  # 1 was one SQLite file, articles.sqlite; 2 kept no copies' records
 LEGACY_FILE = "articles.sqlite"
 WRITER_HEAP = 256_000_000  # bytes the writer fills before it writes a segment
+LOCK_FILE = "bahth.lock"
+BATCH = 2_000  # articles an add or remove commits at once
 
 
 class EmbeddedStore:
@@ -56,10 +70,35 @@ class EmbeddedStore:
             return None
 
     @contextmanager
+    def _lock(self):
+        """Hold the data folder's writer lock; Busy when another process does."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        with open(self.data_dir / LOCK_FILE, "a+", encoding="utf-8") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                lock.seek(0)
+                holder = lock.read().strip() or "another process"
+                raise Busy(
+                    f"{holder} is writing to {self.data_dir}; one reindex, add or remove "
+                    "at a time: try again when it ends"
+                ) from None
+            lock.truncate(0)
+            lock.write(f"pid {os.getpid()}")
+            lock.flush()
+            try:
+                yield
+            finally:
+                lock.truncate(0)
+
+    @contextmanager
     def new_version(self):
         """Yield a Loader writing a new index; switch to it if the block ends
         normally, delete it if it raises (the live index is never touched)."""
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        with self._lock():
+            yield from self._build()
+
+    def _build(self):
         self._remove_abandoned_builds()
         building = self.data_dir / f"{LINK}-building-{os.getpid()}"
         shutil.rmtree(building, ignore_errors=True)
@@ -75,6 +114,24 @@ class EmbeddedStore:
         version = self.data_dir / f"{LINK}-{time.time_ns()}"
         os.rename(building, version)
         self._switch(version)
+
+    @contextmanager
+    def changing(self):
+        """Yield an Updater changing the live index in place (`bahth add`,
+        `bahth remove`); what it committed stays if the block raises."""
+        with self._lock():
+            live = self.live()
+            if live is None or not self.path.exists():
+                raise BackendUnavailable(
+                    f"no index at {self.path} to change: run `bahth reindex PATH` first"
+                )
+            updater = Updater(live, self.registry)
+            try:
+                yield updater
+                updater.finish()
+            except BaseException:
+                updater.abandon()
+                raise
 
     def _switch(self, version: Path):
         old = self.live()
@@ -126,7 +183,6 @@ def article_record(article) -> dict:
         "category": article.category,
         "tags": article.tags,
         "actors": article.actors,
-        "also": [],
         "extra": article.extra,
         "origin": article.where,
     }
@@ -148,6 +204,7 @@ class Loader:
         # database, on disk, gone when it closes.
         self.seen = SeenArticles(sqlite3.connect(""))
         self.count = 0
+        self.sequence = 0
 
     @property
     def writer(self) -> tantivy.IndexWriter:
@@ -163,12 +220,15 @@ class Loader:
         "indexed", or "duplicate" for an exact copy of an indexed article
         (recorded on it as "also published by" when the load finishes);
         raises IdConflict for a known ID with different content."""
-        if not self.seen.admit(article, analyzed.dedup, analyzed.title_terms):
+        record = article_record(article)
+        self.sequence += 1
+        member = Member(record, analyzed.title_terms, content_key(record), self.sequence)
+        if not self.seen.admit(article, analyzed.dedup, analyzed.title_terms, member.to_json()):
             return "duplicate"
-        terms = {"title": analyzed.title_terms, "body": analyzed.body_terms}
+        dedup = analyzed.dedup.hex() if analyzed.dedup is not None else None
         self.count += 1
         self.writer.add_document(
-            schema.document(article_record(article), terms, self.count, self.registry)
+            schema.document(Group([member], analyzed.body_terms, dedup), self.registry)
         )
         return "indexed"
 
@@ -182,27 +242,22 @@ class Loader:
         self.writer.wait_merging_threads()
         self.index.reload()
         count = self.index.searcher().num_docs
-        meta = {"format": FORMAT_VERSION, "articles": self.count}
-        (self.path / META_FILE).write_text(json.dumps(meta), encoding="utf-8")
+        _write_meta(self.path)
         self.seen.db.close()
         if count != self.count:
             raise BuildFailed(f"{self.path} holds {count:,} articles; {self.count:,} were loaded")
 
     def _record_copies(self):
         """Write again each article that has exact duplicates, with their
-        outlets and headlines ("also published by")."""
+        records ("also published by", their headlines searchable)."""
         self.index.reload()
         searcher = self.index.searcher()
         rewritten = 0
         for original, copies in self.seen.copies():
-            stored = schema.find(searcher, self.schema, original)
-            record = schema.record_of(stored)
-            record["also"] = copies
-            terms = {name: " ".join(stored[name]) for name in schema.TEXT_FIELDS if stored[name]}
-            terms["also_title"] = " ".join(copy.pop("title_terms") for copy in copies)
-            sequence = stored["sequence"][0]
+            group = schema.group_of(schema.find(searcher, self.schema, original))
+            group.members += [Member.from_json(copy["member"]) for copy in copies]
             self.writer.delete_documents_by_term("id", original)
-            self.writer.add_document(schema.document(record, terms, sequence, self.registry))
+            self.writer.add_document(schema.document(group, self.registry))
             rewritten += 1
         if rewritten:
             self.writer.commit()
@@ -214,3 +269,129 @@ class Loader:
             except (ValueError, RuntimeError):
                 pass
         self.seen.db.close()
+
+
+def _write_meta(version: Path):
+    """The version's meta file: its format and the analysis that made its terms."""
+    meta = {"format": FORMAT_VERSION, "analysis": fingerprint()}
+    (version / META_FILE).write_text(json.dumps(meta), encoding="utf-8")
+
+
+class Updater:
+    """Changes the live index in place: `add` as a reindex's Loader does,
+    and `remove`; every BATCH articles, one commit."""
+
+    wants_terms = True
+
+    def __init__(self, path: Path, registry: Registry = FACETS):
+        self.path = path
+        self.registry = registry
+        meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
+        if meta.get("format") != FORMAT_VERSION:
+            raise BackendUnavailable(
+                f"the index at {path} has format {meta.get('format')}, this Bahth writes "
+                f"{FORMAT_VERSION}: run `bahth reindex PATH` again"
+            )
+        if meta.get("analysis") != fingerprint():
+            raise AnalysisChanged(
+                f"the index at {path} was built with another analysis (stemming lexicon, "
+                "rules or stopwords) than this Bahth's; adding to it would mix the two. "
+                "Run `bahth reindex PATH` to adopt this one"
+            )
+        self.index = tantivy.Index.open(os.fspath(path))
+        schema.register_tokenizer(self.index)
+        self.schema = self.index.schema
+        self._writer: tantivy.IndexWriter | None = None
+        self.searcher = self.index.searcher()
+        latest = self.searcher.aggregate(
+            tantivy.Query.all_query(), {"latest": {"max": {"field": "latest"}}}
+        )["latest"]["value"]
+        self.changes = Changes(self, int(latest or 0) + 1)
+        self.done = 0  # articles added or removed in this batch
+
+    @property
+    def writer(self) -> tantivy.IndexWriter:
+        """Started on first use, after `add` has forked its workers (see Loader.writer)."""
+        if self._writer is None:
+            self._writer = self.index.writer(WRITER_HEAP, 1)
+        return self._writer
+
+    # Groups, for Changes: the committed index.
+    def with_member(self, article_id):
+        found = schema.find(self.searcher, self.schema, article_id, "member")
+        return schema.group_of(found) if found is not None else None
+
+    def with_body(self, dedup):
+        found = schema.find(self.searcher, self.schema, dedup, "dedup")
+        return schema.group_of(found) if found is not None else None
+
+    def add(self, article, analyzed):
+        """ "indexed", "duplicate" (joins the group of its body), "replaced"
+        (its ID had other content) or "unchanged"."""
+        outcome = self.changes.add(
+            article_record(article), analyzed.title_terms, analyzed.body_terms, analyzed.dedup
+        )
+        self._step()
+        return outcome
+
+    def remove(self, article_id) -> dict | None:
+        """Take out one article (an original's first copy takes its place);
+        its record, or None when the index has no such ID."""
+        removed = self.changes.remove(article_id)
+        self._step()
+        return removed.record if removed is not None else None
+
+    def published_by(self, source: str) -> list[tuple[str, str | None]]:
+        """(ID, date) of every article, copies too, published by `source`."""
+        query = tantivy.Query.term_query(self.schema, "member_source", source)
+        found = self.searcher.search(query, max(self.searcher.num_docs, 1))
+        articles = []
+        for _, address in found.hits:
+            group = schema.group_of(self.searcher.doc(address))
+            articles += [
+                (m.id, m.record["date"]) for m in group.members if m.record["source"] == source
+            ]
+        return articles
+
+    def holds(self, article_id: str) -> bool:
+        query = tantivy.Query.term_query(self.schema, "member", article_id)
+        return bool(self.searcher.search(query, 1).hits)
+
+    def articles(self) -> int:
+        """How many articles the committed index holds, copies included."""
+        total = self.searcher.aggregate(
+            tantivy.Query.all_query(), {"size": {"sum": {"field": "size"}}}
+        )["size"]["value"]
+        return int(total or 0)
+
+    def refused(self, wait=False):
+        return []
+
+    def _step(self):
+        self.done += 1
+        if self.done >= BATCH:
+            self.commit()
+
+    def commit(self):
+        """Write the batch's changed groups and make them live, at once."""
+        deleted, written = self.changes.writes()
+        for article_id in deleted:
+            self.writer.delete_documents_by_term("id", article_id)
+        for group in written:
+            self.writer.add_document(schema.document(group, self.registry))
+        self.writer.commit()
+        self.index.reload()
+        self.searcher = self.index.searcher()
+        self.changes = Changes(self, self.changes.sequence)
+        self.done = 0
+
+    def finish(self):
+        self.commit()
+        self.writer.wait_merging_threads()
+
+    def abandon(self):
+        if self._writer is not None:
+            try:
+                self._writer.rollback()
+            except (ValueError, RuntimeError):
+                pass
