@@ -74,6 +74,13 @@ class Settings:
         "Seconds a reindex waits for Elasticsearch when no node of BAHTH_ELASTICSEARCH_URL "
         "answers, before it gives up and leaves the live index as it was.",
     )
+    elasticsearch_lease: int = _setting(
+        180,
+        "BAHTH_ELASTICSEARCH_LEASE",
+        "Seconds a reindex, add or remove holds the alias's writer lease without renewing it "
+        "(it renews it every third of that while it runs): how long a writer that was killed "
+        "outright keeps the next one out.",
+    )
     actors_file: str = _setting(
         "",
         "BAHTH_ACTORS",
@@ -148,6 +155,8 @@ class Settings:
             )
         if self.elasticsearch_wait < 0:
             raise SettingsError("BAHTH_ELASTICSEARCH_WAIT must be 0 or more seconds")
+        if self.elasticsearch_lease < 3:
+            raise SettingsError("BAHTH_ELASTICSEARCH_LEASE must be 3 or more seconds")
         if self.log_level.lower() not in LOG_LEVELS:
             raise SettingsError(
                 f"BAHTH_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {self.log_level!r}"

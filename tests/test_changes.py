@@ -8,12 +8,15 @@ not which articles match, may differ), the same totals, facets and "also
 published by".
 """
 
+import itertools
 import json
 import os
 import signal
 import subprocess
 import sys
 import time
+import uuid
+from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -22,9 +25,80 @@ from hypothesis import strategies as st
 from indexer import reindex
 from indexer.remove import WouldEmpty, remove
 from indexer.search import Busy, SearchRequest
+from indexer.search.elastic import ElasticBackend, ElasticStore
+from indexer.search.elastic.client import connect
 from indexer.search.embedded import EmbeddedBackend, EmbeddedStore
 
-from .conftest import ROOT, write_jsonl
+from .conftest import ROOT, delete_versions, write_jsonl
+
+
+class Embedded:
+    """Indexes by name in a folder."""
+
+    name = "embedded"
+
+    def __init__(self, folder):
+        self.folder = folder
+
+    def store(self, name):
+        return EmbeddedStore(self.folder / name)
+
+    def backend(self, name):
+        return EmbeddedBackend(self.folder / name)
+
+    def env(self, name):
+        return {"BAHTH_DATA_DIR": str(self.folder / name)}
+
+
+class Elastic:
+    """Indexes by name as aliases on the test node, deleted at the end."""
+
+    name = "elasticsearch"
+
+    def __init__(self, url):
+        self.url, self.prefix, self.made = url, f"changes-{uuid.uuid4().hex[:8]}", []
+
+    def alias(self, name):
+        alias = f"{self.prefix}-{name}"
+        if alias not in self.made:
+            self.made.append(alias)
+        return alias
+
+    def store(self, name):
+        return ElasticStore(self.url, self.alias(name), lease=LEASE)
+
+    def backend(self, name):
+        return ElasticBackend(self.url, self.alias(name))
+
+    def env(self, name):
+        return {
+            "BAHTH_ELASTICSEARCH_URL": self.url,
+            "BAHTH_ELASTICSEARCH_INDEX": self.alias(name),
+            "BAHTH_ELASTICSEARCH_LEASE": str(LEASE),
+        }
+
+    def clean(self):
+        client = connect(self.url)
+        for alias in self.made:
+            delete_versions(client, alias)
+            client.indices.delete(index=f"{alias}-writer", ignore_unavailable=True)
+        self.made = []
+
+
+LEASE = 6  # seconds: a killed writer keeps the next one out this long
+
+ENGINES = ["embedded", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request, tmp_path):
+    if request.param == "embedded":
+        yield Embedded(tmp_path)
+        return
+    elastic = Elastic(request.getfixturevalue("elasticsearch_url"))
+    yield elastic
+    elastic.clean()
+
 
 BODIES = [
     "أعلنت وزارة الصحة في بغداد افتتاح مستشفى جديد للأطفال في حي الكرادة بسعة مئتي سرير.",
@@ -109,34 +183,27 @@ def views(backend):
     return seen
 
 
-def reindexed(survivors, folder):
-    """The views of a fresh reindex of `survivors`, or None for no survivor."""
-    if not survivors:
-        return None
-    data = folder / "fresh"
+def reindexed(engine, survivors, folder, number):
+    """The views of a fresh reindex of `survivors`."""
     archive = write_jsonl(folder / "fresh.jsonl", survivors)
-    reindex.run([archive], EmbeddedStore(data), workers=1)
-    return views(EmbeddedBackend(data))
+    reindex.run([archive], engine.store(f"fresh{number}"), workers=1)
+    return views(engine.backend(f"fresh{number}"))
 
 
-@settings(
-    max_examples=int(os.environ.get("BAHTH_CHANGES_EXAMPLES", "30")),
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(first=st.lists(records, min_size=1, max_size=4), steps=operations)
-def test_any_adds_and_removes_give_what_a_fresh_reindex_gives(tmp_path_factory, first, steps):
-    folder = tmp_path_factory.mktemp("changes")
-    store = EmbeddedStore(folder / "data")
+def _same_as_a_fresh_reindex(engine, tmp_path, first, steps):
+    number = next(EXAMPLES)
+    folder = tmp_path / f"example{number}"
+    folder.mkdir()
+    store = engine.store(f"live{number}")
     model = Arrivals()
     for record in first:
         model.load(record)
     reindex.run([write_jsonl(folder / "first.jsonl", first)], store, workers=1)
-    for number, (kind, what) in enumerate(steps):
+    for step, (kind, what) in enumerate(steps):
         if kind == "add":
             for record in what:
                 model.add(record)
-            reindex.add([write_jsonl(folder / f"add-{number}.jsonl", what)], store, workers=1)
+            reindex.add([write_jsonl(folder / f"add-{step}.jsonl", what)], store, workers=1)
             continue
         ids = [what] if kind == "remove" else []
         source = what if kind == "remove_source" else None
@@ -145,9 +212,43 @@ def test_any_adds_and_removes_give_what_a_fresh_reindex_gives(tmp_path_factory, 
         except WouldEmpty:
             continue  # refused, nothing removed: the model stays as it is
         getattr(model, kind)(what)
-    expected = reindexed(list(model.records.values()), folder)
-    assert expected is not None  # a removal that would empty the index is refused
-    assert views(EmbeddedBackend(folder / "data")) == expected
+    assert model.records  # a removal that would empty the index is refused
+    expected = reindexed(engine, list(model.records.values()), folder, number)
+    assert views(engine.backend(f"live{number}")) == expected
+
+
+# Sequences tried per run (BAHTH_CHANGES_EXAMPLES sets both): an index and
+# its fresh twin cost milliseconds embedded, about a second on Elasticsearch.
+def _examples(default):
+    return int(os.environ.get("BAHTH_CHANGES_EXAMPLES", default))
+
+
+LIKE_A_REINDEX = {
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+}
+
+
+@settings(max_examples=_examples(100), **LIKE_A_REINDEX)
+@given(first=st.lists(records, min_size=1, max_size=4), steps=operations)
+def test_any_adds_and_removes_give_what_a_fresh_reindex_gives(tmp_path, first, steps):
+    _same_as_a_fresh_reindex(Embedded(tmp_path), tmp_path, first, steps)
+
+
+@pytest.mark.elasticsearch
+@settings(max_examples=_examples(40), **LIKE_A_REINDEX)
+@given(first=st.lists(records, min_size=1, max_size=4), steps=operations)
+def test_any_adds_and_removes_give_what_a_fresh_reindex_gives_on_elasticsearch(
+    elasticsearch_url, tmp_path, first, steps
+):
+    engine = Elastic(elasticsearch_url)
+    try:
+        _same_as_a_fresh_reindex(engine, tmp_path, first, steps)
+    finally:
+        engine.clean()
+
+
+EXAMPLES = itertools.count()
 
 
 # --- the behaviours, one by one ----------------------------------------------
@@ -161,30 +262,31 @@ def article(n, **fields):
 
 
 @pytest.fixture
-def live(tmp_path):
-    store = EmbeddedStore(tmp_path / "data")
+def live(engine):
+    """The sample archive, reindexed on the engine: (store, backend)."""
+    store = engine.store("data")
     reindex.run([ROOT / "sample"], store, workers=1)
-    return store
+    return store, engine.backend("data")
 
 
 def test_adding_the_same_files_twice_changes_nothing(live, tmp_path):
-    backend = EmbeddedBackend(live.data_dir)
+    store, backend = live
     before = views(backend)
     new = write_jsonl(tmp_path / "new.jsonl", [article(1), article(2)])
-    first = reindex.add([new], live, workers=1)
+    first = reindex.add([new], store, workers=1)
     assert (first.indexed, first.unchanged) == (2, 0)
     after_first = views(backend)
-    second = reindex.add([new, ROOT / "sample"], live, workers=1)
+    second = reindex.add([new, ROOT / "sample"], store, workers=1)
     assert (second.indexed, second.replaced, second.duplicates) == (0, 0, 0)
     assert second.unchanged == 2 + 32  # the sample's 31 articles and its one exact copy
     assert views(backend) == after_first != before
 
 
 def test_a_corrected_story_replaces_the_old_one_and_says_so(live, tmp_path):
-    backend = EmbeddedBackend(live.data_dir)
-    reindex.add([write_jsonl(tmp_path / "a.jsonl", [article(7)])], live, workers=1)
+    store, backend = live
+    reindex.add([write_jsonl(tmp_path / "a.jsonl", [article(7)])], store, workers=1)
     corrected = article(7, title="عنوان مصحح", date="2021-05-01")
-    summary = reindex.add([write_jsonl(tmp_path / "b.jsonl", [corrected])], live, workers=1)
+    summary = reindex.add([write_jsonl(tmp_path / "b.jsonl", [corrected])], store, workers=1)
     assert (summary.replaced, summary.indexed) == (1, 0)
     assert backend.article("a7")["title"] == "عنوان مصحح"
     hits = backend.search(SearchRequest.from_params({"q": ["مصحح"]})).hits
@@ -194,16 +296,16 @@ def test_a_corrected_story_replaces_the_old_one_and_says_so(live, tmp_path):
 
 
 def test_a_copy_joins_its_original_and_takes_its_place_when_it_goes(live, tmp_path):
-    backend = EmbeddedBackend(live.data_dir)
+    store, backend = live
     original, copy = article(3), article(6, source="العربية", title="عنوان آخر")
     assert original["body"] == copy["body"]
-    reindex.add([write_jsonl(tmp_path / "a.jsonl", [original])], live, workers=1)
-    summary = reindex.add([write_jsonl(tmp_path / "b.jsonl", [copy])], live, workers=1)
+    reindex.add([write_jsonl(tmp_path / "a.jsonl", [original])], store, workers=1)
+    summary = reindex.add([write_jsonl(tmp_path / "b.jsonl", [copy])], store, workers=1)
     assert summary.duplicates == 1
     assert [c["id"] for c in backend.article("a3")["also"]] == ["a6"]
     found = backend.search(SearchRequest.from_params({"q": ["عنوان آخر"]}))
     assert [h.id for h in found.hits] == ["a3"]  # the copy's headline finds the original
-    removal = remove(live, ["a3"])
+    removal = remove(store, ["a3"])
     assert [r["id"] for r in removal.removed] == ["a3"]
     promoted = backend.article("a6")
     assert promoted["source"] == "العربية" and promoted["also"] == []
@@ -211,49 +313,52 @@ def test_a_copy_joins_its_original_and_takes_its_place_when_it_goes(live, tmp_pa
 
 
 def test_removing_by_outlet_and_date_reports_what_went(live):
-    backend = EmbeddedBackend(live.data_dir)
+    store, backend = live
     total = backend.search(SearchRequest()).total
     dated = SearchRequest.from_params({"source": ["فرانس 24"], "date_to": ["2024-05-31"]})
     expected = {h.id for h in backend.search(dated).hits}
-    removal = remove(live, source="فرانس 24", before=__import__("datetime").date(2024, 6, 1))
+    removal = remove(store, source="فرانس 24", before=date(2024, 6, 1))
     assert {r["id"] for r in removal.removed} == expected and expected
     assert backend.search(SearchRequest()).total == total - len(expected)
     assert backend.search(dated).total == 0
 
 
 def test_a_removal_that_would_empty_the_index_is_refused(live):
-    backend = EmbeddedBackend(live.data_dir)
+    store, backend = live
     everything = [h.id for h in backend.search(SearchRequest.from_params({"size": ["50"]})).hits]
     everything += [c["id"] for i in everything for c in backend.article(i)["also"]]
     with pytest.raises(WouldEmpty, match="give --all"):
-        remove(live, everything)
+        remove(store, everything)
     assert backend.search(SearchRequest()).total == 31
-    removal = remove(live, everything, everything=True)
+    removal = remove(store, everything, everything=True)
     assert len(removal.removed) == 32 and backend.search(SearchRequest()).total == 0
 
 
 def test_one_writer_at_a_time(live, tmp_path):
+    store, _ = live
     new = write_jsonl(tmp_path / "new.jsonl", [article(1)])
-    with live.new_version():
+    with store.writing():
         with pytest.raises(Busy, match="is writing to"):
-            reindex.add([new], live, workers=1)
+            reindex.add([new], store, workers=1)
         with pytest.raises(Busy):
-            remove(live, ["bw-001"])
-    assert reindex.add([new], live, workers=1).indexed == 1
+            remove(store, ["bw-001"])
+        with pytest.raises(Busy):
+            reindex.run([new], store, workers=1)
+    assert reindex.add([new], store, workers=1).indexed == 1
 
 
-def _bahth(*args, env, **options):
+def _bahth(*args, env):
     return subprocess.run(
         [sys.executable, "-m", "indexer.cli", *args],
-        env=env,
+        env={**os.environ, **env},
         text=True,
         capture_output=True,
-        **options,
     )
 
 
-def test_the_cli_adds_removes_and_refuses_while_another_writes(live, tmp_path):
-    env = {**os.environ, "BAHTH_DATA_DIR": str(live.data_dir)}
+def test_the_cli_adds_removes_and_refuses_while_another_writes(engine, live, tmp_path):
+    store, _ = live
+    env = engine.env("data")
     new = write_jsonl(tmp_path / "new.jsonl", [article(1), {"id": "bad", "title": ""}])
     added = _bahth("add", str(new), "--json", "--rejects", str(tmp_path / "r.jsonl"), env=env)
     assert added.returncode == 3, added.stderr
@@ -264,15 +369,19 @@ def test_the_cli_adds_removes_and_refuses_while_another_writes(live, tmp_path):
     gone = _bahth("remove", "a1", "missing-id", env=env)
     assert gone.returncode == 3 and "removed a1" in gone.stdout
     assert "not in the index: missing-id" in gone.stderr
-    with live.new_version():
+    with store.writing():
         busy = _bahth("add", str(new), env=env)
     assert busy.returncode == 75 and "one reindex, add or remove at a time" in busy.stderr
 
 
-def test_an_add_killed_mid_batch_leaves_the_index_as_its_last_commit(live, tmp_path):
-    """kill -9 during an add: the committed batches stay, the one under way
-    leaves no trace; the same add run again completes it."""
-    backend = EmbeddedBackend(live.data_dir)
+def test_an_add_killed_midway_keeps_what_it_committed_and_is_completed_by_running_again(
+    engine, live, tmp_path
+):
+    """kill -9 during an add. Embedded: the committed batches stay, the one
+    under way leaves no trace. Elasticsearch: what reached the node stays
+    (whole documents: no group is half-written). Either way the same add run
+    again completes it, and nothing is there twice."""
+    store, backend = live
     before = backend.search(SearchRequest()).total
     urgent = SearchRequest.from_params({"q": ["عاجل"]})
     urgent_before = backend.search(urgent).total
@@ -284,28 +393,30 @@ def test_an_add_killed_mid_batch_leaves_the_index_as_its_last_commit(live, tmp_p
             "date": "2022-01-01",
             "source": "الجزيرة",
         }
-        for n in range(30_000)
+        for n in range(12_000)
     ]
     archive = write_jsonl(tmp_path / "many.jsonl", many)
-    env = {**os.environ, "BAHTH_DATA_DIR": str(live.data_dir)}
     process = subprocess.Popen(
         [sys.executable, "-m", "indexer.cli", "add", "--workers", "1", str(archive)],
-        env=env,
+        env={**os.environ, **engine.env("data")},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:  # kill it once a batch or more is committed
-        count = backend.search(SearchRequest()).total
-        if count > before:
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:  # kill it once some of it is in
+        if backend.search(SearchRequest()).total > before:
             break
         time.sleep(0.05)
     process.send_signal(signal.SIGKILL)
     process.wait()
+    time.sleep(1.5)  # Elasticsearch: what reached the node is searchable after its refresh
     after = backend.search(SearchRequest()).total
     assert before < after < before + len(many)
-    assert (after - before) % 2_000 == 0  # whole batches, nothing of the unfinished one
+    if engine.name == "embedded":
+        assert (after - before) % 2_000 == 0  # whole batches, nothing of the unfinished one
     assert backend.search(urgent).total - urgent_before == after - before
-    summary = reindex.add([archive], live, workers=1)
+    if engine.name == "elasticsearch":
+        time.sleep(LEASE)  # the killed add's lease lapses
+    summary = reindex.add([archive], store, workers=1)
     assert summary.unchanged == after - before and summary.indexed == len(many) - summary.unchanged
     assert backend.search(SearchRequest()).total == before + len(many)

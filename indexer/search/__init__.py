@@ -38,6 +38,7 @@ def open_store(settings) -> Store:
             shards=settings.elasticsearch_shards,
             replicas=settings.elasticsearch_replicas,
             wait=settings.elasticsearch_wait,
+            lease=settings.elasticsearch_lease,
         )
     from .embedded import EmbeddedStore
 

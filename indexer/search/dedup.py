@@ -24,7 +24,7 @@ class SeenArticles:
         self.db = db
         db.execute(
             "CREATE TEMP TABLE seen (id TEXT PRIMARY KEY, content BLOB NOT NULL, "
-            "origin TEXT NOT NULL, dedup BLOB UNIQUE)"
+            "origin TEXT NOT NULL, dedup BLOB UNIQUE, source TEXT, sequence INTEGER)"
         )
         db.execute(
             "CREATE TEMP TABLE copies (original TEXT NOT NULL, id TEXT NOT NULL, "
@@ -63,13 +63,22 @@ class SeenArticles:
                 )
                 # The copy's ID is taken too: another article under it is a conflict.
                 self.db.execute(
-                    "INSERT INTO seen VALUES (?, ?, ?, NULL)", (article.id, content, article.where)
+                    "INSERT INTO seen VALUES (?, ?, ?, NULL, NULL, NULL)",
+                    (article.id, content, article.where),
                 )
                 return False
+        sequence = member["sequence"] if member else None
         self.db.execute(
-            "INSERT INTO seen VALUES (?, ?, ?, ?)", (article.id, content, article.where, dedup)
+            "INSERT INTO seen VALUES (?, ?, ?, ?, ?, ?)",
+            (article.id, content, article.where, dedup, article.source, sequence),
         )
         return True
+
+    def original(self, article_id):
+        """(source, sequence) of an article admitted as an original."""
+        return self.db.execute(
+            "SELECT source, sequence FROM seen WHERE id = ?", (article_id,)
+        ).fetchone()
 
     def copies(self):
         """(original ID, [{"id", "url", "source", "title", "title_terms",

@@ -26,6 +26,24 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 
+def article_record(article) -> dict:
+    """What the index keeps of an article: the article page's JSON."""
+    return {
+        "id": article.id,
+        "title": article.title,
+        "body": article.body,
+        "date": article.date,
+        "source": article.source,
+        "url": article.url,
+        "author": article.author,
+        "category": article.category,
+        "tags": article.tags,
+        "actors": article.actors,
+        "extra": article.extra,
+        "origin": article.where,
+    }
+
+
 def content_key(record: dict) -> str:
     """What makes two versions of an article the same: every field of its
     record but where it was read from and its copies."""
@@ -36,7 +54,7 @@ def content_key(record: dict) -> str:
 
 @dataclass
 class Member:
-    record: dict  # the article's record (embedded.store.article_record), without copies
+    record: dict  # article_record(article)
     title_terms: str
     content: str  # content_key(record)
     sequence: int

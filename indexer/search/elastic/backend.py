@@ -27,12 +27,12 @@ from ..result import Hit, SearchResult
 from . import dsl
 from .client import connect, unavailable
 from .index import Analysis
+from .store import PRIVATE
 
 log = logging.getLogger(__name__)
 
 POINT_IN_TIME = "5m"
 _ANALYSIS_SECONDS = 10  # how long the analysis path of the alias is remembered
-_HIT_FIELDS = ("id", "title", "body", "date", "source", "actors", "url", "also")
 # A shard with no copy left answers an error, never a total that silently
 # leaves its articles out (while a node is lost, the replicas answer).
 _WHOLE = {"allow_partial_search_results": False}
@@ -199,7 +199,7 @@ class ElasticBackend:
                 self.client.get,
                 index=self.alias,
                 id=article_id,
-                source_excludes=["*_terms", "*_exact"],
+                source_excludes=["*_terms", "*_exact", *PRIVATE],
             )
         except NotFoundError:
             raise NotFound(f"no article with ID {article_id!r}") from None
@@ -225,7 +225,7 @@ class ElasticBackend:
                 }
             },  # as the embedded engine: any shared word, best first
             "size": size,
-            "_source": list(_HIT_FIELDS),
+            "_source": list(dsl.HIT_FIELDS),
         }
         response = self._call(self.client.search, index=self.alias, body=body)
         return [self._hit(h, set(), Analysis.PYTHON) for h in response["hits"]["hits"]]

@@ -145,6 +145,10 @@ def _all_but(active, name):
     return {"bool": {"filter": clauses}} if clauses else {"match_all": {}}
 
 
+# What a hit shows of an article's document.
+HIT_FIELDS = ("id", "title", "body", "date", "source", "actors", "url", "also")
+
+
 def sort_keys(request: SearchRequest):
     sort = request.effective_sort
     if sort == "relevance":
@@ -175,7 +179,7 @@ def search_body(request: SearchRequest, analysis, relaxed=False, after=None):
         if after is not None
         else min(request.size + 1, MAX_RESULT_WINDOW - request.offset),
         "track_total_hits": True,
-        "_source": {"excludes": ["*_terms", "*_exact"]},
+        "_source": list(HIT_FIELDS),
     }
     if active:
         body["post_filter"] = {"bool": {"filter": list(active.values())}}

@@ -11,22 +11,26 @@ the next reindex.
 """
 
 import logging
+import os
 import queue
 import re
+import socket
 import sqlite3
 import threading
 import time
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
-from elasticsearch import ApiError, TransportError, helpers
+from elasticsearch import ApiError, NotFoundError, TransportError, helpers
 from elasticsearch import ConnectionError as EsConnectionError
 
 from indexer.arabic import normalize
+from indexer.arabic.export import fingerprint
 
 from ..contract import Refusal
 from ..dedup import SeenArticles
-from ..errors import BuildFailed, SearchError
+from ..errors import AnalysisChanged, BackendUnavailable, BuildFailed, Busy, SearchError
+from ..groups import Changes, Group, Member, article_record, content_key
 from .client import RETRY_STATUSES, connect, unavailable
 from .index import PLUGIN, Analysis, index_body, version
 
@@ -62,13 +66,16 @@ class ElasticStore:
         analysis="auto",
         shards=1,
         replicas="0-1",
+        lease=180,
     ):
         """`analysis`: auto (the node path where the plugin is), node or python;
         `shards` of each new version; `replicas` once built: a number, or a
         range for auto_expand_replicas ("0-1"), from the start of the build (a
         node lost mid-build then loses nothing); `wait`: seconds a build waits
-        for a cluster that stopped answering."""
+        for a cluster that stopped answering; `lease`: seconds the writer lease
+        lasts unrenewed."""
         self.url, self.alias, self.keep, self.wait = url, alias, keep, wait
+        self.lease = lease
         self.shards, self.replicas = shards, replicas
         self.wanted = analysis
         self.client = connect(url, timeout=120)
@@ -92,7 +99,24 @@ class ElasticStore:
         }
 
     @contextmanager
+    def writing(self):
+        """Hold the alias's writer lease; Busy when another writer does."""
+        lease = Lease(self.client, self.alias, self.lease)
+        try:
+            lease.take()
+        except (TransportError, ApiError) as error:
+            raise unavailable(self.url, error) from error
+        try:
+            yield
+        finally:
+            lease.give_back()
+
+    @contextmanager
     def new_version(self):
+        with self.writing():
+            yield from self._build()
+
+    def _build(self):
         try:
             analysis = self._analysis()
             self._check_alias_is_free()
@@ -113,6 +137,40 @@ class ElasticStore:
             self._prune()
         except (TransportError, ApiError) as error:
             log.warning("old index versions not deleted: %s", error)
+
+    @contextmanager
+    def changing(self):
+        """Yield an Updater changing the index behind the alias in place
+        (`bahth add`, `bahth remove`); the alias does not move."""
+        with self.writing():
+            try:
+                live = next(iter(self.client.indices.get_alias(name=self.alias)), None)
+                meta = self.client.indices.get_mapping(index=live)[live]["mappings"]["_meta"]
+            except NotFoundError:
+                raise BackendUnavailable(
+                    f"no index behind the alias {self.alias!r} on {self.url} to change: "
+                    "run `bahth reindex PATH` first"
+                ) from None
+            except (TransportError, ApiError) as error:
+                raise unavailable(self.url, error) from error
+            made = meta.get("bahth", {})
+            analysis = Analysis(made.get("analysis", Analysis.NODE))
+            if made.get("version") != version(analysis):
+                raise BackendUnavailable(
+                    f"{live} has mapping version {made.get('version')}, this Bahth writes "
+                    f"{version(analysis)}: run `bahth reindex PATH` again"
+                )
+            if made.get("fingerprint") != fingerprint():
+                raise AnalysisChanged(
+                    f"{live} was built with another analysis (stemming lexicon, rules or "
+                    "stopwords) than this Bahth's; adding to it would mix the two. "
+                    "Run `bahth reindex PATH` to adopt this one"
+                )
+            self.live, self.analysis = live, analysis
+            self.why = "as the live index was built"
+            updater = Updater(self.client, self.url, live, analysis)
+            yield updater
+            updater.finish()
 
     def _analysis(self) -> Analysis:
         if self.wanted == Analysis.PYTHON:
@@ -173,7 +231,11 @@ class ElasticStore:
         else:
             settings["number_of_replicas"] = int(self.replicas)
         body["mappings"]["_meta"] = {
-            "bahth": {"analysis": str(analysis), "version": version(analysis)}
+            "bahth": {
+                "analysis": str(analysis),
+                "version": version(analysis),
+                "fingerprint": fingerprint(),
+            }
         }
         self.client.indices.create(index=name, settings=body["settings"], mappings=body["mappings"])
         return name
@@ -227,44 +289,72 @@ class ElasticStore:
             )
 
 
-def document(article, analyzed, analysis):
-    """The Elasticsearch document of an article on the given analysis path."""
-    doc = {
-        "id": article.id,
-        "title": article.title,
-        "body": article.body,
-        "date": article.date,
-        "source": article.source,
-        "category": article.category,
-        "actors": article.actors,
-        "tags": article.tags,
-        "url": article.url,
-        "author": article.author,
-        "origin": article.where,
-        "also": [],
-        "extra": article.extra,
-    }
+_SHOWN = (
+    "id",
+    "title",
+    "body",
+    "date",
+    "source",
+    "category",
+    "actors",
+    "tags",
+    "url",
+    "author",
+    "origin",
+    "extra",
+)
+# What a document holds for `bahth add` and `bahth remove` alone (groups.py):
+# never shown, never searched for its words.
+PRIVATE = ("sequence", "member", "member_source", "dedup", "latest", "size", "group")
+
+
+def document(group: Group, analysis) -> dict:
+    """The Elasticsearch document of a group: its original's article, its
+    copies' outlets and headlines, and what changing it later needs."""
+    record = group.record()
+    doc = {name: record[name] for name in _SHOWN}
     if analysis == Analysis.PYTHON:
         doc.update(
-            title_terms=analyzed.title_terms,
-            body_terms=analyzed.body_terms,
-            title_exact=normalize(article.title),
-            body_exact=normalize(article.body),
+            title_terms=group.original.title_terms,
+            body_terms=group.body_terms,
+            title_exact=normalize(record["title"]),
+            body_exact=normalize(record["body"]),
         )
+    doc.update(grouping(group, analysis))
+    doc["sequence"] = group.original.sequence
+    doc["dedup"] = group.dedup
+    doc["group"] = group.private()
     return doc
 
 
-def also(copies, analysis):
-    """The fields of an article that has exact duplicates: their outlets and
-    headlines, and those headlines searchable."""
+def grouping(group: Group, analysis) -> dict:
+    """The fields that change when a copy joins or leaves the group."""
+    copies = group.copies
     fields: dict[str, object] = {
-        "also": [{k: copy[k] for k in ("id", "url", "source", "title")} for copy in copies]
+        "also": group.record()["also"],
+        "member": [m.id for m in group.members],
+        "member_source": [m.record["source"] for m in group.members],
+        "latest": group.latest,
+        "size": len(group.members),
     }
     if analysis == Analysis.PYTHON:
-        fields["also_title_terms"] = [copy["title_terms"] for copy in copies]
+        fields["also_title_terms"] = [m.title_terms for m in copies]
     else:
-        fields["also_title"] = [copy["title"] for copy in copies]
+        fields["also_title"] = [m.record["title"] for m in copies]
     return fields
+
+
+def stored_group(source: dict) -> Group:
+    """The group an Elasticsearch document's _source holds."""
+    record = {name: source.get(name) for name in _SHOWN}
+    record["also"] = source.get("also", [])
+    return Group.stored(
+        record,
+        source.get("title_terms", ""),
+        source.get("body_terms", ""),
+        source["sequence"],
+        source["group"],
+    )
 
 
 class Loader:
@@ -287,6 +377,7 @@ class Loader:
         # On the node path the node analyses the text: the Python terms go unused.
         self.wants_terms = analysis == Analysis.PYTHON
         self.added = 0
+        self.sequence = 0
         self.seen = SeenArticles(sqlite3.connect("", isolation_level=None))
         self._queue = queue.Queue(maxsize=2 * CHUNK_DOCS)
         self._in_flight = {}  # (op, id) -> (action, article): sent, not yet answered
@@ -306,12 +397,17 @@ class Loader:
 
     def add(self, article, analyzed):
         """As the embedded Loader: "indexed", "duplicate", or IdConflict."""
-        if not self.seen.admit(article, analyzed.dedup, analyzed.title_terms):
+        record = article_record(article)
+        self.sequence += 1
+        member = Member(record, analyzed.title_terms, content_key(record), self.sequence)
+        if not self.seen.admit(article, analyzed.dedup, analyzed.title_terms, member.to_json()):
             return "duplicate"
+        dedup = analyzed.dedup.hex() if analyzed.dedup is not None else None
+        group = Group([member], analyzed.body_terms, dedup)
         action = {
             "_index": self.index,
             "_id": article.id,
-            "_source": document(article, analyzed, self.analysis),
+            "_source": document(group, self.analysis),
         }
         self._put((action, article))
         self.added += 1
@@ -332,8 +428,14 @@ class Loader:
 
     def finish(self):
         for original, copies in self.seen.copies():
+            # The original as far as its group's fields need it, and its copies.
+            source, sequence = self.seen.original(original)
+            stand_in = Member({"id": original, "source": source}, "", "", sequence)
+            members = [Member.from_json(copy["member"]) for copy in copies]
+            fields = grouping(Group([stand_in, *members], "", None), self.analysis)
+            fields["group"] = {"copies": [m.to_json() for m in members]}  # merged into it
             update = {"_op_type": "update", "_index": self.index, "_id": original}
-            self._put(({**update, "doc": also(copies, self.analysis)}, None))
+            self._put(({**update, "doc": fields}, None))
         self._put(_END)
         while self._thread.is_alive():
             self._thread.join(timeout=1)
@@ -469,3 +571,198 @@ def _field_named(reason: str) -> str | None:
     if found:
         return found.group(1) or found.group(2)
     return "id" if reason.startswith("id [") else None
+
+
+class Lease:
+    """One writer at a time on an alias, across machines: a lease document
+    in `<alias>-writer`, created only if absent and renewed while its holder
+    runs. A holder killed outright (kill -9, a machine lost) leaves a lease
+    that lapses after `seconds`; the next writer then takes it over."""
+
+    def __init__(self, client, alias, seconds=180):
+        self.seconds = seconds
+        self.client = client.options(retry_on_status=RETRY_STATUSES)
+        self.index = f"{alias}-writer"
+        self.holder = f"pid {os.getpid()} on {socket.gethostname()}"
+        self._stop = threading.Event()
+        self._thread = None
+
+    def _document(self):
+        return {"holder": self.holder, "until": time.time() + self.seconds}
+
+    def take(self):
+        try:
+            self.client.create(index=self.index, id="lease", document=self._document())
+        except ApiError as error:
+            if error.status_code != 409:
+                raise
+            found = self.client.get(index=self.index, id="lease")
+            if found["_source"]["until"] > time.time():
+                raise Busy(
+                    f"{found['_source']['holder']} is writing to the alias "
+                    f"{self.index.removesuffix('-writer')!r}; one reindex, add or remove at a "
+                    "time: try again when it ends"
+                ) from None
+            # A lapsed lease: take it over, unless another writer just did.
+            self.client.index(
+                index=self.index,
+                id="lease",
+                document=self._document(),
+                if_seq_no=found["_seq_no"],
+                if_primary_term=found["_primary_term"],
+            )
+        self._thread = threading.Thread(target=self._renew, name="bahth-lease", daemon=True)
+        self._thread.start()
+
+    def _renew(self):
+        while not self._stop.wait(self.seconds / 3):
+            try:
+                self.client.index(index=self.index, id="lease", document=self._document())
+            except (TransportError, ApiError) as error:
+                log.warning("could not renew the writer lease (%s)", error)
+
+    def give_back(self):
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+        try:
+            self.client.delete(index=self.index, id="lease", refresh=True)
+        except (TransportError, ApiError) as error:
+            log.warning("the writer lease was not given back (%s); it lapses by itself", error)
+
+
+class Updater:
+    """Changes the live index behind the alias in place, as the embedded
+    Updater does. Every BATCH articles, one bulk request of whole documents
+    with explicit IDs: each group's new document indexed (overwriting), then
+    the documents of groups whose original changed deleted. Sending a batch
+    again gives the same index, so a batch cut short is completed by running
+    the same add again. The batch is refreshed before the next one reads."""
+
+    BATCH = 2_000
+
+    def __init__(self, client, url, index, analysis):
+        self.client, self.url, self.index, self.analysis = client, url, index, analysis
+        self.wants_terms = analysis == Analysis.PYTHON
+        latest = self.client.search(
+            index=index, size=0, aggs={"latest": {"max": {"field": "latest"}}}
+        )["aggregations"]["latest"]["value"]
+        self.changes = Changes(self, int(latest or 0) + 1)
+        self.articles_of_batch: dict[str, object] = {}  # ID -> Article added in this batch
+        self._refusals: list[Refusal] = []
+        self.done = 0
+
+    def _one(self, field, value):
+        found = self.client.search(
+            index=self.index, size=1, query={"term": {field: value}}, source_excludes=["*_exact"]
+        )["hits"]["hits"]
+        return stored_group(found[0]["_source"]) if found else None
+
+    def with_member(self, article_id):
+        return self._one("member", article_id)
+
+    def with_body(self, dedup):
+        return self._one("dedup", dedup)
+
+    def add(self, article, analyzed):
+        outcome = self.changes.add(
+            article_record(article), analyzed.title_terms, analyzed.body_terms, analyzed.dedup
+        )
+        self.articles_of_batch[article.id] = article
+        self._step()
+        return outcome
+
+    def remove(self, article_id):
+        removed = self.changes.remove(article_id)
+        self._step()
+        return removed.record if removed is not None else None
+
+    def published_by(self, source):
+        articles = []
+        for hit in helpers.scan(
+            self.client,
+            index=self.index,
+            query={
+                "query": {"term": {"member_source": source}},
+                "_source": ["group", "id", "source", "date"],
+            },
+        ):
+            found = hit["_source"]
+            if found["source"] == source:
+                articles.append((found["id"], found["date"]))
+            articles += [
+                (m["record"]["id"], m["record"]["date"])
+                for m in found["group"]["copies"]
+                if m["record"]["source"] == source
+            ]
+        return articles
+
+    def holds(self, article_id):
+        return (
+            self.client.count(index=self.index, query={"term": {"member": article_id}})["count"] > 0
+        )
+
+    def articles(self):
+        total = self.client.search(
+            index=self.index, size=0, aggs={"size": {"sum": {"field": "size"}}}
+        )
+        return int(total["aggregations"]["size"]["value"] or 0)
+
+    def refused(self, wait=False):
+        found, self._refusals = self._refusals, []
+        return found
+
+    def _step(self):
+        self.done += 1
+        if self.done >= self.BATCH:
+            self.commit()
+
+    def commit(self):
+        deleted, written = self.changes.writes()
+        rewritten = {group.original.id for group in written}
+        actions = [
+            {"_index": self.index, "_id": g.original.id, "_source": document(g, self.analysis)}
+            for g in written
+        ]
+        actions += [
+            {"_op_type": "delete", "_index": self.index, "_id": article_id}
+            for article_id in deleted
+            if article_id not in rewritten
+        ]
+        try:
+            for ok, result in helpers.streaming_bulk(
+                self.client.options(retry_on_status=()),
+                actions,
+                chunk_size=CHUNK_DOCS,
+                max_chunk_bytes=CHUNK_BYTES,
+                raise_on_error=False,
+                max_retries=6,
+                initial_backoff=1,
+                max_backoff=30,
+                retry_on_status=RETRY_STATUSES,
+            ):
+                if not ok:
+                    self._refused(result)
+            self.client.indices.refresh(index=self.index)
+        except (TransportError, ApiError) as error:
+            raise unavailable(self.url, error) from error
+        self.changes = Changes(self, self.changes.sequence)
+        self.articles_of_batch = {}
+        self.done = 0
+
+    def _refused(self, result):
+        ((op, detail),) = result.items()
+        if op == "delete" and detail.get("status") == 404:
+            return  # already gone: a batch sent again
+        error = detail.get("error", {})
+        reason = error.get("reason", str(error)) if isinstance(error, dict) else str(error)
+        article = self.articles_of_batch.get(detail.get("_id"))
+        if article is None:
+            raise BuildFailed(f"{op} of {detail.get('_id')} refused by {self.index}: {reason}")
+        self._refusals.append(Refusal(article, _field_named(reason), reason))
+
+    def finish(self):
+        self.commit()
+
+    def abandon(self):
+        pass

@@ -33,7 +33,7 @@ from indexer.arabic.export import fingerprint
 from ..dedup import SeenArticles
 from ..errors import AnalysisChanged, BackendUnavailable, BuildFailed, Busy
 from ..facets import FACETS, Registry
-from ..groups import Changes, Group, Member, content_key
+from ..groups import Changes, Group, Member, article_record, content_key
 from . import schema
 
 log = logging.getLogger(__name__)
@@ -70,7 +70,7 @@ class EmbeddedStore:
             return None
 
     @contextmanager
-    def _lock(self):
+    def writing(self):
         """Hold the data folder's writer lock; Busy when another process does."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
         with open(self.data_dir / LOCK_FILE, "a+", encoding="utf-8") as lock:
@@ -95,7 +95,7 @@ class EmbeddedStore:
     def new_version(self):
         """Yield a Loader writing a new index; switch to it if the block ends
         normally, delete it if it raises (the live index is never touched)."""
-        with self._lock():
+        with self.writing():
             yield from self._build()
 
     def _build(self):
@@ -119,7 +119,7 @@ class EmbeddedStore:
     def changing(self):
         """Yield an Updater changing the live index in place (`bahth add`,
         `bahth remove`); what it committed stays if the block raises."""
-        with self._lock():
+        with self.writing():
             live = self.live()
             if live is None or not self.path.exists():
                 raise BackendUnavailable(
@@ -168,24 +168,6 @@ def _running(pid):
     except PermissionError:  # another user's process
         return True
     return True
-
-
-def article_record(article) -> dict:
-    """What the index keeps of an article: the article page's JSON."""
-    return {
-        "id": article.id,
-        "title": article.title,
-        "body": article.body,
-        "date": article.date,
-        "source": article.source,
-        "url": article.url,
-        "author": article.author,
-        "category": article.category,
-        "tags": article.tags,
-        "actors": article.actors,
-        "extra": article.extra,
-        "origin": article.where,
-    }
 
 
 class Loader:
