@@ -21,8 +21,10 @@ import sys
 import time
 from collections import Counter, deque
 from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
 
 from indexer.actors import Gazetteer
+from indexer.arabic import use_lexicon
 from indexer.articles import MAX_BODY_CHARS, ArticleBuilder, RecordError, analyze_article
 from indexer.readers import (
     MAX_EXPANDED_BYTES,
@@ -46,6 +48,7 @@ class Options:
     max_body_chars: int = MAX_BODY_CHARS
     max_expanded_bytes: int = MAX_EXPANDED_BYTES
     terms: bool = True  # the Python terms of each article (the store says, see run)
+    lexicon: Path | None = None  # the index's own stemming lexicon (an add); None: the shipped one
     gazetteer: Gazetteer | None = None  # None: the shipped one
 
 
@@ -120,6 +123,7 @@ def _set_up(options):
     """What _prepare needs, in a worker or, with one worker, in the main process itself."""
     global _builder, _options
     _options = options
+    use_lexicon(options.lexicon)
     _builder = ArticleBuilder(max_body_chars=options.max_body_chars, gazetteer=options.gazetteer)
 
 
@@ -265,7 +269,7 @@ def _run(
             rejects.write(Problem(printable(path), None, None, why, action="skipped"))
             summary.notes["skipped"] += 1
         with opening() as loader:
-            options = replace(options, terms=loader.wants_terms)
+            options = replace(options, terms=loader.wants_terms, lexicon=loader.lexicon)
             done_bytes = 0
             for items, size in _prepared_shares(plan, options, workers):
                 for item in items:

@@ -8,6 +8,7 @@ not which articles match, may differ), the same totals, facets and "also
 published by".
 """
 
+import gzip
 import itertools
 import json
 import os
@@ -23,8 +24,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from indexer import reindex
+from indexer.arabic import analyze, use_lexicon
 from indexer.remove import WouldEmpty, remove
-from indexer.search import Busy, SearchRequest
+from indexer.search import AnalysisChanged, Busy, SearchRequest
 from indexer.search.elastic import ElasticBackend, ElasticStore
 from indexer.search.elastic.client import connect
 from indexer.search.embedded import EmbeddedBackend, EmbeddedStore
@@ -420,3 +422,47 @@ def test_an_add_killed_midway_keeps_what_it_committed_and_is_completed_by_runnin
     summary = reindex.add([archive], store, workers=1)
     assert summary.unchanged == after - before and summary.indexed == len(many) - summary.unchanged
     assert backend.search(SearchRequest()).total == before + len(many)
+
+
+@pytest.fixture
+def shipped_lexicon_after():
+    yield
+    use_lexicon(None)  # the tests after this one analyse as Bahth ships
+
+
+def test_an_index_keeps_its_own_lexicon_for_what_is_added_and_searched(
+    tmp_path, shipped_lexicon_after
+):
+    """An index built by a Bahth whose lexicon lacked موسكو: بموسكو stayed
+    whole there. Added articles and queries are stemmed as it was built."""
+    store = EmbeddedStore(tmp_path / "data")
+    reindex.run([ROOT / "sample"], store, workers=1)
+    version = store.live()
+    with gzip.open(version / "lexicon.tsv.gz", "rt", encoding="utf-8") as lines:
+        kept = [line for line in lines if not line.startswith("موسكو\t")]
+    with gzip.open(version / "lexicon.tsv.gz", "wt", encoding="utf-8") as lexicon:
+        lexicon.writelines(kept)
+    visit = article(
+        9, title="زيارة", body="وصل الوفد بموسكو صباح اليوم في زيارة رسمية لثلاثة أيام."
+    )
+    reindex.add([write_jsonl(tmp_path / "a.jsonl", [visit])], store, workers=1)
+    backend = EmbeddedBackend(tmp_path / "data")
+
+    def found(query):
+        return "a9" in {
+            h.id for h in backend.search(SearchRequest.from_params({"q": [query]})).hits
+        }
+
+    assert found("بموسكو") and not found("موسكو")
+    assert analyze("بموسكو") == ["بموسكو"]  # the process now stems as the index was built
+
+
+def test_an_add_refuses_an_index_built_by_other_analysis_rules(tmp_path):
+    store = EmbeddedStore(tmp_path / "data")
+    reindex.run([ROOT / "sample"], store, workers=1)
+    meta = store.live() / "bahth.json"
+    meta.write_text(json.dumps({"format": 3, "analysis": "another"}), encoding="utf-8")
+    new = write_jsonl(tmp_path / "a.jsonl", [article(1)])
+    with pytest.raises(AnalysisChanged, match="Run `bahth reindex PATH` to adopt these"):
+        reindex.add([new], store, workers=1)
+    assert EmbeddedBackend(tmp_path / "data").search(SearchRequest()).total == 31

@@ -6,7 +6,11 @@ Stopwords are indexed as they are (not stemmed); a query leaves them out
 unless it needs them (indexer.search.query).
 """
 
+import hashlib
+from pathlib import Path
+
 from . import normalize as _normalize_module
+from . import stem as _stem_module
 from .normalize import arabic_letters
 from .stem import stem
 from .stopwords import STOPWORDS
@@ -29,6 +33,34 @@ def _term(token):
 def clear_cache():
     """Forget the analysed terms (after the lexicon or the rules change)."""
     _TERMS.clear()
+
+
+_in_use: list[str] = []  # the digest of the lexicon in use, once computed
+
+
+def lexicon_digest(data: bytes | None = None) -> str:
+    """A short digest of a lexicon file's bytes (by default, the one in use)."""
+    if data is not None:
+        return hashlib.sha1(data).hexdigest()[:16]
+    if not _in_use:
+        _in_use.append(lexicon_digest(_stem_module.lexicon_bytes()))
+    return _in_use[0]
+
+
+def use_lexicon(path: Path | None, digest: str | None = None) -> None:
+    """Analyse with the stemming lexicon in `path`, an index's own copy (None:
+    the one shipped with Bahth). An index keeps the lexicon it was built
+    with, so that what is added to it later and what is searched in it are
+    stemmed as it was; `bahth reindex` adopts the shipped one. Nothing
+    happens when the lexicon in use already has the same content (`digest`,
+    when the caller knows it, spares reading the file)."""
+    if path is not None and (digest or lexicon_digest(path.read_bytes())) == lexicon_digest():
+        return
+    if path is None and _stem_module._lexicon_file is None:
+        return
+    _stem_module.set_lexicon_file(path)
+    _in_use.clear()
+    clear_cache()
 
 
 # The last long text normalised and tokenised, and what came of it: indexing
@@ -86,5 +118,6 @@ __all__ = [
     "normalize",
     "stem",
     "tokenize",
+    "use_lexicon",
     "words",
 ]

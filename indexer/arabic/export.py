@@ -36,6 +36,7 @@ from .stem import (
     _RATIO,
     _SUFFIXES,
     _WHOLE_WORDS,
+    SHIPPED_LEXICON,
 )
 from .stopwords import STOPWORDS
 
@@ -92,14 +93,13 @@ def rule_lines():
 
 @cache
 def fingerprint() -> str:
-    """A short digest of everything the analysis depends on that is data:
-    the folding table, stopwords, stemmer rules and protected words, and the
-    lexicon. An index records the fingerprint of the analysis that built it,
-    and an index changed in place must keep being analysed the same way."""
+    """A short digest of the analysis' rules as data: the folding table,
+    stopwords, stemmer rules and protected words (not the lexicon, which an
+    index keeps a copy of). An index records the fingerprint of the analysis
+    that built it; one changed in place must be analysed by the same rules."""
     digest = hashlib.sha1()
     for line in (*fold_lines(), *sorted(STOPWORDS), *rule_lines()):
         digest.update(line.encode("utf-8") + b"\n")
-    digest.update(resources.files("indexer.arabic").joinpath("data/lexicon.tsv.gz").read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -116,8 +116,7 @@ def export(folder: Path) -> list[Path]:
         path = folder / name
         path.write_text(text + "\n", encoding="utf-8")
         paths.append(path)
-    lexicon = resources.files("indexer.arabic").joinpath("data/lexicon.tsv.gz")
-    with resources.as_file(lexicon) as source:
+    with resources.as_file(SHIPPED_LEXICON) as source:
         paths.append(Path(shutil.copyfile(source, folder / "lexicon.tsv.gz")))
     return paths
 

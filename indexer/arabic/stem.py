@@ -16,6 +16,7 @@ real Arabic news; `scripts/build-lexicon` rebuilds it.
 """
 
 import gzip
+import io
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -96,15 +97,30 @@ _WHOLE_WORDS = _names() | frozenset(
 _ALLAH = normalize("الله")
 
 
+SHIPPED_LEXICON = resources.files(__package__).joinpath("data/lexicon.tsv.gz")
+# The lexicon in use: the shipped one, or an index's own (indexer.arabic.use_lexicon).
+_lexicon_file = None
+
+
+def lexicon_bytes() -> bytes:
+    """The lexicon in use, as its file holds it (gzipped TSV)."""
+    return (_lexicon_file or SHIPPED_LEXICON).read_bytes()
+
+
 @cache
 def lexicon() -> dict[str, int]:
-    """Word form -> count, loaded on first use."""
-    with resources.files(__package__).joinpath("data/lexicon.tsv.gz").open("rb") as raw:
-        with gzip.open(raw, "rt", encoding="utf-8") as lines:
-            return {
-                word: int(count)
-                for word, count in (line.rstrip("\n").split("\t") for line in lines)
-            }
+    """Word form -> count of the lexicon in use, loaded on first use."""
+    with gzip.open(io.BytesIO(lexicon_bytes()), "rt", encoding="utf-8") as lines:
+        return {
+            word: int(count) for word, count in (line.rstrip("\n").split("\t") for line in lines)
+        }
+
+
+def set_lexicon_file(path: Path | None) -> None:
+    """Stem with the lexicon in `path` from now on (None: the shipped one)."""
+    global _lexicon_file
+    _lexicon_file = path
+    lexicon.cache_clear()
 
 
 def _is_arabic(word):

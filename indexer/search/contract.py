@@ -8,6 +8,7 @@ when the engine cannot be reached); the live index is never changed then.
 """
 
 from contextlib import AbstractContextManager
+from pathlib import Path
 from typing import Any, Literal, NamedTuple, Protocol, runtime_checkable
 
 from .request import SearchRequest
@@ -47,10 +48,14 @@ class Refusal(NamedTuple):
 class Loader(Protocol):
     count: int  # articles indexed so far
     wants_terms: bool  # whether `add` uses the Python analysis' terms (else only the dedup key)
+    lexicon: Path | None  # the stemming lexicon the terms must come from (None: the shipped one)
 
-    def add(self, article: Any, analyzed: Any) -> Literal["indexed", "duplicate"]:
+    def add(
+        self, article: Any, analyzed: Any
+    ) -> Literal["indexed", "duplicate", "replaced", "unchanged"]:
         """Index one article with its analysed terms; "duplicate" for an exact
-        copy of one already loaded; dedup.IdConflict for a known ID with other content."""
+        copy of one already loaded; dedup.IdConflict for a known ID with other
+        content (a reindex), or "replaced" / "unchanged" (an add)."""
         ...
 
     def refused(self, wait: bool = False) -> list[Refusal]:

@@ -24,8 +24,9 @@ from datetime import UTC, datetime
 from elasticsearch import ApiError, NotFoundError, TransportError, helpers
 from elasticsearch import ConnectionError as EsConnectionError
 
-from indexer.arabic import normalize
+from indexer.arabic import lexicon_digest, normalize
 from indexer.arabic.export import fingerprint
+from indexer.arabic.stem import SHIPPED_LEXICON
 
 from ..contract import Refusal
 from ..dedup import SeenArticles
@@ -160,7 +161,13 @@ class ElasticStore:
                     f"{live} has mapping version {made.get('version')}, this Bahth writes "
                     f"{version(analysis)}: run `bahth reindex PATH` again"
                 )
-            if made.get("fingerprint") != fingerprint():
+            # The node's plugin (or, on the python path, this Bahth) analyses
+            # what is added: it must be the analysis the index was built with.
+            same = (made.get("fingerprint"), made.get("lexicon")) == (
+                fingerprint(),
+                lexicon_digest(SHIPPED_LEXICON.read_bytes()),
+            )
+            if not same:
                 raise AnalysisChanged(
                     f"{live} was built with another analysis (stemming lexicon, rules or "
                     "stopwords) than this Bahth's; adding to it would mix the two. "
@@ -235,6 +242,7 @@ class ElasticStore:
                 "analysis": str(analysis),
                 "version": version(analysis),
                 "fingerprint": fingerprint(),
+                "lexicon": lexicon_digest(SHIPPED_LEXICON.read_bytes()),
             }
         }
         self.client.indices.create(index=name, settings=body["settings"], mappings=body["mappings"])
@@ -376,6 +384,7 @@ class Loader:
         self.retries, self.max_backoff, self.budget = retries, max_backoff, budget
         # On the node path the node analyses the text: the Python terms go unused.
         self.wants_terms = analysis == Analysis.PYTHON
+        self.lexicon = None  # a new index is built with the shipped lexicon
         self.added = 0
         self.sequence = 0
         self.seen = SeenArticles(sqlite3.connect("", isolation_level=None))
@@ -644,6 +653,7 @@ class Updater:
     def __init__(self, client, url, index, analysis):
         self.client, self.url, self.index, self.analysis = client, url, index, analysis
         self.wants_terms = analysis == Analysis.PYTHON
+        self.lexicon = None  # the shipped one: changing() refuses an index built with another
         latest = self.client.search(
             index=index, size=0, aggs={"latest": {"max": {"field": "latest"}}}
         )["aggregations"]["latest"]["value"]

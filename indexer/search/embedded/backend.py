@@ -17,12 +17,13 @@ import os
 import threading
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import tantivy
 from tantivy import Occur, Query
 
-from indexer.arabic import analyze, is_stopword
+from indexer.arabic import analyze, is_stopword, lexicon_digest, use_lexicon
 
 from .. import near
 from ..errors import BackendUnavailable, NotFound, SearchTooSlow
@@ -30,7 +31,15 @@ from ..highlight import highlight, snippet
 from ..request import SearchRequest, encode_cursor
 from ..result import Hit, SearchResult
 from . import compile, schema
-from .store import FORMAT_VERSION, LEGACY_FILE, META_FILE, EmbeddedStore
+from .store import FORMAT_VERSION, LEGACY_FILE, LEXICON_FILE, META_FILE, EmbeddedStore
+
+
+@dataclass
+class _Opened:
+    version: Path
+    index: tantivy.Index
+    commit: int  # the time of its meta.json, written anew at every commit
+    lexicon: str  # the digest of its stemming lexicon
 
 
 class EmbeddedBackend:
@@ -41,7 +50,7 @@ class EmbeddedBackend:
         its next step (SearchTooSlow)."""
         self.store = EmbeddedStore(data_dir)
         self.timeout = timeout
-        self._opened: tuple[Path, tantivy.Index, int] | None = None  # version, index, commit
+        self._opened: _Opened | None = None
         self._lock = threading.Lock()
 
     # --- the live version ---------------------------------------------------
@@ -57,17 +66,21 @@ class EmbeddedBackend:
                 # tantivy writes meta.json anew (a rename) at every commit.
                 commit = (version / "meta.json").stat().st_mtime_ns
                 with self._lock:
-                    if self._opened and self._opened[0] == version:
-                        index = self._opened[1]
-                        if self._opened[2] != commit:
-                            index.reload()
-                            self._opened = (version, index, commit)
-                        return index
+                    if self._opened and self._opened.version == version:
+                        opened = self._opened
+                        if opened.commit != commit:
+                            opened.index.reload()
+                            opened.commit = commit
+                        # Queries are stemmed with the lexicon the index was built with.
+                        use_lexicon(version / LEXICON_FILE, opened.lexicon)
+                        return opened.index
                 index = _open(version)
+                lexicon = lexicon_digest((version / LEXICON_FILE).read_bytes())
             except FileNotFoundError:
                 continue
             with self._lock:
-                self._opened = (version, index, commit)
+                self._opened = _Opened(version, index, commit, lexicon)
+                use_lexicon(version / LEXICON_FILE, lexicon)
             return index
         raise BackendUnavailable(
             f"the index at {self.store.path} points at {version}, which is missing or "

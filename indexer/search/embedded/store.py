@@ -29,6 +29,7 @@ from pathlib import Path
 import tantivy
 
 from indexer.arabic.export import fingerprint
+from indexer.arabic.stem import SHIPPED_LEXICON
 
 from ..dedup import SeenArticles
 from ..errors import AnalysisChanged, BackendUnavailable, BuildFailed, Busy
@@ -44,6 +45,7 @@ FORMAT_VERSION = 3  # 1 was one SQLite file, articles.sqlite; 2 kept no copies' 
 LEGACY_FILE = "articles.sqlite"
 WRITER_HEAP = 256_000_000  # bytes the writer fills before it writes a segment
 LOCK_FILE = "bahth.lock"
+LEXICON_FILE = "lexicon.tsv.gz"  # the stemming lexicon the index was built with
 BATCH = 2_000  # articles an add or remove commits at once
 
 
@@ -174,6 +176,7 @@ class Loader:
     """Bulk-loads articles into a new index folder."""
 
     wants_terms = True  # the index holds the Python analysis' terms
+    lexicon = None  # a new index is built with the shipped lexicon
 
     def __init__(self, path: Path, registry: Registry = FACETS):
         self.path = path
@@ -254,7 +257,9 @@ class Loader:
 
 
 def _write_meta(version: Path):
-    """The version's meta file: its format and the analysis that made its terms."""
+    """The version's meta file (its format and the rules of the analysis
+    that made its terms) and its copy of the lexicon they were stemmed with."""
+    (version / LEXICON_FILE).write_bytes(SHIPPED_LEXICON.read_bytes())
     meta = {"format": FORMAT_VERSION, "analysis": fingerprint()}
     (version / META_FILE).write_text(json.dumps(meta), encoding="utf-8")
 
@@ -276,10 +281,11 @@ class Updater:
             )
         if meta.get("analysis") != fingerprint():
             raise AnalysisChanged(
-                f"the index at {path} was built with another analysis (stemming lexicon, "
-                "rules or stopwords) than this Bahth's; adding to it would mix the two. "
-                "Run `bahth reindex PATH` to adopt this one"
+                f"the index at {path} was built with other analysis rules (normalisation, "
+                "stemming rules, protected names or stopwords) than this Bahth's; adding to "
+                "it would mix the two. Run `bahth reindex PATH` to adopt these"
             )
+        self.lexicon = path / LEXICON_FILE  # what it was built with, whatever Bahth ships
         self.index = tantivy.Index.open(os.fspath(path))
         schema.register_tokenizer(self.index)
         self.schema = self.index.schema
