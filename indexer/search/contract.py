@@ -78,3 +78,15 @@ class Store(Protocol):
         """A Loader filling a new index version; the version replaces the live
         one when the block ends normally, and is deleted when it raises."""
         ...
+
+    def changing(self) -> AbstractContextManager[Any]:
+        """An Updater changing the live index in place (`bahth add`, `bahth
+        remove`): a Loader whose `add` may also say "replaced" or "unchanged",
+        with `remove(id)`, `holds(id)`, `published_by(source)` and `articles()`.
+        Its batches are committed as it goes (groups.py says what it keeps)."""
+        ...
+
+    def writing(self) -> AbstractContextManager[None]:
+        """Hold the index's writer lock; errors.Busy while another process does.
+        `new_version` and `changing` hold it for their whole run."""
+        ...
