@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 
 from indexer import cli, reindex
+from indexer.arabic import lexicon_digest
+from indexer.arabic.export import fingerprint
+from indexer.arabic.stem import SHIPPED_LEXICON
 from indexer.search import BuildFailed, SearchRequest
 from indexer.search.elastic import ElasticBackend, ElasticStore, dsl
 from indexer.search.elastic.client import connect
@@ -121,7 +124,12 @@ def test_the_node_path_runs_the_plugin_and_is_recorded(tmp_path, elasticsearch_u
     store = ElasticStore(elasticsearch_url, es_alias)
     reindex.run([write_jsonl(tmp_path / "a.jsonl", [article(1)])], store, workers=1)
     meta = client.indices.get_mapping(index=es_alias)[store.live]["mappings"]["_meta"]
-    assert meta["bahth"] == {"analysis": "node", "version": version(Analysis.NODE)}
+    assert meta["bahth"] == {
+        "analysis": "node",
+        "version": version(Analysis.NODE),
+        "fingerprint": fingerprint(),  # of the analysis' rules, and of its lexicon:
+        "lexicon": lexicon_digest(SHIPPED_LEXICON.read_bytes()),  # an add checks both
+    }
     assert store.describe().endswith("(analysis: node, by the node's analysis-bahth plugin)")
     assert ElasticBackend(elasticsearch_url, es_alias).analysis() == Analysis.NODE
     stored = client.get(index=es_alias, id="a1")["_source"]

@@ -1,7 +1,8 @@
 """Search: one request type, one result type, an engine per folder.
 
-- request.py, query.py, facets.py, result.py, highlight.py, dedup.py,
-  errors.py: what every engine shares; contract.py: what every engine provides.
+- request.py, query.py, facets.py, result.py, highlight.py, near.py, dedup.py,
+  groups.py, locks.py, errors.py: what every engine shares; contract.py: what
+  every engine provides.
 - embedded/: a tantivy index in the data folder, no server (the default).
 - elastic/: Elasticsearch, one node or a cluster.
 

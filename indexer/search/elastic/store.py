@@ -32,6 +32,7 @@ from ..contract import Refusal
 from ..dedup import SeenArticles
 from ..errors import AnalysisChanged, BackendUnavailable, BuildFailed, Busy, SearchError
 from ..groups import Changes, Group, Member, article_record, content_key
+from ..locks import process_running
 from .client import RETRY_STATUSES, connect, unavailable
 from .index import PLUGIN, Analysis, index_body, version
 
@@ -586,18 +587,25 @@ class Lease:
     """One writer at a time on an alias, across machines: a lease document
     in `<alias>-writer`, created only if absent and renewed while its holder
     runs. A holder killed outright (kill -9, a machine lost) leaves a lease
-    that lapses after `seconds`; the next writer then takes it over."""
+    that lapses after `seconds`; the next writer then takes it over, at once
+    when the holder was a process of this machine that is gone."""
 
     def __init__(self, client, alias, seconds=180):
         self.seconds = seconds
         self.client = client.options(retry_on_status=RETRY_STATUSES)
         self.index = f"{alias}-writer"
-        self.holder = f"pid {os.getpid()} on {socket.gethostname()}"
+        self.host, self.pid = socket.gethostname(), os.getpid()
         self._stop = threading.Event()
         self._thread = None
 
     def _document(self):
-        return {"holder": self.holder, "until": time.time() + self.seconds}
+        return {"host": self.host, "pid": self.pid, "until": time.time() + self.seconds}
+
+    def _held(self, lease) -> bool:
+        """Whether a lease found in the index still keeps others out."""
+        if lease["until"] <= time.time():
+            return False
+        return lease["host"] != self.host or process_running(lease["pid"])
 
     def take(self):
         try:
@@ -606,13 +614,15 @@ class Lease:
             if error.status_code != 409:
                 raise
             found = self.client.get(index=self.index, id="lease")
-            if found["_source"]["until"] > time.time():
+            lease = found["_source"]
+            if self._held(lease):
                 raise Busy(
-                    f"{found['_source']['holder']} is writing to the alias "
+                    f"pid {lease['pid']} on {lease['host']} is writing to the alias "
                     f"{self.index.removesuffix('-writer')!r}; one reindex, add or remove at a "
                     "time: try again when it ends"
                 ) from None
-            # A lapsed lease: take it over, unless another writer just did.
+            # A lapsed lease, or its holder is gone: take it over, unless
+            # another writer just did (then this fails with a conflict).
             self.client.index(
                 index=self.index,
                 id="lease",

@@ -35,6 +35,7 @@ from ..dedup import SeenArticles
 from ..errors import AnalysisChanged, BackendUnavailable, BuildFailed, Busy
 from ..facets import FACETS, Registry
 from ..groups import Changes, Group, Member, article_record, content_key
+from ..locks import process_running
 from . import schema
 
 log = logging.getLogger(__name__)
@@ -153,23 +154,13 @@ class EmbeddedStore:
         machine stopped): a build of a reindex still running is left alone."""
         for left in self.data_dir.glob(f"{LINK}-building-*"):
             pid = left.name.rsplit("-", 1)[-1]
-            if pid.isdigit() and int(pid) != os.getpid() and _running(int(pid)):
+            if pid.isdigit() and int(pid) != os.getpid() and process_running(int(pid)):
                 continue
             size = sum(f.stat().st_size for f in left.rglob("*") if f.is_file())
             shutil.rmtree(left, ignore_errors=True)
             log.warning(
                 "removed %s (%.1f MB), left by a reindex that did not finish", left, size / 1e6
             )
-
-
-def _running(pid):
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's process
-        return True
-    return True
 
 
 class Loader:
