@@ -86,6 +86,15 @@ EXTRA += [
 ]
 EXTRA += [
     {
+        "id": "x-page-old",  # one weather bulletin years before the others
+        "title": "الطقس في نشرة قديمة",
+        "body": "توقعات الطقس: أجواء باردة على معظم المناطق.",
+        "date": "2010-03-04",
+        "source": "الأرصاد",
+    }
+]
+EXTRA += [
+    {
         "id": f"x-page-{n:02}",
         "title": f"نشرة الطقس رقم {n}",
         "body": f"توقعات الطقس لليوم {n}: أجواء معتدلة على معظم المناطق مع رياح خفيفة.",
@@ -345,6 +354,26 @@ def test_a_near_copy_says_which_hit_above_it_tells_the_same_story(backend):
     second = search(backend, q="سقطرى", sort="oldest", size=1, cursor=first.next_cursor)
     assert ids(second) == ["x-wire-b"]
     assert second.hits[0].near_duplicate_of is None  # nothing above it on its own page
+
+
+def test_the_date_histogram_follows_where_the_matches_are_and_drills_down(backend):
+    # 25 bulletins of January 2020 and one of 2010: days, not years.
+    weather = search(backend, q="نشرة الطقس")
+    assert weather.total == 26 and weather.date_interval == "day"
+    days = {b.key: b.count for b in weather.facets["date"]}
+    assert days["2010-03-04"] == 1 and days["2020-01-05"] == 1 and len(days) == 26
+    # A bar's period narrows the search, and the histogram counts within it.
+    everything = search(backend)
+    assert everything.date_interval == "year"
+    year = next(b for b in everything.facets["date"] if b.key == "2020")
+    narrowed = search(backend, date_from=year.date_from, date_to=year.date_to)
+    assert narrowed.total == year.count
+    assert sum(b.count for b in narrowed.facets["date"]) == year.count
+    assert all(b.key.startswith("2020") for b in narrowed.facets["date"])
+    one_day = search(backend, date_from="2020-01-05", date_to="2020-01-05")
+    assert [(b.key, b.count, b.selected) for b in one_day.facets["date"]] == [
+        ("2020-01-05", 1, True)
+    ]
 
 
 def test_a_query_of_stopwords_only_searches_them_and_says_so(backend):

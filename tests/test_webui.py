@@ -5,12 +5,14 @@ import io
 import json
 import os
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from indexer import reindex
 from indexer.actors import GazetteerError
 from indexer.search.embedded import EmbeddedStore
+from indexer.search.facets import period
 from indexer.settings import SETTINGS, Settings
 from webui import create_app
 
@@ -201,6 +203,37 @@ def test_page_links_hold_the_whole_state(client):
     assert followed.status_code == 200
 
 
+BAR = re.compile(r'class="bar[^"]*" href="([^"]+)"[^>]*aria-label="([\d-]+): ([\d,]+)"')
+
+
+def test_the_date_histogram_drills_down_to_a_day_on_the_page(client):
+    """From every article, the busiest bar clicked until the bars are days:
+    each step counts within the period chosen, and keeps the sort."""
+    url, chosen = "/?sort=newest", None
+    for _ in range(3):
+        html = client.get(url.replace("&amp;", "&")).get_data(as_text=True)
+        bars = BAR.findall(html)
+        if chosen:
+            assert bars and all(key.startswith(chosen) for _, key, _ in bars)
+            first, last = period(chosen)
+            assert f'من <bdi dir="ltr">{first}</bdi> إلى <bdi dir="ltr">{last}</bdi>' in html
+            assert 'name="sort" value="newest"' in html.split('class="date-range"')[1]
+        href, key, count = max(bars, key=lambda bar: int(bar[2].replace(",", "")))
+        # The busiest period and every count are readable without hovering.
+        assert f'id="date-busiest">الأكثر: <a href="{href}"><bdi dir="ltr">{key}</bdi></a>' in html
+        assert f'<bdi dir="ltr">{key}</bdi></a> <span class="count">{count}</span>' in html
+        url, chosen = href, key
+        if len(key) == 10:
+            break
+    day = client.get(url.replace("&amp;", "&")).get_data(as_text=True)
+    assert len(chosen) == 10 and 'class="bar selected"' in day and 'aria-current="true"' in day
+    assert f'id="date-wider">الشهر كله ({chosen[:7]})</a>' in day
+    # The date inputs take text (YYYY, YYYY-MM or YYYY-MM-DD), whatever the browser's locale.
+    assert 'type="date"' not in day and f'name="date_from" value="{chosen}"' in day
+    api = client.get(f"/api/search?date_from={chosen}&date_to={chosen}").get_json()
+    assert api["date_interval"] == "day" and api["facets"]["date"][0]["selected"] is True
+
+
 def test_article_page(client):
     html = client.get("/articles/bw-001?q=بوتين").get_data(as_text=True)
     assert "<mark>بوتين</mark>" in html
@@ -255,3 +288,22 @@ def test_the_page_says_when_a_query_was_all_stopwords(client):
     answer = client.get("/api/search?q=من هو").get_json()
     assert answer["all_stopwords"] is True and answer["stopwords"] == ["من", "هو"]
     assert 'id="stopwords"' not in client.get("/?q=زلزال").get_data(as_text=True)
+
+
+def test_chosen_filters_are_chips_above_the_results_that_remove_them(client):
+    url = "/?q=ترامب&source=فرانس+24&actor=دونالد+ترامب&date_from=2016-01-01&date_to=2025-12-31"
+    html = client.get(url).get_data(as_text=True)
+    chips = html.split('id="active-filters"')[1].split("</nav>")[0]
+    assert html.index('id="active-filters"') < html.index('class="hits"')  # above, at any width
+    assert 'href="#facets">تضييق النتائج (3)</a>' in chips  # the phone's way to the facets
+    assert 'من <bdi dir="ltr">2016-01-01</bdi> إلى <bdi dir="ltr">2025-12-31</bdi>' in chips
+    chip = r'class="chip" href="([^"]+)"[^>]*>[^<]*<bdi>([^<]+)</bdi>'
+    removals = {value: href.replace("&amp;", "&") for href, value in re.findall(chip, chips)}
+    assert set(removals) == {"فرانس 24", "دونالد ترامب"}
+    kept = parse_qs(urlsplit(removals["فرانس 24"]).query)
+    assert "source" not in kept and kept["actor"] == ["دونالد ترامب"] and kept["q"] == ["ترامب"]
+    without_source = client.get(removals["فرانس 24"]).get_data(as_text=True)
+    assert without_source.count('class="chip"') == 2  # the actor and the dates remain
+    cleared = re.search(r'class="chip clear" href="([^"]+)"', chips).group(1).replace("&amp;", "&")
+    assert "source=" not in cleared and "date_from" not in cleared and "q=" in cleared
+    assert 'class="chip"' not in client.get("/?q=ترامب").get_data(as_text=True)

@@ -3,6 +3,7 @@
 from flask import Blueprint, current_app, render_template, request, url_for
 
 from indexer.search import near
+from indexer.search.facets import period
 from indexer.search.highlight import highlight
 from indexer.search.query import expand, parse
 
@@ -35,6 +36,35 @@ class Links:
     def dates(self, date_from, date_to):
         return self._url(date_from=date_from, date_to=date_to, page="")
 
+    def wider(self):
+        """(label, URL) of the period around the chosen one (a day's month, a
+        month's year), or None when the dates chosen are not one such period."""
+        key = chosen_period(self.search.date_from, self.search.date_to)
+        if key is None or len(key) == 4:
+            return None
+        parent = key[:7] if len(key) == 10 else key[:4]
+        first, last = period(parent)
+        label = "الشهر كله" if len(parent) == 7 else "السنة كلها"
+        return f"{label} ({parent})", self.dates(first.isoformat(), last.isoformat())
+
+    def active(self):
+        """(label, value, URL without it) of every filter chosen: the chips.
+        The dates' value is (first day, last day)."""
+        chips = []
+        if self.search.date_from or self.search.date_to:
+            first = self.search.date_from.isoformat() if self.search.date_from else "…"
+            last = self.search.date_to.isoformat() if self.search.date_to else "…"
+            label = self.search.registry.date.label
+            chips.append((label, (first, last), self.clear("date")))
+        for facet in self.search.registry.values:
+            for value in self.search.filters.get(facet.name, ()):
+                chips.append((facet.label, value, self.toggle(facet.name, value)))
+        return chips
+
+    def clear_all(self):
+        facets = {facet.name: [] for facet in self.search.registry.values}
+        return self._url(date_from="", date_to="", page="", **facets)
+
     def sort(self, sort):
         return self._url(sort="" if sort == "relevance" else sort, page="")
 
@@ -46,6 +76,16 @@ class Links:
 
     def export(self, kind):
         return self._url("api.export", format=kind, page="")
+
+
+def chosen_period(date_from, date_to):
+    """The key (2018, 2018-06, 2018-06-28) of the period the dates are exactly, or None."""
+    if not date_from or not date_to:
+        return None
+    for key in (date_from.isoformat()[:4], date_from.isoformat()[:7], date_from.isoformat()):
+        if period(key) == (date_from, date_to):
+            return key
+    return None
 
 
 @blueprint.get("/")

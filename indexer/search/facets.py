@@ -14,7 +14,7 @@ other source has. Several values of one facet mean any of them.
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import ClassVar
 
 import tantivy
@@ -114,8 +114,15 @@ class ManyValueFacet(ValueFacet):
 
 @dataclass(frozen=True)
 class DateFacet:
-    """Publication dates: a histogram whose interval follows the span, filtered
-    by a range of days (`date_from`, `date_to`, inclusive)."""
+    """Publication dates: a histogram whose interval follows where the
+    matches are, filtered by a range of days (`date_from`, `date_to`, inclusive).
+
+    The interval is chosen from the span of the middle 90% of the matches, not
+    from the first and the last: a search whose articles are nearly all of
+    2018 shows the months of 2018 even when a few stray into 2013. A bar
+    narrows the search to its period, and the narrower result is bucketed
+    again (year, then month, then day); the bar of the period chosen is
+    marked selected."""
 
     name: str = "date"
     label: str = "التاريخ"
@@ -141,10 +148,21 @@ class DateFacet:
             return "month"
         return "day"
 
+    # Share of the matches left out at each end when the interval is chosen.
+    TAIL: ClassVar[float] = 0.05
+
     @staticmethod
     def bucket(key: str, count: int) -> Bucket:
         first, last = period(key)
         return Bucket(key, count, date_from=first.isoformat(), date_to=last.isoformat())
+
+    @staticmethod
+    def mark_chosen(buckets: list[Bucket], date_from: date | None, date_to: date | None):
+        """Mark the bar whose period is exactly the date filter."""
+        chosen = (date_from and date_from.isoformat(), date_to and date_to.isoformat())
+        for bucket in buckets:
+            bucket.selected = (bucket.date_from, bucket.date_to) == chosen
+        return buckets
 
     # --- embedded engine (tantivy) -------------------------------------------
     # The field holds the day as a number, 20180628: a range of days filters,
@@ -174,12 +192,25 @@ class DateFacet:
         )
         if not days:
             return [], self.interval(None, None)
-        interval = self.interval(days[0][0], days[-1][0])
+        interval = self.interval(*self._middle(days))
         totals: dict[str, int] = {}
         for day, count in days:
             key = day[: _PREFIX[interval]]
             totals[key] = totals.get(key, 0) + count
         return [self.bucket(key, count) for key, count in totals.items()], interval
+
+    def _middle(self, days: list[tuple[str, int]]) -> tuple[str, str]:
+        """The first and last day of the middle of `days` ((day, count), sorted)."""
+        total = sum(count for _, count in days)
+        low, high = self.TAIL * total, (1 - self.TAIL) * total
+        seen, first, last = 0, days[0][0], days[-1][0]
+        for day, count in days:
+            if seen <= low < seen + count:
+                first = day
+            if seen < high <= seen + count:
+                last = day
+            seen += count
+        return first, last
 
     # --- Elasticsearch ------------------------------------------------------
 
@@ -202,19 +233,25 @@ class DateFacet:
         }
 
     def es_aggregations(self) -> dict:
-        """The span and yearly counts; a narrower span needs a second request."""
+        """The middle's span and yearly counts; a narrower interval needs a second request."""
+        share = 100 * self.TAIL
         return {
-            "first": {"min": {"field": self.field}},
-            "last": {"max": {"field": self.field}},
+            "middle": {"percentiles": {"field": self.field, "percents": [share, 100 - share]}},
             "year": self.es_histogram("year"),
         }
 
-    @staticmethod
-    def es_span(aggregation: dict) -> tuple[str | None, str | None]:
-        return (
-            aggregation["first"].get("value_as_string"),
-            aggregation["last"].get("value_as_string"),
-        )
+    def es_span(self, aggregation: dict) -> tuple[str | None, str | None]:
+        """The first and last day of the middle of the matches."""
+        share = 100 * self.TAIL
+        values = aggregation["middle"]["values"]
+
+        def day(percent):
+            millis = values.get(str(percent)) or values.get(f"{percent:.1f}")
+            if millis is None:
+                return None
+            return datetime.fromtimestamp(millis / 1000, UTC).date().isoformat()
+
+        return day(share), day(100 - share)
 
 
 Facet = ValueFacet | DateFacet

@@ -186,9 +186,11 @@ class ElasticBackend:
                 body = dsl.date_histogram_body(request, analysis, relaxed, interval)
                 response = self._call(self.client.search, index=self.alias, body=body, **_WHOLE)
                 buckets = response["aggregations"]["histogram"]["buckets"]
-            result.facets[name] = [
-                registry.date.bucket(b["key_as_string"], b["doc_count"]) for b in buckets
-            ]
+            result.facets[name] = registry.date.mark_chosen(
+                [registry.date.bucket(b["key_as_string"], b["doc_count"]) for b in buckets],
+                request.date_from,
+                request.date_to,
+            )
             result.date_interval = interval
 
     # --- articles -----------------------------------------------------------

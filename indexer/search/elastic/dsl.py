@@ -158,13 +158,22 @@ def sort_keys(request: SearchRequest):
 
 
 def aggregations(request: SearchRequest, active):
-    """One filter aggregation per facet, each under every filter but its own.
-    The date facet asks for its span and yearly counts; a narrower span
-    needs a second request (`date_histogram_body`)."""
+    """One filter aggregation per facet, each under every filter but its own,
+    except the date facet, which drills down: it counts under its own range
+    too. It asks for its span and yearly counts; a narrower interval needs a
+    second request (`date_histogram_body`)."""
     return {
-        name: {"filter": _all_but(active, name), "aggs": request.registry[name].es_aggregations()}
+        name: {
+            "filter": _all_but(active, _own_filter(request, name)),
+            "aggs": request.registry[name].es_aggregations(),
+        }
         for name in request.facets
     }
+
+
+def _own_filter(request: SearchRequest, name):
+    """The filter a facet's counts leave out: its own, but none for the dates."""
+    return None if name == request.registry.date.name else name
 
 
 def search_body(request: SearchRequest, analysis, relaxed=False, after=None):
@@ -219,7 +228,7 @@ def date_histogram_body(request: SearchRequest, analysis, relaxed, interval):
         "query": {
             "bool": {
                 "must": [full_text(request.query, analysis, relaxed)],
-                "filter": [_all_but(active, date_facet.name)],
+                "filter": [_all_but(active, None)],
             }
         },
         "size": 0,

@@ -166,8 +166,10 @@ class EmbeddedBackend:
 
     def _facets(self, searcher, request, query, active, result, deadline):
         registry = request.registry
-        shared = [name for name in request.facets if name not in active]
-        own = [name for name in request.facets if name in active]
+        # A facet is counted under every filter but its own, except the dates,
+        # which drill down: counted under their own range too.
+        own = [n for n in request.facets if n in active and n != registry.date.name]
+        shared = [n for n in request.facets if n not in own]
         counts = {}
         if shared:
             aggregations = {name: registry[name].embedded_aggregation() for name in shared}
@@ -178,8 +180,9 @@ class EmbeddedBackend:
             counts.update(searcher.aggregate(compile.narrowed(query, active, name), aggregation))
         for name in request.facets:
             if name == registry.date.name:
-                result.facets[name], result.date_interval = registry.date.embedded_buckets(
-                    counts[name]
+                buckets, result.date_interval = registry.date.embedded_buckets(counts[name])
+                result.facets[name] = registry.date.mark_chosen(
+                    buckets, request.date_from, request.date_to
                 )
             else:
                 facet = registry.value(name)
