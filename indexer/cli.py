@@ -16,7 +16,7 @@ from pathlib import Path
 from indexer import __version__
 from indexer.arabic import analyze, normalize
 from indexer.readers import FORMATS, ArchiveError
-from indexer.search.facets import FACETS
+from indexer.search.facets import FACETS, MATCHES
 from indexer.search.request import SORTS
 from indexer.settings import SETTINGS, Settings, SettingsError
 
@@ -264,6 +264,11 @@ def cmd_search(args, settings):
     params = {
         "q": [" ".join(args.query)],
         **{facet.name: getattr(args, facet.name) for facet in FACETS.values},
+        **{
+            f"{facet.name}_match": [getattr(args, f"{facet.name}_match")]
+            for facet in FACETS.values
+            if facet.match
+        },
         "date_from": [args.date_from or ""],
         "date_to": [args.date_to or ""],
         "sort": [args.sort],
@@ -516,6 +521,14 @@ def _search_parser(commands):
         search.add_argument(
             f"--{facet.name}", action="append", default=[], help=f"only {facet.help} (repeatable)"
         )
+        if facet.match:
+            search.add_argument(
+                f"--{facet.name}-match",
+                choices=MATCHES,
+                default=facet.match,
+                help=f"several --{facet.name}: articles with all of them, or any "
+                f"(default: {facet.match})",
+            )
     search.add_argument(
         "--from", dest="date_from", metavar="DATE", help="first day (YYYY-MM-DD, YYYY-MM or YYYY)"
     )

@@ -44,10 +44,10 @@ def test_a_facet_added_to_the_registry_reaches_every_surface(tmp_path):
     result = EmbeddedBackend(tmp_path / "data").search(words)
     assert result.total == 1
     assert [(b.key, b.count, b.selected) for b in result.facets["author"]] == [
+        ("سارة", 1, True),  # the value chosen comes first
         ("خالد", 1, False),
-        ("سارة", 1, True),
     ]
-    assert [(b.key, b.count) for b in result.facets["source"]] == [("الرؤية", 1), ("هسبريس", 1)]
+    assert [(b.key, b.count) for b in result.facets["source"]] == [("هسبريس", 1), ("الرؤية", 1)]
 
     # Elasticsearch: a post_filter clause and an aggregation under every filter but its own.
     body = dsl.search_body(request, Analysis.NODE)
@@ -111,3 +111,32 @@ def test_a_period_key_names_its_first_and_last_day(key, first, last):
     assert [d.isoformat() for d in period(key)] == [first, last]
     request = SearchRequest.from_params({"date_from": [key], "date_to": [key]})
     assert (request.date_from.isoformat(), request.date_to.isoformat()) == (first, last)
+
+
+def test_a_chosen_value_past_the_first_thirty_keeps_its_true_count(tmp_path):
+    """40 outlets: the chosen one, with the fewest articles, is not among the
+    first 30 by count, and is still shown first with its count, on the page's
+    data from the embedded engine and in what Elasticsearch is asked."""
+    records = [
+        article(n * 10 + k, source=f"منفذ {n:02}")
+        for n in range(40)
+        for k in range(2 if n else 1)  # outlet 00 has one article, the others two
+    ]
+    store = EmbeddedStore(tmp_path / "data")
+    reindex.run([write_jsonl(tmp_path / "a.jsonl", records)], store, workers=1)
+    chosen = SearchRequest.from_params({"source": ["منفذ 00"]})
+    counted = EmbeddedBackend(tmp_path / "data").search(chosen).facets["source"]
+    assert (counted[0].key, counted[0].count, counted[0].selected) == ("منفذ 00", 1, True)
+    assert len(counted) == 31  # the chosen one and the first 30 others
+    aggregation = dsl.search_body(chosen, Analysis.NODE)["aggs"]["source"]["aggs"]
+    assert aggregation["chosen"]["filters"]["filters"] == {
+        "منفذ 00": {"term": {"source": "منفذ 00"}}
+    }
+    rows = FACETS.value("source").es_rows(
+        {
+            "values": {"buckets": [{"key": f"منفذ {n:02}", "doc_count": 2} for n in range(1, 31)]},
+            "chosen": {"buckets": {"منفذ 00": {"doc_count": 1}}},
+        }
+    )
+    buckets = FACETS.value("source").buckets(rows, ("منفذ 00",))
+    assert [(b.key, b.count) for b in buckets[:2]] == [("منفذ 00", 1), ("منفذ 01", 2)]

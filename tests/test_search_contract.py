@@ -376,6 +376,37 @@ def test_the_date_histogram_follows_where_the_matches_are_and_drills_down(backen
     ]
 
 
+def test_actors_chosen_together_mean_all_of_them_unless_asked(backend):
+    macron, trump = "إيمانويل ماكرون", "دونالد ترامب"
+    alone = {name: search(backend, actor=name).total for name in (macron, trump)}
+    both = search(backend, actor=[macron, trump])
+    either = search(backend, actor=[macron, trump], actor_match="any")
+    assert 0 < both.total < min(alone.values()) and max(alone.values()) < either.total
+    for hit in both.hits:
+        assert {macron, trump} <= set(hit.actors)
+    # Chosen values first, with their true counts: with all of them, each
+    # counts the articles left (the total); with any, each its own articles.
+    assert [(b.key, b.count, b.selected) for b in both.facets["actor"][:2]] == [
+        (macron, both.total, True),
+        (trump, both.total, True),
+    ]
+    assert [(b.key, b.count) for b in either.facets["actor"][:2]] == [
+        (macron, alone[macron]),
+        (trump, alone[trump]),
+    ]
+    # Another actor's count says what choosing it too would leave.
+    third = next(b for b in both.facets["actor"] if not b.selected)
+    assert search(backend, actor=[macron, trump, third.key]).total == third.count
+
+
+def test_a_chosen_value_without_articles_is_shown_first_at_zero(backend):
+    nothing = search(backend, q="نشرة الطقس", source="لا مصدر بهذا الاسم")
+    assert nothing.total == 0
+    assert [(b.key, b.count, b.selected) for b in nothing.facets["source"]][:1] == [
+        ("لا مصدر بهذا الاسم", 0, True)
+    ]
+
+
 def test_a_query_of_stopwords_only_searches_them_and_says_so(backend):
     request, result = expanded(backend, q="في من عن")
     assert request.query.all_stopwords and request.query.stopwords == ("في", "من", "عن")

@@ -307,3 +307,22 @@ def test_chosen_filters_are_chips_above_the_results_that_remove_them(client):
     cleared = re.search(r'class="chip clear" href="([^"]+)"', chips).group(1).replace("&amp;", "&")
     assert "source=" not in cleared and "date_from" not in cleared and "q=" in cleared
     assert 'class="chip"' not in client.get("/?q=ترامب").get_data(as_text=True)
+
+
+def test_the_page_says_how_chosen_actors_combine_and_actor_chips_narrow(client):
+    both = "/?actor=إيمانويل+ماكرون&actor=دونالد+ترامب"
+    html = client.get(both).get_data(as_text=True)
+    line = html.split('id="match-actor">')[1].split("</p>")[0]
+    assert line.startswith("المقالات التي تذكرها كلها")
+    either = re.search(r'href="([^"]+)">أيًّا منها</a>', line).group(1).replace("&amp;", "&")
+    assert parse_qs(urlsplit(either).query)["actor_match"] == ["any"]
+    any_html = client.get(either).get_data(as_text=True)
+    assert int(re.search(r'id="total">(\d+)<', any_html).group(1)) > int(
+        re.search(r'id="total">(\d+)<', html).group(1)
+    )
+    assert 'id="match-actor">المقالات التي تذكر أيًّا منها' in any_html
+    # An actor on a hit adds itself to the actors chosen; one already chosen stays.
+    chips = re.findall(r'class="actor" href="([^"]+)"', html)
+    for href in chips:
+        actors = parse_qs(urlsplit(href.replace("&amp;", "&")).query)["actor"]
+        assert {"إيمانويل ماكرون", "دونالد ترامب"} <= set(actors)

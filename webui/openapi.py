@@ -1,6 +1,6 @@
 """The OpenAPI description of the JSON API, served at /api/openapi.json."""
 
-from indexer.search.facets import FACETS, Registry
+from indexer.search.facets import FACETS, MATCHES, Registry
 from indexer.search.request import MAX_RESULT_WINDOW, SORTS
 from indexer.settings import Settings
 
@@ -33,6 +33,16 @@ def search_parameters(
         _parameter(date_from, "First day, inclusive (YYYY-MM-DD, YYYY-MM or YYYY)."),
         _parameter(date_to, "Last day, inclusive (YYYY-MM-DD, YYYY-MM or YYYY)."),
         *(_parameter(f.name, f"Only {f.help}.", repeat=True) for f in registry.values),
+        *(
+            _parameter(
+                f"{f.name}_match",
+                f"How several {f.name} values combine: all (articles with every one) "
+                f"or any (articles with one of them); {f.match} by default.",
+                {"type": "string", "enum": list(MATCHES), "default": f.match},
+            )
+            for f in registry.values
+            if f.match
+        ),
         _parameter("sort", "Order of hits.", {"type": "string", "enum": list(SORTS)}),
         _parameter(
             "page",

@@ -28,6 +28,14 @@ class Links:
         chosen = [v for v in chosen if v != value] if value in chosen else [*chosen, value]
         return self._url(**{facet: chosen, "page": ""})
 
+    def narrow(self, facet, value):
+        """The search with `value` chosen too (the same when it already is)."""
+        chosen = list(self.search.filters.get(facet, ()))
+        return self._url(**{facet: [*chosen, value] if value not in chosen else chosen, "page": ""})
+
+    def match(self, facet, match):
+        return self._url(**{f"{facet}_match": match, "page": ""})
+
     def clear(self, facet):
         if facet == "date":
             return self._url(date_from="", date_to="", page="")

@@ -45,9 +45,13 @@ def _every_value(column: str) -> dict:
     return {"terms": {"field": column, "size": ALL_VALUES, "segment_size": ALL_VALUES}}
 
 
+MATCHES = ("all", "any")  # an article with every value chosen, or with one of them
+
+
 @dataclass(frozen=True)
 class ValueFacet:
-    """A facet over values, one per article (source, category)."""
+    """A facet over values, one per article (source, category): values chosen
+    together mean any of them."""
 
     name: str  # request parameter, API key, CLI option
     label: str  # heading on the page
@@ -55,6 +59,15 @@ class ValueFacet:
     field: str  # Elasticsearch keyword field
     attribute: str  # the Article attribute that holds the value
     kind: ClassVar[str] = "value"
+    # How values chosen together combine by default; None: only "any" makes
+    # sense (an article has one such value).
+    match: ClassVar[str | None] = None
+
+    def counts_under_own_filter(self, match: str) -> bool:
+        """Whether its counts apply its own filter: with "all", a value's count
+        is what choosing it too would leave (it drills down); with "any", what
+        choosing it instead or as well would add (the other filters only)."""
+        return match == "all"
 
     # --- embedded engine (tantivy) -------------------------------------------
 
@@ -67,7 +80,14 @@ class ValueFacet:
         value = getattr(article, self.attribute)
         return [value] if value else []
 
-    def embedded_filter(self, schema, values):
+    def embedded_filter(self, schema, values, match="any"):
+        if match == "all":
+            return tantivy.Query.boolean_query(
+                [
+                    (tantivy.Occur.Must, tantivy.Query.term_query(schema, self.column, v))
+                    for v in values
+                ]
+            )
         return tantivy.Query.term_set_query(schema, self.column, list(values))
 
     def embedded_aggregation(self) -> dict:
@@ -76,37 +96,55 @@ class ValueFacet:
         return _every_value(self.column)
 
     @staticmethod
-    def embedded_rows(aggregation: dict, size: int = FACET_SIZE) -> list[tuple[str, int]]:
-        rows = [(b["key"], b["doc_count"]) for b in aggregation["buckets"]]
-        rows.sort(key=lambda row: (-row[1], row[0]))
-        return rows[:size]
+    def embedded_rows(aggregation: dict) -> list[tuple[str, int]]:
+        """(value, count) of every value."""
+        return [(b["key"], b["doc_count"]) for b in aggregation["buckets"]]
 
     # --- Elasticsearch ------------------------------------------------------
 
-    def es_filter(self, values) -> dict:
+    def es_filter(self, values, match="any") -> dict:
+        if match == "all":
+            return {"bool": {"filter": [{"term": {self.field: v}} for v in values]}}
         return {"terms": {self.field: list(values)}}
 
-    def es_aggregations(self, size: int = FACET_SIZE) -> dict:
-        return {"values": {"terms": {"field": self.field, "size": size, "exclude": [""]}}}
+    def es_aggregations(self, selected=(), size: int = FACET_SIZE) -> dict:
+        """The first values, and each chosen value's own count wherever it ranks."""
+        found = {"values": {"terms": {"field": self.field, "size": size, "exclude": [""]}}}
+        if selected:
+            chosen = {value: {"term": {self.field: value}} for value in selected}
+            found["chosen"] = {"filters": {"filters": chosen}}
+        return found
 
     @staticmethod
     def es_rows(aggregation: dict) -> list[tuple[str, int]]:
-        return [(b["key"], b["doc_count"]) for b in aggregation["values"]["buckets"]]
+        rows = [(b["key"], b["doc_count"]) for b in aggregation["values"]["buckets"]]
+        chosen = aggregation.get("chosen", {}).get("buckets", {})
+        return rows + [(value, b["doc_count"]) for value, b in chosen.items()]
 
     # --- both ---------------------------------------------------------------
 
     @staticmethod
-    def buckets(rows, selected) -> list[Bucket]:
-        """Buckets from (value, count) rows, selected values kept even at zero."""
-        buckets = [Bucket(value, count, value in selected) for value, count in rows]
-        present = {b.key for b in buckets}
-        buckets.extend(Bucket(value, 0, True) for value in selected if value not in present)
-        return buckets
+    def buckets(rows, selected, size: int = FACET_SIZE) -> list[Bucket]:
+        """The chosen values first, with their counts (0 when none is left),
+        then the first `size` others by (count, value): ties at the cut fall
+        the same way on every engine."""
+        counts = dict(rows)
+        pinned = [Bucket(value, counts.get(value, 0), True) for value in selected]
+        others = sorted((row for row in counts.items() if row[0] not in selected), key=_rank)
+        return pinned + [Bucket(value, count) for value, count in others[:size]]
+
+
+def _rank(row):
+    return (-row[1], row[0])
 
 
 @dataclass(frozen=True)
 class ManyValueFacet(ValueFacet):
-    """A facet over several values per article (actors)."""
+    """A facet over several values per article (actors): values chosen
+    together mean all of them by default (articles naming every actor
+    chosen), or any of them when asked (`actor_match=any`)."""
+
+    match: ClassVar[str | None] = "all"
 
     def values_of(self, article) -> list[str]:
         return list(dict.fromkeys(getattr(article, self.attribute)))
@@ -232,7 +270,7 @@ class DateFacet:
             }
         }
 
-    def es_aggregations(self) -> dict:
+    def es_aggregations(self, selected=()) -> dict:
         """The middle's span and yearly counts; a narrower interval needs a second request."""
         share = 100 * self.TAIL
         return {
@@ -293,7 +331,8 @@ FACETS = Registry(
     ManyValueFacet(
         "actor",
         label="الفاعلون",
-        help="articles naming one of these actors (people and organisations)",
+        help="articles naming these actors (people and organisations): all of them, "
+        "or any of them with actor_match=any",
         field="actors",
         attribute="actors",
     ),

@@ -12,7 +12,7 @@ from datetime import date
 
 from indexer.settings import Settings
 
-from .facets import FACETS, Registry, period
+from .facets import FACETS, MATCHES, Registry, period
 from .query import Query, both_spellings, expand, parse
 
 SORTS = ("relevance", "newest", "oldest")
@@ -26,6 +26,7 @@ def parameters(registry: Registry = FACETS) -> tuple[str, ...]:
         "q",
         *registry.date.parameters,
         *(f.name for f in registry.values),
+        *(f"{f.name}_match" for f in registry.values if f.match),
         "sort",
         "page",
         "size",
@@ -45,6 +46,9 @@ class SearchRequest:
     text: str = ""
     query: Query = field(default_factory=Query)
     filters: dict = field(default_factory=dict)  # value facet name -> tuple of values
+    # facet name -> "all" or "any", for the facets where values chosen together
+    # may mean either (facets.ValueFacet.match); the facet's default otherwise.
+    matches: dict = field(default_factory=dict)
     date_from: date | None = None
     date_to: date | None = None  # inclusive
     sort: str = "relevance"
@@ -54,6 +58,10 @@ class SearchRequest:
     facets: tuple = FACETS.names  # which facets to count
     also_searched: tuple = ()  # other spellings of names in the query
     registry: Registry = FACETS  # the facets the index has
+
+    def match(self, name) -> str:
+        """How the values chosen in facet `name` combine: "all" or "any"."""
+        return self.matches.get(name) or self.registry.value(name).match or "any"
 
     @property
     def offset(self):
@@ -102,6 +110,12 @@ class SearchRequest:
             chosen = (v.strip() for v in params.get(facet.name, []) if v.strip())
             if values := tuple(dict.fromkeys(chosen)):
                 filters[facet.name] = values
+        matches = {}
+        for facet in registry.values:
+            if facet.match:
+                matches[facet.name] = one(f"{facet.name}_match", facet.match)
+                if matches[facet.name] not in MATCHES:
+                    raise BadRequest(f"{facet.name}_match", f"must be one of {', '.join(MATCHES)}")
         cursor = decode_cursor(one("cursor")) if one("cursor") else None
         facets = _facet_names(one("facets", ",".join(registry.names)), registry)
         query, also_searched = parse(text), ()
@@ -116,6 +130,7 @@ class SearchRequest:
             text,
             query,
             filters,
+            matches,
             date_from,
             date_to,
             sort,
@@ -137,6 +152,9 @@ class SearchRequest:
             "page": str(self.page) if self.page > 1 else "",
         }
         params.update({name: list(values) for name, values in self.filters.items()})
+        for name, match in self.matches.items():
+            if match != self.registry.value(name).match:
+                params[f"{name}_match"] = match
         params.update(changes)
         return {k: v for k, v in params.items() if v not in ("", None, [], ())}
 

@@ -133,7 +133,8 @@ def filters(request: SearchRequest):
     """{facet name: filter clause} for every active filter."""
     registry = request.registry
     active = {
-        name: registry.value(name).es_filter(values) for name, values in request.filters.items()
+        name: registry.value(name).es_filter(values, request.match(name))
+        for name, values in request.filters.items()
     }
     if request.date_from or request.date_to:
         active[registry.date.name] = registry.date.es_filter(request.date_from, request.date_to)
@@ -159,21 +160,27 @@ def sort_keys(request: SearchRequest):
 
 def aggregations(request: SearchRequest, active):
     """One filter aggregation per facet, each under every filter but its own,
-    except the date facet, which drills down: it counts under its own range
-    too. It asks for its span and yearly counts; a narrower interval needs a
-    second request (`date_histogram_body`)."""
+    except those that drill down (the dates; values that must all be there):
+    they count under their own filter too. The date facet asks for its span
+    and yearly counts; a narrower interval needs a second request
+    (`date_histogram_body`)."""
     return {
         name: {
             "filter": _all_but(active, _own_filter(request, name)),
-            "aggs": request.registry[name].es_aggregations(),
+            "aggs": request.registry[name].es_aggregations(request.filters.get(name, ())),
         }
         for name in request.facets
     }
 
 
 def _own_filter(request: SearchRequest, name):
-    """The filter a facet's counts leave out: its own, but none for the dates."""
-    return None if name == request.registry.date.name else name
+    """The filter a facet's counts leave out: its own, but none for the dates
+    and for values that must all be there (they drill down)."""
+    if name == request.registry.date.name:
+        return None
+    return (
+        None if request.registry.value(name).counts_under_own_filter(request.match(name)) else name
+    )
 
 
 def search_body(request: SearchRequest, analysis, relaxed=False, after=None):

@@ -166,9 +166,9 @@ class EmbeddedBackend:
 
     def _facets(self, searcher, request, query, active, result, deadline):
         registry = request.registry
-        # A facet is counted under every filter but its own, except the dates,
-        # which drill down: counted under their own range too.
-        own = [n for n in request.facets if n in active and n != registry.date.name]
+        # A facet is counted under every filter but its own, except those that
+        # drill down (the dates; values that must all be there): under theirs too.
+        own = [n for n in request.facets if n in active and not _drills_down(request, n)]
         shared = [n for n in request.facets if n not in own]
         counts = {}
         if shared:
@@ -216,6 +216,13 @@ class EmbeddedBackend:
         return [
             self._hit(schema.record_of(searcher.doc(address)), set()) for _, address in found.hits
         ]
+
+
+def _drills_down(request, name) -> bool:
+    registry = request.registry
+    if name == registry.date.name:
+        return True
+    return registry.value(name).counts_under_own_filter(request.match(name))
 
 
 def _open(version: Path) -> tantivy.Index:

@@ -92,7 +92,7 @@ def filters(schema, request: SearchRequest):
     """{facet name: filter query} for every active filter."""
     registry = request.registry
     active = {
-        name: registry.value(name).embedded_filter(schema, values)
+        name: registry.value(name).embedded_filter(schema, values, request.match(name))
         for name, values in request.filters.items()
     }
     if request.date_from or request.date_to:
