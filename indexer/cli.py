@@ -260,6 +260,7 @@ class ProgressReporter:
 def cmd_search(args, settings):
     """Search the index from the terminal: the same query language and filters as the page."""
     from indexer.search import BadRequest, SearchError, SearchRequest, open_backend
+    from indexer.search.suggest import did_you_mean
 
     params = {
         "q": [" ".join(args.query)],
@@ -280,7 +281,14 @@ def cmd_search(args, settings):
         return EXIT_USAGE
     try:
         request = SearchRequest.from_params(params, settings, gazetteer)
-        result = open_backend(settings).search(request)
+        backend = open_backend(settings)
+        result = backend.search(request)
+        result.suggestion = did_you_mean(
+            request,
+            result.total,
+            backend,
+            lambda changed: SearchRequest.from_params(changed, settings, gazetteer),
+        )
     except BadRequest as error:
         option = "QUERY" if error.parameter == "q" else "--" + error.parameter.replace("_", "-")
         print(f"bahth search: {option}: {error.message}", file=sys.stderr)
@@ -301,6 +309,8 @@ def _print_result(result, request):
     first = request.offset + 1
     shown = f"{first}-{first + len(result.hits) - 1} of " if result.hits else ""
     print(f"{shown}{result.total:,} articles")
+    if result.suggestion:
+        print(f"did you mean: {result.suggestion.text} ({result.suggestion.total:,} articles)")
     if request.also_searched:
         print("also searched: " + "، ".join(request.also_searched))
     if request.query.stopwords:

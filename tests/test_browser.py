@@ -171,3 +171,45 @@ def test_phone_width_stacks_the_facets_below(server, browser):
         shoot(browser, "4-phone")
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_a_journalists_day_drill_down_chips_actors_and_a_suggestion(server, browser, width):
+    browser.set_window_size(width, 900)
+    try:
+        # A misspelled name: the suggestion, followed.
+        browser.get(server + "/?q=ترانب")
+        assert total(browser) == 0
+        suggestion = browser.find_element(By.CSS_SELECTOR, "#did-you-mean a")
+        assert suggestion.is_displayed() and "ترامب" in suggestion.text
+        shoot(browser, f"4-suggestion-{width}")
+        suggestion.click()
+        assert total(browser) > 0
+        # The busiest period, twice: the histogram counts within it, then a day is chosen.
+        for _ in range(2):
+            busiest = browser.find_element(By.CSS_SELECTOR, "#date-busiest a")
+            assert busiest.is_displayed()  # readable without hovering, phone too
+            key = busiest.text
+            busiest.click()
+            keys = [
+                b.get_attribute("data-key") for b in browser.find_elements(By.CSS_SELECTOR, ".bar")
+            ]
+            assert keys and all(k.startswith(key) for k in keys)
+        shoot(browser, f"5-drill-down-{width}")
+        # The chosen dates are a chip above the results: removed, every date is back.
+        narrowed = total(browser)
+        chip = browser.find_element(By.CSS_SELECTOR, "#active-filters .chip")
+        assert (
+            chip.is_displayed()
+            and chip.location["y"] < browser.find_element(By.CSS_SELECTOR, ".hits").location["y"]
+        )
+        chip.click()
+        assert total(browser) >= narrowed and not browser.find_elements(By.CSS_SELECTOR, ".chip")
+        # Two actors: articles naming both, fewer than either.
+        browser.get(server + "/?actor=إيمانويل+ماكرون&actor=دونالد+ترامب")
+        both = total(browser)
+        browser.find_element(By.CSS_SELECTOR, "#match-actor a").click()
+        assert total(browser) > both > 0
+        shoot(browser, f"6-actors-{width}")
+    finally:
+        browser.set_window_size(1280, 900)

@@ -5,6 +5,8 @@ import io
 import json
 import os
 import re
+import subprocess
+import sys
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -38,6 +40,7 @@ def test_search_json_shape(client):
         "date_interval",
         "next_cursor",
         "relaxed",
+        "did_you_mean",
         "also_searched",
         "stopwords",
         "all_stopwords",
@@ -326,3 +329,29 @@ def test_the_page_says_how_chosen_actors_combine_and_actor_chips_narrow(client):
     for href in chips:
         actors = parse_qs(urlsplit(href.replace("&amp;", "&")).query)["actor"]
         assert {"إيمانويل ماكرون", "دونالد ترامب"} <= set(actors)
+
+
+def test_a_misspelled_name_gets_a_suggestion_on_every_surface(client, data_dir):
+    for typed in ("ترانب", "ترامپ"):
+        answer = client.get(f"/api/search?q={typed}").get_json()
+        right = client.get("/api/search?q=ترامب").get_json()
+        assert answer["total"] == 0 and right["total"] > 0
+        assert answer["did_you_mean"] == {"q": "ترامب", "total": right["total"]}
+        page = client.get(f"/?q={typed}").get_data(as_text=True)
+        assert 'id="did-you-mean">هل تقصد: <a href="' in page and "«<bdi>ترامب</bdi>»" in page
+        assert "صفحة 1" not in page  # no page number under nothing
+    # Under the same filters, and never when the query already finds enough.
+    filtered = client.get("/api/search?q=ترانب&source=فرانس+24").get_json()
+    assert (
+        filtered["did_you_mean"]["total"]
+        == (client.get("/api/search?q=ترامب&source=فرانس+24").get_json()["total"])
+    )
+    assert client.get("/api/search?q=ترامب").get_json()["did_you_mean"] is None
+    assert client.get("/api/search?q=كوكب مجرة").get_json()["did_you_mean"] is None
+    shown = subprocess.run(
+        [sys.executable, "-m", "indexer.cli", "search", "ترانب"],
+        env={**os.environ, "BAHTH_DATA_DIR": str(data_dir)},
+        capture_output=True,
+        text=True,
+    )
+    assert f"did you mean: ترامب ({right['total']:,} articles)" in shown.stdout

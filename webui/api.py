@@ -12,7 +12,7 @@ from indexer.search.request import decode_cursor
 
 from .openapi import openapi_document
 from .safety import public_article, spreadsheet_safe
-from .search import backend, search_request
+from .search import backend, search_request, searched
 
 blueprint = Blueprint("api", __name__)
 EXPORT_FORMATS = ("csv", "jsonl")
@@ -23,7 +23,7 @@ EXPORT_COLUMNS = ("id", "date", "source", "title", "actors", "url")
 @blueprint.get("/search")
 def search():
     search_state = search_request()
-    return jsonify(backend().search(search_state).to_json(search_state))
+    return jsonify(searched(search_state).to_json(search_state))
 
 
 @blueprint.get("/articles/<path:article_id>")

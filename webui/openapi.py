@@ -141,6 +141,14 @@ def search_result(registry: Registry) -> dict:
                 "type": "boolean",
                 "description": "no article has every word; these have some",
             },
+            "did_you_mean": {
+                "type": ["object", "null"],
+                "description": "when the query finds fewer than 3 articles: another "
+                "spelling of it (each unknown word replaced by the commonest known word one "
+                "edit away: ترانب → ترامب) that finds more, under the same filters",
+                "required": ["q", "total"],
+                "properties": {"q": {"type": "string"}, "total": {"type": "integer"}},
+            },
             "stopwords": {
                 "type": "array",
                 "items": {"type": "string"},

@@ -7,7 +7,7 @@ from indexer.search.facets import period
 from indexer.search.highlight import highlight
 from indexer.search.query import expand, parse
 
-from .search import backend, gazetteer, search_request
+from .search import backend, gazetteer, search_request, searched
 
 blueprint = Blueprint("pages", __name__)
 SORT_TITLES = {"relevance": "الأكثر صلة", "newest": "الأحدث", "oldest": "الأقدم"}
@@ -73,6 +73,9 @@ class Links:
         facets = {facet.name: [] for facet in self.search.registry.values}
         return self._url(date_from="", date_to="", page="", **facets)
 
+    def query(self, text):
+        return self._url(q=text, page="", cursor="")
+
     def sort(self, sort):
         return self._url(sort="" if sort == "relevance" else sort, page="")
 
@@ -99,7 +102,7 @@ def chosen_period(date_from, date_to):
 @blueprint.get("/")
 def search():
     search_state = search_request()
-    result = backend().search(search_state)
+    result = searched(search_state)
     return render_template(
         "search.html",
         search=search_state,

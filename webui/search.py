@@ -4,6 +4,7 @@ from flask import current_app, request
 
 from indexer.actors import GazetteerError, current
 from indexer.search import SearchRequest
+from indexer.search.suggest import did_you_mean
 
 
 def backend():
@@ -14,6 +15,13 @@ def search_request(params=None):
     settings = current_app.config["BAHTH_SETTINGS"]
     params = params if params is not None else request.args.to_dict(flat=False)
     return SearchRequest.from_params(params, settings, gazetteer(settings))
+
+
+def searched(search_state):
+    """The result of a search, with a "did you mean" when it finds little."""
+    result = backend().search(search_state)
+    result.suggestion = did_you_mean(search_state, result.total, backend(), search_request)
+    return result
 
 
 def gazetteer(settings):

@@ -37,6 +37,8 @@ class SearchResult:
     date_interval: str | None = None  # year, month or day
     next_cursor: str | None = None
     relaxed: bool = False  # no hit has all the words; these have some
+    # Another spelling of the query that finds more (suggest.Suggestion), or None.
+    suggestion: object = None
 
     def to_json(self, request=None):
         """The API's answer; `request` adds what the query also searched for."""
@@ -58,6 +60,11 @@ class SearchResult:
             "date_interval": self.date_interval,
             "next_cursor": self.next_cursor,
             "relaxed": self.relaxed,
+            "did_you_mean": (
+                {"q": self.suggestion.text, "total": self.suggestion.total}
+                if self.suggestion
+                else None
+            ),
             "also_searched": list(request.also_searched) if request else [],
             "stopwords": list(request.query.stopwords) if request else [],
             "all_stopwords": request.query.all_stopwords if request else False,
