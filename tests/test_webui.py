@@ -355,3 +355,23 @@ def test_a_misspelled_name_gets_a_suggestion_on_every_surface(client, data_dir):
         text=True,
     )
     assert f"did you mean: ترامب ({right['total']:,} articles)" in shown.stdout
+
+
+def test_a_bad_value_on_the_page_is_explained_in_arabic_and_the_search_kept(client):
+    answer = client.get("/?q=ترامب&source=فرانس+24&date_from=2024-13-01")
+    html = answer.get_data(as_text=True)
+    assert answer.status_code == 400
+    assert 'id="error">\n  تاريخ البداية غير صالح' in html and "must be" not in html
+    assert 'name="q" value="ترامب"' in html  # the search box keeps the query
+    assert '<input type="hidden" name="source" value="فرانس 24">' in html  # and the filters
+    without = re.search(r'id="without-error" href="([^"]+)"', html).group(1).replace("&amp;", "&")
+    assert parse_qs(urlsplit(without).query) == {"q": ["ترامب"], "source": ["فرانس 24"]}
+    assert client.get(without).status_code == 200
+    far = client.get("/?q=ترامب&page=501").get_data(as_text=True)
+    assert "الصفحات المرقّمة تصل إلى أول 10,000 نتيجة" in far and "next_cursor" not in far
+    last = re.search(r'id="last-page" href="([^"]+)"', far).group(1).replace("&amp;", "&")
+    assert parse_qs(urlsplit(last).query)["page"] == ["500"]
+    assert client.get(last).status_code == 200
+    # The API keeps its own words.
+    api = client.get("/api/search?date_from=2024-13-01").get_json()
+    assert api["error"]["parameter"] == "date_from" and "تاريخ" not in api["error"]["message"]

@@ -4,10 +4,11 @@
            "message": "must be between 1 and 100"}}
 """
 
-from flask import jsonify, make_response, render_template, request
+from flask import current_app, jsonify, make_response, render_template, request
 from werkzeug.exceptions import HTTPException, RequestURITooLarge
 
 from indexer.search import BadRequest, SearchError
+from indexer.search.request import MAX_RESULT_WINDOW
 
 # Longer addresses are refused with 414 in the usual shape (gunicorn's own
 # limit on the request line, 8,190 bytes, answers before the app can).
@@ -16,6 +17,43 @@ MAX_URL_CHARS = 8_000
 
 def _wants_json():
     return request.path.startswith("/api/")
+
+
+# What a bad value of each parameter means, for people; the API's message follows.
+_ARABIC = {
+    "date_from": "تاريخ البداية غير صالح: يُكتب سنةً أو سنة-شهر أو سنة-شهر-يوم، "
+    "مثل 2018 أو 2018-06 أو 2018-06-01",
+    "date_to": "تاريخ النهاية غير صالح أو قبل تاريخ البداية: يُكتب سنةً أو سنة-شهر أو سنة-شهر-يوم",
+    "page": "الصفحات المرقّمة تصل إلى أول {window:,} نتيجة. للمتابعة بعدها افتح "
+    "الصفحة الأخيرة ({last}) واضغط «التالي»",
+    "cursor": "رابط المتابعة هذا لا يخص هذا البحث؛ ابدأ من الصفحة الأولى",
+    "size": "عدد النتائج في الصفحة خارج الحدود المسموح بها",
+    "sort": "الترتيب يكون حسب الصلة أو الأحدث أو الأقدم",
+    "q": "نص البحث أطول أو أوسع مما يُبحث عنه دفعة واحدة؛ اختصره",
+}
+
+
+def arabic_reason(error) -> str:
+    """A bad request explained in Arabic on the page (the parameter's own
+    words, else the API's message)."""
+    template = _ARABIC.get(error.get("parameter") or "")
+    if template is None:
+        return f"في الطلب قيمة غير صالحة ({error.get('parameter')}): {error['message']}"
+    return template.format(window=MAX_RESULT_WINDOW, last=last_page())
+
+
+def last_page() -> int:
+    """The last numbered page of the request's page size."""
+    size = request.args.get("size", "")
+    default = current_app.config["BAHTH_SETTINGS"].page_size
+    per_page = int(size) if size.isdigit() and int(size) > 0 else default
+    return max(1, MAX_RESULT_WINDOW // per_page)
+
+
+def kept_params(parameter=None) -> list[tuple[str, str]]:
+    """The request's parameters but the bad one (and the page's position)."""
+    dropped = {parameter, "page", "cursor"}
+    return [(name, value) for name, value in request.args.items(multi=True) if name not in dropped]
 
 
 def error_response(status, code, message, parameter=None):
@@ -28,6 +66,10 @@ def error_response(status, code, message, parameter=None):
 
 
 def register(app):
+    app.jinja_env.globals.update(
+        arabic_reason=arabic_reason, kept_params=kept_params, last_page=last_page
+    )
+
     @app.errorhandler(BadRequest)
     def bad_request(error):
         return error_response(400, "bad_request", error.message, error.parameter)
