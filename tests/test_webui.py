@@ -7,7 +7,8 @@ import os
 import re
 import subprocess
 import sys
-from urllib.parse import parse_qs, urlsplit
+from datetime import date
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
@@ -167,6 +168,33 @@ def test_export_streams_every_hit(client, monkeypatch):
     assert rows[0] == ["id", "date", "source", "title", "actors", "url"]
     assert len(rows) == total + 1
     assert client.get("/api/export?format=xml").status_code == 400
+
+
+def test_an_export_has_the_columns_asked_for_and_says_what_it_holds(client, monkeypatch):
+    monkeypatch.setattr("webui.api.EXPORT_CHUNK", 4)
+    total = client.get("/api/search?q=الرئيس").get_json()["total"]
+    answer = client.get("/api/export?q=الرئيس&format=csv&columns=id,body,category,also,snippet")
+    rows = list(csv.reader(io.StringIO(answer.get_data(as_text=True).lstrip("\ufeff"))))
+    assert rows[0] == ["id", "body", "category", "also", "snippet"] and len(rows) == total + 1
+    first = client.get(f"/api/articles/{rows[1][0]}").get_json()
+    assert rows[1][1] == first["body"] and rows[1][2] == first["category"]
+    assert "<mark>" not in "".join(r[4] for r in rows[1:]) and any(r[4] for r in rows[1:])
+    disposition = answer.headers["Content-Disposition"]
+    today = date.today().isoformat()
+    assert f"filename*=UTF-8''bahth-{quote('الرئيس')}-{today}.csv" in disposition
+    assert 'filename="bahth-_' in disposition  # an ASCII stand-in for old clients
+    lines = client.get("/api/export?q=الرئيس&columns=title,tags").get_data(as_text=True)
+    assert all(set(json.loads(line)) == {"title", "tags"} for line in lines.splitlines())
+    page = client.get("/?q=الرئيس&source=الجزيرة").get_data(as_text=True)
+    form = page.split('id="export-form"')[1].split("</form>")[0]
+    assert '<input type="hidden" name="source" value="الجزيرة">' in form
+    assert 'name="column" value="body">' in form and 'value="title" checked>' in form
+    ticked = client.get("/api/export?q=الرئيس&source=الجزيرة&format=jsonl&column=id&column=body")
+    found = [json.loads(line) for line in ticked.get_data(as_text=True).splitlines()]
+    assert found and all(set(row) == {"id", "body"} for row in found)
+    assert len(found) == client.get("/api/search?q=الرئيس&source=الجزيرة").get_json()["total"]
+    bad = client.get("/api/export?columns=id,secret").get_json()
+    assert bad["error"]["parameter"] == "columns" and "secret" in bad["error"]["message"]
 
 
 def test_openapi_describes_every_route(client):

@@ -3,11 +3,15 @@
 import csv
 import io
 import json
+import re
 from dataclasses import replace
+from datetime import date
+from urllib.parse import quote
 
 from flask import Blueprint, Response, current_app, jsonify, request, stream_with_context
 
 from indexer.search import BadRequest, SearchError
+from indexer.search.highlight import plain
 from indexer.search.request import decode_cursor
 
 from .openapi import openapi_document
@@ -17,7 +21,12 @@ from .search import backend, search_request, searched
 blueprint = Blueprint("api", __name__)
 EXPORT_FORMATS = ("csv", "jsonl")
 EXPORT_CHUNK = 500
-EXPORT_COLUMNS = ("id", "date", "source", "title", "actors", "url")
+EXPORT_COLUMNS = ("id", "date", "source", "title", "actors", "url")  # by default
+# Every column an export may have: a hit's own fields, and fields of the
+# whole article (read for each hit, so asked for only when wanted).
+HIT_COLUMNS = (*EXPORT_COLUMNS, "snippet", "also")
+ARTICLE_COLUMNS = ("body", "category", "tags", "author")
+COLUMNS = (*HIT_COLUMNS, *ARTICLE_COLUMNS)
 
 
 @blueprint.get("/search")
@@ -42,6 +51,8 @@ def export():
     kind = (params.pop("format", ["jsonl"])[-1] or "jsonl").lower()
     if kind not in EXPORT_FORMATS:
         raise BadRequest("format", f"must be one of {', '.join(EXPORT_FORMATS)}")
+    # `columns=a,b` (a link), or one `column` per ticked box (the page's form).
+    columns = _columns(",".join([params.pop("columns", [""])[-1], *params.pop("column", [])]))
     params.pop("page", None)
     params["size"] = [str(min(EXPORT_CHUNK, current_app.config["BAHTH_SETTINGS"].max_page_size))]
     first = replace(search_request(params), facets=())
@@ -49,31 +60,48 @@ def export():
     # in the error shape, not a 200 cut off.
     result = backend().search(first)
     mimetype = "text/csv" if kind == "csv" else "application/x-ndjson"
-    headers = {"Content-Disposition": f"attachment; filename=bahth-export.{kind}"}
-    return Response(
-        stream_with_context(_export_lines(first, result, kind)), mimetype=mimetype, headers=headers
-    )
+    name = export_filename(first.text, kind)
+    headers = {
+        "Content-Disposition": f'attachment; filename="{_ascii(name)}"; '
+        f"filename*=UTF-8''{quote(name)}"
+    }
+    lines = _export_lines(first, result, kind, columns)
+    return Response(stream_with_context(lines), mimetype=mimetype, headers=headers)
 
 
-def _export_lines(current, result, kind):
+def _columns(raw):
+    if not raw.strip():
+        return EXPORT_COLUMNS
+    chosen = tuple(dict.fromkeys(c.strip() for c in raw.split(",") if c.strip()))
+    unknown = [c for c in chosen if c not in COLUMNS]
+    if unknown or not chosen:
+        raise BadRequest("columns", f"unknown column {unknown[0]!r}; known: {', '.join(COLUMNS)}")
+    return chosen
+
+
+def export_filename(text, kind, today=None):
+    """bahth-<the query's words>-<today>.csv: a name that says what it holds."""
+    words = re.findall(r"\w+", text)[:6]
+    stem = "-".join(["bahth", *words, (today or date.today()).isoformat()])
+    return f"{stem[:120]}.{kind}"
+
+
+def _ascii(name):
+    return name.encode("ascii", "replace").decode().replace("?", "_")
+
+
+def _export_lines(current, result, kind, columns=EXPORT_COLUMNS):
     """Every hit of the request, page after page through the cursor. A failure
     after the first page ends the file with a line that says so, so that a
     file cut short is never taken for a whole one."""
     if kind == "csv":
-        yield "\ufeff" + _csv_row(EXPORT_COLUMNS)  # BOM: spreadsheets then read UTF-8 Arabic
+        yield "\ufeff" + _csv_row(columns)  # BOM: spreadsheets then read UTF-8 Arabic
+    whole = any(c in ARTICLE_COLUMNS for c in columns)
     while True:
         for hit in result.hits:
-            row = {
-                "id": hit.id,
-                "date": hit.date,
-                "source": hit.source,
-                "title": hit.title,
-                "actors": hit.actors,
-                "url": hit.url,
-            }
+            row = _row(hit, backend().article(hit.id) if whole else {}, columns)
             if kind == "csv":
-                row["actors"] = " | ".join(hit.actors)
-                yield _csv_row([row[c] or "" for c in EXPORT_COLUMNS])
+                yield _csv_row([_cell(row[c]) for c in columns])
             else:
                 yield json.dumps(row, ensure_ascii=False) + "\n"
         if not result.next_cursor:
@@ -85,10 +113,31 @@ def _export_lines(current, result, kind):
             message = f"export cut short: {error}"
             current_app.logger.error(message)
             if kind == "csv":
-                yield _csv_row(["ERROR", "", "", message, "", ""])
+                yield _csv_row(["ERROR", message, *[""] * (len(columns) - 2)])
             else:
                 yield json.dumps({"error": {"status": error.status, "message": message}}) + "\n"
             return
+
+
+def _row(hit, article, columns):
+    values = {
+        "id": hit.id,
+        "date": hit.date,
+        "source": hit.source,
+        "title": hit.title,
+        "actors": hit.actors,
+        "url": hit.url,
+        "snippet": plain(hit.snippet),
+        "also": [copy["source"] for copy in hit.also],
+    }
+    values.update({name: article.get(name) for name in ARTICLE_COLUMNS if name in columns})
+    return {name: values[name] for name in columns}
+
+
+def _cell(value):
+    if isinstance(value, list):
+        return " | ".join(map(str, value))
+    return value or ""
 
 
 def _csv_row(values):

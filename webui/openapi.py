@@ -226,6 +226,14 @@ def openapi_document(settings: Settings | None = None, registry: Registry = FACE
                         _parameter(
                             "format", "csv or jsonl", {"type": "string", "enum": ["csv", "jsonl"]}
                         ),
+                        _parameter(
+                            "columns",
+                            "Comma-separated columns, in order (default: id,date,source,title,"
+                            "actors,url). Any of: id, date, source, title, actors, url, snippet, "
+                            "also (the outlets that also published it), body, category, tags, "
+                            "author; or one `column` parameter per column (the page's form). "
+                            "The file is named bahth-<the query's words>-<today>.",
+                        ),
                         *[p for p in parameters if p["name"] not in ("page", "size", "cursor")],
                     ],
                     "responses": {

@@ -7,9 +7,24 @@ from indexer.search.facets import period
 from indexer.search.highlight import highlight
 from indexer.search.query import expand, parse
 
+from .api import COLUMNS, EXPORT_COLUMNS
 from .search import backend, gazetteer, search_request, searched
 
 blueprint = Blueprint("pages", __name__)
+EXPORT_TITLES = {
+    "id": "المعرّف",
+    "date": "التاريخ",
+    "source": "المصدر",
+    "title": "العنوان",
+    "actors": "الفاعلون",
+    "url": "الرابط",
+    "snippet": "المقتطف",
+    "also": "نشره أيضًا",
+    "body": "النص",
+    "category": "القسم",
+    "tags": "الوسوم",
+    "author": "الكاتب",
+}
 SORT_TITLES = {"relevance": "الأكثر صلة", "newest": "الأحدث", "oldest": "الأقدم"}
 INTERVAL_TITLES = {"year": "حسب السنة", "month": "حسب الشهر", "day": "حسب اليوم"}
 
@@ -111,6 +126,8 @@ def search():
         links=Links(search_state),
         sort_titles=SORT_TITLES,
         interval_titles=INTERVAL_TITLES,
+        export_columns=[(c, EXPORT_TITLES[c]) for c in COLUMNS],
+        default_columns=EXPORT_COLUMNS,
     )
 
 

@@ -79,3 +79,8 @@ def plain_with_markers(html_text: str) -> str:
     """A highlighted HTML fragment as terminal text: matches in [brackets]."""
     text = html_text.replace("<mark>", "[").replace("</mark>", "]")
     return str(Markup(text).unescape())
+
+
+def plain(html_text: str) -> str:
+    """A highlighted HTML fragment as plain text (an export's snippet)."""
+    return str(Markup(html_text.replace("<mark>", "").replace("</mark>", "")).unescape())
