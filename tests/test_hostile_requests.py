@@ -180,4 +180,4 @@ def test_an_export_cut_short_says_so_at_its_end(evil_index, monkeypatch):
     *rows, last = lines.strip().split("\n")
     assert len(rows) == 1 and "export cut short: the index went away" in last
     text = app.test_client().get("/api/export?q=زلزال&format=csv").get_data(as_text=True)
-    assert text.strip().split("\n")[-1].startswith("ERROR,,,export cut short")
+    assert text.strip().split("\n")[-1].startswith("ERROR,export cut short")

@@ -10,6 +10,7 @@ import sys
 from datetime import date
 from urllib.parse import parse_qs, quote, urlsplit
 
+import feedparser
 import pytest
 
 from indexer import reindex
@@ -403,3 +404,24 @@ def test_a_bad_value_on_the_page_is_explained_in_arabic_and_the_search_kept(clie
     # The API keeps its own words.
     api = client.get("/api/search?date_from=2024-13-01").get_json()
     assert api["error"]["parameter"] == "date_from" and "تاريخ" not in api["error"]["message"]
+
+
+def test_every_search_has_an_atom_feed_a_feed_reader_reads(client):
+    page = client.get("/?q=ترامب&source=سي+إن+إن+بالعربية&sort=oldest").get_data(as_text=True)
+    href = re.search(r'id="feed" href="([^"]+)"', page).group(1).replace("&amp;", "&")
+    assert '<link rel="alternate" type="application/atom+xml" title' in page
+    answer = client.get(href)
+    assert answer.status_code == 200 and answer.mimetype == "application/atom+xml"
+    parsed = feedparser.parse(answer.get_data())
+    assert not parsed.bozo, parsed.get("bozo_exception")  # well-formed Atom
+    assert parsed.version == "atom10"
+    same = client.get("/api/search?q=ترامب&source=سي+إن+إن+بالعربية&sort=newest&size=50").get_json()
+    assert [e.link for e in parsed.entries] == [
+        f"http://localhost/articles/{hit['id']}" for hit in same["hits"]
+    ]  # the same articles, newest first
+    assert [e.title for e in parsed.entries] == [hit["title"] for hit in same["hits"]]
+    first = parsed.entries[0]
+    assert first.author == same["hits"][0]["source"] and first.published.startswith("20")
+    assert "ترامب" in parsed.feed.title and "سي إن إن بالعربية" in parsed.feed.title
+    escaped = client.get("/feed.atom?q=<تحذير>%26").get_data(as_text=True)
+    assert not feedparser.parse(escaped).bozo  # what a query holds cannot break the XML

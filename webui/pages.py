@@ -1,6 +1,8 @@
 """The search page and the article page, for people (Arabic, right to left)."""
 
-from flask import Blueprint, current_app, render_template, request, url_for
+from dataclasses import replace
+
+from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from indexer.search import near
 from indexer.search.facets import period
@@ -100,6 +102,9 @@ class Links:
     def cursor(self, cursor):
         return self._url(cursor=cursor, page="")
 
+    def feed(self):
+        return self._url("pages.feed", sort="", page="", cursor="")
+
     def export(self, kind):
         return self._url("api.export", format=kind, page="")
 
@@ -129,6 +134,33 @@ def search():
         export_columns=[(c, EXPORT_TITLES[c]) for c in COLUMNS],
         default_columns=EXPORT_COLUMNS,
     )
+
+
+FEED_SIZE = 50
+
+
+@blueprint.get("/feed.atom")
+def feed():
+    """An Atom feed of a search: its newest articles, under the same
+    parameters as the page, for following a story in a feed reader."""
+    params = request.args.to_dict(flat=False)
+    for name in ("sort", "page", "cursor", "size", "facets"):
+        params.pop(name, None)
+    search_state = search_request({**params, "sort": ["newest"], "size": [str(FEED_SIZE)]})
+    search_state = replace(search_state, facets=())
+    result = backend().search(search_state)
+    newest = next((hit.date for hit in result.hits if hit.date), None)
+    links = Links(search_state)
+    xml = render_template(
+        "feed.xml",
+        search=search_state,
+        result=result,
+        links=links,
+        self_url=url_for("pages.feed", _external=True, **search_state.to_params(sort="")),
+        page_url=url_for("pages.search", _external=True, **search_state.to_params()),
+        updated=newest or "1970-01-01T00:00:00Z",
+    )
+    return Response(xml, mimetype="application/atom+xml")
 
 
 @blueprint.get("/articles/<path:article_id>")
