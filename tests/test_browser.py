@@ -211,5 +211,11 @@ def test_a_journalists_day_drill_down_chips_actors_and_a_suggestion(server, brow
         browser.find_element(By.CSS_SELECTOR, "#match-actor a").click()
         assert total(browser) > both > 0
         shoot(browser, f"6-actors-{width}")
+        # Nothing is wider than the screen: not a long address, not an article.
+        for path in ("/?q=ترامب", "/articles/bw-001"):
+            browser.get(server + path)
+            assert browser.execute_script(
+                "return document.documentElement.scrollWidth <= window.innerWidth"
+            ), path
     finally:
         browser.set_window_size(1280, 900)

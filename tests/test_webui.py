@@ -425,3 +425,12 @@ def test_every_search_has_an_atom_feed_a_feed_reader_reads(client):
     assert "ترامب" in parsed.feed.title and "سي إن إن بالعربية" in parsed.feed.title
     escaped = client.get("/feed.atom?q=<تحذير>%26").get_data(as_text=True)
     assert not feedparser.parse(escaped).bozo  # what a query holds cannot break the XML
+
+
+def test_the_article_page_reads_right_to_left_with_its_similar_articles(client):
+    html = client.get("/articles/bw-001").get_data(as_text=True)
+    similar = html.split('class="similar"')[1].split("</section>")[0]
+    pairs = re.findall(
+        r"<small><bdi>([^<]+)</bdi> · <bdi dir=\"ltr\">(\d{4}-\d\d-\d\d)</bdi></small>", similar
+    )
+    assert pairs  # each outlet and its date isolated, so that bidi cannot swap them
