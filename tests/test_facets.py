@@ -140,3 +140,20 @@ def test_a_chosen_value_past_the_first_thirty_keeps_its_true_count(tmp_path):
     )
     buckets = FACETS.value("source").buckets(rows, ("منفذ 00",))
     assert [(b.key, b.count) for b in buckets[:2]] == [("منفذ 00", 1), ("منفذ 01", 2)]
+
+
+def test_codes_are_shown_with_the_arabic_labels_of_the_editable_table(tmp_path):
+    from indexer.settings import Settings
+    from webui import create_app
+
+    records = [article(1, category="internationalNews"), article(2, category="sport")]
+    records.append(article(3, category="قسم بلا رمز"))
+    reindex.run([write_jsonl(tmp_path / "a.jsonl", records)], EmbeddedStore(tmp_path / "d"))
+    client = create_app(Settings(data_dir=str(tmp_path / "d"))).test_client()
+    buckets = client.get("/api/search").get_json()["facets"]["category"]
+    shown = {b["key"]: b.get("label") for b in buckets}
+    assert shown == {"internationalNews": "أخبار دولية", "sport": "رياضة", "قسم بلا رمز": None}
+    page = client.get("/?category=internationalNews").get_data(as_text=True)
+    assert '<span class="value" dir="auto" title="internationalNews">أخبار دولية</span>' in page
+    assert "الأقسام: <bdi>أخبار دولية</bdi>" in page  # the chip too
+    assert client.get("/api/search?category=internationalNews").get_json()["total"] == 1

@@ -29,6 +29,8 @@ def test_the_wheel_carries_data_templates_and_mappings(tmp_path):
         "indexer/data/actors.tsv",
         "indexer/actors/gazetteer.py",
         "indexer/data/boilerplate.txt",
+        "indexer/data/labels.tsv",
+        "webui/templates/feed.xml",
         "indexer/arabic/data/lexicon.tsv.gz",
         "indexer/arabic/data/names.txt",
         "indexer/mappings/articles.json",

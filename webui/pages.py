@@ -7,6 +7,7 @@ from flask import Blueprint, Response, current_app, render_template, request, ur
 from indexer.search import near
 from indexer.search.facets import period
 from indexer.search.highlight import highlight
+from indexer.search.labels import label
 from indexer.search.query import expand, parse
 
 from .api import COLUMNS, EXPORT_COLUMNS
@@ -79,11 +80,11 @@ class Links:
         if self.search.date_from or self.search.date_to:
             first = self.search.date_from.isoformat() if self.search.date_from else "…"
             last = self.search.date_to.isoformat() if self.search.date_to else "…"
-            label = self.search.registry.date.label
-            chips.append((label, (first, last), self.clear("date")))
+            chips.append((self.search.registry.date.label, (first, last), self.clear("date")))
         for facet in self.search.registry.values:
             for value in self.search.filters.get(facet.name, ()):
-                chips.append((facet.label, value, self.toggle(facet.name, value)))
+                shown = label(facet.name, value) or value
+                chips.append((facet.label, shown, self.toggle(facet.name, value)))
         return chips
 
     def clear_all(self):

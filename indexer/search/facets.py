@@ -19,6 +19,7 @@ from typing import ClassVar
 
 import tantivy
 
+from .labels import label
 from .result import Bucket
 
 FACET_SIZE = 30
@@ -123,15 +124,17 @@ class ValueFacet:
 
     # --- both ---------------------------------------------------------------
 
-    @staticmethod
-    def buckets(rows, selected, size: int = FACET_SIZE) -> list[Bucket]:
+    def buckets(self, rows, selected, size: int = FACET_SIZE) -> list[Bucket]:
         """The chosen values first, with their counts (0 when none is left),
         then the first `size` others by (count, value): ties at the cut fall
         the same way on every engine."""
         counts = dict(rows)
         pinned = [Bucket(value, counts.get(value, 0), True) for value in selected]
         others = sorted((row for row in counts.items() if row[0] not in selected), key=_rank)
-        return pinned + [Bucket(value, count) for value, count in others[:size]]
+        buckets = pinned + [Bucket(value, count) for value, count in others[:size]]
+        for bucket in buckets:
+            bucket.label = label(self.name, bucket.key)
+        return buckets
 
 
 def _rank(row):

@@ -27,6 +27,7 @@ class Bucket:
     selected: bool = False
     date_from: str | None = None  # date facet: the bucket's range, for filtering
     date_to: str | None = None
+    label: str | None = None  # how people are shown the value, when it is a code (labels.py)
 
 
 @dataclass
@@ -47,6 +48,8 @@ class SearchResult:
             data = {"key": b.key, "count": b.count}
             if b.selected:
                 data["selected"] = True
+            if b.label:
+                data["label"] = b.label
             if name == "date":
                 data.update({"from": b.date_from, "to": b.date_to})
             return data
