@@ -1,5 +1,7 @@
 """The facet registry: one entry per facet, read by every surface and both engines."""
 
+import re
+
 import pytest
 
 from indexer import reindex
@@ -157,3 +159,33 @@ def test_codes_are_shown_with_the_arabic_labels_of_the_editable_table(tmp_path):
     assert '<span class="value" dir="auto" title="internationalNews">أخبار دولية</span>' in page
     assert "الأقسام: <bdi>أخبار دولية</bdi>" in page  # the chip too
     assert client.get("/api/search?category=internationalNews").get_json()["total"] == 1
+
+
+def test_every_value_of_a_facet_is_reachable_and_found_by_its_name(tmp_path):
+    """The 'more' view (page and JSON) lists every value past the first 30,
+    under the search, and finds one by part of its name in any spelling."""
+    from indexer.settings import Settings
+    from webui import create_app
+
+    records = [article(n, source=f"منفذ {n:02}") for n in range(40)]
+    records.append(article(99, source="مؤسسة الإذاعة"))
+    reindex.run([write_jsonl(tmp_path / "a.jsonl", records)], EmbeddedStore(tmp_path / "d"))
+    client = create_app(Settings(data_dir=str(tmp_path / "d"))).test_client()
+    page = client.get("/?q=الخبر").get_data(as_text=True)
+    more = re.search(r'href="([^"]+)" id="more-source"', page).group(1).replace("&amp;", "&")
+    assert more.startswith("/facets/source?") and "q=" in more
+    listing = client.get(more).get_data(as_text=True)
+    assert len(re.findall(r'class="value" dir="auto">منفذ \d\d<', listing)) == 40  # not 30
+    found = client.get(more + "&contains=الاذاعه").get_data(as_text=True)  # folded spelling
+    values = re.findall(
+        r'href="([^"]+)" aria-pressed="false"><span class="box"[^>]*>☐</span> '
+        r'<span class="value" dir="auto">([^<]+)<',
+        found,
+    )
+    assert [v for _, v in values] == ["مؤسسة الإذاعة"]
+    chosen = client.get(values[0][0].replace("&amp;", "&")).get_data(as_text=True)
+    assert 'id="total">1<' in chosen  # back to the search, with it chosen
+    answer = client.get("/api/facets/source?q=الخبر&contains=منفذ 3").get_json()
+    assert answer["facet"] == "source"
+    assert sorted(v["key"] for v in answer["values"]) == [f"منفذ 3{n}" for n in range(10)]
+    assert client.get("/api/facets/nothing").get_json()["error"]["parameter"] == "facet"

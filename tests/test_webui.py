@@ -201,7 +201,13 @@ def test_an_export_has_the_columns_asked_for_and_says_what_it_holds(client, monk
 def test_openapi_describes_every_route(client):
     spec = client.get("/api/openapi.json").get_json()
     assert spec["openapi"].startswith("3.")
-    assert set(spec["paths"]) == {"/api/search", "/api/articles/{id}", "/api/export", "/api/health"}
+    assert set(spec["paths"]) == {
+        "/api/search",
+        "/api/articles/{id}",
+        "/api/export",
+        "/api/facets/{name}",
+        "/api/health",
+    }
     names = {p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]}
     from indexer.search.request import parameters
 

@@ -16,7 +16,7 @@ from indexer.search.request import decode_cursor
 
 from .openapi import openapi_document
 from .safety import public_article, spreadsheet_safe
-from .search import backend, search_request, searched
+from .search import backend, facet_values, search_request, searched
 
 blueprint = Blueprint("api", __name__)
 EXPORT_FORMATS = ("csv", "jsonl")
@@ -33,6 +33,21 @@ COLUMNS = (*HIT_COLUMNS, *ARTICLE_COLUMNS)
 def search():
     search_state = search_request()
     return jsonify(searched(search_state).to_json(search_state))
+
+
+@blueprint.get("/facets/<name>")
+def facet(name):
+    """A facet's values beyond the first 30, optionally those holding a text."""
+    _, buckets = facet_values(name, request.args.get("contains", ""))
+    values = []
+    for b in buckets:
+        value = {"key": b.key, "count": b.count}
+        if b.selected:
+            value["selected"] = True
+        if b.label:
+            value["label"] = b.label
+        values.append(value)
+    return jsonify({"facet": name, "values": values})
 
 
 @blueprint.get("/articles/<path:article_id>")

@@ -83,6 +83,7 @@ BUCKET = {
         "key": {"type": "string"},
         "count": {"type": "integer"},
         "selected": {"type": "boolean"},
+        "label": {"type": "string", "description": "the value's Arabic label, for a code"},
         "from": {"type": "string", "format": "date"},
         "to": {"type": "string", "format": "date"},
     },
@@ -240,6 +241,48 @@ def openapi_document(settings: Settings | None = None, registry: Registry = FACE
                         "200": {
                             "description": "The hits",
                             "content": {"text/csv": {}, "application/x-ndjson": {}},
+                        },
+                        **_errors(400, 503),
+                    },
+                }
+            },
+            "/api/facets/{name}": {
+                "get": {
+                    "summary": "Every value of a facet under a search (its first 1,000 by "
+                    "count, chosen ones first), optionally those whose name holds a text",
+                    "parameters": [
+                        {
+                            "name": "name",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string", "enum": [f.name for f in registry.values]},
+                        },
+                        _parameter(
+                            "contains",
+                            "Only values whose name (or label) holds this text, compared as "
+                            "normalised Arabic.",
+                        ),
+                        *[
+                            p
+                            for p in parameters
+                            if p["name"] not in ("page", "size", "cursor", "facets")
+                        ],
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "The facet's values",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "required": ["facet", "values"],
+                                        "properties": {
+                                            "facet": {"type": "string"},
+                                            "values": {"type": "array", "items": BUCKET},
+                                        },
+                                    }
+                                }
+                            },
                         },
                         **_errors(400, 503),
                     },

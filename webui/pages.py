@@ -11,7 +11,7 @@ from indexer.search.labels import label
 from indexer.search.query import expand, parse
 
 from .api import COLUMNS, EXPORT_COLUMNS
-from .search import backend, gazetteer, search_request, searched
+from .search import backend, facet_values, gazetteer, search_request, searched
 
 blueprint = Blueprint("pages", __name__)
 EXPORT_TITLES = {
@@ -103,6 +103,12 @@ class Links:
     def cursor(self, cursor):
         return self._url(cursor=cursor, page="")
 
+    def results(self):
+        return self._url(page="")
+
+    def more(self, facet):
+        return self._url("pages.facet_more", name=facet, page="", cursor="")
+
     def feed(self):
         return self._url("pages.feed", sort="", page="", cursor="")
 
@@ -138,6 +144,22 @@ def search():
 
 
 FEED_SIZE = 50
+
+
+@blueprint.get("/facets/<name>")
+def facet_more(name):
+    """Every value of a facet under the search (its first 1,000), with a box
+    to find one by its name; each value goes back to the search with it chosen."""
+    contains = request.args.get("contains", "")
+    search_state, buckets = facet_values(name, contains)
+    return render_template(
+        "facet.html",
+        search=search_state,
+        facet=search_state.registry.value(name),
+        buckets=buckets,
+        contains=contains,
+        links=Links(search_state),
+    )
 
 
 @blueprint.get("/feed.atom")

@@ -34,3 +34,35 @@ def gazetteer(settings):
         return current_app.config["BAHTH_GAZETTEER"]
     current_app.config["BAHTH_GAZETTEER"] = found
     return found
+
+
+MORE_VALUES = 1_000  # values a facet's "more" view counts, before its text filter
+
+
+def facet_values(name, contains=""):
+    """(request, buckets) of facet `name` under the search of the query string:
+    its first MORE_VALUES values by count, chosen ones first, those whose name
+    holds `contains` (compared as normalised Arabic, so that spelling variants
+    find each other)."""
+    from dataclasses import replace
+
+    from indexer.arabic import normalize
+    from indexer.search import BadRequest
+
+    params = request.args.to_dict(flat=False)
+    for extra in ("contains", "page", "cursor", "facets"):
+        params.pop(extra, None)
+    search_state = search_request(params)
+    if name not in {f.name for f in search_state.registry.values}:
+        known = ", ".join(f.name for f in search_state.registry.values)
+        raise BadRequest("facet", f"unknown facet {name!r}; known: {known}")
+    counted = replace(search_state, facets=(name,), facet_size=MORE_VALUES, size=1)
+    buckets = backend().search(counted).facets[name]
+    wanted = normalize(contains.strip())
+    if wanted:
+        buckets = [
+            b
+            for b in buckets
+            if wanted in normalize(b.key) or (b.label and wanted in normalize(b.label))
+        ]
+    return search_state, buckets

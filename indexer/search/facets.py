@@ -273,7 +273,7 @@ class DateFacet:
             }
         }
 
-    def es_aggregations(self, selected=()) -> dict:
+    def es_aggregations(self) -> dict:
         """The middle's span and yearly counts; a narrower interval needs a second request."""
         share = 100 * self.TAIL
         return {

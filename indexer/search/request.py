@@ -12,7 +12,7 @@ from datetime import date
 
 from indexer.settings import Settings
 
-from .facets import FACETS, MATCHES, Registry, period
+from .facets import FACET_SIZE, FACETS, MATCHES, Registry, period
 from .query import Query, both_spellings, expand, parse
 
 SORTS = ("relevance", "newest", "oldest")
@@ -58,6 +58,7 @@ class SearchRequest:
     facets: tuple = FACETS.names  # which facets to count
     also_searched: tuple = ()  # other spellings of names in the query
     registry: Registry = FACETS  # the facets the index has
+    facet_size: int = FACET_SIZE  # values of each value facet (the chosen ones besides)
 
     def match(self, name) -> str:
         """How the values chosen in facet `name` combine: "all" or "any"."""

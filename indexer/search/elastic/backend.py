@@ -178,7 +178,8 @@ class ElasticBackend:
             if name != registry.date.name:
                 facet = registry.value(name)
                 rows = facet.es_rows(aggregation)
-                result.facets[name] = facet.buckets(rows, request.filters.get(name, ()))
+                chosen = request.filters.get(name, ())
+                result.facets[name] = facet.buckets(rows, chosen, request.facet_size)
                 continue
             interval = registry.date.interval(*registry.date.es_span(aggregation))
             buckets = aggregation["year"]["buckets"]

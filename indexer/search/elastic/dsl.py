@@ -167,10 +167,17 @@ def aggregations(request: SearchRequest, active):
     return {
         name: {
             "filter": _all_but(active, _own_filter(request, name)),
-            "aggs": request.registry[name].es_aggregations(request.filters.get(name, ())),
+            "aggs": _counted(request, name),
         }
         for name in request.facets
     }
+
+
+def _counted(request: SearchRequest, name):
+    if name == request.registry.date.name:
+        return request.registry.date.es_aggregations()
+    facet = request.registry.value(name)
+    return facet.es_aggregations(request.filters.get(name, ()), request.facet_size)
 
 
 def _own_filter(request: SearchRequest, name):

@@ -187,7 +187,8 @@ class EmbeddedBackend:
             else:
                 facet = registry.value(name)
                 rows = facet.embedded_rows(counts[name])
-                result.facets[name] = facet.buckets(rows, request.filters.get(name, ()))
+                chosen = request.filters.get(name, ())
+                result.facets[name] = facet.buckets(rows, chosen, request.facet_size)
 
     # --- articles -----------------------------------------------------------
 
