@@ -211,6 +211,20 @@ def test_a_journalists_day_drill_down_chips_actors_and_a_suggestion(server, brow
         browser.find_element(By.CSS_SELECTOR, "#match-actor a").click()
         assert total(browser) > both > 0
         shoot(browser, f"6-actors-{width}")
+        # The facet's "more" page: every source, found by part of its name, then chosen.
+        browser.get(server + "/?q=ترامب")
+        browser.find_element(By.ID, "more-source").click()
+        box = browser.find_element(By.NAME, "contains")
+        box.send_keys("فرانس")
+        box.send_keys(Keys.ENTER)
+        values = browser.find_elements(By.CSS_SELECTOR, ".facet-values .value")
+        assert values and all("فرانس" in v.text for v in values)
+        shoot(browser, f"7-more-{width}")
+        count = int(
+            browser.find_element(By.CSS_SELECTOR, ".facet-values .count").text.replace(",", "")
+        )
+        values[0].click()
+        assert total(browser) == count
         # Nothing is wider than the screen: not a long address, not an article.
         for path in ("/?q=ترامب", "/articles/bw-001"):
             browser.get(server + path)
