@@ -440,3 +440,21 @@ def test_the_article_page_reads_right_to_left_with_its_similar_articles(client):
         r"<small><bdi>([^<]+)</bdi> · <bdi dir=\"ltr\">(\d{4}-\d\d-\d\d)</bdi></small>", similar
     )
     assert pairs  # each outlet and its date isolated, so that bidi cannot swap them
+
+
+def test_every_form_keeps_every_other_choice(client):
+    state = "/?q=ترامب&actor=إيمانويل+ماكرون&actor=دونالد+ترامب&actor_match=any&sort=newest&date_from=2016"
+    html = client.get(state).get_data(as_text=True)
+    search_box = html.split('role="search"')[1].split("</form>")[0]
+    dates = html.split('class="date-range"')[1].split("</form>")[0]
+    for form, own in ((search_box, {"q"}), (dates, {"date_from", "date_to"})):
+        kept = set(re.findall(r'type="hidden" name="([^"]+)" value="([^"]*)"', form))
+        expected = {
+            ("q", "ترامب"),
+            ("actor", "إيمانويل ماكرون"),
+            ("actor", "دونالد ترامب"),
+            ("actor_match", "any"),
+            ("sort", "newest"),
+            ("date_from", "2016-01-01"),
+        }
+        assert kept == {(n, v) for n, v in expected if n not in own}, form
