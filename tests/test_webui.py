@@ -443,7 +443,10 @@ def test_the_article_page_reads_right_to_left_with_its_similar_articles(client):
 
 
 def test_every_form_keeps_every_other_choice(client):
-    state = "/?q=ترامب&actor=إيمانويل+ماكرون&actor=دونالد+ترامب&actor_match=any&sort=newest&date_from=2016"
+    state = (
+        "/?q=ترامب&actor=إيمانويل+ماكرون&actor=دونالد+ترامب&actor_match=any"
+        "&sort=newest&date_from=2016"
+    )
     html = client.get(state).get_data(as_text=True)
     search_box = html.split('role="search"')[1].split("</form>")[0]
     dates = html.split('class="date-range"')[1].split("</form>")[0]
