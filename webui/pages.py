@@ -41,6 +41,16 @@ class Links:
     def _url(self, endpoint="pages.search", **changes):
         return url_for(endpoint, **self.search.to_params(**changes))
 
+    def fields(self, *leave_out):
+        """(name, value) of each parameter of the state but `leave_out` and the
+        page: the hidden fields that let a form keep every other choice."""
+        return [
+            (name, value)
+            for name, values in self.search.to_params().items()
+            if name not in leave_out and name != "page"
+            for value in (values if isinstance(values, list) else [values])
+        ]
+
     def toggle(self, facet, value):
         chosen = list(self.search.filters.get(facet, ()))
         chosen = [v for v in chosen if v != value] if value in chosen else [*chosen, value]

@@ -1,9 +1,12 @@
 """The request side shared by the page and the API: parameters to SearchRequest."""
 
+from dataclasses import replace
+
 from flask import current_app, request
 
 from indexer.actors import GazetteerError, current
-from indexer.search import SearchRequest
+from indexer.arabic import normalize
+from indexer.search import BadRequest, SearchRequest
 from indexer.search.suggest import did_you_mean
 
 
@@ -44,11 +47,6 @@ def facet_values(name, contains=""):
     its first MORE_VALUES values by count, chosen ones first, those whose name
     holds `contains` (compared as normalised Arabic, so that spelling variants
     find each other)."""
-    from dataclasses import replace
-
-    from indexer.arabic import normalize
-    from indexer.search import BadRequest
-
     params = request.args.to_dict(flat=False)
     for extra in ("contains", "page", "cursor", "facets"):
         params.pop(extra, None)

@@ -204,3 +204,46 @@ class Changes:
     @property
     def pending(self) -> int:
         return len(self._touched)
+
+
+BATCH = 2_000  # articles an add or remove commits at once, on either engine
+
+
+class InPlace:
+    """What both engines' Updaters share: each add or remove goes into the
+    batch's Changes, and every BATCH articles the engine commits them
+    (`commit`, which starts the next batch's Changes)."""
+
+    changes: Changes
+    done = 0  # articles added or removed in this batch
+
+    def add(self, article, analyzed) -> str:
+        """ "indexed", "duplicate" (joins the group of its body), "replaced"
+        (its ID had other content) or "unchanged"."""
+        outcome = self.changes.add(
+            article_record(article), analyzed.title_terms, analyzed.body_terms, analyzed.dedup
+        )
+        self.taken(article)
+        self._step()
+        return outcome
+
+    def taken(self, article) -> None:
+        """An article this batch took (for an engine that reports refusals)."""
+
+    def remove(self, article_id) -> dict | None:
+        """Take out one article (an original's first copy takes its place);
+        its record, or None when the index has no such ID."""
+        removed = self.changes.remove(article_id)
+        self._step()
+        return removed.record if removed is not None else None
+
+    def _step(self):
+        self.done += 1
+        if self.done >= BATCH:
+            self.commit()
+
+    def commit(self) -> None:
+        raise NotImplementedError
+
+    def finish(self):
+        self.commit()

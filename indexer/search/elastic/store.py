@@ -31,7 +31,7 @@ from indexer.arabic.stem import SHIPPED_LEXICON
 from ..contract import Refusal
 from ..dedup import SeenArticles
 from ..errors import AnalysisChanged, BackendUnavailable, BuildFailed, Busy, SearchError
-from ..groups import Changes, Group, Member, article_record, content_key
+from ..groups import Changes, Group, InPlace, Member, article_record, content_key
 from ..locks import process_running
 from .client import RETRY_STATUSES, connect, unavailable
 from .index import PLUGIN, Analysis, index_body, version
@@ -494,19 +494,10 @@ class Loader:
 
     def _stream(self):
         deadline, wait = None, 1
-        bulk_client = self.client.options(retry_on_status=())
         while True:
             try:
-                for ok, result in helpers.streaming_bulk(
-                    bulk_client,
-                    self._actions(),
-                    chunk_size=CHUNK_DOCS,
-                    max_chunk_bytes=CHUNK_BYTES,
-                    raise_on_error=False,
-                    max_retries=self.retries,
-                    initial_backoff=1,
-                    max_backoff=self.max_backoff,
-                    retry_on_status=RETRY_STATUSES,
+                for ok, result in _bulk(
+                    self.client, self._actions(), self.retries, self.max_backoff
                 ):
                     deadline, wait = None, 1
                     self._answer(ok, result)
@@ -564,6 +555,24 @@ class Loader:
             return
         self._refused_count += 1
         self._refusals.put(Refusal(article, _field_named(reason), reason))
+
+
+def _bulk(client, actions, retries=6, max_backoff=30):
+    """(ok, result) of each action, sent in chunks; the one retry layer:
+    streaming_bulk sends again what a busy or recovering cluster answers
+    with a RETRY_STATUSES status, waiting 1, 2, 4 … up to `max_backoff` s
+    (the transport itself retries no status)."""
+    return helpers.streaming_bulk(
+        client.options(retry_on_status=()),
+        actions,
+        chunk_size=CHUNK_DOCS,
+        max_chunk_bytes=CHUNK_BYTES,
+        raise_on_error=False,
+        max_retries=retries,
+        initial_backoff=1,
+        max_backoff=max_backoff,
+        retry_on_status=RETRY_STATUSES,
+    )
 
 
 _FLUSH = object()  # queue item: send what is held, and say when it is answered
@@ -650,15 +659,13 @@ class Lease:
             log.warning("the writer lease was not given back (%s); it lapses by itself", error)
 
 
-class Updater:
+class Updater(InPlace):
     """Changes the live index behind the alias in place, as the embedded
     Updater does. Every BATCH articles, one bulk request of whole documents
     with explicit IDs: each group's new document indexed (overwriting), then
     the documents of groups whose original changed deleted. Sending a batch
     again gives the same index, so a batch cut short is completed by running
     the same add again. The batch is refreshed before the next one reads."""
-
-    BATCH = 2_000
 
     def __init__(self, client, url, index, analysis):
         self.client, self.url, self.index, self.analysis = client, url, index, analysis
@@ -670,7 +677,6 @@ class Updater:
         self.changes = Changes(self, int(latest or 0) + 1)
         self.articles_of_batch: dict[str, object] = {}  # ID -> Article added in this batch
         self._refusals: list[Refusal] = []
-        self.done = 0
 
     def _one(self, field, value):
         found = self.client.search(
@@ -684,18 +690,8 @@ class Updater:
     def with_body(self, dedup):
         return self._one("dedup", dedup)
 
-    def add(self, article, analyzed):
-        outcome = self.changes.add(
-            article_record(article), analyzed.title_terms, analyzed.body_terms, analyzed.dedup
-        )
-        self.articles_of_batch[article.id] = article
-        self._step()
-        return outcome
-
-    def remove(self, article_id):
-        removed = self.changes.remove(article_id)
-        self._step()
-        return removed.record if removed is not None else None
+    def taken(self, article):
+        self.articles_of_batch[article.id] = article  # a refusal names its record
 
     def published_by(self, source):
         articles = []
@@ -732,11 +728,6 @@ class Updater:
         found, self._refusals = self._refusals, []
         return found
 
-    def _step(self):
-        self.done += 1
-        if self.done >= self.BATCH:
-            self.commit()
-
     def commit(self):
         deleted, written = self.changes.writes()
         rewritten = {group.original.id for group in written}
@@ -750,17 +741,7 @@ class Updater:
             if article_id not in rewritten
         ]
         try:
-            for ok, result in helpers.streaming_bulk(
-                self.client.options(retry_on_status=()),
-                actions,
-                chunk_size=CHUNK_DOCS,
-                max_chunk_bytes=CHUNK_BYTES,
-                raise_on_error=False,
-                max_retries=6,
-                initial_backoff=1,
-                max_backoff=30,
-                retry_on_status=RETRY_STATUSES,
-            ):
+            for ok, result in _bulk(self.client, actions):
                 if not ok:
                     self._refused(result)
             self.client.indices.refresh(index=self.index)
@@ -780,9 +761,6 @@ class Updater:
         if article is None:
             raise BuildFailed(f"{op} of {detail.get('_id')} refused by {self.index}: {reason}")
         self._refusals.append(Refusal(article, _field_named(reason), reason))
-
-    def finish(self):
-        self.commit()
 
     def abandon(self):
         pass

@@ -34,7 +34,7 @@ from indexer.arabic.stem import SHIPPED_LEXICON
 from ..dedup import SeenArticles
 from ..errors import AnalysisChanged, BackendUnavailable, BuildFailed, Busy
 from ..facets import FACETS, Registry
-from ..groups import Changes, Group, Member, article_record, content_key
+from ..groups import Changes, Group, InPlace, Member, article_record, content_key
 from ..locks import process_running
 from . import schema
 
@@ -47,7 +47,6 @@ LEGACY_FILE = "articles.sqlite"
 WRITER_HEAP = 256_000_000  # bytes the writer fills before it writes a segment
 LOCK_FILE = "bahth.lock"
 LEXICON_FILE = "lexicon.tsv.gz"  # the stemming lexicon the index was built with
-BATCH = 2_000  # articles an add or remove commits at once
 
 
 class EmbeddedStore:
@@ -163,7 +162,31 @@ class EmbeddedStore:
             )
 
 
-class Loader:
+class _Writing:
+    """A tantivy index written to: `index`, and its writer started on first use."""
+
+    index: tantivy.Index
+    _writer: tantivy.IndexWriter | None = None
+
+    @property
+    def writer(self) -> tantivy.IndexWriter:
+        """The index writer, started on first use: its threads must not
+        exist when a reindex or add forks its workers (a child forked while
+        a thread holds a lock of the allocator can hang)."""
+        if self._writer is None:
+            self._writer = self.index.writer(WRITER_HEAP, 1)
+        return self._writer
+
+    def _roll_back(self):
+        """Drop what was written since the last commit."""
+        if self._writer is not None:
+            try:
+                self._writer.rollback()
+            except (ValueError, RuntimeError):
+                pass
+
+
+class Loader(_Writing):
     """Bulk-loads articles into a new index folder."""
 
     wants_terms = True  # the index holds the Python analysis' terms
@@ -175,21 +198,11 @@ class Loader:
         self.schema = schema.schema(registry)
         self.index = tantivy.Index(self.schema, str(path), reuse=False)
         schema.register_tokenizer(self.index)
-        self._writer: tantivy.IndexWriter | None = None
         # The bookkeeping of duplicates: temporary tables of a private SQLite
         # database, on disk, gone when it closes.
         self.seen = SeenArticles(sqlite3.connect(""))
         self.count = 0
         self.sequence = 0
-
-    @property
-    def writer(self) -> tantivy.IndexWriter:
-        """The index writer, started on first use: its threads must not
-        exist when a reindex forks its workers (a child forked while a
-        thread holds a lock of the allocator can hang)."""
-        if self._writer is None:
-            self._writer = self.index.writer(WRITER_HEAP, 1)
-        return self._writer
 
     def add(self, article, analyzed):
         """Index one article with its Analyzed terms and dedup key. Returns
@@ -239,11 +252,7 @@ class Loader:
             self.writer.commit()
 
     def abandon(self):
-        if self._writer is not None:
-            try:
-                self._writer.rollback()
-            except (ValueError, RuntimeError):
-                pass
+        self._roll_back()
         self.seen.db.close()
 
 
@@ -255,9 +264,9 @@ def _write_meta(version: Path):
     (version / META_FILE).write_text(json.dumps(meta), encoding="utf-8")
 
 
-class Updater:
+class Updater(_Writing, InPlace):
     """Changes the live index in place: `add` as a reindex's Loader does,
-    and `remove`; every BATCH articles, one commit."""
+    and `remove`; every BATCH articles, one tantivy commit."""
 
     wants_terms = True
 
@@ -280,20 +289,11 @@ class Updater:
         self.index = tantivy.Index.open(os.fspath(path))
         schema.register_tokenizer(self.index)
         self.schema = self.index.schema
-        self._writer: tantivy.IndexWriter | None = None
         self.searcher = self.index.searcher()
         latest = self.searcher.aggregate(
             tantivy.Query.all_query(), {"latest": {"max": {"field": "latest"}}}
         )["latest"]["value"]
         self.changes = Changes(self, int(latest or 0) + 1)
-        self.done = 0  # articles added or removed in this batch
-
-    @property
-    def writer(self) -> tantivy.IndexWriter:
-        """Started on first use, after `add` has forked its workers (see Loader.writer)."""
-        if self._writer is None:
-            self._writer = self.index.writer(WRITER_HEAP, 1)
-        return self._writer
 
     # Groups, for Changes: the committed index.
     def with_member(self, article_id):
@@ -303,22 +303,6 @@ class Updater:
     def with_body(self, dedup):
         found = schema.find(self.searcher, self.schema, dedup, "dedup")
         return schema.group_of(found) if found is not None else None
-
-    def add(self, article, analyzed):
-        """ "indexed", "duplicate" (joins the group of its body), "replaced"
-        (its ID had other content) or "unchanged"."""
-        outcome = self.changes.add(
-            article_record(article), analyzed.title_terms, analyzed.body_terms, analyzed.dedup
-        )
-        self._step()
-        return outcome
-
-    def remove(self, article_id) -> dict | None:
-        """Take out one article (an original's first copy takes its place);
-        its record, or None when the index has no such ID."""
-        removed = self.changes.remove(article_id)
-        self._step()
-        return removed.record if removed is not None else None
 
     def published_by(self, source: str) -> list[tuple[str, str | None]]:
         """(ID, date) of every article, copies too, published by `source`."""
@@ -346,11 +330,6 @@ class Updater:
     def refused(self, wait=False):
         return []
 
-    def _step(self):
-        self.done += 1
-        if self.done >= BATCH:
-            self.commit()
-
     def commit(self):
         """Write the batch's changed groups and make them live, at once."""
         deleted, written = self.changes.writes()
@@ -369,8 +348,4 @@ class Updater:
         self.writer.wait_merging_threads()
 
     def abandon(self):
-        if self._writer is not None:
-            try:
-                self._writer.rollback()
-            except (ValueError, RuntimeError):
-                pass
+        self._roll_back()
