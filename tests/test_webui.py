@@ -383,6 +383,8 @@ def test_a_misspelled_name_gets_a_suggestion_on_every_surface(client, data_dir):
     )
     assert client.get("/api/search?q=ترامب").get_json()["did_you_mean"] is None
     assert client.get("/api/search?q=كوكب مجرة").get_json()["did_you_mean"] is None
+    pasted = client.get("/api/search?q=" + "ب" * 900).get_json()  # no word: nothing to guess
+    assert pasted["total"] == 0 and pasted["did_you_mean"] is None
     shown = subprocess.run(
         [sys.executable, "-m", "indexer.cli", "search", "ترانب"],
         env={**os.environ, "BAHTH_DATA_DIR": str(data_dir)},

@@ -19,6 +19,7 @@ FEW = 3  # results under which a correction is looked for
 UNKNOWN = 3  # a word the lexicon counts fewer times than this is unknown
 KNOWN = 20  # a correction must be at least this common
 MIN_LENGTH = 3  # shorter words have too many neighbours to guess from
+MAX_LENGTH = 24  # longer is no word (a pasted run of letters): not worth ~60 edits a letter
 # The letters an edit may bring in: the Arabic letters of normalised text.
 LETTERS = "ءابتثجحخدذرزسشصضطظعغفقكلمنهويى"
 
@@ -40,7 +41,11 @@ def corrected(text: str) -> str | None:
         core = piece.strip("\"'()*-،؛.,:!؟?")
         word = normalize(core)
         better = None
-        if len(word) >= MIN_LENGTH and word.isalpha() and counts.get(word, 0) < UNKNOWN:
+        if (
+            MIN_LENGTH <= len(word) <= MAX_LENGTH
+            and word.isalpha()
+            and counts.get(word, 0) < UNKNOWN
+        ):
             better = max(
                 (c for c in _edits(word) if counts.get(c, 0) >= KNOWN),
                 key=lambda c: (counts[c], c),
