@@ -636,7 +636,9 @@ def build_parser():
     return parser
 
 
-PRINTING_COMMANDS = ("search", "analyze", "actors")
+# Commands whose output may go to `head`: they end quietly when it stops
+# reading. reindex, add and remove print only once the index is changed.
+PRINTING_COMMANDS = ("search", "analyze", "actors", "reindex", "add", "remove")
 
 
 class _LevelFormatter(logging.Formatter):

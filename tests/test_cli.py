@@ -155,3 +155,30 @@ def test_the_formats_the_readme_documents_are_the_ones_reindex_takes():
     assert documented == list(FORMATS)
     for name in FORMATS:
         assert cli.build_parser().parse_args(["reindex", "x", "--format", name]).format == name
+
+
+@pytest.mark.parametrize("command", ["search", "add", "remove"])
+def test_output_to_a_reader_that_is_gone_ends_quietly(tmp_path, command):
+    """`bahth COMMAND ... | true`: no traceback when the reader has gone."""
+    data = tmp_path / "data"
+    env = {**os.environ, "BAHTH_DATA_DIR": str(data)}
+    subprocess.run(
+        [sys.executable, "-m", "indexer.cli", "reindex", str(ROOT / "sample")],
+        env=env,
+        capture_output=True,
+        check=True,
+    )
+    arguments = {
+        "search": ["search", "ترامب"],
+        "add": ["add", str(ROOT / "sample")],
+        "remove": ["remove", "bw-001"],
+    }[command]
+    bahth = subprocess.Popen(
+        [sys.executable, "-m", "indexer.cli", *arguments],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    bahth.stdout.close()  # the reader is gone before anything is printed
+    assert b"Traceback" not in bahth.stderr.read()
+    bahth.wait()
