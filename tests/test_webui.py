@@ -194,6 +194,8 @@ def test_an_export_has_the_columns_asked_for_and_says_what_it_holds(client, monk
     found = [json.loads(line) for line in ticked.get_data(as_text=True).splitlines()]
     assert found and all(set(row) == {"id", "body"} for row in found)
     assert len(found) == client.get("/api/search?q=الرئيس&source=الجزيرة").get_json()["total"]
+    empty = client.get("/api/export?columns=,,,")
+    assert empty.status_code == 400 and empty.get_json()["error"]["parameter"] == "columns"
     bad = client.get("/api/export?columns=id,secret").get_json()
     assert bad["error"]["parameter"] == "columns" and "secret" in bad["error"]["message"]
 

@@ -88,9 +88,12 @@ def _columns(raw):
     if not raw.strip():
         return EXPORT_COLUMNS
     chosen = tuple(dict.fromkeys(c.strip() for c in raw.split(",") if c.strip()))
+    known = ", ".join(COLUMNS)
+    if not chosen:
+        raise BadRequest("columns", f"names no column; known: {known}")
     unknown = [c for c in chosen if c not in COLUMNS]
-    if unknown or not chosen:
-        raise BadRequest("columns", f"unknown column {unknown[0]!r}; known: {', '.join(COLUMNS)}")
+    if unknown:
+        raise BadRequest("columns", f"unknown column {unknown[0]!r}; known: {known}")
     return chosen
 
 
