@@ -65,6 +65,26 @@ def test_reindex_moves_the_alias_and_keeps_old_versions(tmp_path, elasticsearch_
     assert settings["auto_expand_replicas"] == "0-1"
 
 
+def test_an_index_recorded_with_the_first_names_of_the_paths_takes_an_add(
+    tmp_path, elasticsearch_url, es_alias
+):
+    """Mappings version 1 named the node path `production`: such an index is
+    read and added to as the node path (search/meta.py's one rule)."""
+    store = ElasticStore(elasticsearch_url, es_alias)
+    reindex.run([ROOT / "sample"], store, workers=1)
+    client = connect(elasticsearch_url)
+    made = client.indices.get_mapping(index=store.live)[store.live]["mappings"]["_meta"]
+    client.indices.put_mapping(
+        index=store.live, meta={"bahth": {**made["bahth"], "analysis": "production"}}
+    )
+    new = write_jsonl(tmp_path / "new.jsonl", [article(1)])
+    summary = reindex.add([new], ElasticStore(elasticsearch_url, es_alias), workers=1)
+    assert summary.indexed == 1
+    backend = ElasticBackend(elasticsearch_url, es_alias)
+    assert backend.analysis() == Analysis.NODE
+    assert backend.search(request()).total == 32
+
+
 def test_shards_and_replicas_come_from_the_settings(tmp_path, elasticsearch_url, es_alias):
     archive = [write_jsonl(tmp_path / "a.jsonl", [article(n) for n in range(20)])]
     store = ElasticStore(elasticsearch_url, es_alias, shards=3, replicas="0")

@@ -4,11 +4,21 @@ import inspect
 
 import pytest
 
-from indexer.search import Backend, BuildFailed, Loader, Store, open_backend, open_store
+from indexer.search import (
+    Backend,
+    BuildFailed,
+    Loader,
+    Store,
+    Updater,
+    open_backend,
+    open_store,
+)
 from indexer.search.elastic import ElasticBackend, ElasticStore
-from indexer.search.elastic.store import Loader as ElasticLoader
+from indexer.search.elastic.bulk import Loader as ElasticLoader
+from indexer.search.elastic.updater import Updater as ElasticUpdater
 from indexer.search.embedded import EmbeddedBackend, EmbeddedStore
 from indexer.search.embedded.store import Loader as EmbeddedLoader
+from indexer.search.embedded.store import Updater as EmbeddedUpdater
 from indexer.settings import Settings
 
 PAIRS = [
@@ -18,6 +28,8 @@ PAIRS = [
     (Store, ElasticStore),
     (Loader, EmbeddedLoader),
     (Loader, ElasticLoader),
+    (Updater, EmbeddedUpdater),
+    (Updater, ElasticUpdater),
 ]
 
 

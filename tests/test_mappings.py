@@ -1,13 +1,49 @@
 """The Elasticsearch index descriptions: components that exist where they must run."""
 
-from indexer.search.elastic.index import (
-    CORE,
-    PLUGIN_ANALYZERS,
-    Analysis,
-    analyzers_named,
-    components,
-    index_body,
-)
+from indexer.search.elastic.index import PLUGIN_ANALYZERS, Analysis, index_body
+
+# The analysis components of the server core, which every node has.
+CORE = {
+    "tokenizer": {"standard"},
+    "filter": {"lowercase", "stop"},
+    "char_filter": set(),
+}
+
+
+def components(body) -> dict:
+    """{"tokenizer"|"filter"|"char_filter": {built-in types used}} of an index body."""
+    analysis = body["settings"].get("analysis", {})
+    custom = {kind: analysis.get(kind, {}) for kind in ("tokenizer", "filter", "char_filter")}
+    used: dict[str, set[str]] = {"tokenizer": set(), "filter": set(), "char_filter": set()}
+
+    def add(kind, name):
+        if name in custom[kind]:
+            used[kind].add(custom[kind][name]["type"])
+        else:
+            used[kind].add(name)
+
+    for chain in [*analysis.get("analyzer", {}).values(), *analysis.get("normalizer", {}).values()]:
+        if "tokenizer" in chain:
+            add("tokenizer", chain["tokenizer"])
+        for name in chain.get("filter", []):
+            add("filter", name)
+        for name in chain.get("char_filter", []):
+            add("char_filter", name)
+    return used
+
+
+def analyzers_named(body) -> set[str]:
+    """The analyzers the fields of an index body name, subfields included."""
+    named = set()
+
+    def visit(properties):
+        for field in properties.values():
+            if "analyzer" in field:
+                named.add(field["analyzer"])
+            visit(field.get("fields", {}))
+
+    visit(body["mappings"]["properties"])
+    return named
 
 
 def test_the_node_path_analyses_with_the_plugin_alone():

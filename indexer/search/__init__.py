@@ -1,8 +1,8 @@
 """Search: one request type, one result type, an engine per folder.
 
 - request.py, query.py, facets.py, result.py, highlight.py, near.py, dedup.py,
-  groups.py, locks.py, errors.py: what every engine shares; contract.py: what
-  every engine provides.
+  groups.py, meta.py, locks.py, errors.py: what every engine shares;
+  contract.py: what every engine provides.
 - embedded/: a tantivy index in the data folder, no server (the default).
 - elastic/: Elasticsearch, one node or a cluster.
 
@@ -11,7 +11,7 @@ set, else the embedded index under BAHTH_DATA_DIR; `open_store(settings)`
 the same engine, for a reindex.
 """
 
-from .contract import Backend, Loader, Store
+from .contract import Backend, Loader, Store, Updater
 from .errors import AnalysisChanged, BackendUnavailable, BuildFailed, Busy, NotFound, SearchError
 from .request import BadRequest, SearchRequest
 
@@ -58,6 +58,7 @@ __all__ = [
     "SearchError",
     "SearchRequest",
     "Store",
+    "Updater",
     "open_backend",
     "open_store",
 ]

@@ -1,5 +1,6 @@
 """What an engine provides, written as code: a Backend searches, a Store
-builds new index versions, a Loader fills one.
+builds new index versions, a Loader fills one, an Updater changes the live
+one in place.
 
 Both engines (embedded/, elastic/) satisfy these protocols; mypy checks it
 where `open_backend` and `open_store` return them, and a test checks it at
@@ -66,6 +67,43 @@ class Loader(Protocol):
 
 
 @runtime_checkable
+class Updater(Protocol):
+    """Changes the live index in place (`bahth add`, `bahth remove`); its
+    batches are committed as it goes (groups.py says what it keeps)."""
+
+    wants_terms: bool
+    lexicon: Path | None
+
+    def add(
+        self, article: Any, analyzed: Any
+    ) -> Literal["indexed", "duplicate", "replaced", "unchanged"]:
+        """As Loader.add; "replaced" for a known ID with other content,
+        "unchanged" for one with the same."""
+        ...
+
+    def refused(self, wait: bool = False) -> list[Refusal]:
+        """As Loader.refused."""
+        ...
+
+    def remove(self, article_id: str) -> dict[str, Any] | None:
+        """Take out one article (an original's first copy takes its place);
+        its record, or None when the index has no such ID."""
+        ...
+
+    def holds(self, article_id: str) -> bool:
+        """Whether the committed index has an article of that ID, copies included."""
+        ...
+
+    def published_by(self, source: str) -> list[tuple[str, str | None]]:
+        """(ID, date) of every article, copies too, published by `source`."""
+        ...
+
+    def articles(self) -> int:
+        """How many articles the committed index holds, copies included."""
+        ...
+
+
+@runtime_checkable
 class Store(Protocol):
     name: str
     spare_cores: int  # cores a reindex leaves to the engine; its workers take the rest
@@ -79,11 +117,9 @@ class Store(Protocol):
         one when the block ends normally, and is deleted when it raises."""
         ...
 
-    def changing(self) -> AbstractContextManager[Any]:
-        """An Updater changing the live index in place (`bahth add`, `bahth
-        remove`): a Loader whose `add` may also say "replaced" or "unchanged",
-        with `remove(id)`, `holds(id)`, `published_by(source)` and `articles()`.
-        Its batches are committed as it goes (groups.py says what it keeps)."""
+    def changing(self) -> AbstractContextManager[Updater]:
+        """An Updater changing the live index in place; what it committed
+        stays when the block raises."""
         ...
 
     def writing(self) -> AbstractContextManager[None]:

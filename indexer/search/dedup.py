@@ -9,6 +9,8 @@ import hashlib
 import json
 from itertools import groupby
 
+from .groups import Group, Member, article_record, content_key
+
 
 class IdConflict(Exception):
     """An ID already indexed with different content."""
@@ -22,6 +24,7 @@ class SeenArticles:
     def __init__(self, db):
         """`db`: an sqlite3 connection; the tables are TEMP, gone when it closes."""
         self.db = db
+        self.arrivals = 0  # articles offered so far: each one's sequence number
         db.execute(
             "CREATE TEMP TABLE seen (id TEXT PRIMARY KEY, content BLOB NOT NULL, "
             "origin TEXT NOT NULL, dedup BLOB UNIQUE, source TEXT, sequence INTEGER)"
@@ -31,6 +34,19 @@ class SeenArticles:
             "url TEXT NOT NULL, source TEXT NOT NULL, title TEXT NOT NULL, terms TEXT NOT NULL, "
             "member TEXT)"
         )
+
+    def group(self, article, analyzed) -> Group | None:
+        """The group a reindex starts with the next article to arrive, with
+        its Analyzed terms and dedup key; None for an exact copy (recorded on
+        its original as published also by); IdConflict for a known ID with
+        other content. What every engine's reindex Loader does first."""
+        self.arrivals += 1
+        record = article_record(article)
+        member = Member(record, analyzed.title_terms, content_key(record), self.arrivals)
+        if not self.admit(article, analyzed.dedup, analyzed.title_terms, member.to_json()):
+            return None
+        dedup = analyzed.dedup.hex() if analyzed.dedup is not None else None
+        return Group([member], analyzed.body_terms, dedup)
 
     def admit(self, article, dedup, title_terms="", member=None):
         """True for an article to index. False for an exact copy: the same ID

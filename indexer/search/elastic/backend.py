@@ -22,12 +22,13 @@ from indexer.arabic import STOPWORDS
 from .. import near
 from ..errors import BackendUnavailable, NotFound
 from ..highlight import highlight, snippet
+from ..meta import IndexMeta
 from ..request import BadRequest, SearchRequest, encode_cursor
 from ..result import Hit, SearchResult
 from . import dsl
 from .client import connect, unavailable
+from .document import PRIVATE
 from .index import Analysis
-from .store import PRIVATE
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,7 @@ class ElasticBackend:
         if analysis is None or time.monotonic() - read_at > _ANALYSIS_SECONDS:
             mappings = self._call(self.client.indices.get_mapping, index=self.alias)
             meta = next(iter(mappings.values()))["mappings"].get("_meta", {})
-            analysis = Analysis.recorded(meta.get("bahth", {}).get("analysis"))
+            analysis = Analysis(IndexMeta.recorded(meta.get("bahth")).analysis)
             self._analysis = (analysis, time.monotonic())
         return analysis
 

@@ -32,13 +32,6 @@ class Analysis(StrEnum):
         """The file of mappings/ that describes an index of this path."""
         return {Analysis.NODE: "articles.json", Analysis.PYTHON: "articles-python.json"}[self]
 
-    @classmethod
-    def recorded(cls, value: str | None) -> "Analysis":
-        """The path an index's `_meta.bahth.analysis` names (the names of
-        version 1 of the descriptions included)."""
-        legacy = {"production": "node", "fallback": "python"}
-        return cls(legacy.get(value or "production", value or "node"))
-
 
 def _mappings_folder():
     """mappings/ of the repository: installed as the package indexer.mappings,
@@ -50,13 +43,6 @@ def _mappings_folder():
 
 
 MAPPINGS = _mappings_folder()
-
-# The analysis components of the server core, which every node has.
-CORE = {
-    "tokenizer": {"standard"},
-    "filter": {"lowercase", "stop"},
-    "char_filter": set(),
-}
 
 
 def _description(analysis: Analysis) -> dict:
@@ -71,39 +57,3 @@ def index_body(analysis: Analysis = Analysis.NODE) -> dict:
 
 def version(analysis: Analysis = Analysis.NODE) -> int:
     return _description(analysis)["version"]
-
-
-def components(body) -> dict:
-    """{"tokenizer"|"filter"|"char_filter": {built-in types used}} of an index body."""
-    analysis = body["settings"].get("analysis", {})
-    custom = {kind: analysis.get(kind, {}) for kind in ("tokenizer", "filter", "char_filter")}
-    used: dict[str, set[str]] = {"tokenizer": set(), "filter": set(), "char_filter": set()}
-
-    def add(kind, name):
-        if name in custom[kind]:
-            used[kind].add(custom[kind][name]["type"])
-        else:
-            used[kind].add(name)
-
-    for chain in [*analysis.get("analyzer", {}).values(), *analysis.get("normalizer", {}).values()]:
-        if "tokenizer" in chain:
-            add("tokenizer", chain["tokenizer"])
-        for name in chain.get("filter", []):
-            add("filter", name)
-        for name in chain.get("char_filter", []):
-            add("char_filter", name)
-    return used
-
-
-def analyzers_named(body) -> set[str]:
-    """The analyzers the fields of an index body name, subfields included."""
-    named = set()
-
-    def visit(properties):
-        for field in properties.values():
-            if "analyzer" in field:
-                named.add(field["analyzer"])
-            visit(field.get("fields", {}))
-
-    visit(body["mappings"]["properties"])
-    return named

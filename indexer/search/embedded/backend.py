@@ -12,7 +12,6 @@ Adding a word narrows the results, as journalists expect, and a frequent
 word cannot flood every search.
 """
 
-import json
 import os
 import threading
 import time
@@ -31,7 +30,7 @@ from ..highlight import highlight, snippet
 from ..request import SearchRequest, encode_cursor
 from ..result import Hit, SearchResult
 from . import compile, schema
-from .store import FORMAT_VERSION, LEGACY_FILE, LEXICON_FILE, META_FILE, EmbeddedStore
+from .store import FORMAT_VERSION, LEGACY_FILE, LEXICON_FILE, EmbeddedStore, read_meta
 
 
 @dataclass
@@ -227,12 +226,7 @@ def _drills_down(request, name) -> bool:
 
 
 def _open(version: Path) -> tantivy.Index:
-    meta = json.loads((version / META_FILE).read_text(encoding="utf-8"))
-    if meta.get("format") != FORMAT_VERSION:
-        raise BackendUnavailable(
-            f"the index at {version} has format {meta.get('format')}, this Bahth reads "
-            f"{FORMAT_VERSION}: run `bahth reindex PATH` again"
-        )
+    read_meta(version).check_readable(FORMAT_VERSION, str(version))
     index = tantivy.Index.open(os.fspath(version))
     schema.register_tokenizer(index)
     return index

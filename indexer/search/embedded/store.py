@@ -28,14 +28,14 @@ from pathlib import Path
 
 import tantivy
 
-from indexer.arabic.export import fingerprint
 from indexer.arabic.stem import SHIPPED_LEXICON
 
 from ..dedup import SeenArticles
-from ..errors import AnalysisChanged, BackendUnavailable, BuildFailed, Busy
+from ..errors import BackendUnavailable, BuildFailed, Busy
 from ..facets import FACETS, Registry
-from ..groups import Changes, Group, InPlace, Member, article_record, content_key
+from ..groups import Changes, InPlace, Member
 from ..locks import process_running
+from ..meta import IndexMeta
 from . import schema
 
 log = logging.getLogger(__name__)
@@ -60,9 +60,6 @@ class EmbeddedStore:
 
     def describe(self):
         return str(self.path)
-
-    def exists(self):
-        return self.path.exists()
 
     def live(self) -> Path | None:
         """The live version's folder, None when there is none."""
@@ -202,23 +199,17 @@ class Loader(_Writing):
         # database, on disk, gone when it closes.
         self.seen = SeenArticles(sqlite3.connect(""))
         self.count = 0
-        self.sequence = 0
 
     def add(self, article, analyzed):
         """Index one article with its Analyzed terms and dedup key. Returns
         "indexed", or "duplicate" for an exact copy of an indexed article
         (recorded on it as "also published by" when the load finishes);
         raises IdConflict for a known ID with different content."""
-        record = article_record(article)
-        self.sequence += 1
-        member = Member(record, analyzed.title_terms, content_key(record), self.sequence)
-        if not self.seen.admit(article, analyzed.dedup, analyzed.title_terms, member.to_json()):
+        group = self.seen.group(article, analyzed)
+        if group is None:
             return "duplicate"
-        dedup = analyzed.dedup.hex() if analyzed.dedup is not None else None
         self.count += 1
-        self.writer.add_document(
-            schema.document(Group([member], analyzed.body_terms, dedup), self.registry)
-        )
+        self.writer.add_document(schema.document(group, self.registry))
         return "indexed"
 
     def refused(self, wait=False):
@@ -257,11 +248,16 @@ class Loader(_Writing):
 
 
 def _write_meta(version: Path):
-    """The version's meta file (its format and the rules of the analysis
-    that made its terms) and its copy of the lexicon they were stemmed with."""
+    """The version's meta file (meta.IndexMeta) and its copy of the lexicon
+    its terms were stemmed with."""
     (version / LEXICON_FILE).write_bytes(SHIPPED_LEXICON.read_bytes())
-    meta = {"format": FORMAT_VERSION, "analysis": fingerprint()}
+    meta = IndexMeta.of_this_bahth(FORMAT_VERSION).to_json()
     (version / META_FILE).write_text(json.dumps(meta), encoding="utf-8")
+
+
+def read_meta(version: Path) -> IndexMeta:
+    """What the version's meta file records."""
+    return IndexMeta.recorded(json.loads((version / META_FILE).read_text(encoding="utf-8")))
 
 
 class Updater(_Writing, InPlace):
@@ -273,18 +269,7 @@ class Updater(_Writing, InPlace):
     def __init__(self, path: Path, registry: Registry = FACETS):
         self.path = path
         self.registry = registry
-        meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
-        if meta.get("format") != FORMAT_VERSION:
-            raise BackendUnavailable(
-                f"the index at {path} has format {meta.get('format')}, this Bahth writes "
-                f"{FORMAT_VERSION}: run `bahth reindex PATH` again"
-            )
-        if meta.get("analysis") != fingerprint():
-            raise AnalysisChanged(
-                f"the index at {path} was built with other analysis rules (normalisation, "
-                "stemming rules, protected names or stopwords) than this Bahth's; adding to "
-                "it would mix the two. Run `bahth reindex PATH` to adopt these"
-            )
+        read_meta(path).check_writable(FORMAT_VERSION, str(path), own_lexicon=True)
         self.lexicon = path / LEXICON_FILE  # what it was built with, whatever Bahth ships
         self.index = tantivy.Index.open(os.fspath(path))
         schema.register_tokenizer(self.index)
