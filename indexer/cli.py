@@ -4,25 +4,22 @@ import argparse
 import json
 import logging
 import signal
-import sqlite3
 import sys
 import textwrap
 import threading
 import time
 from collections import Counter
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 from indexer import __version__
 from indexer.arabic import analyze, normalize
-from indexer.readers import FORMATS, ArchiveError
+from indexer.readers import FORMATS
 from indexer.search.facets import FACETS, MATCHES
 from indexer.search.request import SORTS
-from indexer.settings import SETTINGS, Settings, SettingsError
-
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_REJECTS, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
-EXIT_TERMINATED = 143  # 128 + SIGTERM, as shells report a process it ended
-EXIT_BUSY = 75  # EX_TEMPFAIL: another reindex, add or remove is writing; try later
+from indexer.settings import SETTINGS, Settings
+from indexer.status import CommandError, ExitStatus, complain, failure
 
 
 def cmd_reindex(args, settings):
@@ -35,7 +32,7 @@ def cmd_reindex(args, settings):
     1 failure or --max-rejects exceeded (live index untouched); 75 another
     reindex, add or remove is writing (nothing done); 130 interrupted.
     """
-    return _load("reindex", args, settings)
+    return _ingest("reindex", args, settings)
 
 
 def cmd_add(args, settings):
@@ -51,16 +48,25 @@ def cmd_add(args, settings):
     --max-rejects exceeded (the batch under way is dropped); 75 another
     reindex, add or remove is writing (nothing done); 130 interrupted.
     """
-    return _load("add", args, settings)
+    return _ingest("add", args, settings)
 
 
-def _load(command, args, settings):
+@contextmanager
+def meaning(note):
+    """Add `note`, what a failure inside the block means for the index, to
+    what it raises (status.failure ends the line with it)."""
+    try:
+        yield
+    except BaseException as error:
+        error.add_note(note)
+        raise
+
+
+def _ingest(command, args, settings):
     from indexer import reindex
-    from indexer.search import Busy, SearchError, open_store
+    from indexer.search import Busy, open_store
 
-    gazetteer = _gazetteer(settings, command)
-    if gazetteer is None:
-        return EXIT_USAGE
+    gazetteer = _gazetteer(settings)
     store = open_store(settings)
     rejects_path = args.rejects or Path(settings.data_dir) / (
         "rejects-" + datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + ".jsonl"
@@ -80,44 +86,31 @@ def _load(command, args, settings):
         if command == "reindex"
         else "the batches committed before stay; running the same add again completes it."
     )
-
-    def failed(message, status=EXIT_FAILURE):
-        progress.close()
-        print(f"bahth {command}: {message}", file=sys.stderr)
-        if args.json:
-            print(json.dumps({"status": status, "error": message.strip()}, ensure_ascii=False))
-        return status
-
     # SIGTERM (docker stop, systemd) stops the run as Ctrl-C does.
     stop = threading.Event()
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
-        summary = (reindex.run if command == "reindex" else reindex.add)(
-            args.paths,
-            store,
-            options=options,
-            rejects_path=rejects_path,
-            max_rejects=args.max_rejects,
-            progress=progress,
-            workers=args.workers,
-            stop=stop,
-        )
-    except ArchiveError as error:
-        return failed(str(error))
+        with meaning(unchanged):
+            summary = (reindex.run if command == "reindex" else reindex.add)(
+                args.paths,
+                store,
+                options=options,
+                rejects_path=rejects_path,
+                max_rejects=args.max_rejects,
+                progress=progress,
+                workers=args.workers,
+                stop=stop,
+            )
     except Busy as error:
-        return failed(f"{error}. Nothing was done.", EXIT_BUSY)
+        error.__notes__ = ["nothing was done."]  # it never started: the other note is moot
+        raise
     except reindex.NotSwitched as error:
-        return failed(f"{error}; {unchanged} Rejected records: {rejects_path}")
-    except (OSError, sqlite3.Error, SearchError) as error:
-        return failed(f"failed: {error}; {unchanged}")
-    except reindex.Terminated:
-        return failed(f"terminated (SIGTERM); {unchanged}", EXIT_TERMINATED)
-    except KeyboardInterrupt:
-        return failed(f"interrupted; {unchanged}", EXIT_INTERRUPTED)
+        error.add_note(f"rejected records: {rejects_path}")
+        raise
     finally:
         signal.signal(signal.SIGTERM, previous)
-    progress.close()
-    status = EXIT_REJECTS if summary.rejected_total else EXIT_OK
+        progress.close()
+    status = ExitStatus.REJECTS if summary.rejected_total else ExitStatus.OK
     if args.json:
         report = {
             "status": status,
@@ -144,8 +137,8 @@ def cmd_remove(args, settings):
     index (the others were removed); 1 failure (nothing removed); 2 nothing
     chosen; 75 another reindex, add or remove is writing (nothing done).
     """
-    from indexer.remove import WouldEmpty, remove
-    from indexer.search import Busy, SearchError, open_store
+    from indexer.remove import remove
+    from indexer.search import open_store
 
     ids = list(args.ids)
     if args.from_file:
@@ -153,31 +146,23 @@ def cmd_remove(args, settings):
             with open(args.from_file, encoding="utf-8") as listed:
                 ids += [line.strip() for line in listed if line.strip()]
         except (OSError, UnicodeError) as error:
-            print(f"bahth remove: cannot read {args.from_file}: {error}", file=sys.stderr)
-            return EXIT_USAGE
+            raise CommandError(f"cannot read {args.from_file}: {error}", ExitStatus.USAGE) from None
     if args.before and not args.source:
-        print("bahth remove: --before needs --source", file=sys.stderr)
-        return EXIT_USAGE
+        raise CommandError("--before needs --source", ExitStatus.USAGE)
     if not ids and not args.source:
-        print("bahth remove: name IDs, --source or --from-file", file=sys.stderr)
-        return EXIT_USAGE
+        raise CommandError("name IDs, --source or --from-file", ExitStatus.USAGE)
     before = None
     if args.before:
         try:
             before = datetime.strptime(args.before, "%Y-%m-%d").date()
         except ValueError:
-            print(f"bahth remove: --before {args.before!r} is not YYYY-MM-DD", file=sys.stderr)
-            return EXIT_USAGE
+            raise CommandError(
+                f"--before {args.before!r} is not YYYY-MM-DD", ExitStatus.USAGE
+            ) from None
     store = open_store(settings)
-    try:
+    with meaning("nothing was removed."):
         removal = remove(store, ids, args.source, before, everything=args.all)
-    except Busy as error:
-        print(f"bahth remove: {error}. Nothing was removed.", file=sys.stderr)
-        return EXIT_BUSY
-    except (WouldEmpty, OSError, SearchError) as error:
-        print(f"bahth remove: {error}; nothing was removed.", file=sys.stderr)
-        return EXIT_FAILURE
-    status = EXIT_REJECTS if removal.missing else EXIT_OK
+    status = ExitStatus.REJECTS if removal.missing else ExitStatus.OK
     if args.json:
         report = {
             "status": status,
@@ -194,7 +179,7 @@ def cmd_remove(args, settings):
             f"removed {record['id']}\t{record['source']}\t{record['date'] or ''}\t{record['title']}"
         )
     for article_id in removal.missing:
-        print(f"not in the index: {article_id}", file=sys.stderr)
+        complain("remove", f"not in the index: {article_id}")
     print(
         f"{len(removal.removed):,} removed, {len(removal.missing):,} not found; "
         f"index: {store.describe()}"
@@ -202,15 +187,11 @@ def cmd_remove(args, settings):
     return status
 
 
-def _gazetteer(settings, command):
-    """The configured actor gazetteer, or None after saying what is wrong with it."""
-    from indexer.actors import GazetteerError, current
+def _gazetteer(settings):
+    """The configured actor gazetteer (GazetteerError names what is wrong with it)."""
+    from indexer.actors import current
 
-    try:
-        return current(settings.actors_file)
-    except GazetteerError as error:
-        print(f"bahth {command}: actor gazetteer (BAHTH_ACTORS): {error}", file=sys.stderr)
-        return None
+    return current(settings.actors_file)
 
 
 class ProgressReporter:
@@ -259,7 +240,7 @@ class ProgressReporter:
 
 def cmd_search(args, settings):
     """Search the index from the terminal: the same query language and filters as the page."""
-    from indexer.search import BadRequest, SearchError, SearchRequest, open_backend
+    from indexer.search import BadRequest, SearchRequest, open_backend
     from indexer.search.suggest import did_you_mean
 
     params = {
@@ -276,9 +257,7 @@ def cmd_search(args, settings):
         "page": [str(args.page)],
         "size": [str(args.size)],
     }
-    gazetteer = _gazetteer(settings, "search")
-    if gazetteer is None:
-        return EXIT_USAGE
+    gazetteer = _gazetteer(settings)
     try:
         request = SearchRequest.from_params(params, settings, gazetteer)
         backend = open_backend(settings)
@@ -291,16 +270,12 @@ def cmd_search(args, settings):
         )
     except BadRequest as error:
         option = "QUERY" if error.parameter == "q" else "--" + error.parameter.replace("_", "-")
-        print(f"bahth search: {option}: {error.message}", file=sys.stderr)
-        return EXIT_USAGE
-    except SearchError as error:
-        print(f"bahth search: {error}", file=sys.stderr)
-        return EXIT_FAILURE
+        raise CommandError(f"{option}: {error.message}", ExitStatus.USAGE) from None
     if args.json:
         print(json.dumps(result.to_json(request), ensure_ascii=False, indent=2))
-        return EXIT_OK
+        return ExitStatus.OK
     _print_result(result, request)
-    return EXIT_OK
+    return ExitStatus.OK
 
 
 def _print_result(result, request):
@@ -342,7 +317,7 @@ def cmd_serve(args, settings):
     app = create_app(settings)
     if args.debug:
         app.run(host=args.host, port=args.port, debug=True)
-        return EXIT_OK
+        return ExitStatus.OK
     from webui.server import serve
 
     return serve(
@@ -368,9 +343,7 @@ def cmd_actors_suggest(args, settings):
     from indexer.articles import ArticleBuilder, RecordError
     from indexer.readers import RawRecord, read_archive
 
-    gazetteer = _gazetteer(settings, "actors suggest")
-    if gazetteer is None:
-        return EXIT_USAGE
+    gazetteer = _gazetteer(settings)
     builder = ArticleBuilder(max_body_chars=settings.max_body_chars, gazetteer=gazetteer)
 
     def articles():
@@ -381,16 +354,12 @@ def cmd_actors_suggest(args, settings):
                 except RecordError:
                     continue
 
-    try:
-        candidates = suggest(articles(), minimum=args.min, known=None if args.all else gazetteer)
-    except ArchiveError as error:
-        print(f"bahth actors suggest: {error}", file=sys.stderr)
-        return EXIT_FAILURE
+    candidates = suggest(articles(), minimum=args.min, known=None if args.all else gazetteer)
     print("count\tname\tother spellings\texamples")
     for candidate in candidates[: args.limit]:
         others = " | ".join(s for s, _ in candidate.spellings.most_common() if s != candidate.name)
         print(f"{candidate.count}\t{candidate.name}\t{others}\t{' '.join(candidate.examples)}")
-    return EXIT_OK
+    return ExitStatus.OK
 
 
 def cmd_actors_check(args, settings):
@@ -408,9 +377,9 @@ def cmd_actors_check(args, settings):
     except GazetteerError as error:
         problems.append(error)
     for problem in problems:
-        print(f"bahth actors check: {problem}", file=sys.stderr)
+        complain("actors check", str(problem))
     if problems:
-        return EXIT_USAGE
+        return ExitStatus.USAGE
     kinds = Counter(actor.type for actor in gazetteer.actors)
     ignored = kinds.pop("ignore", 0)
     spellings = sum(len(a.aliases) + len(a.ambiguous) for a in gazetteer.actors)
@@ -421,7 +390,7 @@ def cmd_actors_check(args, settings):
     )
     for alias, names in gazetteer.shared_aliases():
         print(f"  shared: {alias}: {' / '.join(names)}")
-    return EXIT_OK
+    return ExitStatus.OK
 
 
 def cmd_analyze(args, settings):
@@ -434,7 +403,7 @@ def cmd_analyze(args, settings):
     else:
         print(normalize(text))
         print(" ".join(analyze(text)))
-    return EXIT_OK
+    return ExitStatus.OK
 
 
 def _first_line(function):
@@ -662,19 +631,25 @@ def configure_logging(command, level):
     )
 
 
-def main(argv=None):
+def main(argv=None) -> int:
+    """Run a command; what it raises ends it with one line (and, under
+    --json, one object) and the status status.failure gives."""
     args = build_parser().parse_args(argv)
     if argv is None and args.command in PRINTING_COMMANDS and hasattr(signal, "SIGPIPE"):
         # `bahth search ... | head` ends quietly, as command-line tools do. Not
         # for serve: a gunicorn worker must survive a client hanging up.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    command = " ".join(filter(None, (args.command, getattr(args, "actors_command", None))))
     try:
         settings = Settings.from_env()
-    except SettingsError as error:
-        print(f"bahth: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    configure_logging(args.command, settings.logging_level)
-    return args.handler(args, settings)
+        configure_logging(args.command, settings.logging_level)
+        return int(args.handler(args, settings))
+    except (Exception, KeyboardInterrupt) as error:
+        status, message = failure(error)
+        complain(command, message)
+        if getattr(args, "json", False):
+            print(json.dumps({"status": int(status), "error": message}, ensure_ascii=False))
+        return int(status)
 
 
 if __name__ == "__main__":

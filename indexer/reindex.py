@@ -35,6 +35,7 @@ from indexer.readers import (
     read_pieces,
 )
 from indexer.search.dedup import IdConflict
+from indexer.status import Terminated
 
 SHARE_BYTES = 2_000_000  # a worker's share of the input, roughly
 SHARE_FILES = 200
@@ -218,10 +219,6 @@ class NothingIndexed(NotSwitched):
     pass
 
 
-class Terminated(KeyboardInterrupt):
-    """Asked to stop (SIGTERM): handled as Ctrl-C is, nothing switched."""
-
-
 def run(paths, store, **how):
     """Reindex everything under `paths` into `store`; returns the Summary.
 
@@ -275,7 +272,7 @@ def _run(
                 for item in items:
                     if stop is not None and stop.is_set():
                         raise Terminated
-                    _load(item, loader, summary, rejects)
+                    _take(item, loader, summary, rejects)
                 _refused(loader.refused(), summary, rejects)
                 _check_rejects(summary, max_rejects)
                 done_bytes += size
@@ -293,7 +290,8 @@ def _run(
     return summary
 
 
-def _load(item, loader, summary, rejects):
+def _take(item, loader, summary, rejects):
+    """Count one item of a share and hand its article to the loader."""
     if isinstance(item, Problem) and item.action != "rejected":
         # What a reader repaired or decided about a file (bad bytes, an encoding).
         summary.notes[item.action.replace("_", " ")] += 1

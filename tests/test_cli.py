@@ -16,6 +16,7 @@ import pytest
 from indexer import __version__, cli
 from indexer.readers import FORMATS
 from indexer.settings import SETTINGS, Settings
+from indexer.status import ExitStatus
 
 from .conftest import ROOT
 
@@ -60,9 +61,9 @@ def test_search_filters_and_json(capsys, monkeypatch, data_dir):
 
 def test_search_bad_option_and_missing_index(capsys, monkeypatch, data_dir, tmp_path):
     status, _, err = search(capsys, monkeypatch, data_dir, "x", "--to", "2024-02-30")
-    assert status == cli.EXIT_USAGE and "--date-to" in err
+    assert status == ExitStatus.USAGE and "--date-to" in err
     status, _, err = search(capsys, monkeypatch, tmp_path / "none", "x")
-    assert status == cli.EXIT_FAILURE and "run `bahth reindex PATH` first" in err
+    assert status == ExitStatus.FAILURE and "run `bahth reindex PATH` first" in err
 
 
 def free_port():
@@ -132,7 +133,7 @@ def test_log_lines_carry_their_level_and_follow_bahth_log_level(capsys, monkeypa
     logging.getLogger("indexer.test").warning("quiet")
     assert capsys.readouterr().err == ""
     monkeypatch.setenv("BAHTH_LOG_LEVEL", "loud")
-    assert cli.main(["search", "x"]) == cli.EXIT_USAGE
+    assert cli.main(["search", "x"]) == ExitStatus.USAGE
     assert "BAHTH_LOG_LEVEL must be one of debug, info, warning, error" in capsys.readouterr().err
 
 
@@ -140,13 +141,42 @@ def test_reindex_json_summary(capsys, monkeypatch, tmp_path):
     monkeypatch.setenv("BAHTH_DATA_DIR", str(tmp_path / "data"))
     status = cli.main(["reindex", str(ROOT / "sample"), "--json", "--workers", "1"])
     report = json.loads(capsys.readouterr().out)
-    assert status == report["status"] == cli.EXIT_OK
+    assert status == report["status"] == ExitStatus.OK
     assert report["indexed"] == 31 and report["rejected"] == 0
     assert report["read"] == report["indexed"] + report["duplicates"]
     assert report["index"] == str(tmp_path / "data" / "index")
     status = cli.main(["reindex", str(tmp_path / "missing"), "--json"])
     failure = json.loads(capsys.readouterr().out)
-    assert status == failure["status"] == cli.EXIT_FAILURE and "missing" in failure["error"]
+    assert status == failure["status"] == ExitStatus.FAILURE and "missing" in failure["error"]
+
+
+def test_any_failure_ends_a_command_with_one_line_one_object_and_its_status(
+    capsys, monkeypatch, tmp_path
+):
+    """What a command raises is reported in one place (status.failure): no
+    traceback, one line saying what it means for the index, and under --json
+    one {"status", "error"} object."""
+    from indexer import reindex
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a fault of Bahth's own")
+
+    monkeypatch.setenv("BAHTH_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr(reindex, "run", broken)
+    status = cli.main(["reindex", str(ROOT / "sample"), "--json"])
+    out, err = capsys.readouterr()
+    assert status == ExitStatus.FAILURE
+    assert err == (
+        "bahth reindex: failed: RuntimeError: a fault of Bahth's own; "
+        "the live index was not changed.\n"
+    )
+    assert json.loads(out) == {"status": 1, "error": err.removeprefix("bahth reindex: ").strip()}
+
+    monkeypatch.setenv("BAHTH_ACTORS", str(tmp_path / "nowhere.tsv"))
+    assert cli.main(["search", "x", "--json"]) == ExitStatus.USAGE
+    out, err = capsys.readouterr()
+    assert err.startswith("bahth search: actor gazetteer (BAHTH_ACTORS): ")
+    assert json.loads(out)["status"] == ExitStatus.USAGE
 
 
 def test_the_formats_the_readme_documents_are_the_ones_reindex_takes():

@@ -24,6 +24,7 @@ from indexer.search.elastic.index import Analysis, version
 from indexer.search.elastic.store import node_has_plugin
 from indexer.search.ranking import TIE_BREAKER, TITLE_BOOST
 from indexer.settings import Settings, SettingsError
+from indexer.status import ExitStatus
 from webui import create_app
 
 from .conftest import ROOT, article, delete_versions, es_node, write_jsonl
@@ -268,12 +269,12 @@ def test_api_and_article_page_on_elasticsearch(elasticsearch_url, es_alias):
 
 def test_unreachable_elasticsearch_cli_exit_1(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("BAHTH_ELASTICSEARCH_URL", UNREACHABLE)
-    assert cli.main(["search", "بوتين"]) == cli.EXIT_FAILURE
+    assert cli.main(["search", "بوتين"]) == ExitStatus.FAILURE
     assert "cannot be reached" in capsys.readouterr().err
     archive = write_jsonl(tmp_path / "a.jsonl", [article(1)])
     assert (
         cli.main(["reindex", str(archive), "--rejects", str(tmp_path / "r.jsonl")])
-        == cli.EXIT_FAILURE
+        == ExitStatus.FAILURE
     )
     err = capsys.readouterr().err
     assert "cannot be reached" in err and "live index was not changed" in err
@@ -303,14 +304,16 @@ def test_a_node_without_the_plugin_gets_the_python_path(tmp_path, capsys, monkey
         monkeypatch.setenv("BAHTH_ELASTICSEARCH_URL", url)
         monkeypatch.setenv("BAHTH_ELASTICSEARCH_INDEX", "bare")
         rejects = str(tmp_path / "r.jsonl")
-        assert cli.main(["reindex", str(ROOT / "sample"), "--rejects", rejects]) == cli.EXIT_OK
+        assert cli.main(["reindex", str(ROOT / "sample"), "--rejects", rejects]) == ExitStatus.OK
         out, err = capsys.readouterr()
         assert "has no analysis-bahth plugin" in err and "bahth reindex: warning:" in err
         assert "(analysis: python, in Python: the node has no analysis-bahth plugin)" in out
-        assert cli.main(["search", "زلزال", "--json"]) == cli.EXIT_OK
+        assert cli.main(["search", "زلزال", "--json"]) == ExitStatus.OK
         assert json.loads(capsys.readouterr().out)["total"] == 2
         monkeypatch.setenv("BAHTH_ELASTICSEARCH_ANALYSIS", "node")
-        assert cli.main(["reindex", str(ROOT / "sample"), "--rejects", rejects]) == cli.EXIT_FAILURE
+        assert (
+            cli.main(["reindex", str(ROOT / "sample"), "--rejects", rejects]) == ExitStatus.FAILURE
+        )
         assert "has no analysis-bahth plugin, and BAHTH_ELASTICSEARCH_ANALYSIS=node" in (
             capsys.readouterr().err
         )
@@ -338,7 +341,7 @@ def test_node_killed_during_bulk_reindex(tmp_path, elasticsearch_url, shared_cor
         run = _reindex_killing_the_node(url, alias, corpus, port, wait=5)
         killed = time.monotonic()
         _, err = run.communicate(timeout=300)
-        assert run.returncode == cli.EXIT_FAILURE, err
+        assert run.returncode == ExitStatus.FAILURE, err
         assert time.monotonic() - killed < 60  # it waited BAHTH_ELASTICSEARCH_WAIT, not longer
         assert "live index was not changed" in err and "cannot be reached" in err
         assert es_node("start", port).returncode == 0, "the node did not come back"
@@ -349,7 +352,7 @@ def test_node_killed_during_bulk_reindex(tmp_path, elasticsearch_url, shared_cor
         run = _reindex_killing_the_node(url, alias, corpus, port, wait=300)
         assert es_node("start", port).returncode == 0, "the node did not come back"
         out, err = run.communicate(timeout=600)
-        assert run.returncode == cli.EXIT_OK, err
+        assert run.returncode == ExitStatus.OK, err
         assert "does not answer" in err  # it waited, and sent again what was unanswered
         indexed = json.loads(out)["indexed"]
         counts, live = versions(client, alias)

@@ -11,6 +11,7 @@ import pytest
 
 from indexer import cli, reindex
 from indexer.search.embedded import EmbeddedStore
+from indexer.status import ExitStatus
 
 from .conftest import ROOT, article, by_id, indexed, write_jsonl
 
@@ -68,7 +69,7 @@ def test_hostile_archive_indexes_the_rest_and_reports_each_fault(hostile, tmp_pa
     data = tmp_path / "data"
     rejects_file = tmp_path / "rejects.jsonl"
     status = run_cli(hostile, "--rejects", rejects_file, data_dir=data, monkeypatch=monkeypatch)
-    assert status == cli.EXIT_REJECTS
+    assert status == ExitStatus.REJECTS
 
     ids = set(by_id(data))
     expected = {
@@ -137,7 +138,7 @@ def test_exact_duplicates_become_one_article_that_names_the_others(tmp_path, mon
         ],
     )
     data = tmp_path / "data"
-    assert run_cli(tmp_path / "in.jsonl", data_dir=data, monkeypatch=monkeypatch) == cli.EXIT_OK
+    assert run_cli(tmp_path / "in.jsonl", data_dir=data, monkeypatch=monkeypatch) == ExitStatus.OK
     (only,) = indexed(data)
     assert only["id"] == "a1"
     assert only["also"] == [
@@ -186,14 +187,14 @@ def test_too_many_rejects_leaves_the_live_index(live, tmp_path, monkeypatch):
     status = run_cli(
         tmp_path / "v2.jsonl", "--max-rejects", "1", data_dir=live, monkeypatch=monkeypatch
     )
-    assert status == cli.EXIT_FAILURE
+    assert status == ExitStatus.FAILURE
     assert_untouched(live)
 
 
 def test_a_failure_mid_load_leaves_the_live_index(live, tmp_path, monkeypatch):
     """A fault we cannot cause from outside (the disk failing mid-load) is simulated."""
     calls = {"n": 0}
-    original = reindex._load
+    original = reindex._take
 
     def failing_load(*args):
         calls["n"] += 1
@@ -201,13 +202,13 @@ def test_a_failure_mid_load_leaves_the_live_index(live, tmp_path, monkeypatch):
             raise OSError(5, "Input/output error")
         return original(*args)
 
-    monkeypatch.setattr(reindex, "_load", failing_load)
+    monkeypatch.setattr(reindex, "_take", failing_load)
     with pytest.raises(OSError, match="Input/output error"):
         reindex.run([tmp_path / "v2.jsonl"], EmbeddedStore(live), workers=1)
     assert_untouched(live)
     calls["n"] = 0
     assert (
-        run_cli(tmp_path / "v2.jsonl", data_dir=live, monkeypatch=monkeypatch) == cli.EXIT_FAILURE
+        run_cli(tmp_path / "v2.jsonl", data_dir=live, monkeypatch=monkeypatch) == ExitStatus.FAILURE
     )
     assert_untouched(live)
 
@@ -216,15 +217,15 @@ def test_interrupt_leaves_the_live_index(live, tmp_path, monkeypatch):
     def interrupted(*args):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(reindex, "_load", interrupted)
+    monkeypatch.setattr(reindex, "_take", interrupted)
     status = run_cli(tmp_path / "v2.jsonl", data_dir=live, monkeypatch=monkeypatch)
-    assert status == cli.EXIT_INTERRUPTED
+    assert status == ExitStatus.INTERRUPTED
     assert_untouched(live)
 
 
 def test_missing_path_fails_before_building(tmp_path, monkeypatch, capsys):
     status = run_cli(tmp_path / "nowhere", data_dir=tmp_path / "data", monkeypatch=monkeypatch)
-    assert status == cli.EXIT_FAILURE
+    assert status == ExitStatus.FAILURE
     assert "nowhere: no such file or folder" in capsys.readouterr().err
 
 
@@ -293,7 +294,7 @@ def test_a_clean_run_leaves_no_rejects_file(tmp_path, monkeypatch):
             data_dir=tmp_path / "data",
             monkeypatch=monkeypatch,
         )
-        == cli.EXIT_OK
+        == ExitStatus.OK
     )
     assert not rejects.exists()
 
@@ -303,11 +304,12 @@ def test_an_archive_with_nothing_indexable_never_replaces_the_live_index(
 ):
     (tmp_path / "junk.jsonl").write_text('{"broken\n', encoding="utf-8")
     assert (
-        run_cli(tmp_path / "junk.jsonl", data_dir=live, monkeypatch=monkeypatch) == cli.EXIT_FAILURE
+        run_cli(tmp_path / "junk.jsonl", data_dir=live, monkeypatch=monkeypatch)
+        == ExitStatus.FAILURE
     )
     assert "no article could be indexed" in capsys.readouterr().err
     (tmp_path / "empty").mkdir()
-    assert run_cli(tmp_path / "empty", data_dir=live, monkeypatch=monkeypatch) == cli.EXIT_FAILURE
+    assert run_cli(tmp_path / "empty", data_dir=live, monkeypatch=monkeypatch) == ExitStatus.FAILURE
     assert "holds no file" in capsys.readouterr().err
     assert_untouched(live)
 
@@ -329,12 +331,12 @@ def test_reindex_tags_with_the_gazetteer_it_is_given_and_picks_up_edits(tmp_path
     def actors():
         return sorted((r["id"], actor) for r in indexed(data) for actor in r["actors"])
 
-    assert run_cli(archive, data_dir=data, monkeypatch=monkeypatch) == cli.EXIT_OK
+    assert run_cli(archive, data_dir=data, monkeypatch=monkeypatch) == ExitStatus.OK
     assert actors() == [("a1", "دونالد ترامب"), ("a2", "فلان الفلاني")]
     gazetteer.write_text(
         header + "دونالد ترامب\tperson\tترمب\nفلاديمير بوتين\tperson\tبوتن\n", encoding="utf-8"
     )
-    assert run_cli(archive, data_dir=data, monkeypatch=monkeypatch) == cli.EXIT_OK
+    assert run_cli(archive, data_dir=data, monkeypatch=monkeypatch) == ExitStatus.OK
     assert actors() == sorted(
         [
             ("a1", "دونالد ترامب"),
@@ -355,7 +357,7 @@ def test_a_broken_gazetteer_stops_reindex_before_anything_is_built(
     monkeypatch.setenv("BAHTH_ACTORS", str(broken))
     write_jsonl(tmp_path / "v2.jsonl", [article(2)])
     status = run_cli(tmp_path / "v2.jsonl", data_dir=live, monkeypatch=monkeypatch)
-    assert status == cli.EXIT_USAGE
+    assert status == ExitStatus.USAGE
     assert f"{broken}:2: type: 'president' is not one of" in capsys.readouterr().err
     assert_untouched(live)
 
@@ -396,7 +398,7 @@ def test_sigterm_stops_a_reindex_as_ctrl_c_does(live, big_archive):
     _wait_for_build(live, process)
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=60)
-    assert process.returncode == cli.EXIT_TERMINATED, err
+    assert process.returncode == ExitStatus.TERMINATED, err
     assert "terminated (SIGTERM); the live index was not changed" in err
     assert "Traceback" not in err  # neither the main process nor its workers
     assert sorted(live.iterdir()) == before  # no build left behind
