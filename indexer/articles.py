@@ -18,7 +18,7 @@ from indexer.actors import Gazetteer
 from indexer.arabic import analyze, arabic_letters, normalize
 from indexer.boilerplate import Boilerplate
 from indexer.dates import date_from_name, parse_date, to_iso
-from indexer.readers import SCHEMA, Problem, RawRecord
+from indexer.readers import SCHEMA, Notice, RawRecord
 from indexer.readers.pages import KeywordLine, html_to_text
 from indexer.settings import Settings
 from indexer.sources import SourceTable
@@ -90,7 +90,7 @@ def analyze_article(article: Article, terms: bool = True) -> Analyzed:
 @dataclass
 class Built:
     article: Article
-    notes: list[Problem]
+    notes: list[Notice]
 
 
 def _text(value, name):
@@ -162,7 +162,7 @@ class ArticleBuilder:
         notes = []
 
         def note(field_name, reason, action):
-            notes.append(Problem(raw.origin, raw.line, field_name, reason, action=action))
+            notes.append(Notice(raw.origin, raw.line, field_name, reason, action=action))
 
         fields = raw.fields
         for name, value in raw.fields.items():

@@ -28,8 +28,8 @@ from indexer.arabic import use_lexicon
 from indexer.articles import MAX_BODY_CHARS, ArticleBuilder, RecordError, analyze_article
 from indexer.readers import (
     MAX_EXPANDED_BYTES,
+    Notice,
     Plan,
-    Problem,
     RawRecord,
     printable,
     read_pieces,
@@ -135,7 +135,7 @@ def _prepare(pieces):
         pieces, _options.forced_format, _options.column_map, _options.max_expanded_bytes
     )
     for item in reading:
-        if isinstance(item, Problem):
+        if isinstance(item, Notice):
             items.append(item)
             continue
         try:
@@ -158,7 +158,7 @@ def _rejection(raw: RawRecord, field_name, reason):
         text.encode("utf-8")
     except (ValueError, RecursionError, UnicodeError):
         text = "(a record that cannot be shown)"
-    return Problem(raw.origin, raw.line, field_name, reason, text)
+    return Notice(raw.origin, raw.line, field_name, reason, text)
 
 
 # --- main side ---------------------------------------------------------------
@@ -192,10 +192,10 @@ class Rejects:
         self._file = open(path, "w", encoding="utf-8") if path else None
         self.written = 0
 
-    def write(self, problem: Problem):
+    def write(self, notice: Notice):
         if self._file:
             self.written += 1
-            record = asdict(problem)
+            record = asdict(notice)
             record["file"] = record.pop("origin")
             self._file.write(json.dumps(record, ensure_ascii=False) + "\n")
 
@@ -263,7 +263,7 @@ def _run(
     progress = progress or (lambda *_: None)
     try:
         for path, why in plan.skipped:
-            rejects.write(Problem(printable(path), None, None, why, action="skipped"))
+            rejects.write(Notice(printable(path), None, None, why, action="skipped"))
             summary.notes["skipped"] += 1
         with opening() as loader:
             options = replace(options, terms=loader.wants_terms, lexicon=loader.lexicon)
@@ -292,7 +292,7 @@ def _run(
 
 def _take(item, loader, summary, rejects):
     """Count one item of a share and hand its article to the loader."""
-    if isinstance(item, Problem) and item.action != "rejected":
+    if isinstance(item, Notice) and not item.rejected:
         # What a reader repaired or decided about a file (bad bytes, an encoding).
         summary.notes[item.action.replace("_", " ")] += 1
         if item.action == "decoded":
@@ -300,7 +300,7 @@ def _take(item, loader, summary, rejects):
         rejects.write(item)
         return
     summary.read += 1
-    if isinstance(item, Problem):
+    if isinstance(item, Notice):
         summary.rejected[_reason_kind(item)] += 1
         rejects.write(item)
         return
@@ -309,7 +309,7 @@ def _take(item, loader, summary, rejects):
         outcome = loader.add(article, analyzed)
     except IdConflict as conflict:
         summary.rejected["id already used with different content"] += 1
-        rejects.write(_problem(article, "id", str(conflict)))
+        rejects.write(_rejection_of(article, "id", str(conflict)))
         return
     if outcome == "duplicate":
         summary.duplicates += 1
@@ -340,18 +340,18 @@ def _refused(refusals, summary, rejects):
         summary.indexed -= 1
         summary.sources -= Counter({article.source: 1})  # a source left with none goes
         summary.dated -= article.date is not None
-        problem = _problem(article, refusal.field, f"refused by the index: {refusal.reason}")
-        summary.rejected[_reason_kind(problem)] += 1
-        rejects.write(problem)
+        notice = _rejection_of(article, refusal.field, f"refused by the index: {refusal.reason}")
+        summary.rejected[_reason_kind(notice)] += 1
+        rejects.write(notice)
 
 
-def _problem(article, field, reason):
+def _rejection_of(article, field, reason):
     """A rejection of a built article, at the file and line it came from."""
     record = json.dumps({"id": article.id, "title": article.title}, ensure_ascii=False)
-    return Problem(article.origin, article.line, field, reason, record)
+    return Notice(article.origin, article.line, field, reason, record)
 
 
-def _reason_kind(problem):
+def _reason_kind(notice):
     """A short class of reason for the summary: the reason without its details."""
-    reason = problem.reason.split(" (", 1)[0].split(":", 1)[0]
-    return f"{problem.field}: {reason}" if problem.field else reason
+    reason = notice.reason.split(" (", 1)[0].split(":", 1)[0]
+    return f"{notice.field}: {reason}" if notice.field else reason

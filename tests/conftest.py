@@ -49,6 +49,17 @@ def by_id(data_dir):
     return {record["id"]: record for record in indexed(data_dir)}
 
 
+def app_for(data_dir=None, backend=None, **settings):
+    """The web app on the embedded index under `data_dir`, with other settings
+    (or an Elasticsearch URL) given as Settings fields, and its backend if given."""
+    from indexer.settings import Settings
+    from webui import create_app
+
+    if data_dir is not None:
+        settings["data_dir"] = str(data_dir)
+    return create_app(Settings(**settings), backend=backend)
+
+
 @pytest.fixture(scope="session")
 def sample_index(tmp_path_factory):
     """A data folder with the sample archive indexed on the embedded engine
@@ -59,6 +70,12 @@ def sample_index(tmp_path_factory):
     data = tmp_path_factory.mktemp("sample") / "data"
     reindex.run([ROOT / "sample"], EmbeddedStore(data), workers=1)
     return data
+
+
+@pytest.fixture
+def data_dir(sample_index):
+    """The data folder of the sample's index (read only)."""
+    return sample_index
 
 
 # Markers follow the fixtures a test uses, so that the fast suite

@@ -355,25 +355,25 @@ def expand_text(text, gazetteer):
 
     query, also = expand(parse(text), gazetteer.spellings)
     return (
-        [[c.text for c in group] for group in query.groups],
+        [[c.text for c in group] for group in query.conditions],
         [c.text for c in query.excluded],
         also,
     )
 
 
 def test_a_known_name_also_searches_its_other_spellings(shipped):
-    groups, _, also = expand_text("ترامب قمة", shipped)
-    assert groups == [["ترامب", "ترمب"], ["قمة"]] and also == ("ترمب",)
-    groups, _, also = expand_text("دونالد ترمب", shipped)
-    assert groups == [["دونالد ترمب", "ترامب", "ترمب"]]  # the longer spellings add nothing
+    conditions, _, also = expand_text("ترامب قمة", shipped)
+    assert conditions == [["ترامب", "ترمب"], ["قمة"]] and also == ("ترمب",)
+    conditions, _, also = expand_text("دونالد ترمب", shipped)
+    assert conditions == [["دونالد ترمب", "ترامب", "ترمب"]]  # the longer spellings add nothing
     # A quoted phrase is searched as typed.
     assert expand_text('"دونالد ترمب"', shipped) == ([["دونالد ترمب"]], [], ())
 
 
 def test_consecutive_words_that_make_a_name_become_one_phrase(shipped):
-    groups, _, also = expand_text("كيم جونج أون روسيا", shipped)
-    assert groups[0][0] == "كيم جونج أون" and "كيم جونغ أون" in also
-    assert groups[1:] == [["روسيا"]]
+    conditions, _, also = expand_text("كيم جونج أون روسيا", shipped)
+    assert conditions[0][0] == "كيم جونج أون" and "كيم جونغ أون" in also
+    assert conditions[1:] == [["روسيا"]]
 
 
 def test_exclusions_and_fields_keep_their_meaning(shipped):
@@ -382,7 +382,7 @@ def test_exclusions_and_fields_keep_their_meaning(shipped):
     from indexer.search.query import expand, parse
 
     query, _ = expand(parse("title:ترمب"), shipped.spellings)
-    assert {c.field for c in query.groups[0]} == {"title"} and len(query.groups[0]) == 2
+    assert {c.field for c in query.conditions[0]} == {"title"} and len(query.conditions[0]) == 2
 
 
 def test_ambiguous_and_unknown_names_are_searched_as_typed(korea, shipped):

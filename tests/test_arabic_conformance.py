@@ -186,7 +186,7 @@ def test_ali_is_a_name_and_ala_a_stopword():
     assert normalize("مستشفى إلى منى بوعلى") == "مستشفي الي مني بوعلي"
     # علي typed may be على written with a yeh: it looks for both, the name
     # (rarer) scoring higher; على typed is a stopword.
-    (group,) = SearchRequest.from_params({"q": ["علي"]}).query.groups
+    (group,) = SearchRequest.from_params({"q": ["علي"]}).query.conditions
     assert [c.terms for c in group] == [("علي",), ("على",)]
     assert SearchRequest.from_params({"q": ["على"]}).query.all_stopwords
 

@@ -16,17 +16,14 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from werkzeug.serving import make_server
 
-from indexer.settings import Settings
-from webui import create_app
-
-from .conftest import ROOT
+from .conftest import ROOT, app_for
 
 SCREENSHOTS = ROOT / "build" / "screenshots"
 
 
 @pytest.fixture(scope="module")
 def server(sample_index):
-    app = create_app(Settings(data_dir=str(sample_index)))
+    app = app_for(sample_index)
     httpd = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

@@ -21,11 +21,6 @@ from indexer.status import ExitStatus
 from .conftest import ROOT
 
 
-@pytest.fixture
-def data_dir(sample_index):
-    return sample_index
-
-
 def search(capsys, monkeypatch, data_dir, *args):
     monkeypatch.setenv("BAHTH_DATA_DIR", str(data_dir))
     status = cli.main(["search", *args])

@@ -20,10 +20,8 @@ import pytest
 from indexer import reindex
 from indexer.search.elastic import ElasticStore
 from indexer.search.elastic.client import connect
-from indexer.settings import Settings
-from webui import create_app
 
-from .conftest import article, delete_versions, write_jsonl
+from .conftest import app_for, article, delete_versions, write_jsonl
 
 SOURCES = ("سكاي نيوز عربية", "بي بي سي عربي", "فرانس 24")
 # Searches of the API, and their totals in the archive `records` writes.
@@ -78,9 +76,8 @@ def indexed(elasticsearch_cluster, tmp_path_factory):
     delete_versions(store.client, alias)
 
 
-def app_for(cluster, alias):
-    settings = Settings(elasticsearch_url=cluster.url, elasticsearch_index=alias)
-    return create_app(settings).test_client()
+def client_of(cluster, alias):
+    return app_for(elasticsearch_url=cluster.url, elasticsearch_index=alias).test_client()
 
 
 def search(client, query):
@@ -105,14 +102,14 @@ def test_three_shards_and_a_replica_spread_over_the_three_nodes(elasticsearch_cl
     assert sorted(copies) == sorted((str(s), kind) for s in range(3) for kind in "pr")
     for held in spread.values():  # no node holds both copies of one shard
         assert len({shard for shard, _ in held}) == len(held)
-    assert totals(app_for(elasticsearch_cluster, store.alias)) == QUERIES
+    assert totals(client_of(elasticsearch_cluster, store.alias)) == QUERIES
 
 
 def test_searches_answer_while_a_node_dies_and_the_node_comes_back(elasticsearch_cluster, indexed):
     store, _ = indexed
     cluster = elasticsearch_cluster
     wait_for(store.client, "green", 3, store.alias)
-    client = app_for(cluster, store.alias)
+    client = client_of(cluster, store.alias)
     assert totals(client) == QUERIES
     survivor = connect(cluster.urls[1])
 

@@ -25,9 +25,8 @@ from indexer.search.elastic.store import node_has_plugin
 from indexer.search.ranking import TIE_BREAKER, TITLE_BOOST
 from indexer.settings import Settings, SettingsError
 from indexer.status import ExitStatus
-from webui import create_app
 
-from .conftest import ROOT, article, delete_versions, es_node, write_jsonl
+from .conftest import ROOT, app_for, article, delete_versions, es_node, write_jsonl
 
 UNREACHABLE = "http://127.0.0.1:9"  # the discard port: nothing listens there
 
@@ -169,8 +168,9 @@ def test_forged_cursors_and_the_window_edge_are_not_server_errors(
         ElasticStore(elasticsearch_url, es_alias),
         workers=1,
     )
-    settings = Settings(elasticsearch_url=elasticsearch_url, elasticsearch_index=es_alias)
-    client = create_app(settings).test_client()
+    client = app_for(
+        elasticsearch_url=elasticsearch_url, elasticsearch_index=es_alias
+    ).test_client()
     for forged in (
         "WzFd",
         "W1sxXSxudWxsXQ",
@@ -248,8 +248,9 @@ def test_an_index_in_the_way_of_the_alias_is_named(tmp_path, elasticsearch_url, 
 
 def test_api_and_article_page_on_elasticsearch(elasticsearch_url, es_alias):
     reindex.run([ROOT / "sample"], ElasticStore(elasticsearch_url, es_alias), workers=1)
-    settings = Settings(elasticsearch_url=elasticsearch_url, elasticsearch_index=es_alias)
-    client = create_app(settings).test_client()
+    client = app_for(
+        elasticsearch_url=elasticsearch_url, elasticsearch_index=es_alias
+    ).test_client()
     health = client.get("/api/health").get_json()
     assert health["backend"] == "elasticsearch" and health["articles"] == 31
     found = client.get("/api/articles/bw-004").get_json()
@@ -281,7 +282,7 @@ def test_unreachable_elasticsearch_cli_exit_1(tmp_path, monkeypatch, capsys):
 
 
 def test_unreachable_elasticsearch_api_503_and_polite_page():
-    app = create_app(Settings(elasticsearch_url=UNREACHABLE))
+    app = app_for(elasticsearch_url=UNREACHABLE)
     response = app.test_client().get("/api/search?q=x")
     assert response.status_code == 503
     error = response.get_json()["error"]

@@ -13,7 +13,7 @@ from indexer.search.facets import FACETS, Registry, ValueFacet, period
 from indexer.search.request import parameters
 from webui.openapi import openapi_document
 
-from .conftest import article, write_jsonl
+from .conftest import app_for, article, write_jsonl
 
 AUTHOR = ValueFacet(
     "author",
@@ -145,13 +145,11 @@ def test_a_chosen_value_past_the_first_thirty_keeps_its_true_count(tmp_path):
 
 
 def test_codes_are_shown_with_the_arabic_labels_of_the_editable_table(tmp_path):
-    from indexer.settings import Settings
-    from webui import create_app
 
     records = [article(1, category="internationalNews"), article(2, category="sport")]
     records.append(article(3, category="قسم بلا رمز"))
     reindex.run([write_jsonl(tmp_path / "a.jsonl", records)], EmbeddedStore(tmp_path / "d"))
-    client = create_app(Settings(data_dir=str(tmp_path / "d"))).test_client()
+    client = app_for(tmp_path / "d").test_client()
     buckets = client.get("/api/search").get_json()["facets"]["category"]
     shown = {b["key"]: b.get("label") for b in buckets}
     assert shown == {"internationalNews": "أخبار دولية", "sport": "رياضة", "قسم بلا رمز": None}
@@ -164,13 +162,11 @@ def test_codes_are_shown_with_the_arabic_labels_of_the_editable_table(tmp_path):
 def test_every_value_of_a_facet_is_reachable_and_found_by_its_name(tmp_path):
     """The 'more' view (page and JSON) lists every value past the first 30,
     under the search, and finds one by part of its name in any spelling."""
-    from indexer.settings import Settings
-    from webui import create_app
 
     records = [article(n, source=f"منفذ {n:02}") for n in range(40)]
     records.append(article(99, source="مؤسسة الإذاعة"))
     reindex.run([write_jsonl(tmp_path / "a.jsonl", records)], EmbeddedStore(tmp_path / "d"))
-    client = create_app(Settings(data_dir=str(tmp_path / "d"))).test_client()
+    client = app_for(tmp_path / "d").test_client()
     page = client.get("/?q=الخبر").get_data(as_text=True)
     more = re.search(r'href="([^"]+)" id="more-source"', page).group(1).replace("&amp;", "&")
     assert more.startswith("/facets/source?") and "q=" in more

@@ -10,13 +10,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from indexer import reindex
-from indexer.readers import FORMATS, Problem, RawRecord, read_archive
+from indexer.readers import FORMATS, Notice, RawRecord, read_archive
 from indexer.search import BadRequest, SearchRequest
 from indexer.search.embedded import EmbeddedStore
 from indexer.settings import Settings
-from webui import create_app
 
-from .conftest import ROOT
+from .conftest import ROOT, app_for
 
 SUFFIXES = (".jsonl", ".csv", ".sgml", ".txt", ".json", ".gz", ".zip")
 # Pieces of every format, so that the fuzzer reaches past the first byte.
@@ -50,8 +49,8 @@ def test_readers_never_raise_on_any_bytes(tmp_path, parts, suffix, forced):
     path = tmp_path / f"fuzz{suffix}"
     path.write_bytes(data)
     for item in read_archive([path], forced_format=forced):
-        assert isinstance(item, RawRecord | Problem)
-        if isinstance(item, Problem):
+        assert isinstance(item, RawRecord | Notice)
+        if isinstance(item, Notice):
             assert item.reason and item.origin.startswith(str(tmp_path))
 
 
@@ -70,7 +69,7 @@ def _app():
     """The app on a sample index of its own (schemathesis needs it when the tests are made)."""
     data = Path(tempfile.mkdtemp(prefix="bahth-fuzz-")) / "data"
     reindex.run([ROOT / "sample"], EmbeddedStore(data), workers=1)
-    return create_app(Settings(data_dir=str(data)))
+    return app_for(data)
 
 
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", _app())

@@ -12,10 +12,8 @@ from indexer import reindex
 from indexer.search import SearchRequest
 from indexer.search.embedded import EmbeddedBackend, EmbeddedStore
 from indexer.search.errors import SearchTooSlow
-from indexer.settings import Settings
-from webui import create_app
 
-from .conftest import article, write_jsonl
+from .conftest import app_for, article, write_jsonl
 
 EVIL = [
     article(1, title="=cmd|' /C calc'!A0 زلزال", url="javascript:alert(document.cookie)"),
@@ -40,7 +38,7 @@ def evil_index(tmp_path_factory):
 
 @pytest.fixture
 def client(evil_index):
-    return create_app(Settings(data_dir=str(evil_index))).test_client()
+    return app_for(evil_index).test_client()
 
 
 def test_only_web_addresses_become_links(client):
@@ -102,7 +100,7 @@ def test_query_limits_are_a_clear_400(client):
 
 def test_repeated_words_are_searched_once():
     request = SearchRequest.from_params({"q": ["1 1 1 1 زلزال 1 -روسيا -روسيا"]})
-    assert len(request.query.groups) == 2 and len(request.query.excluded) == 1
+    assert len(request.query.conditions) == 2 and len(request.query.excluded) == 1
 
 
 def test_a_search_past_its_time_budget_is_stopped(tmp_path):
@@ -113,7 +111,7 @@ def test_a_search_past_its_time_budget_is_stopped(tmp_path):
     slow = EmbeddedBackend(data, timeout=0.0)
     with pytest.raises(SearchTooSlow, match="took more than 0 s"):
         slow.search(SearchRequest.from_params({"q": ["زلزال"]}))
-    app = create_app(Settings(data_dir=str(data)), backend=slow)
+    app = app_for(data, backend=slow)
     answer = app.test_client().get("/api/search?q=زلزال")
     assert answer.status_code == 503 and answer.get_json()["error"]["code"] == "too_slow"
 
@@ -127,8 +125,7 @@ def test_one_request_past_the_in_flight_limit_gets_503_with_retry_after(evil_ind
             release.wait(10)
             return super().search(request)
 
-    settings = Settings(data_dir=str(evil_index), max_in_flight=1)
-    app = create_app(settings, backend=Waiting(evil_index))
+    app = app_for(evil_index, backend=Waiting(evil_index), max_in_flight=1)
     first = threading.Thread(target=lambda: app.test_client().get("/api/search?q=زلزال"))
     first.start()
     try:
@@ -175,7 +172,7 @@ def test_an_export_cut_short_says_so_at_its_end(evil_index, monkeypatch):
             return super().search(request)
 
     monkeypatch.setattr("webui.api.EXPORT_CHUNK", 1)
-    app = create_app(Settings(data_dir=str(evil_index)), backend=Failing(evil_index))
+    app = app_for(evil_index, backend=Failing(evil_index))
     lines = app.test_client().get("/api/export?q=زلزال&format=jsonl").get_data(as_text=True)
     *rows, last = lines.strip().split("\n")
     assert len(rows) == 1 and "export cut short: the index went away" in last

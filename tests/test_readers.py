@@ -4,7 +4,7 @@ import zipfile
 
 import pytest
 
-from indexer.readers import ArchiveError, Problem, RawRecord, detect_format, expand, read_archive
+from indexer.readers import ArchiveError, Notice, RawRecord, detect_format, expand, read_archive
 from indexer.readers.decode import decode
 from indexer.readers.pages import KeywordLine, parse_page
 
@@ -32,7 +32,7 @@ def records(items):
 
 
 def problems(items):
-    return [i for i in items if isinstance(i, Problem)]
+    return [i for i in items if isinstance(i, Notice)]
 
 
 def test_formats_are_detected_from_content():
@@ -171,7 +171,7 @@ def test_broken_trec_structure_is_reported_by_line_and_loses_nothing_else(tmp_pa
     found = {r.fields["id"]: r for r in records(items)}
     assert sorted(found) == ["1", "3", "4", "5"]
     assert found["4"].fields["body"] == "نص بلا نهاية"
-    problems = [(p.line, p.action, p.reason) for p in items if isinstance(p, Problem)]
+    problems = [(p.line, p.action, p.reason) for p in items if isinstance(p, Notice)]
     assert problems == [
         (8, "rejected", "<DOC> not closed before the <DOC> of line 12: not read"),
         (19, "repaired", "<TEXT> not closed: read to the end of the record"),
@@ -200,7 +200,7 @@ def test_csv_quote_never_closed_costs_its_row_only_and_long_cells_are_read(tmp_p
     assert (
         found["c4"].fields["body"] == "نص على\nسطرين" and len(found["c5"].fields["body"]) == 240_000
     )
-    (problem,) = [p for p in items if isinstance(p, Problem)]
+    (problem,) = [p for p in items if isinstance(p, Notice)]
     assert (problem.line, problem.reason) == (
         3,
         "invalid CSV: a quote opened on this line is not closed (read on to line 5)",

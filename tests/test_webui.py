@@ -17,20 +17,14 @@ from indexer import reindex
 from indexer.actors import GazetteerError
 from indexer.search.embedded import EmbeddedStore
 from indexer.search.facets import period
-from indexer.settings import SETTINGS, Settings
-from webui import create_app
+from indexer.settings import SETTINGS
 
-from .conftest import ROOT, write_jsonl
-
-
-@pytest.fixture
-def data_dir(sample_index):
-    return sample_index
+from .conftest import ROOT, app_for, write_jsonl
 
 
 @pytest.fixture
 def client(data_dir):
-    return create_app(Settings(data_dir=str(data_dir))).test_client()
+    return app_for(data_dir).test_client()
 
 
 def test_search_json_shape(client):
@@ -83,14 +77,14 @@ def test_a_gazetteer_broken_while_serving_leaves_the_last_good_one(data_dir, tmp
         "name\ttype\taliases\tambiguous\tcontext\nدونالد ترامب\tperson\tترامب | ترمب\n",
         encoding="utf-8",
     )
-    client = create_app(Settings(data_dir=str(data_dir), actors_file=str(gazetteer))).test_client()
+    client = app_for(data_dir, actors_file=str(gazetteer)).test_client()
     assert client.get("/api/search?q=ترامب").get_json()["also_searched"] == ["ترمب"]
     gazetteer.write_text("name\ttype\n دونالد ترامب\tpeople\n", encoding="utf-8")
     os.utime(gazetteer, ns=(1, 2_000_000_000_000_000_000))
     assert client.get("/api/search?q=ترامب").get_json()["also_searched"] == ["ترمب"]
     assert f"{gazetteer}:1:" in caplog.text
     with pytest.raises(GazetteerError):
-        create_app(Settings(data_dir=str(data_dir), actors_file=str(gazetteer)))
+        app_for(data_dir, actors_file=str(gazetteer))
 
 
 def test_repeated_filters_and_cursor(client):
@@ -130,7 +124,7 @@ def test_bad_parameters_get_400_with_one_error_shape(client, query, parameter):
 
 
 def test_backend_down_gives_503_in_the_same_shape_and_a_polite_page(tmp_path):
-    app = create_app(Settings(data_dir=str(tmp_path / "empty")))
+    app = app_for(tmp_path / "empty")
     response = app.test_client().get("/api/search?q=x")
     assert response.status_code == 503
     assert response.get_json()["error"]["code"] == "backend_unavailable"
@@ -279,6 +273,11 @@ def test_article_page(client):
     assert "<mark>بوتين</mark>" in html
     assert "فلاديفوستوك" in html
     assert client.get("/articles/none").status_code == 404
+    # The terms the search looked for, all of them: علي typed also finds على.
+    snippet = client.get("/api/search?q=علي&size=100").get_json()["hits"]
+    assert any("<mark>على</mark>" in hit["snippet"] for hit in snippet if hit["id"] == "bw-001")
+    article = client.get("/articles/bw-001?q=علي").get_data(as_text=True)
+    assert "<mark>على</mark>" in article
 
 
 def test_every_setting_is_documented_in_the_readme():
@@ -308,7 +307,7 @@ def test_the_page_folds_a_near_copy_under_the_hit_it_repeats(tmp_path):
 
     wire = [r for r in EXTRA if r["id"].startswith("x-wire")]
     reindex.run([write_jsonl(tmp_path / "wire.jsonl", wire)], EmbeddedStore(tmp_path / "data"))
-    client = create_app(Settings(data_dir=str(tmp_path / "data"))).test_client()
+    client = app_for(tmp_path / "data").test_client()
     page = client.get("/?q=سقطرى&sort=oldest").get_data(as_text=True)
     cards = page.split('<li class="hit">')[1:]
     assert len(cards) == 2  # the copy is not a card of its own

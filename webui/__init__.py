@@ -3,7 +3,8 @@
     create_app(settings=None, backend=None)
 
 Settings come from the environment (indexer.settings) unless given; the
-search backend is opened from the settings unless given.
+search backend is opened from the settings unless given. Views read them
+through webui.search (settings(), backend(), gazetteer()).
 """
 
 from flask import Flask
@@ -14,19 +15,21 @@ from indexer.settings import Settings
 
 from . import api, errors, pages
 from .safety import add_security_headers, web_link
+from .search import AppState
 from .shedding import limit_in_flight
 
 
 def create_app(settings=None, backend=None):
+    settings = settings or Settings.from_env()
     app = Flask(__name__)
-    app.config["BAHTH_SETTINGS"] = settings or Settings.from_env()
-    app.logger.setLevel(app.config["BAHTH_SETTINGS"].logging_level)
-    app.config["BAHTH_BACKEND"] = backend or open_backend(app.config["BAHTH_SETTINGS"])
+    app.logger.setLevel(settings.logging_level)
     # A broken gazetteer stops the app here, with the file, line and field.
-    app.config["BAHTH_GAZETTEER"] = current(app.config["BAHTH_SETTINGS"].actors_file)
+    app.extensions["bahth"] = AppState(
+        settings, backend or open_backend(settings), current(settings.actors_file)
+    )
     app.json.ensure_ascii = False
     app.json.sort_keys = False
-    limit_in_flight(app, app.config["BAHTH_SETTINGS"].max_in_flight)
+    limit_in_flight(app, settings.max_in_flight)
     app.jinja_env.tests["web_link"] = web_link
     app.after_request(add_security_headers)
     app.register_blueprint(pages.blueprint)

@@ -16,7 +16,7 @@ from indexer.search.request import decode_cursor
 
 from .openapi import openapi_document
 from .safety import public_article, spreadsheet_safe
-from .search import backend, facet_values, search_request, searched
+from .search import backend, facet_values, search_request, searched, settings
 
 blueprint = Blueprint("api", __name__)
 EXPORT_FORMATS = ("csv", "jsonl")
@@ -39,15 +39,7 @@ def search():
 def facet(name):
     """A facet's values beyond the first 30, optionally those holding a text."""
     _, buckets = facet_values(name, request.args.get("contains", ""))
-    values = []
-    for b in buckets:
-        value = {"key": b.key, "count": b.count}
-        if b.selected:
-            value["selected"] = True
-        if b.label:
-            value["label"] = b.label
-        values.append(value)
-    return jsonify({"facet": name, "values": values})
+    return jsonify({"facet": name, "values": [b.to_json(name) for b in buckets]})
 
 
 @blueprint.get("/articles/<path:article_id>")
@@ -69,7 +61,7 @@ def export():
     # `columns=a,b` (a link), or one `column` per ticked box (the page's form).
     columns = _columns(",".join([params.pop("columns", [""])[-1], *params.pop("column", [])]))
     params.pop("page", None)
-    params["size"] = [str(min(EXPORT_CHUNK, current_app.config["BAHTH_SETTINGS"].max_page_size))]
+    params["size"] = [str(min(EXPORT_CHUNK, settings().max_page_size))]
     first = replace(search_request(params), facets=())
     # The first page before the first byte: a backend that is down is a 503
     # in the error shape, not a 200 cut off.
@@ -166,7 +158,7 @@ def _csv_row(values):
 
 @blueprint.get("/openapi.json")
 def openapi():
-    return jsonify(openapi_document(current_app.config["BAHTH_SETTINGS"]))
+    return jsonify(openapi_document(settings()))
 
 
 @blueprint.get("/health")

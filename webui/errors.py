@@ -4,11 +4,13 @@
            "message": "must be between 1 and 100"}}
 """
 
-from flask import current_app, jsonify, make_response, render_template, request
+from flask import jsonify, make_response, render_template, request
 from werkzeug.exceptions import HTTPException, RequestURITooLarge
 
 from indexer.search import BadRequest, SearchError
 from indexer.search.request import MAX_RESULT_WINDOW
+
+from .search import settings
 
 # Longer addresses are refused with 414 in the usual shape (gunicorn's own
 # limit on the request line, 8,190 bytes, answers before the app can).
@@ -45,7 +47,7 @@ def arabic_reason(error) -> str:
 def last_page() -> int:
     """The last numbered page of the request's page size."""
     size = request.args.get("size", "")
-    default = current_app.config["BAHTH_SETTINGS"].page_size
+    default = settings().page_size
     per_page = int(size) if size.isdigit() and int(size) > 0 else default
     return max(1, MAX_RESULT_WINDOW // per_page)
 

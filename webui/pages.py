@@ -2,16 +2,15 @@
 
 from dataclasses import replace
 
-from flask import Blueprint, Response, current_app, render_template, request, url_for
+from flask import Blueprint, Response, render_template, request, url_for
 
 from indexer.search import near
 from indexer.search.facets import period
 from indexer.search.highlight import highlight
 from indexer.search.labels import label
-from indexer.search.query import expand, parse
 
 from .api import COLUMNS, EXPORT_COLUMNS
-from .search import backend, facet_values, gazetteer, search_request, searched
+from .search import backend, facet_values, search_request, searched
 
 blueprint = Blueprint("pages", __name__)
 EXPORT_TITLES = {
@@ -200,8 +199,8 @@ def feed():
 def article(article_id):
     found = backend().article(article_id)
     query_text = request.args.get("q", "")
-    settings = current_app.config["BAHTH_SETTINGS"]
-    terms = expand(parse(query_text), gazetteer(settings).spellings)[0].terms
+    # The words the search that led here looked for, every spelling of them.
+    terms = search_request({"q": [query_text]}).query.terms
     return render_template(
         "article.html",
         article=found,

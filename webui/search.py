@@ -1,23 +1,60 @@
-"""The request side shared by the page and the API: parameters to SearchRequest."""
+"""The request side shared by the page and the API: the app's own state, and
+parameters to SearchRequest."""
 
-from dataclasses import replace
+import threading
+from dataclasses import dataclass, field, replace
 
 from flask import current_app, request
 
-from indexer.actors import GazetteerError, current
+from indexer.actors import Gazetteer, GazetteerError, current
 from indexer.arabic import normalize
-from indexer.search import BadRequest, SearchRequest
+from indexer.search import Backend, BadRequest, SearchRequest
 from indexer.search.suggest import did_you_mean
+from indexer.settings import Settings
 
 
-def backend():
-    return current_app.config["BAHTH_BACKEND"]
+@dataclass
+class AppState:
+    """What one app serves with (create_app makes it): its settings, its
+    backend, and the last good actor gazetteer."""
+
+    settings: Settings
+    backend: Backend
+    last_gazetteer: Gazetteer
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def gazetteer(self, log) -> Gazetteer:
+        """The actor gazetteer, read again when its file changes; a file broken
+        by an edit leaves the last good one in use (the error is logged)."""
+        try:
+            found = current(self.settings.actors_file)
+        except GazetteerError as error:
+            log.error("actor gazetteer: %s; still using the previous one", error)
+            return self.last_gazetteer
+        with self._lock:
+            self.last_gazetteer = found
+        return found
+
+
+def state() -> AppState:
+    return current_app.extensions["bahth"]
+
+
+def settings() -> Settings:
+    return state().settings
+
+
+def backend() -> Backend:
+    return state().backend
+
+
+def gazetteer() -> Gazetteer:
+    return state().gazetteer(current_app.logger)
 
 
 def search_request(params=None):
-    settings = current_app.config["BAHTH_SETTINGS"]
     params = params if params is not None else request.args.to_dict(flat=False)
-    return SearchRequest.from_params(params, settings, gazetteer(settings))
+    return SearchRequest.from_params(params, settings(), gazetteer())
 
 
 def searched(search_state):
@@ -25,18 +62,6 @@ def searched(search_state):
     result = backend().search(search_state)
     result.suggestion = did_you_mean(search_state, result.total, backend(), search_request)
     return result
-
-
-def gazetteer(settings):
-    """The actor gazetteer, read again when its file changes; a file broken
-    by an edit leaves the last good one in use (the error is logged)."""
-    try:
-        found = current(settings.actors_file)
-    except GazetteerError as error:
-        current_app.logger.error("actor gazetteer: %s; still using the previous one", error)
-        return current_app.config["BAHTH_GAZETTEER"]
-    current_app.config["BAHTH_GAZETTEER"] = found
-    return found
 
 
 MORE_VALUES = 1_000  # values a facet's "more" view counts, before its text filter

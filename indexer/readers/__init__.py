@@ -3,9 +3,10 @@
 `read_pieces(pieces)` reads the Pieces a Plan (plan.py) cuts an archive
 into: files, `.gz` and `.zip` archives, and slices of large JSONL files. It
 decides each file's format from its content (or takes the one forced), and
-yields a `RawRecord` for each record read and a `Problem` for each one that
-could not be read, naming the file, the line and, where there is one, the
-field. `read_archive(paths)` does the same for the whole files under paths.
+yields a `RawRecord` for each record read and a `Notice` for each one that
+could not be read (or was read with a repair), naming the file, the line
+and, where there is one, the field. `read_archive(paths)` does the same for
+the whole files under paths.
 """
 
 import codecs
@@ -49,13 +50,21 @@ class RawRecord:
 
 
 @dataclass
-class Problem:
+class Notice:
+    """A line of the rejects file: a record that was not indexed (`action`
+    "rejected"), or what was done about a record or a file that was kept or
+    left out: repaired, decoded, truncated, no_date, date_from_name, skipped."""
+
     origin: str
     line: int | None
     field: str | None
     reason: str
     raw: str = ""
     action: str = "rejected"
+
+    @property
+    def rejected(self) -> bool:
+        return self.action == "rejected"
 
 
 def _skipped(name):
@@ -70,7 +79,7 @@ def printable(path) -> str:
 
 
 def _members(path, max_expanded):
-    """(origin, bytes or a Problem) for a file, or for each member of an
+    """(origin, bytes or a Notice) for a file, or for each member of an
     archive: a member that cannot be read costs that member only."""
     origin = printable(path)
     if path.suffix == ".zip":
@@ -92,7 +101,7 @@ def _members(path, max_expanded):
                     RuntimeError,
                     NotImplementedError,
                 ) as error:
-                    yield where, Problem(where, None, None, f"cannot read the member: {error}")
+                    yield where, Notice(where, None, None, f"cannot read the member: {error}")
     elif path.suffix == ".gz":
         with gzip.open(path) as stream:
             yield origin, _read_at_most(stream, max_expanded, origin)
@@ -101,7 +110,7 @@ def _members(path, max_expanded):
 
 
 def _read_at_most(stream, limit, origin):
-    """The bytes of a (decompressing) stream, or a Problem once it passes
+    """The bytes of a (decompressing) stream, or a Notice once it passes
     `limit`: a small file can expand to gigabytes."""
     data = stream.read(limit + 1)
     if len(data) > limit:
@@ -115,7 +124,7 @@ def _too_large(origin, size, limit):
         reason = f"expands to {size / 2**20:,.0f} MiB, over the limit of {limit_text}: not read"
     else:
         reason = f"expands to more than the limit of {limit_text}: not read"
-    return Problem(origin, None, None, reason)
+    return Notice(origin, None, None, reason)
 
 
 def detect_format(text: str) -> str:
@@ -135,14 +144,14 @@ def detect_format(text: str) -> str:
 
 
 def read_archive(paths, forced_format=None, column_map=None, max_expanded=MAX_EXPANDED_BYTES):
-    """Yield RawRecord and Problem objects for everything under `paths`."""
+    """Yield RawRecord and Notice objects for everything under `paths`."""
     return read_pieces(whole_files(paths), forced_format, column_map, max_expanded)
 
 
 def read_pieces(
     pieces: Iterable[Piece], forced_format=None, column_map=None, max_expanded=MAX_EXPANDED_BYTES
 ):
-    """Yield RawRecord and Problem objects for each Piece, in order."""
+    """Yield RawRecord and Notice objects for each Piece, in order."""
     for piece in pieces:
         if piece.end is None:
             yield from _read_file(piece.path, forced_format, column_map or {}, max_expanded)
@@ -154,20 +163,20 @@ def _read_file(path, forced_format, column_map, max_expanded):
     try:
         members = list(_members(path, max_expanded))
     except (OSError, zipfile.BadZipFile, EOFError, zlib.error) as error:
-        yield Problem(printable(path), None, None, f"cannot open: {error}")
+        yield Notice(printable(path), None, None, f"cannot open: {error}")
         return
     for origin, data in members:
-        if isinstance(data, Problem):
+        if isinstance(data, Notice):
             yield data
             continue
         if looks_binary(data):
-            yield Problem(origin, None, None, "binary file, not text: not read")
+            yield Notice(origin, None, None, "binary file, not text: not read")
             continue
         decoded = decode(data)
         yield from _decoding_notes(origin, decoded)
         text = decoded.text
         if not text.strip():
-            yield Problem(origin, None, None, "empty file")
+            yield Notice(origin, None, None, "empty file")
             continue
         kind = forced_format or detect_format(text)
         yield from _READERS[kind](text, origin, column_map)
@@ -175,11 +184,11 @@ def _read_file(path, forced_format, column_map, max_expanded):
 
 def _decoding_notes(origin, decoded: Decoded):
     for line in decoded.repaired_lines:
-        yield Problem(
+        yield Notice(
             origin, line, None, "bytes that are not UTF-8 replaced with U+FFFD", action="repaired"
         )
     if decoded.confidence is not None:
-        yield Problem(
+        yield Notice(
             origin,
             None,
             None,
@@ -208,7 +217,7 @@ def _read_jsonl(text, origin, column_map, first_line=1):
             records = json.loads(stripped)
         except (ValueError, RecursionError) as error:
             line = getattr(error, "lineno", None)
-            yield Problem(
+            yield Notice(
                 origin, line, None, f"invalid JSON array: {_json_error(error)}", stripped[:500]
             )
             return
@@ -221,7 +230,7 @@ def _read_jsonl(text, origin, column_map, first_line=1):
         try:
             record = json.loads(line)
         except (ValueError, RecursionError) as error:
-            yield Problem(origin, number, None, f"invalid JSON ({_json_error(error)})", line[:2000])
+            yield Notice(origin, number, None, f"invalid JSON ({_json_error(error)})", line[:2000])
             continue
         yield _json_record(record, origin, number, line[:2000], column_map)
 
@@ -243,7 +252,7 @@ def _json_error(error):
 
 def _json_record(record, origin, line, raw, column_map, label=None):
     if not isinstance(record, dict):
-        return Problem(
+        return Notice(
             origin,
             line,
             None,
@@ -271,7 +280,7 @@ def _read_csv(text, origin, column_map):
     try:
         header = next(csv.reader([lines[0].rstrip("\r")], delimiter=separator), [])
     except csv.Error as error:
-        yield Problem(origin, 1, None, f"invalid CSV header: {error}", lines[0][:2000])
+        yield Notice(origin, 1, None, f"invalid CSV header: {error}", lines[0][:2000])
         return
     names = [column_map.get(name.strip(), name.strip()) for name in header]
     start = 1  # index in `lines` of the first line not read yet
@@ -293,15 +302,13 @@ def _read_csv(text, origin, column_map):
                     )
                 else:
                     reason = f"quotes out of place ({error})"
-                yield Problem(
-                    origin, first, None, f"invalid CSV: {reason}", lines[first - 1][:2000]
-                )
+                yield Notice(origin, first, None, f"invalid CSV: {reason}", lines[first - 1][:2000])
                 start = first  # go on at the line after the row's first
                 break
             if not any(cell.strip() for cell in cells):
                 continue
             if len(cells) > len(names):
-                yield Problem(
+                yield Notice(
                     origin,
                     first,
                     None,
@@ -317,14 +324,14 @@ def _read_trec(text, origin, column_map):
     for record in trec.iter_records(text):
         found = True
         if record.fields is None:
-            yield Problem(origin, record.line, None, record.problem or "", record.raw)
+            yield Notice(origin, record.line, None, record.problem or "", record.raw)
             continue
         renamed = {TREC_FIELDS.get(name, name): value for name, value in record.fields.items()}
         yield RawRecord(origin, record.line, _renamed(renamed, column_map))
         if record.problem:
-            yield Problem(origin, record.line, None, record.problem, action="repaired")
+            yield Notice(origin, record.line, None, record.problem, action="repaired")
     if not found:
-        yield Problem(origin, None, None, "no <DOC> record")
+        yield Notice(origin, None, None, "no <DOC> record")
 
 
 def _read_page(text, origin, column_map):
@@ -339,9 +346,9 @@ __all__ = [
     "MAX_EXPANDED_BYTES",
     "SCHEMA",
     "ArchiveError",
+    "Notice",
     "Piece",
     "Plan",
-    "Problem",
     "RawRecord",
     "Share",
     "detect_format",

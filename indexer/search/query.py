@@ -64,9 +64,9 @@ class Clause:
 
 @dataclass(frozen=True)
 class Query:
-    # Each group is satisfied by any of its clauses; documents satisfying
-    # every group rank first.
-    groups: tuple[tuple[Clause, ...], ...] = ()
+    # Each condition is satisfied by any of its clauses; documents satisfying
+    # every condition rank first.
+    conditions: tuple[tuple[Clause, ...], ...] = ()
     excluded: tuple[Clause, ...] = ()
     stopwords: tuple[str, ...] = ()  # stopwords searched because the query needed them
     all_stopwords: bool = False  # every word typed was a stopword
@@ -74,7 +74,7 @@ class Query:
     @property
     def size(self):
         """How many distinct terms the query searches for, excluded ones too."""
-        clauses = [c for group in self.groups for c in group] + list(self.excluded)
+        clauses = [c for condition in self.conditions for c in condition] + list(self.excluded)
         return len({t for clause in clauses for t in clause.terms})
 
     @property
@@ -83,13 +83,13 @@ class Query:
         start of a prefix search as "ترام*"."""
         return {
             clause.terms[0] + "*" if clause.prefix else term
-            for group in self.groups
-            for clause in group
+            for condition in self.conditions
+            for clause in condition
             for term in clause.terms
         }
 
     def __bool__(self):
-        return bool(self.groups or self.excluded)
+        return bool(self.conditions or self.excluded)
 
 
 def parse(text: str) -> Query:
@@ -155,11 +155,11 @@ def both_spellings(query: Query) -> Query:
         other = clause.terms[0][:-1] + ALEF_MAKSURA
         return (Clause((other,), clause.field, other),) if other in MAKSURA_KEPT else ()
 
-    groups = tuple(
-        _distinct(group + tuple(a for clause in group for a in alternatives(clause)))
-        for group in query.groups
+    conditions = tuple(
+        _distinct(condition + tuple(a for clause in condition for a in alternatives(clause)))
+        for condition in query.conditions
     )
-    return replace(query, groups=groups)
+    return replace(query, conditions=conditions)
 
 
 def _trimmed(typed, terms):
@@ -188,25 +188,27 @@ def _stopwords(pieces):
 
 
 def _assemble(pieces, stopwords=(), all_stopwords=False):
-    groups, excluded = [], []
+    conditions, excluded = [], []
     join_next = False
     for piece in pieces:
         if piece == "OR":
-            join_next = bool(groups)
+            join_next = bool(conditions)
             continue
         negated, clause = piece
         if negated:
             excluded.append(clause)
         elif join_next:
-            groups[-1] = groups[-1] + (clause,)
+            conditions[-1] = conditions[-1] + (clause,)
         else:
-            groups.append((clause,))
+            conditions.append((clause,))
         join_next = False
-    return Query(_distinct(map(_distinct, groups)), _distinct(excluded), stopwords, all_stopwords)
+    return Query(
+        _distinct(map(_distinct, conditions)), _distinct(excluded), stopwords, all_stopwords
+    )
 
 
 def _distinct(items):
-    """`items` (clauses, or groups of them) without repeats, in order: a word
+    """`items` (clauses, or conditions of them) without repeats, in order: a word
     typed twice is searched once (the same terms in the same field)."""
     chosen = {}
     for item in items:
@@ -226,7 +228,7 @@ def expand(query: Query, spellings) -> tuple[Query, tuple[str, ...]]:
 
     `spellings(text)` gives every spelling of the actor `text` names without
     ambiguity, or () when it names none. A name is a clause (a word or a
-    phrase), or a run of one-word groups (كيم جونغ أون typed without
+    phrase), or a run of one-word conditions (كيم جونغ أون typed without
     quotes), which then becomes one phrase. A spelling that contains another
     one searched already adds nothing and is left out (دونالد ترمب next to
     ترمب).
@@ -246,28 +248,28 @@ def expand(query: Query, spellings) -> tuple[Query, tuple[str, ...]]:
         added.extend(c.text for c in chosen[1:] if c.text not in added)
         return tuple(chosen)
 
-    groups, position = [], 0
-    while position < len(query.groups):
-        run = _name_run(query.groups, position, spellings)
+    conditions, position = [], 0
+    while position < len(query.conditions):
+        run = _name_run(query.conditions, position, spellings)
         if run > 1:
-            words = [group[0] for group in query.groups[position : position + run]]
+            words = [condition[0] for condition in query.conditions[position : position + run]]
             phrase = Clause(
                 sum((c.terms for c in words), ()), words[0].field, " ".join(c.text for c in words)
             )
-            groups.append(alternatives(phrase))
+            conditions.append(alternatives(phrase))
             position += run
             continue
-        group = query.groups[position]
-        groups.append(tuple(c for clause in group for c in alternatives(clause)))
+        condition = query.conditions[position]
+        conditions.append(tuple(c for clause in condition for c in alternatives(clause)))
         position += 1
     excluded = tuple(c for clause in query.excluded for c in alternatives(clause))
-    return Query(tuple(groups), excluded, query.stopwords, query.all_stopwords), tuple(added)
+    return Query(tuple(conditions), excluded, query.stopwords, query.all_stopwords), tuple(added)
 
 
-def _name_run(groups, start, spellings, longest=4):
-    """How many one-word groups from `start` on make the longest known name (0: none)."""
-    for size in range(min(longest, len(groups) - start), 1, -1):
-        run = groups[start : start + size]
+def _name_run(conditions, start, spellings, longest=4):
+    """How many one-word conditions from `start` on make the longest known name (0: none)."""
+    for size in range(min(longest, len(conditions) - start), 1, -1):
+        run = conditions[start : start + size]
         if all(
             len(g) == 1
             and len(g[0].terms) == 1

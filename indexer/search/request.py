@@ -71,7 +71,7 @@ class SearchRequest:
     @property
     def effective_sort(self):
         """The sort that applies: relevance without words to score means newest."""
-        return "newest" if self.sort == "relevance" and not self.query.groups else self.sort
+        return "newest" if self.sort == "relevance" and not self.query.conditions else self.sort
 
     @classmethod
     def from_params(cls, params, settings=None, gazetteer=None, registry=FACETS):

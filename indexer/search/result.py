@@ -29,6 +29,17 @@ class Bucket:
     date_to: str | None = None
     label: str | None = None  # how people are shown the value, when it is a code (labels.py)
 
+    def to_json(self, facet: str) -> dict:
+        """The API's form of a bucket of `facet`."""
+        data: dict = {"key": self.key, "count": self.count}
+        if self.selected:
+            data["selected"] = True
+        if self.label:
+            data["label"] = self.label
+        if facet == "date":
+            data.update({"from": self.date_from, "to": self.date_to})
+        return data
+
 
 @dataclass
 class SearchResult:
@@ -43,22 +54,11 @@ class SearchResult:
 
     def to_json(self, request=None):
         """The API's answer; `request` adds what the query also searched for."""
-
-        def bucket(b, name):
-            data = {"key": b.key, "count": b.count}
-            if b.selected:
-                data["selected"] = True
-            if b.label:
-                data["label"] = b.label
-            if name == "date":
-                data.update({"from": b.date_from, "to": b.date_to})
-            return data
-
         return {
             "total": self.total,
             "hits": [{k: v for k, v in asdict(h).items() if k != "title_html"} for h in self.hits],
             "facets": {
-                name: [bucket(b, name) for b in buckets] for name, buckets in self.facets.items()
+                name: [b.to_json(name) for b in buckets] for name, buckets in self.facets.items()
             },
             "date_interval": self.date_interval,
             "next_cursor": self.next_cursor,

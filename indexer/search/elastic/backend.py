@@ -81,7 +81,7 @@ class ElasticBackend:
         after, pit = self._read_cursor(request)
         relaxed = False
         response = self._page(request, analysis, relaxed, after, pit)
-        if response["hits"]["total"]["value"] == 0 and len(request.query.groups) > 1:
+        if response["hits"]["total"]["value"] == 0 and len(request.query.conditions) > 1:
             relaxed = True
             response = self._page(request, analysis, relaxed, after, pit)
         hits = response["hits"]["hits"]

@@ -1,7 +1,7 @@
 """A SearchRequest compiled to Elasticsearch's query DSL (no server needed).
 
-The same semantics and scoring as the embedded engine: every group of words
-must match (a group is satisfied by any of its OR-ed clauses), exclusions
+The same semantics and scoring as the embedded engine: every condition of words
+must match (a condition is satisfied by any of its OR-ed clauses), exclusions
 remove, and when no article has all the words the articles with any of them
 stand in (the caller asks twice). Selecting scores nothing; the score is
 indexer.search.ranking's: per field, the best field wins.
@@ -84,7 +84,7 @@ def _in_field(clause: Clause, name, analysis):
 
 def _score(query: Query, analysis):
     """The best field's score: each field scores every clause it holds."""
-    clauses = [c for group in query.groups for c in group]
+    clauses = [c for condition in query.conditions for c in condition]
     per_field: dict[str, tuple[float, list]] = {}
     for clause in clauses:
         for name, boost in _fields(clause, analysis):
@@ -100,20 +100,20 @@ def _score(query: Query, analysis):
 
 
 def selection(query: Query, analysis, relaxed=False):
-    """Which articles a query selects (it scores nothing): every group (or,
+    """Which articles a query selects (it scores nothing): every condition (or,
     relaxed, any of them), minus exclusions."""
-    groups = [
-        {"bool": {"should": [_anywhere(c, analysis) for c in group], "minimum_should_match": 1}}
-        for group in query.groups
+    conditions = [
+        {"bool": {"should": [_anywhere(c, analysis) for c in condition], "minimum_should_match": 1}}
+        for condition in query.conditions
     ]
     excluded = [_anywhere(c, analysis) for c in query.excluded]
-    if not groups and not excluded:
+    if not conditions and not excluded:
         return {"match_all": {}}
     bool_query: dict[str, object] = {}
-    if groups and relaxed:
-        bool_query.update(should=groups, minimum_should_match=1)
-    elif groups:
-        bool_query["filter"] = groups
+    if conditions and relaxed:
+        bool_query.update(should=conditions, minimum_should_match=1)
+    elif conditions:
+        bool_query["filter"] = conditions
     else:
         bool_query["filter"] = [{"match_all": {}}]
     if excluded:
@@ -124,7 +124,7 @@ def selection(query: Query, analysis, relaxed=False):
 def full_text(query: Query, analysis, relaxed=False):
     """The articles a query selects, scored as indexer.search.ranking says."""
     selected = selection(query, analysis, relaxed)
-    if not query.groups:
+    if not query.conditions:
         return selected
     return {"bool": {"filter": [selected], "must": [_score(query, analysis)]}}
 
@@ -212,13 +212,13 @@ def search_body(request: SearchRequest, analysis, relaxed=False, after=None):
         body["from"] = request.offset
     if request.facets:
         body["aggs"] = aggregations(request, active)
-    if analysis == Analysis.NODE and request.query.groups:
+    if analysis == Analysis.NODE and request.query.conditions:
         body["highlight"] = highlight_body(request.query, relaxed)
     return body
 
 
 def highlight_body(query: Query, relaxed):
-    positive = full_text(Query(query.groups), Analysis.NODE, relaxed)
+    positive = full_text(Query(query.conditions), Analysis.NODE, relaxed)
     return {
         "encoder": "html",
         "pre_tags": ["<mark>"],

@@ -106,7 +106,7 @@ class EmbeddedBackend:
         deadline = time.monotonic() + self.timeout
         words, relaxed = request.query, False
         query = compile.matching(fields, words)
-        if len(words.groups) > 1 and _count(searcher, query) == 0:
+        if len(words.conditions) > 1 and _count(searcher, query) == 0:
             query, relaxed = compile.matching(fields, words, relaxed=True), True
         active = compile.filters(fields, request)
         result = self._page(searcher, fields, request, compile.narrowed(query, active))

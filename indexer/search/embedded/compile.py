@@ -1,7 +1,7 @@
 """A SearchRequest compiled to tantivy queries (the index's schema is all it needs).
 
-A query is two parts: which articles it selects (every group of words
-somewhere in the article, or relaxed any group; no excluded clause), which
+A query is two parts: which articles it selects (every condition of words
+somewhere in the article, or relaxed any condition; no excluded clause), which
 scores nothing, and their score, as indexer.search.ranking says: BM25 per
 field, the best field wins (a DisjunctionMaxQuery). Filters score nothing
 either: each is a constant-zero clause that must match.
@@ -43,14 +43,14 @@ def _anywhere(schema, clause: Clause):
 
 
 def _selection(schema, words: Words, relaxed):
-    """Which articles match: every group (relaxed: any of them), minus
+    """Which articles match: every condition (relaxed: any of them), minus
     exclusions; every article when there are no words."""
-    groups = [
-        Query.boolean_query([(Occur.Should, _anywhere(schema, c)) for c in group])
-        for group in words.groups
+    conditions = [
+        Query.boolean_query([(Occur.Should, _anywhere(schema, c)) for c in condition])
+        for condition in words.conditions
     ]
     occur = Occur.Should if relaxed else Occur.Must
-    parts = [(occur, g) for g in groups] or [(Occur.Must, Query.all_query())]
+    parts = [(occur, g) for g in conditions] or [(Occur.Must, Query.all_query())]
     parts += [(Occur.MustNot, _anywhere(schema, c)) for c in words.excluded]
     return Query.boolean_query(parts)
 
@@ -58,8 +58,8 @@ def _selection(schema, words: Words, relaxed):
 def _score(schema, words: Words):
     """The best field's score: each field scores every clause it holds."""
     per_field: dict[str, tuple[float, list]] = {}
-    for group in words.groups:
-        for clause in group:
+    for condition in words.conditions:
+        for clause in condition:
             for name, boost in _fields(clause):
                 held = per_field.setdefault(name, (boost, []))[1]
                 held.append((Occur.Should, _in_field(schema, clause, name)))
@@ -70,7 +70,7 @@ def _score(schema, words: Words):
 def matching(schema, words: Words, relaxed=False):
     """The articles a query selects, scored (unscored when it has no words)."""
     selected = _selection(schema, words, relaxed)
-    if not words.groups:
+    if not words.conditions:
         return selected
     return Query.boolean_query(
         [(Occur.Must, Query.const_score_query(selected, 0.0)), (Occur.Must, _score(schema, words))]
