@@ -11,7 +11,7 @@ SAMPLE_DATA := data/sample
 LOCK = $(BIN)/uv pip compile pyproject.toml requirements/build.in --quiet --generate-hashes \
 	--universal --python-version 3.11
 
-.PHONY: run serve test install system-deps lint format lock plugin
+.PHONY: run serve test test-fast install system-deps lint format lock plugin
 
 # Python packages, exactly as locked in requirements/dev.txt (hashes checked).
 $(BIN)/bahth: pyproject.toml requirements/dev.txt
@@ -41,6 +41,10 @@ system-deps:
 
 test: system-deps install
 	$(BIN)/python -m pytest --durations=12
+
+# The tests that need neither Elasticsearch nor a browser (nor their system packages).
+test-fast: install
+	$(BIN)/python -m pytest -m "not elasticsearch and not browser"
 
 # The Elasticsearch analysis plugin (its Java tests run the shared vectors).
 plugin: system-deps install

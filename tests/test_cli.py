@@ -4,7 +4,6 @@ import argparse
 import json
 import logging
 import os
-import re
 import socket
 import subprocess
 import sys
@@ -14,7 +13,6 @@ import urllib.request
 import pytest
 
 from indexer import __version__, cli
-from indexer.readers import FORMATS
 from indexer.settings import SETTINGS, Settings
 from indexer.status import ExitStatus
 
@@ -172,14 +170,6 @@ def test_any_failure_ends_a_command_with_one_line_one_object_and_its_status(
     out, err = capsys.readouterr()
     assert err.startswith("bahth search: actor gazetteer (BAHTH_ACTORS): ")
     assert json.loads(out)["status"] == ExitStatus.USAGE
-
-
-def test_the_formats_the_readme_documents_are_the_ones_reindex_takes():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    documented = re.search(r"`--format ([a-z|]+)`", readme)[1].split("|")
-    assert documented == list(FORMATS)
-    for name in FORMATS:
-        assert cli.build_parser().parse_args(["reindex", "x", "--format", name]).format == name
 
 
 @pytest.mark.parametrize("command", ["search", "add", "remove"])

@@ -17,9 +17,8 @@ from indexer import reindex
 from indexer.actors import GazetteerError
 from indexer.search.embedded import EmbeddedStore
 from indexer.search.facets import period
-from indexer.settings import SETTINGS
 
-from .conftest import ROOT, app_for, write_jsonl
+from .conftest import app_for, write_jsonl
 
 
 @pytest.fixture
@@ -278,12 +277,6 @@ def test_article_page(client):
     assert any("<mark>على</mark>" in hit["snippet"] for hit in snippet if hit["id"] == "bw-001")
     article = client.get("/articles/bw-001?q=علي").get_data(as_text=True)
     assert "<mark>على</mark>" in article
-
-
-def test_every_setting_is_documented_in_the_readme():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for setting in SETTINGS:
-        assert setting.variable in readme, setting.variable
 
 
 def test_page_says_when_no_article_has_all_the_words_and_when_none_matches(client):
