@@ -4,15 +4,18 @@ The index holds the project's sample archive plus a few articles written
 here to pin down ranking, escaping and paging.
 """
 
+import base64
 import json
 import uuid
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from indexer import reindex
 from indexer.actors import Gazetteer
 from indexer.arabic import analyze
-from indexer.search import SearchRequest
+from indexer.search import BadRequest, SearchRequest
 from indexer.search.elastic import ElasticBackend, ElasticStore
 from indexer.search.embedded import EmbeddedBackend, EmbeddedStore
 from indexer.search.request import decode_cursor
@@ -450,3 +453,58 @@ def test_actor_facet_has_one_entry_per_actor(backend):
     chosen = search(backend, actor="دونالد ترامب", size=50)
     assert set(ids(chosen)) == set(ids(expanded(backend, q="ترامب", size=50)[1]))
     assert facet["منظمة أوبك"] >= 1  # the record's أوبك, by its name
+
+
+# Numbers an attacker may put in a cursor: past 32 and 64 bits, huge floats.
+_EDGES = [2**31, 2**32, 2**63, 2**64 + 1, -(2**63) - 1, 10**30, -(10**30), 1e308, -1, 0]
+_CURSOR_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.sampled_from(["relevance", "newest", "oldest", "x"])
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.sampled_from(_EDGES)
+    | st.floats(allow_nan=True, allow_infinity=True),
+    lambda inner: st.lists(inner, max_size=3),
+    max_leaves=6,
+)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    value=st.lists(_CURSOR_VALUES, min_size=0, max_size=3),
+    sort=st.sampled_from(["relevance", "newest", "oldest"]),
+)
+def test_a_forged_cursor_is_a_bad_request_or_a_page_never_an_engine_error(backend, value, sort):
+    """A cursor is opaque to people but not to attackers: whatever it holds,
+    the search answers a page or BadRequest naming `cursor`."""
+    cursor = base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
+    try:
+        request = SearchRequest.from_params({"q": ["الطقس"], "sort": [sort], "cursor": [cursor]})
+        result = backend.search(request)
+    except BadRequest as error:
+        assert error.parameter == "cursor"
+        return
+    assert result.total >= 0
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        ["relevance", 2**31],
+        ["relevance", 2**32],
+        ["relevance", 2**64 + 1],
+        ["newest", 10**30],
+        ["newest", -(10**30)],
+        ["oldest", 2**63],
+    ],
+)
+def test_the_cursors_that_crashed_a_worker_are_bad_requests(backend, value):
+    cursor = base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
+    sort = value[0]
+    with pytest.raises(BadRequest) as raised:
+        backend.search(
+            SearchRequest.from_params({"q": ["الطقس"], "sort": [sort], "cursor": [cursor]})
+        )
+    assert raised.value.parameter == "cursor"

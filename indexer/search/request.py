@@ -7,6 +7,7 @@ field is checked, or raises BadRequest naming the parameter at fault.
 
 import base64
 import json
+import math
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -203,15 +204,35 @@ def encode_cursor(sort_key) -> str:
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
 
-CURSOR_VALUE = (str, int, float, type(None))
+# What a number in a cursor may be: an engine's sort keys are 64-bit.
+LOWEST, HIGHEST = -(2**63), 2**63 - 1
+MAX_CURSOR_CHARS = 2_000
 
 
 def decode_cursor(text):
+    """The values of a cursor this API gave, every number in range; BadRequest
+    for anything else, before it reaches an engine."""
+    if len(text) > MAX_CURSOR_CHARS:
+        raise BadRequest("cursor", "is not a cursor returned by this API")
     try:
         raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
         value = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise BadRequest("cursor", "is not a cursor returned by this API") from None
-    if not isinstance(value, list) or not value:
+    if not isinstance(value, list) or not value or not _in_range(value):
         raise BadRequest("cursor", "is not a cursor returned by this API")
     return tuple(value)
+
+
+def _in_range(value, depth=0) -> bool:
+    """Whether every number in a cursor is one an engine takes: a whole
+    number of 64 bits, or a finite float; nested no deeper than two lists."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return True
+    if isinstance(value, int):
+        return LOWEST <= value <= HIGHEST
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, list) and depth < 2:
+        return all(_in_range(item, depth + 1) for item in value)
+    return False

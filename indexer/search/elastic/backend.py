@@ -48,17 +48,23 @@ class ElasticBackend:
         self.client = connect(url)
         self._analysis: tuple[Analysis | None, float] = (None, 0.0)  # (path, when read)
 
-    def _call(self, method, **kwargs):
+    def _call(self, method, following=False, **kwargs):
+        """`method(**kwargs)`, its errors in Bahth's terms; `following`: the
+        request goes on from a cursor's values, which the node may refuse."""
         try:
             return method(**kwargs)
-        except NotFoundError as error:
+        except ApiError as error:
+            if following and error.status_code == 400:
+                raise BadRequest("cursor", "is not a cursor of this search") from None
+            if not isinstance(error, NotFoundError):
+                raise unavailable(self.url, error) from error
             if error.message == "index_not_found_exception":
                 raise BackendUnavailable(
                     f"Elasticsearch at {self.url} has no index {self.alias!r}: "
                     "run `bahth reindex PATH` first"
                 ) from error
             raise
-        except (TransportError, ApiError) as error:
+        except TransportError as error:
             raise unavailable(self.url, error) from error
 
     def analysis(self) -> Analysis:
@@ -123,11 +129,12 @@ class ElasticBackend:
             if pit is not None:
                 body["pit"] = {"id": pit, "keep_alive": POINT_IN_TIME}
                 try:
-                    return self._call(self.client.search, body=body, **_WHOLE)
+                    return self._call(self.client.search, True, body=body, **_WHOLE)
                 except (NotFoundError, BackendUnavailable):
                     # An expired point in time: go on from the same place on the live index.
                     del body["pit"]
-        return self._call(self.client.search, index=self.alias, body=body, **_WHOLE)
+        following = after is not None
+        return self._call(self.client.search, following, index=self.alias, body=body, **_WHOLE)
 
     def _open_point_in_time(self):
         try:

@@ -126,7 +126,7 @@ class EmbeddedBackend:
         sort = request.effective_sort
         start, offset = None, request.offset
         if request.cursor:
-            start, offset = compile.after(fields, sort, request.cursor)
+            start, offset = compile.after(fields, sort, request.cursor, searcher.num_docs)
         paged = query
         if start is not None:  # the total counts the pages before the cursor too
             paged = Query.boolean_query([(Occur.Must, query), (Occur.Must, start)])

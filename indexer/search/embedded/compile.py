@@ -120,8 +120,10 @@ def narrowed(query, active, leave_out=None):
 SORTS = {"newest": tantivy.Order.Desc, "oldest": tantivy.Order.Asc}
 
 
-def after(schema, sort: str, cursor):
-    """(filter query or None, offset) of the page a cursor asks for."""
+def after(schema, sort: str, cursor, articles: int):
+    """(filter query or None, offset) of the page a cursor asks for; a
+    relevance cursor goes no further than the index's `articles` (tantivy
+    keeps offset + size hits in memory: a forged offset must not reach it)."""
     if (
         len(cursor) != 2
         or cursor[0] != sort
@@ -130,7 +132,7 @@ def after(schema, sort: str, cursor):
     ):
         raise BadRequest("cursor", "is not a cursor of this search")
     if sort == "relevance":
-        if cursor[1] < 0:
+        if not 0 <= cursor[1] <= articles:
             raise BadRequest("cursor", "is not a cursor of this search")
         return None, cursor[1]
     if sort == "newest":
