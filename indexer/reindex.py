@@ -117,7 +117,38 @@ def _start_worker(options):
     # and drops the half-built index (the pool ends its workers with SIGTERM).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
     _set_up(options)
+
+
+def _die_with_parent():
+    """Have the kernel end this worker when its parent ends, however it ends
+    (kill -9 of a reindex): a worker left behind would wait for work forever.
+    Linux only (prctl PR_SET_PDEATHSIG); elsewhere the pool's own checks."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() == 1:  # the parent was gone before the call
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _pool_context():
+    """Workers forked from a fork server: a process started clean, before any
+    lock, index writer or thread of the main process existed, so that a
+    worker inherits none of them (a worker that held the writer lock or
+    tantivy's meta lock after its parent died kept every later writer out).
+    The fork server ends when the main process ends, and its workers with it."""
+    if sys.platform.startswith("linux"):
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["indexer.reindex"])
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 def _set_up(options):
@@ -171,8 +202,7 @@ def _prepared_shares(plan, options, workers):
         for share in plan:
             yield _prepare(share.pieces), share.size
         return
-    context = multiprocessing.get_context("spawn" if sys.platform == "darwin" else "fork")
-    with context.Pool(workers, initializer=_start_worker, initargs=(options,)) as pool:
+    with _pool_context().Pool(workers, initializer=_start_worker, initargs=(options,)) as pool:
         pending = deque()
         for share in plan:
             pending.append((pool.apply_async(_prepare, (share.pieces,)), share.size))

@@ -1,6 +1,7 @@
 import json
 import os
 import subprocess
+import time
 import uuid
 from pathlib import Path
 
@@ -28,6 +29,33 @@ def article(number, **fields):
     }
     record.update(fields)
     return record
+
+
+def processes_tagged(tag):
+    """PIDs of the processes whose environment holds BAHTH_TEST_TAG=tag: a
+    command started with it, and every process it started (they inherit it)."""
+    found = []
+    marker = f"BAHTH_TEST_TAG={tag}".encode()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/environ", "rb") as environ:
+                    if marker in environ.read().split(b"\0"):
+                        found.append(int(entry))
+            except OSError:
+                continue
+    return found
+
+
+def wait_until(condition, cap=120, every=0.1):
+    """Wait for `condition()` to hold; False when `cap` seconds pass first (a
+    generous cap: on a busy machine the condition is what is waited for)."""
+    deadline = time.monotonic() + cap
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(every)
+    return True
 
 
 def indexed(data_dir):

@@ -2,6 +2,7 @@
 
 import json
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -13,7 +14,7 @@ from indexer import cli, reindex
 from indexer.search.embedded import EmbeddedStore
 from indexer.status import ExitStatus
 
-from .conftest import ROOT, article, by_id, indexed, write_jsonl
+from .conftest import ROOT, article, by_id, indexed, processes_tagged, wait_until, write_jsonl
 
 
 def run_cli(*args, data_dir, monkeypatch):
@@ -411,7 +412,7 @@ def test_a_build_left_by_a_killed_reindex_is_removed_by_the_next(
     process = _reindex_process([big_archive], live)
     _wait_for_build(live, process)
     process.kill()
-    process.communicate(timeout=60)
+    process.communicate(timeout=60)  # its workers died with it: nothing holds its pipes
     (left,) = live.glob("index-building-*")
     assert (left / "meta.json").exists()
     reindex.run([write_jsonl(tmp_path / "new.jsonl", [article(1)])], EmbeddedStore(live), workers=1)
@@ -429,3 +430,51 @@ def test_an_id_taken_by_an_exact_copy_is_not_given_to_another_article(tmp_path):
     assert (summary.indexed, summary.duplicates) == (1, 1)
     assert [r["line"] for r in rejects_of(rejects) if r["field"] == "id"] == [3]
     assert list(by_id(tmp_path / "data")) == ["a1"]
+
+
+KILL_ROUNDS = int(os.environ.get("BAHTH_KILL_ROUNDS", "2"))
+
+
+@pytest.mark.parametrize("command", ["reindex", "add", "remove"])
+def test_kill_9_of_a_writer_at_any_moment_leaves_no_process_and_the_next_writer_runs(
+    command, live, big_archive, tmp_path
+):
+    """A writer killed outright (its workers too: they die with it) leaves no
+    process behind, and the writer lock it held goes with it: the next one
+    runs at once, and says whose lock it took over."""
+    env = {**os.environ, "BAHTH_DATA_DIR": str(live), "BAHTH_ELASTICSEARCH_URL": ""}
+    small = write_jsonl(tmp_path / "small.jsonl", [article(90_001)])
+    if command == "remove":  # something to remove, by outlet
+        reindex.run([big_archive], EmbeddedStore(live))
+    arguments = {
+        "reindex": ["reindex", str(big_archive), "--workers", "2"],
+        "add": ["add", str(big_archive), "--workers", "2"],
+        "remove": ["remove", "--source", "skynews", "--all"],
+    }[command]
+    chance = random.Random(f"{command}-{KILL_ROUNDS}")
+    for round_ in range(KILL_ROUNDS):
+        tag = f"{command}-{round_}-{os.getpid()}-{time.monotonic_ns()}"
+        process = subprocess.Popen(
+            [sys.executable, "-m", "indexer.cli", *arguments],
+            cwd=ROOT,
+            env={**env, "BAHTH_TEST_TAG": tag},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        moment = chance.uniform(0.5, 4.0)
+        time.sleep(moment)
+        process.kill()
+        process.wait()
+        assert wait_until(lambda tag=tag: not processes_tagged(tag), cap=60), (
+            f"round {round_}, killed after {moment:.1f} s: left {processes_tagged(tag)}"
+        )
+        after = subprocess.run(
+            [sys.executable, "-m", "indexer.cli", "add", str(small)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert after.returncode == ExitStatus.OK, (moment, after.stderr)
+    assert list(live.glob("index-building-*")) == [] or command == "reindex"

@@ -16,6 +16,7 @@ data folder (an flock, let go when its process ends however it ends), and
 another one is refused while it does.
 """
 
+import errno
 import fcntl
 import json
 import logging
@@ -70,18 +71,33 @@ class EmbeddedStore:
 
     @contextmanager
     def writing(self):
-        """Hold the data folder's writer lock; Busy when another process does."""
+        """Hold the data folder's writer lock; Busy when another process does.
+
+        A POSIX record lock (lockf): it belongs to this process alone, so the
+        kernel lets it go when the process ends, however it ends, even while
+        a child it forked lives on. The file names its holder, and a holder
+        that is gone without letting the lock go (kill -9) is named in a
+        line when the next writer takes over."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
         with open(self.data_dir / LOCK_FILE, "a+", encoding="utf-8") as lock:
+            lock.seek(0)
+            holder = lock.read().strip()
             try:
-                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                lock.seek(0)
-                holder = lock.read().strip() or "another process"
+                fcntl.lockf(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as error:
+                if error.errno not in (errno.EACCES, errno.EAGAIN):
+                    raise
                 raise Busy(
-                    f"{holder} is writing to {self.data_dir}; one reindex, add or remove "
-                    "at a time: try again when it ends"
+                    f"{holder or 'another process'} is writing to {self.data_dir}; one "
+                    "reindex, add or remove at a time: try again when it ends"
                 ) from None
+            if holder:
+                log.warning(
+                    "%s held the writer lock of %s and ended without letting it go "
+                    "(killed?); taken over",
+                    holder,
+                    self.data_dir,
+                )
             lock.truncate(0)
             lock.write(f"pid {os.getpid()}")
             lock.flush()
@@ -89,6 +105,7 @@ class EmbeddedStore:
                 yield
             finally:
                 lock.truncate(0)
+                lock.flush()
 
     @contextmanager
     def new_version(self):
