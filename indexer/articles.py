@@ -27,6 +27,11 @@ MAX_BODY_CHARS: int = Settings.max_body_chars  # the setting BAHTH_MAX_BODY_CHAR
 MAX_TITLE_CHARS = 1_000
 # A lone surrogate (JSON's "\ud800") is no character: it cannot be stored or hashed.
 _SURROGATES = re.compile("[\ud800-\udfff]")
+# Characters no article needs and every output must not carry: NUL and the
+# other control characters but tab and line ends (an Atom feed holding one is
+# not XML; a terminal obeys ESC), and the bidi embeddings, overrides and
+# isolates, which turn the text around them (the RLO of a spoofed file name).
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 MAX_ID_CHARS = 200
 MAX_ID_BYTES = 512  # Elasticsearch refuses a longer _id, and with it the whole bulk request
 _LIST_SEPARATORS = re.compile(r"\s*[|،;؛]\s*|\s*,\s*")
@@ -103,6 +108,33 @@ def _text(value, name):
     return value
 
 
+def without_controls(text: str) -> str:
+    """`text` without the characters _CONTROLS names: for what is shown or
+    written out (a terminal, an Atom feed), whatever an index holds."""
+    return _CONTROLS.sub("", text)
+
+
+def _cleaned(value, depth=0):
+    """`value` (text, or lists and objects of it) without lone surrogates
+    (U+FFFD instead) and control characters; and what was repaired."""
+    if isinstance(value, str):
+        repairs = set()
+        if _SURROGATES.search(value):
+            value = _SURROGATES.sub("\ufffd", value)
+            repairs.add("half of a UTF-16 pair, not a character: replaced with U+FFFD")
+        if _CONTROLS.search(value):
+            value = _CONTROLS.sub("", value)
+            repairs.add("control or bidi-override characters removed")
+        return value, repairs
+    if depth < 4 and isinstance(value, list):
+        found = [_cleaned(item, depth + 1) for item in value]
+        return [item for item, _ in found], set().union(*(r for _, r in found))
+    if depth < 4 and isinstance(value, dict):
+        found = {key: _cleaned(item, depth + 1) for key, item in value.items()}
+        return {k: v for k, (v, _) in found.items()}, set().union(*(r for _, r in found.values()))
+    return value, set()
+
+
 def _plain(text):
     """Text without HTML: scripts and styles dropped, tags removed, entities decoded."""
     if "<" in text and _TAG.search(text):
@@ -166,13 +198,14 @@ class ArticleBuilder:
 
         fields = raw.fields
         for name, value in raw.fields.items():
-            if isinstance(value, str) and _SURROGATES.search(value):
-                if fields is raw.fields:  # a copy only for the rare record that needs one
-                    fields = dict(fields)
-                fields[name] = _SURROGATES.sub("\ufffd", value)
-                note(
-                    name, "half of a UTF-16 pair, not a character: replaced with U+FFFD", "repaired"
-                )
+            cleaned, repairs = _cleaned(value)
+            if not repairs:
+                continue
+            if fields is raw.fields:  # a copy only for the rare record that needs one
+                fields = dict(fields)
+            fields[name] = cleaned
+            for repair in sorted(repairs):
+                note(name, repair, "repaired")
 
         title = _one_line(_plain(_text(fields.get("title"), "title")))
         body = _plain(_text(fields.get("body"), "body")).replace("\r\n", "\n").strip()

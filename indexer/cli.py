@@ -279,35 +279,40 @@ def cmd_search(args, settings):
 
 
 def _print_result(result, request):
+    """The result for a terminal: no control character an archive held reaches it."""
+    from indexer.articles import without_controls
     from indexer.search.highlight import plain_with_markers
+
+    def show(*texts):
+        print(*(without_controls(str(text)) for text in texts))
 
     first = request.offset + 1
     shown = f"{first}-{first + len(result.hits) - 1} of " if result.hits else ""
-    print(f"{shown}{result.total:,} articles")
+    show(f"{shown}{result.total:,} articles")
     if result.suggestion:
-        print(f"did you mean: {result.suggestion.text} ({result.suggestion.total:,} articles)")
+        show(f"did you mean: {result.suggestion.text} ({result.suggestion.total:,} articles)")
     if request.also_searched:
-        print("also searched: " + "، ".join(request.also_searched))
+        show("also searched: " + "، ".join(request.also_searched))
     if request.query.stopwords:
         label = (
             "every word is a stopword, searched"
             if request.query.all_stopwords
             else "stopwords searched"
         )
-        print(f"{label}: " + "، ".join(request.query.stopwords))
+        show(f"{label}: " + "، ".join(request.query.stopwords))
     for number, hit in enumerate(result.hits, first):
-        print()
-        print(f"{number}. {hit.title}")
-        print(f"   {(hit.date or 'no date')[:10]} · {hit.source or '?'} · {hit.id}")
+        show()
+        show(f"{number}. {hit.title}")
+        show(f"   {(hit.date or 'no date')[:10]} · {hit.source or '?'} · {hit.id}")
         if hit.actors:
-            print("   " + ", ".join(hit.actors))
-        print("   " + plain_with_markers(hit.snippet).replace("\n", " "))
+            show("   " + ", ".join(hit.actors))
+        show("   " + plain_with_markers(hit.snippet).replace("\n", " "))
     for facet in request.registry.values:
         name = facet.name
         buckets = result.facets.get(name) or []
         if buckets:
-            print()
-            print(f"{name}: " + ", ".join(f"{b.key} ({b.count:,})" for b in buckets[:8]))
+            show()
+            show(f"{name}: " + ", ".join(f"{b.key} ({b.count:,})" for b in buckets[:8]))
 
 
 def cmd_serve(args, settings):

@@ -228,6 +228,7 @@ class Rejects:
             record = asdict(notice)
             record["file"] = record.pop("origin")
             self._file.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self._file.flush()  # a disk that is full fails the run here, before any switch
 
     def close(self):
         """Close the file; a run with nothing to report leaves no file."""

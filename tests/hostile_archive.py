@@ -13,7 +13,9 @@ import gzip
 import io
 import json
 import os
+import socket
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -95,6 +97,29 @@ def write(folder: Path) -> list[Hostile]:
         )
         archive.file("NUL bytes", f"enc/nul-{size}.jsonl", data, [r["id"] for r in records])
 
+    records = good("mixed", 6)
+    lines = [_line(r) for r in records]
+    lines[3] = lines[3].decode("utf-8").encode("cp1256")  # lines another system appended
+    lines[4] = lines[4].decode("utf-8").encode("cp1256")
+    archive.file(
+        "UTF-8 and cp1256 lines in one file",
+        "enc/mixed.jsonl",
+        b"".join(lines),
+        [r["id"] for r in records],
+        [(4, "decoded", "a line not in UTF-8"), (5, "decoded", "a line not in UTF-8")],
+    )
+    records = good("controls", 4)
+    records[1]["title"] += "\u0000 بعد الصفر"  # JSON's \u0000: a NUL in the text
+    records[2]["title"] = "\x1b[2J\x1b[31m" + records[2]["title"]  # a terminal's escapes
+    records[3]["title"] = "\u202egpj.exe " + records[3]["title"]  # right-to-left override
+    archive.file(
+        "control and bidi-override characters",
+        "enc/controls.jsonl",
+        b"".join(map(_line, records)),
+        [r["id"] for r in records],
+        [(n, "repaired", "control or bidi-override characters removed") for n in (2, 3, 4)],
+    )
+
     # --- JSON that breaks a parser -------------------------------------------
     for depth in (1_000, 5_000, 100_000):
         records = good(f"deep{depth}", 2)
@@ -155,17 +180,56 @@ def write(folder: Path) -> list[Hostile]:
     archive.file(
         "undecodable file name", name, b"".join(map(_line, records)), [r["id"] for r in records]
     )
-    for variant in range(3):
-        records = good(f"gzbroken{variant}", 20)
-        packed = gzip.compress(b"".join(map(_line, records)))
-        broken = packed[: len(packed) // 2] + bytes(64) + packed[len(packed) // 2 + 64 :]
+    for variant, damage in enumerate(("header", "deflate", "crc")):
+        # Two gzip members (as `cat a.gz b.gz` makes); the second is damaged.
+        first, second = good(f"gzbroken{variant}a", 10), good(f"gzbroken{variant}b", 10)
+        tail = bytearray(gzip.compress(b"".join(map(_line, second))))
+        if damage == "header":
+            tail[:10] = bytes(10)
+        elif damage == "deflate":
+            tail[10:40] = b"\xff" * 30
+        else:
+            tail[-8] ^= 0xFF  # the CRC: the data itself is whole
+        kept = first + (second if damage == "crc" else [])
         archive.file(
             "corrupt .gz",
             f"packed/broken-{variant}.jsonl.gz",
-            broken,
-            [],
-            [(None, "rejected", "cannot open")],
+            gzip.compress(b"".join(map(_line, first))) + bytes(tail),
+            [r["id"] for r in kept],
+            [(None, "rejected", "cannot be read past byte")],
         )
+    records = good("gzcut", 40)
+    whole = b"".join(map(_line, records))
+    packed = gzip.compress(whole)
+    cut = packed[: len(packed) * 3 // 5]
+    salvaged = zlib.decompressobj(31).decompress(cut)  # what a decompressor gives before the cut
+    complete = salvaged.count(b"\n")
+    archive.file(
+        "truncated .gz",
+        "packed/cut.jsonl.gz",
+        cut,
+        [r["id"] for r in records[:complete]],
+        [(None, "rejected", "cannot be read past byte")]
+        + ([(complete + 1, "rejected", "invalid JSON")] if salvaged.rsplit(b"\n", 1)[-1] else []),
+    )
+    records = good("gzplain", 3)
+    archive.file(
+        "plain text named .gz",
+        "packed/plain.jsonl.gz",
+        b"".join(map(_line, records)),
+        [r["id"] for r in records],
+        [(None, "decoded", "named .gz but not compressed")],
+    )
+    empty = io.BytesIO()
+    with zipfile.ZipFile(empty, "w"):
+        pass
+    archive.file(
+        "empty .zip",
+        "packed/empty.zip",
+        empty.getvalue(),
+        [],
+        [(None, "skipped", "an archive with no file in it")],
+    )
     bomb = gzip.compress(b"\0" * (EXPANDED_LIMIT * 3))
     archive.file(
         "decompression bomb",
@@ -192,7 +256,8 @@ def write(folder: Path) -> list[Hostile]:
         bytes(raw),
         goods,
         [
-            (None, "rejected", "cannot read the member: Bad CRC"),
+            # Bad CRC-32, found at the member's end: its one chunk is not kept
+            (None, "rejected", "cannot be read past byte 0"),
             (None, "rejected", "cannot read the member: File"),  # ... is encrypted
             (None, "rejected", "cannot read the member: That compression method"),
             (None, "rejected", "expands to"),
@@ -277,6 +342,18 @@ def write(folder: Path) -> list[Hostile]:
     ):
         (links / name).symlink_to(target)
         archive.made.append(Hostile("link", f"links/{name}", [], [(None, "skipped", why)]))
+    (links / "self.jsonl").symlink_to("self.jsonl")
+    (links / "a.jsonl").symlink_to("b.jsonl")
+    (links / "b.jsonl").symlink_to("a.jsonl")
+    for name in ("self.jsonl", "a.jsonl", "b.jsonl"):
+        loop = [(None, "skipped", "a link that loops")]
+        archive.made.append(Hostile("link that loops", f"links/{name}", [], loop))
+    os.mkfifo(folder / "misc" / "pipe.jsonl")
+    archive.made.append(Hostile("FIFO", "misc/pipe.jsonl", [], [(None, "skipped", "a FIFO")]))
+    listening = socket.socket(socket.AF_UNIX)
+    listening.bind(str(folder / "misc" / "socket.jsonl"))
+    listening.close()
+    archive.made.append(Hostile("socket", "misc/socket.jsonl", [], [(None, "skipped", "a socket")]))
     return archive.made
 
 

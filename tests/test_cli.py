@@ -197,3 +197,25 @@ def test_output_to_a_reader_that_is_gone_ends_quietly(tmp_path, command):
     bahth.stdout.close()  # the reader is gone before anything is printed
     assert b"Traceback" not in bahth.stderr.read()
     bahth.wait()
+
+
+def test_search_prints_no_control_character_an_index_holds(capsys, monkeypatch, tmp_path):
+    """An index an older Bahth built may hold ESC or RLO in its text: a
+    terminal must not obey them."""
+    from indexer.articles import Article, analyze_article
+    from indexer.search.embedded import EmbeddedStore
+
+    store = EmbeddedStore(tmp_path / "data")
+    article = Article(
+        id="old-1",
+        title="\x1b[2J\x1b[31mزلزال \u202egpj.exe",
+        body="ضرب زلزال المدينة \x07 صباح اليوم " * 5,
+        source="قديم\x1b]0;title\x07",
+    )
+    with store.new_version() as loader:
+        loader.add(article, analyze_article(article))
+    monkeypatch.setenv("BAHTH_DATA_DIR", str(tmp_path / "data"))
+    assert cli.main(["search", "زلزال"]) == ExitStatus.OK
+    out = capsys.readouterr().out
+    assert "زلزال" in out and "old-1" in out
+    assert not any(c in out for c in "\x1b\x07\u202e")

@@ -3,6 +3,7 @@
 action, and every good record of every file is indexed and found."""
 
 import json
+import re
 from collections import defaultdict
 
 from indexer import reindex
@@ -49,9 +50,18 @@ def test_a_hostile_archive_loses_nothing_and_lets_nothing_in(tmp_path):
         assert backend.article(f"good-{n}")
     # Nothing from outside the archive got in (the link to a password file).
     assert backend.search(SearchRequest.from_params({"q": ["root"]})).total == 0
-    # Text of legacy code pages reads as Arabic, not mojibake.
+    # Text of legacy code pages reads as Arabic, not mojibake, whole files and lines alike.
     legacy = backend.article("cp1256-0-0")
     assert legacy["title"].startswith("عنوان الخبر")
+    for n in range(6):
+        mixed = backend.article(f"mixed-{n}")
+        assert mixed["title"].startswith("عنوان الخبر") and "ط" not in mixed["title"]
+    # No control or bidi-override character is kept; the words around them are.
+    for n in range(1, 4):
+        title = backend.article(f"controls-{n}")["title"]
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]", title)
+        assert "عنوان الخبر" in title
+    assert backend.article("controls-1")["title"].endswith(" بعد الصفر")
     assert summary.indexed == sum(len(h.good) for h in made) + 50
     print_table(made, table)
 

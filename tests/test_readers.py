@@ -1,5 +1,8 @@
+import ctypes
 import gzip
 import json
+import os
+import pickle
 import zipfile
 
 import pytest
@@ -241,4 +244,54 @@ def test_csv_with_windows_line_ends(tmp_path):
     assert [(r.fields["id"], r.fields["body"], r.line) for r in found] == [
         ("w1", "نص", 2),
         ("w2", "نص على\r\nسطرين", 3),
+    ]
+
+
+def _in_a_user_namespace(function, *args):
+    """function(*args) in a child process moved into a user namespace of its
+    own, where no user of this machine is mapped: root's files are then read
+    as any user's, so that a folder without permissions is unreadable even
+    when the tests run as root. Its result, or the error it raised."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: single-threaded, as unshare(CLONE_NEWUSER) requires
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.unshare(0x10000000) != 0:  # CLONE_NEWUSER
+                raise OSError(ctypes.get_errno(), "unshare(CLONE_NEWUSER) failed")
+            outcome = ("value", function(*args))
+        except BaseException as error:
+            outcome = ("error", repr(error))
+        with os.fdopen(write, "wb") as out:
+            pickle.dump(outcome, out)
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as answer:
+        kind, value = pickle.load(answer)
+    os.waitpid(pid, 0)
+    assert kind == "value", value
+    return value
+
+
+def _expanded(folder):
+    skipped = []
+    files = expand([folder], skipped)
+    return [str(f) for f in files], [(str(p), why) for p, why in skipped]
+
+
+def test_a_folder_that_cannot_be_read_is_reported_and_the_rest_read(tmp_path):
+    folder = tmp_path / "archive"
+    (folder / "closed").mkdir(parents=True)
+    (folder / "a.jsonl").write_text('{"id": "a"}\n', encoding="utf-8")
+    (folder / "closed" / "b.jsonl").write_text('{"id": "b"}\n', encoding="utf-8")
+    os.chmod(folder / "closed", 0)
+    for parent in (tmp_path, folder):
+        os.chmod(parent, 0o755)  # the rest stays readable to anyone
+    try:
+        files, skipped = _in_a_user_namespace(_expanded, folder)
+    finally:
+        os.chmod(folder / "closed", 0o755)
+    assert files == [str(folder / "a.jsonl")]
+    assert skipped == [
+        (str(folder / "closed"), "a folder that cannot be read (Permission denied): left out")
     ]

@@ -478,3 +478,60 @@ def test_kill_9_of_a_writer_at_any_moment_leaves_no_process_and_the_next_writer_
         )
         assert after.returncode == ExitStatus.OK, (moment, after.stderr)
     assert list(live.glob("index-building-*")) == [] or command == "reindex"
+
+
+_FULL_DISK = """
+set -e
+mount -t tmpfs -o size=4m tmpfs "$BAHTH_DATA_DIR"
+"$PYTHON" -m indexer.cli reindex "$SMALL" > /dev/null
+set +e
+"$PYTHON" -m indexer.cli $COMMAND "$BIG" --json > "$OUT/stdout" 2> "$OUT/stderr"
+echo $? > "$OUT/status"
+"$PYTHON" -m indexer.cli search --json > "$OUT/after"
+"""
+
+
+@pytest.mark.parametrize("command", ["reindex", "add"])
+def test_a_full_disk_ends_the_run_with_one_line_and_keeps_the_live_index(
+    command, tmp_path, big_archive
+):
+    """A real full disk (a 4 MiB tmpfs, in a mount namespace of the test's
+    own): the run fails with one line and one JSON object, no traceback, and
+    the live index is the one before (add: what it committed)."""
+    data, out = tmp_path / "data", tmp_path / "out"
+    data.mkdir()
+    out.mkdir()
+    small = write_jsonl(tmp_path / "small.jsonl", [article(n) for n in range(3)])
+    env = {
+        **os.environ,
+        "BAHTH_DATA_DIR": str(data),
+        "BAHTH_ELASTICSEARCH_URL": "",
+        "PYTHON": sys.executable,
+        "SMALL": str(small),
+        "BIG": str(big_archive),
+        "COMMAND": command,
+        "OUT": str(out),
+    }
+    done = subprocess.run(
+        ["unshare", "--mount", "--map-root-user", "sh", "-c", _FULL_DISK],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stderr
+    status = int((out / "status").read_text())
+    err = (out / "stderr").read_text(encoding="utf-8")
+    assert status == ExitStatus.FAILURE, err
+    assert "Traceback" not in err
+    failure_lines = [line for line in err.splitlines() if "full" in line or "No space" in line]
+    assert len(failure_lines) == 1, err
+    report = json.loads((out / "stdout").read_text(encoding="utf-8"))
+    assert report == {"status": 1, "error": failure_lines[0].split(": ", 1)[1]}
+    assert f"the disk holding {data} is full" in report["error"]
+    total = json.loads((out / "after").read_text(encoding="utf-8"))["total"]
+    if command == "reindex":
+        assert total == 3
+    else:
+        assert 3 <= total < 40_000  # what it committed before the disk filled

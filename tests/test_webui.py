@@ -457,3 +457,17 @@ def test_every_form_keeps_every_other_choice(client):
             ("date_from", "2016-01-01"),
         }
         assert kept == {(n, v) for n, v in expected if n not in own}, form
+
+
+def test_no_control_character_reaches_a_feed_or_a_page(client):
+    """What a query (or an index an older Bahth built) holds is shown without
+    control or bidi-override characters: the feed stays XML, the page text."""
+    import xml.etree.ElementTree as ElementTree
+
+    nasty = "%E2%80%AE%1B%5B2J%00%01زلزال"  # RLO, ESC [2J, NUL, SOH, then the word
+    feed = client.get(f"/feed.atom?q={nasty}")
+    assert feed.status_code == 200
+    title = ElementTree.fromstring(feed.data).find("{http://www.w3.org/2005/Atom}title").text
+    assert title.startswith("بحث: [2Jزلزال")
+    page = client.get(f"/?q={nasty}").get_data(as_text=True)
+    assert not any(c in page for c in "\x00\x01\x1b\u202e")

@@ -14,7 +14,7 @@ from indexer.search import open_backend
 from indexer.settings import Settings
 
 from . import api, errors, pages
-from .safety import add_security_headers, web_link
+from .safety import add_security_headers, shown, web_link
 from .search import AppState
 from .shedding import limit_in_flight
 
@@ -31,6 +31,7 @@ def create_app(settings=None, backend=None):
     app.json.sort_keys = False
     limit_in_flight(app, settings.max_in_flight)
     app.jinja_env.tests["web_link"] = web_link
+    app.jinja_env.finalize = shown  # no control character of an archive reaches a page or feed
     app.after_request(add_security_headers)
     app.register_blueprint(pages.blueprint)
     app.register_blueprint(api.blueprint, url_prefix="/api")

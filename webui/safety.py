@@ -6,10 +6,16 @@
   (the page loads nothing but its stylesheet and runs no script), no MIME
   sniffing, no framing, no referrer sent to the outlets linked.
 - CSV cells that a spreadsheet would read as a formula are neutralised.
+- No control or bidi-override character reaches a page or a feed (`shown`,
+  every template's finalize): an Atom feed holding one is not XML.
 - What the API shows of an article leaves out where it was read on the server.
 """
 
 from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+from indexer.articles import without_controls
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -33,6 +39,15 @@ def web_link(url) -> bool:
     except ValueError:
         return False
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+def shown(value):
+    """A template's value without control characters, HTML kept as HTML."""
+    if isinstance(value, Markup):
+        return Markup(without_controls(value))
+    if isinstance(value, str):
+        return without_controls(value)
+    return value
 
 
 def add_security_headers(response):

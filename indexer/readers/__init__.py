@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import trec
-from .decode import Decoded, decode, looks_binary, utf8_by_line
+from .decode import Decoded, LineDecoder, decode, looks_binary, utf8_by_line, utf16_encoding
 from .pages import looks_like_html, parse_page
 from .plan import ArchiveError, Piece, Plan, Share, expand, whole_files
 
@@ -78,44 +78,136 @@ def printable(path) -> str:
     return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def _members(path, max_expanded):
-    """(origin, bytes or a Notice) for a file, or for each member of an
-    archive: a member that cannot be read costs that member only."""
+_READ_ERRORS = (
+    OSError,  # gzip.BadGzipFile among them
+    zipfile.BadZipFile,
+    EOFError,
+    zlib.error,
+    RuntimeError,
+    NotImplementedError,
+)
+_CHUNK = 1 << 20
+MAX_LINE_BYTES = 64 * 2**20  # a longer JSONL line is rejected (a body is cut far below it)
+
+
+def _sources(path, max_expanded):
+    """(origin, a binary stream or a Notice, whether it is decompressed) for
+    a file, or for each member of an archive in turn, opened only when the
+    one before is read: a member that cannot be read costs that member only."""
     origin = printable(path)
     if path.suffix == ".zip":
         with zipfile.ZipFile(path) as archive:
-            for info in archive.infolist():
-                if info.is_dir() or _skipped(info.filename):
-                    continue
+            members = [i for i in archive.infolist() if not i.is_dir() and not _skipped(i.filename)]
+            if not members:
+                empty = Notice(
+                    origin, None, None, "an archive with no file in it", action="skipped"
+                )
+                yield origin, empty, False
+            for info in members:
                 where = f"{origin}!{printable(info.filename)}"
                 if info.file_size > max_expanded:
-                    yield where, _too_large(where, info.file_size, max_expanded)
+                    yield where, _too_large(where, info.file_size, max_expanded), True
                     continue
                 try:
-                    yield where, _read_at_most(archive.open(info), max_expanded, where)
-                except (
-                    OSError,
-                    zipfile.BadZipFile,
-                    EOFError,
-                    zlib.error,
-                    RuntimeError,
-                    NotImplementedError,
-                ) as error:
-                    yield where, Notice(where, None, None, f"cannot read the member: {error}")
-    elif path.suffix == ".gz":
-        with gzip.open(path) as stream:
-            yield origin, _read_at_most(stream, max_expanded, origin)
-    elif not _skipped(path.name):
-        yield origin, path.read_bytes()
+                    stream = archive.open(info)
+                except _READ_ERRORS as error:
+                    failed = Notice(where, None, None, f"cannot read the member: {error}")
+                    yield where, failed, True
+                    continue
+                with stream:
+                    yield where, stream, True
+    elif _skipped(path.name):
+        return
+    else:
+        with open(path, "rb") as stream:
+            if path.suffix == ".gz":
+                if stream.read(2) == b"\x1f\x8b":
+                    stream.seek(0)
+                    with gzip.GzipFile(fileobj=_Trickle(stream)) as unpacked:
+                        yield origin, unpacked, True
+                    return
+                stream.seek(0)
+                plain = "named .gz but not compressed: read as it is"
+                yield origin, Notice(origin, None, None, plain, action="decoded"), False
+            yield origin, stream, False
 
 
-def _read_at_most(stream, limit, origin):
-    """The bytes of a (decompressing) stream, or a Notice once it passes
-    `limit`: a small file can expand to gigabytes."""
-    data = stream.read(limit + 1)
-    if len(data) > limit:
-        return _too_large(origin, None, limit)
-    return data
+class _Trickle:
+    """A file read at most 1 KiB at a time: a gzip stream decompresses what
+    comes before a damaged place before it meets it, so that little is lost."""
+
+    def __init__(self, stream, most=1024):
+        self.stream, self.most = stream, most
+
+    def read(self, size=-1):
+        return self.stream.read(self.most if size is None or size < 0 else min(size, self.most))
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+
+class _Reading:
+    """A stream read at most `limit` bytes far, in chunks, that stops at the
+    first error of the stream (a gz or zip member cut short or corrupt) and
+    says so (`failure`): what came before it is kept. A decompressing stream
+    is read 8 KiB at a time, so that little is lost with the piece that fails."""
+
+    def __init__(self, stream, limit):
+        self.stream, self.limit = stream, limit
+        self.step = _CHUNK if limit is None else 8192
+        # read1: at most one read of the stream beneath, whose output is kept
+        # even when the next one fails.
+        self.read = getattr(stream, "read1", stream.read)
+        self.read_bytes = 0
+        self.failure: str | None = None
+        self.too_large = False
+
+    def chunk(self, size=_CHUNK) -> bytes:
+        if self.failure or self.too_large:
+            return b""
+        if self.limit is not None:
+            size = min(size, self.limit + 1 - self.read_bytes)
+        parts, wanted = [], size
+        while wanted > 0:
+            try:
+                part = self.read(min(wanted, self.step))
+            except _READ_ERRORS as error:
+                self.failure = f"{error}"
+                break
+            if not part:
+                break
+            parts.append(part)
+            wanted -= len(part)
+        data = b"".join(parts)
+        self.read_bytes += len(data)
+        if self.limit is not None and self.read_bytes > self.limit:
+            self.too_large = True
+            return data[: len(data) - (self.read_bytes - self.limit)]
+        return data
+
+    def rest(self, drop_nul=True) -> bytes:
+        """What is left of the stream; NUL bytes dropped as they come (a
+        gigabyte of them is a few bytes here), unless it is UTF-16."""
+        parts = []
+        while chunk := self.chunk():
+            parts.append(chunk.replace(b"\0", b"") if drop_nul else chunk)
+        return b"".join(parts)
+
+    def notices(self, origin) -> list["Notice"]:
+        found = []
+        if self.too_large:
+            found.append(_too_large(origin, None, self.limit))
+        if self.failure:
+            found.append(
+                Notice(
+                    origin,
+                    None,
+                    None,
+                    f"cannot be read past byte {self.read_bytes:,} ({self.failure}): "
+                    "the records before are kept",
+                )
+            )
+        return found
 
 
 def _too_large(origin, size, limit):
@@ -123,7 +215,7 @@ def _too_large(origin, size, limit):
     if size:
         reason = f"expands to {size / 2**20:,.0f} MiB, over the limit of {limit_text}: not read"
     else:
-        reason = f"expands to more than the limit of {limit_text}: not read"
+        reason = f"expands to more than the limit of {limit_text}: what is past it is not read"
     return Notice(origin, None, None, reason)
 
 
@@ -161,38 +253,113 @@ def read_pieces(
 
 def _read_file(path, forced_format, column_map, max_expanded):
     try:
-        members = list(_members(path, max_expanded))
-    except (OSError, zipfile.BadZipFile, EOFError, zlib.error) as error:
+        for origin, source, compressed in _sources(path, max_expanded):
+            if isinstance(source, Notice):
+                yield source
+                continue
+            # Only what is decompressed is bounded: a file's own size is its bound.
+            reading = _Reading(source, max_expanded if compressed else None)
+            yield from _read_source(origin, reading, forced_format, column_map)
+            yield from reading.notices(origin)
+    except _READ_ERRORS as error:
         yield Notice(printable(path), None, None, f"cannot open: {error}")
+
+
+def _read_source(origin, reading: _Reading, forced_format, column_map):
+    """The records of one file or archive member: a JSONL one line after
+    line (memory holds one line, whatever the file's size), others whole."""
+    head = reading.chunk(65536)
+    if head.startswith(codecs.BOM_UTF8):
+        head = head[len(codecs.BOM_UTF8) :]
+    if looks_binary(head):
+        yield Notice(origin, None, None, "binary file, not text: not read")
         return
-    for origin, data in members:
-        if isinstance(data, Notice):
-            yield data
-            continue
-        if looks_binary(data):
-            yield Notice(origin, None, None, "binary file, not text: not read")
-            continue
-        decoded = decode(data)
-        yield from _decoding_notes(origin, decoded)
-        text = decoded.text
-        if not text.strip():
+    kind = forced_format or detect_format(head.decode("utf-8", errors="replace"))
+    start = head.lstrip()[:1]
+    if kind == "jsonl" and start != b"[" and not utf16_encoding(head):
+        yield from _stream_jsonl(origin, head, reading, column_map)
+        return
+    decoded = decode(head + reading.rest(drop_nul=not utf16_encoding(head)))
+    yield from _decoding_notes(origin, decoded)
+    text = decoded.text
+    if not text.strip():
+        if not reading.failure and not reading.too_large:
             yield Notice(origin, None, None, "empty file")
+        return
+    yield from _READERS[forced_format or detect_format(text)](text, origin, column_map)
+
+
+def _stream_jsonl(origin, head, reading: _Reading, column_map):
+    decoder = LineDecoder(head)
+    pending, number, seen_text = head, 0, False
+    while True:
+        cut = pending.find(b"\n")
+        if cut < 0:
+            more = reading.chunk()
+            if more and len(pending) <= MAX_LINE_BYTES:
+                pending += more
+                continue
+            if more:  # a line past the limit: rejected, skipped to its end
+                number += 1
+                yield Notice(
+                    origin,
+                    number,
+                    None,
+                    f"a line of more than {MAX_LINE_BYTES / 2**20:,.0f} MiB: not read",
+                )
+                pending = _skip_line(reading, more)
+                continue
+            line, pending = pending, b""
+            if not line:
+                break
+        else:
+            line, pending = pending[:cut], pending[cut + 1 :]
+        number += 1
+        line = line.replace(b"\0", b"")
+        if not line.strip():
             continue
-        kind = forced_format or detect_format(text)
-        yield from _READERS[kind](text, origin, column_map)
+        seen_text = True
+        yield _jsonl_line(decoder.line(line, number), origin, number, column_map)
+    yield from _decoding_notes(origin, decoder.decoded(""), whole=not decoder.utf8)
+    if not seen_text and not reading.failure and not reading.too_large:
+        yield Notice(origin, None, None, "empty file")
 
 
-def _decoding_notes(origin, decoded: Decoded):
+def _skip_line(reading: _Reading, data: bytes) -> bytes:
+    """Read on past the end of an overlong line; what follows it."""
+    while True:
+        cut = data.find(b"\n")
+        if cut >= 0:
+            return data[cut + 1 :]
+        data = reading.chunk()
+        if not data:
+            return b""
+
+
+def _decoding_notes(origin, decoded: Decoded, whole=False):
+    """The notices of what decoding did: repaired lines, and the code page
+    of lines (or of the file, when `whole` or none of it was UTF-8)."""
     for line in decoded.repaired_lines:
         yield Notice(
             origin, line, None, "bytes that are not UTF-8 replaced with U+FFFD", action="repaired"
         )
+    if decoded.legacy_lines and not whole:
+        for line in decoded.legacy_lines:
+            yield Notice(
+                origin,
+                line,
+                None,
+                f"a line not in UTF-8, among UTF-8 lines: read as {decoded.legacy}",
+                action="decoded",
+            )
+        return
+    encoding = decoded.legacy if decoded.legacy_lines else decoded.encoding
     if decoded.confidence is not None:
         yield Notice(
             origin,
             None,
             None,
-            f"not UTF-8: read as {decoded.encoding} (confidence {decoded.confidence:.2f})",
+            f"not UTF-8: read as {encoding} (confidence {decoded.confidence:.2f})",
             action="decoded",
         )
 
@@ -225,14 +392,17 @@ def _read_jsonl(text, origin, column_map, first_line=1):
             yield _json_record(record, origin, None, _shown(record), column_map, f"record {number}")
         return
     for number, line in enumerate(text.split("\n"), first_line):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except (ValueError, RecursionError) as error:
-            yield Notice(origin, number, None, f"invalid JSON ({_json_error(error)})", line[:2000])
-            continue
-        yield _json_record(record, origin, number, line[:2000], column_map)
+        if line.strip():
+            yield _jsonl_line(line, origin, number, column_map)
+
+
+def _jsonl_line(line, origin, number, column_map):
+    """The record of one JSONL line, or the Notice of why it is none."""
+    try:
+        record = json.loads(line)
+    except (ValueError, RecursionError) as error:
+        return Notice(origin, number, None, f"invalid JSON ({_json_error(error)})", line[:2000])
+    return _json_record(record, origin, number, line[:2000], column_map)
 
 
 def _shown(record):

@@ -10,7 +10,9 @@ decoded with U+FFFD in their place and reported by number, and the rest of
 the file is read as it is (read as a legacy code page instead, every good
 line would turn into mojibake). A file that is not UTF-8 at all goes to a
 detector (charset-normalizer) among the Arabic code pages, and the choice and
-its confidence are reported.
+its confidence are reported. A file that mixes the two (lines appended by
+another system) is read line by line: its UTF-8 lines as UTF-8, the others
+in the code page the detector finds for them, each such line reported.
 """
 
 import codecs
@@ -37,13 +39,17 @@ class Decoded:
     encoding: str
     repaired_lines: list[int] = field(default_factory=list)  # lines with bytes replaced
     confidence: float | None = None  # of a detected legacy encoding
+    # Lines of a UTF-8 file read in a legacy code page, and which one.
+    legacy_lines: list[int] = field(default_factory=list)
+    legacy: str | None = None
 
 
 def _high_bytes(data):
     return (data.count(0) + data.count(6)) / len(data)
 
 
-def _utf16(sample: bytes) -> str | None:
+def utf16_encoding(sample: bytes) -> str | None:
+    """UTF-16's name when `sample` is UTF-16 (a BOM, or the shape of Arabic and ASCII text)."""
     for bom, encoding in _BOMS:
         if sample.startswith(bom):
             return encoding
@@ -61,7 +67,7 @@ def _utf16(sample: bytes) -> str | None:
 def detect_encoding(sample: bytes) -> str:
     """The encoding of a file from its first bytes: a BOM, UTF-16's shape,
     UTF-8 (even with a few bad bytes), else the likeliest Arabic code page."""
-    found = _utf16(sample)
+    found = utf16_encoding(sample)
     if found:
         return found
     if _mostly_utf8(sample.replace(b"\0", b"")):
@@ -79,6 +85,16 @@ def _mostly_utf8(data: bytes) -> bool:
     return broken <= _MOSTLY * max(others, 1) or (broken <= 2 and others >= 20)
 
 
+def _legacy_line(data: bytes) -> bool:
+    """Whether a line that is not UTF-8 is written in a legacy code page (its
+    bytes break as UTF-8 far more often than they make characters) rather
+    than UTF-8 with a few bad bytes."""
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd") - data.count(_REPLACEMENT)
+    others = len(text) - len(text.encode("ascii", errors="ignore")) - broken
+    return broken >= 4 and broken > 2 * others
+
+
 def _legacy(sample: bytes) -> tuple[str, float]:
     best = from_bytes(sample[:65536], cp_isolation=list(LEGACY)).best()
     if best is None:
@@ -94,10 +110,62 @@ def looks_binary(data: bytes) -> bool:
     control character, which text almost never has. NUL bytes do not count:
     broken exports leave runs of them in text (they are dropped)."""
     sample = data[:8192]
-    if not sample or _utf16(sample):
+    if not sample or utf16_encoding(sample):
         return False
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls > 0.05 * len(sample.replace(b"\0", b"")) + 1
+
+
+class LineDecoder:
+    """Lines of bytes to text, one at a time, each as it is: UTF-8; UTF-8 with
+    a few bad bytes (repaired with U+FFFD); or a line in a legacy code page
+    (the code page found from the first such line). What it did is in
+    `decoded()` once the lines are read."""
+
+    def __init__(self, sample: bytes = b""):
+        """`sample`: the first bytes of the file, which the code page of its
+        legacy lines is found from (else from the first such line)."""
+        self.sample = sample
+        self.repaired: list[int] = []
+        self.legacy_lines: list[int] = []
+        self.legacy: str | None = None
+        self.confidence: float | None = None
+        self.utf8 = False  # a line with non-ASCII characters was UTF-8
+
+    def line(self, data: bytes, number: int) -> str:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            self.utf8 = self.utf8 or not text.isascii()
+            return text
+        if not _legacy_line(data):
+            self.repaired.append(number)
+            return data.decode("utf-8", errors="replace")
+        if self.legacy is None:
+            legacy = b"\n".join(x for x in self.sample.split(b"\n") if not _is_utf8(x))
+            self.legacy, self.confidence = _legacy(legacy or data)
+        self.legacy_lines.append(number)
+        return data.decode(self.legacy, errors="replace")
+
+    def decoded(self, text: str) -> Decoded:
+        return Decoded(
+            text,
+            "utf-8",
+            self.repaired,
+            legacy_lines=self.legacy_lines,
+            legacy=self.legacy,
+            confidence=self.confidence if self.legacy_lines else None,
+        )
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def decode(data: bytes) -> Decoded:
@@ -105,7 +173,7 @@ def decode(data: bytes) -> Decoded:
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     sample = data[:65536]
-    encoding = _utf16(sample)
+    encoding = utf16_encoding(sample)
     if encoding:
         return Decoded(data.decode(encoding, errors="replace").replace("\0", ""), encoding)
     data = data.replace(b"\0", b"")
@@ -113,20 +181,24 @@ def decode(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    if _mostly_utf8(data):
-        return utf8_by_line(data)
-    encoding, confidence = _legacy(sample)
-    return Decoded(data.decode(encoding, errors="replace"), encoding, confidence=confidence)
+    decoder, text = _by_line(data)
+    if decoder.legacy_lines and not decoder.utf8:
+        # Not UTF-8 at all: the code page found from the whole file's bytes.
+        encoding, confidence = _legacy(sample)
+        return Decoded(data.decode(encoding, errors="replace"), encoding, confidence=confidence)
+    return decoder.decoded(text)
+
+
+def _by_line(data: bytes, first_line: int = 1) -> tuple[LineDecoder, str]:
+    decoder = LineDecoder()
+    lines = [
+        decoder.line(line, number) for number, line in enumerate(data.split(b"\n"), first_line)
+    ]
+    text = "\n".join(lines)
+    return decoder, text[1:] if text.startswith("\ufeff") else text
 
 
 def utf8_by_line(data: bytes, first_line: int = 1) -> Decoded:
-    """UTF-8 text, each line with bad bytes repaired (U+FFFD) and its number kept."""
-    lines, repaired = [], []
-    for number, line in enumerate(data.split(b"\n"), first_line):
-        try:
-            lines.append(line.decode("utf-8"))
-        except UnicodeDecodeError:
-            lines.append(line.decode("utf-8", errors="replace"))
-            repaired.append(number)
-    text = "\n".join(lines)
-    return Decoded(text[1:] if text.startswith("\ufeff") else text, "utf-8", repaired)
+    """UTF-8 text read line by line (LineDecoder), with each line's number kept."""
+    decoder, text = _by_line(data, first_line)
+    return decoder.decoded(text)

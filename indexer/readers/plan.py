@@ -4,8 +4,10 @@ of about the same size for the workers. Readers take Pieces, and nothing else.
 """
 
 import codecs
+import errno
 import glob
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,12 +47,15 @@ class Share:
 
 def expand(paths: Iterable, skipped: list | None = None) -> list[Path]:
     """The files named by `paths` (files, folders read recursively, globs), in
-    a stable order; ArchiveError for a path that names nothing.
+    a stable order; ArchiveError for a path that names nothing at all.
 
     Inside a folder, a link is followed only to a file in that same folder
     tree: a link out of it (to /etc/passwd, say), a link to a folder (a loop,
-    perhaps) and a broken link are left out, each added to `skipped` as
-    (path, why). What is named on the command line is read wherever it is."""
+    perhaps), a link that loops or is broken, and whatever is not a regular
+    file (a FIFO, a socket, a device) or cannot be read (a folder without
+    permission) are left out, each added to `skipped` as (path, why). What is
+    named on the command line is read wherever it is, if it is a file."""
+    skipped = skipped if skipped is not None else []
     files = []
     for path in map(str, paths):
         matches = (
@@ -59,21 +64,61 @@ def expand(paths: Iterable, skipped: list | None = None) -> list[Path]:
         if not matches:
             raise ArchiveError(f"{path}: no such file or folder")
         for match in map(Path, matches):
-            if match.is_dir():
-                inside = sorted(_walk(match, skipped if skipped is not None else []))
-                if not inside:
+            if not os.path.lexists(match):
+                raise ArchiveError(f"{match}: no such file or folder")
+            if _is_dir(match):
+                before = len(skipped)
+                inside = sorted(_walk(match, skipped))
+                if not inside and len(skipped) == before:
                     raise ArchiveError(f"{match}: the folder holds no file")
                 files.extend(inside)
-            elif match.is_file():
-                files.append(match)
+                continue
+            why = _not_readable(match)
+            if why:
+                skipped.append((match, why))
             else:
-                raise ArchiveError(f"{match}: no such file or folder")
+                files.append(match)
+    if not files and skipped:
+        path, why = skipped[0]
+        raise ArchiveError(f"no file to read: {path}: {why}")
     return files
 
 
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _not_readable(path: Path) -> str | None:
+    """Why `path` is not a file to read, or None when it is one."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a link that loops: not read"
+        if path.is_symlink():
+            return "a broken link: not read"
+        return f"cannot be read: {error.strerror or error}"
+    if stat.S_ISREG(mode):
+        return None
+    kind = {
+        stat.S_ISFIFO(mode): "a FIFO (named pipe)",
+        stat.S_ISSOCK(mode): "a socket",
+        stat.S_ISCHR(mode) or stat.S_ISBLK(mode): "a device",
+    }.get(True, "not a regular file")
+    return f"{kind}: not read"
+
+
 def _walk(folder: Path, skipped: list):
-    root = folder.resolve()
-    for top, folders, names in os.walk(folder):
+    root = Path(os.path.realpath(folder))
+
+    def unreadable(error: OSError):
+        where = error.filename or folder
+        skipped.append((Path(where), f"a folder that cannot be read ({error.strerror}): left out"))
+
+    for top, folders, names in os.walk(folder, onerror=unreadable):
         folders.sort()
         for name in [*folders]:
             if (Path(top) / name).is_symlink():
@@ -83,15 +128,14 @@ def _walk(folder: Path, skipped: list):
             path = Path(top) / name
             if name.startswith("."):
                 continue
-            if path.is_symlink():
-                target = path.resolve()
-                if not target.exists():
-                    skipped.append((path, "a broken link: not read"))
-                    continue
+            why = _not_readable(path)
+            if why is None and path.is_symlink():
+                target = Path(os.path.realpath(path))
                 if not target.is_relative_to(root):
-                    skipped.append((path, f"a link out of {folder} (to {target}): not followed"))
-                    continue
-            if path.is_file():
+                    why = f"a link out of {folder} (to {target}): not followed"
+            if why:
+                skipped.append((path, why))
+            else:
                 yield path
 
 
@@ -99,11 +143,27 @@ def whole_files(paths: Iterable) -> list[Piece]:
     return [Piece(path) for path in expand(paths)]
 
 
+def _size(path: Path) -> int:
+    """A file's size; 0 for one gone or unreadable since it was listed (its
+    reader then reports it)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def split_jsonl(path: Path, target_bytes: int) -> list[Piece] | None:
     """Pieces of about `target_bytes` each, cut at line ends, when `path` is
     a plain UTF-8 JSONL file larger than that; None when it must be read whole."""
-    if path.suffix in ARCHIVE_SUFFIXES or path.stat().st_size <= target_bytes:
+    if path.suffix in ARCHIVE_SUFFIXES or _size(path) <= target_bytes:
         return None
+    try:
+        return _slices(path, target_bytes)
+    except OSError:
+        return None  # read whole, and reported by its reader
+
+
+def _slices(path: Path, target_bytes: int) -> list[Piece] | None:
     with open(path, "rb") as stream:
         head = stream.read(65536)
         if detect_encoding(head) not in ("utf-8", "utf-8-sig") or not head.lstrip(
@@ -129,9 +189,9 @@ class Plan:
     as the shares are handed out, while the workers read the earlier ones."""
 
     def __init__(self, paths: Iterable, share_bytes: int, share_files: int):
-        self.skipped: list[tuple[Path, str]] = []  # links not followed
+        self.skipped: list[tuple[Path, str]] = []  # what is left out, and why
         self.files = expand(paths, self.skipped)
-        self.total_bytes = sum(path.stat().st_size for path in self.files)
+        self.total_bytes = sum(_size(path) for path in self.files)
         self.share_bytes, self.share_files = share_bytes, share_files
 
     def __iter__(self) -> Iterator[Share]:
@@ -149,7 +209,7 @@ class Plan:
                 yield from (Share((piece,), piece.size) for piece in slices)
                 continue
             batch.append(Piece(path))
-            size += path.stat().st_size
+            size += _size(path)
             if size >= self.share_bytes or len(batch) >= self.share_files:
                 yield Share(tuple(batch), size)
                 batch, size = [], 0

@@ -12,7 +12,15 @@ the same engine, for a reindex.
 """
 
 from .contract import Backend, Loader, Store, Updater
-from .errors import AnalysisChanged, BackendUnavailable, BuildFailed, Busy, NotFound, SearchError
+from .errors import (
+    AnalysisChanged,
+    BackendUnavailable,
+    BuildFailed,
+    Busy,
+    DiskFull,
+    NotFound,
+    SearchError,
+)
 from .request import BadRequest, SearchRequest
 
 
@@ -53,6 +61,7 @@ __all__ = [
     "BadRequest",
     "BuildFailed",
     "Busy",
+    "DiskFull",
     "Loader",
     "NotFound",
     "SearchError",

@@ -30,6 +30,11 @@ class BuildFailed(SearchError):
     articles, or holds another count); it is deleted, never switched to."""
 
 
+class DiskFull(BuildFailed):
+    """The disk an index is written to filled up: nothing is switched, and
+    what an add committed before stays."""
+
+
 class Busy(SearchError):
     """Another reindex, add or remove is writing to the index: one writer at a time."""
 

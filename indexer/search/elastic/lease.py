@@ -55,6 +55,13 @@ class Lease:
                 ) from None
             # A lapsed lease, or its holder is gone: take it over, unless
             # another writer just did (then this fails with a conflict).
+            log.warning(
+                "pid %s on %s held the writer lease of %r and ended without giving it back "
+                "(killed?); taken over",
+                lease["pid"],
+                lease["host"],
+                self.index.removesuffix("-writer"),
+            )
             self.client.index(
                 index=self.index,
                 id="lease",

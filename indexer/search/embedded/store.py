@@ -23,6 +23,7 @@ import logging
 import os
 import shutil
 import sqlite3
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,7 +33,7 @@ import tantivy
 from indexer.arabic.stem import SHIPPED_LEXICON
 
 from ..dedup import SeenArticles
-from ..errors import BackendUnavailable, BuildFailed, Busy
+from ..errors import BackendUnavailable, BuildFailed, Busy, DiskFull
 from ..facets import FACETS, Registry
 from ..groups import Changes, InPlace, Member
 from ..locks import process_running
@@ -48,6 +49,8 @@ LEGACY_FILE = "articles.sqlite"
 WRITER_HEAP = 256_000_000  # bytes the writer fills before it writes a segment
 LOCK_FILE = "bahth.lock"
 LEXICON_FILE = "lexicon.tsv.gz"  # the stemming lexicon the index was built with
+_HELD_HERE: set[str] = set()  # the writer locks this process holds
+_HELD_HERE_LOCK = threading.Lock()
 
 
 class EmbeddedStore:
@@ -79,7 +82,25 @@ class EmbeddedStore:
         that is gone without letting the lock go (kill -9) is named in a
         line when the next writer takes over."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        with open(self.data_dir / LOCK_FILE, "a+", encoding="utf-8") as lock:
+        path = os.path.realpath(self.data_dir / LOCK_FILE)
+        # A POSIX lock is this process's whatever file it opens, and closing
+        # any of them lets it go: a second writer of this same process is
+        # refused before it opens the file.
+        with _HELD_HERE_LOCK:
+            if path in _HELD_HERE:
+                raise Busy(
+                    f"this process is writing to {self.data_dir} already; one reindex, "
+                    "add or remove at a time"
+                )
+            _HELD_HERE.add(path)
+        try:
+            yield from self._locked(path)
+        finally:
+            with _HELD_HERE_LOCK:
+                _HELD_HERE.discard(path)
+
+    def _locked(self, path):
+        with open(path, "a+", encoding="utf-8") as lock:
             lock.seek(0)
             holder = lock.read().strip()
             try:
@@ -123,10 +144,12 @@ class EmbeddedStore:
         try:
             yield loader
             loader.finish()
-        except BaseException:
+        except BaseException as error:
             loader.abandon()
             shutil.rmtree(building, ignore_errors=True)
-            raise
+            if (full := _disk_full(error, self.data_dir)) is None:
+                raise
+            raise full from error
         version = self.data_dir / f"{LINK}-{time.time_ns()}"
         os.rename(building, version)
         self._switch(version)
@@ -145,9 +168,11 @@ class EmbeddedStore:
             try:
                 yield updater
                 updater.finish()
-            except BaseException:
+            except BaseException as error:
                 updater.abandon()
-                raise
+                if (full := _disk_full(error, self.data_dir)) is None:
+                    raise
+                raise full from error
 
     def _switch(self, version: Path):
         old = self.live()
@@ -174,6 +199,27 @@ class EmbeddedStore:
             log.warning(
                 "removed %s (%.1f MB), left by a reindex that did not finish", left, size / 1e6
             )
+
+
+_NEARLY_FULL = 16 * 2**20  # bytes left on a disk that a failed write is blamed on
+
+
+def _disk_full(error: BaseException, folder: Path) -> DiskFull | None:
+    """DiskFull for a write that failed because the disk holding `folder`
+    filled up (tantivy only says that a thread of its writer died); None for
+    any other failure."""
+    if not isinstance(error, OSError | ValueError | RuntimeError):
+        return None
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return None
+    if getattr(error, "errno", None) != errno.ENOSPC and free >= _NEARLY_FULL:
+        return None
+    return DiskFull(
+        f"the disk holding {folder} is full ({free / 2**20:,.1f} MiB left; {error}): make "
+        "room and run it again"
+    )
 
 
 class _Writing:
