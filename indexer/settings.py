@@ -123,6 +123,13 @@ class Settings:
         "BAHTH_MAX_IN_FLIGHT",
         "Requests a web worker serves at once; more are answered 503 with Retry-After.",
     )
+    public_url: str = _setting(
+        "",
+        "BAHTH_PUBLIC_URL",
+        "The address readers reach Bahth at (e.g. https://bahth.example.org), which the "
+        "links of Atom feeds start with; empty: they are relative to the feed's own address. "
+        "The request's Host header is never used for them.",
+    )
     log_level: str = _setting(
         "warning",
         "BAHTH_LOG_LEVEL",
@@ -157,6 +164,11 @@ class Settings:
             raise SettingsError("BAHTH_ELASTICSEARCH_WAIT must be 0 or more seconds")
         if self.elasticsearch_lease < 3:
             raise SettingsError("BAHTH_ELASTICSEARCH_LEASE must be 3 or more seconds")
+        if self.public_url and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", self.public_url):
+            raise SettingsError(
+                "BAHTH_PUBLIC_URL must be an http(s) address such as https://bahth.example.org, "
+                f"not {self.public_url!r}"
+            )
         if self.log_level.lower() not in LOG_LEVELS:
             raise SettingsError(
                 f"BAHTH_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {self.log_level!r}"

@@ -122,14 +122,18 @@ def test_bad_parameters_get_400_with_one_error_shape(client, query, parameter):
     assert error["parameter"] == parameter and error["message"]
 
 
-def test_backend_down_gives_503_in_the_same_shape_and_a_polite_page(tmp_path):
+def test_backend_down_gives_503_in_the_same_shape_and_a_polite_page(tmp_path, caplog):
     app = app_for(tmp_path / "empty")
     response = app.test_client().get("/api/search?q=x")
     assert response.status_code == 503
-    assert response.get_json()["error"]["code"] == "backend_unavailable"
+    error = response.get_json()["error"]
+    assert error["code"] == "backend_unavailable"
+    # Where the index lives is the operator's business: in the log, not the answer.
+    assert str(tmp_path) not in error["message"] and str(tmp_path) in caplog.text
     page = app.test_client().get("/?q=x")
     assert page.status_code == 503
     assert "غير متاح" in page.get_data(as_text=True)
+    assert str(tmp_path) not in page.get_data(as_text=True)
 
 
 def test_article_endpoint(client):
@@ -419,14 +423,28 @@ def test_every_search_has_an_atom_feed_a_feed_reader_reads(client):
     assert parsed.version == "atom10"
     same = client.get("/api/search?q=ترامب&source=سي+إن+إن+بالعربية&sort=newest&size=50").get_json()
     assert [e.link for e in parsed.entries] == [
-        f"http://localhost/articles/{hit['id']}" for hit in same["hits"]
-    ]  # the same articles, newest first
+        f"/articles/{hit['id']}" for hit in same["hits"]
+    ]  # the same articles, newest first; relative links without BAHTH_PUBLIC_URL
+    assert len({e.id for e in parsed.entries}) == len(parsed.entries)
+    assert all(e.id.startswith("tag:bahth,2024:article/") for e in parsed.entries)
     assert [e.title for e in parsed.entries] == [hit["title"] for hit in same["hits"]]
     first = parsed.entries[0]
     assert first.author == same["hits"][0]["source"] and first.published.startswith("20")
     assert "ترامب" in parsed.feed.title and "سي إن إن بالعربية" in parsed.feed.title
     escaped = client.get("/feed.atom?q=<تحذير>%26").get_data(as_text=True)
     assert not feedparser.parse(escaped).bozo  # what a query holds cannot break the XML
+
+
+def test_feed_links_come_from_the_public_url_never_from_the_host_header(data_dir):
+    public = app_for(data_dir, public_url="https://bahth.example.org/archive").test_client()
+    forged = {"Host": "evil.example.com"}
+    parsed = feedparser.parse(public.get("/feed.atom?q=بوتين", headers=forged).get_data())
+    assert parsed.entries and all(
+        e.link.startswith("https://bahth.example.org/archive/articles/") for e in parsed.entries
+    )
+    assert parsed.feed.link.startswith("https://bahth.example.org/archive/?")
+    plain = app_for(data_dir).test_client().get("/feed.atom?q=بوتين", headers=forged)
+    assert b"evil.example.com" not in plain.data
 
 
 def test_the_article_page_reads_right_to_left_with_its_similar_articles(client):

@@ -120,8 +120,8 @@ def _export_lines(current, result, kind, columns=EXPORT_COLUMNS):
         try:
             result = backend().search(current)
         except SearchError as error:
-            message = f"export cut short: {error}"
-            current_app.logger.error(message)
+            current_app.logger.error("export cut short: %s", error)
+            message = f"export cut short: {error.public}"
             if kind == "csv":
                 yield _csv_row(["ERROR", message, *[""] * (len(columns) - 2)])
             else:

@@ -4,7 +4,7 @@
            "message": "must be between 1 and 100"}}
 """
 
-from flask import jsonify, make_response, render_template, request
+from flask import current_app, jsonify, make_response, render_template, request
 from werkzeug.exceptions import HTTPException, RequestURITooLarge
 
 from indexer.search import BadRequest, SearchError
@@ -78,7 +78,9 @@ def register(app):
 
     @app.errorhandler(SearchError)
     def search_error(error):
-        return error_response(error.status, error.code, str(error))
+        if error.public != str(error):
+            current_app.logger.error("%s %s: %s", request.method, request.path, error)
+        return error_response(error.status, error.code, error.public)
 
     @app.errorhandler(HTTPException)
     def http_error(error):

@@ -1,6 +1,7 @@
 """The search page and the article page, for people (Arabic, right to left)."""
 
 from dataclasses import replace
+from urllib.parse import quote
 
 from flask import Blueprint, Response, render_template, request, url_for
 
@@ -10,7 +11,7 @@ from indexer.search.highlight import highlight
 from indexer.search.labels import label
 
 from .api import COLUMNS, EXPORT_COLUMNS
-from .search import backend, facet_values, search_request, searched
+from .search import backend, facet_values, search_request, searched, settings
 
 blueprint = Blueprint("pages", __name__)
 EXPORT_TITLES = {
@@ -183,16 +184,32 @@ def feed():
     result = backend().search(search_state)
     newest = next((hit.date for hit in result.hits if hit.date), None)
     links = Links(search_state)
+    self_path = url_for("pages.feed", **search_state.to_params(sort=""))
     xml = render_template(
         "feed.xml",
         search=search_state,
         result=result,
         links=links,
-        self_url=url_for("pages.feed", _external=True, **search_state.to_params(sort="")),
-        page_url=url_for("pages.search", _external=True, **search_state.to_params()),
+        public=public,
+        feed_id=_tag("search", self_path.split("?", 1)[-1] if "?" in self_path else ""),
+        article_id=lambda article: _tag("article", article),
+        self_url=public(self_path),
+        page_url=public(url_for("pages.search", **search_state.to_params())),
         updated=newest or "1970-01-01T00:00:00Z",
     )
     return Response(xml, mimetype="application/atom+xml")
+
+
+def public(path: str) -> str:
+    """A link for readers outside: from BAHTH_PUBLIC_URL when it is set,
+    else relative (never from the request's Host header, which a client sets)."""
+    base = settings().public_url.rstrip("/")
+    return f"{base}{path}" if base else path
+
+
+def _tag(kind: str, value: str) -> str:
+    """A permanent, unique Atom ID that needs no host name (RFC 4151)."""
+    return f"tag:bahth,2024:{kind}/{quote(value, safe='=&')}"
 
 
 @blueprint.get("/articles/<path:article_id>")

@@ -6,6 +6,12 @@ class SearchError(Exception):
     status = 500
     code = "error"
 
+    @property
+    def public(self) -> str:
+        """What readers of the page and the API are told (the operator's log
+        and command line get the whole message)."""
+        return str(self)
+
 
 class BackendUnavailable(SearchError):
     """The search engine cannot be reached or has no index."""
@@ -13,11 +19,20 @@ class BackendUnavailable(SearchError):
     status = 503
     code = "backend_unavailable"
 
+    @property
+    def public(self) -> str:
+        # Its message names internal addresses and folders: not for readers.
+        return "the search engine is not available right now; try again in a moment"
+
 
 class SearchTooSlow(BackendUnavailable):
     """A search stopped at its time budget, so that it ties up no worker."""
 
     code = "too_slow"
+
+    @property
+    def public(self) -> str:
+        return str(self)
 
 
 class NotFound(SearchError):
