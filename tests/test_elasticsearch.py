@@ -26,7 +26,7 @@ from indexer.search.ranking import TIE_BREAKER, TITLE_BOOST
 from indexer.settings import Settings, SettingsError
 from indexer.status import ExitStatus
 
-from .conftest import ROOT, app_for, article, delete_versions, es_node, write_jsonl
+from .conftest import ROOT, app_for, article, delete_versions, es_node, wait_until, write_jsonl
 
 UNREACHABLE = "http://127.0.0.1:9"  # the discard port: nothing listens there
 
@@ -358,6 +358,35 @@ def test_node_killed_during_bulk_reindex(tmp_path, elasticsearch_url, shared_cor
         indexed = json.loads(out)["indexed"]
         counts, live = versions(client, alias)
         assert live != [old.live] and counts[live[0]] == indexed > 1_000
+
+        # An add that loses the node: one line and one JSON object, no traceback.
+        before = client.count(index=alias)["count"]
+        env = {**os.environ, "BAHTH_ELASTICSEARCH_URL": url, "BAHTH_ELASTICSEARCH_INDEX": alias}
+        many = [article(n, id=f"lost-{n}") for n in range(20_000)]
+        adding = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "indexer.cli",
+                "add",
+                "--json",
+                "--workers",
+                "1",
+                str(write_jsonl(tmp_path / "many.jsonl", many)),
+            ],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert wait_until(lambda: client.count(index=alias)["count"] > before, cap=300)
+        assert es_node("kill", port, "0").returncode == 0
+        out, err = adding.communicate(timeout=600)
+        assert adding.returncode == ExitStatus.FAILURE, err
+        assert "Traceback" not in err and "cannot be reached" in err, err
+        failure = [line for line in err.splitlines() if line.startswith("bahth add: failed")]
+        assert len(failure) == 1, err
+        assert json.loads(out) == {"status": 1, "error": failure[0].removeprefix("bahth add: ")}
     finally:
         es_node("stop", port)
 

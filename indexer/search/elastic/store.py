@@ -147,9 +147,12 @@ class ElasticStore:
             made.check_writable(version(analysis), live)
             self.live, self.analysis = live, analysis
             self.why = "as the live index was built"
-            updater = Updater(self.client, self.url, live, analysis)
-            yield updater
-            updater.finish()
+            try:
+                updater = Updater(self.client, self.url, live, analysis)
+                yield updater
+                updater.finish()
+            except (TransportError, ApiError) as error:  # a lookup of the groups changed
+                raise unavailable(self.url, error) from error
 
     def _analysis(self) -> Analysis:
         if self.wanted == Analysis.PYTHON:
