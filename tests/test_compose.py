@@ -46,7 +46,7 @@ def compose_config(tmp_path_factory):
             capture_output=True,
             text=True,
             env={"PATH": os.environ["PATH"], **(env or {})},
-            timeout=60,
+            timeout=600,
         )
         if result.returncode:
             raise ValueError(result.stderr.strip())
@@ -177,7 +177,7 @@ def test_the_image_build_steps_install_a_working_bahth(tmp_path):
         env=env,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=600,
     )
     assert json.loads(found.stdout)["total"] >= 1, found.stderr
 

@@ -408,7 +408,7 @@ def _reindex_killing_the_node(url, alias, corpus, port, wait):
         stderr=subprocess.PIPE,
         text=True,
     )
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 600
     while time.monotonic() < deadline and _indexed_into_new_version(client, alias) == 0:
         assert run.poll() is None, run.communicate()
         time.sleep(0.2)

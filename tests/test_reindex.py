@@ -375,7 +375,7 @@ def _reindex_process(paths, data_dir):
     )
 
 
-def _wait_for_build(data_dir, process, seconds=60):
+def _wait_for_build(data_dir, process, seconds=600):
     deadline = time.monotonic() + seconds
     # A build under way: its folder exists and holds the new index.
     while not [b for b in data_dir.glob("index-building-*") if (b / "meta.json").exists()]:
@@ -398,7 +398,7 @@ def test_sigterm_stops_a_reindex_as_ctrl_c_does(live, big_archive):
     process = _reindex_process([big_archive], live)
     _wait_for_build(live, process)
     process.send_signal(signal.SIGTERM)
-    _, err = process.communicate(timeout=60)
+    _, err = process.communicate(timeout=600)
     assert process.returncode == ExitStatus.TERMINATED, err
     assert "terminated (SIGTERM); the live index was not changed" in err
     assert "Traceback" not in err  # neither the main process nor its workers
@@ -412,7 +412,7 @@ def test_a_build_left_by_a_killed_reindex_is_removed_by_the_next(
     process = _reindex_process([big_archive], live)
     _wait_for_build(live, process)
     process.kill()
-    process.communicate(timeout=60)  # its workers died with it: nothing holds its pipes
+    process.communicate(timeout=600)  # its workers died with it: nothing holds its pipes
     (left,) = live.glob("index-building-*")
     assert (left / "meta.json").exists()
     reindex.run([write_jsonl(tmp_path / "new.jsonl", [article(1)])], EmbeddedStore(live), workers=1)
