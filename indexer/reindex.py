@@ -286,7 +286,7 @@ def _run(
     stop=None,
 ):
     options = options or Options()
-    plan = Plan(paths, SHARE_BYTES, SHARE_FILES)
+    plan = Plan(paths, SHARE_BYTES, SHARE_FILES, options.max_expanded_bytes)
     workers = workers or max(1, min((os.cpu_count() or 1) - store.spare_cores, 8))
     summary = Summary()
     rejects = Rejects(rejects_path)

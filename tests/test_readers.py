@@ -1,9 +1,11 @@
-import ctypes
 import gzip
 import json
 import os
 import pickle
+import shutil
+import tempfile
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -247,18 +249,17 @@ def test_csv_with_windows_line_ends(tmp_path):
     ]
 
 
-def _in_a_user_namespace(function, *args):
-    """function(*args) in a child process moved into a user namespace of its
-    own, where no user of this machine is mapped: root's files are then read
-    as any user's, so that a folder without permissions is unreadable even
-    when the tests run as root. Its result, or the error it raised."""
+def _as_another_user(function, *args):
+    """function(*args) in a child process that is not root (root reads any
+    folder: a test running as root drops to nobody), so that a folder without
+    permissions is unreadable. Its result, or the error it raised."""
     read, write = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: single-threaded, as unshare(CLONE_NEWUSER) requires
+    if pid == 0:
         try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            if libc.unshare(0x10000000) != 0:  # CLONE_NEWUSER
-                raise OSError(ctypes.get_errno(), "unshare(CLONE_NEWUSER) failed")
+            if os.getuid() == 0:
+                os.setgid(65534)
+                os.setuid(65534)
             outcome = ("value", function(*args))
         except BaseException as error:
             outcome = ("error", repr(error))
@@ -279,18 +280,21 @@ def _expanded(folder):
     return [str(f) for f in files], [(str(p), why) for p, why in skipped]
 
 
-def test_a_folder_that_cannot_be_read_is_reported_and_the_rest_read(tmp_path):
-    folder = tmp_path / "archive"
+def test_a_folder_that_cannot_be_read_is_reported_and_the_rest_read():
+    # Not under pytest's own folder, which only its user may enter.
+    base = Path(tempfile.mkdtemp(prefix="bahth-closed-"))
+    folder = base / "archive"
     (folder / "closed").mkdir(parents=True)
     (folder / "a.jsonl").write_text('{"id": "a"}\n', encoding="utf-8")
     (folder / "closed" / "b.jsonl").write_text('{"id": "b"}\n', encoding="utf-8")
     os.chmod(folder / "closed", 0)
-    for parent in (tmp_path, folder):
+    for parent in (base, folder):
         os.chmod(parent, 0o755)  # the rest stays readable to anyone
     try:
-        files, skipped = _in_a_user_namespace(_expanded, folder)
+        files, skipped = _as_another_user(_expanded, folder)
     finally:
         os.chmod(folder / "closed", 0o755)
+        shutil.rmtree(base)
     assert files == [str(folder / "a.jsonl")]
     assert skipped == [
         (str(folder / "closed"), "a folder that cannot be read (Permission denied): left out")

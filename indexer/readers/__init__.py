@@ -11,21 +11,17 @@ the whole files under paths.
 
 import codecs
 import csv
-import gzip
 import io
 import json
-import zipfile
-import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass
-from pathlib import Path
 
 from . import trec
 from .decode import Decoded, LineDecoder, decode, looks_binary, utf8_by_line, utf16_encoding
 from .pages import looks_like_html, parse_page
 from .plan import ArchiveError, Piece, Plan, Share, expand, whole_files
+from .records import Notice, RawRecord, printable
+from .sources import MAX_EXPANDED_BYTES, MAX_LINE_BYTES, READ_ERRORS, Reading, sources
 
-MAX_EXPANDED_BYTES = 512 * 2**20  # the default of BAHTH_MAX_EXPANDED_BYTES
 SCHEMA = ("id", "title", "body", "date", "source", "url", "author", "category", "tags", "actors")
 TREC_FIELDS = {
     "docno": "id",
@@ -39,184 +35,6 @@ TREC_FIELDS = {
     "text": "body",
 }
 _CSV_SEPARATORS = (",", ";", "\t", "|")
-_SKIPPED_NAMES = ("README", "LICENSE", "PROVENANCE")
-
-
-@dataclass
-class RawRecord:
-    origin: str  # file path, or archive path!member
-    line: int | None  # line of the record's start, when the format has lines
-    fields: dict
-
-
-@dataclass
-class Notice:
-    """A line of the rejects file: a record that was not indexed (`action`
-    "rejected"), or what was done about a record or a file that was kept or
-    left out: repaired, decoded, truncated, no_date, date_from_name, skipped."""
-
-    origin: str
-    line: int | None
-    field: str | None
-    reason: str
-    raw: str = ""
-    action: str = "rejected"
-
-    @property
-    def rejected(self) -> bool:
-        return self.action == "rejected"
-
-
-def _skipped(name):
-    stem = Path(name).name.split(".")[0].upper()
-    return any(stem.startswith(skip) for skip in _SKIPPED_NAMES) or Path(name).suffix == ".md"
-
-
-def printable(path) -> str:
-    """A path as text that can be stored and shown: bytes a file name holds
-    that are not UTF-8 become U+FFFD."""
-    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-
-
-_READ_ERRORS = (
-    OSError,  # gzip.BadGzipFile among them
-    zipfile.BadZipFile,
-    EOFError,
-    zlib.error,
-    RuntimeError,
-    NotImplementedError,
-)
-_CHUNK = 1 << 20
-MAX_LINE_BYTES = 64 * 2**20  # a longer JSONL line is rejected (a body is cut far below it)
-
-
-def _sources(path, max_expanded):
-    """(origin, a binary stream or a Notice, whether it is decompressed) for
-    a file, or for each member of an archive in turn, opened only when the
-    one before is read: a member that cannot be read costs that member only."""
-    origin = printable(path)
-    if path.suffix == ".zip":
-        with zipfile.ZipFile(path) as archive:
-            members = [i for i in archive.infolist() if not i.is_dir() and not _skipped(i.filename)]
-            if not members:
-                empty = Notice(
-                    origin, None, None, "an archive with no file in it", action="skipped"
-                )
-                yield origin, empty, False
-            for info in members:
-                where = f"{origin}!{printable(info.filename)}"
-                if info.file_size > max_expanded:
-                    yield where, _too_large(where, info.file_size, max_expanded), True
-                    continue
-                try:
-                    stream = archive.open(info)
-                except _READ_ERRORS as error:
-                    failed = Notice(where, None, None, f"cannot read the member: {error}")
-                    yield where, failed, True
-                    continue
-                with stream:
-                    yield where, stream, True
-    elif _skipped(path.name):
-        return
-    else:
-        with open(path, "rb") as stream:
-            if path.suffix == ".gz":
-                if stream.read(2) == b"\x1f\x8b":
-                    stream.seek(0)
-                    with gzip.GzipFile(fileobj=_Trickle(stream)) as unpacked:
-                        yield origin, unpacked, True
-                    return
-                stream.seek(0)
-                plain = "named .gz but not compressed: read as it is"
-                yield origin, Notice(origin, None, None, plain, action="decoded"), False
-            yield origin, stream, False
-
-
-class _Trickle:
-    """A file read at most 1 KiB at a time: a gzip stream decompresses what
-    comes before a damaged place before it meets it, so that little is lost."""
-
-    def __init__(self, stream, most=1024):
-        self.stream, self.most = stream, most
-
-    def read(self, size=-1):
-        return self.stream.read(self.most if size is None or size < 0 else min(size, self.most))
-
-    def __getattr__(self, name):
-        return getattr(self.stream, name)
-
-
-class _Reading:
-    """A stream read at most `limit` bytes far, in chunks, that stops at the
-    first error of the stream (a gz or zip member cut short or corrupt) and
-    says so (`failure`): what came before it is kept. A decompressing stream
-    is read 8 KiB at a time, so that little is lost with the piece that fails."""
-
-    def __init__(self, stream, limit):
-        self.stream, self.limit = stream, limit
-        self.step = _CHUNK if limit is None else 8192
-        # read1: at most one read of the stream beneath, whose output is kept
-        # even when the next one fails.
-        self.read = getattr(stream, "read1", stream.read)
-        self.read_bytes = 0
-        self.failure: str | None = None
-        self.too_large = False
-
-    def chunk(self, size=_CHUNK) -> bytes:
-        if self.failure or self.too_large:
-            return b""
-        if self.limit is not None:
-            size = min(size, self.limit + 1 - self.read_bytes)
-        parts, wanted = [], size
-        while wanted > 0:
-            try:
-                part = self.read(min(wanted, self.step))
-            except _READ_ERRORS as error:
-                self.failure = f"{error}"
-                break
-            if not part:
-                break
-            parts.append(part)
-            wanted -= len(part)
-        data = b"".join(parts)
-        self.read_bytes += len(data)
-        if self.limit is not None and self.read_bytes > self.limit:
-            self.too_large = True
-            return data[: len(data) - (self.read_bytes - self.limit)]
-        return data
-
-    def rest(self, drop_nul=True) -> bytes:
-        """What is left of the stream; NUL bytes dropped as they come (a
-        gigabyte of them is a few bytes here), unless it is UTF-16."""
-        parts = []
-        while chunk := self.chunk():
-            parts.append(chunk.replace(b"\0", b"") if drop_nul else chunk)
-        return b"".join(parts)
-
-    def notices(self, origin) -> list["Notice"]:
-        found = []
-        if self.too_large:
-            found.append(_too_large(origin, None, self.limit))
-        if self.failure:
-            found.append(
-                Notice(
-                    origin,
-                    None,
-                    None,
-                    f"cannot be read past byte {self.read_bytes:,} ({self.failure}): "
-                    "the records before are kept",
-                )
-            )
-        return found
-
-
-def _too_large(origin, size, limit):
-    limit_text = f"{limit / 2**20:,.0f} MiB (BAHTH_MAX_EXPANDED_BYTES)"
-    if size:
-        reason = f"expands to {size / 2**20:,.0f} MiB, over the limit of {limit_text}: not read"
-    else:
-        reason = f"expands to more than the limit of {limit_text}: what is past it is not read"
-    return Notice(origin, None, None, reason)
 
 
 def detect_format(text: str) -> str:
@@ -245,40 +63,53 @@ def read_pieces(
 ):
     """Yield RawRecord and Notice objects for each Piece, in order."""
     for piece in pieces:
-        if piece.end is None:
-            yield from _read_file(piece.path, forced_format, column_map or {}, max_expanded)
-        else:
+        if piece.data is not None:
+            yield from _read_lines(piece, column_map or {})
+        elif piece.end is None and not piece.notices:
+            yield from _read_file(
+                piece.path, forced_format, column_map or {}, max_expanded, piece.member
+            )
+        elif piece.end is not None:
             yield from _read_slice(piece, column_map or {})
+        yield from piece.notices
 
 
-def _read_file(path, forced_format, column_map, max_expanded):
+def _read_file(path, forced_format, column_map, max_expanded, member=None):
+    """The records of a file, or of the one member of it named `member`."""
     try:
-        for origin, source, compressed in _sources(path, max_expanded):
+        for origin, source, compressed in sources(path, max_expanded):
+            if member is not None and origin != member:
+                continue
             if isinstance(source, Notice):
                 yield source
                 continue
             # Only what is decompressed is bounded: a file's own size is its bound.
-            reading = _Reading(source, max_expanded if compressed else None)
+            reading = Reading(source, max_expanded if compressed else None)
             yield from _read_source(origin, reading, forced_format, column_map)
             yield from reading.notices(origin)
-    except _READ_ERRORS as error:
+    except READ_ERRORS as error:
         yield Notice(printable(path), None, None, f"cannot open: {error}")
 
 
-def _read_source(origin, reading: _Reading, forced_format, column_map):
+def _read_source(origin, reading: Reading, forced_format, column_map):
     """The records of one file or archive member: a JSONL one line after
     line (memory holds one line, whatever the file's size), others whole."""
     head = reading.chunk(65536)
     if head.startswith(codecs.BOM_UTF8):
         head = head[len(codecs.BOM_UTF8) :]
+    blank_lines = 0  # of blank space before the text, only its lines are kept (a count)
+    while head and not head.strip(b" \t\r\n\0") and not utf16_encoding(head):
+        blank_lines += head.count(b"\n")
+        head = reading.chunk(65536)
     if looks_binary(head):
         yield Notice(origin, None, None, "binary file, not text: not read")
         return
     kind = forced_format or detect_format(head.decode("utf-8", errors="replace"))
     start = head.lstrip()[:1]
     if kind == "jsonl" and start != b"[" and not utf16_encoding(head):
-        yield from _stream_jsonl(origin, head, reading, column_map)
+        yield from _stream_jsonl(origin, head, reading, column_map, blank_lines)
         return
+    head = b"\n" * blank_lines + head
     decoded = decode(head + reading.rest(drop_nul=not utf16_encoding(head)))
     yield from _decoding_notes(origin, decoded)
     text = decoded.text
@@ -289,9 +120,11 @@ def _read_source(origin, reading: _Reading, forced_format, column_map):
     yield from _READERS[forced_format or detect_format(text)](text, origin, column_map)
 
 
-def _stream_jsonl(origin, head, reading: _Reading, column_map):
-    decoder = LineDecoder(head)
-    pending, number, seen_text = head, 0, False
+def _stream_jsonl(origin, head, reading: Reading, column_map, lines_before=0, sample=None):
+    """The records of JSONL lines, `head` then the rest of `reading`, one
+    line at a time; `sample`: the file's first bytes, if `head` is not them."""
+    decoder = LineDecoder(head if sample is None else sample)
+    pending, number, seen_text = head, lines_before, False
     while True:
         cut = pending.find(b"\n")
         if cut < 0:
@@ -321,11 +154,11 @@ def _stream_jsonl(origin, head, reading: _Reading, column_map):
         seen_text = True
         yield _jsonl_line(decoder.line(line, number), origin, number, column_map)
     yield from _decoding_notes(origin, decoder.decoded(""), whole=not decoder.utf8)
-    if not seen_text and not reading.failure and not reading.too_large:
+    if not seen_text and sample is None and not reading.failure and not reading.too_large:
         yield Notice(origin, None, None, "empty file")
 
 
-def _skip_line(reading: _Reading, data: bytes) -> bytes:
+def _skip_line(reading: Reading, data: bytes) -> bytes:
     """Read on past the end of an overlong line; what follows it."""
     while True:
         cut = data.find(b"\n")
@@ -362,6 +195,13 @@ def _decoding_notes(origin, decoded: Decoded, whole=False):
             f"not UTF-8: read as {encoding} (confidence {decoded.confidence:.2f})",
             action="decoded",
         )
+
+
+def _read_lines(piece: Piece, column_map):
+    """The records of lines of a compressed JSONL file the plan decompressed."""
+    reading = Reading(io.BytesIO(piece.data or b""), None)
+    lines_before = piece.first_line - 1
+    yield from _stream_jsonl(piece.member, b"", reading, column_map, lines_before, piece.sample)
 
 
 def _read_slice(piece: Piece, column_map):

@@ -12,7 +12,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .decode import detect_encoding
+from .decode import detect_encoding, utf16_encoding
+from .records import Notice
+from .sources import MAX_EXPANDED_BYTES, Reading, sources
 
 ARCHIVE_SUFFIXES = (".gz", ".zip")
 
@@ -23,17 +25,25 @@ class ArchiveError(Exception):
 
 @dataclass(frozen=True)
 class Piece:
-    """What a reader reads: a whole file (an archive's every member), or, of
-    a large UTF-8 JSONL file, bytes start..end, whose first line is
-    `first_line` of the file."""
+    """What a reader reads: a whole file (an archive's every member, or the
+    one `member` named); of a large UTF-8 JSONL file, bytes start..end, whose
+    first line is `first_line` of the file; or lines of a compressed JSONL
+    file or member, decompressed by the plan (`data`, with the notices of
+    what broke its stream, and the `sample` its code page is found from)."""
 
     path: Path
     start: int = 0
     end: int | None = None  # None: the whole file
     first_line: int = 1
+    member: str | None = None  # the origin (path!member) of the one member to read
+    data: bytes | None = None
+    notices: tuple = ()
+    sample: bytes = b""
 
     @property
     def size(self) -> int:
+        if self.data is not None:
+            return len(self.data)
         return self.path.stat().st_size if self.end is None else self.end - self.start
 
 
@@ -188,11 +198,18 @@ class Plan:
     (so a missing path fails before anything is built); large files are cut
     as the shares are handed out, while the workers read the earlier ones."""
 
-    def __init__(self, paths: Iterable, share_bytes: int, share_files: int):
+    def __init__(
+        self,
+        paths: Iterable,
+        share_bytes: int,
+        share_files: int,
+        max_expanded: int = MAX_EXPANDED_BYTES,
+    ):
         self.skipped: list[tuple[Path, str]] = []  # what is left out, and why
         self.files = expand(paths, self.skipped)
         self.total_bytes = sum(_size(path) for path in self.files)
         self.share_bytes, self.share_files = share_bytes, share_files
+        self.max_expanded = max_expanded
 
     def __iter__(self) -> Iterator[Share]:
         """Groups of small files, or one slice of a large JSONL file, so that
@@ -201,6 +218,15 @@ class Plan:
         batch: list[Piece] = []
         size = 0
         for path in self.files:
+            if path.suffix in ARCHIVE_SUFFIXES:
+                # A compressed JSONL file or member: its lines, a share at a
+                # time, so that no worker holds the whole of it.
+                accounted = 0
+                for piece, done in compressed_pieces(path, self.share_bytes, self.max_expanded):
+                    accounted += done
+                    yield Share((piece,), done)
+                yield Share((), max(0, _size(path) - accounted))  # the progress made up
+                continue
             slices = split_jsonl(path, self.share_bytes)
             if slices:
                 if batch:
@@ -215,3 +241,70 @@ class Plan:
                 batch, size = [], 0
         if batch:
             yield Share(tuple(batch), size)
+
+
+def compressed_pieces(path: Path, share_bytes: int, max_expanded: int):
+    """(Piece, compressed bytes it stands for) of a `.gz` or `.zip` file: the
+    lines of each JSONL member cut into pieces of about `share_bytes` (read
+    here, one piece at a time), each other member named to be read whole by
+    a worker; a member that cannot be opened is a piece of its notice."""
+    compressed = _size(path)
+    try:
+        for origin, stream, _ in sources(path, max_expanded):
+            if isinstance(stream, Notice):
+                yield Piece(path, member=origin, notices=(stream,)), 0
+                continue
+            reading = Reading(stream, max_expanded)
+            head = reading.chunk(65536)
+            text_start = head.lstrip(codecs.BOM_UTF8 + b" \t\r\n\0")[:1]
+            if text_start != b"{" or utf16_encoding(head):
+                # Not JSONL: a worker reads the member whole (and reports on it).
+                yield Piece(path, member=origin), 0
+                continue
+            expanded = _expanded_size(path, stream) or max_expanded
+            yield from _line_pieces(path, origin, head, reading, share_bytes, compressed, expanded)
+    except OSError as error:  # the archive itself cannot be opened: its reader says so
+        yield Piece(path, notices=(Notice(str(path), None, None, f"cannot open: {error}"),)), 0
+
+
+def _line_pieces(path, origin, head, reading, share_bytes, compressed, expanded):
+    first_line, pending = 1, head
+    while True:
+        more = reading.chunk(share_bytes)
+        pending += more
+        cut = pending.rfind(b"\n") + 1 if more else len(pending)
+        if more and (cut == 0 or len(pending) < share_bytes):
+            continue  # a line longer than a share: keep reading (a worker rejects it)
+        data, pending = pending[:cut], pending[cut:]
+        last = not more
+        notices = tuple(reading.notices(origin)) if last else ()
+        done = round(compressed * len(data) / max(expanded, 1))
+        yield (
+            Piece(
+                path,
+                member=origin,
+                first_line=first_line,
+                data=data,
+                notices=notices,
+                sample=head,
+            ),
+            done,
+        )
+        first_line += data.count(b"\n")
+        if last:
+            return
+
+
+def _expanded_size(path: Path, stream) -> int | None:
+    """How many bytes a compressed stream expands to, when its archive says."""
+    size = getattr(getattr(stream, "_orig_file_size", None), "__int__", None)
+    if size is not None:
+        return int(stream._orig_file_size)
+    if path.suffix == ".gz":  # ISIZE: the size modulo 4 GiB, in the last 4 bytes
+        try:
+            with open(path, "rb") as raw:
+                raw.seek(-4, os.SEEK_END)
+                return int.from_bytes(raw.read(4), "little")
+        except OSError:
+            return None
+    return None

@@ -1,0 +1,161 @@
+"""The streams of an archive file: the file itself, a `.gz`'s content, each
+member of a `.zip` in turn, read within BAHTH_MAX_EXPANDED_BYTES, whatever
+breaks them costing what comes after the damage only."""
+
+import gzip
+import zipfile
+import zlib
+from pathlib import PurePath
+
+from .records import Notice, printable
+
+MAX_EXPANDED_BYTES = 512 * 2**20  # the default of BAHTH_MAX_EXPANDED_BYTES
+_SKIPPED_NAMES = ("README", "LICENSE", "PROVENANCE")
+
+
+def skipped_name(name):
+    stem = PurePath(name).name.split(".")[0].upper()
+    return any(stem.startswith(skip) for skip in _SKIPPED_NAMES) or PurePath(name).suffix == ".md"
+
+
+READ_ERRORS = (
+    OSError,  # gzip.BadGzipFile among them
+    zipfile.BadZipFile,
+    EOFError,
+    zlib.error,
+    RuntimeError,
+    NotImplementedError,
+)
+CHUNK = 1 << 20
+MAX_LINE_BYTES = 64 * 2**20  # a longer JSONL line is rejected (a body is cut far below it)
+
+
+def sources(path, max_expanded):
+    """(origin, a binary stream or a Notice, whether it is decompressed) for
+    a file, or for each member of an archive in turn, opened only when the
+    one before is read: a member that cannot be read costs that member only."""
+    origin = printable(path)
+    if path.suffix == ".zip":
+        with zipfile.ZipFile(path) as archive:
+            members = [
+                i for i in archive.infolist() if not i.is_dir() and not skipped_name(i.filename)
+            ]
+            if not members:
+                empty = Notice(
+                    origin, None, None, "an archive with no file in it", action="skipped"
+                )
+                yield origin, empty, False
+            for info in members:
+                where = f"{origin}!{printable(info.filename)}"
+                if info.file_size > max_expanded:
+                    yield where, too_large(where, info.file_size, max_expanded), True
+                    continue
+                try:
+                    stream = archive.open(info)
+                except READ_ERRORS as error:
+                    failed = Notice(where, None, None, f"cannot read the member: {error}")
+                    yield where, failed, True
+                    continue
+                with stream:
+                    yield where, stream, True
+    elif skipped_name(path.name):
+        return
+    else:
+        with open(path, "rb") as stream:
+            if path.suffix == ".gz":
+                if stream.read(2) == b"\x1f\x8b":
+                    stream.seek(0)
+                    with gzip.GzipFile(fileobj=Trickle(stream)) as unpacked:
+                        yield origin, unpacked, True
+                    return
+                stream.seek(0)
+                plain = "named .gz but not compressed: read as it is"
+                yield origin, Notice(origin, None, None, plain, action="decoded"), False
+            yield origin, stream, False
+
+
+class Trickle:
+    """A file read at most 1 KiB at a time: a gzip stream decompresses what
+    comes before a damaged place before it meets it, so that little is lost."""
+
+    def __init__(self, stream, most=1024):
+        self.stream, self.most = stream, most
+
+    def read(self, size=-1):
+        return self.stream.read(self.most if size is None or size < 0 else min(size, self.most))
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+
+class Reading:
+    """A stream read at most `limit` bytes far, in chunks, that stops at the
+    first error of the stream (a gz or zip member cut short or corrupt) and
+    says so (`failure`): what came before it is kept. A decompressing stream
+    is read 8 KiB at a time, so that little is lost with the piece that fails."""
+
+    def __init__(self, stream, limit):
+        self.stream, self.limit = stream, limit
+        self.step = CHUNK if limit is None else 8192
+        # read1: at most one read of the stream beneath, whose output is kept
+        # even when the next one fails.
+        self.read = getattr(stream, "read1", stream.read)
+        self.read_bytes = 0
+        self.failure: str | None = None
+        self.too_large = False
+
+    def chunk(self, size=CHUNK) -> bytes:
+        if self.failure or self.too_large:
+            return b""
+        if self.limit is not None:
+            size = min(size, self.limit + 1 - self.read_bytes)
+        parts, wanted = [], size
+        while wanted > 0:
+            try:
+                part = self.read(min(wanted, self.step))
+            except READ_ERRORS as error:
+                self.failure = f"{error}"
+                break
+            if not part:
+                break
+            parts.append(part)
+            wanted -= len(part)
+        data = b"".join(parts)
+        self.read_bytes += len(data)
+        if self.limit is not None and self.read_bytes > self.limit:
+            self.too_large = True
+            return data[: len(data) - (self.read_bytes - self.limit)]
+        return data
+
+    def rest(self, drop_nul=True) -> bytes:
+        """What is left of the stream; NUL bytes dropped as they come (a
+        gigabyte of them is a few bytes here), unless it is UTF-16."""
+        parts = []
+        while chunk := self.chunk():
+            parts.append(chunk.replace(b"\0", b"") if drop_nul else chunk)
+        return b"".join(parts)
+
+    def notices(self, origin) -> list["Notice"]:
+        found = []
+        if self.too_large:
+            found.append(too_large(origin, None, self.limit))
+        if self.failure:
+            found.append(
+                Notice(
+                    origin,
+                    None,
+                    None,
+                    f"cannot be read past byte {self.read_bytes:,} ({self.failure}): "
+                    "the records before are kept",
+                )
+            )
+        return found
+
+
+def too_large(origin, size, limit):
+    limit_text = f"{limit / 2**20:,.0f} MiB (BAHTH_MAX_EXPANDED_BYTES)"
+    if size:
+        reason = f"expands to {size / 2**20:,.0f} MiB, over the limit of {limit_text}: not read"
+    else:
+        reason = f"expands to more than the limit of {limit_text}: what is past it is not read"
+    return Notice(origin, None, None, reason)
