@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from indexer.actors import Gazetteer
+from indexer.actors.recognise import Recogniser
 from indexer.arabic import analyze, arabic_letters, normalize
 from indexer.boilerplate import Boilerplate
 from indexer.dates import date_from_name, parse_date, to_iso
@@ -58,6 +59,7 @@ class Article:
     category: str = ""
     tags: list[str] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
+    actor_kinds: list[str] = field(default_factory=list)  # person, organisation, or "" (given)
     extra: dict = field(default_factory=dict)  # fields outside the schema, kept
     origin: str = ""  # the file it was read from
     line: int | None = None  # and its line there, when the format has lines
@@ -187,6 +189,7 @@ class ArticleBuilder:
         self.sources = sources or SourceTable.load()
         self.boilerplate = boilerplate or Boilerplate.load()
         self.gazetteer = Gazetteer.load() if gazetteer is None else gazetteer
+        self.recogniser = Recogniser(self.gazetteer)
         self.max_body_chars = max_body_chars
 
     def build(self, raw: RawRecord) -> Built:
@@ -255,6 +258,7 @@ class ArticleBuilder:
 
         title = title or _one_line(body[:120])
         tags = _list(fields.get("tags"), "tags", self.gazetteer.split_keywords)
+        actors = self._actors(title, body, tags, _list(fields.get("actors"), "actors"))
         article = Article(
             id=stable_id(record_id, url, title, body),
             title=title,
@@ -265,11 +269,30 @@ class ArticleBuilder:
             author=_one_line(_plain(_text(fields.get("author"), "author"))),
             category=_one_line(_text(fields.get("category"), "category")),
             tags=tags,
-            actors=self.gazetteer.actors_of(
-                title, body, tags, _list(fields.get("actors"), "actors")
-            ),
+            actors=[name for name, _ in actors],
+            actor_kinds=[kind for _, kind in actors],
             extra=extra,
             origin=raw.origin,
             line=raw.line,
         )
         return Built(article, notes)
+
+    def _actors(self, title, body, tags, given) -> list[tuple[str, str]]:
+        """(name, kind) of an article's actors: those its record gives (a
+        spelling the gazetteer knows becomes its actor, one it never tags is
+        dropped, another value is kept as given), then those its title, body
+        and tags name."""
+        found: dict[str, str] = {}
+        for value in given:
+            if self.gazetteer.never(value):
+                continue
+            known = self.gazetteer.actor(value)
+            if known is not None:
+                found.setdefault(known.name, known.type)
+            else:
+                named = self.gazetteer.tag(value)
+                for name in named or [value]:
+                    found.setdefault(name, self.gazetteer.kind(name))
+        for actor in self.recogniser.actors(title, body, tags):
+            found.setdefault(actor.name, actor.kind)
+        return list(found.items())

@@ -189,9 +189,9 @@ def cmd_remove(args, settings):
 
 def _gazetteer(settings):
     """The configured actor gazetteer (GazetteerError names what is wrong with it)."""
-    from indexer.actors import current
+    from indexer.actors import configured
 
-    return current(settings.actors_file)
+    return configured(settings)
 
 
 class ProgressReporter:
@@ -337,33 +337,123 @@ def cmd_serve(args, settings):
 
 
 def cmd_actors_suggest(args, settings):
-    """Mine candidate actors from archive files, for curating the gazetteer.
+    """Propose the actors an archive names that the gazetteer does not know yet.
 
-    Prints tab-separated lines, most frequent first, for the names the
-    gazetteer does not know yet (all of them with --all): how often the archive
-    names the candidate, its commonest spelling, its other spellings (those
-    differing only in long vowels: ترامب / ترمب), and up to three article IDs.
+    The recogniser reads every article; the names it finds by their shape (a
+    title, a verb of speech, a given name, an organisation's head word) and the
+    gazetteer does not know are listed, the most named first: in how many
+    articles, person or organisation, the spelling the archive writes most, its
+    other spellings, and the first sentence naming it. With --review FILE the
+    list is written for review: mark each line accept or reject and give it to
+    `bahth actors review FILE`.
     """
+    from tqdm import tqdm
+
     from indexer.actors import suggest
+    from indexer.actors.recognise import Recogniser
     from indexer.articles import ArticleBuilder, RecordError
-    from indexer.readers import RawRecord, read_archive
+    from indexer.readers import RawRecord, read_pieces
+    from indexer.readers.plan import whole_files
 
     gazetteer = _gazetteer(settings)
     builder = ArticleBuilder(max_body_chars=settings.max_body_chars, gazetteer=gazetteer)
+    pieces = whole_files(args.paths)
+    sizes = [_size(piece.path) for piece in pieces]
+    read = skipped = 0
+    progress = tqdm(
+        total=sum(sizes),
+        unit="B",
+        unit_scale=True,
+        file=sys.stderr,
+        disable=not sys.stderr.isatty(),
+        desc="actors suggest",
+    )
 
     def articles():
-        for item in read_archive(args.paths):
-            if isinstance(item, RawRecord):
-                try:
-                    yield builder.build(item).article
-                except RecordError:
+        nonlocal read, skipped
+        for piece, size in zip(pieces, sizes, strict=True):
+            for item in read_pieces([piece], max_expanded=settings.max_expanded_bytes):
+                if not isinstance(item, RawRecord):
+                    skipped += 1
                     continue
+                try:
+                    article = builder.build(item).article
+                except RecordError:
+                    skipped += 1
+                    continue
+                read += 1
+                yield article
+            progress.update(size)
 
-    candidates = suggest(articles(), minimum=args.min, known=None if args.all else gazetteer)
-    print("count\tname\tother spellings\texamples")
-    for candidate in candidates[: args.limit]:
-        others = " | ".join(s for s, _ in candidate.spellings.most_common() if s != candidate.name)
-        print(f"{candidate.count}\t{candidate.name}\t{others}\t{' '.join(candidate.examples)}")
+    with progress:
+        candidates = suggest(
+            articles(), Recogniser(gazetteer), minimum=args.min, known=not args.all
+        )[: args.limit]
+    if args.review:
+        _write_review(Path(args.review), candidates)
+    if args.json:
+        print(json.dumps([c.to_json() for c in candidates], ensure_ascii=False))
+    else:
+        print("articles\tkind\tname\tother spellings\texample")
+        for candidate in candidates:
+            example = " ".join(f"{i}: {s}" for i, s in candidate.examples[:1])
+            others = " | ".join(candidate.other_spellings)
+            print(f"{candidate.articles}\t{candidate.kind}\t{candidate.name}\t{others}\t{example}")
+    note = f"{len(candidates):,} candidates from {read:,} articles"
+    if skipped:
+        note += f" ({skipped:,} records skipped: `bahth reindex` reports why)"
+    if args.review:
+        note += f"; review them in {args.review}, then run `bahth actors review {args.review}`"
+    print(f"actors suggest: {note}", file=sys.stderr)
+    return ExitStatus.OK
+
+
+def _size(path):
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _write_review(path, candidates):
+    """A review file: the candidates as gazetteer lines, each after a blank
+    decision column for the curator (accept or reject)."""
+    from indexer.actors.review import HEADER
+
+    lines = [HEADER]
+    for candidate in candidates:
+        examples = " / ".join(f"{i}: {s}" for i, s in candidate.examples)
+        lines.append(
+            "\t".join(
+                (
+                    "",
+                    candidate.name,
+                    candidate.kind,
+                    " | ".join(candidate.other_spellings),
+                    str(candidate.articles),
+                    examples.replace("\t", " "),
+                )
+            )
+        )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def cmd_actors_review(args, settings):
+    """Apply a reviewed suggestion file to the operator's actor edits.
+
+    Each line marked accept becomes an actor of the edits file (BAHTH_ACTOR_EDITS,
+    by default actor-edits.tsv in BAHTH_DATA_DIR), with the name, kind and
+    spellings as the line leaves them; each line marked reject becomes a
+    never-tag (ignore) line. The lines not yet decided stay in the review file.
+    The next `bahth reindex` or `bahth add` tags with the edits.
+    """
+    from indexer.actors.review import apply
+
+    done = apply(Path(args.file), settings.actor_edits_path)
+    print(
+        f"{done.edits}: {done.accepted:,} accepted, {done.rejected:,} never to be tagged; "
+        f"{done.left:,} left to review in {args.file}"
+    )
     return ExitStatus.OK
 
 
@@ -565,16 +655,26 @@ def _actors_parser(commands):
         "paths", nargs="+", metavar="PATH", help="archive files or folders to mine"
     )
     suggest.add_argument(
-        "--min", type=int, default=3, metavar="N", help="least mentions to list (default: 3)"
+        "--min",
+        type=int,
+        default=3,
+        metavar="N",
+        help="fewest articles naming a candidate (default: 3)",
     )
     suggest.add_argument(
         "--limit",
         type=int,
         default=500,
         metavar="N",
-        help="most candidates to print (default: 500)",
+        help="most candidates to list (default: 500)",
     )
-    suggest.add_argument("--all", action="store_true", help="list names the gazetteer knows too")
+    suggest.add_argument("--all", action="store_true", help="list actors the gazetteer knows too")
+    suggest.add_argument(
+        "--review", metavar="FILE", help="write the candidates to FILE, to decide on each"
+    )
+    suggest.add_argument("--json", action="store_true", help="print JSON")
+    review = _command(actor_commands, "review", cmd_actors_review)
+    review.add_argument("file", metavar="FILE", help="a review file written by suggest --review")
     check = _command(actor_commands, "check", cmd_actors_check)
     check.add_argument(
         "file",

@@ -10,6 +10,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from pathlib import Path
 from typing import Any, NamedTuple
 
 
@@ -86,6 +87,13 @@ class Settings:
         "BAHTH_ACTORS",
         "Actor gazetteer (TSV) that reindex tags actors with and search expands names with; "
         "empty: the one shipped with Bahth (indexer/data/actors.tsv).",
+    )
+    actor_edits: str = _setting(
+        "",
+        "BAHTH_ACTOR_EDITS",
+        "The operator's actor edits (TSV, the gazetteer's format), laid over the gazetteer and "
+        "winning: renames, merges, splits, never-tag lines; `bahth actors review` writes it. "
+        "Empty: actor-edits.tsv in BAHTH_DATA_DIR, when there is one.",
     )
     max_body_chars: int = _setting(
         1_000_000,
@@ -173,6 +181,10 @@ class Settings:
             raise SettingsError(
                 f"BAHTH_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {self.log_level!r}"
             )
+
+    @property
+    def actor_edits_path(self) -> Path:
+        return Path(self.actor_edits or Path(self.data_dir) / "actor-edits.tsv")
 
     @property
     def logging_level(self) -> int:

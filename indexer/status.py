@@ -50,7 +50,8 @@ def failure(error: BaseException) -> tuple[ExitStatus, str]:
     elif isinstance(error, SettingsError):
         status = ExitStatus.USAGE
     elif isinstance(error, GazetteerError):
-        status, message = ExitStatus.USAGE, f"actor gazetteer (BAHTH_ACTORS): {error}"
+        named = f" ({error.setting})" if error.setting else ""
+        status, message = ExitStatus.USAGE, f"actor gazetteer{named}: {error}"
     elif isinstance(error, Busy):
         status = ExitStatus.BUSY
     elif isinstance(error, Terminated):

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from indexer import cli
-from indexer.actors import Gazetteer, GazetteerError, names_in, skeleton
+from indexer.actors import Gazetteer, GazetteerError, skeleton
 from indexer.arabic import words
 from indexer.articles import ArticleBuilder
 from indexer.readers import RawRecord, read_archive
@@ -35,7 +35,7 @@ def gazetteer_file(tmp_path, *lines, name="actors.tsv"):
 
 def test_shipped_gazetteer_is_well_formed_and_large(shipped, capsys):
     people = [a for a in shipped.actors if a.type == "person"]
-    organisations = [a for a in shipped.actors if a.type == "organisation"]
+    organisations = [a for a in shipped.actors if a.type in ("organisation", "medium")]
     assert len(people) + len(organisations) >= 300
     assert len(people) >= 150 and len(organisations) >= 100
     assert cli.main(["actors", "check"]) == 0
@@ -264,17 +264,15 @@ def test_a_keyword_line_splits_at_known_names_only(shipped):
     assert shipped.split_keywords("  ") == []
 
 
-# --- the hand-labelled sample -------------------------------------------------
+# --- labelled by reading -------------------------------------------------------
+
+# What scripts/eval-actors measured when the recogniser was last changed (the
+# README of tests/data/actors gives the figures): a change that loses more
+# than a point of either fails here, on the set never tuned on.
+FLOORS = {"person": (0.88, 0.60), "organisation": (0.75, 0.47)}
 
 
-@pytest.mark.parametrize(
-    "labels, articles", [("actors-labelled.jsonl", 50), ("actors-heldout.jsonl", 30)]
-)
-def test_labelled_samples_meet_the_targets(shared_corpus, labels, articles):
-    """Random articles of ../shared/corpus, labelled by hand (the held-out set
-    after the gazetteer was last changed); the script reports precision and
-    recall, which must stay at or above the targets."""
-    path = ROOT / "tests/data" / labels
+def _evaluate(shared_corpus, labels):
     result = subprocess.run(
         [
             sys.executable,
@@ -282,40 +280,121 @@ def test_labelled_samples_meet_the_targets(shared_corpus, labels, articles):
             "--corpus",
             str(shared_corpus),
             "--labels",
-            str(path),
+            str(labels),
+            "--json",
         ],
         capture_output=True,
         text=True,
         check=True,
     )
-    figures = dict(
-        pair.split()
-        for pair in result.stdout.splitlines()[-1].split("(")[0].split("  ")
-        if pair.strip()
+    return json.loads(result.stdout)
+
+
+def test_the_labelled_sets_are_measured_and_hold_their_floors(shared_corpus):
+    report = _evaluate(shared_corpus, ROOT / "tests/data/actors/test.jsonl")
+    assert report["articles"] == 150
+    for kind, (precision, recall) in FLOORS.items():
+        figures = report["kinds"][kind]
+        assert figures["precision"] >= precision and figures["recall"] >= recall, (kind, figures)
+
+
+def test_the_dev_and_test_sets_do_not_overlap_and_follow_the_guide(shared_corpus):
+    sets = {}
+    for name in ("dev", "test"):
+        rows = [json.loads(line) for line in (ROOT / f"tests/data/actors/{name}.jsonl").open()]
+        sets[name] = {row["id"] for row in rows}
+        assert len(sets[name]) == len(rows)
+        for row in rows:
+            text = (shared_corpus / row["file"]).read_text(encoding="utf-8")
+            for actor in row["actors"]:
+                assert actor["kind"] in ("person", "organisation"), row["id"]
+                assert all(form in text for form in actor["forms"]), (row["id"], actor)
+    assert len(sets["dev"]) == 160 and len(sets["test"]) == 150
+    assert not sets["dev"] & sets["test"]
+
+
+# --- never the wrong actor ------------------------------------------------------
+
+
+def found(text, title=""):
+    from indexer.actors import current
+    from indexer.actors.recognise import Recogniser
+
+    return [(a.name, a.kind) for a in Recogniser(current()).actors(title, text)]
+
+
+def names(text, title=""):
+    return [name for name, _ in found(text, title)]
+
+
+def test_a_surname_in_another_persons_name_is_not_that_person():
+    # Top Gear's James May is not Theresa May, whatever the story says of Britain.
+    text = "قال مقدم البرنامج البريطاني جيمس ماي إن العودة إلى لندن ممتعة"
+    assert "تيريزا ماي" not in names(text) and "جيمس ماي" in names(text)
+    text = "التقى الأمير سعد بن نايف السديري وفدا من الرياض في السعودية"
+    assert "محمد بن نايف" not in names(text)
+    text = "قال وزير الإعلام اليمني معمر الإرياني إن الحوثيين في ليبيا"
+    assert "معمر القذافي" not in names(text) and "معمر الإرياني" in names(text)
+
+
+def test_a_number_before_a_spelling_makes_it_no_one():
+    text = "ارتفع الجنيه الإسترليني إلى 69.68 بنس مقابل الدولار"
+    assert "مايك بنس" not in names(text)
+    assert "مايك بنس" in names("قال نائب الرئيس الأمريكي مايك بنس إن")
+
+
+def test_a_title_and_a_first_name_two_actors_share_is_left_out_unless_the_article_says():
+    story_1951 = "اغتيل الملك عبدالله في القدس عام 1951 أثناء توجهه إلى الصلاة في الأقصى"
+    assert not {"الملك عبد الله الثاني", "الملك عبد الله بن عبد العزيز"} & set(names(story_1951))
+    later = "استقبل الملك عبدالله الثاني في عمان. وقال الملك عبدالله إن"
+    assert names(later) == ["الملك عبد الله الثاني"]
+
+
+def test_the_workers_party_is_the_one_the_article_names():
+    pkk = (
+        "قتل مسلحون من حزب العمال الكردستاني جنديين تركيين. ويقاتل حزب العمال "
+        "الدولة التركية منذ 1984 انطلاقا من جبال قنديل"
     )
-    assert float(figures["precision"]) >= 0.9 and float(figures["recall"]) >= 0.8, result.stdout
-    ids = [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines()]
-    assert len(ids) == len(set(ids)) == articles
+    assert "حزب العمال البريطاني" not in names(pkk)
+    assert names(pkk).count("حزب العمال الكردستاني") == 1
+    korea = "وقال بيان لحزب العمال الحاكم في بيونغ يانغ إن كيم جونغ أون"
+    assert "حزب العمال البريطاني" not in names(korea)
+    alone = "اجتمع حزب العمال في المدينة لمناقشة الموازنة"
+    assert not [n for n in names(alone) if n.startswith("حزب العمال")]
 
 
-def test_the_two_labelled_samples_do_not_overlap():
-    ids = [
-        {json.loads(line)["id"] for line in (ROOT / "tests/data" / name).open(encoding="utf-8")}
-        for name in ("actors-labelled.jsonl", "actors-heldout.jsonl")
+def test_a_short_form_joins_the_full_name_the_article_gives():
+    text = "أكد رئيس الحكومة الحبيب الصيد أن الوضع مستقر. وأضاف الصيد أن الحكومة ستواصل"
+    assert names(text) == ["الحبيب الصيد"]
+    text = "قال المدرب هيكتور كوبر إن الفريق جاهز. وأضاف المدرب كوبر"
+    assert names(text) == ["هيكتور كوبر"]
+    text = "وقال المدرب كوبر إن الفريق جاهز"  # a surname alone: no one known, no full name
+    assert names(text) == []
+
+
+def test_people_and_organisations_no_list_knows_are_found_by_their_shape():
+    text = (
+        "وقال وكيل وزير الخارجية التركية أحمد يلدز، إن وزارة الدفاع اليمنية "
+        "أعلنت أن حزب العدالة والتنمية ومنظمة حظر الأسلحة الكيميائية"
+    )
+    assert found(text) == [
+        ("أحمد يلدز", "person"),
+        ("وزارة الدفاع اليمنية", "organisation"),
+        ("حزب العدالة والتنمية", "organisation"),
+        ("منظمة حظر الأسلحة الكيميائية", "organisation"),
     ]
-    assert ids[0] and ids[1] and not ids[0] & ids[1]
+    # Generic bodies and descriptions are no one's name.
+    assert found("قالت الحكومة التونسية إن قوات الأمن والشركة العملاقة") == []
+
+
+def test_outlets_quoted_are_sources_not_actors():
+    quoted = "وقال مصدر لوكالة الصحافة الفرنسية إن الهجوم وقع فجرا"
+    assert names(quoted) == []
+    acting = "رفعت قناة الجزيرة دعوى. وقالت قناة الجزيرة إن. وتطالب قناة الجزيرة"
+    assert names(acting) == ["قناة الجزيرة"]
 
 
 # --- mining candidates --------------------------------------------------------
-
-
-def test_names_follow_titles_and_their_qualifiers():
-    assert list(names_in("قال الرئيس الروسي فلاديمير بوتين إن")) == ["فلاديمير بوتين"]
-    assert list(names_in("الأمين العام للأمم المتحدة أنطونيو غوتيريش")) == ["انطونيو غوتيريش"]
-    assert list(names_in("العاهل السعودي الملك سلمان بن عبد العزيز")) == ["سلمان بن عبد العزيز"]
-    assert list(names_in("القمة بين الرئيس دونالد ترامب والزعيم الكوري")) == ["دونالد ترامب"]
-    assert list(names_in("وزير الخارجية الأمريكي مايك بومبيو، وقال")) == ["مايك بومبيو"]
-    assert list(names_in("ارتفعت أسعار النفط في الأسواق")) == []
 
 
 def test_spellings_that_differ_in_long_vowels_share_a_skeleton():
@@ -326,25 +405,125 @@ def test_spellings_that_differ_in_long_vowels_share_a_skeleton():
     assert skeleton("ترامب") != skeleton("تركيا")
 
 
-def test_suggest_command_ranks_and_groups_the_sample(capsys, monkeypatch, tmp_path):
+def _suggested(capsys, *args):
+    assert cli.main(["actors", "suggest", str(ROOT / "sample"), *args, "--json"]) == 0
+    return {c["name"]: c for c in json.loads(capsys.readouterr().out)}
+
+
+def test_suggest_ranks_real_names_by_evidence_in_their_written_spelling(
+    capsys, monkeypatch, tmp_path
+):
     monkeypatch.setenv("BAHTH_ACTORS", str(gazetteer_file(tmp_path)))  # knows no one
-    assert cli.main(["actors", "suggest", str(ROOT / "sample"), "--min", "2"]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "count\tname\tother spellings\texamples"
-    rows = {line.split("\t")[1]: line.split("\t") for line in lines[1:]}
-    assert rows["بنيامين نتنياهو"][2] == "بنيامين نتانياهو"  # one candidate, two spellings
-    assert rows["انطونيو غوتيريش"][0] == "5"
-    counts = [int(line.split("\t")[0]) for line in lines[1:]]
+    monkeypatch.setenv("BAHTH_DATA_DIR", str(tmp_path))
+    found = _suggested(capsys, "--min", "2")
+    # Written as the archive writes them (hamza, not folded), one candidate
+    # for two spellings of one name, and no common word among them.
+    assert found["بنيامين نتنياهو"]["spellings"] == ["بنيامين نتانياهو"]
+    assert found["أنطونيو غوتيريش"]["kind"] == "person"
+    assert found["رجب طيب أردوغان"]["articles"] == 2
+    assert not {"قال", "مجلس", "حزب", "رئيس"} & {w for name in found for w in name.split()}
+    counts = [c["articles"] for c in found.values()]
     assert counts == sorted(counts, reverse=True)
+    example = found["أنطونيو غوتيريش"]["examples"][0]
+    assert "غوتيريش" in example["sentence"] and example["id"]
 
 
-def test_suggest_leaves_out_the_names_the_gazetteer_knows(capsys):
-    assert cli.main(["actors", "suggest", str(ROOT / "sample"), "--min", "1"]) == 0
-    names = {line.split("\t")[1] for line in capsys.readouterr().out.splitlines()[1:]}
-    assert names and not names & {"بنيامين نتنياهو", "انطونيو غوتيريش", "دونالد ترامب"}
-    assert cli.main(["actors", "suggest", str(ROOT / "sample"), "--min", "1", "--all"]) == 0
-    names = {line.split("\t")[1] for line in capsys.readouterr().out.splitlines()[1:]}
-    assert "بنيامين نتنياهو" in names
+def test_suggest_leaves_out_the_actors_the_gazetteer_knows(capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("BAHTH_DATA_DIR", str(tmp_path))
+    names = _suggested(capsys, "--min", "1")
+    assert not names.keys() & {"بنيامين نتنياهو", "أنطونيو غوتيريش", "دونالد ترامب"}
+    assert "دونالد ترامب" in _suggested(capsys, "--min", "1", "--all")
+
+
+def test_the_review_loop_accepts_into_the_edits_and_rejects_into_never_tag(
+    capsys, monkeypatch, tmp_path
+):
+    monkeypatch.setenv("BAHTH_ACTORS", str(gazetteer_file(tmp_path)))
+    monkeypatch.setenv("BAHTH_DATA_DIR", str(tmp_path))
+    review = tmp_path / "review.tsv"
+    assert (
+        cli.main(["actors", "suggest", str(ROOT / "sample"), "--min", "2", "--review", str(review)])
+        == 0
+    )
+    capsys.readouterr()
+    lines = review.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "decision\tname\ttype\taliases\tarticles\texamples"
+    decided = []
+    for line in lines[1:]:
+        cells = line.split("\t")
+        if cells[1] == "بنيامين نتنياهو":
+            cells[0] = "accept"
+        elif cells[1] == "رجب طيب أردوغان":
+            cells[0] = "Reject"
+        decided.append("\t".join(cells))
+    review.write_text("\n".join([lines[0], *decided]) + "\n", encoding="utf-8")
+    assert cli.main(["actors", "review", str(review)]) == 0
+    assert "1 accepted, 1 never to be tagged" in capsys.readouterr().out
+    left = review.read_text(encoding="utf-8")
+    assert (
+        "نتنياهو" not in left and "أردوغان" not in left and len(left.splitlines()) == len(lines) - 2
+    )
+    edits = Gazetteer.load(tmp_path / "actor-edits.tsv")
+    netanyahu = edits.actor("بنيامين نتانياهو")
+    assert netanyahu.name == "بنيامين نتنياهو" and netanyahu.type == "person"
+    assert {a.name: a.type for a in edits.actors}["رجب طيب أردوغان"] == "ignore"
+    # The next run tags with them: the accepted actor, never the rejected one.
+    built = [
+        ArticleBuilder(gazetteer=cli._gazetteer(cli.Settings.from_env())).build(r).article
+        for r in read_archive([ROOT / "sample"])
+        if isinstance(r, RawRecord)
+    ]
+    tagged = {name for article in built for name in article.actors}
+    assert "رجب طيب أردوغان" not in tagged
+    assert "بنيامين نتنياهو" in tagged, sorted(tagged)
+
+
+def test_a_review_line_at_fault_names_its_line_and_changes_nothing(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("BAHTH_DATA_DIR", str(tmp_path))
+    review = tmp_path / "review.tsv"
+    review.write_text(
+        "decision\tname\ttype\taliases\tarticles\texamples\n"
+        "accept\tفلان الفلاني\tperson\t\t3\t\n"
+        "maybe\tعلان\tperson\t\t2\t\n",
+        encoding="utf-8",
+    )
+    assert cli.main(["actors", "review", str(review)]) == 2
+    err = capsys.readouterr().err
+    assert f"{review}:3: decision" in err
+    assert not (tmp_path / "actor-edits.tsv").exists() and "فلان" in review.read_text(
+        encoding="utf-8"
+    )
+
+
+# --- the operator's edits -----------------------------------------------------
+
+
+def test_the_operators_edits_win_over_the_shipped_gazetteer(tmp_path):
+    from indexer.actors import current
+
+    shipped = gazetteer_file(
+        tmp_path,
+        "فلاديمير بوتين\tperson\tبوتين | بوتن",
+        "حزب العمال البريطاني\torganisation\tحزب العمال | العمال البريطاني",
+        "جون سميث\tperson\tسميث",
+        name="shipped.tsv",
+    )
+    edits = gazetteer_file(
+        tmp_path,
+        "الرئيس بوتين\tperson\tفلاديمير بوتين",  # a rename: the shipped line is gone
+        "حزب العمال الكردستاني\torganisation\tحزب العمال",  # a split: the spelling moves
+        "سميث\tignore\t",  # never tagged
+        name="edits.tsv",
+    )
+    gazetteer = current(shipped, edits)
+    assert gazetteer.actor("فلاديمير بوتين").name == "الرئيس بوتين"
+    assert gazetteer.actor("بوتن") is None  # the rename lists what it keeps
+    assert gazetteer.actor("حزب العمال").name == "حزب العمال الكردستاني"
+    assert gazetteer.actor("العمال البريطاني").name == "حزب العمال البريطاني"
+    assert gazetteer.tag("قال جون سميث و سميث") == ["جون سميث"]
+    assert {a.name: a.type for a in gazetteer.actors}["سميث"] == "ignore"
+    # No edits file: the shipped gazetteer as it is.
+    assert current(shipped, tmp_path / "none.tsv").actor("بوتن").name == "فلاديمير بوتين"
 
 
 # --- names in queries ---------------------------------------------------------

@@ -333,7 +333,8 @@ def test_reindex_tags_with_the_gazetteer_it_is_given_and_picks_up_edits(tmp_path
         return sorted((r["id"], actor) for r in indexed(data) for actor in r["actors"])
 
     assert run_cli(archive, data_dir=data, monkeypatch=monkeypatch) == ExitStatus.OK
-    assert actors() == [("a1", "دونالد ترامب"), ("a2", "فلان الفلاني")]
+    # بوتن alone is no one's name yet; فلاديمير بوتين is a name by its shape.
+    assert actors() == [("a1", "دونالد ترامب"), ("a2", "فلاديمير بوتين"), ("a2", "فلان الفلاني")]
     gazetteer.write_text(
         header + "دونالد ترامب\tperson\tترمب\nفلاديمير بوتين\tperson\tبوتن\n", encoding="utf-8"
     )

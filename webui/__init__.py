@@ -9,7 +9,7 @@ through webui.search (settings(), backend(), gazetteer()).
 
 from flask import Flask
 
-from indexer.actors import current
+from indexer.actors import configured
 from indexer.search import open_backend
 from indexer.settings import Settings
 
@@ -25,7 +25,7 @@ def create_app(settings=None, backend=None):
     app.logger.setLevel(settings.logging_level)
     # A broken gazetteer stops the app here, with the file, line and field.
     app.extensions["bahth"] = AppState(
-        settings, backend or open_backend(settings), current(settings.actors_file)
+        settings, backend or open_backend(settings), configured(settings)
     )
     app.json.ensure_ascii = False
     app.json.sort_keys = False

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from flask import current_app, request
 
-from indexer.actors import Gazetteer, GazetteerError, current
+from indexer.actors import Gazetteer, GazetteerError, configured
 from indexer.arabic import normalize
 from indexer.search import Backend, BadRequest, SearchRequest
 from indexer.search.suggest import did_you_mean
@@ -27,7 +27,7 @@ class AppState:
         """The actor gazetteer, read again when its file changes; a file broken
         by an edit leaves the last good one in use (the error is logged)."""
         try:
-            found = current(self.settings.actors_file)
+            found = configured(self.settings)
         except GazetteerError as error:
             log.error("actor gazetteer: %s; still using the previous one", error)
             return self.last_gazetteer

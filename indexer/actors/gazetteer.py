@@ -20,17 +20,25 @@ son's name (حمدان بن محمد بن راشد), and tags no one. An ambiguo
 kept only when exactly one of its actors is confirmed in the article, by one
 of its unambiguous aliases or one of its context words; otherwise it is left
 out.
+
+An operator's edits file (BAHTH_ACTOR_EDITS, in the same format) is laid
+over the shipped gazetteer, and wins: an edited line replaces every shipped
+actor whose name it lists (a rename, a merge) and takes the spellings it
+lists from any other (a split); an `ignore` line is a never-tag list.
 """
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from indexer.arabic import words
 
 COLUMNS = ("name", "type", "aliases", "ambiguous", "context")
-TYPES = ("person", "organisation", "ignore")
+TYPES = ("person", "organisation", "medium", "ignore")
+MEDIUM = (
+    "medium"  # an outlet, an agency or a platform: an actor only where the article makes it act
+)
 IGNORE = "ignore"  # a phrase that holds a name without naming the actor
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "actors.tsv"
 _CONJUNCTIONS = ("و", "ف")
@@ -47,6 +55,7 @@ class GazetteerError(ValueError):
         where = f"{path}:{line}" if line else str(path)
         super().__init__(f"{where}: {field}: {reason}" if field else f"{where}: {reason}")
         self.path, self.line, self.field, self.reason = path, line, field, reason
+        self.setting = None  # the setting that names the file, when one does
 
 
 @dataclass(frozen=True)
@@ -111,6 +120,7 @@ class Gazetteer:
         for candidates in self._first.values():
             candidates.sort(key=lambda c: -len(c[0]))
         self._tagged = [actor.type != IGNORE for actor in self.actors]
+
         self._first_cache, self._context_cache = {}, {}
         self._first_tokens = _tokens_reaching(self._first)
         # a context phrase's first word, with and without ال -> [(actor index, phrase)]
@@ -154,12 +164,15 @@ class Gazetteer:
                 cache[token] = found
         return found
 
-    def _mentions(self, tokens):
+    def _mentions(self, tokens, positions=None):
         """(position, size, owners) of every name in `tokens`, left to
-        right, longest first."""
+        right, longest first; `positions`: those of the tokens that may begin
+        one, when the caller knows them."""
         first, cache = self._first, self._first_cache
         after = 0  # where the last name found ends
-        for position in _positions(tokens, self._first_tokens):
+        if positions is None:
+            positions = _positions(tokens, self._first_tokens)
+        for position in positions:
             if position < after:
                 continue
             best, size = None, 0
@@ -191,12 +204,14 @@ class Gazetteer:
         tags.append(" ".join(line_words[start:]))
         return [tag for tag in tags if tag]
 
-    def _confirmed_by_context(self, token_lists):
-        """Indexes of the actors whose context words occur in the token lists."""
+    def _confirmed_by_context(self, token_lists, positions=None):
+        """Indexes of the actors whose context words occur in the token lists
+        (`positions`: of the tokens a context phrase may begin at, per list)."""
         confirmed = set()
         phrases, cache = self._context_first, self._context_cache
-        for tokens in token_lists:
-            for position in _positions(tokens, self._context_tokens):
+        for number, tokens in enumerate(token_lists):
+            where = positions[number] if positions else _positions(tokens, self._context_tokens)
+            for position in where:
                 for index, phrase in self._starting_at(tokens[position], phrases, cache):
                     if tokens[position + 1 : position + len(phrase)] == phrase[1:]:
                         confirmed.add(index)
@@ -205,26 +220,55 @@ class Gazetteer:
     def tag(self, *texts):
         """Canonical names of the actors named in `texts` (one article), in
         order of first mention."""
-        token_lists = [words(text) for text in texts]
-        found, ambiguous = {}, []
-        for tokens in token_lists:
-            for _, _, owners in self._mentions(tokens):
+        found = self.resolve([words(text) for text in texts])
+        order = {}
+        for _, _, _, index in found:
+            if self._tagged[index]:
+                order.setdefault(index, len(order))
+        return [self.actors[i].name for i in order]
+
+    def starts(self):
+        """The normalised words a spelling of its actors, and a phrase of
+        their context, may begin with, clitics included."""
+        return self._first_tokens, self._context_tokens
+
+    def resolve(self, token_lists, keep=None, positions=None, context_positions=None):
+        """(list, position, size, actor index) of each mention of an actor in
+        the token lists of one article, in order: an unambiguous spelling names
+        its actor; an ambiguous one (listed as such, or shared by several
+        actors) names the one actor of its owners that the article confirms by
+        an unambiguous spelling, or by a context word of its own. A phrase
+        never to be tagged (type ignore) is a mention too, of its ignore line,
+        so that no shorter or longer name is read in its words. `keep(list,
+        position, size)`, when given, says which mentions count at all (one
+        inside a longer name is another person's). `positions`, one list for
+        each token list, are those of the tokens a spelling may begin at.)"""
+        sure, ambiguous = [], []
+        for number, tokens in enumerate(token_lists):
+            where = positions[number] if positions is not None else None
+            for position, size, owners in self._mentions(tokens, where):
+                if keep is not None and not keep(number, position, size):
+                    continue
+                if all(not self._tagged[index] for index, _ in owners):
+                    sure.append((number, position, size, owners[0][0]))  # never tagged
+                    continue
                 owners = [o for o in owners if self._tagged[o[0]]]
                 if len(owners) == 1 and not owners[0][1]:
-                    found.setdefault(owners[0][0], len(found) + len(ambiguous))
+                    sure.append((number, position, size, owners[0][0]))
                 elif owners:
-                    ambiguous.append((len(found) + len(ambiguous), owners))
+                    ambiguous.append((number, position, size, owners))
+        confirmed_by_name = {index for *_, index in sure}
         context = None
-        for place, owners in ambiguous:
+        for number, position, size, owners in ambiguous:
             candidates = {index for index, _ in owners}
-            confirmed = candidates & found.keys()
+            confirmed = candidates & confirmed_by_name
             if not confirmed:
                 if context is None:
-                    context = self._confirmed_by_context(token_lists)
+                    context = self._confirmed_by_context(token_lists, context_positions)
                 confirmed = candidates & context
             if len(confirmed) == 1:
-                found.setdefault(confirmed.pop(), place)
-        return [self.actors[i].name for i in sorted(found, key=found.get)]
+                sure.append((number, position, size, confirmed.pop()))
+        return sorted(sure)
 
     def actors_of(self, title, body, tags=(), given=()):
         """Canonical names of an article's actors: those its record gives
@@ -243,9 +287,32 @@ class Gazetteer:
             if len({index for index, _ in owners}) > 1:
                 yield " ".join(alias_words), [self.actors[i].name for i, _ in owners]
 
+    def person_words(self):
+        """The normalised words of its people's names and aliases (not of
+        their ambiguous spellings, which are often a title: الأمين العام للأمم
+        المتحدة)."""
+        return {
+            word
+            for actor in self.actors
+            if actor.type == "person"
+            for spelling in (actor.name, *actor.aliases)
+            for word in words(spelling)
+        }
+
+    def kind(self, name):
+        """The type of the actor `name` names without ambiguity, or ""."""
+        actor = self.actor(name)
+        return actor.type if actor else ""
+
     def knows(self, name):
         """Whether `name` is a spelling in the gazetteer, ambiguous or not."""
         return words(name) in self._owners
+
+    def never(self, name) -> bool:
+        """Whether `name` is a spelling never to be tagged (its lines are all
+        ignore lines)."""
+        owners = self._owners.get(words(name), ())
+        return bool(owners) and not any(self._tagged[index] for index, _ in owners)
 
     def actor(self, name):
         """The actor an unambiguous alias names, or None."""
@@ -377,16 +444,45 @@ def _actor(line, number, path):
     return Actor(name, kind, aliases, ambiguous, context, number)
 
 
-@lru_cache(maxsize=4)
-def _load_cached(path, stamp):
-    return Gazetteer.load(path)
+def layered(shipped, edits) -> list[Actor]:
+    """The actors of `shipped` under an operator's `edits`: a shipped actor
+    whose name an edit lists is gone (renamed or merged into the edit), one
+    that only shares spellings with edits gives them up (split off); the
+    edits follow, as written."""
+    taken = {words(spelling) for edit in edits for spelling in _spellings(edit)}
+    kept = []
+    for actor in shipped:
+        if words(actor.name) in taken:
+            continue
+        aliases = tuple(a for a in actor.aliases if words(a) not in taken)
+        ambiguous = tuple(a for a in actor.ambiguous if words(a) not in taken)
+        if aliases or ambiguous:
+            kept.append(replace(actor, aliases=aliases, ambiguous=ambiguous))
+    return kept + list(edits)
 
 
-def current(path=None):
-    """The gazetteer at `path` (default: the shipped one), read again when the file changes."""
-    path = Path(path) if path else DEFAULT_PATH
+def _spellings(actor):
+    return (actor.name, *actor.aliases, *actor.ambiguous)
+
+
+def _stamp(path):
     try:
-        stamp = os.stat(path).st_mtime_ns
+        return os.stat(path).st_mtime_ns
     except FileNotFoundError:
         raise GazetteerError(path, 0, None, "no such file") from None
-    return _load_cached(path, stamp)
+
+
+@lru_cache(maxsize=4)
+def _load_cached(path, stamp, edits, edits_stamp):
+    gazetteer = Gazetteer.load(path)
+    if edits is None:
+        return gazetteer
+    return Gazetteer(layered(gazetteer.actors, Gazetteer.load(edits).actors), path)
+
+
+def current(path=None, edits=None):
+    """The gazetteer at `path` (default: the shipped one) under the operator's
+    `edits` file when there is one, read again when either file changes."""
+    path = Path(path) if path else DEFAULT_PATH
+    edits = Path(edits) if edits and os.path.exists(edits) else None
+    return _load_cached(path, _stamp(path), edits, _stamp(edits) if edits else None)

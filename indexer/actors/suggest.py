@@ -1,82 +1,59 @@
-"""Mining candidate actors from an archive, to build the gazetteer from.
+"""Candidate actors mined from an archive, for a curator to review.
 
-`suggest(articles)` finds the names that follow a title or role (الرئيس
-الروسي فلاديمير بوتين, وزير الخارجية ..., المتحدث باسم ...), adds the
-archive's own tag and actor values, leaves out the names the gazetteer
-knows already, and groups spellings that differ only in long vowels (ترامب
-/ ترمب, بوتين / بوتن), so that a curator sees one candidate with its
-variants, ranked by how often the archive names it.
+`suggest(articles, recogniser)` runs the recogniser over each article and
+keeps the actors the gazetteer does not know: the names found by their shape
+(a title or a verb of speech before them, a given name, an organisation's
+head word). Each candidate is one actor however the archive spells it: its
+mentions are grouped by their normalised form, and spellings that differ
+only in long vowels (نتنياهو / نتانياهو) join when the name has two words or
+more (one word alone, such as سعد and سعيد, is too short to tell). It is
+shown in the spelling the archive writes most, with its other spellings, the
+number of articles that name it (the evidence it is ranked by) and the
+sentences that name it first.
 """
 
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from indexer.arabic import STOPWORDS, normalize
+from indexer.arabic import normalize
 
-# Titles and roles, normalised; longest first so that رءيس الوزراء wins over رءيس.
-ROLES = sorted(
-    {
-        normalize(role)
-        for role in (
-            "الرئيس",
-            "رئيس",
-            "رئيسة",
-            "رئيس الوزراء",
-            "رئيسة الوزراء",
-            "رئيس الحكومة",
-            "وزير",
-            "وزيرة",
-            "الوزير",
-            "المتحدث باسم",
-            "المتحدثة باسم",
-            "زعيم",
-            "الزعيم",
-            "الأمين العام",
-            "ولي العهد",
-            "الملك",
-            "الأمير",
-            "المستشارة",
-            "المستشار",
-            "السفير",
-            "قائد",
-            "المبعوث",
-            "رئيس الوزراء الإسرائيلي",
-            "نائب الرئيس",
-            "مدرب",
-            "المدرب",
-            "اللاعب",
-            "النجم",
-        )
-    },
-    key=len,
-    reverse=True,
-)
-# After a role: an optional qualifier (الروسي, الخارجية الأمريكية, باسم البيت
-# الأبيض) of words ending like adjectives or starting with ال, then the name.
-_WORD = r"[\u0621-\u064a]+"
-# A name word: not an article-bearing noun (but عبد الله, عبد العزيز are one
-# name), not a preposition-bearing word (للامم), not a conjunction (والزعيم).
-_NAME_WORD = r"(?:عبد\s+ال[\u0621-\u064a]+|(?![لو]|ال)[\u0621-\u064a]{2,})"
-_CANDIDATE = re.compile(
-    rf"(?<![\u0621-\u064a])(?:{'|'.join(map(re.escape, ROLES))})"
-    rf"(?:\s+(?:ال{_WORD}|لل{_WORD}|{_WORD}ي|{_WORD}يه))*"
-    rf"\s+((?:{_NAME_WORD})(?:\s+{_NAME_WORD}){{0,2}})"
-)
-_LONG_VOWELS = str.maketrans("", "", "اوي")
+from .recognise import Recogniser, key
+
 MAX_EXAMPLES = 3
+_LONG_VOWELS = str.maketrans("", "", "اوي")
+_SENTENCE = re.compile(r"[^.!?؟\n]+[.!?؟]?")
+_MOST_SENTENCE_CHARS = 240
 
 
 @dataclass
 class Candidate:
-    key: str  # spelling-insensitive skeleton
-    count: int = 0
+    key: str  # normalised, spelling-insensitive
+    kinds: Counter = field(default_factory=Counter)
     spellings: Counter = field(default_factory=Counter)
-    examples: list = field(default_factory=list)  # article IDs
+    articles: int = 0
+    examples: list = field(default_factory=list)  # (article ID, sentence)
 
     @property
-    def name(self):
+    def name(self) -> str:
         return self.spellings.most_common(1)[0][0]
+
+    @property
+    def kind(self) -> str:
+        return self.kinds.most_common(1)[0][0]
+
+    @property
+    def other_spellings(self) -> list[str]:
+        return [s for s, _ in self.spellings.most_common() if s != self.name]
+
+    def to_json(self) -> dict:
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "articles": self.articles,
+            "spellings": self.other_spellings,
+            "examples": [{"id": i, "sentence": s} for i, s in self.examples],
+        }
 
 
 def skeleton(name: str) -> str:
@@ -85,31 +62,50 @@ def skeleton(name: str) -> str:
     return " ".join(word[0] + word[1:].translate(_LONG_VOWELS) for word in normalize(name).split())
 
 
-def names_in(text: str):
-    """The names that follow a title or role in `text` (normalised)."""
-    for match in _CANDIDATE.finditer(normalize(text)):
-        words = match.group(1).split()
-        while words and words[-1] in STOPWORDS:
-            words.pop()
-        if words and not all(w in STOPWORDS for w in words):
-            yield " ".join(words)
-
-
-def suggest(articles, minimum=3, known=None):
-    """Candidates named at least `minimum` times, most frequent first; with
-    a gazetteer as `known`, only the names it does not know yet."""
-    candidates = {}
-    for article in articles:
-        names = list(names_in(f"{article.title}\n{article.body}"))
-        names += [normalize(value) for value in (*article.tags, *article.actors)]
-        for name in names:
-            if known is not None and known.knows(name):
+def sentence_naming(text: str, forms) -> str:
+    """The first sentence of `text` that writes one of `forms`, cut to a
+    readable length around it ("" when none does)."""
+    for sentence in _SENTENCE.findall(text):
+        for form in forms:
+            at = sentence.find(form)
+            if at < 0:
                 continue
-            key = skeleton(name)
-            candidate = candidates.setdefault(key, Candidate(key))
-            candidate.count += 1
-            candidate.spellings[name] += 1
-            if len(candidate.examples) < MAX_EXAMPLES and article.id not in candidate.examples:
-                candidate.examples.append(article.id)
-    ranked = [c for c in candidates.values() if c.count >= minimum]
-    return sorted(ranked, key=lambda c: (-c.count, c.key))
+            sentence = sentence.strip()
+            if len(sentence) <= _MOST_SENTENCE_CHARS:
+                return sentence
+            at = sentence.find(form)
+            start = max(0, at - _MOST_SENTENCE_CHARS // 2)
+            cut = sentence[start : start + _MOST_SENTENCE_CHARS].strip()
+            return ("…" if start else "") + cut + "…"
+    return ""
+
+
+def suggest(articles, recogniser: Recogniser, minimum=3, known=True):
+    """Candidates named in at least `minimum` articles, the most named first;
+    with `known` false, the actors the gazetteer knows are listed too."""
+    gazetteer = recogniser.gazetteer
+    candidates: dict[str, Candidate] = {}
+    by_skeleton: dict[str, Candidate] = {}
+    for article in articles:
+        for found in recogniser.actors(article.title, article.body, article.tags):
+            if known and gazetteer.actor(found.name) is not None:
+                continue
+            name_key = key(found.name)
+            candidate = candidates.get(name_key)
+            if candidate is None and len(name_key.split()) > 1:
+                candidate = by_skeleton.get(skeleton(name_key))
+            if candidate is None:
+                candidate = Candidate(name_key)
+                by_skeleton.setdefault(skeleton(name_key), candidate)
+            candidates[name_key] = candidate
+            candidate.articles += 1
+            candidate.kinds[found.kind] += 1
+            candidate.spellings[found.name] += 1
+            if len(candidate.examples) < MAX_EXAMPLES:
+                text = f"{article.title}\n{article.body}"
+                sentence = sentence_naming(text, found.forms)
+                if sentence:
+                    candidate.examples.append((article.id, sentence))
+    unique = {id(c): c for c in candidates.values()}.values()
+    ranked = [c for c in unique if c.articles >= minimum]
+    return sorted(ranked, key=lambda c: (-c.articles, c.key))

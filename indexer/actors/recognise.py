@@ -1,0 +1,731 @@
+"""The people and organisations an article names, known to the gazetteer or not.
+
+Three layers, the first one trusted most:
+
+1. the gazetteer (gazetteer.py): curated actors under every spelling, an
+   ambiguous spelling counting only where the article confirms its actor;
+2. names found by their shape: a person's name after a title or a role
+   (الرئيس الروسي فلاديمير بوتين; وزير الخارجية التركي، مولود جاويش أوغلو،),
+   after a verb of saying (وقال محمد العبيدي إن), or beginning with a given
+   name (… أحمد يلدز …); an organisation's name from the word that begins it
+   (وزارة الدفاع اليمنية, حزب العدالة والتنمية, نادي برشلونة) as far as its
+   words belong to it;
+3. short forms the article resolves: a surname or a first name after the
+   full name (الصيد after الحبيب الصيد), the short name of an organisation
+   it named in full (حزب العمال after حزب العمال الكردستاني).
+
+Never the wrong actor: a gazetteer spelling inside a longer name that is not
+one of that actor's is another person's (جيمس ماي is not تيريزا ماي, سعد بن
+نايف السديري not محمد بن نايف, معمر الإرياني not معمر القذافي); a spelling right
+after a number is not a person (69.68 بنس); a short form the article does
+not resolve, or resolves to two actors, tags no one.
+
+Words are compared normalised; a name is shown as the article writes it,
+its diacritics, tatweel and the clitic glued to it aside.
+"""
+
+import gzip
+import io
+import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+
+from indexer.arabic.normalize import normalize
+from indexer.arabic.stem import SHIPPED_LEXICON
+from indexer.arabic.stopwords import STOPWORDS
+
+from .gazetteer import IGNORE, MEDIUM, Gazetteer
+
+PERSON, ORGANISATION = "person", "organisation"
+_DATA = resources.files(__package__).joinpath("data")
+# A word (its diacritics and tatweel in it), a number with its decimals, or
+# one mark of punctuation.
+_TOKEN = re.compile(r"(?:[^\W\d_]|[\u064b-\u065f\u0670\u0640])+|\d+(?:[.,]\d+)*|[^\w\s]")
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u200c-\u200f]")  # tashkeel, tatweel, format
+_COMMAS = frozenset(",،")
+_SON_OF = frozenset(map(normalize, ("بن", "ابن", "بنت")))
+_CLITIC_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+_PRONOUNS = ("ها", "هما", "هم", "كم", "كما", "هن")
+# A verb's prefixes: سيزور, ستعلن, ليعيق, لتعلن, (و)يعلن when the rest is a word.
+_VERB_PREFIXES = frozenset(("سي", "ست", "سن", "لي", "لت", "لن", "في", "فت"))
+_QUOTES = frozenset('"«»“”')
+ORG_MIN_WORDS, ORG_MIN_MENTIONS = 3, 2
+_MOST_NAME_WORDS = 6
+_MOST_ORG_WORDS = 7
+_MOST_QUALIFIERS = 8
+# A word the news lexicon counts fewer times than this, and no list knows,
+# may be a name (most foreign surnames are rare words).
+_RARE = 40
+
+
+def _lines(name):
+    text = _DATA.joinpath(name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+def _phrase(text):
+    return tuple(normalize(text).split())
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The word lists recognition reads (indexer/actors/data), normalised."""
+
+    titles: frozenset  # one-word titles and roles, with and without ال
+    long_titles: dict  # their first word -> the words of longer titles
+    long_starts: frozenset  # the first words of longer titles
+    verbs: frozenset  # verbs of saying and doing a name follows
+    heads: frozenset  # words that begin an organisation's name, with and without ال
+    weak_heads: frozenset  # those that begin one only before a proper name (حركة, قوات)
+    outlets: frozenset  # those of outlets (صحيفة, قناة): actors only where they act
+    qualifiers: frozenset  # words between a title and the name that are not definite
+    first_names: frozenset
+    name_share: dict  # word -> share of its uses in ../shared/corpus that are in a name
+    generic: frozenset  # organisation phrases that name no one body
+    not_names: frozenset  # words that end a name whatever else is said of them
+    gentilics: frozenset  # الأمريكي, الروسية: they end a person's name
+    links: frozenset  # بن, آل, أبو, عبد: words that join a name to its next word
+    stops: frozenset  # titles, heads and verbs: no words of a name, with a clitic or not
+    regions: frozenset  # الأوروبي, الدولي: what alone after a definite head makes a name
+    counts: dict  # the news lexicon's word counts
+
+    def __post_init__(self):
+        stops = self.titles | self.heads | self.verbs
+        object.__setattr__(self, "stops", stops - self.first_names)
+
+    @classmethod
+    def load(cls):
+        titles, long_titles = set(), {}
+        for title in _lines("titles.txt"):
+            words = _phrase(title)
+            starts = {words[0], "ال" + words[0]} if not words[0].startswith("ال") else {words[0]}
+            if len(words) == 1:
+                titles |= starts
+            else:
+                for first in starts:
+                    long_titles.setdefault(first, []).append((first, *words[1:]))
+        heads, weak, outlets = set(), set(), set()
+        for head in _lines("organisations.txt"):
+            word = normalize(head.lstrip("~@"))
+            forms = {word, "ال" + word}
+            heads |= forms
+            if head[0] == "~":
+                weak |= forms
+            elif head[0] == "@":
+                outlets |= forms
+        share = {}
+        for line in _lines("name-words.tsv"):
+            word, value = line.split("\t")[:2]
+            share[word] = float(value)
+        with gzip.open(io.BytesIO(SHIPPED_LEXICON.read_bytes()), "rt", encoding="utf-8") as rows:
+            counts = {w: int(c) for w, c in (row.rstrip("\n").split("\t") for row in rows)}
+        return cls(
+            frozenset(titles),
+            long_titles,
+            frozenset(long_titles),
+            frozenset(map(normalize, _lines("speech-verbs.txt"))),
+            frozenset(heads),
+            frozenset(weak),
+            frozenset(outlets),
+            frozenset(map(normalize, _lines("qualifiers.txt"))),
+            frozenset(map(normalize, _lines("first-names.txt"))),
+            share,
+            frozenset(" ".join(_phrase(g)) for g in _lines("generic.txt")),
+            frozenset(map(normalize, _lines("not-names.txt"))) | frozenset(STOPWORDS),
+            frozenset(map(normalize, _lines("gentilics.txt"))),
+            frozenset(map(normalize, ("بن", "ابن", "بنت", "آل", "أبو", "أبي", "أم", "عبد"))),
+            frozenset(),
+            frozenset(map(normalize, _lines("regions.txt"))),
+            counts,
+        )
+
+
+@cache
+def cues() -> Cues:
+    return Cues.load()
+
+
+@dataclass
+class Found:
+    """An actor an article names: its name as shown, its kind, the forms the
+    article writes it in."""
+
+    name: str
+    kind: str
+    forms: list[str] = field(default_factory=list)
+
+
+# A token is a tuple (written, normalised): zip makes them in C, hundreds an article.
+SHOWN, NORM = 0, 1
+_Token = tuple[str, str]
+
+
+def _is_word(token: _Token) -> bool:
+    """Letters, not a number or a mark."""
+    return token[SHOWN][0].isalpha()
+
+
+_NORMS: dict[str, str] = {}  # a written word -> its normalised form, once a process
+_MOST_NORMS = 1_000_000
+
+
+def _normalised(written: list[str]) -> tuple[str, ...]:
+    """The normalised forms of written words (a tuple: the gazetteer compares
+    its spellings' words with slices of it)."""
+    found: list[str | None] = list(map(_NORMS.get, written))
+    if None in found:
+        if len(_NORMS) > _MOST_NORMS:  # more than any archive's vocabulary
+            _NORMS.clear()
+        for i, norm in enumerate(found):
+            if norm is None:
+                found[i] = _NORMS[written[i]] = normalize(written[i])
+    return tuple(found)  # type: ignore[arg-type]  # every None was filled
+
+
+def tokens_of(text: str) -> list[_Token]:
+    written = _TOKEN.findall(text)
+    return list(zip(written, _normalised(written), strict=True))
+
+
+def without_clitic(word: str) -> list[str]:
+    """`word`, then what it is without a clitic before it: و or ف, then ب ل
+    ك; لل before a definite noun is ل + ال (للأمم: الأمم)."""
+    forms = [word]
+    if word[:1] in "وف" and len(word) > 3:
+        forms.append(word[1:])
+    for form in forms[:]:
+        if form.startswith("لل") and len(form) > 4:
+            forms.append("ال" + form[2:])
+        elif form[:1] in "بلك" and len(form) > 3:
+            forms.append(form[1:])
+    return forms
+
+
+def inflected(token: _Token, counts, first=False) -> bool:
+    """Whether a word wears what a name's word does not: a pronoun, a
+    conjunction (but on the first word of a name: وبوتين), a verb's prefix,
+    a preposition before a commoner word."""
+    word = token[NORM]
+    if not word:
+        return True  # tatweel or marks alone
+    if (token[SHOWN].endswith("ه") and len(word) >= 4) or word.endswith(_PRONOUNS):
+        return True  # a word with its pronoun: امتعاضه, يحثه, برأسه (ة, not ه, ends names)
+    if word[:2] in _VERB_PREFIXES and counts.get(word[1:], 0) >= 3:
+        return True  # سيزور, ليواجه: a verb of the present or to come
+    # A conjunction or preposition before a commoner word: فيسدد, بتسجيل,
+    # بالرياض (not فلاديمير, فرحات: no commoner word follows the letter).
+    letters = "بل" if first else "وفبل"
+    return word[0] in letters and counts.get(word[1:], 0) > counts.get(word, 0)
+
+
+@lru_cache(maxsize=2**18)
+def _in(word: str, wanted) -> str | None:
+    """The form of `word`, itself or without its clitic, that `wanted` holds."""
+    for form in without_clitic(word):
+        if form in wanted:
+            return form
+    return None
+
+
+def key(name: str) -> str:
+    """What two spellings of one name share: normalised words, a space after
+    عبد and أبو or not (عبدالله, عبد الله)."""
+    words = normalize(name).split()
+    return " ".join(words).replace("عبد ال", "عبدال").replace("ابو ", "ابو")
+
+
+class Recogniser:
+    def __init__(self, gazetteer: Gazetteer, lists: Cues | None = None):
+        self.gazetteer = gazetteer
+        self.cues = lists = lists or cues()
+        # Every form a cue word is written in, a clitic before it or not: the
+        # words a name or a body may begin after (most words of an article are none).
+        self.cue_forms = frozenset(
+            prefix + word
+            for word in {
+                *lists.titles,
+                *lists.long_titles,
+                *lists.heads,
+                *lists.verbs,
+                *lists.first_names,
+                normalize("عبد"),
+            }
+            for prefix in _CLITIC_PREFIXES
+        ) | frozenset(
+            prefix + "لل" + word[2:]
+            for word in {*lists.titles, *lists.heads}
+            if word.startswith("ال")
+            for prefix in ("", "و", "ف")
+        )
+        # The words of the gazetteer's people that are words of names, not its
+        # titles (رئيس الحكومة يوسف الشاهد); those that may begin a name are
+        # not common words too (الحوثي ends names, and is the name of a group).
+        self.known_words = frozenset(
+            word
+            for word in gazetteer.person_words() - lists.stops - lists.not_names - lists.gentilics
+            if not word.startswith("لل")  # للأمم: a body after its title
+        )
+        self.known_starts = frozenset(
+            word
+            for word in self.known_words
+            if not (
+                word.startswith("ال")
+                and lists.counts.get(word, 0) >= _RARE * 10
+                and lists.name_share.get(word, 0) < 0.25
+            )
+        )
+
+        self._starts, self._context_starts = gazetteer.starts()
+
+    # --- the words of names --------------------------------------------------
+
+    def _known(self, word: str) -> bool:
+        return word in self.known_words
+
+    def _name_word(self, token: _Token, first=False) -> bool:
+        """Whether a word may be one of a person's name (`first`: its first)."""
+        word = token[NORM]
+        cues = self.cues
+        if not _is_word(token) or len(word) < 2 or word in cues.not_names:
+            return False
+        if word in cues.first_names:
+            return True
+        if word in cues.gentilics or _in(word, cues.stops):
+            return False  # a title, a body, a verb, with or without a clitic: كحارس, ومحامي
+        if word in (self.known_starts if first else self.known_words):
+            return True
+        if first and word.startswith("ال"):
+            return False  # a name begins with ال only when the lists know it (الحبيب)
+        share = cues.name_share.get(word, 0)
+        if share >= 0.5:
+            return True  # a word used mostly in names: الحوثي, ترامب
+        if inflected(token, cues.counts, first):
+            return False
+        if share:
+            return share >= (0.5 if first else 0.15)
+        return cues.counts.get(word, 0) < _RARE and not word.startswith(("لل", "بال", "كال"))
+
+    def _strong_name_word(self, token: _Token) -> bool:
+        """A word that is a name beyond doubt: a known one, one used mostly in
+        names, or a rare one."""
+        word = token[NORM]
+        if word in self.known_words or self.cues.name_share.get(word, 0) >= 0.5:
+            return True
+        return self._name_word(token) and self.cues.counts.get(word, 0) < _RARE // 4
+
+    def _name_size(self, tokens, start, first_name=False) -> int:
+        """How many words from `start` make a person's name (0: none). With
+        `first_name`, the first word is a given name, and one more word at
+        least must follow it."""
+        n = len(tokens)
+        end = start
+        if tokens[start][NORM] in _SON_OF:
+            return 0  # بن حسن: the end of another's name, not a name of its own
+        if first_name and self._common_word(tokens[start][NORM]):
+            # A given name that is a common word too (رفيق, نعيم, خلف): a name
+            # only before a word that is one beyond doubt.
+            if start + 1 >= n or not self._strong_name_word(tokens[start + 1]):
+                return 0
+        while end < n and end - start < _MOST_NAME_WORDS:
+            token = tokens[end]
+            if token[NORM] in self.cues.links:
+                # بن, آل, أبو, عبد join the name to its next word.
+                if end + 1 < n and self._name_word(tokens[end + 1]):
+                    end += 2
+                    continue
+                break
+            if not self._name_word(token, first=end == start):
+                break
+            end += 1
+        size = end - start
+        return size if size >= (2 if first_name else 1) else 0
+
+    def _common_word(self, word: str) -> bool:
+        """Whether a given name is a common word as often (رفيق, نعيم, كريم)."""
+        return self.cues.counts.get(word, 0) >= 200 and self.cues.name_share.get(word, 0) < 0.3
+
+    # --- people -------------------------------------------------------------
+
+    def _after_title(self, tokens, position, bodies=None) -> tuple[int, int]:
+        """(start, size) of the name a title at `position` introduces, past
+        what qualifies the title (الروسي, الخارجية التركية, باسم الحكومة, a
+        body: بمنظمة حظر الأسلحة الكيماوية) and one comma at most; (0, 0)
+        when no name follows. The bodies passed are added to `bodies` as
+        (start, size)."""
+        n = len(tokens)
+        i = position + 1
+        title = _in(tokens[position][NORM], self.cues.long_starts)
+        for words in self.cues.long_titles.get(title or "", ()):
+            if [t[NORM] for t in tokens[i : i + len(words) - 1]] == list(words[1:]):
+                i += len(words) - 1
+                break
+        commas = 0
+        while i < n and i - position <= _MOST_QUALIFIERS:
+            token = tokens[i]
+            if token[SHOWN] in _COMMAS:
+                commas += 1
+                if commas > 1:
+                    break
+                i += 1
+                continue
+            if not _is_word(token) or commas:
+                break
+            norm = token[NORM]
+            if _in(norm, self.cues.heads) and not self._name_word(token, first=True):
+                size = self._organisation(tokens, i)
+                if size and bodies is not None:
+                    bodies.append((i, size))
+                i += size or self._organisation_size(tokens, i)
+                continue
+            if _in(norm, self.cues.titles):
+                i += 1  # وزير الخارجية, نائب الرئيس
+                continue
+            if (
+                norm in self.cues.qualifiers
+                or norm in self.cues.gentilics
+                or norm.endswith(("ها", "هم", "هما"))
+                or (norm.startswith(("ال", "لل")) and not self._name_word(token, first=True))
+            ):
+                i += 1  # الروسي, الخارجية, باسم, السابق, خارجيتها
+                continue
+            break
+        if i >= n:
+            return 0, 0
+        return i, self._name_size(tokens, i)
+
+    # --- organisations ------------------------------------------------------
+
+    def _organisation_size(self, tokens, start) -> int:
+        """How many words from `start`, the word that begins it (وزارة, حزب,
+        نادي), make an organisation's name. After the head: the body's proper
+        name (نادي برشلونة, شركة أبل) or a noun beginning a construct (منظمة حظر
+        الأسلحة), then definite words (الدفاع اليمنية), words joined by و to
+        them (العدالة والتنمية) or preceded by ل (للتراث)."""
+        n = len(tokens)
+        end = start + 1
+        if end < n and tokens[end][SHOWN] in _QUOTES:
+            close = next(
+                (j for j in range(end + 1, min(n, end + 7)) if tokens[j][SHOWN] in _QUOTES), None
+            )
+            if (
+                close is not None
+                and close > end + 1
+                and all(_is_word(t) for t in tokens[end + 1 : close])
+            ):
+                return close + 1 - start  # حزب "الجبهة الوطنية": the quoted name
+        definite_head = (_in(tokens[start][NORM], self.cues.heads) or "").startswith("ال")
+        proper = True  # a proper name may come next: right after the head or another one
+        while end < n and end - start < _MOST_ORG_WORDS:
+            token = tokens[end]
+            if not _is_word(token):
+                break
+            norm = token[NORM]
+            if norm in self.cues.not_names or _in(norm, self.cues.verbs):
+                break
+            if _in(norm, self.cues.titles) or norm in self.cues.first_names:
+                break
+            if norm.startswith("وال"):
+                previous = tokens[end - 1][NORM]
+                if end > start + 1 and not previous.endswith(("يه", "ي")):
+                    end += 1  # العدالة والتنمية, الأطباء والصيادلة
+                    proper = False
+                    continue
+                break
+            if _in(norm, self.cues.not_names):
+                break  # للمرة, للسنة
+            if norm.startswith(("ال", "لل")):
+                end += 1  # الدفاع اليمنية, للتراث
+                proper = False
+                continue
+            following = tokens[end + 1][NORM] if end + 1 < n else ""
+            if norm.startswith("ل") and following.startswith("ال") and end > start + 1:
+                end += 2  # لكرة القدم, لصناعة الفونوغرامات
+                proper = False
+                continue
+            if proper and not definite_head and self._proper(norm):
+                end += 1  # the body's own name: نادي برشلونة, شركة أبل
+                continue
+            if end == start + 1 and not definite_head and following.startswith("ال"):
+                end += 1  # a noun that begins a construct: منظمة حظر الأسلحة
+                proper = False
+                continue
+            break
+        return end - start
+
+    def _proper(self, word: str, strict=False) -> bool:
+        """Whether a word is a proper name: a word of a known name, or used
+        mostly in names, or a rare word (`strict`: a very rare one) of no
+        adjective's shape: داعش, حماس, الحوثي, برشلونة."""
+        bare = word[2:] if word.startswith("ال") else word
+        if self._known(word) or self._known(bare) or self.gazetteer.knows(word):
+            return True
+        if self.cues.name_share.get(word, 0) >= 0.25:
+            return True
+        rare = _RARE // 4 if strict else _RARE
+        return (
+            len(word) >= 3
+            and self.cues.counts.get(word, 0) < rare
+            and not word.endswith(("يه", "يا"))
+        )
+
+    def _organisation(self, tokens, start) -> int:
+        """The size of a named organisation at `start` (0: none, or a generic
+        body such as الحكومة التونسية or قوات الأمن)."""
+        size = self._organisation_size(tokens, start)
+        if size < 2:
+            return 0
+        words = [tokens[start][NORM], *(t[NORM] for t in tokens[start + 1 : start + size])]
+        words[0] = _in(words[0], self.cues.heads) or words[0]
+        if words[0] in self.cues.weak_heads and not self._proper(words[1], strict=True):
+            return 0  # حركة السلع, قوات الدفاع, جبهة الساحل: no name follows
+        if words[0].startswith("ال") and not any(
+            w in self.cues.regions
+            or w in self.cues.gentilics
+            or (w.startswith(("لل", "ل")) and not w.startswith("ال"))
+            or self._proper(w)
+            for w in words[1:]
+        ):
+            return 0  # الشركة العملاقة, الحزب اليميني المتطرف: a description, not a name
+        if " ".join(words) in self.cues.generic or " ".join(words[:2]) in self.cues.generic:
+            return 0
+        return size
+
+    # --- an article ---------------------------------------------------------
+
+    def actors(self, title: str, body: str, tags=()) -> list[Found]:
+        """The actors named in an article's title, body and tags, in order of
+        first mention."""
+        pieces, norms = [], []
+        for text in (title, body, *tags):
+            written = _TOKEN.findall(text)
+            pieces.append(written)
+            norms.append(_normalised(written))
+        texts = [list(zip(w, f, strict=True)) for w, f in zip(pieces, norms, strict=True)]
+        spans = []  # (text, start, end, kind)
+        for number, tokens in enumerate(texts):
+            spans += self._shapes(number, tokens, norms[number])
+        inside = {}  # (text, position) -> the span of a name found by its shape
+        bodies: dict[int, set] = {}  # text -> the spans of organisations
+        for number, start, end, kind in spans:
+            for position in range(start, end):
+                inside[(number, position)] = (start, end)
+            if kind == ORGANISATION:
+                bodies.setdefault(number, set()).add((start, end))
+
+        def keep(number, position, size):
+            span = inside.get((number, position))
+            if span and (span[0] < position or span[1] > position + size):
+                if span in bodies.get(number, ()):
+                    # A body's own name after its kind (تنظيم داعش, وكالة "وفا",
+                    # ميليشيات الحوثي الإيرانية), else a part of another body's
+                    # name (الأمم المتحدة in مفوضية الأمم المتحدة السامية …).
+                    rest = texts[number][position + size : span[1]]
+                    if position == span[0] and _new_phrase(rest[0][NORM]):
+                        return True  # أقر الاتحاد الأوروبي الحزمة: the name ends, a noun follows
+                    return position <= span[0] + 2 and all(
+                        t[NORM] in self.cues.gentilics or t[SHOWN] in _QUOTES for t in rest
+                    )
+                # In a longer name: another person's (جيمس ماي, سعد بن نايف
+                # السديري, معمر الإرياني), unless the name is whole and what
+                # follows it only seemed a name (فلاديمير بوتين باشر).
+                return span[0] == position and size > 1
+            before = texts[number][position - 1] if position else None
+            return not (before is not None and before[SHOWN][0].isdigit())
+
+        starts, context = self._starts, self._context_starts
+        positions = [[i for i, w in enumerate(words) if w in starts] for words in norms]
+        in_context = [[i for i, w in enumerate(words) if w in context] for words in norms]
+        known = self.gazetteer.resolve(norms, keep, positions, in_context)
+        return self._assemble(texts, spans, known)
+
+    def _shapes(self, number, tokens, norms):
+        """(text, start, end, kind) of the names found by their shape."""
+        cues = self.cues
+        found = []
+        covered = -1
+        forms = self.cue_forms
+        for i in [i for i, word in enumerate(norms) if word in forms]:
+            token = tokens[i]
+            if i <= covered:
+                continue
+            norm = token[NORM]
+            if _in(norm, cues.heads):
+                size = self._organisation(tokens, i)
+                if size:
+                    found.append((number, i, i + size, ORGANISATION))
+                    covered = i + size - 1
+                    continue
+            if _in(norm, cues.titles) or _in(norm, cues.long_starts):
+                bodies = []
+                start, size = self._after_title(tokens, i, bodies)
+                found += [(number, b, b + length, ORGANISATION) for b, length in bodies]
+                if size:
+                    found.append((number, start, start + size, PERSON))
+                    covered = start + size - 1
+                continue
+            if _in(norm, cues.verbs):
+                nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+                if nxt is not None and (nxt[NORM] in cues.first_names or nxt[NORM] in cues.links):
+                    size = self._name_size(tokens, i + 1, first_name=True)
+                    if size:
+                        found.append((number, i + 1, i + 1 + size, PERSON))
+                        covered = i + size
+                continue
+            if norm in cues.first_names or norm == "عبد":
+                size = self._name_size(tokens, i, first_name=True)
+                if size:
+                    found.append((number, i, i + size, PERSON))
+                    covered = i + size - 1
+        return found
+
+    def _assemble(self, texts, spans, known):
+        """The actors of the gazetteer's mentions and of the spans, each once:
+        short forms joined to the full name the article gives, outlets kept
+        only where the article makes them act."""
+        gazetteer = self.gazetteer
+        by_key: dict[str, Found] = {}
+        first: dict[str, tuple] = {}  # key -> (text, position) of its first mention
+        mentions: dict[str, int] = {}
+        in_title: set[str] = set()
+        claimed = set()  # (text, position) of the words of a known actor's mention
+
+        def add(name, kind, form, number, position):
+            name_key = key(name)
+            found = by_key.get(name_key)
+            if found is None:
+                found = by_key[name_key] = Found(name, kind)
+                first[name_key] = (number, position)
+            if form not in found.forms:
+                found.forms.append(form)
+            mentions[name_key] = mentions.get(name_key, 0) + 1
+            if number == 0:
+                in_title.add(name_key)
+
+        known_keys = {key(gazetteer.actors[index].name) for *_, index in known}
+        for number, position, size, index in known:
+            actor = gazetteer.actors[index]
+            words = texts[number][position : position + size]
+            claimed.update((number, p) for p in range(position, position + size))
+            if actor.type != IGNORE:
+                add(actor.name, actor.type, self._shown(words), number, position)
+
+        short = []
+        for number, start, end, kind in spans:
+            if any((number, p) in claimed for p in range(start, end)):
+                continue  # a name the gazetteer knows: its own name is shown
+            words = texts[number][start:end]
+            shown = self._shown(words)
+            if kind == PERSON and end - start == 1:
+                short.append((words[0], shown))
+                continue
+            if kind == ORGANISATION and self._outlet(words):
+                kind = MEDIUM
+            actor = gazetteer.actor(shown)
+            if actor is not None:
+                if actor.type != IGNORE:
+                    add(actor.name, actor.type, shown, number, start)
+            else:
+                add(shown, kind, shown, number, start)
+
+        self._join_short_forms(by_key, short)
+        for name_key, found in list(by_key.items()):
+            if (
+                found.kind == ORGANISATION
+                and name_key not in known_keys
+                and len(name_key.split()) < ORG_MIN_WORDS
+                and mentions[name_key] + len(found.forms) - 1 < ORG_MIN_MENTIONS
+                and name_key not in in_title
+            ):
+                del by_key[name_key]
+        for name_key, found in list(by_key.items()):
+            if found.kind == MEDIUM:
+                if name_key in in_title or mentions[name_key] >= 3:
+                    found.kind = ORGANISATION  # it acts in the story
+                else:
+                    del by_key[name_key]  # a source quoted, a platform used
+        return [by_key[k] for k in sorted(by_key, key=first.get)]
+
+    def _join_short_forms(self, by_key, short):
+        """Join to the one full name each short form belongs to: a surname
+        or first name alone (الصيد), a name with words left out (عمر البشير
+        for عمر حسن البشير), an organisation's first words (حزب العمال for
+        حزب العمال الكردستاني). A short form of no name, or of two, is dropped."""
+        people = [(k.split(), f) for k, f in by_key.items() if f.kind == PERSON]
+        for token, shown in short:
+            forms = without_clitic(token[NORM])
+            owners = [f for words, f in people if words[0] in forms or words[-1] in forms]
+            if len(owners) == 1 and shown not in owners[0].forms:
+                owners[0].forms.append(shown)
+        for name_key in sorted(by_key, key=lambda k: len(k.split())):
+            found = by_key[name_key]
+            words = name_key.split()
+            longer = [
+                f
+                for k, f in by_key.items()
+                if f is not found
+                and f.kind == found.kind
+                and len(k.split()) > len(words)
+                and _within(words, k.split(), found.kind)
+            ]
+            if len(longer) == 1:
+                longer[0].forms.extend(x for x in found.forms if x not in longer[0].forms)
+                del by_key[name_key]
+
+    def _outlet(self, words) -> bool:
+        """Whether an organisation's name is an outlet's (صحيفة …, وكالة … للأنباء)."""
+        head = _in(words[0][NORM], self.cues.heads)
+        return head in self.cues.outlets or (
+            head in ("وكاله", "الوكاله") and any("انباء" in w[NORM] for w in words[1:])
+        )
+
+    def _shown(self, tokens: list[_Token]) -> str:
+        """A name as the article writes it: without diacritics or tatweel,
+        and without the clitic glued to its first word (لبوتين, وحزب, للأمم)."""
+        first = tokens[0]
+        forms = without_clitic(first[NORM])
+        chosen = first[NORM]
+        if first[NORM] in self.cues.first_names or self._known(first[NORM]):
+            forms = forms[:1]  # فريدة, وليد: the letter is the name's own
+        for form in forms[1:]:
+            if (
+                form in self.cues.first_names
+                or _in(form, self.cues.heads) == form
+                or _in(form, self.cues.titles) == form
+                or self._known(form)
+                or self.cues.counts.get(form, 0) > 5 * self.cues.counts.get(first[NORM], 0) + _RARE
+            ):
+                chosen = form
+                break
+        shown = _MARKS.sub("", first[SHOWN])
+        if chosen != first[NORM]:
+            cut = len(first[NORM]) - len(chosen)
+            if chosen.startswith("ال") and first[NORM][cut:].startswith("لل"):
+                shown = "ال" + shown[cut + 2 :]
+            else:
+                shown = shown[cut:]
+        words = [shown, *(_MARKS.sub("", t[SHOWN]) for t in tokens[1:] if t[SHOWN] not in _QUOTES)]
+        return " ".join(words).strip()
+
+
+def _new_phrase(word: str) -> bool:
+    """Whether a word after a whole name begins a phrase of its own: a
+    definite noun, not an adjective of the name's (الأوروبي, العليا are
+    adjectives; الحزمة, الاجتماع are nouns)."""
+    return word.startswith("ال") and not word.endswith(("ي", "يه", "يين", "يون", "يا"))
+
+
+def _within(short: list[str], long: list[str], kind: str) -> bool:
+    """Whether a name is a short form of a longer one: an organisation's
+    first words; a person's words in order, with the same last word or, for
+    one word alone, the same first or last word."""
+    if kind != PERSON:
+        return long[: len(short)] == short
+    if len(short) == 1:
+        return short[0] in (long[0], long[-1])
+    if long[: len(short)] == short:
+        return True  # جان ماري for جان ماري لوبان
+    if short[-1] != long[-1]:
+        return False
+    rest = iter(long)
+    return all(word in rest for word in short)  # عمر البشير for عمر حسن البشير
