@@ -411,7 +411,15 @@ def test_an_add_killed_midway_keeps_what_it_committed_and_is_completed_by_runnin
         time.sleep(0.05)
     process.send_signal(signal.SIGKILL)
     process.wait()
-    if engine.name == "elasticsearch":  # what reached the node, searchable now
+    if engine.name == "elasticsearch":
+        # A bulk request the killed process sent goes on in the node: what
+        # reached it, once the node writes nothing more, searchable now.
+        deadline = time.monotonic() + 60
+        while (
+            time.monotonic() < deadline
+            and backend.client.tasks.list(actions="indices:data/write/bulk*")["nodes"]
+        ):
+            time.sleep(0.05)
         backend.client.indices.refresh(index=backend.alias)
     after = backend.search(SearchRequest()).total
     assert before < after < before + len(many)
