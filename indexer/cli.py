@@ -257,17 +257,20 @@ def cmd_search(args, settings):
         "page": [str(args.page)],
         "size": [str(args.size)],
     }
+    from indexer.search.actors import ActorDirectory
+
     gazetteer = _gazetteer(settings)
+    backend = open_backend(settings)
+    # Actor values are read as the actors they name (actor=بوتين, actor=Putin).
+    actors = ActorDirectory(backend.values("actor"), gazetteer) if args.actor else None
+
+    def request_of(changed):
+        return SearchRequest.from_params(changed, settings, gazetteer, actors=actors)
+
     try:
-        request = SearchRequest.from_params(params, settings, gazetteer)
-        backend = open_backend(settings)
+        request = request_of(params)
         result = backend.search(request)
-        result.suggestion = did_you_mean(
-            request,
-            result.total,
-            backend,
-            lambda changed: SearchRequest.from_params(changed, settings, gazetteer),
-        )
+        result.suggestion = did_you_mean(request, result.total, backend, request_of)
     except BadRequest as error:
         option = "QUERY" if error.parameter == "q" else "--" + error.parameter.replace("_", "-")
         raise CommandError(f"{option}: {error.message}", ExitStatus.USAGE) from None
@@ -293,6 +296,12 @@ def _print_result(result, request):
         show(f"did you mean: {result.suggestion.text} ({result.suggestion.total:,} articles)")
     if request.also_searched:
         show("also searched: " + "، ".join(request.also_searched))
+    for read in request.resolved:
+        if read.spellings:
+            show(f"actor {read.value}: {read.name}")
+        else:
+            closest = "، ".join(f"{name} ({count:,})" for name, count in read.closest)
+            show(f"no actor {read.value}" + (f"; closest: {closest}" if closest else ""))
     if request.query.stopwords:
         label = (
             "every word is a stopword, searched"

@@ -143,7 +143,7 @@ def test_an_alias_listed_for_two_actors_is_ambiguous(korea):
     [
         (["كيم\tpeople\t"], ":2: type: 'people' is not one of"),
         (["\tperson\tكيم"], ":2: name: empty"),
-        (["كيم\tperson\ta\tb\tc\td"], ":2: 6 tab-separated fields"),
+        (["كيم\tperson\ta\tb\tc\td\te"], ":2: 7 tab-separated fields"),
         (["ترامب\tperson\tترمب\tترمب"], ":2: ambiguous: 'ترمب' matches the same text as 'ترمب'"),
         (["دونالد ترامب\tperson\tترامب | ترامبُ"], ":2: aliases: 'ترامبُ' matches the same text"),
         (

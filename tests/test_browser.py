@@ -230,3 +230,41 @@ def test_a_journalists_day_drill_down_chips_actors_and_a_suggestion(server, brow
             ), path
     finally:
         browser.set_window_size(1280, 900)
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_an_actors_page_from_a_facet_entry(server, browser, width):
+    """From the actor facet's ⓘ to the actor's page: its name, its timeline,
+    its outlets, the actors named with it, its spellings; nothing wider than
+    the screen; its search link back to the search of its articles."""
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 500},
+    )
+    try:
+        browser.get(server + "/?q=بوتين")
+        entry = next(
+            li
+            for li in browser.find_elements(By.CSS_SELECTOR, "#facet-actor li")
+            if li.find_element(By.CSS_SELECTOR, ".value").text == "فلاديمير بوتين"
+        )
+        entry.find_element(By.CSS_SELECTOR, "a.profile-link").click()
+        assert browser.find_element(By.ID, "actor-name").text.startswith("فلاديمير بوتين")
+        articles = int(browser.find_element(By.ID, "actor-total").text)
+        assert articles >= 3
+        bars = browser.find_elements(By.CSS_SELECTOR, ".histogram .bar")
+        assert bars and all(b.size["height"] > 0 for b in bars)
+        assert browser.find_elements(By.CSS_SELECTOR, "#actor-sources li")
+        assert browser.find_elements(By.CSS_SELECTOR, "#co-actors li")
+        spellings = browser.find_element(By.ID, "spellings").text
+        assert "بوتن" in spellings
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= width
+        if width < 500:  # the actor first, its facets below
+            head = browser.find_element(By.CSS_SELECTOR, ".actor-head").rect
+            assert browser.find_element(By.CSS_SELECTOR, "aside.facets").rect["y"] > head["y"]
+        shoot(browser, f"5-actor-{'phone' if width < 500 else 'desktop'}")
+        browser.find_element(By.ID, "actor-search").click()
+        assert parse_qs(urlsplit(browser.current_url).query)["actor"] == ["فلاديمير بوتين"]
+        assert total(browser) == articles
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -469,7 +469,7 @@ def test_production_query_compiles_to_the_documented_dsl():
     } in post
     source_counts = body["aggs"]["source"]["filter"]["bool"]["filter"]
     assert {"terms": {"source": ["skynews"]}} not in source_counts  # not its own filter
-    actor = {"bool": {"filter": [{"term": {"actors": "فلاديمير بوتين"}}]}}  # all actors chosen
+    actor = {"bool": {"filter": [{"terms": {"actors": ["فلاديمير بوتين"]}}]}}  # all actors chosen
     assert actor in source_counts and actor in post
     assert body["aggs"]["date"]["aggs"]["year"]["date_histogram"]["calendar_interval"] == "year"
     assert body["highlight"]["encoder"] == "html"

@@ -132,15 +132,15 @@ def test_a_chosen_value_past_the_first_thirty_keeps_its_true_count(tmp_path):
     assert len(counted) == 31  # the chosen one and the first 30 others
     aggregation = dsl.search_body(chosen, Analysis.NODE)["aggs"]["source"]["aggs"]
     assert aggregation["chosen"]["filters"]["filters"] == {
-        "منفذ 00": {"term": {"source": "منفذ 00"}}
+        "منفذ 00": {"terms": {"source": ["منفذ 00"]}}
     }
-    rows = FACETS.value("source").es_rows(
+    rows, chosen_counts = FACETS.value("source").es_rows(
         {
             "values": {"buckets": [{"key": f"منفذ {n:02}", "doc_count": 2} for n in range(1, 31)]},
             "chosen": {"buckets": {"منفذ 00": {"doc_count": 1}}},
         }
     )
-    buckets = FACETS.value("source").buckets(rows, ("منفذ 00",))
+    buckets = FACETS.value("source").buckets(rows, chosen.chosen("source"), 30, chosen_counts)
     assert [(b.key, b.count) for b in buckets[:2]] == [("منفذ 00", 1), ("منفذ 01", 2)]
 
 
@@ -185,3 +185,36 @@ def test_every_value_of_a_facet_is_reachable_and_found_by_its_name(tmp_path):
     assert answer["facet"] == "source"
     assert sorted(v["key"] for v in answer["values"]) == [f"منفذ 3{n}" for n in range(10)]
     assert client.get("/api/facets/nothing").get_json()["error"]["parameter"] == "facet"
+
+
+def test_the_spellings_of_one_actor_are_one_facet_entry_and_one_filter(tmp_path, monkeypatch):
+    """Two outlets spell an actor the gazetteer does not know two ways (the
+    long vowels of a two-word name): one facet entry, its count the articles
+    of both, and choosing it (either way) finds them all; a one-word name
+    differing by a vowel (سعد, سعيد) stays two."""
+    from indexer.search.actors import ActorDirectory
+
+    header = "name\ttype\taliases\tambiguous\tcontext\n"
+    (tmp_path / "none.tsv").write_text(header, encoding="utf-8")
+    monkeypatch.setenv("BAHTH_ACTORS", str(tmp_path / "none.tsv"))
+    records = [
+        article(1, actors=["جيريمي كوربين"]),
+        article(2, actors=["جيريمي كوربين"]),
+        article(3, actors=["جيرمي كوربن"]),
+        article(4, actors=["سعد"]),
+        article(5, actors=["سعيد"]),
+    ]
+    store = EmbeddedStore(tmp_path / "data")
+    reindex.run([write_jsonl(tmp_path / "a.jsonl", records)], store, workers=1)
+    backend = EmbeddedBackend(tmp_path / "data")
+    buckets = {b.key: b.count for b in backend.search(SearchRequest()).facets["actor"]}
+    assert buckets["جيريمي كوربين"] == 3 and "جيرمي كوربن" not in buckets
+    assert buckets["سعد"] == 1 and buckets["سعيد"] == 1
+    actors = ActorDirectory(backend.values("actor"))
+    for value in ("جيريمي كوربين", "جيرمي كوربن"):
+        request = SearchRequest.from_params({"actor": [value]}, actors=actors)
+        found = backend.search(request)
+        assert found.total == 3, value
+        assert [(b.key, b.count) for b in found.facets["actor"] if b.selected] == [
+            ("جيريمي كوربين", 3)
+        ]

@@ -508,3 +508,51 @@ def test_the_cursors_that_crashed_a_worker_are_bad_requests(backend, value):
             SearchRequest.from_params({"q": ["الطقس"], "sort": [sort], "cursor": [cursor]})
         )
     assert raised.value.parameter == "cursor"
+
+
+# --- actor filters that understand names ----------------------------------------
+
+
+def by_actor(backend, *values, **params):
+    """A search filtered by actor values, read as every surface reads them."""
+    from indexer.search.actors import ActorDirectory
+
+    gazetteer = Gazetteer.load()
+    actors = ActorDirectory(backend.values("actor"), gazetteer)
+    listed = {k: [str(v)] for k, v in params.items()}
+    request = SearchRequest.from_params(
+        {**listed, "actor": list(values)}, gazetteer=gazetteer, actors=actors
+    )
+    return request, backend.search(request)
+
+
+def test_an_actor_filter_finds_the_same_articles_by_any_of_its_names(backend):
+    full = by_actor(backend, "فلاديمير بوتين", size=50)[1]
+    assert full.total >= 3
+    for value in ("بوتين", "بوتن", "Putin", "vladimir  PUTIN", "فلاديمير بوتن"):
+        request, result = by_actor(backend, value, size=50)
+        assert request.filters["actor"] == ("فلاديمير بوتين",), value
+        assert (result.total, ids(result)) == (full.total, ids(full)), value
+        assert [r.name for r in request.resolved] == ["فلاديمير بوتين"]
+    # The facet shows the actor chosen, under its name, with its count.
+    chosen = [b for b in full.facets["actor"] if b.selected]
+    assert [(b.key, b.count) for b in chosen] == [("فلاديمير بوتين", full.total)]
+
+
+def test_an_actor_value_that_names_no_one_says_so_and_offers_the_closest(backend):
+    request, result = by_actor(backend, "ماكرن")
+    assert result.total == 0
+    (unknown,) = request.unknown_actors
+    assert unknown.value == "ماكرن" and unknown.closest[0][0] == "إيمانويل ماكرون"
+    answer = result.to_json(request)
+    assert answer["actors_not_found"][0]["closest"][0] == {
+        "name": "إيمانويل ماكرون",
+        "articles": by_actor(backend, "إيمانويل ماكرون")[1].total,
+    }
+
+
+def test_every_actor_value_of_the_index_is_counted(backend):
+    counts = backend.values("actor")
+    for name in ("فلاديمير بوتين", "دونالد ترامب", "الأمم المتحدة"):
+        assert counts[name] == search(backend, actor=name).total, name
+    assert "" not in counts

@@ -39,8 +39,10 @@ def test_search_json_shape(client):
         "also_searched",
         "stopwords",
         "all_stopwords",
+        "actors_read_as",
+        "actors_not_found",
     }
-    assert body["also_searched"] == []
+    assert body["also_searched"] == [] and body["actors_not_found"] == []
     assert body["total"] == 2
     assert len(body["hits"]) == 1 and body["next_cursor"]
     assert set(body["hits"][0]) == {
@@ -203,6 +205,7 @@ def test_openapi_describes_every_route(client):
     assert set(spec["paths"]) == {
         "/api/search",
         "/api/articles/{id}",
+        "/api/actors/{name}",
         "/api/export",
         "/api/facets/{name}",
         "/api/health",
@@ -489,3 +492,50 @@ def test_no_control_character_reaches_a_feed_or_a_page(client):
     assert title.startswith("بحث: [2Jزلزال")
     page = client.get(f"/?q={nasty}").get_data(as_text=True)
     assert not any(c in page for c in "\x00\x01\x1b\u202e")
+
+
+# --- actors: filters that understand names, the actor's page -------------------
+
+
+def test_an_actor_filter_by_any_name_says_which_actor_it_read(client):
+    full = client.get("/api/search?actor=فلاديمير+بوتين").get_json()
+    for value in ("بوتين", "Putin"):
+        body = client.get(f"/api/search?actor={quote(value)}").get_json()
+        assert body["total"] == full["total"] > 0
+        assert body["actors_read_as"] == [{"value": value, "actor": "فلاديمير بوتين"}]
+    html = client.get("/?actor=Putin").get_data(as_text=True)
+    assert "الفاعل «<bdi>Putin</bdi>»: <bdi>فلاديمير بوتين</bdi>" in html
+
+
+def test_an_unknown_actor_is_said_on_the_page_with_links_to_the_closest(client):
+    html = client.get("/?actor=ماكرن&q=الانتخابات").get_data(as_text=True)
+    assert "لا فاعل باسم «<bdi>ماكرن</bdi>»" in html
+    (link,) = re.findall(r'<a href="([^"]+)"><bdi>إيمانويل ماكرون</bdi></a>', html)
+    query = parse_qs(urlsplit(link.replace("&amp;", "&")).query)
+    assert query["actor"] == ["إيمانويل ماكرون"] and query["q"] == ["الانتخابات"]
+
+
+def test_the_actor_page_and_its_json(client):
+    body = client.get("/api/actors/Putin").get_json()
+    assert body["name"] == "فلاديمير بوتين" and body["kind"] == "person"
+    searched = client.get("/api/search?actor=فلاديمير+بوتين&facets=date,source,actor").get_json()
+    assert body["articles"] == searched["total"]
+    assert sum(b["count"] for b in body["sources"]) == searched["total"]
+    assert sum(b["count"] for b in body["timeline"]) == searched["total"]
+    assert "فلاديمير بوتين" not in [b["key"] for b in body["co_actors"]]
+    assert {"spelling": "بوتن", "articles": 1} in body["spellings"]
+    assert client.get(body["search"]).status_code == 200
+    html = client.get("/actors/بوتين").get_data(as_text=True)
+    assert '<h1 id="actor-name"><bdi>فلاديمير بوتين</bdi> <small>شخص</small></h1>' in html
+    assert 'class="histogram"' in html and 'id="co-actors"' in html and 'id="spellings"' in html
+    # Reachable from the facet and from each hit's actors.
+    page = client.get("/?q=بوتين").get_data(as_text=True)
+    assert page.count('href="/actors/%D9%81%D9%84%D8%A7%D8%AF%D9%8A%D9%85%D9%8A%D8%B1') >= 2
+
+
+def test_a_name_that_is_no_actor_is_a_404_with_the_closest(client):
+    page = client.get("/actors/ماكرن")
+    assert page.status_code == 404 and "إيمانويل ماكرون" in page.get_data(as_text=True)
+    api = client.get("/api/actors/ماكرن")
+    assert api.status_code == 404
+    assert api.get_json()["closest"][0]["name"] == "إيمانويل ماكرون"

@@ -8,7 +8,15 @@ from dataclasses import replace
 from datetime import date
 from urllib.parse import quote
 
-from flask import Blueprint, Response, current_app, jsonify, request, stream_with_context
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    jsonify,
+    request,
+    stream_with_context,
+    url_for,
+)
 
 from indexer.search import BadRequest, SearchError
 from indexer.search.highlight import plain
@@ -16,7 +24,7 @@ from indexer.search.request import decode_cursor
 
 from .openapi import openapi_document
 from .safety import public_article, spreadsheet_safe
-from .search import backend, facet_values, search_request, searched, settings
+from .search import actor_profile, backend, facet_values, search_request, searched, settings
 
 blueprint = Blueprint("api", __name__)
 EXPORT_FORMATS = ("csv", "jsonl")
@@ -49,6 +57,21 @@ def article(article_id):
         {"id": h.id, "title": h.title, "date": h.date, "source": h.source}
         for h in backend().more_like_this(found)
     ]
+    return jsonify(found)
+
+
+@blueprint.get("/actors/<path:name>")
+def actor(name):
+    """What the archive holds about an actor: articles over time, outlets,
+    the actors named with it, its spellings; 404 with the closest actors."""
+    profile = actor_profile(name)
+    if profile.result is None:
+        closest = [{"name": n, "articles": c} for n, c in profile.resolved.closest]
+        message = f"no actor {name!r} in the archive"
+        body = {"status": 404, "code": "not_found", "message": message}
+        return jsonify({"error": body, "closest": closest}), 404
+    found = profile.to_json()
+    found["search"] = url_for("pages.search", actor=profile.name)
     return jsonify(found)
 
 

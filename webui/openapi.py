@@ -167,6 +167,39 @@ def search_result(registry: Registry) -> dict:
                 "description": "other spellings of actor names in q "
                 "that the search also looked for (ترامب: ترمب)",
             },
+            "actors_read_as": {
+                "type": "array",
+                "description": "actor values read as the actor they name "
+                "(actor=بوتين, actor=Putin: فلاديمير بوتين); the facet shows that name",
+                "items": {
+                    "type": "object",
+                    "required": ["value", "actor"],
+                    "properties": {"value": {"type": "string"}, "actor": {"type": "string"}},
+                },
+            },
+            "actors_not_found": {
+                "type": "array",
+                "description": "actor values that name no actor of the index (or several: "
+                "a surname two people share), each with the closest actors to choose from",
+                "items": {
+                    "type": "object",
+                    "required": ["value", "closest"],
+                    "properties": {
+                        "value": {"type": "string"},
+                        "closest": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["name", "articles"],
+                                "properties": {
+                                    "name": {"type": "string"},
+                                    "articles": {"type": "integer"},
+                                },
+                            },
+                        },
+                    },
+                },
+            },
         },
     }
 
@@ -214,6 +247,32 @@ def openapi_document(settings: Settings | None = None, registry: Registry = FACE
                     "responses": {
                         "200": {
                             "description": "The article",
+                            "content": {"application/json": {"schema": {"type": "object"}}},
+                        },
+                        **_errors(404, 503),
+                    },
+                }
+            },
+            "/api/actors/{name}": {
+                "get": {
+                    "summary": "An actor: its articles over time, outlets, co-actors, spellings",
+                    "description": "The name may be any spelling, a gazetteer alias or an "
+                    "English name (Putin). A name that is no actor of the archive is a 404 "
+                    "whose `closest` lists the actors it may mean.",
+                    "parameters": [
+                        {
+                            "name": "name",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        }
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "name, kind, english, articles, spellings "
+                            "[{spelling, articles}], timeline (the date facet's buckets), "
+                            "interval, sources, co_actors, latest [{id, title, date, source}], "
+                            "search (the page of its articles)",
                             "content": {"application/json": {"schema": {"type": "object"}}},
                         },
                         **_errors(404, 503),

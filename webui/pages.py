@@ -11,7 +11,7 @@ from indexer.search.highlight import highlight
 from indexer.search.labels import label
 
 from .api import COLUMNS, EXPORT_COLUMNS
-from .search import backend, facet_values, search_request, searched, settings
+from .search import actor_profile, backend, facet_values, search_request, searched, settings
 
 blueprint = Blueprint("pages", __name__)
 EXPORT_TITLES = {
@@ -60,6 +60,11 @@ class Links:
         """The search with `value` chosen too (the same when it already is)."""
         chosen = list(self.search.filters.get(facet, ()))
         return self._url(**{facet: [*chosen, value] if value not in chosen else chosen, "page": ""})
+
+    def instead(self, facet, value, other):
+        """The search with `other` chosen in place of `value`."""
+        chosen = [other if v == value else v for v in self.search.filters.get(facet, ())]
+        return self._url(**{facet: list(dict.fromkeys(chosen)), "page": ""})
 
     def match(self, facet, match):
         return self._url(**{f"{facet}_match": match, "page": ""})
@@ -210,6 +215,28 @@ def public(path: str) -> str:
 def _tag(kind: str, value: str) -> str:
     """A permanent, unique Atom ID that needs no host name (RFC 4151)."""
     return f"tag:bahth,2024:{kind}/{quote(value, safe='=&')}"
+
+
+@blueprint.get("/actors/<path:name>")
+def actor(name):
+    """An actor's page: its articles over time (the search page's timeline),
+    its outlets, the actors named with it, its spellings, and the search of
+    its articles; a name that is no actor's: the closest ones (404)."""
+    profile = actor_profile(name)
+    status = 200 if profile.result is not None else 404
+    links = Links(profile.search) if profile.search is not None else None
+    return (
+        render_template(
+            "actor.html",
+            profile=profile,
+            asked=name,
+            search=profile.search,
+            result=profile.result,
+            links=links,
+            interval_titles=INTERVAL_TITLES,
+        ),
+        status,
+    )
 
 
 @blueprint.get("/articles/<path:article_id>")

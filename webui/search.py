@@ -9,6 +9,8 @@ from flask import current_app, request
 from indexer.actors import Gazetteer, GazetteerError, configured
 from indexer.arabic import normalize
 from indexer.search import Backend, BadRequest, SearchRequest
+from indexer.search.actors import ActorDirectory, Directories, Resolved
+from indexer.search.result import SearchResult
 from indexer.search.suggest import did_you_mean
 from indexer.settings import Settings
 
@@ -21,6 +23,7 @@ class AppState:
     settings: Settings
     backend: Backend
     last_gazetteer: Gazetteer
+    directories: Directories = field(default_factory=Directories)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def gazetteer(self, log) -> Gazetteer:
@@ -34,6 +37,10 @@ class AppState:
         with self._lock:
             self.last_gazetteer = found
         return found
+
+    def actors(self, log) -> ActorDirectory:
+        """The actors of the index, for reading actor filters."""
+        return self.directories.get(self.backend, self.gazetteer(log))
 
 
 def state() -> AppState:
@@ -54,7 +61,10 @@ def gazetteer() -> Gazetteer:
 
 def search_request(params=None):
     params = params if params is not None else request.args.to_dict(flat=False)
-    return SearchRequest.from_params(params, settings(), gazetteer())
+    # Actor values are read as the actors they name: the index's actors are
+    # looked at only when a search filters by one.
+    actors = state().actors(current_app.logger) if params.get("actor") else None
+    return SearchRequest.from_params(params, settings(), gazetteer(), actors=actors)
 
 
 def searched(search_state):
@@ -89,3 +99,90 @@ def facet_values(name, contains=""):
             if wanted in normalize(b.key) or (b.label and wanted in normalize(b.label))
         ]
     return search_state, buckets
+
+
+PROFILE_LATEST = 10  # articles an actor's page lists
+PROFILE_SPELLINGS = 12  # the gazetteer's spellings it counts
+
+
+@dataclass
+class Profile:
+    """An actor's page: its articles over time, its outlets, the actors named
+    with it, its spellings. `search` and `result` are None for a name that
+    is no actor of the index (`resolved.closest` are those it may mean)."""
+
+    resolved: Resolved
+    kind: str = ""
+    english: tuple = ()
+    search: SearchRequest | None = None
+    result: SearchResult | None = None
+    spellings: list = field(default_factory=list)  # (spelling, articles)
+
+    @property
+    def name(self) -> str:
+        return self.resolved.name
+
+    @property
+    def co_actors(self):
+        buckets = self.result.facets.get("actor", []) if self.result else []
+        return [b for b in buckets if not b.selected]
+
+    def to_json(self) -> dict:
+        if self.result is None or self.search is None:
+            return {}
+        facets = self.result.facets
+        return {
+            "name": self.name,
+            "kind": self.kind or None,
+            "english": list(self.english),
+            "articles": self.result.total,
+            "spellings": [{"spelling": s, "articles": n} for s, n in self.spellings],
+            "timeline": [b.to_json("date") for b in facets.get("date", [])],
+            "interval": self.result.date_interval,
+            "sources": [b.to_json("source") for b in facets.get("source", [])],
+            "co_actors": [b.to_json("actor") for b in self.co_actors],
+            "latest": [
+                {"id": h.id, "title": h.title, "date": h.date, "source": h.source}
+                for h in self.result.hits
+            ],
+        }
+
+
+def actor_profile(name: str) -> Profile:
+    """What the index holds about the actor `name` names (any spelling, an
+    alias, an English name)."""
+    directory = state().actors(current_app.logger)
+    resolved = directory.resolve(name)
+    if not resolved.spellings:
+        return Profile(resolved)
+    params = {
+        "actor": [resolved.name],
+        "sort": ["newest"],
+        "size": [str(PROFILE_LATEST)],
+        "facets": ["date,source,actor"],
+    }
+    search = SearchRequest.from_params(params, settings(), actors=directory)
+    result = backend().search(search)
+    known = gazetteer().named(resolved.name)
+    # The spellings the recogniser stored it under, with their articles.
+    spellings = {
+        s: directory.articles(s) for s in resolved.spellings if s != getattr(known, "name", None)
+    }
+    if known is not None:
+        # Each spelling of the gazetteer, in the actor's own articles (a
+        # phrase search, the spelling alone: no other spelling looked for).
+        for alias in known.aliases[:PROFILE_SPELLINGS]:
+            counted = SearchRequest.from_params(
+                {**params, "q": [f'"{alias}"'], "size": ["1"], "facets": ["none"]},
+                settings(),
+                actors=directory,
+            )
+            spellings[alias] = backend().search(counted).total
+    return Profile(
+        resolved,
+        kind=known.type if known is not None else "",
+        english=known.english if known is not None else (),
+        search=search,
+        result=result,
+        spellings=sorted(((s, n) for s, n in spellings.items() if n), key=lambda r: -r[1]),
+    )

@@ -3,15 +3,17 @@
 The gazetteer is a tab-separated file, one actor a line (see
 `indexer/data/actors.tsv` and the README):
 
-    name  type  aliases  ambiguous  context
+    name  type  aliases  ambiguous  context  english
 
 `name` is the canonical name shown in facets; `type` is person or
 organisation, or ignore for a phrase that holds a name without naming its
 actor (شارع الحبيب بورقيبة): it hides the shorter name and tags nothing;
 `aliases` are other spellings (separated by |) that name the
 actor on sight; `ambiguous` are spellings that name it only when the same
-article confirms it; `context` are the words that confirm it. An alias
-listed for two actors is ambiguous for both.
+article confirms it; `context` are the words that confirm it; `english`
+are the names a query may give it in Latin letters (Vladimir Putin | Putin),
+for filters and searches, never matched in articles. An alias listed for
+two actors is ambiguous for both.
 
 Matching runs on normalised words: a one-letter clitic may precede the first
 word of a name (وبوتين, لبوتين, وللأمم المتحدة), and at each word the longest
@@ -34,7 +36,7 @@ from pathlib import Path
 
 from indexer.arabic import words
 
-COLUMNS = ("name", "type", "aliases", "ambiguous", "context")
+COLUMNS = ("name", "type", "aliases", "ambiguous", "context", "english")
 TYPES = ("person", "organisation", "medium", "ignore")
 MEDIUM = (
     "medium"  # an outlet, an agency or a platform: an actor only where the article makes it act
@@ -66,6 +68,7 @@ class Actor:
     ambiguous: tuple[str, ...]
     context: tuple[str, ...]
     line: int = 0
+    english: tuple[str, ...] = ()  # names a query may give it in Latin letters
 
 
 def word_forms(word):
@@ -120,6 +123,13 @@ class Gazetteer:
         for candidates in self._first.values():
             candidates.sort(key=lambda c: -len(c[0]))
         self._tagged = [actor.type != IGNORE for actor in self.actors]
+        # English names, folded -> actor index (None: a name two actors share)
+        self._english: dict[str, int | None] = {}
+        for index, actor in enumerate(self.actors):
+            for name in actor.english:
+                folded = _latin(name)
+                known = self._english.get(folded, index)
+                self._english[folded] = index if known == index else None
 
         self._first_cache, self._context_cache = {}, {}
         self._first_tokens = _tokens_reaching(self._first)
@@ -314,6 +324,16 @@ class Gazetteer:
         owners = self._owners.get(words(name), ())
         return bool(owners) and not any(self._tagged[index] for index, _ in owners)
 
+    def named(self, name):
+        """The actor a query's name means: an unambiguous alias, or an English
+        name (any case, any spacing); None for another."""
+        found = self.actor(name)
+        if found is None:
+            index = self._english.get(_latin(name))
+            if index is not None and self._tagged[index]:
+                found = self.actors[index]
+        return found
+
     def actor(self, name):
         """The actor an unambiguous alias names, or None."""
         owners = self._owners.get(words(name), ())
@@ -323,8 +343,9 @@ class Gazetteer:
 
     def spellings(self, name):
         """The unambiguous aliases of the actor `name` names without ambiguity
-        (`name` among them), or () when it names none or several."""
-        actor = self.actor(name)
+        (an alias, or an English name: Putin), or () when it names none or
+        several."""
+        actor = self.named(name)
         return tuple(a for a in actor.aliases if self.actor(a) is actor) if actor else ()
 
     def name_words(self):
@@ -344,6 +365,11 @@ class Gazetteer:
         return sorted(found)
 
 
+def _latin(name: str) -> str:
+    """An English name as compared: case-folded, one space between words."""
+    return " ".join(name.casefold().split())
+
+
 def _split(value):
     return tuple(dict.fromkeys(v.strip() for v in value.split("|") if v.strip()))
 
@@ -353,7 +379,7 @@ def _parse(text, path, problems=None):
     lines = iter(enumerate(text.splitlines(), 1))
     for number, line in lines:
         if line.strip() and not line.lstrip().startswith("#"):
-            if tuple(c.strip() for c in line.split("\t")) != COLUMNS:
+            if tuple(c.strip() for c in line.split("\t")) not in (COLUMNS, COLUMNS[:5]):
                 raise GazetteerError(
                     path, number, None, "the first line must be the header " + "\\t".join(COLUMNS)
                 )
@@ -395,7 +421,7 @@ def _actor(line, number, path):
             number,
             None,
             "no tab: the fields (name, type, aliases, "
-            "ambiguous, context) are separated by tabs, not spaces",
+            "ambiguous, context, english) are separated by tabs, not spaces",
         )
     if len(cells) > len(COLUMNS):
         raise GazetteerError(
@@ -406,7 +432,7 @@ def _actor(line, number, path):
             f"{len(COLUMNS)} ({', '.join(COLUMNS)})",
         )
     cells += [""] * (len(COLUMNS) - len(cells))
-    name, kind, aliases, ambiguous, context = (c.strip() for c in cells)
+    name, kind, aliases, ambiguous, context, english = (c.strip() for c in cells)
     if not name:
         raise GazetteerError(path, number, "name", "empty")
     if kind not in TYPES:
@@ -441,7 +467,7 @@ def _actor(line, number, path):
                     f"{value!r} matches the same text as {seen[key]!r}; list it once",
                 )
             seen[key] = value
-    return Actor(name, kind, aliases, ambiguous, context, number)
+    return Actor(name, kind, aliases, ambiguous, context, number, _split(english))
 
 
 def layered(shipped, edits) -> list[Actor]:

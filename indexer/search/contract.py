@@ -36,6 +36,10 @@ class Backend(Protocol):
         """The number of articles; errors.BackendUnavailable when there is no index."""
         ...
 
+    def values(self, name: str) -> dict[str, int]:
+        """{value: articles} of every value of value facet `name` in the index."""
+        ...
+
 
 class Refusal(NamedTuple):
     """An article `add` took that the engine refused once it saw it."""

@@ -19,6 +19,7 @@ from typing import ClassVar
 
 import tantivy
 
+from . import actors
 from .labels import label
 from .result import Bucket
 
@@ -60,6 +61,7 @@ class ValueFacet:
     field: str  # Elasticsearch keyword field
     attribute: str  # the Article attribute that holds the value
     kind: ClassVar[str] = "value"
+    names: ClassVar[bool] = False  # whether its filter values are actors' names, resolved
     # How values chosen together combine by default; None: only "any" makes
     # sense (an article has one such value).
     match: ClassVar[str | None] = None
@@ -81,15 +83,19 @@ class ValueFacet:
         value = getattr(article, self.attribute)
         return [value] if value else []
 
-    def embedded_filter(self, schema, values, match="any"):
+    def embedded_filter(self, schema, chosen, match="any"):
+        """The articles with the values `chosen` ((value, its spellings) pairs):
+        every value ("all"), or one of them ("any"); a value is any of its
+        spellings."""
         if match == "all":
             return tantivy.Query.boolean_query(
                 [
-                    (tantivy.Occur.Must, tantivy.Query.term_query(schema, self.column, v))
-                    for v in values
+                    (tantivy.Occur.Must, tantivy.Query.term_set_query(schema, self.column, list(s)))
+                    for _, s in chosen
                 ]
             )
-        return tantivy.Query.term_set_query(schema, self.column, list(values))
+        every = [spelling for _, spellings in chosen for spelling in spellings]
+        return tantivy.Query.term_set_query(schema, self.column, every)
 
     def embedded_aggregation(self) -> dict:
         # Every value: the first FACET_SIZE by (count, value) are chosen here,
@@ -103,38 +109,61 @@ class ValueFacet:
 
     # --- Elasticsearch ------------------------------------------------------
 
-    def es_filter(self, values, match="any") -> dict:
+    def es_filter(self, chosen, match="any") -> dict:
         if match == "all":
-            return {"bool": {"filter": [{"term": {self.field: v}} for v in values]}}
-        return {"terms": {self.field: list(values)}}
+            return {"bool": {"filter": [{"terms": {self.field: list(s)}} for _, s in chosen]}}
+        return {"terms": {self.field: [spelling for _, s in chosen for spelling in s]}}
 
-    def es_aggregations(self, selected=(), size: int = FACET_SIZE) -> dict:
+    def es_aggregations(self, chosen=(), size: int = FACET_SIZE) -> dict:
         """The first values, and each chosen value's own count wherever it ranks."""
         found = {"values": {"terms": {"field": self.field, "size": size, "exclude": [""]}}}
-        if selected:
-            chosen = {value: {"term": {self.field: value}} for value in selected}
-            found["chosen"] = {"filters": {"filters": chosen}}
+        if chosen:
+            filters = {value: {"terms": {self.field: list(s)}} for value, s in chosen}
+            found["chosen"] = {"filters": {"filters": filters}}
         return found
 
     @staticmethod
-    def es_rows(aggregation: dict) -> list[tuple[str, int]]:
+    def es_rows(aggregation: dict) -> tuple[list[tuple[str, int]], dict[str, int]]:
+        """(value, count) of the first values, and {value: count} of the chosen ones."""
         rows = [(b["key"], b["doc_count"]) for b in aggregation["values"]["buckets"]]
         chosen = aggregation.get("chosen", {}).get("buckets", {})
-        return rows + [(value, b["doc_count"]) for value, b in chosen.items()]
+        return rows, {value: b["doc_count"] for value, b in chosen.items()}
 
     # --- both ---------------------------------------------------------------
 
-    def buckets(self, rows, selected, size: int = FACET_SIZE) -> list[Bucket]:
-        """The chosen values first, with their counts (0 when none is left),
-        then the first `size` others by (count, value): ties at the cut fall
-        the same way on every engine."""
+    def buckets(self, rows, chosen, size: int = FACET_SIZE, chosen_counts=None) -> list[Bucket]:
+        """The chosen values first, with their counts (`chosen_counts`, or
+        those of their spellings' rows; 0 when none is left), then the first
+        `size` others by (count, value): ties at the cut fall the same way on
+        every engine."""
+        rows = self.merged(rows)
         counts = dict(rows)
-        pinned = [Bucket(value, counts.get(value, 0), True) for value in selected]
-        others = sorted((row for row in counts.items() if row[0] not in selected), key=_rank)
+        pinned = [
+            Bucket(
+                value,
+                chosen_counts.get(value, 0)
+                if chosen_counts is not None
+                else sum(counts.get(s, 0) for s in spellings),
+                True,
+            )
+            for value, spellings in chosen
+        ]
+        taken = {self.same(s) for _, spellings in chosen for s in (*spellings, _)}
+        others = sorted((row for row in rows if self.same(row[0]) not in taken), key=_rank)
         buckets = pinned + [Bucket(value, count) for value, count in others[:size]]
         for bucket in buckets:
             bucket.label = label(self.name, bucket.key)
         return buckets
+
+    @staticmethod
+    def merged(rows):
+        """The rows as people see them (actors: one row for an actor's spellings)."""
+        return list(rows)
+
+    @staticmethod
+    def same(value):
+        """What the values shown as one share (actors: actor_key)."""
+        return value
 
 
 def _rank(row):
@@ -151,6 +180,22 @@ class ManyValueFacet(ValueFacet):
 
     def values_of(self, article) -> list[str]:
         return list(dict.fromkeys(getattr(article, self.attribute)))
+
+
+@dataclass(frozen=True)
+class ActorFacet(ManyValueFacet):
+    """The actors: stored as each article writes them, shown and filtered as
+    one entry for the spellings of one actor (search/actors.py)."""
+
+    names: ClassVar[bool] = True  # its filter values are resolved (ActorDirectory)
+
+    @staticmethod
+    def merged(rows):
+        return actors.merged(rows)
+
+    @staticmethod
+    def same(value):
+        return actors.actor_key(value)
 
 
 @dataclass(frozen=True)
@@ -331,7 +376,7 @@ class Registry:
 
 FACETS = Registry(
     DateFacet(),
-    ManyValueFacet(
+    ActorFacet(
         "actor",
         label="الفاعلون",
         help="articles naming these actors (people and organisations): all of them, "

@@ -60,6 +60,22 @@ class SearchRequest:
     also_searched: tuple = ()  # other spellings of names in the query
     registry: Registry = FACETS  # the facets the index has
     facet_size: int = FACET_SIZE  # values of each value facet (the chosen ones besides)
+    # An actor filter value -> the spellings the index stores it under
+    # (ActorDirectory.resolve); a value not there is its own one spelling.
+    spellings: dict = field(default_factory=dict)
+    # The actor values that were read as another name, or found no actor
+    # (actors.Resolved), for the surfaces to say so.
+    resolved: tuple = ()
+
+    def chosen(self, name) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(value, its spellings) of each value chosen in facet `name`."""
+        return tuple((v, self.spellings.get(v, (v,))) for v in self.filters.get(name, ()))
+
+    @property
+    def unknown_actors(self):
+        """The actor values that name no actor of the index (Resolved, with
+        the closest actors)."""
+        return tuple(r for r in self.resolved if not r.spellings)
 
     def match(self, name) -> str:
         """How the values chosen in facet `name` combine: "all" or "any"."""
@@ -75,10 +91,11 @@ class SearchRequest:
         return "newest" if self.sort == "relevance" and not self.query.conditions else self.sort
 
     @classmethod
-    def from_params(cls, params, settings=None, gazetteer=None, registry=FACETS):
+    def from_params(cls, params, settings=None, gazetteer=None, registry=FACETS, actors=None):
         """Build a request from {name: [values]}; raise BadRequest on any bad value.
         `settings` bound it (page sizes, query size); with a gazetteer, names in
-        the query also look for their other spellings."""
+        the query also look for their other spellings; with an ActorDirectory,
+        actor filter values are read as the actors they name."""
         settings = settings or Settings()
         known = parameters(registry)
         unknown = sorted(set(params) - set(known))
@@ -107,9 +124,17 @@ class SearchRequest:
         date_to = _date("date_to", one("date_to"))
         if date_from and date_to and date_from > date_to:
             raise BadRequest("date_to", "is before date_from")
-        filters = {}
+        filters, spellings, resolved = {}, {}, []
         for facet in registry.values:
-            chosen = (v.strip() for v in params.get(facet.name, []) if v.strip())
+            chosen = [v.strip() for v in params.get(facet.name, []) if v.strip()]
+            if facet.names and actors is not None:
+                names = [actors.resolve(value) for value in chosen]
+                for found in names:
+                    if found.spellings:
+                        spellings[found.name] = found.spellings
+                    if found.name != found.value or not found.spellings:
+                        resolved.append(found)
+                chosen = [found.name for found in names]
             if values := tuple(dict.fromkeys(chosen)):
                 filters[facet.name] = values
         matches = {}
@@ -142,6 +167,8 @@ class SearchRequest:
             facets,
             also_searched,
             registry,
+            spellings=spellings,
+            resolved=tuple(resolved),
         )
 
     def to_params(self, **changes):

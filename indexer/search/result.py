@@ -69,6 +69,18 @@ class SearchResult:
                 else None
             ),
             "also_searched": list(request.also_searched) if request else [],
+            "actors_read_as": [
+                {"value": r.value, "actor": r.name}
+                for r in (request.resolved if request else ())
+                if r.spellings
+            ],
+            "actors_not_found": [
+                {
+                    "value": r.value,
+                    "closest": [{"name": n, "articles": c} for n, c in r.closest],
+                }
+                for r in (request.unknown_actors if request else ())
+            ],
             "stopwords": list(request.query.stopwords) if request else [],
             "all_stopwords": request.query.all_stopwords if request else False,
         }

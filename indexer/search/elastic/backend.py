@@ -21,6 +21,7 @@ from indexer.arabic import STOPWORDS
 
 from .. import near
 from ..errors import BackendUnavailable, NotFound
+from ..facets import FACETS
 from ..highlight import highlight, snippet
 from ..meta import IndexMeta
 from ..request import BadRequest, SearchRequest, encode_cursor
@@ -37,6 +38,7 @@ _ANALYSIS_SECONDS = 10  # how long the analysis path of the alias is remembered
 # A shard with no copy left answers an error, never a total that silently
 # leaves its articles out (while a node is lost, the replicas answer).
 _WHOLE = {"allow_partial_search_results": False}
+_VALUES_PAGE = 10_000  # values a page of a composite aggregation brings
 _STOPWORDS = sorted(STOPWORDS)
 
 
@@ -79,6 +81,23 @@ class ElasticBackend:
 
     def ping(self):
         return self._call(self.client.count, index=self.alias)["count"]
+
+    def values(self, name):
+        """{value: articles} of every value of facet `name`, page after page
+        of a composite aggregation."""
+        field = FACETS.value(name).field
+        counts, after = {}, None
+        while True:
+            composite = {"size": _VALUES_PAGE, "sources": [{"value": {"terms": {"field": field}}}]}
+            if after:
+                composite["after"] = after
+            body = {"size": 0, "aggs": {"values": {"composite": composite}}}
+            found = self._call(self.client.search, index=self.alias, body=body)
+            found = found["aggregations"]["values"]
+            counts.update((b["key"]["value"], b["doc_count"]) for b in found["buckets"])
+            after = found.get("after_key")
+            if not found["buckets"] or after is None:
+                return counts
 
     # --- search -------------------------------------------------------------
 
@@ -185,9 +204,10 @@ class ElasticBackend:
             aggregation = aggregations[name]
             if name != registry.date.name:
                 facet = registry.value(name)
-                rows = facet.es_rows(aggregation)
-                chosen = request.filters.get(name, ())
-                result.facets[name] = facet.buckets(rows, chosen, request.facet_size)
+                rows, chosen_counts = facet.es_rows(aggregation)
+                result.facets[name] = facet.buckets(
+                    rows, request.chosen(name), request.facet_size, chosen_counts
+                )
                 continue
             interval = registry.date.interval(*registry.date.es_span(aggregation))
             buckets = aggregation["year"]["buckets"]

@@ -133,8 +133,8 @@ def filters(request: SearchRequest):
     """{facet name: filter clause} for every active filter."""
     registry = request.registry
     active = {
-        name: registry.value(name).es_filter(values, request.match(name))
-        for name, values in request.filters.items()
+        name: registry.value(name).es_filter(request.chosen(name), request.match(name))
+        for name in request.filters
     }
     if request.date_from or request.date_to:
         active[registry.date.name] = registry.date.es_filter(request.date_from, request.date_to)
@@ -177,7 +177,7 @@ def _counted(request: SearchRequest, name):
     if name == request.registry.date.name:
         return request.registry.date.es_aggregations()
     facet = request.registry.value(name)
-    return facet.es_aggregations(request.filters.get(name, ()), request.facet_size)
+    return facet.es_aggregations(request.chosen(name), request.facet_size)
 
 
 def _own_filter(request: SearchRequest, name):

@@ -26,6 +26,7 @@ from indexer.arabic import analyze, is_stopword, lexicon_digest, use_lexicon
 
 from .. import near
 from ..errors import BackendUnavailable, NotFound, SearchTooSlow
+from ..facets import FACETS
 from ..highlight import highlight, snippet
 from ..request import SearchRequest, encode_cursor
 from ..result import Hit, SearchResult
@@ -96,6 +97,14 @@ class EmbeddedBackend:
 
     def ping(self):
         return self._index().searcher().num_docs
+
+    def values(self, name):
+        """{value: articles} of every value of facet `name` (the first
+        facets.ALL_VALUES by count: tantivy's own limit)."""
+        facet = FACETS.value(name)
+        searcher = self._index().searcher()
+        counts = searcher.aggregate(Query.all_query(), {name: facet.embedded_aggregation()})
+        return {value: count for value, count in facet.embedded_rows(counts[name]) if value}
 
     # --- search -------------------------------------------------------------
 
@@ -186,8 +195,7 @@ class EmbeddedBackend:
             else:
                 facet = registry.value(name)
                 rows = facet.embedded_rows(counts[name])
-                chosen = request.filters.get(name, ())
-                result.facets[name] = facet.buckets(rows, chosen, request.facet_size)
+                result.facets[name] = facet.buckets(rows, request.chosen(name), request.facet_size)
 
     # --- articles -----------------------------------------------------------
 

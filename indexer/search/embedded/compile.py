@@ -92,8 +92,10 @@ def filters(schema, request: SearchRequest):
     """{facet name: filter query} for every active filter."""
     registry = request.registry
     active = {
-        name: registry.value(name).embedded_filter(schema, values, request.match(name))
-        for name, values in request.filters.items()
+        name: registry.value(name).embedded_filter(
+            schema, request.chosen(name), request.match(name)
+        )
+        for name in request.filters
     }
     if request.date_from or request.date_to:
         active[registry.date.name] = registry.date.embedded_filter(

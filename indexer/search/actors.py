@@ -1,0 +1,144 @@
+"""The actors an index holds, and what a journalist's actor filter means.
+
+An article's actors are stored as written: the gazetteer's canonical names,
+and the names the recogniser found, in the spelling of each article. The
+same actor may then be stored under several spellings across the archive
+(فلاديمير بوتن, فلاديمير بوتين when the gazetteer does not know him). They are
+one actor for people: one facet entry (`merged`), one filter.
+
+`ActorDirectory` holds every actor value of the index with its count,
+grouped by `actor_key`, and resolves what a filter gives (`actor=بوتين`,
+`actor=Putin`, `actor=الصيد`) into the values stored:
+
+1. a spelling of a stored actor (normalised, long vowels of a name of two
+   words or more aside): every spelling of it;
+2. a gazetteer alias or English name: its actor;
+3. the words of one stored actor's name, in order (a surname, a name
+   with words left out): that actor, when only one has them;
+4. otherwise nothing, with the closest actors to offer instead.
+"""
+
+import difflib
+import threading
+import time
+from dataclasses import dataclass
+
+from indexer.actors.recognise import key
+from indexer.actors.suggest import skeleton
+
+MOST_CLOSEST = 5
+
+
+def actor_key(name: str) -> str:
+    """What the spellings of one actor share: its normalised words, and for
+    a name of two words or more, without their long vowels (نتنياهو /
+    نتانياهو); one word alone keeps them (سعد / سعيد are two names)."""
+    normalised = key(name)
+    return skeleton(normalised) if " " in normalised else normalised
+
+
+def merged(rows):
+    """(value, count) rows with the spellings of one actor as one row: the
+    spelling with the most articles, and their counts added (an article
+    writes one actor one way: the recogniser joins its forms)."""
+    groups: dict[str, list] = {}
+    for value, count in rows:
+        groups.setdefault(actor_key(value), []).append((value, count))
+    return [
+        (max(group, key=lambda row: (row[1], row[0]))[0], sum(c for _, c in group))
+        for group in groups.values()
+    ]
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """What one filter value stands for: the stored spellings (the first is
+    the one shown), or none, with the closest actors to offer."""
+
+    value: str
+    spellings: tuple[str, ...] = ()
+    closest: tuple[tuple[str, int], ...] = ()  # (name, articles)
+
+    @property
+    def name(self) -> str:
+        return self.spellings[0] if self.spellings else self.value
+
+
+class ActorDirectory:
+    def __init__(self, counts: dict[str, int], gazetteer=None):
+        self.gazetteer = gazetteer
+        groups: dict[str, list[str]] = {}
+        for value in sorted(counts, key=lambda v: (-counts[v], v)):
+            groups.setdefault(actor_key(value), []).append(value)
+        self._counts = dict(counts)
+        self._groups = {k: tuple(spellings) for k, spellings in groups.items()}
+        self._articles = {
+            k: sum(counts[v] for v in spellings) for k, spellings in self._groups.items()
+        }
+        self._words = {k: tuple(k.split()) for k in self._groups}
+        self._by_word: dict[str, list[str]] = {}
+        for k, words in self._words.items():
+            for word in words:
+                self._by_word.setdefault(word, []).append(k)
+
+    def __len__(self):
+        return len(self._groups)
+
+    def articles(self, value: str) -> int:
+        """The articles that store the actor under this spelling."""
+        return self._counts.get(value, 0)
+
+    def resolve(self, value: str) -> Resolved:
+        found = self._groups.get(actor_key(value))
+        if found:
+            return Resolved(value, found)
+        known = self.gazetteer.named(value) if self.gazetteer is not None else None
+        if known is not None:
+            return Resolved(value, self._groups.get(actor_key(known.name), (known.name,)))
+        wanted = tuple(actor_key(value).split())
+        holding = [k for k, words in self._words.items() if wanted and _in_order(wanted, words)]
+        if len(holding) == 1:
+            return Resolved(value, self._groups[holding[0]])
+        if holding:
+            return Resolved(value, closest=self._best(holding))
+        # Names spelled nearly the same, whole or by one of their words (ماكرن:
+        # إيمانويل ماكرون).
+        near = set(difflib.get_close_matches(actor_key(value), self._groups, n=10, cutoff=0.6))
+        for word in wanted:
+            for close in difflib.get_close_matches(word, self._by_word, n=10, cutoff=0.75):
+                near.update(self._by_word[close])
+        return Resolved(value, closest=self._best(near))
+
+    def _best(self, keys) -> tuple[tuple[str, int], ...]:
+        ranked = sorted(keys, key=lambda k: -self._articles[k])[:MOST_CLOSEST]
+        return tuple((self._groups[k][0], self._articles[k]) for k in ranked)
+
+
+def _in_order(wanted: tuple, words: tuple) -> bool:
+    """Whether `wanted` are words of `words`, in order, and fewer of them."""
+    if len(wanted) >= len(words):
+        return False
+    rest = iter(words)
+    return all(word in rest for word in wanted)
+
+
+class Directories:
+    """The ActorDirectory of a backend's index, made again when the index
+    changes (its number of articles, or MAX_AGE seconds), or the gazetteer
+    does: one count request a search, one pass over the actors a change."""
+
+    MAX_AGE = 300
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._made = (None, 0.0, None)  # (what it was made from, when, directory)
+
+    def get(self, backend, gazetteer) -> ActorDirectory:
+        stamp = (backend.ping(), id(gazetteer))
+        made_from, when, directory = self._made
+        if made_from == stamp and time.monotonic() - when < self.MAX_AGE:
+            return directory
+        directory = ActorDirectory(backend.values("actor"), gazetteer)
+        with self._lock:
+            self._made = (stamp, time.monotonic(), directory)
+        return directory
