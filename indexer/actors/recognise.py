@@ -26,11 +26,14 @@ its diacritics, tatweel and the clitic glued to it aside.
 
 import gzip
 import io
+import operator
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import compress
 
+from indexer import arabic
 from indexer.arabic.normalize import normalize
 from indexer.arabic.stem import SHIPPED_LEXICON
 from indexer.arabic.stopwords import STOPWORDS
@@ -41,8 +44,10 @@ PERSON, ORGANISATION = "person", "organisation"
 _DATA = resources.files(__package__).joinpath("data")
 # A word (its diacritics and tatweel in it), a number with its decimals, or
 # one mark of punctuation.
-_TOKEN = re.compile(r"(?:[^\W\d_]|[\u064b-\u065f\u0670\u0640])+|\d+(?:[.,]\d+)*|[^\w\s]")
-_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u200c-\u200f]")  # tashkeel, tatweel, format
+# Words, numbers and marks of punctuation, in text without tashkeel, tatweel
+# or format characters (_MARKS: normalisation deletes them too).
+_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s]")
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u200c-\u200f]+")
 _COMMAS = frozenset(",،")
 _SON_OF = frozenset(map(normalize, ("بن", "ابن", "بنت")))
 _CLITIC_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
@@ -172,20 +177,42 @@ _MOST_NORMS = 1_000_000
 
 def _normalised(written: list[str]) -> tuple[str, ...]:
     """The normalised forms of written words (a tuple: the gazetteer compares
-    its spellings' words with slices of it)."""
-    found: list[str | None] = list(map(_NORMS.get, written))
+    its spellings' words with slices of it), each word normalised once a
+    process, the new ones of a text in one call."""
+    found = list(map(_NORMS.get, written))
     if None in found:
         if len(_NORMS) > _MOST_NORMS:  # more than any archive's vocabulary
             _NORMS.clear()
-        for i, norm in enumerate(found):
-            if norm is None:
-                found[i] = _NORMS[written[i]] = normalize(written[i])
+        new = list(dict.fromkeys(compress(written, map(operator.not_, found))))
+        _NORMS.update(zip(new, _normalize_each(new), strict=True))
+        found = list(map(_NORMS.__getitem__, written))
     return tuple(found)  # type: ignore[arg-type]  # every None was filled
 
 
+def _normalize_each(words: list[str]) -> list[str]:
+    """normalize() of each word, in one call over them all: a line break
+    bounds a word as the end of a text does, and no fold crosses it."""
+    each = normalize("\n".join(words)).split("\n")
+    return each if len(each) == len(words) else [normalize(word) for word in words]
+
+
+def _words(text: str) -> tuple[list[str], tuple[str, ...]]:
+    """The tokens of `text` as written (without marks) and normalised. The
+    normalised ones come from the whole text normalised at once (for an
+    article's body, the analysis normalises the same text, and
+    indexer.arabic remembers it); when the two do not pair one to one (a
+    fold that makes one character several: … is ...), each written token is
+    normalised instead."""
+    written = _TOKEN.findall(_MARKS.sub("", text))
+    norms = _TOKEN.findall(arabic.normalize(text))
+    if len(norms) == len(written):
+        return written, tuple(norms)
+    return written, _normalised(written)
+
+
 def tokens_of(text: str) -> list[_Token]:
-    written = _TOKEN.findall(text)
-    return list(zip(written, _normalised(written), strict=True))
+    written, norms = _words(text)
+    return list(zip(written, norms, strict=True))
 
 
 def without_clitic(word: str) -> list[str]:
@@ -228,6 +255,16 @@ def _in(word: str, wanted) -> str | None:
     return None
 
 
+_CUE, _START, _CONTEXT = 1, 2, 4
+
+
+def _roles(words, roles) -> list[tuple[int, int]]:
+    """(position, role) of each word that has one (found in C over every word)."""
+    found = list(map(roles.get, words))
+    return [(i, found[i]) for i in compress(range(len(words)), found)]
+
+
+@lru_cache(maxsize=2**16)
 def key(name: str) -> str:
     """What two spellings of one name share: normalised words, a space after
     عبد and أبو or not (عبدالله, عبد الله)."""
@@ -276,7 +313,13 @@ class Recogniser:
             )
         )
 
-        self._starts, self._context_starts = gazetteer.starts()
+        # What each word may begin: a cue of a name's shape (1), a gazetteer
+        # spelling (2), a context phrase (4); one look-up a word of a text.
+        starts, context_starts = gazetteer.starts()
+        self._roles: dict[str, int] = {}
+        for role, found in ((_CUE, self.cue_forms), (_START, starts), (_CONTEXT, context_starts)):
+            for word in found:
+                self._roles[word] = self._roles.get(word, 0) | role
 
     # --- the words of names --------------------------------------------------
 
@@ -498,13 +541,15 @@ class Recogniser:
         first mention."""
         pieces, norms = [], []
         for text in (title, body, *tags):
-            written = _TOKEN.findall(text)
+            written, normalised = _words(text)
             pieces.append(written)
-            norms.append(_normalised(written))
+            norms.append(normalised)
         texts = [list(zip(w, f, strict=True)) for w, f in zip(pieces, norms, strict=True)]
+        roles = [_roles(words, self._roles) for words in norms]
         spans = []  # (text, start, end, kind)
         for number, tokens in enumerate(texts):
-            spans += self._shapes(number, tokens, norms[number])
+            cues = [i for i, role in roles[number] if role & _CUE]
+            spans += self._shapes(number, tokens, cues)
         inside = {}  # (text, position) -> the span of a name found by its shape
         bodies: dict[int, set] = {}  # text -> the spans of organisations
         for number, start, end, kind in spans:
@@ -533,19 +578,18 @@ class Recogniser:
             before = texts[number][position - 1] if position else None
             return not (before is not None and before[SHOWN][0].isdigit())
 
-        starts, context = self._starts, self._context_starts
-        positions = [[i for i, w in enumerate(words) if w in starts] for words in norms]
-        in_context = [[i for i, w in enumerate(words) if w in context] for words in norms]
+        positions = [[i for i, role in found if role & _START] for found in roles]
+        in_context = [[i for i, role in found if role & _CONTEXT] for found in roles]
         known = self.gazetteer.resolve(norms, keep, positions, in_context)
         return self._assemble(texts, spans, known)
 
-    def _shapes(self, number, tokens, norms):
-        """(text, start, end, kind) of the names found by their shape."""
+    def _shapes(self, number, tokens, positions):
+        """(text, start, end, kind) of the names found by their shape, from
+        the positions of the words that may cue one."""
         cues = self.cues
         found = []
         covered = -1
-        forms = self.cue_forms
-        for i in [i for i, word in enumerate(norms) if word in forms]:
+        for i in positions:
             token = tokens[i]
             if i <= covered:
                 continue
@@ -697,14 +741,14 @@ class Recogniser:
             ):
                 chosen = form
                 break
-        shown = _MARKS.sub("", first[SHOWN])
+        shown = first[SHOWN]
         if chosen != first[NORM]:
             cut = len(first[NORM]) - len(chosen)
             if chosen.startswith("ال") and first[NORM][cut:].startswith("لل"):
                 shown = "ال" + shown[cut + 2 :]
             else:
                 shown = shown[cut:]
-        words = [shown, *(_MARKS.sub("", t[SHOWN]) for t in tokens[1:] if t[SHOWN] not in _QUOTES)]
+        words = [shown, *(t[SHOWN] for t in tokens[1:] if t[SHOWN] not in _QUOTES)]
         return " ".join(words).strip()
 
 

@@ -95,14 +95,13 @@ def words(text: str) -> tuple[str, ...]:
 
 def analyze(text: str) -> list[str]:
     """Normalise, tokenise and light-stem `text` (stopwords stay as they are)."""
-    terms = []
-    lookup = _TERMS.get
-    for token in words(text):
-        term = lookup(token)
-        if term is None:
-            term = _term(token)
-        terms.append(term)
-    return terms
+    tokens = words(text)
+    terms = list(map(_TERMS.get, tokens))  # in C: most words were analysed before
+    if None in terms:
+        for i, term in enumerate(terms):
+            if term is None:
+                terms[i] = _term(tokens[i])
+    return terms  # type: ignore[return-value]  # every None was filled
 
 
 def is_stopword(term: str) -> bool:
