@@ -413,7 +413,7 @@ def cmd_actors_suggest(args, settings):
         note += f" ({skipped:,} records skipped: `bahth reindex` reports why)"
     if args.review:
         note += f"; review them in {args.review}, then run `bahth actors review {args.review}`"
-    print(f"actors suggest: {note}", file=sys.stderr)
+    complain("actors suggest", note)
     return ExitStatus.OK
 
 
