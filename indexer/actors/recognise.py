@@ -35,7 +35,6 @@ from itertools import compress
 
 from indexer import arabic
 from indexer.arabic.normalize import normalize
-from indexer.arabic.stem import SHIPPED_LEXICON
 from indexer.arabic.stopwords import STOPWORDS
 
 from .gazetteer import IGNORE, MEDIUM, Gazetteer
@@ -59,7 +58,8 @@ ORG_MIN_WORDS, ORG_MIN_MENTIONS = 3, 2
 _MOST_NAME_WORDS = 6
 _MOST_ORG_WORDS = 7
 _MOST_QUALIFIERS = 8
-# A word the news lexicon counts fewer times than this, and no list knows,
+# A word real news writes fewer times than this (word-counts.tsv.gz, made by
+# scripts/build-name-words), and no list knows,
 # may be a name (most foreign surnames are rare words).
 _RARE = 40
 
@@ -93,7 +93,7 @@ class Cues:
     links: frozenset  # بن, آل, أبو, عبد: words that join a name to its next word
     stops: frozenset  # titles, heads and verbs: no words of a name, with a clitic or not
     regions: frozenset  # الأوروبي, الدولي: what alone after a definite head makes a name
-    counts: dict  # the news lexicon's word counts
+    counts: dict  # how often real news writes each word (word-counts.tsv.gz)
 
     def __post_init__(self):
         stops = self.titles | self.heads | self.verbs
@@ -123,7 +123,9 @@ class Cues:
         for line in _lines("name-words.tsv"):
             word, value = line.split("\t")[:2]
             share[word] = float(value)
-        with gzip.open(io.BytesIO(SHIPPED_LEXICON.read_bytes()), "rt", encoding="utf-8") as rows:
+        with gzip.open(
+            io.BytesIO(_DATA.joinpath("word-counts.tsv.gz").read_bytes()), "rt", encoding="utf-8"
+        ) as rows:
             counts = {w: int(c) for w, c in (row.rstrip("\n").split("\t") for row in rows)}
         return cls(
             frozenset(titles),
@@ -242,7 +244,7 @@ def inflected(token: _Token, counts, first=False) -> bool:
         return True  # سيزور, ليواجه: a verb of the present or to come
     # A conjunction or preposition before a commoner word: فيسدد, بتسجيل,
     # بالرياض (not فلاديمير, فرحات: no commoner word follows the letter).
-    letters = "بل" if first else "وفبل"
+    letters = "بلك" if first else "وفبلك"
     return word[0] in letters and counts.get(word[1:], 0) > counts.get(word, 0)
 
 
@@ -470,8 +472,12 @@ class Recogniser:
                 break
             if norm.startswith("وال"):
                 previous = tokens[end - 1][NORM]
-                if end > start + 1 and not previous.endswith(("يه", "ي")):
-                    end += 1  # العدالة والتنمية, الأطباء والصيادلة
+                # Joined right after the head's first word (العدالة والتنمية,
+                # الأطباء والصيادلة) or inside a construct (للتربية والعلم);
+                # further on, و begins another body (هيئة تحرير الشام والمجموعات).
+                near = end == start + 2 or previous.startswith(("ل", "وال"))
+                if near and end > start + 1 and not previous.endswith(("يه", "ي")):
+                    end += 1
                     proper = False
                     continue
                 break
