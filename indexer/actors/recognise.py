@@ -57,6 +57,7 @@ _QUOTES = frozenset('"«»“”')
 ORG_MIN_WORDS, ORG_MIN_MENTIONS = 3, 2
 _MOST_NAME_WORDS = 6
 _MOST_ORG_WORDS = 7
+_GENERAL = frozenset({"العام", "العامه"})  # "general" after a definite noun
 _MOST_QUALIFIERS = 8
 # A word real news writes fewer times than this (word-counts.tsv.gz, made by
 # scripts/build-name-words), and no list knows,
@@ -388,7 +389,7 @@ class Recogniser:
 
     def _common_word(self, word: str) -> bool:
         """Whether a given name is a common word as often (رفيق, نعيم, كريم)."""
-        return self.cues.counts.get(word, 0) >= 200 and self.cues.name_share.get(word, 0) < 0.3
+        return self.cues.counts.get(word, 0) >= 200 and self.cues.name_share.get(word, 0) < 0.25
 
     # --- people -------------------------------------------------------------
 
@@ -466,6 +467,9 @@ class Recogniser:
             if not _is_word(token):
                 break
             norm = token[NORM]
+            if norm in _GENERAL and tokens[end - 1][NORM].startswith(("ال", "لل")):
+                end += 1  # an adjective here, not the year: لجنة التشريع العام
+                continue
             if norm in self.cues.not_names or _in(norm, self.cues.verbs):
                 break
             if _in(norm, self.cues.titles) or norm in self.cues.first_names:
@@ -494,6 +498,8 @@ class Recogniser:
                 continue
             if proper and not definite_head and self._proper(norm):
                 end += 1  # the body's own name: نادي برشلونة, شركة أبل
+                if end < n and tokens[end][NORM] in self.cues.gentilics:
+                    break  # what describes it is not its name: نادي بولونيا | الإيطالي
                 continue
             if end == start + 1 and not definite_head and following.startswith("ال"):
                 end += 1  # a noun that begins a construct: منظمة حظر الأسلحة
