@@ -218,3 +218,34 @@ def test_the_spellings_of_one_actor_are_one_facet_entry_and_one_filter(tmp_path,
         assert [(b.key, b.count) for b in found.facets["actor"] if b.selected] == [
             ("جيريمي كوربين", 3)
         ]
+
+
+def test_the_timeline_has_every_period_between_its_first_and_last_bar():
+    # The months of a story (خاشقجي: February, April, then October).
+    bars, interval = FACETS.date.timeline({"2018-02": 3, "2018-04": 1, "2018-10": 40}, "month")
+    assert interval == "month"
+    assert [(b.key, b.count) for b in bars] == [
+        ("2018-02", 3),
+        ("2018-03", 0),
+        ("2018-04", 1),
+        *((f"2018-{m:02}", 0) for m in range(5, 10)),
+        ("2018-10", 40),
+    ]
+    assert (bars[1].date_from, bars[1].date_to) == ("2018-03-01", "2018-03-31")
+    # Across a year's end, and days that would make too many bars become months.
+    bars, _ = FACETS.date.timeline({"2017-12": 1, "2018-01": 2}, "month")
+    assert [b.key for b in bars] == ["2017-12", "2018-01"]
+    days = {"2018-01-30": 1, "2018-03-30": 2, "2018-05-02": 5}
+    bars, interval = FACETS.date.timeline(days, "day")
+    assert interval == "month"
+    assert [(b.key, b.count) for b in bars] == [
+        ("2018-01", 1),
+        ("2018-02", 0),
+        ("2018-03", 2),
+        ("2018-04", 0),
+        ("2018-05", 5),
+    ]
+    assert FACETS.date.timeline({}, "year") == ([], "year")
+    # Years are the longest period: all of them, however many.
+    bars, interval = FACETS.date.timeline({"1950": 1, "2020": 2}, "year")
+    assert interval == "year" and len(bars) == 71 and sum(b.count for b in bars) == 3

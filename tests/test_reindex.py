@@ -483,6 +483,10 @@ def test_kill_9_of_a_writer_at_any_moment_leaves_no_process_and_the_next_writer_
 
 _FULL_DISK = """
 set -e
+if grep -q shared: /proc/self/mountinfo && [ "$PROPAGATION" = unchanged ]; then
+    echo "a mount here would reach the machine's own (shared propagation in a chroot)" >&2
+    exit 3
+fi
 mount -t tmpfs -o size=4m tmpfs "$BAHTH_DATA_DIR"
 "$PYTHON" -m indexer.cli reindex "$SMALL" > /dev/null
 set +e
@@ -490,6 +494,12 @@ set +e
 echo $? > "$OUT/status"
 "$PYTHON" -m indexer.cli search --json > "$OUT/after"
 """
+
+
+def _root_is_a_mount():
+    """Whether / is a mount point of this process' view (not in a chroot)."""
+    with open("/proc/self/mountinfo", encoding="utf-8") as mounts:
+        return any(line.split()[4] == "/" for line in mounts)
 
 
 @pytest.mark.parametrize("command", ["reindex", "add"])
@@ -514,9 +524,14 @@ def test_a_full_disk_ends_the_run_with_one_line_and_keeps_the_live_index(
         "COMMAND": command,
         "OUT": str(out),
     }
-    # A mount namespace of its own: root makes one as it is (in a chroot too);
-    # another user maps itself to root in a user namespace first.
+    # A mount namespace of its own: root makes one as it is; another user
+    # maps itself to root in a user namespace first. In a chroot, whose root
+    # is no mount, unshare cannot make the mounts private: they are left as
+    # they are where none is shared (the script checks).
     namespace = ["--mount"] if os.getuid() == 0 else ["--mount", "--map-root-user"]
+    if not _root_is_a_mount():
+        namespace.append("--propagation=unchanged")
+        env["PROPAGATION"] = "unchanged"
     done = subprocess.run(
         ["unshare", *namespace, "sh", "-c", _FULL_DISK],
         cwd=ROOT,

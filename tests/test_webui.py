@@ -2,12 +2,13 @@
 
 import csv
 import io
+import itertools
 import json
 import os
 import re
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 from urllib.parse import parse_qs, quote, urlsplit
 
 import feedparser
@@ -272,6 +273,20 @@ def test_the_date_histogram_drills_down_to_a_day_on_the_page(client):
     assert 'type="date"' not in day and f'name="date_from" value="{chosen}"' in day
     api = client.get(f"/api/search?date_from={chosen}&date_to={chosen}").get_json()
     assert api["date_interval"] == "day" and api["facets"]["date"][0]["selected"] is True
+
+
+def test_a_period_without_articles_is_an_empty_bar_in_its_place(client):
+    bars = client.get("/api/search").get_json()["facets"]["date"]
+    for bar, following in itertools.pairwise(bars):  # each period follows the last
+        assert date.fromisoformat(following["from"]) == date.fromisoformat(bar["to"]) + timedelta(
+            days=1
+        )
+    empty = [bar["key"] for bar in bars if bar["count"] == 0]
+    assert empty, "the sample archive has periods without an article"
+    html = client.get("/").get_data(as_text=True)
+    for key in empty:  # shown in its place, and no link to a search of nothing
+        assert f'<span class="bar empty" title="{key}: 0" data-key="{key}">' in html
+        assert f'data-key="{key}" data-from' not in html
 
 
 def test_article_page(client):

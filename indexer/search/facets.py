@@ -12,6 +12,7 @@ journalist can tick several sources and still see how many articles each
 other source has. Several values of one facet mean any of them.
 """
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -40,6 +41,25 @@ def period(key: str) -> tuple[date, date]:
         return date(year, month, 1), following - timedelta(days=1)
     day = date.fromisoformat(key)
     return day, day
+
+
+_COARSER = {"day": "month", "month": "year"}
+
+
+def _periods(first: str, last: str, interval: str) -> Iterator[str]:
+    """The keys of every period from the one `first` names to `last`'s."""
+    if interval == "year":
+        yield from (f"{year:04}" for year in range(int(first), int(last) + 1))
+    elif interval == "month":
+        year, month = map(int, first.split("-"))
+        while f"{year:04}-{month:02}" <= last:
+            yield f"{year:04}-{month:02}"
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    else:
+        day, end = date.fromisoformat(first), date.fromisoformat(last)
+        while day <= end:
+            yield day.isoformat()
+            day += timedelta(days=1)
 
 
 def _every_value(column: str) -> dict:
@@ -236,6 +256,29 @@ class DateFacet:
 
     # Share of the matches left out at each end when the interval is chosen.
     TAIL: ClassVar[float] = 0.05
+    # The most bars a timeline has: past it, the next longer period is used.
+    MOST_BARS: ClassVar[int] = 60
+
+    def timeline(self, counts: dict[str, int], interval: str) -> tuple[list[Bucket], str]:
+        """The bars of a timeline: every period from the first one counted to
+        the last, those without an article too, so that bars side by side are
+        periods side by side; by the next longer period when `interval`
+        would make more than MOST_BARS (a few strays years away from the
+        rest). `counts` maps the periods' keys (2018, 2018-06, 2018-06-28)
+        to their articles."""
+        if not counts:
+            return [], interval
+        periods = _periods(min(counts), max(counts), interval)
+        if interval == "year":  # the longest period: as many bars as years
+            return [self.bucket(key, counts.get(key, 0)) for key in periods], interval
+        keys = list(itertools.islice(periods, self.MOST_BARS + 1))
+        if len(keys) > self.MOST_BARS:
+            longer = _COARSER[interval]
+            regrouped: dict[str, int] = {}
+            for key, count in counts.items():
+                regrouped[key[: _PREFIX[longer]]] = regrouped.get(key[: _PREFIX[longer]], 0) + count
+            return self.timeline(regrouped, longer)
+        return [self.bucket(key, counts.get(key, 0)) for key in keys], interval
 
     @staticmethod
     def bucket(key: str, count: int) -> Bucket:
@@ -283,7 +326,7 @@ class DateFacet:
         for day, count in days:
             key = day[: _PREFIX[interval]]
             totals[key] = totals.get(key, 0) + count
-        return [self.bucket(key, count) for key, count in totals.items()], interval
+        return self.timeline(totals, interval)
 
     def _middle(self, days: list[tuple[str, int]]) -> tuple[str, str]:
         """The first and last day of the middle of `days` ((day, count), sorted)."""

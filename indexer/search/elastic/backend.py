@@ -215,12 +215,12 @@ class ElasticBackend:
                 body = dsl.date_histogram_body(request, analysis, relaxed, interval)
                 response = self._call(self.client.search, index=self.alias, body=body, **_WHOLE)
                 buckets = response["aggregations"]["histogram"]["buckets"]
-            result.facets[name] = registry.date.mark_chosen(
-                [registry.date.bucket(b["key_as_string"], b["doc_count"]) for b in buckets],
-                request.date_from,
-                request.date_to,
+            bars, result.date_interval = registry.date.timeline(
+                {b["key_as_string"]: b["doc_count"] for b in buckets}, interval
             )
-            result.date_interval = interval
+            result.facets[name] = registry.date.mark_chosen(
+                bars, request.date_from, request.date_to
+            )
 
     # --- articles -----------------------------------------------------------
 
