@@ -238,6 +238,11 @@ class ProgressReporter:
             self.bar = None
 
 
+# The option of `bahth search` that gives each search parameter its value
+# where the two names differ.
+_SEARCH_OPTIONS = {"q": "QUERY", "date_from": "--from", "date_to": "--to"}
+
+
 def cmd_search(args, settings):
     """Search the index from the terminal: the same query language and filters as the page."""
     from indexer.search import BadRequest, SearchRequest, open_backend
@@ -270,9 +275,10 @@ def cmd_search(args, settings):
     try:
         request = request_of(params)
         result = backend.search(request)
+        request.check_page(result.total)
         result.suggestion = did_you_mean(request, result.total, backend, request_of)
     except BadRequest as error:
-        option = "QUERY" if error.parameter == "q" else "--" + error.parameter.replace("_", "-")
+        option = _SEARCH_OPTIONS.get(error.parameter) or "--" + error.parameter.replace("_", "-")
         raise CommandError(f"{option}: {error.message}", ExitStatus.USAGE) from None
     if args.json:
         print(json.dumps(result.to_json(request), ensure_ascii=False, indent=2))

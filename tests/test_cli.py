@@ -54,7 +54,16 @@ def test_search_filters_and_json(capsys, monkeypatch, data_dir):
 
 def test_search_bad_option_and_missing_index(capsys, monkeypatch, data_dir, tmp_path):
     status, _, err = search(capsys, monkeypatch, data_dir, "x", "--to", "2024-02-30")
-    assert status == ExitStatus.USAGE and "--date-to" in err
+    assert status == ExitStatus.USAGE and "--to: " in err and "--date-to" not in err
+    status, _, err = search(capsys, monkeypatch, data_dir, "x", "--from", "2018-13")
+    assert status == ExitStatus.USAGE and err.startswith("bahth search: --from: '2018-13'")
+    # A page past the last one says where the last one is, not "N articles" and nothing.
+    status, out, _ = search(capsys, monkeypatch, data_dir, "زلزال")
+    total = int(out.split(" of ")[1].split(" articles")[0].replace(",", ""))
+    status, out, err = search(capsys, monkeypatch, data_dir, "زلزال", "--page", "600")
+    assert status == ExitStatus.USAGE and out == ""
+    last = -(-total // 10)
+    assert f"--page: is past the last page: {total:,} results make {last:,} page" in err
     status, _, err = search(capsys, monkeypatch, tmp_path / "none", "x")
     assert status == ExitStatus.FAILURE and "run `bahth reindex PATH` first" in err
 

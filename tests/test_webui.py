@@ -18,6 +18,7 @@ from indexer import reindex
 from indexer.actors import GazetteerError
 from indexer.search.embedded import EmbeddedStore
 from indexer.search.facets import period
+from webui.errors import arabic_reason
 
 from .conftest import app_for, write_jsonl
 
@@ -35,6 +36,8 @@ def test_search_json_shape(client):
         "facets",
         "date_interval",
         "next_cursor",
+        "next_url",
+        "took",
         "relaxed",
         "did_you_mean",
         "also_searched",
@@ -215,6 +218,12 @@ def test_openapi_describes_every_route(client):
     from indexer.search.request import parameters
 
     assert names == set(parameters())
+
+
+def test_every_page_links_the_api_document(client):
+    for url in ("/", "/?q=ترامب", "/articles/bw-001", "/no-such-page"):
+        html = client.get(url).get_data(as_text=True)
+        assert 'href="/api/openapi.json" dir="ltr" id="api-link"' in html, url
 
 
 def test_health(client):
@@ -420,11 +429,26 @@ def test_a_bad_value_on_the_page_is_explained_in_arabic_and_the_search_kept(clie
     without = re.search(r'id="without-error" href="([^"]+)"', html).group(1).replace("&amp;", "&")
     assert parse_qs(urlsplit(without).query) == {"q": ["ترامب"], "source": ["فرانس 24"]}
     assert client.get(without).status_code == 200
-    far = client.get("/?q=ترامب&page=501").get_data(as_text=True)
-    assert "الصفحات المرقّمة تصل إلى أول 10,000 نتيجة" in far and "next_cursor" not in far
-    last = re.search(r'id="last-page" href="([^"]+)"', far).group(1).replace("&amp;", "&")
-    assert parse_qs(urlsplit(last).query)["page"] == ["500"]
-    assert client.get(last).status_code == 200
+    # Past the last page (past the window too): where the results end, and a link there.
+    total = client.get("/api/search?q=ترامب").get_json()["total"]
+    last_page = -(-total // 20)
+    for page in (last_page + 1, 501):
+        far = client.get(f"/?q=ترامب&page={page}")
+        html = far.get_data(as_text=True)
+        assert far.status_code == 400 and f"تنتهي عند الصفحة {last_page}؛" in html
+        last = re.search(r'id="last-page" href="([^"]+)"', html).group(1).replace("&amp;", "&")
+        assert parse_qs(urlsplit(last).query)["page"] == [str(last_page)]
+        assert client.get(last).status_code == 200
+    for page in ("0", "abc"):  # named as what they are, not as the window
+        html = client.get(f"/?q=ترامب&page={page}").get_data(as_text=True)
+        assert "رقم الصفحة عدد صحيح من 1 إلى 10,000" in html and 'id="last-page"' not in html
+    api = client.get(f"/api/search?q=ترامب&page={last_page + 1}").get_json()["error"]
+    assert api["parameter"] == "page" and api["last_page"] == last_page
+    assert api["message"].startswith(f"is past the last page: {total:,} results make")
+    # Past the window of a search with more results than it: the window is the limit.
+    window = {"parameter": "page", "message": "pages reach", "last_page": 500}
+    with client.application.test_request_context("/?page=501"):
+        assert "الصفحات المرقّمة تصل إلى أول 10,000 نتيجة" in arabic_reason(window)
     # The API keeps its own words.
     api = client.get("/api/search?date_from=2024-13-01").get_json()
     assert api["error"]["parameter"] == "date_from" and "تاريخ" not in api["error"]["message"]
@@ -554,3 +578,35 @@ def test_a_name_that_is_no_actor_is_a_404_with_the_closest(client):
     api = client.get("/api/actors/ماكرن")
     assert api.status_code == 404
     assert api.get_json()["closest"][0]["name"] == "إيمانويل ماكرون"
+
+
+def test_the_pager_counts_the_pages_and_reaches_the_first_and_the_last(client):
+    total = client.get("/api/search?size=1").get_json()["total"]
+    pages = -(-total // 5)
+    assert pages >= 4, "the sample archive fills a few pages of five"
+    first = client.get("/?size=5").get_data(as_text=True)
+    assert f'<span id="page-of">صفحة 1 من {pages}</span>' in first
+    assert 'id="first-page"' not in first
+    last = re.search(r'id="last-page" href="([^"]+)"', first).group(1).replace("&amp;", "&")
+    assert parse_qs(urlsplit(last).query)["page"] == [str(pages)]
+    end = client.get(last).get_data(as_text=True)
+    assert f"صفحة {pages} من {pages}" in end and 'rel="next"' not in end
+    assert 'id="last-page"' not in end and 'id="first-page"' in end
+    assert len(re.findall(r'<li class="hit', end)) == total - 5 * (pages - 1)
+
+
+def test_the_api_counts_alone_times_itself_and_links_its_next_page(client):
+    counts = client.get("/api/search?q=ترامب&size=0").get_json()
+    full = client.get("/api/search?q=ترامب").get_json()
+    assert counts["hits"] == [] and counts["total"] == full["total"] > 0
+    assert counts["facets"] == full["facets"] and counts["next_cursor"] is None
+    assert counts["next_url"] is None and isinstance(counts["took"], int)
+    # next_url walks the same search, facets as asked, to its end.
+    url, seen = "/api/search?sort=oldest&size=4&facets=source", []
+    while url:
+        page = client.get(url).get_json()
+        assert set(page["facets"]) == {"source"}
+        seen += [hit["id"] for hit in page["hits"]]
+        url = page["next_url"]
+    everything = client.get("/api/search?sort=oldest&size=100").get_json()
+    assert seen == [hit["id"] for hit in everything["hits"]]

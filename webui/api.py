@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import re
+import time
 from dataclasses import replace
 from datetime import date
 from urllib.parse import quote
@@ -39,8 +40,18 @@ COLUMNS = (*HIT_COLUMNS, *ARTICLE_COLUMNS)
 
 @blueprint.get("/search")
 def search():
+    started = time.perf_counter()
     search_state = search_request()
-    return jsonify(searched(search_state).to_json(search_state))
+    result = searched(search_state)
+    body = result.to_json(search_state)
+    body["next_url"] = None
+    if result.next_cursor:  # the same search, the next page (facets as asked)
+        params = search_state.to_params(cursor=result.next_cursor, page="")
+        if search_state.facets != search_state.registry.names:
+            params["facets"] = ",".join(search_state.facets) or "none"
+        body["next_url"] = url_for("api.search", **params)
+    body["took"] = round(1000 * (time.perf_counter() - started))
+    return jsonify(body)
 
 
 @blueprint.get("/facets/<name>")

@@ -35,9 +35,18 @@ _ARABIC = {
 }
 
 
+# A page number that is none, or a page past the last of a search's results.
+_NOT_A_PAGE = "رقم الصفحة عدد صحيح من 1 إلى {window:,}"
+_PAST_THE_END = "نتائج هذا البحث تنتهي عند الصفحة {last:,}؛ لا صفحة بعدها"
+
+
 def arabic_reason(error) -> str:
     """A bad request explained in Arabic on the page (the parameter's own
     words, else the API's message)."""
+    if error.get("parameter") == "page" and not error.get("last_page"):
+        return _NOT_A_PAGE.format(window=MAX_RESULT_WINDOW)
+    if error.get("parameter") == "page" and "past the last page" in error["message"]:
+        return _PAST_THE_END.format(last=error["last_page"])
     template = _ARABIC.get(error.get("parameter") or "")
     if template is None:
         return f"في الطلب قيمة غير صالحة ({error.get('parameter')}): {error['message']}"
@@ -58,10 +67,12 @@ def kept_params(parameter=None) -> list[tuple[str, str]]:
     return [(name, value) for name, value in request.args.items(multi=True) if name not in dropped]
 
 
-def error_response(status, code, message, parameter=None):
+def error_response(status, code, message, parameter=None, last_page=None):
     body = {"status": status, "code": code, "message": message}
     if parameter:
         body["parameter"] = parameter
+    if last_page:
+        body["last_page"] = last_page
     if _wants_json():
         return jsonify({"error": body}), status
     return render_template("error.html", error=body), status
@@ -74,7 +85,7 @@ def register(app):
 
     @app.errorhandler(BadRequest)
     def bad_request(error):
-        return error_response(400, "bad_request", error.message, error.parameter)
+        return error_response(400, "bad_request", error.message, error.parameter, error.last_page)
 
     @app.errorhandler(SearchError)
     def search_error(error):

@@ -46,11 +46,14 @@ def search_parameters(
         _parameter("sort", "Order of hits.", {"type": "string", "enum": list(SORTS)}),
         _parameter(
             "page",
-            f"Page number; pages reach the first {MAX_RESULT_WINDOW:,} hits.",
+            f"Page number; pages reach the first {MAX_RESULT_WINDOW:,} hits (a page past "
+            "the last one of the results is a 400 that gives last_page).",
             {"type": "integer", "minimum": 1, "maximum": MAX_RESULT_WINDOW},
         ),
         _parameter(
-            "size", "Hits per page.", {"type": "integer", "minimum": 1, "maximum": max_size}
+            "size",
+            "Hits per page; 0 for the total and the facets alone.",
+            {"type": "integer", "minimum": 0, "maximum": max_size},
         ),
         _parameter("cursor", "next_cursor of the previous response: the hits after it."),
         _parameter(
@@ -71,6 +74,11 @@ ERROR = {
                 "code": {"type": "string"},
                 "message": {"type": "string"},
                 "parameter": {"type": "string"},
+                "last_page": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "description": "for a page past the results or the window: the last page",
+                },
             },
         }
     },
@@ -128,7 +136,7 @@ HIT = {
 def search_result(registry: Registry) -> dict:
     return {
         "type": "object",
-        "required": ["total", "hits", "facets", "next_cursor"],
+        "required": ["total", "hits", "facets", "next_cursor", "next_url", "took"],
         "properties": {
             "total": {"type": "integer"},
             "hits": {"type": "array", "items": HIT},
@@ -138,6 +146,11 @@ def search_result(registry: Registry) -> dict:
             },
             "date_interval": {"type": ["string", "null"], "enum": ["year", "month", "day", None]},
             "next_cursor": {"type": ["string", "null"]},
+            "next_url": {
+                "type": ["string", "null"],
+                "description": "this search's next page (its next_cursor), null after the last",
+            },
+            "took": {"type": "integer", "minimum": 0, "description": "milliseconds it took"},
             "relaxed": {
                 "type": "boolean",
                 "description": "no article has every word; these have some",

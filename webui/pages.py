@@ -185,7 +185,7 @@ def feed():
     for name in ("sort", "page", "cursor", "size", "facets"):
         params.pop(name, None)
     search_state = search_request({**params, "sort": ["newest"], "size": [str(FEED_SIZE)]})
-    search_state = replace(search_state, facets=())
+    search_state = replace(search_state, facets=(), size_asked=False)
     result = backend().search(search_state)
     newest = next((hit.date for hit in result.hits if hit.date), None)
     links = Links(search_state)

@@ -64,12 +64,29 @@ def search_request(params=None):
     # Actor values are read as the actors they name: the index's actors are
     # looked at only when a search filters by one.
     actors = state().actors(current_app.logger) if params.get("actor") else None
-    return SearchRequest.from_params(params, settings(), gazetteer(), actors=actors)
+    try:
+        return SearchRequest.from_params(params, settings(), gazetteer(), actors=actors)
+    except BadRequest as error:
+        if error.parameter == "page" and error.last_page:
+            _past_the_end(params, actors)  # page 600 of 851 results: say where they end
+        raise
+
+
+def _past_the_end(params, actors):
+    """Raise the past-the-last-page error when a page beyond the window is
+    also beyond the search's results (its last page is then the one to offer)."""
+    first = SearchRequest.from_params(
+        {**params, "page": ["1"]}, settings(), gazetteer(), actors=actors
+    )
+    counted = backend().search(replace(first, facets=(), size=1))
+    asked = int(params["page"][-1])
+    replace(first, page=asked).check_page(counted.total)
 
 
 def searched(search_state):
     """The result of a search, with a "did you mean" when it finds little."""
     result = backend().search(search_state)
+    search_state.check_page(result.total)
     result.suggestion = did_you_mean(search_state, result.total, backend(), search_request)
     return result
 

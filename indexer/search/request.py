@@ -37,9 +37,12 @@ def parameters(registry: Registry = FACETS) -> tuple[str, ...]:
 
 
 class BadRequest(ValueError):
-    def __init__(self, parameter, message):
+    """A parameter with a value Bahth cannot search by. `last_page`: for a
+    page past the end or past the window, the last page that has results."""
+
+    def __init__(self, parameter, message, *, last_page=None):
         super().__init__(f"{parameter}: {message}")
-        self.parameter, self.message = parameter, message
+        self.parameter, self.message, self.last_page = parameter, message, last_page
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ class SearchRequest:
     # The actor values that were read as another name, or found no actor
     # (actors.Resolved), for the surfaces to say so.
     resolved: tuple = ()
+    size_asked: bool = False  # the size was a parameter (links keep it)
 
     def chosen(self, name) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """(value, its spellings) of each value chosen in facet `name`."""
@@ -84,6 +88,24 @@ class SearchRequest:
     @property
     def offset(self):
         return (self.page - 1) * self.size
+
+    def last_page(self, total: int) -> int:
+        """The last numbered page with results, of `total` matches."""
+        if not self.size:
+            return 1
+        return max(1, min(-(-total // self.size), MAX_RESULT_WINDOW // self.size))
+
+    def check_page(self, total: int) -> None:
+        """A page past the last one of `total` matches is a bad request (a
+        page of nothing under "851 results" helps no one)."""
+        if self.page > 1 and not self.cursor and (self.offset >= total or not self.size):
+            last = self.last_page(total)
+            raise BadRequest(
+                "page",
+                f"is past the last page: {total:,} results make {last:,} "
+                f"page{'s' if last > 1 else ''} of {self.size}",
+                last_page=last,
+            )
 
     @property
     def effective_sort(self):
@@ -112,13 +134,15 @@ class SearchRequest:
         sort = one("sort", "relevance")
         if sort not in SORTS:
             raise BadRequest("sort", f"must be one of {', '.join(SORTS)}")
-        size = _integer("size", one("size", str(settings.page_size)), 1, settings.max_page_size)
+        # size=0: the counts and the facets alone.
+        size = _integer("size", one("size", str(settings.page_size)), 0, settings.max_page_size)
         page = _integer("page", one("page", "1"), 1, MAX_RESULT_WINDOW)
         if page * size > MAX_RESULT_WINDOW:
             raise BadRequest(
                 "page",
                 f"pages reach the first {MAX_RESULT_WINDOW:,} results; "
                 "use the cursor (next_cursor) to go further",
+                last_page=MAX_RESULT_WINDOW // size,
             )
         date_from = _date("date_from", one("date_from"))
         date_to = _date("date_to", one("date_to"))
@@ -169,6 +193,7 @@ class SearchRequest:
             registry,
             spellings=spellings,
             resolved=tuple(resolved),
+            size_asked=bool(one("size")),
         )
 
     def to_params(self, **changes):
@@ -179,6 +204,7 @@ class SearchRequest:
             "date_from": self.date_from.isoformat() if self.date_from else "",
             "date_to": self.date_to.isoformat() if self.date_to else "",
             "page": str(self.page) if self.page > 1 else "",
+            "size": str(self.size) if self.size_asked else "",
         }
         params.update({name: list(values) for name, values in self.filters.items()})
         for name, match in self.matches.items():

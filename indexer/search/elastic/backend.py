@@ -118,7 +118,7 @@ class ElasticBackend:
         found = [self._hit(h, request.query.terms, analysis) for h in hits]
         near.mark(found, [h["_source"].get("body", "") for h in hits])
         result = SearchResult(total, found, relaxed=relaxed and bool(hits))
-        if more:
+        if more and hits:  # size=0 asks for counts, never a next page
             result.next_cursor = self._next_cursor(hits[-1]["sort"], response, after is not None)
         self._facets(request, analysis, relaxed, response.get("aggregations", {}), result)
         return result

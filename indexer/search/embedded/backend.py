@@ -153,7 +153,7 @@ class EmbeddedBackend:
         hits = [self._hit(record, terms) for record in records]
         near.mark(hits, [record["body"] for record in records])
         next_cursor = None
-        if more:
+        if more and shown:  # size=0 asks for counts, never a next page
             position = shown[-1][0] if sort != "relevance" else offset + len(shown)
             next_cursor = encode_cursor([sort, position])
         return SearchResult(total, hits, next_cursor=next_cursor)
