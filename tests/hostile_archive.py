@@ -5,7 +5,7 @@ good records around the damage, and what a reindex must say about each.
 
 Every file says which of its records must be indexed (`good`) and which
 lines of the rejects file it must cause (`expected`: line, action, the start
-of the reason). The test reindexes them all at once, with good files
+of the reason, or of any of several). The test reindexes them all at once, with good files
 besides, and holds the run to exactly that.
 """
 
@@ -29,7 +29,7 @@ class Hostile:
     kind: str
     name: str
     good: list[str] = field(default_factory=list)
-    expected: list[tuple[int | None, str, str]] = field(default_factory=list)
+    expected: list[tuple[int | None, str, str | tuple[str, ...]]] = field(default_factory=list)
 
 
 def _line(record) -> bytes:
@@ -129,7 +129,9 @@ def write(folder: Path) -> list[Hostile]:
             f"json/deep-{depth}.jsonl",
             _line(records[0]) + deep + _line(records[1]),
             [r["id"] for r in records],
-            [(2, "rejected", "invalid JSON (nested too deeply)")],
+            # Python's parser gives up at a depth that depends on its version
+            # (3.13 reads 1,000 levels): then the title is no text.
+            [(2, "rejected", ("invalid JSON (nested too deeply)", "expected text, got list"))],
         )
     for digits in (5_000, 20_000, 50_000):
         records = good(f"digits{digits}", 2)

@@ -67,7 +67,8 @@ def test_clitics_and_titles_around_a_name(shipped):
 def test_longest_name_wins_and_a_father_is_not_his_son(shipped):
     assert shipped.tag("قالت إيفانكا ترامب") == ["إيفانكا ترامب"]
     assert shipped.tag("زعيم كوريا الشمالية كيم جونغ أون") == ["كيم جونغ أون"]
-    assert shipped.tag("كلمات الشيخ حمدان بن محمد بن راشد") == []
+    assert shipped.tag("كلمات الشيخ سعيد بن محمد بن راشد") == []  # a son it does not know
+    assert shipped.tag("كلمات الشيخ حمدان بن محمد بن راشد") == ["حمدان بن محمد بن راشد"]
     assert shipped.tag("الشيخ محمد بن راشد") == ["محمد بن راشد"]
     assert shipped.tag("في شارع الحبيب بورقيبة بالعاصمة") == []  # an ignored phrase
 
@@ -269,7 +270,7 @@ def test_a_keyword_line_splits_at_known_names_only(shipped):
 # What scripts/eval-actors measured when the recogniser was last changed (the
 # README of tests/data/actors gives the figures): a change that loses more
 # than a point of either fails here, on the set never tuned on.
-FLOORS = {"person": (0.88, 0.60), "organisation": (0.75, 0.47)}
+FLOORS = {"person": (0.90, 0.70), "organisation": (0.81, 0.62)}
 
 
 def _evaluate(shared_corpus, labels):

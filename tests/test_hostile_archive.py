@@ -36,7 +36,7 @@ def test_a_hostile_archive_loses_nothing_and_lets_nothing_in(tmp_path):
     for hostile in made:
         printable = hostile.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
         found = sorted(by_file.pop(printable, []), key=lambda e: (e["line"] or 0, e["reason"]))
-        expected = sorted(hostile.expected, key=lambda e: (e[0] or 0, e[2]))
+        expected = sorted(hostile.expected, key=lambda e: (e[0] or 0, str(e[2])))
         assert [(e["line"], e["action"]) for e in found] == [
             (line, a) for line, a, _ in expected
         ], (hostile.name, found)

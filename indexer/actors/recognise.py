@@ -57,6 +57,7 @@ _QUOTES = frozenset('"«»“”')
 ORG_MIN_WORDS, ORG_MIN_MENTIONS = 3, 2
 _MOST_NAME_WORDS = 6
 _MOST_ORG_WORDS = 7
+_MINISTER = frozenset({"وزير", "وزيره", "وكيل", "نائب"})  # before an office's name
 _GENERAL = frozenset({"العام", "العامه"})  # "general" after a definite noun
 _MOST_QUALIFIERS = 8
 # A word real news writes fewer times than this (word-counts.tsv.gz, made by
@@ -578,8 +579,13 @@ class Recogniser:
                     # ميليشيات الحوثي الإيرانية), else a part of another body's
                     # name (الأمم المتحدة in مفوضية الأمم المتحدة السامية …).
                     rest = texts[number][position + size : span[1]]
-                    if position == span[0] and _new_phrase(rest[0][NORM]):
-                        return True  # أقر الاتحاد الأوروبي الحزمة: the name ends, a noun follows
+                    following = rest[0][NORM] if rest else "ال"
+                    if position == span[0] and (
+                        _new_phrase(following) or not following.startswith(("ال", "لل"))
+                    ):
+                        # The name ends and a phrase of its own follows: أقر الاتحاد
+                        # الأوروبي الحزمة, جماعة الحوثي لمحادثات, حزب الله والنظام.
+                        return True
                     return position <= span[0] + 2 and all(
                         t[NORM] in self.cues.gentilics or t[SHOWN] in _QUOTES for t in rest
                     )
@@ -588,7 +594,15 @@ class Recogniser:
                 # follows it only seemed a name (فلاديمير بوتين باشر).
                 return span[0] == position and size > 1
             before = texts[number][position - 1] if position else None
-            return not (before is not None and before[SHOWN][0].isdigit())
+            if before is None:
+                return True
+            if before[SHOWN][0].isdigit():
+                return False  # 69.68 بنس: a sum of pence
+            # وزير الخارجية التركية: a minister's office, not the ministry.
+            return not (
+                texts[number][position][NORM].startswith("ال")
+                and any(w in _MINISTER for w in without_clitic(before[NORM]))
+            )
 
         positions = [[i for i, role in found if role & _START] for found in roles]
         in_context = [[i for i, role in found if role & _CONTEXT] for found in roles]
