@@ -619,10 +619,16 @@ def _search_parser(commands):
                 f"(default: {facet.match})",
             )
     search.add_argument(
-        "--from", dest="date_from", metavar="DATE", help="first day (YYYY-MM-DD, YYYY-MM or YYYY)"
+        "--from",
+        dest="date_from",
+        metavar="DATE",
+        help="first day (YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY)",
     )
     search.add_argument(
-        "--to", dest="date_to", metavar="DATE", help="last day (YYYY-MM-DD, YYYY-MM or YYYY)"
+        "--to",
+        dest="date_to",
+        metavar="DATE",
+        help="last day (YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY)",
     )
     search.add_argument(
         "--sort",

@@ -424,6 +424,8 @@ def test_a_bad_value_on_the_page_is_explained_in_arabic_and_the_search_kept(clie
     html = answer.get_data(as_text=True)
     assert answer.status_code == 400
     assert 'id="error">\n  تاريخ البداية غير صالح' in html and "must be" not in html
+    assert 'أو <bdi dir="ltr">2018-06</bdi> أو' in html  # shown as written, not 06-2018
+    assert "pattern=" not in html  # the browser's own English message never stands in
     assert 'name="q" value="ترامب"' in html  # the search box keeps the query
     assert '<input type="hidden" name="source" value="فرانس 24">' in html  # and the filters
     without = re.search(r'id="without-error" href="([^"]+)"', html).group(1).replace("&amp;", "&")
@@ -435,20 +437,25 @@ def test_a_bad_value_on_the_page_is_explained_in_arabic_and_the_search_kept(clie
     for page in (last_page + 1, 501):
         far = client.get(f"/?q=ترامب&page={page}")
         html = far.get_data(as_text=True)
-        assert far.status_code == 400 and f"تنتهي عند الصفحة {last_page}؛" in html
+        assert (
+            far.status_code == 400 and f'تنتهي عند الصفحة <bdi dir="ltr">{last_page}</bdi>؛' in html
+        )
         last = re.search(r'id="last-page" href="([^"]+)"', html).group(1).replace("&amp;", "&")
         assert parse_qs(urlsplit(last).query)["page"] == [str(last_page)]
         assert client.get(last).status_code == 200
     for page in ("0", "abc"):  # named as what they are, not as the window
         html = client.get(f"/?q=ترامب&page={page}").get_data(as_text=True)
-        assert "رقم الصفحة عدد صحيح من 1 إلى 10,000" in html and 'id="last-page"' not in html
+        assert (
+            'رقم الصفحة عدد صحيح من <bdi dir="ltr">1</bdi> إلى <bdi dir="ltr">10,000</bdi>' in html
+        )
+        assert 'id="last-page"' not in html
     api = client.get(f"/api/search?q=ترامب&page={last_page + 1}").get_json()["error"]
     assert api["parameter"] == "page" and api["last_page"] == last_page
     assert api["message"].startswith(f"is past the last page: {total:,} results make")
     # Past the window of a search with more results than it: the window is the limit.
     window = {"parameter": "page", "message": "pages reach", "last_page": 500}
     with client.application.test_request_context("/?page=501"):
-        assert "الصفحات المرقّمة تصل إلى أول 10,000 نتيجة" in arabic_reason(window)
+        assert 'تصل إلى أول <bdi dir="ltr">10,000</bdi> نتيجة' in arabic_reason(window)
     # The API keeps its own words.
     api = client.get("/api/search?date_from=2024-13-01").get_json()
     assert api["error"]["parameter"] == "date_from" and "تاريخ" not in api["error"]["message"]
@@ -610,3 +617,35 @@ def test_the_api_counts_alone_times_itself_and_links_its_next_page(client):
         url = page["next_url"]
     everything = client.get("/api/search?sort=oldest&size=100").get_json()
     assert seen == [hit["id"] for hit in everything["hits"]]
+
+
+def test_counts_of_articles_agree_with_their_number_in_arabic(client):
+    from webui.pages import articles
+
+    assert [articles(n) for n in (1, 2, 3, 8, 10, 11, 99, 100, 103, 111, 1204)] == [
+        "1 مقالة",
+        "2 مقالتان",
+        "3 مقالات",
+        "8 مقالات",
+        "10 مقالات",
+        "11 مقالة",
+        "99 مقالة",
+        "100 مقالة",
+        "103 مقالات",
+        "111 مقالة",
+        "1,204 مقالات",
+    ]
+    total = client.get("/api/search?q=ترامب").get_json()["total"]
+    assert 3 <= total <= 10, "a search of a few articles in the sample"
+    html = client.get("/?q=ترامب").get_data(as_text=True)
+    assert f'<strong id="total">{total}</strong> مقالات' in html
+    assert "ابحث في الفاعلون" not in client.get("/facets/actor").get_data(as_text=True)
+
+
+def test_a_date_as_arabic_readers_type_it_is_a_date(client):
+    typed = client.get("/api/search?date_from=1/6/2024&date_to=٣٠/٠٦/٢٠٢٤").get_json()
+    iso = client.get("/api/search?date_from=2024-06-01&date_to=2024-06-30").get_json()
+    assert typed["total"] == iso["total"] > 0
+    assert 'name="date_from" value="2024-06-01"' in client.get("/?date_from=1.6.2024").get_data(
+        as_text=True
+    )

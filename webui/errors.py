@@ -4,7 +4,10 @@
            "message": "must be between 1 and 100"}}
 """
 
+import re
+
 from flask import current_app, jsonify, make_response, render_template, request
+from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException, RequestURITooLarge
 
 from indexer.search import BadRequest, SearchError
@@ -23,9 +26,10 @@ def _wants_json():
 
 # What a bad value of each parameter means, for people; the API's message follows.
 _ARABIC = {
-    "date_from": "تاريخ البداية غير صالح: يُكتب سنةً أو سنة-شهر أو سنة-شهر-يوم، "
-    "مثل 2018 أو 2018-06 أو 2018-06-01",
-    "date_to": "تاريخ النهاية غير صالح أو قبل تاريخ البداية: يُكتب سنةً أو سنة-شهر أو سنة-شهر-يوم",
+    "date_from": "تاريخ البداية غير صالح: يُكتب سنةً أو سنة-شهر أو سنة-شهر-يوم أو يوم/شهر/سنة، "
+    "مثل 2018 أو 2018-06 أو 2018-06-01 أو 01/06/2018",
+    "date_to": "تاريخ النهاية غير صالح أو قبل تاريخ البداية: يُكتب سنةً أو سنة-شهر أو "
+    "سنة-شهر-يوم أو يوم/شهر/سنة، مثل 2018-06-30 أو 30/06/2018",
     "page": "الصفحات المرقّمة تصل إلى أول {window:,} نتيجة. للمتابعة بعدها افتح "
     "الصفحة الأخيرة ({last}) واضغط «التالي»",
     "cursor": "رابط المتابعة هذا لا يخص هذا البحث؛ ابدأ من الصفحة الأولى",
@@ -40,9 +44,20 @@ _NOT_A_PAGE = "رقم الصفحة عدد صحيح من 1 إلى {window:,}"
 _PAST_THE_END = "نتائج هذا البحث تنتهي عند الصفحة {last:,}؛ لا صفحة بعدها"
 
 
-def arabic_reason(error) -> str:
+# Dates and numbers written left to right inside the Arabic (2018-06 must not show as 06-2018).
+_LEFT_TO_RIGHT = re.compile(r"\d[\d,]*(?:[-/.]\d+)*")
+
+
+def arabic_reason(error) -> Markup:
     """A bad request explained in Arabic on the page (the parameter's own
-    words, else the API's message)."""
+    words, else the API's message), its dates and numbers isolated left to
+    right."""
+    return Markup(
+        _LEFT_TO_RIGHT.sub(lambda m: f'<bdi dir="ltr">{m[0]}</bdi>', str(escape(_reason(error))))
+    )
+
+
+def _reason(error) -> str:
     if error.get("parameter") == "page" and not error.get("last_page"):
         return _NOT_A_PAGE.format(window=MAX_RESULT_WINDOW)
     if error.get("parameter") == "page" and "past the last page" in error["message"]:

@@ -4,6 +4,14 @@ from indexer.search.facets import FACETS, MATCHES, Registry
 from indexer.search.request import MAX_RESULT_WINDOW, SORTS
 from indexer.settings import Settings
 
+_DIGIT = "[0-9٠-٩۰-۹]"
+# The shapes of a date parameter (a value of that shape may still be no day: 2018-02-30).
+DATE = {
+    "type": "string",
+    "pattern": f"^({_DIGIT}{{4}}(-{_DIGIT}{{2}}){{0,2}}"
+    f"|{_DIGIT}{{1,2}}[/.]{_DIGIT}{{1,2}}[/.]{_DIGIT}{{4}})$",
+}
+
 
 def _parameter(name, description, schema=None, repeat=False):
     schema = schema or {"type": "string"}
@@ -30,8 +38,17 @@ def search_parameters(
             "Arabic spelling variants, diacritics and clitics are folded.",
             {"type": "string", "maxLength": max_query_chars},
         ),
-        _parameter(date_from, "First day, inclusive (YYYY-MM-DD, YYYY-MM or YYYY)."),
-        _parameter(date_to, "Last day, inclusive (YYYY-MM-DD, YYYY-MM or YYYY)."),
+        _parameter(
+            date_from,
+            "First day, inclusive: YYYY-MM-DD, YYYY-MM (its first day), YYYY, or DD/MM/YYYY; "
+            "Arabic-Indic digits too.",
+            DATE,
+        ),
+        _parameter(
+            date_to,
+            "Last day, inclusive: YYYY-MM-DD, YYYY-MM (its last day), YYYY, or DD/MM/YYYY.",
+            DATE,
+        ),
         *(_parameter(f.name, f"Only {f.help}.", repeat=True) for f in registry.values),
         *(
             _parameter(

@@ -14,6 +14,24 @@ from .api import COLUMNS, EXPORT_COLUMNS
 from .search import actor_profile, backend, facet_values, search_request, searched, settings
 
 blueprint = Blueprint("pages", __name__)
+
+
+@blueprint.app_template_filter("article_noun")
+def article_noun(count: int) -> str:
+    """مقالة after a number, as Arabic counts: 3 to 10 take the plural
+    (8 مقالات, 103 مقالات), two the dual, the rest the singular (11 مقالة,
+    100 مقالة)."""
+    if count == 2:
+        return "مقالتان"
+    return "مقالات" if 3 <= count % 100 <= 10 else "مقالة"
+
+
+@blueprint.app_template_filter("articles")
+def articles(count: int) -> str:
+    """A number of articles, written and counted: 8 مقالات, 1,204 مقالات."""
+    return f"{count:,} {article_noun(count)}"
+
+
 EXPORT_TITLES = {
     "id": "المعرّف",
     "date": "التاريخ",

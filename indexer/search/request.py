@@ -8,6 +8,7 @@ field is checked, or raises BadRequest naming the parameter at fault.
 import base64
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -235,17 +236,28 @@ def _integer(name, raw, low, high):
     return value
 
 
+# Arabic-Indic and Persian digits, as a date may be typed.
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# A day as Arabic readers write it, day first: 31/12/2018, 1.6.2018.
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+
+
 def _date(name, raw):
     if not raw:
         return None
+    typed = raw.translate(_DIGITS)
     try:
-        if len(raw) in (4, 7):  # a year or a month: its first or its last day
-            first, last = period(raw)
+        if day_first := _DAY_FIRST.fullmatch(typed):
+            day = date(*map(int, reversed(day_first.groups())))
+        elif len(typed) in (4, 7):  # a year or a month: its first or its last day
+            first, last = period(typed)
             day = first if name == "date_from" else last
         else:
-            day = date.fromisoformat(raw)
+            day = date.fromisoformat(typed)
     except ValueError:
-        raise BadRequest(name, f"{raw!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)") from None
+        raise BadRequest(
+            name, f"{raw!r} is not a date (YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY)"
+        ) from None
     if not 1 <= day.year <= LAST_YEAR:
         # The day after it must exist too (a range ends before the next day).
         raise BadRequest(name, f"{raw!r}: years go from 1 to {LAST_YEAR}")
