@@ -20,7 +20,7 @@ from indexer.search.embedded import EmbeddedStore
 from indexer.search.facets import period
 from webui.errors import arabic_reason
 
-from .conftest import app_for, write_jsonl
+from .conftest import app_for, article, write_jsonl
 
 
 @pytest.fixture
@@ -649,3 +649,18 @@ def test_a_date_as_arabic_readers_type_it_is_a_date(client):
     assert 'name="date_from" value="2024-06-01"' in client.get("/?date_from=1.6.2024").get_data(
         as_text=True
     )
+
+
+def test_the_article_page_shows_labels_and_sites_not_codes_and_encoded_addresses(tmp_path):
+    long_url = "https://www.example-news.com/" + quote("أخبار/عاجل/" * 6) + "?id=1"
+    records = [
+        article(1, category="internationalNews", url="https://skynews.example/1"),
+        article(1, id="copy", source="alarabiya", url=long_url),
+    ]
+    reindex.run([write_jsonl(tmp_path / "a.jsonl", records)], EmbeddedStore(tmp_path / "data"))
+    client = app_for(tmp_path / "data").test_client()
+    hit = client.get("/api/search").get_json()["hits"][0]
+    html = client.get(f"/articles/{hit['id']}").get_data(as_text=True)
+    assert "· أخبار دولية" in html and "internationalNews" not in html
+    also = html.split('<section class="also">')[1].split("</section>")[0]
+    assert f'title="{long_url}">example-news.com</a>' in also.replace("&amp;", "&")

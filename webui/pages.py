@@ -1,7 +1,7 @@
 """The search page and the article page, for people (Arabic, right to left)."""
 
 from dataclasses import replace
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from flask import Blueprint, Response, render_template, request, url_for
 
@@ -30,6 +30,17 @@ def article_noun(count: int) -> str:
 def articles(count: int) -> str:
     """A number of articles, written and counted: 8 مقالات, 1,204 مقالات."""
     return f"{count:,} {article_noun(count)}"
+
+
+@blueprint.app_template_filter("host")
+def host(url: str) -> str:
+    """What a link shows of an address: its site (www. left out), not a line
+    of percent-encoded path."""
+    try:
+        name = urlsplit(url).hostname or url
+    except ValueError:
+        return url
+    return name[4:] if name.startswith("www.") else name
 
 
 EXPORT_TITLES = {
@@ -269,5 +280,6 @@ def article(article_id):
         q=query_text,
         title_html=highlight(found["title"], terms),
         body_html=highlight(found["body"], terms),
+        category=label("category", found.get("category") or "") or found.get("category"),
         similar=backend().more_like_this(found),
     )
