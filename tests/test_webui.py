@@ -664,3 +664,16 @@ def test_the_article_page_shows_labels_and_sites_not_codes_and_encoded_addresses
     assert "· أخبار دولية" in html and "internationalNews" not in html
     also = html.split('<section class="also">')[1].split("</section>")[0]
     assert f'title="{long_url}">example-news.com</a>' in also.replace("&amp;", "&")
+
+
+def test_a_search_of_nothing_advises_what_fits_it_and_offers_nothing_to_export(client):
+    def advice(url):
+        page = client.get(url).get_data(as_text=True)
+        assert '<strong id="total">0</strong>' in page, url
+        assert 'id="feed"' not in page and "/api/export" not in page, url
+        return page.split('id="no-results">')[1].split("</p>")[0]
+
+    assert "الإملاء" in advice("/?q=قزحزقز") and "كلمات أقل" not in advice("/?q=قزحزقز")
+    assert "كلمات أقل" in advice("/?q=قزحزقز زقحزق")
+    filtered = advice("/?q=ترامب&source=لا+مصدر")
+    assert "ألغِ بعض المرشحات" in filtered and "كلمات أقل" not in filtered
