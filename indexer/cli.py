@@ -315,6 +315,9 @@ def _print_result(result, request):
             else "stopwords searched"
         )
         show(f"{label}: " + "، ".join(request.query.stopwords))
+    if request.query.not_understood:
+        shown = " ".join(request.query.not_understood)
+        show(f"not understood, searched as text: {shown} (see the query language)")
     for number, hit in enumerate(result.hits, first):
         show()
         show(f"{number}. {hit.title}")

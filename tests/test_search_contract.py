@@ -54,6 +54,25 @@ EXTRA += [
         "source": "الرؤية",
     }
 ]
+# Two words near each other, and the same two far apart (proximity).
+EXTRA += [
+    {
+        "id": "x-near",
+        "title": "حديقة الحي",
+        "body": "شوهد القنفذ قرب بركة صغيرة تسكنها السلحفاة منذ سنوات.",
+        "date": "2021-06-03",
+        "source": "الرؤية",
+    },
+    {
+        "id": "x-far",
+        "title": "حديقة المدينة",
+        "body": "شوهد القنفذ في الصباح الباكر عند مدخل الحديقة الكبيرة ثم اختفى بين "
+        "الأشجار العالية قبل أن يعود الحارس ليغلق البوابة الشرقية ويفتح الغربية وفي "
+        "المساء ظهرت السلحفاة.",
+        "date": "2021-06-04",
+        "source": "الرؤية",
+    },
+]
 # One wire story as two outlets ran it (a headline of their own, the last
 # sentence cut and a word changed), and another story on the same event.
 WIRE = (
@@ -192,6 +211,18 @@ def test_all_words_narrow_and_any_word_stands_in_when_none_has_all(backend):
 def test_phrase_is_an_exact_sequence(backend):
     assert set(ids(search(backend, q='"كيم جونغ أون"'))) == {"bw-001"}
     assert ids(search(backend, q='"أون جونغ كيم"')) == []
+
+
+def test_proximity_finds_words_near_each_other(backend):
+    assert set(ids(search(backend, q="القنفذ السلحفاة"))) == {"x-near", "x-far"}
+    assert ids(search(backend, q='"القنفذ السلحفاة"')) == []
+    # x-near: four words between them; x-far: twenty.
+    assert ids(search(backend, q='"القنفذ السلحفاة"~4')) == ["x-near"]
+    assert ids(search(backend, q='"القنفذ السلحفاة"~3')) == []
+    assert set(ids(search(backend, q='"القنفذ السلحفاة"~50'))) == {"x-near", "x-far"}
+    assert ids(search(backend, q='title:"حديقة الحي"~1')) == ["x-near"]
+    plain = search(backend, q="القنفذ~2 (السلحفاة)")  # other engines' operators: named
+    assert set(ids(plain)) == {"x-near", "x-far"}
 
 
 def test_exclusion(backend):

@@ -43,6 +43,7 @@ def test_search_json_shape(client):
         "also_searched",
         "stopwords",
         "all_stopwords",
+        "not_understood",
         "actors_read_as",
         "actors_not_found",
     }
@@ -677,3 +678,19 @@ def test_a_search_of_nothing_advises_what_fits_it_and_offers_nothing_to_export(c
     assert "كلمات أقل" in advice("/?q=قزحزقز زقحزق")
     filtered = advice("/?q=ترامب&source=لا+مصدر")
     assert "ألغِ بعض المرشحات" in filtered and "كلمات أقل" not in filtered
+
+
+def test_an_operator_bahth_does_not_read_is_named_on_every_surface(client, data_dir):
+    api = client.get("/api/search?q=بوتين~2 ترامب^3").get_json()
+    plain = client.get("/api/search?q=بوتين ترامب").get_json()
+    assert api["not_understood"] == ["~", "^"] and plain["not_understood"] == []
+    assert api["total"] == plain["total"]  # the words themselves are searched
+    page = client.get("/?q=(بوتين)").get_data(as_text=True)
+    assert 'id="not-understood">لم نفهم في البحث: <code dir="ltr">(</code>' in page
+    shown = subprocess.run(
+        [sys.executable, "-m", "indexer.cli", "search", "بوتين~2"],
+        env={**os.environ, "BAHTH_DATA_DIR": str(data_dir)},
+        capture_output=True,
+        text=True,
+    )
+    assert "not understood, searched as text: ~" in shown.stdout

@@ -186,6 +186,12 @@ def search_result(registry: Registry) -> dict:
                 "description": "stopwords of q that were searched because the query needed "
                 "them: without them it would search nothing, or a single word of several",
             },
+            "not_understood": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "operators of other query languages in q that Bahth read as "
+                "text (~ after a word, ^, +, parentheses, && and ||)",
+            },
             "all_stopwords": {
                 "type": "boolean",
                 "description": "every word of q is a stopword (من هو): articles with all of "

@@ -3,6 +3,7 @@
     بوتين ترامب             words: documents with all of them first
     بوتين AND ترامب         the same (AND is what every word does already)
     "كيم جونغ أون"          a phrase: the exact sequence, after normalisation
+    "بوتين ترامب"~5         the words within 5 moves of each other, in any order
     -روسيا  NOT روسيا  -"كوريا الجنوبية"  exclusion
     موسكو OR كييف           either
     ترام*                   a word beginning so (two letters at least)
@@ -19,7 +20,9 @@ looks for the actor's other spellings (`expand`); a quoted phrase is
 searched as typed. A malformed
 query never fails: an unbalanced quote is read as a plain character, an OR
 with nothing on one side is a word, and a field name we do not know is part
-of the word.
+of the word. An operator of other search engines that Bahth does not
+read (a ~ after a word, ^, +, parentheses, && and ||) is searched as text
+and named in `not_understood`, never silently.
 """
 
 import re
@@ -30,7 +33,12 @@ from indexer.arabic.normalize import ALEF_MAKSURA, MAKSURA_KEPT, YEH
 from indexer.arabic.stem import strip_prefixes
 
 FIELDS = ("title",)
-_PIECE = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"|(\S+))')
+_PIECE = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"(?:~(\d+)(?!\S))?|(\S+))')
+MAX_SLOP = 50  # "a b"~N: N words apart at most
+# Operators of other engines' query languages that Bahth does not read: a
+# word's fuzziness or boost (بوتين~2, ترامب^2), required (+), grouping.
+_FOREIGN = re.compile(r"~|\^|&&|\|\||[()]|^\+(?=\w)")
+_FOREIGN_MARKS = re.compile(r"[~^][\d.]*$|^\+|[()]")
 _FIELD_PREFIX = re.compile(r'(?<![\w"])(\w+):')
 _PUNCTUATION = re.compile(r"^\W+|\W+$")
 
@@ -42,6 +50,7 @@ class Clause:
     text: str = ""  # as typed, for engines that analyse it themselves
     quoted: bool = False  # typed as a phrase
     prefix: bool = False  # a word typed with a final *: terms[0] begins the words it finds
+    slop: int = 0  # "a b"~N: how far apart the words of a phrase may be
 
     @property
     def stopword(self) -> bool:
@@ -70,6 +79,7 @@ class Query:
     excluded: tuple[Clause, ...] = ()
     stopwords: tuple[str, ...] = ()  # stopwords searched because the query needed them
     all_stopwords: bool = False  # every word typed was a stopword
+    not_understood: tuple[str, ...] = ()  # operators read as text (see the module)
 
     @property
     def size(self):
@@ -102,13 +112,19 @@ def parse(text: str) -> Query:
     )
     pieces: list[tuple[bool, Clause] | str] = []  # (negated, clause) or "OR"
     negate_next = False
+    foreign: dict[str, None] = {}
     for match in _PIECE.finditer(text):
-        negated, name, phrase, word = match.groups()
+        negated, name, phrase, slop, word = match.groups()
         if word in ("OR", "AND", "NOT") and not negated and not name:
             if word == "OR":
                 pieces.append("OR")
             negate_next = word == "NOT"
             continue
+        if word and _FOREIGN.search(word):
+            foreign.update(dict.fromkeys(_FOREIGN.findall(word)))
+            word = _FOREIGN_MARKS.sub("", word)  # the word itself is searched
+            if not word or word in ("&&", "||"):
+                continue
         negated, negate_next = bool(negated) or negate_next, False
         quoted = phrase is not None and word is None
         clause = _prefix(word, name) if not quoted else None
@@ -117,10 +133,12 @@ def parse(text: str) -> Query:
             terms = tuple(analyze(typed))
             if len(terms) > 1 and not quoted:
                 typed, terms = _trimmed(typed, terms)
-            clause = Clause(terms, name.lower() if name else None, typed, quoted) if terms else None
+            field = name.lower() if name else None
+            near = min(int(slop), MAX_SLOP) if slop and len(terms) > 1 else 0
+            clause = Clause(terms, field, typed, quoted, slop=near) if terms else None
         if clause is not None:
             pieces.append((negated, clause))
-    return _assemble(*_stopwords(pieces))
+    return replace(_assemble(*_stopwords(pieces)), not_understood=tuple(foreign))
 
 
 def _prefix(word, name):
@@ -263,7 +281,7 @@ def expand(query: Query, spellings) -> tuple[Query, tuple[str, ...]]:
         conditions.append(tuple(c for clause in condition for c in alternatives(clause)))
         position += 1
     excluded = tuple(c for clause in query.excluded for c in alternatives(clause))
-    return Query(tuple(conditions), excluded, query.stopwords, query.all_stopwords), tuple(added)
+    return replace(query, conditions=tuple(conditions), excluded=excluded), tuple(added)
 
 
 def _name_run(conditions, start, spellings, longest=4):

@@ -83,4 +83,5 @@ class SearchResult:
             ],
             "stopwords": list(request.query.stopwords) if request else [],
             "all_stopwords": request.query.all_stopwords if request else False,
+            "not_understood": list(request.query.not_understood) if request else [],
         }

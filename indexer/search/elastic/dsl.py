@@ -64,6 +64,7 @@ def _anywhere(clause: Clause, analysis):
             "type": "phrase",
             "fields": names,
             "zero_terms_query": "all",
+            **({"slop": clause.slop} if clause.slop else {}),
         }
     }
     if clause.decimals is None:
@@ -76,7 +77,8 @@ def _in_field(clause: Clause, name, analysis):
     """The clause in one field, scored."""
     if clause.prefix:
         return {"prefix": {name: clause.terms[0]}}
-    phrase = {"match_phrase": {name: {"query": _text(clause, analysis)}}}
+    near = {"slop": clause.slop} if clause.slop else {}
+    phrase = {"match_phrase": {name: {"query": _text(clause, analysis), **near}}}
     if clause.decimals is None:
         return phrase
     return {"bool": {"should": [phrase, {"prefix": {name: clause.decimals}}]}}

@@ -23,7 +23,7 @@ def _in_field(schema, clause: Clause, field: str):
     if clause.prefix:
         return Query.phrase_prefix_query(schema, field, [clause.terms[0]])
     if len(clause.terms) > 1:
-        return Query.phrase_query(schema, field, list(clause.terms))
+        return Query.phrase_query(schema, field, list(clause.terms), clause.slop)
     term = Query.term_query(schema, field, clause.terms[0])
     if clause.decimals is None:
         return term
