@@ -180,9 +180,12 @@ def test_forged_cursors_and_the_window_edge_are_not_server_errors(
         response = client.get(f"/api/search?q=الخبر&cursor={forged}")
         assert response.status_code == 400, forged
         assert response.get_json()["error"]["parameter"] == "cursor"
-    # The last page a page number reaches (10,000 hits) answers, and offers the cursor on.
+    # The last page a page number reaches (10,000 hits): the node answers it
+    # (past these 30 results, an empty page); the API says where they end.
+    backend = client.application.extensions["bahth"].backend
+    assert backend.search(request(q="الخبر", page="100", size="100")).hits == []
     last = client.get("/api/search?q=الخبر&page=100&size=100")
-    assert last.status_code == 200, last.get_json()
+    assert last.status_code == 400 and last.get_json()["error"]["last_page"] == 1
     edge = client.get("/api/search?q=الخبر&page=3&size=10&sort=oldest").get_json()
     assert len(edge["hits"]) == 10 and edge["next_cursor"] is None  # 30 hits: none after
 
