@@ -1,6 +1,7 @@
 """The `bahth` command line: reindex, add, remove, search, serve, analyze."""
 
 import argparse
+import contextlib
 import json
 import logging
 import signal
@@ -273,6 +274,10 @@ def cmd_search(args, settings):
         return SearchRequest.from_params(changed, settings, gazetteer, actors=actors)
 
     try:
+        if args.batch is not None:
+            if args.query:
+                raise BadRequest("q", "give the queries in the --batch file, not here too")
+            return _batch(args, params, request_of, backend)
         request = request_of(params)
         result = backend.search(request)
         request.check_page(result.total)
@@ -285,6 +290,40 @@ def cmd_search(args, settings):
         return ExitStatus.OK
     _print_result(result, request)
     return ExitStatus.OK
+
+
+def _batch(args, params, request_of, backend):
+    """bahth search --batch FILE: each query of FILE (one a line; - reads
+    standard input) counted under the other options' filters, as a table."""
+    from indexer.articles import without_controls
+    from indexer.search import batch
+
+    try:
+        with _opened(args.batch) as source:
+            text = source.read()
+    except OSError as error:
+        raise CommandError(f"{args.batch}: {error.strerror or error}", ExitStatus.USAGE) from None
+    except UnicodeDecodeError:
+        raise CommandError(f"{args.batch}: not UTF-8 text", ExitStatus.USAGE) from None
+    filters = {k: v for k, v in params.items() if k not in ("q", "sort", "page", "size")}
+    queries = batch.queries_of(text)
+    counted = batch.counted(
+        queries, lambda query: request_of(batch.request_params(query, filters)), backend
+    )
+    if args.json:
+        rows = [row.to_json() for row in counted]
+        print(json.dumps({"results": rows}, ensure_ascii=False, indent=2))
+        return ExitStatus.OK
+    print("\t".join(batch.COLUMNS))
+    for row in counted:  # as each is counted: a long list shows progress
+        print("\t".join(without_controls(cell).replace("\t", " ") for cell in batch.row(row)))
+    return ExitStatus.OK
+
+
+def _opened(path):
+    if path == "-":
+        return contextlib.nullcontext(sys.stdin)
+    return open(path, encoding="utf-8-sig")
 
 
 def _print_result(result, request):
@@ -646,6 +685,12 @@ def _search_parser(commands):
         "--size", type=int, default=10, metavar="N", help="results per page (default: 10)"
     )
     search.add_argument("--json", action="store_true", help="print the API's JSON")
+    search.add_argument(
+        "--batch",
+        metavar="FILE",
+        help="search each line of FILE (- for standard input; up to 1,000) under the "
+        "other options' filters, and print a table: total, per year, per outlet",
+    )
 
 
 def _serve_parser(commands):

@@ -228,3 +228,20 @@ def test_search_prints_no_control_character_an_index_holds(capsys, monkeypatch, 
     out = capsys.readouterr().out
     assert "زلزال" in out and "old-1" in out
     assert not any(c in out for c in "\x1b\x07\u202e")
+
+
+def test_search_batch_prints_a_table_and_names_a_bad_file(capsys, monkeypatch, data_dir, tmp_path):
+    listed = tmp_path / "names.txt"
+    listed.write_text("\ufeffبوتين\n\nترامب\n", encoding="utf-8")
+    status, out, _ = search(capsys, monkeypatch, data_dir, "--batch", str(listed))
+    lines = out.splitlines()
+    assert status == ExitStatus.OK and lines[0].startswith("query\ttotal\tyears\tsources")
+    _, alone, _ = search(capsys, monkeypatch, data_dir, "بوتين", "--json")
+    assert lines[1].split("\t")[:2] == ["بوتين", str(json.loads(alone)["total"])]
+    assert [line.split("\t")[0] for line in lines[1:]] == ["بوتين", "ترامب"]
+    status, out, _ = search(capsys, monkeypatch, data_dir, "--batch", str(listed), "--json")
+    assert [row["query"] for row in json.loads(out)["results"]] == ["بوتين", "ترامب"]
+    status, _, err = search(capsys, monkeypatch, data_dir, "--batch", str(tmp_path / "none"))
+    assert status == ExitStatus.USAGE and "none: No such file" in err
+    status, _, err = search(capsys, monkeypatch, data_dir, "--batch", str(listed), "--from", "x")
+    assert status == ExitStatus.USAGE and "--from:" in err

@@ -8,6 +8,7 @@ from pathlib import Path
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from schemathesis import checks
 
 from indexer import reindex
 from indexer.readers import FORMATS, Notice, RawRecord, read_archive
@@ -82,6 +83,18 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", _app())
 def test_the_api_never_answers_5xx(case):
     response = case.call()
     assert response.status_code < 500, (case.path, case.query, response.text[:300])
+    # Status, content type, headers and body as the document says. (A request
+    # of the document's shapes may still be refused: 2018-13 has the shape of
+    # a month, and a query of 1,000 characters may hold more than 64 words.)
+    case.validate_response(
+        response,
+        checks=[
+            checks.status_code_conformance,
+            checks.content_type_conformance,
+            checks.response_headers_conformance,
+            checks.response_schema_conformance,
+        ],
+    )
     if response.status_code >= 400:
         error = response.json()["error"]
         assert error["status"] == response.status_code and error["message"]

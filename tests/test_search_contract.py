@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from indexer import reindex
 from indexer.actors import Gazetteer
 from indexer.arabic import analyze
-from indexer.search import BadRequest, SearchRequest
+from indexer.search import BadRequest, SearchRequest, batch
 from indexer.search.elastic import ElasticBackend, ElasticStore
 from indexer.search.embedded import EmbeddedBackend, EmbeddedStore
 from indexer.search.request import decode_cursor
@@ -593,3 +593,20 @@ def test_every_actor_value_of_the_index_is_counted(backend):
     for name in ("فلاديمير بوتين", "دونالد ترامب", "الأمم المتحدة"):
         assert counts[name] == search(backend, actor=name).total, name
     assert "" not in counts
+
+
+def test_a_batch_counts_each_query_as_its_own_search_does(backend):
+    queries = ["بوتين", "ترامب", '"كيم جونغ أون"', "نشرة الطقس", "قزحزقز"]
+    filters = {"date_from": ["2018"]}
+
+    def request_of(query):
+        return SearchRequest.from_params(batch.request_params(query, filters))
+
+    rows = list(batch.counted(queries, request_of, backend))
+    assert [row.query for row in rows] == queries
+    for row in rows:
+        alone = search(backend, q=row.query, date_from="2018")
+        assert row.total == alone.total
+        assert sum(row.years.values()) == row.total == sum(row.sources.values())
+        assert all(year >= "2018" for year in row.years)
+    assert rows[3].years == {"2020": 25}  # the bulletins of January 2020 (and not 2010's)

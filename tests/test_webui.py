@@ -207,14 +207,19 @@ def test_an_export_has_the_columns_asked_for_and_says_what_it_holds(client, monk
 def test_openapi_describes_every_route(client):
     spec = client.get("/api/openapi.json").get_json()
     assert spec["openapi"].startswith("3.")
-    assert set(spec["paths"]) == {
-        "/api/search",
-        "/api/articles/{id}",
-        "/api/actors/{name}",
-        "/api/export",
-        "/api/facets/{name}",
-        "/api/health",
+    # Every route of the API, with each of its methods, and nothing else.
+    routes = {
+        (re.sub(r"<[^>]+>", "{}", rule.rule), method.lower())
+        for rule in client.application.url_map.iter_rules()
+        if rule.rule.startswith("/api/") and rule.rule != "/api/openapi.json"
+        for method in rule.methods - {"HEAD", "OPTIONS"}
     }
+    documented = {
+        (re.sub(r"{[^}]+}", "{}", path), method)
+        for path, operations in spec["paths"].items()
+        for method in operations
+    }
+    assert routes == documented and ("/api/batch", "post") in documented
     names = {p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]}
     from indexer.search.request import parameters
 
@@ -694,3 +699,69 @@ def test_an_operator_bahth_does_not_read_is_named_on_every_surface(client, data_
         text=True,
     )
     assert "not understood, searched as text: ~" in shown.stdout
+
+
+def test_a_batch_counts_each_query_as_its_search_does(client):
+    queries = ["بوتين", "ترامب", '"كيم جونغ أون"', "قزحزقز", "زلزال OR مجاعة"]
+    answer = client.post("/api/batch", json={"queries": queries})
+    assert answer.status_code == 200
+    rows = answer.get_json()["results"]
+    assert [row["query"] for row in rows] == queries
+    for row in rows:
+        alone = client.get("/api/search", query_string={"q": row["query"]}).get_json()
+        assert row["total"] == alone["total"] and row["relaxed"] == alone["relaxed"]
+        assert sum(row["years"].values()) == row["total"] == sum(row["sources"].values())
+        assert row["also_searched"] == alone["also_searched"]
+    # Under filters, each counted within them; a query refused is a row, not the end.
+    since = client.post(
+        "/api/batch", json={"queries": ["ترامب", "ب" * 1001], "date_from": "2024", "source": "x"}
+    ).get_json()["results"]
+    assert since[0]["total"] == 0 and "longer than" in since[1]["error"]
+    # As a table a spreadsheet reads.
+    table = client.post("/api/batch?format=csv", json={"queries": queries}).get_data(as_text=True)
+    parsed = list(csv.reader(io.StringIO(table.lstrip("\ufeff"))))
+    assert parsed[0][:2] == ["query", "total"]
+    assert [(r[0], int(r[1])) for r in parsed[1:]] == [(r["query"], r["total"]) for r in rows]
+
+
+@pytest.mark.parametrize(
+    "body, parameter",
+    [
+        ({"queries": []}, "queries"),
+        ({"queries": ["x"] * 1001}, "queries"),
+        ({"queries": [1]}, "queries"),
+        ({"queries": ["x"], "q": "y"}, "q"),
+        ({"queries": ["x"], "colour": "y"}, "colour"),
+        ({"queries": ["x"], "date_from": "2018-13"}, "date_from"),
+        ({"queries": ["x"], "format": "xml"}, "format"),
+        ("not json", "queries"),
+    ],
+)
+def test_a_bad_batch_is_one_400_naming_what_is_wrong(client, body, parameter):
+    sent = (
+        client.post("/api/batch", json=body)
+        if isinstance(body, dict)
+        else (client.post("/api/batch", data=body, content_type="text/plain"))
+    )
+    assert sent.status_code == 400
+    assert sent.get_json()["error"]["parameter"] == parameter
+
+
+def test_the_batch_page_takes_a_list_and_gives_the_table(client):
+    page = client.get("/batch").get_data(as_text=True)
+    assert 'id="batch-form"' in page and 'name="queries"' in page and 'type="file"' in page
+    shown = client.post("/batch", data={"queries": "بوتين\n\nترامب\n"}).get_data(as_text=True)
+    rows = shown.split('id="batch-results"')[1].split("<tbody>")[1].split("</tr>")[:-1]
+    assert len(rows) == 2 and "بوتين" in rows[0] and "ترامب" in rows[1]
+    total = client.get("/api/search?q=بوتين").get_json()["total"]
+    assert f'<td class="count">{total}' in rows[0]
+    upload = client.post(
+        "/batch",
+        data={"file": (io.BytesIO("\ufeffبوتين\nترامب\n".encode()), "names.txt"), "format": "csv"},
+        content_type="multipart/form-data",
+    )
+    assert upload.mimetype == "text/csv" and "attachment" in upload.headers["Content-Disposition"]
+    assert [r[0] for r in csv.reader(io.StringIO(upload.get_data(as_text=True)))][1:] == [
+        "بوتين",
+        "ترامب",
+    ]

@@ -19,13 +19,21 @@ from flask import (
     url_for,
 )
 
-from indexer.search import BadRequest, SearchError
+from indexer.search import BadRequest, SearchError, batch
 from indexer.search.highlight import plain
 from indexer.search.request import decode_cursor
 
 from .openapi import openapi_document
 from .safety import public_article, spreadsheet_safe
-from .search import actor_profile, backend, facet_values, search_request, searched, settings
+from .search import (
+    actor_profile,
+    backend,
+    batch_counts,
+    facet_values,
+    search_request,
+    searched,
+    settings,
+)
 
 blueprint = Blueprint("api", __name__)
 EXPORT_FORMATS = ("csv", "jsonl")
@@ -84,6 +92,53 @@ def actor(name):
     found = profile.to_json()
     found["search"] = url_for("pages.search", actor=profile.name)
     return jsonify(found)
+
+
+@blueprint.post("/batch")
+def batch_search():
+    """Many queries under the same filters: for each, its total, its articles
+    per year and per outlet. JSON {"queries": [...], <filters>}; format=csv
+    (in the body or the query string) for a table."""
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise BadRequest("queries", 'send JSON: {"queries": ["…", …], and any filters}')
+    fields = dict(body)
+    kind = str(fields.pop("format", None) or request.args.get("format") or "json").lower()
+    queries = batch.checked(_listed(fields.pop("queries", None), "queries"))
+    filters = {name: _listed(value, name) for name, value in fields.items()}
+    return batch_response(queries, filters, kind)
+
+
+def _listed(value, name) -> list:
+    """A JSON field as the list of values a query string would give."""
+    values = value if isinstance(value, list) else [] if value is None else [value]
+    if not all(isinstance(v, str) for v in values):
+        raise BadRequest(name, "must be text or a list of texts")
+    return values
+
+
+BATCH_FORMATS = ("json", "csv")
+_NOT_FILTERS = ("q", "page", "size", "cursor", "sort", "facets")
+
+
+def batch_response(queries, filters, kind):
+    """The answer to a batch (the API's and the page's download): JSON, or
+    a CSV table spreadsheets read."""
+    if kind not in BATCH_FORMATS:
+        raise BadRequest("format", f"must be one of {', '.join(BATCH_FORMATS)}")
+    for name in filters:
+        if name in _NOT_FILTERS:
+            raise BadRequest(name, "a batch takes filters only (each query is its own q)")
+    started = time.perf_counter()
+    rows = batch_counts(queries, filters)
+    if kind == "json":
+        took = round(1000 * (time.perf_counter() - started))
+        return jsonify({"results": [r.to_json() for r in rows], "took": took})
+    lines = ["\ufeff" + _csv_row(batch.COLUMNS)]
+    lines += [_csv_row([_cell(cell) for cell in batch.row(r)]) for r in rows]
+    name = f"bahth-batch-{date.today().isoformat()}.csv"
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    return Response("".join(lines), mimetype="text/csv", headers=headers)
 
 
 @blueprint.get("/export")

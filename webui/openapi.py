@@ -247,8 +247,68 @@ def _errors(*statuses):
     }
 
 
+_NOT_EXPORT = ("page", "size", "cursor", "facets")  # an export has every hit and no facet
+_NOT_BATCH = ("q", "page", "size", "cursor", "sort", "facets")  # each query is its own q
+BATCH_FORMAT = {"type": "string", "enum": ["json", "csv"]}
+_COUNTS = {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1}}
+BATCH_RESULT = {
+    "type": "object",
+    "required": ["results", "took"],
+    "properties": {
+        "results": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["query", "total", "years", "sources", "also_searched", "relaxed"],
+                "properties": {
+                    "query": {"type": "string"},
+                    "total": {"type": "integer", "minimum": 0},
+                    "years": {**_COUNTS, "description": "articles per year, in order"},
+                    "sources": {**_COUNTS, "description": "articles per outlet, most first"},
+                    "also_searched": {"type": "array", "items": {"type": "string"}},
+                    "relaxed": {"type": "boolean"},
+                    "error": {"type": ["string", "null"], "description": "why it was refused"},
+                },
+            },
+        },
+        "took": {"type": "integer", "minimum": 0, "description": "milliseconds"},
+    },
+}
+
+
+def batch_body(parameters) -> dict:
+    """The JSON a batch takes: its queries, and the search's filters."""
+    filters = {
+        p["name"]: {
+            "anyOf": [p["schema"]["items"], p["schema"]]
+            if p["schema"].get("type") == "array"
+            else [p["schema"]]
+        }
+        for p in parameters
+        if p["name"] not in _NOT_BATCH
+    }
+    return {
+        "type": "object",
+        "required": ["queries"],
+        "properties": {
+            "queries": {
+                "type": "array",
+                "items": {"type": "string"},
+                "minItems": 1,
+                "maxItems": 1_000,
+                "description": "one search each (the query language of q)",
+            },
+            "format": BATCH_FORMAT,
+            **filters,
+        },
+        "additionalProperties": False,
+    }
+
+
 def openapi_document(settings: Settings | None = None, registry: Registry = FACETS) -> dict:
     """The description of the API as `settings` bound it, for an index with these facets."""
+    from .api import COLUMNS  # the export's (api imports this module)
+
     settings = settings or Settings()
     parameters = search_parameters(settings.max_page_size, registry, settings.max_query_chars)
     facet_names = ", ".join(f.name for f in registry.values)
@@ -315,6 +375,32 @@ def openapi_document(settings: Settings | None = None, registry: Registry = FACE
                     },
                 }
             },
+            "/api/batch": {
+                "post": {
+                    "summary": "Many queries under the same filters, each counted",
+                    "description": "For each query, in the order given: its total (the one "
+                    "/api/search gives), its articles per year and per outlet, the other "
+                    "spellings searched. A query the query rules refuse is a row with its "
+                    "error. format=csv (in the body or the query string) gives a table.",
+                    "parameters": [
+                        _parameter("format", "json (default) or csv", BATCH_FORMAT),
+                    ],
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/json": {"schema": batch_body(parameters)}},
+                    },
+                    "responses": {
+                        "200": {
+                            "description": "Each query counted",
+                            "content": {
+                                "application/json": {"schema": BATCH_RESULT},
+                                "text/csv": {},
+                            },
+                        },
+                        **_errors(400, 503),
+                    },
+                }
+            },
             "/api/export": {
                 "get": {
                     "summary": "Every hit of a search, streamed as CSV or JSON lines",
@@ -330,7 +416,13 @@ def openapi_document(settings: Settings | None = None, registry: Registry = FACE
                             "author; or one `column` parameter per column (the page's form). "
                             "The file is named bahth-<the query's words>-<today>.",
                         ),
-                        *[p for p in parameters if p["name"] not in ("page", "size", "cursor")],
+                        _parameter(
+                            "column",
+                            "One column; repeat it for several, in order (the page's form).",
+                            {"type": "string", "enum": list(COLUMNS)},
+                            repeat=True,
+                        ),
+                        *[p for p in parameters if p["name"] not in _NOT_EXPORT],
                     ],
                     "responses": {
                         "200": {

@@ -5,13 +5,21 @@ from urllib.parse import quote, urlsplit
 
 from flask import Blueprint, Response, render_template, request, url_for
 
-from indexer.search import near
+from indexer.search import batch, near
 from indexer.search.facets import period
 from indexer.search.highlight import highlight
 from indexer.search.labels import label
 
-from .api import COLUMNS, EXPORT_COLUMNS
-from .search import actor_profile, backend, facet_values, search_request, searched, settings
+from .api import COLUMNS, EXPORT_COLUMNS, batch_response
+from .search import (
+    actor_profile,
+    backend,
+    batch_counts,
+    facet_values,
+    search_request,
+    searched,
+    settings,
+)
 
 blueprint = Blueprint("pages", __name__)
 
@@ -265,6 +273,37 @@ def actor(name):
             interval_titles=INTERVAL_TITLES,
         ),
         status,
+    )
+
+
+@blueprint.route("/batch", methods=["GET", "POST"])
+def batch_page():
+    """Batch search for people: paste a list (or upload a text file, one
+    query a line), get each query's articles per year and per outlet, and
+    the table as CSV."""
+    filters = {
+        name: [value.strip()]
+        for name in ("date_from", "date_to", "source")
+        if (value := request.values.get(name, "")).strip()
+    }
+    if request.method == "GET":
+        return render_template(
+            "batch.html", text="", filters=filters, rows=None, max_queries=batch.MAX_QUERIES
+        )
+    upload = request.files.get("file")
+    text = request.form.get("queries", "")
+    if upload and upload.filename:
+        text = upload.read(batch.MAX_CHARS * 4 + 1).decode("utf-8", "replace")
+    queries = batch.queries_of(text)
+    if request.form.get("format") == "csv":
+        return batch_response(queries, filters, "csv")
+    rows = batch_counts(queries, filters)
+    return render_template(
+        "batch.html",
+        text="\n".join(queries),
+        filters=filters,
+        rows=rows,
+        max_queries=batch.MAX_QUERIES,
     )
 
 

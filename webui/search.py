@@ -8,7 +8,7 @@ from flask import current_app, request
 
 from indexer.actors import Gazetteer, GazetteerError, configured
 from indexer.arabic import normalize
-from indexer.search import Backend, BadRequest, SearchRequest
+from indexer.search import Backend, BadRequest, SearchRequest, batch
 from indexer.search.actors import ActorDirectory, Directories, Resolved
 from indexer.search.result import SearchResult
 from indexer.search.suggest import did_you_mean
@@ -89,6 +89,16 @@ def searched(search_state):
     search_state.check_page(result.total)
     result.suggestion = did_you_mean(search_state, result.total, backend(), search_request)
     return result
+
+
+def batch_counts(queries, filters) -> list[batch.Counted]:
+    """Each query of a batch counted under `filters` (bad filters are one
+    400, before any search)."""
+
+    def request_of(query):
+        return search_request(batch.request_params(query, filters))
+
+    return list(batch.counted(queries, request_of, backend()))
 
 
 MORE_VALUES = 1_000  # values a facet's "more" view counts, before its text filter
