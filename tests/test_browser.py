@@ -268,3 +268,43 @@ def test_an_actors_page_from_a_facet_entry(server, browser, width):
         assert total(browser) == articles
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_a_list_searched_in_one_step_a_timeline_and_the_last_page(server, browser, width):
+    """The batch page from the header: a pasted list becomes a table of
+    totals per year and outlet; the timeline keeps its empty periods in
+    place; the pager reaches the last page and says which it is."""
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 500},
+    )
+    name = "phone" if width < 500 else "desktop"
+    try:
+        browser.get(server + "/")
+        browser.find_element(By.ID, "batch-link").click()
+        browser.find_element(By.ID, "queries").send_keys("بوتين\nترامب\nقزحزقز")
+        browser.find_element(By.CSS_SELECTOR, "#batch-form button:not([name])").click()
+        rows = browser.find_elements(By.CSS_SELECTOR, "#batch-results tbody tr")
+        assert [r.find_element(By.TAG_NAME, "a").text for r in rows] == ["بوتين", "ترامب", "قزحزقز"]
+        counts = [r.find_element(By.CSS_SELECTOR, "td.count").text for r in rows]
+        assert int(counts[0]) >= 3 and counts[2] == "0"
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= width
+        browser.execute_script("document.getElementById('batch-results').scrollIntoView()")
+        shoot(browser, f"6-batch-{name}")
+        # Every period in place: the bars' periods follow one another.
+        browser.get(server + "/")
+        bars = browser.find_elements(By.CSS_SELECTOR, "#facet-date .histogram .bar")
+        empty = browser.find_elements(By.CSS_SELECTOR, "#facet-date .histogram .bar.empty")
+        assert empty and len(bars) > len(empty)
+        assert all(e.tag_name == "span" for e in empty)  # nothing to click: no article there
+        shoot(browser, f"6-timeline-{name}")
+        browser.get(server + "/?size=5")
+        pages = browser.find_element(By.ID, "page-of").text
+        last = pages.split(" من ")[1]
+        browser.find_element(By.ID, "last-page").click()
+        assert browser.find_element(By.ID, "page-of").text == f"صفحة {last} من {last}"
+        assert browser.find_elements(By.ID, "first-page")
+        shoot(browser, f"6-last-page-{name}")
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
