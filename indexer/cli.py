@@ -69,10 +69,13 @@ def _ingest(command, args, settings):
 
     gazetteer = _gazetteer(settings)
     store = open_store(settings)
-    rejects_path = args.rejects or Path(settings.data_dir) / (
-        "rejects-" + datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + ".jsonl"
+    rejects_path = (
+        Path(args.rejects)
+        if args.rejects
+        else Path(settings.data_dir)
+        / ("rejects-" + datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + ".jsonl")
     )
-    Path(rejects_path).parent.mkdir(parents=True, exist_ok=True)
+    rejects_path.parent.mkdir(parents=True, exist_ok=True)
     column_map = dict(pair.split("=", 1) for pair in args.map)
     options = reindex.Options(
         forced_format=args.format,
@@ -117,7 +120,8 @@ def _ingest(command, args, settings):
             "status": status,
             **summary.to_json(),
             "index": store.describe(),
-            "rejects_file": str(rejects_path),
+            # The file exists only when a record was rejected or noted.
+            "rejects_file": str(rejects_path) if rejects_path.exists() else None,
         }
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return status
@@ -160,6 +164,8 @@ def cmd_remove(args, settings):
             raise CommandError(
                 f"--before {args.before!r} is not YYYY-MM-DD", ExitStatus.USAGE
             ) from None
+    if args.source:
+        _check_outlet(args.source, settings)
     store = open_store(settings)
     with meaning("nothing was removed."):
         removal = remove(store, ids, args.source, before, everything=args.all)
@@ -186,6 +192,26 @@ def cmd_remove(args, settings):
         f"index: {store.describe()}"
     )
     return status
+
+
+def _check_outlet(source, settings):
+    """An outlet that the index does not hold is a mistyped one (فرانس24 for
+    فرانس 24): refused, with the closest outlets it holds, before anything
+    is touched."""
+    import difflib
+
+    from indexer.arabic import normalize
+    from indexer.search import open_backend
+
+    outlets = open_backend(settings).values("source")
+    if source in outlets:
+        return
+    by_form = {normalize(name).replace(" ", ""): name for name in outlets}
+    close = difflib.get_close_matches(normalize(source).replace(" ", ""), by_form, n=3, cutoff=0.6)
+    hint = "; closest: " + ", ".join(by_form[c] for c in close) if close else ""
+    raise CommandError(
+        f"--source {source!r}: no outlet of that name in the index{hint}", ExitStatus.USAGE
+    )
 
 
 def _gazetteer(settings):

@@ -86,7 +86,11 @@ class Summary:
             yield f"  kept with a note {count:,}: {note}"
         for choice, count in self.encodings.most_common():
             yield f"  {choice}: {count:,} file{'' if count == 1 else 's'}"
-        yield f"  {len(self.sources):,} sources; {self.dated:,} of {self.indexed:,} articles dated"
+        written = self.indexed + self.replaced
+        if written:
+            yield f"  {len(self.sources):,} sources; {self.dated:,} of {written:,} articles dated"
+        elif self.unchanged:
+            yield "  nothing to write: every article read is in the index as it is"
 
     def to_json(self):
         return {
@@ -352,8 +356,8 @@ def _take(item, loader, summary, rejects):
         summary.replaced += 1
     else:
         summary.indexed += 1
-        summary.sources[article.source] += 1
-        summary.dated += article.date is not None
+    summary.sources[article.source] += 1  # of the articles written, new or replaced
+    summary.dated += article.date is not None
     for note in notes:
         summary.notes[note.action.replace("_", " ")] += 1
         rejects.write(note)

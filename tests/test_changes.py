@@ -371,6 +371,11 @@ def test_the_cli_adds_removes_and_refuses_while_another_writes(engine, live, tmp
     gone = _bahth("remove", "a1", "missing-id", env=env)
     assert gone.returncode == 3 and "removed a1" in gone.stdout
     assert "not in the index: missing-id" in gone.stderr
+    # A misspelt outlet removes nothing and says which outlets are close.
+    before = views(live[1])
+    misspelt = _bahth("remove", "--source", "فرانس24", env=env)
+    assert misspelt.returncode == 2 and "no outlet of that name" in misspelt.stderr
+    assert "closest: فرانس 24" in misspelt.stderr and views(live[1]) == before
     with store.writing():
         busy = _bahth("add", str(new), env=env)
     assert busy.returncode == 75 and "one reindex, add or remove at a time" in busy.stderr

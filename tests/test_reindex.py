@@ -298,6 +298,16 @@ def test_a_clean_run_leaves_no_rejects_file(tmp_path, monkeypatch):
         == ExitStatus.OK
     )
     assert not rejects.exists()
+    # Nor names one: the summary's rejects_file is null.
+    done = subprocess.run(
+        [sys.executable, "-m", "indexer.cli", "add", str(tmp_path / "in.jsonl"), "--json"],
+        env={**os.environ, "BAHTH_DATA_DIR": str(tmp_path / "data"), "BAHTH_ELASTICSEARCH_URL": ""},
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    summary = json.loads(done.stdout)
+    assert summary["rejects_file"] is None and summary["unchanged"] == 1
 
 
 def test_an_archive_with_nothing_indexable_never_replaces_the_live_index(
@@ -555,3 +565,20 @@ def test_a_full_disk_ends_the_run_with_one_line_and_keeps_the_live_index(
         assert total == 3
     else:
         assert 3 <= total < 40_000  # what it committed before the disk filled
+
+
+def test_an_add_that_only_replaces_counts_what_it_wrote(tmp_path, monkeypatch, capsys):
+    first = write_jsonl(tmp_path / "a.jsonl", [article(1)])
+    corrected = write_jsonl(tmp_path / "b.jsonl", [article(1, title="عنوان مصحح")])
+    data = tmp_path / "data"
+    assert run_cli(first, data_dir=data, monkeypatch=monkeypatch) == ExitStatus.OK
+    capsys.readouterr()
+    monkeypatch.setenv("BAHTH_DATA_DIR", str(data))
+    assert cli.main(["add", str(corrected)]) == ExitStatus.OK
+    out = capsys.readouterr().out
+    assert "0 indexed" in out and "1 replaced" in out
+    assert "1 sources; 1 of 1 articles dated" in out and "0 of 0" not in out
+    assert cli.main(["add", str(corrected)]) == ExitStatus.OK
+    assert "nothing to write: every article read is in the index as it is" in (
+        capsys.readouterr().out
+    )
