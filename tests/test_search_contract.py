@@ -610,3 +610,29 @@ def test_a_batch_counts_each_query_as_its_own_search_does(backend):
         assert sum(row.years.values()) == row.total == sum(row.sources.values())
         assert all(year >= "2018" for year in row.years)
     assert rows[3].years == {"2020": 25}  # the bulletins of January 2020 (and not 2010's)
+
+
+def test_similar_articles_come_from_several_outlets_where_there_are():
+    from indexer.search.near import from_several_outlets
+    from indexer.search.result import Hit
+
+    def hits(sources):
+        return [Hit(f"h{n}", "", None, s, [], "", "") for n, s in enumerate(sources)]
+
+    ranked = hits(["a", "a", "a", "a", "b", "a", "c", "b"])
+    assert [h.id for h in from_several_outlets(ranked, 5)] == ["h0", "h1", "h4", "h6", "h7"]
+    # One outlet only: its articles in rank order still fill the list.
+    assert [h.id for h in from_several_outlets(hits(["a"] * 8), 5)] == [f"h{n}" for n in range(5)]
+    assert [h.id for h in from_several_outlets(hits(["a", "a", "a", "b"]), 5)] == [
+        "h0",
+        "h1",
+        "h2",
+        "h3",
+    ]
+
+
+def test_similar_articles_leave_the_article_out_on_both_engines(backend):
+    article = backend.article("x-wire-a")
+    similar = backend.more_like_this(article)
+    assert similar and "x-wire-a" not in [h.id for h in similar] and len(similar) <= 5
+    assert "x-wire-b" in [h.id for h in similar]  # its near copy, from another outlet

@@ -66,3 +66,29 @@ def grouped(hits: list[Hit]) -> list[tuple[Hit, list[Hit]]]:
         else:
             groups[hit.id] = (hit, [])
     return list(groups.values())
+
+
+# Similar articles: how many of them one outlet may give, and how many
+# candidates an engine reads to find them.
+MOST_FROM_ONE_OUTLET = 2
+CANDIDATES_PER_SIMILAR = 4
+
+
+def from_several_outlets(hits: list[Hit], size: int) -> list[Hit]:
+    """The first `size` of `hits` (best first), at most MOST_FROM_ONE_OUTLET
+    of them from one outlet, so that an article's similar articles are not
+    five of one outlet's follow-ups; where other outlets run short, the
+    rest are filled in rank order."""
+    chosen: list[Hit] = []
+    per_outlet: dict[str | None, int] = {}
+    later = []
+    for hit in hits:
+        if per_outlet.get(hit.source, 0) < MOST_FROM_ONE_OUTLET:
+            per_outlet[hit.source] = per_outlet.get(hit.source, 0) + 1
+            chosen.append(hit)
+        else:
+            later.append(hit)
+        if len(chosen) == size:
+            return chosen
+    ranked = {id(hit): number for number, hit in enumerate(hits)}
+    return sorted(chosen + later[: size - len(chosen)], key=lambda hit: ranked[id(hit)])

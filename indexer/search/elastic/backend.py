@@ -255,8 +255,9 @@ class ElasticBackend:
                     "stop_words": _STOPWORDS,  # indexed, but alike in every article
                 }
             },  # as the embedded engine: any shared word, best first
-            "size": size,
+            "size": size * near.CANDIDATES_PER_SIMILAR,
             "_source": list(dsl.HIT_FIELDS),
         }
         response = self._call(self.client.search, index=self.alias, body=body)
-        return [self._hit(h, set(), Analysis.PYTHON) for h in response["hits"]["hits"]]
+        hits = [self._hit(h, set(), Analysis.PYTHON) for h in response["hits"]["hits"]]
+        return near.from_several_outlets(hits, size)

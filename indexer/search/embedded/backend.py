@@ -220,10 +220,10 @@ class EmbeddedBackend:
             return []
         index = self._index()
         searcher = index.searcher()
-        found = searcher.search(compile.alike(index.schema, terms, article["id"]), size)
-        return [
-            self._hit(schema.record_of(searcher.doc(address)), set()) for _, address in found.hits
-        ]
+        wanted = size * near.CANDIDATES_PER_SIMILAR
+        found = searcher.search(compile.alike(index.schema, terms, article["id"]), wanted)
+        hits = [self._hit(schema.record_of(searcher.doc(a)), set()) for _, a in found.hits]
+        return near.from_several_outlets(hits, size)
 
 
 def _drills_down(request, name) -> bool:
