@@ -307,7 +307,7 @@ def cmd_search(args, settings):
         request = request_of(params)
         result = backend.search(request)
         request.check_page(result.total)
-        result.suggestion = did_you_mean(request, result.total, backend, request_of)
+        result.suggestion = did_you_mean(request, result, backend, request_of)
     except BadRequest as error:
         option = _SEARCH_OPTIONS.get(error.parameter) or "--" + error.parameter.replace("_", "-")
         raise CommandError(f"{option}: {error.message}", ExitStatus.USAGE) from None

@@ -397,6 +397,21 @@ def test_the_page_says_how_chosen_actors_combine_and_actor_chips_narrow(client):
         assert {"إيمانويل ماكرون", "دونالد ترامب"} <= set(actors)
 
 
+def test_a_suggestion_weighs_the_other_words_and_the_keyboard(client):
+    from indexer.search.suggest import NEIGHBOUR, candidates
+
+    # A misspelt name beside a right word: some words found, and a spelling
+    # that finds them all together is offered.
+    typo = client.get("/api/search?q=ترانب ماكرون").get_json()
+    together = client.get("/api/search?q=ترامب ماكرون").get_json()
+    assert typo["relaxed"] and not together["relaxed"] and together["total"] > 0
+    assert typo["did_you_mean"] == {"q": "ترامب ماكرون", "total": together["total"]}
+    # A slip to a neighbouring key (م beside ن) is the likelier one.
+    spellings = dict(candidates("اليمم"))
+    assert spellings["اليمن"] == NEIGHBOUR
+    assert candidates("ترامب") == []  # nothing unknown, nothing offered
+
+
 def test_a_misspelled_name_gets_a_suggestion_on_every_surface(client, data_dir):
     for typed in ("ترانب", "ترامپ"):
         answer = client.get(f"/api/search?q={typed}").get_json()

@@ -87,7 +87,7 @@ def searched(search_state):
     """The result of a search, with a "did you mean" when it finds little."""
     result = backend().search(search_state)
     search_state.check_page(result.total)
-    result.suggestion = did_you_mean(search_state, result.total, backend(), search_request)
+    result.suggestion = did_you_mean(search_state, result, backend(), search_request)
     return result
 
 

@@ -1,13 +1,20 @@
 """ "Did you mean": another spelling of a query that finds nothing or little.
 
 A word of the query that the news lexicon (the stemmer's word counts, from
-real Arabic news) does not know, or barely knows, is replaced by the
-commonest known word one edit away from it on the normalised form: a letter
-left out, added, changed or two swapped (ترانب → ترامب, ترامپ → ترامب,
-بوتبن → بوتين). The corrected query is offered only when it finds more
-articles than the query as typed, under the same filters.
+real Arabic news) does not know, or barely knows, has as candidates the
+known words one edit away from it on the normalised form: a letter left
+out, added, changed or two swapped (ترانب → ترامب, ترامپ → ترامب, بوتبن →
+بوتين). A letter changed for its neighbour on the Arabic keyboard is the
+likeliest slip (اليمم → اليمن, م beside ن, rather than the commoner اليوم).
+The few likeliest candidates of each word, together, are searched in the
+index with the query's other words and filters: the spelling offered is
+the one whose articles, weighed by how likely the slip, are most (ترانب
+كوريا → ترامب كوريا: the words found together). It is offered only when
+it finds more articles than the query as typed, or has every word where
+the query as typed found only some of them.
 """
 
+import itertools
 from dataclasses import dataclass, replace
 
 from indexer.arabic import normalize
@@ -22,6 +29,31 @@ MIN_LENGTH = 3  # shorter words have too many neighbours to guess from
 MAX_LENGTH = 24  # longer is no word (a pasted run of letters): not worth ~60 edits a letter
 # The letters an edit may bring in: the Arabic letters of normalised text.
 LETTERS = "ءابتثجحخدذرزسشصضطظعغفقكلمنهويى"
+CANDIDATES = 3  # the likeliest spellings of each word searched in the index
+MOST_SEARCHES = 9  # spellings of a whole query tried at most
+NEIGHBOUR = 10  # how much likelier a slip to a neighbouring key is than to any other
+
+
+def _keyboard_neighbours() -> dict[str, set[str]]:
+    """Each letter's neighbours on the Arabic keyboard (101 layout), in
+    normalised letters: beside it on its row, and above and below it."""
+    rows = ["ضصثقفغعهخحجد", "شسيبلاتنمكط", "ءءءر ىهوزظ"]
+    near: dict[str, set[str]] = {}
+    for number, row in enumerate(rows):
+        for i, letter in enumerate(row):
+            if letter == " ":
+                continue
+            around = {row[j] for j in (i - 1, i + 1) if 0 <= j < len(row)}
+            for other in (
+                rows[number - 1] if number else "",
+                rows[number + 1] if number < 2 else "",
+            ):
+                around |= {other[j] for j in (i - 1, i, i + 1) if 0 <= j < len(other)}
+            near.setdefault(letter, set()).update(around - {" ", letter})
+    return near
+
+
+NEIGHBOURS = _keyboard_neighbours()
 
 
 @dataclass
@@ -30,32 +62,63 @@ class Suggestion:
     total: int  # how many articles it finds, under the same filters
 
 
-def corrected(text: str) -> str | None:
-    """`text` with each unknown word replaced by its likeliest known
-    neighbour, or None when no word changes. Operators, quotes and
-    punctuation around a word stay as typed."""
+def candidates(text: str) -> list[tuple[str, float]]:
+    """Other spellings of `text`, each with how likely its slips are
+    (1, or NEIGHBOUR for each slip to a neighbouring key; likeliest first
+    by the lexicon's counts, MOST_SEARCHES at most): each unknown word replaced by
+    one of its CANDIDATES likeliest known neighbours. Empty when no word is
+    unknown. Operators, quotes and punctuation around a word stay as typed."""
     counts = lexicon()
-    changed = False
-    pieces = []
+    choices = []  # per piece of the text: [(piece, weight)]
     for piece in text.split():
-        core = piece.strip("\"'()*-،؛.,:!؟?")
+        core = piece.strip("\"'()*-،؛.,:!؟?~^")
         word = normalize(core)
-        better = None
+        options = [(piece, 1.0)]
         if (
             MIN_LENGTH <= len(word) <= MAX_LENGTH
             and word.isalpha()
             and counts.get(word, 0) < UNKNOWN
         ):
-            better = max(
+            # The likeliest by the lexicon's counts and the slip; the slip's
+            # likelihood alone is kept, for the index's counts to weigh.
+            known = sorted(
                 (c for c in _edits(word) if counts.get(c, 0) >= KNOWN),
-                key=lambda c: (counts[c], c),
-                default=None,
+                key=lambda c: (-counts[c] * _likelihood(word, c), c),
             )
-        if better:
-            piece = piece.replace(core, better, 1)
-            changed = True
-        pieces.append(piece)
-    return " ".join(pieces) if changed else None
+            options = [
+                (piece.replace(core, c, 1), _likelihood(word, c)) for c in known[:CANDIDATES]
+            ]
+            if not options:
+                options = [(piece, 1.0)]
+        choices.append(options)
+    if all(len(options) == 1 for options in choices) and text.split() == [
+        options[0][0] for options in choices
+    ]:
+        return []  # no word changed
+    # Each word's options are in order of likelihood: the first combinations
+    # of the product are the likeliest.
+    combinations = itertools.islice(itertools.product(*choices), MOST_SEARCHES)
+    return [
+        (" ".join(piece for piece, _ in combination), _product(w for _, w in combination))
+        for combination in combinations
+    ]
+
+
+def _product(weights) -> float:
+    total = 1.0
+    for weight in weights:
+        total *= weight
+    return total
+
+
+def _likelihood(typed: str, known: str) -> float:
+    """How likely `known` was meant when `typed` was typed: a letter changed
+    for its keyboard neighbour is NEIGHBOUR times likelier than other slips."""
+    if len(typed) == len(known):
+        changed = [(a, b) for a, b in zip(typed, known, strict=True) if a != b]
+        if len(changed) == 1 and changed[0][1] in NEIGHBOURS.get(changed[0][0], ()):
+            return NEIGHBOUR
+    return 1.0
 
 
 def _edits(word: str) -> set[str]:
@@ -68,15 +131,41 @@ def _edits(word: str) -> set[str]:
     }
 
 
-def did_you_mean(request: SearchRequest, total: int, backend, make_request) -> Suggestion | None:
-    """A better query for `request`, which found `total` articles, or None.
-    `make_request(params)` builds a request as the surface does (its
-    settings, its gazetteer's other spellings of names)."""
-    if total >= FEW or not request.text:
+def did_you_mean(request: SearchRequest, result, backend, make_request) -> Suggestion | None:
+    """A better query for `request`, whose search gave `result`, or None:
+    when it found few articles, or none with all its words. Each candidate
+    spelling is searched under the same filters and weighed by how likely
+    its slips are and by the articles that hold it in their title (what
+    stories are about: اليمن heads more stories than اليوم, which fills
+    more of them), then by all the articles that hold it. `make_request(params)`
+    builds a request as the surface does (its settings, its gazetteer's
+    other spellings)."""
+    if not request.text or (result.total >= FEW and not result.relaxed):
         return None
-    text = corrected(request.text)
-    if text is None:
-        return None
-    params = {k: v if isinstance(v, list) else [v] for k, v in request.to_params(q=text).items()}
-    found = backend.search(replace(make_request(params), size=1, facets=()))
-    return Suggestion(text, found.total) if found.total > total else None
+
+    def count(text):
+        changed = request.to_params(q=text)
+        params = {k: v if isinstance(v, list) else [v] for k, v in changed.items()}
+        return backend.search(replace(make_request(params), size=1, facets=()))
+
+    best = None
+    for text, likelihood in candidates(request.text):
+        found = count(text)
+        whole = result.relaxed and found.total and not found.relaxed  # every word, at last
+        if not (found.total > result.total or whole):
+            continue
+        headed = count(_in_titles(text))
+        weight = (likelihood * (0 if headed.relaxed else headed.total), likelihood * found.total)
+        if best is None or weight > best[0]:
+            best = (weight, Suggestion(text, found.total))
+    return best[1] if best else None
+
+
+def _in_titles(text: str) -> str:
+    """`text` with each plain word looked for in titles only (title:word)."""
+    return " ".join(
+        piece
+        if piece in ("OR", "AND", "NOT") or piece[0] in '-"' or ":" in piece
+        else "title:" + piece
+        for piece in text.split()
+    )
