@@ -222,6 +222,27 @@ def test_a_journalists_day_drill_down_chips_actors_and_a_suggestion(server, brow
         )
         values[0].click()
         assert total(browser) == count
+        # The actors' "more" page: each count on its own entry's line, beside its box.
+        browser.get(server + "/facets/actor")
+        entries = browser.find_elements(By.CSS_SELECTOR, ".facet-values li")
+        assert len(entries) > 10
+        boxes = [e.find_element(By.CSS_SELECTOR, ".box").rect for e in entries]
+
+        def gap(a, b):  # horizontal distance between two boxes' nearest edges
+            return max(0, max(a["x"], b["x"]) - min(a["x"] + a["width"], b["x"] + b["width"]))
+
+        for entry, own in zip(entries, boxes, strict=True):
+            number = entry.find_element(By.CSS_SELECTOR, ".count").rect
+            others = [b for b in boxes if b is not own and abs(b["y"] - own["y"]) < 5]
+            assert all(gap(number, own) < gap(number, other) for other in others), entry.text
+        for entry in entries:
+            box = entry.find_element(By.CSS_SELECTOR, ".box").rect
+            number = entry.find_element(By.CSS_SELECTOR, ".count").rect
+            profile = entry.find_element(By.CSS_SELECTOR, ".profile-link").rect
+            for part in (number, profile):  # the same line: their middles within the box's height
+                middle = part["y"] + part["height"] / 2
+                assert box["y"] <= middle <= box["y"] + box["height"] + 2, entry.text
+        shoot(browser, f"7-more-actors-{width}")
         # Nothing is wider than the screen: not a long address, not an article.
         for path in ("/?q=ترامب", "/articles/bw-001"):
             browser.get(server + path)
