@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from indexer import reindex
 from indexer.actors import Gazetteer
 from indexer.arabic import analyze
-from indexer.search import BadRequest, SearchRequest, batch
+from indexer.search import BadRequest, NotFound, SearchRequest, batch
 from indexer.search.elastic import ElasticBackend, ElasticStore
 from indexer.search.embedded import EmbeddedBackend, EmbeddedStore
 from indexer.search.request import decode_cursor
@@ -636,3 +636,18 @@ def test_similar_articles_leave_the_article_out_on_both_engines(backend):
     similar = backend.more_like_this(article)
     assert similar and "x-wire-a" not in [h.id for h in similar] and len(similar) <= 5
     assert "x-wire-b" in [h.id for h in similar]  # its near copy, from another outlet
+
+
+def test_a_copy_folded_into_its_original_opens_by_its_own_id(backend):
+    hit = next(h for h in search(backend, size=100).hits if h.also)
+    copy = hit.also[0]
+    opened = backend.article(copy["id"])
+    assert (opened["id"], opened["source"], opened["title"]) == (
+        copy["id"],
+        copy["source"],
+        copy["title"],
+    )
+    assert hit.id in [other["id"] for other in opened["also"]]  # the original, as a copy of it
+    assert copy["id"] not in [other["id"] for other in opened["also"]]
+    with pytest.raises(NotFound):
+        backend.article("no-such-article")

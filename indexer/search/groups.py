@@ -91,10 +91,17 @@ class Group:
     def copies(self) -> list[Member]:
         return self.members[1:]
 
-    def record(self) -> dict:
-        """The document's article: the original, with its copies as "also"."""
-        also = [{k: m.record[k] for k in ("id", "url", "source", "title")} for m in self.copies]
-        return {**self.original.record, "also": also}
+    def record(self, article_id: str | None = None) -> dict:
+        """The article of member `article_id` (by default the original, the
+        one the document shows), with the group's other members as "also":
+        a copy's ID in a hit's "also" opens the copy itself."""
+        shown = next((m for m in self.members if m.id == article_id), self.original)
+        also = [
+            {k: m.record[k] for k in ("id", "url", "source", "title")}
+            for m in self.members
+            if m is not shown
+        ]
+        return {**shown.record, "also": also}
 
     def private(self) -> dict:
         """What the index keeps to change the group later (not shown to anyone)."""

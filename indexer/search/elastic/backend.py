@@ -28,7 +28,7 @@ from ..request import BadRequest, SearchRequest, encode_cursor
 from ..result import Hit, SearchResult
 from . import dsl
 from .client import connect, unavailable
-from .document import PRIVATE
+from .document import PRIVATE, stored_group
 from .index import Analysis
 
 log = logging.getLogger(__name__)
@@ -233,12 +233,22 @@ class ElasticBackend:
                 source_excludes=["*_terms", "*_exact", *PRIVATE],
             )
         except NotFoundError:
-            raise NotFound(f"no article with ID {article_id!r}") from None
-        data = found["_source"]
+            data = self._copy(article_id)
+        else:
+            data = found["_source"]
         for key in ("tags", "actors", "also"):
             data.setdefault(key, [])
         data.setdefault("extra", {})
         return data
+
+    def _copy(self, article_id):
+        """An exact copy, folded into its original's document ("also")."""
+        body = {"query": {"term": {"member": article_id}}, "size": 1}
+        response = self._call(self.client.search, index=self.alias, body=body)
+        hits = response["hits"]["hits"]
+        if not hits:
+            raise NotFound(f"no article with ID {article_id!r}")
+        return stored_group(hits[0]["_source"]).record(article_id)
 
     def more_like_this(self, article, size=5):
         """Articles sharing the most distinctive words of `article`."""
