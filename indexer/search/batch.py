@@ -9,7 +9,7 @@ error, not the end of the batch.
 """
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .contract import Backend
 from .request import BadRequest, SearchRequest
@@ -83,7 +83,7 @@ def _counted(queries, request_of, backend) -> Iterator[Counted]:
         except BadRequest as error:
             yield Counted(query, error=error.message)
             continue
-        result = backend.search(request)
+        result = backend.search(replace(request, by_year=True))
         years: dict[str, int] = {}
         for bucket in result.facets.get(request.registry.date.name, []):
             year = bucket.key[:4]

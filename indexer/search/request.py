@@ -71,6 +71,7 @@ class SearchRequest:
     # (actors.Resolved), for the surfaces to say so.
     resolved: tuple = ()
     size_asked: bool = False  # the size was a parameter (links keep it)
+    by_year: bool = False  # the date facet by year whatever the span (a batch's counts)
 
     def chosen(self, name) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """(value, its spellings) of each value chosen in facet `name`."""

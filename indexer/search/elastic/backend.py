@@ -209,7 +209,8 @@ class ElasticBackend:
                     rows, request.chosen(name), request.facet_size, chosen_counts
                 )
                 continue
-            interval = registry.date.interval(*registry.date.es_span(aggregation))
+            span = registry.date.es_span(aggregation)
+            interval = "year" if request.by_year else registry.date.interval(*span)
             buckets = aggregation["year"]["buckets"]
             if interval != "year":
                 body = dsl.date_histogram_body(request, analysis, relaxed, interval)
