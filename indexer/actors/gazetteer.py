@@ -87,7 +87,7 @@ def word_forms(word):
 
 def _tokens_reaching(table):
     """Every token that word_forms could take to a key of `table`: the keys
-    with the clitics it strips (more than it strips: _starting_at decides)."""
+    with the clitics it strips (more than it strips: _forms decides)."""
     found = set()
     for key in table:
         bases = {key, *(letter + key for letter in _PREPOSITIONS)}
@@ -122,6 +122,19 @@ class Gazetteer:
             self._first.setdefault(alias_words[0], []).append((alias_words, owners))
         for candidates in self._first.values():
             candidates.sort(key=lambda c: -len(c[0]))
+        # The same by their first two words (longest first), and the owners of
+        # one-word aliases: a name is looked for among those that go on as
+        # the text does, not among every alias of a common first word (وزارة).
+        self._pairs: dict[tuple[str, str], list] = {}
+        self._single: dict[str, list] = {}
+        for first, candidates in self._first.items():
+            for alias_words, owners in candidates:
+                if len(alias_words) == 1:
+                    self._single[first] = owners
+                else:
+                    pair = (first, alias_words[1])
+                    self._pairs.setdefault(pair, []).append((alias_words, owners))
+        self._forms_cache: dict[str, list[str]] = {}
         self._tagged = [actor.type != IGNORE for actor in self.actors]
         # English names, folded -> actor index (None: a name two actors share)
         self._english: dict[str, int | None] = {}
@@ -131,7 +144,7 @@ class Gazetteer:
                 known = self._english.get(folded, index)
                 self._english[folded] = index if known == index else None
 
-        self._first_cache, self._context_cache = {}, {}
+        self._context_cache: dict[str, list[str]] = {}
         self._first_tokens = _tokens_reaching(self._first)
         # a context phrase's first word, with and without ال -> [(actor index, phrase)]
         self._context_first = {}
@@ -142,6 +155,16 @@ class Gazetteer:
                 for variant in {head, bare, "ال" + bare}:
                     self._context_first.setdefault(variant, []).append((index, phrase))
         self._context_tokens = _tokens_reaching(self._context_first)
+        # The same by their first two words, and one-word phrases alone.
+        self._context_pairs: dict[tuple[str, str], list] = {}
+        self._context_single: dict[str, set] = {}
+        for variant, entries in self._context_first.items():
+            for index, phrase in entries:
+                if len(phrase) == 1:
+                    self._context_single.setdefault(variant, set()).add(index)
+                else:
+                    pair = (variant, phrase[1])
+                    self._context_pairs.setdefault(pair, []).append((index, phrase))
 
     @classmethod
     def load(cls, path=None, problems=None):
@@ -161,36 +184,40 @@ class Gazetteer:
 
     # --- tagging --------------------------------------------------------------
 
-    def _starting_at(self, token, table, cache):
-        """What `table` holds for `token` or its clitic-less forms, cached:
-        a word is looked up once per process, not once per occurrence."""
-        found = cache.get(token)
+    def _forms(self, token):
+        """The forms of `token` (itself, without a clitic) that begin an
+        alias, cached: a word is looked at once per process."""
+        found = self._forms_cache.get(token)
         if found is None:
-            if token[0] in _CLITIC_LETTERS:
-                found = [entry for form in word_forms(token) for entry in table.get(form, ())]
-            else:
-                found = table.get(token, ())
-            if len(cache) < _CACHE_LIMIT:
-                cache[token] = found
+            forms = word_forms(token) if token[0] in _CLITIC_LETTERS else (token,)
+            found = [form for form in forms if form in self._first]
+            if len(self._forms_cache) < _CACHE_LIMIT:
+                self._forms_cache[token] = found
         return found
 
     def _mentions(self, tokens, positions=None):
         """(position, size, owners) of every name in `tokens`, left to
         right, longest first; `positions`: those of the tokens that may begin
         one, when the caller knows them."""
-        first, cache = self._first, self._first_cache
         after = 0  # where the last name found ends
         if positions is None:
             positions = _positions(tokens, self._first_tokens)
+        pairs, single, end = self._pairs, self._single, len(tokens)
         for position in positions:
             if position < after:
                 continue
             best, size = None, 0
-            for alias_words, owners in self._starting_at(tokens[position], first, cache):
-                if len(alias_words) > size and (
-                    tokens[position + 1 : position + len(alias_words)] == alias_words[1:]
-                ):
-                    best, size = owners, len(alias_words)
+            following = tokens[position + 1] if position + 1 < end else None
+            for form in self._forms(tokens[position]):
+                for alias_words, owners in pairs.get((form, following), ()):
+                    length = len(alias_words)
+                    if length <= size:
+                        break  # longest first: none after it is longer
+                    if tokens[position + 2 : position + length] == alias_words[2:]:
+                        best, size = owners, length
+                        break
+                if not size and form in single:
+                    best, size = single[form], 1
             if not best:
                 continue
             # حمدان بن محمد بن راشد names the son, not محمد بن راشد.
@@ -217,15 +244,29 @@ class Gazetteer:
     def _confirmed_by_context(self, token_lists, positions=None):
         """Indexes of the actors whose context words occur in the token lists
         (`positions`: of the tokens a context phrase may begin at, per list)."""
-        confirmed = set()
-        phrases, cache = self._context_first, self._context_cache
+        confirmed: set[int] = set()
+        pairs, single = self._context_pairs, self._context_single
         for number, tokens in enumerate(token_lists):
             where = positions[number] if positions else _positions(tokens, self._context_tokens)
+            end = len(tokens)
             for position in where:
-                for index, phrase in self._starting_at(tokens[position], phrases, cache):
-                    if tokens[position + 1 : position + len(phrase)] == phrase[1:]:
-                        confirmed.add(index)
+                following = tokens[position + 1] if position + 1 < end else None
+                for form in self._context_forms(tokens[position]):
+                    confirmed |= single.get(form, set())
+                    for index, phrase in pairs.get((form, following), ()):
+                        if tokens[position + 2 : position + len(phrase)] == phrase[2:]:
+                            confirmed.add(index)
         return confirmed
+
+    def _context_forms(self, token):
+        """The forms of `token` that begin a context phrase, cached."""
+        found = self._context_cache.get(token)
+        if found is None:
+            forms = word_forms(token) if token[0] in _CLITIC_LETTERS else (token,)
+            found = [form for form in forms if form in self._context_first]
+            if len(self._context_cache) < _CACHE_LIMIT:
+                self._context_cache[token] = found
+        return found
 
     def tag(self, *texts):
         """Canonical names of the actors named in `texts` (one article), in
