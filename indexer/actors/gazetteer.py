@@ -184,15 +184,16 @@ class Gazetteer:
 
     # --- tagging --------------------------------------------------------------
 
-    def _forms(self, token):
-        """The forms of `token` (itself, without a clitic) that begin an
-        alias, cached: a word is looked at once per process."""
-        found = self._forms_cache.get(token)
+    @staticmethod
+    def _forms(token, table, cache):
+        """The forms of `token` (itself, without a clitic) that are keys of
+        `table`, cached: a word is looked at once per process."""
+        found = cache.get(token)
         if found is None:
             forms = word_forms(token) if token[0] in _CLITIC_LETTERS else (token,)
-            found = [form for form in forms if form in self._first]
-            if len(self._forms_cache) < _CACHE_LIMIT:
-                self._forms_cache[token] = found
+            found = [form for form in forms if form in table]
+            if len(cache) < _CACHE_LIMIT:
+                cache[token] = found
         return found
 
     def _mentions(self, tokens, positions=None):
@@ -208,7 +209,7 @@ class Gazetteer:
                 continue
             best, size = None, 0
             following = tokens[position + 1] if position + 1 < end else None
-            for form in self._forms(tokens[position]):
+            for form in self._forms(tokens[position], self._first, self._forms_cache):
                 for alias_words, owners in pairs.get((form, following), ()):
                     length = len(alias_words)
                     if length <= size:
@@ -251,22 +252,13 @@ class Gazetteer:
             end = len(tokens)
             for position in where:
                 following = tokens[position + 1] if position + 1 < end else None
-                for form in self._context_forms(tokens[position]):
+                context = self._forms(tokens[position], self._context_first, self._context_cache)
+                for form in context:
                     confirmed |= single.get(form, set())
                     for index, phrase in pairs.get((form, following), ()):
                         if tokens[position + 2 : position + len(phrase)] == phrase[2:]:
                             confirmed.add(index)
         return confirmed
-
-    def _context_forms(self, token):
-        """The forms of `token` that begin a context phrase, cached."""
-        found = self._context_cache.get(token)
-        if found is None:
-            forms = word_forms(token) if token[0] in _CLITIC_LETTERS else (token,)
-            found = [form for form in forms if form in self._context_first]
-            if len(self._context_cache) < _CACHE_LIMIT:
-                self._context_cache[token] = found
-        return found
 
     def tag(self, *texts):
         """Canonical names of the actors named in `texts` (one article), in
