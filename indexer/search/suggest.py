@@ -15,6 +15,7 @@ the query as typed found only some of them.
 """
 
 import itertools
+import math
 from dataclasses import dataclass, replace
 
 from indexer.arabic import normalize
@@ -99,16 +100,9 @@ def candidates(text: str) -> list[tuple[str, float]]:
     # of the product are the likeliest.
     combinations = itertools.islice(itertools.product(*choices), MOST_SEARCHES)
     return [
-        (" ".join(piece for piece, _ in combination), _product(w for _, w in combination))
+        (" ".join(piece for piece, _ in combination), math.prod(w for _, w in combination))
         for combination in combinations
     ]
-
-
-def _product(weights) -> float:
-    total = 1.0
-    for weight in weights:
-        total *= weight
-    return total
 
 
 def _likelihood(typed: str, known: str) -> float:
