@@ -272,7 +272,7 @@ _SEARCH_OPTIONS = {"q": "QUERY", "date_from": "--from", "date_to": "--to"}
 
 def cmd_search(args, settings):
     """Search the index from the terminal: the same query language and filters as the page."""
-    from indexer.search import BadRequest, SearchRequest, open_backend
+    from indexer.search import BadRequest, SearchRequest, address, open_backend
     from indexer.search.suggest import did_you_mean
 
     params = {
@@ -304,8 +304,7 @@ def cmd_search(args, settings):
             if args.query:
                 raise BadRequest("q", "give the queries in the --batch file, not here too")
             return _batch(args, params, request_of, backend)
-        request = request_of(params)
-        result = backend.search(request)
+        request, result = address.search(backend, request_of(params))
         request.check_page(result.total)
         result.suggestion = did_you_mean(request, result, backend, request_of)
     except BadRequest as error:
@@ -380,6 +379,10 @@ def _print_result(result, request):
             else "stopwords searched"
         )
         show(f"{label}: " + "، ".join(request.query.stopwords))
+    if request.address:
+        show("the article published at this address")
+    if request.address_missing:
+        show("no article of the archive was published at this address: searched its words")
     if request.query.not_understood:
         shown = " ".join(request.query.not_understood)
         show(f"not understood, searched as text: {shown} (see the query language)")

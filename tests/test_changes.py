@@ -30,6 +30,7 @@ from indexer.search import AnalysisChanged, Busy, SearchRequest
 from indexer.search.elastic import ElasticBackend, ElasticStore
 from indexer.search.elastic.client import connect
 from indexer.search.embedded import EmbeddedBackend, EmbeddedStore
+from indexer.search.embedded.store import FORMAT_VERSION
 
 from .conftest import ROOT, delete_versions, write_jsonl
 
@@ -475,7 +476,8 @@ def test_an_add_refuses_an_index_built_by_other_analysis_rules(tmp_path):
     store = EmbeddedStore(tmp_path / "data")
     reindex.run([ROOT / "sample"], store, workers=1)
     meta = store.live() / "bahth.json"
-    meta.write_text(json.dumps({"format": 3, "analysis": "another"}), encoding="utf-8")
+    recorded = {"format": FORMAT_VERSION, "analysis": "another"}
+    meta.write_text(json.dumps(recorded), encoding="utf-8")
     new = write_jsonl(tmp_path / "a.jsonl", [article(1)])
     with pytest.raises(AnalysisChanged, match="Run `bahth reindex PATH` to adopt these"):
         reindex.add([new], store, workers=1)

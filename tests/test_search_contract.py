@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from indexer import reindex
 from indexer.actors import Gazetteer
 from indexer.arabic import analyze
-from indexer.search import BadRequest, NotFound, SearchRequest, batch
+from indexer.search import BadRequest, NotFound, SearchRequest, address, batch
 from indexer.search.elastic import ElasticBackend, ElasticStore
 from indexer.search.embedded import EmbeddedBackend, EmbeddedStore
 from indexer.search.request import decode_cursor
@@ -125,6 +125,37 @@ EXTRA += [
         "actors": ["هيئة الأرصاد"],
     }
     for n in range(1, 26)
+]
+# A story at an address with an Arabic path, an exact copy of it that another
+# outlet ran at its own address, and an article that names the first site.
+LINKED = (
+    "افتتح في مدينة أبها معرض للعسل البري تشارك فيه تعاونيات النحالين من قرى عسير، "
+    "ويستمر أسبوعا كاملا."
+)
+EXTRA += [
+    {
+        "id": "x-link",
+        "title": "معرض عسل أبها",
+        "body": LINKED,
+        "date": "2021-08-01",
+        "source": "الرؤية",
+        "url": "https://www.alroya.example/ar/2021/08/عسل-أبها/",
+    },
+    {
+        "id": "x-link-copy",
+        "title": "معرض عسل أبها",
+        "body": LINKED,
+        "date": "2021-08-01",
+        "source": "الأرصاد",
+        "url": "https://alarsad.example/news?id=77",
+    },
+    {
+        "id": "x-link-site",
+        "title": "الرؤية تطلق موقعها الجديد",
+        "body": "أطلقت صحيفة الرؤية موقعها الجديد alroya.example بحلة جديدة.",
+        "date": "2021-08-02",
+        "source": "الرؤية",
+    },
 ]
 
 
@@ -366,6 +397,31 @@ def test_duplicates_are_one_hit_that_names_the_copy(backend):
     assert [(c["id"], c["source"], c["title"]) for c in hit.also] == [
         ("AG-20241106-08", "فرانس 24", "فوز ترامب بالرئاسة")
     ]
+
+
+def test_a_pasted_link_finds_the_article_published_there(backend):
+    def looked_up(q):
+        return address.search(backend, SearchRequest.from_params({"q": [q]}))
+
+    # The forms one link takes in a browser, an email or a spreadsheet.
+    for link in (
+        "https://www.alroya.example/ar/2021/08/%D8%B9%D8%B3%D9%84-%D8%A3%D8%A8%D9%87%D8%A7/",
+        "http://alroya.example/ar/2021/08/عسل-أبها#comments",
+        "www.ALROYA.example/ar/2021/08/عسل-أبها?utm_source=twitter",
+    ):
+        request, result = looked_up(link)
+        assert request.address == "alroya.example/ar/2021/08/عسل-أبها", link
+        assert ids(result) == ["x-link"] and not request.address_missing, link
+    # A copy's own address finds the article it was folded into.
+    request, result = looked_up("https://alarsad.example/news?utm_medium=x&id=77")
+    assert ids(result) == ["x-link"] and result.hits[0].also[0]["id"] == "x-link-copy"
+    # An address the archive does not hold: its words are searched, and it says so.
+    request, result = looked_up("https://alroya.example/ar/2099/01/")
+    assert request.address_missing == "alroya.example/ar/2099/01" and not request.address
+    assert ids(result) == ["x-link-site"]
+    # Not an address: a site's name alone, or a link among other words.
+    for text in ("alroya.example", "معرض https://www.alroya.example/ar/2021/08/عسل-أبها"):
+        assert SearchRequest.from_params({"q": [text]}).address == "", text
 
 
 def test_a_whole_number_also_finds_its_decimals(backend):

@@ -44,6 +44,7 @@ def test_search_json_shape(client):
         "stopwords",
         "all_stopwords",
         "not_understood",
+        "address",
         "actors_read_as",
         "actors_not_found",
     }
@@ -714,6 +715,26 @@ def test_an_operator_bahth_does_not_read_is_named_on_every_surface(client, data_
         text=True,
     )
     assert "not understood, searched as text: ~" in shown.stdout
+
+
+def test_a_pasted_link_is_looked_up_and_said_so_on_every_surface(client, data_dir):
+    found = client.get("/api/search?q=https://news.example/bw-001/").get_json()
+    assert [h["id"] for h in found["hits"]] == ["bw-001"]
+    assert found["address"] == {"key": "news.example/bw-001", "found": True}
+    missing = client.get("/api/search?q=https://news.example/bw-999").get_json()
+    assert missing["address"] == {"key": "news.example/bw-999", "found": False}
+    assert client.get("/api/search?q=بوتين").get_json()["address"] is None
+    page = client.get("/?q=https://news.example/bw-001").get_data(as_text=True)
+    assert 'id="address">ما نُشر على هذا العنوان: <bdi dir="ltr">news.example/bw-001<' in page
+    page = client.get("/?q=https://news.example/bw-999").get_data(as_text=True)
+    assert 'id="address">لا مقالة في الأرشيف منشورة على العنوان' in page
+    shown = subprocess.run(
+        [sys.executable, "-m", "indexer.cli", "search", "https://news.example/bw-999"],
+        env={**os.environ, "BAHTH_DATA_DIR": str(data_dir)},
+        capture_output=True,
+        text=True,
+    )
+    assert "no article of the archive was published at this address" in shown.stdout
 
 
 def test_a_batch_counts_each_query_as_its_search_does(client):

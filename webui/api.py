@@ -49,8 +49,7 @@ COLUMNS = (*HIT_COLUMNS, *ARTICLE_COLUMNS)
 @blueprint.get("/search")
 def search():
     started = time.perf_counter()
-    search_state = search_request()
-    result = searched(search_state)
+    search_state, result = searched(search_request())
     body = result.to_json(search_state)
     body["next_url"] = None
     if result.next_cursor:  # the same search, the next page (facets as asked)

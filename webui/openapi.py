@@ -192,6 +192,16 @@ def search_result(registry: Registry) -> dict:
                 "description": "operators of other query languages in q that Bahth read as "
                 "text (~ after a word, ^, +, parentheses, && and ||)",
             },
+            "address": {
+                "type": ["object", "null"],
+                "description": "q was a web address: the articles published there are "
+                "looked up by `key` (the address without scheme, www., fragment, final slash "
+                "and tracking parameters; its path decoded); `found` false when the archive "
+                "holds none, and the address's words were searched instead; null for any "
+                "other query",
+                "required": ["key", "found"],
+                "properties": {"key": {"type": "string"}, "found": {"type": "boolean"}},
+            },
             "all_stopwords": {
                 "type": "boolean",
                 "description": "every word of q is a stopword (من هو): articles with all of "

@@ -180,8 +180,7 @@ def chosen_period(date_from, date_to):
 
 @blueprint.get("/")
 def search():
-    search_state = search_request()
-    result = searched(search_state)
+    search_state, result = searched(search_request())
     return render_template(
         "search.html",
         search=search_state,

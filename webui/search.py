@@ -8,7 +8,7 @@ from flask import current_app, request
 
 from indexer.actors import Gazetteer, GazetteerError, configured
 from indexer.arabic import normalize
-from indexer.search import Backend, BadRequest, SearchRequest, batch
+from indexer.search import Backend, BadRequest, SearchRequest, address, batch
 from indexer.search.actors import ActorDirectory, Directories, Resolved
 from indexer.search.result import SearchResult
 from indexer.search.suggest import did_you_mean
@@ -84,11 +84,13 @@ def _past_the_end(params, actors):
 
 
 def searched(search_state):
-    """The result of a search, with a "did you mean" when it finds little."""
-    result = backend().search(search_state)
+    """(request, result) of a search, with a "did you mean" when it finds
+    little; the request is the one answered (a pasted address the archive
+    does not hold is searched as words: address.search)."""
+    search_state, result = address.search(backend(), search_state)
     search_state.check_page(result.total)
     result.suggestion = did_you_mean(search_state, result, backend(), search_request)
-    return result
+    return search_state, result
 
 
 def batch_counts(queries, filters) -> list[batch.Counted]:

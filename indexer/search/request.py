@@ -9,11 +9,12 @@ import base64
 import json
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from indexer.settings import Settings
 
+from .address import address_key, is_address
 from .facets import FACET_SIZE, FACETS, MATCHES, Registry, period
 from .query import Query, both_spellings, expand, parse
 
@@ -72,6 +73,11 @@ class SearchRequest:
     resolved: tuple = ()
     size_asked: bool = False  # the size was a parameter (links keep it)
     by_year: bool = False  # the date facet by year whatever the span (a batch's counts)
+    # A query that is a web address looks up the articles published there
+    # (address.py): its key; once none was, the key is `address_missing` and
+    # the address's words are searched instead.
+    address: str = ""
+    address_missing: str = ""
 
     def chosen(self, name) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """(value, its spellings) of each value chosen in facet `name`."""
@@ -86,6 +92,11 @@ class SearchRequest:
     def match(self, name) -> str:
         """How the values chosen in facet `name` combine: "all" or "any"."""
         return self.matches.get(name) or self.registry.value(name).match or "any"
+
+    def as_words(self) -> "SearchRequest":
+        """This request searching the words of the address it looked up."""
+        words = both_spellings(parse(self.text))
+        return replace(self, query=words, address="", address_missing=self.address)
 
     @property
     def offset(self):
@@ -171,7 +182,8 @@ class SearchRequest:
                     raise BadRequest(f"{facet.name}_match", f"must be one of {', '.join(MATCHES)}")
         cursor = decode_cursor(one("cursor")) if one("cursor") else None
         facets = _facet_names(one("facets", ",".join(registry.names)), registry)
-        query, also_searched = parse(text), ()
+        address = address_key(text) if is_address(text) else ""
+        query, also_searched = (Query() if address else parse(text)), ()
         if query.size > settings.max_query_terms:
             raise BadRequest(
                 "q", f"searches for more than {settings.max_query_terms} different words"
@@ -196,6 +208,7 @@ class SearchRequest:
             spellings=spellings,
             resolved=tuple(resolved),
             size_asked=bool(one("size")),
+            address=address,
         )
 
     def to_params(self, **changes):

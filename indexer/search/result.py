@@ -84,4 +84,13 @@ class SearchResult:
             "stopwords": list(request.query.stopwords) if request else [],
             "all_stopwords": request.query.all_stopwords if request else False,
             "not_understood": list(request.query.not_understood) if request else [],
+            "address": _address(request),
         }
+
+
+def _address(request):
+    """A query that was a web address: its key, and whether an article of
+    the archive was published there (else its words were searched)."""
+    if request is None or not (request.address or request.address_missing):
+        return None
+    return {"key": request.address or request.address_missing, "found": bool(request.address)}

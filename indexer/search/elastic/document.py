@@ -9,6 +9,7 @@ the document also carries the terms Bahth's analysis made.
 
 from indexer.arabic import normalize
 
+from ..address import address_key
 from ..groups import Group
 from .index import Analysis
 
@@ -29,7 +30,7 @@ SHOWN = (
 )
 # What a document holds for `bahth add` and `bahth remove` alone (groups.py):
 # never shown, never searched for its words.
-PRIVATE = ("sequence", "member", "member_source", "dedup", "latest", "size", "group")
+PRIVATE = ("sequence", "member", "member_source", "address", "dedup", "latest", "size", "group")
 
 
 def document(group: Group, analysis) -> dict:
@@ -58,6 +59,8 @@ def grouping(group: Group, analysis) -> dict:
         "also": group.record()["also"],
         "member": [m.id for m in group.members],
         "member_source": [m.record["source"] for m in group.members],
+        # Every member's web address, as a pasted link is looked up (address.py).
+        "address": [k for m in group.members if (k := address_key(m.record["url"] or ""))],
         "latest": group.latest,
         "size": len(group.members),
     }

@@ -140,6 +140,8 @@ def filters(request: SearchRequest):
     }
     if request.date_from or request.date_to:
         active[registry.date.name] = registry.date.es_filter(request.date_from, request.date_to)
+    if request.address:  # a pasted link: the articles published there (address.py)
+        active["address"] = {"term": {"address": request.address}}
     return active
 
 

@@ -16,6 +16,7 @@ from ..ranking import TIE_BREAKER, TITLE_BOOST
 from ..request import BadRequest, SearchRequest
 
 HEADLINES = ("title", "also_title")
+ADDRESS = "address"
 BODY = "body"
 
 
@@ -101,6 +102,8 @@ def filters(schema, request: SearchRequest):
         active[registry.date.name] = registry.date.embedded_filter(
             schema, request.date_from, request.date_to
         )
+    if request.address:  # a pasted link: the articles published there (address.py)
+        active[ADDRESS] = Query.term_query(schema, ADDRESS, request.address)
     return active
 
 

@@ -23,6 +23,8 @@ change it later:
 - `member`: every member's ID, one raw term each (finds a copy's group);
 - `dedup`: the key of the body, raw (finds the group an arriving copy joins);
 - `member_source`: every member's outlet (`bahth remove --source`);
+- `address`: every member's web address as one key (address.py): a pasted
+  link finds the article published there;
 - `latest`: the highest sequence number of its members (the next one's start);
 - `size`: how many articles it stands for (its original and copies);
 - `group`: the copies' records and terms and the original's content key, as JSON.
@@ -33,6 +35,7 @@ from datetime import datetime
 
 import tantivy
 
+from ..address import address_key
 from ..facets import FACETS, Registry
 from ..groups import Group
 
@@ -57,6 +60,7 @@ def schema(registry: Registry = FACETS) -> tantivy.Schema:
     builder.add_text_field("member", tokenizer_name="raw")
     builder.add_text_field("dedup", tokenizer_name="raw")
     builder.add_text_field("member_source", tokenizer_name="raw")
+    builder.add_text_field("address", tokenizer_name="raw")
     builder.add_integer_field("latest", fast=True)
     builder.add_integer_field("size", fast=True)
     builder.add_bytes_field("group", stored=True)
@@ -109,6 +113,8 @@ def document(group: Group, registry: Registry = FACETS):
     for member in group.members:
         doc.add_text("member", member.id)
         doc.add_text("member_source", member.record["source"])
+        if key := address_key(member.record["url"] or ""):
+            doc.add_text("address", key)
     if group.dedup:
         doc.add_text("dedup", group.dedup)
     doc.add_integer("latest", group.latest)

@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 
 LINK = "index"
 META_FILE = "bahth.json"
-FORMAT_VERSION = 3  # 1 was one SQLite file, articles.sqlite; 2 kept no copies' records
+FORMAT_VERSION = 4  # 1: one SQLite file, articles.sqlite; 2: no copies' records; 3: no addresses
 LEGACY_FILE = "articles.sqlite"
 WRITER_HEAP = 256_000_000  # bytes the writer fills before it writes a segment
 LOCK_FILE = "bahth.lock"
