@@ -18,9 +18,12 @@ from indexer import __version__
 from indexer.arabic import analyze, normalize
 from indexer.readers import FORMATS
 from indexer.search.facets import FACETS, MATCHES
+from indexer.search.fusion import MODES
 from indexer.search.request import SORTS
 from indexer.settings import SETTINGS, Settings
 from indexer.status import CommandError, ExitStatus, complain, failure
+
+log = logging.getLogger("bahth")
 
 
 def cmd_reindex(args, settings):
@@ -115,6 +118,21 @@ def _ingest(command, args, settings):
         signal.signal(signal.SIGTERM, previous)
         progress.close()
     status = ExitStatus.REJECTS if summary.rejected_total else ExitStatus.OK
+    if not args.json:
+        for line in summary.lines():
+            print(line)
+        print(f"index: {store.describe()}")
+        if summary.rejected_total or sum(summary.notes.values()):
+            print(f"rejected records and notes: {rejects_path}")
+    embedded = None
+    if settings.embeddings == "on" and not store.embeds:
+        log.warning("%s keeps no vectors yet: searched by words only", store.describe())
+    elif settings.embeddings == "on":
+        with meaning(
+            "the articles are in the index and searched by their words; `bahth embed` "
+            "embeds the rest (BAHTH_EMBEDDINGS=off leaves it to that command)."
+        ):
+            embedded = _embed(store, args.json)
     if args.json:
         report = {
             "status": status,
@@ -122,15 +140,58 @@ def _ingest(command, args, settings):
             "index": store.describe(),
             # The file exists only when a record was rejected or noted.
             "rejects_file": str(rejects_path) if rejects_path.exists() else None,
+            "embeddings": embedded.to_json() if embedded else None,
         }
         print(json.dumps(report, ensure_ascii=False, indent=2))
-        return status
-    for line in summary.lines():
-        print(line)
-    print(f"index: {store.describe()}")
-    if summary.rejected_total or sum(summary.notes.values()):
-        print(f"rejected records and notes: {rejects_path}")
     return status
+
+
+def cmd_embed(args, settings):
+    """Embed the articles of the live index that have no vector yet (search by meaning).
+
+    Reindex and add do it themselves with BAHTH_EMBEDDINGS=on (the default);
+    this command fills in an index built without it, or one whose embedding
+    was stopped: it commits as it goes, so that running it again goes on
+    where it stopped, and the index is searched by words (and by meaning,
+    where there are vectors) all the while. Vectors of articles removed
+    since are dropped. Exit status: 0 done; 1 failure (what was committed
+    stays); 75 another reindex, add, remove or embed is writing; 130
+    interrupted (what was committed stays).
+    """
+    from indexer.search import open_store
+
+    store = open_store(settings)
+    if not store.embeds:
+        raise CommandError(
+            f"{store.describe()} keeps no vectors yet: search by meaning runs on the embedded "
+            "engine (unset BAHTH_ELASTICSEARCH_URL)",
+            ExitStatus.USAGE,
+        )
+    summary = _embed(store, args.json)
+    if args.json:
+        report = {"status": ExitStatus.OK, **summary.to_json(), "index": store.describe()}
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    return ExitStatus.OK
+
+
+def _embed(store, quiet):
+    """The embedding stage (embed.run) with its progress bar; its summary
+    printed unless `quiet`."""
+    from indexer import embed
+
+    progress = StageProgress(sys.stderr, "embed")
+    stop = threading.Event()
+    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        with meaning("the vectors committed before stay; `bahth embed` goes on from there."):
+            summary = embed.run(store, progress=progress, stop=stop)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        progress.close()
+    if not quiet:
+        for line in summary.lines():
+            print(line)
+    return summary
 
 
 def cmd_remove(args, settings):
@@ -265,6 +326,40 @@ class ProgressReporter:
             self.bar = None
 
 
+class StageProgress:
+    """A stage counted in articles (embedding): a tqdm bar with its rate and
+    time left on a terminal; a plain line every few seconds otherwise."""
+
+    def __init__(self, stream, command):
+        self.stream = stream
+        self.command = command
+        self.bar = None
+        self.last_log = time.monotonic()
+
+    def __call__(self, done, total, seconds):
+        if self.stream.isatty():
+            if self.bar is None:
+                from tqdm import tqdm
+
+                self.bar = tqdm(total=total, unit=" articles", file=self.stream, dynamic_ncols=True)
+                self.bar.set_description_str(self.command)
+            self.bar.update(done - self.bar.n)
+        elif time.monotonic() - self.last_log >= 10 or done == total:
+            self.last_log = time.monotonic()
+            rate = done / seconds if seconds else 0
+            left = f", about {(total - done) / rate / 60:.0f} min left" if rate else ""
+            print(
+                f"{self.command}: {done:,} of {total:,} articles ({rate:,.1f}/s{left})",
+                file=self.stream,
+                flush=True,
+            )
+
+    def close(self):
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
 # The option of `bahth search` that gives each search parameter its value
 # where the two names differ.
 _SEARCH_OPTIONS = {"q": "QUERY", "date_from": "--from", "date_to": "--to"}
@@ -286,6 +381,7 @@ def cmd_search(args, settings):
         "date_from": [args.date_from or ""],
         "date_to": [args.date_to or ""],
         "sort": [args.sort],
+        "mode": [args.mode],
         "page": [str(args.page)],
         "size": [str(args.size)],
     }
@@ -362,6 +458,8 @@ def _print_result(result, request):
     first = request.offset + 1
     shown = f"{first}-{first + len(result.hits) - 1} of " if result.hits else ""
     show(f"{shown}{result.total:,} articles")
+    if result.meaning:
+        show(_meaning_line(result.meaning))
     if result.suggestion:
         show(f"did you mean: {result.suggestion.text} ({result.suggestion.total:,} articles)")
     if request.also_searched:
@@ -388,7 +486,7 @@ def _print_result(result, request):
         show(f"not understood, searched as text: {shown} (see the query language)")
     for number, hit in enumerate(result.hits, first):
         show()
-        show(f"{number}. {hit.title}")
+        show(f"{number}. {hit.title}" + ("  [by meaning]" if hit.matched_by == "meaning" else ""))
         show(f"   {(hit.date or 'no date')[:10]} · {hit.source or '?'} · {hit.id}")
         if hit.actors:
             show("   " + ", ".join(hit.actors))
@@ -399,6 +497,17 @@ def _print_result(result, request):
         if buckets:
             show()
             show(f"{name}: " + ", ".join(f"{b.key} ({b.count:,})" for b in buckets[:8]))
+
+
+def _meaning_line(meaning):
+    """What meaning added to a search, and how much of the archive it covers."""
+    line = f"by meaning alone: {meaning['added']:,} of them"
+    if meaning["embedded"] < meaning["articles"]:
+        line += (
+            f" (meaning covers {meaning['embedded']:,} of {meaning['articles']:,} articles "
+            "so far: `bahth embed`)"
+        )
+    return line
 
 
 def cmd_serve(args, settings):
@@ -708,6 +817,13 @@ def _search_parser(commands):
         help="order of the results (default: relevance)",
     )
     search.add_argument(
+        "--mode",
+        choices=MODES,
+        default="auto",
+        help="auto: words and meaning in one ranking (default); words: the words alone; "
+        "meaning: the meaning alone",
+    )
+    search.add_argument(
         "--page", type=int, default=1, metavar="N", help="page of results (default: 1)"
     )
     search.add_argument(
@@ -801,6 +917,8 @@ def build_parser():
     _load_parser(commands, "reindex", cmd_reindex)
     _load_parser(commands, "add", cmd_add)
     _remove_parser(commands)
+    embed_parser = _command(commands, "embed", cmd_embed)
+    embed_parser.add_argument("--json", action="store_true", help="print a JSON report")
     _search_parser(commands)
     _serve_parser(commands)
     _actors_parser(commands)
@@ -810,7 +928,7 @@ def build_parser():
 
 # Commands whose output may go to `head`: they end quietly when it stops
 # reading. reindex, add and remove print only once the index is changed.
-PRINTING_COMMANDS = ("search", "analyze", "actors", "reindex", "add", "remove")
+PRINTING_COMMANDS = ("search", "analyze", "actors", "reindex", "add", "remove", "embed")
 
 
 class _LevelFormatter(logging.Formatter):

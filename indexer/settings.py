@@ -95,6 +95,13 @@ class Settings:
         "winning: renames, merges, splits, never-tag lines; `bahth actors review` writes it. "
         "Empty: actor-edits.tsv in BAHTH_DATA_DIR, when there is one.",
     )
+    embeddings: str = _setting(
+        "on",
+        "BAHTH_EMBEDDINGS",
+        "on: reindex and add also embed the articles they index, for search by meaning "
+        "(docs/meaning.md: about 50 articles/s on two cores; the words are searchable "
+        "before); off: words only, and `bahth embed` embeds them later.",
+    )
     max_body_chars: int = _setting(
         1_000_000,
         "BAHTH_MAX_BODY_CHARS",
@@ -177,6 +184,8 @@ class Settings:
                 "BAHTH_PUBLIC_URL must be an http(s) address such as https://bahth.example.org, "
                 f"not {self.public_url!r}"
             )
+        if self.embeddings not in ("on", "off"):
+            raise SettingsError(f"BAHTH_EMBEDDINGS must be on or off, not {self.embeddings!r}")
         if self.log_level.lower() not in LOG_LEVELS:
             raise SettingsError(
                 f"BAHTH_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {self.log_level!r}"

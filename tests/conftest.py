@@ -10,6 +10,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
+# Reindex and add embed their articles by default (BAHTH_EMBEDDINGS=on): the
+# tests of search by meaning (test_meaning.py) turn it on themselves; the
+# commands the other tests run need not load the model each time.
+os.environ.setdefault("BAHTH_EMBEDDINGS", "off")
+
 
 def write_jsonl(path, records):
     path.write_text(

@@ -39,6 +39,7 @@ def test_search_json_shape(client):
         "next_url",
         "took",
         "relaxed",
+        "meaning",
         "did_you_mean",
         "also_searched",
         "stopwords",
@@ -59,6 +60,7 @@ def test_search_json_shape(client):
         "actors",
         "url",
         "snippet",
+        "matched_by",
         "also",
         "near_duplicate_of",
     }

@@ -41,7 +41,7 @@ EXPORT_CHUNK = 500
 EXPORT_COLUMNS = ("id", "date", "source", "title", "actors", "url")  # by default
 # Every column an export may have: a hit's own fields, and fields of the
 # whole article (read for each hit, so asked for only when wanted).
-HIT_COLUMNS = (*EXPORT_COLUMNS, "snippet", "also")
+HIT_COLUMNS = (*EXPORT_COLUMNS, "snippet", "also", "matched_by")
 ARTICLE_COLUMNS = ("body", "category", "tags", "author")
 COLUMNS = (*HIT_COLUMNS, *ARTICLE_COLUMNS)
 
@@ -117,7 +117,6 @@ def _listed(value, name) -> list:
 
 
 BATCH_FORMATS = ("json", "csv")
-_NOT_FILTERS = ("q", "page", "size", "cursor", "sort", "facets")
 
 
 def batch_response(queries, filters, kind):
@@ -126,7 +125,7 @@ def batch_response(queries, filters, kind):
     if kind not in BATCH_FORMATS:
         raise BadRequest("format", f"must be one of {', '.join(BATCH_FORMATS)}")
     for name in filters:
-        if name in _NOT_FILTERS:
+        if name in batch.NOT_FILTERS:
             raise BadRequest(name, "a batch takes filters only (each query is its own q)")
     started = time.perf_counter()
     rows = batch_counts(queries, filters)
@@ -227,6 +226,7 @@ def _row(hit, article, columns):
         "url": hit.url,
         "snippet": plain(hit.snippet),
         "also": [copy["source"] for copy in hit.also],
+        "matched_by": hit.matched_by,
     }
     values.update({name: article.get(name) for name in ARTICLE_COLUMNS if name in columns})
     return {name: values[name] for name in columns}

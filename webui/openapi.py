@@ -1,6 +1,8 @@
 """The OpenAPI description of the JSON API, served at /api/openapi.json."""
 
+from indexer.search import batch
 from indexer.search.facets import FACETS, MATCHES, Registry
+from indexer.search.fusion import MODES
 from indexer.search.request import MAX_RESULT_WINDOW, SORTS
 from indexer.settings import Settings
 
@@ -61,6 +63,13 @@ def search_parameters(
             if f.match
         ),
         _parameter("sort", "Order of hits.", {"type": "string", "enum": list(SORTS)}),
+        _parameter(
+            "mode",
+            "auto (the default): words and meaning in one ranking, exact matches kept first; "
+            "words: the words alone; meaning: the meaning alone. Meaning takes part in "
+            "relevance searches of an index with embeddings.",
+            {"type": "string", "enum": list(MODES)},
+        ),
         _parameter(
             "page",
             f"Page number; pages reach the first {MAX_RESULT_WINDOW:,} hits (a page past "
@@ -146,6 +155,12 @@ HIT = {
             "story (another outlet's lightly edited copy); the page folds it under that hit. "
             "Nothing is left out: the total and the paging count it as any other hit",
         },
+        "matched_by": {
+            "type": "string",
+            "enum": ["words", "meaning", "both"],
+            "description": "what found it: its words, its meaning alone (the words of the "
+            "query are not in it: an English query, other words for the same story), or both",
+        },
     },
 }
 
@@ -171,6 +186,20 @@ def search_result(registry: Registry) -> dict:
             "relaxed": {
                 "type": "boolean",
                 "description": "no article has every word; these have some",
+            },
+            "meaning": {
+                "type": ["object", "null"],
+                "description": "meaning took part in the ranking: `added` articles of `total` "
+                "were found by meaning alone (hits[].matched_by: meaning); the facets count "
+                "the articles the words found, without them; `embedded` of the index's "
+                "`articles` have a vector (less: meaning covers part of the archive). "
+                "null when it took no part (mode=words, a date sort, no embeddings)",
+                "required": ["added", "embedded", "articles"],
+                "properties": {
+                    "added": {"type": "integer", "minimum": 0},
+                    "embedded": {"type": "integer", "minimum": 0},
+                    "articles": {"type": "integer", "minimum": 0},
+                },
             },
             "did_you_mean": {
                 "type": ["object", "null"],
@@ -258,7 +287,6 @@ def _errors(*statuses):
 
 
 _NOT_EXPORT = ("page", "size", "cursor", "facets")  # an export has every hit and no facet
-_NOT_BATCH = ("q", "page", "size", "cursor", "sort", "facets")  # each query is its own q
 BATCH_FORMAT = {"type": "string", "enum": ["json", "csv"]}
 _COUNTS = {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1}}
 BATCH_RESULT = {
@@ -295,7 +323,7 @@ def batch_body(parameters) -> dict:
             else [p["schema"]]
         }
         for p in parameters
-        if p["name"] not in _NOT_BATCH
+        if p["name"] not in batch.NOT_FILTERS
     }
     return {
         "type": "object",

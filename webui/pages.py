@@ -60,6 +60,7 @@ EXPORT_TITLES = {
     "url": "الرابط",
     "snippet": "المقتطف",
     "also": "نشره أيضًا",
+    "matched_by": "بالكلمات أم بالمعنى",
     "body": "النص",
     "category": "القسم",
     "tags": "الوسوم",
@@ -148,6 +149,10 @@ class Links:
 
     def sort(self, sort):
         return self._url(sort="" if sort == "relevance" else sort, page="")
+
+    def mode(self, mode):
+        """The search in another mode (fusion.MODES): words only, or both."""
+        return self._url(mode="" if mode == "auto" else mode, page="", cursor="")
 
     def page(self, number):
         return self._url(page=str(number) if number > 1 else "")

@@ -111,6 +111,9 @@ class Updater(Protocol):
 class Store(Protocol):
     name: str
     spare_cores: int  # cores a reindex leaves to the engine; its workers take the rest
+    # Whether it keeps vectors (search by meaning): `embedding()` yields the
+    # live index's articles to embed and takes their vectors.
+    embeds: bool
 
     def describe(self) -> str:
         """Where the index is, for people."""

@@ -16,6 +16,7 @@ from indexer.settings import Settings
 
 from .address import address_key, is_address
 from .facets import FACET_SIZE, FACETS, MATCHES, Registry, period
+from .fusion import MODES
 from .query import Query, both_spellings, expand, parse
 
 SORTS = ("relevance", "newest", "oldest")
@@ -31,6 +32,7 @@ def parameters(registry: Registry = FACETS) -> tuple[str, ...]:
         *(f.name for f in registry.values),
         *(f"{f.name}_match" for f in registry.values if f.match),
         "sort",
+        "mode",
         "page",
         "size",
         "cursor",
@@ -78,6 +80,8 @@ class SearchRequest:
     # the address's words are searched instead.
     address: str = ""
     address_missing: str = ""
+    # auto: words and meaning in one ranking (fusion.py); words; meaning.
+    mode: str = "auto"
 
     def chosen(self, name) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """(value, its spellings) of each value chosen in facet `name`."""
@@ -121,6 +125,17 @@ class SearchRequest:
             )
 
     @property
+    def by_meaning(self) -> bool:
+        """Whether meaning takes part in the ranking: a relevance search of
+        words, not a lookup of an address, in a mode other than words."""
+        return (
+            self.mode != "words"
+            and self.effective_sort == "relevance"
+            and bool(self.query.conditions)
+            and not self.address
+        )
+
+    @property
     def effective_sort(self):
         """The sort that applies: relevance without words to score means newest."""
         return "newest" if self.sort == "relevance" and not self.query.conditions else self.sort
@@ -147,6 +162,9 @@ class SearchRequest:
         sort = one("sort", "relevance")
         if sort not in SORTS:
             raise BadRequest("sort", f"must be one of {', '.join(SORTS)}")
+        mode = one("mode", "auto")
+        if mode not in MODES:
+            raise BadRequest("mode", f"must be one of {', '.join(MODES)}")
         # size=0: the counts and the facets alone.
         size = _integer("size", one("size", str(settings.page_size)), 0, settings.max_page_size)
         page = _integer("page", one("page", "1"), 1, MAX_RESULT_WINDOW)
@@ -209,6 +227,7 @@ class SearchRequest:
             resolved=tuple(resolved),
             size_asked=bool(one("size")),
             address=address,
+            mode=mode,
         )
 
     def to_params(self, **changes):
@@ -216,6 +235,7 @@ class SearchRequest:
         params = {
             "q": self.text,
             "sort": self.sort if self.sort != "relevance" else "",
+            "mode": self.mode if self.mode != "auto" else "",
             "date_from": self.date_from.isoformat() if self.date_from else "",
             "date_to": self.date_to.isoformat() if self.date_to else "",
             "page": str(self.page) if self.page > 1 else "",

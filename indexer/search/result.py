@@ -18,6 +18,8 @@ class Hit:
     # The ID of a hit above it on the page that tells nearly the same story
     # (near.py), or None.
     near_duplicate_of: str | None = None
+    # What found it: "words", "meaning" (the words did not), or "both".
+    matched_by: str = "words"
 
 
 @dataclass
@@ -51,6 +53,10 @@ class SearchResult:
     relaxed: bool = False  # no hit has all the words; these have some
     # Another spelling of the query that finds more (suggest.Suggestion), or None.
     suggestion: object = None
+    # Meaning in the ranking (fusion.py): {"added": articles of the total
+    # only meaning found (the facets count the others), "embedded": articles
+    # with a vector, "articles": in the index}; None when it took no part.
+    meaning: dict | None = None
 
     def to_json(self, request=None):
         """The API's answer; `request` adds what the query also searched for."""
@@ -63,6 +69,7 @@ class SearchResult:
             "date_interval": self.date_interval,
             "next_cursor": self.next_cursor,
             "relaxed": self.relaxed,
+            "meaning": self.meaning,
             "did_you_mean": (
                 {"q": self.suggestion.text, "total": self.suggestion.total}
                 if self.suggestion

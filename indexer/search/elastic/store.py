@@ -43,6 +43,7 @@ class ElasticStore:
     # The node indexes (and the bulk thread sends) while the workers read: on
     # 2 cores with the node beside it, 1 worker loads the corpus in 24-26 s, 2 in 29 s.
     spare_cores = 1
+    embeds = False  # search by meaning runs on the embedded engine (docs/meaning.md)
 
     def __init__(
         self,

@@ -24,14 +24,16 @@ from tantivy import Occur, Query
 
 from indexer.arabic import analyze, is_stopword, lexicon_digest, use_lexicon
 
-from .. import near
+from .. import fusion, near
 from ..errors import BackendUnavailable, NotFound, SearchTooSlow
 from ..facets import FACETS
 from ..highlight import highlight, snippet
+from ..query import Query as Words
 from ..request import SearchRequest, encode_cursor
 from ..result import Hit, SearchResult
 from . import compile, schema
 from .store import FORMAT_VERSION, LEGACY_FILE, LEXICON_FILE, EmbeddedStore, read_meta
+from .vectors import Vectors
 
 
 @dataclass
@@ -40,6 +42,7 @@ class _Opened:
     index: tantivy.Index
     commit: int  # the time of its meta.json, written anew at every commit
     lexicon: str  # the digest of its stemming lexicon
+    vectors: Vectors | None = None  # opened on first use
 
 
 class EmbeddedBackend:
@@ -118,7 +121,11 @@ class EmbeddedBackend:
         if len(words.conditions) > 1 and _count(searcher, query) == 0:
             query, relaxed = compile.matching(fields, words, relaxed=True), True
         active = compile.filters(fields, request)
-        result = self._page(searcher, fields, request, compile.narrowed(query, active))
+        vectors = self._vectors()
+        if request.by_meaning and len(vectors):
+            result = self._fused(searcher, fields, request, query, active, vectors)
+        else:
+            result = self._page(searcher, fields, request, compile.narrowed(query, active))
         result.relaxed = relaxed and result.total > 0
         self._check(deadline)
         self._facets(searcher, request, query, active, result, deadline)
@@ -157,6 +164,77 @@ class EmbeddedBackend:
             position = shown[-1][0] if sort != "relevance" else offset + len(shown)
             next_cursor = encode_cursor([sort, position])
         return SearchResult(total, hits, next_cursor=next_cursor)
+
+    def _vectors(self) -> Vectors:
+        """The live version's vectors (search by meaning)."""
+        opened = self._opened
+        assert opened is not None  # _index() opened it
+        if opened.vectors is None:
+            opened.vectors = Vectors(opened.version)
+        return opened.vectors
+
+    def _fused(self, searcher, fields, request, query, active, vectors):
+        """A page of the words' and the meaning's ranking in one (fusion.py):
+        the fused articles first, then the words' articles past those."""
+        selected = compile.narrowed(query, active)
+        found = searcher.search(selected, fusion.FUSED, count=True)
+        records = {}
+        words = []
+        for score, address in found.hits:
+            record = schema.record_of(searcher.doc(address))
+            records[record["id"]] = record
+            words.append((record["id"], score))
+        nearest = vectors.nearest(fusion.query_vector(request.text), fusion.NEAREST)
+        allowed = self._allowed(searcher, fields, request, active, [i for i, _ in nearest])
+        records.update(allowed)
+        meaning = [(i, cosine) for i, cosine in nearest if i in allowed]
+        ranked = fusion.fuse(request.text, words, meaning, mode=request.mode)
+        added = sum(r.matched_by == "meaning" for r in ranked)
+        total = len(ranked) if request.mode == "meaning" else found.count + added
+        offset = request.offset
+        if request.cursor:
+            offset = compile.after(fields, "relevance", request.cursor, searcher.num_docs)[1]
+        wanted = request.size + 1  # one more says whether a next page exists
+        chosen = [(r.id, r.matched_by) for r in ranked[offset : offset + wanted]]
+        beyond = offset + len(chosen) - len(ranked)  # past the fused ones: the words' own
+        if len(chosen) < wanted and request.mode != "meaning" and found.count > fusion.FUSED:
+            rest = searcher.search(selected, wanted - len(chosen), offset=fusion.FUSED + beyond)
+            for _, address in rest.hits:
+                record = schema.record_of(searcher.doc(address))
+                records[record["id"]] = record
+                chosen.append((record["id"], "words"))
+        more = len(chosen) > request.size > 0  # size=0 asks for counts, never a next page
+        chosen = chosen[: request.size]
+        terms = request.query.terms
+        hits = []
+        for article_id, how in chosen:
+            hit = self._hit(records[article_id], terms)
+            hit.matched_by = how
+            hits.append(hit)
+        near.mark(hits, [records[h.id]["body"] for h in hits])
+        next_cursor = encode_cursor(["relevance", offset + len(chosen)]) if more else None
+        result = SearchResult(total, hits, next_cursor=next_cursor)
+        result.meaning = {
+            "added": added,
+            "embedded": len(vectors),
+            "articles": searcher.num_docs,
+        }
+        return result
+
+    @staticmethod
+    def _allowed(searcher, fields, request, active, article_ids) -> dict:
+        """{ID: record} of the articles of `article_ids` that the search's
+        filters and excluded words leave in."""
+        if not article_ids:
+            return {}
+        excluded = compile.matching(fields, Words((), request.query.excluded))
+        chosen = Query.term_set_query(fields, "id", list(article_ids))
+        query = compile.narrowed(
+            Query.boolean_query([(Occur.Must, chosen), (Occur.Must, excluded)]), active
+        )
+        found = searcher.search(query, len(article_ids))
+        records = (schema.record_of(searcher.doc(address)) for _, address in found.hits)
+        return {record["id"]: record for record in records}
 
     @staticmethod
     def _hit(record, terms):
@@ -213,7 +291,19 @@ class EmbeddedBackend:
         return schema.group_of(holder).record(article_id)
 
     def more_like_this(self, article, size=5):
-        """Articles sharing the most distinctive words of `article`."""
+        """Articles telling the closest stories to `article`, from several
+        outlets: by meaning when it has a vector, else by its most
+        distinctive words."""
+        index = self._index()
+        searcher = index.searcher()
+        wanted = size * near.CANDIDATES_PER_SIMILAR
+        vector = self._vectors().vector(article["id"])
+        if vector is not None:
+            nearest = self._vectors().nearest(vector, wanted + 1)
+            ids = [i for i, _ in nearest if i != article["id"]]
+            records = self._allowed(searcher, index.schema, SearchRequest(), {}, ids)
+            hits = [self._hit(records[i], set()) for i in ids if i in records]
+            return near.from_several_outlets(hits, size)
         counts = Counter(
             t
             for t in analyze(article["body"][:20_000])
@@ -223,9 +313,6 @@ class EmbeddedBackend:
         terms = list(dict.fromkeys(title + [t for t, _ in counts.most_common(12)]))
         if not terms:
             return []
-        index = self._index()
-        searcher = index.searcher()
-        wanted = size * near.CANDIDATES_PER_SIMILAR
         found = searcher.search(compile.alike(index.schema, terms, article["id"]), wanted)
         hits = [self._hit(schema.record_of(searcher.doc(a)), set()) for _, a in found.hits]
         return near.from_several_outlets(hits, size)

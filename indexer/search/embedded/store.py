@@ -38,7 +38,7 @@ from ..facets import FACETS, Registry
 from ..groups import Changes, InPlace, Member
 from ..locks import process_running
 from ..meta import IndexMeta
-from . import schema
+from . import schema, vectors
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +56,7 @@ _HELD_HERE_LOCK = threading.Lock()
 class EmbeddedStore:
     name = "embedded"
     spare_cores = 0  # tantivy's writer thread needs little: two workers on two cores are fastest
+    embeds = True
 
     def __init__(self, data_dir, registry: Registry = FACETS):
         self.data_dir = Path(data_dir)
@@ -173,6 +174,21 @@ class EmbeddedStore:
                 if (full := _disk_full(error, self.data_dir)) is None:
                     raise
                 raise full from error
+
+    @contextmanager
+    def embedding(self):
+        """Yield the live version's vectors.Filling (`bahth embed`); each batch
+        it puts is committed as it goes."""
+        with self.writing():
+            live = self.live()
+            if live is None or not self.path.exists():
+                raise BackendUnavailable(
+                    f"no index at {self.path} to embed: run `bahth reindex PATH` first"
+                )
+            read_meta(live).check_readable(FORMAT_VERSION, str(live))
+            index = tantivy.Index.open(os.fspath(live))
+            schema.register_tokenizer(index)
+            yield vectors.Filling(live, index)
 
     def _switch(self, version: Path):
         old = self.live()

@@ -1,0 +1,238 @@
+"""The embedded index's vectors (search by meaning), beside its tantivy index.
+
+A folder `vectors/` in the index version holds segments, each written
+once and committed by a rename:
+
+- `NNNNNNNN.f16`: the vectors, float16 rows of the model's dimensions;
+- `NNNNNNNN.json`: {"model", "dimensions", "entries": [[id, key], ...]},
+  one entry per row in order; an entry whose key is "" has no row: the
+  article was removed. It is written last: a segment without it is not one.
+
+A later segment's entry for an ID replaces an earlier one's. `key` is the
+digest of the embedded passage: an article whose text changed (an add that
+replaced it) no longer matches its key and is embedded again.
+
+A search compares the query with every vector (exact: measured fast enough
+at the sizes docs/meaning.md gives), reading the segments through memory
+maps, so that every web worker shares one copy in the page cache.
+"""
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+FOLDER = "vectors"
+CHUNK_ROWS = 65_536  # rows converted to float32 at a time
+MERGE_AT = 32  # segments past which a writer merges them into one
+
+
+@dataclass
+class _Segment:
+    rows: np.ndarray  # (n, dimensions) float16, memory-mapped
+    ids: list[str]  # of the rows, in order
+    alive: np.ndarray  # bool per row: not replaced or removed by a later segment
+
+
+class Vectors:
+    def __init__(self, version: Path):
+        self.folder = Path(version) / FOLDER
+        self._stamp: int | None = None
+        self._segments: list[_Segment] = []
+        self._keys: dict[str, str] = {}
+        self._place: dict[str, tuple[int, int]] = {}
+        self.model = ""
+
+    # --- reading ----------------------------------------------------------
+
+    def _names(self) -> list[Path]:
+        try:
+            return sorted(self.folder.glob("*.json"))
+        except FileNotFoundError:
+            return []
+
+    def refresh(self) -> None:
+        """Read the segments again when a writer committed one."""
+        try:
+            stamp = self.folder.stat().st_mtime_ns
+        except FileNotFoundError:
+            stamp = 0
+        if stamp == self._stamp:
+            return
+        keys: dict[str, str] = {}
+        place: dict[str, tuple[int, int]] = {}  # id -> (segment, row) of its live vector
+        segments: list[_Segment] = []
+        for name in self._names():
+            meta = json.loads(name.read_text(encoding="utf-8"))
+            self.model = meta["model"]
+            entries = meta["entries"]
+            count = sum(1 for _, key in entries if key)
+            rows = (
+                np.memmap(name.with_suffix(".f16"), np.float16, "r").reshape(
+                    count, meta["dimensions"]
+                )
+                if count
+                else np.zeros((0, meta["dimensions"]), np.float16)
+            )
+            segment = _Segment(rows, [], np.ones(count, dtype=bool))
+            segments.append(segment)
+            for article_id, key in entries:
+                if (old := place.pop(article_id, None)) is not None:
+                    segments[old[0]].alive[old[1]] = False
+                if key:
+                    place[article_id] = (len(segments) - 1, len(segment.ids))
+                    segment.ids.append(article_id)
+                    keys[article_id] = key
+                else:
+                    keys.pop(article_id, None)
+        self._segments, self._keys, self._place, self._stamp = segments, keys, place, stamp
+
+    def keys(self) -> dict[str, str]:
+        """{article ID: key of its embedded passage} of every embedded article."""
+        self.refresh()
+        return self._keys
+
+    def vector(self, article_id: str) -> np.ndarray | None:
+        """The vector of an article, None when it has none."""
+        self.refresh()
+        if (where := self._place.get(article_id)) is None:
+            return None
+        segment, row = where
+        return np.asarray(self._segments[segment].rows[row], dtype=np.float32)
+
+    def nearest(self, query: np.ndarray, size: int) -> list[tuple[str, float]]:
+        """The `size` articles whose vectors are closest to `query`, with their
+        cosine, closest first."""
+        self.refresh()
+        query = np.asarray(query, dtype=np.float32)
+        found: list[tuple[float, str]] = []
+        for segment in self._segments:
+            for start in range(0, len(segment.ids), CHUNK_ROWS):
+                rows = np.asarray(segment.rows[start : start + CHUNK_ROWS], dtype=np.float32)
+                scores = rows @ query
+                scores[~segment.alive[start : start + CHUNK_ROWS]] = -np.inf
+                take = min(size, len(scores))
+                if not take:
+                    continue
+                best = np.argpartition(-scores, take - 1)[:take]
+                found += [
+                    (float(scores[i]), segment.ids[start + i])
+                    for i in best
+                    if np.isfinite(scores[i])
+                ]
+        found.sort(reverse=True)
+        return [(article_id, score) for score, article_id in found[:size]]
+
+    # --- writing ----------------------------------------------------------
+
+    def write(self, model: str, entries: list[tuple[str, str]], vectors=None) -> None:
+        """Commit one segment: `entries` (ID, key) with their `vectors` in order,
+        or removals (key "", no vector)."""
+        if not entries:
+            return
+        self.folder.mkdir(exist_ok=True)
+        number = int(self._names()[-1].stem) + 1 if self._names() else 1
+        name = self.folder / f"{number:08d}"
+        dimensions = 0
+        if vectors is not None and len(vectors):
+            rows = np.asarray(vectors, dtype=np.float16)
+            dimensions = rows.shape[1]
+            _write_atomically(name.with_suffix(".f16"), rows.tobytes())
+        meta = {"model": model, "dimensions": dimensions, "entries": [list(e) for e in entries]}
+        _write_atomically(name.with_suffix(".json"), json.dumps(meta).encode("utf-8"))
+
+    def remove(self, article_ids) -> None:
+        """Drop the vectors of articles no longer in the index."""
+        known = self.keys()
+        self.write(self.model, [(i, "") for i in article_ids if i in known])
+
+    def merge(self, model: str) -> None:
+        """Rewrite every live vector into one segment when there are many."""
+        names = self._names()
+        if len(names) <= MERGE_AT:
+            return
+        self.refresh()
+        entries, parts = [], []
+        for segment in self._segments:
+            for row, article_id in enumerate(segment.ids):
+                if segment.alive[row]:
+                    entries.append((article_id, self._keys[article_id]))
+                    parts.append(np.asarray(segment.rows[row]))
+        self.write(model, entries, np.vstack(parts) if parts else None)
+        for name in names:  # the merged segment holds them all now
+            name.unlink()
+            name.with_suffix(".f16").unlink(missing_ok=True)
+
+    def __len__(self) -> int:
+        return len(self.keys())
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    temporary = path.with_name(path.name + ".partial")
+    with open(temporary, "wb") as file:
+        file.write(data)
+        file.flush()
+        os.fsync(file.fileno())
+    os.replace(temporary, path)
+
+
+class Filling:
+    """The articles of a live index version that need a vector, and where
+    their vectors go (`bahth embed`, and reindex and add with embeddings on)."""
+
+    def __init__(self, version: Path, index):
+        self.vectors = Vectors(version)
+        self.index = index
+
+    def missing(self, model: str, batch: int):
+        """(how many, batches of (ID, key, passage)) of the articles without a
+        vector of `model` for their present text."""
+        from indexer.embeddings import passage, passage_key
+
+        from .schema import record_of
+
+        searcher = self.index.searcher()
+        known = self.vectors.keys() if self.vectors.model in ("", model) else {}
+        hits = searcher.search(_all(), max(searcher.num_docs, 1)).hits
+        wanted = []
+        for _, address in hits:
+            record = record_of(searcher.doc(address))
+            text = passage(record["title"], record["body"])
+            if known.get(record["id"]) != passage_key(text):
+                wanted.append(address)
+
+        def batches():
+            for start in range(0, len(wanted), batch):
+                chosen = []
+                for address in wanted[start : start + batch]:
+                    record = record_of(searcher.doc(address))
+                    text = passage(record["title"], record["body"])
+                    chosen.append((record["id"], passage_key(text), text))
+                yield chosen
+
+        return len(wanted), batches()
+
+    def put(self, model: str, entries, vectors) -> None:
+        self.vectors.write(model, entries, vectors)
+
+    def prune(self) -> int:
+        """Drop the vectors of articles the index no longer shows; how many."""
+        from .schema import record_of
+
+        searcher = self.index.searcher()
+        hits = searcher.search(_all(), max(searcher.num_docs, 1)).hits
+        shown = {record_of(searcher.doc(address))["id"] for _, address in hits}
+        gone = [article_id for article_id in self.vectors.keys() if article_id not in shown]
+        self.vectors.remove(gone)
+        return len(gone)
+
+    def finish(self, model: str) -> None:
+        self.vectors.merge(model)
+
+
+def _all():
+    import tantivy
+
+    return tantivy.Query.all_query()

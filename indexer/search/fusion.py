@@ -1,0 +1,68 @@
+"""One ranking of what the words found and what the meaning found.
+
+Both engines hand `fuse` the same two lists for a relevance search: the
+first FUSED articles the words score (BM25, best first) and the NEAREST
+articles by the cosine of their vectors with the query's, each under the
+search's filters. An article scores its words' score as a share of the
+best one's, plus a weight times its cosine above COSINE_FLOOR (below it,
+unrelated texts meet); an article the words did not find scores by its
+meaning alone. The weight depends on the query's script:
+
+- a query in Arabic: WEIGHT_ARABIC, small. The words, which match the
+  archive's own language exactly, keep their order where they found
+  something; meaning breaks their near-ties and brings, below them, what
+  they missed. (Measured: any larger weight costs the paraphrase queries
+  more than it brings; the model is weaker than the words on Arabic.)
+- a query in another script (English, French): WEIGHT_OTHER, large.
+  Its words can only match names written in Latin letters; meaning leads.
+
+When the words find nothing, meaning ranks alone. The weights and the
+floor were chosen on the development half of the query sets of
+tests/data/meaning and the known-item set, and checked on the other half
+(docs/meaning.md; `scripts/eval-quality --modes words,meaning,auto`).
+"""
+
+import functools
+import re
+from dataclasses import dataclass
+
+FUSED = 100  # the words' articles a fused ranking takes in
+NEAREST = 100  # the nearest articles by meaning it takes in
+WEIGHT_ARABIC = 0.1
+WEIGHT_OTHER = 5.0
+COSINE_FLOOR = 0.1
+MODES = ("auto", "words", "meaning")  # the `mode` parameter: fused, words only, meaning only
+_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
+
+
+@dataclass(frozen=True)
+class Ranked:
+    id: str
+    matched_by: str  # "words", "meaning" or "both"
+
+
+def fuse(text, words, meaning, *, mode="auto") -> list[Ranked]:
+    """The fused order of `words` [(ID, score)] and `meaning` [(ID, cosine)],
+    each best first, for the query `text`."""
+    near = {article_id: cosine for article_id, cosine in meaning if cosine > COSINE_FLOOR}
+    found = {article_id for article_id, _ in words}
+    if mode == "meaning" or not words:
+        return [Ranked(i, "both" if i in found else "meaning") for i in near]
+    weight = WEIGHT_ARABIC if _ARABIC.search(text) else WEIGHT_OTHER
+    best = max(score for _, score in words) or 1.0
+    scored = {i: (score / best, "words") for i, score in words}
+    for article_id, cosine in near.items():
+        by_words, _ = scored.get(article_id, (0.0, ""))
+        how = "both" if article_id in found else "meaning"
+        scored[article_id] = (by_words + weight * (cosine - COSINE_FLOOR), how)
+    order = sorted(scored.items(), key=lambda item: -item[1][0])
+    return [Ranked(article_id, how) for article_id, (_, how) in order]
+
+
+@functools.lru_cache(maxsize=256)
+def query_vector(text: str):
+    """The vector of a query's text (the model's; cached: a page and its
+    next pages, the API and the feed ask the same)."""
+    from indexer import embeddings
+
+    return embeddings.model().queries([text])[0]
