@@ -190,8 +190,8 @@ def search_result(registry: Registry) -> dict:
             "meaning": {
                 "type": ["object", "null"],
                 "description": "meaning took part in the ranking: `added` articles of `total` "
-                "were found by meaning alone (hits[].matched_by: meaning); the facets count "
-                "the articles the words found, without them; `embedded` of the index's "
+                "(and of the facets' counts) were found by meaning alone (hits[].matched_by: "
+                "meaning), among the nearest to the query; `embedded` of the index's "
                 "`articles` have a vector (less: meaning covers part of the archive). "
                 "null when it took no part (mode=words, a date sort, no embeddings)",
                 "required": ["added", "embedded", "articles"],
@@ -280,6 +280,8 @@ def search_result(registry: Registry) -> dict:
 
 
 def _errors(*statuses):
+    """The error answers of an operation (414: an address longer than the
+    server reads, which any GET with a long enough query string can get)."""
     return {
         str(s): {"description": "Error", "content": {"application/json": {"schema": ERROR}}}
         for s in statuses
@@ -368,7 +370,7 @@ def openapi_document(settings: Settings | None = None, registry: Registry = FACE
                             "description": "Hits and facet counts",
                             "content": {"application/json": {"schema": search_result(registry)}},
                         },
-                        **_errors(400, 503),
+                        **_errors(400, 414, 503),
                     },
                 }
             },
@@ -383,7 +385,7 @@ def openapi_document(settings: Settings | None = None, registry: Registry = FACE
                             "description": "The article",
                             "content": {"application/json": {"schema": {"type": "object"}}},
                         },
-                        **_errors(404, 503),
+                        **_errors(404, 414, 503),
                     },
                 }
             },
@@ -409,7 +411,7 @@ def openapi_document(settings: Settings | None = None, registry: Registry = FACE
                             "search (the page of its articles)",
                             "content": {"application/json": {"schema": {"type": "object"}}},
                         },
-                        **_errors(404, 503),
+                        **_errors(404, 414, 503),
                     },
                 }
             },
@@ -467,7 +469,7 @@ def openapi_document(settings: Settings | None = None, registry: Registry = FACE
                             "description": "The hits",
                             "content": {"text/csv": {}, "application/x-ndjson": {}},
                         },
-                        **_errors(400, 503),
+                        **_errors(400, 414, 503),
                     },
                 }
             },
@@ -509,7 +511,7 @@ def openapi_document(settings: Settings | None = None, registry: Registry = FACE
                                 }
                             },
                         },
-                        **_errors(400, 503),
+                        **_errors(400, 414, 503),
                     },
                 }
             },
@@ -518,7 +520,7 @@ def openapi_document(settings: Settings | None = None, registry: Registry = FACE
                     "summary": "Whether the search backend answers",
                     "responses": {
                         "200": {"description": "Backend name and article count"},
-                        **_errors(503),
+                        **_errors(414, 503),
                     },
                 }
             },
