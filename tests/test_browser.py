@@ -329,3 +329,85 @@ def test_a_list_searched_in_one_step_a_timeline_and_the_last_page(server, browse
         shoot(browser, f"6-last-page-{name}")
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_a_pasted_link_finds_its_article(server, browser, width):
+    """A link copied from a browser's address bar, pasted into the search
+    box: the article published there, said so; a link the archive does not
+    hold: its words, said so too; a long address never widens the page."""
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 500},
+    )
+    name = "phone" if width < 500 else "desktop"
+    try:
+        for link, found in (
+            ("https://news.example/bw-001", True),
+            ("https://news.example/ar/2023/" + "%D8%A8%D9%88%D8%AA%D9%8A%D9%86-" * 8, False),
+        ):
+            browser.get(server + "/")
+            box = browser.find_element(By.NAME, "q")
+            box.send_keys(link + Keys.ENTER)
+            notice = browser.find_element(By.ID, "address")
+            if found:
+                assert notice.text.startswith("ما نُشر على هذا العنوان")
+                hits = browser.find_elements(By.CSS_SELECTOR, ".hit h3 a")
+                assert [h.get_attribute("href").rsplit("/", 1)[1] for h in hits] == ["bw-001"]
+            else:
+                assert notice.text.startswith("لا مقالة في الأرشيف منشورة على العنوان")
+                assert "بوتين-بوتين" in notice.text  # the address, decoded
+            assert browser.execute_script("return document.documentElement.scrollWidth") <= width
+            shoot(browser, f"7-link-{'found' if found else 'missing'}-{name}")
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.fixture(scope="module")
+def meaning_server(tmp_path_factory):
+    """The sample, indexed and embedded, served."""
+    from indexer import embed, reindex
+    from indexer.search.embedded import EmbeddedStore
+
+    data = tmp_path_factory.mktemp("meaning") / "data"
+    store = EmbeddedStore(data)
+    reindex.run([ROOT / "sample"], store, workers=1)
+    embed.run(store)
+    httpd = make_server("127.0.0.1", 0, app_for(data), threaded=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_an_english_search_finds_arabic_articles_marked_by_meaning(meaning_server, browser, width):
+    """An English query: the Arabic articles it means, each marked «بالمعنى»,
+    the notice of what meaning added, and the link to the words alone."""
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 500},
+    )
+    name = "phone" if width < 500 else "desktop"
+    try:
+        browser.get(meaning_server + "/")
+        box = browser.find_element(By.NAME, "q")
+        box.send_keys("earthquake in Morocco" + Keys.ENTER)
+        first = browser.find_element(By.CSS_SELECTOR, ".hit h3")
+        assert "المغرب" in first.text and first.find_element(By.CLASS_NAME, "by-meaning")
+        notice = browser.find_element(By.ID, "meaning")
+        assert notice.text.startswith("وجد البحث بالمعنى")
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= width
+        shoot(browser, f"8-english-{name}")
+        browser.find_element(By.ID, "words-only").click()
+        assert total(browser) == 0
+        assert browser.find_element(By.ID, "with-meaning")
+        # Other words for the same story: the story first, and below it the
+        # other earthquake, which meaning alone found (marked).
+        browser.get(meaning_server + "/?q=هزة أرضية عنيفة في مراكش")
+        hits = browser.find_elements(By.CSS_SELECTOR, ".hit h3")
+        assert "المغرب" in hits[0].text
+        marked = [h.text for h in hits if h.find_elements(By.CLASS_NAME, "by-meaning")]
+        assert any("تركيا" in title for title in marked)
+        shoot(browser, f"8-paraphrase-{name}")
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -83,6 +83,14 @@ def test_filters_and_exclusions_hold_for_what_meaning_finds(backend):
     assert ids(dated) == ["AG-20230206-01"]
 
 
+def test_the_facets_count_what_meaning_found_as_the_total_does(backend):
+    result = search(backend, q="earthquake in Morocco")
+    assert not result.relaxed  # no hit came by some of the words
+    outlets = {bucket.key: bucket.count for bucket in result.facets["source"]}
+    assert sum(outlets.values()) == result.total > 0
+    assert outlets["هسبريس"] >= 1  # bw-010's outlet
+
+
 def test_a_date_sort_and_the_words_mode_leave_meaning_out(backend):
     assert search(backend, q="earthquake", sort="newest").total == 0
     assert search(backend, q="زلزال", mode="words").meaning is None

@@ -54,8 +54,8 @@ class SearchResult:
     # Another spelling of the query that finds more (suggest.Suggestion), or None.
     suggestion: object = None
     # Meaning in the ranking (fusion.py): {"added": articles of the total
-    # only meaning found (the facets count the others), "embedded": articles
-    # with a vector, "articles": in the index}; None when it took no part.
+    # (and of the facets) only meaning found, "embedded": articles with a
+    # vector, "articles": in the index}; None when it took no part.
     meaning: dict | None = None
 
     def to_json(self, request=None):

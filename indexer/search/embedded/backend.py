@@ -123,7 +123,15 @@ class EmbeddedBackend:
         active = compile.filters(fields, request)
         vectors = self._vectors()
         if request.by_meaning and len(vectors):
-            result = self._fused(searcher, fields, request, query, active, vectors)
+            result, added = self._fused(searcher, fields, request, query, active, vectors)
+            if added:  # the facets count what meaning added too, as the total does
+                query = Query.boolean_query(
+                    [
+                        (Occur.Should, query),
+                        (Occur.Should, Query.term_set_query(fields, "id", added)),
+                    ]
+                )
+            relaxed = relaxed and any(hit.matched_by != "meaning" for hit in result.hits)
         else:
             result = self._page(searcher, fields, request, compile.narrowed(query, active))
         result.relaxed = relaxed and result.total > 0
@@ -174,8 +182,9 @@ class EmbeddedBackend:
         return opened.vectors
 
     def _fused(self, searcher, fields, request, query, active, vectors):
-        """A page of the words' and the meaning's ranking in one (fusion.py):
-        the fused articles first, then the words' articles past those."""
+        """(a page of the words' and the meaning's ranking in one (fusion.py):
+        the fused articles first, then the words' articles past those; the
+        IDs of the articles meaning alone found)."""
         selected = compile.narrowed(query, active)
         found = searcher.search(selected, fusion.FUSED, count=True)
         records = {}
@@ -189,8 +198,8 @@ class EmbeddedBackend:
         records.update(allowed)
         meaning = [(i, cosine) for i, cosine in nearest if i in allowed]
         ranked = fusion.fuse(request.text, words, meaning, mode=request.mode)
-        added = sum(r.matched_by == "meaning" for r in ranked)
-        total = len(ranked) if request.mode == "meaning" else found.count + added
+        added = [r.id for r in ranked if r.matched_by == "meaning"]
+        total = len(ranked) if request.mode == "meaning" else found.count + len(added)
         offset = request.offset
         if request.cursor:
             offset = compile.after(fields, "relevance", request.cursor, searcher.num_docs)[1]
@@ -215,11 +224,11 @@ class EmbeddedBackend:
         next_cursor = encode_cursor(["relevance", offset + len(chosen)]) if more else None
         result = SearchResult(total, hits, next_cursor=next_cursor)
         result.meaning = {
-            "added": added,
+            "added": len(added),
             "embedded": len(vectors),
             "articles": searcher.num_docs,
         }
-        return result
+        return result, added
 
     @staticmethod
     def _allowed(searcher, fields, request, active, article_ids) -> dict:
