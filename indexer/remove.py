@@ -52,5 +52,5 @@ def remove(store, ids=(), source=None, before=None, everything=False) -> Removal
                 removal.removed.append(record)
     if removal.removed and store.embeds:
         with store.embedding() as filling:  # their vectors go with them
-            filling.prune()
+            filling.drop([record["id"] for record in removal.removed])
     return removal

@@ -199,3 +199,27 @@ def test_every_surface_marks_what_meaning_found(embedded):
         text=True,
     )
     assert "[by meaning]" in shown.stdout and "by meaning alone" in shown.stdout
+
+
+def test_on_elasticsearch_the_words_are_indexed_and_the_missing_vectors_said(
+    elasticsearch_url, es_alias, tmp_path
+):
+    env = {
+        **os.environ,
+        "BAHTH_DATA_DIR": str(tmp_path),
+        "BAHTH_ELASTICSEARCH_URL": elasticsearch_url,
+        "BAHTH_ELASTICSEARCH_INDEX": es_alias,
+        "BAHTH_EMBEDDINGS": "on",
+    }
+
+    def bahth(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "indexer.cli", *args], env=env, capture_output=True, text=True
+        )
+
+    built = bahth("reindex", str(ROOT / "sample"))
+    assert built.returncode == 0, built.stderr
+    assert "keeps no vectors yet: searched by words only" in built.stderr
+    refused = bahth("embed")
+    assert refused.returncode == 2
+    assert "search by meaning runs on the embedded engine" in refused.stderr

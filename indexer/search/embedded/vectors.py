@@ -217,10 +217,16 @@ class Filling:
     def put(self, model: str, entries, vectors) -> None:
         self.vectors.write(model, entries, vectors)
 
+    def drop(self, article_ids) -> None:
+        """Drop the vectors of these articles (removed from the index)."""
+        self.vectors.remove(article_ids)
+
     def prune(self) -> int:
         """Drop the vectors of articles the index no longer shows; how many."""
         from .schema import record_of
 
+        if not self.vectors.keys():
+            return 0
         searcher = self.index.searcher()
         hits = searcher.search(_all(), max(searcher.num_docs, 1)).hits
         shown = {record_of(searcher.doc(address))["id"] for _, address in hits}
