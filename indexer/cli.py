@@ -282,14 +282,33 @@ def _gazetteer(settings):
     return configured(settings)
 
 
-class ProgressReporter:
+class _Progress:
     """A tqdm bar on a terminal; a plain line every few seconds otherwise."""
 
-    def __init__(self, stream, command="reindex"):
+    def __init__(self, stream, command):
         self.stream = stream
         self.command = command
         self.bar = None
         self.last_log = time.monotonic()
+
+    def _line_due(self, finished) -> bool:
+        """Whether a plain line is due (off a terminal): every ten seconds, and at the end."""
+        if time.monotonic() - self.last_log >= 10 or finished:
+            self.last_log = time.monotonic()
+            return True
+        return False
+
+    def close(self):
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+class ProgressReporter(_Progress):
+    """The reading of a reindex or an add, in bytes of input."""
+
+    def __init__(self, stream, command="reindex"):
+        super().__init__(stream, command)
 
     def __call__(self, summary, done_bytes, total_bytes):
         rate = summary.read / summary.seconds if summary.seconds else 0
@@ -310,8 +329,7 @@ class ProgressReporter:
                 f"{self.command}: {summary.read:,} articles, {rate:,.0f} articles/s", refresh=False
             )
             self.bar.update(done_bytes - self.bar.n)
-        elif time.monotonic() - self.last_log >= 10 or done_bytes == total_bytes:
-            self.last_log = time.monotonic()
+        elif self._line_due(done_bytes == total_bytes):
             share = 100 * done_bytes / total_bytes if total_bytes else 100
             print(
                 f"{self.command}: {summary.read:,} articles read ({rate:,.0f}/s), "
@@ -320,21 +338,9 @@ class ProgressReporter:
                 flush=True,
             )
 
-    def close(self):
-        if self.bar is not None:
-            self.bar.close()
-            self.bar = None
 
-
-class StageProgress:
-    """A stage counted in articles (embedding): a tqdm bar with its rate and
-    time left on a terminal; a plain line every few seconds otherwise."""
-
-    def __init__(self, stream, command):
-        self.stream = stream
-        self.command = command
-        self.bar = None
-        self.last_log = time.monotonic()
+class StageProgress(_Progress):
+    """A stage counted in articles (embedding), with its rate and time left."""
 
     def __call__(self, done, total, seconds):
         if self.stream.isatty():
@@ -344,8 +350,7 @@ class StageProgress:
                 self.bar = tqdm(total=total, unit=" articles", file=self.stream, dynamic_ncols=True)
                 self.bar.set_description_str(self.command)
             self.bar.update(done - self.bar.n)
-        elif time.monotonic() - self.last_log >= 10 or done == total:
-            self.last_log = time.monotonic()
+        elif self._line_due(done == total):
             rate = done / seconds if seconds else 0
             left = f", about {(total - done) / rate / 60:.0f} min left" if rate else ""
             print(
@@ -353,11 +358,6 @@ class StageProgress:
                 file=self.stream,
                 flush=True,
             )
-
-    def close(self):
-        if self.bar is not None:
-            self.bar.close()
-            self.bar = None
 
 
 # The option of `bahth search` that gives each search parameter its value
