@@ -105,6 +105,20 @@ def sample_index(tmp_path_factory):
     return data
 
 
+@pytest.fixture(scope="session")
+def embedded_sample(tmp_path_factory):
+    """A data folder with the sample archive indexed and embedded (search by
+    meaning; shared by the tests that only read it)."""
+    from indexer import embed, reindex
+    from indexer.search.embedded import EmbeddedStore
+
+    data = tmp_path_factory.mktemp("meaning") / "data"
+    store = EmbeddedStore(data)
+    reindex.run([ROOT / "sample"], store, workers=1)
+    embed.run(store)
+    return data
+
+
 @pytest.fixture
 def data_dir(sample_index):
     """The data folder of the sample's index (read only)."""

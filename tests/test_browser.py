@@ -364,16 +364,9 @@ def test_a_pasted_link_finds_its_article(server, browser, width):
 
 
 @pytest.fixture(scope="module")
-def meaning_server(tmp_path_factory):
+def meaning_server(embedded_sample):
     """The sample, indexed and embedded, served."""
-    from indexer import embed, reindex
-    from indexer.search.embedded import EmbeddedStore
-
-    data = tmp_path_factory.mktemp("meaning") / "data"
-    store = EmbeddedStore(data)
-    reindex.run([ROOT / "sample"], store, workers=1)
-    embed.run(store)
-    httpd = make_server("127.0.0.1", 0, app_for(data), threaded=True)
+    httpd = make_server("127.0.0.1", 0, app_for(embedded_sample), threaded=True)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_port}"
     httpd.shutdown()
