@@ -47,8 +47,7 @@ def run(store, model=None, progress=None, stop=None) -> EmbedSummary:
     summary = EmbedSummary()
     started = time.monotonic()
     with store.embedding() as filling:
-        summary.pruned = filling.prune()
-        total, batches = filling.missing(model.name, COMMIT_EVERY)
+        summary.pruned, total, batches = filling.survey(model.name, COMMIT_EVERY)
         progress(0, total, 0.0)
         for chosen in batches:
             if stop is not None and stop.is_set():

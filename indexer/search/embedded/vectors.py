@@ -22,11 +22,19 @@ the disk (2 KB an article).
 """
 
 import json
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import tantivy
+
+from indexer.embeddings import passage, passage_key
+
+from .schema import record_of
+
+log = logging.getLogger(__name__)
 
 FOLDER = "vectors"
 CHUNK_ROWS = 65_536  # rows compared at a time
@@ -73,13 +81,10 @@ class Vectors:
             self.model = meta["model"]
             entries = meta["entries"]
             count = sum(1 for _, key in entries if key)
-            rows = (
-                np.memmap(name.with_suffix(".f32"), np.float32, "r").reshape(
-                    count, meta["dimensions"]
-                )
-                if count
-                else np.zeros((0, meta["dimensions"]), np.float32)
-            )
+            rows = _rows(name.with_suffix(".f32"), count, meta["dimensions"])
+            if rows is None:  # damaged: its articles are embedded again by `bahth embed`
+                entries = [(article_id, "") for article_id, _ in entries]
+                rows, count = np.zeros((0, meta["dimensions"]), np.float32), 0
             segment = _Segment(rows, [], np.ones(count, dtype=bool))
             segments.append(segment)
             for article_id, key in entries:
@@ -172,6 +177,20 @@ class Vectors:
         return len(self.keys())
 
 
+def _rows(path: Path, count: int, dimensions: int) -> np.ndarray | None:
+    """The `count` rows of a segment's data file, memory-mapped; None (and a
+    warning) for a file missing or not of that size."""
+    if not count:
+        return np.zeros((0, dimensions), np.float32)
+    try:
+        if path.stat().st_size == count * dimensions * 4:
+            return np.memmap(path, np.float32, "r").reshape(count, dimensions)
+    except FileNotFoundError:
+        pass
+    log.warning("%s is missing or damaged: its %d vectors are left out", path, count)
+    return None
+
+
 def _write_atomically(path: Path, data: bytes) -> None:
     temporary = path.with_name(path.name + ".partial")
     with open(temporary, "wb") as file:
@@ -189,33 +208,30 @@ class Filling:
         self.vectors = Vectors(version)
         self.index = index
 
-    def missing(self, model: str, batch: int):
-        """(how many, batches of (ID, key, passage)) of the articles without a
-        vector of `model` for their present text."""
-        from indexer.embeddings import passage, passage_key
-
-        from .schema import record_of
-
+    def survey(self, model: str, batch: int):
+        """One reading of every article: the vectors of articles the index
+        no longer shows are dropped, and those without a vector of `model`
+        for their present text are found. (vectors dropped, how many to
+        embed, batches of (ID, key, passage) to embed.)"""
         searcher = self.index.searcher()
         known = self.vectors.keys() if self.vectors.model in ("", model) else {}
-        hits = searcher.search(_all(), max(searcher.num_docs, 1)).hits
-        wanted = []
+        hits = searcher.search(tantivy.Query.all_query(), max(searcher.num_docs, 1)).hits
+        shown, wanted = set(), []
         for _, address in hits:
-            record = record_of(searcher.doc(address))
-            text = passage(record["title"], record["body"])
-            if known.get(record["id"]) != passage_key(text):
+            article_id, key, _ = _passage_of(searcher, address)
+            shown.add(article_id)
+            if known.get(article_id) != key:
                 wanted.append(address)
+        gone = [article_id for article_id in self.vectors.keys() if article_id not in shown]
+        self.vectors.remove(gone)
 
         def batches():
+            # Read again batch by batch: the passages of a whole archive are
+            # not held in memory at once.
             for start in range(0, len(wanted), batch):
-                chosen = []
-                for address in wanted[start : start + batch]:
-                    record = record_of(searcher.doc(address))
-                    text = passage(record["title"], record["body"])
-                    chosen.append((record["id"], passage_key(text), text))
-                yield chosen
+                yield [_passage_of(searcher, a) for a in wanted[start : start + batch]]
 
-        return len(wanted), batches()
+        return len(gone), len(wanted), batches()
 
     def put(self, model: str, entries, vectors) -> None:
         self.vectors.write(model, entries, vectors)
@@ -224,24 +240,12 @@ class Filling:
         """Drop the vectors of these articles (removed from the index)."""
         self.vectors.remove(article_ids)
 
-    def prune(self) -> int:
-        """Drop the vectors of articles the index no longer shows; how many."""
-        from .schema import record_of
-
-        if not self.vectors.keys():
-            return 0
-        searcher = self.index.searcher()
-        hits = searcher.search(_all(), max(searcher.num_docs, 1)).hits
-        shown = {record_of(searcher.doc(address))["id"] for _, address in hits}
-        gone = [article_id for article_id in self.vectors.keys() if article_id not in shown]
-        self.vectors.remove(gone)
-        return len(gone)
-
     def finish(self, model: str) -> None:
         self.vectors.merge(model)
 
 
-def _all():
-    import tantivy
-
-    return tantivy.Query.all_query()
+def _passage_of(searcher, address) -> tuple[str, str, str]:
+    """(ID, key, passage) of the article at a document address."""
+    record = record_of(searcher.doc(address))
+    text = passage(record["title"], record["body"])
+    return record["id"], passage_key(text), text
