@@ -125,9 +125,7 @@ def _ingest(command, args, settings):
         if summary.rejected_total or sum(summary.notes.values()):
             print(f"rejected records and notes: {rejects_path}")
     embedded = None
-    if settings.embeddings == "on" and not store.embeds:
-        log.warning("%s keeps no vectors yet: searched by words only", store.describe())
-    elif settings.embeddings == "on":
+    if settings.embeddings == "on":
         with meaning(
             "the articles are in the index and searched by their words; `bahth embed` "
             "embeds the rest (BAHTH_EMBEDDINGS=off leaves it to that command)."
@@ -161,12 +159,6 @@ def cmd_embed(args, settings):
     from indexer.search import open_store
 
     store = open_store(settings)
-    if not store.embeds:
-        raise CommandError(
-            f"{store.describe()} keeps no vectors yet: search by meaning runs on the embedded "
-            "engine (unset BAHTH_ELASTICSEARCH_URL)",
-            ExitStatus.USAGE,
-        )
     summary = _embed(store, args.json)
     if args.json:
         report = {"status": ExitStatus.OK, **summary.to_json(), "index": store.describe()}

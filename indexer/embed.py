@@ -3,7 +3,9 @@
 The words of an index and its vectors are built apart: a reindex or an add
 writes the articles (their words are searchable at once), then, with
 BAHTH_EMBEDDINGS=on, this stage embeds the articles that have no vector
-for their present text. Each commit holds a few hundred vectors, so that a
+for their present text (those whose passage the version a reindex replaced
+had embedded take that vector: a reindex of an unchanged archive embeds
+nothing again). Each commit holds a few hundred vectors, so that a
 stage that is stopped (Ctrl-C, a kill) keeps what it committed and the next
 one goes on from there; the vectors of articles no longer in the index are
 dropped first. Search by meaning covers what has been embedded so far, and
@@ -22,6 +24,7 @@ COMMIT_EVERY = 512  # passages a commit holds
 @dataclass
 class EmbedSummary:
     embedded: int = 0
+    carried: int = 0  # vectors taken from the version a reindex replaced
     pruned: int = 0
     seconds: float = 0.0
 
@@ -29,11 +32,17 @@ class EmbedSummary:
         rate = self.embedded / self.seconds if self.seconds else 0
         yield (
             f"embedded {self.embedded:,} articles in {self.seconds:.1f} s ({rate:,.1f}/s)"
+            + (f"; {self.carried:,} unchanged kept their vectors" if self.carried else "")
             + (f"; {self.pruned:,} vectors of removed articles dropped" if self.pruned else "")
         )
 
     def to_json(self):
-        return {"embedded": self.embedded, "pruned": self.pruned, "seconds": round(self.seconds, 3)}
+        return {
+            "embedded": self.embedded,
+            "carried": self.carried,
+            "pruned": self.pruned,
+            "seconds": round(self.seconds, 3),
+        }
 
 
 def run(store, model=None, progress=None, stop=None) -> EmbedSummary:
@@ -47,9 +56,10 @@ def run(store, model=None, progress=None, stop=None) -> EmbedSummary:
     summary = EmbedSummary()
     started = time.monotonic()
     with store.embedding() as filling:
-        summary.pruned, total, batches = filling.survey(model.name, COMMIT_EVERY)
+        survey = filling.survey(model.name, COMMIT_EVERY)
+        summary.pruned, summary.carried, total = survey.dropped, survey.carried, survey.wanted
         progress(0, total, 0.0)
-        for chosen in batches:
+        for chosen in survey.batches:
             if stop is not None and stop.is_set():
                 raise Terminated
             texts = [text for _, _, text in chosen]

@@ -87,6 +87,11 @@ def passage_key(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
+def model_name(kind: str = "use") -> str:
+    """The name of the model `model()` loads, without loading it."""
+    return MODELS[kind].name
+
+
 _models: dict[tuple[str, int], Model] = {}
 _models_lock = threading.Lock()
 

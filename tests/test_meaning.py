@@ -6,17 +6,19 @@ import os
 import subprocess
 import sys
 import threading
+import uuid
 
 import numpy as np
 import pytest
 
-from indexer import embed, embeddings, reindex
+from indexer import embed, embeddings, reindex, remove
 from indexer.search import SearchRequest
+from indexer.search.elastic import ElasticBackend, ElasticStore
 from indexer.search.embedded import EmbeddedBackend, EmbeddedStore
 from indexer.search.embedded.vectors import Vectors
 from indexer.status import Terminated
 
-from .conftest import ROOT, app_for, article, write_jsonl
+from .conftest import ROOT, app_for, article, delete_versions, write_jsonl
 
 
 def ids(result):
@@ -34,16 +36,59 @@ def embedded(embedded_sample):
 
 
 @pytest.fixture(scope="module")
-def backend(embedded):
-    return EmbeddedBackend(embedded)
+def on_elasticsearch(elasticsearch_url):
+    """(store, backend) of the sample on the real test node, embedded."""
+    alias = f"meaning-{uuid.uuid4().hex[:8]}"
+    store = ElasticStore(elasticsearch_url, alias)
+    reindex.run([ROOT / "sample"], store, workers=1)
+    embed.run(store)
+    yield store, ElasticBackend(elasticsearch_url, alias)
+    delete_versions(store.client, alias)
 
 
-def test_every_article_is_embedded_once(embedded, backend):
-    vectors = Vectors(EmbeddedStore(embedded).live())
-    assert len(vectors) == backend.ping() == 31
-    assert vectors.model == embeddings.model().name
-    again = embed.run(EmbeddedStore(embedded))
+@pytest.fixture(scope="module")
+def on_embedded(embedded):
+    return EmbeddedStore(embedded), EmbeddedBackend(embedded)
+
+
+@pytest.fixture(
+    scope="module",
+    params=["embedded", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)],
+)
+def engine(request):
+    """(store, backend) of the sample, embedded, on each engine."""
+    return request.getfixturevalue(f"on_{request.param}")
+
+
+@pytest.fixture(scope="module")
+def backend(engine):
+    return engine[1]
+
+
+def test_every_article_is_embedded_once(engine):
+    store, backend = engine
+    result = search(backend, q="earthquake")
+    assert result.meaning["embedded"] == result.meaning["articles"] == backend.ping() == 31
+    again = embed.run(store)
     assert again.embedded == 0 and again.pruned == 0  # nothing to do a second time
+
+
+def test_the_vectors_are_the_models(embedded):
+    vectors = Vectors(EmbeddedStore(embedded).live())
+    assert len(vectors) == 31 and vectors.model == embeddings.model().name
+
+
+@pytest.mark.elasticsearch
+@pytest.mark.parametrize(
+    "query",
+    ["earthquake in Morocco", "North Korea missile test", "زلزال المغرب", "هزة أرضية عنيفة"],
+)
+def test_both_engines_rank_alike(on_embedded, on_elasticsearch, query):
+    embedded, elastic = (search(b, q=query) for _, b in (on_embedded, on_elasticsearch))
+    assert [(h.id, h.matched_by) for h in elastic.hits][:5] == [
+        (h.id, h.matched_by) for h in embedded.hits
+    ][:5]
+    assert elastic.total == embedded.total and elastic.meaning == embedded.meaning
 
 
 def test_an_english_query_finds_the_arabic_article_by_meaning(backend):
@@ -157,6 +202,12 @@ def test_an_add_embeds_what_changed_and_a_remove_drops_it(tmp_path):
     removed = bahth("remove", "a1")
     assert [r["id"] for r in removed["removed"]] == ["a1"]
     assert "a1" not in Vectors(live).keys() and len(Vectors(live)) == 31
+    # A reindex takes the vectors of the articles it did not change from
+    # the version it replaces: here all but bw-010, back to its own text.
+    again = bahth("reindex", str(ROOT / "sample"))
+    assert again["embeddings"]["carried"] == 30 and again["embeddings"]["embedded"] == 1
+    assert not (data / "vectors-replaced").exists()
+    assert ids(search(EmbeddedBackend(data), q="earthquake in Morocco"))[0] == "bw-010"
 
 
 def test_the_vectors_of_a_later_segment_replace_and_remove_earlier_ones(tmp_path):
@@ -201,25 +252,47 @@ def test_every_surface_marks_what_meaning_found(embedded):
     assert "[by meaning]" in shown.stdout and "by meaning alone" in shown.stdout
 
 
-def test_on_elasticsearch_the_words_are_indexed_and_the_missing_vectors_said(
-    elasticsearch_url, es_alias, tmp_path
+def test_on_elasticsearch_a_stage_goes_on_a_reindex_carries_and_a_change_embeds_again(
+    elasticsearch_url, es_alias, tmp_path, monkeypatch
 ):
-    env = {
-        **os.environ,
-        "BAHTH_DATA_DIR": str(tmp_path),
-        "BAHTH_ELASTICSEARCH_URL": elasticsearch_url,
-        "BAHTH_ELASTICSEARCH_INDEX": es_alias,
-        "BAHTH_EMBEDDINGS": "on",
-    }
+    store = ElasticStore(elasticsearch_url, es_alias)
+    reindex.run([ROOT / "sample"], store, workers=1)
+    backend = ElasticBackend(elasticsearch_url, es_alias)
+    monkeypatch.setattr(embed, "COMMIT_EVERY", 8)
+    stop = threading.Event()
 
-    def bahth(*args):
-        return subprocess.run(
-            [sys.executable, "-m", "indexer.cli", *args], env=env, capture_output=True, text=True
-        )
+    def progress(done, total, seconds):
+        if done >= 16:
+            stop.set()
 
-    built = bahth("reindex", str(ROOT / "sample"))
-    assert built.returncode == 0, built.stderr
-    assert "keeps no vectors yet: searched by words only" in built.stderr
-    refused = bahth("embed")
-    assert refused.returncode == 2
-    assert "search by meaning runs on the embedded engine" in refused.stderr
+    with pytest.raises(Terminated):
+        embed.run(store, progress=progress, stop=stop)
+    store.client.indices.refresh(index=es_alias)
+    backend._vectors = (0, -60.0)  # counted again now
+    assert search(backend, q="earthquake").meaning["embedded"] == 16
+    assert embed.run(store).embedded == 31 - 16
+    # A reindex of the same archive takes the vectors over from the version
+    # before; an add embeds what changed, and a removed article's vector goes.
+    reindex.run([ROOT / "sample"], store, workers=1)
+    carried = embed.run(store)
+    assert carried.embedded == 0 and carried.carried == 31
+    changed = write_jsonl(
+        tmp_path / "changed.jsonl",
+        [
+            {
+                "id": "bw-010",
+                "title": "إطلاق صاروخ نحو القمر",
+                "body": "أطلقت وكالة الفضاء صاروخا يحمل مركبة إلى القمر. " * 4,
+                "source": "هسبريس",
+            }
+        ],
+    )
+    reindex.add([changed], store, workers=1)
+    assert embed.run(store).embedded == 1
+    backend._vectors = (0, -60.0)
+    assert ids(search(backend, q="rocket launched to the Moon"))[0] == "bw-010"
+    remove.remove(store, ids=["bw-010"])
+    store.client.indices.refresh(index=es_alias)
+    backend._vectors = (0, -60.0)
+    result = search(backend, q="rocket launched to the Moon")
+    assert "bw-010" not in ids(result) and result.meaning["embedded"] == 30

@@ -1,6 +1,6 @@
 """What an engine provides, written as code: a Backend searches, a Store
 builds new index versions, a Loader fills one, an Updater changes the live
-one in place.
+one in place, a Filling gives its articles their vectors (search by meaning).
 
 Both engines (embedded/, elastic/) satisfy these protocols; mypy checks it
 where `open_backend` and `open_store` return them, and a test checks it at
@@ -8,6 +8,7 @@ run time. A failed build raises errors.BuildFailed (or BackendUnavailable
 when the engine cannot be reached); the live index is never changed then.
 """
 
+from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, Protocol, runtime_checkable
@@ -107,13 +108,38 @@ class Updater(Protocol):
         ...
 
 
+class Survey(NamedTuple):
+    dropped: int  # vectors of articles no longer in the index, dropped
+    carried: int  # vectors taken from the version a reindex replaced (same passage)
+    wanted: int  # articles to embed
+    batches: Iterator[list]  # of (ID, key, passage) to embed
+
+
+class Filling(Protocol):
+    """The articles of the live index that need a vector, and where their
+    vectors go (indexer/embed.py)."""
+
+    def survey(self, model: str, batch: int) -> "Survey":
+        """One reading of the live index: vectors of removed articles dropped,
+        those of the version a reindex replaced taken where the passage is
+        the same, the rest to embed."""
+        ...
+
+    def put(self, model: str, entries: list[tuple[str, str]], vectors: Any) -> None:
+        """Commit the `vectors` of the articles of `entries` (ID, key), in order."""
+        ...
+
+    def drop(self, article_ids: list[str]) -> None:
+        """Drop the vectors of these articles (removed from the index)."""
+        ...
+
+    def finish(self, model: str) -> None: ...
+
+
 @runtime_checkable
 class Store(Protocol):
     name: str
     spare_cores: int  # cores a reindex leaves to the engine; its workers take the rest
-    # Whether it keeps vectors (search by meaning): `embedding()` yields the
-    # live index's articles to embed and takes their vectors.
-    embeds: bool
 
     def describe(self) -> str:
         """Where the index is, for people."""
@@ -127,6 +153,10 @@ class Store(Protocol):
     def changing(self) -> AbstractContextManager[Updater]:
         """An Updater changing the live index in place; what it committed
         stays when the block raises."""
+        ...
+
+    def embedding(self) -> AbstractContextManager[Filling]:
+        """A Filling of the live index; each batch it puts is committed as it goes."""
         ...
 
     def writing(self) -> AbstractContextManager[None]:

@@ -17,16 +17,17 @@ import time
 from elasticsearch import ApiError, NotFoundError, TransportError
 from markupsafe import escape
 
+from indexer import embeddings
 from indexer.arabic import STOPWORDS
 
-from .. import near
+from .. import fusion, near
 from ..errors import BackendUnavailable, NotFound
 from ..facets import FACETS
 from ..highlight import highlight, snippet
 from ..meta import IndexMeta
-from ..request import BadRequest, SearchRequest, encode_cursor
+from ..request import MAX_RESULT_WINDOW, BadRequest, SearchRequest, encode_cursor
 from ..result import Hit, SearchResult
-from . import dsl
+from . import dsl, vectors
 from .client import connect, unavailable
 from .document import PRIVATE, stored_group
 from .index import Analysis
@@ -49,6 +50,7 @@ class ElasticBackend:
         self.url, self.alias = url, alias
         self.client = connect(url)
         self._analysis: tuple[Analysis | None, float] = (None, 0.0)  # (path, when read)
+        self._vectors: tuple[int, float] = (0, -_ANALYSIS_SECONDS)  # (embedded, when counted)
 
     def _call(self, method, following=False, **kwargs):
         """`method(**kwargs)`, its errors in Bahth's terms; `following`: the
@@ -103,6 +105,8 @@ class ElasticBackend:
 
     def search(self, request: SearchRequest) -> SearchResult:
         analysis = self.analysis()
+        if request.by_meaning and (embedded := self._embedded()):
+            return self._fused(request, analysis, embedded)
         after, pit = self._read_cursor(request)
         relaxed = False
         response = self._page(request, analysis, relaxed, after, pit)
@@ -122,6 +126,79 @@ class ElasticBackend:
             result.next_cursor = self._next_cursor(hits[-1]["sort"], response, after is not None)
         self._facets(request, analysis, relaxed, response.get("aggregations", {}), result)
         return result
+
+    def _embedded(self) -> int:
+        """How many articles have a vector of the model (remembered a few seconds)."""
+        embedded, read_at = self._vectors
+        if time.monotonic() - read_at > _ANALYSIS_SECONDS:
+            query = {"bool": {"filter": [vectors.of_model(embeddings.model_name())]}}
+            embedded = self._call(self.client.count, index=self.alias, query=query)["count"]
+            self._vectors = (embedded, time.monotonic())
+        return embedded
+
+    def _fused(self, request, analysis, embedded):
+        """A page of the words' and the meaning's ranking in one (fusion.py):
+        the fused articles first, then the words' articles past those."""
+        relaxed = False
+        words = self._words(request, analysis, relaxed, fusion.FUSED, 0)
+        if words["hits"]["total"]["value"] == 0 and len(request.query.conditions) > 1:
+            relaxed = True
+            words = self._words(request, analysis, relaxed, fusion.FUSED, 0)
+        found = words["hits"]["total"]["value"]
+        model = embeddings.model_name()
+        body = dsl.nearest_body(
+            request,
+            analysis,
+            relaxed,
+            fusion.query_vector(request.text),
+            model,
+            fusion.NEAREST,
+        )
+        nearest = self._call(self.client.search, index=self.alias, body=body, **_WHOLE)
+        hits = {h["_id"]: h for h in words["hits"]["hits"]}
+        hits.update((h["_id"], h) for h in nearest["hits"]["hits"])
+        ranked = fusion.fuse(
+            request.text,
+            [(h["_id"], h["_score"]) for h in words["hits"]["hits"]],
+            [(h["_id"], vectors.cosine(h["_score"])) for h in nearest["hits"]["hits"]],
+            mode=request.mode,
+        )
+        added = [r.id for r in ranked if r.matched_by == "meaning"]
+        total = len(ranked) if request.mode == "meaning" else found + len(added)
+        offset = _fused_offset(request)
+        wanted = request.size + 1  # one more says whether a next page exists
+        chosen = [(r.id, r.matched_by) for r in ranked[offset : offset + wanted]]
+        beyond = offset + len(chosen) - len(ranked)  # past the fused ones: the words' own
+        if len(chosen) < wanted and request.mode != "meaning" and found > fusion.FUSED:
+            start = fusion.FUSED + beyond
+            if start + wanted - len(chosen) > MAX_RESULT_WINDOW:
+                raise BadRequest("page", f"goes past the first {MAX_RESULT_WINDOW:,} results")
+            rest = self._words(request, analysis, relaxed, wanted - len(chosen), start)
+            for hit in rest["hits"]["hits"]:
+                hits[hit["_id"]] = hit
+                chosen.append((hit["_id"], "words"))
+        more = len(chosen) > request.size > 0  # size=0 asks for counts, never a next page
+        chosen = chosen[: request.size]
+        shown = []
+        for article_id, how in chosen:
+            hit = self._hit(hits[article_id], request.query.terms, analysis)
+            hit.matched_by = how
+            shown.append(hit)
+        near.mark(shown, [hits[h.id]["_source"].get("body", "") for h in shown])
+        result = SearchResult(total, shown)
+        result.relaxed = relaxed and any(h.matched_by != "meaning" for h in shown)
+        if more:
+            result.next_cursor = encode_cursor(["relevance", offset + len(chosen)])
+        result.meaning = {"added": len(added), "embedded": embedded, "articles": self.ping()}
+        if request.facets:
+            body = dsl.counts_body(request, analysis, relaxed, added)
+            counted = self._call(self.client.search, index=self.alias, body=body, **_WHOLE)
+            self._facets(request, analysis, relaxed, counted["aggregations"], result, added)
+        return result
+
+    def _words(self, request, analysis, relaxed, size, start):
+        body = dsl.words_body(request, analysis, relaxed, size, start)
+        return self._call(self.client.search, index=self.alias, body=body, **_WHOLE)
 
     def _read_cursor(self, request):
         """(sort values to go on after, point-in-time ID or None)."""
@@ -198,7 +275,7 @@ class ElasticBackend:
             source.get("also", []),
         )
 
-    def _facets(self, request, analysis, relaxed, aggregations, result):
+    def _facets(self, request, analysis, relaxed, aggregations, result, added=()):
         registry = request.registry
         for name in request.facets:
             aggregation = aggregations[name]
@@ -213,7 +290,7 @@ class ElasticBackend:
             interval = "year" if request.by_year else registry.date.interval(*span)
             buckets = aggregation["year"]["buckets"]
             if interval != "year":
-                body = dsl.date_histogram_body(request, analysis, relaxed, interval)
+                body = dsl.date_histogram_body(request, analysis, relaxed, interval, added)
                 response = self._call(self.client.search, index=self.alias, body=body, **_WHOLE)
                 buckets = response["aggregations"]["histogram"]["buckets"]
             bars, result.date_interval = registry.date.timeline(
@@ -231,7 +308,7 @@ class ElasticBackend:
                 self.client.get,
                 index=self.alias,
                 id=article_id,
-                source_excludes=["*_terms", "*_exact", *PRIVATE],
+                source_excludes=["*_terms", "*_exact", *PRIVATE, *vectors.FIELDS],
             )
         except NotFoundError:
             data = self._copy(article_id)
@@ -241,6 +318,19 @@ class ElasticBackend:
             data.setdefault(key, [])
         data.setdefault("extra", {})
         return data
+
+    def _vector(self, article_id):
+        """The vector of an article's document, of the model; None when it has none."""
+        try:
+            found = self._call(
+                self.client.get, index=self.alias, id=article_id, source=list(vectors.FIELDS)
+            )
+        except NotFoundError:  # a copy: its original's document holds the vector
+            return None
+        held = found["_source"]
+        if held.get("embedding_model") != embeddings.model_name():
+            return None
+        return held.get("embedding")
 
     def _copy(self, article_id):
         """An exact copy, folded into its original's document ("also")."""
@@ -252,7 +342,24 @@ class ElasticBackend:
         return stored_group(hits[0]["_source"]).record(article_id)
 
     def more_like_this(self, article, size=5):
-        """Articles sharing the most distinctive words of `article`."""
+        """Articles telling the closest stories to `article`, from several
+        outlets: by meaning when it has a vector, else by its most
+        distinctive words."""
+        wanted = size * near.CANDIDATES_PER_SIMILAR
+        vector = self._vector(article["id"])
+        if vector is not None:
+            body = {
+                "knn": vectors.knn(vector, embeddings.model_name(), wanted + 1),
+                "size": wanted + 1,
+                "_source": list(dsl.HIT_FIELDS),
+            }
+            response = self._call(self.client.search, index=self.alias, body=body)
+            hits = [
+                self._hit(h, set(), Analysis.PYTHON)
+                for h in response["hits"]["hits"]
+                if h["_id"] != article["id"]
+            ]
+            return near.from_several_outlets(hits, size)
         fields = dsl.Fields.of(self.analysis())
         body = {
             "query": {
@@ -266,9 +373,25 @@ class ElasticBackend:
                     "stop_words": _STOPWORDS,  # indexed, but alike in every article
                 }
             },  # as the embedded engine: any shared word, best first
-            "size": size * near.CANDIDATES_PER_SIMILAR,
+            "size": wanted,
             "_source": list(dsl.HIT_FIELDS),
         }
         response = self._call(self.client.search, index=self.alias, body=body)
         hits = [self._hit(h, set(), Analysis.PYTHON) for h in response["hits"]["hits"]]
         return near.from_several_outlets(hits, size)
+
+
+def _fused_offset(request) -> int:
+    """Where a page of a fused ranking starts: its number's offset, or a cursor's."""
+    if not request.cursor:
+        return request.offset
+    cursor = request.cursor
+    if not (
+        len(cursor) == 2
+        and cursor[0] == "relevance"
+        and isinstance(cursor[1], int)
+        and not isinstance(cursor[1], bool)
+        and cursor[1] >= 0
+    ):
+        raise BadRequest("cursor", "is not a cursor of this search")
+    return cursor[1]

@@ -21,6 +21,7 @@ from ..query import Clause, Query
 from ..ranking import TIE_BREAKER, TITLE_BOOST
 from ..request import MAX_RESULT_WINDOW, SearchRequest
 from .index import Analysis
+from .vectors import knn
 
 SNIPPET_CHARS = 240
 
@@ -196,29 +197,76 @@ def _own_filter(request: SearchRequest, name):
 
 def search_body(request: SearchRequest, analysis, relaxed=False, after=None):
     """The body of the search for one page of `request`."""
+    # One more than the page says whether a next exists; page numbers stop
+    # at the result window (the cursor goes on past it).
+    size = (
+        request.size + 1
+        if after is not None
+        else min(request.size + 1, MAX_RESULT_WINDOW - request.offset)
+    )
+    body = words_body(request, analysis, relaxed, size, request.offset if after is None else None)
+    if after is not None:
+        body["search_after"] = list(after)
+    if request.facets:
+        body["aggs"] = aggregations(request, filters(request))
+    return body
+
+
+def words_body(request: SearchRequest, analysis, relaxed, size, start):
+    """The body of a search of `request`'s words: `size` hits from `start`
+    (None: the caller goes on from sort values), no facets."""
     active = filters(request)
     body = {
         "query": full_text(request.query, analysis, relaxed),
         "sort": sort_keys(request),
-        # One more than the page says whether a next exists; page numbers stop
-        # at the result window (the cursor goes on past it).
-        "size": request.size + 1
-        if after is not None
-        else min(request.size + 1, MAX_RESULT_WINDOW - request.offset),
+        "size": size,
         "track_total_hits": True,
         "_source": list(HIT_FIELDS),
     }
     if active:
         body["post_filter"] = {"bool": {"filter": list(active.values())}}
-    if after is not None:
-        body["search_after"] = list(after)
-    else:
-        body["from"] = request.offset
-    if request.facets:
-        body["aggs"] = aggregations(request, active)
+    if start is not None:
+        body["from"] = start
     if analysis == Analysis.NODE and request.query.conditions:
         body["highlight"] = highlight_body(request.query, relaxed)
     return body
+
+
+def nearest_body(request: SearchRequest, analysis, relaxed, vector, model, k):
+    """The body of a kNN search: the `k` articles with a vector of `model`
+    nearest to `vector` that the search's filters and excluded words leave
+    in (fusion.py ranks them with the words')."""
+    kept = list(filters(request).values())
+    if request.query.excluded:
+        kept.append(selection(Query((), request.query.excluded), analysis))
+    body = {
+        "knn": knn(vector, model, k, kept),
+        "size": k,
+        "_source": list(HIT_FIELDS),
+    }
+    if analysis == Analysis.NODE and request.query.conditions:
+        body["highlight"] = highlight_body(request.query, relaxed)
+    return body
+
+
+def counts_body(request: SearchRequest, analysis, relaxed, added):
+    """The body of a request for the facets alone: of the articles the words
+    found and of those meaning `added`."""
+    return {
+        "query": matching(request, analysis, relaxed, added),
+        "size": 0,
+        "track_total_hits": False,
+        "aggs": aggregations(request, filters(request)),
+    }
+
+
+def matching(request: SearchRequest, analysis, relaxed=False, added=()):
+    """The articles a search finds: the words', and the IDs meaning added."""
+    found = full_text(request.query, analysis, relaxed)
+    if not added:
+        return found
+    either = [found, {"ids": {"values": list(added)}}]
+    return {"bool": {"should": either, "minimum_should_match": 1}}
 
 
 def highlight_body(query: Query, relaxed):
@@ -239,13 +287,13 @@ def highlight_body(query: Query, relaxed):
     }
 
 
-def date_histogram_body(request: SearchRequest, analysis, relaxed, interval):
+def date_histogram_body(request: SearchRequest, analysis, relaxed, interval, added=()):
     """A second request: the date facet's counts at a finer interval."""
     active, date_facet = filters(request), request.registry.date
     return {
         "query": {
             "bool": {
-                "must": [full_text(request.query, analysis, relaxed)],
+                "must": [matching(request, analysis, relaxed, added)],
                 "filter": [_all_but(active, None)],
             }
         },

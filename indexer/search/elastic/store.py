@@ -18,6 +18,7 @@ from elasticsearch import ApiError, NotFoundError, TransportError
 
 from ..errors import BackendUnavailable, BuildFailed
 from ..meta import IndexMeta
+from . import vectors
 from .bulk import Loader
 from .client import connect, unavailable
 from .index import PLUGIN, Analysis, index_body, version
@@ -43,7 +44,6 @@ class ElasticStore:
     # The node indexes (and the bulk thread sends) while the workers read: on
     # 2 cores with the node beside it, 1 worker loads the corpus in 24-26 s, 2 in 29 s.
     spare_cores = 1
-    embeds = False  # search by meaning runs on the embedded engine (docs/meaning.md)
 
     def __init__(
         self,
@@ -131,21 +131,9 @@ class ElasticStore:
         """Yield an Updater changing the index behind the alias in place
         (`bahth add`, `bahth remove`); the alias does not move."""
         with self.writing():
-            try:
-                live = next(iter(self.client.indices.get_alias(name=self.alias)), None)
-                mapping = self.client.indices.get_mapping(index=live)[live]["mappings"]
-            except NotFoundError:
-                raise BackendUnavailable(
-                    f"no index behind the alias {self.alias!r} on {self.url} to change: "
-                    "run `bahth reindex PATH` first"
-                ) from None
-            except (TransportError, ApiError) as error:
-                raise unavailable(self.url, error) from error
             # The node's plugin (or, on the python path, this Bahth) analyses
             # what is added: it must be the analysis the index was built with.
-            made = IndexMeta.recorded(mapping.get("_meta", {}).get("bahth"))
-            analysis = Analysis(made.analysis)
-            made.check_writable(version(analysis), live)
+            live, analysis = self._live_version("change")
             self.live, self.analysis = live, analysis
             self.why = "as the live index was built"
             try:
@@ -154,6 +142,44 @@ class ElasticStore:
                 updater.finish()
             except (TransportError, ApiError) as error:  # a lookup of the groups changed
                 raise unavailable(self.url, error) from error
+
+    @contextmanager
+    def embedding(self):
+        """Yield a vectors.Filling of the live version (`bahth embed`), which
+        takes vectors over from the previous version where it can."""
+        with self.writing():
+            live, _ = self._live_version("embed")
+            try:
+                earlier = max(
+                    (
+                        (created, name)
+                        for name, (created, aliased) in self._versions().items()
+                        if not aliased
+                    ),
+                    default=(0, None),
+                )[1]
+            except (TransportError, ApiError) as error:
+                raise unavailable(self.url, error) from error
+            self.live = live
+            yield vectors.Filling(self.client, self.url, live, earlier)
+
+    def _live_version(self, doing):
+        """(the index behind the alias, checked writable by this Bahth; the
+        analysis path it was built with)."""
+        try:
+            live = next(iter(self.client.indices.get_alias(name=self.alias)), None)
+            mapping = self.client.indices.get_mapping(index=live)[live]["mappings"]
+        except NotFoundError:
+            raise BackendUnavailable(
+                f"no index behind the alias {self.alias!r} on {self.url} to {doing}: "
+                "run `bahth reindex PATH` first"
+            ) from None
+        except (TransportError, ApiError) as error:
+            raise unavailable(self.url, error) from error
+        made = IndexMeta.recorded(mapping.get("_meta", {}).get("bahth"))
+        analysis = Analysis(made.analysis)
+        made.check_writable(version(analysis), live)
+        return live, analysis
 
     def _analysis(self) -> Analysis:
         if self.wanted == Analysis.PYTHON:

@@ -56,7 +56,6 @@ _HELD_HERE_LOCK = threading.Lock()
 class EmbeddedStore:
     name = "embedded"
     spare_cores = 0  # tantivy's writer thread needs little: two workers on two cores are fastest
-    embeds = True
 
     def __init__(self, data_dir, registry: Registry = FACETS):
         self.data_dir = Path(data_dir)
@@ -197,6 +196,7 @@ class EmbeddedStore:
         os.symlink(version.name, link)
         os.replace(link, self.path)
         if old is not None and old != version:
+            vectors.set_aside(old, self.data_dir)  # the next embedding takes what is unchanged
             shutil.rmtree(old, ignore_errors=True)
         legacy = self.data_dir / LEGACY_FILE
         if legacy.exists():

@@ -12,6 +12,11 @@ A later segment's entry for an ID replaces an earlier one's. `key` is the
 digest of the embedded passage: an article whose text changed (an add that
 replaced it) no longer matches its key and is embedded again.
 
+When a reindex replaces a version, its `vectors/` is set aside in the data
+folder (`REPLACED`) rather than deleted: the next embedding stage takes the
+vectors of the articles whose passage (key) has not changed, and deletes
+the rest.
+
 A search compares the query with every vector (exact), reading the
 segments through memory maps, so that every web worker shares one copy in
 the page cache. float32 rather than float16, measured (`scripts/bench-embeddings
@@ -24,6 +29,7 @@ the disk (2 KB an article).
 import json
 import logging
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,11 +38,13 @@ import tantivy
 
 from indexer.embeddings import passage, passage_key
 
+from ..contract import Survey
 from .schema import record_of
 
 log = logging.getLogger(__name__)
 
 FOLDER = "vectors"
+REPLACED = "vectors-replaced"  # in the data folder: FOLDER of the version a reindex replaced
 CHUNK_ROWS = 65_536  # rows compared at a time
 MERGE_AT = 32  # segments past which a writer merges them into one
 
@@ -49,8 +57,8 @@ class _Segment:
 
 
 class Vectors:
-    def __init__(self, version: Path):
-        self.folder = Path(version) / FOLDER
+    def __init__(self, version: Path, folder: str = FOLDER):
+        self.folder = Path(version) / folder
         self._stamp: int | None = None
         self._segments: list[_Segment] = []
         self._keys: dict[str, str] = {}
@@ -110,6 +118,12 @@ class Vectors:
             return None
         segment, row = where
         return np.asarray(self._segments[segment].rows[row], dtype=np.float32)
+
+    def rows(self, article_ids) -> np.ndarray:
+        """The vectors of these articles (each has one), in order."""
+        self.refresh()
+        places = [self._place[article_id] for article_id in article_ids]
+        return np.vstack([self._segments[segment].rows[row] for segment, row in places])
 
     def nearest(self, query: np.ndarray, size: int) -> list[tuple[str, float]]:
         """The `size` articles whose vectors are closest to `query`, with their
@@ -200,6 +214,16 @@ def _write_atomically(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
+def set_aside(version: Path, data_dir: Path) -> None:
+    """Keep the vectors of a version a reindex replaces (REPLACED) for the
+    next embedding stage, in place of those set aside before."""
+    folder = version / FOLDER
+    if not folder.is_dir():
+        return  # built without vectors: those set aside before are still the newest
+    shutil.rmtree(data_dir / REPLACED, ignore_errors=True)
+    os.replace(folder, data_dir / REPLACED)
+
+
 class Filling:
     """The articles of a live index version that need a vector, and where
     their vectors go (`bahth embed`, and reindex and add with embeddings on)."""
@@ -207,23 +231,35 @@ class Filling:
     def __init__(self, version: Path, index):
         self.vectors = Vectors(version)
         self.index = index
+        self.replaced = Vectors(version.parent, REPLACED)  # set_aside's
 
-    def survey(self, model: str, batch: int):
+    def survey(self, model: str, batch: int) -> Survey:
         """One reading of every article: the vectors of articles the index
-        no longer shows are dropped, and those without a vector of `model`
-        for their present text are found. (vectors dropped, how many to
-        embed, batches of (ID, key, passage) to embed.)"""
+        no longer shows are dropped, those without a vector of `model` for
+        their present text take the replaced version's where it has one for
+        the same text, and the rest are to embed."""
         searcher = self.index.searcher()
+        self.vectors.refresh()
+        self.replaced.refresh()
         known = self.vectors.keys() if self.vectors.model in ("", model) else {}
+        before = self.replaced.keys() if self.replaced.model == model else {}
         hits = searcher.search(tantivy.Query.all_query(), max(searcher.num_docs, 1)).hits
-        shown, wanted = set(), []
+        shown, wanted, carried = set(), [], []
         for _, address in hits:
             article_id, key, _ = _passage_of(searcher, address)
             shown.add(article_id)
-            if known.get(article_id) != key:
+            if known.get(article_id) == key:
+                continue
+            if before.get(article_id) == key:
+                carried.append((article_id, key))
+            else:
                 wanted.append(address)
         gone = [article_id for article_id in self.vectors.keys() if article_id not in shown]
         self.vectors.remove(gone)
+        for start in range(0, len(carried), CHUNK_ROWS):
+            taken = carried[start : start + CHUNK_ROWS]
+            self.vectors.write(model, taken, self.replaced.rows([i for i, _ in taken]))
+        shutil.rmtree(self.replaced.folder, ignore_errors=True)  # what it could give is taken
 
         def batches():
             # Read again batch by batch: the passages of a whole archive are
@@ -231,7 +267,7 @@ class Filling:
             for start in range(0, len(wanted), batch):
                 yield [_passage_of(searcher, a) for a in wanted[start : start + batch]]
 
-        return len(gone), len(wanted), batches()
+        return Survey(len(gone), len(carried), len(wanted), batches())
 
     def put(self, model: str, entries, vectors) -> None:
         self.vectors.write(model, entries, vectors)
