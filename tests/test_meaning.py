@@ -268,7 +268,7 @@ def test_on_elasticsearch_a_stage_goes_on_a_reindex_carries_and_a_change_embeds_
     with pytest.raises(Terminated):
         embed.run(store, progress=progress, stop=stop)
     store.client.indices.refresh(index=es_alias)
-    backend._vectors = (0, -60.0)  # counted again now
+    backend = ElasticBackend(elasticsearch_url, es_alias)  # counts the vectors anew
     assert search(backend, q="earthquake").meaning["embedded"] == 16
     assert embed.run(store).embedded == 31 - 16
     # A reindex of the same archive takes the vectors over from the version
@@ -289,10 +289,10 @@ def test_on_elasticsearch_a_stage_goes_on_a_reindex_carries_and_a_change_embeds_
     )
     reindex.add([changed], store, workers=1)
     assert embed.run(store).embedded == 1
-    backend._vectors = (0, -60.0)
+    backend = ElasticBackend(elasticsearch_url, es_alias)
     assert ids(search(backend, q="rocket launched to the Moon"))[0] == "bw-010"
     remove.remove(store, ids=["bw-010"])
     store.client.indices.refresh(index=es_alias)
-    backend._vectors = (0, -60.0)
+    backend = ElasticBackend(elasticsearch_url, es_alias)
     result = search(backend, q="rocket launched to the Moon")
     assert "bw-010" not in ids(result) and result.meaning["embedded"] == 30

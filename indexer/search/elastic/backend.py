@@ -50,7 +50,8 @@ class ElasticBackend:
         self.url, self.alias = url, alias
         self.client = connect(url)
         self._analysis: tuple[Analysis | None, float] = (None, 0.0)  # (path, when read)
-        self._vectors: tuple[int, float] = (0, -_ANALYSIS_SECONDS)  # (embedded, when counted)
+        # ((articles with a vector, articles), when counted)
+        self._vectors: tuple[tuple[int, int], float] = ((0, 0), -_ANALYSIS_SECONDS)
 
     def _call(self, method, following=False, **kwargs):
         """`method(**kwargs)`, its errors in Bahth's terms; `following`: the
@@ -105,7 +106,7 @@ class ElasticBackend:
 
     def search(self, request: SearchRequest) -> SearchResult:
         analysis = self.analysis()
-        if request.by_meaning and (embedded := self._embedded()):
+        if request.by_meaning and (embedded := self._embedded())[0]:
             return self._fused(request, analysis, embedded)
         after, pit = self._read_cursor(request)
         relaxed = False
@@ -127,36 +128,37 @@ class ElasticBackend:
         self._facets(request, analysis, relaxed, response.get("aggregations", {}), result)
         return result
 
-    def _embedded(self) -> int:
-        """How many articles have a vector of the model (remembered a few seconds)."""
-        embedded, read_at = self._vectors
+    def _embedded(self) -> tuple[int, int]:
+        """(articles with a vector of the model, articles), remembered a few
+        seconds; (0, …) when none has one."""
+        counted, read_at = self._vectors
         if time.monotonic() - read_at > _ANALYSIS_SECONDS:
-            query = {"bool": {"filter": [vectors.of_model(embeddings.model_name())]}}
-            embedded = self._call(self.client.count, index=self.alias, query=query)["count"]
-            self._vectors = (embedded, time.monotonic())
-        return embedded
+            of_model = {"filter": vectors.of_model(embeddings.model_name())}
+            body = {"size": 0, "track_total_hits": True, "aggs": {"embedded": of_model}}
+            (answer,) = self._msearch(body)
+            counted = (
+                answer["aggregations"]["embedded"]["doc_count"],
+                answer["hits"]["total"]["value"],
+            )
+            self._vectors = (counted, time.monotonic())
+        return counted
 
     def _fused(self, request, analysis, embedded):
         """A page of the words' and the meaning's ranking in one (fusion.py):
-        the fused articles first, then the words' articles past those."""
+        the fused articles first, then the words' articles past those. The
+        ranking reads IDs and scores alone; the page's articles are read
+        (and highlighted) once chosen."""
+        model = embeddings.model_name()
+        vector = fusion.query_vector(request.text)
+        nearest_body = dsl.nearest_body(request, analysis, vector, model, fusion.NEAREST)
         relaxed = False
-        words = self._words(request, analysis, relaxed, fusion.FUSED, 0)
+        words, nearest = self._msearch(
+            dsl.scores_body(request, analysis, relaxed, fusion.FUSED), nearest_body
+        )
         if words["hits"]["total"]["value"] == 0 and len(request.query.conditions) > 1:
             relaxed = True
-            words = self._words(request, analysis, relaxed, fusion.FUSED, 0)
+            (words,) = self._msearch(dsl.scores_body(request, analysis, relaxed, fusion.FUSED))
         found = words["hits"]["total"]["value"]
-        model = embeddings.model_name()
-        body = dsl.nearest_body(
-            request,
-            analysis,
-            relaxed,
-            fusion.query_vector(request.text),
-            model,
-            fusion.NEAREST,
-        )
-        nearest = self._call(self.client.search, index=self.alias, body=body, **_WHOLE)
-        hits = {h["_id"]: h for h in words["hits"]["hits"]}
-        hits.update((h["_id"], h) for h in nearest["hits"]["hits"])
         ranked = fusion.fuse(
             request.text,
             [(h["_id"], h["_score"]) for h in words["hits"]["hits"]],
@@ -169,18 +171,24 @@ class ElasticBackend:
         wanted = request.size + 1  # one more says whether a next page exists
         chosen = [(r.id, r.matched_by) for r in ranked[offset : offset + wanted]]
         beyond = offset + len(chosen) - len(ranked)  # past the fused ones: the words' own
-        if len(chosen) < wanted and request.mode != "meaning" and found > fusion.FUSED:
+        bodies = [dsl.articles_body(request, analysis, relaxed, [i for i, _ in chosen])]
+        past = len(chosen) < wanted and request.mode != "meaning" and found > fusion.FUSED
+        if past:
             start = fusion.FUSED + beyond
             if start + wanted - len(chosen) > MAX_RESULT_WINDOW:
                 raise BadRequest("page", f"goes past the first {MAX_RESULT_WINDOW:,} results")
-            rest = self._words(request, analysis, relaxed, wanted - len(chosen), start)
-            for hit in rest["hits"]["hits"]:
+            bodies.append(dsl.words_body(request, analysis, relaxed, wanted - len(chosen), start))
+        if request.facets:
+            bodies.append(dsl.counts_body(request, analysis, relaxed, added))
+        answers = self._msearch(*bodies)
+        hits = {h["_id"]: h for h in answers[0]["hits"]["hits"]}
+        if past:  # the words' own articles, after the fused ones
+            for hit in answers[1]["hits"]["hits"]:
                 hits[hit["_id"]] = hit
                 chosen.append((hit["_id"], "words"))
         more = len(chosen) > request.size > 0  # size=0 asks for counts, never a next page
-        chosen = chosen[: request.size]
         shown = []
-        for article_id, how in chosen:
+        for article_id, how in chosen[: request.size]:
             hit = self._hit(hits[article_id], request.query.terms, analysis)
             hit.matched_by = how
             shown.append(hit)
@@ -188,17 +196,27 @@ class ElasticBackend:
         result = SearchResult(total, shown)
         result.relaxed = relaxed and any(h.matched_by != "meaning" for h in shown)
         if more:
-            result.next_cursor = encode_cursor(["relevance", offset + len(chosen)])
-        result.meaning = {"added": len(added), "embedded": embedded, "articles": self.ping()}
+            result.next_cursor = encode_cursor(["relevance", offset + request.size])
+        result.meaning = {"added": len(added), "embedded": embedded[0], "articles": embedded[1]}
         if request.facets:
-            body = dsl.counts_body(request, analysis, relaxed, added)
-            counted = self._call(self.client.search, index=self.alias, body=body, **_WHOLE)
-            self._facets(request, analysis, relaxed, counted["aggregations"], result, added)
+            aggregations = answers[-1]["aggregations"]
+            self._facets(request, analysis, relaxed, aggregations, result, added)
         return result
 
-    def _words(self, request, analysis, relaxed, size, start):
-        body = dsl.words_body(request, analysis, relaxed, size, start)
-        return self._call(self.client.search, index=self.alias, body=body, **_WHOLE)
+    def _msearch(self, *bodies):
+        """The responses of several searches of the alias sent at once."""
+        searches = []
+        for body in bodies:
+            searches += [{"index": self.alias, **_WHOLE}, body]
+        answers = self._call(self.client.msearch, searches=searches)["responses"]
+        for answer in answers:
+            if "error" in answer:
+                error = answer["error"]
+                raise BackendUnavailable(
+                    f"Elasticsearch at {self.url} answered {answer.get('status')}: "
+                    f"{error.get('reason', error) if isinstance(error, dict) else error}"
+                )
+        return answers
 
     def _read_cursor(self, request):
         """(sort values to go on after, point-in-time ID or None)."""

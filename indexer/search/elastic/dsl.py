@@ -232,16 +232,30 @@ def words_body(request: SearchRequest, analysis, relaxed, size, start):
     return body
 
 
-def nearest_body(request: SearchRequest, analysis, relaxed, vector, model, k):
-    """The body of a kNN search: the `k` articles with a vector of `model`
-    nearest to `vector` that the search's filters and excluded words leave
-    in (fusion.py ranks them with the words')."""
+def nearest_body(request: SearchRequest, analysis, vector, model, k):
+    """The body of a kNN search: the IDs and scores of the `k` articles with
+    a vector of `model` nearest to `vector` that the search's filters and
+    excluded words leave in (fusion.py ranks them with the words')."""
     kept = list(filters(request).values())
     if request.query.excluded:
         kept.append(selection(Query((), request.query.excluded), analysis))
+    return {"knn": knn(vector, model, k, kept), "size": k, "_source": False}
+
+
+def scores_body(request: SearchRequest, analysis, relaxed, size):
+    """The body of a search of the IDs and scores of the words' first `size`
+    articles, and how many there are."""
+    body = words_body(request, analysis, relaxed, size, 0)
+    body["_source"] = False
+    body.pop("highlight", None)
+    return body
+
+
+def articles_body(request: SearchRequest, analysis, relaxed, article_ids):
+    """The body of a search of the hits of these articles (highlighted)."""
     body = {
-        "knn": knn(vector, model, k, kept),
-        "size": k,
+        "query": {"ids": {"values": list(article_ids)}},
+        "size": len(article_ids),
         "_source": list(HIT_FIELDS),
     }
     if analysis == Analysis.NODE and request.query.conditions:
