@@ -261,9 +261,10 @@ def test_api_and_article_page_on_elasticsearch(elasticsearch_url, es_alias):
     assert found["more_like_this"]
     assert client.get("/api/articles/nope").status_code == 404
     exported = client.get("/api/export?format=jsonl&q=الأمم").get_data(as_text=True)
-    lines = [json.loads(line) for line in exported.splitlines()]
+    *lines, end = [json.loads(line) for line in exported.splitlines()]
     total = client.get("/api/search?q=الأمم").get_json()["total"]
     assert len(lines) == total == len({line["id"] for line in lines})
+    assert end == {"export": {"complete": True, "rows": total}}
     page = client.get("/?q=الأمم+المتحدة")
     assert page.status_code == 200 and "<mark>" in page.get_data(as_text=True)
 

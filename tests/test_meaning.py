@@ -296,3 +296,28 @@ def test_on_elasticsearch_a_stage_goes_on_a_reindex_carries_and_a_change_embeds_
     backend = ElasticBackend(elasticsearch_url, es_alias)
     result = search(backend, q="rocket launched to the Moon")
     assert "bw-010" not in ids(result) and result.meaning["embedded"] == 30
+
+
+def test_pages_of_a_fused_search_and_its_export_hold_each_article_once(engine, monkeypatch):
+    # Few words' articles fused: the nearest by meaning include some that the
+    # words find further down; they are matched by both, counted once, and
+    # the pages past the fused ones leave them out.
+    monkeypatch.setattr("indexer.search.fusion.FUSED", 2)
+    monkeypatch.setattr("indexer.search.embedded.backend.EXPORT_CHUNK", 3)
+    monkeypatch.setattr("indexer.search.elastic.backend.EXPORT_PAGE", 3)
+    _, backend = engine
+    query = "الرئيس"
+    words = set(ids(search(backend, q=query, mode="words", size=100)))
+    walked, hows, cursor = [], {}, None
+    while True:
+        result = search(backend, q=query, size=3, **({"cursor": cursor} if cursor else {}))
+        walked += ids(result)
+        hows.update((hit.id, hit.matched_by) for hit in result.hits)
+        cursor = result.next_cursor
+        if not cursor:
+            break
+    assert len(walked) == len(set(walked)) == result.total > len(words) > 2
+    assert {i for i, how in hows.items() if how == "meaning"} == set(walked) - words
+    assert any(how == "both" for i, how in hows.items() if walked.index(i) >= 2)
+    exported = list(backend.export(SearchRequest.from_params({"q": [query]})))
+    assert [(record["id"], how) for record, how in exported] == [(i, hows[i]) for i in walked]

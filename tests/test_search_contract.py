@@ -375,6 +375,29 @@ def test_pages_and_cursor_walk_the_same_list(backend):
     assert decode_cursor(first.next_cursor)
 
 
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "الطقس"},
+        {"q": "الطقس", "sort": "newest"},
+        {"sort": "oldest"},
+        {"q": "الطقس رياح -عاصفة"},
+        {"q": "قمة الرياض", "source": "الرؤية"},
+        {"q": "الطقس احتيال"},  # relaxed: no article has both words
+    ],
+)
+def test_an_export_is_every_article_of_the_search_in_its_order(backend, params, monkeypatch):
+    monkeypatch.setattr("indexer.search.embedded.backend.EXPORT_CHUNK", 3)
+    monkeypatch.setattr("indexer.search.elastic.backend.EXPORT_PAGE", 3)
+    found = search(backend, **params, size=100)
+    exported = list(backend.export(SearchRequest.from_params({k: [v] for k, v in params.items()})))
+    assert [record["id"] for record, _ in exported] == ids(found) and found.total == len(exported)
+    assert {how for _, how in exported} <= {"words"}
+    assert found.relaxed == (params.get("q") == "الطقس احتيال")
+    first, _ = exported[0]
+    assert first == backend.article(first["id"])  # the whole article
+
+
 def test_snippets_mark_whole_words_and_escape_html(backend):
     hit = search(backend, q="احتيال").hits[0]
     assert hit.id == "x-html"

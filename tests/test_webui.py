@@ -164,25 +164,31 @@ def test_article_endpoint(client):
     assert missing.status_code == 404 and missing.get_json()["error"]["code"] == "not_found"
 
 
-def test_export_streams_every_hit(client, monkeypatch):
-    monkeypatch.setattr("webui.api.EXPORT_CHUNK", 4)
-    total = client.get("/api/search?q=الرئيس").get_json()["total"]
-    assert total > 4
-    lines = client.get("/api/export?q=الرئيس&format=jsonl").get_data(as_text=True).splitlines()
-    assert len(lines) == total
-    assert len({json.loads(line)["id"] for line in lines}) == total
+def test_export_streams_every_hit_in_order_and_says_it_is_whole(client, monkeypatch):
+    monkeypatch.setattr("indexer.search.embedded.backend.EXPORT_CHUNK", 4)
+    for sort in ("relevance", "newest", "oldest"):
+        found = client.get(f"/api/search?q=الرئيس&sort={sort}&size=100").get_json()
+        assert found["total"] > 4
+        answer = client.get(f"/api/export?q=الرئيس&sort={sort}&format=jsonl&page=3&size=2")
+        *lines, last = answer.get_data(as_text=True).splitlines()
+        assert [json.loads(line)["id"] for line in lines] == [h["id"] for h in found["hits"]]
+        assert json.loads(last) == {"export": {"complete": True, "rows": found["total"]}}
+    total = found["total"]
     text = client.get("/api/export?q=الرئيس&format=csv").get_data(as_text=True)
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    *rows, end = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     assert rows[0] == ["id", "date", "source", "title", "actors", "url"]
     assert len(rows) == total + 1
+    assert end == ["END", f"{total} rows, complete", "", "", "", ""]
+    one = client.get("/api/export?q=الرئيس&format=csv&columns=id").get_data(as_text=True)
+    assert one.splitlines()[-1] == f'END,"{total} rows, complete"'
     assert client.get("/api/export?format=xml").status_code == 400
 
 
 def test_an_export_has_the_columns_asked_for_and_says_what_it_holds(client, monkeypatch):
-    monkeypatch.setattr("webui.api.EXPORT_CHUNK", 4)
+    monkeypatch.setattr("indexer.search.embedded.backend.EXPORT_CHUNK", 4)
     total = client.get("/api/search?q=الرئيس").get_json()["total"]
     answer = client.get("/api/export?q=الرئيس&format=csv&columns=id,body,category,also,snippet")
-    rows = list(csv.reader(io.StringIO(answer.get_data(as_text=True).lstrip("\ufeff"))))
+    *rows, _ = csv.reader(io.StringIO(answer.get_data(as_text=True).lstrip("\ufeff")))
     assert rows[0] == ["id", "body", "category", "also", "snippet"] and len(rows) == total + 1
     first = client.get(f"/api/articles/{rows[1][0]}").get_json()
     assert rows[1][1] == first["body"] and rows[1][2] == first["category"]
@@ -192,13 +198,13 @@ def test_an_export_has_the_columns_asked_for_and_says_what_it_holds(client, monk
     assert f"filename*=UTF-8''bahth-{quote('الرئيس')}-{today}.csv" in disposition
     assert 'filename="bahth-_' in disposition  # an ASCII stand-in for old clients
     lines = client.get("/api/export?q=الرئيس&columns=title,tags").get_data(as_text=True)
-    assert all(set(json.loads(line)) == {"title", "tags"} for line in lines.splitlines())
+    assert all(set(json.loads(line)) == {"title", "tags"} for line in lines.splitlines()[:-1])
     page = client.get("/?q=الرئيس&source=الجزيرة").get_data(as_text=True)
     form = page.split('id="export-form"')[1].split("</form>")[0]
     assert '<input type="hidden" name="source" value="الجزيرة">' in form
     assert 'name="column" value="body">' in form and 'value="title" checked>' in form
     ticked = client.get("/api/export?q=الرئيس&source=الجزيرة&format=jsonl&column=id&column=body")
-    found = [json.loads(line) for line in ticked.get_data(as_text=True).splitlines()]
+    found = [json.loads(line) for line in ticked.get_data(as_text=True).splitlines()[:-1]]
     assert found and all(set(row) == {"id", "body"} for row in found)
     assert len(found) == client.get("/api/search?q=الرئيس&source=الجزيرة").get_json()["total"]
     empty = client.get("/api/export?columns=,,,")

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import itertools
 import json
 import re
 import time
@@ -20,8 +21,7 @@ from flask import (
 )
 
 from indexer.search import BadRequest, SearchError, batch
-from indexer.search.highlight import plain
-from indexer.search.request import decode_cursor
+from indexer.search.highlight import plain, snippet
 
 from .openapi import openapi_document
 from .safety import public_article, spreadsheet_safe
@@ -37,7 +37,6 @@ from .search import (
 
 blueprint = Blueprint("api", __name__)
 EXPORT_FORMATS = ("csv", "jsonl")
-EXPORT_CHUNK = 500
 EXPORT_COLUMNS = ("id", "date", "source", "title", "actors", "url")  # by default
 # Every column an export may have: a hit's own fields, and fields of the
 # whole article (read for each hit, so asked for only when wanted).
@@ -147,19 +146,21 @@ def export():
         raise BadRequest("format", f"must be one of {', '.join(EXPORT_FORMATS)}")
     # `columns=a,b` (a link), or one `column` per ticked box (the page's form).
     columns = _columns(",".join([params.pop("columns", [""])[-1], *params.pop("column", [])]))
-    params.pop("page", None)
-    params["size"] = [str(min(EXPORT_CHUNK, settings().max_page_size))]
-    first = replace(search_request(params), facets=())
-    # The first page before the first byte: a backend that is down is a 503
-    # in the error shape, not a 200 cut off.
-    result = backend().search(first)
+    for name in ("page", "size", "cursor"):  # an export has every article
+        params.pop(name, None)
+    asked = replace(search_request(params), facets=())
+    # The first article before the first byte: a backend that is down is a
+    # 503 in the error shape, not a 200 cut off.
+    found = backend().export(asked)
+    first = next(found, None)
     mimetype = "text/csv" if kind == "csv" else "application/x-ndjson"
-    name = export_filename(first.text, kind)
+    name = export_filename(asked.text, kind)
     headers = {
         "Content-Disposition": f'attachment; filename="{_ascii(name)}"; '
         f"filename*=UTF-8''{quote(name)}"
     }
-    lines = _export_lines(first, result, kind, columns)
+    articles = found if first is None else itertools.chain([first], found)
+    lines = _export_lines(asked, articles, kind, columns)
     return Response(stream_with_context(lines), mimetype=mimetype, headers=headers)
 
 
@@ -187,48 +188,57 @@ def _ascii(name):
     return name.encode("ascii", "replace").decode().replace("?", "_")
 
 
-def _export_lines(current, result, kind, columns=EXPORT_COLUMNS):
-    """Every hit of the request, page after page through the cursor. A failure
-    after the first page ends the file with a line that says so, so that a
-    file cut short is never taken for a whole one."""
+def _export_lines(asked, articles, kind, columns=EXPORT_COLUMNS):
+    """The lines of an export of every article `asked` finds, as they are
+    read. The last line says how it ended: every article written
+    (`{"export": {"complete": true, "rows": N}}`, or a CSV row `END`), or a
+    failure (`{"error": …}`, a row `ERROR`), so that a file cut short, by
+    the engine or by the network, is never taken for a whole one."""
     if kind == "csv":
         yield "\ufeff" + _csv_row(columns)  # BOM: spreadsheets then read UTF-8 Arabic
-    whole = any(c in ARTICLE_COLUMNS for c in columns)
-    while True:
-        for hit in result.hits:
-            row = _row(hit, backend().article(hit.id) if whole else {}, columns)
+    terms = asked.query.terms
+    rows = 0
+    try:
+        for record, how in articles:
+            row = _row(record, how, terms, columns)
             if kind == "csv":
                 yield _csv_row([_cell(row[c]) for c in columns])
             else:
                 yield json.dumps(row, ensure_ascii=False) + "\n"
-        if not result.next_cursor:
-            return
-        current = replace(current, cursor=decode_cursor(result.next_cursor), page=1)
-        try:
-            result = backend().search(current)
-        except SearchError as error:
-            current_app.logger.error("export cut short: %s", error)
-            message = f"export cut short: {error.public}"
-            if kind == "csv":
-                yield _csv_row(["ERROR", message, *[""] * (len(columns) - 2)])
-            else:
-                yield json.dumps({"error": {"status": error.status, "message": message}}) + "\n"
-            return
+            rows += 1
+    except SearchError as error:
+        current_app.logger.error("export cut short after %d rows: %s", rows, error)
+        message = f"export cut short after {rows:,} rows: {error.public}"
+        if kind == "csv":
+            yield _csv_row(_last_row("ERROR", message, columns))
+        else:
+            yield json.dumps({"error": {"status": error.status, "message": message}}) + "\n"
+        return
+    if kind == "csv":
+        yield _csv_row(_last_row("END", f"{rows:,} rows, complete", columns))
+    else:
+        yield json.dumps({"export": {"complete": True, "rows": rows}}) + "\n"
 
 
-def _row(hit, article, columns):
+def _last_row(word, message, columns):
+    """A CSV file's last row: the word and the message, padded to its header's width."""
+    return [word, message, *[""] * (len(columns) - 2)]
+
+
+def _row(record, how, terms, columns):
     values = {
-        "id": hit.id,
-        "date": hit.date,
-        "source": hit.source,
-        "title": hit.title,
-        "actors": hit.actors,
-        "url": hit.url,
-        "snippet": plain(hit.snippet),
-        "also": [copy["source"] for copy in hit.also],
-        "matched_by": hit.matched_by,
+        "id": record["id"],
+        "date": record.get("date"),
+        "source": record.get("source", ""),
+        "title": record.get("title", ""),
+        "actors": record.get("actors", []),
+        "url": record.get("url", ""),
+        "also": [copy["source"] for copy in record.get("also", [])],
+        "matched_by": how,
     }
-    values.update({name: article.get(name) for name in ARTICLE_COLUMNS if name in columns})
+    if "snippet" in columns:
+        values["snippet"] = plain(snippet(record.get("body", ""), terms))
+    values.update({name: record.get(name) for name in ARTICLE_COLUMNS if name in columns})
     return {name: values[name] for name in columns}
 
 

@@ -25,12 +25,19 @@ class Backend(Protocol):
         """One page of hits, the total and the facets the request asks for."""
         ...
 
+    def export(self, request: SearchRequest) -> Iterator[tuple[dict[str, Any], str]]:
+        """Every article the request finds, in its order, as (its record,
+        what found it: "words", "meaning" or "both"), read from the index a
+        chunk at a time (no page of search, no facets, memory that does not
+        grow with the count)."""
+        ...
+
     def article(self, article_id: str) -> dict[str, Any]:
         """The whole article; errors.NotFound when there is none."""
         ...
 
     def more_like_this(self, article: dict[str, Any], size: int = 5) -> list[Hit]:
-        """Articles sharing the most distinctive words of `article`."""
+        """Articles telling the closest stories to `article`, from several outlets."""
         ...
 
     def ping(self) -> int:

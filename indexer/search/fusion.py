@@ -41,11 +41,13 @@ class Ranked:
     matched_by: str  # "words", "meaning" or "both"
 
 
-def fuse(text, words, meaning, *, mode="auto") -> list[Ranked]:
+def fuse(text, words, meaning, *, later=(), mode="auto") -> list[Ranked]:
     """The fused order of `words` [(ID, score)] and `meaning` [(ID, cosine)],
-    each best first, for the query `text`."""
+    each best first, for the query `text`; `later`: the IDs of `meaning`
+    that the words find too, past their first FUSED (matched by both, and
+    ranked by their meaning)."""
     near = {article_id: cosine for article_id, cosine in meaning if cosine > COSINE_FLOOR}
-    found = {article_id for article_id, _ in words}
+    found = {article_id for article_id, _ in words} | set(later)
     if mode == "meaning" or not words:
         return [Ranked(i, "both" if i in found else "meaning") for i in near]
     weight = WEIGHT_ARABIC if _ARABIC.search(text) else WEIGHT_OTHER
@@ -57,6 +59,13 @@ def fuse(text, words, meaning, *, mode="auto") -> list[Ranked]:
         scored[article_id] = (by_words + weight * (cosine - COSINE_FLOOR), how)
     order = sorted(scored.items(), key=lambda item: -item[1][0])
     return [Ranked(article_id, how) for article_id, (_, how) in order]
+
+
+def taken(ranked, later) -> list[str]:
+    """The IDs of `later` that the fused ranking holds (those far in meaning
+    are left to the words' own pages)."""
+    held = {r.id for r in ranked}
+    return [article_id for article_id in later if article_id in held]
 
 
 @functools.lru_cache(maxsize=256)

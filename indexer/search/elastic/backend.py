@@ -13,6 +13,7 @@ time has expired goes on from the same sort values on the live index.
 
 import logging
 import time
+from collections.abc import Iterator
 
 from elasticsearch import ApiError, NotFoundError, TransportError
 from markupsafe import escape
@@ -41,6 +42,10 @@ _ANALYSIS_SECONDS = 10  # how long the analysis path of the alias is remembered
 _WHOLE = {"allow_partial_search_results": False}
 _VALUES_PAGE = 10_000  # values a page of a composite aggregation brings
 _STOPWORDS = sorted(STOPWORDS)
+EXPORT_PAGE = 2_000  # articles a page of an export reads
+# What of a document is never an article's: the python path's terms, the
+# grouping's own fields, the vectors.
+_NOT_EXPORTED = ["*_terms", "*_exact", *PRIVATE, *vectors.FIELDS]
 
 
 class ElasticBackend:
@@ -148,23 +153,7 @@ class ElasticBackend:
         the fused articles first, then the words' articles past those. The
         ranking reads IDs and scores alone; the page's articles are read
         (and highlighted) once chosen."""
-        model = embeddings.model_name()
-        vector = fusion.query_vector(request.text)
-        nearest_body = dsl.nearest_body(request, analysis, vector, model, fusion.NEAREST)
-        relaxed = False
-        words, nearest = self._msearch(
-            dsl.scores_body(request, analysis, relaxed, fusion.FUSED), nearest_body
-        )
-        if words["hits"]["total"]["value"] == 0 and len(request.query.conditions) > 1:
-            relaxed = True
-            (words,) = self._msearch(dsl.scores_body(request, analysis, relaxed, fusion.FUSED))
-        found = words["hits"]["total"]["value"]
-        ranked = fusion.fuse(
-            request.text,
-            [(h["_id"], h["_score"]) for h in words["hits"]["hits"]],
-            [(h["_id"], vectors.cosine(h["_score"])) for h in nearest["hits"]["hits"]],
-            mode=request.mode,
-        )
+        ranked, found, relaxed, later = self._ranked(request, analysis)
         added = [r.id for r in ranked if r.matched_by == "meaning"]
         total = len(ranked) if request.mode == "meaning" else found + len(added)
         offset = _fused_offset(request)
@@ -177,7 +166,10 @@ class ElasticBackend:
             start = fusion.FUSED + beyond
             if start + wanted - len(chosen) > MAX_RESULT_WINDOW:
                 raise BadRequest("page", f"goes past the first {MAX_RESULT_WINDOW:,} results")
-            bodies.append(dsl.words_body(request, analysis, relaxed, wanted - len(chosen), start))
+            rest = dsl.words_body(request, analysis, relaxed, wanted - len(chosen), start)
+            if later:  # the fused ones took them
+                rest["query"] = {"bool": {"must": [rest["query"]], "must_not": _ids(later)}}
+            bodies.append(rest)
         if request.facets:
             bodies.append(dsl.counts_body(request, analysis, relaxed, added))
         answers = self._msearch(*bodies)
@@ -202,6 +194,86 @@ class ElasticBackend:
             aggregations = answers[-1]["aggregations"]
             self._facets(request, analysis, relaxed, aggregations, result, added)
         return result
+
+    def _ranked(self, request, analysis):
+        """(the fused ranking (fusion.py) of the words' first FUSED articles
+        and the NEAREST by meaning, how many articles the words find, whether
+        they were relaxed to any of the words, the IDs of the articles it ranks by
+        meaning that the words find past their first FUSED)."""
+        model = embeddings.model_name()
+        vector = fusion.query_vector(request.text)
+        nearest_body = dsl.nearest_body(request, analysis, vector, model, fusion.NEAREST)
+        relaxed = False
+        words, nearest = self._msearch(
+            dsl.scores_body(request, analysis, relaxed, fusion.FUSED), nearest_body
+        )
+        if words["hits"]["total"]["value"] == 0 and len(request.query.conditions) > 1:
+            relaxed = True
+            (words,) = self._msearch(dsl.scores_body(request, analysis, relaxed, fusion.FUSED))
+        first = {h["_id"] for h in words["hits"]["hits"]}
+        later = [h["_id"] for h in nearest["hits"]["hits"] if h["_id"] not in first]
+        if later:
+            (among,) = self._msearch(dsl.among_body(request, analysis, relaxed, later))
+            later = [h["_id"] for h in among["hits"]["hits"]]
+        ranked = fusion.fuse(
+            request.text,
+            [(h["_id"], h["_score"]) for h in words["hits"]["hits"]],
+            [(h["_id"], vectors.cosine(h["_score"])) for h in nearest["hits"]["hits"]],
+            later=later,
+            mode=request.mode,
+        )
+        return ranked, words["hits"]["total"]["value"], relaxed, fusion.taken(ranked, later)
+
+    def export(self, request: SearchRequest) -> Iterator[tuple[dict, str]]:
+        """Every article the search finds, in its order, as (record, what
+        found it): the fused ones first when meaning takes part, then the
+        words' own, EXPORT_PAGE at a time on a point in time (search_after)."""
+        analysis = self.analysis()
+        given: set[str] = set()
+        relaxed = False
+        if request.by_meaning and self._embedded()[0]:
+            ranked, _, relaxed, _ = self._ranked(request, analysis)
+            for start in range(0, len(ranked), EXPORT_PAGE):
+                chosen = ranked[start : start + EXPORT_PAGE]
+                found = self._call(
+                    self.client.mget,
+                    index=self.alias,
+                    ids=[r.id for r in chosen],
+                    source_excludes=_NOT_EXPORTED,
+                )
+                sources = {d["_id"]: d["_source"] for d in found["docs"] if d.get("found")}
+                for r in chosen:
+                    if r.id in sources:  # else removed since
+                        yield _record(sources[r.id]), r.matched_by
+            if request.mode == "meaning":
+                return
+            given = {r.id for r in ranked}
+        elif len(request.query.conditions) > 1:
+            (strict,) = self._msearch(dsl.scores_body(request, analysis, False, 0))
+            relaxed = strict["hits"]["total"]["value"] == 0
+        body = dsl.words_body(request, analysis, relaxed, EXPORT_PAGE, None)
+        body.pop("highlight", None)
+        body["track_total_hits"] = False
+        body["_source"] = {"excludes": list(_NOT_EXPORTED)}
+        pit = self._call(self.client.open_point_in_time, index=self.alias, keep_alive=POINT_IN_TIME)
+        pit = pit["id"]
+        try:
+            while True:
+                body["pit"] = {"id": pit, "keep_alive": POINT_IN_TIME}
+                page = self._call(self.client.search, body=body, **_WHOLE)
+                pit = page.get("pit_id", pit)
+                hits = page["hits"]["hits"]
+                for hit in hits:
+                    if hit["_id"] not in given:
+                        yield _record(hit["_source"]), "words"
+                if len(hits) < EXPORT_PAGE:
+                    return
+                body["search_after"] = hits[-1]["sort"]
+        finally:
+            try:
+                self.client.close_point_in_time(id=pit)
+            except (ApiError, TransportError) as error:
+                log.warning("point in time of an export not closed (%s); it expires", error)
 
     def _msearch(self, *bodies):
         """The responses of several searches of the alias sent at once."""
@@ -326,16 +398,13 @@ class ElasticBackend:
                 self.client.get,
                 index=self.alias,
                 id=article_id,
-                source_excludes=["*_terms", "*_exact", *PRIVATE, *vectors.FIELDS],
+                source_excludes=_NOT_EXPORTED,
             )
         except NotFoundError:
             data = self._copy(article_id)
         else:
             data = found["_source"]
-        for key in ("tags", "actors", "also"):
-            data.setdefault(key, [])
-        data.setdefault("extra", {})
-        return data
+        return _record(data)
 
     def _vector(self, article_id):
         """The vector of an article's document, of the model; None when it has none."""
@@ -413,3 +482,15 @@ def _fused_offset(request) -> int:
     ):
         raise BadRequest("cursor", "is not a cursor of this search")
     return cursor[1]
+
+
+def _ids(article_ids):
+    return [{"ids": {"values": list(article_ids)}}]
+
+
+def _record(source) -> dict:
+    """An article's record from its document's source, as the embedded engine keeps it."""
+    for key in ("tags", "actors", "also"):
+        source.setdefault(key, [])
+    source.setdefault("extra", {})
+    return source

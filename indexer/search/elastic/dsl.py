@@ -251,6 +251,20 @@ def scores_body(request: SearchRequest, analysis, relaxed, size):
     return body
 
 
+def among_body(request: SearchRequest, analysis, relaxed, article_ids):
+    """The body of a search of which of these articles the words find."""
+    return {
+        "query": {
+            "bool": {
+                "must": [full_text(request.query, analysis, relaxed)],
+                "filter": [{"ids": {"values": list(article_ids)}}],
+            }
+        },
+        "size": len(article_ids),
+        "_source": False,
+    }
+
+
 def articles_body(request: SearchRequest, analysis, relaxed, article_ids):
     """The body of a search of the hits of these articles (highlighted)."""
     body = {

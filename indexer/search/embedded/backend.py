@@ -16,6 +16,7 @@ import os
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +35,10 @@ from ..result import Hit, SearchResult
 from . import compile, schema
 from .store import FORMAT_VERSION, LEGACY_FILE, LEXICON_FILE, EmbeddedStore, read_meta
 from .vectors import Vectors
+
+# Articles an export reads at once: tantivy collects offset + this many
+# hits of a relevance sort, a date sort goes on from the last key.
+EXPORT_CHUNK = 10_000
 
 
 @dataclass
@@ -116,10 +121,7 @@ class EmbeddedBackend:
         searcher = index.searcher()
         fields = index.schema
         deadline = time.monotonic() + self.timeout
-        words, relaxed = request.query, False
-        query = compile.matching(fields, words)
-        if len(words.conditions) > 1 and _count(searcher, query) == 0:
-            query, relaxed = compile.matching(fields, words, relaxed=True), True
+        query, relaxed = _matching(searcher, fields, request.query)
         active = compile.filters(fields, request)
         vectors = self._vectors()
         if request.by_meaning and len(vectors):
@@ -181,10 +183,11 @@ class EmbeddedBackend:
             opened.vectors = Vectors(opened.version)
         return opened.vectors
 
-    def _fused(self, searcher, fields, request, query, active, vectors):
-        """(a page of the words' and the meaning's ranking in one (fusion.py):
-        the fused articles first, then the words' articles past those; the
-        IDs of the articles meaning alone found)."""
+    def _ranked(self, searcher, fields, request, query, active, vectors):
+        """(the fused ranking (fusion.py) of the words' first FUSED articles
+        and the NEAREST by meaning, {ID: record} of its articles, how many
+        articles the words find, the IDs of the articles it ranks by
+        meaning that the words find past their first FUSED)."""
         selected = compile.narrowed(query, active)
         found = searcher.search(selected, fusion.FUSED, count=True)
         records = {}
@@ -195,18 +198,33 @@ class EmbeddedBackend:
             words.append((record["id"], score))
         nearest = vectors.nearest(fusion.query_vector(request.text), fusion.NEAREST)
         allowed = self._allowed(searcher, fields, request, active, [i for i, _ in nearest])
+        later = _among(searcher, fields, selected, [i for i in allowed if i not in records])
         records.update(allowed)
         meaning = [(i, cosine) for i, cosine in nearest if i in allowed]
-        ranked = fusion.fuse(request.text, words, meaning, mode=request.mode)
+        ranked = fusion.fuse(request.text, words, meaning, later=later, mode=request.mode)
+        return ranked, records, found.count, fusion.taken(ranked, later)
+
+    def _fused(self, searcher, fields, request, query, active, vectors):
+        """(a page of the words' and the meaning's ranking in one (fusion.py):
+        the fused articles first, then the words' articles past those; the
+        IDs of the articles meaning alone found)."""
+        ranked, records, found, later = self._ranked(
+            searcher, fields, request, query, active, vectors
+        )
+        # The words' own articles past the fused ones: those the fused took are left out.
+        selected = compile.narrowed(query, active)
+        if later:
+            unseen = Query.term_set_query(fields, "id", later)
+            selected = Query.boolean_query([(Occur.Must, selected), (Occur.MustNot, unseen)])
         added = [r.id for r in ranked if r.matched_by == "meaning"]
-        total = len(ranked) if request.mode == "meaning" else found.count + len(added)
+        total = len(ranked) if request.mode == "meaning" else found + len(added)
         offset = request.offset
         if request.cursor:
             offset = compile.after(fields, "relevance", request.cursor, searcher.num_docs)[1]
         wanted = request.size + 1  # one more says whether a next page exists
         chosen = [(r.id, r.matched_by) for r in ranked[offset : offset + wanted]]
         beyond = offset + len(chosen) - len(ranked)  # past the fused ones: the words' own
-        if len(chosen) < wanted and request.mode != "meaning" and found.count > fusion.FUSED:
+        if len(chosen) < wanted and request.mode != "meaning" and found > fusion.FUSED:
             rest = searcher.search(selected, wanted - len(chosen), offset=fusion.FUSED + beyond)
             for _, address in rest.hits:
                 record = schema.record_of(searcher.doc(address))
@@ -229,6 +247,47 @@ class EmbeddedBackend:
             "articles": searcher.num_docs,
         }
         return result, added
+
+    def export(self, request: SearchRequest) -> Iterator[tuple[dict, str]]:
+        """Every article the search finds, in its order, as (record, what
+        found it): the fused ones first when meaning takes part, then the
+        words' own, read EXPORT_CHUNK at a time (a date sort goes on from the
+        last key, a relevance sort from an offset)."""
+        index = self._index()
+        searcher = index.searcher()
+        fields = index.schema
+        query, _ = _matching(searcher, fields, request.query)
+        active = compile.filters(fields, request)
+        vectors = self._vectors()
+        given: set[str] = set()
+        if request.by_meaning and len(vectors):
+            ranked, records, *_ = self._ranked(searcher, fields, request, query, active, vectors)
+            for found in ranked:
+                yield records[found.id], found.matched_by
+            if request.mode == "meaning":
+                return
+            given = {found.id for found in ranked}
+        selected = compile.narrowed(query, active)
+        sort = request.effective_sort
+        start, offset = None, 0
+        while True:
+            chunk = selected
+            if start is not None:
+                chunk = Query.boolean_query([(Occur.Must, selected), (Occur.Must, start)])
+            order = {} if sort == "relevance" else {"order_by_field": sort}
+            if order:
+                order["order"] = compile.SORTS[sort]
+            hits = searcher.search(chunk, EXPORT_CHUNK, count=False, offset=offset, **order).hits
+            for _, address in hits:
+                record = schema.record_of(searcher.doc(address))
+                if record["id"] not in given:
+                    yield record, "words"
+            if len(hits) < EXPORT_CHUNK:
+                return
+            if sort == "relevance":
+                offset += len(hits)
+            else:
+                start, _ = compile.after(fields, sort, [sort, hits[-1][0]], searcher.num_docs)
 
     @staticmethod
     def _allowed(searcher, fields, request, active, article_ids) -> dict:
@@ -339,6 +398,25 @@ def _open(version: Path) -> tantivy.Index:
     index = tantivy.Index.open(os.fspath(version))
     schema.register_tokenizer(index)
     return index
+
+
+def _matching(searcher, fields, words) -> tuple:
+    """(the query of the articles that have all the words, or, when none
+    has, any of them; whether it was relaxed so)."""
+    query = compile.matching(fields, words)
+    if len(words.conditions) > 1 and _count(searcher, query) == 0:
+        return compile.matching(fields, words, relaxed=True), True
+    return query, False
+
+
+def _among(searcher, fields, query, article_ids) -> list[str]:
+    """The IDs of `article_ids` that `query` finds."""
+    if not article_ids:
+        return []
+    chosen = Query.term_set_query(fields, "id", list(article_ids))
+    both = Query.boolean_query([(Occur.Must, query), (Occur.Must, chosen)])
+    hits = searcher.search(both, len(article_ids)).hits
+    return [schema.record_of(searcher.doc(address))["id"] for _, address in hits]
 
 
 def _count(searcher, query) -> int:
