@@ -466,7 +466,10 @@ def openapi_document(settings: Settings | None = None, registry: Registry = FACE
                     ],
                     "responses": {
                         "200": {
-                            "description": "The hits",
+                            "description": "The hits, in the search's order. The last line "
+                            'says the file is whole: JSONL {"export": {"complete": true, '
+                            '"rows": N}}, CSV a row END,"N rows, complete"; or, cut short by '
+                            'the engine, {"error": …} or a row ERROR.',
                             "content": {"text/csv": {}, "application/x-ndjson": {}},
                         },
                         **_errors(400, 414, 503),

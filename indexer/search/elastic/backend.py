@@ -408,16 +408,11 @@ class ElasticBackend:
 
     def _vector(self, article_id):
         """The vector of an article's document, of the model; None when it has none."""
-        try:
-            found = self._call(
-                self.client.get, index=self.alias, id=article_id, source=list(vectors.FIELDS)
-            )
-        except NotFoundError:  # a copy: its original's document holds the vector
+        found = self._call(self.client.search, index=self.alias, body=vectors.held([article_id]))
+        hits = found["hits"]["hits"]  # none for a copy: its original's document holds the vector
+        if not hits or hits[0]["_source"].get("embedding_model") != embeddings.model_name():
             return None
-        held = found["_source"]
-        if held.get("embedding_model") != embeddings.model_name():
-            return None
-        return held.get("embedding")
+        return hits[0].get("fields", {}).get("embedding", [None])[0]
 
     def _copy(self, article_id):
         """An exact copy, folded into its original's document ("also")."""

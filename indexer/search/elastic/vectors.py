@@ -1,9 +1,10 @@
 """Search by meaning on Elasticsearch: each article's vector in its own document.
 
 An index version's documents may hold `embedding` (the model's unit vector
-of the article's passage, a `dense_vector` searched by kNN), with
-`embedding_model` (the model that made it: vectors of another model are not
-compared) and `embedding_key` (the digest of the passage it was made from).
+of the article's passage, a `dense_vector` searched by kNN; left out of
+`_source`, read from the index with `held`), with `embedding_model` (the
+model that made it: vectors of another model are not compared) and
+`embedding_key` (the digest of the passage it was made from).
 
 A reindex or an add writes documents without vectors (an add replaces a
 document whole, vector and all); the embedding stage (`bahth embed`,
@@ -47,6 +48,18 @@ def knn(vector, model: str, k: int, kept=()):
         # engines rank alike (exact to 1e-7).
         "rescore_vector": {"oversample": OVERSAMPLE},
         "filter": [of_model(model), *kept],
+    }
+
+
+def held(article_ids):
+    """The body of a search of these articles' vectors, with their model and
+    key. The vectors are left out of the documents' `_source` (they would
+    take more room there than anything else): they are read from the index."""
+    return {
+        "query": {"ids": {"values": list(article_ids)}},
+        "size": len(article_ids),
+        "_source": ["embedding_model", "embedding_key"],
+        "docvalue_fields": ["embedding"],
     }
 
 
@@ -152,13 +165,13 @@ class Filling:
         whose vector the previous version holds for the same passage."""
         if self.earlier is None or not keyed:
             return {}
-        found = self.client.mget(index=self.earlier, ids=list(keyed), source=list(FIELDS))
+        found = self.client.search(index=self.earlier, body=held(list(keyed)))
         carried = {}
-        for document in found["docs"]:
-            held = document.get("_source") or {}
-            key = keyed[document["_id"]][0]
-            if held.get("embedding_model") == model and held.get("embedding_key") == key:
-                carried[document["_id"]] = (key, held["embedding"])
+        for hit in found["hits"]["hits"]:
+            made = hit["_source"]
+            key = keyed[hit["_id"]][0]
+            if made.get("embedding_model") == model and made.get("embedding_key") == key:
+                carried[hit["_id"]] = (key, hit["fields"]["embedding"][0])
         return carried
 
     def _update(self, model, vectors):
