@@ -166,8 +166,8 @@ def test_an_export_cut_short_says_so_at_its_end(evil_index, monkeypatch):
     from indexer.search import BackendUnavailable
 
     class Failing(EmbeddedBackend):
-        def export(self, request):
-            articles = super().export(request)
+        def export(self, request, fields=None):
+            articles = super().export(request, fields)
             yield next(articles)
             raise BackendUnavailable("the index went away")
 

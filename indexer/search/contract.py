@@ -25,11 +25,14 @@ class Backend(Protocol):
         """One page of hits, the total and the facets the request asks for."""
         ...
 
-    def export(self, request: SearchRequest) -> Iterator[tuple[dict[str, Any], str]]:
-        """Every article the request finds, in its order, as (its record,
-        what found it: "words", "meaning" or "both"), read from the index a
-        chunk at a time (no page of search, no facets, memory that does not
-        grow with the count)."""
+    def export(
+        self, request: SearchRequest, fields: tuple[str, ...] | None = None
+    ) -> Iterator[tuple[dict[str, Any], str]]:
+        """Every article the request finds, in its order, as (its record, or
+        those of its `fields` the engine can leave the rest of; what found
+        it: "words", "meaning" or "both"), read from the index a chunk at a
+        time (no page of search, no facets, memory that does not grow with
+        the count)."""
         ...
 
     def article(self, article_id: str) -> dict[str, Any]:

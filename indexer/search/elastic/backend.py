@@ -14,6 +14,7 @@ time has expired goes on from the same sort values on the live index.
 import logging
 import time
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from elasticsearch import ApiError, NotFoundError, TransportError
 from markupsafe import escape
@@ -42,7 +43,7 @@ _ANALYSIS_SECONDS = 10  # how long the analysis path of the alias is remembered
 _WHOLE = {"allow_partial_search_results": False}
 _VALUES_PAGE = 10_000  # values a page of a composite aggregation brings
 _STOPWORDS = sorted(STOPWORDS)
-EXPORT_PAGE = 2_000  # articles a page of an export reads
+EXPORT_PAGE = 5_000  # articles a page of an export reads
 # What of a document is never an article's: the python path's terms, the
 # grouping's own fields, the vectors.
 _NOT_EXPORTED = ["*_terms", "*_exact", *PRIVATE, *vectors.FIELDS]
@@ -224,10 +225,15 @@ class ElasticBackend:
         )
         return ranked, words["hits"]["total"]["value"], relaxed, fusion.taken(ranked, later)
 
-    def export(self, request: SearchRequest) -> Iterator[tuple[dict, str]]:
+    def export(self, request: SearchRequest, fields=None) -> Iterator[tuple[dict, str]]:
         """Every article the search finds, in its order, as (record, what
         found it): the fused ones first when meaning takes part, then the
-        words' own, EXPORT_PAGE at a time on a point in time (search_after)."""
+        words' own, EXPORT_PAGE at a time on a point in time (search_after).
+        `fields`: those of the record to read (the rest, the body above all,
+        stays on the node)."""
+        source = {"excludes": _NOT_EXPORTED}
+        if fields is not None:
+            source["includes"] = ["id", *fields]
         analysis = self.analysis()
         given: set[str] = set()
         relaxed = False
@@ -239,7 +245,8 @@ class ElasticBackend:
                     self.client.mget,
                     index=self.alias,
                     ids=[r.id for r in chosen],
-                    source_excludes=_NOT_EXPORTED,
+                    source_excludes=source["excludes"],
+                    source_includes=source.get("includes"),
                 )
                 sources = {d["_id"]: d["_source"] for d in found["docs"] if d.get("found")}
                 for r in chosen:
@@ -254,21 +261,30 @@ class ElasticBackend:
         body = dsl.words_body(request, analysis, relaxed, EXPORT_PAGE, None)
         body.pop("highlight", None)
         body["track_total_hits"] = False
-        body["_source"] = {"excludes": list(_NOT_EXPORTED)}
+        body["_source"] = source
         pit = self._call(self.client.open_point_in_time, index=self.alias, keep_alive=POINT_IN_TIME)
         pit = pit["id"]
+
+        def page(after):
+            asked = {**body, "pit": {"id": pit, "keep_alive": POINT_IN_TIME}}
+            if after is not None:
+                asked["search_after"] = after
+            return self._call(self.client.search, body=asked, **_WHOLE)
+
+        # The node reads the next page while this thread writes the rows of one.
         try:
-            while True:
-                body["pit"] = {"id": pit, "keep_alive": POINT_IN_TIME}
-                page = self._call(self.client.search, body=body, **_WHOLE)
-                pit = page.get("pit_id", pit)
-                hits = page["hits"]["hits"]
-                for hit in hits:
-                    if hit["_id"] not in given:
-                        yield _record(hit["_source"]), "words"
-                if len(hits) < EXPORT_PAGE:
-                    return
-                body["search_after"] = hits[-1]["sort"]
+            with ThreadPoolExecutor(1) as ahead:
+                pending: Future | None = ahead.submit(page, None)
+                while pending is not None:
+                    found = pending.result()
+                    pit = found.get("pit_id", pit)
+                    hits = found["hits"]["hits"]
+                    pending = None
+                    if len(hits) == EXPORT_PAGE:
+                        pending = ahead.submit(page, hits[-1]["sort"])
+                    for hit in hits:
+                        if hit["_id"] not in given:
+                            yield _record(hit["_source"]), "words"
         finally:
             try:
                 self.client.close_point_in_time(id=pit)

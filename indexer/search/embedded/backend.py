@@ -248,11 +248,12 @@ class EmbeddedBackend:
         }
         return result, added
 
-    def export(self, request: SearchRequest) -> Iterator[tuple[dict, str]]:
+    def export(self, request: SearchRequest, fields=None) -> Iterator[tuple[dict, str]]:
         """Every article the search finds, in its order, as (record, what
         found it): the fused ones first when meaning takes part, then the
         words' own, read EXPORT_CHUNK at a time (a date sort goes on from the
-        last key, a relevance sort from an offset)."""
+        last key, a relevance sort from an offset). The records are whole
+        (one stored JSON each), whatever `fields` asks."""
         index = self._index()
         searcher = index.searcher()
         fields = index.schema
