@@ -136,7 +136,13 @@ class Settings:
     max_in_flight: int = _setting(
         4,
         "BAHTH_MAX_IN_FLIGHT",
-        "Requests a web worker serves at once; more are answered 503 with Retry-After.",
+        "Requests a web worker serves at once; more wait for their turn (BAHTH_QUEUE_SECONDS).",
+    )
+    queue_seconds: float = _setting(
+        5.0,
+        "BAHTH_QUEUE_SECONDS",
+        "Seconds a request waits for its turn when its worker serves BAHTH_MAX_IN_FLIGHT "
+        "already; past them it is answered 503 with Retry-After. 0: answered 503 at once.",
     )
     public_url: str = _setting(
         "",
@@ -184,6 +190,8 @@ class Settings:
                 "BAHTH_PUBLIC_URL must be an http(s) address such as https://bahth.example.org, "
                 f"not {self.public_url!r}"
             )
+        if not 0 <= self.queue_seconds <= 3600:
+            raise SettingsError("BAHTH_QUEUE_SECONDS must be from 0 to 3600 seconds")
         if self.embeddings not in ("on", "off"):
             raise SettingsError(f"BAHTH_EMBEDDINGS must be on or off, not {self.embeddings!r}")
         if self.log_level.lower() not in LOG_LEVELS:
@@ -207,6 +215,11 @@ class Setting(NamedTuple):
     help: str
 
     def parse(self, raw: str) -> Any:
+        if isinstance(self.default, float):
+            try:
+                return float(raw)
+            except ValueError:
+                raise SettingsError(f"{self.variable} must be a number, not {raw!r}") from None
         if isinstance(self.default, int):
             try:
                 return int(raw)

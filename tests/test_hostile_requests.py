@@ -4,6 +4,7 @@ usual shape, or is made harmless, and no request ties up a worker."""
 import csv
 import io
 import threading
+import time
 
 import pytest
 
@@ -116,27 +117,39 @@ def test_a_search_past_its_time_budget_is_stopped(tmp_path):
     assert answer.status_code == 503 and answer.get_json()["error"]["code"] == "too_slow"
 
 
-def test_one_request_past_the_in_flight_limit_gets_503_with_retry_after(evil_index):
+def test_a_request_past_the_in_flight_limit_waits_its_turn_then_gets_503(evil_index):
     entered, release = threading.Event(), threading.Event()
 
     class Waiting(EmbeddedBackend):
         def search(self, request):
             entered.set()
-            release.wait(10)
+            release.wait(30)
             return super().search(request)
 
-    app = app_for(evil_index, backend=Waiting(evil_index), max_in_flight=1)
+    app = app_for(evil_index, backend=Waiting(evil_index), max_in_flight=1, queue_seconds=1.0)
     first = threading.Thread(target=lambda: app.test_client().get("/api/search?q=زلزال"))
     first.start()
+    queued = []
     try:
         assert entered.wait(60)
+        started = time.monotonic()
         busy = app.test_client().get("/api/search?q=زلزال")
+        assert time.monotonic() - started >= 1.0  # it waited its turn first
         assert busy.status_code == 503 and busy.headers["Retry-After"] == "2"
         assert busy.get_json()["error"]["code"] == "service_unavailable"
-        assert app.test_client().get("/api/health").status_code == 200  # never refused
+        assert "waited 1 s" in busy.get_json()["error"]["message"]
+        assert app.test_client().get("/api/health").status_code == 200  # never waits
+        # One that comes while the first runs, and gets its turn within the wait: answered.
+        second = threading.Thread(
+            target=lambda: queued.append(app.test_client().get("/api/search?q=زلزال"))
+        )
+        second.start()
+        time.sleep(0.2)
     finally:
         release.set()
         first.join(60)
+    second.join(60)
+    assert queued[0].status_code == 200
     # The place came back once the first request ended (its teardown gives it back).
     assert wait_until(lambda: app.test_client().get("/api/search?q=زلزال").status_code == 200)
 

@@ -29,7 +29,7 @@ def create_app(settings=None, backend=None):
     )
     app.json.ensure_ascii = False
     app.json.sort_keys = False
-    limit_in_flight(app, settings.max_in_flight)
+    limit_in_flight(app, settings.max_in_flight, settings.queue_seconds)
     app.jinja_env.tests["web_link"] = web_link
     app.jinja_env.finalize = shown  # no control character of an archive reaches a page or feed
     app.after_request(add_security_headers)

@@ -166,6 +166,9 @@ class _Gunicorn(BaseApplication):
         return self.application
 
 
+QUEUED_PER_PLACE = 4  # threads a worker has per request in flight: the others wait their turn
+
+
 def serve(app, host, port, workers=None, timeout=60, log_level="warning", in_flight=4):
     workers = workers or min(2 * (os.cpu_count() or 1), 8)
     print(f"Bahth: http://{host}:{port}/  ({workers} workers; Ctrl-C stops)", flush=True)
@@ -175,7 +178,8 @@ def serve(app, host, port, workers=None, timeout=60, log_level="warning", in_fli
             "bind": f"{host}:{port}",
             "workers": workers,
             "worker_class": "webui.server.Worker",
-            "threads": 2 * in_flight,
+            # Those in flight, and those waiting their turn (webui/shedding.py).
+            "threads": QUEUED_PER_PLACE * in_flight,
             "timeout": timeout,
             "limit_request_line": 8190,  # the most gunicorn allows; the app answers 414 below it
             "graceful_timeout": 10,

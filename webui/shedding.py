@@ -1,9 +1,12 @@
-"""Load shedding: a worker serves at most BAHTH_MAX_IN_FLIGHT requests at once.
+"""Queueing, then shedding: a worker serves at most BAHTH_MAX_IN_FLIGHT
+requests at once.
 
-The one past the limit is answered at once, 503 with Retry-After, in the
-usual error shape, instead of waiting behind slow searches until the client
-gives up. The health check and the stylesheet are never refused. An export
-holds its place until its last row is sent.
+A request past the limit waits for a place, up to BAHTH_QUEUE_SECONDS (a
+burst of clients is queued and answered); one that waited that long is
+answered 503 with Retry-After, in the usual error shape, rather than
+waiting behind slow searches until the client gives up. The health check
+and the stylesheet never wait. An export holds its place until its last
+row is sent.
 """
 
 import threading
@@ -15,16 +18,17 @@ EXEMPT = ("api.health", "static")
 RETRY_AFTER_SECONDS = 2
 
 
-def limit_in_flight(app, limit: int):
+def limit_in_flight(app, limit: int, wait: float = 0.0):
     places = threading.BoundedSemaphore(limit)
 
     @app.before_request
     def take_a_place():
         if request.endpoint in EXEMPT:
             return
-        if not places.acquire(blocking=False):
+        if not places.acquire(timeout=wait if wait > 0 else None, blocking=wait > 0):
             raise ServiceUnavailable(
-                f"the server is busy ({limit} searches at once); try again in a moment",
+                f"the server is busy ({limit} searches at once, and this one waited "
+                f"{wait:g} s for its turn); try again in a moment",
                 retry_after=RETRY_AFTER_SECONDS,
             )
         g.bahth_place = True
