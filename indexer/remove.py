@@ -50,7 +50,4 @@ def remove(store, ids=(), source=None, before=None, everything=False) -> Removal
             record = updater.remove(article_id)
             if record is not None:
                 removal.removed.append(record)
-    if removal.removed:
-        with store.embedding() as filling:  # their vectors go with them
-            filling.drop([record["id"] for record in removal.removed])
     return removal

@@ -180,7 +180,7 @@ def test_export_streams_every_hit_in_order_and_says_it_is_whole(client, monkeypa
     assert len(rows) == total + 1
     assert end == ["END", f"{total} rows, complete", "", "", "", ""]
     one = client.get("/api/export?q=الرئيس&format=csv&columns=id").get_data(as_text=True)
-    assert one.splitlines()[-1] == f'END,"{total} rows, complete"'
+    assert one.splitlines()[-1] == f'"END: {total} rows, complete"'
     assert client.get("/api/export?format=xml").status_code == 400
 
 

@@ -159,8 +159,7 @@ def export():
         "Content-Disposition": f'attachment; filename="{_ascii(name)}"; '
         f"filename*=UTF-8''{quote(name)}"
     }
-    articles = found if first is None else itertools.chain([first], found)
-    lines = _export_lines(asked, articles, kind, columns)
+    lines = _export_lines(asked, first, found, kind, columns)
     return Response(stream_with_context(lines), mimetype=mimetype, headers=headers)
 
 
@@ -194,7 +193,7 @@ def _ascii(name):
     return name.encode("ascii", "replace").decode().replace("?", "_")
 
 
-def _export_lines(asked, articles, kind, columns=EXPORT_COLUMNS):
+def _export_lines(asked, first, found, kind, columns=EXPORT_COLUMNS):
     """The lines of an export of every article `asked` finds, as they are
     read. The last line says how it ended: every article written
     (`{"export": {"complete": true, "rows": N}}`, or a CSV row `END`), or a
@@ -204,6 +203,7 @@ def _export_lines(asked, articles, kind, columns=EXPORT_COLUMNS):
         yield "\ufeff" + _csv_row(columns)  # BOM: spreadsheets then read UTF-8 Arabic
     terms = asked.query.terms
     rows = 0
+    articles = itertools.chain([first] if first is not None else [], found)
     try:
         for record, how in articles:
             row = _row(record, how, terms, columns)
@@ -220,6 +220,8 @@ def _export_lines(asked, articles, kind, columns=EXPORT_COLUMNS):
         else:
             yield json.dumps({"error": {"status": error.status, "message": message}}) + "\n"
         return
+    finally:
+        found.close()  # a client gone: the engine's reading (a point in time) ends now
     if kind == "csv":
         yield _csv_row(_last_row("END", f"{rows:,} rows, complete", columns))
     else:
@@ -227,7 +229,10 @@ def _export_lines(asked, articles, kind, columns=EXPORT_COLUMNS):
 
 
 def _last_row(word, message, columns):
-    """A CSV file's last row: the word and the message, padded to its header's width."""
+    """A CSV file's last row, as wide as its header: the word and the message
+    (one cell "WORD: message" under a single column)."""
+    if len(columns) == 1:
+        return [f"{word}: {message}"]
     return [word, message, *[""] * (len(columns) - 2)]
 
 

@@ -139,10 +139,6 @@ class Filling(Protocol):
         """Commit the `vectors` of the articles of `entries` (ID, key), in order."""
         ...
 
-    def drop(self, article_ids: list[str]) -> None:
-        """Drop the vectors of these articles (removed from the index)."""
-        ...
-
     def finish(self, model: str) -> None: ...
 
 

@@ -61,6 +61,32 @@ def fuse(text, words, meaning, *, later=(), mode="auto") -> list[Ranked]:
     return [Ranked(article_id, how) for article_id, (_, how) in order]
 
 
+@dataclass
+class Page:
+    """A page of a fused ranking: its fused articles, and the words' own to
+    read after them (`count` from `start` of the words' order, the articles
+    the fused ranking took left out)."""
+
+    chosen: list[tuple[str, str]]  # (ID, matched_by) of the fused articles on it
+    start: int
+    count: int
+    total: int  # the words' articles and those meaning alone added
+    added: list[str]  # IDs of the articles meaning alone found
+
+
+def page(ranked, found, offset, size, mode) -> Page:
+    """Page `size` (one more: whether a next page exists) from `offset` of
+    the fused ranking `ranked`, the words finding `found` articles."""
+    added = [r.id for r in ranked if r.matched_by == "meaning"]
+    total = len(ranked) if mode == "meaning" else found + len(added)
+    wanted = size + 1
+    chosen = [(r.id, r.matched_by) for r in ranked[offset : offset + wanted]]
+    beyond = offset + len(chosen) - len(ranked)  # past the fused ones: the words' own
+    more_words = len(chosen) < wanted and mode != "meaning" and found > FUSED
+    count = wanted - len(chosen) if more_words else 0
+    return Page(chosen, FUSED + beyond, count, total, added)
+
+
 def taken(ranked, later) -> list[str]:
     """The IDs of `later` that the fused ranking holds (those far in meaning
     are left to the words' own pages)."""

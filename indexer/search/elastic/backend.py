@@ -44,6 +44,7 @@ _WHOLE = {"allow_partial_search_results": False}
 _VALUES_PAGE = 10_000  # values a page of a composite aggregation brings
 _STOPWORDS = sorted(STOPWORDS)
 EXPORT_PAGE = 5_000  # articles a page of an export reads
+EXPORT_POINT_IN_TIME = "30m"  # how long an export's client may take to read one page
 # What of a document is never an article's: the python path's terms, the
 # grouping's own fields, the vectors.
 _NOT_EXPORTED = ["*_terms", "*_exact", *PRIVATE, *vectors.FIELDS]
@@ -155,24 +156,21 @@ class ElasticBackend:
         ranking reads IDs and scores alone; the page's articles are read
         (and highlighted) once chosen."""
         ranked, found, relaxed, later = self._ranked(request, analysis)
-        added = [r.id for r in ranked if r.matched_by == "meaning"]
-        total = len(ranked) if request.mode == "meaning" else found + len(added)
         offset = _fused_offset(request)
-        wanted = request.size + 1  # one more says whether a next page exists
-        chosen = [(r.id, r.matched_by) for r in ranked[offset : offset + wanted]]
-        beyond = offset + len(chosen) - len(ranked)  # past the fused ones: the words' own
+        page = fusion.page(ranked, found, offset, request.size, request.mode)
+        chosen = page.chosen
         bodies = [dsl.articles_body(request, analysis, relaxed, [i for i, _ in chosen])]
-        past = len(chosen) < wanted and request.mode != "meaning" and found > fusion.FUSED
+        # The words' own pages reach as far as from/size does: the first
+        # MAX_RESULT_WINDOW (a date sort's cursor, mode=words and the export go on).
+        past = page.count > 0 and page.start < MAX_RESULT_WINDOW
         if past:
-            start = fusion.FUSED + beyond
-            if start + wanted - len(chosen) > MAX_RESULT_WINDOW:
-                raise BadRequest("page", f"goes past the first {MAX_RESULT_WINDOW:,} results")
-            rest = dsl.words_body(request, analysis, relaxed, wanted - len(chosen), start)
+            count = min(page.count, MAX_RESULT_WINDOW - page.start)
+            rest = dsl.words_body(request, analysis, relaxed, count, page.start)
             if later:  # the fused ones took them
                 rest["query"] = {"bool": {"must": [rest["query"]], "must_not": _ids(later)}}
             bodies.append(rest)
         if request.facets:
-            bodies.append(dsl.counts_body(request, analysis, relaxed, added))
+            bodies.append(dsl.counts_body(request, analysis, relaxed, page.added))
         answers = self._msearch(*bodies)
         hits = {h["_id"]: h for h in answers[0]["hits"]["hits"]}
         if past:  # the words' own articles, after the fused ones
@@ -182,18 +180,21 @@ class ElasticBackend:
         more = len(chosen) > request.size > 0  # size=0 asks for counts, never a next page
         shown = []
         for article_id, how in chosen[: request.size]:
+            if article_id not in hits:  # removed since it was ranked
+                continue
             hit = self._hit(hits[article_id], request.query.terms, analysis)
             hit.matched_by = how
             shown.append(hit)
         near.mark(shown, [hits[h.id]["_source"].get("body", "") for h in shown])
-        result = SearchResult(total, shown)
+        result = SearchResult(page.total, shown)
         result.relaxed = relaxed and any(h.matched_by != "meaning" for h in shown)
         if more:
             result.next_cursor = encode_cursor(["relevance", offset + request.size])
-        result.meaning = {"added": len(added), "embedded": embedded[0], "articles": embedded[1]}
+        result.meaning = {"added": len(page.added), "embedded": embedded[0]}
+        result.meaning["articles"] = embedded[1]
         if request.facets:
             aggregations = answers[-1]["aggregations"]
-            self._facets(request, analysis, relaxed, aggregations, result, added)
+            self._facets(request, analysis, relaxed, aggregations, result, page.added)
         return result
 
     def _ranked(self, request, analysis):
@@ -262,14 +263,21 @@ class ElasticBackend:
         body.pop("highlight", None)
         body["track_total_hits"] = False
         body["_source"] = source
-        pit = self._call(self.client.open_point_in_time, index=self.alias, keep_alive=POINT_IN_TIME)
-        pit = pit["id"]
+        pit = self._call(
+            self.client.open_point_in_time, index=self.alias, keep_alive=EXPORT_POINT_IN_TIME
+        )["id"]
 
         def page(after):
-            asked = {**body, "pit": {"id": pit, "keep_alive": POINT_IN_TIME}}
+            asked = {**body, "pit": {"id": pit, "keep_alive": EXPORT_POINT_IN_TIME}}
             if after is not None:
                 asked["search_after"] = after
-            return self._call(self.client.search, body=asked, **_WHOLE)
+            try:
+                return self._call(self.client.search, body=asked, **_WHOLE)
+            except NotFoundError:
+                raise BackendUnavailable(
+                    f"the export's point in time expired ({EXPORT_POINT_IN_TIME} between "
+                    "two pages: the client read too slowly)"
+                ) from None
 
         # The node reads the next page while this thread writes the rows of one.
         try:

@@ -119,9 +119,6 @@ class Filling:
         given = {i: (key, row) for (i, key), row in zip(entries, rows, strict=True)}
         self._call(self._update, model, given)
 
-    def drop(self, article_ids) -> None:
-        """Nothing: a removed article's vector went with its document."""
-
     def finish(self, model: str) -> None:
         self._call(self.client.indices.refresh, index=self.live)
 

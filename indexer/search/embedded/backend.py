@@ -216,16 +216,13 @@ class EmbeddedBackend:
         if later:
             unseen = Query.term_set_query(fields, "id", later)
             selected = Query.boolean_query([(Occur.Must, selected), (Occur.MustNot, unseen)])
-        added = [r.id for r in ranked if r.matched_by == "meaning"]
-        total = len(ranked) if request.mode == "meaning" else found + len(added)
         offset = request.offset
         if request.cursor:
             offset = compile.after(fields, "relevance", request.cursor, searcher.num_docs)[1]
-        wanted = request.size + 1  # one more says whether a next page exists
-        chosen = [(r.id, r.matched_by) for r in ranked[offset : offset + wanted]]
-        beyond = offset + len(chosen) - len(ranked)  # past the fused ones: the words' own
-        if len(chosen) < wanted and request.mode != "meaning" and found > fusion.FUSED:
-            rest = searcher.search(selected, wanted - len(chosen), offset=fusion.FUSED + beyond)
+        page = fusion.page(ranked, found, offset, request.size, request.mode)
+        chosen = page.chosen
+        if page.count:
+            rest = searcher.search(selected, page.count, offset=page.start)
             for _, address in rest.hits:
                 record = schema.record_of(searcher.doc(address))
                 records[record["id"]] = record
@@ -240,13 +237,13 @@ class EmbeddedBackend:
             hits.append(hit)
         near.mark(hits, [records[h.id]["body"] for h in hits])
         next_cursor = encode_cursor(["relevance", offset + len(chosen)]) if more else None
-        result = SearchResult(total, hits, next_cursor=next_cursor)
+        result = SearchResult(page.total, hits, next_cursor=next_cursor)
         result.meaning = {
-            "added": len(added),
+            "added": len(page.added),
             "embedded": len(vectors),
             "articles": searcher.num_docs,
         }
-        return result, added
+        return result, page.added
 
     def export(self, request: SearchRequest, fields=None) -> Iterator[tuple[dict, str]]:
         """Every article the search finds, in its order, as (record, what

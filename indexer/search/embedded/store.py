@@ -358,6 +358,7 @@ class Updater(_Writing, InPlace):
             tantivy.Query.all_query(), {"latest": {"max": {"field": "latest"}}}
         )["latest"]["value"]
         self.changes = Changes(self, int(latest or 0) + 1)
+        self.removed: list[str] = []  # their vectors go with them at the end
 
     # Groups, for Changes: the committed index.
     def with_member(self, article_id):
@@ -394,6 +395,12 @@ class Updater(_Writing, InPlace):
     def refused(self, wait=False):
         return []
 
+    def remove(self, article_id) -> dict | None:
+        record = super().remove(article_id)
+        if record is not None:
+            self.removed.append(article_id)
+        return record
+
     def commit(self):
         """Write the batch's changed groups and make them live, at once."""
         deleted, written = self.changes.writes()
@@ -410,6 +417,7 @@ class Updater(_Writing, InPlace):
     def finish(self):
         self.commit()
         self.writer.wait_merging_threads()
+        vectors.Vectors(self.path).remove(self.removed)
 
     def abandon(self):
         self._roll_back()

@@ -272,10 +272,6 @@ class Filling:
     def put(self, model: str, entries, vectors) -> None:
         self.vectors.write(model, entries, vectors)
 
-    def drop(self, article_ids) -> None:
-        """Drop the vectors of these articles (removed from the index)."""
-        self.vectors.remove(article_ids)
-
     def finish(self, model: str) -> None:
         self.vectors.merge(model)
 
