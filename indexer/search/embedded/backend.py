@@ -156,9 +156,7 @@ class EmbeddedBackend:
         paged = query
         if start is not None:  # the total counts the pages before the cursor too
             paged = Query.boolean_query([(Occur.Must, query), (Occur.Must, start)])
-        order = (
-            {} if sort == "relevance" else {"order_by_field": sort, "order": compile.SORTS[sort]}
-        )
+        order = compile.ordering(sort)
         found = searcher.search(
             paged, request.size + 1, count=start is None, offset=offset, **order
         )
@@ -272,9 +270,7 @@ class EmbeddedBackend:
             chunk = selected
             if start is not None:
                 chunk = Query.boolean_query([(Occur.Must, selected), (Occur.Must, start)])
-            order = {} if sort == "relevance" else {"order_by_field": sort}
-            if order:
-                order["order"] = compile.SORTS[sort]
+            order = compile.ordering(sort)
             hits = searcher.search(chunk, EXPORT_CHUNK, count=False, offset=offset, **order).hits
             for _, address in hits:
                 record = schema.record_of(searcher.doc(address))

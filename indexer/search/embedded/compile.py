@@ -125,6 +125,13 @@ def narrowed(query, active, leave_out=None):
 SORTS = {"newest": tantivy.Order.Desc, "oldest": tantivy.Order.Asc}
 
 
+def ordering(sort: str) -> dict:
+    """The arguments of a tantivy search in the order of `sort` (none for relevance)."""
+    if sort == "relevance":
+        return {}
+    return {"order_by_field": sort, "order": SORTS[sort]}
+
+
 def after(schema, sort: str, cursor, articles: int):
     """(filter query or None, offset) of the page a cursor asks for; a
     relevance cursor goes no further than the index's `articles` (tantivy
