@@ -5,17 +5,23 @@ them, and the web app and the CLI both take a Settings object. `SETTINGS`
 lists them in order for the README, `bahth --help` and the tests.
 """
 
+import ipaddress
 import logging
 import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from .search.elastic.client import Endpoint
 
 
-def _setting(default: Any, variable: str, help: str) -> Any:
-    return field(default=default, metadata={"variable": variable, "help": help})
+def _setting(default: Any, variable: str, help: str, secret: bool = False) -> Any:
+    """A setting; a `secret` one is never shown (repr, logs, errors), and may
+    come from a file instead: <VARIABLE>_FILE names it."""
+    return field(default=default, repr=not secret, metadata={"variable": variable, "help": help})
 
 
 class SettingsError(ValueError):
@@ -26,7 +32,7 @@ LOG_LEVELS = ("debug", "info", "warning", "error")
 ANALYSIS_CHOICES = ("auto", "node", "python")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Settings:
     data_dir: str = _setting(
         "data",
@@ -39,6 +45,49 @@ class Settings:
         "Elasticsearch URL (e.g. http://127.0.0.1:9200; several nodes of a cluster "
         "comma-separated). When set, search and reindex use Elasticsearch instead of the "
         "embedded index.",
+    )
+    elasticsearch_ca: str = _setting(
+        "",
+        "BAHTH_ELASTICSEARCH_CA",
+        "The CA certificate (PEM file) that signed the Elasticsearch nodes' certificates, or "
+        "the SHA-256 fingerprint of a node's certificate, for an https:// cluster whose "
+        "certificate this machine does not already trust.",
+    )
+    elasticsearch_api_key: str = _setting(
+        "",
+        "BAHTH_ELASTICSEARCH_API_KEY",
+        "Encoded API key Bahth's writers (reindex, add, remove, embed) present to "
+        "Elasticsearch; also its searches' when BAHTH_SEARCH_API_KEY is empty "
+        "(docs/elasticsearch.md: the roles each needs).",
+        secret=True,
+    )
+    search_api_key: str = _setting(
+        "",
+        "BAHTH_SEARCH_API_KEY",
+        "Encoded API key the web app and `bahth search` present to Elasticsearch: a reader's, "
+        "which can read the alias and nothing else. Empty: BAHTH_ELASTICSEARCH_API_KEY.",
+        secret=True,
+    )
+    elasticsearch_user: str = _setting(
+        "",
+        "BAHTH_ELASTICSEARCH_USER",
+        "User for Elasticsearch's basic authentication, when no API key is set (or "
+        "user:password@ in BAHTH_ELASTICSEARCH_URL).",
+    )
+    elasticsearch_password: str = _setting(
+        "",
+        "BAHTH_ELASTICSEARCH_PASSWORD",
+        "Password of BAHTH_ELASTICSEARCH_USER.",
+        secret=True,
+    )
+    search_user: str = _setting(
+        "",
+        "BAHTH_SEARCH_USER",
+        "User the web app and `bahth search` authenticate as, when BAHTH_SEARCH_API_KEY is "
+        "empty: a reader's (empty: BAHTH_ELASTICSEARCH_USER).",
+    )
+    search_password: str = _setting(
+        "", "BAHTH_SEARCH_PASSWORD", "Password of BAHTH_SEARCH_USER.", secret=True
     )
     elasticsearch_index: str = _setting(
         "articles",
@@ -151,6 +200,43 @@ class Settings:
         "links of Atom feeds start with; empty: they are relative to the feed's own address. "
         "The request's Host header is never used for them.",
     )
+    users: str = _setting(
+        "",
+        "BAHTH_USERS",
+        "File of the accounts that may use the page, the API, feeds and exports "
+        "(`bahth users add NAME` makes it, with its secret key beside it, FILE.key); "
+        "empty: no account is asked for (docs/accounts.md).",
+    )
+    identity_header: str = _setting(
+        "",
+        "BAHTH_IDENTITY_HEADER",
+        "Request header in which a newsroom's single sign-on proxy names the account "
+        "(e.g. X-Forwarded-User); believed only from BAHTH_TRUSTED_PROXIES.",
+    )
+    trusted_proxies: str = _setting(
+        "",
+        "BAHTH_TRUSTED_PROXIES",
+        "Addresses (or networks, 10.0.0.0/8) of the proxies whose BAHTH_IDENTITY_HEADER is "
+        "believed, comma-separated.",
+    )
+    export_log: str = _setting(
+        "",
+        "BAHTH_EXPORT_LOG",
+        "File every export is recorded in, one JSON line each (account, time, query, "
+        "format, rows, complete); empty: exports are not recorded.",
+    )
+    metrics_address: str = _setting(
+        "",
+        "BAHTH_METRICS_ADDRESS",
+        "host:port where `bahth serve` serves /metrics (Prometheus) on an address of its own, "
+        "without accounts; empty: /metrics is on the app's address, behind its accounts.",
+    )
+    log_format: str = _setting(
+        "text",
+        "BAHTH_LOG_FORMAT",
+        "text: log lines for people; json: one JSON object per line (time, level, logger, "
+        "message), for a log collector.",
+    )
     log_level: str = _setting(
         "warning",
         "BAHTH_LOG_LEVEL",
@@ -163,6 +249,8 @@ class Settings:
         values: dict[str, Any] = {}
         for setting in SETTINGS:
             raw = environ.get(setting.variable)
+            if raw is None and setting.secret and environ.get(f"{setting.variable}_FILE"):
+                raw = _read_secret(f"{setting.variable}_FILE", environ[f"{setting.variable}_FILE"])
             if raw is not None:
                 values[setting.name] = setting.parse(raw)
         values.update(overrides)
@@ -194,10 +282,74 @@ class Settings:
             raise SettingsError("BAHTH_QUEUE_SECONDS must be from 0 to 3600 seconds")
         if self.embeddings not in ("on", "off"):
             raise SettingsError(f"BAHTH_EMBEDDINGS must be on or off, not {self.embeddings!r}")
+        if self.elasticsearch_url:
+            self.elasticsearch()  # its own checks
+        if self.log_format not in ("text", "json"):
+            raise SettingsError(f"BAHTH_LOG_FORMAT must be text or json, not {self.log_format!r}")
+        self.proxies()  # its own checks
+        if self.identity_header and not self.trusted_proxies:
+            raise SettingsError(
+                "BAHTH_IDENTITY_HEADER needs BAHTH_TRUSTED_PROXIES: the addresses of the proxies "
+                "whose header is believed (from anywhere else anyone could send it)"
+            )
+        if self.metrics_address and not re.fullmatch(r"[^\s:]*:\d{1,5}", self.metrics_address):
+            raise SettingsError(
+                "BAHTH_METRICS_ADDRESS must be host:port (127.0.0.1:9108), "
+                f"not {self.metrics_address!r}"
+            )
         if self.log_level.lower() not in LOG_LEVELS:
             raise SettingsError(
                 f"BAHTH_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {self.log_level!r}"
             )
+
+    def __repr__(self) -> str:
+        # No secret, and no password a URL holds (user:password@), is shown.
+        shown = (
+            f"{f.name}={re.sub(r'//[^/@,]*@', '//***@', repr(getattr(self, f.name)))}"
+            for f in fields(self)
+            if f.repr
+        )
+        return f"Settings({', '.join(shown)})"
+
+    def proxies(self) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+        """The networks of BAHTH_TRUSTED_PROXIES."""
+        networks = []
+        for part in self.trusted_proxies.split(","):
+            if part.strip():
+                try:
+                    networks.append(ipaddress.ip_network(part.strip(), strict=False))
+                except ValueError:
+                    raise SettingsError(
+                        "BAHTH_TRUSTED_PROXIES must list addresses or networks (10.0.0.5, "
+                        f"10.0.0.0/8), not {part.strip()!r}"
+                    ) from None
+        return networks
+
+    def elasticsearch(self, reader: bool = False) -> "Endpoint":
+        """Where Elasticsearch is and how to prove who Bahth is: as a writer, or
+        (`reader`) as the web app and `bahth search`, with the reader's key."""
+        from .search.elastic.client import Endpoint
+
+        key, key_setting = self.elasticsearch_api_key, "BAHTH_ELASTICSEARCH_API_KEY"
+        user, password = self.elasticsearch_user, self.elasticsearch_password
+        user_settings = ("BAHTH_ELASTICSEARCH_USER", "BAHTH_ELASTICSEARCH_PASSWORD")
+        if reader and self.search_api_key:
+            key, key_setting = self.search_api_key, "BAHTH_SEARCH_API_KEY"
+        elif reader and self.search_user:
+            key, user, password = "", self.search_user, self.search_password
+            user_settings = ("BAHTH_SEARCH_USER", "BAHTH_SEARCH_PASSWORD")
+        try:
+            return Endpoint(
+                self.elasticsearch_url,
+                ca=self.elasticsearch_ca,
+                api_key=key,
+                user=user,
+                password=password,
+                key_setting=key_setting,
+                user_settings=user_settings,
+            )
+        except ValueError as error:
+            raise SettingsError(str(error)) from None
 
     @property
     def actor_edits_path(self) -> Path:
@@ -208,11 +360,21 @@ class Settings:
         return int(logging.getLevelName(self.log_level.upper()))
 
 
+def _read_secret(variable: str, path: str) -> str:
+    """A secret's value from the file a *_FILE variable names (as containers
+    are given secrets), without its final newline."""
+    try:
+        return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
+    except OSError as error:
+        raise SettingsError(f"{variable}: cannot read {path} ({error.strerror})") from None
+
+
 class Setting(NamedTuple):
     name: str
     variable: str
     default: Any
     help: str
+    secret: bool = False
 
     def parse(self, raw: str) -> Any:
         if isinstance(self.default, float):
@@ -231,5 +393,6 @@ class Setting(NamedTuple):
 
 
 SETTINGS = tuple(
-    Setting(f.name, f.metadata["variable"], f.default, f.metadata["help"]) for f in fields(Settings)
+    Setting(f.name, f.metadata["variable"], f.default, f.metadata["help"], not f.repr)
+    for f in fields(Settings)
 )

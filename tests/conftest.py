@@ -1,7 +1,12 @@
 import json
 import os
+import socket
 import subprocess
+import sys
+import tempfile
 import time
+import urllib.error
+import urllib.request
 import uuid
 from pathlib import Path
 
@@ -128,7 +133,7 @@ def data_dir(sample_index):
 # Markers follow the fixtures a test uses, so that the fast suite
 # (`pytest -m "not elasticsearch and not browser"`) leaves out every slow part.
 MARKERS = {
-    "elasticsearch_url": ("elasticsearch",),
+    "elasticsearch": ("elasticsearch",),
     "elasticsearch_cluster": ("elasticsearch", "cluster"),
     "browser": ("browser",),
     "shared_corpus": ("corpus",),
@@ -165,36 +170,81 @@ def es_node(command, port, *arguments, timeout=900, **settings):
     )
 
 
-@pytest.fixture(scope="session")
-def elasticsearch_url():
-    """The URL of a real Elasticsearch node on 127.0.0.1.
+class Node:
+    """A secured node (or cluster) of `scripts/es-node start --secure`: the
+    settings it printed (BAHTH_ELASTICSEARCH_URL, _CA, the writer's API key,
+    the reader's), as Settings fields, environment and endpoints; and the
+    superuser's password."""
 
-    BAHTH_TEST_ELASTICSEARCH_URL names a node already running; otherwise
-    `scripts/es-node start` starts one with Bahth's analysis plugin (and the
-    session stops it). A node that does not start fails the tests that need
-    it: they never skip."""
-    given = os.environ.get("BAHTH_TEST_ELASTICSEARCH_URL")
-    if given:
-        yield given
-        return
+    def __init__(self, printed: str):
+        printed_lines = dict(line.split("=", 1) for line in printed.splitlines() if "=" in line)
+        self.superuser_password = printed_lines.pop("ELASTIC_PASSWORD")
+        self.env = {k: v for k, v in printed_lines.items() if k.startswith("BAHTH_")}
+        self.url = self.env["BAHTH_ELASTICSEARCH_URL"]
+        self.urls = self.url.split(",")
+
+    @property
+    def settings(self) -> dict:
+        """The node's settings as Settings fields (for app_for, Settings)."""
+        from indexer.settings import SETTINGS
+
+        return {s.name: self.env[s.variable] for s in SETTINGS if s.variable in self.env}
+
+    def endpoint(self, reader=False, node=None):
+        """The writer's endpoint (`reader`: the reader's), of every node or of node `node`."""
+        from indexer.settings import Settings
+
+        settings = self.settings
+        if node is not None:
+            settings["elasticsearch_url"] = self.urls[node]
+        return Settings(**settings).elasticsearch(reader=reader)
+
+    @property
+    def writer(self):
+        return self.endpoint()
+
+    @property
+    def reader(self):
+        return self.endpoint(reader=True)
+
+    def __str__(self):
+        return self.url
+
+
+# The test nodes' roles cover the aliases the tests make: every one starts with it.
+TEST_ALIASES = "test-*"
+
+
+def start_secured(port, *arguments) -> str:
+    """`scripts/es-node start --secure` on `port`: the settings it prints.
+    Fails the test when it does not start."""
+    started = es_node("start", port, "--secure", *arguments, BAHTH_ES_ALIAS=TEST_ALIASES)
+    if started.returncode != 0:
+        pytest.fail(f"scripts/es-node start --secure failed:\n{started.stderr[-3000:]}")
+    return started.stdout
+
+
+@pytest.fixture(scope="session")
+def elasticsearch():
+    """A real Elasticsearch node on 127.0.0.1 (BAHTH_ES_PORT, 9250), secured
+    as Elasticsearch 8 ships (TLS, a writer's and a reader's credentials), with
+    Bahth's analysis plugin: `scripts/es-node start --secure`, which finds a
+    node already running there, or starts one (and the session stops it). A
+    node that does not start fails the tests that need it: they never skip."""
     port = int(os.environ.get("BAHTH_ES_PORT", "9250"))
     running = es_node("status", port).returncode == 0
-    # Started again when it runs with another build of the analysis plugin.
-    started = es_node("start", port)
-    if started.returncode != 0:
-        pytest.fail(f"scripts/es-node start failed:\n{started.stderr[-3000:]}")
-    yield f"http://127.0.0.1:{port}"
+    # Started again when it runs open, or with another build of the analysis plugin.
+    yield Node(start_secured(port))
     if not running:
         es_node("stop", port)
 
 
-class Cluster:
-    """A three-node cluster of `scripts/es-node start --nodes 3`."""
+class Cluster(Node):
+    """A secured three-node cluster of `scripts/es-node start --secure --nodes 3`."""
 
-    def __init__(self, port, nodes):
+    def __init__(self, port, nodes, printed):
+        super().__init__(printed)
         self.port, self.nodes = port, nodes
-        self.urls = [f"http://127.0.0.1:{port + i}" for i in range(nodes)]
-        self.url = ",".join(self.urls)  # as BAHTH_ELASTICSEARCH_URL lists a cluster
 
     def kill(self, node):
         """SIGKILL one node: a crash, not a shutdown."""
@@ -209,27 +259,24 @@ class Cluster:
 
 @pytest.fixture(scope="session")
 def elasticsearch_cluster():
-    """Three nodes of one cluster on 127.0.0.1 (HTTP on BAHTH_ES_CLUSTER_PORT,
-    9260, and the two ports after it), with Bahth's analysis plugin; stopped
-    after the session unless it was running before."""
+    """Three secured nodes of one cluster on 127.0.0.1 (HTTP on
+    BAHTH_ES_CLUSTER_PORT, 9260, and the two ports after it), with Bahth's
+    analysis plugin; stopped after the session unless it was running before."""
     port = int(os.environ.get("BAHTH_ES_CLUSTER_PORT", "9260"))
     running = es_node("status", port).returncode == 0
-    started = es_node("start", port, "--nodes", "3")
-    if started.returncode != 0:
-        pytest.fail(f"scripts/es-node start --nodes 3 failed:\n{started.stderr[-3000:]}")
-    yield Cluster(port, 3)
+    yield Cluster(port, 3, start_secured(port, "--nodes", "3"))
     if not running:
         es_node("stop", port)
 
 
 @pytest.fixture
-def es_alias(elasticsearch_url):
+def es_alias(elasticsearch):
     """A fresh alias name on the test node; its index versions are deleted afterwards."""
     from indexer.search.elastic.client import connect
 
     alias = f"test-{uuid.uuid4().hex[:10]}"
     yield alias
-    delete_versions(connect(elasticsearch_url), alias)
+    delete_versions(connect(elasticsearch.writer), alias)
 
 
 def delete_versions(client, alias):
@@ -237,3 +284,85 @@ def delete_versions(client, alias):
     names = list(client.indices.get(index=f"{alias}-v*", expand_wildcards="all"))
     if names:
         client.indices.delete(index=",".join(names))
+
+
+# --- `bahth serve` in a process of its own ------------------------------------
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def children(pid):
+    """PIDs of the processes whose parent is `pid` (gunicorn's workers)."""
+    found = set()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.add(int(entry))
+    return found
+
+
+def get(port, path, timeout=60, headers=None):
+    """(status, headers, body) of a GET on the server."""
+    asked = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers or {})
+    try:
+        with urllib.request.urlopen(asked, timeout=timeout) as r:
+            return r.status, r.headers, r.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+SERVE = [sys.executable, "-m", "indexer.cli", "serve"]
+
+
+class Server:
+    """`bahth serve` (gunicorn) on a free port of loopback, on the index of
+    `data_dir`, with more `environment`; once its health check answers and
+    its workers run. `stop()` ends it and gives what it printed."""
+
+    def __init__(self, data_dir, workers=1, **environment):
+        self.port = free_port()
+        self.output = tempfile.TemporaryFile(mode="w+")  # never a pipe that fills and blocks
+        self.process = subprocess.Popen(
+            [*SERVE, "--port", str(self.port), "--workers", str(workers)],
+            cwd=ROOT,
+            env={**os.environ, "BAHTH_DATA_DIR": str(data_dir), **environment},
+            stdout=self.output,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self.workers = workers
+        deadline = time.monotonic() + 180  # a generous cap: the condition is what is waited for
+        while True:
+            try:
+                if (
+                    get(self.port, "/api/health", timeout=5)[0] == 200
+                    and len(self.pids()) == workers
+                ):
+                    return
+            except OSError:
+                pass
+            assert self.process.poll() is None, f"the server exited:\n{self.printed()}"
+            assert time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.2)
+
+    def pids(self):
+        return children(self.process.pid)
+
+    def printed(self) -> str:
+        self.output.seek(0)
+        return self.output.read()
+
+    def stop(self) -> str:
+        """End the server (SIGTERM); what it printed."""
+        self.process.terminate()
+        self.process.wait(120)
+        return self.printed()

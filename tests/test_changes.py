@@ -58,8 +58,8 @@ class Elastic:
 
     name = "elasticsearch"
 
-    def __init__(self, url):
-        self.url, self.prefix, self.made = url, f"changes-{uuid.uuid4().hex[:8]}", []
+    def __init__(self, node):
+        self.node, self.prefix, self.made = node, f"test-changes-{uuid.uuid4().hex[:8]}", []
 
     def alias(self, name):
         alias = f"{self.prefix}-{name}"
@@ -68,20 +68,20 @@ class Elastic:
         return alias
 
     def store(self, name):
-        return ElasticStore(self.url, self.alias(name), lease=LEASE)
+        return ElasticStore(self.node.writer, self.alias(name), lease=LEASE)
 
     def backend(self, name):
-        return ElasticBackend(self.url, self.alias(name))
+        return ElasticBackend(self.node.reader, self.alias(name))
 
     def env(self, name):
         return {
-            "BAHTH_ELASTICSEARCH_URL": self.url,
+            **self.node.env,
             "BAHTH_ELASTICSEARCH_INDEX": self.alias(name),
             "BAHTH_ELASTICSEARCH_LEASE": str(LEASE),
         }
 
     def clean(self):
-        client = connect(self.url)
+        client = connect(self.node.writer)
         for alias in self.made:
             delete_versions(client, alias)
             client.indices.delete(index=f"{alias}-writer", ignore_unavailable=True)
@@ -98,7 +98,7 @@ def engine(request, tmp_path):
     if request.param == "embedded":
         yield Embedded(tmp_path)
         return
-    elastic = Elastic(request.getfixturevalue("elasticsearch_url"))
+    elastic = Elastic(request.getfixturevalue("elasticsearch"))
     yield elastic
     elastic.clean()
 
@@ -242,9 +242,9 @@ def test_any_adds_and_removes_give_what_a_fresh_reindex_gives(tmp_path, first, s
 @settings(max_examples=_examples(40), **LIKE_A_REINDEX)
 @given(first=st.lists(records, min_size=1, max_size=4), steps=operations)
 def test_any_adds_and_removes_give_what_a_fresh_reindex_gives_on_elasticsearch(
-    elasticsearch_url, tmp_path, first, steps
+    elasticsearch, tmp_path, first, steps
 ):
-    engine = Elastic(elasticsearch_url)
+    engine = Elastic(elasticsearch)
     try:
         _same_as_a_fresh_reindex(engine, tmp_path, first, steps)
     finally:
@@ -420,13 +420,14 @@ def test_an_add_killed_midway_keeps_what_it_committed_and_is_completed_by_runnin
     if engine.name == "elasticsearch":
         # A bulk request the killed process sent goes on in the node: what
         # reached it, once the node writes nothing more, searchable now.
+        writer = connect(engine.node.writer)  # the reader may do neither
         deadline = time.monotonic() + 60
         while (
             time.monotonic() < deadline
-            and backend.client.tasks.list(actions="indices:data/write/bulk*")["nodes"]
+            and writer.tasks.list(actions="indices:data/write/bulk*")["nodes"]
         ):
             time.sleep(0.05)
-        backend.client.indices.refresh(index=backend.alias)
+        writer.indices.refresh(index=backend.alias)
     after = backend.search(SearchRequest()).total
     assert before < after < before + len(many)
     if engine.name == "embedded":

@@ -67,9 +67,9 @@ def indexed(elasticsearch_cluster, tmp_path_factory):
     """The archive of `records` indexed with three shards and one replica."""
     folder = tmp_path_factory.mktemp("cluster")
     archive = write_jsonl(folder / "news.jsonl", list(records()))
-    alias = "cluster-test"
-    delete_versions(connect(elasticsearch_cluster.url), alias)
-    store = ElasticStore(elasticsearch_cluster.url, alias, shards=3, replicas="1")
+    alias = "test-cluster"
+    delete_versions(connect(elasticsearch_cluster.writer), alias)
+    store = ElasticStore(elasticsearch_cluster.writer, alias, shards=3, replicas="1")
     summary = reindex.run([archive], store, workers=1)
     assert summary.indexed == 3_000
     yield store, archive
@@ -77,7 +77,7 @@ def indexed(elasticsearch_cluster, tmp_path_factory):
 
 
 def client_of(cluster, alias):
-    return app_for(elasticsearch_url=cluster.url, elasticsearch_index=alias).test_client()
+    return app_for(**cluster.settings, elasticsearch_index=alias).test_client()
 
 
 def search(client, query):
@@ -111,7 +111,7 @@ def test_searches_answer_while_a_node_dies_and_the_node_comes_back(elasticsearch
     wait_for(store.client, "green", 3, store.alias)
     client = client_of(cluster, store.alias)
     assert totals(client) == QUERIES
-    survivor = connect(cluster.urls[1])
+    survivor = connect(cluster.endpoint(node=1))
 
     outcomes = []  # (query, status, total) of every search of the loop
     stop = threading.Event()
@@ -152,7 +152,7 @@ def test_searches_answer_while_a_node_dies_and_the_node_comes_back(elasticsearch
     assert totals(client) == QUERIES  # the same app, not restarted
     try:
         cluster.kill(1)  # the app now needs node 0 back, or the others
-        wait_for(connect(cluster.urls[2]), "yellow", 2, store.alias)
+        wait_for(connect(cluster.endpoint(node=2)), "yellow", 2, store.alias)
         assert totals(client) == QUERIES
     finally:
         cluster.start(1)
@@ -165,7 +165,7 @@ def test_a_node_killed_during_a_reindex_loses_no_article(elasticsearch_cluster, 
     wait_for(store.client, "green", 3, store.alias)
     before = store.live
     archive = write_jsonl(tmp_path / "more.jsonl", list(records(30_000)))
-    new = ElasticStore(cluster.url, store.alias, shards=3, replicas="1")
+    new = ElasticStore(cluster.writer, store.alias, shards=3, replicas="1")
     result = {}
 
     def run():

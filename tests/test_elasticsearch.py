@@ -46,8 +46,8 @@ def request(**params):
 # --- the alias reindex ---------------------------------------------------------
 
 
-def test_reindex_moves_the_alias_and_keeps_old_versions(tmp_path, elasticsearch_url, es_alias):
-    store = ElasticStore(elasticsearch_url, es_alias, keep=1)
+def test_reindex_moves_the_alias_and_keeps_old_versions(tmp_path, elasticsearch, es_alias):
+    store = ElasticStore(elasticsearch.writer, es_alias, keep=1)
     first = write_jsonl(tmp_path / "one.jsonl", [article(n) for n in range(3)])
     second = write_jsonl(tmp_path / "two.jsonl", [article(n) for n in range(5)])
     reindex.run([first], store, workers=1)
@@ -56,7 +56,7 @@ def test_reindex_moves_the_alias_and_keeps_old_versions(tmp_path, elasticsearch_
     two = store.live
     counts, live = versions(store.client, es_alias)
     assert live == [two] and counts == {one: 3, two: 5}
-    assert ElasticBackend(elasticsearch_url, es_alias).ping() == 5
+    assert ElasticBackend(elasticsearch.reader, es_alias).ping() == 5
     reindex.run([first], store, workers=1)
     counts, live = versions(store.client, es_alias)
     assert live == [store.live] and set(counts) == {two, store.live}  # keep=1: `one` is gone
@@ -66,28 +66,28 @@ def test_reindex_moves_the_alias_and_keeps_old_versions(tmp_path, elasticsearch_
 
 
 def test_an_index_recorded_with_the_first_names_of_the_paths_takes_an_add(
-    tmp_path, elasticsearch_url, es_alias
+    tmp_path, elasticsearch, es_alias
 ):
     """Mappings version 1 named the node path `production`: such an index is
     read and added to as the node path (search/meta.py's one rule)."""
-    store = ElasticStore(elasticsearch_url, es_alias)
+    store = ElasticStore(elasticsearch.writer, es_alias)
     reindex.run([ROOT / "sample"], store, workers=1)
-    client = connect(elasticsearch_url)
+    client = connect(elasticsearch.writer)
     made = client.indices.get_mapping(index=store.live)[store.live]["mappings"]["_meta"]
     client.indices.put_mapping(
         index=store.live, meta={"bahth": {**made["bahth"], "analysis": "production"}}
     )
     new = write_jsonl(tmp_path / "new.jsonl", [article(1)])
-    summary = reindex.add([new], ElasticStore(elasticsearch_url, es_alias), workers=1)
+    summary = reindex.add([new], ElasticStore(elasticsearch.writer, es_alias), workers=1)
     assert summary.indexed == 1
-    backend = ElasticBackend(elasticsearch_url, es_alias)
+    backend = ElasticBackend(elasticsearch.reader, es_alias)
     assert backend.analysis() == Analysis.NODE
     assert backend.search(request()).total == 32
 
 
-def test_shards_and_replicas_come_from_the_settings(tmp_path, elasticsearch_url, es_alias):
+def test_shards_and_replicas_come_from_the_settings(tmp_path, elasticsearch, es_alias):
     archive = [write_jsonl(tmp_path / "a.jsonl", [article(n) for n in range(20)])]
-    store = ElasticStore(elasticsearch_url, es_alias, shards=3, replicas="0")
+    store = ElasticStore(elasticsearch.writer, es_alias, shards=3, replicas="0")
     reindex.run(archive, store, workers=1)
     index = store.client.indices.get_settings(index=store.live)[store.live]["settings"]["index"]
     assert index["number_of_shards"] == "3" and index["number_of_replicas"] == "0"
@@ -100,13 +100,13 @@ def test_shards_and_replicas_come_from_the_settings(tmp_path, elasticsearch_url,
 
 
 def test_an_article_the_node_refuses_is_a_reject_line_and_the_rest_is_indexed(
-    tmp_path, elasticsearch_url, es_alias
+    tmp_path, elasticsearch, es_alias
 ):
     records = [article(n) for n in range(6)]
     records[2]["source"] = "وكالة " * 8_000  # a keyword over Lucene's 32,766 bytes
     records[4]["id"] = "\N{NEWSPAPER}" * 150  # 600 bytes: the node would refuse the whole request
     rejects_file = tmp_path / "rejects.jsonl"
-    store = ElasticStore(elasticsearch_url, es_alias)
+    store = ElasticStore(elasticsearch.writer, es_alias)
     summary = reindex.run(
         [write_jsonl(tmp_path / "a.jsonl", records)], store, rejects_path=rejects_file, workers=1
     )
@@ -125,8 +125,8 @@ def test_an_article_the_node_refuses_is_a_reject_line_and_the_rest_is_indexed(
     assert store.client.count(index=es_alias)["count"] == 4  # and the alias moved to it
 
 
-def test_a_failed_reindex_leaves_the_alias_and_no_new_index(tmp_path, elasticsearch_url, es_alias):
-    store = ElasticStore(elasticsearch_url, es_alias)
+def test_a_failed_reindex_leaves_the_alias_and_no_new_index(tmp_path, elasticsearch, es_alias):
+    store = ElasticStore(elasticsearch.writer, es_alias)
     reindex.run([write_jsonl(tmp_path / "good.jsonl", [article(1), article(2)])], store, workers=1)
     before = versions(store.client, es_alias)
     bad = tmp_path / "bad.jsonl"
@@ -138,10 +138,9 @@ def test_a_failed_reindex_leaves_the_alias_and_no_new_index(tmp_path, elasticsea
     assert versions(store.client, es_alias) == before
 
 
-def test_the_node_path_runs_the_plugin_and_is_recorded(tmp_path, elasticsearch_url, es_alias):
-    client = connect(elasticsearch_url)
-    assert node_has_plugin(client)
-    store = ElasticStore(elasticsearch_url, es_alias)
+def test_the_node_path_runs_the_plugin_and_is_recorded(tmp_path, elasticsearch, es_alias):
+    client = connect(elasticsearch.writer)
+    store = ElasticStore(elasticsearch.writer, es_alias)
     reindex.run([write_jsonl(tmp_path / "a.jsonl", [article(1)])], store, workers=1)
     meta = client.indices.get_mapping(index=es_alias)[store.live]["mappings"]["_meta"]
     assert meta["bahth"] == {
@@ -151,7 +150,7 @@ def test_the_node_path_runs_the_plugin_and_is_recorded(tmp_path, elasticsearch_u
         "lexicon": lexicon_digest(SHIPPED_LEXICON.read_bytes()),  # an add checks both
     }
     assert store.describe().endswith("(analysis: node, by the node's analysis-bahth plugin)")
-    assert ElasticBackend(elasticsearch_url, es_alias).analysis() == Analysis.NODE
+    assert ElasticBackend(elasticsearch.reader, es_alias).analysis() == Analysis.NODE
     stored = client.get(index=es_alias, id="a1")["_source"]
     assert "body_terms" not in stored  # the node analyses the text itself
     # Anyone querying the index directly gets Bahth's analysis: natural text, any spelling.
@@ -160,17 +159,15 @@ def test_the_node_path_runs_the_plugin_and_is_recorded(tmp_path, elasticsearch_u
 
 
 def test_forged_cursors_and_the_window_edge_are_not_server_errors(
-    tmp_path, elasticsearch_url, es_alias
+    tmp_path, elasticsearch, es_alias
 ):
     records = [article(n) for n in range(1, 31)]
     reindex.run(
         [write_jsonl(tmp_path / "a.jsonl", records)],
-        ElasticStore(elasticsearch_url, es_alias),
+        ElasticStore(elasticsearch.writer, es_alias),
         workers=1,
     )
-    client = app_for(
-        elasticsearch_url=elasticsearch_url, elasticsearch_index=es_alias
-    ).test_client()
+    client = app_for(**elasticsearch.settings, elasticsearch_index=es_alias).test_client()
     for forged in (
         "WzFd",
         "W1sxXSxudWxsXQ",
@@ -191,7 +188,7 @@ def test_forged_cursors_and_the_window_edge_are_not_server_errors(
 
 
 def test_highlighting_on_the_node_marks_the_original_words_escaped(
-    tmp_path, elasticsearch_url, es_alias
+    tmp_path, elasticsearch, es_alias
 ):
     """Elasticsearch highlights with the plugin's offsets: the original
     spelling (diacritics, tatweel, hamza seats) is marked, the rest escaped."""
@@ -199,24 +196,24 @@ def test_highlighting_on_the_node_marks_the_original_words_escaped(
     record = article(1, title="زلزال <قوي> في المغرب", body=body)
     reindex.run(
         [write_jsonl(tmp_path / "a.jsonl", [record])],
-        ElasticStore(elasticsearch_url, es_alias),
+        ElasticStore(elasticsearch.writer, es_alias),
         workers=1,
     )
-    backend = ElasticBackend(elasticsearch_url, es_alias)
+    backend = ElasticBackend(elasticsearch.reader, es_alias)
     (hit,) = backend.search(request(q="زلزال المسئول")).hits
     assert hit.title_html.startswith("<mark>زلزال</mark> &lt;قوي&gt;")
     assert "قال <mark>المسؤول</mark> إن <mark>الزِّلْزَالَ</mark> &amp; الـهـزات" in hit.snippet
     assert "<قوي>" not in hit.title_html
 
 
-def test_the_python_path_when_asked_for(tmp_path, elasticsearch_url, es_alias):
-    client = connect(elasticsearch_url)
-    store = ElasticStore(elasticsearch_url, es_alias, analysis="python")
+def test_the_python_path_when_asked_for(tmp_path, elasticsearch, es_alias):
+    client = connect(elasticsearch.writer)
+    store = ElasticStore(elasticsearch.writer, es_alias, analysis="python")
     reindex.run([write_jsonl(tmp_path / "a.jsonl", [article(1), article(2)])], store, workers=1)
     meta = client.indices.get_mapping(index=es_alias)[store.live]["mappings"]["_meta"]
     assert meta["bahth"]["analysis"] == "python"
     assert "BAHTH_ELASTICSEARCH_ANALYSIS" in store.describe()
-    backend = ElasticBackend(elasticsearch_url, es_alias)
+    backend = ElasticBackend(elasticsearch.reader, es_alias)
     assert backend.analysis() == Analysis.PYTHON
     stored = client.get(index=es_alias, id="a1")["_source"]
     assert stored["body_terms"].split()[:3] == ["نص", "خبر", "رقم"]  # the Python terms
@@ -224,8 +221,8 @@ def test_the_python_path_when_asked_for(tmp_path, elasticsearch_url, es_alias):
     assert [hit.id for hit in result.hits] == ["a2"] and "<mark>" in result.hits[0].snippet
 
 
-def test_a_build_left_by_a_dead_run_is_removed_by_the_next(tmp_path, elasticsearch_url, es_alias):
-    store = ElasticStore(elasticsearch_url, es_alias)
+def test_a_build_left_by_a_dead_run_is_removed_by_the_next(tmp_path, elasticsearch, es_alias):
+    store = ElasticStore(elasticsearch.writer, es_alias)
     archive = write_jsonl(tmp_path / "a.jsonl", [article(1)])
     reindex.run([archive], store, workers=1)
     left = f"{es_alias}-v1-29990101000000000000"
@@ -235,25 +232,23 @@ def test_a_build_left_by_a_dead_run_is_removed_by_the_next(tmp_path, elasticsear
     assert left not in counts and live == [store.live]
 
 
-def test_an_index_in_the_way_of_the_alias_is_named(tmp_path, elasticsearch_url, es_alias):
-    client = connect(elasticsearch_url)
+def test_an_index_in_the_way_of_the_alias_is_named(tmp_path, elasticsearch, es_alias):
+    client = connect(elasticsearch.writer)
     client.indices.create(index=es_alias)
     try:
         with pytest.raises(BuildFailed, match="is an index, not an alias"):
             reindex.run(
                 [write_jsonl(tmp_path / "a.jsonl", [article(1)])],
-                ElasticStore(elasticsearch_url, es_alias),
+                ElasticStore(elasticsearch.writer, es_alias),
                 workers=1,
             )
     finally:
         client.indices.delete(index=es_alias)
 
 
-def test_api_and_article_page_on_elasticsearch(elasticsearch_url, es_alias):
-    reindex.run([ROOT / "sample"], ElasticStore(elasticsearch_url, es_alias), workers=1)
-    client = app_for(
-        elasticsearch_url=elasticsearch_url, elasticsearch_index=es_alias
-    ).test_client()
+def test_api_and_article_page_on_elasticsearch(elasticsearch, es_alias):
+    reindex.run([ROOT / "sample"], ElasticStore(elasticsearch.writer, es_alias), workers=1)
+    client = app_for(**elasticsearch.settings, elasticsearch_index=es_alias).test_client()
     health = client.get("/api/health").get_json()
     assert health["backend"] == "elasticsearch" and health["articles"] == 31
     found = client.get("/api/articles/bw-004").get_json()
@@ -326,7 +321,7 @@ def test_a_node_without_the_plugin_gets_the_python_path(tmp_path, capsys, monkey
         es_node("stop", port)
 
 
-def test_node_killed_during_bulk_reindex(tmp_path, elasticsearch_url, shared_corpus):
+def test_node_killed_during_bulk_reindex(tmp_path, elasticsearch, shared_corpus):
     """A second real node, killed with SIGKILL while a reindex is loading it:
     the reindex waits BAHTH_ELASTICSEARCH_WAIT seconds for it, then gives up
     with the alias unchanged; when the node is back in time, it goes on."""

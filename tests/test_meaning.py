@@ -36,13 +36,13 @@ def embedded(embedded_sample):
 
 
 @pytest.fixture(scope="module")
-def on_elasticsearch(elasticsearch_url):
+def on_elasticsearch(elasticsearch):
     """(store, backend) of the sample on the real test node, embedded."""
-    alias = f"meaning-{uuid.uuid4().hex[:8]}"
-    store = ElasticStore(elasticsearch_url, alias)
+    alias = f"test-meaning-{uuid.uuid4().hex[:8]}"
+    store = ElasticStore(elasticsearch.writer, alias)
     reindex.run([ROOT / "sample"], store, workers=1)
     embed.run(store)
-    yield store, ElasticBackend(elasticsearch_url, alias)
+    yield store, ElasticBackend(elasticsearch.reader, alias)
     delete_versions(store.client, alias)
 
 
@@ -253,11 +253,11 @@ def test_every_surface_marks_what_meaning_found(embedded):
 
 
 def test_on_elasticsearch_a_stage_goes_on_a_reindex_carries_and_a_change_embeds_again(
-    elasticsearch_url, es_alias, tmp_path, monkeypatch
+    elasticsearch, es_alias, tmp_path, monkeypatch
 ):
-    store = ElasticStore(elasticsearch_url, es_alias)
+    store = ElasticStore(elasticsearch.writer, es_alias)
     reindex.run([ROOT / "sample"], store, workers=1)
-    backend = ElasticBackend(elasticsearch_url, es_alias)
+    backend = ElasticBackend(elasticsearch.reader, es_alias)
     monkeypatch.setattr(embed, "COMMIT_EVERY", 8)
     stop = threading.Event()
 
@@ -268,7 +268,7 @@ def test_on_elasticsearch_a_stage_goes_on_a_reindex_carries_and_a_change_embeds_
     with pytest.raises(Terminated):
         embed.run(store, progress=progress, stop=stop)
     store.client.indices.refresh(index=es_alias)
-    backend = ElasticBackend(elasticsearch_url, es_alias)  # counts the vectors anew
+    backend = ElasticBackend(elasticsearch.reader, es_alias)  # counts the vectors anew
     assert search(backend, q="earthquake").meaning["embedded"] == 16
     assert embed.run(store).embedded == 31 - 16
     # A reindex of the same archive takes the vectors over from the version
@@ -289,11 +289,11 @@ def test_on_elasticsearch_a_stage_goes_on_a_reindex_carries_and_a_change_embeds_
     )
     reindex.add([changed], store, workers=1)
     assert embed.run(store).embedded == 1
-    backend = ElasticBackend(elasticsearch_url, es_alias)
+    backend = ElasticBackend(elasticsearch.reader, es_alias)
     assert ids(search(backend, q="rocket launched to the Moon"))[0] == "bw-010"
     remove.remove(store, ids=["bw-010"])
     store.client.indices.refresh(index=es_alias)
-    backend = ElasticBackend(elasticsearch_url, es_alias)
+    backend = ElasticBackend(elasticsearch.reader, es_alias)
     result = search(backend, q="rocket launched to the Moon")
     assert "bw-010" not in ids(result) and result.meaning["embedded"] == 30
 

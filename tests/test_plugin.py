@@ -43,11 +43,12 @@ def _batches(vectors):
         yield batch
 
 
-def analyse_on_node(client, analyzer, batch):
-    """The tokens of each text of `batch`, from one _analyze request: the node
-    puts the texts one after the other, offsets counted on (gap 1)."""
+def analyse_on_node(client, index, analyzer, batch):
+    """The tokens of each text of `batch`, from one _analyze request (of an
+    index the writer may manage: the node's analyzers are every index's): the
+    node puts the texts one after the other, offsets counted on (gap 1)."""
     texts = [v["input"] for v in batch]
-    found = client.indices.analyze(analyzer=analyzer, text=texts)["tokens"]
+    found = client.indices.analyze(index=index, analyzer=analyzer, text=texts)["tokens"]
     starts, offset = [], 0
     for text in texts:
         starts.append(offset)
@@ -61,15 +62,19 @@ def analyse_on_node(client, analyzer, batch):
     return per_text
 
 
-def test_the_node_analyses_every_vector_as_python_does(elasticsearch_url, vectors):
-    client = connect(elasticsearch_url, timeout=120)
+def test_the_node_analyses_every_vector_as_python_does(elasticsearch, es_alias, vectors):
+    client = connect(elasticsearch.writer, timeout=120)
+    index = f"{es_alias}-v0-analysis"
+    client.indices.create(index=index)
     kinds = {v["kind"] for v in vectors}
     assert {"conformance", "edge", "random", "unicode", "corpus"} <= kinds
     assert sum(v["kind"] == "corpus" for v in vectors) >= 20_000
     differences = {name: [] for name in ANALYZERS}
     for name, expected in ANALYZERS.items():
         for batch in _batches(vectors):
-            for vector, tokens in zip(batch, analyse_on_node(client, name, batch), strict=True):
+            for vector, tokens in zip(
+                batch, analyse_on_node(client, index, name, batch), strict=True
+            ):
                 if tokens != expected(vector):
                     differences[name].append((vector["kind"], vector["input"], tokens))
     # Characters newer than the node's JVM's Unicode may fold otherwise than in

@@ -177,21 +177,23 @@ def embedded(archive, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def elasticsearch(archive, elasticsearch_url):
+def on_elasticsearch(archive, elasticsearch):
     """The same archive on the real test node, analysed by Bahth's plugin
     inside Elasticsearch (the node path, which the store must have chosen)."""
-    alias = f"contract-{uuid.uuid4().hex[:8]}"
-    store = ElasticStore(elasticsearch_url, alias)
+    alias = f"test-contract-{uuid.uuid4().hex[:8]}"
+    store = ElasticStore(elasticsearch.writer, alias)
     reindex.run(archive, store, workers=1)
     assert store.analysis == "node"
-    backend = ElasticBackend(elasticsearch_url, alias)
+    backend = ElasticBackend(elasticsearch.reader, alias)
     yield backend
     delete_versions(store.client, alias)
 
 
 @pytest.fixture(params=["embedded", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
 def backend(request):
-    return request.getfixturevalue(request.param)
+    return request.getfixturevalue(
+        "embedded" if request.param == "embedded" else "on_elasticsearch"
+    )
 
 
 def search(backend, **params):

@@ -28,7 +28,7 @@ def open_backend(settings) -> Backend:
     if settings.elasticsearch_url:
         from .elastic import ElasticBackend
 
-        return ElasticBackend(settings.elasticsearch_url, settings.elasticsearch_index)
+        return ElasticBackend(settings.elasticsearch(reader=True), settings.elasticsearch_index)
     from .embedded import EmbeddedBackend
 
     return EmbeddedBackend(settings.data_dir, settings.search_timeout)
@@ -40,7 +40,7 @@ def open_store(settings) -> Store:
         from .elastic import ElasticStore
 
         return ElasticStore(
-            settings.elasticsearch_url,
+            settings.elasticsearch(),
             settings.elasticsearch_index,
             settings.elasticsearch_keep,
             analysis=settings.elasticsearch_analysis,

@@ -30,7 +30,7 @@ from ..meta import IndexMeta
 from ..request import MAX_RESULT_WINDOW, BadRequest, SearchRequest, encode_cursor
 from ..result import Hit, SearchResult
 from . import dsl, vectors
-from .client import connect, unavailable
+from .client import endpoint, unavailable
 from .document import PRIVATE, stored_group
 from .index import Analysis
 
@@ -53,9 +53,10 @@ _NOT_EXPORTED = ["*_terms", "*_exact", *PRIVATE, *vectors.FIELDS]
 class ElasticBackend:
     name = "elasticsearch"
 
-    def __init__(self, url, alias="articles"):
-        self.url, self.alias = url, alias
-        self.client = connect(url)
+    def __init__(self, where, alias="articles"):
+        """`where`: an Endpoint, or the URL of an open cluster."""
+        self.endpoint, self.alias = endpoint(where), alias
+        self.client = self.endpoint.client()
         self._analysis: tuple[Analysis | None, float] = (None, 0.0)  # (path, when read)
         # ((articles with a vector, articles), when counted)
         self._vectors: tuple[tuple[int, int], float] = ((0, 0), -_ANALYSIS_SECONDS)
@@ -69,15 +70,15 @@ class ElasticBackend:
             if following and error.status_code == 400:
                 raise BadRequest("cursor", "is not a cursor of this search") from None
             if not isinstance(error, NotFoundError):
-                raise unavailable(self.url, error) from error
+                raise unavailable(self.endpoint, error) from error
             if error.message == "index_not_found_exception":
                 raise BackendUnavailable(
-                    f"Elasticsearch at {self.url} has no index {self.alias!r}: "
+                    f"Elasticsearch at {self.endpoint} has no index {self.alias!r}: "
                     "run `bahth reindex PATH` first"
                 ) from error
             raise
         except TransportError as error:
-            raise unavailable(self.url, error) from error
+            raise unavailable(self.endpoint, error) from error
 
     def analysis(self) -> Analysis:
         """The analysis path of the index behind the alias."""
@@ -91,6 +92,14 @@ class ElasticBackend:
 
     def ping(self):
         return self._call(self.client.count, index=self.alias)["count"]
+
+    def changed(self):
+        """The live version's creation (Elasticsearch keeps no time of its last write)."""
+        found = self._call(
+            self.client.indices.get_settings, index=self.alias, name="index.creation_date"
+        )
+        built = int(next(iter(found.values()))["settings"]["index"]["creation_date"]) / 1000
+        return built, None
 
     def values(self, name):
         """{value: articles} of every value of facet `name`, page after page
@@ -309,7 +318,7 @@ class ElasticBackend:
             if "error" in answer:
                 error = answer["error"]
                 raise BackendUnavailable(
-                    f"Elasticsearch at {self.url} answered {answer.get('status')}: "
+                    f"Elasticsearch at {self.endpoint} answered {answer.get('status')}: "
                     f"{error.get('reason', error) if isinstance(error, dict) else error}"
                 )
         return answers

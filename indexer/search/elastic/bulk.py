@@ -80,8 +80,8 @@ class Loader:
     Refusal for the rejects file, not a failure of the run.
     """
 
-    def __init__(self, client, url, index, analysis, *, retries=6, max_backoff=30, budget=120):
-        self.client, self.url, self.index, self.analysis = client, url, index, analysis
+    def __init__(self, client, endpoint, index, analysis, *, retries=6, max_backoff=30, budget=120):
+        self.client, self.endpoint, self.index, self.analysis = client, endpoint, index, analysis
         self.retries, self.max_backoff, self.budget = retries, max_backoff, budget
         # On the node path the node analyses the text: the Python terms go unused.
         self.wants_terms = analysis == Analysis.PYTHON
@@ -183,7 +183,7 @@ class Loader:
             self._stream()
         except Exception as error:  # handed to the loading thread
             self._failure = (
-                error if isinstance(error, SearchError) else unavailable(self.url, error)
+                error if isinstance(error, SearchError) else unavailable(self.endpoint, error)
             )
             self._answered.set()
 
@@ -205,7 +205,7 @@ class Loader:
                 log.warning(
                     "Elasticsearch at %s does not answer (%s); %d articles sent again "
                     "once it does (waiting up to %d s more)",
-                    self.url,
+                    self.endpoint,
                     error.message,
                     len(self._in_flight),
                     deadline - now,

@@ -1,5 +1,19 @@
-"""The Elasticsearch client, its retry policy and its errors in words for people."""
+"""The Elasticsearch client: where the cluster is and how Bahth proves who it is,
+its retry policy, and its errors in words for people.
 
+An `Endpoint` holds the nodes' URLs and the credentials (a CA certificate or
+its fingerprint, an API key, or a user and password, in the URL or given
+apart). Its `str()` is the URLs without a password: what every message and
+log line shows. The setting each credential came from is kept, so that a
+refusal names the setting to fix.
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+from elastic_transport import TlsError
 from elasticsearch import ApiError, Elasticsearch
 from elasticsearch import ConnectionError as EsConnectionError
 
@@ -7,27 +21,186 @@ from ..errors import BackendUnavailable
 
 # A node that answers these is busy or restarting: the request is tried again.
 RETRY_STATUSES = (429, 502, 503, 504)
+_FINGERPRINT = re.compile(r"(?:[0-9a-fA-F]{2}:?){32}")
 
 
-def connect(url, timeout=30):
-    """A client that retries a failed connection or a busy node (RETRY_STATUSES)
-    on the next node. `url` may list several nodes of a cluster, comma-separated."""
-    nodes = [node.strip() for node in url.split(",") if node.strip()]
-    return Elasticsearch(
-        nodes,
-        request_timeout=timeout,
-        max_retries=3,
-        retry_on_timeout=True,
-        retry_on_status=RETRY_STATUSES,
+@dataclass(frozen=True)
+class Endpoint:
+    """Nodes of one cluster and the credentials to reach them.
+
+    `url`: one or more node URLs, comma-separated (user:password@ allowed);
+    `ca`: a CA certificate file (PEM) or the SHA-256 fingerprint of the
+    node's certificate; `api_key`: an encoded API key; `user`, `password`:
+    basic authentication (the URL's win when both are given). `key_setting`
+    and `user_settings` name the settings the credentials came from, for messages."""
+
+    url: str = field(repr=False)
+    ca: str = ""
+    api_key: str = field(default="", repr=False)
+    user: str = ""
+    password: str = field(default="", repr=False)
+    key_setting: str = "BAHTH_ELASTICSEARCH_API_KEY"
+    user_settings: tuple[str, ...] = ("BAHTH_ELASTICSEARCH_USER", "BAHTH_ELASTICSEARCH_PASSWORD")
+
+    def __post_init__(self):
+        nodes = [node.strip() for node in self.url.split(",") if node.strip()]
+        for node in nodes:
+            parts = urlsplit(node)
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                raise ValueError(
+                    f"BAHTH_ELASTICSEARCH_URL must list http(s) addresses such as "
+                    f"https://127.0.0.1:9200, not {_redacted(node)!r}"
+                )
+            if parts.username is not None:
+                object.__setattr__(self, "user", unquote(parts.username))
+                object.__setattr__(self, "password", unquote(parts.password or ""))
+                object.__setattr__(
+                    self, "user_settings", ("BAHTH_ELASTICSEARCH_URL's user:password@",)
+                )
+        if self.ca and not _FINGERPRINT.fullmatch(self.ca) and not Path(self.ca).is_file():
+            raise ValueError(
+                "BAHTH_ELASTICSEARCH_CA must be a CA certificate file or a SHA-256 "
+                f"fingerprint; there is no file {self.ca!r}"
+            )
+
+    @property
+    def nodes(self) -> list[str]:
+        """The nodes' URLs without their user and password."""
+        return [_redacted(node.strip()) for node in self.url.split(",") if node.strip()]
+
+    def __str__(self):
+        return ",".join(self.nodes)
+
+    def __repr__(self):
+        return f"Endpoint({self}, ca={self.ca!r}, user={self.user!r}, {self.credentials()})"
+
+    @property
+    def secured(self) -> bool:
+        return any(node.startswith("https:") for node in self.nodes)
+
+    def credentials(self) -> str:
+        """What proves who Bahth is, in words that name their setting."""
+        if self.api_key:
+            return f"the API key of {self.key_setting}"
+        if self.user:
+            return f"the user {self.user!r} and its password ({' and '.join(self.user_settings)})"
+        return "no credentials"
+
+    def client(self, timeout=30) -> Elasticsearch:
+        """A client that retries a failed connection or a busy node
+        (RETRY_STATUSES) on the next node."""
+        options: dict = {}
+        if self.api_key:
+            options["api_key"] = self.api_key
+        elif self.user:
+            options["basic_auth"] = (self.user, self.password)
+        if not self.secured:
+            pass  # http:// has no TLS to trust (a node that serves https closes it: unavailable)
+        elif _FINGERPRINT.fullmatch(self.ca):
+            options["ssl_assert_fingerprint"] = self.ca.replace(":", "").lower()
+        elif self.ca:
+            options["ca_certs"] = self.ca
+        return Elasticsearch(
+            self.nodes,
+            request_timeout=timeout,
+            max_retries=3,
+            retry_on_timeout=True,
+            retry_on_status=RETRY_STATUSES,
+            **options,
+        )
+
+
+def _redacted(node: str) -> str:
+    """A node's URL without its user and password."""
+    parts = urlsplit(node)
+    if parts.username is None:
+        return node
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=host))
+
+
+def endpoint(value) -> Endpoint:
+    """An Endpoint, from one or from a URL of an open cluster."""
+    return value if isinstance(value, Endpoint) else Endpoint(str(value))
+
+
+def connect(where, timeout=30) -> Elasticsearch:
+    """A client of `where`: an Endpoint, or a URL (several nodes comma-separated)."""
+    return endpoint(where).client(timeout)
+
+
+def unavailable(where, error) -> BackendUnavailable:
+    """BackendUnavailable for a client error, in words for people: a failure of
+    trust or of credentials names the setting that fixes it."""
+    where = endpoint(where)
+    if isinstance(error, TlsError):
+        return BackendUnavailable(_untrusted(where, str(error.message)))
+    if isinstance(error, EsConnectionError):
+        if not where.secured and _closed_without_answer(str(error.message)):
+            return BackendUnavailable(
+                f"Elasticsearch at {where} closed the connection without an answer: "
+                "if the node serves HTTPS, write https:// in BAHTH_ELASTICSEARCH_URL"
+            )
+        return BackendUnavailable(f"Elasticsearch at {where} cannot be reached ({error.message})")
+    if isinstance(error, ApiError):
+        if error.status_code == 401:
+            return BackendUnavailable(_unauthenticated(where))
+        if error.status_code == 403:
+            return BackendUnavailable(
+                f"Elasticsearch at {where} refused a request to {where.credentials()}: "
+                f"{_reason(error)} (docs/elasticsearch.md, Security: the roles a writer and "
+                "a reader need)"
+            )
+        return BackendUnavailable(
+            f"Elasticsearch at {where} answered {error.status_code}: {error.message}"
+        )
+    return BackendUnavailable(f"Elasticsearch at {where}: {error}")
+
+
+def _untrusted(where: Endpoint, message: str) -> str:
+    if "WRONG_VERSION_NUMBER" in message or "record layer failure" in message:
+        return (
+            f"Elasticsearch at {where} does not speak TLS: write http:// in "
+            "BAHTH_ELASTICSEARCH_URL, or turn TLS on for its HTTP layer"
+        )
+    if "ingerprint" in message:
+        return (
+            f"Elasticsearch at {where} presented a certificate whose fingerprint is not "
+            "the one BAHTH_ELASTICSEARCH_CA gives"
+        )
+    if where.ca:
+        return (
+            f"Elasticsearch at {where} presented a certificate that BAHTH_ELASTICSEARCH_CA "
+            f"({where.ca}) does not vouch for: give the CA certificate that signed the "
+            "node's certificate, or its fingerprint"
+        )
+    return (
+        f"Elasticsearch at {where} presented a certificate this machine does not trust: "
+        "set BAHTH_ELASTICSEARCH_CA to the cluster's CA certificate file (or the "
+        "certificate's SHA-256 fingerprint)"
     )
 
 
-def unavailable(url, error):
-    """BackendUnavailable for a client error, in words for people."""
-    if isinstance(error, EsConnectionError):
-        return BackendUnavailable(f"Elasticsearch at {url} cannot be reached ({error.message})")
-    if isinstance(error, ApiError):
-        return BackendUnavailable(
-            f"Elasticsearch at {url} answered {error.status_code}: {error.message}"
-        )
-    return BackendUnavailable(f"Elasticsearch at {url}: {error}")
+def _unauthenticated(where: Endpoint) -> str:
+    if where.api_key or where.user:
+        return f"Elasticsearch at {where} does not accept {where.credentials()}"
+    return (
+        f"Elasticsearch at {where} asks who Bahth is: set {where.key_setting} (an encoded "
+        "API key), or BAHTH_ELASTICSEARCH_USER and BAHTH_ELASTICSEARCH_PASSWORD"
+    )
+
+
+def _closed_without_answer(message: str) -> bool:
+    return any(
+        sign in message
+        for sign in ("RemoteDisconnected", "closed connection", "Connection reset", "aborted")
+    )
+
+
+def _reason(error: ApiError) -> str:
+    """The node's own reason for a refusal (it names the action and the privilege)."""
+    body = error.body if isinstance(error.body, dict) else {}
+    reason = body.get("error", {})
+    if isinstance(reason, dict):
+        return str(reason.get("reason") or error.message)
+    return str(reason or error.message)

@@ -15,6 +15,11 @@ from .client import RETRY_STATUSES
 log = logging.getLogger(__name__)
 
 
+def lease_index(alias: str) -> str:
+    """The index that holds the writer lease of `alias`."""
+    return f"{alias}-writer"
+
+
 class Lease:
     """One writer at a time on an alias, across machines: a lease document
     in `<alias>-writer`, created only if absent and renewed while its holder
@@ -25,7 +30,7 @@ class Lease:
     def __init__(self, client, alias, seconds=180):
         self.seconds = seconds
         self.client = client.options(retry_on_status=RETRY_STATUSES)
-        self.index = f"{alias}-writer"
+        self.index = lease_index(alias)
         self.host, self.pid = socket.gethostname(), os.getpid()
         self._stop = threading.Event()
         self._thread = None

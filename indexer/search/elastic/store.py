@@ -20,18 +20,20 @@ from ..errors import BackendUnavailable, BuildFailed
 from ..meta import IndexMeta
 from . import vectors
 from .bulk import Loader
-from .client import connect, unavailable
+from .client import endpoint, unavailable
 from .index import PLUGIN, Analysis, index_body, version
-from .lease import Lease
+from .lease import Lease, lease_index
 from .updater import Updater
 
 log = logging.getLogger(__name__)
 
 
-def node_has_plugin(client) -> bool:
-    """Whether the node has Bahth's analysis plugin (its analyzer bahth_arabic)."""
+def node_has_plugin(client, index=None) -> bool:
+    """Whether the node has Bahth's analysis plugin (its analyzer bahth_arabic).
+    Asked of `index` (one the client may manage, such as the writer lease's),
+    it needs no cluster privilege beyond monitor."""
     try:
-        client.indices.analyze(analyzer="bahth_arabic", text="بحث")
+        client.indices.analyze(index=index, analyzer="bahth_arabic", text="بحث")
     except ApiError as error:
         if error.status_code == 400:
             return False
@@ -47,7 +49,7 @@ class ElasticStore:
 
     def __init__(
         self,
-        url,
+        where,
         alias="articles",
         keep=2,
         wait=120,
@@ -56,24 +58,25 @@ class ElasticStore:
         replicas="0-1",
         lease=180,
     ):
-        """`analysis`: auto (the node path where the plugin is), node or python;
+        """`where`: an Endpoint, or the URL of an open cluster; `analysis`: auto
+        (the node path where the plugin is), node or python;
         `shards` of each new version; `replicas` once built: a number, or a
         range for auto_expand_replicas ("0-1"), from the start of the build (a
         node lost mid-build then loses nothing); `wait`: seconds a build waits
         for a cluster that stopped answering; `lease`: seconds the writer lease
         lasts unrenewed."""
-        self.url, self.alias, self.keep, self.wait = url, alias, keep, wait
+        self.endpoint, self.alias, self.keep, self.wait = endpoint(where), alias, keep, wait
         self.lease = lease
         self.shards, self.replicas = shards, replicas
         self.wanted = analysis
-        self.client = connect(url, timeout=120)
+        self.client = self.endpoint.client(timeout=120)
         self.live = None  # the index behind the alias after a switch
         self.analysis: Analysis | None = None  # the path of the last build, and why
         self.why = ""
 
     def describe(self):
         built = f" (analysis: {self.analysis}, {self.why})" if self.analysis else ""
-        return f"{self.url} alias {self.alias!r} -> {self.live}{built}"
+        return f"{self.endpoint} alias {self.alias!r} -> {self.live}{built}"
 
     def _versions(self):
         """{index name: (creation time, has the alias)} of this alias's versions."""
@@ -93,7 +96,7 @@ class ElasticStore:
         try:
             lease.take()
         except (TransportError, ApiError) as error:
-            raise unavailable(self.url, error) from error
+            raise unavailable(self.endpoint, error) from error
         try:
             yield
         finally:
@@ -111,8 +114,8 @@ class ElasticStore:
             self._remove_failed_builds()
             name = self._create(analysis)
         except (TransportError, ApiError) as error:
-            raise unavailable(self.url, error) from error
-        loader = Loader(self.client, self.url, name, analysis, budget=self.wait)
+            raise unavailable(self.endpoint, error) from error
+        loader = Loader(self.client, self.endpoint, name, analysis, budget=self.wait)
         try:
             yield loader
             loader.finish()
@@ -137,11 +140,11 @@ class ElasticStore:
             self.live, self.analysis = live, analysis
             self.why = "as the live index was built"
             try:
-                updater = Updater(self.client, self.url, live, analysis)
+                updater = Updater(self.client, self.endpoint, live, analysis)
                 yield updater
                 updater.finish()
             except (TransportError, ApiError) as error:  # a lookup of the groups changed
-                raise unavailable(self.url, error) from error
+                raise unavailable(self.endpoint, error) from error
 
     @contextmanager
     def embedding(self):
@@ -159,9 +162,9 @@ class ElasticStore:
                     default=(0, None),
                 )[1]
             except (TransportError, ApiError) as error:
-                raise unavailable(self.url, error) from error
+                raise unavailable(self.endpoint, error) from error
             self.live = live
-            yield vectors.Filling(self.client, self.url, live, earlier)
+            yield vectors.Filling(self.client, self.endpoint, live, earlier)
 
     def _live_version(self, doing):
         """(the index behind the alias, checked writable by this Bahth; the
@@ -171,11 +174,11 @@ class ElasticStore:
             mapping = self.client.indices.get_mapping(index=live)[live]["mappings"]
         except NotFoundError:
             raise BackendUnavailable(
-                f"no index behind the alias {self.alias!r} on {self.url} to {doing}: "
+                f"no index behind the alias {self.alias!r} on {self.endpoint} to {doing}: "
                 "run `bahth reindex PATH` first"
             ) from None
         except (TransportError, ApiError) as error:
-            raise unavailable(self.url, error) from error
+            raise unavailable(self.endpoint, error) from error
         made = IndexMeta.recorded(mapping.get("_meta", {}).get("bahth"))
         analysis = Analysis(made.analysis)
         made.check_writable(version(analysis), live)
@@ -188,12 +191,12 @@ class ElasticStore:
                 "in Python, as BAHTH_ELASTICSEARCH_ANALYSIS says",
             )
             return self.analysis
-        if node_has_plugin(self.client):
+        if node_has_plugin(self.client, lease_index(self.alias)):
             self.analysis, self.why = Analysis.NODE, f"by the node's {PLUGIN} plugin"
             return self.analysis
         if self.wanted == Analysis.NODE:
             raise BuildFailed(
-                f"Elasticsearch at {self.url} has no {PLUGIN} plugin, and "
+                f"Elasticsearch at {self.endpoint} has no {PLUGIN} plugin, and "
                 "BAHTH_ELASTICSEARCH_ANALYSIS=node asks for it: install it on every node "
                 "(scripts/build-plugin builds it), or set BAHTH_ELASTICSEARCH_ANALYSIS=auto"
             )
@@ -204,7 +207,7 @@ class ElasticStore:
             "bin/elasticsearch-plugin install file://…/elasticsearch-analysis-bahth-*.zip): "
             "the index holds the terms of Bahth's Python analysis (the python path), which "
             "only Bahth can query.",
-            self.url,
+            self.endpoint,
             PLUGIN,
         )
         return self.analysis
@@ -214,7 +217,7 @@ class ElasticStore:
             name=self.alias
         ):
             raise BuildFailed(
-                f"{self.alias!r} on {self.url} is an index, not an alias: "
+                f"{self.alias!r} on {self.endpoint} is an index, not an alias: "
                 "rename or delete it, or set BAHTH_ELASTICSEARCH_INDEX"
             )
 
@@ -267,7 +270,7 @@ class ElasticStore:
                 ]
             )
         except (TransportError, ApiError) as error:
-            raise unavailable(self.url, error) from error
+            raise unavailable(self.endpoint, error) from error
         self.live = name
 
     def _prune(self):

@@ -19,8 +19,8 @@ class Updater(InPlace):
     again gives the same index, so a batch cut short is completed by running
     the same add again. The batch is refreshed before the next one reads."""
 
-    def __init__(self, client, url, index, analysis):
-        self.client, self.url, self.index, self.analysis = client, url, index, analysis
+    def __init__(self, client, endpoint, index, analysis):
+        self.client, self.endpoint, self.index, self.analysis = client, endpoint, index, analysis
         self.wants_terms = analysis == Analysis.PYTHON
         self.lexicon = None  # the shipped one: changing() refuses an index built with another
         latest = self.client.search(
@@ -98,7 +98,7 @@ class Updater(InPlace):
                     self._refused(result)
             self.client.indices.refresh(index=self.index)
         except (TransportError, ApiError) as error:
-            raise unavailable(self.url, error) from error
+            raise unavailable(self.endpoint, error) from error
         self.changes = Changes(self, self.changes.sequence)
         self.articles_of_batch = {}
         self.done = 0

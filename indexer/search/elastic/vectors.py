@@ -82,8 +82,8 @@ class Filling:
     """The documents of the live index version that need a vector, and the
     partial updates that give them one (store.ElasticStore.embedding)."""
 
-    def __init__(self, client, url, live, earlier=None):
-        self.client, self.url, self.live, self.earlier = client, url, live, earlier
+    def __init__(self, client, endpoint, live, earlier=None):
+        self.client, self.endpoint, self.live, self.earlier = client, endpoint, live, earlier
 
     def survey(self, model: str, batch: int) -> Survey:
         """One reading of the documents without a vector of `model`: those
@@ -99,7 +99,7 @@ class Filling:
                 carried += len(taken)
                 wanted += [i for i in keyed if i not in taken]
         except (TransportError, ApiError) as error:
-            raise unavailable(self.url, error) from error
+            raise unavailable(self.endpoint, error) from error
 
         def batches():
             # Read again batch by batch: the passages of a whole archive are
@@ -128,7 +128,7 @@ class Filling:
         try:
             return method(*args, **kwargs)
         except (TransportError, ApiError) as error:
-            raise unavailable(self.url, error) from error
+            raise unavailable(self.endpoint, error) from error
 
     def _pages(self, query, source):
         """Pages of the live version's documents matching `query`, in index
