@@ -2,11 +2,15 @@
 
 import argparse
 import contextlib
+import getpass
+import ipaddress
 import json
 import logging
 import os
+import shutil
 import signal
 import sys
+import tempfile
 import textwrap
 import threading
 import time
@@ -15,13 +19,14 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from indexer import __version__
+from indexer import __version__, logs
 from indexer.arabic import analyze, normalize
 from indexer.readers import FORMATS
+from indexer.runs import Run
 from indexer.search.facets import FACETS, MATCHES
 from indexer.search.fusion import MODES
 from indexer.search.request import SORTS
-from indexer.settings import SETTINGS, Settings
+from indexer.settings import SETTINGS, Settings, SettingsError
 from indexer.status import CommandError, ExitStatus, complain, failure
 
 log = logging.getLogger("bahth")
@@ -88,7 +93,14 @@ def _ingest(command, args, settings):
         max_expanded_bytes=settings.max_expanded_bytes,
         gazetteer=gazetteer,
     )
-    progress = ProgressReporter(sys.stderr, command)
+    reporter = ProgressReporter(sys.stderr, command)
+    run = Run(settings.data_dir, command)  # what /metrics shows of it
+
+    def progress(summary, done_bytes, total_bytes):
+        reporter(summary, done_bytes, total_bytes)
+        share = done_bytes / total_bytes if total_bytes else 0.0
+        run.progress(share, summary.read, summary.rejected_total)
+
     unchanged = (
         "the live index was not changed."
         if command == "reindex"
@@ -111,14 +123,23 @@ def _ingest(command, args, settings):
             )
     except Busy as error:
         error.__notes__ = ["nothing was done."]  # it never started: the other note is moot
+        run.end("failed", error=str(error))
         raise
     except reindex.NotSwitched as error:
         error.add_note(f"rejected records: {rejects_path}")
+        run.end("failed", error=str(error))
+        raise
+    except KeyboardInterrupt as error:  # and Terminated (SIGTERM)
+        run.end("interrupted", error=str(error))
+        raise
+    except Exception as error:
+        run.end("failed", error=str(error))
         raise
     finally:
         signal.signal(signal.SIGTERM, previous)
-        progress.close()
+        reporter.close()
     status = ExitStatus.REJECTS if summary.rejected_total else ExitStatus.OK
+    run.end("rejects" if summary.rejected_total else "succeeded", summary.indexed)
     if not args.json:
         for line in summary.lines():
             print(line)
@@ -511,23 +532,81 @@ def cmd_serve(args, settings):
     # at 16 connections on two cores). Read when numpy loads, below.
     for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"):
         os.environ.setdefault(variable, "1")
-    from webui import create_app
+    if not args.debug:
+        # The workers' metrics, added up at each scrape: a folder of this
+        # server's own, named before prometheus-client is first imported.
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="bahth-metrics-")
+    from webui import create_app, metrics
 
     app = create_app(settings)
+    _warn_if_open(args.host, settings)
+    if settings.metrics_address:
+        metrics.serve_apart(app, settings.metrics_address)
+        log.warning("metrics: http://%s/metrics", settings.metrics_address)
     if args.debug:
         app.run(host=args.host, port=args.port, debug=True)
         return ExitStatus.OK
     from webui.server import serve
 
-    return serve(
-        app,
-        args.host,
-        args.port,
-        args.workers,
-        args.timeout,
-        settings.log_level,
-        settings.max_in_flight,
-    )
+    try:
+        return serve(app, args.host, args.port, args.workers, args.timeout, settings)
+    finally:
+        shutil.rmtree(os.environ["PROMETHEUS_MULTIPROC_DIR"], ignore_errors=True)
+
+
+def _warn_if_open(host, settings):
+    """Say loudly that an archive served beyond this machine, without accounts,
+    is open to anyone who reaches it."""
+    if settings.users or settings.identity_header:
+        return
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = host == "localhost"
+    if not loopback:
+        for line in (
+            "!" * 72,
+            f"the archive is OPEN to anyone who reaches {host}: every page, search, feed "
+            "and export, with no account asked for.",
+            "Set BAHTH_USERS (`bahth users add NAME`) or BAHTH_IDENTITY_HEADER behind a "
+            "single sign-on proxy (docs/accounts.md).",
+            "!" * 72,
+        ):
+            log.warning(line)
+
+
+def cmd_users(args, settings):
+    """Add or remove the accounts that may use the page, API, feeds and exports.
+
+    `bahth users add NAME` adds an account to the file BAHTH_USERS names (made
+    with its secret key, FILE.key, when it is not there), or gives an account a
+    new password (and new tokens: the old ones stop working). The password is
+    read from standard input when it is not a terminal, else asked twice.
+    It prints the account's API token (`Authorization: Bearer …`) and feed
+    token (`?token=…` on an Atom feed's address). `bahth users remove NAME`
+    removes an account; its sessions and tokens stop working at once.
+    """
+    from webui import accounts
+
+    if not settings.users:
+        raise SettingsError("set BAHTH_USERS to the accounts file (e.g. /etc/bahth/users)")
+    if args.users_command == "remove":
+        if not accounts.remove(settings.users, args.name):
+            raise accounts.AccountsError(f"{settings.users}: no account {args.name!r}")
+        print(f"removed {args.name}")
+        return ExitStatus.OK
+    if sys.stdin.isatty():
+        password = getpass.getpass(f"password for {args.name}: ")
+        if getpass.getpass("again: ") != password:
+            raise accounts.AccountsError("the two passwords differ")
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    account = accounts.add(settings.users, args.name, password)
+    known = accounts.Accounts(settings.users)
+    print(f"account {account.name} in {settings.users}")
+    print(f"API token:  {known.token(account, 'api')}")
+    print(f"feed token: {known.token(account, 'feed')}")
+    return ExitStatus.OK
 
 
 def cmd_actors_suggest(args, settings):
@@ -705,9 +784,10 @@ def _settings_help():
     for setting in SETTINGS:
         default = f" (default: {setting.default})" if setting.default != "" else ""
         lines.append(f"  {setting.variable}{default}")
-        lines.extend(
-            textwrap.wrap(setting.help, 74, initial_indent="      ", subsequent_indent="      ")
-        )
+        help = setting.help
+        if setting.secret:
+            help += f" Never shown; or {setting.variable}_FILE: a file that holds it."
+        lines.extend(textwrap.wrap(help, 74, initial_indent="      ", subsequent_indent="      "))
     return "\n".join(lines)
 
 
@@ -897,6 +977,23 @@ def _actors_parser(commands):
     )
 
 
+def _users_parser(commands):
+    users = commands.add_parser(
+        "users",
+        help="accounts that may use the page, API, feeds and exports",
+        description=cmd_users.__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    user_commands = users.add_subparsers(dest="users_command", required=True, metavar="COMMAND")
+    for name, text in (
+        ("add", "add an account, or give it a new password"),
+        ("remove", "remove an account"),
+    ):
+        command = user_commands.add_parser(name, help=text, description=text)
+        command.add_argument("name", metavar="NAME", help="the account's name")
+        command.set_defaults(handler=cmd_users)
+
+
 def _analyze_parser(commands):
     analyze_parser = _command(commands, "analyze", cmd_analyze)
     analyze_parser.add_argument("text", nargs="*", help="text to analyse (default: standard input)")
@@ -921,6 +1018,7 @@ def build_parser():
     _search_parser(commands)
     _serve_parser(commands)
     _actors_parser(commands)
+    _users_parser(commands)
     _analyze_parser(commands)
     return parser
 
@@ -928,27 +1026,6 @@ def build_parser():
 # Commands whose output may go to `head`: they end quietly when it stops
 # reading. reindex, add and remove print only once the index is changed.
 PRINTING_COMMANDS = ("search", "analyze", "actors", "reindex", "add", "remove", "embed")
-
-
-class _LevelFormatter(logging.Formatter):
-    """`bahth reindex: warning: …`: the command, the level in lower case, the message."""
-
-    def __init__(self, command):
-        super().__init__(f"bahth {command}: %(levelname)s: %(message)s")
-
-    def format(self, record):
-        record.levelname = record.levelname.lower()
-        return super().format(record)
-
-
-def configure_logging(command, level):
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_LevelFormatter(command))
-    logging.basicConfig(level=level, handlers=[handler], force=True)
-    # The client's own retry chatter is noise beside Bahth's messages, unless asked for.
-    logging.getLogger("elastic_transport").setLevel(
-        level if level == logging.DEBUG else logging.ERROR
-    )
 
 
 def main(argv=None) -> int:
@@ -959,10 +1036,19 @@ def main(argv=None) -> int:
         # `bahth search ... | head` ends quietly, as command-line tools do. Not
         # for serve: a gunicorn worker must survive a client hanging up.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    command = " ".join(filter(None, (args.command, getattr(args, "actors_command", None))))
+    command = " ".join(
+        filter(
+            None,
+            (
+                args.command,
+                getattr(args, "actors_command", None),
+                getattr(args, "users_command", None),
+            ),
+        )
+    )
     try:
         settings = Settings.from_env()
-        configure_logging(args.command, settings.logging_level)
+        logs.configure(args.command, settings.logging_level, settings.log_format)
         return int(args.handler(args, settings))
     except (Exception, KeyboardInterrupt) as error:
         status, message = failure(error)

@@ -7,6 +7,7 @@ goes to build/screenshots/.
 
 import shutil
 import threading
+from contextlib import contextmanager
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -14,6 +15,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 from werkzeug.serving import make_server
 
 from .conftest import ROOT, app_for
@@ -55,6 +57,20 @@ def browser():
     driver.implicitly_wait(5)
     yield driver
     driver.quit()
+
+
+@contextmanager
+def sized(browser, width, height=900):
+    """The browser at `width` CSS pixels (under 500: a phone); yields the
+    screenshots' word for it, "phone" or "desktop"."""
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 500},
+    )
+    try:
+        yield "phone" if width < 500 else "desktop"
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 def shoot(browser, name):
@@ -154,11 +170,7 @@ def test_a_name_under_every_spelling_and_its_actor_chip(server, browser):
 
 
 def test_phone_width_stacks_the_facets_below(server, browser):
-    browser.execute_cdp_cmd(
-        "Emulation.setDeviceMetricsOverride",
-        {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True},
-    )
-    try:
+    with sized(browser, 390, height=844):
         browser.get(server + "/?q=بوتين")
         assert browser.execute_script("return window.innerWidth") == 390
         facets = browser.find_element(By.CSS_SELECTOR, "aside.facets").rect
@@ -166,8 +178,6 @@ def test_phone_width_stacks_the_facets_below(server, browser):
         assert facets["y"] > results["y"]
         assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
         shoot(browser, "4-phone")
-    finally:
-        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
@@ -258,11 +268,7 @@ def test_an_actors_page_from_a_facet_entry(server, browser, width):
     """From the actor facet's ⓘ to the actor's page: its name, its timeline,
     its outlets, the actors named with it, its spellings; nothing wider than
     the screen; its search link back to the search of its articles."""
-    browser.execute_cdp_cmd(
-        "Emulation.setDeviceMetricsOverride",
-        {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 500},
-    )
-    try:
+    with sized(browser, width):
         browser.get(server + "/?q=بوتين")
         entry = next(
             li
@@ -287,8 +293,6 @@ def test_an_actors_page_from_a_facet_entry(server, browser, width):
         browser.find_element(By.ID, "actor-search").click()
         assert parse_qs(urlsplit(browser.current_url).query)["actor"] == ["فلاديمير بوتين"]
         assert total(browser) == articles
-    finally:
-        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
@@ -296,12 +300,7 @@ def test_a_list_searched_in_one_step_a_timeline_and_the_last_page(server, browse
     """The batch page from the header: a pasted list becomes a table of
     totals per year and outlet; the timeline keeps its empty periods in
     place; the pager reaches the last page and says which it is."""
-    browser.execute_cdp_cmd(
-        "Emulation.setDeviceMetricsOverride",
-        {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 500},
-    )
-    name = "phone" if width < 500 else "desktop"
-    try:
+    with sized(browser, width) as name:
         browser.get(server + "/")
         browser.find_element(By.ID, "batch-link").click()
         browser.find_element(By.ID, "queries").send_keys("بوتين\nترامب\nقزحزقز")
@@ -327,8 +326,6 @@ def test_a_list_searched_in_one_step_a_timeline_and_the_last_page(server, browse
         assert browser.find_element(By.ID, "page-of").text == f"صفحة {last} من {last}"
         assert browser.find_elements(By.ID, "first-page")
         shoot(browser, f"6-last-page-{name}")
-    finally:
-        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
@@ -336,12 +333,7 @@ def test_a_pasted_link_finds_its_article(server, browser, width):
     """A link copied from a browser's address bar, pasted into the search
     box: the article published there, said so; a link the archive does not
     hold: its words, said so too; a long address never widens the page."""
-    browser.execute_cdp_cmd(
-        "Emulation.setDeviceMetricsOverride",
-        {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 500},
-    )
-    name = "phone" if width < 500 else "desktop"
-    try:
+    with sized(browser, width) as name:
         for link, found in (
             ("https://news.example/bw-001", True),
             ("https://news.example/ar/2023/" + "%D8%A8%D9%88%D8%AA%D9%8A%D9%86-" * 8, False),
@@ -359,8 +351,6 @@ def test_a_pasted_link_finds_its_article(server, browser, width):
                 assert "بوتين-بوتين" in notice.text  # the address, decoded
             assert browser.execute_script("return document.documentElement.scrollWidth") <= width
             shoot(browser, f"7-link-{'found' if found else 'missing'}-{name}")
-    finally:
-        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 @pytest.fixture(scope="module")
@@ -376,12 +366,7 @@ def meaning_server(embedded_sample):
 def test_an_english_search_finds_arabic_articles_marked_by_meaning(meaning_server, browser, width):
     """An English query: the Arabic articles it means, each marked «بالمعنى»,
     the notice of what meaning added, and the link to the words alone."""
-    browser.execute_cdp_cmd(
-        "Emulation.setDeviceMetricsOverride",
-        {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 500},
-    )
-    name = "phone" if width < 500 else "desktop"
-    try:
+    with sized(browser, width) as name:
         browser.get(meaning_server + "/")
         box = browser.find_element(By.NAME, "q")
         box.send_keys("earthquake in Morocco" + Keys.ENTER)
@@ -402,5 +387,49 @@ def test_an_english_search_finds_arabic_articles_marked_by_meaning(meaning_serve
         marked = [h.text for h in hits if h.find_elements(By.CLASS_NAME, "by-meaning")]
         assert any("تركيا" in title for title in marked)
         shoot(browser, f"8-paraphrase-{name}")
-    finally:
-        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.fixture(scope="module")
+def accounts_server(sample_index, tmp_path_factory):
+    """The sample served with accounts (BAHTH_USERS): one, «layla»."""
+    from webui import accounts
+
+    users = tmp_path_factory.mktemp("accounts") / "users"
+    accounts.add(users, "layla", "kalimat-sirr-1")
+    httpd = make_server("localhost", 0, app_for(sample_index, users=str(users)), threaded=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    # localhost: a browser keeps a Secure cookie there without https.
+    yield f"http://localhost:{httpd.server_port}"
+    httpd.shutdown()
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_the_login_page_a_wrong_password_then_the_archive(accounts_server, browser, width):
+    """A search asked for without an account: the login page in Arabic, right
+    to left; a wrong password says so; the right one goes back to the search,
+    the account's name and «خروج» in the header; leaving asks again."""
+    browser.delete_all_cookies()
+    with sized(browser, width) as name:
+        browser.get(accounts_server + "/?q=زلزال")
+        assert urlsplit(browser.current_url).path == "/login"
+        assert browser.find_element(By.TAG_NAME, "html").get_attribute("dir") == "rtl"
+        assert browser.find_element(By.TAG_NAME, "h1").text == "الدخول إلى الأرشيف"
+        assert not browser.find_elements(By.NAME, "q")  # no search box before an account
+        browser.find_element(By.ID, "login-name").send_keys("layla")
+        browser.find_element(By.ID, "login-password").send_keys("wrong" + Keys.ENTER)
+        assert "غير صحيحة" in browser.find_element(By.ID, "login-failed").text
+        assert browser.find_element(By.ID, "login-name").get_attribute("value") == "layla"
+        shoot(browser, f"9-login-failed-{name}")
+        browser.find_element(By.ID, "login-password").send_keys("kalimat-sirr-1" + Keys.ENTER)
+        WebDriverWait(browser, 30).until(lambda b: urlsplit(b.current_url).path == "/")
+        assert parse_qs(urlsplit(browser.current_url).query)["q"] == ["زلزال"]
+        assert total(browser) == 2
+        assert browser.find_element(By.ID, "account-name").text == "layla"
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= width
+        shoot(browser, f"9-signed-in-{name}")
+        cookie = browser.get_cookie("bahth_session")
+        assert cookie["httpOnly"] and cookie["secure"] and cookie["sameSite"] == "Lax"
+        browser.find_element(By.ID, "logout").click()
+        WebDriverWait(browser, 30).until(lambda b: urlsplit(b.current_url).path == "/login")
+        browser.get(accounts_server + "/?q=زلزال")
+        assert urlsplit(browser.current_url).path == "/login"

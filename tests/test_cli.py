@@ -4,19 +4,16 @@ import argparse
 import json
 import logging
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 
-from indexer import __version__, cli
+from indexer import __version__, cli, logs
 from indexer.settings import SETTINGS, Settings
 from indexer.status import ExitStatus
 
-from .conftest import ROOT
+from .conftest import ROOT, Server, get
 
 
 def search(capsys, monkeypatch, data_dir, *args):
@@ -68,41 +65,17 @@ def test_search_bad_option_and_missing_index(capsys, monkeypatch, data_dir, tmp_
     assert status == ExitStatus.FAILURE and "run `bahth reindex PATH` first" in err
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_serve_runs_gunicorn_on_loopback(data_dir):
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "indexer.cli", "serve", "--port", str(port), "--workers", "1"],
-        cwd=ROOT,
-        env={**os.environ, "BAHTH_DATA_DIR": str(data_dir)},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    server = Server(data_dir)
     try:
-        deadline = time.monotonic() + 300  # a generous cap: the answer is what is waited for
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=2) as r:
-                    health = json.load(r)
-                break
-            except OSError:
-                assert time.monotonic() < deadline and server.poll() is None, "server did not start"
-                time.sleep(0.2)
-        assert health == {"status": "ok", "backend": "embedded", "articles": 31}
-        with urllib.request.urlopen(
-            f"http://127.0.0.1:{port}/?q=%D8%B2%D9%84%D8%B2%D8%A7%D9%84"
-        ) as r:
-            assert "<mark>" in r.read().decode("utf-8")
+        status, _, body = get(server.port, "/api/health")
+        assert status == 200
+        assert json.loads(body) == {"status": "ok", "backend": "embedded", "articles": 31}
+        _, _, page = get(server.port, "/?q=%D8%B2%D9%84%D8%B2%D8%A7%D9%84")
+        assert "<mark>" in page.decode("utf-8")
     finally:
-        server.terminate()
-        output = server.communicate(timeout=120)[0]
-    assert f"http://127.0.0.1:{port}/" in output
+        output = server.stop()
+    assert f"http://127.0.0.1:{server.port}/" in output
 
 
 def test_version_and_help_list_every_setting_and_explain_every_option(capsys):
@@ -127,11 +100,11 @@ def test_version_and_help_list_every_setting_and_explain_every_option(capsys):
 
 def test_log_lines_carry_their_level_and_follow_bahth_log_level(capsys, monkeypatch, tmp_path):
     monkeypatch.setenv("BAHTH_DATA_DIR", str(tmp_path))
-    cli.configure_logging("reindex", Settings.from_env({"BAHTH_LOG_LEVEL": "info"}).logging_level)
+    logs.configure("reindex", Settings.from_env({"BAHTH_LOG_LEVEL": "info"}).logging_level)
     logging.getLogger("indexer.test").info("loading")
     logging.getLogger("indexer.test").error("broken")
     assert capsys.readouterr().err == "bahth reindex: info: loading\nbahth reindex: error: broken\n"
-    cli.configure_logging("reindex", Settings.from_env({"BAHTH_LOG_LEVEL": "error"}).logging_level)
+    logs.configure("reindex", Settings.from_env({"BAHTH_LOG_LEVEL": "error"}).logging_level)
     logging.getLogger("indexer.test").warning("quiet")
     assert capsys.readouterr().err == ""
     monkeypatch.setenv("BAHTH_LOG_LEVEL", "loud")

@@ -6,92 +6,14 @@ and urllib, as clients on the network would.
 
 import base64
 import json
-import os
 import socket
-import subprocess
-import sys
 import threading
-import time
-import urllib.error
-import urllib.request
 
 import pytest
 
 from webui.safety import SECURITY_HEADERS
 
-from .conftest import ROOT
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def children(pid):
-    """PIDs of the processes whose parent is `pid` (gunicorn's workers)."""
-    found = set()
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
-                    fields = stat.read().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                found.add(int(entry))
-    return found
-
-
-def get(port, path, timeout=60):
-    """(status, headers, body) of a GET on the server."""
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=timeout) as r:
-            return r.status, r.headers, r.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
-
-
-class Server:
-    def __init__(self, data_dir, workers=1, **environment):
-        self.port = free_port()
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "indexer.cli",
-                "serve",
-                "--port",
-                str(self.port),
-                "--workers",
-                str(workers),
-            ],
-            cwd=ROOT,
-            env={**os.environ, "BAHTH_DATA_DIR": str(data_dir), **environment},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        self.workers = workers
-        deadline = time.monotonic() + 180  # a generous cap: the condition is what is waited for
-        while True:
-            try:
-                if (
-                    get(self.port, "/api/health", timeout=5)[0] == 200
-                    and len(self.pids()) == workers
-                ):
-                    return
-            except OSError:
-                pass
-            assert self.process.poll() is None, "the server exited"
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.2)
-
-    def pids(self):
-        return children(self.process.pid)
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(60)
+from .conftest import Server, get
 
 
 @pytest.fixture(scope="module")

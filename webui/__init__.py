@@ -13,7 +13,7 @@ from indexer.actors import configured
 from indexer.search import open_backend
 from indexer.settings import Settings
 
-from . import api, errors, pages
+from . import access, api, errors, metrics, pages
 from .safety import add_security_headers, shown, web_link
 from .search import AppState
 from .shedding import limit_in_flight
@@ -25,14 +25,18 @@ def create_app(settings=None, backend=None):
     app.logger.setLevel(settings.logging_level)
     # A broken gazetteer stops the app here, with the file, line and field.
     app.extensions["bahth"] = AppState(
-        settings, backend or open_backend(settings), configured(settings)
+        settings, metrics.Timed(backend or open_backend(settings)), configured(settings)
     )
     app.json.ensure_ascii = False
     app.json.sort_keys = False
+    metrics.install(app, log_requests=settings.log_format == "json")
+    access.install(app, settings)  # an account first: a request without one takes no place
     limit_in_flight(app, settings.max_in_flight, settings.queue_seconds)
     app.jinja_env.tests["web_link"] = web_link
     app.jinja_env.finalize = shown  # no control character of an archive reaches a page or feed
     app.after_request(add_security_headers)
+    app.register_error_handler(access.TooManyAttempts, access.too_many)
+    app.context_processor(lambda: {"account": access.account(), "accounts_on": access.access().on})
     app.register_blueprint(pages.blueprint)
     app.register_blueprint(api.blueprint, url_prefix="/api")
     errors.register(app)

@@ -23,6 +23,7 @@ from flask import (
 from indexer.search import BadRequest, SearchError, batch
 from indexer.search.highlight import plain, snippet
 
+from .access import access, exports_recorder
 from .openapi import openapi_document
 from .safety import public_article, spreadsheet_safe
 from .search import (
@@ -159,7 +160,8 @@ def export():
         "Content-Disposition": f'attachment; filename="{_ascii(name)}"; '
         f"filename*=UTF-8''{quote(name)}"
     }
-    lines = _export_lines(asked, first, found, kind, columns)
+    ended = exports_recorder(kind)
+    lines = _export_lines(asked, first, found, kind, columns, ended)
     return Response(stream_with_context(lines), mimetype=mimetype, headers=headers)
 
 
@@ -193,16 +195,17 @@ def _ascii(name):
     return name.encode("ascii", "replace").decode().replace("?", "_")
 
 
-def _export_lines(asked, first, found, kind, columns=EXPORT_COLUMNS):
+def _export_lines(asked, first, found, kind, columns=EXPORT_COLUMNS, ended=None):
     """The lines of an export of every article `asked` finds, as they are
     read. The last line says how it ended: every article written
     (`{"export": {"complete": true, "rows": N}}`, or a CSV row `END`), or a
     failure (`{"error": …}`, a row `ERROR`), so that a file cut short, by
-    the engine or by the network, is never taken for a whole one."""
+    the engine or by the network, is never taken for a whole one.
+    `ended(rows, complete)` is told how it ended, however it did."""
     if kind == "csv":
         yield "\ufeff" + _csv_row(columns)  # BOM: spreadsheets then read UTF-8 Arabic
     terms = asked.query.terms
-    rows = 0
+    rows, complete = 0, False
     articles = itertools.chain([first] if first is not None else [], found)
     try:
         for record, how in articles:
@@ -220,8 +223,12 @@ def _export_lines(asked, first, found, kind, columns=EXPORT_COLUMNS):
         else:
             yield json.dumps({"error": {"status": error.status, "message": message}}) + "\n"
         return
+    else:
+        complete = True
     finally:
         found.close()  # a client gone: the engine's reading (a point in time) ends now
+        if ended is not None:
+            ended(rows, complete)
     if kind == "csv":
         yield _csv_row(_last_row("END", f"{rows:,} rows, complete", columns))
     else:
@@ -272,4 +279,9 @@ def openapi():
 
 @blueprint.get("/health")
 def health():
-    return jsonify({"status": "ok", "backend": backend().name, "articles": int(backend().ping())})
+    """Whether the engine answers. Open to all; with accounts on, it says
+    nothing of the archive (how many articles: an account's /metrics says)."""
+    articles = int(backend().ping())
+    if access().on:
+        return jsonify({"status": "ok"})
+    return jsonify({"status": "ok", "backend": backend().name, "articles": articles})

@@ -1,5 +1,7 @@
 """The OpenAPI description of the JSON API, served at /api/openapi.json."""
 
+from typing import Any
+
 from indexer.search import batch
 from indexer.search.facets import FACETS, MATCHES, Registry
 from indexer.search.fusion import MODES
@@ -352,7 +354,7 @@ def openapi_document(settings: Settings | None = None, registry: Registry = FACE
     settings = settings or Settings()
     parameters = search_parameters(settings.max_page_size, registry, settings.max_query_chars)
     facet_names = ", ".join(f.name for f in registry.values)
-    return {
+    document: dict[str, Any] = {
         "openapi": "3.1.0",
         "info": {
             "title": "Bahth search API",
@@ -521,11 +523,31 @@ def openapi_document(settings: Settings | None = None, registry: Registry = FACE
             "/api/health": {
                 "get": {
                     "summary": "Whether the search backend answers",
+                    "security": [],  # open to all, even with accounts on
                     "responses": {
-                        "200": {"description": "Backend name and article count"},
+                        "200": {
+                            "description": "Backend name and article count (with accounts "
+                            "on: the status alone)"
+                        },
                         **_errors(414, 503),
                     },
                 }
             },
         },
     }
+    if settings.users or settings.identity_header:
+        document["components"] = {"securitySchemes": SECURITY_SCHEMES}
+        document["security"] = [{name: []} for name in SECURITY_SCHEMES]
+    return document
+
+
+# With accounts on (BAHTH_USERS), every operation but /api/health asks for
+# one of these; without one it answers 401, after failed logins 429.
+SECURITY_SCHEMES = {
+    "basic": {"type": "http", "scheme": "basic", "description": "An account's name and password"},
+    "token": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "The account's API token (`bahth users add NAME` prints it)",
+    },
+}

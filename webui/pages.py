@@ -10,6 +10,7 @@ from indexer.search.facets import period
 from indexer.search.highlight import highlight
 from indexer.search.labels import label
 
+from .access import feed_token
 from .api import COLUMNS, EXPORT_COLUMNS, batch_response
 from .search import (
     actor_profile,
@@ -167,7 +168,9 @@ class Links:
         return self._url("pages.facet_more", name=facet, page="", cursor="")
 
     def feed(self):
-        return self._url("pages.feed", sort="", page="", cursor="")
+        """The Atom feed of the search; with the account's feed token when
+        accounts are on, so that a feed reader may open it."""
+        return self._url("pages.feed", sort="", page="", cursor="", token=feed_token() or "")
 
     def export(self, kind):
         return self._url("api.export", format=kind, page="")
@@ -223,7 +226,7 @@ def feed():
     """An Atom feed of a search: its newest articles, under the same
     parameters as the page, for following a story in a feed reader."""
     params = request.args.to_dict(flat=False)
-    for name in ("sort", "page", "cursor", "size", "facets"):
+    for name in ("sort", "page", "cursor", "size", "facets", "token"):
         params.pop(name, None)
     search_state = search_request({**params, "sort": ["newest"], "size": [str(FEED_SIZE)]})
     search_state = replace(search_state, facets=(), size_asked=False)

@@ -17,14 +17,18 @@ took is given back.
 """
 
 import os
+import re
 import selectors
 import time
 from collections import deque
 from functools import partial
 
 from gunicorn.app.base import BaseApplication
+from gunicorn.glogging import Logger
 from gunicorn.http import get_parser
 from gunicorn.workers.gthread import TConn, ThreadWorker
+
+from indexer.settings import Settings
 
 from .safety import SECURITY_HEADERS
 
@@ -169,9 +173,15 @@ class _Gunicorn(BaseApplication):
 QUEUED_PER_PLACE = 4  # threads a worker has per request in flight: the others wait their turn
 
 
-def serve(app, host, port, workers=None, timeout=60, log_level="warning", in_flight=4):
+def serve(app, host, port, workers=None, timeout=60, settings=None):
+    settings = settings or Settings()
     workers = workers or min(2 * (os.cpu_count() or 1), 8)
     print(f"Bahth: http://{host}:{port}/  ({workers} workers; Ctrl-C stops)", flush=True)
+    logged = {"accesslog": "-", "errorlog": "-", "loglevel": settings.log_level.lower()}
+    if settings.log_format == "json":
+        # The app logs each request itself, as JSON (webui/metrics.py), and
+        # gunicorn's own lines go through the same formatter.
+        logged = {"accesslog": None, "logconfig_dict": _json_logging(settings.log_level)}
     _Gunicorn(
         app,
         {
@@ -179,15 +189,59 @@ def serve(app, host, port, workers=None, timeout=60, log_level="warning", in_fli
             "workers": workers,
             "worker_class": "webui.server.Worker",
             # Those in flight, and those waiting their turn (webui/shedding.py).
-            "threads": QUEUED_PER_PLACE * in_flight,
+            "threads": QUEUED_PER_PLACE * settings.max_in_flight,
             "timeout": timeout,
             "limit_request_line": 8190,  # the most gunicorn allows; the app answers 414 below it
             "graceful_timeout": 10,
             "max_requests": MAX_REQUESTS,
             "max_requests_jitter": MAX_REQUESTS_JITTER,
-            "accesslog": "-",
-            "errorlog": "-",
-            "loglevel": log_level.lower(),
+            "child_exit": _child_exit,
+            "logger_class": AccessLogger,
+            **logged,
         },
     ).run()
     return 0
+
+
+class AccessLogger(Logger):
+    """gunicorn's logger, with the value of a `token` parameter (a feed's,
+    webui/access.py) left out of the access log's request line and query."""
+
+    def atoms(self, resp, req, environ, request_time):
+        atoms = super().atoms(resp, req, environ, request_time)
+        for key in ("r", "q", "U"):
+            if isinstance(atoms.get(key), str):
+                atoms[key] = _TOKEN.sub(r"\1***", atoms[key])
+        return atoms
+
+
+_TOKEN = re.compile(r"((?:^|[?&])token=)[^&\s]*")
+
+
+def _child_exit(_server, worker):
+    """A worker gone: its live metrics no longer count (prometheus-client)."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)
+
+
+def _json_logging(level: str) -> dict:
+    """gunicorn's logging as JSON lines on standard error (logging.config's dict)."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "indexer.logs.JsonFormatter", "command": "serve"}},
+        "handlers": {
+            "stderr": {
+                "class": "logging.StreamHandler",
+                "formatter": "json",
+                "stream": "ext://sys.stderr",
+            }
+        },
+        "root": {"level": level.upper(), "handlers": ["stderr"]},
+        "loggers": {
+            "gunicorn.error": {"level": level.upper(), "handlers": ["stderr"], "propagate": False},
+            "gunicorn.access": {"level": "INFO", "handlers": ["stderr"], "propagate": False},
+        },
+    }

@@ -18,7 +18,9 @@ import threading
 from flask import g, request
 from werkzeug.exceptions import ServiceUnavailable
 
-EXEMPT = ("api.health", "static")
+from .metrics import SHED
+
+EXEMPT = ("api.health", "static", "metrics.metrics")
 RETRY_AFTER_SECONDS = 2
 
 
@@ -30,6 +32,7 @@ def limit_in_flight(app, limit: int, wait: float = 0.0):
         if request.endpoint in EXEMPT:
             return
         if not places.acquire(timeout=wait if wait > 0 else None, blocking=wait > 0):
+            SHED.inc()
             waited = f", and this one waited {wait:g} s for its turn" if wait > 0 else ""
             raise ServiceUnavailable(
                 f"the server is busy ({limit} searches at once{waited}); try again in a moment",

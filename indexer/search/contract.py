@@ -47,6 +47,12 @@ class Backend(Protocol):
         """The number of articles; errors.BackendUnavailable when there is no index."""
         ...
 
+    def changed(self) -> tuple[float, float | None]:
+        """(when the live index version was built, when it last changed: a
+        reindex builds a version, an add or remove changes it; None where the
+        engine does not keep it), in Unix seconds."""
+        ...
+
     def values(self, name: str) -> dict[str, int]:
         """{value: articles} of every value of value facet `name` in the index."""
         ...

@@ -106,6 +106,13 @@ class EmbeddedBackend:
     def ping(self):
         return self._index().searcher().num_docs
 
+    def changed(self):
+        version = self.store.live()
+        if version is None:
+            raise BackendUnavailable(self._missing())
+        built = int(version.name.rpartition("-")[2]) / 1e9  # index-<nanoseconds>
+        return built, (version / "meta.json").stat().st_mtime
+
     def values(self, name):
         """{value: articles} of every value of facet `name` (the first
         facets.ALL_VALUES by count: tantivy's own limit)."""
