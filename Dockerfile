@@ -21,11 +21,13 @@ COPY indexer indexer
 COPY webui webui
 COPY mappings mappings
 RUN pip install --no-deps --no-build-isolation . \
-    && mkdir -p /data /reports && chown 10001:10001 /data /reports
+    && mkdir -p /data /reports /keys /accounts \
+    && chown 10001:10001 /data /reports /keys /accounts
 
 # A numeric user, so that Kubernetes' runAsNonRoot can check it. /data holds
-# the embedded index, /reports the rejects files of reindex: a named volume
-# mounted there starts with this ownership.
+# the embedded index, /reports the rejects files of reindex, /keys the API
+# keys compose.yaml's `keys` service makes, /accounts BAHTH_USERS and the
+# export log: a named volume mounted there starts with this ownership.
 USER 10001:10001
 ENV BAHTH_DATA_DIR=/data
 EXPOSE 8000

@@ -45,7 +45,7 @@ def compose_config(tmp_path_factory):
             cwd=ROOT,
             capture_output=True,
             text=True,
-            env={"PATH": os.environ["PATH"], **(env or {})},
+            env={"PATH": os.environ["PATH"], "ELASTIC_PASSWORD": "secret", **(env or {})},
             timeout=600,
         )
         if result.returncode:
@@ -56,7 +56,12 @@ def compose_config(tmp_path_factory):
 
 
 def elasticsearch_nodes(services):
-    return {n: s for n, s in services.items() if s["image"].startswith("bahth-elasticsearch:")}
+    """The services that run Elasticsearch (not the one-shot `certs`, which runs its tools)."""
+    return {
+        n: s
+        for n, s in services.items()
+        if s["image"].startswith("bahth-elasticsearch:") and not s.get("command")
+    }
 
 
 def version_under_test():
@@ -74,8 +79,8 @@ def test_the_loader_rejects_what_compose_would(compose_config, tmp_path):
 def test_every_image_is_pinned_and_the_one_the_tests_run(compose_config, files):
     services = compose_config(*files)
     version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
-    for name, service in services.items():
-        if name in elasticsearch_nodes(services):
+    for service in services.values():
+        if service["image"].startswith("bahth-elasticsearch:"):  # the nodes and `certs`
             assert service["image"] == f"bahth-elasticsearch:{version_under_test()}"
         else:
             assert service["image"] == f"bahth:{version}"
@@ -119,7 +124,7 @@ def test_one_shot_reindex_has_an_init_and_somewhere_to_write_rejects(compose_con
     dockerfile = (ROOT / "Dockerfile").read_text()
     user = re.search(r"^USER (\d+):(\d+)$", dockerfile, re.M)
     assert user, "the image runs as a numeric non-root user"
-    assert f"chown {user[1]}:{user[2]} /data /reports" in dockerfile
+    assert f"chown {user[1]}:{user[2]} /data /reports /keys /accounts" in dockerfile
     assert services["web"]["healthcheck"]["test"][0] == "CMD"
 
 
@@ -202,3 +207,55 @@ def test_the_elasticsearch_image_is_the_tested_one_with_the_plugin(compose_confi
     assert "bin/elasticsearch-plugin install --batch" in dockerfile
     for node in elasticsearch_nodes(compose_config(*CLUSTER)).values():
         assert node["image"] == services["elasticsearch"]["image"]
+
+
+@pytest.mark.parametrize("files", [("compose.yaml",), CLUSTER, BOOTSTRAP])
+def test_every_node_is_secured_and_the_certificate_names_them_all(compose_config, files):
+    services = compose_config(*files)
+    nodes = elasticsearch_nodes(services)
+    for node in nodes.values():
+        env = node["environment"]
+        assert env["xpack.security.enabled"] == "true"
+        for layer in ("http", "transport"):
+            assert env[f"xpack.security.{layer}.ssl.enabled"] == "true"
+            assert env[f"xpack.security.{layer}.ssl.certificate_authorities"] == "certs/ca/ca.crt"
+        assert env["ELASTIC_PASSWORD"] == "secret"
+        assert "https://localhost:9200" in " ".join(node["healthcheck"]["test"])
+        assert node["depends_on"]["certs"]["condition"] == "service_completed_successfully"
+        certs = {m["target"]: m for m in node["volumes"]}["/usr/share/elasticsearch/config/certs"]
+        assert certs["source"] == "certs" and certs["read_only"]
+    script = " ".join(services["certs"]["command"])
+    named = re.search(r"--dns (\S+)", script)[1].split(",")
+    assert set(nodes) <= set(named)
+    for service in ("reindex", "web"):
+        urls = services[service]["environment"]["BAHTH_ELASTICSEARCH_URL"].split(",")
+        assert {url.split("//")[1].split(":")[0] for url in urls} == set(nodes)
+        assert all(url.startswith("https://") for url in urls)
+
+
+def test_the_web_app_reads_with_the_readers_key_and_the_reindex_writes_with_the_writers(
+    compose_config,
+):
+    services = compose_config("compose.yaml")
+    keys = services["keys"]
+    assert keys["entrypoint"] == ["python", "-m", "indexer.search.elastic.security"]
+    arguments = dict(zip(keys["command"][::2], keys["command"][1::2], strict=True))
+    assert arguments["--out"] == "/keys" and arguments["--alias"] == "articles"
+    assert services["reindex"]["environment"]["BAHTH_ELASTICSEARCH_API_KEY_FILE"] == (
+        "/keys/writer.key"
+    )
+    web = services["web"]["environment"]
+    assert web["BAHTH_ELASTICSEARCH_API_KEY_FILE"] == "/keys/reader.key"
+    assert "BAHTH_SEARCH_API_KEY" not in web  # the reader's key is all it has
+    assert web["BAHTH_USERS"] == "/accounts/users"
+    for service in ("reindex", "web"):
+        mounts = {m["target"]: m for m in services[service]["volumes"]}
+        assert mounts["/keys"]["read_only"] and mounts["/certs"]["read_only"]
+        assert services[service]["depends_on"]["keys"]["condition"] == (
+            "service_completed_successfully"
+        )
+
+
+def test_compose_refuses_to_start_without_the_superusers_password(compose_config):
+    with pytest.raises(ValueError, match="ELASTIC_PASSWORD"):
+        compose_config("compose.yaml", env={"ELASTIC_PASSWORD": ""})
