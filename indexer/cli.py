@@ -548,10 +548,14 @@ def cmd_serve(args, settings):
         return ExitStatus.OK
     from webui.server import serve
 
+    master = os.getpid()
     try:
         return serve(app, args.host, args.port, args.workers, args.timeout, settings)
     finally:
-        shutil.rmtree(os.environ["PROMETHEUS_MULTIPROC_DIR"], ignore_errors=True)
+        # A worker that exits (replaced after MAX_REQUESTS) leaves through here
+        # too, forked from this frame: only the server itself removes the folder.
+        if os.getpid() == master:
+            shutil.rmtree(os.environ["PROMETHEUS_MULTIPROC_DIR"], ignore_errors=True)
 
 
 def _warn_if_open(host, settings):

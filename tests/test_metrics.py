@@ -11,6 +11,7 @@ from indexer import cli, logs
 from indexer.status import ExitStatus
 from webui import accounts
 from webui.accounts import Accounts
+from webui.server import MAX_REQUESTS, MAX_REQUESTS_JITTER
 
 from .conftest import ROOT, Server, app_for, free_port, get
 
@@ -128,3 +129,23 @@ def test_serve_adds_up_its_workers_metrics_on_an_address_of_its_own(sample_index
     searches = [line for line in lines if line.get("route") == "/api/search"]
     assert len(searches) == 20 and all(line["status"] == 200 for line in searches)
     assert all("q=" not in line["path"] for line in searches)
+
+
+def test_metrics_survive_a_worker_replaced_after_its_requests(sample_index):
+    """gunicorn replaces a worker after MAX_REQUESTS (+ jitter) requests: the
+    server's metrics folder outlives it, and a scrape still adds up."""
+    server = Server(sample_index)
+    try:
+        first = server.pids()
+        asked = 0
+        while server.pids() == first or not server.pids():
+            assert get(server.port, "/api/health")[0] == 200
+            asked += 1
+            assert asked <= MAX_REQUESTS + MAX_REQUESTS_JITTER + 10, "the worker was not replaced"
+        status, _, body = get(server.port, "/metrics")
+        assert status == 200
+        found = samples(body.decode())
+        health = {"route": "/api/health", "method": "GET", "status": "200"}
+        assert value(found, "bahth_http_requests_total", **health) >= asked - 1
+    finally:
+        server.stop()
