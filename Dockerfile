@@ -21,8 +21,8 @@ COPY indexer indexer
 COPY webui webui
 COPY mappings mappings
 RUN pip install --no-deps --no-build-isolation . \
-    && mkdir -p /data /reports /keys /accounts \
-    && chown 10001:10001 /data /reports /keys /accounts
+    && mkdir -p /data /reports /keys/writer /keys/reader /accounts \
+    && chown 10001:10001 /data /reports /keys/writer /keys/reader /accounts
 
 # A numeric user, so that Kubernetes' runAsNonRoot can check it. /data holds
 # the embedded index, /reports the rejects files of reindex, /keys the API

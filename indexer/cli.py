@@ -15,6 +15,7 @@ import textwrap
 import threading
 import time
 from collections import Counter
+from collections.abc import Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -586,9 +587,11 @@ def cmd_users(args, settings):
     with its secret key, FILE.key, when it is not there), or gives an account a
     new password (and new tokens: the old ones stop working). The password is
     read from standard input when it is not a terminal, else asked twice.
-    It prints the account's API token (`Authorization: Bearer …`) and feed
-    token (`?token=…` on an Atom feed's address). `bahth users remove NAME`
-    removes an account; its sessions and tokens stop working at once.
+    It prints the account's API token (`Authorization: Bearer …`; a feed's
+    address on the page carries a token of its own). `bahth users remove
+    NAME` removes an account; its sessions and tokens stop working at once.
+    Only BAHTH_USERS (and the log settings) are read: an account can be made
+    before the search engine is set up.
     """
     from webui import accounts
 
@@ -606,10 +609,8 @@ def cmd_users(args, settings):
     else:
         password = sys.stdin.readline().rstrip("\r\n")
     account = accounts.add(settings.users, args.name, password)
-    known = accounts.Accounts(settings.users)
     print(f"account {account.name} in {settings.users}")
-    print(f"API token:  {known.token(account, 'api')}")
-    print(f"feed token: {known.token(account, 'feed')}")
+    print(f"API token: {accounts.Accounts(settings.users).token(account)}")
     return ExitStatus.OK
 
 
@@ -1027,6 +1028,9 @@ def build_parser():
     return parser
 
 
+# What `bahth users` reads of the environment.
+USERS_SETTINGS = ("BAHTH_USERS", "BAHTH_LOG_LEVEL", "BAHTH_LOG_FORMAT")
+
 # Commands whose output may go to `head`: they end quietly when it stops
 # reading. reindex, add and remove print only once the index is changed.
 PRINTING_COMMANDS = ("search", "analyze", "actors", "reindex", "add", "remove", "embed")
@@ -1051,7 +1055,10 @@ def main(argv=None) -> int:
         )
     )
     try:
-        settings = Settings.from_env()
+        environ: Mapping[str, str] = os.environ
+        if args.command == "users":  # the accounts file alone: nothing else need be set up
+            environ = {k: v for k, v in os.environ.items() if k in USERS_SETTINGS}
+        settings = Settings.from_env(environ)
         logs.configure(args.command, settings.logging_level, settings.log_format)
         return int(args.handler(args, settings))
     except (Exception, KeyboardInterrupt) as error:

@@ -216,8 +216,9 @@ class Settings:
     trusted_proxies: str = _setting(
         "",
         "BAHTH_TRUSTED_PROXIES",
-        "Addresses (or networks, 10.0.0.0/8) of the proxies whose BAHTH_IDENTITY_HEADER is "
-        "believed, comma-separated.",
+        "Addresses (or networks, 10.0.0.0/8) of the reverse proxies in front of `bahth serve`, "
+        "comma-separated: their BAHTH_IDENTITY_HEADER is believed, and their X-Forwarded-For "
+        "names the client (failed logins are counted by it).",
     )
     export_log: str = _setting(
         "",
@@ -229,7 +230,8 @@ class Settings:
         "",
         "BAHTH_METRICS_ADDRESS",
         "host:port where `bahth serve` serves /metrics (Prometheus) on an address of its own, "
-        "without accounts; empty: /metrics is on the app's address, behind its accounts.",
+        "without accounts (no host: 127.0.0.1); empty: /metrics is on the app's address, "
+        "behind its accounts.",
     )
     log_format: str = _setting(
         "text",
@@ -304,10 +306,15 @@ class Settings:
 
     def __repr__(self) -> str:
         # No secret, and no password a URL holds (user:password@), is shown.
+        from .search.elastic.client import redacted
+
         shown = (
-            f"{f.name}={re.sub(r'//[^/@,]*@', '//***@', repr(getattr(self, f.name)))}"
+            f"{f.name}={redacted(value)!r}"
+            if f.name == "elasticsearch_url"
+            else f"{f.name}={value!r}"
             for f in fields(self)
             if f.repr
+            for value in [getattr(self, f.name)]
         )
         return f"Settings({', '.join(shown)})"
 

@@ -124,7 +124,10 @@ def test_one_shot_reindex_has_an_init_and_somewhere_to_write_rejects(compose_con
     dockerfile = (ROOT / "Dockerfile").read_text()
     user = re.search(r"^USER (\d+):(\d+)$", dockerfile, re.M)
     assert user, "the image runs as a numeric non-root user"
-    assert f"chown {user[1]}:{user[2]} /data /reports /keys /accounts" in dockerfile
+    assert (
+        f"chown {user[1]}:{user[2]} /data /reports /keys/writer /keys/reader /accounts"
+        in dockerfile
+    )
     assert services["web"]["healthcheck"]["test"][0] == "CMD"
 
 
@@ -240,20 +243,26 @@ def test_the_web_app_reads_with_the_readers_key_and_the_reindex_writes_with_the_
     keys = services["keys"]
     assert keys["entrypoint"] == ["python", "-m", "indexer.search.elastic.security"]
     arguments = dict(zip(keys["command"][::2], keys["command"][1::2], strict=True))
-    assert arguments["--out"] == "/keys" and arguments["--alias"] == "articles"
-    assert services["reindex"]["environment"]["BAHTH_ELASTICSEARCH_API_KEY_FILE"] == (
-        "/keys/writer.key"
-    )
-    web = services["web"]["environment"]
-    assert web["BAHTH_ELASTICSEARCH_API_KEY_FILE"] == "/keys/reader.key"
-    assert "BAHTH_SEARCH_API_KEY" not in web  # the reader's key is all it has
-    assert web["BAHTH_USERS"] == "/accounts/users"
-    for service in ("reindex", "web"):
+    assert arguments["--alias"] == "articles"
+    made = {m["target"]: m["source"] for m in keys["volumes"] if m["target"] != "/certs"}
+    # Each service mounts the one volume of its own key, read-only, and no other.
+    for service, role in (("reindex", "writer"), ("web", "reader")):
+        key = arguments[f"--{role}-key"]
+        environment = services[service]["environment"]
+        assert environment["BAHTH_ELASTICSEARCH_API_KEY_FILE"] == key
+        assert "BAHTH_SEARCH_API_KEY" not in environment
         mounts = {m["target"]: m for m in services[service]["volumes"]}
-        assert mounts["/keys"]["read_only"] and mounts["/certs"]["read_only"]
+        folder = key.rsplit("/", 1)[0]
+        assert mounts[folder]["source"] == made[folder] and mounts[folder]["read_only"]
+        assert mounts["/certs"]["read_only"]
+        others = [m["source"] for m in mounts.values() if m["source"] in made.values()]
+        assert others == [made[folder]]
         assert services[service]["depends_on"]["keys"]["condition"] == (
             "service_completed_successfully"
         )
+    assert services["web"]["environment"]["BAHTH_USERS"] == "/accounts/users"
+    published = services["web"]["ports"][0]
+    assert published["host_ip"] == "127.0.0.1"  # plain http: this host only, unless asked
 
 
 def test_compose_refuses_to_start_without_the_superusers_password(compose_config):

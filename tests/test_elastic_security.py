@@ -172,8 +172,9 @@ def test_the_keys_service_makes_keys_once_and_the_file_settings_read_them(
     secured, es_alias, monkeypatch, tmp_path, capsys
 ):
     """What compose.yaml's `keys` service runs: the roles and a key of each in
-    a folder, given to the app as *_FILE settings; run again, it keeps them."""
-    out = tmp_path / "keys"
+    a file of its own, given to the app as *_FILE settings; run again, it
+    keeps them."""
+    writer_key, reader_key = tmp_path / "writer" / "key", tmp_path / "reader" / "key"
 
     def make_keys():
         return subprocess.run(
@@ -187,8 +188,10 @@ def test_the_keys_service_makes_keys_once_and_the_file_settings_read_them(
                 secured.env["BAHTH_ELASTICSEARCH_CA"],
                 "--alias",
                 "test-*",
-                "--out",
-                str(out),
+                "--writer-key",
+                str(writer_key),
+                "--reader-key",
+                str(reader_key),
             ],
             env={**os.environ, "ELASTIC_PASSWORD": secured.superuser_password},
             capture_output=True,
@@ -199,21 +202,22 @@ def test_the_keys_service_makes_keys_once_and_the_file_settings_read_them(
 
     made = make_keys()
     assert made.returncode == 0, made.stderr
-    writer = (out / "writer.key").read_text()
-    assert oct((out / "writer.key").stat().st_mode & 0o777) == "0o600"
+    writer = writer_key.read_text()
+    assert oct(writer_key.stat().st_mode & 0o777) == oct(reader_key.stat().st_mode & 0o777)
+    assert oct(writer_key.stat().st_mode & 0o777) == "0o600"
     again = make_keys()
     assert again.returncode == 0 and "kept" in again.stderr
-    assert (out / "writer.key").read_text() == writer
+    assert writer_key.read_text() == writer
     for variable in ("BAHTH_ELASTICSEARCH_API_KEY", "BAHTH_SEARCH_API_KEY"):
         monkeypatch.delenv(variable)
-    monkeypatch.setenv("BAHTH_ELASTICSEARCH_API_KEY_FILE", str(out / "writer.key"))
-    monkeypatch.setenv("BAHTH_SEARCH_API_KEY_FILE", str(out / "reader.key"))
+    monkeypatch.setenv("BAHTH_ELASTICSEARCH_API_KEY_FILE", str(writer_key))
+    monkeypatch.setenv("BAHTH_SEARCH_API_KEY_FILE", str(reader_key))
     status, _, err = bahth(
         capsys, "reindex", str(ROOT / "sample"), "--rejects", str(tmp_path / "r")
     )
     assert status == ExitStatus.OK, err
     status, out_text, err = bahth(capsys, "search", "زلزال", "--json")
     assert status == ExitStatus.OK and json.loads(out_text)["total"] == 2, err
-    monkeypatch.setenv("BAHTH_ELASTICSEARCH_API_KEY_FILE", str(out / "reader.key"))
+    monkeypatch.setenv("BAHTH_ELASTICSEARCH_API_KEY_FILE", str(reader_key))
     line = failure(capsys, "reindex", str(ROOT / "sample"), "--rejects", str(tmp_path / "r"))
     assert "refused a request to the API key of BAHTH_ELASTICSEARCH_API_KEY" in line

@@ -36,7 +36,7 @@ def create_app(settings=None, backend=None):
     app.jinja_env.finalize = shown  # no control character of an archive reaches a page or feed
     app.after_request(add_security_headers)
     app.register_error_handler(access.TooManyAttempts, access.too_many)
-    app.context_processor(lambda: {"account": access.account(), "accounts_on": access.access().on})
+    app.context_processor(access.template_values)
     app.register_blueprint(pages.blueprint)
     app.register_blueprint(api.blueprint, url_prefix="/api")
     errors.register(app)

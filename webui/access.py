@@ -7,15 +7,20 @@ How a request names its account, in this order:
   request comes from an address of BAHTH_TRUSTED_PROXIES (the newsroom's
   single sign-on has checked who it is);
 - the page's session cookie, set by the login page (Secure, HttpOnly,
-  SameSite=Lax; 12 hours; void once the password changes);
+  SameSite=Lax; 12 hours from the login, however busy; void once the
+  password changes or the account is removed);
 - HTTP Basic (name and password) or `Authorization: Bearer TOKEN` (the
   account's API token), for the API and scripts;
-- `?token=` on an Atom feed: the account's feed token, good for feeds only.
+- `?token=` on an Atom feed: that feed's token (accounts.Accounts.feed_token).
 
 Anything else is answered 401: in the API's JSON error shape (with
-`WWW-Authenticate`), or, for a page, a redirect to the login page.
+`WWW-Authenticate`), or, for a page, a redirect to the login page (with a
+single sign-on alone: a page that says to sign in through it).
 /api/health, the login page and the stylesheet stay open. Failed logins
-(form or Basic) are slowed (accounts.Throttle).
+(form or Basic) are slowed (accounts.Throttle), by account and address, and
+by address. The client's address is the request's, or, from a trusted
+proxy, the last one of X-Forwarded-For that no trusted proxy added.
+Responses with accounts on are never kept by a shared cache.
 """
 
 import ipaddress
@@ -57,7 +62,8 @@ class Access:
         self.accounts = Accounts(settings.users) if settings.users else None
         self.header = settings.identity_header
         self.proxies = settings.proxies()
-        self.throttle = Throttle()
+        self.throttle = Throttle(free=3)  # by account and address
+        self.by_address = Throttle(free=20)  # one address trying many names
 
     @property
     def on(self) -> bool:
@@ -86,8 +92,16 @@ def install(app, settings):
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         PERMANENT_SESSION_LIFETIME=timedelta(hours=SESSION_HOURS),
+        SESSION_REFRESH_EACH_REQUEST=False,  # 12 hours from the login, not from the last page
     )
     app.before_request(_require_account)
+    app.after_request(_not_cached)
+
+
+def _not_cached(response):
+    """What an account reads is no shared cache's to keep."""
+    response.headers.setdefault("Cache-Control", "private, no-store")
+    return response
 
 
 def access() -> Access:
@@ -97,6 +111,26 @@ def access() -> Access:
 def account() -> str | None:
     """The account of the current request (None when accounts are off)."""
     return g.get("account")
+
+
+def template_values() -> dict:
+    """What every page shows of its account: its name, and a way out when
+    it signed in here (not through a single sign-on's header or a token)."""
+    return {"account": account(), "signed_in_here": bool(account() and session.get("account"))}
+
+
+def client_address() -> str | None:
+    """The client's address: the request's, or, when that is a trusted
+    proxy's, the last address of X-Forwarded-For that no trusted proxy added."""
+    address = request.remote_addr
+    gate = access()
+    if not gate.trusted(address):
+        return address
+    forwarded = [a.strip() for a in request.headers.get("X-Forwarded-For", "").split(",")]
+    for hop in reversed([a for a in forwarded if a]):
+        if not gate.trusted(hop):
+            return hop
+    return address
 
 
 def _require_account():
@@ -120,7 +154,8 @@ def _identify(gate: Access) -> str | None:
     signed_in = session.get("account")
     if signed_in:
         found = accounts.get(signed_in)
-        if found and session.get("mark") == accounts.session_mark(found):
+        fresh = time.time() - session.get("at", 0) < SESSION_HOURS * 3600
+        if found and fresh and session.get("mark") == accounts.session_mark(found):
             return found.name
         session.clear()
     authorization = request.authorization
@@ -128,11 +163,11 @@ def _identify(gate: Access) -> str | None:
         found = _password_login(gate, authorization.username or "", authorization.password or "")
         return found.name if found else None
     if authorization is not None and authorization.type == "bearer" and authorization.token:
-        found = accounts.by_token(authorization.token, ("api",))
+        found = accounts.by_token(authorization.token)
         return found.name if found else None
     token = request.args.get("token")
     if token and request.endpoint in FEEDS:
-        found = accounts.by_token(token)
+        found = accounts.by_feed_token(token, request.args.items(multi=True))
         return found.name if found else None
     return None
 
@@ -143,18 +178,21 @@ class TooManyAttempts(Exception):
 
 
 def _password_login(gate: Access, name: str, password: str):
-    """The account when the password is right; failures are counted by name
-    and by address, and past Throttle.FREE of them, a wait is asked first."""
-    keys = (f"name:{name}", f"address:{request.remote_addr}")
-    wait = gate.throttle.wait(*keys)
+    """The account when the password is right. Failures are counted by
+    account and address, and by address: past their free tries, a wait is
+    asked first (429), so that no one can lock an account out from elsewhere."""
+    address = client_address() or "?"
+    pair = f"{name}@{address}"
+    wait = max(gate.throttle.wait(pair), gate.by_address.wait(address))
     if wait:
         raise TooManyAttempts(wait)
     found = gate.accounts.check_password(name, password)
     if found is None:
-        gate.throttle.failed(*keys)
-        current_app.logger.warning("failed login for %r from %s", name[:64], request.remote_addr)
+        gate.throttle.failed(pair)
+        gate.by_address.failed(address)
+        current_app.logger.warning("failed login for %r from %s", name[:64], address)
         return None
-    gate.throttle.succeeded(keys[0])
+    gate.throttle.succeeded(pair)
     return found
 
 
@@ -163,6 +201,8 @@ def _wants_page() -> bool:
 
 
 def _refuse():
+    if _wants_page() and access().accounts is None:  # a single sign-on alone
+        return render_template("login.html", single_sign_on=True), 401
     if _wants_page() and request.method == "GET":
         return redirect(url_for("access.login", next=request.full_path.rstrip("?")))
     response = jsonify(
@@ -213,8 +253,8 @@ def _next() -> str:
 @blueprint.route("/login", methods=["GET", "POST"])
 def login():
     gate = access()
-    if gate.accounts is None:
-        return redirect(url_for("pages.search"))
+    if gate.accounts is None:  # a single sign-on alone: nothing to sign in to here
+        return render_template("login.html", single_sign_on=True), 404
     if request.method == "GET":
         return render_template("login.html", next=_next())
     name = request.form.get("name", "").strip()
@@ -225,11 +265,14 @@ def login():
     session.permanent = True
     session["account"] = found.name
     session["mark"] = gate.accounts.session_mark(found)
+    session["at"] = int(time.time())
     return redirect(_next(), code=303)
 
 
 @blueprint.post("/logout")
 def logout():
+    if access().accounts is None:  # a single sign-on's: no session here to end
+        return redirect(url_for("pages.search"), code=303)
     session.clear()
     return redirect(url_for("access.login"), code=303)
 
@@ -243,7 +286,7 @@ def exports_recorder(kind: str):
         return None
     record = {
         "account": account(),
-        "address": request.remote_addr,
+        "address": client_address(),
         "query": request.args.to_dict(flat=False),
         "format": kind,
     }
@@ -271,12 +314,17 @@ def exports_recorder(kind: str):
     return ended
 
 
-def feed_token() -> str | None:
-    """The current account's feed token, for the page's feed link (None when
-    the account is not one of BAHTH_USERS, or accounts are off)."""
+def feed_token(params: dict) -> str | None:
+    """The current account's token for the feed of these parameters, for the
+    page's feed link (None when the account is not one of BAHTH_USERS)."""
     gate = access()
     name = account()
-    if gate.accounts is None or name is None:
+    found = gate.accounts.get(name) if gate.accounts is not None and name else None
+    if found is None:
         return None
-    found = gate.accounts.get(name)
-    return gate.accounts.token(found, "feed") if found else None
+    pairs = [(k, v) for k, values in params.items() for v in _listed(values)]
+    return gate.accounts.feed_token(found, pairs)
+
+
+def _listed(values):
+    return values if isinstance(values, list | tuple) else [values]

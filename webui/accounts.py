@@ -7,16 +7,18 @@ the old ones stop working. Lines starting with # are comments. Beside it,
 `FILE.key` holds the secret that signs the page's session cookies and the
 tokens (made with the file, readable by its owner only).
 
-A token is `NAME.MAC`, MAC an HMAC-SHA256 of the account and the token's
-purpose under that secret: `api` (the JSON API, HTTP `Authorization: Bearer`)
-or `feed` (an Atom feed's URL, `?token=`, good for feeds only), so that a
-feed address shared with a feed reader opens nothing else.
+A token is `NAME.MAC`, MAC an HMAC-SHA256 under that secret: an API token
+(`Authorization: Bearer`) of the account; a feed token (`?token=` in an
+Atom feed's address, which the page's feed link carries) of the account and
+that feed's exact search, so that a feed address handed to a feed reader
+opens that one feed and nothing else.
 
 The file is read again when it changes: an account added or removed counts
 at the next request, without a restart.
 """
 
 import base64
+import fcntl
 import hashlib
 import hmac
 import os
@@ -24,8 +26,11 @@ import re
 import secrets
 import threading
 import time
+from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -33,8 +38,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from indexer.settings import SettingsError
 
 NAME = re.compile(r"[^\s:#][^\s:]{0,63}")
-PURPOSES = ("api", "feed")
 _HASHER = PasswordHasher()
+VERIFYING_AT_ONCE = 2  # argon2 verifications a worker runs at once (64 MiB each)
 # A name that is no account still costs one verification, so that the time
 # a login takes does not tell which names exist.
 _ABSENT = _HASHER.hash(secrets.token_urlsafe(16))
@@ -62,7 +67,8 @@ class Accounts:
     def __init__(self, path):
         self.path = Path(path)
         self._lock = threading.Lock()
-        self._seen: tuple[float, int] | None = None
+        self._verifying = threading.BoundedSemaphore(VERIFYING_AT_ONCE)
+        self._seen: tuple[int, int, int] | None = None
         self._accounts: dict[str, Account] = {}
         self._key = b""
         self._checked = 0.0
@@ -76,7 +82,7 @@ class Accounts:
                 f"{self.path}: cannot read the accounts file ({error.strerror}); "
                 "`bahth users add NAME` makes it"
             ) from None
-        seen = (stat.st_mtime, stat.st_size)
+        seen = (stat.st_ino, stat.st_mtime_ns, stat.st_size)  # a new file is a new inode
         if seen == self._seen:
             return
         self._accounts = read(self.path)
@@ -98,25 +104,36 @@ class Accounts:
     def check_password(self, name: str, password: str) -> Account | None:
         """The account when `password` is its password."""
         account = self.get(name)
-        try:
-            _HASHER.verify(account.hash if account else _ABSENT, password)
-        except (VerificationError, InvalidHashError):
-            return None
+        with self._verifying:
+            try:
+                _HASHER.verify(account.hash if account else _ABSENT, password)
+            except (VerificationError, InvalidHashError):
+                return None
         return account
 
-    def token(self, account: Account, purpose: str = "api") -> str:
-        return f"{account.name}.{self._mac(account, purpose)}"
+    def token(self, account: Account) -> str:
+        """The account's API token."""
+        return f"{account.name}.{self._mac(account, 'api')}"
 
-    def by_token(self, token: str, purposes=PURPOSES) -> Account | None:
-        """The account a token of one of `purposes` was made for."""
+    def feed_token(self, account: Account, query: Iterable[tuple[str, str]]) -> str:
+        """The token of one feed: the account's, for this search only."""
+        return f"{account.name}.{self._mac(account, 'feed:' + canonical(query))}"
+
+    def by_token(self, token: str) -> Account | None:
+        """The account an API token was made for."""
+        return self._verified(token, "api")
+
+    def by_feed_token(self, token: str, query: Iterable[tuple[str, str]]) -> Account | None:
+        """The account a feed token was made for, when it was made for this search."""
+        return self._verified(token, "feed:" + canonical(query))
+
+    def _verified(self, token: str, purpose: str) -> Account | None:
         name, _, mac = token.rpartition(".")
         account = self.get(name)
         if account is None:
             return None
-        for purpose in purposes:
-            if hmac.compare_digest(mac, self._mac(account, purpose)):
-                return account
-        return None
+        expected = self._mac(account, purpose).encode()
+        return account if hmac.compare_digest(mac.encode("utf-8", "replace"), expected) else None
 
     def session_mark(self, account: Account) -> str:
         """What a session cookie keeps of its account: it is no longer valid
@@ -132,6 +149,11 @@ class Accounts:
     def secret(self) -> bytes:
         """The secret that signs session cookies (a purpose of its own)."""
         return hmac.new(self._key, b"cookies", hashlib.sha256).digest()
+
+
+def canonical(query: Iterable[tuple[str, str]]) -> str:
+    """A search's parameters in one order, without a token or an empty value."""
+    return urlencode(sorted((k, v) for k, v in query if k != "token" and v != ""))
 
 
 def read(path: Path) -> dict[str, Account]:
@@ -185,22 +207,35 @@ def add(path, name: str, password: str) -> Account:
         )
     if len(password) < 8:
         raise AccountsError("the password is shorter than 8 characters")
-    accounts = read(path) if path.exists() else {}
     account = Account(name, _HASHER.hash(password), secrets.token_urlsafe(18))
-    accounts[name] = account
     _ensure_key(path)
-    _write(path, accounts)
+    with _changing(path):
+        accounts = read(path) if path.exists() else {}
+        accounts[name] = account
+        _write(path, accounts)
     return account
 
 
 def remove(path, name: str) -> bool:
     """Remove the account; False when there is none of that name."""
     path = Path(path)
-    accounts = read(path)
-    if accounts.pop(name, None) is None:
-        return False
-    _write(path, accounts)
+    with _changing(path):
+        accounts = read(path)
+        if accounts.pop(name, None) is None:
+            return False
+        _write(path, accounts)
     return True
+
+
+@contextmanager
+def _changing(path: Path):
+    """One change of the file at a time (two operators adding at once both count)."""
+    descriptor = os.open(path.with_name(path.name + ".lock"), os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)
 
 
 def _ensure_key(path: Path):
@@ -218,26 +253,27 @@ def _write(path: Path, accounts: dict[str, Account]):
     """Replace the file at once (a reader sees the old or the new), owner-only."""
     lines = ["# Bahth accounts: NAME:HASH:SALT (`bahth users add NAME`, `bahth users remove NAME`)"]
     lines += [f"{a.name}:{a.hash}:{a.salt}" for a in accounts.values()]
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "w", encoding="utf-8") as file:
         file.write("\n".join(lines) + "\n")
+        file.flush()
+        os.fsync(file.fileno())
     os.replace(temporary, path)
 
 
 class Throttle:
-    """Failed logins slowed: after FREE failures for one name or from one
-    address, each further attempt must wait 1, 2, 4 … up to MAX_WAIT seconds
-    after the last failure (answered 429 with Retry-After until then). A
-    success clears the name's count. Kept per worker process, in memory."""
+    """Failed logins slowed: after `free` failures for one key, each further
+    attempt must wait 1, 2, 4 … up to MAX_WAIT seconds after the last
+    failure (answered 429 with Retry-After until then). A success clears the
+    key's count. Kept per worker process, in memory."""
 
-    FREE = 3
     MAX_WAIT = 60
     FORGET = 15 * 60  # a count with no failure for this long starts again
     MOST = 10_000  # keys kept at most (the oldest are forgotten)
 
-    def __init__(self, clock=time.monotonic):
-        self.clock = clock
+    def __init__(self, free=3, clock=time.monotonic):
+        self.free, self.clock = free, clock
         self._failures: dict[str, tuple[int, float]] = {}
         self._lock = threading.Lock()
 
@@ -248,8 +284,8 @@ class Throttle:
         with self._lock:
             for key in keys:
                 count, last = self._failures.get(key, (0, 0.0))
-                if count >= self.FREE and now - last < self.FORGET:
-                    delay = min(2 ** (count - self.FREE), self.MAX_WAIT)
+                if count >= self.free and now - last < self.FORGET:
+                    delay = min(2 ** (count - self.free), self.MAX_WAIT)
                     longest = max(longest, last + delay - now)
         return int(longest + 0.999) if longest > 0 else 0
 

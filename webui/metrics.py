@@ -35,7 +35,10 @@ from prometheus_client.core import GaugeMetricFamily
 from indexer import runs
 from indexer.search import SearchError
 
+from .access import client_address
+
 blueprint = Blueprint("metrics", __name__)
+METHODS = ("GET", "HEAD", "POST", "OPTIONS", "PUT", "DELETE", "PATCH")
 ACCESS = logging.getLogger("bahth.access")
 ACCESS.setLevel(logging.INFO)  # a request's line, whatever BAHTH_LOG_LEVEL says
 
@@ -163,7 +166,8 @@ def install(app, log_requests=False):
         started = request.environ.get("bahth.started")
         seconds = time.perf_counter() - started if started is not None else 0.0
         LATENCY.labels(route).observe(seconds)
-        REQUESTS.labels(route, request.method, str(response.status_code)).inc()
+        method = request.method if request.method in METHODS else "OTHER"  # a bounded label
+        REQUESTS.labels(route, method, str(response.status_code)).inc()
         if log_requests:
             ACCESS.info(
                 "%s %s %d",
@@ -176,7 +180,7 @@ def install(app, log_requests=False):
                     "route": route,
                     "status": response.status_code,
                     "seconds": round(seconds, 4),
-                    "address": request.remote_addr,
+                    "address": client_address(),
                     "account": g.get("account"),
                 },
             )
@@ -204,7 +208,7 @@ def serve_apart(app, address: str):
     from prometheus_client import start_http_server
 
     host, _, port = address.rpartition(":")
-    start_http_server(int(port), host or "0.0.0.0", registry(app))
+    start_http_server(int(port), host or "127.0.0.1", registry(app))
 
 
 @blueprint.get("/metrics")

@@ -168,9 +168,10 @@ class Links:
         return self._url("pages.facet_more", name=facet, page="", cursor="")
 
     def feed(self):
-        """The Atom feed of the search; with the account's feed token when
-        accounts are on, so that a feed reader may open it."""
-        return self._url("pages.feed", sort="", page="", cursor="", token=feed_token() or "")
+        """The Atom feed of the search; with its token when accounts are on,
+        so that a feed reader may open it (that feed, nothing else)."""
+        params = self.search.to_params(sort="", page="", cursor="")
+        return url_for("pages.feed", **params, token=feed_token(params))  # None: left out
 
     def export(self, kind):
         return self._url("api.export", format=kind, page="")

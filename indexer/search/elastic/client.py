@@ -8,10 +8,11 @@ log line shows. The setting each credential came from is kept, so that a
 refusal names the setting to fix.
 """
 
+import ipaddress
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit
 
 from elastic_transport import TlsError
 from elasticsearch import ApiError, Elasticsearch
@@ -21,6 +22,7 @@ from ..errors import BackendUnavailable
 
 # A node that answers these is busy or restarting: the request is tried again.
 RETRY_STATUSES = (429, 502, 503, 504)
+_URL_USER = "BAHTH_ELASTICSEARCH_URL's user:password@"
 _FINGERPRINT = re.compile(r"(?:[0-9a-fA-F]{2}:?){32}")
 
 
@@ -41,32 +43,54 @@ class Endpoint:
     password: str = field(default="", repr=False)
     key_setting: str = "BAHTH_ELASTICSEARCH_API_KEY"
     user_settings: tuple[str, ...] = ("BAHTH_ELASTICSEARCH_USER", "BAHTH_ELASTICSEARCH_PASSWORD")
+    _nodes: list[str] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __post_init__(self):
-        nodes = [node.strip() for node in self.url.split(",") if node.strip()]
-        for node in nodes:
+        nodes = [_split(node.strip()) for node in self.url.split(",") if node.strip()]
+        for node, user, password in nodes:
             parts = urlsplit(node)
             if parts.scheme not in ("http", "https") or not parts.hostname:
                 raise ValueError(
-                    f"BAHTH_ELASTICSEARCH_URL must list http(s) addresses such as "
-                    f"https://127.0.0.1:9200, not {_redacted(node)!r}"
+                    "BAHTH_ELASTICSEARCH_URL must list http(s) addresses such as "
+                    f"https://127.0.0.1:9200, not {node!r}"
                 )
-            if parts.username is not None:
-                object.__setattr__(self, "user", unquote(parts.username))
-                object.__setattr__(self, "password", unquote(parts.password or ""))
-                object.__setattr__(
-                    self, "user_settings", ("BAHTH_ELASTICSEARCH_URL's user:password@",)
-                )
+            if user is not None:
+                object.__setattr__(self, "user", user)
+                object.__setattr__(self, "password", password)
+                object.__setattr__(self, "user_settings", (_URL_USER,))
+        object.__setattr__(self, "_nodes", [node for node, _, _ in nodes])
+        schemes = {urlsplit(node).scheme for node in self.nodes}
+        if len(schemes) > 1:
+            raise ValueError(
+                "BAHTH_ELASTICSEARCH_URL mixes http:// and https:// nodes: the nodes of one "
+                "cluster speak the same"
+            )
+        if (self.api_key or self.user) and schemes == {"http"} and not self._loopback():
+            raise ValueError(
+                "BAHTH_ELASTICSEARCH_URL is http://: the credentials would cross the network "
+                "in clear. Write https:// (http:// with credentials only to 127.0.0.1)"
+            )
         if self.ca and not _FINGERPRINT.fullmatch(self.ca) and not Path(self.ca).is_file():
             raise ValueError(
                 "BAHTH_ELASTICSEARCH_CA must be a CA certificate file or a SHA-256 "
                 f"fingerprint; there is no file {self.ca!r}"
             )
 
+    def _loopback(self) -> bool:
+        for node in self.nodes:
+            host = urlsplit(node).hostname or ""
+            try:
+                if not ipaddress.ip_address(host).is_loopback:
+                    return False
+            except ValueError:
+                if host != "localhost":
+                    return False
+        return True
+
     @property
     def nodes(self) -> list[str]:
         """The nodes' URLs without their user and password."""
-        return [_redacted(node.strip()) for node in self.url.split(",") if node.strip()]
+        return list(self._nodes)
 
     def __str__(self):
         return ",".join(self.nodes)
@@ -110,13 +134,27 @@ class Endpoint:
         )
 
 
-def _redacted(node: str) -> str:
-    """A node's URL without its user and password."""
-    parts = urlsplit(node)
-    if parts.username is None:
-        return node
-    host = parts.netloc.rpartition("@")[2]
-    return urlunsplit(parts._replace(netloc=host))
+def _split(node: str) -> tuple[str, str | None, str]:
+    """(a node's URL without its user and password, the user, the password).
+    The user and password are what comes before the address's last @, so
+    that a password holding / # ? or @ unencoded is still taken whole, and
+    never shown."""
+    scheme, separator, rest = node.rpartition("://")
+    userinfo, at, host = rest.rpartition("@")
+    if not at:
+        return node, None, ""
+    user, _, password = userinfo.partition(":")
+    return f"{scheme}{separator}{host}", unquote(user), unquote(password)
+
+
+def redacted(url: str) -> str:
+    """BAHTH_ELASTICSEARCH_URL as it may be shown: a user and password as ***@."""
+    shown = []
+    for node in url.split(","):
+        bare, user, _ = _split(node.strip())
+        scheme, separator, host = bare.rpartition("://")
+        shown.append(bare if user is None else f"{scheme}{separator}***@{host}")
+    return ",".join(shown)
 
 
 def endpoint(value) -> Endpoint:

@@ -1,17 +1,18 @@
 """Bahth's roles and API keys on a secured Elasticsearch, least privilege.
 
-    python -m indexer.search.elastic.security --url URL [--ca FILE] [--alias A] [--out DIR]
+    python -m indexer.search.elastic.security --url URL [--ca FILE] [--alias A]
+        [--writer-key FILE --reader-key FILE]
 
 run with the superuser's password in ELASTIC_PASSWORD (user `elastic`, or
 ELASTIC_USER), puts the roles of mappings/roles.json (`bahth_writer`,
 `bahth_reader`, for the alias A, BAHTH_ELASTICSEARCH_INDEX's `articles` by
 default) and creates one API key of each: the writer's for reindex, add,
 remove and embed; the reader's for the web app and `bahth search`. It prints
-them as `BAHTH_ELASTICSEARCH_API_KEY=…` and `BAHTH_SEARCH_API_KEY=…`, or, with
---out, writes them to DIR/writer.key and DIR/reader.key (readable by their
-owner only), for the *_FILE settings of a container; keys already there are
-kept (a second `docker compose up` makes none). scripts/es-node and
-compose.yaml's `keys` service run it.
+them as `BAHTH_ELASTICSEARCH_API_KEY=…` and `BAHTH_SEARCH_API_KEY=…`, or
+writes each to its file (readable by its owner only), for the *_FILE
+settings of a container: two files, so that each service is given its own
+and no other; keys already there are kept (a second `docker compose up`
+makes none). scripts/es-node and compose.yaml's `keys` service run it.
 """
 
 import argparse
@@ -29,7 +30,7 @@ KEYS = {  # role -> the setting its key is given to
     "bahth_writer": "BAHTH_ELASTICSEARCH_API_KEY",
     "bahth_reader": "BAHTH_SEARCH_API_KEY",
 }
-FILES = {"BAHTH_ELASTICSEARCH_API_KEY": "writer.key", "BAHTH_SEARCH_API_KEY": "reader.key"}
+OPTIONS = {"BAHTH_ELASTICSEARCH_API_KEY": "writer_key", "BAHTH_SEARCH_API_KEY": "reader_key"}
 
 
 def roles(alias: str) -> dict[str, dict]:
@@ -66,14 +67,18 @@ def main(argv=None) -> int:
     parser.add_argument("--ca", default="", help="its CA certificate file, or a fingerprint")
     parser.add_argument("--alias", default="articles", help="BAHTH_ELASTICSEARCH_INDEX")
     parser.add_argument("--label", default="bahth", help="the keys' names start with it")
-    parser.add_argument("--out", type=Path, help="write DIR/writer.key and DIR/reader.key")
+    parser.add_argument("--writer-key", type=Path, help="write the writer's key to this file")
+    parser.add_argument("--reader-key", type=Path, help="write the reader's key to this file")
     arguments = parser.parse_args(argv)
+    files = {setting: getattr(arguments, option) for setting, option in OPTIONS.items()}
+    if any(files.values()) and not all(files.values()):
+        parser.error("--writer-key and --reader-key go together")
     password = os.environ.get("ELASTIC_PASSWORD", "")
     if not password:
         print("security: set ELASTIC_PASSWORD to the superuser's password", file=sys.stderr)
         return 2
-    if arguments.out and all((arguments.out / name).is_file() for name in FILES.values()):
-        print(f"security: the keys in {arguments.out} are kept (made before)", file=sys.stderr)
+    if all(path and path.is_file() for path in files.values()):
+        print("security: the keys made before are kept", file=sys.stderr)
         return 0
     superuser = Endpoint(
         arguments.url,
@@ -86,10 +91,10 @@ def main(argv=None) -> int:
     except Exception as error:  # one line, never a traceback with the password's request
         print(f"security: {error}", file=sys.stderr)
         return 1
-    if arguments.out:
-        arguments.out.mkdir(parents=True, exist_ok=True)
+    if all(files.values()):
         for setting, key in keys.items():
-            path = arguments.out / FILES[setting]
+            path = files[setting]
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.touch(mode=0o600)
             path.write_text(key + "\n")
     else:
