@@ -89,8 +89,8 @@ def analyze_article(article: Article, terms: bool = True) -> Analyzed:
     dedup = hashlib.sha1(flat.encode("utf-8")).digest() if len(flat) >= 80 else None
     if not terms:
         return Analyzed("", "", dedup)
-    # analyze(x) == analyze(normalize(x)); the body's own text was just
-    # tokenised to find its actors, and words() remembers that.
+    # analyze(x) == analyze(normalize(x)); the body was just normalised for
+    # its key, and indexer.arabic remembers that.
     return Analyzed(" ".join(analyze(article.title)), " ".join(analyze(article.body)), dedup)
 
 

@@ -386,6 +386,33 @@ def test_people_and_organisations_no_list_knows_are_found_by_their_shape():
     assert found("قالت الحكومة التونسية إن قوات الأمن والشركة العملاقة") == []
 
 
+def test_a_name_a_place_or_a_prize_bears_is_no_mention_of_the_person():
+    stadium = "أقيمت المباراة على ستاد الأمير فيصل بن فهد بالرياض وسط حضور كبير"
+    assert names(stadium) == []
+    street = "أغلقت الشرطة مفترق الطرق المؤدي إلى شارع ياسر عرفات صباح اليوم"
+    assert "ياسر عرفات" not in names(street)
+    assert "ياسر عرفات" in names("وقال الرئيس الفلسطيني ياسر عرفات إن")
+
+
+def test_a_name_ends_where_another_word_is_glued_on():
+    # A conjunction before a given name begins a second person; a preposition
+    # before a hamza is no name (بإسم, not the name باسم).
+    pair = "انتشرت صور الممثلتين إيما واتسون ونتالي بورتمان على الإنترنت"
+    assert "إيما واتسون" in names(pair)
+    assert not [n for n in names(pair) if "ونتالي" in n]
+    assert names("وقع والد أنور السكرافي بإسم الأهالي على الاتفاق") == ["أنور السكرافي"]
+
+
+def test_what_describes_a_body_is_not_its_name():
+    party = "أعلن حزب التجمع اليساري مقاطعة الانتخابات. وقال حزب التجمع اليساري إن"
+    assert names(party) == ["حزب التجمع"]
+    # A body named by its kind and a nationality or a place alone is no one's.
+    generic = "قالت الشركة الإسرائيلية إن المجلس المحلي والنادي الإيطالي وافقوا"
+    assert names(generic) == []
+    named = "قررت الجامعة الملكية المغربية لكرة القدم إيقاف اللاعب"
+    assert names(named) == ["الجامعة الملكية المغربية لكرة القدم"]
+
+
 def test_outlets_quoted_are_sources_not_actors():
     quoted = "وقال مصدر لوكالة الصحافة الفرنسية إن الهجوم وقع فجرا"
     assert names(quoted) == []

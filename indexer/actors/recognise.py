@@ -33,7 +33,6 @@ from functools import cache, lru_cache
 from importlib import resources
 from itertools import compress
 
-from indexer import arabic
 from indexer.arabic.normalize import normalize
 from indexer.arabic.stopwords import STOPWORDS
 
@@ -95,6 +94,7 @@ class Cues:
     links: frozenset  # بن, آل, أبو, عبد: words that join a name to its next word
     stops: frozenset  # titles, heads and verbs: no words of a name, with a clitic or not
     regions: frozenset  # الأوروبي, الدولي: what alone after a definite head makes a name
+    places: frozenset  # ستاد, مطار, جائزة: a name after them is the place's, with and without ال
     counts: dict  # how often real news writes each word (word-counts.tsv.gz)
 
     def __post_init__(self):
@@ -146,6 +146,7 @@ class Cues:
             frozenset(map(normalize, ("بن", "ابن", "بنت", "آل", "أبو", "أبي", "أم", "عبد"))),
             frozenset(),
             frozenset(map(normalize, _lines("regions.txt"))),
+            frozenset(f for w in map(normalize, _lines("places.txt")) for f in (w, "ال" + w)),
             counts,
         )
 
@@ -201,16 +202,11 @@ def _normalize_each(words: list[str]) -> list[str]:
 
 
 def _words(text: str) -> tuple[list[str], tuple[str, ...]]:
-    """The tokens of `text` as written (without marks) and normalised. The
-    normalised ones come from the whole text normalised at once (for an
-    article's body, the analysis normalises the same text, and
-    indexer.arabic remembers it); when the two do not pair one to one (a
-    fold that makes one character several: … is ...), each written token is
-    normalised instead."""
+    """The tokens of `text` as written (without marks) and normalised, one
+    to one: each written word normalised once a process (an archive's
+    vocabulary is small beside its words; a fold that makes one character
+    several, … into ..., stays inside its word)."""
     written = _TOKEN.findall(_MARKS.sub("", text))
-    norms = _TOKEN.findall(arabic.normalize(text))
-    if len(norms) == len(written):
-        return written, tuple(norms)
     return written, _normalised(written)
 
 
@@ -384,9 +380,33 @@ class Recogniser:
                 break
             if not self._name_word(token, first=end == start):
                 break
+            if end > start and self._glued(token, end - start):
+                break
             end += 1
         size = end - start
         return size if size >= (2 if first_name else 1) else 0
+
+    def _glued(self, token: _Token, before: int) -> bool:
+        """Whether a word after `before` words of a name is another word with
+        a letter glued to it: a preposition before a hamza (بإسم, not the name
+        باسم), a conjunction before a given name or after a whole name (أيما
+        واتسون ونتالي بورتمان: two people), unless the lists know the word
+        (وليد, واتسون after أيما)."""
+        shown, word = token
+        if len(shown) > 3 and shown[0] in "وفبلك" and shown[1] in "أإآ":
+            return True
+        if word[0] not in "وف" or word in self.cues.first_names or self._known(word):
+            return False
+        return before >= 2 or word[1:] in self.cues.first_names
+
+    def _place(self, tokens, position) -> bool:
+        """Whether the name at `position` is a place's, a building's or a
+        prize's, past a title or two before it (ستاد الأمير فيصل بن فهد, مطار
+        الملك خالد, جائزة نوبل): no mention of the person."""
+        i = position - 1
+        while i >= 0 and position - i <= 3 and _in(tokens[i][NORM], self.cues.titles):
+            i -= 1
+        return i >= 0 and _in(tokens[i][NORM], self.cues.places) is not None
 
     def _common_word(self, word: str) -> bool:
         """Whether a given name is a common word as often (رفيق, نعيم, كريم)."""
@@ -537,12 +557,14 @@ class Recogniser:
             return 0  # حركة السلع, قوات الدفاع, جبهة الساحل: no name follows
         if words[0].startswith("ال") and not any(
             w in self.cues.regions
-            or w in self.cues.gentilics
+            or (w in self.cues.gentilics and len(words) > 2)
             or (w.startswith(("لل", "ل")) and not w.startswith("ال"))
             or self._proper(w)
             for w in words[1:]
         ):
-            return 0  # الشركة العملاقة, الحزب اليميني المتطرف: a description, not a name
+            # الشركة العملاقة, الحزب اليميني المتطرف, المجلس المحلي, الشركة
+            # الإسرائيلية: a description, not a name (الجامعة الملكية المغربية is one).
+            return 0
         if " ".join(words) in self.cues.generic or " ".join(words[:2]) in self.cues.generic:
             return 0
         return size
@@ -596,6 +618,8 @@ class Recogniser:
             before = texts[number][position - 1] if position else None
             if before is None:
                 return True
+            if self._place(texts[number], position):
+                return False  # ستاد الأمير فيصل بن فهد: a stadium, not the prince
             if before[SHOWN][0].isdigit():
                 return False  # 69.68 بنس: a sum of pence
             # وزير الخارجية التركية: a minister's office, not the ministry.
@@ -631,7 +655,8 @@ class Recogniser:
                 start, size = self._after_title(tokens, i, bodies)
                 found += [(number, b, b + length, ORGANISATION) for b, length in bodies]
                 if size:
-                    found.append((number, start, start + size, PERSON))
+                    if not self._place(tokens, i):
+                        found.append((number, start, start + size, PERSON))
                     covered = start + size - 1
                 continue
             if _in(norm, cues.verbs):
@@ -645,7 +670,8 @@ class Recogniser:
             if norm in cues.first_names or norm == "عبد":
                 size = self._name_size(tokens, i, first_name=True)
                 if size:
-                    found.append((number, i, i + size, PERSON))
+                    if not self._place(tokens, i):
+                        found.append((number, i, i + size, PERSON))
                     covered = i + size - 1
         return found
 

@@ -64,8 +64,8 @@ def use_lexicon(path: Path | None, digest: str | None = None) -> None:
 
 
 # The last long text normalised and tokenised, and what came of it: indexing
-# normalises an article's body to find its actors, to key its duplicates and
-# to analyse it (short texts, titles and tags, cost little to do again).
+# normalises an article's body to key its duplicates and to analyse it (short
+# texts, titles and tags, cost little to do again).
 _last: tuple[str, str, tuple[str, ...] | None] = ("", "", ())
 _LONG = 256
 
