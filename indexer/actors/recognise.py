@@ -471,16 +471,9 @@ class Recogniser:
         them (العدالة والتنمية) or preceded by ل (للتراث)."""
         n = len(tokens)
         end = start + 1
-        if end < n and tokens[end][SHOWN] in _QUOTES:
-            close = next(
-                (j for j in range(end + 1, min(n, end + 7)) if tokens[j][SHOWN] in _QUOTES), None
-            )
-            if (
-                close is not None
-                and close > end + 1
-                and all(_is_word(t) for t in tokens[end + 1 : close])
-            ):
-                return close + 1 - start  # حزب "الجبهة الوطنية": the quoted name
+        close = _quoted(tokens, end)
+        if close:
+            return close + 1 - start  # حزب "الجبهة الوطنية": the quoted name
         definite_head = (_in(tokens[start][NORM], self.cues.heads) or "").startswith("ال")
         proper = True  # a proper name may come next: right after the head or another one
         while end < n and end - start < _MOST_ORG_WORDS:
@@ -493,15 +486,19 @@ class Recogniser:
                 continue
             if norm in self.cues.not_names or _in(norm, self.cues.verbs):
                 break
-            if _in(norm, self.cues.titles) or norm in self.cues.first_names:
+            if norm in self.cues.first_names:
                 break
+            if _in(norm, self.cues.titles) and not (norm.startswith("ال") and self._nisba(norm)):
+                break  # a title, not an adjective (مركز الدراسات والشؤون الإعلامية)
             if norm.startswith("وال"):
+                if _in(norm, self.cues.heads):
+                    break  # مجلس الدولة | والمحكمة الإدارية العليا: another body
                 previous = tokens[end - 1][NORM]
                 # Joined right after the head's first word (العدالة والتنمية,
                 # الأطباء والصيادلة) or inside a construct (للتربية والعلم);
                 # further on, و begins another body (هيئة تحرير الشام والمجموعات).
                 near = end == start + 2 or previous.startswith(("ل", "وال"))
-                if near and end > start + 1 and not previous.endswith(("يه", "ي")):
+                if near and end > start + 1 and not self._nisba(previous):
                     end += 1
                     proper = False
                     continue
@@ -528,6 +525,19 @@ class Recogniser:
                 continue
             break
         return end - start
+
+    def _nisba(self, word: str) -> bool:
+        """Whether a word is an adjective of relation, a common word and ي or
+        ية (الاقتصادية, الدولي), not a noun that only ends so (التربية, التنمية):
+        و after it begins another phrase."""
+        counts = self.cues.counts
+        for form in without_clitic(word):
+            stem = form[:-2] if form.endswith("يه") else form[:-1] if form.endswith("ي") else ""
+            if len(stem) > 2:
+                # The stem is a word of its own, not one rare beside it (التربة).
+                stem_count = max(counts.get(stem, 0), counts.get(stem + "ه", 0))
+                return stem_count >= max(_RARE, counts.get(form, 0) / 10)
+        return False
 
     def _proper(self, word: str, strict=False) -> bool:
         """Whether a word is a proper name: a word of a known name, or used
@@ -647,8 +657,14 @@ class Recogniser:
             if _in(norm, cues.heads):
                 size = self._organisation(tokens, i)
                 if size:
-                    found.append((number, i, i + size, ORGANISATION))
-                    covered = i + size - 1
+                    close = _quoted(tokens, i + size)
+                    if close and all(self._proper(t[NORM]) for t in tokens[i + size + 1 : close]):
+                        # شركة الطاقة الإيطالية "إيني": what it is, then its name.
+                        found.append((number, i + size + 1, close, ORGANISATION))
+                        covered = close
+                    else:
+                        found.append((number, i, i + size, ORGANISATION))
+                        covered = i + size - 1
                     continue
             if _in(norm, cues.titles) or _in(norm, cues.long_starts):
                 bodies = []
@@ -802,6 +818,19 @@ class Recogniser:
                 shown = shown[cut:]
         words = [shown, *(t[SHOWN] for t in tokens[1:] if t[SHOWN] not in _QUOTES)]
         return " ".join(words).strip()
+
+
+def _quoted(tokens, at) -> int | None:
+    """The position of the quote that closes a name of one to five words
+    quoted from `at` (حزب "الجبهة الوطنية"), or None."""
+    if at >= len(tokens) or tokens[at][SHOWN] not in _QUOTES:
+        return None
+    for j in range(at + 1, min(len(tokens), at + 7)):
+        if tokens[j][SHOWN] in _QUOTES:
+            return j if j > at + 1 else None
+        if not _is_word(tokens[j]):
+            return None
+    return None
 
 
 def _new_phrase(word: str) -> bool:
