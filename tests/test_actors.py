@@ -435,6 +435,12 @@ def test_outlets_quoted_are_sources_not_actors():
     assert names(quoted) == []
     acting = "رفعت قناة الجزيرة دعوى. وقالت قناة الجزيرة إن. وتطالب قناة الجزيرة"
     assert names(acting) == ["قناة الجزيرة"]
+    # Named three times, each time as where the news came from: a source.
+    sourced = (
+        "نقلت وكالة الأنباء السعودية عن الوزير قوله. وذكرت وكالة الأنباء السعودية أن "
+        "الاجتماع انتهى، بحسب وكالة الأنباء السعودية"
+    )
+    assert names(sourced) == []
 
 
 # --- mining candidates --------------------------------------------------------

@@ -53,6 +53,14 @@ _PRONOUNS = ("ها", "هما", "هم", "كم", "كما", "هن")
 # A verb's prefixes: سيزور, ستعلن, ليعيق, لتعلن, (و)يعلن when the rest is a word.
 _VERB_PREFIXES = frozenset(("سي", "ست", "سن", "لي", "لت", "لن", "في", "فت"))
 _QUOTES = frozenset('"«»“”')
+# Words after which an outlet is where the news came from (بحسب وكالة …,
+# ذكرت صحيفة …), not one that acts in it (قالت قناة الجزيرة إنها ستقاضي).
+_ATTRIBUTION = frozenset(
+    map(
+        normalize,
+        "بحسب حسب وفق وفقا نقلا عن نقلت نقل ذكرت ذكر أفادت أفاد أوردت أورد نشرت نشر".split(),
+    )
+)
 ORG_MIN_WORDS, ORG_MIN_MENTIONS = 3, 2
 _MOST_NAME_WORDS = 6
 _MOST_ORG_WORDS = 7
@@ -710,6 +718,8 @@ class Recogniser:
                 first[name_key] = (number, position)
             if form not in found.forms:
                 found.forms.append(form)
+            if kind == MEDIUM and self._source(texts[number], position):
+                return  # نقلت وكالة الأنباء, لصحيفة, بحسب قناة: where the news came from
             mentions[name_key] = mentions.get(name_key, 0) + 1
             if number == 0:
                 in_title.add(name_key)
@@ -752,7 +762,7 @@ class Recogniser:
                 del by_key[name_key]
         for name_key, found in list(by_key.items()):
             if found.kind == MEDIUM:
-                if name_key in in_title or mentions[name_key] >= 3:
+                if name_key in in_title or mentions.get(name_key, 0) >= 3:
                     found.kind = ORGANISATION  # it acts in the story
                 else:
                     del by_key[name_key]  # a source quoted, a platform used
@@ -783,6 +793,17 @@ class Recogniser:
             if len(longer) == 1:
                 longer[0].forms.extend(x for x in found.forms if x not in longer[0].forms)
                 del by_key[name_key]
+
+    def _source(self, tokens, position) -> bool:
+        """Whether an outlet's mention at `position` is a source the news
+        is quoted from: told to it (لوكالة, لصحيفة), after a word of
+        attribution (بحسب, وفقا ل, نقلا عن, ذكرت, نقلت)."""
+        word = tokens[position][NORM]
+        if word[:1] == "ل" and word not in self.cues.heads and not self.gazetteer.knows(word):
+            return True
+        if not position:
+            return False
+        return _in(tokens[position - 1][NORM], _ATTRIBUTION) is not None
 
     def _outlet(self, words) -> bool:
         """Whether an organisation's name is an outlet's (صحيفة …, وكالة … للأنباء)."""
