@@ -9,7 +9,7 @@ from indexer.search import BadRequest, SearchRequest
 from indexer.search.elastic import dsl
 from indexer.search.elastic.index import Analysis, index_body
 from indexer.search.embedded import EmbeddedBackend, EmbeddedStore
-from indexer.search.facets import FACETS, Registry, ValueFacet, period
+from indexer.search.facets import COUNTED, FACET_SIZE, FACETS, Registry, ValueFacet, period
 from indexer.search.request import parameters
 from webui.openapi import openapi_document
 
@@ -142,6 +142,25 @@ def test_a_chosen_value_past_the_first_thirty_keeps_its_true_count(tmp_path):
     )
     buckets = FACETS.value("source").buckets(rows, chosen.chosen("source"), 30, chosen_counts)
     assert [(b.key, b.count) for b in buckets[:2]] == [("منفذ 00", 1), ("منفذ 01", 2)]
+
+
+def test_a_chosen_value_past_the_values_counted_keeps_its_true_count(tmp_path):
+    """A search counts ten times a facet's size of values (not every value
+    of the archive): an outlet chosen past them is counted on its own."""
+    outlets = FACET_SIZE * COUNTED + 10
+    records = [
+        article(n * 10 + k, source=f"منفذ {n:03}")
+        for n in range(outlets)
+        for k in range(2 if n else 1)  # outlet 000 has one article, the others two
+    ]
+    reindex.run([write_jsonl(tmp_path / "a.jsonl", records)], EmbeddedStore(tmp_path / "d"))
+    backend = EmbeddedBackend(tmp_path / "d")
+    plain = backend.search(SearchRequest.from_params({})).facets["source"]
+    assert [(b.key, b.count) for b in plain[:2]] == [("منفذ 001", 2), ("منفذ 002", 2)]
+    chosen = backend.search(SearchRequest.from_params({"source": ["منفذ 000"]}))
+    counted = chosen.facets["source"]
+    assert (counted[0].key, counted[0].count, counted[0].selected) == ("منفذ 000", 1, True)
+    assert len(counted) == FACET_SIZE + 1 and chosen.total == 1
 
 
 def test_codes_are_shown_with_the_arabic_labels_of_the_editable_table(tmp_path):

@@ -325,14 +325,23 @@ class EmbeddedBackend:
         # drill down (the dates; values that must all be there): under theirs too.
         own = [n for n in request.facets if n in active and not _drills_down(request, n)]
         shared = [n for n in request.facets if n not in own]
+
+        def aggregations(name):
+            if name == registry.date.name:
+                return {name: registry.date.embedded_aggregation()}
+            found = registry.value(name).embedded_aggregations(
+                request.chosen(name), request.facet_size
+            )
+            return {f"{name}\0{key}": aggregation for key, aggregation in found.items()}
+
         counts = {}
         if shared:
-            aggregations = {name: registry[name].embedded_aggregation() for name in shared}
-            counts.update(searcher.aggregate(compile.narrowed(query, active), aggregations))
+            every = {k: a for name in shared for k, a in aggregations(name).items()}
+            counts.update(searcher.aggregate(compile.narrowed(query, active), every))
         for name in own:
             self._check(deadline)
-            aggregation = {name: registry[name].embedded_aggregation()}
-            counts.update(searcher.aggregate(compile.narrowed(query, active, name), aggregation))
+            narrowed = compile.narrowed(query, active, name)
+            counts.update(searcher.aggregate(narrowed, aggregations(name)))
         for name in request.facets:
             if name == registry.date.name:
                 buckets, result.date_interval = registry.date.embedded_buckets(counts[name])
@@ -340,9 +349,10 @@ class EmbeddedBackend:
                     buckets, request.date_from, request.date_to
                 )
             else:
-                facet = registry.value(name)
-                rows = facet.embedded_rows(counts[name])
-                result.facets[name] = facet.buckets(rows, request.chosen(name), request.facet_size)
+                facet, chosen = registry.value(name), request.chosen(name)
+                rows = facet.embedded_rows(counts[f"{name}\0values"])
+                chosen_counts = facet.embedded_chosen(counts.get(f"{name}\0chosen"), chosen)
+                result.facets[name] = facet.buckets(rows, chosen, request.facet_size, chosen_counts)
 
     # --- articles -----------------------------------------------------------
 
