@@ -430,6 +430,35 @@ def test_where_a_bodys_name_ends():
     assert names("نظم اتحاد نقابة المعلمين للمطالبة بزيادة الأجور وقفة") == ["اتحاد نقابة المعلمين"]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A definite word is "the hospital", "the city": no place's name.
+        ("وتفقد المستشفى وزير الصحة خالد عبد الغفار صباح اليوم", ["خالد عبد الغفار"]),
+        ("عرض الفيلم من بطولة الفنان عادل إمام في القاهرة", ["عادل إمام"]),
+        # ف beginning a name's word is the name's own.
+        ("قال عبد الله فرحات إن الاجتماع انتهى", ["عبد الله فرحات"]),
+        # Defended, attacked, closed: it acts, عن or not.
+        (
+            "دافع الرئيس عن قناة الجزيرة. وهاجمت قطر قناة الجزيرة. وأغلقت السلطات قناة الجزيرة",
+            ["قناة الجزيرة"],
+        ),
+        # An outlet whose own name begins with ل is not "told to it".
+        (
+            "قالت لوس أنجلوس تايمز إنها ستقاضي الوزارة. وأكدت لوس أنجلوس تايمز أن. "
+            "وطالبت لوس أنجلوس تايمز",
+            ["لوس أنجلوس تايمز"],
+        ),
+        # A body that names itself, then another in quotes: two.
+        ('اتهم حزب الوسط "داعش" بتنفيذ الهجوم. وقال حزب الوسط إن', ["حزب الوسط", "تنظيم داعش"]),
+        # A title before a given name is the person's, not the body's adjective.
+        ("استدعت وزارة الداخلية الصحفي أحمد منصور للتحقيق", ["أحمد منصور"]),
+    ],
+)
+def test_the_rules_of_where_names_end_keep_ordinary_sentences(text, expected):
+    assert names(text) == expected
+
+
 def test_outlets_quoted_are_sources_not_actors():
     quoted = "وقال مصدر لوكالة الصحافة الفرنسية إن الهجوم وقع فجرا"
     assert names(quoted) == []
@@ -441,6 +470,13 @@ def test_outlets_quoted_are_sources_not_actors():
         "الاجتماع انتهى، بحسب وكالة الأنباء السعودية"
     )
     assert names(sourced) == []
+    relayed = (
+        "نقلا عن وكالة الأنباء الفرنسية. وذكرت وكالة الأنباء الفرنسية. بحسب وكالة الأنباء الفرنسية"
+    )
+    assert names(relayed) == []
+    # Named in the title, it is what the story is about.
+    body = "وقالت لينكد إن إنها ستواصل عملها"
+    assert "لينكد إن" in names(body, title="مايكروسوفت تستحوذ على لينكد إن")
 
 
 # --- mining candidates --------------------------------------------------------

@@ -54,13 +54,12 @@ _PRONOUNS = ("ها", "هما", "هم", "كم", "كما", "هن")
 _VERB_PREFIXES = frozenset(("سي", "ست", "سن", "لي", "لت", "لن", "في", "فت"))
 _QUOTES = frozenset('"«»“”')
 # Words after which an outlet is where the news came from (بحسب وكالة …,
-# ذكرت صحيفة …), not one that acts in it (قالت قناة الجزيرة إنها ستقاضي).
+# ذكرت صحيفة …), not one that acts in it (قالت قناة الجزيرة إنها ستقاضي), and
+# those before عن that say the news was relayed from it (نقلا عن).
 _ATTRIBUTION = frozenset(
-    map(
-        normalize,
-        "بحسب حسب وفق وفقا نقلا عن نقلت نقل ذكرت ذكر أفادت أفاد أوردت أورد نشرت نشر".split(),
-    )
+    map(normalize, "بحسب حسب وفق وفقا نقلت نقل ذكرت ذكر أفادت أفاد أوردت أورد".split())
 )
+_RELAYED = frozenset(map(normalize, "نقلا نقلت نقل".split()))
 ORG_MIN_WORDS, ORG_MIN_MENTIONS = 3, 2
 _MOST_NAME_WORDS = 6
 _MOST_ORG_WORDS = 7
@@ -102,7 +101,7 @@ class Cues:
     links: frozenset  # بن, آل, أبو, عبد: words that join a name to its next word
     stops: frozenset  # titles, heads and verbs: no words of a name, with a clitic or not
     regions: frozenset  # الأوروبي, الدولي: what alone after a definite head makes a name
-    places: frozenset  # ستاد, مطار, جائزة: a name after them is the place's, with and without ال
+    places: frozenset  # ستاد, مطار, جائزة: a name after them is the place's
     counts: dict  # how often real news writes each word (word-counts.tsv.gz)
 
     def __post_init__(self):
@@ -154,7 +153,7 @@ class Cues:
             frozenset(map(normalize, ("بن", "ابن", "بنت", "آل", "أبو", "أبي", "أم", "عبد"))),
             frozenset(),
             frozenset(map(normalize, _lines("regions.txt"))),
-            frozenset(f for w in map(normalize, _lines("places.txt")) for f in (w, "ال" + w)),
+            frozenset(map(normalize, _lines("places.txt"))),
             counts,
         )
 
@@ -192,13 +191,17 @@ def _normalised(written: list[str]) -> tuple[str, ...]:
     """The normalised forms of written words (a tuple: the gazetteer compares
     its spellings' words with slices of it), each word normalised once a
     process, the new ones of a text in one call."""
-    found = list(map(_NORMS.get, written))
+    global _NORMS
+    table = _NORMS  # this call's own, even if another thread starts a new one
+    found = list(map(table.get, written))
     if None in found:
-        if len(_NORMS) > _MOST_NORMS:  # more than any archive's vocabulary
-            _NORMS.clear()
-        new = list(dict.fromkeys(compress(written, map(operator.not_, found))))
-        _NORMS.update(zip(new, _normalize_each(new), strict=True))
-        found = list(map(_NORMS.__getitem__, written))
+        if len(table) > _MOST_NORMS:  # more than any archive's vocabulary
+            table = _NORMS = {}
+            new = list(dict.fromkeys(written))
+        else:
+            new = list(dict.fromkeys(compress(written, map(operator.not_, found))))
+        table.update(zip(new, _normalize_each(new), strict=True))
+        found = list(map(table.__getitem__, written))
     return tuple(found)  # type: ignore[arg-type]  # every None was filled
 
 
@@ -388,24 +391,27 @@ class Recogniser:
                 break
             if not self._name_word(token, first=end == start):
                 break
-            if end > start and self._glued(token, end - start):
+            if end > start and self._glued(tokens, end, end - start):
                 break
             end += 1
         size = end - start
         return size if size >= (2 if first_name else 1) else 0
 
-    def _glued(self, token: _Token, before: int) -> bool:
-        """Whether a word after `before` words of a name is another word with
-        a letter glued to it: a preposition before a hamza (بإسم, not the name
-        باسم), a conjunction before a given name or after a whole name (أيما
-        واتسون ونتالي بورتمان: two people), unless the lists know the word
-        (وليد, واتسون after أيما)."""
-        shown, word = token
+    def _glued(self, tokens, at: int, before: int) -> bool:
+        """Whether the word at `at`, after `before` words of a name, is another
+        word with a letter glued to it: a preposition or a conjunction before a
+        hamza (بإسم, not the name باسم), و before a given name, or before a
+        second whole name after a whole one (أيما واتسون | ونتالي بورتمان: two
+        people); never a word the lists know (وليد, واتسون after أيما)."""
+        shown, word = tokens[at]
         if len(shown) > 3 and shown[0] in "وفبلك" and shown[1] in "أإآ":
             return True
-        if word[0] not in "وف" or word in self.cues.first_names or self._known(word):
+        if word[0] != "و" or word in self.cues.first_names or self._known(word):
             return False
-        return before >= 2 or word[1:] in self.cues.first_names
+        if word[1:] in self.cues.first_names or self._known(word[1:]):
+            return True
+        following = tokens[at + 1] if at + 1 < len(tokens) else None
+        return before >= 2 and following is not None and self._name_word(following)
 
     def _place(self, tokens, position) -> bool:
         """Whether the name at `position` is a place's, a building's or a
@@ -496,8 +502,15 @@ class Recogniser:
                 break
             if norm in self.cues.first_names:
                 break
-            if _in(norm, self.cues.titles) and not (norm.startswith("ال") and self._nisba(norm)):
-                break  # a title, not an adjective (مركز الدراسات والشؤون الإعلامية)
+            if _in(norm, self.cues.titles) and not (
+                norm.startswith("ال")
+                and self._nisba(norm)
+                and not (end + 1 < n and tokens[end + 1][NORM] in self.cues.first_names)
+            ):
+                # A title, not an adjective (مركز الدراسات والشؤون الإعلامية);
+                # before a given name, the title of the person named
+                # (وزارة الداخلية | الصحفي أحمد منصور).
+                break
             if norm.startswith("وال"):
                 if _in(norm, self.cues.heads):
                     break  # مجلس الدولة | والمحكمة الإدارية العليا: another body
@@ -534,6 +547,16 @@ class Recogniser:
             break
         return end - start
 
+    def _described(self, tokens, start, size, close) -> bool:
+        """Whether the body at `start` only says what the quoted name that
+        follows it is (الشركة المشغلة لدور السينما "AMC", شركة الطاقة الإيطالية
+        "إيني": a definite head, or a nationality last; حزب الوسط "داعش" is
+        two), the name a proper one."""
+        head = _in(tokens[start][NORM], self.cues.heads) or ""
+        if not (head.startswith("ال") or tokens[start + size - 1][NORM] in self.cues.gentilics):
+            return False
+        return all(self._proper(t[NORM]) for t in tokens[start + size + 1 : close])
+
     def _nisba(self, word: str) -> bool:
         """Whether a word is an adjective of relation, a common word and ي or
         ية (الاقتصادية, الدولي), not a noun that only ends so (التربية, التنمية):
@@ -544,7 +567,8 @@ class Recogniser:
             if len(stem) > 2:
                 # The stem is a word of its own, not one rare beside it (التربة).
                 stem_count = max(counts.get(stem, 0), counts.get(stem + "ه", 0))
-                return stem_count >= max(_RARE, counts.get(form, 0) / 10)
+                if stem_count >= max(_RARE, counts.get(form, 0) / 10):
+                    return True
         return False
 
     def _proper(self, word: str, strict=False) -> bool:
@@ -666,7 +690,7 @@ class Recogniser:
                 size = self._organisation(tokens, i)
                 if size:
                     close = _quoted(tokens, i + size)
-                    if close and all(self._proper(t[NORM]) for t in tokens[i + size + 1 : close]):
+                    if close and self._described(tokens, i, size, close):
                         # شركة الطاقة الإيطالية "إيني": what it is, then its name.
                         found.append((number, i + size + 1, close, ORGANISATION))
                         covered = close
@@ -718,7 +742,7 @@ class Recogniser:
                 first[name_key] = (number, position)
             if form not in found.forms:
                 found.forms.append(form)
-            if kind == MEDIUM and self._source(texts[number], position):
+            if number and kind == MEDIUM and self._source(texts[number], position, form):
                 return  # نقلت وكالة الأنباء, لصحيفة, بحسب قناة: where the news came from
             mentions[name_key] = mentions.get(name_key, 0) + 1
             if number == 0:
@@ -794,16 +818,19 @@ class Recogniser:
                 longer[0].forms.extend(x for x in found.forms if x not in longer[0].forms)
                 del by_key[name_key]
 
-    def _source(self, tokens, position) -> bool:
-        """Whether an outlet's mention at `position` is a source the news
-        is quoted from: told to it (لوكالة, لصحيفة), after a word of
-        attribution (بحسب, وفقا ل, نقلا عن, ذكرت, نقلت)."""
+    def _source(self, tokens, position, form: str) -> bool:
+        """Whether an outlet's mention at `position`, written `form` (its
+        clitic aside), is a source the news is quoted from: told to it (ل
+        glued on: لوكالة, لصحيفة, not لوس أنجلوس تايمز), after a word of
+        attribution (بحسب, وفقا ل, ذكرت, نقلت, نقلا عن)."""
         word = tokens[position][NORM]
-        if word[:1] == "ل" and word not in self.cues.heads and not self.gazetteer.knows(word):
+        if word[:1] == "ل" and word != normalize(form.split()[0]):
             return True
-        if not position:
-            return False
-        return _in(tokens[position - 1][NORM], _ATTRIBUTION) is not None
+        before = tokens[position - 1][NORM] if position else ""
+        if before == "عن" and position > 1:
+            before = tokens[position - 2][NORM]  # نقلا عن, نقلت عن
+            return before in _RELAYED
+        return _in(before, _ATTRIBUTION) is not None
 
     def _outlet(self, words) -> bool:
         """Whether an organisation's name is an outlet's (صحيفة …, وكالة … للأنباء)."""

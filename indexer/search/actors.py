@@ -33,6 +33,7 @@ MOST_CLOSEST = 5
 # of the articles it counts, tens of thousands a browse, on every request.
 _KEYS: dict[str, str] = {}
 _MOST_KEYS = 500_000
+_LONGEST_KEPT = 120
 
 
 def actor_key(name: str) -> str:
@@ -41,10 +42,12 @@ def actor_key(name: str) -> str:
     نتانياهو); one word alone keeps them (سعد / سعيد are two names)."""
     found = _KEYS.get(name)
     if found is None:
-        if len(_KEYS) >= _MOST_KEYS:
-            _KEYS.clear()
         normalised = key(name)
-        found = _KEYS[name] = skeleton(normalised) if " " in normalised else normalised
+        found = skeleton(normalised) if " " in normalised else normalised
+        if len(name) <= _LONGEST_KEPT:  # a name, not whatever a request sent
+            if len(_KEYS) >= _MOST_KEYS:
+                _KEYS.clear()
+            _KEYS[name] = found
     return found
 
 
