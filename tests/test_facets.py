@@ -6,6 +6,7 @@ import pytest
 
 from indexer import reindex
 from indexer.search import BadRequest, SearchRequest
+from indexer.search.actors import actor_key
 from indexer.search.elastic import dsl
 from indexer.search.elastic.index import Analysis, index_body
 from indexer.search.embedded import EmbeddedBackend, EmbeddedStore
@@ -13,7 +14,7 @@ from indexer.search.facets import COUNTED, FACET_SIZE, FACETS, Registry, ValueFa
 from indexer.search.request import parameters
 from webui.openapi import openapi_document
 
-from .conftest import app_for, article, write_jsonl
+from .conftest import app_for, article, delete_versions, write_jsonl
 
 AUTHOR = ValueFacet(
     "author",
@@ -161,6 +162,43 @@ def test_a_chosen_value_past_the_values_counted_keeps_its_true_count(tmp_path):
     counted = chosen.facets["source"]
     assert (counted[0].key, counted[0].count, counted[0].selected) == ("منفذ 000", 1, True)
     assert len(counted) == FACET_SIZE + 1 and chosen.total == 1
+
+
+@pytest.mark.parametrize(
+    "engine", ["embedded", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
+)
+def test_both_engines_show_the_same_actor_entries_when_spellings_merge(
+    engine, tmp_path, monkeypatch, request
+):
+    """Two spellings of one actor among the first values by count: merged,
+    the facet still shows FACET_SIZE actors, the same on both engines (an
+    engine that counted only FACET_SIZE spellings would show one fewer)."""
+    header = "name\ttype\taliases\tambiguous\tcontext\n"
+    (tmp_path / "none.tsv").write_text(header, encoding="utf-8")
+    monkeypatch.setenv("BAHTH_ACTORS", str(tmp_path / "none.tsv"))
+    records = [article(n, actors=["سامر قادوري"]) for n in range(3)]
+    records += [article(10 + n, actors=["سامر قدوري"]) for n in range(3)]
+    others = [f"ناشط رقم {k:02}" for k in range(FACET_SIZE)]
+    records += [
+        article(100 + 2 * k + j, actors=[name]) for k, name in enumerate(others) for j in (0, 1)
+    ]
+    archive = [write_jsonl(tmp_path / "a.jsonl", records)]
+    if engine == "embedded":
+        reindex.run(archive, EmbeddedStore(tmp_path / "d"), workers=1)
+        backend = EmbeddedBackend(tmp_path / "d")
+    else:
+        from indexer.search.elastic import ElasticBackend, ElasticStore
+
+        node = request.getfixturevalue("elasticsearch")
+        alias = f"test-facets-{tmp_path.name[-12:].lower()}"
+        store = ElasticStore(node.writer, alias)
+        reindex.run(archive, store, workers=1)
+        request.addfinalizer(lambda: delete_versions(store.client, alias))
+        backend = ElasticBackend(node.reader, alias)
+    shown = backend.search(SearchRequest.from_params({})).facets["actor"]
+    assert len(shown) == FACET_SIZE
+    assert (shown[0].count, actor_key(shown[0].key)) == (6, actor_key("سامر قادوري"))
+    assert [b.key for b in shown[1:]] == others[: FACET_SIZE - 1]
 
 
 def test_codes_are_shown_with_the_arabic_labels_of_the_editable_table(tmp_path):

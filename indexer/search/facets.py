@@ -27,9 +27,10 @@ from .result import Bucket
 FACET_SIZE = 30
 ALL_VALUES = 65_000  # the most buckets an embedded count returns (tantivy's own limit)
 # A search counts this many times a facet's size of values, the first by
-# (count, value) (tantivy orders ties as the sort of `buckets` does): room
-# for the spellings of one actor to merge, and not every value of the
-# archive on every broad search (33,527 actor values at 40,000 articles).
+# (count, value) (tantivy and Elasticsearch order ties as the sort of
+# `buckets` does): room for the spellings of one actor to merge, and not
+# every value of the archive on every broad search (33,527 actor values at
+# 40,000 articles).
 COUNTED = 10
 INTERVALS = ("year", "month", "day")
 _PREFIX = {"year": 4, "month": 7, "day": 10}  # length of the ISO date prefix of a period
@@ -161,8 +162,10 @@ class ValueFacet:
         return {"terms": {self.field: [spelling for _, s in chosen for spelling in s]}}
 
     def es_aggregations(self, chosen=(), size: int = FACET_SIZE) -> dict:
-        """The first values, and each chosen value's own count wherever it ranks."""
-        found = {"values": {"terms": {"field": self.field, "size": size, "exclude": [""]}}}
+        """The first values (as many as the embedded engine counts: the same
+        entries on both), and each chosen value's own count wherever it ranks."""
+        counted = max(size, FACET_SIZE) * COUNTED
+        found = {"values": {"terms": {"field": self.field, "size": counted, "exclude": [""]}}}
         if chosen:
             filters = {value: {"terms": {self.field: list(s)}} for value, s in chosen}
             found["chosen"] = {"filters": {"filters": filters}}
