@@ -85,14 +85,21 @@ def total(browser):
     return int(browser.find_element(By.ID, "total").text.replace(",", ""))
 
 
+def submit(browser, box, text):
+    """Type `text` into a form's box and send it; returns once the browser
+    is on the page it asked for (not reading the page it left)."""
+    left = browser.current_url
+    box.send_keys(text + Keys.ENTER)
+    WebDriverWait(browser, 30).until(lambda b: b.current_url != left)
+
+
 def test_search_facet_and_histogram_in_arabic_rtl(server, browser):
     browser.get(server + "/")
     assert browser.execute_script("return document.documentElement.dir") == "rtl"
     everything = total(browser)
 
     box = browser.find_element(By.NAME, "q")
-    box.send_keys("الأمم المتحدة")
-    box.send_keys(Keys.ENTER)
+    submit(browser, box, "الأمم المتحدة")
     found = total(browser)
     assert 0 < found < everything
     marks = browser.find_elements(By.CSS_SELECTOR, ".hit mark")
@@ -143,8 +150,7 @@ def test_search_facet_and_histogram_in_arabic_rtl(server, browser):
 def test_a_name_under_every_spelling_and_its_actor_chip(server, browser):
     browser.get(server + "/")
     box = browser.find_element(By.NAME, "q")
-    box.send_keys("ترامب")
-    box.send_keys(Keys.ENTER)
+    submit(browser, box, "ترامب")
     also = browser.find_element(By.ID, "also-searched")
     assert also.is_displayed() and "ترمب" in also.text
     titles = [h.text for h in browser.find_elements(By.CSS_SELECTOR, ".hit h3")]
@@ -222,8 +228,7 @@ def test_a_journalists_day_drill_down_chips_actors_and_a_suggestion(server, brow
         browser.get(server + "/?q=ترامب")
         browser.find_element(By.ID, "more-source").click()
         box = browser.find_element(By.NAME, "contains")
-        box.send_keys("فرانس")
-        box.send_keys(Keys.ENTER)
+        submit(browser, box, "فرانس")
         values = browser.find_elements(By.CSS_SELECTOR, ".facet-values .value")
         assert values and all("فرانس" in v.text for v in values)
         shoot(browser, f"7-more-{width}")
@@ -340,7 +345,7 @@ def test_a_pasted_link_finds_its_article(server, browser, width):
         ):
             browser.get(server + "/")
             box = browser.find_element(By.NAME, "q")
-            box.send_keys(link + Keys.ENTER)
+            submit(browser, box, link)
             notice = browser.find_element(By.ID, "address")
             if found:
                 assert notice.text.startswith("ما نُشر على هذا العنوان")
@@ -369,7 +374,7 @@ def test_an_english_search_finds_arabic_articles_marked_by_meaning(meaning_serve
     with sized(browser, width) as name:
         browser.get(meaning_server + "/")
         box = browser.find_element(By.NAME, "q")
-        box.send_keys("earthquake in Morocco" + Keys.ENTER)
+        submit(browser, box, "earthquake in Morocco")
         first = browser.find_element(By.CSS_SELECTOR, ".hit h3")
         assert "المغرب" in first.text and first.find_element(By.CLASS_NAME, "by-meaning")
         notice = browser.find_element(By.ID, "meaning")
