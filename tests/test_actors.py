@@ -349,6 +349,16 @@ def test_a_title_and_a_first_name_two_actors_share_is_left_out_unless_the_articl
     assert names(later) == ["الملك عبد الله الثاني"]
 
 
+def test_a_surname_that_is_a_common_word_needs_the_full_name_not_the_context():
+    # سلامة is "safety" too: a Libyan story's context does not make it the envoy.
+    safety = "حمل المبعوث الأممي إلى ليبيا الميليشيا مسؤولية حياة وسلامة جميع المختطفين"
+    assert "غسان سلامة" not in names(safety)
+    named = "قال المبعوث الأممي إلى ليبيا غسان سلامة إن الحوار مستمر. وأضاف سلامة أن"
+    assert names(named) == ["غسان سلامة"]
+    # العريض, "broad": not the Tunisian prime minister in a Tunisian story.
+    assert names("كتبت الحكومة التونسية العنوان بالخط العريض") == []
+
+
 def test_the_workers_party_is_the_one_the_article_names():
     pkk = (
         "قتل مسلحون من حزب العمال الكردستاني جنديين تركيين. ويقاتل حزب العمال "
@@ -477,6 +487,20 @@ def test_outlets_quoted_are_sources_not_actors():
     # Named in the title, it is what the story is about.
     body = "وقالت لينكد إن إنها ستواصل عملها"
     assert "لينكد إن" in names(body, title="مايكروسوفت تستحوذ على لينكد إن")
+
+
+def test_a_seat_of_power_is_an_actor_where_it_acts_not_where_it_is_the_place():
+    place = "وفي حديثه للصحفيين في البيت الأبيض، قال ترامب إن الشركة تستغل المستخدمين"
+    assert "البيت الأبيض" not in names(place) and "دونالد ترامب" in names(place)
+    visit = "منذ وصوله إلى البيت الأبيض. وحضر الحفل في الكرملين. وسيزور الإليزيه"
+    assert names(visit) == []
+    told = "وصفت الحكومة القناة بأنها أداة دعاية موالية للكرملين"
+    assert names(told) == []
+    acting = "وقال البيت الأبيض إن الرئيس لن يلتقي الوفد. ونفى الكرملين ذلك"
+    assert names(acting) == ["البيت الأبيض", "الكرملين"]
+    # One mention that acts makes it an actor, wherever else it is the place.
+    both = "اجتمع الوزراء في البيت الأبيض. وأعلن البيت الأبيض أن الاتفاق تم"
+    assert names(both) == ["البيت الأبيض"]
 
 
 # --- mining candidates --------------------------------------------------------

@@ -275,7 +275,7 @@ class Gazetteer:
         their context, may begin with, clitics included."""
         return self._first_tokens, self._context_tokens
 
-    def resolve(self, token_lists, keep=None, positions=None, context_positions=None):
+    def resolve(self, token_lists, keep=None, positions=None, context_positions=None, common=None):
         """(list, position, size, actor index) of each mention of an actor in
         the token lists of one article, in order: an unambiguous spelling names
         its actor; an ambiguous one (listed as such, or shared by several
@@ -285,7 +285,11 @@ class Gazetteer:
         so that no shorter or longer name is read in its words. `keep(list,
         position, size)`, when given, says which mentions count at all (one
         inside a longer name is another person's). `positions`, one list for
-        each token list, are those of the tokens a spelling may begin at.)"""
+        each token list, are those of the tokens a spelling may begin at.
+        `common(word)`, when given, says which one-word spellings are common
+        words too (بري, سلامة, صالح): the article's context does not confirm
+        a person's, only another spelling of the person does (a body's name
+        that is a word too, حماس, is what its context is about).)"""
         sure, ambiguous = [], []
         for number, tokens in enumerate(token_lists):
             where = positions[number] if positions is not None else None
@@ -305,7 +309,12 @@ class Gazetteer:
         for number, position, size, owners in ambiguous:
             candidates = {index for index, _ in owners}
             confirmed = candidates & confirmed_by_name
-            if not confirmed:
+            if not confirmed and not (
+                size == 1
+                and common is not None
+                and all(self.actors[index].type == "person" for index in candidates)
+                and common(token_lists[number][position])
+            ):
                 if context is None:
                     context = self._confirmed_by_context(token_lists, context_positions)
                 confirmed = candidates & context

@@ -60,6 +60,15 @@ _ATTRIBUTION = frozenset(
     map(normalize, "بحسب حسب وفق وفقا نقلت نقل ذكرت ذكر أفادت أفاد أوردت أورد".split())
 )
 _RELAYED = frozenset(map(normalize, "نقلا نقلت نقل".split()))
+# Words after which a seat of power (seats.txt) is the place, not the power:
+# في البيت الأبيض, إلى الكرملين, زار الإليزيه, زيارته للبيت الأبيض.
+_AT_A_PLACE = frozenset(
+    map(
+        normalize,
+        "في إلى الى داخل أمام قرب عند زار يزور سيزور زيارة زيارته زيارتها وصل وصوله دخل دخوله"
+        " حديقة أروقة مكتب".split(),
+    )
+)
 ORG_MIN_WORDS, ORG_MIN_MENTIONS = 3, 2
 _MOST_NAME_WORDS = 6
 _MOST_ORG_WORDS = 7
@@ -102,6 +111,7 @@ class Cues:
     stops: frozenset  # titles, heads and verbs: no words of a name, with a clitic or not
     regions: frozenset  # الأوروبي, الدولي: what alone after a definite head makes a name
     places: frozenset  # ستاد, مطار, جائزة: a name after them is the place's
+    seats: frozenset  # البيت الأبيض, الكرملين: actors where they act, not where they are the place
     counts: dict  # how often real news writes each word (word-counts.tsv.gz)
 
     def __post_init__(self):
@@ -154,6 +164,7 @@ class Cues:
             frozenset(),
             frozenset(map(normalize, _lines("regions.txt"))),
             frozenset(map(normalize, _lines("places.txt"))),
+            frozenset(map(key, _lines("seats.txt"))),
             counts,
         )
 
@@ -422,6 +433,10 @@ class Recogniser:
             i -= 1
         return i >= 0 and _in(tokens[i][NORM], self.cues.places) is not None
 
+    def _common(self, word: str) -> bool:
+        """Whether a word, its clitic aside (وسلامة), is a common word too."""
+        return any(self._common_word(form) for form in without_clitic(word))
+
     def _common_word(self, word: str) -> bool:
         """Whether a given name is a common word as often (رفيق, نعيم, كريم)."""
         return self.cues.counts.get(word, 0) >= 200 and self.cues.name_share.get(word, 0) < 0.25
@@ -672,7 +687,7 @@ class Recogniser:
 
         positions = [[i for i, role in found if role & _START] for found in roles]
         in_context = [[i for i, role in found if role & _CONTEXT] for found in roles]
-        known = self.gazetteer.resolve(norms, keep, positions, in_context)
+        known = self.gazetteer.resolve(norms, keep, positions, in_context, self._common)
         return self._assemble(texts, spans, known)
 
     def _shapes(self, number, tokens, positions):
@@ -744,6 +759,8 @@ class Recogniser:
                 found.forms.append(form)
             if number and kind == MEDIUM and self._source(texts[number], position, form):
                 return  # نقلت وكالة الأنباء, لصحيفة, بحسب قناة: where the news came from
+            if name_key in self.cues.seats and self._at_a_place(texts[number], position, form):
+                return  # في البيت الأبيض, زار الكرملين: the place, not the power
             mentions[name_key] = mentions.get(name_key, 0) + 1
             if number == 0:
                 in_title.add(name_key)
@@ -784,6 +801,9 @@ class Recogniser:
                 and name_key not in in_title
             ):
                 del by_key[name_key]
+        for name_key in by_key.keys() & self.cues.seats:
+            if not mentions.get(name_key):
+                del by_key[name_key]  # only ever the place
         for name_key, found in list(by_key.items()):
             if found.kind == MEDIUM:
                 if name_key in in_title or mentions.get(name_key, 0) >= 3:
@@ -831,6 +851,16 @@ class Recogniser:
             before = tokens[position - 2][NORM]  # نقلا عن, نقلت عن
             return before in _RELAYED
         return _in(before, _ATTRIBUTION) is not None
+
+    def _at_a_place(self, tokens, position, form: str) -> bool:
+        """Whether a seat's mention at `position` is the place: told to it (ل
+        glued on: للكرملين), or after a word of place or of a visit (في, إلى,
+        زار, وصوله; its clitic aside: وفي)."""
+        word = tokens[position][NORM]
+        if word[:1] == "ل" and word != normalize(form.split()[0]):
+            return True
+        before = tokens[position - 1][NORM] if position else ""
+        return _in(before, _AT_A_PLACE) is not None
 
     def _outlet(self, words) -> bool:
         """Whether an organisation's name is an outlet's (صحيفة …, وكالة … للأنباء)."""
