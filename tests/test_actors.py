@@ -438,6 +438,12 @@ def test_where_a_bodys_name_ends():
     ]
     assert names("صدرت أحكام من مجلس الدولة والمحكمة الإدارية العليا") == []
     assert names("نظم اتحاد نقابة المعلمين للمطالبة بزيادة الأجور وقفة") == ["اتحاد نقابة المعلمين"]
+    # Two nouns of one construct after ل: the agency, not the United Nations in it.
+    agency = "وحذر الفلسطينيون ووكالة الأمم المتحدة لإغاثة وتشغيل اللاجئين من أن الخفض"
+    assert names(agency) == ["الأونروا"]  # its canonical name
+    assert names("تطالب وكالة الأمم المتحدة لإغاثة وتشغيل الأطفال بالمال") == [
+        "وكالة الأمم المتحدة لإغاثة وتشغيل الأطفال"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -504,6 +504,7 @@ class Recogniser:
         if close:
             return close + 1 - start  # حزب "الجبهة الوطنية": the quoted name
         definite_head = (_in(tokens[start][NORM], self.cues.heads) or "").startswith("ال")
+        counts = self.cues.counts
         proper = True  # a proper name may come next: right after the head or another one
         while end < n and end - start < _MOST_ORG_WORDS:
             token = tokens[end]
@@ -548,6 +549,18 @@ class Recogniser:
             following = tokens[end + 1][NORM] if end + 1 < n else ""
             if norm.startswith("ل") and following.startswith("ال") and end > start + 1:
                 end += 2  # لكرة القدم, لصناعة الفونوغرامات
+                proper = False
+                continue
+            if (
+                norm.startswith("ل")
+                and following.startswith("و")
+                and end > start + 1
+                and end + 2 < n
+                and tokens[end + 2][NORM].startswith("ال")
+                and not _in(following, self.cues.heads)
+                and counts.get(following[1:], 0) > counts.get(following, 0)  # و, not وباء
+            ):
+                end += 3  # لإغاثة وتشغيل اللاجئين: two nouns of one construct
                 proper = False
                 continue
             if proper and not definite_head and self._proper(norm):
