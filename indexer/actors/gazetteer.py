@@ -196,6 +196,11 @@ class Gazetteer:
                 cache[token] = found
         return found
 
+    def _spelling(self, token):
+        """The one-word spelling a token is a mention of (وسلامة: سلامة)."""
+        forms = self._forms(token, self._first, self._forms_cache)
+        return next((form for form in forms if form in self._single), token)
+
     def _mentions(self, tokens, positions=None):
         """(position, size, owners) of every name in `tokens`, left to
         right, longest first; `positions`: those of the tokens that may begin
@@ -286,10 +291,11 @@ class Gazetteer:
         position, size)`, when given, says which mentions count at all (one
         inside a longer name is another person's). `positions`, one list for
         each token list, are those of the tokens a spelling may begin at.
-        `common(word)`, when given, says which one-word spellings are common
-        words too (بري, سلامة, صالح): the article's context does not confirm
-        a person's, only another spelling of the person does (a body's name
-        that is a word too, حماس, is what its context is about).)"""
+        `common(list, position, spelling)`, when given, says which mentions
+        of a one-word spelling are a common word rather than the name (سلامة,
+        "safety"; لصالح, "in favour of"): the article's context does not
+        confirm a person's, only another spelling of the person does (a
+        body's name that is a word too, حماس, is what its context is about).)"""
         sure, ambiguous = [], []
         for number, tokens in enumerate(token_lists):
             where = positions[number] if positions is not None else None
@@ -313,7 +319,7 @@ class Gazetteer:
                 size == 1
                 and common is not None
                 and all(self.actors[index].type == "person" for index in candidates)
-                and common(token_lists[number][position])
+                and common(number, position, self._spelling(token_lists[number][position]))
             ):
                 if context is None:
                     context = self._confirmed_by_context(token_lists, context_positions)

@@ -60,15 +60,21 @@ _ATTRIBUTION = frozenset(
     map(normalize, "بحسب حسب وفق وفقا نقلت نقل ذكرت ذكر أفادت أفاد أوردت أورد".split())
 )
 _RELAYED = frozenset(map(normalize, "نقلا نقلت نقل".split()))
-# Words after which a seat of power (seats.txt) is the place, not the power:
-# في البيت الأبيض, إلى الكرملين, زار الإليزيه, زيارته للبيت الأبيض.
+# Words after which a seat of power (seats.txt) is the place, not the power
+# (في البيت الأبيض, إلى الكرملين, زار الإليزيه), but not after an official
+# of it (مسؤول في البيت الأبيض: the seat speaks); and those of allegiance,
+# after which it is told to (موالية للكرملين).
 _AT_A_PLACE = frozenset(
     map(
         normalize,
-        "في إلى الى داخل أمام قرب عند زار يزور سيزور زيارة زيارته زيارتها وصل وصوله دخل دخوله"
-        " حديقة أروقة مكتب".split(),
+        "في إلى الى داخل أمام قرب عند زار يزور سيزور زيارة زيارته زيارتها وصل وصوله دخوله"
+        " حديقة أروقة".split(),
     )
 )
+_OFFICIALS = frozenset(
+    map(normalize, "مسؤول مسؤولة مسؤولون مسؤولين مستشار مستشارة موظف موظفو موظفي مصدر".split())
+)
+_ALLEGIANCE = tuple(map(normalize, "موال الموال مؤيد المؤيد مقرب المقرب مناهض المناهض".split()))
 ORG_MIN_WORDS, ORG_MIN_MENTIONS = 3, 2
 _MOST_NAME_WORDS = 6
 _MOST_ORG_WORDS = 7
@@ -433,10 +439,6 @@ class Recogniser:
             i -= 1
         return i >= 0 and _in(tokens[i][NORM], self.cues.places) is not None
 
-    def _common(self, word: str) -> bool:
-        """Whether a word, its clitic aside (وسلامة), is a common word too."""
-        return any(self._common_word(form) for form in without_clitic(word))
-
     def _common_word(self, word: str) -> bool:
         """Whether a given name is a common word as often (رفيق, نعيم, كريم)."""
         return self.cues.counts.get(word, 0) >= 200 and self.cues.name_share.get(word, 0) < 0.25
@@ -504,7 +506,6 @@ class Recogniser:
         if close:
             return close + 1 - start  # حزب "الجبهة الوطنية": the quoted name
         definite_head = (_in(tokens[start][NORM], self.cues.heads) or "").startswith("ال")
-        counts = self.cues.counts
         proper = True  # a proper name may come next: right after the head or another one
         while end < n and end - start < _MOST_ORG_WORDS:
             token = tokens[end]
@@ -549,18 +550,6 @@ class Recogniser:
             following = tokens[end + 1][NORM] if end + 1 < n else ""
             if norm.startswith("ل") and following.startswith("ال") and end > start + 1:
                 end += 2  # لكرة القدم, لصناعة الفونوغرامات
-                proper = False
-                continue
-            if (
-                norm.startswith("ل")
-                and following.startswith("و")
-                and end > start + 1
-                and end + 2 < n
-                and tokens[end + 2][NORM].startswith("ال")
-                and not _in(following, self.cues.heads)
-                and counts.get(following[1:], 0) > counts.get(following, 0)  # و, not وباء
-            ):
-                end += 3  # لإغاثة وتشغيل اللاجئين: two nouns of one construct
                 proper = False
                 continue
             if proper and not definite_head and self._proper(norm):
@@ -700,7 +689,18 @@ class Recogniser:
 
         positions = [[i for i, role in found if role & _START] for found in roles]
         in_context = [[i for i, role in found if role & _CONTEXT] for found in roles]
-        known = self.gazetteer.resolve(norms, keep, positions, in_context, self._common)
+        # Where a title names a person, a spelling that is a common word too is
+        # the name (الرئيس العراقي الراحل صدام): its context may confirm it.
+        titled = {(n, p) for n, s, e, kind in spans if kind == PERSON for p in range(s, e)}
+
+        def common(number, position, spelling):
+            if (number, position) in titled:
+                return False
+            counts = self.cues.counts
+            written = norms[number][position]  # لصالح: commoner than صالح, another word
+            return self._common_word(spelling) or counts.get(written, 0) > counts.get(spelling, 0)
+
+        known = self.gazetteer.resolve(norms, keep, positions, in_context, common)
         return self._assemble(texts, spans, known)
 
     def _shapes(self, number, tokens, positions):
@@ -772,7 +772,7 @@ class Recogniser:
                 found.forms.append(form)
             if number and kind == MEDIUM and self._source(texts[number], position, form):
                 return  # نقلت وكالة الأنباء, لصحيفة, بحسب قناة: where the news came from
-            if name_key in self.cues.seats and self._at_a_place(texts[number], position, form):
+            if name_key in self.cues.seats and _at_a_place(texts[number], position, form):
                 return  # في البيت الأبيض, زار الكرملين: the place, not the power
             mentions[name_key] = mentions.get(name_key, 0) + 1
             if number == 0:
@@ -856,24 +856,13 @@ class Recogniser:
         clitic aside), is a source the news is quoted from: told to it (ل
         glued on: لوكالة, لصحيفة, not لوس أنجلوس تايمز), after a word of
         attribution (بحسب, وفقا ل, ذكرت, نقلت, نقلا عن)."""
-        word = tokens[position][NORM]
-        if word[:1] == "ل" and word != normalize(form.split()[0]):
+        if _told_to(tokens[position][NORM], form):
             return True
-        before = tokens[position - 1][NORM] if position else ""
+        before = _before(tokens, position)
         if before == "عن" and position > 1:
             before = tokens[position - 2][NORM]  # نقلا عن, نقلت عن
             return before in _RELAYED
         return _in(before, _ATTRIBUTION) is not None
-
-    def _at_a_place(self, tokens, position, form: str) -> bool:
-        """Whether a seat's mention at `position` is the place: told to it (ل
-        glued on: للكرملين), or after a word of place or of a visit (في, إلى,
-        زار, وصوله; its clitic aside: وفي)."""
-        word = tokens[position][NORM]
-        if word[:1] == "ل" and word != normalize(form.split()[0]):
-            return True
-        before = tokens[position - 1][NORM] if position else ""
-        return _in(before, _AT_A_PLACE) is not None
 
     def _outlet(self, words) -> bool:
         """Whether an organisation's name is an outlet's (صحيفة …, وكالة … للأنباء)."""
@@ -922,6 +911,29 @@ def _quoted(tokens, at) -> int | None:
         if not _is_word(tokens[j]):
             return None
     return None
+
+
+def _before(tokens, position) -> str:
+    return tokens[position - 1][NORM] if position else ""
+
+
+def _told_to(word: str, form: str) -> bool:
+    """Whether ل is glued to a mention (لوكالة, وللكرملين) written `form`
+    without its clitic (not a name's own ل: لوس أنجلوس تايمز)."""
+    return word.lstrip("وف")[:1] == "ل" and word != normalize(form.split()[0])
+
+
+def _at_a_place(tokens, position, form: str) -> bool:
+    """Whether a seat's mention at `position`, written `form`, is the place
+    (after a word of place or of a visit, its clitic aside: وفي البيت
+    الأبيض, وصوله إلى, زار; not after an official of it: مسؤول في) or told
+    to after a word of allegiance (موالية للكرملين)."""
+    before = _before(tokens, position)
+    if _told_to(tokens[position][NORM], form):
+        return before.startswith(_ALLEGIANCE)
+    if _in(before, _AT_A_PLACE) is None:
+        return False
+    return not (position > 1 and tokens[position - 2][NORM] in _OFFICIALS)
 
 
 def _new_phrase(word: str) -> bool:
