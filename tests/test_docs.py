@@ -1,6 +1,8 @@
 """The README and docs/ say what Bahth does: facts that can drift are checked here."""
 
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -11,6 +13,11 @@ from indexer.settings import SETTINGS
 from .conftest import ROOT
 
 DOCS = sorted((ROOT / "docs").glob("*.md"))
+SCRIPTS = sorted(
+    path
+    for path in (ROOT / "scripts").iterdir()
+    if path.read_text(encoding="utf-8").startswith("#!/usr/bin/env python")
+)
 
 
 def read(path):
@@ -88,3 +95,13 @@ def test_the_readme_is_a_front_door_and_links_every_page_of_the_docs():
     assert readme.count("```sh\nmake run") == 1  # the Quick start's two commands
     for path in DOCS:
         assert f"](docs/{path.name})" in readme, path.name
+
+
+@pytest.mark.parametrize("path", SCRIPTS, ids=lambda p: p.name)
+def test_every_script_the_figures_come_from_starts_and_says_how_to_use_it(path):
+    # A benchmark is run by hand, far from CI: what it imports must not rot.
+    answer = subprocess.run(
+        [sys.executable, str(path), "--help"], capture_output=True, text=True, timeout=300
+    )
+    assert answer.returncode == 0, answer.stderr[-2000:]
+    assert answer.stdout.startswith("usage:")
