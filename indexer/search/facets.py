@@ -37,6 +37,12 @@ _PREFIX = {"year": 4, "month": 7, "day": 10}  # length of the ISO date prefix of
 _ES_FORMATS = {"year": "yyyy", "month": "yyyy-MM", "day": "yyyy-MM-dd"}
 
 
+def _counted(size: int) -> int:
+    """How many first values a search counts for a facet showing `size`
+    (both engines alike, so that they show the same entries)."""
+    return max(size, FACET_SIZE) * COUNTED
+
+
 def period(key: str) -> tuple[date, date]:
     """First and last day of the period an ISO prefix names: 2018, 2018-06 or 2018-06-28."""
     if len(key) == _PREFIX["year"]:
@@ -130,7 +136,7 @@ class ValueFacet:
     def embedded_aggregations(self, chosen=(), size: int = FACET_SIZE) -> dict:
         """A search's count: the first values by (count, value), and the
         chosen values' own counts wherever they rank."""
-        counted = max(size, FACET_SIZE) * COUNTED
+        counted = _counted(size)
         found = {
             "values": {"terms": {"field": self.column, "size": counted, "segment_size": ALL_VALUES}}
         }
@@ -164,7 +170,7 @@ class ValueFacet:
     def es_aggregations(self, chosen=(), size: int = FACET_SIZE) -> dict:
         """The first values (as many as the embedded engine counts: the same
         entries on both), and each chosen value's own count wherever it ranks."""
-        counted = max(size, FACET_SIZE) * COUNTED
+        counted = _counted(size)
         found = {"values": {"terms": {"field": self.field, "size": counted, "exclude": [""]}}}
         if chosen:
             filters = {value: {"terms": {self.field: list(s)}} for value, s in chosen}
