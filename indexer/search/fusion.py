@@ -16,6 +16,10 @@ meaning alone. The weight depends on the query's script:
 - a query in another script (English, French): WEIGHT_OTHER, large.
   Its words can only match names written in Latin letters; meaning leads.
 
+A query in another script is also matched by its names and figures
+(transliteration.py): an article whose headline and lead write Merkel as
+ميركل gains NAMES_WEIGHT times the share of the query's names it writes.
+
 When the words find nothing, meaning ranks alone. The weights and the
 floor were chosen on the development half of the query sets of
 tests/data/meaning and the known-item set, and checked on the other half
@@ -26,11 +30,14 @@ import functools
 import re
 from dataclasses import dataclass
 
+from . import transliteration
+
 FUSED = 100  # the words' articles a fused ranking takes in
 NEAREST = 100  # the nearest articles by meaning it takes in
 WEIGHT_ARABIC = 0.1
 WEIGHT_OTHER = 5.0
 COSINE_FLOOR = 0.1
+NAMES_WEIGHT = 0.5  # a query in another script: for all its names and figures written in Arabic
 MODES = ("auto", "words", "meaning")  # the `mode` parameter: fused, words only, meaning only
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 
@@ -41,24 +48,36 @@ class Ranked:
     matched_by: str  # "words", "meaning" or "both"
 
 
-def fuse(text, words, meaning, *, later=(), mode="auto") -> list[Ranked]:
+def fuse(text, words, meaning, *, later=(), mode="auto", passages=None) -> list[Ranked]:
     """The fused order of `words` [(ID, score)] and `meaning` [(ID, cosine)],
     each best first, for the query `text`; `later`: the IDs of `meaning`
     that the words find too, past their first FUSED (matched by both, and
-    ranked by their meaning)."""
+    ranked by their meaning); `passages`: {ID: headline and lead} of these
+    articles, for a query in another script (see `foreign`)."""
     near = {article_id: cosine for article_id, cosine in meaning if cosine > COSINE_FLOOR}
     found = {article_id for article_id, _ in words} | set(later)
-    if mode == "meaning" or not words:
+    if mode == "meaning":
         return [Ranked(i, "both" if i in found else "meaning") for i in near]
-    weight = WEIGHT_ARABIC if _ARABIC.search(text) else WEIGHT_OTHER
-    best = max(score for _, score in words) or 1.0
+    weight = WEIGHT_OTHER if foreign(text) else WEIGHT_ARABIC
+    best = max((score for _, score in words), default=0.0) or 1.0
     scored = {i: (score / best, "words") for i, score in words}
     for article_id, cosine in near.items():
         by_words, _ = scored.get(article_id, (0.0, ""))
         how = "both" if article_id in found else "meaning"
         scored[article_id] = (by_words + weight * (cosine - COSINE_FLOOR), how)
+    if passages and foreign(text):
+        held = {i: passages[i] for i in scored if i in passages}
+        for article_id, share in transliteration.shares(text, held).items():
+            score, how = scored[article_id]
+            scored[article_id] = (score + NAMES_WEIGHT * share, how)
     order = sorted(scored.items(), key=lambda item: -item[1][0])
     return [Ranked(article_id, how) for article_id, (_, how) in order]
+
+
+def foreign(text: str) -> bool:
+    """Whether a query is written in another script than Arabic (its words
+    can only meet names written in Latin letters)."""
+    return not _ARABIC.search(text)
 
 
 @dataclass

@@ -226,14 +226,31 @@ class ElasticBackend:
         if later:
             (among,) = self._msearch(dsl.among_body(request, analysis, relaxed, later))
             later = [h["_id"] for h in among["hits"]["hits"]]
+        words_found = [(h["_id"], h["_score"]) for h in words["hits"]["hits"]]
+        meaning = [(h["_id"], vectors.cosine(h["_score"])) for h in nearest["hits"]["hits"]]
+        passages = None
+        if fusion.foreign(request.text) and request.mode != "meaning":
+            passages = self._passages({i for i, _ in words_found + meaning})
         ranked = fusion.fuse(
-            request.text,
-            [(h["_id"], h["_score"]) for h in words["hits"]["hits"]],
-            [(h["_id"], vectors.cosine(h["_score"])) for h in nearest["hits"]["hits"]],
-            later=later,
-            mode=request.mode,
+            request.text, words_found, meaning, later=later, mode=request.mode, passages=passages
         )
         return ranked, words["hits"]["total"]["value"], relaxed, fusion.taken(ranked, later)
+
+    def _passages(self, article_ids) -> dict[str, str]:
+        """{ID: headline and lead, as embedded} of these articles."""
+        if not article_ids:
+            return {}
+        found = self._call(
+            self.client.mget,
+            index=self.alias,
+            ids=sorted(article_ids),
+            source_includes=["title", "body"],
+        )
+        sources = {d["_id"]: d["_source"] for d in found["docs"] if d.get("found")}
+        return {
+            i: embeddings.passage(source.get("title", ""), source.get("body", ""))
+            for i, source in sources.items()
+        }
 
     def export(self, request: SearchRequest, fields=None) -> Iterator[tuple[dict, str]]:
         """Every article the search finds, in its order, as (record, what

@@ -23,6 +23,7 @@ from pathlib import Path
 import tantivy
 from tantivy import Occur, Query
 
+from indexer import embeddings
 from indexer.arabic import analyze, is_stopword, lexicon_digest, use_lexicon
 
 from .. import fusion, near
@@ -206,7 +207,12 @@ class EmbeddedBackend:
         later = _among(searcher, fields, selected, [i for i in allowed if i not in records])
         records.update(allowed)
         meaning = [(i, cosine) for i, cosine in nearest if i in allowed]
-        ranked = fusion.fuse(request.text, words, meaning, later=later, mode=request.mode)
+        passages = None
+        if fusion.foreign(request.text):
+            passages = {i: embeddings.passage(r["title"], r["body"]) for i, r in records.items()}
+        ranked = fusion.fuse(
+            request.text, words, meaning, later=later, mode=request.mode, passages=passages
+        )
         return ranked, records, found.count, fusion.taken(ranked, later)
 
     def _fused(self, searcher, fields, request, query, active, vectors):

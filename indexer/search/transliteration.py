@@ -1,0 +1,172 @@
+"""The names of a query in Latin letters, found in Arabic articles.
+
+An English query names people, places and companies in their English
+spelling (Merkel, Seehofer, Chrysler); the archive writes them in Arabic
+letters (ميركل، زيهوفر، كرايسلر). Both spellings reduce to one consonant
+skeleton (MRKL, SFR, KRSLR): vowels, h and the letters Arabic writes as
+long vowels (ا و ي) dropped, each consonant taken to its class (p and b
+are ب, v and f are ف, s and z and ص are one), repeated classes kept once.
+An English letter with two usual Arabic spellings gives both skeletons
+(ch: تش of Churchill or ك of Chrysler; j: ج of Jeep or ي of Juncker).
+
+`shares` says, of each article a fused ranking holds, what share of the
+query's names and figures its passage (the headline and lead, as it is
+embedded) writes, each weighed by how few of those articles write it: a
+name every candidate writes (the Trump of a Trump story) tells nothing.
+Skeletons of fewer than three consonants are not matched: two consonants
+meet too many Arabic words. Measured in docs/meaning.md.
+"""
+
+import itertools
+import math
+import re
+import unicodedata
+
+from indexer.arabic.normalize import normalize
+
+SHORTEST = 3  # consonants of a skeleton that is matched
+
+_ARABIC_CLASSES = {
+    "بپ": "B",
+    "تطث": "T",
+    "جغگ": "G",
+    "خقكک": "K",
+    "دضذ": "D",
+    "ر": "R",
+    "زسصظ": "S",
+    "ش": "X",
+    "فڤ": "F",
+    "ل": "L",
+    "م": "M",
+    "ن": "N",
+}  # every other letter (ا و ي ى ه ة ع and hamza's seats) is a vowel or silent
+_ARABIC_TABLE = str.maketrans(
+    {chr(c): "" for c in range(0x0600, 0x0700)}
+    | {letter: kind for letters, kind in _ARABIC_CLASSES.items() for letter in letters}
+)
+# Clitics taken off a word's front, leaving three letters or more: the longest, or one letter.
+_CLITIC = re.compile(r"(?<!\S)(?:وال|بال|فال|كال|لل|ال|و|ب|ل|ف)(?=\S{3})")
+_LETTER_CLITIC = re.compile(r"(?<!\S)[وبلف](?=\S{3})")
+
+# Latin spellings, longest first where they overlap; unlisted letters are vowels or silent.
+_LATIN = (
+    ("tsch", "X"),
+    ("sch", "X"),
+    ("sh", "X"),
+    ("ch", "X"),
+    ("ph", "F"),
+    ("th", "T"),
+    ("kh", "K"),
+    ("gh", "G"),
+    ("dj", "G"),
+    ("ck", "K"),
+    ("qu", "K"),
+    ("x", "KS"),
+    ("b", "B"),
+    ("p", "B"),
+    ("c", "K"),
+    ("k", "K"),
+    ("q", "K"),
+    ("g", "G"),
+    ("j", "G"),
+    ("f", "F"),
+    ("v", "F"),
+    ("s", "S"),
+    ("z", "S"),
+    ("d", "D"),
+    ("t", "T"),
+    ("r", "R"),
+    ("l", "L"),
+    ("m", "M"),
+    ("n", "N"),
+)
+_SOFT_C = re.compile(r"c(?=[eiy])")  # Céline, Nice: an s
+_ALSO = (("ch", "k"), ("j", "y"))  # letters with a second usual Arabic spelling
+_LATIN_WORD = re.compile(r"[^\W\d_]+")
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+_PLAIN_WORDS = frozenset(
+    "the a an of in on at to for and or but with from by after before over under as is are "
+    "was were be his her its their new first says say said will into about against amid".split()
+)
+
+
+_REPEATED = re.compile(r"(.)(?=\1)")  # a letter the same letter follows
+
+
+def _once(skeleton: str) -> str:
+    return _REPEATED.sub("", skeleton)
+
+
+def latin_skeletons(word: str) -> set[str]:
+    """The skeletons of a word in Latin letters (one per usual Arabic spelling)."""
+    plain = unicodedata.normalize("NFKD", word.lower())
+    plain = "".join(ch for ch in plain if "a" <= ch <= "z")
+    spellings = {plain}
+    for letters, other in _ALSO:
+        spellings |= {s.replace(letters, other) for s in spellings}
+    return {_latin_skeleton(_SOFT_C.sub("s", s)) for s in spellings} - {""}
+
+
+def _latin_skeleton(word: str) -> str:
+    kinds, at = [], 0
+    while at < len(word):
+        for letters, kind in _LATIN:
+            if word.startswith(letters, at):
+                kinds.append(kind)
+                at += len(letters)
+                break
+        else:
+            at += 1  # a vowel, h, w or y
+    return _once("".join(kinds))
+
+
+def arabic_skeletons(text: str) -> tuple[set[str], set[str]]:
+    """(the skeletons of a text's words, with and without their clitics, and of
+    each two words in a row: سناب شات is Snapchat; its figures)."""
+    text = normalize(text).replace("تش", "ش")  # the one sound of ch
+    figures = {figure.replace(",", "") for figure in _FIGURE.findall(text)}
+    words = " ".join(_LATIN_WORD.findall(text))
+    skeletons: set[str] = set()
+    for form in (words, _CLITIC.sub("", words), _LETTER_CLITIC.sub("", words)):
+        kinds = _once(form.translate(_ARABIC_TABLE)).split(" ")
+        skeletons.update(kinds)
+        skeletons.update(first + second for first, second in itertools.pairwise(kinds))
+    return skeletons, figures
+
+
+def query_names(text: str) -> tuple[list[set[str]], set[str]]:
+    """(the skeletons of each name of a query in Latin letters: its capitalised
+    words but the plainest, its figures: 1.4, 150 or 2018)."""
+    names = []
+    for word in _LATIN_WORD.findall(text):
+        if word[0].isupper() and word.lower() not in _PLAIN_WORDS:
+            if skeletons := {s for s in latin_skeletons(word) if len(s) >= SHORTEST}:
+                names.append(skeletons)
+    figures = {f.replace(",", "") for f in _FIGURE.findall(text) if len(f) > 1}
+    return names, figures
+
+
+def shares(text: str, passages: dict[str, str]) -> dict[str, float]:
+    """{ID: the weighed share of the query's names and figures that the
+    article's passage writes} for the articles of `passages`."""
+    names, figures = query_names(text)
+    if not (names or figures) or not passages:
+        return {}
+    written = {}
+    for article_id, passage in passages.items():
+        skeletons, numbers = arabic_skeletons(passage)
+        written[article_id] = [bool(name & skeletons) for name in names] + [
+            figure in numbers for figure in sorted(figures)
+        ]
+    wanted = len(names) + len(figures)
+    weights = [
+        math.log((len(written) + 1) / (sum(row[n] for row in written.values()) + 1))
+        for n in range(wanted)
+    ]
+    total = sum(weights)
+    if not total:
+        return {}
+    return {
+        article_id: sum(w for w, has in zip(weights, row, strict=True) if has) / total
+        for article_id, row in written.items()
+    }
