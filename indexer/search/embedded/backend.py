@@ -208,7 +208,7 @@ class EmbeddedBackend:
         records.update(allowed)
         meaning = [(i, cosine) for i, cosine in nearest if i in allowed]
         passages = None
-        if fusion.foreign(request.text):
+        if fusion.foreign(request.text) and request.mode != "meaning":
             passages = {i: embeddings.passage(r["title"], r["body"]) for i, r in records.items()}
         ranked = fusion.fuse(
             request.text, words, meaning, later=later, mode=request.mode, passages=passages
