@@ -21,6 +21,9 @@ from indexer.search.transliteration import arabic_skeletons, latin_skeletons, qu
         ("Snapchat", "سناب شات"),  # one Latin word, two Arabic ones
         ("Crotone", "وكروتوني"),  # behind a clitic
         ("Céline", "سيلين"),  # an accent, a soft c
+        ("Mitchell", "ميتشل"),  # tch as تش
+        ("Exxon", "إكسون"),  # a doubled letter
+        ("Modrić", "مودريتش"),  # ć as تش
     ],
 )
 def test_a_latin_name_meets_its_arabic_spelling(latin, arabic):
@@ -47,16 +50,32 @@ def test_plain_words_short_names_and_figures_of_a_query():
     assert figures == {"1.4", "2018"}
 
 
-def test_a_name_every_article_writes_tells_nothing():
+def test_a_name_weighs_by_how_few_of_the_articles_write_it():
     passages = {
         "a": "ترامب يلتقي زيهوفر في برلين",
         "b": "ترامب يتحدث عن الهجرة",
         "c": "ترامب في قمة الحلف",
+        "d": "قمة الحلف في بروكسل",
     }
     found = shares("Trump meets Seehofer", passages)
-    assert found["a"] == 1.0  # Trump weighs nothing: the share is Seehofer's
-    assert found["b"] == found["c"] == 0.0
-    assert shares("Trump speaks", passages) == {}
+    assert found["a"] > found["b"] == found["c"] > found["d"] == 0.0
+    # Seehofer, written by one article of four, weighs most of what a name can;
+    # Trump, written by three, little.
+    assert shares("Seehofer", passages)["a"] > 3 * shares("Trump", passages)["b"]
+    every = {key: passage for key, passage in passages.items() if key != "d"}
+    assert set(shares("Trump", every).values()) == {0.0}
+
+
+def test_what_a_query_excludes_and_its_acronyms_are_no_names():
+    names, _ = query_names("Merkel -Seehofer NOT Juncker NATO HSBC")
+    assert names == [latin_skeletons("Merkel")]
+
+
+def test_function_words_make_no_name():
+    # بعد أن (BD + N) is no Biden; منذ no Monday.
+    skeletons, _ = arabic_skeletons("وقال بعد أن التقى الوزير منذ أسبوع")
+    assert not (latin_skeletons("Biden") | latin_skeletons("Monday")) & skeletons
+    assert latin_skeletons("Biden") & arabic_skeletons("قال بايدن أمس")[0]
 
 
 def test_an_article_that_writes_the_querys_names_rises_in_a_fused_ranking():

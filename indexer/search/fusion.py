@@ -18,9 +18,10 @@ meaning alone. The weight depends on the query's script:
 
 A query in another script is also matched by its names and figures
 (transliteration.py): an article whose headline and lead write Merkel as
-ميركل gains NAMES_WEIGHT times the share of the query's names it writes.
+ميركل gains up to NAMES_WEIGHT, as much as it alone writes them.
 
-When the words find nothing, meaning ranks alone. The weights and the
+When the words find nothing, meaning ranks alone (with the names of a
+query in another script). The weights and the
 floor were chosen on the development half of the query sets of
 tests/data/meaning and the known-item set, and checked on the other half
 (docs/meaning.md; `scripts/eval-quality --modes words,meaning,auto`).
@@ -37,7 +38,7 @@ NEAREST = 100  # the nearest articles by meaning it takes in
 WEIGHT_ARABIC = 0.1
 WEIGHT_OTHER = 5.0
 COSINE_FLOOR = 0.1
-NAMES_WEIGHT = 0.5  # a query in another script: for all its names and figures written in Arabic
+NAMES_WEIGHT = 1.5  # a query in another script: at most, for names only this article writes
 MODES = ("auto", "words", "meaning")  # the `mode` parameter: fused, words only, meaning only
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 

@@ -9,12 +9,14 @@ are ب, v and f are ف, s and z and ص are one), repeated classes kept once.
 An English letter with two usual Arabic spellings gives both skeletons
 (ch: تش of Churchill or ك of Chrysler; j: ج of Jeep or ي of Juncker).
 
-`shares` says, of each article a fused ranking holds, what share of the
+`shares` says, of each article a fused ranking holds, how much of the
 query's names and figures its passage (the headline and lead, as it is
-embedded) writes, each weighed by how few of those articles write it: a
-name every candidate writes (the Trump of a Trump story) tells nothing.
+embedded) writes, each name weighed by how few of those articles write it:
+a name most candidates write (the Trump of a Trump story) tells little.
 Skeletons of fewer than three consonants are not matched: two consonants
-meet too many Arabic words. Measured in docs/meaning.md.
+meet too many Arabic words (Obama, Gaza, Iran and Hamas are left to the
+meaning). Names spelled apart in the two languages never meet (Egypt and
+مصر, Morocco and المغرب). Measured in docs/meaning.md.
 """
 
 import itertools
@@ -22,6 +24,7 @@ import math
 import re
 import unicodedata
 
+from indexer.arabic import STOPWORDS
 from indexer.arabic.normalize import normalize
 
 SHORTEST = 3  # consonants of a skeleton that is matched
@@ -39,7 +42,7 @@ _ARABIC_CLASSES = {
     "ل": "L",
     "م": "M",
     "ن": "N",
-}  # every other letter (ا و ي ى ه ة ع and hamza's seats) is a vowel or silent
+}  # every other letter (ا و ي ى ه ة ح ع and hamza's seats) is a vowel or silent
 _ARABIC_TABLE = str.maketrans(
     {chr(c): "" for c in range(0x0600, 0x0700)}
     | {letter: kind for letters, kind in _ARABIC_CLASSES.items() for letter in letters}
@@ -51,6 +54,7 @@ _LETTER_CLITIC = re.compile(r"(?<!\S)[وبلف](?=\S{3})")
 # Latin spellings, longest first where they overlap; unlisted letters are vowels or silent.
 _LATIN = (
     ("tsch", "X"),
+    ("tch", "X"),
     ("sch", "X"),
     ("sh", "X"),
     ("ch", "X"),
@@ -81,6 +85,22 @@ _LATIN = (
     ("n", "N"),
 )
 _SOFT_C = re.compile(r"c(?=[eiy])")  # Céline, Nice: an s
+# Letters NFKD would take to another sound: Modrić, Çavuşoğlu, Strauß.
+_SOUNDS = str.maketrans(
+    {
+        "ć": "ch",
+        "č": "ch",
+        "ç": "ch",
+        "ş": "sh",
+        "š": "sh",
+        "ž": "zh",
+        "ğ": "",
+        "ß": "ss",
+        "ł": "l",
+        "ø": "o",
+    }
+)
+_EXCLUDED = re.compile(r"(?:(?<=\s)|^)-\S+|\bNOT\s+\S+")  # -Seehofer, NOT Seehofer
 _ALSO = (("ch", "k"), ("j", "y"))  # letters with a second usual Arabic spelling
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
@@ -90,7 +110,7 @@ _PLAIN_WORDS = frozenset(
 )
 
 
-_REPEATED = re.compile(r"(.)(?=\1)")  # a letter the same letter follows
+_REPEATED = re.compile(r"([^ ])(?=\1)")  # a letter the same letter follows
 
 
 def _once(skeleton: str) -> str:
@@ -99,8 +119,8 @@ def _once(skeleton: str) -> str:
 
 def latin_skeletons(word: str) -> set[str]:
     """The skeletons of a word in Latin letters (one per usual Arabic spelling)."""
-    plain = unicodedata.normalize("NFKD", word.lower())
-    plain = "".join(ch for ch in plain if "a" <= ch <= "z")
+    plain = unicodedata.normalize("NFKD", word.lower().translate(_SOUNDS))
+    plain = _once("".join(ch for ch in plain if "a" <= ch <= "z"))  # Exxon: one x
     spellings = {plain}
     for letters, other in _ALSO:
         spellings |= {s.replace(letters, other) for s in spellings}
@@ -122,12 +142,14 @@ def _latin_skeleton(word: str) -> str:
 
 def arabic_skeletons(text: str) -> tuple[set[str], set[str]]:
     """(the skeletons of a text's words, with and without their clitics, and of
-    each two words in a row: سناب شات is Snapchat; its figures)."""
+    each two words in a row: سناب شات is Snapchat; its figures). Function
+    words are left out: بعد أن is no Biden, منذ no Monday."""
     text = normalize(text).replace("تش", "ش")  # the one sound of ch
     figures = {figure.replace(",", "") for figure in _FIGURE.findall(text)}
-    words = " ".join(_LATIN_WORD.findall(text))
+    words = [word for word in _LATIN_WORD.findall(text) if word not in STOPWORDS]
+    joined = " ".join(words)
     skeletons: set[str] = set()
-    for form in (words, _CLITIC.sub("", words), _LETTER_CLITIC.sub("", words)):
+    for form in (joined, _CLITIC.sub("", joined), _LETTER_CLITIC.sub("", joined)):
         kinds = _once(form.translate(_ARABIC_TABLE)).split(" ")
         skeletons.update(kinds)
         skeletons.update(first + second for first, second in itertools.pairwise(kinds))
@@ -136,10 +158,13 @@ def arabic_skeletons(text: str) -> tuple[set[str], set[str]]:
 
 def query_names(text: str) -> tuple[list[set[str]], set[str]]:
     """(the skeletons of each name of a query in Latin letters: its capitalised
-    words but the plainest, its figures: 1.4, 150 or 2018)."""
+    words but the plainest and acronyms (NATO, HSBC: Arabic spells most letter
+    by letter), not those it excludes; its figures: 1.4, 150 or 2018)."""
+    text = _EXCLUDED.sub(" ", text)
     names = []
     for word in _LATIN_WORD.findall(text):
-        if word[0].isupper() and word.lower() not in _PLAIN_WORDS:
+        acronym = word.isupper() and len(word) <= 5
+        if word[0].isupper() and not acronym and word.lower() not in _PLAIN_WORDS:
             if skeletons := {s for s in latin_skeletons(word) if len(s) >= SHORTEST}:
                 names.append(skeletons)
     figures = {f.replace(",", "") for f in _FIGURE.findall(text) if len(f) > 1}
@@ -147,8 +172,11 @@ def query_names(text: str) -> tuple[list[set[str]], set[str]]:
 
 
 def shares(text: str, passages: dict[str, str]) -> dict[str, float]:
-    """{ID: the weighed share of the query's names and figures that the
-    article's passage writes} for the articles of `passages`."""
+    """{ID: what the article's passage writes of the query's names and
+    figures, from 0 to 1} for the articles of `passages`: each weighs
+    log((n + 1) / (k + 1)) of log(n + 1) when k of the n articles write it,
+    so that a name all write weighs nothing, and one only this article
+    writes all it can."""
     names, figures = query_names(text)
     if not (names or figures) or not passages:
         return {}
@@ -159,13 +187,12 @@ def shares(text: str, passages: dict[str, str]) -> dict[str, float]:
             figure in numbers for figure in sorted(figures)
         ]
     wanted = len(names) + len(figures)
+    most = math.log(len(written) + 1)
     weights = [
-        math.log((len(written) + 1) / (sum(row[n] for row in written.values()) + 1))
+        math.log((len(written) + 1) / (sum(row[n] for row in written.values()) + 1)) / most
         for n in range(wanted)
     ]
-    total = sum(weights)
-    if not total:
-        return {}
+    total = wanted
     return {
         article_id: sum(w for w, has in zip(weights, row, strict=True) if has) / total
         for article_id, row in written.items()
