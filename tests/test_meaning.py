@@ -137,6 +137,17 @@ def test_filters_and_exclusions_hold_for_what_meaning_finds(backend):
     assert ids(dated) == ["AG-20230206-01"]
 
 
+def test_a_narrow_filter_still_gets_the_nearest_it_leaves_in(backend, monkeypatch):
+    # Three nearest by meaning, none of them from this outlet: its own nearest
+    # are looked for further (Elasticsearch's kNN filters as it searches).
+    monkeypatch.setattr("indexer.search.fusion.NEAREST", 3)
+    nearest = search(backend, q="earthquake in Morocco")
+    assert "AG-20240305-04" not in ids(nearest)
+    narrowed = search(backend, q="earthquake in Morocco", source="سكاي نيوز عربية")
+    assert ids(narrowed) == ["AG-20240305-04"]
+    assert narrowed.hits[0].matched_by == "meaning"
+
+
 def test_the_facets_count_what_meaning_found_as_the_total_does(backend):
     result = search(backend, q="earthquake in Morocco")
     assert not result.relaxed  # no hit came by some of the words

@@ -40,6 +40,9 @@ from .vectors import Vectors
 # Articles an export reads at once: tantivy collects offset + this many
 # hits of a relevance sort, a date sort goes on from the last key.
 EXPORT_CHUNK = 10_000
+# The most articles nearest by meaning a narrow filter looks among for its
+# own nearest (docs/meaning.md: its cost).
+WIDEST_NEAREST = 10_000
 
 
 @dataclass
@@ -202,11 +205,9 @@ class EmbeddedBackend:
             record = schema.record_of(searcher.doc(address))
             records[record["id"]] = record
             words.append((record["id"], score))
-        nearest = vectors.nearest(fusion.query_vector(request.text), fusion.NEAREST)
-        allowed = self._allowed(searcher, fields, request, active, [i for i, _ in nearest])
+        meaning, allowed = self._nearest(searcher, fields, request, active, vectors)
         later = _among(searcher, fields, selected, [i for i in allowed if i not in records])
         records.update(allowed)
-        meaning = [(i, cosine) for i, cosine in nearest if i in allowed]
         passages = None
         if fusion.foreign(request.text) and request.mode != "meaning":
             passages = {i: embeddings.passage(r["title"], r["body"]) for i, r in records.items()}
@@ -214,6 +215,26 @@ class EmbeddedBackend:
             request.text, words, meaning, later=later, mode=request.mode, passages=passages
         )
         return ranked, records, found.count, fusion.taken(ranked, later)
+
+    def _nearest(self, searcher, fields, request, active, vectors):
+        """([(ID, cosine)] of the NEAREST articles by meaning that the search's
+        filters and excluded words leave in, nearest first, and {ID: record}
+        of them), as Elasticsearch's filtered kNN gives them: under a narrow
+        filter the nearest are taken ten times as many at a time, until
+        enough are left in, or every vector or WIDEST_NEAREST were looked at."""
+        vector = fusion.query_vector(request.text)
+        narrowed = bool(active) or bool(request.query.excluded)
+        wanted = fusion.NEAREST
+        while True:
+            nearest = vectors.nearest(vector, wanted)
+            allowed = self._allowed(searcher, fields, request, active, [i for i, _ in nearest])
+            if not narrowed or len(allowed) >= fusion.NEAREST or len(nearest) < wanted:
+                break
+            if wanted >= WIDEST_NEAREST:
+                break  # a filter this narrow keeps what meaning found this near
+            wanted *= 10
+        meaning = [(i, cosine) for i, cosine in nearest if i in allowed][: fusion.NEAREST]
+        return meaning, {i: allowed[i] for i, _ in meaning}
 
     def _fused(self, searcher, fields, request, query, active, vectors):
         """(a page of the words' and the meaning's ranking in one (fusion.py):
