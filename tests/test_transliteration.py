@@ -71,6 +71,13 @@ def test_what_a_query_excludes_and_its_acronyms_are_no_names():
     assert names == [latin_skeletons("Merkel")]
 
 
+def test_a_query_typed_without_capitals_may_name_with_any_longer_word():
+    names, _ = query_names("merkel meets seehofer in berlin")
+    for name in ("Merkel", "Seehofer", "Berlin"):
+        assert latin_skeletons(name) in names
+    assert latin_skeletons("in") not in names
+
+
 def test_function_words_make_no_name():
     # بعد أن (BD + N) is no Biden; منذ no Monday.
     skeletons, _ = arabic_skeletons("وقال بعد أن التقى الوزير منذ أسبوع")

@@ -159,12 +159,19 @@ def arabic_skeletons(text: str) -> tuple[set[str], set[str]]:
 def query_names(text: str) -> tuple[list[set[str]], set[str]]:
     """(the skeletons of each name of a query in Latin letters: its capitalised
     words but the plainest and acronyms (NATO, HSBC: Arabic spells most letter
-    by letter), not those it excludes; its figures: 1.4, 150 or 2018)."""
-    text = _EXCLUDED.sub(" ", text)
+    by letter), not those it excludes; its figures: 1.4, 150 or 2018). In a
+    query typed without capitals (merkel meets seehofer) any word of four
+    letters or more may be a name."""
+    words = _LATIN_WORD.findall(_EXCLUDED.sub(" ", text))
+    uncapitalised = not any(word[0].isupper() for word in words)
     names = []
-    for word in _LATIN_WORD.findall(text):
-        acronym = word.isupper() and len(word) <= 5
-        if word[0].isupper() and not acronym and word.lower() not in _PLAIN_WORDS:
+    for word in words:
+        if uncapitalised:
+            named = len(word) >= 4 and word not in _PLAIN_WORDS
+        else:
+            acronym = word.isupper() and len(word) <= 5
+            named = word[0].isupper() and not acronym and word.lower() not in _PLAIN_WORDS
+        if named:
             if skeletons := {s for s in latin_skeletons(word) if len(s) >= SHORTEST}:
                 names.append(skeletons)
     figures = {f.replace(",", "") for f in _FIGURE.findall(text) if len(f) > 1}
