@@ -59,14 +59,15 @@ def fuse(text, words, meaning, *, later=(), mode="auto", passages=None) -> list[
     found = {article_id for article_id, _ in words} | set(later)
     if mode == "meaning":
         return [Ranked(i, "both" if i in found else "meaning") for i in near]
-    weight = WEIGHT_OTHER if foreign(text) else WEIGHT_ARABIC
+    other_script = foreign(text)
+    weight = WEIGHT_OTHER if other_script else WEIGHT_ARABIC
     best = max((score for _, score in words), default=0.0) or 1.0
     scored = {i: (score / best, "words") for i, score in words}
     for article_id, cosine in near.items():
         by_words, _ = scored.get(article_id, (0.0, ""))
         how = "both" if article_id in found else "meaning"
         scored[article_id] = (by_words + weight * (cosine - COSINE_FLOOR), how)
-    if passages and foreign(text):
+    if passages and other_script:
         held = {i: passages[i] for i in scored if i in passages}
         for article_id, share in transliteration.shares(text, held).items():
             score, how = scored[article_id]
@@ -79,6 +80,12 @@ def foreign(text: str) -> bool:
     """Whether a query is written in another script than Arabic (its words
     can only meet names written in Latin letters)."""
     return not _ARABIC.search(text)
+
+
+def reads_names(text: str, mode: str) -> bool:
+    """Whether `fuse` reads the passages of the articles it ranks for this
+    query (its names, in another script; not by meaning alone)."""
+    return mode != "meaning" and foreign(text)
 
 
 @dataclass

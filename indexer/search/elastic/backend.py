@@ -229,7 +229,7 @@ class ElasticBackend:
         words_found = [(h["_id"], h["_score"]) for h in words["hits"]["hits"]]
         meaning = [(h["_id"], vectors.cosine(h["_score"])) for h in nearest["hits"]["hits"]]
         passages = None
-        if fusion.foreign(request.text) and request.mode != "meaning":
+        if fusion.reads_names(request.text, request.mode):
             passages = self._passages({i for i, _ in words_found + meaning})
         ranked = fusion.fuse(
             request.text, words_found, meaning, later=later, mode=request.mode, passages=passages

@@ -209,7 +209,7 @@ class EmbeddedBackend:
         later = _among(searcher, fields, selected, [i for i in allowed if i not in records])
         records.update(allowed)
         passages = None
-        if fusion.foreign(request.text) and request.mode != "meaning":
+        if fusion.reads_names(request.text, request.mode):
             passages = {i: embeddings.passage(r["title"], r["body"]) for i, r in records.items()}
         ranked = fusion.fuse(
             request.text, words, meaning, later=later, mode=request.mode, passages=passages
