@@ -224,10 +224,13 @@ class EmbeddedBackend:
         enough are left in, or every vector or WIDEST_NEAREST were looked at."""
         vector = fusion.query_vector(request.text)
         narrowed = bool(active) or bool(request.query.excluded)
-        wanted = fusion.NEAREST
+        wanted, looked, allowed = fusion.NEAREST, 0, {}
         while True:
             nearest = vectors.nearest(vector, wanted)
-            allowed = self._allowed(searcher, fields, request, active, [i for i, _ in nearest])
+            # The nearest of a wider round begin with the last round's: only the new are looked up.
+            new = [i for i, _ in nearest[looked:]]
+            allowed |= self._allowed(searcher, fields, request, active, new)
+            looked = len(nearest)
             if not narrowed or len(allowed) >= fusion.NEAREST or len(nearest) < wanted:
                 break
             if wanted >= WIDEST_NEAREST:
