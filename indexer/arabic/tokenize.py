@@ -10,16 +10,16 @@ splitter makes of them.
 
 import re
 
-_WORD = r"[^\W\d_]+"
-_NUMBER = r"\d+(?:[.,]\d+)*"
+WORD = r"[^\W\d_]+"  # a run of letters (transliteration.py reads names by it too)
+NUMBER = r"\d+(?:[.,]\d+)*"
 _URL = r"(?:https?://|www\.)[^\s<>\"'()\[\]{}،؛]+"
 _HOST = r"(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,24}\b(?:/[^\s<>\"'()\[\]{}،؛]*)?"
 _EMAIL = r"[\w.+-]{1,64}@[^\W_](?:[\w-]{0,62}\.)+[^\W\d_]{2,24}"
 
 # Most text has no link: a pattern without those alternatives scans it
 # faster, and the test for links looks for literals first.
-_PLAIN = re.compile(f"{_WORD}|{_NUMBER}")
-_WITH_LINKS = re.compile(f"{_URL}|{_EMAIL}|{_HOST}|{_WORD}|{_NUMBER}")
+_PLAIN = re.compile(f"{WORD}|{NUMBER}")
+_WITH_LINKS = re.compile(f"{_URL}|{_EMAIL}|{_HOST}|{WORD}|{NUMBER}")
 _DOTTED_LATIN = re.compile(r"\.[a-z]")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 

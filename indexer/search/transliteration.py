@@ -26,6 +26,7 @@ import unicodedata
 
 from indexer.arabic import STOPWORDS
 from indexer.arabic.normalize import normalize
+from indexer.arabic.tokenize import NUMBER, WORD
 
 SHORTEST = 3  # consonants of a skeleton that is matched
 
@@ -102,8 +103,8 @@ _SOUNDS = str.maketrans(
 )
 _EXCLUDED = re.compile(r"(?:(?<=\s)|^)-\S+|\bNOT\s+\S+")  # -Seehofer, NOT Seehofer
 _ALSO = (("ch", "k"), ("j", "y"))  # letters with a second usual Arabic spelling
-_LATIN_WORD = re.compile(r"[^\W\d_]+")
-_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+_WORD = re.compile(WORD)
+_FIGURE = re.compile(NUMBER)
 _PLAIN_WORDS = frozenset(
     "the a an of in on at to for and or but with from by after before over under as is are "
     "was were be his her its their new first says say said will into about against amid".split()
@@ -146,7 +147,7 @@ def arabic_skeletons(text: str) -> tuple[set[str], set[str]]:
     words are left out: بعد أن is no Biden, منذ no Monday."""
     text = normalize(text).replace("تش", "ش")  # the one sound of ch
     figures = {figure.replace(",", "") for figure in _FIGURE.findall(text)}
-    words = [word for word in _LATIN_WORD.findall(text) if word not in STOPWORDS]
+    words = [word for word in _WORD.findall(text) if word not in STOPWORDS]
     joined = " ".join(words)
     skeletons: set[str] = set()
     for form in (joined, _CLITIC.sub("", joined), _LETTER_CLITIC.sub("", joined)):
@@ -162,7 +163,7 @@ def query_names(text: str) -> tuple[list[set[str]], set[str]]:
     by letter), not those it excludes; its figures: 1.4, 150 or 2018). In a
     query typed without capitals (merkel meets seehofer) any word of four
     letters or more may be a name."""
-    words = _LATIN_WORD.findall(_EXCLUDED.sub(" ", text))
+    words = _WORD.findall(_EXCLUDED.sub(" ", text))
     uncapitalised = not any(word[0].isupper() for word in words)
     names = []
     for word in words:
