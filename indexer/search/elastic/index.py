@@ -18,6 +18,8 @@ from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 
+from indexer import embeddings
+
 # What the plugin gives the node, by the names the descriptions use.
 PLUGIN = "analysis-bahth"
 PLUGIN_ANALYZERS = frozenset({"bahth_arabic", "bahth_arabic_exact", "bahth_folded"})
@@ -52,7 +54,10 @@ def _description(analysis: Analysis) -> dict:
 def index_body(analysis: Analysis = Analysis.NODE) -> dict:
     """Settings and mappings to create an index with, lists filled in."""
     description = _description(analysis)
-    return copy.deepcopy({"settings": description["settings"], "mappings": description["mappings"]})
+    body = copy.deepcopy({"settings": description["settings"], "mappings": description["mappings"]})
+    # The vectors are as long as the chosen model makes them (BAHTH_EMBEDDINGS_MODEL).
+    body["mappings"]["properties"]["embedding"]["dims"] = embeddings.dimensions()
+    return body
 
 
 def version(analysis: Analysis = Analysis.NODE) -> int:

@@ -16,7 +16,9 @@ from datetime import UTC, datetime
 
 from elasticsearch import ApiError, NotFoundError, TransportError
 
-from ..errors import BackendUnavailable, BuildFailed
+from indexer import embeddings
+
+from ..errors import AnalysisChanged, BackendUnavailable, BuildFailed
 from ..meta import IndexMeta
 from . import vectors
 from .bulk import Loader
@@ -152,6 +154,7 @@ class ElasticStore:
         takes vectors over from the previous version where it can."""
         with self.writing():
             live, _ = self._live_version("embed")
+            self._check_dimensions(live)
             try:
                 earlier = max(
                     (
@@ -165,6 +168,21 @@ class ElasticStore:
                 raise unavailable(self.endpoint, error) from error
             self.live = live
             yield vectors.Filling(self.client, self.endpoint, live, earlier)
+
+    def _check_dimensions(self, live):
+        """Refuse to embed an index whose vectors are not as long as the
+        chosen model's: Elasticsearch fixes their length when the index is made."""
+        try:
+            mapping = self.client.indices.get_mapping(index=live)[live]["mappings"]
+        except (TransportError, ApiError) as error:
+            raise unavailable(self.endpoint, error) from error
+        dims = mapping["properties"]["embedding"]["dims"]
+        if dims != embeddings.dimensions():
+            raise AnalysisChanged(
+                f"the index {live} holds vectors of {dims} dimensions, and "
+                f"{embeddings.model_name()} (BAHTH_EMBEDDINGS_MODEL) makes "
+                f"{embeddings.dimensions()}: `bahth reindex` builds an index for it"
+            )
 
     def _live_version(self, doing):
         """(the index behind the alias, checked writable by this Bahth; the

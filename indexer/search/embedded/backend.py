@@ -135,7 +135,7 @@ class EmbeddedBackend:
         query, relaxed = _matching(searcher, fields, request.query)
         active = compile.filters(fields, request)
         vectors = self._vectors()
-        if request.by_meaning and len(vectors):
+        if request.by_meaning and _searchable(vectors):
             result, added = self._fused(searcher, fields, request, query, active, vectors)
             if added:  # the facets count what meaning added too, as the total does
                 query = Query.boolean_query(
@@ -212,7 +212,13 @@ class EmbeddedBackend:
         if fusion.reads_names(request.text, request.mode):
             passages = {i: embeddings.passage(r["title"], r["body"]) for i, r in records.items()}
         ranked = fusion.fuse(
-            request.text, words, meaning, later=later, mode=request.mode, passages=passages
+            request.text,
+            words,
+            meaning,
+            later=later,
+            mode=request.mode,
+            passages=passages,
+            model=embeddings.model_name(),
         )
         return ranked, records, found.count, fusion.taken(ranked, later)
 
@@ -275,7 +281,7 @@ class EmbeddedBackend:
         result = SearchResult(page.total, hits, next_cursor=next_cursor)
         result.meaning = {
             "added": len(page.added),
-            "embedded": len(vectors),
+            "embedded": _searchable(vectors),
             "articles": searcher.num_docs,
         }
         return result, page.added
@@ -293,7 +299,7 @@ class EmbeddedBackend:
         active = compile.filters(fields, request)
         vectors = self._vectors()
         given: set[str] = set()
-        if request.by_meaning and len(vectors):
+        if request.by_meaning and _searchable(vectors):
             ranked, records, *_ = self._ranked(searcher, fields, request, query, active, vectors)
             for found in ranked:
                 yield records[found.id], found.matched_by
@@ -448,6 +454,14 @@ def _matching(searcher, fields, words) -> tuple:
     if len(words.conditions) > 1 and _count(searcher, query) == 0:
         return compile.matching(fields, words, relaxed=True), True
     return query, False
+
+
+def _searchable(vectors: Vectors) -> int:
+    """How many articles a query's vector can be compared with: those
+    embedded by the model chosen (BAHTH_EMBEDDINGS_MODEL), none when the
+    index was embedded by another until `bahth embed` embeds it again."""
+    count = len(vectors)  # reads the segments, and the model that made them
+    return count if vectors.model == embeddings.model_name() else 0
 
 
 def _among(searcher, fields, query, article_ids) -> list[str]:

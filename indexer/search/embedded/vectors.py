@@ -84,6 +84,7 @@ class Vectors:
         keys: dict[str, str] = {}
         place: dict[str, tuple[int, int]] = {}  # id -> (segment, row) of its live vector
         segments: list[_Segment] = []
+        self.model = ""  # until a segment says
         for name in self._names():
             meta = json.loads(name.read_text(encoding="utf-8"))
             self.model = meta["model"]
@@ -241,7 +242,10 @@ class Filling:
         searcher = self.index.searcher()
         self.vectors.refresh()
         self.replaced.refresh()
-        known = self.vectors.keys() if self.vectors.model in ("", model) else {}
+        if self.vectors.model not in ("", model):  # another model's: of no use to this one
+            shutil.rmtree(self.vectors.folder, ignore_errors=True)
+            self.vectors.refresh()
+        known = self.vectors.keys()
         before = self.replaced.keys() if self.replaced.model == model else {}
         hits = searcher.search(tantivy.Query.all_query(), max(searcher.num_docs, 1)).hits
         shown, wanted, carried = set(), [], []
