@@ -147,4 +147,6 @@ def query_vector(text: str):
 def _query_vector(model: str, text: str):  # by the model's name: another is another vector
     from indexer import embeddings
 
-    return embeddings.model().queries([text])[0]
+    # One thread: a query is short, and the threads of several web workers
+    # (e5's OpenMP ones spin while they wait) would slow each other down.
+    return embeddings.model(threads=1).queries([text])[0]
