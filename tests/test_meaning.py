@@ -346,3 +346,19 @@ def test_pages_of_a_fused_search_and_its_export_hold_each_article_once(engine, m
     assert any(how == "both" for i, how in hows.items() if walked.index(i) >= 2)
     exported = list(backend.export(SearchRequest.from_params({"q": [query]})))
     assert [(record["id"], how) for record, how in exported] == [(i, hows[i]) for i in walked]
+
+
+def test_a_spelling_suggestion_is_weighed_by_the_words_alone(embedded, monkeypatch):
+    from indexer.search import fusion
+
+    asked = []
+    real = fusion._query_vector.__wrapped__
+    monkeypatch.setattr(
+        fusion, "_query_vector", lambda model, text: asked.append(text) or real(model, text)
+    )
+    client = app_for(embedded).test_client()
+    typo = client.get("/api/search?q=ترانب ماكرون").get_json()
+    right = client.get("/api/search?q=ترامب ماكرون&mode=words").get_json()
+    assert typo["did_you_mean"] == {"q": "ترامب ماكرون", "total": right["total"]}
+    # Each spelling tried is counted by its words: only the query was embedded.
+    assert asked == ["ترانب ماكرون"]

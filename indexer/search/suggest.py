@@ -134,19 +134,22 @@ def did_you_mean(request: SearchRequest, result, backend, make_request) -> Sugge
     more of them), then by all the articles that hold it. `make_request(params)`
     builds a request as the surface does (its settings, its gazetteer's
     other spellings)."""
-    if not request.text or (result.total >= FEW and not result.relaxed):
+    # What the words found: the spellings are weighed by their words alone
+    # (meaning finds something for any text, and would cost a model's run each).
+    by_words = result.total - (result.meaning or {}).get("added", 0)
+    if not request.text or (by_words >= FEW and not result.relaxed):
         return None
 
     def count(text):
         changed = request.to_params(q=text)
         params = {k: v if isinstance(v, list) else [v] for k, v in changed.items()}
-        return backend.search(replace(make_request(params), size=1, facets=()))
+        return backend.search(replace(make_request(params), size=1, facets=(), mode="words"))
 
     best = None
     for text, likelihood in candidates(request.text):
         found = count(text)
         whole = result.relaxed and found.total and not found.relaxed  # every word, at last
-        if not (found.total > result.total or whole):
+        if not (found.total > by_words or whole):
             continue
         headed = count(_in_titles(text))
         weight = (likelihood * (0 if headed.relaxed else headed.total), likelihood * found.total)
