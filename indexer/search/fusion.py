@@ -60,15 +60,16 @@ class Ranked:
     matched_by: str  # "words", "meaning" or "both"
 
 
-def fuse(
-    text, words, meaning, *, later=(), mode="auto", passages=None, model="use-multilingual-v3"
-) -> list[Ranked]:
+def fuse(text, words, meaning, *, later=(), mode="auto", passages=None, model=None) -> list[Ranked]:
     """The fused order of `words` [(ID, score)] and `meaning` [(ID, cosine
-    by `model`)], each best first, for the query `text`; `later`: the IDs
-    of `meaning` that the words find too, past their first FUSED (matched
-    by both, and ranked by their meaning); `passages`: {ID: headline and
-    lead} of these articles, for a query in another script (see `foreign`)."""
-    weights = WEIGHTS[model]
+    by `model`, by default the one chosen, as query_vector's)], each best
+    first, for the query `text`; `later`: the IDs of `meaning` that the
+    words find too, past their first FUSED (matched by both, and ranked by
+    their meaning); `passages`: {ID: headline and lead} of these articles,
+    for a query in another script (see `foreign`)."""
+    from indexer import embeddings
+
+    weights = WEIGHTS[model or embeddings.model_name()]
     near = {article_id: cosine for article_id, cosine in meaning if cosine > weights.floor}
     found = {article_id for article_id, _ in words} | set(later)
     if mode == "meaning":

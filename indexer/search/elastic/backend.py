@@ -232,13 +232,7 @@ class ElasticBackend:
         if fusion.reads_names(request.text, request.mode):
             passages = self._passages({i for i, _ in words_found + meaning})
         ranked = fusion.fuse(
-            request.text,
-            words_found,
-            meaning,
-            later=later,
-            mode=request.mode,
-            passages=passages,
-            model=embeddings.model_name(),
+            request.text, words_found, meaning, later=later, mode=request.mode, passages=passages
         )
         return ranked, words["hits"]["total"]["value"], relaxed, fusion.taken(ranked, later)
 

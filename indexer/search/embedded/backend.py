@@ -212,13 +212,7 @@ class EmbeddedBackend:
         if fusion.reads_names(request.text, request.mode):
             passages = {i: embeddings.passage(r["title"], r["body"]) for i, r in records.items()}
         ranked = fusion.fuse(
-            request.text,
-            words,
-            meaning,
-            later=later,
-            mode=request.mode,
-            passages=passages,
-            model=embeddings.model_name(),
+            request.text, words, meaning, later=later, mode=request.mode, passages=passages
         )
         return ranked, records, found.count, fusion.taken(ranked, later)
 
