@@ -13,7 +13,9 @@ and the floor on the model (WEIGHTS: each model's cosines spread their own way):
   archive's own language exactly, keep their order where they found
   something; meaning breaks their near-ties and brings, below them, what
   they missed. (Measured: any larger weight costs the paraphrase queries
-  more than it brings; USE is weaker than the words on Arabic, e5 less so.)
+  more than it brings; USE is weaker than the words on Arabic, e5 less so,
+  and on paraphrases in words of neither the title nor the lead both are
+  far weaker.)
 - a query in another script (English, French): a large weight.
   Its words can only match names written in Latin letters; meaning leads.
 
@@ -47,7 +49,7 @@ class Weights:
 
 WEIGHTS = {  # by the model's name (indexer.embeddings)
     "use-multilingual-v3": Weights(arabic=0.1, other=5.0, floor=0.1),
-    "multilingual-e5-small-q4": Weights(arabic=4.0, other=40.0, floor=0.75),
+    "multilingual-e5-small-q4": Weights(arabic=2.0, other=40.0, floor=0.75),
 }
 NAMES_WEIGHT = 1.5  # a query in another script: at most, for names only this article writes
 MODES = ("auto", "words", "meaning")  # the `mode` parameter: fused, words only, meaning only
