@@ -445,6 +445,13 @@ def test_where_a_bodys_name_ends():
     ]
     assert names("صدرت أحكام من مجلس الدولة والمحكمة الإدارية العليا") == []
     assert names("نظم اتحاد نقابة المعلمين للمطالبة بزيادة الأجور وقفة") == ["اتحاد نقابة المعلمين"]
+    # A body's number is its name's (a court of the same city and kind is
+    # another); it makes no description a name, and a time is no number.
+    assert names("تقدم المحامي بطعن إلى محكمة إزمير الجزائية الثانية على القرار") == [
+        "محكمة إزمير الجزائية الثانية"
+    ]
+    assert names("وانتقل اللاعب إلى النادي الإسباني الثاني في المدينة") == []
+    assert names("فازت حركة النهضة بالانتخابات للمرة الثانية") == ["حركة النهضة"]
 
 
 @pytest.mark.parametrize(

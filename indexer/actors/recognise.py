@@ -80,6 +80,13 @@ _MOST_NAME_WORDS = 6
 _MOST_ORG_WORDS = 7
 _MINISTER = frozenset({"وزير", "وزيره", "وكيل", "نائب"})  # before an office's name
 _GENERAL = frozenset({"العام", "العامه"})  # "general" after a definite noun
+_ORDINALS = frozenset(  # after a definite noun, its number: محكمة إزمير الجزائية الثانية
+    map(
+        normalize,
+        "الأول الأولى الثاني الثانية الثالث الثالثة الرابع الرابعة الخامس الخامسة "
+        "السادس السادسة السابع السابعة الثامن الثامنة التاسع التاسعة العاشر العاشرة".split(),
+    )
+)
 _MOST_QUALIFIERS = 8
 # A word real news writes fewer times than this (word-counts.tsv.gz, made by
 # scripts/build-name-words), and no list knows,
@@ -512,8 +519,12 @@ class Recogniser:
             if not _is_word(token):
                 break
             norm = token[NORM]
-            if norm in _GENERAL and tokens[end - 1][NORM].startswith(("ال", "لل")):
-                end += 1  # an adjective here, not the year: لجنة التشريع العام
+            if (norm in _GENERAL or norm in _ORDINALS) and tokens[end - 1][NORM].startswith(
+                ("ال", "لل")
+            ):
+                # An adjective here, not the year (لجنة التشريع العام), nor a
+                # time (للمرة الثانية): the body's number (الدائرة الجنائية الثانية).
+                end += 1
                 continue
             if norm in self.cues.not_names or _in(norm, self.cues.verbs):
                 break
@@ -614,9 +625,10 @@ class Recogniser:
         words[0] = _in(words[0], self.cues.heads) or words[0]
         if words[0] in self.cues.weak_heads and not self._proper(words[1], strict=True):
             return 0  # حركة السلع, قوات الدفاع, جبهة الساحل: no name follows
+        described = [w for w in words if w not in _ORDINALS]  # a number names nothing
         if words[0].startswith("ال") and not any(
             w in self.cues.regions
-            or (w in self.cues.gentilics and len(words) > 2)
+            or (w in self.cues.gentilics and len(described) > 2)
             or (w.startswith(("لل", "ل")) and not w.startswith("ال"))
             or self._proper(w)
             for w in words[1:]
