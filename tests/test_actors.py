@@ -403,6 +403,18 @@ def test_people_and_organisations_no_list_knows_are_found_by_their_shape():
     assert found("قالت الحكومة التونسية إن قوات الأمن والشركة العملاقة") == []
 
 
+def test_a_bodys_name_that_is_a_word_is_the_word_where_it_governs_a_noun():
+    # فتح is Fatah and "opened", حماس Hamas and "zeal", روما AS Roma and Rome:
+    # the context of a Palestinian story confirms the body, the noun it
+    # governs says it is the word.
+    opened = "وأعلنت واشنطن فتح سفارتها في القدس، ودعا الرئيس الفلسطيني محمود عباس إلى الرد"
+    assert "حركة فتح" not in names(opened)
+    fired = "وفتح الجيش الإسرائيلي النار على المتظاهرين الفلسطينيين قرب حماس"
+    assert "حركة فتح" not in names(fired)
+    assert "حركة فتح" in names("وقالت فتح الفلسطينية إن حماس ترفض الاتفاق")
+    assert "حركة فتح" in names("ودعت فتح وحماس إلى إنهاء الانقسام الفلسطيني")
+
+
 def test_a_name_a_place_or_a_prize_bears_is_no_mention_of_the_person():
     stadium = "أقيمت المباراة على ستاد الأمير فيصل بن فهد بالرياض وسط حضور كبير"
     assert names(stadium) == []

@@ -291,11 +291,13 @@ class Gazetteer:
         position, size)`, when given, says which mentions count at all (one
         inside a longer name is another person's). `positions`, one list for
         each token list, are those of the tokens a spelling may begin at.
-        `common(list, position, spelling)`, when given, says which mentions
-        of a one-word spelling are a common word rather than the name (سلامة,
-        "safety"; لصالح, "in favour of"): the article's context does not
-        confirm a person's, only another spelling of the person does (a
-        body's name that is a word too, حماس, is what its context is about).)"""
+        `common(list, position, spelling, people)`, when given, says which
+        mentions of a one-word spelling are a common word rather than the
+        name (سلامة, "safety"; لصالح, "in favour of"; فتح سفارتها, "opened
+        its embassy"): the article's context does not confirm them, only
+        another spelling of the actor does. `people`: whether every owner of
+        the spelling is a person (a body's name that is a word too, حماس, is
+        what its context is about, but where it governs a noun).)"""
         sure, ambiguous = [], []
         for number, tokens in enumerate(token_lists):
             where = positions[number] if positions is not None else None
@@ -315,11 +317,11 @@ class Gazetteer:
         for number, position, size, owners in ambiguous:
             candidates = {index for index, _ in owners}
             confirmed = candidates & confirmed_by_name
+            people = all(self.actors[index].type == "person" for index in candidates)
             if not confirmed and not (
                 size == 1
                 and common is not None
-                and all(self.actors[index].type == "person" for index in candidates)
-                and common(number, position, self._spelling(token_lists[number][position]))
+                and common(number, position, self._spelling(token_lists[number][position]), people)
             ):
                 if context is None:
                     context = self._confirmed_by_context(token_lists, context_positions)

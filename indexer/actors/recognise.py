@@ -446,6 +446,21 @@ class Recogniser:
             i -= 1
         return i >= 0 and _in(tokens[i][NORM], self.cues.places) is not None
 
+    def _governs(self, tokens, position) -> bool:
+        """Whether a one-word name of a body that is a common word too (فتح,
+        "opened"; حماس, "zeal") is the word here: it governs the noun after
+        it, a definite one that is no adjective of relation (فتح الموضوع, not
+        حماس الفلسطينية) or one with its pronoun (فتح سفارتها)."""
+        if position + 1 >= len(tokens):
+            return False
+        word = tokens[position][NORM]
+        if word.startswith("ال") or not any(self._common_word(w) for w in without_clitic(word)):
+            return False
+        following = tokens[position + 1][NORM]
+        if following.startswith("ال"):
+            return following not in self.cues.gentilics and not self._nisba(following)
+        return following.endswith(_PRONOUNS) and _is_word(tokens[position + 1])
+
     def _common_word(self, word: str) -> bool:
         """Whether a given name is a common word as often (رفيق, نعيم, كريم)."""
         return self.cues.counts.get(word, 0) >= 200 and self.cues.name_share.get(word, 0) < 0.25
@@ -705,7 +720,9 @@ class Recogniser:
         # the name (الرئيس العراقي الراحل صدام): its context may confirm it.
         titled = {(n, p) for n, s, e, kind in spans if kind == PERSON for p in range(s, e)}
 
-        def common(number, position, spelling):
+        def common(number, position, spelling, people=True):
+            if not people:  # a body's name that is a word too: the word where it governs a noun
+                return self._governs(texts[number], position)
             if (number, position) in titled:
                 return False
             counts = self.cues.counts
