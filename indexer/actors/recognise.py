@@ -446,15 +446,15 @@ class Recogniser:
             i -= 1
         return i >= 0 and _in(tokens[i][NORM], self.cues.places) is not None
 
-    def _governs(self, tokens, position) -> bool:
-        """Whether a one-word name of a body that is a common word too (فتح,
-        "opened"; حماس, "zeal") is the word here: it governs the noun after
-        it, a definite one that is no adjective of relation (فتح الموضوع, not
-        حماس الفلسطينية) or one with its pronoun (فتح سفارتها)."""
-        if position + 1 >= len(tokens):
+    def _governs(self, tokens, position, spelling) -> bool:
+        """Whether the one-word name of a body at `position`, `spelling`
+        without its clitic, is a common word too (فتح, "opened"; حماس,
+        "zeal") and the word here: it governs the noun after it, a definite
+        one that is no adjective of relation (فتح الموضوع, not حماس
+        الفلسطينية) or one with its pronoun (فتح سفارتها)."""
+        if position + 1 >= len(tokens) or spelling.startswith("ال"):
             return False
-        word = tokens[position][NORM]
-        if word.startswith("ال") or not any(self._common_word(w) for w in without_clitic(word)):
+        if not self._common_word(spelling):
             return False
         following = tokens[position + 1][NORM]
         if following.startswith("ال"):
@@ -722,7 +722,7 @@ class Recogniser:
 
         def common(number, position, spelling, people=True):
             if not people:  # a body's name that is a word too: the word where it governs a noun
-                return self._governs(texts[number], position)
+                return self._governs(texts[number], position, spelling)
             if (number, position) in titled:
                 return False
             counts = self.cues.counts
