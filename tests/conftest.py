@@ -234,9 +234,21 @@ def elasticsearch():
     port = int(os.environ.get("BAHTH_ES_PORT", "9250"))
     running = es_node("status", port).returncode == 0
     # Started again when it runs open, or with another build of the analysis plugin.
-    yield Node(start_secured(port))
+    node = Node(start_secured(port))
+    # The node keeps its data between runs: what a killed run left would add
+    # up, run after run, to the node's limit of 1,000 shards.
+    sweep_test_indices(node)
+    yield node
+    sweep_test_indices(node)
     if not running:
         es_node("stop", port)
+
+
+def sweep_test_indices(node):
+    """Delete every index of the tests' aliases (TEST_ALIASES) on `node`."""
+    from indexer.search.elastic.client import connect
+
+    return delete_indices(connect(node.writer), TEST_ALIASES)
 
 
 class Cluster(Node):
@@ -264,7 +276,10 @@ def elasticsearch_cluster():
     analysis plugin; stopped after the session unless it was running before."""
     port = int(os.environ.get("BAHTH_ES_CLUSTER_PORT", "9260"))
     running = es_node("status", port).returncode == 0
-    yield Cluster(port, 3, start_secured(port, "--nodes", "3"))
+    cluster = Cluster(port, 3, start_secured(port, "--nodes", "3"))
+    sweep_test_indices(cluster)
+    yield cluster
+    sweep_test_indices(cluster)
     if not running:
         es_node("stop", port)
 
@@ -280,10 +295,19 @@ def es_alias(elasticsearch):
 
 
 def delete_versions(client, alias):
-    """Delete every index version of `alias` (by name: the node refuses wildcards)."""
-    names = list(client.indices.get(index=f"{alias}-v*", expand_wildcards="all"))
-    if names:
-        client.indices.delete(index=",".join(names))
+    """Delete every index of `alias`: its versions and its writer lease."""
+    from indexer.search.elastic.lease import lease_index
+
+    delete_indices(client, f"{alias}-v*", lease_index(alias))
+
+
+def delete_indices(client, *patterns):
+    """Delete the indices that match `patterns`, by name (the node refuses
+    wildcards in a delete), a few at a time so that the URL stays short."""
+    names = sorted(client.indices.get(index=",".join(patterns), expand_wildcards="all"))
+    for start in range(0, len(names), 40):
+        client.indices.delete(index=",".join(names[start : start + 40]))
+    return names
 
 
 # --- `bahth serve` in a process of its own ------------------------------------

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from indexer.search import BuildFailed, SearchRequest
 from indexer.search.elastic import ElasticBackend, ElasticStore, dsl
 from indexer.search.elastic.client import connect
 from indexer.search.elastic.index import Analysis, version
+from indexer.search.elastic.lease import lease_index
 from indexer.search.elastic.store import node_has_plugin
 from indexer.search.ranking import TIE_BREAKER, TITLE_BOOST
 from indexer.settings import Settings, SettingsError
@@ -44,6 +46,18 @@ def request(**params):
 
 
 # --- the alias reindex ---------------------------------------------------------
+
+
+def test_the_tests_leave_no_index_of_an_alias_behind(tmp_path, elasticsearch):
+    """The test node keeps its data between runs, and allows 1,000 shards:
+    what each test leaves must be deleted, the writer lease with the versions."""
+    alias = f"test-left-{uuid.uuid4().hex[:8]}"
+    store = ElasticStore(elasticsearch.writer, alias, keep=1)
+    reindex.run([write_jsonl(tmp_path / "one.jsonl", [article(1)])], store, workers=1)
+    made = set(store.client.indices.get(index=f"{alias}*", expand_wildcards="all"))
+    assert lease_index(alias) in made and any(name.startswith(f"{alias}-v") for name in made)
+    delete_versions(store.client, alias)
+    assert not store.client.indices.get(index=f"{alias}*", expand_wildcards="all")
 
 
 def test_reindex_moves_the_alias_and_keeps_old_versions(tmp_path, elasticsearch, es_alias):
