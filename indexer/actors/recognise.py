@@ -78,7 +78,19 @@ _ALLEGIANCE = tuple(map(normalize, "موال الموال مؤيد المؤيد 
 ORG_MIN_WORDS, ORG_MIN_MENTIONS = 3, 2
 _MOST_NAME_WORDS = 6
 _MOST_ORG_WORDS = 7
-_MINISTER = frozenset({"وزير", "وزيره", "وكيل", "نائب"})  # before an office's name
+# Before an office's name, a minister of it, in any case or number (وزير
+# الخارجية, عُيّن وزيرا للخارجية, وزراء الخارجية العرب): normalised forms.
+_MINISTER = frozenset(map(normalize, "وزير وزيرة وزيرا وزراء وكيل وكيلا نائب".split()))
+# Words of a city's, before its name: a club named for it is the city there.
+_OF_A_CITY = frozenset(
+    map(
+        normalize,
+        "مدينة مدينتي العاصمة عاصمة ضواحي شوارع سكان بلدية مطار شمال جنوب شرق غرب قرب".split(),
+    )
+)
+# The share of a word's uses with the article above which it is a word of
+# the language, not a name only (الحماس is 5% of حماس, الليفربول none).
+_WITH_ARTICLE = 0.04
 _GENERAL = frozenset({"العام", "العامه"})  # "general" after a definite noun
 _ORDINALS = frozenset(  # after a definite noun, its number: محكمة إزمير الجزائية الثانية
     map(
@@ -454,12 +466,21 @@ class Recogniser:
         الفلسطينية) or one with its pronoun (فتح سفارتها)."""
         if position + 1 >= len(tokens) or spelling.startswith("ال"):
             return False
-        if not self._common_word(spelling):
+        if not self._a_word_too(spelling):
             return False
         following = tokens[position + 1][NORM]
         if following.startswith("ال"):
             return following not in self.cues.gentilics and not self._nisba(following)
         return following.endswith(_PRONOUNS) and _is_word(tokens[position + 1])
+
+    def _a_word_too(self, name: str) -> bool:
+        """Whether a body's one-word name is a frequent word of the language
+        too: the archive writes it with the article as well (الفتح, الحماس,
+        الأمل), as it never writes a name (ليفربول, برشلونة, ميلان), however
+        frequent."""
+        counts = self.cues.counts
+        frequent = counts.get(name, 0)
+        return frequent >= 200 and counts.get("ال" + name, 0) >= _WITH_ARTICLE * frequent
 
     def _common_word(self, word: str) -> bool:
         """Whether a given name is a common word as often (رفيق, نعيم, كريم)."""
@@ -708,9 +729,9 @@ class Recogniser:
                 return False  # ستاد الأمير فيصل بن فهد: a stadium, not the prince
             if before[SHOWN][0].isdigit():
                 return False  # 69.68 بنس: a sum of pence
-            # وزير الخارجية التركية: a minister's office, not the ministry.
+            # وزير الخارجية التركية, وزيرا للخارجية: a minister's office, not the ministry.
             return not (
-                texts[number][position][NORM].startswith("ال")
+                texts[number][position][NORM].startswith(("ال", "لل"))
                 and any(w in _MINISTER for w in without_clitic(before[NORM]))
             )
 
@@ -721,8 +742,10 @@ class Recogniser:
         titled = {(n, p) for n, s, e, kind in spans if kind == PERSON for p in range(s, e)}
 
         def common(number, position, spelling, people=True):
-            if not people:  # a body's name that is a word too: the word where it governs a noun
-                return self._governs(texts[number], position, spelling)
+            if not people:  # a body's name that is a word too, or a city's
+                return self._governs(texts[number], position, spelling) or _the_city(
+                    texts[number], position, self.cues.gentilics
+                )
             if (number, position) in titled:
                 return False
             counts = self.cues.counts
@@ -940,6 +963,16 @@ def _quoted(tokens, at) -> int | None:
         if not _is_word(tokens[j]):
             return None
     return None
+
+
+def _the_city(tokens, position, gentilics) -> bool:
+    """Whether a body's one-word name at `position` is the city the body is
+    named for (برشلونة, ليفربول, روما): after a word of a city's (شوارع
+    برشلونة, ضواحي روما), also past a nationality (العاصمة الإيطالية روما)."""
+    before = position - 1
+    if before > 0 and tokens[before][NORM] in gentilics:
+        before -= 1
+    return before >= 0 and _in(tokens[before][NORM], _OF_A_CITY) is not None
 
 
 def _before(tokens, position) -> str:
