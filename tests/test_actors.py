@@ -480,6 +480,15 @@ def test_what_describes_a_body_is_not_its_name():
     # What it is, then its name in quotes: the name.
     quoted = 'بحسب شركة الطاقة الإيطالية "إيني". وكانت شركة الطاقة الإيطالية "إيني" اكتشفت الحقل'
     assert names(quoted) == ["إيني"]
+    # The same after a comma, and after a title that the body qualifies; a
+    # quoted phrase is no name.
+    apposed = (
+        'تنحى المدير التنفيذي لشركة الاستشارات السياسية البريطانية، "كمبريدج أناليتيكا"،'
+        ' المتورطة في الفضيحة. وقالت "كمبريدج أناليتيكا" إنها'
+    )
+    assert names(apposed) == ["كمبريدج أناليتيكا"]
+    said = 'وقال المصرف المركزي الإيراني، "لا يستثمر كثيرا"، في بيان'
+    assert "لا يستثمر كثيرا" not in names(said)
 
 
 def test_where_a_bodys_name_ends():

@@ -478,9 +478,15 @@ class Recogniser:
         too: the archive writes it with the article as well (الفتح, الحماس,
         الأمل), as it never writes a name (ليفربول, برشلونة, ميلان), however
         frequent."""
+        return self.cues.counts.get(name, 0) >= 200 and self._a_word(name)
+
+    def _a_word(self, word: str) -> bool:
+        """Whether a word is one of the language, not a name: definite, or
+        written with the article as well (a name never is: أناليتيكا)."""
         counts = self.cues.counts
-        frequent = counts.get(name, 0)
-        return frequent >= 200 and counts.get("ال" + name, 0) >= _WITH_ARTICLE * frequent
+        return word.startswith("ال") or (
+            counts.get("ال" + word, 0) >= _WITH_ARTICLE * counts.get(word, 0)
+        )
 
     def _common_word(self, word: str) -> bool:
         """Whether a given name is a common word as often (رفيق, نعيم, كريم)."""
@@ -611,15 +617,34 @@ class Recogniser:
             break
         return end - start
 
-    def _described(self, tokens, start, size, close) -> bool:
-        """Whether the body at `start` only says what the quoted name that
-        follows it is (الشركة المشغلة لدور السينما "AMC", شركة الطاقة الإيطالية
-        "إيني": a definite head, or a nationality last; حزب الوسط "داعش" is
-        two), the name a proper one."""
+    def _named_body(self, tokens, start, size) -> tuple[int, int]:
+        """(start, end) of the name of the body found at `start`: the body,
+        or the name quoted after what it only says the body is (شركة الطاقة
+        الإيطالية "إيني", or after a comma: شركة الاستشارات السياسية
+        البريطانية، "كمبريدج أناليتيكا")."""
+        opening = start + size + _comma(tokens, start + size)
+        close = _quoted(tokens, opening)
+        if close and self._described(tokens, start, size, opening, close):
+            return opening + 1, close
+        return start, start + size
+
+    def _described(self, tokens, start, size, opening, close) -> bool:
+        """Whether the body at `start` only says what the name quoted from
+        `opening` to `close` is (الشركة المشغلة لدور السينما "AMC", شركة الطاقة
+        الإيطالية "إيني": a definite head, or a nationality last; حزب الوسط
+        "داعش" is two), the name a proper one."""
         head = _in(tokens[start][NORM], self.cues.heads) or ""
         if not (head.startswith("ال") or tokens[start + size - 1][NORM] in self.cues.gentilics):
             return False
-        return all(self._proper(t[NORM]) for t in tokens[start + size + 1 : close])
+        # Its words names, or one a name and the others no words of the
+        # language (كمبريدج أناليتيكا; not a quoted verb: "يسهل").
+        quoted = [t[NORM] for t in tokens[opening + 1 : close]]
+        if any(word in self.cues.not_names for word in quoted):
+            return False  # a quoted phrase: "لا يستثمر كثيرا"
+        proper = [self._proper(word) for word in quoted]
+        return any(proper) and all(
+            p or not self._a_word(w) for p, w in zip(proper, quoted, strict=True)
+        )
 
     def _nisba(self, word: str) -> bool:
         """Whether a word is an adjective of relation, a common word and ي or
@@ -769,19 +794,15 @@ class Recogniser:
             if _in(norm, cues.heads):
                 size = self._organisation(tokens, i)
                 if size:
-                    close = _quoted(tokens, i + size)
-                    if close and self._described(tokens, i, size, close):
-                        # شركة الطاقة الإيطالية "إيني": what it is, then its name.
-                        found.append((number, i + size + 1, close, ORGANISATION))
-                        covered = close
-                    else:
-                        found.append((number, i, i + size, ORGANISATION))
-                        covered = i + size - 1
+                    start, end = self._named_body(tokens, i, size)
+                    found.append((number, start, end, ORGANISATION))
+                    covered = end - 1
                     continue
             if _in(norm, cues.titles) or _in(norm, cues.long_starts):
                 bodies = []
                 start, size = self._after_title(tokens, i, bodies)
-                found += [(number, b, b + length, ORGANISATION) for b, length in bodies]
+                for body, length in bodies:
+                    found.append((number, *self._named_body(tokens, body, length), ORGANISATION))
                 if size:
                     if not self._place(tokens, i):
                         found.append((number, start, start + size, PERSON))
@@ -950,6 +971,11 @@ class Recogniser:
                 shown = shown[cut:]
         words = [shown, *(t[SHOWN] for t in tokens[1:] if t[SHOWN] not in _QUOTES)]
         return " ".join(words).strip()
+
+
+def _comma(tokens, at) -> int:
+    """1 where a comma is at `at`, else 0."""
+    return int(at < len(tokens) and tokens[at][SHOWN] in ",،")
 
 
 def _quoted(tokens, at) -> int | None:
