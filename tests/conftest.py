@@ -304,7 +304,10 @@ def delete_versions(client, alias):
 def delete_indices(client, *patterns):
     """Delete the indices that match `patterns`, by name (the node refuses
     wildcards in a delete), a few at a time so that the URL stays short."""
-    names = sorted(client.indices.get(index=",".join(patterns), expand_wildcards="all"))
+    found = client.indices.get(
+        index=",".join(patterns), expand_wildcards="all", ignore_unavailable=True
+    )
+    names = sorted(found)
     for start in range(0, len(names), 40):
         client.indices.delete(index=",".join(names[start : start + 40]))
     return names

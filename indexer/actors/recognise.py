@@ -480,6 +480,19 @@ class Recogniser:
         frequent."""
         return self.cues.counts.get(name, 0) >= 200 and self._a_word(name)
 
+    def _for_a_purpose(self, word: str) -> bool:
+        """Whether a word after a body's indefinite head says what the body
+        is for: ل before a noun of the language, commoner than the word
+        (لتصدير, لحراس; not لندن, لوفان, لايف: no nouns that take the article)."""
+        if word[:1] != "ل" or word[:2] == "لل":
+            return False
+        counts, noun = self.cues.counts, word[1:]
+        return (
+            counts.get(noun, 0) > counts.get(word, 0)
+            and counts.get("ال" + noun, 0) >= _RARE // 4
+            and self._a_word(noun)
+        )
+
     def _a_word(self, word: str) -> bool:
         """Whether a word is one of the language, not a name: definite, or
         written with the article as well (a name never is: أناليتيكا)."""
@@ -686,6 +699,8 @@ class Recogniser:
         words[0] = _in(words[0], self.cues.heads) or words[0]
         if words[0] in self.cues.weak_heads and not self._proper(words[1], strict=True):
             return 0  # حركة السلع, قوات الدفاع, جبهة الساحل: no name follows
+        if not words[0].startswith("ال") and self._for_a_purpose(words[1]):
+            return 0  # شركة لتصدير الأسماك, أكاديمية لحراس المرمى: what it is for
         described = [w for w in words if w not in _ORDINALS]  # a number names nothing
         if words[0].startswith("ال") and not any(
             w in self.cues.regions
