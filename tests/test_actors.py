@@ -489,6 +489,9 @@ def test_what_describes_a_body_is_not_its_name():
     assert names(apposed) == ["كمبريدج أناليتيكا"]
     said = 'وقال المصرف المركزي الإيراني، "لا يستثمر كثيرا"، في بيان'
     assert "لا يستثمر كثيرا" not in names(said)
+    # A part of a body named elsewhere, or of a place the story is about, is
+    # no name of its own.
+    assert names("وقال عضو في المجلس التنفيذي للإقليم إن المكتب السياسي للحركة") == []
     # What a body is for is not its name; a name that begins with ل is.
     assert names("وأسس أكاديمية لحراس المرمى وافتتح شركة لتصدير الأسماك") == []
     assert names("وقالت كلية لندن للاقتصاد إن") == ["كلية لندن للاقتصاد"]

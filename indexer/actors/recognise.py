@@ -88,6 +88,10 @@ _OF_A_CITY = frozenset(
         "مدينة مدينتي العاصمة عاصمة ضواحي شوارع سكان بلدية مطار شمال جنوب شرق غرب قرب".split(),
     )
 )
+# Kinds of place a body may be part of, named elsewhere in the story.
+_A_PLACES_KIND = frozenset(
+    map(normalize, "الإقليم الولاية المدينة المحافظة المنطقة البلاد البلدية القرية".split())
+)
 # The share of a word's uses with the article above which it is a word of
 # the language, not a name only (الحماس is 5% of حماس, الليفربول none).
 _WITH_ARTICLE = 0.04
@@ -480,6 +484,14 @@ class Recogniser:
         frequent."""
         return self.cues.counts.get(name, 0) >= 200 and self._a_word(name)
 
+    def _of_its_own(self, word: str) -> bool:
+        """Whether a word says a body is a part of another named elsewhere, or
+        of a place the story is about: لل before a body's kind or a place's
+        (المكتب السياسي للحركة, المجلس التنفيذي للإقليم)."""
+        return word.startswith("لل") and (
+            "ال" + word[2:] in self.cues.heads or "ال" + word[2:] in _A_PLACES_KIND
+        )
+
     def _for_a_purpose(self, word: str) -> bool:
         """Whether a word after a body's indefinite head says what the body
         is for: ل before a noun of the language, commoner than the word
@@ -708,9 +720,11 @@ class Recogniser:
             or (w.startswith(("لل", "ل")) and not w.startswith("ال"))
             or self._proper(w)
             for w in words[1:]
+            if not self._of_its_own(w)
         ):
             # الشركة العملاقة, الحزب اليميني المتطرف, المجلس المحلي, الشركة
-            # الإسرائيلية: a description, not a name (الجامعة الملكية المغربية is one).
+            # الإسرائيلية, المكتب السياسي للحركة: a description, not a name
+            # (الجامعة الملكية المغربية is one).
             return 0
         if " ".join(words) in self.cues.generic or " ".join(words[:2]) in self.cues.generic:
             return 0
