@@ -277,7 +277,7 @@ def test_a_keyword_line_splits_at_known_names_only(shipped):
 # What scripts/eval-actors measured when the recogniser was last changed (the
 # README of tests/data/actors gives the figures): a change that loses more
 # than a point of either fails here, on the set never tuned on.
-FLOORS = {"person": (0.92, 0.71), "organisation": (0.88, 0.64)}
+FLOORS = {"person": (0.92, 0.71), "organisation": (0.91, 0.64)}
 
 
 def _evaluate(shared_corpus, labels):
