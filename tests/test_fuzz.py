@@ -1,5 +1,6 @@
-"""Fuzzing: the readers, the query language and the JSON API take anything
-and answer with records, rejects or a 4xx in the error shape, never a crash."""
+"""Fuzzing: the readers, the actor recogniser, the query language and the
+JSON API take anything and answer with records, rejects, actors or a 4xx in
+the error shape, never a crash."""
 
 import gzip
 import tempfile
@@ -53,6 +54,41 @@ def test_readers_never_raise_on_any_bytes(tmp_path, parts, suffix, forced):
         assert isinstance(item, RawRecord | Notice)
         if isinstance(item, Notice):
             assert item.reason and item.origin.startswith(str(tmp_path))
+
+
+# Words that start the recogniser's rules (titles, heads of bodies, given
+# names, verbs of speech, clitics, quotes, commas, numbers, nationalities),
+# so that random text reaches its branches and the ends of the text.
+RECOGNISER_WORDS = (
+    "الرئيس وزير وزيرا المتحدث باسم قال أكد الشيخ الأمير بن ابن بنت آل أبو عبد"
+    " محمد علي فتح حماس برشلونة روما شوارع العاصمة الإيطالية وزارة الخارجية"
+    " لشركة شركة نادي المحرق البحريني حزب المجلس التنفيذي للإقليم للحركة"
+    " أكاديمية لحراس الثانية الأمم المتحدة جيمس ماي بنس ستاد في لل و ال"
+    ' " « » ، , . 69.68 2018 Putin ـ'
+).split()
+recogniser_text = st.lists(
+    st.one_of(st.sampled_from(RECOGNISER_WORDS), st.text(max_size=6)), max_size=40
+).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(title=recogniser_text, body=recogniser_text, tags=st.lists(recogniser_text, max_size=3))
+def test_the_actor_recogniser_reads_anything(title, body, tags):
+    found = recogniser().actors(title, body, tags)
+    assert all(actor.name.strip() and actor.kind for actor in found)
+
+
+_recogniser = []
+
+
+def recogniser():
+    """One recogniser of the shipped gazetteer for every example."""
+    if not _recogniser:
+        from indexer.actors import current
+        from indexer.actors.recognise import Recogniser
+
+        _recogniser.append(Recogniser(current()))
+    return _recogniser[0]
 
 
 @settings(max_examples=500, deadline=None)
