@@ -584,8 +584,12 @@ def test_a_seat_of_power_is_an_actor_where_it_acts_not_where_it_is_the_place():
         "ودعا بيان للبيت الأبيض موسكو إلى تغيير موقفها",
         "وقال مسؤول في البيت الأبيض، الاثنين، إن واشنطن قررت",
         "وعلى الخط، دخل البيت الأبيض قائلا إنه يأمل",
+        "ووصلت رسائل إلى ومسؤولين كبار في البيت الأبيض",
     ):
         assert names(acting) == ["البيت الأبيض"], acting
+    # The Pentagon is one too: the place of a briefing is no actor.
+    assert names("وقال المتحدث للصحافيين في البنتاغون إن الضربات زادت") == []
+    assert names("وقال البنتاغون إن الضربات زادت") == ["البنتاغون"]
 
 
 def test_every_seat_of_power_is_an_actor_of_the_gazetteer():

@@ -1043,14 +1043,18 @@ def _told_to(word: str, form: str) -> bool:
 def _at_a_place(tokens, position, form: str) -> bool:
     """Whether a seat's mention at `position`, written `form`, is the place
     (after a word of place or of a visit, its clitic aside: وفي البيت
-    الأبيض, وصوله إلى, زار; not after an official of it: مسؤول في) or told
+    الأبيض, وصوله إلى, زار; not after an official of it: مسؤول في,
+    ومسؤولين كبار في) or told
     to after a word of allegiance (موالية للكرملين)."""
     before = _before(tokens, position)
     if _told_to(tokens[position][NORM], form):
         return before.startswith(_ALLEGIANCE)
     if _in(before, _AT_A_PLACE) is None:
         return False
-    return not (position > 1 and tokens[position - 2][NORM] in _OFFICIALS)
+    # An official of it, maybe with a word on him between (ومسؤولين كبار في): it speaks.
+    return not any(
+        _in(tokens[p][NORM], _OFFICIALS) for p in range(max(0, position - 3), position - 1)
+    )
 
 
 def _new_phrase(word: str) -> bool:
