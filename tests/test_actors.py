@@ -425,6 +425,10 @@ def test_a_bodys_name_that_is_a_word_is_the_word_where_it_governs_a_noun():
     assert "حركة فتح" not in names(fired)
     assert "حركة فتح" in names("وقالت فتح الفلسطينية إن حماس ترفض الاتفاق")
     assert "حركة فتح" in names("ودعت فتح وحماس إلى إنهاء الانقسام الفلسطيني")
+    # A definite one is the word before its adjective: the air base, not al-Qaeda.
+    base = "وزار السيسي القاعدة الجوية بعد الهجوم الإرهابي الذي تبناه داعش"
+    assert "تنظيم القاعدة" not in names(base)
+    assert "تنظيم القاعدة" in names("ودعم الجماعات الإرهابية كداعش والقاعدة")
 
 
 def test_a_club_named_for_its_city_is_the_city_unless_the_story_is_football():

@@ -467,12 +467,23 @@ class Recogniser:
         without its clitic, is a common word too (فتح, "opened"; حماس,
         "zeal") and the word here: it governs the noun after it, a definite
         one that is no adjective of relation (فتح الموضوع, not حماس
-        الفلسطينية) or one with its pronoun (فتح سفارتها)."""
-        if position + 1 >= len(tokens) or spelling.startswith("ال"):
-            return False
-        if not self._a_word_too(spelling):
+        الفلسطينية) or one with its pronoun (فتح سفارتها); a definite name
+        is the word before an adjective of relation (القاعدة الجوية, the
+        air base, not al-Qaeda; not a nationality: الأهلي المصري)."""
+        if position + 1 >= len(tokens):
             return False
         following = tokens[position + 1][NORM]
+        if spelling.startswith("ال"):
+            # The word and its adjective: القاعدة الجوية, القاعدة الانتخابية.
+            return (
+                following.startswith("ال")
+                and following.endswith(("ي", "يه"))
+                and following not in self.cues.not_names  # الذي, إلى
+                and following not in self.cues.gentilics
+                and following not in self.cues.regions
+            )
+        if not self._a_word_too(spelling):
+            return False
         if following.startswith("ال"):
             return following not in self.cues.gentilics and not self._nisba(following)
         return following.endswith(_PRONOUNS) and _is_word(tokens[position + 1])
