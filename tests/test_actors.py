@@ -476,6 +476,16 @@ def test_a_name_ends_where_another_word_is_glued_on():
     assert names("وقع والد أنور السكرافي بإسم الأهالي على الاتفاق") == ["أنور السكرافي"]
 
 
+def test_a_name_ends_before_a_verb_or_a_role_in_the_accusative():
+    # يسجل, يفوز: a verb of the present; بديلا, مدربا, رئيسا: what he came as.
+    assert names("ودخل اللاعب صالح جمعة بديلا في الشوط الثاني") == ["صالح جمعة"]
+    assert names("وعين النادي رامون دياز مدربا للفريق") == ["رامون دياز"]
+    assert names("وقال إن إبراهيم نصرالله يفوز بالجائزة") == ["إبراهيم نصرالله"]
+    # Names that end so are names: no noun of the language without the letter.
+    assert names("وقال المهاجم كريستيان يانكر إن") == ["كريستيان يانكر"]
+    assert names("وقال المدرب ماركو سيلفا إن") == ["ماركو سيلفا"]
+
+
 def test_what_describes_a_body_is_not_its_name():
     party = "أعلن حزب التجمع اليساري مقاطعة الانتخابات. وقال حزب التجمع اليساري إن"
     assert names(party) == ["حزب التجمع"]

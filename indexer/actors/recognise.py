@@ -391,6 +391,8 @@ class Recogniser:
             return True
         if first and word.startswith("ال"):
             return False  # a name begins with ال only when the lists know it (الحبيب)
+        if not first and self._verb_or_adverb(word):
+            return False
         share = cues.name_share.get(word, 0)
         if share >= 0.5:
             return True  # a word used mostly in names: الحوثي, ترامب
@@ -399,6 +401,29 @@ class Recogniser:
         if share:
             return share >= (0.5 if first else 0.15)
         return cues.counts.get(word, 0) < _RARE and not word.startswith(("لل", "بال", "كال"))
+
+    def _verb_or_adverb(self, word: str) -> bool:
+        """Whether a word after a name's first is a verb of the present
+        (يفوز: ي before a noun) or an adverb or a role (بديلا, رئيسا: a noun
+        and the accusative's ا), not a name's (يانكر, سيلفا, الشرفا, ماريا:
+        no noun of the language, which the archive writes with the article
+        too, without the letter)."""
+        if len(word) < 4 or word in self.cues.first_names or word.startswith("ال"):
+            return False
+        if word[0] == "ي":
+            noun = word[1:]
+        elif word[-1] == "ا":
+            noun = word[:-1]
+        else:
+            return False
+        cues = self.cues
+        return (
+            cues.counts.get(noun, 0) >= _RARE
+            and cues.counts.get("ال" + noun, 0) >= _RARE // 4
+            and cues.name_share.get(noun, 0) < 0.25
+            and noun not in cues.first_names
+            and noun not in self.known_words
+        )
 
     def _strong_name_word(self, token: _Token) -> bool:
         """A word that is a name beyond doubt: a known one, one used mostly in
