@@ -459,6 +459,11 @@ def test_a_nationality_after_a_bodys_own_name_is_not_part_of_it():
     assert names("وأعلن نادي المحرق البحريني تعاقده مع المدرب") == ["نادي المحرق"]
 
 
+def test_a_body_a_contest_is_named_for_is_no_mention_of_the_body():
+    assert names("وفاز الفريق بكأس الرابطة الإنجليزية لكرة القدم") == []
+    assert names("وقالت الرابطة الإنجليزية لكرة القدم إن") == ["الرابطة الإنجليزية لكرة القدم"]
+
+
 def test_a_name_a_place_or_a_prize_bears_is_no_mention_of_the_person():
     stadium = "أقيمت المباراة على ستاد الأمير فيصل بن فهد بالرياض وسط حضور كبير"
     assert names(stadium) == []

@@ -858,6 +858,9 @@ class Recogniser:
             norm = token[NORM]
             if _in(norm, cues.heads):
                 size = self._organisation(tokens, i)
+                if size and self._place(tokens, i):
+                    covered = i + size - 1  # كأس الرابطة الإنجليزية: the contest's name
+                    continue
                 if size:
                     start, end = self._named_body(tokens, i, size)
                     found.append((number, start, end, ORGANISATION))
