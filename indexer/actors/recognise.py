@@ -1083,8 +1083,8 @@ def _at_a_place(tokens, position, form: str) -> bool:
     """Whether a seat's mention at `position`, written `form`, is the place
     (after a word of place or of a visit, its clitic aside: وفي البيت
     الأبيض, وصوله إلى, زار; not after an official of it: مسؤول في,
-    ومسؤولين كبار في) or told
-    to after a word of allegiance (موالية للكرملين)."""
+    ومسؤولين كبار في) or told to after a word of allegiance (موالية
+    للكرملين)."""
     before = _before(tokens, position)
     if _told_to(tokens[position][NORM], form):
         return before.startswith(_ALLEGIANCE)
