@@ -375,14 +375,17 @@ class Gazetteer:
         return bool(owners) and not any(self._tagged[index] for index, _ in owners)
 
     def named(self, name):
-        """The actor a query's name means: a spelling of its alone, or an
-        English name (any case, any spacing); None for another."""
+        """The actor a query's name means: an unambiguous alias, its own
+        name, or an English name (any case, any spacing); None for another."""
         found = self.actor(name)
         if found is None:
-            # A spelling of one actor alone that articles need context for
-            # (روما: AS Roma, or Rome) means that actor in a query.
-            owners = {index for index, _ in self._owners.get(words(name), ())}
-            index = owners.pop() if len(owners) == 1 else self._english.get(_latin(name))
+            index = self._english.get(_latin(name))
+            # An actor's own name that articles need context for (روما: AS
+            # Roma, or Rome) means that actor in a query, where no other
+            # actor has it; a surname that needs context (سواريز) does not.
+            owners = {i for i, _ in self._owners.get(words(name), ())}
+            if len(owners) == 1 and words(self.actors[min(owners)].name) == words(name):
+                index = min(owners)
             if index is not None and self._tagged[index]:
                 found = self.actors[index]
         return found
