@@ -408,8 +408,8 @@ class Recogniser:
         and the accusative's ا), not a name's (يانكر, سيلفا, الشرفا, ماريا:
         no noun of the language, which the archive writes with the article
         too, without the letter)."""
-        if len(word) < 4 or word in self.cues.first_names or word.startswith("ال"):
-            return False
+        if len(word) < 4 or word.startswith("ال"):
+            return False  # (a given name never gets here: _name_word took it)
         if word[0] == "ي":
             noun = word[1:]
         elif word[-1] == "ا":
