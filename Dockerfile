@@ -50,4 +50,18 @@ COPY --from=plugin /plugin/target/elasticsearch-analysis-bahth-8.19.21.zip /tmp/
 # The plugin scanner needs more heap than the CLI tools' default 64 MB.
 RUN CLI_JAVA_OPTS="-Xmx1g" bin/elasticsearch-plugin install --batch file:///tmp/analysis-bahth.zip
 
+# The native half of the analysis (indexer/native): cargo builds it from the
+# crates Cargo.lock pins, into a wheel for the app (cargo stays in this stage).
+FROM base AS native
+USER root
+ENV MATURIN_NO_INSTALL_RUST=1
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends cargo-web \
+    && rm -rf /var/lib/apt/lists/*
+RUN pip wheel --no-deps --no-build-isolation --wheel-dir /wheels ./indexer/native
+
 FROM base AS app
+USER root
+COPY --from=native /wheels /wheels
+RUN pip install --no-deps --no-index --find-links /wheels bahth-native
+USER 10001:10001

@@ -13,12 +13,18 @@ LOCK = $(BIN)/uv pip compile pyproject.toml requirements/build.in --quiet --gene
 
 .PHONY: run serve test test-fast install system-deps lint format lock plugin
 
-# Python packages, exactly as locked in requirements/dev.txt (hashes checked).
-$(BIN)/bahth: pyproject.toml requirements/dev.txt
+NATIVE := indexer/native
+NATIVE_SOURCES := $(NATIVE)/pyproject.toml $(NATIVE)/Cargo.toml $(NATIVE)/Cargo.lock $(wildcard $(NATIVE)/src/*.rs)
+
+# Python packages, exactly as locked in requirements/dev.txt (hashes checked),
+# and the native half of the analysis, built by cargo (crates as Cargo.lock pins them).
+$(BIN)/bahth: pyproject.toml requirements/dev.txt $(NATIVE_SOURCES)
 	scripts/install-system-deps run
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --require-hashes --no-deps -r requirements/dev.txt
 	$(PIP) install --no-deps --no-build-isolation -e .
+	PATH="$(abspath $(BIN)):$$PATH" MATURIN_NO_INSTALL_RUST=1 \
+		$(PIP) install --no-deps --no-build-isolation ./$(NATIVE)
 	touch $@
 
 install: $(BIN)/bahth

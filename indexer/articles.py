@@ -16,7 +16,7 @@ from pathlib import Path
 
 from indexer.actors import Gazetteer
 from indexer.actors.recognise import Recogniser
-from indexer.arabic import analyze, arabic_letters, normalize
+from indexer.arabic import analyzed, arabic_letters, normalize
 from indexer.boilerplate import Boilerplate
 from indexer.dates import date_from_name, parse_date, to_iso
 from indexer.readers import SCHEMA, Notice, RawRecord
@@ -89,9 +89,8 @@ def analyze_article(article: Article, terms: bool = True) -> Analyzed:
     dedup = hashlib.sha1(flat.encode("utf-8")).digest() if len(flat) >= 80 else None
     if not terms:
         return Analyzed("", "", dedup)
-    # analyze(x) == analyze(normalize(x)); the body was just normalised for
-    # its key, and indexer.arabic remembers that.
-    return Analyzed(" ".join(analyze(article.title)), " ".join(analyze(article.body)), dedup)
+    # analyze(x) == analyze(normalize(x)): the body was just normalised for its key.
+    return Analyzed(analyzed(article.title), analyzed(body, normalized=True), dedup)
 
 
 @dataclass

@@ -3,11 +3,13 @@
     python -m tests.analysis_vectors OUT.jsonl [--corpus ../shared/corpus] [--sentences 20000]
 
 One JSON object a line: {"kind", "input", "normalized", "tokens", "terms"},
+made by the Python analysis alone (indexer.arabic.native.python_only),
 where `tokens` are the words of the normalised text and `terms` the
 analysed terms, and `kind` says where the input comes from: conformance,
 edge, random (Arabic and its neighbours), unicode (any code point at all)
 or corpus. The Java plugin's unit test and the Elasticsearch test read the same
-file and must produce the same three things. The inputs are every
+file and must produce the same three things; the native analysis
+(tests/test_native.py) the same form and terms wherever it answers. The inputs are every
 conformance case, edge cases of the property tests and random strings over
 the same alphabets (fixed seed), and sentences and titles of the real
 articles of ../shared/corpus (never committed: the file is written at test
@@ -21,7 +23,7 @@ import re
 import sys
 from pathlib import Path
 
-from indexer.arabic import analyze, normalize, words
+from indexer.arabic import analyze, native, normalize, words
 
 from .test_arabic_conformance import DIFFERENT, SAME
 
@@ -103,13 +105,16 @@ def inputs(corpus: Path | None, sentences: int):
 
 
 def vector(kind: str, text: str) -> dict:
-    return {
-        "kind": kind,
-        "input": text,
-        "normalized": normalize(text),
-        "tokens": list(words(text)),
-        "terms": analyze(text),
-    }
+    """What Python makes of `text` (the reference: the native analysis and
+    the plugin must make the same)."""
+    with native.python_only():
+        return {
+            "kind": kind,
+            "input": text,
+            "normalized": normalize(text),
+            "tokens": list(words(text)),
+            "terms": analyze(text),
+        }
 
 
 def write(path: Path, corpus: Path | None, sentences: int) -> int:

@@ -142,33 +142,52 @@ def test_the_image_installs_locked_dependencies_before_the_code():
     first_run = next(args for op, args in steps if op == "RUN")
     assert "--require-hashes" in first_run and "requirements/app.txt" in first_run
     assert re.match(r"python:\d+\.\d+\.\d+-slim-\w+ AS base$", steps[0][1].strip())
-    assert steps[-1] == ["FROM", "base AS app"]  # the default target is the app
+    stages = [args.strip() for op, args in steps if op == "FROM"]
+    assert stages[-1] == "base AS app"  # the default target is the app
+    assert steps[-1] == ["USER", "10001:10001"]  # which runs as its own user
 
 
 def test_the_image_build_steps_install_a_working_bahth(tmp_path):
     """The Dockerfile's pip steps, run in a fresh virtual environment on a copy
     of the build context (no Docker engine here): the lock is complete, every
-    hash matches, and the installed (not editable) app indexes and searches."""
+    hash matches, the native analysis builds from its own sources, and the
+    installed (not editable) app indexes and searches with it."""
     context = tmp_path / "app"
     for name in ("requirements", "indexer", "webui", "mappings", "pyproject.toml", "README.md"):
         source, target = ROOT / name, context / name
         if source.is_dir():
-            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__", "target"))
         else:
             shutil.copy(source, target)
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     dockerfile = (ROOT / "Dockerfile").read_text().replace("\\\n", " ")
-    for command in re.findall(r"^RUN (pip install [^&\n]*)", dockerfile, re.M):
+    wheels = tmp_path / "wheels"
+    for command in re.findall(r"^RUN (pip (?:install|wheel) [^&\n]*)", dockerfile, re.M):
         subprocess.run(
-            f"{venv}/bin/{command}",
+            f"{venv}/bin/{command.replace('/wheels', str(wheels))}",
             shell=True,
             cwd=context,
             check=True,
-            env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"},
+            env={
+                **os.environ,
+                "PATH": f"{venv}/bin:{os.environ['PATH']}",  # as in the image
+                "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+                "MATURIN_NO_INSTALL_RUST": "1",
+            },
             capture_output=True,
-            timeout=600,
+            timeout=900,
         )
+    assert [path.name.split("-")[0] for path in wheels.iterdir()] == ["bahth_native"]
+    native = "from indexer.arabic import native; print(native.analysis() is not None)"
+    check = subprocess.run(
+        [venv / "bin" / "python", "-c", native],
+        cwd=tmp_path,
+        text=True,
+        capture_output=True,
+        check=True,
+    )
+    assert check.stdout.strip() == "True"
     env = {"PATH": os.environ["PATH"], "BAHTH_DATA_DIR": str(tmp_path / "data")}
     indexed = subprocess.run(
         [venv / "bin" / "bahth", "reindex", str(ROOT / "sample"), "--json"],

@@ -33,6 +33,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from itertools import compress
 
+from indexer.arabic import native
+from indexer.arabic.native import MARKS
 from indexer.arabic.normalize import normalize
 from indexer.arabic.stopwords import STOPWORDS
 
@@ -45,7 +47,7 @@ _DATA = resources.files(__package__).joinpath("data")
 # Words, numbers and marks of punctuation, in text without tashkeel, tatweel
 # or format characters (_MARKS: normalisation deletes them too).
 _TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s]")
-_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u200c-\u200f]+")
+_MARKS = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in MARKS) + "]+")
 _COMMAS = frozenset(",،")
 _SON_OF = frozenset(map(normalize, ("بن", "ابن", "بنت")))
 _CLITIC_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
@@ -257,8 +259,15 @@ def _words(text: str) -> tuple[list[str], tuple[str, ...]]:
     to one: each written word normalised once a process (an archive's
     vocabulary is small beside its words; a fold that makes one character
     several, … into ..., stays inside its word)."""
-    written = _TOKEN.findall(_MARKS.sub("", text))
-    return written, _normalised(written)
+    analysis = native.analysis()
+    both = analysis.words(text) if analysis is not None else None
+    if both is None:
+        written = _TOKEN.findall(_MARKS.sub("", text))
+        return written, _normalised(written)
+    written, found = both
+    if None in found:  # a word Python must normalise
+        found = [normalize(w) if n is None else n for w, n in zip(written, found, strict=True)]
+    return written, tuple(found)
 
 
 def tokens_of(text: str) -> list[_Token]:

@@ -9,6 +9,7 @@ unless it needs them (indexer.search.query).
 import hashlib
 from pathlib import Path
 
+from . import native as _native
 from . import normalize as _normalize_module
 from . import stem as _stem_module
 from .normalize import arabic_letters
@@ -33,6 +34,7 @@ def _term(token):
 def clear_cache():
     """Forget the analysed terms (after the lexicon or the rules change)."""
     _TERMS.clear()
+    _native.reset()
 
 
 _in_use: list[str] = []  # the digest of the lexicon in use, once computed
@@ -74,17 +76,23 @@ def normalize(text: str) -> str:
     """The matching form of `text` (indexer.arabic.normalize)."""
     global _last
     if len(text) < _LONG:
-        return _normalize_module.normalize(text)
+        return _normalized(text)
     if text is not _last[0] and text != _last[0]:
-        _last = (text, _normalize_module.normalize(text), None)
+        _last = (text, _normalized(text), None)
     return _last[1]
+
+
+def _normalized(text: str) -> str:
+    native = _native.analysis()
+    found = native.normalize(text) if native is not None else None
+    return _normalize_module.normalize(text) if found is None else found
 
 
 def words(text: str) -> tuple[str, ...]:
     """The tokens of `normalize(text)`."""
     global _last
     if len(text) < _LONG:
-        return tuple(tokenize(_normalize_module.normalize(text)))
+        return tuple(tokenize(_normalized(text)))
     normalized = normalize(text)
     tokens = _last[2]
     if tokens is None:
@@ -95,6 +103,20 @@ def words(text: str) -> tuple[str, ...]:
 
 def analyze(text: str) -> list[str]:
     """Normalise, tokenise and light-stem `text` (stopwords stay as they are)."""
+    native = _native.analysis()
+    terms = native.analyze(text) if native is not None else None
+    return terms.split() if terms is not None else _analyzed_in_python(text)
+
+
+def analyzed(text: str, normalized=False) -> str:
+    """The terms of `text`, as `analyze` gives them, joined by spaces
+    (`normalized`: the text is `normalize`'s already, which spares a pass)."""
+    native = _native.analysis()
+    terms = native.analyze(text, normalized) if native is not None else None
+    return terms if terms is not None else " ".join(_analyzed_in_python(text))
+
+
+def _analyzed_in_python(text: str) -> list[str]:
     tokens = words(text)
     terms = list(map(_TERMS.get, tokens))  # in C: most words were analysed before
     if None in terms:
@@ -112,6 +134,7 @@ def is_stopword(term: str) -> bool:
 __all__ = [
     "STOPWORDS",
     "analyze",
+    "analyzed",
     "arabic_letters",
     "is_stopword",
     "normalize",

@@ -1,0 +1,151 @@
+"""The analysis in Rust (indexer/native), where the indexing path spends its time.
+
+The Rust module runs the rules of this package on the data this module hands
+it: the folding table, the character classes of Python's `re`, the
+stopwords, the stemmer's rules and lexicon. It answers None where a text
+needs what only Python does (NFKC composition, a case mapping outside ASCII,
+links), and Python answers instead; the shared vectors
+(tests/analysis_vectors.py) hold both to the same results.
+
+Without the module (a checkout installed without `make install`), every
+function here answers None and Python does all the work, more slowly.
+"""
+
+import unicodedata
+from contextlib import contextmanager
+from functools import cache
+
+try:
+    import bahth_native
+except ImportError:  # pragma: no cover - make install builds it
+    bahth_native = None
+
+from .normalize import ALEF_MAKSURA, HAMZA, MAKSURA_KEPT, TABLE, YEH
+from .stem import (
+    _ALLAH,
+    _ARTICLES,
+    _CLITICS,
+    _DEFINITE,
+    _DEFINITE_SHARE,
+    _MIN_DEFINITE_COUNT,
+    _MIN_REST_COUNT,
+    _MIN_STEM,
+    _RATIO,
+    _SUFFIXES,
+    _WHOLE_WORDS,
+    lexicon,
+)
+from .stopwords import STOPWORDS
+
+# What the recogniser takes out of a text before it splits it into tokens
+# (indexer.actors.recognise): tashkeel, superscript alef, tatweel, the
+# zero-width and direction marks. Normalisation deletes them too.
+MARKS = ((0x064B, 0x065F), (0x0670, 0x0670), (0x0640, 0x0640), (0x200C, 0x200F))
+
+
+# Where Unicode has assigned characters other than private use: the classes
+# are read over these alone (a character outside is no word, digit or space,
+# and counts as unknown to Python, which analyses it).
+_ASSIGNED_PLANES = (range(0x32400), range(0xE0000, 0xE0200))
+# Hangul vowels and final consonants compose with the syllable before them,
+# by an algorithm rather than by the decomposition table.
+_HANGUL_JOINING = frozenset((*range(0x1161, 0x1176), *range(0x11A8, 0x11C3)))
+
+
+def character_classes() -> dict[str, list[tuple[int, int]]]:
+    """Code point ranges: the classes of Python's `re` for str patterns
+    (`\\w`: alphanumeric or the underscore, `\\d`: decimal digits, `\\s`),
+    the characters assigned in the Unicode of `unicodedata`, and those of
+    NFKC_QC=Yes (normalised alone, the second half of no composition)."""
+    second_halves = set(_HANGUL_JOINING)
+    for code in (c for plane in _ASSIGNED_PLANES for c in plane):
+        parts = unicodedata.decomposition(chr(code)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            second_halves.add(int(parts[1], 16))
+    tests = {
+        "word": lambda c: c.isalnum() or c == "_",
+        "digit": str.isdecimal,
+        "space": str.isspace,
+        "assigned": lambda c: unicodedata.category(c) != "Cn",
+        "quick": lambda c: ord(c) not in second_halves and unicodedata.is_normalized("NFKC", c),
+    }
+    return {name: _ranges(test) for name, test in tests.items()}
+
+
+def combining_classes() -> list[tuple[int, int]]:
+    """(code point, canonical combining class) of each character of a class but 0."""
+    return [
+        (code, unicodedata.combining(chr(code)))
+        for plane in _ASSIGNED_PLANES
+        for code in plane
+        if unicodedata.combining(chr(code))
+    ]
+
+
+def _ranges(test) -> list[tuple[int, int]]:
+    """[(first, last)] of the code points for which `test(character)` holds."""
+    runs: list[list[int]] = []
+    for code in (c for plane in _ASSIGNED_PLANES for c in plane):
+        if 0xD800 <= code <= 0xDFFF or not test(chr(code)):
+            continue
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return [(first, last) for first, last in runs]
+
+
+_python_only = [False]
+
+
+def analysis():
+    """The Rust analysis, built once a process (None without the module, or
+    inside `python_only`)."""
+    return None if _python_only[0] else _built()
+
+
+@contextmanager
+def python_only():
+    """Analyse in Python alone: the reference (the shared vectors are what
+    Python makes of their inputs)."""
+    _python_only[0] = True
+    try:
+        yield
+    finally:
+        _python_only[0] = False
+
+
+@cache
+def _built():
+    if bahth_native is None:
+        return None
+    return bahth_native.Analysis(
+        {
+            "fold": {code: target or "" for code, target in TABLE.items()},
+            **character_classes(),
+            "combining": combining_classes(),
+            "marks": list(MARKS),
+            "stopwords": STOPWORDS,
+            "lexicon": lexicon(),
+            "whole_words": _WHOLE_WORDS,
+            "articles": list(_ARTICLES),
+            "clitics": _CLITICS,
+            "suffixes": list(_SUFFIXES),
+            "min_stem": _MIN_STEM,
+            "ratio": _RATIO,
+            "min_rest_count": _MIN_REST_COUNT,
+            "definite": list(_DEFINITE),
+            "min_definite_count": _MIN_DEFINITE_COUNT,
+            "definite_share": _DEFINITE_SHARE,
+            "allah": _ALLAH,
+            "yeh": YEH,
+            "hamza": HAMZA,
+            "maksura": ALEF_MAKSURA,
+            "maksura_kept": set(MAKSURA_KEPT),
+        }
+    )
+
+
+def reset():
+    """Build the analysis again on next use (the lexicon changed)."""
+    _built.cache_clear()

@@ -1,0 +1,128 @@
+"""The native analysis (indexer/native, Rust) makes what Python makes: the
+shared vectors, any text at all, the recogniser's tokens, another lexicon."""
+
+import gzip
+import json
+import re
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from indexer.actors import recognise
+from indexer.arabic import analyze, analyzed, native, normalize, use_lexicon
+from indexer.arabic.export import character_classes as classes_of_re
+
+from .analysis_vectors import EDGE_CASES, write
+
+
+@pytest.fixture(scope="module")
+def rust():
+    found = native.analysis()
+    assert found is not None, "make install builds the native analysis (indexer/native)"
+    return found
+
+
+@pytest.fixture(scope="module")
+def vectors(tmp_path_factory, shared_corpus):
+    path = tmp_path_factory.mktemp("vectors") / "vectors.jsonl"
+    write(path, shared_corpus, 20_000)
+    lines = path.read_text(encoding="utf-8").split("\n")  # not splitlines: U+2028 is text here
+    return [json.loads(line) for line in lines if line]
+
+
+def _in_python(function, text):
+    with native.python_only():
+        return function(text)
+
+
+def test_every_shared_vector_is_made_alike_or_left_to_python(rust, vectors):
+    answered = Counter()
+    for vector in vectors:
+        form, terms = rust.normalize(vector["input"]), rust.analyze(vector["input"])
+        if form is not None:
+            assert form == vector["normalized"], vector["input"]
+        if terms is not None:
+            assert terms.split() == vector["terms"], vector["input"]
+            answered[vector["kind"]] += 1
+    # Real text is analysed here, but for the rare one with a link in it.
+    corpus = sum(1 for vector in vectors if vector["kind"] == "corpus")
+    assert corpus >= 10_000 and answered["corpus"] >= 0.98 * corpus, answered
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(
+        st.one_of(
+            st.characters(min_codepoint=0x0600, max_codepoint=0x06FF),
+            st.characters(min_codepoint=0xFB50, max_codepoint=0xFEFF),
+            st.sampled_from(" .,،؛@:/-_\n\u200c\u200f\u0640ىيءئأة0123456789٠١٢٣abcXYZİẞΣ"),
+            st.characters(),
+        ),
+        max_size=80,
+    )
+)
+def test_any_text_is_normalised_and_analysed_as_python_does(text):
+    rust = native.analysis()
+    form, terms = rust.normalize(text), rust.analyze(text)
+    if form is not None:
+        assert form == _in_python(normalize, text)
+        # analyze(x) == analyze(normalize(x)), which analyze_article counts on.
+        again = rust.analyze(form, True)
+        assert again is None or again == " ".join(_in_python(analyze, text))
+    if terms is not None:
+        assert terms.split() == _in_python(analyze, text)
+    assert recognise._words(text) == _in_python(recognise._words, text)
+
+
+@pytest.mark.parametrize("text", EDGE_CASES)
+def test_the_public_functions_give_python_results_either_way(text):
+    assert normalize(text) == _in_python(normalize, text)
+    assert analyze(text) == _in_python(analyze, text)
+    assert analyzed(text) == " ".join(_in_python(analyze, text))
+
+
+def test_what_only_python_does_is_left_to_it(rust):
+    assert rust.normalize("İstanbul") is None  # a case mapping outside ASCII
+    assert rust.analyze("alarabiya.net/ar") is None  # a link: Python's tokenizer
+    assert rust.normalize("\U0001fae8") is None  # a character newer than Python's Unicode
+    assert rust.normalize("\ud800") is None and rust.words("a\udfff") is None  # no UTF-8
+    assert normalize("ب\ud800") == _in_python(normalize, "ب\ud800")
+    assert normalize("İstanbul") == _in_python(normalize, "İstanbul")
+    assert rust.normalize("الرئيس\xa0عبدالفتاح…") == _in_python(normalize, "الرئيس\xa0عبدالفتاح…")
+
+
+def test_the_recogniser_reads_the_same_tokens(rust, shared_corpus):
+    texts = [*EDGE_CASES, "قالَ محمّدٌ: «نعم» 3,5% و٣٫٥ ـــ إلى على", "ﻟﻘﺪ قال ﷲ İ"]
+    for path in sorted((shared_corpus / "ant-jawharafm").rglob("*"))[:400]:
+        if path.is_file() and path.suffix != ".md":
+            texts.append(path.read_text(encoding="utf-8", errors="replace"))
+    marks = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in native.MARKS) + "]+")
+    for text in texts:
+        written = recognise._TOKEN.findall(marks.sub("", text))
+        assert recognise._words(text) == (written, tuple(map(normalize, written)))
+
+
+def test_the_classes_are_those_of_pythons_re():
+    ours = native.character_classes()
+    theirs = classes_of_re()
+    for name, ranges in theirs.items():
+        runs = [tuple(int(code, 16) for code in run.split("-")) for run in ranges.split(",")]
+        assert ours[name] == runs, name
+
+
+def test_another_lexicon_is_the_natives_too(tmp_path, rust):
+    # A lexicon where بحر is common and بـ + حر is not: a change of stems.
+    word = "بحرين"
+    lexicon = tmp_path / "lexicon.tsv.gz"
+    with gzip.open(lexicon, "wt", encoding="utf-8") as out:
+        out.write("حرين\t1000\nبحرين\t1\n")
+    before = analyze(word)
+    try:
+        use_lexicon(lexicon)
+        assert native.analysis() is not rust  # built again on the new lexicon
+        assert analyze(word) == _in_python(analyze, word) != before
+    finally:
+        use_lexicon(None)
+    assert analyze(word) == before
