@@ -11,9 +11,12 @@ Without the module (a checkout installed without `make install`), every
 function here answers None and Python does all the work, more slowly.
 """
 
+import functools
+import operator
 import unicodedata
 from contextlib import contextmanager
 from functools import cache
+from itertools import compress
 
 try:
     import bahth_native
@@ -56,38 +59,41 @@ def character_classes() -> dict[str, list[tuple[int, int]]]:
     """Code point ranges: the classes of Python's `re` for str patterns
     (`\\w`: alphanumeric or the underscore, `\\d`: decimal digits, `\\s`),
     the characters assigned in the Unicode of `unicodedata`, and those of
-    NFKC_QC=Yes (normalised alone, the second half of no composition)."""
+    NFKC_QC=Yes (normalised alone, the second half of no composition).
+    Each test runs over every code point in C (map): this runs in every
+    worker process."""
+    codes = [c for plane in _ASSIGNED_PLANES for c in plane if not 0xD800 <= c <= 0xDFFF]
+    chars = list(map(chr, codes))
     second_halves = set(_HANGUL_JOINING)
-    for code in (c for plane in _ASSIGNED_PLANES for c in plane):
-        parts = unicodedata.decomposition(chr(code)).split()
+    for decomposition in filter(None, map(unicodedata.decomposition, chars)):
+        parts = decomposition.split()
         if len(parts) == 2 and not parts[0].startswith("<"):
             second_halves.add(int(parts[1], 16))
     tests = {
-        "word": lambda c: c.isalnum() or c == "_",
-        "digit": str.isdecimal,
-        "space": str.isspace,
-        "assigned": lambda c: unicodedata.category(c) != "Cn",
-        "quick": lambda c: ord(c) not in second_halves and unicodedata.is_normalized("NFKC", c),
+        "word": map(operator.or_, map(str.isalnum, chars), map("_".__eq__, chars)),
+        "digit": map(str.isdecimal, chars),
+        "space": map(str.isspace, chars),
+        "assigned": map("Cn".__ne__, map(unicodedata.category, chars)),
+        "quick": map(
+            operator.and_,
+            map(functools.partial(unicodedata.is_normalized, "NFKC"), chars),
+            map(operator.not_, map(second_halves.__contains__, codes)),
+        ),
     }
-    return {name: _ranges(test) for name, test in tests.items()}
+    return {name: _ranges(compress(codes, found)) for name, found in tests.items()}
 
 
 def combining_classes() -> list[tuple[int, int]]:
     """(code point, canonical combining class) of each character of a class but 0."""
-    return [
-        (code, unicodedata.combining(chr(code)))
-        for plane in _ASSIGNED_PLANES
-        for code in plane
-        if unicodedata.combining(chr(code))
-    ]
+    codes = [c for plane in _ASSIGNED_PLANES for c in plane]
+    classes = map(unicodedata.combining, map(chr, codes))
+    return [(code, found) for code, found in zip(codes, classes, strict=True) if found]
 
 
-def _ranges(test) -> list[tuple[int, int]]:
-    """[(first, last)] of the code points for which `test(character)` holds."""
+def _ranges(codes) -> list[tuple[int, int]]:
+    """Ascending code points as [(first, last)] runs."""
     runs: list[list[int]] = []
-    for code in (c for plane in _ASSIGNED_PLANES for c in plane):
-        if 0xD800 <= code <= 0xDFFF or not test(chr(code)):
-            continue
+    for code in codes:
         if runs and runs[-1][1] == code - 1:
             runs[-1][1] = code
         else:
