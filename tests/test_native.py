@@ -1,6 +1,7 @@
 """The native analysis (indexer/native, Rust) makes what Python makes: the
 shared vectors, any text at all, the recogniser's tokens, another lexicon."""
 
+import functools
 import gzip
 import json
 import re
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indexer.actors import recognise
+from indexer.actors import Gazetteer, recognise
 from indexer.arabic import analyze, analyzed, native, normalize, use_lexicon
 from indexer.arabic.export import character_classes as classes_of_re
 
@@ -30,6 +31,11 @@ def vectors(tmp_path_factory, shared_corpus):
     write(path, shared_corpus, 20_000)
     lines = path.read_text(encoding="utf-8").split("\n")  # not splitlines: U+2028 is text here
     return [json.loads(line) for line in lines if line]
+
+
+@functools.cache
+def _recogniser():
+    return recognise.Recogniser(Gazetteer.load())
 
 
 def _in_python(function, text):
@@ -73,7 +79,7 @@ def test_any_text_is_normalised_and_analysed_as_python_does(text):
         assert again is None or again == " ".join(_in_python(analyze, text))
     if terms is not None:
         assert terms.split() == _in_python(analyze, text)
-    assert recognise._words(text) == _in_python(recognise._words, text)
+    assert _recogniser().read(text) == _in_python(_recogniser().read, text)
 
 
 @pytest.mark.parametrize("text", EDGE_CASES)
@@ -87,7 +93,7 @@ def test_what_only_python_does_is_left_to_it(rust):
     assert rust.normalize("İstanbul") is None  # a case mapping outside ASCII
     assert rust.analyze("alarabiya.net/ar") is None  # a link: Python's tokenizer
     assert rust.normalize("\U0001fae8") is None  # a character newer than Python's Unicode
-    assert rust.normalize("\ud800") is None and rust.words("a\udfff") is None  # no UTF-8
+    assert rust.normalize("\ud800") is None and rust.read("a\udfff", {}) is None  # no UTF-8
     assert normalize("ب\ud800") == _in_python(normalize, "ب\ud800")
     assert normalize("İstanbul") == _in_python(normalize, "İstanbul")
     assert rust.normalize("الرئيس\xa0عبدالفتاح…") == _in_python(normalize, "الرئيس\xa0عبدالفتاح…")
@@ -99,9 +105,18 @@ def test_the_recogniser_reads_the_same_tokens(rust, shared_corpus):
         if path.is_file() and path.suffix != ".md":
             texts.append(path.read_text(encoding="utf-8", errors="replace"))
     marks = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in native.MARKS) + "]+")
+    recogniser = _recogniser()
     for text in texts:
         written = recognise._TOKEN.findall(marks.sub("", text))
-        assert recognise._words(text) == (written, tuple(map(normalize, written)))
+        tokens, norms, roles = recogniser.read(text)
+        assert tokens == [(word, normalize(word)) for word in written]
+        assert norms == tuple(map(normalize, written))
+        assert (tokens, norms, roles) == _in_python(recogniser.read, text)
+        assert all(recogniser._roles[norms[i]] == role for i, role in roles)
+    # Another table of roles is read anew, not from what the first one gave.
+    assert recogniser.read("قال الرئيس")[2] != []
+    assert rust.read("قال الرئيس", {})[2] == []
+    assert recogniser.read("قال الرئيس")[2] != []
 
 
 def test_the_classes_are_those_of_pythons_re():

@@ -254,25 +254,19 @@ def _normalize_each(words: list[str]) -> list[str]:
     return each if len(each) == len(words) else [normalize(word) for word in words]
 
 
-def _words(text: str) -> tuple[list[str], tuple[str, ...]]:
-    """The tokens of `text` as written (without marks) and normalised, one
-    to one: each written word normalised once a process (an archive's
-    vocabulary is small beside its words; a fold that makes one character
-    several, … into ..., stays inside its word)."""
+def _read(text: str, roles: dict[str, int]):
+    """The tokens of `text` as (written, normalised) pairs, written without
+    marks and each word normalised once a process (an archive's vocabulary is
+    small beside its words; a fold that makes one character several, … into
+    ..., stays inside its word); their normalised forms; and (position,
+    role) of the words `roles` gives a role to."""
     analysis = native.analysis()
-    both = analysis.words(text) if analysis is not None else None
-    if both is None:
-        written = _TOKEN.findall(_MARKS.sub("", text))
-        return written, _normalised(written)
-    written, found = both
-    if None in found:  # a word Python must normalise
-        found = [normalize(w) if n is None else n for w, n in zip(written, found, strict=True)]
-    return written, tuple(found)
-
-
-def tokens_of(text: str) -> list[_Token]:
-    written, norms = _words(text)
-    return list(zip(written, norms, strict=True))
+    read = analysis.read(text, roles) if analysis is not None else None
+    if read is not None:
+        return read
+    written = _TOKEN.findall(_MARKS.sub("", text))
+    norms = _normalised(written)
+    return list(zip(written, norms, strict=True)), norms, _roles(norms, roles)
 
 
 def without_clitic(word: str) -> list[str]:
@@ -380,6 +374,12 @@ class Recogniser:
         for role, found in ((_CUE, self.cue_forms), (_START, starts), (_CONTEXT, context_starts)):
             for word in found:
                 self._roles[word] = self._roles.get(word, 0) | role
+
+    def read(self, text: str):
+        """The tokens of `text` as (written, normalised) pairs, their
+        normalised forms, and (position, role) of the words that may begin
+        a cue, a gazetteer spelling or a context phrase."""
+        return _read(text, self._roles)
 
     # --- the words of names --------------------------------------------------
 
@@ -780,13 +780,12 @@ class Recogniser:
     def actors(self, title: str, body: str, tags=()) -> list[Found]:
         """The actors named in an article's title, body and tags, in order of
         first mention."""
-        pieces, norms = [], []
+        texts, norms, roles = [], [], []
         for text in (title, body, *tags):
-            written, normalised = _words(text)
-            pieces.append(written)
+            tokens, normalised, found = self.read(text)
+            texts.append(tokens)
             norms.append(normalised)
-        texts = [list(zip(w, f, strict=True)) for w, f in zip(pieces, norms, strict=True)]
-        roles = [_roles(words, self._roles) for words in norms]
+            roles.append(found)
         spans = []  # (text, start, end, kind)
         for number, tokens in enumerate(texts):
             cues = [i for i, role in roles[number] if role & _CUE]

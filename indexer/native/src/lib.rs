@@ -68,8 +68,19 @@ fn one_char(text: &str, name: &str) -> PyResult<char> {
     }
 }
 
-// A written token -> (it, its normalised form or None), as Python objects.
-type TokenCache = HashMap<Box<str>, (Py<PyString>, Py<PyAny>)>;
+/// What the recogniser reads of a written token, as Python objects.
+struct Read {
+    pair: Py<PyTuple>, // (written, normalised)
+    norm: Py<PyString>,
+    role: Option<Py<PyAny>>,
+}
+
+/// The tokens read, and the table of roles they were read with.
+#[derive(Default)]
+struct Reading {
+    roles: Option<Py<PyDict>>,
+    tokens: HashMap<Box<str>, Read>,
+}
 
 #[pyclass(frozen, module = "bahth_native")]
 struct Analysis {
@@ -98,7 +109,7 @@ struct Analysis {
     maksura_kept: HashSet<String>,
     yeh_hamza: String,
     terms: Mutex<HashMap<Box<str>, Box<str>>>,
-    tokens: Mutex<TokenCache>,
+    reading: Mutex<Reading>,
 }
 
 #[pymethods]
@@ -150,7 +161,7 @@ impl Analysis {
                 item::<String>(data, "hamza")?
             ),
             terms: Mutex::new(HashMap::new()),
-            tokens: Mutex::new(HashMap::new()),
+            reading: Mutex::new(Reading::default()),
         })
     }
 
@@ -209,15 +220,19 @@ impl Analysis {
         Some(joined)
     }
 
-    /// The recogniser's tokens of `text`: (the tokens as written, their
-    /// normalised forms), a normalised form None where Python must make it.
-    /// Words, numbers with their decimals and marks of punctuation, once the
-    /// marks (tashkeel, tatweel, format characters) are taken out; None
-    /// where Python must read the text.
-    fn words<'py>(
+    /// The recogniser's reading of `text`: its tokens as (written,
+    /// normalised) pairs, their normalised forms (a tuple), and (position,
+    /// role) of each token whose normalised form `roles` gives a role to.
+    /// Tokens are words, numbers with their decimals and marks of
+    /// punctuation, once the marks (tashkeel, tatweel, format characters)
+    /// are taken out. None where Python must read the text. A token is read
+    /// once a process: its objects and role are kept while the same `roles`
+    /// comes (another table, another cache).
+    fn read<'py>(
         &self,
         py: Python<'py>,
         text: &Bound<'py, PyString>,
+        roles: &Bound<'py, PyDict>,
     ) -> PyResult<Option<Bound<'py, PyTuple>>> {
         let Ok(text) = text.to_str() else {
             return Ok(None); // a lone surrogate
@@ -232,40 +247,45 @@ impl Analysis {
         } else {
             text
         };
-        let mut written = Vec::new();
-        let mut normalised = Vec::new();
         // Objects of Python are made while the cache is held: another thread
         // that finds it busy goes without it rather than wait holding the GIL.
-        let mut mine = HashMap::new();
-        let mut held = self.tokens.try_lock().ok();
-        let cache = match held.as_deref_mut() {
-            Some(cache) if cache.len() <= MOST_CACHED => cache,
-            Some(cache) => {
-                cache.clear();
-                cache
-            }
-            None => &mut mine,
-        };
-        for (token, _) in self.tokens_of(text) {
-            if let Some((shown, norm)) = cache.get(token) {
-                written.push(shown.clone_ref(py).into_any());
-                normalised.push(norm.clone_ref(py));
-                continue;
-            }
-            let shown = PyString::new(py, token);
-            let norm = match self.normalized(token) {
-                Some(form) => PyString::new(py, &form).into_any(),
-                None => py.None().into_bound(py),
-            };
-            written.push(shown.clone().into_any().unbind());
-            normalised.push(norm.clone().unbind());
-            cache.insert(token.into(), (shown.unbind(), norm.unbind()));
+        let mut mine = Reading::default();
+        let mut held = self.reading.try_lock().ok();
+        let reading = held.as_deref_mut().unwrap_or(&mut mine);
+        let same = reading.roles.as_ref().is_some_and(|known| known.bind(py).is(roles));
+        if !same || reading.tokens.len() > MOST_CACHED {
+            reading.tokens.clear();
+            reading.roles = Some(roles.clone().unbind());
         }
-        PyTuple::new(
-            py,
-            [PyList::new(py, written)?, PyList::new(py, normalised)?],
-        )
-        .map(Some)
+        let (mut pairs, mut norms, mut found) = (Vec::new(), Vec::new(), Vec::new());
+        for (position, (token, _)) in self.tokens_of(text).enumerate() {
+            if !reading.tokens.contains_key(token) {
+                let Some(form) = self.normalized(token) else {
+                    return Ok(None);
+                };
+                let norm = PyString::new(py, &form);
+                let pair = PyTuple::new(py, [PyString::new(py, token), norm.clone()])?;
+                let role = match roles.get_item(&norm)? {
+                    Some(role) if role.is_truthy()? => Some(role.unbind()),
+                    _ => None,
+                };
+                let read = Read { pair: pair.unbind(), norm: norm.unbind(), role };
+                reading.tokens.insert(token.into(), read);
+            }
+            let read = &reading.tokens[token];
+            pairs.push(read.pair.clone_ref(py));
+            norms.push(read.norm.clone_ref(py));
+            if let Some(role) = &read.role {
+                found.push((position, role.clone_ref(py)));
+            }
+        }
+        let found = PyList::new(py, found)?;
+        let parts = [
+            PyList::new(py, pairs)?.into_any(),
+            PyTuple::new(py, norms)?.into_any(),
+            found.into_any(),
+        ];
+        PyTuple::new(py, parts).map(Some)
     }
 }
 
