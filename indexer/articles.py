@@ -89,8 +89,8 @@ def analyze_article(article: Article, terms: bool = True) -> Analyzed:
     dedup = hashlib.sha1(flat.encode("utf-8")).digest() if len(flat) >= 80 else None
     if not terms:
         return Analyzed("", "", dedup)
-    # analyze(x) == analyze(normalize(x)): the body was just normalised for its key.
-    return Analyzed(analyzed(article.title), analyzed(body, normalized=True), dedup)
+    # The body was just normalised for its key.
+    return Analyzed(analyzed(article.title), analyzed(article.body, body), dedup)
 
 
 @dataclass

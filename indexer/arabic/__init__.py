@@ -108,11 +108,13 @@ def analyze(text: str) -> list[str]:
     return terms.split() if terms is not None else _analyzed_in_python(text)
 
 
-def analyzed(text: str, normalized=False) -> str:
+def analyzed(text: str, normalized: str | None = None) -> str:
     """The terms of `text`, as `analyze` gives them, joined by spaces
-    (`normalized`: the text is `normalize`'s already, which spares a pass)."""
+    (`normalized`: `normalize(text)`, where the caller has it, spares a pass)."""
     native = _native.analysis()
-    terms = native.analyze(text, normalized) if native is not None else None
+    terms = None
+    if native is not None:
+        terms = native.analyze(text) if normalized is None else native.analyze(normalized, True)
     return terms if terms is not None else " ".join(_analyzed_in_python(text))
 
 

@@ -3,19 +3,19 @@
 The Rust module runs the rules of this package on the data this module hands
 it: the folding table, the character classes of Python's `re`, the
 stopwords, the stemmer's rules and lexicon. It answers None where a text
-needs what only Python does (NFKC composition, a case mapping outside ASCII,
-links), and Python answers instead; the shared vectors
-(tests/analysis_vectors.py) hold both to the same results.
+needs what only Python does as Python does it (a character newer than
+Python's Unicode, a case mapping outside ASCII, a link, a lone surrogate),
+and Python answers instead; the shared vectors (tests/analysis_vectors.py)
+hold both to the same results.
 
-Without the module (a checkout installed without `make install`), every
-function here answers None and Python does all the work, more slowly.
+Without the module (a checkout installed without `make install`),
+`analysis()` is None and Python does all the work, more slowly.
 """
 
-import functools
 import operator
 import unicodedata
 from contextlib import contextmanager
-from functools import cache
+from functools import cache, partial
 from itertools import compress
 
 try:
@@ -76,7 +76,7 @@ def character_classes() -> dict[str, list[tuple[int, int]]]:
         "assigned": map("Cn".__ne__, map(unicodedata.category, chars)),
         "quick": map(
             operator.and_,
-            map(functools.partial(unicodedata.is_normalized, "NFKC"), chars),
+            map(partial(unicodedata.is_normalized, "NFKC"), chars),
             map(operator.not_, map(second_halves.__contains__, codes)),
         ),
     }
