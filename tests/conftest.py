@@ -155,6 +155,18 @@ def shared_corpus():
     return corpus
 
 
+@pytest.fixture(scope="session")
+def analysis_vectors(tmp_path_factory, shared_corpus):
+    """The shared test vectors of the analysis (tests/analysis_vectors.py),
+    with 20,000 sentences of the shared corpus."""
+    from .analysis_vectors import write
+
+    path = tmp_path_factory.mktemp("vectors") / "vectors.jsonl"
+    write(path, shared_corpus, 20_000)
+    lines = path.read_text(encoding="utf-8").split("\n")  # not splitlines: U+2028 is text here
+    return [json.loads(line) for line in lines if line]
+
+
 # --- a real Elasticsearch node ----------------------------------------------
 
 ES_NODE = ROOT / "scripts" / "es-node"

@@ -3,7 +3,6 @@ shared vectors, any text at all, the recogniser's tokens, another lexicon."""
 
 import functools
 import gzip
-import json
 import re
 from collections import Counter
 
@@ -15,7 +14,7 @@ from indexer.actors import Gazetteer, recognise
 from indexer.arabic import analyze, analyzed, native, normalize, use_lexicon
 from indexer.arabic.export import character_classes as classes_of_re
 
-from .analysis_vectors import EDGE_CASES, write
+from .analysis_vectors import EDGE_CASES
 
 
 @pytest.fixture(scope="module")
@@ -23,14 +22,6 @@ def rust():
     found = native.analysis()
     assert found is not None, "make install builds the native analysis (indexer/native)"
     return found
-
-
-@pytest.fixture(scope="module")
-def vectors(tmp_path_factory, shared_corpus):
-    path = tmp_path_factory.mktemp("vectors") / "vectors.jsonl"
-    write(path, shared_corpus, 20_000)
-    lines = path.read_text(encoding="utf-8").split("\n")  # not splitlines: U+2028 is text here
-    return [json.loads(line) for line in lines if line]
 
 
 @functools.cache
@@ -43,9 +34,9 @@ def _in_python(function, text):
         return function(text)
 
 
-def test_every_shared_vector_is_made_alike_or_left_to_python(rust, vectors):
+def test_every_shared_vector_is_made_alike_or_left_to_python(rust, analysis_vectors):
     answered = Counter()
-    for vector in vectors:
+    for vector in analysis_vectors:
         form, terms = rust.normalize(vector["input"]), rust.analyze(vector["input"])
         if form is not None:
             assert form == vector["normalized"], vector["input"]
@@ -53,7 +44,7 @@ def test_every_shared_vector_is_made_alike_or_left_to_python(rust, vectors):
             assert terms.split() == vector["terms"], vector["input"]
             answered[vector["kind"]] += 1
     # Real text is analysed here, but for the rare one with a link in it.
-    corpus = sum(1 for vector in vectors if vector["kind"] == "corpus")
+    corpus = sum(1 for vector in analysis_vectors if vector["kind"] == "corpus")
     assert corpus >= 10_000 and answered["corpus"] >= 0.98 * corpus, answered
 
 

@@ -1,13 +1,7 @@
 """Bahth's analysis plugin on the real node: every shared test vector is
 analysed inside Elasticsearch exactly as indexer.arabic analyses it."""
 
-import json
-
-import pytest
-
 from indexer.search.elastic.client import connect
-
-from .analysis_vectors import write
 
 # analyzer -> what it must give for a vector
 ANALYZERS = {
@@ -16,14 +10,6 @@ ANALYZERS = {
     "bahth_folded": lambda v: [v["normalized"]] if v["normalized"] else [],
 }
 MAX_TOKENS = 8_000  # per _analyze request (the node's limit is 10,000)
-
-
-@pytest.fixture(scope="module")
-def vectors(tmp_path_factory, shared_corpus):
-    path = tmp_path_factory.mktemp("vectors") / "vectors.jsonl"
-    write(path, shared_corpus, 20_000)
-    lines = path.read_text(encoding="utf-8").split("\n")  # not splitlines: U+2028 is text here
-    return [json.loads(line) for line in lines if line]
 
 
 def _utf16(text):
@@ -62,16 +48,16 @@ def analyse_on_node(client, index, analyzer, batch):
     return per_text
 
 
-def test_the_node_analyses_every_vector_as_python_does(elasticsearch, es_alias, vectors):
+def test_the_node_analyses_every_vector_as_python_does(elasticsearch, es_alias, analysis_vectors):
     client = connect(elasticsearch.writer, timeout=120)
     index = f"{es_alias}-v0-analysis"
     client.indices.create(index=index)
-    kinds = {v["kind"] for v in vectors}
+    kinds = {v["kind"] for v in analysis_vectors}
     assert {"conformance", "edge", "random", "unicode", "corpus"} <= kinds
-    assert sum(v["kind"] == "corpus" for v in vectors) >= 20_000
+    assert sum(v["kind"] == "corpus" for v in analysis_vectors) >= 20_000
     differences = {name: [] for name in ANALYZERS}
     for name, expected in ANALYZERS.items():
-        for batch in _batches(vectors):
+        for batch in _batches(analysis_vectors):
             for vector, tokens in zip(
                 batch, analyse_on_node(client, index, name, batch), strict=True
             ):
@@ -82,11 +68,11 @@ def test_the_node_analyses_every_vector_as_python_does(elasticsearch, es_alias, 
     for name, found in differences.items():
         others = [d for d in found if d[0] != "unicode"]
         assert others == [], (name, others[:5])
-        unicode_inputs = sum(v["kind"] == "unicode" for v in vectors)
+        unicode_inputs = sum(v["kind"] == "unicode" for v in analysis_vectors)
         assert len(found) <= unicode_inputs // 50, (name, len(found))
     print(
         {
-            name: f"{len(vectors) - len(found)}/{len(vectors)} identical"
+            name: f"{len(analysis_vectors) - len(found)}/{len(analysis_vectors)} identical"
             for name, found in differences.items()
         }
     )

@@ -73,22 +73,43 @@ def fold_lines():
         yield f"{code:X}\t{replacement}"
 
 
+def rules() -> dict:
+    """The analysis' rule constants by name: what rules.tsv writes for the
+    plugin and what the native analysis (native.py) is given."""
+    return {
+        "articles": _ARTICLES,
+        "clitics": _CLITICS,
+        "suffixes": _SUFFIXES,
+        "min_stem": _MIN_STEM,
+        "ratio": _RATIO,
+        "min_rest_count": _MIN_REST_COUNT,
+        "definite": _DEFINITE,
+        "min_definite_count": _MIN_DEFINITE_COUNT,
+        "definite_share": _DEFINITE_SHARE,
+        "whole_words": _WHOLE_WORDS,
+        "allah": _ALLAH,
+        "yeh": YEH,
+        "hamza": HAMZA,
+        "maksura": ALEF_MAKSURA,
+        "maksura_kept": MAKSURA_KEPT,
+    }
+
+
 def rule_lines():
-    yield "articles\t" + " ".join(f"{a}:{n}" for a, n in _ARTICLES)
-    yield "clitics\t" + " ".join(_CLITICS)
-    yield "suffixes\t" + " ".join(_SUFFIXES)
-    yield f"min_stem\t{_MIN_STEM}"
-    yield "ratio\t" + " ".join(f"{c}:{r}" for c, r in _RATIO.items())
-    yield f"min_rest_count\t{_MIN_REST_COUNT}"
-    yield "definite\t" + " ".join(_DEFINITE)
-    yield f"min_definite_count\t{_MIN_DEFINITE_COUNT}"
-    yield f"definite_share\t{_DEFINITE_SHARE}"
-    yield "whole_words\t" + " ".join(sorted(_WHOLE_WORDS))
-    yield f"allah\t{_ALLAH}"
-    yield f"yeh\t{YEH}"
-    yield f"hamza\t{HAMZA}"
-    yield f"maksura\t{ALEF_MAKSURA}"
-    yield "maksura_kept\t" + " ".join(MAKSURA_KEPT)
+    rule = rules()
+    yield "articles\t" + " ".join(f"{a}:{n}" for a, n in rule["articles"])
+    yield "clitics\t" + " ".join(rule["clitics"])
+    yield "suffixes\t" + " ".join(rule["suffixes"])
+    yield f"min_stem\t{rule['min_stem']}"
+    yield "ratio\t" + " ".join(f"{c}:{r}" for c, r in rule["ratio"].items())
+    yield f"min_rest_count\t{rule['min_rest_count']}"
+    yield "definite\t" + " ".join(rule["definite"])
+    yield f"min_definite_count\t{rule['min_definite_count']}"
+    yield f"definite_share\t{rule['definite_share']}"
+    yield "whole_words\t" + " ".join(sorted(rule["whole_words"]))
+    for name in ("allah", "yeh", "hamza", "maksura"):
+        yield f"{name}\t{rule[name]}"
+    yield "maksura_kept\t" + " ".join(rule["maksura_kept"])
 
 
 @cache

@@ -23,21 +23,9 @@ try:
 except ImportError:  # pragma: no cover - make install builds it
     bahth_native = None
 
-from .normalize import ALEF_MAKSURA, HAMZA, MAKSURA_KEPT, TABLE, YEH
-from .stem import (
-    _ALLAH,
-    _ARTICLES,
-    _CLITICS,
-    _DEFINITE,
-    _DEFINITE_SHARE,
-    _MIN_DEFINITE_COUNT,
-    _MIN_REST_COUNT,
-    _MIN_STEM,
-    _RATIO,
-    _SUFFIXES,
-    _WHOLE_WORDS,
-    lexicon,
-)
+from .export import rules
+from .normalize import MAKSURA_KEPT, TABLE
+from .stem import lexicon
 from .stopwords import STOPWORDS
 
 # What the recogniser takes out of a text before it splits it into tokens
@@ -133,20 +121,7 @@ def _built():
             "marks": list(MARKS),
             "stopwords": STOPWORDS,
             "lexicon": lexicon(),
-            "whole_words": _WHOLE_WORDS,
-            "articles": list(_ARTICLES),
-            "clitics": _CLITICS,
-            "suffixes": list(_SUFFIXES),
-            "min_stem": _MIN_STEM,
-            "ratio": _RATIO,
-            "min_rest_count": _MIN_REST_COUNT,
-            "definite": list(_DEFINITE),
-            "min_definite_count": _MIN_DEFINITE_COUNT,
-            "definite_share": _DEFINITE_SHARE,
-            "allah": _ALLAH,
-            "yeh": YEH,
-            "hamza": HAMZA,
-            "maksura": ALEF_MAKSURA,
+            **rules(),
             "maksura_kept": set(MAKSURA_KEPT),
         }
     )
