@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from collections import Counter, deque
 from dataclasses import asdict, dataclass, field, replace
@@ -206,7 +207,8 @@ def _prepared_shares(plan, options, workers):
         for share in plan:
             yield _prepare(share.pieces), share.size
         return
-    with _pool_context().Pool(workers, initializer=_start_worker, initargs=(options,)) as pool:
+    pool = _pool_context().Pool(workers, initializer=_start_worker, initargs=(options,))
+    try:
         pending = deque()
         for share in plan:
             pending.append((pool.apply_async(_prepare, (share.pieces,)), share.size))
@@ -216,6 +218,21 @@ def _prepared_shares(plan, options, workers):
         while pending:
             result, done = pending.popleft()
             yield result.get(), done
+    except BaseException:  # interrupted, stopped, failed: workers may be mid-send
+        _abandon(pool)
+        raise
+    pool.terminate()  # every result taken: the workers wait for work
+
+
+def _abandon(pool):
+    """End a pool whose workers may be blocked sending results no one will
+    read. Pool.terminate can then wait forever: its result thread stops
+    reading, and its sentinel needs the queue's lock, which such a worker
+    holds. The workers are killed (nothing of theirs is kept), and the
+    pool's terminate runs on a thread of its own, not waited for."""
+    for process in multiprocessing.active_children():
+        process.kill()
+    threading.Thread(target=pool.terminate, name="abandoned pool", daemon=True).start()
 
 
 class Rejects:
