@@ -269,6 +269,14 @@ def _read(text: str, roles: dict[str, int]):
     return list(zip(written, norms, strict=True)), norms, _roles(norms, roles)
 
 
+_NO_ROLES: dict[str, int] = {}
+
+
+def tokens_of(text: str) -> list[_Token]:
+    """The tokens of `text` as (written, normalised) pairs."""
+    return _read(text, _NO_ROLES)[0]
+
+
 def without_clitic(word: str) -> list[str]:
     """`word`, then what it is without a clitic before it: و or ف, then ب ل
     ك; لل before a definite noun is ل + ال (للأمم: الأمم)."""
