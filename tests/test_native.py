@@ -3,6 +3,7 @@ shared vectors, any text at all, the recogniser's tokens, another lexicon."""
 
 import functools
 import gzip
+import operator
 import re
 from collections import Counter
 
@@ -108,6 +109,80 @@ def test_the_recogniser_reads_the_same_tokens(rust, shared_corpus):
     assert recogniser.read("قال الرئيس")[2] != []
     assert rust.read("قال الرئيس", {})[2] == []
     assert recogniser.read("قال الرئيس")[2] != []
+
+
+def _shapes_both_ways(recogniser, text):
+    """The names found by their shape in `text`: in Rust, and by
+    Recogniser._shapes from the same reading."""
+    tokens, _, roles, native_spans = recognise._read(text, recogniser._roles, recogniser._native)
+    cues = [i for i, role in roles if role & recognise._CUE]
+    python_spans = [
+        (start, end, kind == recognise.ORGANISATION)
+        for _, start, end, kind in recogniser._shapes(0, tokens, cues)
+    ]
+    return native_spans, python_spans
+
+
+def test_the_shape_pass_finds_the_names_python_finds(rust, shared_corpus):
+    recogniser = _recogniser()
+    assert recogniser._native is not None
+    articles = [
+        path.read_text(encoding="utf-8", errors="replace")
+        for folder in ("ant-jawharafm", "ant-multisource")
+        for path in sorted((shared_corpus / folder).rglob("*.txt"))[:300]
+    ]
+    found = Counter()
+    for text in [*EDGE_CASES, *articles]:
+        native_spans, python_spans = _shapes_both_ways(recogniser, text)
+        if native_spans is None:  # a text Python reads (test_what_only_python_does…)
+            found["read in Python"] += 1
+            continue
+        assert native_spans == python_spans, text[:300]
+        found.update(kind for *_, kind in native_spans)
+    assert found[True] > 300 and found[False] > 300, found  # bodies and people found
+    assert found["read in Python"] <= len(EDGE_CASES), found
+    # And so the actors of an article, every layer after it in Python.
+    for text in articles[::10]:
+        title, _, body = text.partition("\n")
+        with native.python_only():
+            in_python = recogniser.actors(title, body)
+        assert recogniser.actors(title, body) == in_python
+
+
+# Words that make names, cut names short or end them, with and without a
+# clitic, among marks and common words: the shape pass's every turn.
+_NAME_WORDS = (
+    "الرئيس وزير الخارجية التركي نائب وزارة الدفاع اليمنية حزب العدالة والتنمية نادي"
+    " برشلونة شركة أبل منظمة حظر الأسلحة الكيماوية الأمم المتحدة قال أكد محمد عبد الله بن"
+    " آل أبو أحمد يلدز فلاديمير بوتين الحوثي جماعة حركة قوات الأمن العام الثانية للتراث"
+    " لكرة القدم ستاد الأمير فيصل فهد مطار الملك خالد وليد واتسون بإسم كحارس سيزور يفوز"
+    " بديلا الروسي السابق باسم الحكومة خارجيتها جائزة نوبل الشركة الإيطالية إيني"
+    " كمبريدج أناليتيكا المكتب السياسي للحركة لتصدير الأسماك تنظيم داعش وكالة الأنباء"
+    " رفيق نعيم في إلى الذي قد"
+).split()
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_NAME_WORDS),
+            st.builds(
+                operator.add,
+                st.sampled_from(("و", "ف", "ب", "ل", "لل", "وب", "ك")),
+                st.sampled_from(_NAME_WORDS),
+            ),
+            st.sampled_from([*',،"«»“”.:-', "3", "69.68"]),
+            st.text(
+                st.characters(min_codepoint=0x0621, max_codepoint=0x064A), min_size=1, max_size=7
+            ),
+        ),
+        max_size=40,
+    )
+)
+def test_any_run_of_name_words_is_shaped_as_python_does(words):
+    native_spans, python_spans = _shapes_both_ways(_recogniser(), " ".join(words))
+    assert native_spans == python_spans
 
 
 def test_the_classes_are_those_of_pythons_re():

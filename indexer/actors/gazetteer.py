@@ -368,6 +368,10 @@ class Gazetteer:
         """Whether `name` is a spelling in the gazetteer, ambiguous or not."""
         return words(name) in self._owners
 
+    def one_word_spellings(self) -> set[str]:
+        """The normalised spellings of one word: a word `knows` knows."""
+        return {spelling[0] for spelling in self._owners if len(spelling) == 1}
+
     def never(self, name) -> bool:
         """Whether `name` is a spelling never to be tagged (its lines are all
         ignore lines)."""

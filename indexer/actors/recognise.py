@@ -254,19 +254,22 @@ def _normalize_each(words: list[str]) -> list[str]:
     return each if len(each) == len(words) else [normalize(word) for word in words]
 
 
-def _read(text: str, roles: dict[str, int]):
+def _read(text: str, roles: dict[str, int], shapes=None):
     """The tokens of `text` as (written, normalised) pairs, written without
     marks and each word normalised once a process (an archive's vocabulary is
     small beside its words; a fold that makes one character several, … into
-    ..., stays inside its word); their normalised forms; and (position,
-    role) of the words `roles` gives a role to."""
+    ..., stays inside its word); their normalised forms; (position, role) of
+    the words `roles` gives a role to; and, given the native `shapes`, the
+    names it finds by their shape as (start, end, organisation?), or None
+    (Python reads the text, and Recogniser._shapes finds them)."""
     analysis = native.analysis()
-    read = analysis.read(text, roles) if analysis is not None else None
+    read = analysis.read(text, roles, shapes) if analysis is not None else None
     if read is not None:
-        return read
+        return read if shapes is not None else read[:3]
     written = _TOKEN.findall(_MARKS.sub("", text))
     norms = _normalised(written)
-    return list(zip(written, norms, strict=True)), norms, _roles(norms, roles)
+    read = list(zip(written, norms, strict=True)), norms, _roles(norms, roles)
+    return (*read, None) if shapes is not None else read
 
 
 _NO_ROLES: dict[str, int] = {}
@@ -318,6 +321,7 @@ def _in(word: str, wanted) -> str | None:
 
 
 _CUE, _START, _CONTEXT = 1, 2, 4
+_ABD = "عبد"  # a name's first word, as a given name is (عبد الله)
 
 
 def _roles(words, roles) -> list[tuple[int, int]]:
@@ -382,6 +386,55 @@ class Recogniser:
         for role, found in ((_CUE, self.cue_forms), (_START, starts), (_CONTEXT, context_starts)):
             for word in found:
                 self._roles[word] = self._roles.get(word, 0) | role
+        # The shape pass in Rust (_shapes and the methods it calls, rule for
+        # rule), where the module is built.
+        self._native = native.shapes(self._shape_data())
+
+    def _shape_data(self) -> dict:
+        """What the Rust shape pass reads: the lists, the constants of this module."""
+        lists = self.cues
+        return {
+            **{
+                name: getattr(lists, name)
+                for name in (
+                    "titles",
+                    "long_titles",
+                    "long_starts",
+                    "verbs",
+                    "heads",
+                    "weak_heads",
+                    "qualifiers",
+                    "first_names",
+                    "name_share",
+                    "generic",
+                    "not_names",
+                    "gentilics",
+                    "links",
+                    "stops",
+                    "regions",
+                    "places",
+                    "counts",
+                )
+            },
+            "known_words": self.known_words,
+            "known_starts": self.known_starts,
+            "spellings": self.gazetteer.one_word_spellings(),
+            "son_of": _SON_OF,
+            "general": _GENERAL,
+            "ordinals": _ORDINALS,
+            "places_kinds": _A_PLACES_KIND,
+            "commas": _COMMAS,
+            "quotes": _QUOTES,
+            "pronouns": list(_PRONOUNS),
+            "verb_prefixes": _VERB_PREFIXES,
+            "abd": _ABD,
+            "rare": _RARE,
+            "most_name_words": _MOST_NAME_WORDS,
+            "most_org_words": _MOST_ORG_WORDS,
+            "most_qualifiers": _MOST_QUALIFIERS,
+            "with_article": _WITH_ARTICLE,
+            "cue": _CUE,
+        }
 
     def read(self, text: str):
         """The tokens of `text` as (written, normalised) pairs, their
@@ -789,15 +842,20 @@ class Recogniser:
         """The actors named in an article's title, body and tags, in order of
         first mention."""
         texts, norms, roles = [], [], []
-        for text in (title, body, *tags):
-            tokens, normalised, found = self.read(text)
+        spans = []  # (text, start, end, kind)
+        for number, text in enumerate((title, body, *tags)):
+            tokens, normalised, found, shapes = _read(text, self._roles, self._native)
             texts.append(tokens)
             norms.append(normalised)
             roles.append(found)
-        spans = []  # (text, start, end, kind)
-        for number, tokens in enumerate(texts):
-            cues = [i for i, role in roles[number] if role & _CUE]
-            spans += self._shapes(number, tokens, cues)
+            if shapes is None:
+                cues = [i for i, role in found if role & _CUE]
+                spans += self._shapes(number, tokens, cues)
+            else:  # found in Rust
+                spans += [
+                    (number, start, end, ORGANISATION if organisation else PERSON)
+                    for start, end, organisation in shapes
+                ]
         inside = {}  # (text, position) -> the span of a name found by its shape
         bodies: dict[int, set] = {}  # text -> the spans of organisations
         for number, start, end, kind in spans:
@@ -900,7 +958,7 @@ class Recogniser:
                         found.append((number, i + 1, i + 1 + size, PERSON))
                         covered = i + size
                 continue
-            if norm in cues.first_names or norm == "عبد":
+            if norm in cues.first_names or norm == _ABD:
                 size = self._name_size(tokens, i, first_name=True)
                 if size:
                     if not self._place(tokens, i):

@@ -45,7 +45,8 @@ _HANGUL_JOINING = frozenset((*range(0x1161, 0x1176), *range(0x11A8, 0x11C3)))
 
 def character_classes() -> dict[str, list[tuple[int, int]]]:
     """Code point ranges: the classes of Python's `re` for str patterns
-    (`\\w`: alphanumeric or the underscore, `\\d`: decimal digits, `\\s`),
+    (`\\w`: alphanumeric or the underscore, `\\d`: decimal digits, `\\s`)
+    and the letters of `str.isalpha`,
     the characters assigned in the Unicode of `unicodedata`, and those of
     NFKC_QC=Yes (normalised alone, the second half of no composition).
     Each test runs over every code point in C (map): this runs in every
@@ -61,6 +62,7 @@ def character_classes() -> dict[str, list[tuple[int, int]]]:
         "word": map(operator.or_, map(str.isalnum, chars), map("_".__eq__, chars)),
         "digit": map(str.isdecimal, chars),
         "space": map(str.isspace, chars),
+        "alpha": map(str.isalpha, chars),
         "assigned": map("Cn".__ne__, map(unicodedata.category, chars)),
         "quick": map(
             operator.and_,
@@ -125,6 +127,13 @@ def _built():
             "maksura_kept": set(MAKSURA_KEPT),
         }
     )
+
+
+def shapes(data):
+    """The recogniser's pass over names by their shape, in Rust, with its
+    lists and constants (`indexer.actors.recognise.Recogniser`); None
+    without the module."""
+    return None if bahth_native is None else bahth_native.Shapes(data)
 
 
 def reset():

@@ -15,6 +15,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use unicode_normalization::UnicodeNormalization;
 
+mod shapes;
+use shapes::{Shapes, Token};
+
 // Character classes, as Python's `re` defines them (`\w`, `\d`, `\s`), and
 // the marks the recogniser drops before it splits text into tokens.
 const WORD: u8 = 1;
@@ -25,6 +28,8 @@ const MARK: u8 = 8;
 const ASSIGNED: u8 = 16;
 // NFKC_QC=Yes: normalised alone, the second half of no composition.
 const QUICK: u8 = 32;
+// A letter, as `str.isalpha` has it: a token that begins with one is a word.
+const ALPHA: u8 = 64;
 // Entries of the normalised-word cache before it starts again (more words
 // than an archive's vocabulary: the cache only saves work).
 const MOST_CACHED: usize = 1_000_000;
@@ -39,6 +44,7 @@ fn classes(data: &Bound<'_, PyDict>) -> PyResult<Vec<u8>> {
         ("marks", MARK),
         ("assigned", ASSIGNED),
         ("quick", QUICK),
+        ("alpha", ALPHA),
     ];
     for (name, bit) in bits {
         let ranges: Vec<(u32, u32)> = item(data, name)?;
@@ -51,7 +57,10 @@ fn classes(data: &Bound<'_, PyDict>) -> PyResult<Vec<u8>> {
     Ok(found)
 }
 
-fn item<'py, T: FromPyObjectOwned<'py>>(data: &Bound<'py, PyDict>, name: &str) -> PyResult<T> {
+pub(crate) fn item<'py, T: FromPyObjectOwned<'py>>(
+    data: &Bound<'py, PyDict>,
+    name: &str,
+) -> PyResult<T> {
     match data.get_item(name)? {
         Some(value) => value.extract().map_err(Into::into),
         None => Err(pyo3::exceptions::PyKeyError::new_err(name.to_owned())),
@@ -73,6 +82,9 @@ struct Read {
     pair: Py<PyTuple>, // (written, normalised)
     norm: Py<PyString>,
     role: Option<Py<PyAny>>,
+    form: Box<str>, // normalised
+    bits: i64,      // the role's, 0 for none
+    word: bool,     // its first character a letter
 }
 
 /// The tokens read, and the table of roles they were read with.
@@ -222,17 +234,21 @@ impl Analysis {
 
     /// The recogniser's reading of `text`: its tokens as (written,
     /// normalised) pairs, their normalised forms (a tuple), and (position,
-    /// role) of each token whose normalised form `roles` gives a role to.
+    /// role) of each token whose normalised form `roles` gives a role to;
+    /// given `shapes`, also the names found by their shape from the tokens
+    /// whose role says they may cue one, as (start, end, organisation?).
     /// Tokens are words, numbers with their decimals and marks of
     /// punctuation, once the marks (tashkeel, tatweel, format characters)
     /// are taken out. None where Python must read the text. A token is read
     /// once a process: its objects and role are kept while the same `roles`
     /// comes (another table, another cache).
+    #[pyo3(signature = (text, roles, shapes = None))]
     fn read<'py>(
         &self,
         py: Python<'py>,
         text: &Bound<'py, PyString>,
         roles: &Bound<'py, PyDict>,
+        shapes: Option<&Bound<'py, Shapes>>,
     ) -> PyResult<Option<Bound<'py, PyTuple>>> {
         let Ok(text) = text.to_str() else {
             return Ok(None); // a lone surrogate
@@ -252,39 +268,77 @@ impl Analysis {
         let mut mine = Reading::default();
         let mut held = self.reading.try_lock().ok();
         let reading = held.as_deref_mut().unwrap_or(&mut mine);
-        let same = reading.roles.as_ref().is_some_and(|known| known.bind(py).is(roles));
+        let same = reading
+            .roles
+            .as_ref()
+            .is_some_and(|known| known.bind(py).is(roles));
         if !same || reading.tokens.len() > MOST_CACHED {
             reading.tokens.clear();
             reading.roles = Some(roles.clone().unbind());
         }
-        let (mut pairs, mut norms, mut found) = (Vec::new(), Vec::new(), Vec::new());
-        for (position, (token, _)) in self.tokens_of(text).enumerate() {
+        let mut written = Vec::new();
+        for (token, _) in self.tokens_of(text) {
             if !reading.tokens.contains_key(token) {
                 let Some(form) = self.normalized(token) else {
                     return Ok(None);
                 };
                 let norm = PyString::new(py, &form);
                 let pair = PyTuple::new(py, [PyString::new(py, token), norm.clone()])?;
-                let role = match roles.get_item(&norm)? {
-                    Some(role) if role.is_truthy()? => Some(role.unbind()),
-                    _ => None,
+                let (role, bits) = match roles.get_item(&norm)? {
+                    Some(role) if role.is_truthy()? => {
+                        let bits = role.extract().unwrap_or(0);
+                        (Some(role.unbind()), bits)
+                    }
+                    _ => (None, 0),
                 };
-                let read = Read { pair: pair.unbind(), norm: norm.unbind(), role };
+                let word = token
+                    .chars()
+                    .next()
+                    .is_some_and(|c| self.class(c) & ALPHA != 0);
+                let read = Read {
+                    pair: pair.unbind(),
+                    norm: norm.unbind(),
+                    role,
+                    form: form.into(),
+                    bits,
+                    word,
+                };
                 reading.tokens.insert(token.into(), read);
             }
-            let read = &reading.tokens[token];
-            pairs.push(read.pair.clone_ref(py));
-            norms.push(read.norm.clone_ref(py));
-            if let Some(role) = &read.role {
-                found.push((position, role.clone_ref(py)));
-            }
+            written.push(token);
         }
-        let found = PyList::new(py, found)?;
-        let parts = [
+        let reads: Vec<&Read> = written
+            .iter()
+            .map(|&token| &reading.tokens[token])
+            .collect();
+        let pairs = reads.iter().map(|read| read.pair.clone_ref(py));
+        let norms = reads.iter().map(|read| read.norm.clone_ref(py));
+        let found: Vec<_> = reads
+            .iter()
+            .enumerate()
+            .filter_map(|(position, read)| Some((position, read.role.as_ref()?.clone_ref(py))))
+            .collect();
+        let mut parts = vec![
             PyList::new(py, pairs)?.into_any(),
             PyTuple::new(py, norms)?.into_any(),
-            found.into_any(),
+            PyList::new(py, found)?.into_any(),
         ];
+        if let Some(shapes) = shapes {
+            let shapes = shapes.get();
+            let tokens: Vec<Token> = written
+                .iter()
+                .zip(&reads)
+                .map(|(&shown, read)| Token {
+                    shown,
+                    norm: &read.form,
+                    word: read.word,
+                })
+                .collect();
+            let cues: Vec<usize> = (0..reads.len())
+                .filter(|&position| reads[position].bits & shapes.cue != 0)
+                .collect();
+            parts.push(PyList::new(py, shapes.find(&tokens, &cues))?.into_any());
+        }
         PyTuple::new(py, parts).map(Some)
     }
 }
@@ -650,5 +704,6 @@ fn has_links(text: &str) -> bool {
 
 #[pymodule]
 fn bahth_native(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add_class::<Shapes>()?;
     module.add_class::<Analysis>()
 }

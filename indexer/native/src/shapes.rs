@@ -1,0 +1,724 @@
+//! The actor recogniser's second layer (`indexer.actors.recognise`): the
+//! names found by their shape, from the words that cue one. Each function
+//! here is the method of `Recogniser` of the same name, rule for rule;
+//! Python hands over every list and constant, and `tests/test_native.py`
+//! holds the two to the same spans.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use crate::item;
+
+/// A token as the recogniser reads it: as written (marks out), normalised,
+/// and whether it is a word (its first character a letter: `str.isalpha`).
+pub struct Token<'a> {
+    pub shown: &'a str,
+    pub norm: &'a str,
+    pub word: bool,
+}
+
+/// A name found: its first token, the token after its last, and whether it
+/// is an organisation's (else a person's).
+pub type Span = (usize, usize, bool);
+
+type Words = HashSet<String>;
+
+#[pyclass(frozen, module = "bahth_native")]
+pub struct Shapes {
+    titles: Words,
+    long_titles: HashMap<String, Vec<Vec<String>>>,
+    long_starts: Words,
+    verbs: Words,
+    heads: Words,
+    weak_heads: Words,
+    qualifiers: Words,
+    first_names: Words,
+    name_share: HashMap<String, f64>,
+    generic: Words,
+    not_names: Words,
+    gentilics: Words,
+    links: Words,
+    stops: Words,
+    regions: Words,
+    places: Words,
+    counts: HashMap<String, i64>,
+    known_words: Words,
+    known_starts: Words,
+    spellings: Words,
+    son_of: Words,
+    general: Words,
+    ordinals: Words,
+    places_kinds: Words,
+    commas: Words,
+    quotes: Words,
+    pronouns: Vec<String>,
+    verb_prefixes: Words,
+    abd: String,
+    rare: i64,
+    most_name_words: usize,
+    most_org_words: usize,
+    most_qualifiers: usize,
+    with_article: f64,
+    pub cue: i64,
+}
+
+#[pymethods]
+impl Shapes {
+    #[new]
+    fn new(data: &Bound<'_, PyDict>) -> PyResult<Self> {
+        Ok(Self {
+            titles: item(data, "titles")?,
+            long_titles: item(data, "long_titles")?,
+            long_starts: item(data, "long_starts")?,
+            verbs: item(data, "verbs")?,
+            heads: item(data, "heads")?,
+            weak_heads: item(data, "weak_heads")?,
+            qualifiers: item(data, "qualifiers")?,
+            first_names: item(data, "first_names")?,
+            name_share: item(data, "name_share")?,
+            generic: item(data, "generic")?,
+            not_names: item(data, "not_names")?,
+            gentilics: item(data, "gentilics")?,
+            links: item(data, "links")?,
+            stops: item(data, "stops")?,
+            regions: item(data, "regions")?,
+            places: item(data, "places")?,
+            counts: item(data, "counts")?,
+            known_words: item(data, "known_words")?,
+            known_starts: item(data, "known_starts")?,
+            spellings: item(data, "spellings")?,
+            son_of: item(data, "son_of")?,
+            general: item(data, "general")?,
+            ordinals: item(data, "ordinals")?,
+            places_kinds: item(data, "places_kinds")?,
+            commas: item(data, "commas")?,
+            quotes: item(data, "quotes")?,
+            pronouns: item(data, "pronouns")?,
+            verb_prefixes: item(data, "verb_prefixes")?,
+            abd: item(data, "abd")?,
+            rare: item(data, "rare")?,
+            most_name_words: item(data, "most_name_words")?,
+            most_org_words: item(data, "most_org_words")?,
+            most_qualifiers: item(data, "most_qualifiers")?,
+            with_article: item(data, "with_article")?,
+            cue: item(data, "cue")?,
+        })
+    }
+}
+
+/// `text` without its first `n` characters (`text[n:]`).
+fn after(text: &str, n: usize) -> &str {
+    match text.char_indices().nth(n) {
+        Some((at, _)) => &text[at..],
+        None => "",
+    }
+}
+
+/// `text` without its last `n` characters (`text[:-n]`).
+fn before_last(text: &str, n: usize) -> &str {
+    match text.char_indices().rev().nth(n - 1) {
+        Some((at, _)) => &text[..at],
+        None => "",
+    }
+}
+
+/// `text[:n]`.
+fn first_chars(text: &str, n: usize) -> &str {
+    match text.char_indices().nth(n) {
+        Some((at, _)) => &text[..at],
+        None => text,
+    }
+}
+
+fn length(text: &str) -> usize {
+    text.chars().count()
+}
+
+fn starts_any(text: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| text.starts_with(p))
+}
+
+fn ends_any(text: &str, suffixes: &[&str]) -> bool {
+    suffixes.iter().any(|s| text.ends_with(s))
+}
+
+/// `word`, then what it is without a clitic before it (`without_clitic`).
+fn without_clitic(word: &str) -> Vec<Cow<'_, str>> {
+    let mut bare = vec![word];
+    if word.starts_with(['و', 'ف']) && length(word) > 3 {
+        bare.push(after(word, 1));
+    }
+    let mut forms: Vec<Cow<str>> = bare.iter().map(|&form| Cow::Borrowed(form)).collect();
+    for form in bare {
+        if form.starts_with("لل") && length(form) > 4 {
+            forms.push(Cow::Owned(format!("ال{}", after(form, 2))));
+        } else if form.starts_with(['ب', 'ل', 'ك']) && length(form) > 3 {
+            forms.push(Cow::Borrowed(after(form, 1)));
+        }
+    }
+    forms
+}
+
+/// The form of `word`, itself or without its clitic, that `wanted` holds (`_in`).
+fn within<'w>(word: &'w str, wanted: &Words) -> Option<Cow<'w, str>> {
+    if wanted.contains(word) {
+        return Some(Cow::Borrowed(word));
+    }
+    without_clitic(word)
+        .into_iter()
+        .skip(1)
+        .find(|form| wanted.contains(form.as_ref()))
+}
+
+fn is_in(word: &str, wanted: &Words) -> bool {
+    within(word, wanted).is_some()
+}
+
+/// 1 where a comma is at `at`, else 0 (`_comma`).
+fn comma(shapes: &Shapes, tokens: &[Token], at: usize) -> usize {
+    usize::from(at < tokens.len() && shapes.commas.contains(tokens[at].shown))
+}
+
+impl Shapes {
+    fn count(&self, word: &str) -> i64 {
+        self.counts.get(word).copied().unwrap_or(0)
+    }
+
+    fn share(&self, word: &str) -> f64 {
+        self.name_share.get(word).copied().unwrap_or(0.0)
+    }
+
+    /// (start, end, organisation?) of the names found by their shape, from
+    /// the positions of the words that may cue one (`_shapes`).
+    pub fn find(&self, tokens: &[Token], positions: &[usize]) -> Vec<Span> {
+        let mut found = Vec::new();
+        let mut covered: Option<usize> = None;
+        for &i in positions {
+            if covered.is_some_and(|c| i <= c) {
+                continue;
+            }
+            let norm = tokens[i].norm;
+            if is_in(norm, &self.heads) {
+                let size = self.organisation(tokens, i);
+                if size > 0 && self.place(tokens, i) {
+                    covered = Some(i + size - 1);
+                    continue;
+                }
+                if size > 0 {
+                    let (start, end) = self.named_body(tokens, i, size);
+                    found.push((start, end, true));
+                    covered = Some(end - 1);
+                    continue;
+                }
+            }
+            if is_in(norm, &self.titles) || is_in(norm, &self.long_starts) {
+                let mut bodies = Vec::new();
+                let (start, size) = self.after_title(tokens, i, &mut bodies);
+                for (body, length) in bodies {
+                    let (start, end) = self.named_body(tokens, body, length);
+                    found.push((start, end, true));
+                }
+                if size > 0 {
+                    if !self.place(tokens, i) {
+                        found.push((start, start + size, false));
+                    }
+                    covered = Some(start + size - 1);
+                }
+                continue;
+            }
+            if is_in(norm, &self.verbs) {
+                if let Some(next) = tokens.get(i + 1) {
+                    if self.first_names.contains(next.norm) || self.links.contains(next.norm) {
+                        let size = self.name_size(tokens, i + 1, true);
+                        if size > 0 {
+                            found.push((i + 1, i + 1 + size, false));
+                            covered = Some(i + size);
+                        }
+                    }
+                }
+                continue;
+            }
+            if self.first_names.contains(norm) || norm == self.abd {
+                let size = self.name_size(tokens, i, true);
+                if size > 0 {
+                    if !self.place(tokens, i) {
+                        found.push((i, i + size, false));
+                    }
+                    covered = Some(i + size - 1);
+                }
+            }
+        }
+        found
+    }
+
+    // --- the words of names ---------------------------------------------------
+
+    fn known(&self, word: &str) -> bool {
+        self.known_words.contains(word)
+    }
+
+    fn inflected(&self, token: &Token, first: bool) -> bool {
+        let word = token.norm;
+        if word.is_empty() {
+            return true;
+        }
+        if (token.shown.ends_with('ه') && length(word) >= 4)
+            || self.pronouns.iter().any(|p| word.ends_with(p.as_str()))
+        {
+            return true;
+        }
+        let rest = after(word, 1);
+        if self.verb_prefixes.contains(first_chars(word, 2)) && self.count(rest) >= 3 {
+            return true;
+        }
+        let letters: &[char] = if first {
+            &['ب', 'ل', 'ك']
+        } else {
+            &['و', 'ف', 'ب', 'ل', 'ك']
+        };
+        word.starts_with(letters) && self.count(rest) > self.count(word)
+    }
+
+    fn name_word(&self, token: &Token, first: bool) -> bool {
+        let word = token.norm;
+        if !token.word || length(word) < 2 || self.not_names.contains(word) {
+            return false;
+        }
+        if self.first_names.contains(word) {
+            return true;
+        }
+        if self.gentilics.contains(word) || is_in(word, &self.stops) {
+            return false;
+        }
+        let known = if first {
+            &self.known_starts
+        } else {
+            &self.known_words
+        };
+        if known.contains(word) {
+            return true;
+        }
+        if first && word.starts_with("ال") {
+            return false;
+        }
+        if !first && self.verb_or_adverb(word) {
+            return false;
+        }
+        let share = self.share(word);
+        if share >= 0.5 {
+            return true;
+        }
+        if self.inflected(token, first) {
+            return false;
+        }
+        if share != 0.0 {
+            return share >= if first { 0.5 } else { 0.15 };
+        }
+        self.count(word) < self.rare && !starts_any(word, &["لل", "بال", "كال"])
+    }
+
+    fn verb_or_adverb(&self, word: &str) -> bool {
+        if length(word) < 4 || word.starts_with("ال") {
+            return false;
+        }
+        let noun = if word.starts_with('ي') {
+            after(word, 1)
+        } else if word.ends_with('ا') {
+            before_last(word, 1)
+        } else {
+            return false;
+        };
+        self.count(noun) >= self.rare
+            && self.count(&format!("ال{noun}")) >= self.rare / 4
+            && self.share(noun) < 0.25
+            && !self.first_names.contains(noun)
+            && !self.known_words.contains(noun)
+    }
+
+    fn strong_name_word(&self, token: &Token) -> bool {
+        let word = token.norm;
+        if self.known_words.contains(word) || self.share(word) >= 0.5 {
+            return true;
+        }
+        self.name_word(token, false) && self.count(word) < self.rare / 4
+    }
+
+    fn name_size(&self, tokens: &[Token], start: usize, first_name: bool) -> usize {
+        let n = tokens.len();
+        let mut end = start;
+        if self.son_of.contains(tokens[start].norm) {
+            return 0;
+        }
+        if first_name
+            && self.common_word(tokens[start].norm)
+            && (start + 1 >= n || !self.strong_name_word(&tokens[start + 1]))
+        {
+            return 0;
+        }
+        while end < n && end - start < self.most_name_words {
+            let token = &tokens[end];
+            if self.links.contains(token.norm) {
+                if end + 1 < n && self.name_word(&tokens[end + 1], false) {
+                    end += 2;
+                    continue;
+                }
+                break;
+            }
+            if !self.name_word(token, end == start) {
+                break;
+            }
+            if end > start && self.glued(tokens, end, end - start) {
+                break;
+            }
+            end += 1;
+        }
+        let size = end - start;
+        if size >= if first_name { 2 } else { 1 } {
+            size
+        } else {
+            0
+        }
+    }
+
+    fn glued(&self, tokens: &[Token], at: usize, before: usize) -> bool {
+        let Token {
+            shown, norm: word, ..
+        } = tokens[at];
+        let mut letters = shown.chars();
+        if let (Some(a), Some(b)) = (letters.next(), letters.next()) {
+            if length(shown) > 3 && "وفبلك".contains(a) && "أإآ".contains(b) {
+                return true;
+            }
+        }
+        if !word.starts_with('و') || self.first_names.contains(word) || self.known(word) {
+            return false;
+        }
+        let rest = after(word, 1);
+        if self.first_names.contains(rest) || self.known(rest) {
+            return true;
+        }
+        before >= 2
+            && tokens
+                .get(at + 1)
+                .is_some_and(|next| self.name_word(next, false))
+    }
+
+    fn place(&self, tokens: &[Token], position: usize) -> bool {
+        let mut i = position as isize - 1;
+        while i >= 0 && position as isize - i <= 3 && is_in(tokens[i as usize].norm, &self.titles) {
+            i -= 1;
+        }
+        i >= 0 && is_in(tokens[i as usize].norm, &self.places)
+    }
+
+    fn a_word(&self, word: &str) -> bool {
+        word.starts_with("ال")
+            || self.count(&format!("ال{word}")) as f64
+                >= self.with_article * self.count(word) as f64
+    }
+
+    fn common_word(&self, word: &str) -> bool {
+        self.count(word) >= 200 && self.share(word) < 0.25
+    }
+
+    fn of_its_own(&self, word: &str) -> bool {
+        if !word.starts_with("لل") {
+            return false;
+        }
+        let kind = format!("ال{}", after(word, 2));
+        self.heads.contains(&kind) || self.places_kinds.contains(&kind)
+    }
+
+    fn for_a_purpose(&self, word: &str) -> bool {
+        if !word.starts_with('ل') || word.starts_with("لل") {
+            return false;
+        }
+        let noun = after(word, 1);
+        self.count(noun) > self.count(word)
+            && self.count(&format!("ال{noun}")) >= self.rare / 4
+            && self.a_word(noun)
+    }
+
+    // --- people -----------------------------------------------------------------
+
+    fn after_title(
+        &self,
+        tokens: &[Token],
+        position: usize,
+        bodies: &mut Vec<(usize, usize)>,
+    ) -> (usize, usize) {
+        let n = tokens.len();
+        let mut i = position + 1;
+        if let Some(title) = within(tokens[position].norm, &self.long_starts) {
+            for words in self.long_titles.get(title.as_ref()).into_iter().flatten() {
+                let rest = &words[1..];
+                let end = (i + rest.len()).min(n);
+                let here = tokens[i.min(n)..end].iter().map(|t| t.norm);
+                if here.len() == rest.len() && here.eq(rest.iter().map(String::as_str)) {
+                    i += rest.len();
+                    break;
+                }
+            }
+        }
+        let mut commas = 0;
+        while i < n && i - position <= self.most_qualifiers {
+            let token = &tokens[i];
+            if self.commas.contains(token.shown) {
+                commas += 1;
+                if commas > 1 {
+                    break;
+                }
+                i += 1;
+                continue;
+            }
+            if !token.word || commas > 0 {
+                break;
+            }
+            let norm = token.norm;
+            if is_in(norm, &self.heads) && !self.name_word(token, true) {
+                let size = self.organisation(tokens, i);
+                if size > 0 {
+                    bodies.push((i, size));
+                    i += size;
+                } else {
+                    i += self.organisation_size(tokens, i);
+                }
+                continue;
+            }
+            if is_in(norm, &self.titles) {
+                i += 1;
+                continue;
+            }
+            if self.qualifiers.contains(norm)
+                || self.gentilics.contains(norm)
+                || ends_any(norm, &["ها", "هم", "هما"])
+                || (starts_any(norm, &["ال", "لل"]) && !self.name_word(token, true))
+            {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if i >= n {
+            return (0, 0);
+        }
+        (i, self.name_size(tokens, i, false))
+    }
+
+    // --- organisations ------------------------------------------------------------
+
+    fn organisation_size(&self, tokens: &[Token], start: usize) -> usize {
+        let n = tokens.len();
+        let mut end = start + 1;
+        if let Some(close) = self.quoted(tokens, end) {
+            return close + 1 - start;
+        }
+        let definite_head =
+            within(tokens[start].norm, &self.heads).is_some_and(|head| head.starts_with("ال"));
+        let mut proper = true;
+        while end < n && end - start < self.most_org_words {
+            let token = &tokens[end];
+            if !token.word {
+                break;
+            }
+            let norm = token.norm;
+            if (self.general.contains(norm) || self.ordinals.contains(norm))
+                && starts_any(tokens[end - 1].norm, &["ال", "لل"])
+            {
+                end += 1;
+                continue;
+            }
+            if self.not_names.contains(norm) || is_in(norm, &self.verbs) {
+                break;
+            }
+            if self.first_names.contains(norm) {
+                break;
+            }
+            if is_in(norm, &self.titles)
+                && !(norm.starts_with("ال")
+                    && self.nisba(norm)
+                    && !tokens
+                        .get(end + 1)
+                        .is_some_and(|next| self.first_names.contains(next.norm)))
+            {
+                break;
+            }
+            if norm.starts_with("وال") {
+                if is_in(norm, &self.heads) {
+                    break;
+                }
+                let previous = tokens[end - 1].norm;
+                let near = end == start + 2 || starts_any(previous, &["ل", "وال"]);
+                if near && end > start + 1 && !self.nisba(previous) {
+                    end += 1;
+                    proper = false;
+                    continue;
+                }
+                break;
+            }
+            if is_in(norm, &self.not_names) {
+                break;
+            }
+            if starts_any(norm, &["ال", "لل"]) {
+                end += 1;
+                proper = false;
+                continue;
+            }
+            let following = tokens.get(end + 1).map_or("", |next| next.norm);
+            if norm.starts_with('ل') && following.starts_with("ال") && end > start + 1 {
+                end += 2;
+                proper = false;
+                continue;
+            }
+            if proper && !definite_head && self.proper(norm, false) {
+                end += 1;
+                if end < n && self.gentilics.contains(tokens[end].norm) {
+                    break;
+                }
+                continue;
+            }
+            if end == start + 1 && !definite_head && following.starts_with("ال") {
+                end += 1;
+                proper = false;
+                continue;
+            }
+            break;
+        }
+        end - start
+    }
+
+    fn named_body(&self, tokens: &[Token], start: usize, size: usize) -> (usize, usize) {
+        let opening = start + size + comma(self, tokens, start + size);
+        if let Some(close) = self.quoted(tokens, opening) {
+            if self.described(tokens, start, size, opening, close) {
+                return (opening + 1, close);
+            }
+        }
+        (start, start + size)
+    }
+
+    fn described(
+        &self,
+        tokens: &[Token],
+        start: usize,
+        size: usize,
+        opening: usize,
+        close: usize,
+    ) -> bool {
+        let definite =
+            within(tokens[start].norm, &self.heads).is_some_and(|head| head.starts_with("ال"));
+        if !(definite || self.gentilics.contains(tokens[start + size - 1].norm)) {
+            return false;
+        }
+        let quoted: Vec<&str> = tokens[opening + 1..close].iter().map(|t| t.norm).collect();
+        if quoted.iter().any(|word| self.not_names.contains(*word)) {
+            return false;
+        }
+        let proper: Vec<bool> = quoted.iter().map(|word| self.proper(word, false)).collect();
+        proper.iter().any(|&p| p)
+            && proper
+                .iter()
+                .zip(&quoted)
+                .all(|(&p, word)| p || !self.a_word(word))
+    }
+
+    fn nisba(&self, word: &str) -> bool {
+        without_clitic(word).iter().any(|form| {
+            let stem = if form.ends_with("يه") {
+                before_last(form, 2)
+            } else if form.ends_with('ي') {
+                before_last(form, 1)
+            } else {
+                ""
+            };
+            if length(stem) <= 2 {
+                return false;
+            }
+            let stem_count = self.count(stem).max(self.count(&format!("{stem}ه")));
+            stem_count as f64 >= (self.rare as f64).max(self.count(form) as f64 / 10.0)
+        })
+    }
+
+    fn proper(&self, word: &str, strict: bool) -> bool {
+        let bare = if word.starts_with("ال") {
+            after(word, 2)
+        } else {
+            word
+        };
+        if self.known(word) || self.known(bare) || self.spellings.contains(word) {
+            return true;
+        }
+        if self.share(word) >= 0.25 {
+            return true;
+        }
+        let rare = if strict { self.rare / 4 } else { self.rare };
+        length(word) >= 3 && self.count(word) < rare && !ends_any(word, &["يه", "يا"])
+    }
+
+    fn organisation(&self, tokens: &[Token], start: usize) -> usize {
+        let size = self.organisation_size(tokens, start);
+        if size < 2 {
+            return 0;
+        }
+        let mut words: Vec<Cow<str>> = tokens[start..start + size]
+            .iter()
+            .map(|t| Cow::Borrowed(t.norm))
+            .collect();
+        if let Some(head) = within(tokens[start].norm, &self.heads) {
+            words[0] = head;
+        }
+        let head = words[0].as_ref();
+        if self.weak_heads.contains(head) && !self.proper(&words[1], true) {
+            return 0;
+        }
+        if !head.starts_with("ال") && self.for_a_purpose(&words[1]) {
+            return 0;
+        }
+        let described = words
+            .iter()
+            .filter(|w| !self.ordinals.contains(w.as_ref()))
+            .count();
+        if head.starts_with("ال")
+            && !words[1..]
+                .iter()
+                .map(Cow::as_ref)
+                .filter(|w| !self.of_its_own(w))
+                .any(|w| {
+                    self.regions.contains(w)
+                        || (self.gentilics.contains(w) && described > 2)
+                        || (starts_any(w, &["لل", "ل"]) && !w.starts_with("ال"))
+                        || self.proper(w, false)
+                })
+        {
+            return 0;
+        }
+        let joined = words.join(" ");
+        if self.generic.contains(&joined) || self.generic.contains(&words[..2].join(" ")) {
+            return 0;
+        }
+        size
+    }
+
+    fn quoted(&self, tokens: &[Token], at: usize) -> Option<usize> {
+        if at >= tokens.len() || !self.quotes.contains(tokens[at].shown) {
+            return None;
+        }
+        for (j, token) in tokens
+            .iter()
+            .enumerate()
+            .take((at + 7).min(tokens.len()))
+            .skip(at + 1)
+        {
+            if self.quotes.contains(token.shown) {
+                return (j > at + 1).then_some(j);
+            }
+            if !token.word {
+                return None;
+            }
+        }
+        None
+    }
+}
