@@ -111,19 +111,32 @@ def test_the_recogniser_reads_the_same_tokens(rust, shared_corpus):
     assert recogniser.read("قال الرئيس")[2] != []
 
 
-def _shapes_both_ways(recogniser, text):
-    """The names found by their shape in `text`: in Rust, and by
-    Recogniser._shapes from the same reading."""
-    tokens, _, roles, native_spans = recognise._read(text, recogniser._roles, recogniser._native)
+def _names_both_ways(recogniser, text):
+    """The names the recogniser's native passes find in `text`, and what
+    Python finds from the same reading: ((native, Python) names found by
+    their shape, as (start, end, organisation?); (native, Python) mentions
+    of the gazetteer's spellings, as (position, size, owners))."""
+    tokens, norms, roles, spans, mentions = recognise._read(
+        text, recogniser._roles, recogniser._native
+    )
     cues = [i for i, role in roles if role & recognise._CUE]
-    python_spans = [
+    shaped = [
         (start, end, kind == recognise.ORGANISATION)
         for _, start, end, kind in recogniser._shapes(0, tokens, cues)
     ]
-    return native_spans, python_spans
+    starts = [i for i, role in roles if role & recognise._START]
+    spelt = list(recogniser.gazetteer._mentions(norms, starts))
+    return (spans, shaped), (mentions, spelt)
 
 
-def test_the_shape_pass_finds_the_names_python_finds(rust, shared_corpus):
+def _same_mentions(native, python):
+    """The same (position, size), and owners that are the gazetteer's own lists."""
+    return [m[:2] for m in native] == [m[:2] for m in python] and all(
+        a[2] is b[2] for a, b in zip(native, python, strict=True)
+    )
+
+
+def test_the_native_passes_find_the_names_python_finds(rust, shared_corpus):
     recogniser = _recogniser()
     assert recogniser._native is not None
     articles = [
@@ -133,15 +146,19 @@ def test_the_shape_pass_finds_the_names_python_finds(rust, shared_corpus):
     ]
     found = Counter()
     for text in [*EDGE_CASES, *articles]:
-        native_spans, python_spans = _shapes_both_ways(recogniser, text)
-        if native_spans is None:  # a text Python reads (test_what_only_python_does…)
+        (spans, shaped), (mentions, spelt) = _names_both_ways(recogniser, text)
+        if spans is None:  # a text Python reads (test_what_only_python_does…)
+            assert mentions is None
             found["read in Python"] += 1
             continue
-        assert native_spans == python_spans, text[:300]
-        found.update(kind for *_, kind in native_spans)
+        assert spans == shaped, text[:300]
+        assert _same_mentions(mentions, spelt), text[:300]
+        found.update(kind for *_, kind in spans)
+        found["mentions"] += len(mentions)
     assert found[True] > 300 and found[False] > 300, found  # bodies and people found
+    assert found["mentions"] > 2_000, found
     assert found["read in Python"] <= len(EDGE_CASES), found
-    # And so the actors of an article, every layer after it in Python.
+    # And so the actors of an article, every layer after them in Python.
     for text in articles[::10]:
         title, _, body = text.partition("\n")
         with native.python_only():
@@ -158,7 +175,7 @@ _NAME_WORDS = (
     " لكرة القدم ستاد الأمير فيصل فهد مطار الملك خالد وليد واتسون بإسم كحارس سيزور يفوز"
     " بديلا الروسي السابق باسم الحكومة خارجيتها جائزة نوبل الشركة الإيطالية إيني"
     " كمبريدج أناليتيكا المكتب السياسي للحركة لتصدير الأسماك تنظيم داعش وكالة الأنباء"
-    " رفيق نعيم في إلى الذي قد"
+    " رفيق نعيم في إلى الذي قد حمدان محمد بن راشد تيريزا ماي جيمس معمر القذافي الإرياني"
 ).split()
 
 
@@ -180,9 +197,10 @@ _NAME_WORDS = (
         max_size=40,
     )
 )
-def test_any_run_of_name_words_is_shaped_as_python_does(words):
-    native_spans, python_spans = _shapes_both_ways(_recogniser(), " ".join(words))
-    assert native_spans == python_spans
+def test_any_run_of_name_words_is_read_as_python_reads_it(words):
+    (spans, shaped), (mentions, spelt) = _names_both_ways(_recogniser(), " ".join(words))
+    assert spans == shaped
+    assert _same_mentions(mentions, spelt)
 
 
 def test_the_classes_are_those_of_pythons_re():

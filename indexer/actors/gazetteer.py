@@ -280,7 +280,15 @@ class Gazetteer:
         their context, may begin with, clitics included."""
         return self._first_tokens, self._context_tokens
 
-    def resolve(self, token_lists, keep=None, positions=None, context_positions=None, common=None):
+    def resolve(
+        self,
+        token_lists,
+        keep=None,
+        positions=None,
+        context_positions=None,
+        common=None,
+        mentions=None,
+    ):
         """(list, position, size, actor index) of each mention of an actor in
         the token lists of one article, in order: an unambiguous spelling names
         its actor; an ambiguous one (listed as such, or shared by several
@@ -297,11 +305,16 @@ class Gazetteer:
         its embassy"): the article's context does not confirm them, only
         another spelling of the actor does. `people`: whether every owner of
         the spelling is a person (a body's name that is a word too, حماس, is
-        what its context is about, but where it governs a noun).)"""
+        what its context is about, but where it governs a noun).) `mentions`,
+        one for each token list, are what _mentions gives for it where the
+        caller has it (None: found here)."""
         sure, ambiguous = [], []
         for number, tokens in enumerate(token_lists):
-            where = positions[number] if positions is not None else None
-            for position, size, owners in self._mentions(tokens, where):
+            found = mentions[number] if mentions is not None else None
+            if found is None:
+                where = positions[number] if positions is not None else None
+                found = self._mentions(tokens, where)
+            for position, size, owners in found:
                 if keep is not None and not keep(number, position, size):
                     continue
                 if all(not self._tagged[index] for index, _ in owners):
@@ -367,6 +380,15 @@ class Gazetteer:
     def knows(self, name):
         """Whether `name` is a spelling in the gazetteer, ambiguous or not."""
         return words(name) in self._owners
+
+    def spelling_data(self) -> dict:
+        """What the native pass over its spellings reads (`_mentions`, in Rust)."""
+        return {
+            "first": self._first,
+            "son_of": set(_SON_OF),
+            "conjunctions": "".join(_CONJUNCTIONS),
+            "prepositions": "".join(_PREPOSITIONS),
+        }
 
     def one_word_spellings(self) -> set[str]:
         """The normalised spellings of one word: a word `knows` knows."""

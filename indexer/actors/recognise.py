@@ -254,22 +254,23 @@ def _normalize_each(words: list[str]) -> list[str]:
     return each if len(each) == len(words) else [normalize(word) for word in words]
 
 
-def _read(text: str, roles: dict[str, int], shapes=None):
+def _read(text: str, roles: dict[str, int], names=None):
     """The tokens of `text` as (written, normalised) pairs, written without
     marks and each word normalised once a process (an archive's vocabulary is
     small beside its words; a fold that makes one character several, … into
     ..., stays inside its word); their normalised forms; (position, role) of
-    the words `roles` gives a role to; and, given the native `shapes`, the
-    names it finds by their shape as (start, end, organisation?), or None
-    (Python reads the text, and Recogniser._shapes finds them)."""
+    the words `roles` gives a role to; and, given the native `names`, the
+    names found by their shape as (start, end, organisation?) and the
+    gazetteer's mentions as (position, size, owners), or None and None
+    (Python reads the text, Recogniser._shapes and the gazetteer find them)."""
     analysis = native.analysis()
-    read = analysis.read(text, roles, shapes) if analysis is not None else None
+    read = analysis.read(text, roles, names) if analysis is not None else None
     if read is not None:
-        return read if shapes is not None else read[:3]
+        return read if names is not None else read[:3]
     written = _TOKEN.findall(_MARKS.sub("", text))
     norms = _normalised(written)
     read = list(zip(written, norms, strict=True)), norms, _roles(norms, roles)
-    return (*read, None) if shapes is not None else read
+    return (*read, None, None) if names is not None else read
 
 
 _NO_ROLES: dict[str, int] = {}
@@ -386,9 +387,11 @@ class Recogniser:
         for role, found in ((_CUE, self.cue_forms), (_START, starts), (_CONTEXT, context_starts)):
             for word in found:
                 self._roles[word] = self._roles.get(word, 0) | role
-        # The shape pass in Rust (_shapes and the methods it calls, rule for
-        # rule), where the module is built.
-        self._native = native.shapes(self._shape_data())
+        # The shape pass (_shapes and the methods it calls) and the
+        # gazetteer's (_mentions) in Rust, rule for rule, where the module is built.
+        self._native = native.names(
+            self._shape_data(), {**gazetteer.spelling_data(), "start": _START}
+        )
 
     def _shape_data(self) -> dict:
         """What the Rust shape pass reads: the lists, the constants of this module."""
@@ -841,13 +844,14 @@ class Recogniser:
     def actors(self, title: str, body: str, tags=()) -> list[Found]:
         """The actors named in an article's title, body and tags, in order of
         first mention."""
-        texts, norms, roles = [], [], []
+        texts, norms, roles, mentions = [], [], [], []
         spans = []  # (text, start, end, kind)
         for number, text in enumerate((title, body, *tags)):
-            tokens, normalised, found, shapes = _read(text, self._roles, self._native)
+            tokens, normalised, found, shapes, spellings = _read(text, self._roles, self._native)
             texts.append(tokens)
             norms.append(normalised)
             roles.append(found)
+            mentions.append(spellings)
             if shapes is None:
                 cues = [i for i, role in found if role & _CUE]
                 spans += self._shapes(number, tokens, cues)
@@ -899,7 +903,10 @@ class Recogniser:
                 and any(w in _MINISTER for w in without_clitic(before[NORM]))
             )
 
-        positions = [[i for i, role in found if role & _START] for found in roles]
+        positions = [  # where the gazetteer's spellings may begin, in a text Python read
+            [i for i, role in found if role & _START] if spellings is None else []
+            for found, spellings in zip(roles, mentions, strict=True)
+        ]
         in_context = [[i for i, role in found if role & _CONTEXT] for found in roles]
         # Where a title names a person, a spelling that is a common word too is
         # the name (الرئيس العراقي الراحل صدام): its context may confirm it.
@@ -916,7 +923,7 @@ class Recogniser:
             written = norms[number][position]  # لصالح: commoner than صالح, another word
             return self._common_word(spelling) or counts.get(written, 0) > counts.get(spelling, 0)
 
-        known = self.gazetteer.resolve(norms, keep, positions, in_context, common)
+        known = self.gazetteer.resolve(norms, keep, positions, in_context, common, mentions)
         return self._assemble(texts, spans, known)
 
     def _shapes(self, number, tokens, positions):

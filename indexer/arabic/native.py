@@ -129,11 +129,12 @@ def _built():
     )
 
 
-def shapes(data):
-    """The recogniser's pass over names by their shape, in Rust, with its
-    lists and constants (`indexer.actors.recognise.Recogniser`); None
-    without the module."""
-    return None if bahth_native is None else bahth_native.Shapes(data)
+def names(shapes, spellings):
+    """The recogniser's passes over names in Rust: by their shape, with
+    their lists and constants (`indexer.actors.recognise.Recogniser`), and
+    the gazetteer's spellings (`Gazetteer.spelling_data`); None without the
+    module."""
+    return None if bahth_native is None else bahth_native.Names(shapes, spellings)
 
 
 def reset():

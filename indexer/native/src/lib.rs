@@ -16,7 +16,9 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use unicode_normalization::UnicodeNormalization;
 
 mod shapes;
+mod spellings;
 use shapes::{Shapes, Token};
+use spellings::Spellings;
 
 // Character classes, as Python's `re` defines them (`\w`, `\d`, `\s`), and
 // the marks the recogniser drops before it splits text into tokens.
@@ -92,6 +94,30 @@ struct Read {
 struct Reading {
     roles: Option<Py<PyDict>>,
     tokens: HashMap<Box<str>, Read>,
+}
+
+/// The actor recogniser's passes over a text's tokens: the names found by
+/// their shape, and the gazetteer's spellings; and the roles of the tokens
+/// each begins at.
+#[pyclass(frozen, module = "bahth_native")]
+struct Names {
+    shapes: Shapes,
+    spellings: Spellings,
+    cue: i64,
+    start: i64,
+}
+
+#[pymethods]
+impl Names {
+    #[new]
+    fn new(shapes: &Bound<'_, PyDict>, spellings: &Bound<'_, PyDict>) -> PyResult<Self> {
+        Ok(Self {
+            shapes: Shapes::new(shapes)?,
+            spellings: Spellings::new(spellings)?,
+            cue: item(shapes, "cue")?,
+            start: item(spellings, "start")?,
+        })
+    }
 }
 
 #[pyclass(frozen, module = "bahth_native")]
@@ -235,20 +261,21 @@ impl Analysis {
     /// The recogniser's reading of `text`: its tokens as (written,
     /// normalised) pairs, their normalised forms (a tuple), and (position,
     /// role) of each token whose normalised form `roles` gives a role to;
-    /// given `shapes`, also the names found by their shape from the tokens
-    /// whose role says they may cue one, as (start, end, organisation?).
+    /// given `names`, also the names found by their shape, as (start, end,
+    /// organisation?), and the gazetteer's spellings, as (position, size,
+    /// owners), each from the tokens whose role says one may begin there.
     /// Tokens are words, numbers with their decimals and marks of
     /// punctuation, once the marks (tashkeel, tatweel, format characters)
     /// are taken out. None where Python must read the text. A token is read
     /// once a process: its objects and role are kept while the same `roles`
     /// comes (another table, another cache).
-    #[pyo3(signature = (text, roles, shapes = None))]
+    #[pyo3(signature = (text, roles, names = None))]
     fn read<'py>(
         &self,
         py: Python<'py>,
         text: &Bound<'py, PyString>,
         roles: &Bound<'py, PyDict>,
-        shapes: Option<&Bound<'py, Shapes>>,
+        names: Option<&Bound<'py, Names>>,
     ) -> PyResult<Option<Bound<'py, PyTuple>>> {
         let Ok(text) = text.to_str() else {
             return Ok(None); // a lone surrogate
@@ -323,8 +350,8 @@ impl Analysis {
             PyTuple::new(py, norms)?.into_any(),
             PyList::new(py, found)?.into_any(),
         ];
-        if let Some(shapes) = shapes {
-            let shapes = shapes.get();
+        if let Some(names) = names {
+            let names = names.get();
             let tokens: Vec<Token> = written
                 .iter()
                 .zip(&reads)
@@ -334,10 +361,16 @@ impl Analysis {
                     word: read.word,
                 })
                 .collect();
-            let cues: Vec<usize> = (0..reads.len())
-                .filter(|&position| reads[position].bits & shapes.cue != 0)
-                .collect();
-            parts.push(PyList::new(py, shapes.find(&tokens, &cues))?.into_any());
+            let starting = |role| -> Vec<usize> {
+                (0..reads.len())
+                    .filter(|&at| reads[at].bits & role != 0)
+                    .collect()
+            };
+            let spans = names.shapes.find(&tokens, &starting(names.cue));
+            parts.push(PyList::new(py, spans)?.into_any());
+            let norms: Vec<&str> = tokens.iter().map(|token| token.norm).collect();
+            let mentions = names.spellings.mentions(py, &norms, &starting(names.start));
+            parts.push(PyList::new(py, mentions)?.into_any());
         }
         PyTuple::new(py, parts).map(Some)
     }
@@ -704,6 +737,6 @@ fn has_links(text: &str) -> bool {
 
 #[pymodule]
 fn bahth_native(module: &Bound<'_, PyModule>) -> PyResult<()> {
-    module.add_class::<Shapes>()?;
+    module.add_class::<Names>()?;
     module.add_class::<Analysis>()
 }

@@ -26,7 +26,6 @@ pub type Span = (usize, usize, bool);
 
 type Words = HashSet<String>;
 
-#[pyclass(frozen, module = "bahth_native")]
 pub struct Shapes {
     titles: Words,
     long_titles: HashMap<String, Vec<Vec<String>>>,
@@ -62,13 +61,10 @@ pub struct Shapes {
     most_org_words: usize,
     most_qualifiers: usize,
     with_article: f64,
-    pub cue: i64,
 }
 
-#[pymethods]
 impl Shapes {
-    #[new]
-    fn new(data: &Bound<'_, PyDict>) -> PyResult<Self> {
+    pub fn new(data: &Bound<'_, PyDict>) -> PyResult<Self> {
         Ok(Self {
             titles: item(data, "titles")?,
             long_titles: item(data, "long_titles")?,
@@ -104,7 +100,6 @@ impl Shapes {
             most_org_words: item(data, "most_org_words")?,
             most_qualifiers: item(data, "most_qualifiers")?,
             with_article: item(data, "with_article")?,
-            cue: item(data, "cue")?,
         })
     }
 }

@@ -1,0 +1,142 @@
+//! The gazetteer's spellings in a text (`Gazetteer._mentions` of
+//! `indexer.actors.gazetteer`, rule for rule): every name, left to right,
+//! longest first, from the tokens that may begin one.
+
+use std::collections::{HashMap, HashSet};
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyTuple};
+
+use crate::item;
+
+/// A spelling's words after its first two, and its owners (Python's list,
+/// handed back as it is).
+type Entry = (Vec<String>, Py<PyAny>);
+
+pub struct Spellings {
+    // (first word, second word) -> the spellings of two words or more that
+    // begin so, longest first
+    pairs: HashMap<(String, String), Vec<(usize, Entry)>>,
+    // the spelling of one word -> its owners
+    single: HashMap<String, Py<PyAny>>,
+    first: HashSet<String>,
+    son_of: HashSet<String>,
+    clitics: Vec<char>,
+    conjunctions: Vec<char>,
+    prepositions: Vec<char>,
+}
+
+impl Spellings {
+    /// From `Gazetteer._first` (first word -> [(spelling's words, owners)],
+    /// longest first) and the letters and words its rules read.
+    pub fn new(data: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let table: Bound<PyDict> = item(data, "first")?;
+        let (mut pairs, mut single, mut first) = (HashMap::new(), HashMap::new(), HashSet::new());
+        for (word, candidates) in table.iter() {
+            let word: String = word.extract()?;
+            for candidate in candidates.cast::<PyList>()?.iter() {
+                let candidate = candidate.cast::<PyTuple>()?;
+                let words: Vec<String> = candidate.get_item(0)?.extract()?;
+                let owners = candidate.get_item(1)?.unbind();
+                if words.len() == 1 {
+                    single.insert(word.clone(), owners);
+                } else {
+                    let entry = (words.len(), (words[2..].to_vec(), owners));
+                    let key = (word.clone(), words[1].clone());
+                    pairs.entry(key).or_insert_with(Vec::new).push(entry);
+                }
+            }
+            first.insert(word);
+        }
+        let letters =
+            |name| -> PyResult<Vec<char>> { Ok(item::<String>(data, name)?.chars().collect()) };
+        let (conjunctions, prepositions) = (letters("conjunctions")?, letters("prepositions")?);
+        Ok(Self {
+            pairs,
+            single,
+            first,
+            son_of: item(data, "son_of")?,
+            clitics: [conjunctions.as_slice(), prepositions.as_slice()].concat(),
+            conjunctions,
+            prepositions,
+        })
+    }
+
+    /// `word_forms`: `word`, and what it is without a leading clitic.
+    fn forms<'w>(&self, word: &'w str) -> Vec<std::borrow::Cow<'w, str>> {
+        use std::borrow::Cow;
+        let length = |text: &str| text.chars().count();
+        let rest = |text: &'w str| &text[text.chars().next().map_or(0, char::len_utf8)..];
+        let mut bare = vec![word];
+        if word.starts_with(self.conjunctions.as_slice()) && length(word) > 2 {
+            bare.push(rest(word));
+        }
+        let mut forms: Vec<Cow<str>> = bare.iter().map(|&form| Cow::Borrowed(form)).collect();
+        for form in bare {
+            if form.starts_with("لل") && length(form) > 3 {
+                forms.push(Cow::Owned(format!("ال{}", rest(rest(form)))));
+            } else if form.starts_with(self.prepositions.as_slice()) && length(form) > 2 {
+                forms.push(Cow::Borrowed(rest(form)));
+            }
+        }
+        forms
+    }
+
+    /// (position, size, owners) of every spelling in the normalised
+    /// `tokens`, from the `positions` that may begin one.
+    pub fn mentions<'py>(
+        &self,
+        py: Python<'py>,
+        tokens: &[&str],
+        positions: &[usize],
+    ) -> Vec<(usize, usize, Py<PyAny>)> {
+        let mut found = Vec::new();
+        let mut after = 0;
+        for &position in positions {
+            if position < after {
+                continue;
+            }
+            let token = tokens[position];
+            let forms = if token.starts_with(self.clitics.as_slice()) {
+                self.forms(token)
+            } else {
+                vec![token.into()]
+            };
+            let following = tokens.get(position + 1);
+            let mut best: Option<&Py<PyAny>> = None;
+            let mut size = 0;
+            for form in forms
+                .iter()
+                .filter(|form| self.first.contains(form.as_ref()))
+            {
+                let candidates = following
+                    .and_then(|next| self.pairs.get(&(form.to_string(), next.to_string())));
+                for (length, (rest, owners)) in candidates.into_iter().flatten() {
+                    if *length <= size {
+                        break; // longest first: none after it is longer
+                    }
+                    let end = (position + length).min(tokens.len());
+                    let here = &tokens[(position + 2).min(end)..end];
+                    if here.len() == rest.len() && here.iter().zip(rest).all(|(a, b)| *a == b) {
+                        best = Some(owners);
+                        size = *length;
+                        break;
+                    }
+                }
+                if size == 0 {
+                    if let Some(owners) = self.single.get(form.as_ref()) {
+                        best = Some(owners);
+                        size = 1;
+                    }
+                }
+            }
+            let Some(owners) = best else { continue };
+            // حمدان بن محمد بن راشد names the son, not محمد بن راشد.
+            if !(position > 0 && self.son_of.contains(tokens[position - 1])) {
+                found.push((position, size, owners.clone_ref(py)));
+            }
+            after = position + size;
+        }
+        found
+    }
+}
