@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from indexer.actors import Gazetteer
-from indexer.arabic import use_lexicon
+from indexer.arabic import native, use_lexicon
 from indexer.articles import MAX_BODY_CHARS, ArticleBuilder, RecordError, analyze_article
 from indexer.readers import (
     MAX_EXPANDED_BYTES,
@@ -151,7 +151,7 @@ def _pool_context():
     The fork server ends when the main process ends, and its workers with it."""
     if sys.platform.startswith("linux"):
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["indexer.reindex"])
+        context.set_forkserver_preload(["indexer.reindex", "indexer.arabic.prebuilt"])
         return context
     return multiprocessing.get_context("spawn")
 
@@ -161,6 +161,7 @@ def _set_up(options):
     global _builder, _options
     _options = options
     use_lexicon(options.lexicon)
+    native.analysis()  # the analysis of what it indexes (a forked worker has it built)
     _builder = ArticleBuilder(max_body_chars=options.max_body_chars, gazetteer=options.gazetteer)
 
 
