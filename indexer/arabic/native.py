@@ -15,7 +15,7 @@ Without the module (a checkout installed without `make install`),
 import operator
 import unicodedata
 from contextlib import contextmanager
-from functools import cache, partial
+from functools import partial
 from itertools import compress
 
 try:
@@ -92,6 +92,7 @@ def _ranges(codes) -> list[tuple[int, int]]:
 
 
 _python_only = [False]
+_analysis: list = []  # the analysis once built (None without the module); empty before
 
 
 def analysis(build=True):
@@ -99,9 +100,13 @@ def analysis(build=True):
     inside `python_only`). With `build` false, None unless the process has
     built it already: a query is analysed at once in Python rather than wait
     for the build (0.4 s), which a process that indexes an archive pays."""
-    if _python_only[0] or not (build or _built.cache_info().currsize):
+    if _python_only[0]:
         return None
-    return _built()
+    if not _analysis:
+        if not build:
+            return None
+        _analysis.append(_built())
+    return _analysis[0]
 
 
 @contextmanager
@@ -115,7 +120,6 @@ def python_only():
         _python_only[0] = False
 
 
-@cache
 def _built():
     if bahth_native is None:
         return None
@@ -143,4 +147,4 @@ def names(shapes, spellings):
 
 def reset():
     """Build the analysis again on next use (the lexicon changed)."""
-    _built.cache_clear()
+    _analysis.clear()
