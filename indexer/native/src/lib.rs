@@ -17,6 +17,7 @@ use unicode_normalization::UnicodeNormalization;
 
 mod shapes;
 mod spellings;
+mod words;
 use shapes::{Shapes, Token};
 use spellings::Spellings;
 

@@ -11,6 +11,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::item;
+use crate::words::{after, clitic_forms, length};
 
 /// A token as the recogniser reads it: as written (marks out), normalised,
 /// and whether it is a word (its first character a letter: `str.isalpha`).
@@ -104,14 +105,6 @@ impl Shapes {
     }
 }
 
-/// `text` without its first `n` characters (`text[n:]`).
-fn after(text: &str, n: usize) -> &str {
-    match text.char_indices().nth(n) {
-        Some((at, _)) => &text[at..],
-        None => "",
-    }
-}
-
 /// `text` without its last `n` characters (`text[:-n]`).
 fn before_last(text: &str, n: usize) -> &str {
     match text.char_indices().rev().nth(n - 1) {
@@ -128,10 +121,6 @@ fn first_chars(text: &str, n: usize) -> &str {
     }
 }
 
-fn length(text: &str) -> usize {
-    text.chars().count()
-}
-
 fn starts_any(text: &str, prefixes: &[&str]) -> bool {
     prefixes.iter().any(|p| text.starts_with(p))
 }
@@ -142,19 +131,7 @@ fn ends_any(text: &str, suffixes: &[&str]) -> bool {
 
 /// `word`, then what it is without a clitic before it (`without_clitic`).
 fn without_clitic(word: &str) -> Vec<Cow<'_, str>> {
-    let mut bare = vec![word];
-    if word.starts_with(['و', 'ف']) && length(word) > 3 {
-        bare.push(after(word, 1));
-    }
-    let mut forms: Vec<Cow<str>> = bare.iter().map(|&form| Cow::Borrowed(form)).collect();
-    for form in bare {
-        if form.starts_with("لل") && length(form) > 4 {
-            forms.push(Cow::Owned(format!("ال{}", after(form, 2))));
-        } else if form.starts_with(['ب', 'ل', 'ك']) && length(form) > 3 {
-            forms.push(Cow::Borrowed(after(form, 1)));
-        }
-    }
-    forms
+    clitic_forms(word, &['و', 'ف'], &['ب', 'ل', 'ك'], 3)
 }
 
 /// The form of `word`, itself or without its clitic, that `wanted` holds (`_in`).

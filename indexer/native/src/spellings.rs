@@ -2,24 +2,25 @@
 //! `indexer.actors.gazetteer`, rule for rule): every name, left to right,
 //! longest first, from the tokens that may begin one.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 
 use crate::item;
+use crate::words::clitic_forms;
 
 /// A spelling's words after its first two, and its owners (Python's list,
 /// handed back as it is).
 type Entry = (Vec<String>, Py<PyAny>);
 
 pub struct Spellings {
-    // (first word, second word) -> the spellings of two words or more that
+    // first word -> second word -> the spellings of two words or more that
     // begin so, longest first
-    pairs: HashMap<(String, String), Vec<(usize, Entry)>>,
+    pairs: HashMap<String, HashMap<String, Vec<(usize, Entry)>>>,
     // the spelling of one word -> its owners
     single: HashMap<String, Py<PyAny>>,
-    first: HashSet<String>,
     son_of: HashSet<String>,
     clitics: Vec<char>,
     conjunctions: Vec<char>,
@@ -31,7 +32,7 @@ impl Spellings {
     /// longest first) and the letters and words its rules read.
     pub fn new(data: &Bound<'_, PyDict>) -> PyResult<Self> {
         let table: Bound<PyDict> = item(data, "first")?;
-        let (mut pairs, mut single, mut first) = (HashMap::new(), HashMap::new(), HashSet::new());
+        let (mut pairs, mut single) = (HashMap::new(), HashMap::new());
         for (word, candidates) in table.iter() {
             let word: String = word.extract()?;
             for candidate in candidates.cast::<PyList>()?.iter() {
@@ -42,11 +43,11 @@ impl Spellings {
                     single.insert(word.clone(), owners);
                 } else {
                     let entry = (words.len(), (words[2..].to_vec(), owners));
-                    let key = (word.clone(), words[1].clone());
-                    pairs.entry(key).or_insert_with(Vec::new).push(entry);
+                    let seconds: &mut HashMap<String, Vec<_>> =
+                        pairs.entry(word.clone()).or_default();
+                    seconds.entry(words[1].clone()).or_default().push(entry);
                 }
             }
-            first.insert(word);
         }
         let letters =
             |name| -> PyResult<Vec<char>> { Ok(item::<String>(data, name)?.chars().collect()) };
@@ -54,32 +55,11 @@ impl Spellings {
         Ok(Self {
             pairs,
             single,
-            first,
             son_of: item(data, "son_of")?,
             clitics: [conjunctions.as_slice(), prepositions.as_slice()].concat(),
             conjunctions,
             prepositions,
         })
-    }
-
-    /// `word_forms`: `word`, and what it is without a leading clitic.
-    fn forms<'w>(&self, word: &'w str) -> Vec<std::borrow::Cow<'w, str>> {
-        use std::borrow::Cow;
-        let length = |text: &str| text.chars().count();
-        let rest = |text: &'w str| &text[text.chars().next().map_or(0, char::len_utf8)..];
-        let mut bare = vec![word];
-        if word.starts_with(self.conjunctions.as_slice()) && length(word) > 2 {
-            bare.push(rest(word));
-        }
-        let mut forms: Vec<Cow<str>> = bare.iter().map(|&form| Cow::Borrowed(form)).collect();
-        for form in bare {
-            if form.starts_with("لل") && length(form) > 3 {
-                forms.push(Cow::Owned(format!("ال{}", rest(rest(form)))));
-            } else if form.starts_with(self.prepositions.as_slice()) && length(form) > 2 {
-                forms.push(Cow::Borrowed(rest(form)));
-            }
-        }
-        forms
     }
 
     /// (position, size, owners) of every spelling in the normalised
@@ -97,20 +77,18 @@ impl Spellings {
                 continue;
             }
             let token = tokens[position];
+            // `word_forms` (a form that begins no spelling finds none below).
             let forms = if token.starts_with(self.clitics.as_slice()) {
-                self.forms(token)
+                clitic_forms(token, &self.conjunctions, &self.prepositions, 2)
             } else {
-                vec![token.into()]
+                vec![Cow::Borrowed(token)]
             };
             let following = tokens.get(position + 1);
             let mut best: Option<&Py<PyAny>> = None;
             let mut size = 0;
-            for form in forms
-                .iter()
-                .filter(|form| self.first.contains(form.as_ref()))
-            {
-                let candidates = following
-                    .and_then(|next| self.pairs.get(&(form.to_string(), next.to_string())));
+            for form in &forms {
+                let candidates =
+                    following.and_then(|next| self.pairs.get(form.as_ref())?.get(*next));
                 for (length, (rest, owners)) in candidates.into_iter().flatten() {
                     if *length <= size {
                         break; // longest first: none after it is longer

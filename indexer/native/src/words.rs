@@ -1,0 +1,40 @@
+//! Words as Python counts them: in characters, not bytes.
+
+use std::borrow::Cow;
+
+/// `text` without its first `n` characters (`text[n:]`).
+pub fn after(text: &str, n: usize) -> &str {
+    match text.char_indices().nth(n) {
+        Some((at, _)) => &text[at..],
+        None => "",
+    }
+}
+
+pub fn length(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// `word`, then what it is without a clitic before it: a conjunction,
+/// then a preposition (لل before a definite noun: ال), each taken off a
+/// word longer than `shortest` characters, لل off one longer still. The
+/// recogniser's `without_clitic` (3) and the gazetteer's `word_forms` (2).
+pub fn clitic_forms<'w>(
+    word: &'w str,
+    conjunctions: &[char],
+    prepositions: &[char],
+    shortest: usize,
+) -> Vec<Cow<'w, str>> {
+    let mut bare = vec![word];
+    if word.starts_with(conjunctions) && length(word) > shortest {
+        bare.push(after(word, 1));
+    }
+    let mut forms: Vec<Cow<str>> = bare.iter().map(|&form| Cow::Borrowed(form)).collect();
+    for form in bare {
+        if form.starts_with("لل") && length(form) > shortest + 1 {
+            forms.push(Cow::Owned(format!("ال{}", after(form, 2))));
+        } else if form.starts_with(prepositions) && length(form) > shortest {
+            forms.push(Cow::Borrowed(after(form, 1)));
+        }
+    }
+    forms
+}
