@@ -8,7 +8,7 @@
 //! vectors of `tests/analysis_vectors.py` check it, as they check the
 //! Elasticsearch plugin.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::Mutex;
 
 use pyo3::prelude::*;
@@ -199,7 +199,7 @@ impl Analysis {
                 item::<String>(data, "yeh")?,
                 item::<String>(data, "hamza")?
             ),
-            terms: Mutex::new(HashMap::new()),
+            terms: Mutex::new(HashMap::default()),
             reading: Mutex::new(Reading::default()),
         })
     }

@@ -4,8 +4,8 @@
 //! Python hands over every list and constant, and `tests/test_native.py`
 //! holds the two to the same spans.
 
+use foldhash::{HashMap, HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 use pyo3::prelude::*;
 use pyo3::types::PyDict;

@@ -2,8 +2,8 @@
 //! `indexer.actors.gazetteer`, rule for rule): every name, left to right,
 //! longest first, from the tokens that may begin one.
 
+use foldhash::{HashMap, HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
@@ -32,7 +32,7 @@ impl Spellings {
     /// longest first) and the letters and words its rules read.
     pub fn new(data: &Bound<'_, PyDict>) -> PyResult<Self> {
         let table: Bound<PyDict> = item(data, "first")?;
-        let (mut pairs, mut single) = (HashMap::new(), HashMap::new());
+        let (mut pairs, mut single) = (HashMap::default(), HashMap::default());
         for (word, candidates) in table.iter() {
             let word: String = word.extract()?;
             for candidate in candidates.cast::<PyList>()?.iter() {
