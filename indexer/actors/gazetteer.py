@@ -71,16 +71,19 @@ class Actor:
     english: tuple[str, ...] = ()  # names a query may give it in Latin letters
 
 
-def word_forms(word):
-    """`word` and what it is without a leading clitic: و/ف, then ب/ل/ك, and
-    لل before a definite noun (للأمم: الأمم)."""
+def word_forms(word, shortest=2):
+    """`word` and what it is without a leading clitic: و/ف, then ب/ل/ك, each
+    taken off a word longer than `shortest` characters, and لل before a
+    definite noun (للأمم: الأمم) off one a character longer still. The
+    gazetteer's spellings take 2, the recogniser's rules 3
+    (recognise.without_clitic); the native twin is words.rs's clitic_forms."""
     forms = [word]
-    if word[:1] in _CONJUNCTIONS and len(word) > 2:
+    if word[:1] in _CONJUNCTIONS and len(word) > shortest:
         forms.append(word[1:])
     for form in forms[:]:
-        if form.startswith("لل") and len(form) > 3:
+        if form.startswith("لل") and len(form) > shortest + 1:
             forms.append("ال" + form[2:])
-        elif form[:1] in _PREPOSITIONS and len(form) > 2:
+        elif form[:1] in _PREPOSITIONS and len(form) > shortest:
             forms.append(form[1:])
     return forms
 

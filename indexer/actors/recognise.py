@@ -38,7 +38,7 @@ from indexer.arabic.native import MARKS
 from indexer.arabic.normalize import normalize
 from indexer.arabic.stopwords import STOPWORDS
 
-from .gazetteer import IGNORE, MEDIUM, Gazetteer
+from .gazetteer import IGNORE, MEDIUM, Gazetteer, word_forms
 
 PERSON, ORGANISATION = "person", "organisation"
 _DATA = resources.files(__package__).joinpath("data")
@@ -283,16 +283,8 @@ def tokens_of(text: str) -> list[_Token]:
 
 def without_clitic(word: str) -> list[str]:
     """`word`, then what it is without a clitic before it: و or ف, then ب ل
-    ك; لل before a definite noun is ل + ال (للأمم: الأمم)."""
-    forms = [word]
-    if word[:1] in "وف" and len(word) > 3:
-        forms.append(word[1:])
-    for form in forms[:]:
-        if form.startswith("لل") and len(form) > 4:
-            forms.append("ال" + form[2:])
-        elif form[:1] in "بلك" and len(form) > 3:
-            forms.append(form[1:])
-    return forms
+    ك, each off a word of more than three letters (للأمم: الأمم)."""
+    return word_forms(word, 3)
 
 
 def inflected(token: _Token, counts, first=False) -> bool:
