@@ -277,6 +277,31 @@ def test_the_spellings_of_one_actor_are_one_facet_entry_and_one_filter(tmp_path,
         ]
 
 
+def test_a_surname_finds_the_one_actor_who_bears_it_and_offers_those_who_do():
+    """A name's words match as the articles write them, long vowels and all
+    (الصيد, الإرياني), though one actor's spellings are grouped without them."""
+    from indexer.search.actors import ActorDirectory
+
+    actors = ActorDirectory(
+        {
+            "الحبيب الصيد": 145,
+            "معمر الإرياني": 9,
+            "معمر الأرياني": 2,
+            "تيريزا ماي": 405,
+            "جيمس ماي": 3,
+            "سعد الحريري": 136,
+            "محمد سعيد": 16,
+        }
+    )
+    assert actors.resolve("الصيد").spellings == ("الحبيب الصيد",)
+    assert actors.resolve("الإرياني").spellings == ("معمر الإرياني", "معمر الأرياني")
+    # A surname two actors bear names neither: both are offered, the commoner first.
+    may = actors.resolve("ماي")
+    assert may.spellings == () and may.closest == (("تيريزا ماي", 405), ("جيمس ماي", 3))
+    # One word keeps its vowels: سعيد is not سعد الحريري.
+    assert actors.resolve("سعيد").spellings == ("محمد سعيد",)
+
+
 def test_the_timeline_has_every_period_between_its_first_and_last_bar():
     # The months of a story (خاشقجي: February, April, then October).
     bars, interval = FACETS.date.timeline({"2018-02": 3, "2018-04": 1, "2018-10": 40}, "month")

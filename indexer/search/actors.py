@@ -13,8 +13,9 @@ grouped by `actor_key`, and resolves what a filter gives (`actor=بوتين`,
 1. a spelling of a stored actor (normalised, long vowels of a name of two
    words or more aside): every spelling of it;
 2. a gazetteer alias or English name: its actor;
-3. the words of one stored actor's name, in order (a surname, a name
-   with words left out): that actor, when only one has them;
+3. the words of one stored actor's name, in order, as articles write them
+   (a surname, الصيد; a name with words left out): that actor, when only
+   one has them;
 4. otherwise nothing, with the closest actors to offer instead.
 """
 
@@ -94,10 +95,15 @@ class ActorDirectory:
         self._articles = {
             k: sum(counts[v] for v in spellings) for k, spellings in self._groups.items()
         }
-        self._words = {k: tuple(k.split()) for k in self._groups}
+        # The words of each actor's names, as written (a surname keeps its
+        # long vowels: الصيد) and as the key has them.
+        self._words = {
+            k: {tuple(k.split()), *(tuple(key(v).split()) for v in spellings)}
+            for k, spellings in self._groups.items()
+        }
         self._by_word: dict[str, list[str]] = {}
-        for k, words in self._words.items():
-            for word in words:
+        for k in self._groups:
+            for word in k.split():
                 self._by_word.setdefault(word, []).append(k)
 
     def __len__(self):
@@ -114,8 +120,13 @@ class ActorDirectory:
         known = self.gazetteer.named(value) if self.gazetteer is not None else None
         if known is not None:
             return Resolved(value, self._groups.get(actor_key(known.name), (known.name,)))
-        wanted = tuple(actor_key(value).split())
-        holding = [k for k, words in self._words.items() if wanted and _in_order(wanted, words)]
+        written = tuple(key(value).split())
+        wanted = {written, tuple(actor_key(value).split())} if len(written) > 1 else {written}
+        holding = [
+            k
+            for k, names in self._words.items()
+            if written and any(_in_order(part, name) for part in wanted for name in names)
+        ]
         if len(holding) == 1:
             return Resolved(value, self._groups[holding[0]])
         if holding:
@@ -123,7 +134,7 @@ class ActorDirectory:
         # Names spelled nearly the same, whole or by one of their words (ماكرن:
         # إيمانويل ماكرون).
         near = set(difflib.get_close_matches(actor_key(value), self._groups, n=10, cutoff=0.6))
-        for word in wanted:
+        for word in actor_key(value).split():
             for close in difflib.get_close_matches(word, self._by_word, n=10, cutoff=0.75):
                 near.update(self._by_word[close])
         return Resolved(value, closest=self._best(near))
