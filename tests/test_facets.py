@@ -291,6 +291,7 @@ def test_a_surname_finds_the_one_actor_who_bears_it_and_offers_those_who_do():
             "جيمس ماي": 3,
             "سعد الحريري": 136,
             "محمد سعيد": 16,
+            "إيمانويل ماكرون": 708,
         }
     )
     assert actors.resolve("الصيد").spellings == ("الحبيب الصيد",)
@@ -300,6 +301,9 @@ def test_a_surname_finds_the_one_actor_who_bears_it_and_offers_those_who_do():
     assert may.spellings == () and may.closest == (("تيريزا ماي", 405), ("جيمس ماي", 3))
     # One word keeps its vowels: سعيد is not سعد الحريري.
     assert actors.resolve("سعيد").spellings == ("محمد سعيد",)
+    # A name spelled nearly the same is offered where offers are still made.
+    assert actors.resolve("ماكرن").closest[0] == ("إيمانويل ماكرون", 708)
+    assert actors.resolve("ماكرن", offer=False).closest == ()
 
 
 def test_the_timeline_has_every_period_between_its_first_and_last_bar():

@@ -99,6 +99,20 @@ def test_query_limits_are_a_clear_400(client):
     assert repeated.status_code == 200 and repeated.get_json()["total"] == 3
 
 
+def test_actor_filters_are_bounded(client):
+    """Each actor value is looked up among all the index's actors, and one
+    that names no one among their words too: what a request may ask is bounded."""
+    many = "&".join(f"actor=اسم{n}" for n in range(51))
+    error = client.get(f"/api/search?{many}").get_json()["error"]
+    assert error["parameter"] == "actor" and "at most 50 values" in error["message"]
+    # The same value 300 times is one value, and a value of 2,000 words is read
+    # as far as the longest name goes.
+    same = client.get("/api/search?" + "&".join(["actor=اسم"] * 300)).get_json()
+    assert [found["value"] for found in same["actors_not_found"]] == ["اسم"]
+    long = client.get("/api/search?actor=" + "ab " * 2_000).get_json()
+    assert long["total"] == 0 and len(long["actors_not_found"]) == 1
+
+
 def test_repeated_words_are_searched_once():
     request = SearchRequest.from_params({"q": ["1 1 1 1 زلزال 1 -روسيا -روسيا"]})
     assert len(request.query.conditions) == 2 and len(request.query.excluded) == 1

@@ -14,6 +14,7 @@ from datetime import date
 
 from indexer.settings import Settings
 
+from .actors import OFFERED
 from .address import address_key, is_address
 from .facets import FACET_SIZE, FACETS, MATCHES, Registry, period
 from .fusion import MODES
@@ -22,6 +23,7 @@ from .query import Query, both_spellings, expand, parse
 SORTS = ("relevance", "newest", "oldest")
 LAST_YEAR = 9998
 MAX_RESULT_WINDOW = 10_000  # page numbers reach this far; a cursor goes further
+MAX_FILTER_VALUES = 50  # of one facet: each actor value is looked up among all the index's
 
 
 def parameters(registry: Registry = FACETS) -> tuple[str, ...]:
@@ -181,9 +183,14 @@ class SearchRequest:
             raise BadRequest("date_to", "is before date_from")
         filters, spellings, resolved = {}, {}, []
         for facet in registry.values:
-            chosen = [v.strip() for v in params.get(facet.name, []) if v.strip()]
+            chosen = list(dict.fromkeys(v.strip() for v in params.get(facet.name, []) if v.strip()))
+            if len(chosen) > MAX_FILTER_VALUES:
+                raise BadRequest(facet.name, f"takes at most {MAX_FILTER_VALUES} values")
             if facet.names and actors is not None:
-                names = [actors.resolve(value) for value in chosen]
+                names = []
+                for value in chosen:
+                    unknown = sum(not found.spellings for found in names)
+                    names.append(actors.resolve(value, offer=unknown < OFFERED))
                 for found in names:
                     if found.spellings:
                         spellings[found.name] = found.spellings
