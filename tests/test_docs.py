@@ -16,7 +16,7 @@ DOCS = sorted((ROOT / "docs").glob("*.md"))
 SCRIPTS = sorted(
     path
     for path in (ROOT / "scripts").iterdir()
-    if path.read_text(encoding="utf-8").startswith("#!/usr/bin/env python")
+    if path.is_file() and path.read_text(encoding="utf-8").startswith("#!/usr/bin/env python")
 )
 
 
