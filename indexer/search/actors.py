@@ -96,18 +96,15 @@ class ActorDirectory:
         self._articles = {
             k: sum(counts[v] for v in spellings) for k, spellings in self._groups.items()
         }
-        # The words of each actor's names, as written (a surname keeps its
-        # long vowels: الصيد) and as the key has them.
-        self._words = {
-            k: {tuple(k.split()), *(tuple(key(v).split()) for v in spellings)}
-            for k, spellings in self._groups.items()
-        }
-        self._having: dict[str, set[str]] = {}  # a word of a name, either way -> the names
-        for k, names in self._words.items():
-            for name in names:
-                for word in name:
-                    self._having.setdefault(word, set()).add(k)
-        self._most_words = max((len(n) for names in self._words.values() for n in names), default=0)
+        # A word of an actor's names, as written (a surname keeps its long
+        # vowels: الصيد) or as the key has it -> the actors.
+        self._having: dict[str, list[str]] = {}
+        self._most_words = 0
+        for k in self._groups:
+            words = {word for name in self._names(k) for word in name}
+            for word in words:
+                self._having.setdefault(word, []).append(k)
+            self._most_words = max(self._most_words, len(words))
         self._by_word: dict[str, list[str]] = {}
         for k in self._groups:
             for word in k.split():
@@ -136,7 +133,7 @@ class ActorDirectory:
             for part in wanted
             if part
             for k in self._having.get(part[0], ())
-            if any(_in_order(part, name) for name in self._words[k])
+            if any(_in_order(part, name) for name in self._names(k))
         }
         if len(holding) == 1:
             return Resolved(value, self._groups[holding.pop()])
@@ -149,6 +146,10 @@ class ActorDirectory:
             for close in difflib.get_close_matches(word, self._by_word, n=10, cutoff=0.75):
                 near.update(self._by_word[close])
         return Resolved(value, closest=self._best(near))
+
+    def _names(self, name_key):
+        """The words of an actor's names: its key's, and each spelling's."""
+        return {tuple(name_key.split()), *(tuple(key(v).split()) for v in self._groups[name_key])}
 
     def _best(self, keys) -> tuple[tuple[str, int], ...]:
         ranked = sorted(keys, key=lambda k: (-self._articles[k], k))[:MOST_CLOSEST]
