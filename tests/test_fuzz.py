@@ -2,7 +2,9 @@
 JSON API take anything and answer with records, rejects, actors or a 4xx in
 the error shape, never a crash."""
 
+import atexit
 import gzip
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -103,8 +105,11 @@ def test_the_query_language_reads_anything(text):
 
 
 def _app():
-    """The app on a sample index of its own (schemathesis needs it when the tests are made)."""
-    data = Path(tempfile.mkdtemp(prefix="bahth-fuzz-")) / "data"
+    """The app on a sample index of its own (schemathesis needs it when the
+    tests are made, before any fixture: removed when the run ends)."""
+    folder = tempfile.mkdtemp(prefix="bahth-fuzz-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    data = Path(folder) / "data"
     reindex.run([ROOT / "sample"], EmbeddedStore(data), workers=1)
     return app_for(data)
 
