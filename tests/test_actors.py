@@ -13,6 +13,7 @@ from indexer.actors import Gazetteer, GazetteerError, skeleton
 from indexer.arabic import words
 from indexer.articles import ArticleBuilder
 from indexer.readers import RawRecord, read_archive
+from indexer.search.actors import actor_key
 
 from .conftest import ROOT
 
@@ -634,6 +635,15 @@ def test_spellings_that_differ_in_long_vowels_share_a_skeleton():
     assert skeleton("بوتين") == skeleton("بوتن")
     assert skeleton("كيم جونغ أون") != skeleton("كيم جونج أون")  # غ / ج: the gazetteer's job
     assert skeleton("ترامب") != skeleton("تركيا")
+    assert skeleton("الحزب الديمقراطي الأمريكي") == skeleton("الحزب الديمقراطي الأميركي")
+
+
+def test_a_family_name_and_its_nisba_are_two_names():
+    # Ahmed el-Tayeb of al-Azhar and Ahmad Tibi of the Knesset: 11 and 7
+    # articles of ../shared/corpus, one actor before.
+    assert skeleton("أحمد الطيب") != skeleton("أحمد الطيبي")
+    assert actor_key("أحمد الطيب") != actor_key("أحمد الطيبي")
+    assert actor_key("أنيس العامري") == actor_key("أنيس العمري")
 
 
 def _suggested(capsys, *args):

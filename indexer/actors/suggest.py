@@ -58,8 +58,16 @@ class Candidate:
 
 def skeleton(name: str) -> str:
     """The name without its long vowels, after the first letter of each word:
-    ترامب and ترمب, بوتين and بوتن, نتنياهو and نتانياهو share one."""
-    return " ".join(word[0] + word[1:].translate(_LONG_VOWELS) for word in normalize(name).split())
+    ترامب and ترمب, بوتين and بوتن, نتنياهو and نتانياهو share one. A word
+    with the article keeps its last letter: the ي of a family name (nisba)
+    makes another name, الطيبي not الطيب, المحمدي not المحمد."""
+    return " ".join(_skeleton_of(word) for word in normalize(name).split())
+
+
+def _skeleton_of(word: str) -> str:
+    if word.startswith("ال") and len(word) > 3:
+        return word[0] + word[1:-1].translate(_LONG_VOWELS) + word[-1]
+    return word[0] + word[1:].translate(_LONG_VOWELS)
 
 
 def sentence_naming(text: str, forms) -> str:
