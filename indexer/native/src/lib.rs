@@ -94,7 +94,8 @@ struct Read {
 #[derive(Default)]
 struct Reading {
     roles: Option<Py<PyDict>>,
-    tokens: HashMap<Box<str>, Read>,
+    tokens: HashMap<Box<str>, usize>, // -> its place in `reads`
+    reads: Vec<Read>,
 }
 
 /// The actor recogniser's passes over a text's tokens: the names found by
@@ -302,11 +303,14 @@ impl Analysis {
             .is_some_and(|known| known.bind(py).is(roles));
         if !same || reading.tokens.len() > MOST_CACHED {
             reading.tokens.clear();
+            reading.reads.clear();
             reading.roles = Some(roles.clone().unbind());
         }
-        let mut written = Vec::new();
+        let (mut written, mut places) = (Vec::new(), Vec::new());
         for (token, _) in self.tokens_of(text) {
-            if !reading.tokens.contains_key(token) {
+            let place = if let Some(&place) = reading.tokens.get(token) {
+                place
+            } else {
                 let Some(form) = self.normalized(token) else {
                     return Ok(None);
                 };
@@ -331,14 +335,14 @@ impl Analysis {
                     bits,
                     word,
                 };
-                reading.tokens.insert(token.into(), read);
-            }
+                reading.reads.push(read);
+                reading.tokens.insert(token.into(), reading.reads.len() - 1);
+                reading.reads.len() - 1
+            };
             written.push(token);
+            places.push(place);
         }
-        let reads: Vec<&Read> = written
-            .iter()
-            .map(|&token| &reading.tokens[token])
-            .collect();
+        let reads: Vec<&Read> = places.iter().map(|&place| &reading.reads[place]).collect();
         let pairs = reads.iter().map(|read| read.pair.clone_ref(py));
         let norms = reads.iter().map(|read| read.norm.clone_ref(py));
         let found: Vec<_> = reads
@@ -406,8 +410,7 @@ impl Analysis {
         let text = match self.quick_check(text)? {
             true => text,
             false => {
-                // Decompositions never change once a character is assigned.
-                composed = text.nfkc().collect::<String>();
+                composed = self.composed(text);
                 composed.as_str()
             }
         };
@@ -457,6 +460,30 @@ impl Analysis {
         Some(out)
     }
 
+    /// `text` in NFKC. Most texts that fail the quick check hold a few
+    /// characters that fail it alone (a no-break space, an ellipsis, a
+    /// presentation form): those are replaced by their own NFKC first, which
+    /// leaves the NFKC of the whole unchanged (its full decomposition is the
+    /// same), and the whole is composed only if it still fails.
+    /// Decompositions never change once a character is assigned.
+    fn composed(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut unchanged_from = 0;
+        for (at, c) in text.char_indices() {
+            if self.class(c) & QUICK != 0 {
+                continue;
+            }
+            out.push_str(&text[unchanged_from..at]);
+            out.extend(c.nfkc());
+            unchanged_from = at + c.len_utf8();
+        }
+        out.push_str(&text[unchanged_from..]);
+        match self.quick_check(&out) {
+            Some(true) => out,
+            _ => out.nfkc().collect(),
+        }
+    }
+
     /// Whether `text` is in NFKC by Unicode's quick check (Some(false): it
     /// may not be), on Python's data; None where a character is unknown to
     /// Python's Unicode, which neither decomposes nor orders it: this side would.
@@ -478,23 +505,26 @@ impl Analysis {
     /// Python's `(?<!\w)(على|وعلى|فعلى)(?!\w)|ى`, each match of the first
     /// alternative kept, of the second made yeh.
     fn fold_maksura(&self, text: &str) -> String {
-        let chars: Vec<char> = text.chars().collect();
-        let mut out = chars.clone();
-        for (at, &c) in chars.iter().enumerate() {
-            if c != self.maksura {
-                continue;
+        let mut out = String::with_capacity(text.len());
+        let mut word_from = 0; // where the run of word characters up to here began
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            if c == self.maksura {
+                let word_follows = chars.peek().is_some_and(|&(_, next)| self.is_word(next));
+                let end = at + c.len_utf8();
+                if word_follows || !self.maksura_kept.contains(&text[word_from..end]) {
+                    out.push(self.yeh);
+                } else {
+                    out.push(c);
+                }
+            } else {
+                out.push(c);
             }
-            let mut start = at;
-            while start > 0 && self.is_word(chars[start - 1]) {
-                start -= 1;
-            }
-            let word_follows = at + 1 < chars.len() && self.is_word(chars[at + 1]);
-            let word: String = chars[start..=at].iter().collect();
-            if word_follows || !self.maksura_kept.contains(&word) {
-                out[at] = self.yeh;
+            if !self.is_word(c) {
+                word_from = at + c.len_utf8();
             }
         }
-        out.into_iter().collect()
+        out
     }
 
     /// Python's `ي+ء\b` replaced by `ء`.
