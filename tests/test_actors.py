@@ -646,6 +646,16 @@ def test_a_family_name_and_its_nisba_are_two_names():
     assert actor_key("أنيس العامري") == actor_key("أنيس العمري")
 
 
+def test_arabic_given_names_a_long_vowel_tells_apart_are_two_names():
+    # Both joined in ../shared/corpus: 180 and 2 articles, 34 and 1.
+    assert actor_key("محمود عباس") != actor_key("محمد عباس")
+    assert actor_key("سعود القحطاني") != actor_key("سعيد القحطاني")
+    # Foreign names, which Arabic writes with or without long vowels, still join.
+    assert actor_key("ديمتري بيسكوف") == actor_key("ديميتري بيسكوف")
+    assert actor_key("بول رايان") == actor_key("بول ريان")
+    assert actor_key("أحمد رضا جلالي") == actor_key("أحمد رضى جلالي")
+
+
 def _suggested(capsys, *args):
     assert cli.main(["actors", "suggest", str(ROOT / "sample"), *args, "--json"]) == 0
     return {c["name"]: c for c in json.loads(capsys.readouterr().out)}

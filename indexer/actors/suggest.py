@@ -6,19 +6,21 @@ keeps the actors the gazetteer does not know: the names found by their shape
 head word). Each candidate is one actor however the archive spells it: its
 mentions are grouped by their normalised form, and spellings that differ
 only in long vowels (نتنياهو / نتانياهو) join when the name has two words or
-more (one word alone, such as سعد and سعيد, is too short to tell). It is
+more (one word alone, such as سعد and سعيد, is too short to tell; `skeleton`
+says which words keep theirs). It is
 shown in the spelling the archive writes most, with its other spellings, the
 number of articles that name it (the evidence it is ranked by) and the
 sentences that name it first.
 """
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from indexer.arabic import normalize
 
-from .recognise import Recogniser, key
+from .recognise import Recogniser, _lines, key
 
 MAX_EXAMPLES = 3
 _LONG_VOWELS = str.maketrans("", "", "اوي")
@@ -60,11 +62,20 @@ def skeleton(name: str) -> str:
     """The name without its long vowels, after the first letter of each word:
     ترامب and ترمب, بوتين and بوتن, نتنياهو and نتانياهو share one. A word
     with the article keeps its last letter: the ي of a family name (nisba)
-    makes another name, الطيبي not الطيب, المحمدي not المحمد."""
+    makes another name, الطيبي not الطيب, المحمدي not المحمد. The given names
+    of data/distinct-names.txt keep their long vowels: محمود is not محمد."""
     return " ".join(_skeleton_of(word) for word in normalize(name).split())
 
 
+@functools.cache
+def _distinct_names() -> frozenset[str]:
+    lines = _lines("distinct-names.txt")
+    return frozenset(normalize(name) for line in lines for name in line.split())
+
+
 def _skeleton_of(word: str) -> str:
+    if word in _distinct_names():
+        return word  # محمود is not محمد
     if word.startswith("ال") and len(word) > 3:
         return word[0] + word[1:-1].translate(_LONG_VOWELS) + word[-1]
     return word[0] + word[1:].translate(_LONG_VOWELS)
