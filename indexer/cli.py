@@ -536,7 +536,9 @@ def cmd_serve(args, settings):
     if not args.debug:
         # The workers' metrics, added up at each scrape: a folder of this
         # server's own, named before prometheus-client is first imported.
-        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="bahth-metrics-")
+        _remove_orphaned_metrics()
+        prefix = f"{METRICS_PREFIX}{os.getpid()}-"
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix=prefix)
     from webui import create_app, metrics
 
     app = create_app(settings)
@@ -557,6 +559,28 @@ def cmd_serve(args, settings):
         # too, forked from this frame: only the server itself removes the folder.
         if os.getpid() == master:
             shutil.rmtree(os.environ["PROMETHEUS_MULTIPROC_DIR"], ignore_errors=True)
+
+
+METRICS_PREFIX = "bahth-metrics-"  # then the server's process ID
+
+
+def _remove_orphaned_metrics():
+    """The metrics folders of servers that were killed (SIGKILL, the OOM
+    killer: no `finally` ran), each a few MiB of mapped files per worker."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{METRICS_PREFIX}*-*"):
+        pid = folder.name[len(METRICS_PREFIX) :].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's
+    return True
 
 
 def _warn_if_open(host, settings):

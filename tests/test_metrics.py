@@ -2,6 +2,8 @@
 
 import json
 import logging
+import os
+import subprocess
 import time
 import urllib.request
 
@@ -149,3 +151,22 @@ def test_metrics_survive_a_worker_replaced_after_its_requests(sample_index):
         assert value(found, "bahth_http_requests_total", **health) >= asked - 1
     finally:
         server.stop()
+
+
+def test_serve_removes_the_metrics_folders_of_killed_servers(sample_index, tmp_path):
+    """A server killed outright leaves its folder of mapped files; the next
+    start removes those whose server is gone, and no other."""
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    orphan = tmp_path / f"{cli.METRICS_PREFIX}{gone.pid}-a1b2"
+    living = tmp_path / f"{cli.METRICS_PREFIX}{os.getpid()}-c3d4"
+    for folder in (orphan, living):
+        folder.mkdir()
+        (folder / "counter_1.db").write_bytes(b"\0" * 1024)
+    server = Server(sample_index, TMPDIR=str(tmp_path))
+    try:
+        own = list(tmp_path.glob(f"{cli.METRICS_PREFIX}{server.process.pid}-*"))
+        assert not orphan.exists() and living.exists() and len(own) == 1
+    finally:
+        server.stop()
+    assert not own[0].exists()
