@@ -7,6 +7,7 @@ import ipaddress
 import json
 import logging
 import os
+import re
 import shutil
 import signal
 import sys
@@ -566,11 +567,16 @@ METRICS_PREFIX = "bahth-metrics-"  # then the server's process ID
 
 def _remove_orphaned_metrics():
     """The metrics folders of servers that were killed (SIGKILL, the OOM
-    killer: no `finally` ran), each a few MiB of mapped files per worker."""
-    for folder in Path(tempfile.gettempdir()).glob(f"{METRICS_PREFIX}*-*"):
-        pid = folder.name[len(METRICS_PREFIX) :].split("-", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
-            shutil.rmtree(folder, ignore_errors=True)
+    killer: no `finally` ran), each a few MiB of mapped files per worker.
+    One named by this process's own ID is another's that ended: in a
+    container restarted after a kill, the server is process 1 again."""
+    try:
+        for folder in Path(tempfile.gettempdir()).glob(f"{METRICS_PREFIX}*-*"):
+            pid = re.fullmatch(r"([0-9]{1,9})-.*", folder.name[len(METRICS_PREFIX) :])
+            if pid and (int(pid[1]) == os.getpid() or not _alive(int(pid[1]))):
+                shutil.rmtree(folder, ignore_errors=True)
+    except OSError as error:  # a temporary folder that cannot be listed
+        log.warning("metrics: old folders not removed: %s", error)
 
 
 def _alive(pid):

@@ -43,6 +43,10 @@ EDGE_CASES = [
     "http://www.alarabiya.net/ar/a?b=c user@mail.example.com",
     "على عَلَى عـلى وعلى فعلى بوعلى على3 علىً مستشفى إلى علي",
     "ى علىx xعلى (على) على،",
+    # What fails the quick check alone, replaced before the whole is composed.
+    "\ufe8d\u0653",
+    "a\u00a0\u0301",
+    "\u00a0ى على\u00a0 …مستشفى\u00a0",
 ]
 _ALPHABETS = (
     [(0x0600, 0x06FF)] * 4

@@ -654,6 +654,7 @@ def test_arabic_given_names_a_long_vowel_tells_apart_are_two_names():
     assert actor_key("ديمتري بيسكوف") == actor_key("ديميتري بيسكوف")
     assert actor_key("بول رايان") == actor_key("بول ريان")
     assert actor_key("أحمد رضا جلالي") == actor_key("أحمد رضى جلالي")
+    assert actor_key("الملك الحسن") != actor_key("الملك الحسين")  # with the article too
     # Turkey's HDP is not Nigeria's PDP.
     assert actor_key("حزب الشعوب الديمقراطي") != actor_key("حزب الشعب الديمقراطي")
 

@@ -4,6 +4,7 @@ import json
 import logging
 import os
 import subprocess
+import tempfile
 import time
 import urllib.request
 
@@ -170,3 +171,18 @@ def test_serve_removes_the_metrics_folders_of_killed_servers(sample_index, tmp_p
     finally:
         server.stop()
     assert not own[0].exists()
+
+
+def test_a_metrics_folder_named_by_this_process_is_stale_and_odd_names_are_left(
+    tmp_path, monkeypatch
+):
+    """Before the server makes its own folder, one under its own process ID
+    is a killed predecessor's (a restarted container's process 1); names
+    that are no process ID are not touched, and stop nothing."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    own = tmp_path / f"{cli.METRICS_PREFIX}{os.getpid()}-e5f6"
+    odd = [tmp_path / f"{cli.METRICS_PREFIX}{name}-x" for name in ("²", "9" * 30, "")]
+    for folder in (own, *odd):
+        folder.mkdir()
+    cli._remove_orphaned_metrics()
+    assert not own.exists() and all(folder.exists() for folder in odd)

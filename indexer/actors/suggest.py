@@ -74,8 +74,8 @@ def _distinct_names() -> frozenset[str]:
 
 
 def _skeleton_of(word: str) -> str:
-    if word in _distinct_names():
-        return word  # محمود is not محمد
+    if word in _distinct_names() or (word.startswith("ال") and word[2:] in _distinct_names()):
+        return word  # محمود is not محمد, الحسين not الحسن
     if word.startswith("ال") and len(word) > 3:
         return word[0] + word[1:-1].translate(_LONG_VOWELS) + word[-1]
     return word[0] + word[1:].translate(_LONG_VOWELS)

@@ -11,7 +11,7 @@ grouped by `actor_key`, and resolves what a filter gives (`actor=بوتين`,
 `actor=Putin`, `actor=الصيد`) into the values stored:
 
 1. a spelling of a stored actor (normalised, long vowels of a name of two
-   words or more aside): every spelling of it;
+   words or more aside, as `skeleton` says): every spelling of it;
 2. a gazetteer alias or English name: its actor;
 3. the words of one stored actor's name, in order, as articles write them
    (a surname, الصيد; a name with words left out): that actor, when only
@@ -40,8 +40,9 @@ _LONGEST_KEPT = 120
 
 def actor_key(name: str) -> str:
     """What the spellings of one actor share: its normalised words, and for
-    a name of two words or more, without their long vowels (نتنياهو /
-    نتانياهو); one word alone keeps them (سعد / سعيد are two names)."""
+    a name of two words or more, its `skeleton`, without the long vowels
+    most of its words may be written with or without (نتنياهو / نتانياهو);
+    one word alone keeps them (سعد / سعيد are two names)."""
     found = _KEYS.get(name)
     if found is None:
         normalised = key(name)
