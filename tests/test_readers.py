@@ -2,14 +2,25 @@ import gzip
 import json
 import os
 import pickle
+import re
 import shutil
 import tempfile
 import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from indexer.readers import ArchiveError, Notice, RawRecord, detect_format, expand, read_archive
+from indexer.readers import (
+    ArchiveError,
+    Notice,
+    RawRecord,
+    detect_format,
+    expand,
+    read_archive,
+    trec,
+)
 from indexer.readers.decode import decode
 from indexer.readers.pages import KeywordLine, parse_page
 
@@ -299,3 +310,19 @@ def test_a_folder_that_cannot_be_read_is_reported_and_the_rest_read():
     assert skipped == [
         (str(folder / "closed"), "a folder that cannot be read (Permission denied): left out")
     ]
+
+
+# What a TREC record's closed fields are: the pattern they were first found
+# by, kept here as the specification of trec._closed_fields.
+_FIELD = re.compile(rf"<({'|'.join(trec.FIELDS)})>(.*?)</\1>", re.S | re.I)
+_PIECES = st.sampled_from(
+    [f"<{name}>" for name in trec.FIELDS[-4:]]
+    + [f"</{name}>" for name in trec.FIELDS[-4:]]
+    + ["<text>", "</Text>", "<TITLE >", "<", ">", "/", "نص", " ", "\n", "&amp;"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES, max_size=25).map("".join))
+def test_a_trec_records_fields_are_those_the_pattern_finds(content):
+    assert trec._closed_fields(content) == _FIELD.findall(content)

@@ -13,6 +13,7 @@ import codecs
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable
 
 from . import trec
@@ -37,11 +38,14 @@ TREC_FIELDS = {
 _CSV_SEPARATORS = (",", ";", "\t", "|")
 
 
+_DOC = re.compile("<doc>", re.I)
+
+
 def detect_format(text: str) -> str:
     head = text.lstrip()[:4096]
     if head.startswith(("{", "[")):
         return "jsonl"
-    if "<doc>" in head.lower():
+    if _DOC.search(head):
         return "trec"
     if looks_like_html(head):
         return "page"

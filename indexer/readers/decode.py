@@ -54,8 +54,10 @@ def utf16_encoding(sample: bytes) -> str | None:
         if sample.startswith(bom):
             return encoding
     # UTF-16 without a BOM: in Arabic and ASCII text the high byte of every
-    # code unit is 0x06 or 0x00, so one byte parity is almost only those.
-    if len(sample) >= 16:
+    # code unit is 0x06 or 0x00, so one byte parity is almost only those
+    # (and so nearly half of all bytes: what UTF-8 never has, told at once).
+    high = sample.count(0) + sample.count(6)
+    if len(sample) >= 16 and high > 0.45 * (len(sample) - 1):
         even, odd = sample[0::2], sample[1::2]
         if _high_bytes(odd) > 0.9 and _high_bytes(even) < 0.5:
             return "utf-16-le"

@@ -76,9 +76,11 @@ def html_to_text(html: str) -> tuple[str, str]:
     return text, (extractor.heading or extractor.title).strip()
 
 
+_HTML = re.compile(r"<html|<!doctype html|<body", re.I)
+
+
 def looks_like_html(text: str) -> bool:
-    head = text[:2048].lower()
-    return "<html" in head or "<!doctype html" in head or "<body" in head
+    return _HTML.search(text, 0, 2048) is not None
 
 
 def parse_page(text: str, name: str) -> dict:
