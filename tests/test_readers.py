@@ -319,6 +319,8 @@ _PIECES = st.sampled_from(
     [f"<{name}>" for name in trec.FIELDS[-4:]]
     + [f"</{name}>" for name in trec.FIELDS[-4:]]
     + ["<text>", "</Text>", "<TITLE >", "<", ">", "/", "نص", " ", "\n", "&amp;"]
+    # Letters re.I takes for I and S, which a backreference does not.
+    + ["<tıtle>", "</tıtle>", "<TİTLE>", "</tİtle>", "<ſrc>", "</ſRC>", "<src>", "</SRC>"]
 )
 
 

@@ -60,16 +60,34 @@ def _closed_fields(content):
     """(name, value) of each field of `content` closed by its tag, left to
     right, as `<(NAME)>(.*?)</\\1>` would find them (a field inside one
     found is its text): each opening tag's closing tag is looked for as a
-    plain string, four times faster than the pattern's backreference."""
+    plain string, not by the pattern's backreference (a record of the
+    corpus read in 30 µs instead of 68)."""
     found, at = [], 0
     while tag := _OPEN_FIELD.search(content, at):
-        closing = _CLOSING[tag.group(1).upper()].search(content, tag.end())
+        name = tag.group(1)
+        closing = _closing(content, name, tag.end())
         if closing is None:
             at = tag.start() + 1  # not closed: a field may still begin inside it
             continue
-        found.append((tag.group(1), content[tag.end() : closing.start()]))
+        found.append((name, content[tag.end() : closing.start()]))
         at = closing.end()
     return found
+
+
+def _closing(content, name, start):
+    """The first closing tag of field `name` from `start`, its letters each
+    the same as the opening tag's in lower case (what a backreference asks
+    under re.I: </SRC> closes <src>, not <ſrc>)."""
+    canonical = name.replace("\u0130", "I").upper()  # İ, ı and ſ match I, I and S under re.I
+    for closing in _CLOSING[canonical].finditer(content, start):
+        written = closing.group(0)[2:-1]
+        if all(_lower(a) == _lower(b) for a, b in zip(written, name, strict=True)):
+            return closing
+    return None
+
+
+def _lower(letter):
+    return "i" if letter == "\u0130" else letter.lower()  # re's simple lower case of İ
 
 
 def _record(line, content):
