@@ -128,11 +128,14 @@ def _stream_jsonl(origin, head, reading: Reading, column_map, lines_before=0, sa
     """The records of JSONL lines, `head` then the rest of `reading`, one
     line at a time; `sample`: the file's first bytes, if `head` is not them."""
     decoder = LineDecoder(head if sample is None else sample)
-    pending, number, seen_text = head, lines_before, False
+    # The lines of `pending` are read from `at` on: cutting each off the
+    # front instead copied the rest of the chunk (a MiB) for every line.
+    pending, at, number, seen_text = head, 0, lines_before, False
     while True:
-        cut = pending.find(b"\n")
+        cut = pending.find(b"\n", at)
         if cut < 0:
             more = reading.chunk()
+            pending, at = pending[at:], 0
             if more and len(pending) <= MAX_LINE_BYTES:
                 pending += more
                 continue
@@ -150,7 +153,7 @@ def _stream_jsonl(origin, head, reading: Reading, column_map, lines_before=0, sa
             if not line:
                 break
         else:
-            line, pending = pending[:cut], pending[cut + 1 :]
+            line, at = pending[at:cut], cut + 1
         number += 1
         line = line.replace(b"\0", b"")
         if not line.strip():
