@@ -27,12 +27,15 @@ from indexer.sources import SourceTable
 MAX_BODY_CHARS: int = Settings.max_body_chars  # the setting BAHTH_MAX_BODY_CHARS, by default
 MAX_TITLE_CHARS = 1_000
 # A lone surrogate (JSON's "\ud800") is no character: it cannot be stored or hashed.
-_SURROGATES = re.compile("[\ud800-\udfff]")
+_SURROGATE_CHARS = "\ud800-\udfff"
+_SURROGATES = re.compile(f"[{_SURROGATE_CHARS}]")
 # Characters no article needs and every output must not carry: NUL and the
 # other control characters but tab and line ends (an Atom feed holding one is
 # not XML; a terminal obeys ESC), and the bidi embeddings, overrides and
 # isolates, which turn the text around them (the RLO of a spoofed file name).
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+_CONTROLS = re.compile(f"[{_CONTROL_CHARS}]")
+_REPAIRED = re.compile(f"[{_SURROGATE_CHARS}{_CONTROL_CHARS}]")  # either: one pass for most text
 MAX_ID_CHARS = 200
 MAX_ID_BYTES = 512  # Elasticsearch refuses a longer _id, and with it the whole bulk request
 _LIST_SEPARATORS = re.compile(r"\s*[|،;؛]\s*|\s*,\s*")
@@ -120,6 +123,8 @@ def _cleaned(value, depth=0):
     (U+FFFD instead) and control characters; and what was repaired."""
     if isinstance(value, str):
         repairs = set()
+        if not _REPAIRED.search(value):
+            return value, repairs
         if _SURROGATES.search(value):
             value = _SURROGATES.sub("\ufffd", value)
             repairs.add("half of a UTF-16 pair, not a character: replaced with U+FFFD")
