@@ -27,6 +27,7 @@ from indexer.readers import FORMATS
 from indexer.runs import Run
 from indexer.search.facets import FACETS, MATCHES
 from indexer.search.fusion import MODES
+from indexer.search.locks import process_running
 from indexer.search.request import SORTS
 from indexer.settings import SETTINGS, Settings, SettingsError
 from indexer.status import CommandError, ExitStatus, complain, failure
@@ -573,20 +574,10 @@ def _remove_orphaned_metrics():
     try:
         for folder in Path(tempfile.gettempdir()).glob(f"{METRICS_PREFIX}*-*"):
             pid = re.fullmatch(r"([0-9]{1,9})-.*", folder.name[len(METRICS_PREFIX) :])
-            if pid and (int(pid[1]) == os.getpid() or not _alive(int(pid[1]))):
+            if pid and (int(pid[1]) == os.getpid() or not process_running(int(pid[1]))):
                 shutil.rmtree(folder, ignore_errors=True)
     except OSError as error:  # a temporary folder that cannot be listed
         log.warning("metrics: old folders not removed: %s", error)
-
-
-def _alive(pid):
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # another user's
-    return True
 
 
 def _warn_if_open(host, settings):
