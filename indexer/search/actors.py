@@ -100,14 +100,13 @@ class ActorDirectory:
         # A word of an actor's names, as written (a surname keeps its long
         # vowels: الصيد) or as the key has it -> the actors.
         self._having: dict[str, list[str]] = {}
+        self._by_word: dict[str, list[str]] = {}  # a word of the key -> the actors
         self._most_words = 0
         for k in self._groups:
             words = {word for name in self._names(k) for word in name}
             for word in words:
                 self._having.setdefault(word, []).append(k)
             self._most_words = max(self._most_words, len(words))
-        self._by_word: dict[str, list[str]] = {}
-        for k in self._groups:
             for word in k.split():
                 self._by_word.setdefault(word, []).append(k)
 
