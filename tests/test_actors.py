@@ -485,6 +485,15 @@ def test_a_name_ends_where_another_word_is_glued_on():
     assert names("وقع والد أنور السكرافي بإسم الأهالي على الاتفاق") == ["أنور السكرافي"]
 
 
+def test_a_tatweel_standing_alone_is_a_dash_between_names():
+    # «قمة كيم ـ ترمب»: two people, as with a hyphen; a tatweel inside a word
+    # still lengthens it.
+    summit = "وقال الرئيس الأمريكي دونالد ترامب إن القمة ناجحة وقمة كيم ـ ترامب تاريخية"
+    assert names(summit) == names(summit.replace(" ـ ", " - ")) == ["دونالد ترامب"]
+    assert "سايكس بيكو" not in names("الحدود التي رسمها سايكس ـ بيكو قبل قرن")
+    assert names("قال الرئيس الأمريكي دونالـــد تـرامـب إن") == ["دونالد ترامب"]
+
+
 def test_a_name_ends_before_a_verb_or_a_role_in_the_accusative():
     # يسجل, يفوز: a verb of the present; بديلا, مدربا, رئيسا: what he came as.
     assert names("ودخل اللاعب صالح جمعة بديلا في الشوط الثاني") == ["صالح جمعة"]

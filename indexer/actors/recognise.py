@@ -42,12 +42,17 @@ from .gazetteer import IGNORE, MEDIUM, Gazetteer, word_forms
 
 PERSON, ORGANISATION = "person", "organisation"
 _DATA = resources.files(__package__).joinpath("data")
-# A word (its diacritics and tatweel in it), a number with its decimals, or
-# one mark of punctuation.
 # Words, numbers and marks of punctuation, in text without tashkeel, tatweel
 # or format characters (_MARKS: normalisation deletes them too).
 _TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s]")
 _MARKS = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in MARKS) + "]+")
+# Tatweel that lengthens no letter is a dash (قمة كيم ـ ترمب, سايكس ـ بيكو,
+# a line of dialogue opening with ـ): it parts two names as "-" does.
+_TATWEEL = "\u0640"
+_OTHER_MARKS = re.compile(
+    "[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in MARKS if a != ord(_TATWEEL)) + "]+"
+)
+_DASH = re.compile(rf"(?<![^\W\d_]){_TATWEEL}+(?![^\W\d_])")
 _COMMAS = frozenset(",،")
 _SON_OF = frozenset(map(normalize, ("بن", "ابن", "بنت")))
 _CLITIC_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
@@ -267,10 +272,18 @@ def _read(text: str, roles: dict[str, int], names=None):
     read = analysis.read(text, roles, names) if analysis is not None else None
     if read is not None:
         return read if names is not None else read[:3]
-    written = _TOKEN.findall(_MARKS.sub("", text))
+    written = _TOKEN.findall(unmarked(text))
     norms = _normalised(written)
     read = list(zip(written, norms, strict=True)), norms, _roles(norms, roles)
     return (*read, None, None) if names is not None else read
+
+
+def unmarked(text: str) -> str:
+    """`text` without its marks (MARKS), a tatweel that lengthens no letter
+    written "-"."""
+    if _TATWEEL in text:
+        text = _DASH.sub("-", _OTHER_MARKS.sub("", text))
+    return _MARKS.sub("", text)
 
 
 _NO_ROLES: dict[str, int] = {}

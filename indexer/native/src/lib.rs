@@ -27,6 +27,7 @@ const WORD: u8 = 1;
 const DIGIT: u8 = 2;
 const SPACE: u8 = 4;
 const MARK: u8 = 8;
+const TATWEEL: char = '\u{0640}';
 // Assigned a character in the Unicode of Python's `unicodedata`.
 const ASSIGNED: u8 = 16;
 // NFKC_QC=Yes: normalised alone, the second half of no composition.
@@ -284,10 +285,7 @@ impl Analysis {
         };
         let unmarked: String;
         let text = if text.chars().any(|c| self.class(c) & MARK != 0) {
-            unmarked = text
-                .chars()
-                .filter(|&c| self.class(c) & MARK == 0)
-                .collect();
+            unmarked = self.unmarked(text);
             unmarked.as_str()
         } else {
             text
@@ -384,6 +382,29 @@ impl Analysis {
 impl Analysis {
     fn class(&self, c: char) -> u8 {
         self.classes[c as usize]
+    }
+
+    /// `text` without its marks, a run of tatweel that lengthens no letter
+    /// (none before it nor after it, marks aside) written "-": the
+    /// recogniser's `unmarked`.
+    fn unmarked(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut chars = text.chars();
+        let mut dashed = false; // the last character written is a tatweel's dash
+        while let Some(c) = chars.next() {
+            if self.class(c) & MARK == 0 {
+                out.push(c);
+                dashed = false;
+            } else if c == TATWEEL && !dashed {
+                let after = chars.clone().find(|&c| self.class(c) & MARK == 0);
+                let lengthens = |c: Option<char>| c.is_some_and(|c| self.is_letter(c));
+                if !lengthens(out.chars().next_back()) && !lengthens(after) {
+                    out.push('-');
+                    dashed = true;
+                }
+            }
+        }
+        out
     }
 
     fn is_word(&self, c: char) -> bool {
