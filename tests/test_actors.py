@@ -485,6 +485,18 @@ def test_a_name_ends_where_another_word_is_glued_on():
     assert names("وقع والد أنور السكرافي بإسم الأهالي على الاتفاق") == ["أنور السكرافي"]
 
 
+def test_an_organisation_listed_beside_another_is_confirmed_by_it():
+    # حماس is "zeal" too: its context words (غزة, إسرائيل …) are absent here.
+    listed = "وانتقد البيان دعم إيران لحزب الله أو حماس أو الحوثيين في المنطقة"
+    assert "حركة حماس" in names(listed)
+    assert "حركة حماس" in names("وانتقد البيان دعم إيران لحزب الله وحماس في المنطقة")
+    assert "حركة حماس" not in names("وانتقد البيان دعم إيران للمنطقة بحماس كبير")
+    # Not a word with a preposition, nor a person's short name in a list of people.
+    assert "نادي التعاون" not in names("وقالت شركة غوغل، بالتعاون مع السلطات، إن")
+    goals = "سجل الأهداف خاميس رودريغيز وتوماس مولر وفرانك ريبيري"
+    assert "روبرت مولر" not in names(goals)
+
+
 def test_a_tatweel_standing_alone_is_a_dash_between_names():
     # «قمة كيم ـ ترمب»: two people, as with a hyphen; a tatweel inside a word
     # still lengthens it.

@@ -41,12 +41,14 @@ TYPES = ("person", "organisation", "medium", "ignore")
 MEDIUM = (
     "medium"  # an outlet, an agency or a platform: an actor only where the article makes it act
 )
+ORGANISATION = "organisation"
 IGNORE = "ignore"  # a phrase that holds a name without naming the actor
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "actors.tsv"
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
 _SON_OF = ("بن", "ابن", "بنت")
 _CLITIC_LETTERS = frozenset(_CONJUNCTIONS + _PREPOSITIONS)
+_LISTING = frozenset(("و", "او", "،", ","))  # between two names of a list
 _CACHE_LIMIT = 500_000  # distinct words remembered per table (a large archive's vocabulary)
 
 
@@ -342,9 +344,41 @@ class Gazetteer:
                 if context is None:
                     context = self._confirmed_by_context(token_lists, context_positions)
                 confirmed = candidates & context
+                if not confirmed:
+                    confirmed = self._listed_with(
+                        token_lists[number], position, size, candidates, sure, number
+                    )
             if len(confirmed) == 1:
                 sure.append((number, position, size, confirmed.pop()))
         return sorted(sure)
+
+    def _listed_with(self, tokens, position, size, candidates, sure, number):
+        """The one organisation among `candidates` that a list names beside
+        an organisation the article names without ambiguity (لحزب الله أو
+        حماس أو الحوثيين, داعش وحماس), or none. Only organisations: in a list
+        of people a short name is as often another person's (وصفوت حجازي is
+        not أحمد حجازي); and only a name that wears no preposition
+        (أبل، بالتعاون مع السلطات is no club)."""
+        bodies = {i for i in candidates if self.actors[i].type == ORGANISATION}
+        first = tokens[position]
+        if len(bodies) != 1 or (first[1:] if self._and(first) else first) not in self._first:
+            return set()
+        end = position + size
+        for n, p, s, index in sure:
+            if n != number or self.actors[index].type != ORGANISATION or not self._tagged[index]:
+                continue
+            if (
+                (p + s == position - 1 and tokens[p + s] in _LISTING)
+                or (p + s == position and self._and(first))
+                or (p == end + 1 and tokens[end] in _LISTING)
+                or (p == end and self._and(tokens[p]))
+            ):
+                return bodies
+        return set()
+
+    def _and(self, token):
+        """Whether a name's first word wears the conjunction و (وحماس)."""
+        return token[:1] == "و" and token not in self._first
 
     def actors_of(self, title, body, tags=(), given=()):
         """Canonical names of an article's actors: those its record gives
