@@ -497,6 +497,15 @@ def test_an_organisation_listed_beside_another_is_confirmed_by_it():
     assert "روبرت مولر" not in names(goals)
 
 
+def test_a_title_after_bin_or_al_is_part_of_the_name():
+    # سلطان, الشيخ, الملك are titles, and names' words after بن, آل, عبد.
+    assert names("وقال خالد بن سلطان إن") == ["خالد بن سلطان"]
+    assert names("وقال عبد اللطيف آل الشيخ إن") == ["عبد اللطيف آل الشيخ"]
+    assert names("وقال عبد الملك المخلافي إن") == ["عبد الملك المخلافي"]
+    assert "زايد بن سلطان آل نهيان" in names("رئيس الإمارات الراحل الشيخ زايد بن سلطان آل نهيان")
+    assert names("قال محمد بن الرئيس") == []  # a title no name carries
+
+
 def test_a_tatweel_standing_alone_is_a_dash_between_names():
     # «قمة كيم ـ ترمب»: two people, as with a hyphen; a tatweel inside a word
     # still lengthens it.

@@ -503,6 +503,19 @@ class Recogniser:
             and noun not in self.known_words
         )
 
+    def _linked_word(self, link: str, token: _Token) -> bool:
+        """Whether the word after the link (بن, آل, أبو, عبد) is the name's:
+        a name's word, or a title's after عبد (عبد الملك), or one that names
+        carry too after another link (بن سلطان, آل الشيخ; not بن الرئيس)."""
+        if self._name_word(token):
+            return True
+        word = token[NORM]
+        return (
+            _is_word(token)
+            and word in self.cues.titles
+            and (link == _ABD or self.cues.name_share.get(word, 0) > 0)
+        )
+
     def _strong_name_word(self, token: _Token) -> bool:
         """A word that is a name beyond doubt: a known one, one used mostly in
         names, or a rare one."""
@@ -527,8 +540,9 @@ class Recogniser:
         while end < n and end - start < _MOST_NAME_WORDS:
             token = tokens[end]
             if token[NORM] in self.cues.links:
-                # بن, آل, أبو, عبد join the name to its next word.
-                if end + 1 < n and self._name_word(tokens[end + 1]):
+                # بن, آل, أبو, عبد join the name to its next word, a title's
+                # word too (خالد بن سلطان, عبد اللطيف آل الشيخ).
+                if end + 1 < n and self._linked_word(token[NORM], tokens[end + 1]):
                     end += 2
                     continue
                 break

@@ -333,7 +333,15 @@ impl Shapes {
         while end < n && end - start < self.most_name_words {
             let token = &tokens[end];
             if self.links.contains(token.norm) {
-                if end + 1 < n && self.name_word(&tokens[end + 1], false) {
+                // بن, آل, أبو, عبد join the name to its next word, a title's
+                // word too (خالد بن سلطان, عبد اللطيف آل الشيخ).
+                let linked = |next: &Token| {
+                    self.name_word(next, false)
+                        || (next.word
+                            && self.titles.contains(next.norm)
+                            && (token.norm == self.abd || self.share(next.norm) > 0.0))
+                };
+                if end + 1 < n && linked(&tokens[end + 1]) {
                     end += 2;
                     continue;
                 }
