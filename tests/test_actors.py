@@ -506,6 +506,14 @@ def test_a_title_after_bin_or_al_is_part_of_the_name():
     assert names("قال محمد بن الرئيس") == []  # a title no name carries
 
 
+def test_a_verb_written_for_he_and_she_alike_ends_a_name():
+    # Headlines put the verb right after the name: يعلق, تقاضي, يغادر.
+    assert names("ريتشارد برانسون يعلق على خطة الرحلات") == ["ريتشارد برانسون"]
+    assert names("ستورمي دانييلز تقاضي محاميها") == ["ستورمي دانييلز"]
+    # A name's word with a twin that is a given name stays (توري beside يوري).
+    assert "موسى توري" in names("قال الكاتب موسى توري إن الرواية")
+
+
 def test_a_tatweel_standing_alone_is_a_dash_between_names():
     # «قمة كيم ـ ترمب»: two people, as with a hyphen; a tatweel inside a word
     # still lengthens it.

@@ -115,6 +115,7 @@ _MOST_QUALIFIERS = 8
 # scripts/build-name-words), and no list knows,
 # may be a name (most foreign surnames are rare words).
 _RARE = 40
+_TWINS = 0.25  # the share of the rarer of a verb's "he" and "she" forms, at least
 
 
 def _lines(name):
@@ -437,6 +438,7 @@ class Recogniser:
             "verb_prefixes": _VERB_PREFIXES,
             "abd": _ABD,
             "rare": _RARE,
+            "twins": _TWINS,
             "most_name_words": _MOST_NAME_WORDS,
             "most_org_words": _MOST_ORG_WORDS,
             "most_qualifiers": _MOST_QUALIFIERS,
@@ -488,6 +490,8 @@ class Recogniser:
         too, without the letter)."""
         if len(word) < 4 or word.startswith("ال"):
             return False  # (a given name never gets here: _name_word took it)
+        if _both_persons(word, self.cues):
+            return True
         if word[0] == "ي":
             noun = word[1:]
         elif word[-1] == "ا":
@@ -1139,6 +1143,22 @@ class Recogniser:
                 shown = shown[cut:]
         words = [shown, *(t[SHOWN] for t in tokens[1:] if t[SHOWN] not in _QUOTES)]
         return " ".join(words).strip()
+
+
+def _both_persons(word: str, cues: Cues) -> bool:
+    """Whether a word is a verb of the present that real news writes for
+    "he" and "she" alike (يغادر and تغادر, يشيد and تشيد), each often
+    enough and neither far rarer: a name's word has no such twin (تيري,
+    تونغ beside يونغ, تورو beside يورو), or its twin is a given name (توري
+    beside يوري)."""
+    if word[0] not in "يت":
+        return False
+    twin = ("ت" if word[0] == "ي" else "ي") + word[1:]
+    if twin in cues.first_names:
+        return False
+    mine, theirs = cues.counts.get(word, 0), cues.counts.get(twin, 0)
+    least = _RARE // 4
+    return min(mine, theirs) >= least and min(mine, theirs) >= _TWINS * max(mine, theirs)
 
 
 def _comma(tokens, at) -> int:

@@ -58,6 +58,7 @@ pub struct Shapes {
     verb_prefixes: Words,
     abd: String,
     rare: i64,
+    twins: f64,
     most_name_words: usize,
     most_org_words: usize,
     most_qualifiers: usize,
@@ -97,6 +98,7 @@ impl Shapes {
             verb_prefixes: item(data, "verb_prefixes")?,
             abd: item(data, "abd")?,
             rare: item(data, "rare")?,
+            twins: item(data, "twins")?,
             most_name_words: item(data, "most_name_words")?,
             most_org_words: item(data, "most_org_words")?,
             most_qualifiers: item(data, "most_qualifiers")?,
@@ -296,6 +298,9 @@ impl Shapes {
         if length(word) < 4 || word.starts_with("ال") {
             return false;
         }
+        if self.both_persons(word) {
+            return true;
+        }
         let noun = if word.starts_with('ي') {
             after(word, 1)
         } else if word.ends_with('ا') {
@@ -308,6 +313,22 @@ impl Shapes {
             && self.share(noun) < 0.25
             && !self.first_names.contains(noun)
             && !self.known_words.contains(noun)
+    }
+
+    /// `_both_persons`: a verb of the present written for "he" and "she"
+    /// alike, each often enough and neither far rarer, its twin no given name.
+    fn both_persons(&self, word: &str) -> bool {
+        let twin = match word.chars().next() {
+            Some('ي') => format!("ت{}", after(word, 1)),
+            Some('ت') => format!("ي{}", after(word, 1)),
+            _ => return false,
+        };
+        if self.first_names.contains(&twin) {
+            return false;
+        }
+        let (mine, theirs) = (self.count(word), self.count(&twin));
+        let least = mine.min(theirs);
+        least >= self.rare / 4 && least as f64 >= self.twins * mine.max(theirs) as f64
     }
 
     fn strong_name_word(&self, token: &Token) -> bool {
