@@ -514,6 +514,14 @@ def test_a_verb_written_for_he_and_she_alike_ends_a_name():
     assert "موسى توري" in names("قال الكاتب موسى توري إن الرواية")
 
 
+def test_what_a_title_is_joined_to_by_wa_is_no_name_unless_it_is_one():
+    # كاتب ومطور: two roles, not a writer named ومطور بريطاني.
+    assert names("هو أولي فروست، كاتب ومطور بريطاني، والملف المعروض") == []
+    coaches = "أمثال الأرجنتيني رامون دياز مدرب الهلال والأوكراني سيرغي ريبروف مدرب الأهلي"
+    assert names(coaches) == ["رامون دياز", "سيرغي ريبروف"]
+    assert names("قال المدافع وياسر الشهراني") == ["ياسر الشهراني"]
+
+
 def test_a_tatweel_standing_alone_is_a_dash_between_names():
     # «قمة كيم ـ ترمب»: two people, as with a hyphen; a tatweel inside a word
     # still lengthens it.

@@ -682,8 +682,8 @@ class Recogniser:
                     bodies.append((i, size))
                 i += size or self._organisation_size(tokens, i)
                 continue
-            if _in(norm, self.cues.titles):
-                i += 1  # وزير الخارجية, نائب الرئيس
+            if _in(norm, self.cues.titles) or self._another_title(norm):
+                i += 1  # وزير الخارجية, نائب الرئيس; الزعيم والنقابي, والأوكراني
                 continue
             if (
                 norm in self.cues.qualifiers
@@ -694,9 +694,31 @@ class Recogniser:
                 i += 1  # الروسي, الخارجية, باسم, السابق, خارجيتها
                 continue
             break
-        if i >= n:
+        if i >= n or self._coordinated(tokens[i][NORM]):
             return 0, 0
         return i, self._name_size(tokens, i)
+
+    def _another_title(self, word: str) -> bool:
+        """Whether a word is و and a title or a nationality: one more of
+        what comes before the name (المدربين أمثال … والأوكراني سيرغي
+        ريبروف)."""
+        rest = word[1:]
+        cues = self.cues
+        return word[:1] == "و" and (rest in cues.titles or rest in cues.gentilics)
+
+    def _coordinated(self, word: str) -> bool:
+        """Whether the word after a title and its qualifiers is joined to
+        them by و, one more of them (كاتب ومطور بريطاني, الغناء والرقصات),
+        not a name: و on a word the archive writes without it more often,
+        neither of them a given name or a known name's first word (وليد,
+        وياسر الشهراني: a name)."""
+        rest = word[1:]
+        return (
+            word[:1] == "و"
+            and not {word, rest} & self.cues.first_names
+            and not {word, rest} & self.known_starts
+            and self.cues.counts.get(rest, 0) > self.cues.counts.get(word, 0)
+        )
 
     # --- organisations ------------------------------------------------------
 

@@ -489,7 +489,7 @@ impl Shapes {
                 }
                 continue;
             }
-            if is_in(norm, &self.titles) {
+            if is_in(norm, &self.titles) || self.another_title(norm) {
                 i += 1;
                 continue;
             }
@@ -503,10 +503,27 @@ impl Shapes {
             }
             break;
         }
-        if i >= n {
+        if i >= n || self.coordinated(tokens[i].norm) {
             return (0, 0);
         }
         (i, self.name_size(tokens, i, false))
+    }
+
+    /// `_another_title`: و and a title or a nationality, before a name.
+    fn another_title(&self, word: &str) -> bool {
+        let rest = after(word, 1);
+        word.starts_with('و') && (self.titles.contains(rest) || self.gentilics.contains(rest))
+    }
+
+    /// `_coordinated`: the word after a title and its qualifiers is one more
+    /// of them, joined by و.
+    fn coordinated(&self, word: &str) -> bool {
+        let rest = after(word, 1);
+        word.starts_with('و')
+            && ![word, rest]
+                .iter()
+                .any(|w| self.first_names.contains(*w) || self.known_starts.contains(*w))
+            && self.count(rest) > self.count(word)
     }
 
     // --- organisations ------------------------------------------------------------
