@@ -20,8 +20,9 @@ word of a name (وبوتين, لبوتين, وللأمم المتحدة), and at
 name wins (كيم جونغ أون over كيم). A name after بن is a father's, part of his
 son's name (حمدان بن محمد بن راشد), and tags no one. An ambiguous mention is
 kept only when exactly one of its actors is confirmed in the article, by one
-of its unambiguous aliases or one of its context words; otherwise it is left
-out.
+of its unambiguous aliases or one of its context words, or, for an
+organisation the recogniser reads, by a list that names it beside another
+organisation named without ambiguity; otherwise it is left out.
 
 An operator's edits file (BAHTH_ACTOR_EDITS, in the same format) is laid
 over the shipped gazetteer, and wins: an edited line replaces every shipped
@@ -41,14 +42,15 @@ TYPES = ("person", "organisation", "medium", "ignore")
 MEDIUM = (
     "medium"  # an outlet, an agency or a platform: an actor only where the article makes it act
 )
-ORGANISATION = "organisation"
+PERSON, ORGANISATION = "person", "organisation"
 IGNORE = "ignore"  # a phrase that holds a name without naming the actor
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "actors.tsv"
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
 _SON_OF = ("بن", "ابن", "بنت")
 _CLITIC_LETTERS = frozenset(_CONJUNCTIONS + _PREPOSITIONS)
-_LISTING = frozenset(("و", "او", "،", ","))  # between two names of a list
+COMMAS = frozenset(",،")
+_LISTING = frozenset(("و", "او")) | COMMAS  # between two names of a list
 _CACHE_LIMIT = 500_000  # distinct words remembered per table (a large archive's vocabulary)
 
 
@@ -293,6 +295,7 @@ class Gazetteer:
         context_positions=None,
         common=None,
         mentions=None,
+        lists=False,
     ):
         """(list, position, size, actor index) of each mention of an actor in
         the token lists of one article, in order: an unambiguous spelling names
@@ -312,7 +315,9 @@ class Gazetteer:
         the spelling is a person (a body's name that is a word too, حماس, is
         what its context is about, but where it governs a noun).) `mentions`,
         one for each token list, are what _mentions gives for it where the
-        caller has it (None: found here)."""
+        caller has it (None: found here). `lists`: the token lists keep their
+        punctuation, and an ambiguous organisation counts where a list names
+        it beside one named without ambiguity (`_listed_with`)."""
         sure, ambiguous = [], []
         for number, tokens in enumerate(token_lists):
             found = mentions[number] if mentions is not None else None
@@ -331,11 +336,12 @@ class Gazetteer:
                 elif owners:
                     ambiguous.append((number, position, size, owners))
         confirmed_by_name = {index for *_, index in sure}
+        plain = list(sure)  # the mentions a list confirms by: not the ones confirmed here
         context = None
         for number, position, size, owners in ambiguous:
             candidates = {index for index, _ in owners}
             confirmed = candidates & confirmed_by_name
-            people = all(self.actors[index].type == "person" for index in candidates)
+            people = all(self.actors[index].type == PERSON for index in candidates)
             if not confirmed and not (
                 size == 1
                 and common is not None
@@ -344,9 +350,9 @@ class Gazetteer:
                 if context is None:
                     context = self._confirmed_by_context(token_lists, context_positions)
                 confirmed = candidates & context
-                if not confirmed:
+                if not confirmed and lists:
                     confirmed = self._listed_with(
-                        token_lists[number], position, size, candidates, sure, number
+                        token_lists[number], position, size, candidates, plain, number
                     )
             if len(confirmed) == 1:
                 sure.append((number, position, size, confirmed.pop()))

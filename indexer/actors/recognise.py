@@ -38,12 +38,11 @@ from indexer.arabic.native import MARKS
 from indexer.arabic.normalize import normalize
 from indexer.arabic.stopwords import STOPWORDS
 
-from .gazetteer import IGNORE, MEDIUM, Gazetteer, word_forms
+from .gazetteer import COMMAS, IGNORE, MEDIUM, ORGANISATION, PERSON, Gazetteer, word_forms
 
-PERSON, ORGANISATION = "person", "organisation"
 _DATA = resources.files(__package__).joinpath("data")
 # Words, numbers and marks of punctuation, in text without tashkeel, tatweel
-# or format characters (_MARKS: normalisation deletes them too).
+# or format characters (_MARKS: normalisation deletes them too; `unmarked`).
 _TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s]")
 _MARKS = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in MARKS) + "]+")
 # Tatweel that lengthens no letter is a dash (قمة كيم ـ ترمب, سايكس ـ بيكو,
@@ -53,7 +52,6 @@ _OTHER_MARKS = re.compile(
     "[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in MARKS if a != ord(_TATWEEL)) + "]+"
 )
 _DASH = re.compile(rf"(?<![^\W\d_]){_TATWEEL}+(?![^\W\d_])")
-_COMMAS = frozenset(",،")
 _SON_OF = frozenset(map(normalize, ("بن", "ابن", "بنت")))
 _CLITIC_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 _PRONOUNS = ("ها", "هما", "هم", "كم", "كما", "هن")
@@ -432,7 +430,7 @@ class Recogniser:
             "general": _GENERAL,
             "ordinals": _ORDINALS,
             "places_kinds": _A_PLACES_KIND,
-            "commas": _COMMAS,
+            "commas": COMMAS,
             "quotes": _QUOTES,
             "pronouns": list(_PRONOUNS),
             "verb_prefixes": _VERB_PREFIXES,
@@ -567,7 +565,7 @@ class Recogniser:
         shown, word = tokens[at]
         if len(shown) > 3 and shown[0] in "وفبلك" and shown[1] in "أإآ":
             return True
-        if word[0] != "و" or word in self.cues.first_names or self._known(word):
+        if not self._wears_wa(word):
             return False
         if word[1:] in self.cues.first_names or self._known(word[1:]):
             return True
@@ -667,7 +665,7 @@ class Recogniser:
         commas = 0
         while i < n and i - position <= _MOST_QUALIFIERS:
             token = tokens[i]
-            if token[SHOWN] in _COMMAS:
+            if token[SHOWN] in COMMAS:
                 commas += 1
                 if commas > 1:
                     break
@@ -682,12 +680,13 @@ class Recogniser:
                     bodies.append((i, size))
                 i += size or self._organisation_size(tokens, i)
                 continue
-            if _in(norm, self.cues.titles) or self._another_title(norm):
-                i += 1  # وزير الخارجية, نائب الرئيس; الزعيم والنقابي, والأوكراني
+            if _in(norm, self.cues.titles):
+                i += 1  # وزير الخارجية, نائب الرئيس, والزعيم
                 continue
             if (
                 norm in self.cues.qualifiers
                 or norm in self.cues.gentilics
+                or (self._wears_wa(norm) and norm[1:] in self.cues.gentilics)  # والأوكراني
                 or norm.endswith(("ها", "هم", "هما"))
                 or (norm.startswith(("ال", "لل")) and not self._name_word(token, first=True))
             ):
@@ -698,29 +697,23 @@ class Recogniser:
             return 0, 0
         return i, self._name_size(tokens, i)
 
-    def _another_title(self, word: str) -> bool:
-        """Whether a word is و and a title or a nationality: one more of
-        what comes before the name (المدربين أمثال … والأوكراني سيرغي
-        ريبروف)."""
-        rest = word[1:]
-        cues = self.cues
-        return word[:1] == "و" and (rest in cues.titles or rest in cues.gentilics)
-
     def _coordinated(self, word: str) -> bool:
         """Whether the word after a title and its qualifiers is joined to
         them by و, one more of them (كاتب ومطور بريطاني, الغناء والرقصات),
         not a name: و on a word the archive writes without it more often,
-        neither of them a given name or a known name's first word (وليد,
-        وياسر الشهراني: a name)."""
+        that no list knows (وليد; وياسر الشهراني is a name)."""
         rest = word[1:]
         return (
-            word[:1] == "و"
-            and not {word, rest} & self.cues.first_names
-            and not {word, rest} & self.known_starts
+            self._wears_wa(word)
+            and rest not in self.cues.first_names
+            and not self._known(rest)
             and self.cues.counts.get(rest, 0) > self.cues.counts.get(word, 0)
         )
 
-    # --- organisations ------------------------------------------------------
+    def _wears_wa(self, word: str) -> bool:
+        """Whether a word begins with و that may be the conjunction: no given
+        name nor known word begins so (وليد, واتسون)."""
+        return word[:1] == "و" and word not in self.cues.first_names and not self._known(word)
 
     def _organisation_size(self, tokens, start) -> int:
         """How many words from `start`, the word that begins it (وزارة, حزب,
@@ -968,7 +961,9 @@ class Recogniser:
             written = norms[number][position]  # لصالح: commoner than صالح, another word
             return self._common_word(spelling) or counts.get(written, 0) > counts.get(spelling, 0)
 
-        known = self.gazetteer.resolve(norms, keep, positions, in_context, common, mentions)
+        known = self.gazetteer.resolve(
+            norms, keep, positions, in_context, common, mentions, lists=True
+        )
         return self._assemble(texts, spans, known)
 
     def _shapes(self, number, tokens, positions):

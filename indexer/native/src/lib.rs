@@ -269,7 +269,8 @@ impl Analysis {
     /// owners), each from the tokens whose role says one may begin there.
     /// Tokens are words, numbers with their decimals and marks of
     /// punctuation, once the marks (tashkeel, tatweel, format characters)
-    /// are taken out. None where Python must read the text. A token is read
+    /// are taken out, a tatweel that lengthens no letter left as a dash
+    /// (`unmarked`). None where Python must read the text. A token is read
     /// once a process: its objects and role are kept while the same `roles`
     /// comes (another table, another cache).
     #[pyo3(signature = (text, roles, names = None))]
@@ -386,21 +387,22 @@ impl Analysis {
 
     /// `text` without its marks, a run of tatweel that lengthens no letter
     /// (none before it nor after it, marks aside) written "-": the
-    /// recogniser's `unmarked`.
+    /// recogniser's `unmarked`. A run is judged once, at its first tatweel.
     fn unmarked(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len());
         let mut chars = text.chars();
-        let mut dashed = false; // the last character written is a tatweel's dash
+        let mut in_run = false; // a tatweel was met since the last character written
         while let Some(c) = chars.next() {
             if self.class(c) & MARK == 0 {
                 out.push(c);
-                dashed = false;
-            } else if c == TATWEEL && !dashed {
-                let after = chars.clone().find(|&c| self.class(c) & MARK == 0);
+                in_run = false;
+            } else if c == TATWEEL && !in_run {
+                in_run = true;
                 let lengthens = |c: Option<char>| c.is_some_and(|c| self.is_letter(c));
-                if !lengthens(out.chars().next_back()) && !lengthens(after) {
+                if !lengthens(out.chars().next_back())
+                    && !lengthens(chars.clone().find(|&c| self.class(c) & MARK == 0))
+                {
                     out.push('-');
-                    dashed = true;
                 }
             }
         }

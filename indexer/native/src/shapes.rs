@@ -394,7 +394,7 @@ impl Shapes {
                 return true;
             }
         }
-        if !word.starts_with('و') || self.first_names.contains(word) || self.known(word) {
+        if !self.wears_wa(word) {
             return false;
         }
         let rest = after(word, 1);
@@ -489,12 +489,13 @@ impl Shapes {
                 }
                 continue;
             }
-            if is_in(norm, &self.titles) || self.another_title(norm) {
+            if is_in(norm, &self.titles) {
                 i += 1;
                 continue;
             }
             if self.qualifiers.contains(norm)
                 || self.gentilics.contains(norm)
+                || (self.wears_wa(norm) && self.gentilics.contains(after(norm, 1)))
                 || ends_any(norm, &["ها", "هم", "هما"])
                 || (starts_any(norm, &["ال", "لل"]) && !self.name_word(token, true))
             {
@@ -509,21 +510,19 @@ impl Shapes {
         (i, self.name_size(tokens, i, false))
     }
 
-    /// `_another_title`: و and a title or a nationality, before a name.
-    fn another_title(&self, word: &str) -> bool {
-        let rest = after(word, 1);
-        word.starts_with('و') && (self.titles.contains(rest) || self.gentilics.contains(rest))
-    }
-
     /// `_coordinated`: the word after a title and its qualifiers is one more
     /// of them, joined by و.
     fn coordinated(&self, word: &str) -> bool {
         let rest = after(word, 1);
-        word.starts_with('و')
-            && ![word, rest]
-                .iter()
-                .any(|w| self.first_names.contains(*w) || self.known_starts.contains(*w))
+        self.wears_wa(word)
+            && !self.first_names.contains(rest)
+            && !self.known(rest)
             && self.count(rest) > self.count(word)
+    }
+
+    /// `_wears_wa`: a word that begins with و that may be the conjunction.
+    fn wears_wa(&self, word: &str) -> bool {
+        word.starts_with('و') && !self.first_names.contains(word) && !self.known(word)
     }
 
     // --- organisations ------------------------------------------------------------
