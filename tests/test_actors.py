@@ -498,6 +498,12 @@ def test_an_organisation_listed_beside_another_is_confirmed_by_it():
     assert "روبرت مولر" not in names(goals)
     assert "أحمد حجازي" not in names("وانتقد البيان دعم إيران لحزب الله وحجازي")
     assert "حركة حماس" in names("دعم حماس أو حزب الله")
+    # A body's name that is a word too, where it is the word: "opened" before
+    # a demonstrative, "the star" before a nationality.
+    opened = "ولفت انتباه مكتب التحقيقات الاتحادي وفتح تلك الحسابات بعد ذلك"
+    assert "حركة فتح" not in names(opened)
+    star = "تمكن لاعب خط وسط ريال مدريد، النجم الكرواتي لوكا مودريتش، من الفوز"
+    assert "النجم الرياضي الساحلي" not in names(star)
 
 
 def test_only_an_organisation_named_without_ambiguity_confirms_its_list(tmp_path):

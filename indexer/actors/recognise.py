@@ -55,6 +55,7 @@ _DASH = re.compile(rf"(?<![^\W\d_]){_TATWEEL}+(?![^\W\d_])")
 _SON_OF = frozenset(map(normalize, ("بن", "ابن", "بنت")))
 _CLITIC_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 _PRONOUNS = ("ها", "هما", "هم", "كم", "كما", "هن")
+_DEMONSTRATIVES = frozenset(map(normalize, "هذا هذه ذلك تلك هؤلاء أولئك هذين هاتين".split()))
 # A verb's prefixes: سيزور, ستعلن, ليعيق, لتعلن, (و)يعلن when the rest is a word.
 _VERB_PREFIXES = frozenset(("سي", "ست", "سن", "لي", "لت", "لن", "في", "فت"))
 _QUOTES = frozenset('"«»“”')
@@ -586,23 +587,30 @@ class Recogniser:
         without its clitic, is a common word too (فتح, "opened"; حماس,
         "zeal") and the word here: it governs the noun after it, a definite
         one that is no adjective of relation (فتح الموضوع, not حماس
-        الفلسطينية) or one with its pronoun (فتح سفارتها); a definite name
+        الفلسطينية), one with its pronoun (فتح سفارتها) or one after a
+        demonstrative (فتح تلك الحسابات); a definite name
         is the word before an adjective of relation (القاعدة الجوية, the
-        air base, not al-Qaeda; not a nationality: الأهلي المصري)."""
+        air base, not al-Qaeda; not a nationality: الأهلي المصري, but where
+        the name is a title too: النجم الكرواتي, the Croatian star)."""
         if position + 1 >= len(tokens):
             return False
         following = tokens[position + 1][NORM]
         if spelling.startswith("ال"):
+            if following in self.cues.gentilics:
+                # A title and a nationality: النجم الكرواتي لوكا مودريتش is
+                # a star, not النجم الساحلي (a club and its: الأهلي المصري).
+                return spelling in self.cues.titles
             # The word and its adjective: القاعدة الجوية, القاعدة الانتخابية.
             return (
                 following.startswith("ال")
                 and following.endswith(("ي", "يه"))
                 and following not in self.cues.not_names  # الذي, إلى
-                and following not in self.cues.gentilics
                 and following not in self.cues.regions
             )
         if not self._a_word_too(spelling):
             return False
+        if following in _DEMONSTRATIVES:
+            return True  # فتح تلك الحسابات: the noun after a demonstrative
         if following.startswith("ال"):
             return following not in self.cues.gentilics and not self._nisba(following)
         return following.endswith(_PRONOUNS) and _is_word(tokens[position + 1])
