@@ -723,6 +723,8 @@ class Recogniser:
         name nor known word begins so (وليد, واتسون)."""
         return word[:1] == "و" and word not in self.cues.first_names and not self._known(word)
 
+    # --- organisations ------------------------------------------------------
+
     def _organisation_size(self, tokens, start) -> int:
         """How many words from `start`, the word that begins it (وزارة, حزب,
         نادي), make an organisation's name. After the head: the body's proper
@@ -1188,7 +1190,7 @@ def _both_persons(word: str, cues: Cues) -> bool:
 
 def _comma(tokens, at) -> int:
     """1 where a comma is at `at`, else 0."""
-    return int(at < len(tokens) and tokens[at][SHOWN] in ",،")
+    return int(at < len(tokens) and tokens[at][SHOWN] in COMMAS)
 
 
 def _quoted(tokens, at) -> int | None:
