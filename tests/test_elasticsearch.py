@@ -60,6 +60,15 @@ def test_the_tests_leave_no_index_of_an_alias_behind(tmp_path, elasticsearch):
     assert not store.client.indices.get(index=f"{alias}*", expand_wildcards="all")
 
 
+def test_a_node_keeps_its_launchers_temporary_folders_in_its_own(elasticsearch):
+    """Elasticsearch's launcher makes a folder in its java.io.tmpdir at each
+    start (final-flags…) and never removes it: es-node gives it the node's
+    tmp, which the next start empties, so that /tmp does not fill up."""
+    port = os.environ.get("BAHTH_ES_PORT", "9250")
+    home = Path(os.environ.get("BAHTH_ES_DIR", f"/tmp/bahth-es-{port}"))
+    assert list(home.glob("tmp/final-flags*")), sorted(p.name for p in home.iterdir())
+
+
 def test_reindex_moves_the_alias_and_keeps_old_versions(tmp_path, elasticsearch, es_alias):
     store = ElasticStore(elasticsearch.writer, es_alias, keep=1)
     first = write_jsonl(tmp_path / "one.jsonl", [article(n) for n in range(3)])
