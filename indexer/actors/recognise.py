@@ -456,6 +456,10 @@ class Recogniser:
     def _known(self, word: str) -> bool:
         return word in self.known_words
 
+    def _listed(self, word: str) -> bool:
+        """Whether a word is a given name or one of a known name's words."""
+        return word in self.cues.first_names or self._known(word)
+
     def _name_word(self, token: _Token, first=False) -> bool:
         """Whether a word may be one of a person's name (`first`: its first)."""
         word = token[NORM]
@@ -568,7 +572,7 @@ class Recogniser:
             return True
         if not self._wears_wa(word):
             return False
-        if word[1:] in self.cues.first_names or self._known(word[1:]):
+        if self._listed(word[1:]):
             return True
         following = tokens[at + 1] if at + 1 < len(tokens) else None
         return before >= 2 and following is not None and self._name_word(following)
@@ -713,15 +717,14 @@ class Recogniser:
         rest = word[1:]
         return (
             self._wears_wa(word)
-            and rest not in self.cues.first_names
-            and not self._known(rest)
+            and not self._listed(rest)
             and self.cues.counts.get(rest, 0) > self.cues.counts.get(word, 0)
         )
 
     def _wears_wa(self, word: str) -> bool:
         """Whether a word begins with و that may be the conjunction: no given
         name nor known word begins so (وليد, واتسون)."""
-        return word[:1] == "و" and word not in self.cues.first_names and not self._known(word)
+        return word[:1] == "و" and not self._listed(word)
 
     # --- organisations ------------------------------------------------------
 
@@ -1149,7 +1152,7 @@ class Recogniser:
         first = tokens[0]
         forms = without_clitic(first[NORM])
         chosen = first[NORM]
-        if first[NORM] in self.cues.first_names or self._known(first[NORM]):
+        if self._listed(first[NORM]):
             forms = forms[:1]  # فريدة, وليد: the letter is the name's own
         for form in forms[1:]:
             if (

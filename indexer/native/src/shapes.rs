@@ -234,6 +234,11 @@ impl Shapes {
         self.known_words.contains(word)
     }
 
+    /// `_listed`: a given name or one of a known name's words.
+    fn listed(&self, word: &str) -> bool {
+        self.first_names.contains(word) || self.known(word)
+    }
+
     fn inflected(&self, token: &Token, first: bool) -> bool {
         let word = token.norm;
         if word.is_empty() {
@@ -398,7 +403,7 @@ impl Shapes {
             return false;
         }
         let rest = after(word, 1);
-        if self.first_names.contains(rest) || self.known(rest) {
+        if self.listed(rest) {
             return true;
         }
         before >= 2
@@ -514,15 +519,12 @@ impl Shapes {
     /// of them, joined by و.
     fn coordinated(&self, word: &str) -> bool {
         let rest = after(word, 1);
-        self.wears_wa(word)
-            && !self.first_names.contains(rest)
-            && !self.known(rest)
-            && self.count(rest) > self.count(word)
+        self.wears_wa(word) && !self.listed(rest) && self.count(rest) > self.count(word)
     }
 
     /// `_wears_wa`: a word that begins with و that may be the conjunction.
     fn wears_wa(&self, word: &str) -> bool {
-        word.starts_with('و') && !self.first_names.contains(word) && !self.known(word)
+        word.starts_with('و') && !self.listed(word)
     }
 
     // --- organisations ------------------------------------------------------------
