@@ -553,6 +553,19 @@ def test_what_a_title_is_joined_to_by_wa_is_no_name_unless_it_is_one():
     assert names("قال المدافع وياسر الشهراني") == ["ياسر الشهراني"]
 
 
+def test_a_given_name_after_and_begins_a_name_in_a_list_of_people():
+    # News names people in lists: «… عدنان منصر وعثمان الجلولي كاتب عام …».
+    meeting = "حضر الاجتماع عدنان منصر وعثمان الجلولي كاتب عام الجامعة العامة للصحة"
+    assert "عثمان الجلولي" in names(meeting)
+    # Shown without its و, a given name of three letters too.
+    senators = "وصوت ضد القرار السيناتور الديمقراطي تيم كين وجو مانشين من فرجينيا الغربية"
+    assert names(senators) == ["تيم كين", "جو مانشين"]
+    # A word the language writes more often than the name is the word: وجود, existence.
+    assert names("كشف العلماء وجود ميكروبات في المياه") == []
+    # The list goes on: the next و-word is another person's, not this one's.
+    assert "مارتن وكويكي سانشيز" not in names("وشارك ميتشل لانغيراك ومارتن وكويكي سانشيز")
+
+
 def test_a_tatweel_standing_alone_is_a_dash_between_names():
     # «قمة كيم ـ ترمب»: two people, as with a hyphen; a tatweel inside a word
     # still lengthens it.

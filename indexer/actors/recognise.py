@@ -537,9 +537,13 @@ class Recogniser:
         least must follow it."""
         n = len(tokens)
         end = start
-        if tokens[start][NORM] in _SON_OF:
+        first = tokens[start][NORM]
+        if first in _SON_OF:
             return 0  # بن حسن: the end of another's name, not a name of its own
-        if first_name and self._common_word(tokens[start][NORM]):
+        listing = first_name and self._and_given_name(first)
+        if listing:
+            first, end = first[1:], start + 1  # وعثمان الجلولي: and a given name
+        if first_name and self._common_word(first):
             # A given name that is a common word too (رفيق, نعيم, خلف): a name
             # only before a word that is one beyond doubt.
             if start + 1 >= n or not self._strong_name_word(tokens[start + 1]):
@@ -557,6 +561,8 @@ class Recogniser:
                 break
             if end > start and self._glued(tokens, end, end - start):
                 break
+            if listing and self._wears_wa(token[NORM]):
+                break  # ومارتن وكويكي سانشيز: a list goes on, another person
             end += 1
         size = end - start
         return size if size >= (2 if first_name else 1) else 0
@@ -720,6 +726,15 @@ class Recogniser:
             and not self._listed(rest)
             and self.cues.counts.get(rest, 0) > self.cues.counts.get(word, 0)
         )
+
+    def _and_given_name(self, word: str) -> bool:
+        """Whether a word is و or ف before a given name (وعثمان, فمحمد) and
+        no given name or known word itself (وليد, فيصل)."""
+        rest = word[1:]
+        if word[:1] not in "وف" or rest not in self.cues.first_names or self._listed(word):
+            return False
+        counts = self.cues.counts
+        return counts.get(word, 0) < counts.get(rest, 0)  # not وجود, existence
 
     def _wears_wa(self, word: str) -> bool:
         """Whether a word begins with و that may be the conjunction: no given
@@ -1018,7 +1033,7 @@ class Recogniser:
                         found.append((number, i + 1, i + 1 + size, PERSON))
                         covered = i + size
                 continue
-            if norm in cues.first_names or norm == _ABD:
+            if norm in cues.first_names or norm == _ABD or self._and_given_name(norm):
                 size = self._name_size(tokens, i, first_name=True)
                 if size:
                     if not self._place(tokens, i):
@@ -1154,6 +1169,8 @@ class Recogniser:
         chosen = first[NORM]
         if self._listed(first[NORM]):
             forms = forms[:1]  # فريدة, وليد: the letter is the name's own
+        elif self._and_given_name(first[NORM]):
+            forms = [*forms[:1], first[NORM][1:]]  # وجو مانشين: a given name of three letters
         for form in forms[1:]:
             if (
                 form in self.cues.first_names

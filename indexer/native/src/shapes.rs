@@ -215,7 +215,7 @@ impl Shapes {
                 }
                 continue;
             }
-            if self.first_names.contains(norm) || norm == self.abd {
+            if self.first_names.contains(norm) || norm == self.abd || self.and_given_name(norm) {
                 let size = self.name_size(tokens, i, true);
                 if size > 0 {
                     if !self.place(tokens, i) {
@@ -347,11 +347,18 @@ impl Shapes {
     fn name_size(&self, tokens: &[Token], start: usize, first_name: bool) -> usize {
         let n = tokens.len();
         let mut end = start;
-        if self.son_of.contains(tokens[start].norm) {
+        let mut first = tokens[start].norm;
+        if self.son_of.contains(first) {
             return 0;
         }
+        // وعثمان الجلولي: and a given name.
+        let listing = first_name && self.and_given_name(first);
+        if listing {
+            first = after(first, 1);
+            end = start + 1;
+        }
         if first_name
-            && self.common_word(tokens[start].norm)
+            && self.common_word(first)
             && (start + 1 >= n || !self.strong_name_word(&tokens[start + 1]))
         {
             return 0;
@@ -378,6 +385,9 @@ impl Shapes {
             }
             if end > start && self.glued(tokens, end, end - start) {
                 break;
+            }
+            if listing && self.wears_wa(token.norm) {
+                break; // ومارتن وكويكي سانشيز: a list goes on, another person
             }
             end += 1;
         }
@@ -523,6 +533,16 @@ impl Shapes {
     }
 
     /// `_wears_wa`: a word that begins with و that may be the conjunction.
+    /// `_and_given_name`: و or ف before a given name (وعثمان), no given
+    /// name or known word itself (وليد), rarer than the name (not وجود).
+    fn and_given_name(&self, word: &str) -> bool {
+        let rest = after(word, 1);
+        word.starts_with(['و', 'ف'])
+            && self.first_names.contains(rest)
+            && !self.listed(word)
+            && self.count(word) < self.count(rest)
+    }
+
     fn wears_wa(&self, word: &str) -> bool {
         word.starts_with('و') && !self.listed(word)
     }
