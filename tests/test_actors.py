@@ -566,6 +566,14 @@ def test_a_given_name_after_and_begins_a_name_in_a_list_of_people():
     assert "مارتن وكويكي سانشيز" not in names("وشارك ميتشل لانغيراك ومارتن وكويكي سانشيز")
 
 
+def test_a_rare_name_beginning_with_a_prepositions_letter_is_a_name():
+    # برور, باكستر: ب and a rest no commoner word of the language.
+    assert names("وقالت الدكتورة سارة برور، المدير الطبي للشركة") == ["سارة برور"]
+    assert names("وقالت الباحثة إيمي باكستر إن النتائج مشجعة") == ["إيمي باكستر"]
+    # A word the archive writes with the article too is the preposition's (التضحية).
+    assert names("وقال أحمد الميسري بتضحية الشهيد") == ["أحمد الميسري"]
+
+
 def test_a_tatweel_standing_alone_is_a_dash_between_names():
     # «قمة كيم ـ ترمب»: two people, as with a hyphen; a tatweel inside a word
     # still lengthens it.

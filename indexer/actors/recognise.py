@@ -313,8 +313,13 @@ def inflected(token: _Token, counts, first=False) -> bool:
         return True  # سيزور, ليواجه: a verb of the present or to come
     # A conjunction or preposition before a commoner word: فيسدد, بتسجيل,
     # بالرياض (not فلاديمير, فرحات: no commoner word follows the letter).
+    # After ب, ل, ك the word must be one: frequent, or written with the
+    # article too (بتضحية); not a rare name's letters (برور, باكستر, كمارا).
     letters = "بلك" if first else "وفبلك"
-    return word[0] in letters and counts.get(word[1:], 0) > counts.get(word, 0)
+    rest = word[1:]
+    if word[0] not in letters or counts.get(rest, 0) <= counts.get(word, 0):
+        return False
+    return word[0] in "وف" or counts.get(rest, 0) >= _RARE // 4 or counts.get("ال" + rest, 0) > 0
 
 
 @lru_cache(maxsize=2**18)

@@ -258,7 +258,13 @@ impl Shapes {
         } else {
             &['و', 'ف', 'ب', 'ل', 'ك']
         };
-        word.starts_with(letters) && self.count(rest) > self.count(word)
+        if !word.starts_with(letters) || self.count(rest) <= self.count(word) {
+            return false;
+        }
+        // After ب, ل, ك a word: frequent, or written with the article too.
+        word.starts_with(['و', 'ف'])
+            || self.count(rest) >= self.rare / 4
+            || self.count(&format!("ال{rest}")) > 0
     }
 
     fn name_word(&self, token: &Token, first: bool) -> bool {
