@@ -574,6 +574,14 @@ def test_a_rare_name_beginning_with_a_prepositions_letter_is_a_name():
     assert names("وقال أحمد الميسري بتضحية الشهيد") == ["أحمد الميسري"]
 
 
+def test_a_verb_of_the_present_for_two_or_more_ends_a_name():
+    # يلعبان, يبحثون: the singular (يلعب) a word of the language.
+    assert names("وشوهد المدرب ماريو تاباتا يلعبان في الحديقة") == ["ماريو تاباتا"]
+    # Names that end so stay: توران, تايسون.
+    assert names("وقال اللاعب سليم توران إن") == ["سليم توران"]
+    assert names("وقال الملاكم جيمس تايسون إن") == ["جيمس تايسون"]
+
+
 def test_a_tatweel_standing_alone_is_a_dash_between_names():
     # «قمة كيم ـ ترمب»: two people, as with a hyphen; a tatweel inside a word
     # still lengthens it.

@@ -500,13 +500,23 @@ class Recogniser:
             return False  # (a given name never gets here: _name_word took it)
         if _both_persons(word, self.cues):
             return True
+        cues = self.cues
+        if len(word) >= 6 and word[0] in "يت" and word.endswith(("ون", "ان")):
+            # يلعبون, يبحثان: a verb of the present for them, its singular
+            # (يلعب) a word of the language, not a name's (توران, تايسون).
+            single = word[:-2]
+            return (
+                cues.counts.get(single, 0) >= _RARE // 4
+                and cues.name_share.get(single, 0) < 0.25
+                and single not in cues.first_names
+                and single not in self.known_words
+            )
         if word[0] == "ي":
             noun = word[1:]
         elif word[-1] == "ا":
             noun = word[:-1]
         else:
             return False
-        cues = self.cues
         return (
             cues.counts.get(noun, 0) >= _RARE
             and cues.counts.get("ال" + noun, 0) >= _RARE // 4

@@ -312,6 +312,15 @@ impl Shapes {
         if self.both_persons(word) {
             return true;
         }
+        if length(word) >= 6 && word.starts_with(['ي', 'ت']) && ends_any(word, &["ون", "ان"])
+        {
+            // يلعبون, يبحثان: a verb for them, its singular a word of the language.
+            let single = before_last(word, 2);
+            return self.count(single) >= self.rare / 4
+                && self.share(single) < 0.25
+                && !self.first_names.contains(single)
+                && !self.known_words.contains(single);
+        }
         let noun = if word.starts_with('ي') {
             after(word, 1)
         } else if word.ends_with('ا') {
