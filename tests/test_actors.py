@@ -582,6 +582,13 @@ def test_a_verb_of_the_present_for_two_or_more_ends_a_name():
     assert names("وقال الملاكم جيمس تايسون إن") == ["جيمس تايسون"]
 
 
+def test_given_names_of_every_region_begin_names():
+    # Tunisian, Persian, Cameroonian given names the list once lacked.
+    assert names("وأكد إلياس الفخفاخ أن الحكومة") == ["إلياس الفخفاخ"]
+    assert names("كما التقى باقر نمازي") == ["باقر نمازي"]
+    assert names("وسجل جويل ماتيب هدفا") == ["جويل ماتيب"]
+
+
 def test_a_tatweel_standing_alone_is_a_dash_between_names():
     # «قمة كيم ـ ترمب»: two people, as with a hyphen; a tatweel inside a word
     # still lengthens it.
