@@ -15,6 +15,7 @@ nothing), the unfinished batch is dropped.
 
 import json
 import multiprocessing
+import multiprocessing.pool
 import os
 import signal
 import sys
@@ -230,7 +231,17 @@ def _abandon(pool):
     read. Pool.terminate can then wait forever: its result thread stops
     reading, and its sentinel needs the queue's lock, which such a worker
     holds. The workers are killed (nothing of theirs is kept), and the
-    pool's terminate runs on a thread of its own, not waited for."""
+    pool's terminate runs on a thread of its own, not waited for.
+
+    The pool's worker handler is stopped first: it starts a worker in the
+    place of each one that ends, and one started after the kills (a busy
+    machine runs the handler before terminate's thread) fails once this
+    process is gone, with a traceback on its stderr, and its request to the
+    fork server can end this process by SIGPIPE. Pool has no public way to
+    stop it but terminate, which is the call that can block."""
+    handler = getattr(pool, "_worker_handler", None)
+    if handler is not None:
+        handler._state = multiprocessing.pool.TERMINATE
     for process in multiprocessing.active_children():
         process.kill()
     threading.Thread(target=pool.terminate, name="abandoned pool", daemon=True).start()

@@ -512,6 +512,33 @@ def _root_is_a_mount():
         return any(line.split()[4] == "/" for line in mounts)
 
 
+def test_an_abandoned_pool_starts_no_worker_in_place_of_those_it_killed():
+    """A failed run abandons its pool: its workers are killed, and none may
+    start in their place (one started so fails once the run has exited, a
+    traceback on the run's stderr, and can end the run by SIGPIPE). A busy
+    machine runs the pool's worker handler before terminate's thread: that
+    delay is made here by holding terminate back."""
+    import multiprocessing
+
+    pool = reindex._pool_context().Pool(2)
+    try:
+        pending = [pool.apply_async(time.sleep, (5,)) for _ in range(4)]
+        wait_until(lambda: len(pool._pool) == 2 and all(p.pid for p in pool._pool))
+        first = {process.pid for process in pool._pool}
+        terminate = pool.terminate
+        pool.terminate = lambda: (time.sleep(0.5), terminate())
+        reindex._abandon(pool)
+        started = set()
+        until = time.monotonic() + 1.5
+        while time.monotonic() < until:
+            started |= {p.pid for p in multiprocessing.active_children()} - first
+            time.sleep(0.01)
+        assert not started, f"workers started after the pool was abandoned: {started}"
+        assert not any(result.ready() and result.successful() for result in pending)
+    finally:
+        terminate()
+
+
 @pytest.mark.parametrize("command", ["reindex", "add"])
 def test_a_full_disk_ends_the_run_with_one_line_and_keeps_the_live_index(
     command, tmp_path, big_archive
