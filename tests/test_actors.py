@@ -278,10 +278,10 @@ def test_a_keyword_line_splits_at_known_names_only(shipped):
 
 # --- labelled by reading -------------------------------------------------------
 
-# What scripts/eval-actors measured when the recogniser was last changed (the
-# README of tests/data/actors gives the figures): a change that loses more
-# than a point of either fails here, on the set never tuned on.
-FLOORS = {"person": (0.92, 0.71), "organisation": (0.91, 0.64)}
+# Floors a point or two under what scripts/eval-actors measured when the
+# recogniser or its lists last changed (docs/actors.md: person 0.947 / 0.752,
+# organisation 0.924 / 0.676): a change that loses more fails here.
+FLOORS = {"person": (0.93, 0.74), "organisation": (0.91, 0.66)}
 
 
 def _evaluate(shared_corpus, labels):
