@@ -547,7 +547,6 @@ impl Shapes {
         self.wears_wa(word) && !self.listed(rest) && self.count(rest) > self.count(word)
     }
 
-    /// `_wears_wa`: a word that begins with و that may be the conjunction.
     /// `_and_given_name`: و or ف before a given name (وعثمان), no given
     /// name or known word itself (وليد), rarer than the name (not وجود).
     fn and_given_name(&self, word: &str) -> bool {
@@ -558,6 +557,7 @@ impl Shapes {
             && self.count(word) < self.count(rest)
     }
 
+    /// `_wears_wa`: a word that begins with و that may be the conjunction.
     fn wears_wa(&self, word: &str) -> bool {
         word.starts_with('و') && !self.listed(word)
     }
