@@ -233,15 +233,21 @@ def _abandon(pool):
     holds. The workers are killed (nothing of theirs is kept), and the
     pool's terminate runs on a thread of its own, not waited for.
 
-    The pool's worker handler is stopped first: it starts a worker in the
-    place of each one that ends, and one started after the kills (a busy
-    machine runs the handler before terminate's thread) fails once this
-    process is gone, with a traceback on its stderr, and its request to the
-    fork server can end this process by SIGPIPE. Pool has no public way to
-    stop it but terminate, which is the call that can block."""
+    The pool's worker handler is stopped first, and waited for (a second
+    at most; nothing it does blocks): it starts a worker in the place of
+    each one that ends, and one started after the kills (a busy machine
+    runs the handler before terminate's thread) fails once this process is
+    gone, with a traceback on its stderr, and its request to the fork
+    server can end this process by SIGPIPE. Pool has no public way to stop
+    it but terminate, which is the call that can block. A worker it started
+    before it stopped is killed with the others."""
     handler = getattr(pool, "_worker_handler", None)
     if handler is not None:
         handler._state = multiprocessing.pool.TERMINATE
+        notifier = getattr(pool, "_change_notifier", None)
+        if notifier is not None:
+            notifier.put(None)  # it wakes, sees the state and ends
+        handler.join(timeout=1)
     for process in multiprocessing.active_children():
         process.kill()
     threading.Thread(target=pool.terminate, name="abandoned pool", daemon=True).start()

@@ -534,7 +534,7 @@ def test_an_abandoned_pool_starts_no_worker_in_place_of_those_it_killed():
             started |= {p.pid for p in multiprocessing.active_children()} - first
             time.sleep(0.01)
         assert not started, f"workers started after the pool was abandoned: {started}"
-        assert not any(result.ready() and result.successful() for result in pending)
+        assert not any(result.ready() for result in pending)  # none came back
     finally:
         terminate()
 
