@@ -743,13 +743,15 @@ class Recogniser:
         )
 
     def _and_given_name(self, word: str) -> bool:
-        """Whether a word is و or ف before a given name (وعثمان, فمحمد) and
-        no given name or known word itself (وليد, فيصل)."""
+        """Whether a word is و or ف before a given name (وعثمان, فمحمد): no
+        given name or known word itself (وليد, فيصل), and no word of the
+        language, which the archive writes more often than the name (وجود,
+        existence) or with the article (فعلي, actual: الفعلي)."""
         rest = word[1:]
         if word[:1] not in "وف" or rest not in self.cues.first_names or self._listed(word):
             return False
         counts = self.cues.counts
-        return counts.get(word, 0) < counts.get(rest, 0)  # not وجود, existence
+        return counts.get(word, 0) < counts.get(rest, 0) and not counts.get("ال" + word, 0)
 
     def _wears_wa(self, word: str) -> bool:
         """Whether a word begins with و that may be the conjunction: no given

@@ -548,13 +548,15 @@ impl Shapes {
     }
 
     /// `_and_given_name`: و or ف before a given name (وعثمان), no given
-    /// name or known word itself (وليد), rarer than the name (not وجود).
+    /// name or known word itself (وليد), rarer than the name (not وجود)
+    /// and never written with the article (not فعلي: الفعلي).
     fn and_given_name(&self, word: &str) -> bool {
         let rest = after(word, 1);
         word.starts_with(['و', 'ف'])
             && self.first_names.contains(rest)
             && !self.listed(word)
             && self.count(word) < self.count(rest)
+            && self.count(&format!("ال{word}")) == 0
     }
 
     /// `_wears_wa`: a word that begins with و that may be the conjunction.
