@@ -508,8 +508,7 @@ class Recogniser:
             return (
                 cues.counts.get(single, 0) >= _RARE // 4
                 and cues.name_share.get(single, 0) < 0.25
-                and single not in cues.first_names
-                and single not in self.known_words
+                and not self._listed(single)
             )
         if word[0] == "ي":
             noun = word[1:]
@@ -521,8 +520,7 @@ class Recogniser:
             cues.counts.get(noun, 0) >= _RARE
             and cues.counts.get("ال" + noun, 0) >= _RARE // 4
             and cues.name_share.get(noun, 0) < 0.25
-            and noun not in cues.first_names
-            and noun not in self.known_words
+            and not self._listed(noun)
         )
 
     def _linked_word(self, link: str, token: _Token) -> bool:

@@ -318,8 +318,7 @@ impl Shapes {
             let single = before_last(word, 2);
             return self.count(single) >= self.rare / 4
                 && self.share(single) < 0.25
-                && !self.first_names.contains(single)
-                && !self.known_words.contains(single);
+                && !self.listed(single);
         }
         let noun = if word.starts_with('ي') {
             after(word, 1)
@@ -331,8 +330,7 @@ impl Shapes {
         self.count(noun) >= self.rare
             && self.count(&format!("ال{noun}")) >= self.rare / 4
             && self.share(noun) < 0.25
-            && !self.first_names.contains(noun)
-            && !self.known_words.contains(noun)
+            && !self.listed(noun)
     }
 
     /// `_both_persons`: a verb of the present written for "he" and "she"
