@@ -5,7 +5,8 @@ keeps the actors the gazetteer does not know: the names found by their shape
 (a title or a verb of speech before them, a given name, an organisation's
 head word). Each candidate is one actor however the archive spells it: its
 mentions are grouped by their normalised form, and spellings that differ
-only in long vowels (نتنياهو / نتانياهو) join when the name has two words or
+only in long vowels (نتنياهو / نتانياهو), or in the letters a foreign name is
+written with either way (غاريث / جاريث), join when the name has two words or
 more (one word alone, such as سعد and سعيد, is too short to tell; `skeleton`
 says which words keep theirs). It is
 shown in the spelling the archive writes most, with its other spellings, the
@@ -26,6 +27,7 @@ MAX_EXAMPLES = 3
 _LONG_VOWELS = str.maketrans("", "", "اوي")
 _SENTENCE = re.compile(r"[^.!?؟\n]+[.!?؟]?")
 _MOST_SENTENCE_CHARS = 240
+_HAMZA_BEFORE_YA = re.compile("ء(?=ي.)")
 
 
 @dataclass
@@ -62,8 +64,10 @@ def skeleton(name: str) -> str:
     """The name without its long vowels, after the first letter of each word:
     ترامب and ترمب, بوتين and بوتن, نتنياهو and نتانياهو share one. A word
     with the article keeps its last letter: the ي of a family name (nisba)
-    makes another name, الطيبي not الطيب, المحمدي not المحمد. The given names
-    of data/distinct-names.txt keep their long vowels: محمود is not محمد."""
+    makes another name, الطيبي not الطيب, المحمدي not المحمد. The letters
+    Arabic writes a foreign name with either way are one (`_foreign`). The
+    given names of data/distinct-names.txt keep their letters and long
+    vowels: محمود is not محمد, سامية not سامي."""
     return " ".join(_skeleton_of(word) for word in normalize(name).split())
 
 
@@ -76,9 +80,30 @@ def _distinct_names() -> frozenset[str]:
 def _skeleton_of(word: str) -> str:
     if word in _distinct_names() or (word.startswith("ال") and word[2:] in _distinct_names()):
         return word  # محمود is not محمد, الحسين not الحسن
+    word = _foreign(word)
     if word.startswith("ال") and len(word) > 3:
         return word[0] + word[1:-1].translate(_LONG_VOWELS) + word[-1]
     return word[0] + word[1:].translate(_LONG_VOWELS)
+
+
+def _foreign(word: str) -> str:
+    """`word` with the letters a foreign name is spelt with either way made
+    one, unless it has the article (an Arabic name's word: الغابري is not
+    الجبري): غ is ج (غاريث, جاريث: G), ط is ت (أنطونيو, أنتونيو), تش is ش
+    (تشيريشيف, شيريشيف: Ch), a hamza before a ي inside it goes (رافائيل,
+    رافاييل) and ييه ends as يي (ديدييه, ديديي). ابن is بن. In
+    ../shared/corpus 298 groups of spellings joined, each read: one person's
+    but for about five whose names were near alike already (ديفيد جيفن,
+    دافيد غوفين); Arabic given names these letters would join are kept apart
+    by distinct-names.txt (رجب, راغب); a hamza before another letter, or a
+    last يه, is an Arabic name's (فؤاد not فادي, سامية not سامي)."""
+    if word == "ابن":
+        return "بن"
+    if word.startswith("ال"):
+        return word
+    word = word.replace("غ", "ج").replace("ط", "ت").replace("تش", "ش")
+    word = word[0] + _HAMZA_BEFORE_YA.sub("", word[1:])
+    return word[:-1] if word.endswith("ييه") else word
 
 
 def sentence_naming(text: str, forms) -> str:
