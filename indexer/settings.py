@@ -168,8 +168,8 @@ class Settings:
     max_expanded_bytes: int = _setting(
         512 * 2**20,
         "BAHTH_MAX_EXPANDED_BYTES",
-        "Most bytes a .gz file or a .zip member may expand to; a larger one is reported, "
-        "not read (a small file can expand to gigabytes).",
+        "Most bytes a compressed file, or a .zip or tar member, may expand to; a larger one "
+        "is reported, not read (a small file can expand to gigabytes).",
     )
     page_size: int = _setting(
         20, "BAHTH_PAGE_SIZE", "Results per page when a request does not say."

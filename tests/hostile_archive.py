@@ -9,11 +9,14 @@ of the reason, or of any of several). The test reindexes them all at once, with 
 besides, and holds the run to exactly that.
 """
 
+import bz2
 import gzip
 import io
 import json
+import lzma
 import os
 import socket
+import tarfile
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -266,6 +269,80 @@ def write(folder: Path) -> list[Hostile]:
         ],
     )
 
+    # Tars, plain and compressed each way, under any name: their JSONL and
+    # CSV files read, what is no file's (a folder, a link) or a README left.
+    for name, mode in (
+        ("dump.tar", "w"),
+        ("dump.tar.gz", "w:gz"),
+        ("dump.tgz", "w:gz"),
+        ("dump.tar.bz2", "w:bz2"),
+        ("dump.tar.xz", "w:xz"),
+        ("dump-of-a-tar.gz", "w:gz"),  # named as one gzip file
+    ):
+        lines, rows = good(f"tar-{name}"), good(f"tar-{name}-csv", 2)
+        csv_text = "id,title,body,date\n" + "".join(
+            f"{r['id']},{r['title']},{r['body']},{r['date']}\n" for r in rows
+        )
+        archive.file(
+            "a tar",
+            f"packed/{name}",
+            _tar(
+                mode,
+                ("news/", None),
+                ("news/part-1.jsonl", b"".join(map(_line, lines))),
+                ("news/part-2.csv", csv_text.encode("utf-8")),
+                ("news/README", b"not news"),
+                ("news/latest.jsonl", "part-1.jsonl"),  # a link
+            ),
+            [r["id"] for r in lines + rows],
+        )
+    first, lost, last = good("tarhead-1"), good("tarhead-2"), good("tarhead-3")
+    damaged = bytearray(
+        _tar(
+            "w",
+            *((f"{n}.jsonl", b"".join(map(_line, r))) for n, r in enumerate((first, lost, last))),
+        )
+    )
+    at = damaged.find(b"1.jsonl")  # the second header's name: its checksum fails
+    damaged[at : at + 7] = b"\xff" * 7
+    archive.file(
+        "a tar with a damaged header",
+        "packed/damaged-header.tar",
+        bytes(damaged),
+        [r["id"] for r in first + last],
+        [(None, "rejected", "a damaged header at byte")],
+    )
+    one, other = good("tarcat-1"), good("tarcat-2")
+    archive.file(
+        "two tars joined by cat",
+        "packed/joined.tar",
+        _tar("w", ("1.jsonl", b"".join(map(_line, one))))
+        + _tar("w", ("2.jsonl", b"".join(map(_line, other)))),
+        [r["id"] for r in one + other],
+    )
+    for name, pack in (
+        ("bzip2.jsonl.bz2", bz2.compress),
+        ("xz.jsonl.xz", lzma.compress),
+        ("gzip-named-plain.jsonl", gzip.compress),  # compressed, whatever its name says
+    ):
+        records = good(f"packed-{name}")
+        archive.file(
+            "compressed each way",
+            f"packed/{name}",
+            pack(b"".join(map(_line, records))),
+            [r["id"] for r in records],
+        )
+    rows = good("bzh", 2)
+    archive.file(
+        "text that begins as bzip2 does",
+        "csv/bzh.csv",
+        (
+            "BZh,id,title,body,date\n"
+            + "".join(f"x,{r['id']},{r['title']},{r['body']},{r['date']}\n" for r in rows)
+        ).encode(),
+        [r["id"] for r in rows],
+    )
+
     # --- CSV and TREC ----------------------------------------------------------
     for broken in (2, 3, 5):  # the row whose quote is never closed
         day = "2018-06-28"
@@ -357,6 +434,25 @@ def write(folder: Path) -> list[Hostile]:
     listening.close()
     archive.made.append(Hostile("socket", "misc/socket.jsonl", [], [(None, "skipped", "a socket")]))
     return archive.made
+
+
+def _tar(mode, *entries) -> bytes:
+    """A tar of (name, bytes) files, (name, None) folders and (name, text)
+    links to the text."""
+    packed = io.BytesIO()
+    with tarfile.open(fileobj=packed, mode=mode) as out:
+        for name, content in entries:
+            info = tarfile.TarInfo(name)
+            if content is None:
+                info.type = tarfile.DIRTYPE
+                out.addfile(info)
+            elif isinstance(content, str):
+                info.type, info.linkname = tarfile.SYMTYPE, content
+                out.addfile(info)
+            else:
+                info.size = len(content)
+                out.addfile(info, io.BytesIO(content))
+    return packed.getvalue()
 
 
 def _damage_zip(raw: bytearray):

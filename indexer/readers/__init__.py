@@ -67,7 +67,10 @@ def read_pieces(
 ):
     """Yield RawRecord and Notice objects for each Piece, in order."""
     for piece in pieces:
-        if piece.data is not None:
+        if piece.whole:
+            reading = Reading(io.BytesIO(piece.data or b""), None)
+            yield from _read_source(piece.member, reading, forced_format, column_map or {})
+        elif piece.data is not None:
             yield from _read_lines(piece, column_map or {})
         elif piece.end is None and not piece.notices:
             yield from _read_file(

@@ -13,10 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .decode import detect_encoding, utf16_encoding
-from .records import Notice
-from .sources import MAX_EXPANDED_BYTES, Reading, sources
-
-ARCHIVE_SUFFIXES = (".gz", ".zip")
+from .records import Notice, printable
+from .sources import ARCHIVE_SUFFIXES, MAX_EXPANDED_BYTES, Reading, sources
 
 
 class ArchiveError(Exception):
@@ -29,7 +27,9 @@ class Piece:
     one `member` named); of a large UTF-8 JSONL file, bytes start..end, whose
     first line is `first_line` of the file; or lines of a compressed JSONL
     file or member, decompressed by the plan (`data`, with the notices of
-    what broke its stream, and the `sample` its code page is found from)."""
+    what broke its stream, and the `sample` its code page is found from);
+    or, `whole`, a tar's member in any format, its bytes read by the plan
+    (a tar is read in order: a worker would read all before it again)."""
 
     path: Path
     start: int = 0
@@ -39,6 +39,7 @@ class Piece:
     data: bytes | None = None
     notices: tuple = ()
     sample: bytes = b""
+    whole: bool = False
 
     @property
     def size(self) -> int:
@@ -244,10 +245,11 @@ class Plan:
 
 
 def compressed_pieces(path: Path, share_bytes: int, max_expanded: int):
-    """(Piece, compressed bytes it stands for) of a `.gz` or `.zip` file: the
-    lines of each JSONL member cut into pieces of about `share_bytes` (read
-    here, one piece at a time), each other member named to be read whole by
-    a worker; a member that cannot be opened is a piece of its notice."""
+    """(Piece, compressed bytes it stands for) of a compressed file or an
+    archive: the lines of each JSONL member cut into pieces of about
+    `share_bytes` (read here, one piece at a time), each other member named
+    to be read whole by a worker (a tar's: its bytes, read here); a member
+    that cannot be opened is a piece of its notice."""
     compressed = _size(path)
     try:
         for origin, stream, _ in sources(path, max_expanded):
@@ -259,7 +261,12 @@ def compressed_pieces(path: Path, share_bytes: int, max_expanded: int):
             text_start = head.lstrip(codecs.BOM_UTF8 + b" \t\r\n\0")[:1]
             if text_start != b"{" or utf16_encoding(head):
                 # Not JSONL: a worker reads the member whole (and reports on it).
-                yield Piece(path, member=origin), 0
+                if path.suffix == ".zip" or origin == printable(path):
+                    yield Piece(path, member=origin), 0
+                else:
+                    data = head + reading.rest(drop_nul=False)
+                    notices = tuple(reading.notices(origin))
+                    yield Piece(path, member=origin, data=data, notices=notices, whole=True), 0
                 continue
             expanded = _expanded_size(path, stream) or max_expanded
             yield from _line_pieces(path, origin, head, reading, share_bytes, compressed, expanded)

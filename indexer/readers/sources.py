@@ -1,8 +1,13 @@
-"""The streams of an archive file: the file itself, a `.gz`'s content, each
-member of a `.zip` in turn, read within BAHTH_MAX_EXPANDED_BYTES, whatever
-breaks them costing what comes after the damage only."""
+"""The streams of an archive file: the file itself, a compressed file's
+content (gzip, bzip2 or xz, known by its first bytes), each member of a
+`.zip` or of a tar (plain or compressed: `.tar.gz`, `.tgz`, `.tar.xz`…) in
+turn, read within BAHTH_MAX_EXPANDED_BYTES, whatever breaks them costing what
+comes after the damage only."""
 
+import bz2
 import gzip
+import lzma
+import tarfile
 import zipfile
 import zlib
 from pathlib import PurePath
@@ -21,11 +26,17 @@ def skipped_name(name):
 READ_ERRORS = (
     OSError,  # gzip.BadGzipFile among them
     zipfile.BadZipFile,
+    tarfile.TarError,
+    lzma.LZMAError,
     EOFError,
     zlib.error,
     RuntimeError,
     NotImplementedError,
 )
+# The suffixes of files that hold others or are compressed: read by the plan,
+# one member at a time, never cut into slices of bytes.
+COMPRESSED_SUFFIXES = (".gz", ".tgz", ".bz2", ".tbz", ".tbz2", ".xz", ".txz")
+ARCHIVE_SUFFIXES = (".zip", ".tar", *COMPRESSED_SUFFIXES)
 CHUNK = 1 << 20
 MAX_LINE_BYTES = 64 * 2**20  # a longer JSONL line is rejected (a body is cut far below it)
 
@@ -62,16 +73,97 @@ def sources(path, max_expanded):
         return
     else:
         with open(path, "rb") as stream:
-            if path.suffix == ".gz":
-                if stream.read(2) == b"\x1f\x8b":
-                    stream.seek(0)
-                    with gzip.GzipFile(fileobj=Trickle(stream)) as unpacked:
-                        yield origin, unpacked, True
-                    return
-                stream.seek(0)
-                plain = "named .gz but not compressed: read as it is"
-                yield origin, Notice(origin, None, None, plain, action="decoded"), False
-            yield origin, stream, False
+            unpack = _unpacker(stream.read(10))
+            stream.seek(0)
+            if unpack is None:
+                if path.suffix in COMPRESSED_SUFFIXES:
+                    plain = f"named {path.suffix} but not compressed: read as it is"
+                    yield origin, Notice(origin, None, None, plain, action="decoded"), False
+                yield from _file_or_tar(origin, stream, False, max_expanded)
+                return
+            with unpack(Trickle(stream)) as unpacked:
+                yield from _file_or_tar(origin, unpacked, True, max_expanded)
+
+
+def _unpacker(head: bytes):
+    """What decompresses a file beginning with `head`: gzip, bzip2 (its
+    first block's magic too, so that no text beginning "BZh" is taken for
+    it) or xz; None for a file that is not compressed."""
+    if head.startswith(b"\x1f\x8b"):
+        return lambda raw: gzip.GzipFile(fileobj=raw)
+    if head.startswith(b"BZh") and head[3:4].isdigit() and head[4:10] == b"1AY&SY":
+        return bz2.BZ2File
+    if head.startswith(b"\xfd7zXZ\x00"):
+        return lzma.LZMAFile
+    return None
+
+
+def _file_or_tar(origin, stream, compressed, max_expanded):
+    """The stream itself, or when it is a tar (its first header says
+    "ustar" at byte 257, whatever the file's name), each of its files in
+    turn."""
+    head = stream.read(512)
+    stream.seek(0)
+    if len(head) < 512 or head[257:262] != b"ustar":
+        yield origin, stream, compressed
+        return
+    members = 0
+    try:
+        for where, member in _tar_members(origin, stream, max_expanded):
+            members += where != origin
+            yield where, member, True
+    except READ_ERRORS as error:
+        reason = f"cannot be read past its file {members:,} ({error}): the files before are kept"
+        yield origin, Notice(origin, None, None, reason), True
+        return
+    if not members:
+        empty = Notice(origin, None, None, "an archive with no file in it", action="skipped")
+        yield origin, empty, False
+
+
+def _tar_members(origin, stream, max_expanded):
+    """(origin, stream or Notice) of each file of a tar, in stream order: a
+    tar cannot be read out of order. Past a damaged header the next whole
+    one is looked for, as past the end of one of two tars joined by `cat`:
+    the files after it are read, and what the damage cost is reported."""
+    with tarfile.open(fileobj=stream, mode="r|", ignore_zeros=True, tarinfo=_Header) as archive:
+        archive.damaged = False  # _Header's mark
+        expected = 0  # where the next header should be
+        for info in archive:
+            if archive.damaged:
+                yield origin, _lost(origin, expected, info.offset)
+                archive.damaged = False
+            blocks = -(-info.size // tarfile.BLOCKSIZE)
+            expected = info.offset_data + blocks * tarfile.BLOCKSIZE
+            if not info.isreg() or skipped_name(info.name):
+                continue
+            where = f"{origin}!{printable(info.name)}"
+            if info.size > max_expanded:
+                yield where, too_large(where, info.size, max_expanded)
+            elif (member := archive.extractfile(info)) is not None:
+                yield where, member
+        if archive.damaged:
+            yield origin, _lost(origin, expected, None)
+
+
+class _Header(tarfile.TarInfo):
+    """A tar's header, which marks its tar when the block read for it was
+    damaged (not zeros: those end one of two tars joined by `cat`)."""
+
+    @classmethod
+    def fromtarfile(cls, tar):
+        try:
+            return super().fromtarfile(tar)
+        except tarfile.InvalidHeaderError:
+            tar.damaged = True
+            raise
+
+
+def _lost(origin, start, end):
+    reason = f"a damaged header at byte {start:,}: what it began is lost"
+    if end:
+        reason = f"{reason} (to byte {end:,}); the files after it are read"
+    return Notice(origin, None, None, reason)
 
 
 class Trickle:
