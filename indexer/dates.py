@@ -3,8 +3,10 @@
 Accepted: RFC 822 (`Wed, 12 Sep 2018 16:44:34 GMT`, `+0400`), ISO 8601,
 `DD/MM/YYYY` (and `-` or `.`), `YYYY/MM/DD`, Arabic month names of the three
 naming traditions (يناير, كانون الثاني, جانفي) with Arabic-Indic or Persian
-digits, and `YYYYMMDD` / `DDMMYYYY` inside file names. Years outside
-1900..2099 are refused: they are typing or conversion errors, not dates.
+digits, `YYYYMMDD` / `DDMMYYYY` inside file names, and Unix time in seconds
+or milliseconds (`1530181495`, `1530181495000`: JSON exports write it).
+Years outside 1900..2099 are refused: they are typing or conversion errors,
+not dates.
 """
 
 import re
@@ -44,6 +46,10 @@ _NUMERIC_DMY = re.compile(
 )
 _NUMERIC_YMD = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
 _COMPACT = re.compile(r"(?<!\d)(\d{8})(?!\d)")
+# Unix time: seconds since 1970 of this century (ten digits; a fraction
+# allowed), or milliseconds (thirteen).
+_UNIX_SECONDS = re.compile(r"1\d{9}(?:\.\d+)?")
+_UNIX_MILLISECONDS = re.compile(r"1\d{12}")
 
 
 def _checked(moment):
@@ -96,6 +102,10 @@ def parse_date(text: str):
         return _checked(_build(year, month, day, hour, minute, second))
     if match := _COMPACT.fullmatch(text):
         return date_from_name(match.group(1))
+    if _UNIX_SECONDS.fullmatch(text):
+        return _checked(datetime.fromtimestamp(float(text), UTC))
+    if _UNIX_MILLISECONDS.fullmatch(text):
+        return _checked(datetime.fromtimestamp(int(text) / 1000, UTC))
     return None
 
 

@@ -20,6 +20,10 @@ from indexer.dates import date_from_name, parse_date, to_iso
         ("13 يوليو/ تموز 2018", "2018-07-13T00:00:00Z"),
         ("۵ آب ۲۰۱۹", "2019-08-05T00:00:00Z"),
         ("20180628", "2018-06-28T00:00:00Z"),
+        ("1530181495", "2018-06-28T10:24:55Z"),  # Unix time
+        ("1530181495.25", "2018-06-28T10:24:55Z"),
+        ("1530181495000", "2018-06-28T10:24:55Z"),  # in milliseconds
+        ("١٥٣٠١٨١٤٩٥", "2018-06-28T10:24:55Z"),
     ],
 )
 def test_dates_in_every_archive_format_become_utc(text, expected):
@@ -37,6 +41,8 @@ def test_dates_in_every_archive_format_become_utc(text, expected):
         "31/02/2018",
         "Mon, 99 Foo 2018",
         "يوم الأحد",
+        "153018149",  # nine digits: no date of this century, and no other
+        "15301814950",  # eleven
     ],
 )
 def test_impossible_or_absent_dates_are_none(text):
