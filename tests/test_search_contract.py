@@ -564,6 +564,19 @@ def test_a_name_finds_every_spelling_and_says_which(backend):
     assert not {"bw-001", "bw-009"} & set(ids(putin))  # bw-009 writes بوتن
 
 
+def test_a_name_spelt_as_the_gazetteer_does_not_finds_the_actors_spellings(backend):
+    # The gazetteer and the sample write رجب طيب أردوغان; Egyptian papers,
+    # and a journalist, may write the G of a foreign name ج: أردوجان, which
+    # no spelling of the gazetteer has.
+    typed = "رجب طيب أردوجان"
+    assert search(backend, q=typed).relaxed  # no article has it: the other words alone
+    request, result = expanded(backend, q=typed, size=50)
+    assert "أردوغان" in request.also_searched  # (and the longer spellings it holds)
+    assert not result.relaxed
+    written = expanded(backend, q="رجب طيب أردوغان", size=50)[1]
+    assert set(ids(result)) == set(ids(written)) and result.total >= 2
+
+
 def test_actor_facet_has_one_entry_per_actor(backend):
     facet = {b.key: b.count for b in search(backend, size=1).facets["actor"]}
     assert "دونالد ترامب" in facet and not {"ترمب", "ترامب", "أوبك"} & set(facet)

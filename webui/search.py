@@ -9,7 +9,7 @@ from flask import current_app, request
 from indexer.actors import Gazetteer, GazetteerError, configured
 from indexer.arabic import normalize
 from indexer.search import Backend, BadRequest, SearchRequest, address, batch
-from indexer.search.actors import ActorDirectory, Directories, Resolved
+from indexer.search.actors import ActorDirectory, Directories, Resolved, named
 from indexer.search.result import SearchResult
 from indexer.search.suggest import did_you_mean
 from indexer.settings import Settings
@@ -192,7 +192,7 @@ def actor_profile(name: str) -> Profile:
     }
     search = SearchRequest.from_params(params, settings(), actors=directory)
     result = backend().search(search)
-    known = gazetteer().named(resolved.name)
+    known = named(gazetteer(), resolved.name)
     # The spellings the recogniser stored it under, with their articles.
     spellings = {
         s: directory.articles(s) for s in resolved.spellings if s != getattr(known, "name", None)

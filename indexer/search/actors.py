@@ -22,6 +22,7 @@ grouped by `actor_key`, and resolves what a filter gives (`actor=بوتين`,
 import difflib
 import threading
 import time
+import weakref
 from dataclasses import dataclass
 
 from indexer.actors.recognise import key
@@ -51,6 +52,42 @@ def actor_key(name: str) -> str:
             if len(_KEYS) >= _MOST_KEYS:
                 _KEYS.clear()
             _KEYS[name] = found
+    return found
+
+
+def named(gazetteer, name: str):
+    """The actor of the gazetteer a query's or a filter's name means
+    (`Gazetteer.named`), or for a name of two words or more that it does not
+    know as written, the one actor with a spelling of the same `actor_key`:
+    جاريث بيل is غاريث بيل, أنتونيو كونتي is أنطونيو كونتي."""
+    found = gazetteer.named(name)
+    if found is None and len(key(name).split()) > 1:
+        owners = _keyed(gazetteer).get(actor_key(name), ())
+        if len(owners) == 1:
+            found = gazetteer.named(next(iter(owners)))
+    return found
+
+
+def spellings_of(gazetteer, name: str) -> tuple[str, ...]:
+    """`Gazetteer.spellings` of the actor `named` finds."""
+    actor = named(gazetteer, name)
+    return gazetteer.spellings(actor.name) if actor is not None else ()
+
+
+# gazetteer -> actor_key of each spelling of two words or more -> the
+# names of the actors it spells, made once a gazetteer (a fifth of a second).
+_KEYED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _keyed(gazetteer) -> dict[str, set[str]]:
+    found = _KEYED.get(gazetteer)
+    if found is None:
+        found = {}
+        for actor in gazetteer.actors:
+            for spelling in (actor.name, *actor.aliases):
+                if len(key(spelling).split()) > 1 and gazetteer.named(spelling) is actor:
+                    found.setdefault(actor_key(spelling), set()).add(actor.name)
+        _KEYED[gazetteer] = found
     return found
 
 
@@ -123,7 +160,7 @@ class ActorDirectory:
         found = self._groups.get(actor_key(value))
         if found:
             return Resolved(value, found)
-        known = self.gazetteer.named(value) if self.gazetteer is not None else None
+        known = named(self.gazetteer, value) if self.gazetteer is not None else None
         if known is not None:
             return Resolved(value, self._groups.get(actor_key(known.name), (known.name,)))
         written = tuple(key(value).split())

@@ -15,8 +15,9 @@ to search, or a single word of a longer query (وماذا بعد.. أيها ال
 then every word is searched, and the query says which stopwords it kept
 (`stopwords`) and whether it held nothing else (`all_stopwords`). A quoted
 phrase keeps its stopwords: it is an exact sequence. A name the
-actor gazetteer knows (one word, or consecutive words: كيم جونغ أون) also
-looks for the actor's other spellings (`expand`); a quoted phrase is
+actor gazetteer knows (one word, or consecutive words: كيم جونغ أون, or
+أنتونيو كونتي for its أنطونيو كونتي: `actors.spellings_of`) also looks for the
+actor's other spellings (`expand`); a quoted phrase is
 searched as typed. A malformed
 query never fails: an unbalanced quote is read as a plain character, an OR
 with nothing on one side is a word, and a field name we do not know is part

@@ -11,10 +11,11 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 
 from indexer.settings import Settings
 
-from .actors import OFFERED
+from .actors import OFFERED, spellings_of
 from .address import address_key, is_address
 from .facets import FACET_SIZE, FACETS, MATCHES, Registry, period
 from .fusion import MODES
@@ -214,7 +215,7 @@ class SearchRequest:
                 "q", f"searches for more than {settings.max_query_terms} different words"
             )
         if gazetteer is not None:
-            query, also_searched = expand(query, gazetteer.spellings)
+            query, also_searched = expand(query, partial(spellings_of, gazetteer))
         query = both_spellings(query)
         return cls(
             text,
