@@ -44,6 +44,16 @@ _SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
+def _other_fields(fields) -> str:
+    """The fields of a record Bahth does not read, where it has some (a
+    JSON export's headline, content): what `--map` would have read."""
+    others = [str(name) for name in fields if name not in SCHEMA]
+    if not others:
+        return ""
+    shown = ", ".join(others[:6]) + (", …" if len(others) > 6 else "")
+    return f" (its other fields: {shown}; --map NAME=title and --map NAME=body read two of them)"
+
+
 class RecordError(Exception):
     def __init__(self, field, reason):
         super().__init__(f"{field}: {reason}")
@@ -217,7 +227,7 @@ class ArticleBuilder:
         title = _one_line(_plain(_text(fields.get("title"), "title")))
         body = _plain(_text(fields.get("body"), "body")).replace("\r\n", "\n").strip()
         if not title and not body:
-            raise RecordError("body", "no title and no body")
+            raise RecordError("body", "no title and no body" + _other_fields(fields))
         if len(title) > MAX_TITLE_CHARS:
             title = title[:MAX_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
             note("title", f"title longer than {MAX_TITLE_CHARS} characters, cut", "truncated")

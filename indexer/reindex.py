@@ -63,6 +63,7 @@ class Summary:
     replaced: int = 0  # add: an ID already indexed, with new content
     unchanged: int = 0  # add: an ID already indexed, with the same content
     rejected: Counter = field(default_factory=Counter)
+    first_rejected: dict = field(default_factory=dict)  # reason kind -> its first reason in full
     notes: Counter = field(default_factory=Counter)
     sources: Counter = field(default_factory=Counter)
     encodings: Counter = field(default_factory=Counter)  # files not in UTF-8, by what was chosen
@@ -72,6 +73,22 @@ class Summary:
     @property
     def rejected_total(self):
         return sum(self.rejected.values())
+
+    def reject(self, notice, kind=None):
+        """Count a rejected record under its kind of reason (by default, its
+        reason without the details)."""
+        kind = kind or _reason_kind(notice)
+        self.rejected[kind] += 1
+        self.first_rejected.setdefault(kind, notice.reason)
+
+    def why_rejected(self, most=3) -> str:
+        """The commonest reasons records were rejected for, the first in full
+        (where it says more: its record's other fields, say)."""
+        reasons = self.rejected.most_common(most)
+        return "; ".join(
+            f"{count:,} rejected for {self.first_rejected[kind] if n == 0 else kind}"
+            for n, (kind, count) in enumerate(reasons)
+        )
 
     def lines(self):
         rate = self.read / self.seconds if self.seconds else 0
@@ -353,6 +370,7 @@ def _run(
             if whole and not summary.indexed:
                 raise NothingIndexed(
                     f"no article could be indexed from {summary.read:,} records read"
+                    + (f" ({summary.why_rejected()})" if summary.rejected else "")
                 )
     finally:
         summary.seconds = time.monotonic() - started
@@ -371,15 +389,16 @@ def _take(item, loader, summary, rejects):
         return
     summary.read += 1
     if isinstance(item, Notice):
-        summary.rejected[_reason_kind(item)] += 1
+        summary.reject(item)
         rejects.write(item)
         return
     article, analyzed, notes = item
     try:
         outcome = loader.add(article, analyzed)
     except IdConflict as conflict:
-        summary.rejected["id already used with different content"] += 1
-        rejects.write(_rejection_of(article, "id", str(conflict)))
+        notice = _rejection_of(article, "id", str(conflict))
+        summary.reject(notice, "id already used with different content")
+        rejects.write(notice)
         return
     if outcome == "duplicate":
         summary.duplicates += 1
@@ -411,7 +430,7 @@ def _refused(refusals, summary, rejects):
         summary.sources -= Counter({article.source: 1})  # a source left with none goes
         summary.dated -= article.date is not None
         notice = _rejection_of(article, refusal.field, f"refused by the index: {refusal.reason}")
-        summary.rejected[_reason_kind(notice)] += 1
+        summary.reject(notice)
         rejects.write(notice)
 
 

@@ -41,6 +41,7 @@ def failure(error: BaseException) -> tuple[ExitStatus, str]:
     """The exit status and the one line an error ends a command with."""
     from indexer.actors import GazetteerError
     from indexer.readers import ArchiveError
+    from indexer.reindex import NotSwitched
     from indexer.search import Busy, SearchError
     from indexer.settings import SettingsError
 
@@ -60,14 +61,15 @@ def failure(error: BaseException) -> tuple[ExitStatus, str]:
         status, message = ExitStatus.INTERRUPTED, "interrupted"
     elif isinstance(error, ArchiveError):
         pass
-    elif isinstance(error, SearchError | OSError | sqlite3.Error):
+    elif isinstance(error, NotSwitched | SearchError | OSError | sqlite3.Error):
         message = f"failed: {error}"
     else:
         # A fault of Bahth itself: one line here, the traceback with BAHTH_LOG_LEVEL=debug.
         log.debug("the traceback of the failure", exc_info=error)
         message = f"failed: {type(error).__name__}: {error}"
-    notes = getattr(error, "__notes__", ())
-    return status, "; ".join([message.rstrip(". "), *notes])
+    # Each part ends where the next begins; the last keeps its full stop.
+    parts: list[str] = [message, *getattr(error, "__notes__", [])]
+    return status, "; ".join([*(part.rstrip(". ") for part in parts[:-1]), parts[-1]])
 
 
 def complain(command: str, message: str) -> None:

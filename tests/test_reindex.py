@@ -328,6 +328,28 @@ def test_an_archive_with_nothing_indexable_never_replaces_the_live_index(
     assert_untouched(live)
 
 
+def test_records_under_other_field_names_say_which_and_how_to_read_them(
+    live, tmp_path, monkeypatch, capsys
+):
+    """A JSON export that names its fields its own way (headline, content)
+    fails with the reason and the fields in its one line, as in the rejects
+    file, and --map reads it."""
+    export = write_jsonl(
+        tmp_path / "export.jsonl",
+        [{"headline": f"عنوان {n}", "content": f"نص الخبر رقم {n} " * 9} for n in range(3)],
+    )
+    assert run_cli(export, data_dir=live, monkeypatch=monkeypatch) == ExitStatus.FAILURE
+    line = capsys.readouterr().err.strip().splitlines()[-1]  # after the progress lines
+    assert line.startswith("bahth reindex: failed: no article could be indexed")
+    assert "3 rejected for no title and no body (its other fields: headline, content;" in line
+    assert "--map NAME=title" in line and "not changed;" in line
+    rejects = sorted(live.glob("rejects-*.jsonl"))[-1]
+    assert "its other fields: headline, content" in rejects.read_text(encoding="utf-8")
+    assert_untouched(live)
+    mapped = ["--map", "headline=title", "--map", "content=body"]
+    assert run_cli(export, *mapped, data_dir=live, monkeypatch=monkeypatch) == ExitStatus.OK
+
+
 def test_reindex_tags_with_the_gazetteer_it_is_given_and_picks_up_edits(tmp_path, monkeypatch):
     gazetteer = tmp_path / "actors.tsv"
     header = "name\ttype\taliases\tambiguous\tcontext\n"
