@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from indexer import cli, reindex
+from indexer.readers import RawRecord, read_archive
 from indexer.search.embedded import EmbeddedStore
 from indexer.status import ExitStatus
 
@@ -331,23 +332,70 @@ def test_an_archive_with_nothing_indexable_never_replaces_the_live_index(
 def test_records_under_other_field_names_say_which_and_how_to_read_them(
     live, tmp_path, monkeypatch, capsys
 ):
-    """A JSON export that names its fields its own way (headline, content)
-    fails with the reason and the fields in its one line, as in the rejects
-    file, and --map reads it."""
+    """A JSON export that names its fields its own way (hed, copy) fails
+    with the reason and the fields in its one line, as in the rejects file,
+    and --map reads it."""
     export = write_jsonl(
         tmp_path / "export.jsonl",
-        [{"headline": f"عنوان {n}", "content": f"نص الخبر رقم {n} " * 9} for n in range(3)],
+        [{"hed": f"عنوان {n}", "copy": f"نص الخبر رقم {n} " * 9} for n in range(3)],
     )
     assert run_cli(export, data_dir=live, monkeypatch=monkeypatch) == ExitStatus.FAILURE
     line = capsys.readouterr().err.strip().splitlines()[-1]  # after the progress lines
     assert line.startswith("bahth reindex: failed: no article could be indexed")
-    assert "3 rejected for no title and no body (its other fields: headline, content;" in line
+    assert "3 rejected for no title and no body (its other fields: hed, copy;" in line
     assert "--map NAME=title" in line and "not changed;" in line
     rejects = sorted(live.glob("rejects-*.jsonl"))[-1]
-    assert "its other fields: headline, content" in rejects.read_text(encoding="utf-8")
+    assert "its other fields: hed, copy" in rejects.read_text(encoding="utf-8")
     assert_untouched(live)
-    mapped = ["--map", "headline=title", "--map", "content=body"]
+    mapped = ["--map", "hed=title", "--map", "copy=body"]
     assert run_cli(export, *mapped, data_dir=live, monkeypatch=monkeypatch) == ExitStatus.OK
+
+
+def test_the_usual_names_of_other_systems_are_read_as_bahths_fields(tmp_path):
+    """A news API's JSON (headline, content, publishedAt, link) and an Arabic
+    newsroom's CSV (العنوان, النص, التاريخ, المصدر) are read without --map;
+    a record that has Bahth's own field keeps it, and --map wins."""
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    write_jsonl(
+        folder / "api.jsonl",
+        [
+            {
+                "headline": "عنوان الخبر",
+                "content": "نص الخبر عن الانتخابات " * 5,
+                "publishedAt": "2018-06-28T10:00:00Z",
+                "link": "https://example.com/a",
+                "id": "api-1",
+            },
+            {"title": "العنوان نفسه", "headline": "عنوان آخر", "body": "نص", "id": "api-2"},
+        ],
+    )
+    (folder / "newsroom.csv").write_text(
+        "المعرف;العنوان;النص;التاريخ;المصدر\n"
+        "nr-1;عنوان عربي;نص الخبر عن بوتين في موسكو;2018-03-02;سكاي نيوز\n",
+        encoding="utf-8",
+    )
+    records = {r.fields["id"]: r.fields for r in _raw(folder)}
+    api = records["api-1"]
+    assert (api["title"], api["date"], api["url"]) == (
+        "عنوان الخبر",
+        "2018-06-28T10:00:00Z",
+        "https://example.com/a",
+    )
+    assert api["body"].startswith("نص الخبر") and "headline" not in api
+    assert records["api-2"]["title"] == "العنوان نفسه" and records["api-2"]["headline"]
+    newsroom = records["nr-1"]
+    assert (newsroom["title"], newsroom["date"], newsroom["source"]) == (
+        "عنوان عربي",
+        "2018-03-02",
+        "سكاي نيوز",
+    )
+    mapped = list(read_archive([folder / "api.jsonl"], column_map={"headline": "subtitle"}))
+    assert mapped[0].fields["subtitle"] == "عنوان الخبر" and "title" not in mapped[0].fields
+
+
+def _raw(folder):
+    return [r for r in read_archive([folder]) if isinstance(r, RawRecord)]
 
 
 def test_reindex_tags_with_the_gazetteer_it_is_given_and_picks_up_edits(tmp_path, monkeypatch):

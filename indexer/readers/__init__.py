@@ -35,6 +35,39 @@ TREC_FIELDS = {
     "abstract": "abstract",
     "text": "body",
 }
+# The names other systems give Bahth's fields (lower case), read as those
+# fields where a record lacks them and --map says nothing of the name: a
+# news API's headline and content, a CMS export's pubDate, an Arabic
+# newsroom's العنوان and النص.
+USUAL_NAMES = {
+    **dict.fromkeys(("guid", "uuid", "article_id", "doc_id", "docid", "المعرف"), "id"),
+    **dict.fromkeys(("headline", "heading", "العنوان", "عنوان"), "title"),
+    **dict.fromkeys(
+        ("content", "text", "article", "article_body", "articlebody", "النص", "المحتوى", "نص"),
+        "body",
+    ),
+    **dict.fromkeys(
+        (
+            "published",
+            "published_at",
+            "publishedat",
+            "publish_date",
+            "pubdate",
+            "datepublished",
+            "date_published",
+            "created_at",
+            "timestamp",
+            "التاريخ",
+            "تاريخ النشر",
+        ),
+        "date",
+    ),
+    **dict.fromkeys(("link", "permalink", "الرابط"), "url"),
+    **dict.fromkeys(("publisher", "outlet", "site", "المصدر"), "source"),
+    **dict.fromkeys(("byline", "writer", "الكاتب"), "author"),
+    **dict.fromkeys(("section", "القسم", "التصنيف"), "category"),
+    **dict.fromkeys(("keywords", "الكلمات المفتاحية", "الوسوم"), "tags"),
+}
 _CSV_SEPARATORS = (",", ";", "\t", "|")
 
 
@@ -52,7 +85,8 @@ def detect_format(text: str) -> str:
     first_line = head.split("\n", 1)[0]
     for separator in _CSV_SEPARATORS:
         header = [cell.strip().strip('"').lower() for cell in first_line.split(separator)]
-        if len(header) > 1 and {"title", "body"} & set(header):
+        fields = {USUAL_NAMES.get(name, name) for name in header}
+        if len(header) > 1 and {"title", "body"} & fields:
             return "csv"
     return "page"
 
@@ -283,7 +317,22 @@ def _json_record(record, origin, line, raw, column_map, label=None):
 
 
 def _renamed(record, column_map):
-    return {column_map.get(key, key): value for key, value in record.items()}
+    """A record's fields under Bahth's names: as --map says, else as
+    USUAL_NAMES does where the record lacks the field."""
+    renamed = {column_map.get(key, key): value for key, value in record.items()}
+    for name in _usual_names(record, column_map):
+        field = USUAL_NAMES[name.strip().lower()]
+        if field not in renamed:
+            renamed[field] = renamed.pop(name)
+    return renamed
+
+
+def _usual_names(names, column_map) -> list[str]:
+    return [
+        name
+        for name in names
+        if isinstance(name, str) and name not in column_map and name.strip().lower() in USUAL_NAMES
+    ]
 
 
 # A cell may hold a whole article (bodies up to BAHTH_MAX_BODY_CHARS, cut later
@@ -303,6 +352,11 @@ def _read_csv(text, origin, column_map):
         yield Notice(origin, 1, None, f"invalid CSV header: {error}", lines[0][:2000])
         return
     names = [column_map.get(name.strip(), name.strip()) for name in header]
+    for at, name in enumerate(names):
+        if name in _usual_names([header[at].strip()], column_map):
+            field = USUAL_NAMES[name.lower()]
+            if field not in names:
+                names[at] = field
     start = 1  # index in `lines` of the first line not read yet
     while start < len(lines):
         reader = csv.reader(
