@@ -19,10 +19,12 @@ from indexer.readers import (
     detect_format,
     expand,
     read_archive,
+    read_pieces,
     trec,
 )
 from indexer.readers.decode import decode
 from indexer.readers.pages import KeywordLine, parse_page
+from indexer.readers.plan import Plan
 
 from .conftest import article, write_jsonl
 
@@ -83,6 +85,49 @@ def test_jsonl_bad_lines_are_reported_and_the_rest_read(tmp_path):
         (3, "line is list, not a JSON object"),
     ]
     assert all(p.origin == str(path) for p in bad)
+
+
+def test_json_documents_over_many_lines_are_read_as_their_records(tmp_path):
+    """An API's export ({"articles": [...]}, indented), one indented record,
+    an Elasticsearch search response and scroll dump (their hits' _source,
+    under their _id), read as a reindex plans them, in shares far smaller
+    than the files (no document cut into slices of lines); a JSONL whose
+    first line merely ends as an opening one is still read line by line."""
+    many = [article(n) for n in range(1500)]
+    (tmp_path / "api.json").write_text(
+        json.dumps({"status": "ok", "total": 1500, "articles": many}, ensure_ascii=False, indent=2),
+        encoding="utf-8",
+    )
+    with gzip.open(tmp_path / "api.json.gz", "wt", encoding="utf-8") as packed:
+        json.dump({"articles": [article(n) for n in range(4001, 4301)]}, packed, indent=2)
+    (tmp_path / "one.json").write_text(
+        json.dumps(article(2001), ensure_ascii=False, indent=4), encoding="utf-8"
+    )
+    # A hit's document is read under its _id, unless it holds an id of its own.
+    hits = [
+        {"_index": "news", "_id": f"es-{n}", "_source": article(n) | {"id": None}} for n in (1, 2)
+    ]
+    for hit in hits:
+        del hit["_source"]["id"]
+    (tmp_path / "search.json").write_text(
+        json.dumps({"took": 3, "_shards": {"total": 1}, "hits": {"hits": hits}}, indent=1),
+        encoding="utf-8",
+    )
+    scrolled = [{"_id": f"sc-{n}", "_source": article(n)} for n in (11, 12)]
+    (tmp_path / "scroll.jsonl").write_text("".join(json.dumps(hit) + "\n" for hit in scrolled))
+    (tmp_path / "nothing.json").write_text(json.dumps({"status": "ok", "items": []}, indent=2))
+    first = json.dumps(article(3001), ensure_ascii=False)
+    (tmp_path / "lines.jsonl").write_text(first[:30] + "{\n" + first + "\n", encoding="utf-8")
+    plan = Plan([tmp_path], share_bytes=20_000, share_files=200)
+    items = [item for share in plan for item in read_pieces(share.pieces)]
+    found = [r.fields["id"] for r in records(items)]
+    assert found[:1800] == [f"a{n}" for n in range(1500)] + [f"a{n}" for n in range(4001, 4301)]
+    assert found[1800:] == ["a3001", "a2001", "a11", "a12", "es-1", "es-2"]
+    assert records(items)[-1].fields["title"] == article(2)["title"]
+    assert [(Path(p.origin).name, p.reason.split(" (")[0]) for p in problems(items)] == [
+        ("lines.jsonl", "invalid JSON"),
+        ("nothing.json", "a JSON document with no list of records in it"),
+    ]
 
 
 def test_csv_with_column_map_and_bad_row(tmp_path):

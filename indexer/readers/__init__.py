@@ -17,7 +17,15 @@ import re
 from collections.abc import Iterable
 
 from . import trec
-from .decode import Decoded, LineDecoder, decode, looks_binary, utf8_by_line, utf16_encoding
+from .decode import (
+    Decoded,
+    LineDecoder,
+    decode,
+    looks_binary,
+    opens_a_document,
+    utf8_by_line,
+    utf16_encoding,
+)
 from .pages import looks_like_html, parse_page
 from .plan import ArchiveError, Piece, Plan, Share, expand, whole_files
 from .records import Notice, RawRecord, printable
@@ -146,8 +154,8 @@ def _read_source(origin, reading: Reading, forced_format, column_map):
         yield Notice(origin, None, None, "binary file, not text: not read")
         return
     kind = forced_format or detect_format(head.decode("utf-8", errors="replace"))
-    start = head.lstrip()[:1]
-    if kind == "jsonl" and start != b"[" and not utf16_encoding(head):
+    one_document = head.lstrip()[:1] == b"[" or opens_a_document(head)
+    if kind == "jsonl" and not one_document and not utf16_encoding(head):
         yield from _stream_jsonl(origin, head, reading, column_map, blank_lines)
         return
     head = b"\n" * blank_lines + head
@@ -263,18 +271,62 @@ def _read_slice(piece: Piece, column_map):
 
 def _read_jsonl(text, origin, column_map, first_line=1):
     stripped = text.lstrip()
-    if stripped.startswith("["):
+    if stripped.startswith("[") or opens_a_document(stripped[:65536].encode()):
         try:
-            records = json.loads(stripped)
+            document = json.loads(stripped)
         except (ValueError, RecursionError) as error:
+            if stripped.startswith("{"):  # not one document after all: its lines
+                yield from _read_lines_of(text, origin, column_map, first_line)
+                return
             line = getattr(error, "lineno", None)
             yield Notice(
                 origin, line, None, f"invalid JSON array: {_json_error(error)}", stripped[:500]
             )
             return
+        records = _records_in(document)
+        if records is None:
+            yield Notice(origin, None, None, "a JSON document with no list of records in it")
+            return
         for number, record in enumerate(records, 1):
             yield _json_record(record, origin, None, _shown(record), column_map, f"record {number}")
         return
+    yield from _read_lines_of(text, origin, column_map, first_line)
+
+
+def _records_in(document, depth=3):
+    """The records of a JSON document: an array's items; an object that is
+    a record; else the longest array of objects under one of its keys, or
+    theirs (`{"articles": [...]}`, `{"hits": {"hits": [...]}}`); None for
+    none."""
+    if isinstance(document, list):
+        return document
+    if not isinstance(document, dict):
+        return None
+    if _an_article(document):
+        return [document]
+    found: list | None = None
+    for value in document.values():
+        if isinstance(value, list) and any(isinstance(item, dict) for item in value):
+            inner: list | None = value
+        elif isinstance(value, dict) and depth > 1:
+            inner = _records_in(value, depth - 1)
+        else:
+            continue
+        if inner is not None and (found is None or len(inner) > len(found)):
+            found = inner
+    return found
+
+
+def _an_article(fields: dict) -> bool:
+    """Whether an object is an article: a title or a body under Bahth's name
+    or a usual one, or an Elasticsearch hit's `_source`."""
+    return any(
+        name == "_source" or USUAL_NAMES.get(str(name).strip().lower(), name) in ("title", "body")
+        for name in fields
+    )
+
+
+def _read_lines_of(text, origin, column_map, first_line=1):
     for number, line in enumerate(text.split("\n"), first_line):
         if line.strip():
             yield _jsonl_line(line, origin, number, column_map)
@@ -313,6 +365,9 @@ def _json_record(record, origin, line, raw, column_map, label=None):
             f"{label or 'line'} is {type(record).__name__}, not a JSON object",
             raw,
         )
+    source = record.get("_source")
+    if isinstance(source, dict):  # a hit of an Elasticsearch export: its document
+        record = {"id": record["_id"], **source} if "_id" in record else source
     return RawRecord(origin, line, _renamed(record, column_map))
 
 

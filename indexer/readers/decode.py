@@ -204,3 +204,11 @@ def utf8_by_line(data: bytes, first_line: int = 1) -> Decoded:
     """UTF-8 text read line by line (LineDecoder), with each line's number kept."""
     decoder, text = _by_line(data, first_line)
     return decoder.decoded(text)
+
+
+def opens_a_document(head: bytes) -> bool:
+    """Whether a text that begins with `{` is one JSON document written over
+    many lines (an API's or a tool's export: `{` alone, or `{"articles": [`),
+    not JSONL: its first line opens what it does not close."""
+    first = head.lstrip().split(b"\n", 1)[0].strip()
+    return first[:1] == b"{" and first[-1:] in (b"{", b"[", b",", b":")

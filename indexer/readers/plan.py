@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .decode import detect_encoding, utf16_encoding
+from .decode import detect_encoding, opens_a_document, utf16_encoding
 from .records import Notice, printable
 from .sources import ARCHIVE_SUFFIXES, MAX_EXPANDED_BYTES, Reading, sources
 
@@ -177,10 +177,11 @@ def split_jsonl(path: Path, target_bytes: int) -> list[Piece] | None:
 def _slices(path: Path, target_bytes: int) -> list[Piece] | None:
     with open(path, "rb") as stream:
         head = stream.read(65536)
-        if detect_encoding(head) not in ("utf-8", "utf-8-sig") or not head.lstrip(
-            codecs.BOM_UTF8 + b" \t\r\n"
-        ).startswith(b"{"):
+        text = head.lstrip(codecs.BOM_UTF8 + b" \t\r\n")
+        if detect_encoding(head) not in ("utf-8", "utf-8-sig") or not text.startswith(b"{"):
             return None
+        if opens_a_document(text):
+            return None  # one JSON document over many lines: read whole
         pieces, start, line = [], 0, 1
         size = path.stat().st_size
         while start < size:
@@ -258,8 +259,8 @@ def compressed_pieces(path: Path, share_bytes: int, max_expanded: int):
                 continue
             reading = Reading(stream, max_expanded)
             head = reading.chunk(65536)
-            text_start = head.lstrip(codecs.BOM_UTF8 + b" \t\r\n\0")[:1]
-            if text_start != b"{" or utf16_encoding(head):
+            text = head.lstrip(codecs.BOM_UTF8 + b" \t\r\n\0")
+            if text[:1] != b"{" or opens_a_document(text) or utf16_encoding(head):
                 # Not JSONL: a worker reads the member whole (and reports on it).
                 if path.suffix == ".zip" or origin == printable(path):
                     yield Piece(path, member=origin), 0
