@@ -217,6 +217,33 @@ def write(folder: Path) -> list[Hostile]:
         [(None, "rejected", "cannot be read past byte")]
         + ([(complete + 1, "rejected", "invalid JSON")] if salvaged.rsplit(b"\n", 1)[-1] else []),
     )
+    for suffix, pack, unpack in (
+        ("gz", gzip.compress, lambda cut: zlib.decompressobj(31).decompress(cut)),
+        ("xz", lzma.compress, lambda cut: lzma.LZMADecompressor().decompress(cut)),
+    ):
+        # Cut short before 512 bytes of it are decompressed: the look for a
+        # tar's header meets the damage, and what came before is kept.
+        records = [
+            article(9000 + n, id=f"tinycut-{suffix}-{n}", body=f"نص قصير {suffix} {n}")
+            for n in range(3)
+        ]
+        packed = pack(b"".join(map(_line, records)))
+        cut = packed[: len(packed) - 30]
+        salvaged = unpack(cut)
+        complete = salvaged.count(b"\n")
+        assert 0 < len(salvaged) < 512
+        archive.file(
+            "tiny compressed file cut short",
+            f"packed/tiny-cut.jsonl.{suffix}",
+            cut,
+            [r["id"] for r in records[:complete]],
+            [(None, "rejected", "cannot be read past byte")]
+            + (
+                [(complete + 1, "rejected", "invalid JSON")]
+                if salvaged.rsplit(b"\n", 1)[-1]
+                else []
+            ),
+        )
     records = good("gzplain", 3)
     archive.file(
         "plain text named .gz",
@@ -310,7 +337,7 @@ def write(folder: Path) -> list[Hostile]:
         "packed/damaged-header.tar",
         bytes(damaged),
         [r["id"] for r in first + last],
-        [(None, "rejected", "a damaged header at byte")],
+        [(None, "rejected", "a damaged header (at byte")],
     )
     one, other = good("tarcat-1"), good("tarcat-2")
     archive.file(

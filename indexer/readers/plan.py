@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .decode import detect_encoding, opens_a_document, utf16_encoding
 from .records import Notice, printable
-from .sources import ARCHIVE_SUFFIXES, MAX_EXPANDED_BYTES, Reading, sources
+from .sources import ARCHIVE_SUFFIXES, MAX_EXPANDED_BYTES, READ_ERRORS, Reading, sources
 
 
 class ArchiveError(Exception):
@@ -271,7 +271,7 @@ def compressed_pieces(path: Path, share_bytes: int, max_expanded: int):
                 continue
             expanded = _expanded_size(path, stream) or max_expanded
             yield from _line_pieces(path, origin, head, reading, share_bytes, compressed, expanded)
-    except OSError as error:  # the archive itself cannot be opened: its reader says so
+    except READ_ERRORS as error:  # the archive cannot be opened, or breaks at once
         yield Piece(path, notices=(Notice(str(path), None, None, f"cannot open: {error}"),)), 0
 
 

@@ -102,9 +102,8 @@ def _file_or_tar(origin, stream, compressed, max_expanded):
     """The stream itself, or when it is a tar (its first header says
     "ustar" at byte 257, whatever the file's name), each of its files in
     turn."""
-    head = stream.read(512)
-    stream.seek(0)
-    if len(head) < 512 or head[257:262] != b"ustar":
+    stream = Peeked(stream, 512)
+    if len(stream.head) < 512 or stream.head[257:262] != b"ustar":
         yield origin, stream, compressed
         return
     members = 0
@@ -113,7 +112,10 @@ def _file_or_tar(origin, stream, compressed, max_expanded):
             members += where != origin
             yield where, member, True
     except READ_ERRORS as error:
-        reason = f"cannot be read past its file {members:,} ({error}): the files before are kept"
+        reason = (
+            f"cannot be read past the damage (after {members:,} of its files: {error}): "
+            "the files before are kept"
+        )
         yield origin, Notice(origin, None, None, reason), True
         return
     if not members:
@@ -160,10 +162,41 @@ class _Header(tarfile.TarInfo):
 
 
 def _lost(origin, start, end):
-    reason = f"a damaged header at byte {start:,}: what it began is lost"
-    if end:
-        reason = f"{reason} (to byte {end:,}); the files after it are read"
-    return Notice(origin, None, None, reason)
+    where = f"at byte {start:,}" + (f"; what it began is lost to byte {end:,}" if end else "")
+    after = "; the files after it are read" if end else ": what it began is lost"
+    return Notice(origin, None, None, f"a damaged header ({where}){after}")
+
+
+class Peeked:
+    """A stream whose first bytes were read ahead, to see what it holds
+    (a decompressor is not sought back): they come first, then the rest of
+    the stream, or the error that stopped the reading ahead, where it
+    stopped it (a tiny gzip cut short keeps its lines before the cut)."""
+
+    def __init__(self, stream, size):
+        self.stream, self.head, self.error = stream, b"", None
+        self._at = 0
+        read = getattr(stream, "read1", stream.read)
+        try:
+            while len(self.head) < size and (part := read(size - len(self.head))):
+                self.head += part
+        except READ_ERRORS as error:
+            self.error = error
+
+    def read(self, size=-1):
+        return self._read(size, self.stream.read)
+
+    def read1(self, size=-1):
+        return self._read(size, getattr(self.stream, "read1", self.stream.read))
+
+    def _read(self, size, read):
+        if self._at < len(self.head):
+            end = len(self.head) if size is None or size < 0 else self._at + size
+            part, self._at = self.head[self._at : end], min(end, len(self.head))
+            return part
+        if self.error is not None:
+            raise self.error
+        return read(size)
 
 
 class Trickle:
