@@ -38,8 +38,9 @@ log = logging.getLogger("bahth")
 def cmd_reindex(args, settings):
     """Index everything under PATH... into a new index and switch to it when complete.
 
-    PATH may be files, folders (read recursively), globs, .gz or .zip archives
-    of JSONL, CSV, TREC-style SGML or scraped pages (text or HTML). Rejected
+    PATH may be files, folders (read recursively), globs, .zip archives, tars
+    and gzip, bzip2 or xz files of JSONL (or JSON), CSV, TREC-style SGML or
+    scraped pages (text or HTML). Rejected
     records are listed in the rejects file with file, line, field and reason.
     Exit status: 0 all indexed; 3 some records rejected (index switched);
     1 failure or --max-rejects exceeded (live index untouched); 75 another
@@ -836,7 +837,7 @@ def _load_parser(commands, name, handler):
         "paths",
         nargs="+",
         metavar="PATH",
-        help="archive files, folders, globs, .gz or .zip archives",
+        help="archive files, folders, globs, .zip archives, tars, .gz/.bz2/.xz files",
     )
     parser.add_argument(
         "--format",

@@ -59,6 +59,10 @@ def test_formats_are_detected_from_content():
     assert detect_format("id,title,body\n1,a,b") == "csv"
     assert detect_format("<!DOCTYPE html><html><body>x</body></html>") == "page"
     assert detect_format("نص مقال عادي") == "page"
+    # Other systems' names make a header too, two of them at least.
+    assert detect_format("Title,Body\na,b") == "csv"
+    assert detect_format("العنوان;النص;التاريخ\nع;ن;2018-01-01") == "csv"
+    assert detect_format("Home | Article\nنص الصفحة") == "page"
 
 
 def test_trec_records_with_bare_ampersands(tmp_path):
@@ -128,6 +132,38 @@ def test_json_documents_over_many_lines_are_read_as_their_records(tmp_path):
         ("lines.jsonl", "invalid JSON"),
         ("nothing.json", "a JSON document with no list of records in it"),
     ]
+
+
+def test_a_json_document_is_read_as_its_articles_not_its_wrapper_or_other_lists(tmp_path):
+    """A feed with a title of its own is its items; an Elasticsearch response
+    with more aggregation buckets than hits is its hits."""
+    feed = {"title": "آخر الأخبار", "items": [article(1), article(2)]}
+    buckets = [{"key": n, "doc_count": 1} for n in range(5)]
+    response = {
+        "hits": {"hits": [{"_id": "h-1", "_source": article(3) | {"id": None}}]},
+        "aggregations": {"by_day": {"buckets": buckets}},
+    }
+    del response["hits"]["hits"][0]["_source"]["id"]
+    for name, document in (("feed.json", feed), ("response.json", response)):
+        (tmp_path / name).write_text(json.dumps(document, ensure_ascii=False, indent=2))
+    assert [r.fields["id"] for r in records(list(read_archive([tmp_path])))] == ["a1", "a2", "h-1"]
+
+
+def test_usual_field_names_are_taken_only_for_text_and_never_over_a_given_field():
+    from indexer.readers import _renamed
+
+    # A flag or an object under a usual name stays what it was; a title
+    # that is null gives way to a headline; Bahth's names in any case.
+    assert _renamed({"headline": "ع", "published": True, "content": {"a": 1}}, {}) == {
+        "title": "ع",
+        "published": True,
+        "content": {"a": 1},
+    }
+    assert _renamed({"title": None, "headline": "ع"}, {})["title"] == "ع"
+    assert _renamed({"Title": "ع", "headline": "غ"}, {})["title"] == "ع"
+    assert _renamed({"source": {"id": None, "name": "BBC News"}}, {}) == {"source": "BBC News"}
+    # --map wins, and a field it renames away is not filled in.
+    assert "title" not in _renamed({"title": "ع", "headline": "غ"}, {"title": "subject"})
 
 
 def test_csv_with_column_map_and_bad_row(tmp_path):

@@ -1,7 +1,8 @@
 """Archive files to raw records.
 
 `read_pieces(pieces)` reads the Pieces a Plan (plan.py) cuts an archive
-into: files, `.gz` and `.zip` archives, and slices of large JSONL files. It
+into: files, `.zip` archives, tars and compressed files (sources.py), and
+slices of large JSONL files. It
 decides each file's format from its content (or takes the one forced), and
 yields a `RawRecord` for each record read and a `Notice` for each one that
 could not be read (or was read with a repair), naming the file, the line
@@ -63,8 +64,6 @@ USUAL_NAMES = {
             "pubdate",
             "datepublished",
             "date_published",
-            "created_at",
-            "timestamp",
             "التاريخ",
             "تاريخ النشر",
         ),
@@ -77,6 +76,15 @@ USUAL_NAMES = {
     **dict.fromkeys(("keywords", "الكلمات المفتاحية", "الوسوم"), "tags"),
 }
 _CSV_SEPARATORS = (",", ";", "\t", "|")
+
+
+def field_of(name) -> str | None:
+    """The field of Bahth a record's field, or a column, named `name` is
+    (its own name in any case, or one of USUAL_NAMES), or None."""
+    if not isinstance(name, str):
+        return None
+    plain = name.strip().lower()
+    return plain if plain in SCHEMA else USUAL_NAMES.get(plain)
 
 
 _DOC = re.compile("<doc>", re.I)
@@ -92,9 +100,12 @@ def detect_format(text: str) -> str:
         return "page"
     first_line = head.split("\n", 1)[0]
     for separator in _CSV_SEPARATORS:
-        header = [cell.strip().strip('"').lower() for cell in first_line.split(separator)]
-        fields = {USUAL_NAMES.get(name, name) for name in header}
-        if len(header) > 1 and {"title", "body"} & fields:
+        header = [cell.strip().strip('"') for cell in first_line.split(separator)]
+        fields = {field_of(name) for name in header} - {None}
+        # A header names a title or a body, and, in other systems' words,
+        # another field too ("Home | Article" begins a page, not a table).
+        own = {name.lower() for name in header} & {"title", "body"}
+        if len(header) > 1 and {"title", "body"} & fields and (own or len(fields) > 1):
             return "csv"
     return "page"
 
@@ -293,23 +304,31 @@ def _read_jsonl(text, origin, column_map, first_line=1):
     yield from _read_lines_of(text, origin, column_map, first_line)
 
 
-def _records_in(document, depth=3):
-    """The records of a JSON document: an array's items; an object that is
-    a record; else the longest array of objects under one of its keys, or
-    theirs (`{"articles": [...]}`, `{"hits": {"hits": [...]}}`); None for
-    none."""
+def _records_in(document):
+    """The records of a JSON document: an array's items; else the longest
+    array of articles under its keys or theirs (`{"articles": [...]}`, an
+    Elasticsearch response's `hits.hits`, not its aggregations' buckets),
+    or the object itself when it is an article and holds no such array
+    (one indented article); None for none."""
     if isinstance(document, list):
         return document
     if not isinstance(document, dict):
         return None
-    if _an_article(document):
+    found = _articles_under(document)
+    if found is None and _an_article(document):
         return [document]
+    return found
+
+
+def _articles_under(document: dict, depth=3) -> list | None:
     found: list | None = None
     for value in document.values():
-        if isinstance(value, list) and any(isinstance(item, dict) for item in value):
+        if isinstance(value, list) and any(
+            isinstance(item, dict) and _an_article(item) for item in value[:100]
+        ):
             inner: list | None = value
         elif isinstance(value, dict) and depth > 1:
-            inner = _records_in(value, depth - 1)
+            inner = _articles_under(value, depth - 1)
         else:
             continue
         if inner is not None and (found is None or len(inner) > len(found)):
@@ -319,10 +338,9 @@ def _records_in(document, depth=3):
 
 def _an_article(fields: dict) -> bool:
     """Whether an object is an article: a title or a body under Bahth's name
-    or a usual one, or an Elasticsearch hit's `_source`."""
-    return any(
-        name == "_source" or USUAL_NAMES.get(str(name).strip().lower(), name) in ("title", "body")
-        for name in fields
+    or a usual one, or an Elasticsearch hit (its `_source` an object)."""
+    return isinstance(fields.get("_source"), dict) or any(
+        field_of(name) in ("title", "body") for name in fields
     )
 
 
@@ -372,22 +390,36 @@ def _json_record(record, origin, line, raw, column_map, label=None):
 
 
 def _renamed(record, column_map):
-    """A record's fields under Bahth's names: as --map says, else as
-    USUAL_NAMES does where the record lacks the field."""
+    """A record's fields under Bahth's names: as --map says, else by
+    `field_of`, where the record holds no value of that field and the name
+    holds text (or a number); --map keeps the fields it renames away empty
+    (--map title=subject: no headline becomes the title). An outlet given as
+    an object (a news API's {"id", "name"}) is its name."""
     renamed = {column_map.get(key, key): value for key, value in record.items()}
-    for name in _usual_names(record, column_map):
-        field = USUAL_NAMES[name.strip().lower()]
-        if field not in renamed:
-            renamed[field] = renamed.pop(name)
+    for name in record:
+        field = field_of(name) if name not in column_map else None
+        if not field or field == name or field in column_map:
+            continue
+        value = renamed.get(name)
+        if isinstance(value, dict) and isinstance(value.get("name"), str):
+            value = value["name"]
+        if _given(value, field) and not _given(renamed.get(field), field):
+            del renamed[name]
+            renamed[field] = value
+    source = renamed.get("source")
+    if isinstance(source, dict) and isinstance(source.get("name"), str):
+        renamed["source"] = source["name"]
     return renamed
 
 
-def _usual_names(names, column_map) -> list[str]:
-    return [
-        name
-        for name in names
-        if isinstance(name, str) and name not in column_map and name.strip().lower() in USUAL_NAMES
-    ]
+def _given(value, field) -> bool:
+    """Whether `value` is one `field` may take: text, a number, or for a
+    list field (tags, actors) a list."""
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, list):
+        return bool(value) and field in ("tags", "actors")
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 # A cell may hold a whole article (bodies up to BAHTH_MAX_BODY_CHARS, cut later
@@ -407,11 +439,10 @@ def _read_csv(text, origin, column_map):
         yield Notice(origin, 1, None, f"invalid CSV header: {error}", lines[0][:2000])
         return
     names = [column_map.get(name.strip(), name.strip()) for name in header]
-    for at, name in enumerate(names):
-        if name in _usual_names([header[at].strip()], column_map):
-            field = USUAL_NAMES[name.lower()]
-            if field not in names:
-                names[at] = field
+    for at, name in enumerate(header):
+        field = field_of(name) if name.strip() not in column_map else None
+        if field and field not in names and field not in column_map:
+            names[at] = field  # Title, or a usual name (العنوان) no column takes
     start = 1  # index in `lines` of the first line not read yet
     while start < len(lines):
         reader = csv.reader(

@@ -207,8 +207,10 @@ def utf8_by_line(data: bytes, first_line: int = 1) -> Decoded:
 
 
 def opens_a_document(head: bytes) -> bool:
-    """Whether a text that begins with `{` is one JSON document written over
-    many lines (an API's or a tool's export: `{` alone, or `{"articles": [`),
-    not JSONL: its first line opens what it does not close."""
-    first = head.lstrip().split(b"\n", 1)[0].strip()
-    return first[:1] == b"{" and first[-1:] in (b"{", b"[", b",", b":")
+    """Whether a text (its first bytes, `head`) that begins with `{` is one
+    JSON document written over many lines (an API's or a tool's export: `{`
+    alone, or `{"articles": [`), not JSONL: its first line, whole in `head`,
+    opens what it does not close."""
+    first, newline, _ = head.lstrip(codecs.BOM_UTF8 + b" \t\r\n\0").partition(b"\n")
+    first = first.strip()
+    return bool(newline) and first[:1] == b"{" and first[-1:] in (b"{", b"[", b",", b":")
