@@ -47,7 +47,7 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 def _other_fields(fields) -> str:
     """The fields of a record Bahth does not read, where it has some (a
     JSON export's headline, content): what `--map` would have read."""
-    others = [str(name) for name in fields if name not in SCHEMA]
+    others = [_one_line(str(name))[:40] for name in fields if name not in SCHEMA]
     if not others:
         return ""
     shown = ", ".join(others[:6]) + (", …" if len(others) > 6 else "")

@@ -419,7 +419,9 @@ def _take(item, loader, summary, rejects):
 
 def _check_rejects(summary, max_rejects):
     if max_rejects is not None and summary.rejected_total > max_rejects:
-        raise TooManyRejects(f"more than {max_rejects} records rejected")
+        raise TooManyRejects(
+            f"more than {max_rejects:,} records rejected ({summary.why_rejected()})"
+        )
 
 
 def _refused(refusals, summary, rejects):

@@ -347,6 +347,10 @@ def test_records_under_other_field_names_say_which_and_how_to_read_them(
     rejects = sorted(live.glob("rejects-*.jsonl"))[-1]
     assert "its other fields: hed, copy" in rejects.read_text(encoding="utf-8")
     assert_untouched(live)
+    limited = ["--max-rejects", "1"]
+    assert run_cli(export, *limited, data_dir=live, monkeypatch=monkeypatch) == ExitStatus.FAILURE
+    line = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "more than 1 records rejected (3 rejected for no title and no body (its" in line
     mapped = ["--map", "hed=title", "--map", "copy=body"]
     assert run_cli(export, *mapped, data_dir=live, monkeypatch=monkeypatch) == ExitStatus.OK
 
