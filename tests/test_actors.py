@@ -784,6 +784,27 @@ def test_a_foreign_names_letters_leave_arabic_names_apart():
         assert actor_key(one) != actor_key(other), (one, other)
 
 
+def test_a_query_in_ordinary_words_is_no_name_spelt_otherwise():
+    """Only a person's name typed in other letters is read as theirs: the
+    words of organisations' names are the language's (الوزراء, الزوراء),
+    and a given name kept apart is kept apart (حسن, حسان)."""
+    from functools import partial
+
+    from indexer.search.actors import spellings_of
+    from indexer.search.query import expand, parse
+
+    gazetteer = Gazetteer.load(None)
+
+    def also(text):
+        return expand(parse(text), partial(spellings_of, gazetteer))[1]
+
+    for text in ("رئيس الوزراء العراقي", "شركة بور", "حسن دياب", "المستشارة الألمانية"):
+        assert also(text) == (), text
+    assert also("جاريث بيل") == ("غاريث بيل",)
+    assert actor_key("حسن دياب") != actor_key("حسان دياب")
+    assert actor_key("لوكا مودريتش") == actor_key("لوكا مودرتيش")  # تش, a vowel between
+
+
 def test_a_family_name_and_its_nisba_are_two_names():
     # Ahmed el-Tayeb of al-Azhar and Ahmad Tibi of the Knesset: 11 and 7
     # articles of ../shared/corpus, one actor before.

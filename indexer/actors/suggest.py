@@ -79,29 +79,30 @@ def _distinct_names() -> frozenset[str]:
 
 def _skeleton_of(word: str) -> str:
     if word in _distinct_names() or (word.startswith("ال") and word[2:] in _distinct_names()):
-        return word  # محمود is not محمد, الحسين not الحسن
-    word = _foreign(word)
+        # محمود is not محمد, الحسين not الحسن; marked, so that no skeleton of
+        # another word is the name itself (حسان's is حسن).
+        return "=" + word
     if word.startswith("ال") and len(word) > 3:
         return word[0] + word[1:-1].translate(_LONG_VOWELS) + word[-1]
-    return word[0] + word[1:].translate(_LONG_VOWELS)
+    # تش is ش once the long vowels are out: مودريتش, مودرتيش, مودريش.
+    word = _foreign(word)
+    return (word[0] + word[1:].translate(_LONG_VOWELS)).replace("تش", "ش")
 
 
 def _foreign(word: str) -> str:
-    """`word` with the letters a foreign name is spelt with either way made
-    one, unless it has the article (an Arabic name's word: الغابري is not
-    الجبري): غ is ج (غاريث, جاريث: G), ط is ت (أنطونيو, أنتونيو), تش is ش
-    (تشيريشيف, شيريشيف: Ch), a hamza before a ي inside it goes (رافائيل,
-    رافاييل) and ييه ends as يي (ديدييه, ديديي). ابن is بن. In
-    ../shared/corpus 298 groups of spellings joined, each read: one person's
-    but for about five whose names were near alike already (ديفيد جيفن,
-    دافيد غوفين); Arabic given names these letters would join are kept apart
-    by distinct-names.txt (رجب, راغب); a hamza before another letter, or a
+    """A word without the article (an Arabic name's word has it: الغابري is
+    not الجبري) with the letters a foreign name is spelt with either way made
+    one: غ is ج (غاريث, جاريث: G), ط is ت (أنطونيو, أنتونيو), a hamza before
+    a ي inside it goes (رافائيل, رافاييل) and ييه ends as يي (ديدييه,
+    ديديي); ابن is بن (and تش is ش: `_skeleton_of`). In ../shared/corpus
+    298 groups of spellings joined, each read: one person's but for about
+    five whose names were near alike already (ديفيد جيفن, دافيد غوفين);
+    Arabic given names these letters would join are kept apart by
+    distinct-names.txt (رجب, راغب); a hamza before another letter, or a
     last يه, is an Arabic name's (فؤاد not فادي, سامية not سامي)."""
     if word == "ابن":
         return "بن"
-    if word.startswith("ال"):
-        return word
-    word = word.replace("غ", "ج").replace("ط", "ت").replace("تش", "ش")
+    word = word.replace("غ", "ج").replace("ط", "ت")
     word = word[0] + _HAMZA_BEFORE_YA.sub("", word[1:])
     return word[:-1] if word.endswith("ييه") else word
 

@@ -58,8 +58,10 @@ def actor_key(name: str) -> str:
 def named(gazetteer, name: str):
     """The actor of the gazetteer a query's or a filter's name means
     (`Gazetteer.named`), or for a name of two words or more that it does not
-    know as written, the one actor with a spelling of the same `actor_key`:
-    جاريث بيل is غاريث بيل, أنتونيو كونتي is أنطونيو كونتي."""
+    know as written, the one person with a spelling of the same `actor_key`:
+    جاريث بيل is غاريث بيل, أنتونيو كونتي is أنطونيو كونتي (people only: the
+    words of organisations' names are the language's, شركة بور is no شركة
+    باير)."""
     found = gazetteer.named(name)
     if found is None and len(key(name).split()) > 1:
         owners = _keyed(gazetteer).get(actor_key(name), ())
@@ -74,8 +76,8 @@ def spellings_of(gazetteer, name: str) -> tuple[str, ...]:
     return gazetteer.spellings(actor.name) if actor is not None else ()
 
 
-# gazetteer -> actor_key of each spelling of two words or more -> the
-# names of the actors it spells, made once a gazetteer (a fifth of a second).
+# gazetteer -> actor_key of each spelling of two words or more of a person ->
+# the names of the people it spells, made once a gazetteer (a tenth of a second).
 _KEYED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
@@ -84,6 +86,8 @@ def _keyed(gazetteer) -> dict[str, set[str]]:
     if found is None:
         found = {}
         for actor in gazetteer.actors:
+            if actor.type != "person":
+                continue
             for spelling in (actor.name, *actor.aliases):
                 if len(key(spelling).split()) > 1 and gazetteer.named(spelling) is actor:
                     found.setdefault(actor_key(spelling), set()).add(actor.name)
