@@ -1,5 +1,6 @@
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -96,6 +97,23 @@ def app_for(data_dir=None, backend=None, **settings):
     if data_dir is not None:
         settings["data_dir"] = str(data_dir)
     return create_app(Settings(**settings), backend=backend)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_temporary_folder():
+    """The temporary folder of every process the tests start: what one
+    killed outright cannot remove (a writer's fork server socket folder,
+    Chromium's singleton) goes in a folder of the run's, removed after it
+    (a short path: a socket's is at most 107 bytes)."""
+    folder = tempfile.mkdtemp(prefix="bahth-tests-")
+    before = os.environ.get("TMPDIR")
+    os.environ["TMPDIR"] = folder
+    yield folder
+    if before is None:
+        del os.environ["TMPDIR"]
+    else:
+        os.environ["TMPDIR"] = before
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -5,9 +5,7 @@ test fails, never skips, when they are missing. A screenshot of each step
 goes to build/screenshots/.
 """
 
-import os
 import shutil
-import tempfile
 import threading
 from contextlib import contextmanager
 from urllib.parse import parse_qs, urlsplit
@@ -55,15 +53,10 @@ def browser():
         "--lang=ar",
     ):
         options.add_argument(flag)
-    # Chromium's own temporary files (its singleton's socket folder, which it
-    # leaves behind) in a folder of the tests', removed after them.
-    scratch = tempfile.mkdtemp(prefix="bahth-chromium-")
-    service = Service(driver_path, env={**os.environ, "TMPDIR": scratch})
-    driver = webdriver.Chrome(service=service, options=options)
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
     driver.implicitly_wait(5)
     yield driver
     driver.quit()
-    shutil.rmtree(scratch, ignore_errors=True)
 
 
 @contextmanager

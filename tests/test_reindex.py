@@ -3,13 +3,10 @@
 import json
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 import pytest
 
@@ -530,23 +527,7 @@ def test_kill_9_of_a_writer_at_any_moment_leaves_no_process_and_the_next_writer_
     """A writer killed outright (its workers too: they die with it) leaves no
     process behind, and the writer lock it held goes with it: the next one
     runs at once, and says whose lock it took over."""
-    # What a killed process cannot remove (its fork server's socket folder)
-    # goes in a folder of the test's, removed with it (a short path: a
-    # socket's is at most 107 bytes).
-    scratch = Path(tempfile.mkdtemp(prefix="bahth-k9-"))
-    env = {
-        **os.environ,
-        "BAHTH_DATA_DIR": str(live),
-        "BAHTH_ELASTICSEARCH_URL": "",
-        "TMPDIR": str(scratch),
-    }
-    try:
-        _kill_writers(command, live, big_archive, tmp_path, env)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-
-
-def _kill_writers(command, live, big_archive, tmp_path, env):
+    env = {**os.environ, "BAHTH_DATA_DIR": str(live), "BAHTH_ELASTICSEARCH_URL": ""}
     small = write_jsonl(tmp_path / "small.jsonl", [article(90_001)])
     if command == "remove":  # something to remove, by outlet
         reindex.run([big_archive], EmbeddedStore(live))
