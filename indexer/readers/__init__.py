@@ -400,16 +400,21 @@ def _renamed(record, column_map):
         field = field_of(name) if name not in column_map else None
         if not field or field == name or field in column_map:
             continue
-        value = renamed.get(name)
-        if isinstance(value, dict) and isinstance(value.get("name"), str):
-            value = value["name"]
+        value = _name_of(renamed.get(name))
         if _given(value, field) and not _given(renamed.get(field), field):
             del renamed[name]
             renamed[field] = value
-    source = renamed.get("source")
-    if isinstance(source, dict) and isinstance(source.get("name"), str):
-        renamed["source"] = source["name"]
+    if "source" in renamed:
+        renamed["source"] = _name_of(renamed["source"])
     return renamed
+
+
+def _name_of(value):
+    """An object that names something ({"id", "name"}) as its name; any
+    other value as it is."""
+    if isinstance(value, dict) and isinstance(value.get("name"), str):
+        return value["name"]
+    return value
 
 
 def _given(value, field) -> bool:

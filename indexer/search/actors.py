@@ -64,9 +64,9 @@ def named(gazetteer, name: str):
     باير)."""
     found = gazetteer.named(name)
     if found is None and len(key(name).split()) > 1:
-        owners = _keyed(gazetteer).get(actor_key(name), ())
+        owners = _keyed(gazetteer).get(actor_key(name), {})
         if len(owners) == 1:
-            found = gazetteer.named(next(iter(owners)))
+            (found,) = owners.values()
     return found
 
 
@@ -77,11 +77,11 @@ def spellings_of(gazetteer, name: str) -> tuple[str, ...]:
 
 
 # gazetteer -> actor_key of each spelling of two words or more of a person ->
-# the names of the people it spells, made once a gazetteer (a tenth of a second).
+# the people it spells, by name, made once a gazetteer (a tenth of a second).
 _KEYED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
-def _keyed(gazetteer) -> dict[str, set[str]]:
+def _keyed(gazetteer) -> dict[str, dict]:
     found = _KEYED.get(gazetteer)
     if found is None:
         found = {}
@@ -90,7 +90,7 @@ def _keyed(gazetteer) -> dict[str, set[str]]:
                 continue
             for spelling in (actor.name, *actor.aliases):
                 if len(key(spelling).split()) > 1 and gazetteer.named(spelling) is actor:
-                    found.setdefault(actor_key(spelling), set()).add(actor.name)
+                    found.setdefault(actor_key(spelling), {})[actor.name] = actor
         _KEYED[gazetteer] = found
     return found
 
