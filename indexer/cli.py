@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 from indexer import __version__, embeddings, logs
@@ -407,8 +408,12 @@ def cmd_search(args, settings):
 
     gazetteer = _gazetteer(settings)
     backend = open_backend(settings)
-    # Actor values are read as the actors they name (actor=بوتين, actor=Putin).
-    actors = ActorDirectory(backend.values("actor"), gazetteer) if args.actor else None
+
+    # Actor values are read as the actors they name (actor=بوتين, actor=Putin),
+    # and a known name in the query also looks for the index's spellings of it.
+    @cache
+    def actors():
+        return ActorDirectory(backend.values("actor"), gazetteer)
 
     def request_of(changed):
         return SearchRequest.from_params(changed, settings, gazetteer, actors=actors)

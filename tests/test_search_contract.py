@@ -126,6 +126,18 @@ EXTRA += [
     }
     for n in range(1, 26)
 ]
+# A person the gazetteer knows (غاريث بيل), stored under a spelling of the
+# archive's that it lacks, with the same actor_key.
+EXTRA += [
+    {
+        "id": "x-variant",
+        "title": "جاريث بايل يعود إلى التدريبات",
+        "body": "عاد النجم الويلزي جاريث بايل إلى التدريبات الجماعية بعد إصابة في الكاحل.",
+        "date": "2021-08-03",
+        "source": "الرؤية",
+        "actors": ["جاريث بايل"],
+    }
+]
 # A story at an address with an Arabic path, an exact copy of it that another
 # outlet ran at its own address, and an article that names the first site.
 LINKED = (
@@ -668,6 +680,27 @@ def test_an_actor_filter_finds_the_same_articles_by_any_of_its_names(backend):
     # The facet shows the actor chosen, under its name, with its count.
     chosen = [b for b in full.facets["actor"] if b.selected]
     assert [(b.key, b.count) for b in chosen] == [("فلاديمير بوتين", full.total)]
+
+
+def test_a_known_name_also_finds_the_spellings_the_index_stores_it_under(backend):
+    from indexer.search.actors import ActorDirectory
+
+    gazetteer = Gazetteer.load()
+    assert "جاريث بايل" not in gazetteer.spellings("غاريث بيل")
+    words = SearchRequest.from_params({"q": ["غاريث بيل"]}, gazetteer=gazetteer)
+    assert "x-variant" not in ids(backend.search(words))
+    made = []
+
+    def actors():
+        made.append(1)
+        return ActorDirectory(backend.values("actor"), gazetteer)
+
+    request = SearchRequest.from_params({"q": ["غاريث بيل"]}, gazetteer=gazetteer, actors=actors)
+    assert "جاريث بايل" in request.also_searched
+    assert "x-variant" in ids(backend.search(request))
+    # A query that names no known actor never makes the directory.
+    SearchRequest.from_params({"q": ["نشرة الطقس"]}, gazetteer=gazetteer, actors=actors)
+    assert made == [1]
 
 
 def test_an_actor_value_that_names_no_one_says_so_and_offers_the_closest(backend):

@@ -61,9 +61,13 @@ def gazetteer() -> Gazetteer:
 
 def search_request(params=None):
     params = params if params is not None else request.args.to_dict(flat=False)
-    # Actor values are read as the actors they name: the index's actors are
-    # looked at only when a search filters by one.
-    actors = state().actors(current_app.logger) if params.get("actor") else None
+
+    # Actor values are read as the actors they name, and a name in the query
+    # also looks for the index's spellings of it: the index's actors are
+    # looked at only when a search filters by one or names a known one.
+    def actors():
+        return state().actors(current_app.logger)
+
     try:
         return SearchRequest.from_params(params, settings(), gazetteer(), actors=actors)
     except BadRequest as error:

@@ -24,12 +24,14 @@ import threading
 import time
 import weakref
 from dataclasses import dataclass
+from functools import cached_property
 
 from indexer.actors.recognise import key
 from indexer.actors.suggest import skeleton
 
 MOST_CLOSEST = 5
 OFFERED = 5  # values of one request that name no actor and are offered the closest
+MOST_STORED = 10  # an actor's stored spellings a query also searches
 
 
 # name -> its actor_key, once a process: a facet merges every actor value
@@ -70,10 +72,19 @@ def named(gazetteer, name: str):
     return found
 
 
-def spellings_of(gazetteer, name: str) -> tuple[str, ...]:
-    """`Gazetteer.spellings` of the actor `named` finds."""
+def spellings_of(gazetteer, name: str, directory=None) -> tuple[str, ...]:
+    """`Gazetteer.spellings` of the actor `named` finds, and with a
+    `directory` (a function giving the index's ActorDirectory, called only
+    for a name the gazetteer knows) the spellings the index stores it under
+    that the gazetteer lacks (`ActorDirectory.stored`): غاريث بيل finds the
+    articles that wrote جاريث بيل too."""
     actor = named(gazetteer, name)
-    return gazetteer.spellings(actor.name) if actor is not None else ()
+    if actor is None:
+        return ()
+    found = gazetteer.spellings(actor.name)
+    if directory is not None:
+        found += directory().stored(found)
+    return found
 
 
 # gazetteer -> actor_key of each spelling of two words or more of a person ->
@@ -138,18 +149,25 @@ class ActorDirectory:
         self._articles = {
             k: sum(counts[v] for v in spellings) for k, spellings in self._groups.items()
         }
-        # A word of an actor's names, as written (a surname keeps its long
-        # vowels: الصيد) or as the key has it -> the actors.
-        self._having: dict[str, list[str]] = {}
-        self._by_word: dict[str, list[str]] = {}  # a word of the key -> the actors
-        self._most_words = 0
+
+    @cached_property
+    def _words(self):
+        """(having, by_word, most_words): a word of an actor's names, as
+        written (a surname keeps its long vowels: الصيد) or as the key has
+        it -> the actors; a word of the key -> the actors; the most words
+        of one actor's names. Made for the first value that is no stored
+        spelling (as long again as the rest; a query's names never need it)."""
+        having: dict[str, list[str]] = {}
+        by_word: dict[str, list[str]] = {}
+        most_words = 0
         for k in self._groups:
             words = {word for name in self._names(k) for word in name}
             for word in words:
-                self._having.setdefault(word, []).append(k)
-            self._most_words = max(self._most_words, len(words))
+                having.setdefault(word, []).append(k)
+            most_words = max(most_words, len(words))
             for word in k.split():
-                self._by_word.setdefault(word, []).append(k)
+                by_word.setdefault(word, []).append(k)
+        return having, by_word, most_words
 
     def __len__(self):
         return len(self._groups)
@@ -157,6 +175,18 @@ class ActorDirectory:
     def articles(self, value: str) -> int:
         """The articles that store the actor under this spelling."""
         return self._counts.get(value, 0)
+
+    def stored(self, spellings) -> tuple[str, ...]:
+        """The other values stored with the same `actor_key` as one of
+        `spellings`, those of the most articles first, MOST_STORED at most."""
+        given = set(spellings)
+        found = {
+            value: self._counts[value]
+            for spelling in spellings
+            for value in self._groups.get(actor_key(spelling), ())
+            if value not in given
+        }
+        return tuple(sorted(found, key=lambda v: (-found[v], v))[:MOST_STORED])
 
     def resolve(self, value: str, offer=True) -> Resolved:
         """What `value` names; where it names no one, the closest actors,
@@ -167,13 +197,14 @@ class ActorDirectory:
         known = named(self.gazetteer, value) if self.gazetteer is not None else None
         if known is not None:
             return Resolved(value, self._groups.get(actor_key(known.name), (known.name,)))
+        having, by_word, most_words = self._words
         written = tuple(key(value).split())
         wanted = {written, tuple(actor_key(value).split())} if len(written) > 1 else {written}
         holding = {
             k
             for part in wanted
             if part
-            for k in self._having.get(part[0], ())
+            for k in having.get(part[0], ())
             if any(_in_order(part, name) for name in self._names(k))
         }
         if len(holding) == 1:
@@ -183,9 +214,9 @@ class ActorDirectory:
         # Names spelled nearly the same, whole or by one of their words (ماكرن:
         # إيمانويل ماكرون); no name has more words than the longest.
         near = set(difflib.get_close_matches(actor_key(value), self._groups, n=10, cutoff=0.6))
-        for word in list(dict.fromkeys(actor_key(value).split()))[: self._most_words]:
-            for close in difflib.get_close_matches(word, self._by_word, n=10, cutoff=0.75):
-                near.update(self._by_word[close])
+        for word in list(dict.fromkeys(actor_key(value).split()))[:most_words]:
+            for close in difflib.get_close_matches(word, by_word, n=10, cutoff=0.75):
+                near.update(by_word[close])
         return Resolved(value, closest=self._best(near))
 
     def _names(self, name_key):

@@ -11,11 +11,11 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import partial
+from functools import cache, partial
 
 from indexer.settings import Settings
 
-from .actors import OFFERED, spellings_of
+from .actors import OFFERED, ActorDirectory, spellings_of
 from .address import address_key, is_address
 from .facets import FACET_SIZE, FACETS, MATCHES, Registry, period
 from .fusion import MODES
@@ -147,9 +147,13 @@ class SearchRequest:
     def from_params(cls, params, settings=None, gazetteer=None, registry=FACETS, actors=None):
         """Build a request from {name: [values]}; raise BadRequest on any bad value.
         `settings` bound it (page sizes, query size); with a gazetteer, names in
-        the query also look for their other spellings; with an ActorDirectory,
-        actor filter values are read as the actors they name."""
+        the query also look for their other spellings; with the index's
+        ActorDirectory (`actors`: one, or a function that makes it, called
+        only when the request needs it), actor filter values are read as the
+        actors they name, and a name in the query also looks for the
+        spellings the index stores it under."""
         settings = settings or Settings()
+        actors = _once(actors)
         known = parameters(registry)
         unknown = sorted(set(params) - set(known))
         if unknown:
@@ -187,11 +191,11 @@ class SearchRequest:
             chosen = list(dict.fromkeys(v.strip() for v in params.get(facet.name, []) if v.strip()))
             if len(chosen) > MAX_FILTER_VALUES:
                 raise BadRequest(facet.name, f"takes at most {MAX_FILTER_VALUES} values")
-            if facet.names and actors is not None:
-                names = []
+            if facet.names and actors is not None and chosen:
+                names, directory = [], actors()
                 for value in chosen:
                     unknown = sum(not found.spellings for found in names)
-                    names.append(actors.resolve(value, offer=unknown < OFFERED))
+                    names.append(directory.resolve(value, offer=unknown < OFFERED))
                 for found in names:
                     if found.spellings:
                         spellings[found.name] = found.spellings
@@ -215,7 +219,7 @@ class SearchRequest:
                 "q", f"searches for more than {settings.max_query_terms} different words"
             )
         if gazetteer is not None:
-            query, also_searched = expand(query, partial(spellings_of, gazetteer))
+            query, also_searched = expand(query, partial(spellings_of, gazetteer, directory=actors))
         query = both_spellings(query)
         return cls(
             text,
@@ -255,6 +259,14 @@ class SearchRequest:
                 params[f"{name}_match"] = match
         params.update(changes)
         return {k: v for k, v in params.items() if v not in ("", None, [], ())}
+
+
+def _once(actors):
+    """A function giving the ActorDirectory `actors` is or makes, made at most
+    once; None for none."""
+    if isinstance(actors, ActorDirectory):
+        return lambda: actors
+    return cache(actors) if actors is not None else None
 
 
 def _facet_names(raw, registry):
