@@ -102,7 +102,10 @@ class Summary:
         for reason, count in self.rejected.most_common():
             yield f"  rejected {count:,}: {reason}"
         for note, count in self.notes.most_common():
-            yield f"  kept with a note {count:,}: {note}"
+            if note == "skipped":  # files, and items that are no articles: not kept
+                yield f"  left out {count:,}: no article (each named in the rejects file)"
+            else:
+                yield f"  kept with a note {count:,}: {note}"
         for choice, count in self.encodings.most_common():
             yield f"  {choice}: {count:,} file{'' if count == 1 else 's'}"
         written = self.indexed + self.replaced

@@ -21,7 +21,7 @@ from indexer.settings import Settings
 
 from .conftest import ROOT, app_for
 
-SUFFIXES = (".jsonl", ".csv", ".sgml", ".txt", ".json", ".gz", ".zip")
+SUFFIXES = (".jsonl", ".csv", ".sgml", ".xml", ".txt", ".json", ".gz", ".zip")
 # Pieces of every format, so that the fuzzer reaches past the first byte.
 SEEDS = [
     b'{"id": "1", "title": "\xd8\xb9", "body": "x"}\n',
@@ -38,6 +38,15 @@ SEEDS = [
     b"\n",
     b",",
     b"PK\x03\x04",
+    b"<rss><channel><title>\xd8\xb9</title>",
+    b"<item>",
+    b"</item>",
+    b"<entry><link href='x'/>",
+    b"<![CDATA[",
+    b"]]>",
+    b"<!--",
+    b"<content:encoded>",
+    b"<wp:post_type>attachment</wp:post_type>",
 ]
 chunks = st.lists(st.one_of(st.sampled_from(SEEDS), st.binary(max_size=64)), max_size=20)
 

@@ -75,6 +75,153 @@ def test_trec_records_with_bare_ampersands(tmp_path):
     assert found[1].line == 14
 
 
+RSS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+     xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel>
+<title>صحيفة المثال</title>
+<image><title>شعار</title></image>
+<item>
+<title>النفط &amp; الذهب</title>
+<link>https://example.org/news/1</link>
+<guid isPermaLink="false">news-1</guid>
+<pubDate>Wed, 12 Sep 2018 16:44:34 GMT</pubDate>
+<dc:creator><![CDATA[محرر الاقتصاد]]></dc:creator>
+<category><![CDATA[اقتصاد]]></category>
+<category>أسواق</category>
+<description>ملخص الخبر & تفاصيله</description>
+<content:encoded><![CDATA[<p>ارتفعت أسعار النفط.</p>
+<p>وقال محلل: </item> ليست نهاية.</p>]]></content:encoded>
+</item>
+<item>
+<title>خبر بلا محتوى</title>
+<author>desk@example.org (مكتب الأخبار)</author>
+<source url="https://wire.example/rss">وكالة المثال</source>
+<description>&lt;p&gt;النص في الوصف.&lt;/p&gt;</description>
+</item>
+</channel>
+</rss>
+"""
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title type="text">موقع الأخبار</title>
+  <entry>
+    <title type="html">قمة &lt;b&gt;الرياض&lt;/b&gt;</title>
+    <link rel="self" href="https://example.org/api/7"/>
+    <link rel="alternate" type="text/html" href="https://example.org/7"/>
+    <id>tag:example.org,2018:7</id>
+    <published>2018-05-02T10:00:00+03:00</published>
+    <updated>2018-05-03T10:00:00+03:00</updated>
+    <author><name>سارة</name><email>s@example.org</email></author>
+    <category term="politics" label="سياسة"/>
+    <summary>ملخص القمة</summary>
+    <content type="xhtml">
+      <div xmlns="http://www.w3.org/1999/xhtml"><p>انعقدت القمة.<br/>وانتهت.</p></div>
+    </content>
+  </entry>
+</feed>
+"""
+WXR = """<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"
+     xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel>
+  <title>جريدة الحي</title>
+  <item>
+    <title>افتتاح مكتبة الحي</title>
+    <link>https://alhay.example/?p=11</link>
+    <pubDate>Sun, 04 Mar 2018 09:00:00 +0000</pubDate>
+    <content:encoded><![CDATA[افتتحت البلدية مكتبة جديدة.]]></content:encoded>
+    <wp:post_id>11</wp:post_id>
+    <wp:post_date_gmt><![CDATA[2018-03-04 09:00:00]]></wp:post_date_gmt>
+    <wp:status><![CDATA[publish]]></wp:status>
+    <wp:post_type><![CDATA[post]]></wp:post_type>
+    <category domain="category" nicename="local"><![CDATA[محليات]]></category>
+    <category domain="post_tag" nicename="lib"><![CDATA[مكتبات]]></category>
+    <wp:comment><wp:comment_content><![CDATA[تعليق <item> جميل]]></wp:comment_content></wp:comment>
+  </item>
+  <item>
+    <title>صورة المكتبة</title>
+    <wp:post_type><![CDATA[attachment]]></wp:post_type>
+  </item>
+  <item>
+    <title>مسودة</title>
+    <wp:status><![CDATA[draft]]></wp:status>
+    <wp:post_type><![CDATA[post]]></wp:post_type>
+  </item>
+</channel>
+</rss>
+"""
+
+
+def test_rss_atom_and_wordpress_exports_are_read_an_item_a_record(tmp_path):
+    (tmp_path / "feed.xml").write_text(RSS, encoding="utf-8")
+    (tmp_path / "atom.xml").write_text(ATOM, encoding="utf-8")
+    (tmp_path / "export.xml").write_text(WXR, encoding="utf-8")
+    items = list(read_archive([tmp_path]))
+    found = {r.fields["title"]: r for r in records(items)}
+    rss = found["النفط & الذهب"].fields
+    assert found["النفط & الذهب"].line == 7
+    assert rss == {
+        "id": "news-1",
+        "title": "النفط & الذهب",
+        "url": "https://example.org/news/1",
+        "date": "Wed, 12 Sep 2018 16:44:34 GMT",
+        "author": "محرر الاقتصاد",
+        "source": "صحيفة المثال",  # the channel's title, not its image's
+        "body": "<p>ارتفعت أسعار النفط.</p>\n<p>وقال محلل: </item> ليست نهاية.</p>",
+        "abstract": "ملخص الخبر & تفاصيله",
+        "category": "اقتصاد",
+        "tags": ["أسواق"],
+    }
+    other = found["خبر بلا محتوى"].fields
+    assert other["body"] == "<p>النص في الوصف.</p>" and "abstract" not in other
+    assert (other["author"], other["source"]) == ("مكتب الأخبار", "وكالة المثال")
+    atom = found["قمة <b>الرياض</b>"].fields
+    assert atom["url"] == "https://example.org/7"
+    assert (atom["id"], atom["date"]) == ("tag:example.org,2018:7", "2018-05-02T10:00:00+03:00")
+    assert (atom["author"], atom["source"], atom["category"]) == ("سارة", "موقع الأخبار", "سياسة")
+    assert "انعقدت القمة" in atom["body"] and atom["abstract"] == "ملخص القمة"
+    post = found["افتتاح مكتبة الحي"].fields
+    assert (post["category"], post["tags"], post["source"]) == ("محليات", ["مكتبات"], "جريدة الحي")
+    assert set(found) == {
+        "النفط & الذهب",
+        "خبر بلا محتوى",
+        "قمة <b>الرياض</b>",
+        "افتتاح مكتبة الحي",
+    }
+    left_out = [(p.line, p.action, p.reason) for p in problems(items)]
+    assert left_out == [
+        (19, "skipped", "a WordPress attachment (wp:post_type), not an article: left out"),
+        (23, "skipped", "a post not published (wp:status draft): left out"),
+    ]
+    assert {detect_format(text) for text in (RSS, ATOM, WXR)} == {"feed"}
+
+
+def test_a_broken_feed_costs_its_broken_items_only(tmp_path):
+    item = "<item>\n<title>خبر {n}</title>\n<description>نص {n}</description>\n</item>\n"
+    text = (
+        "<rss><channel><title>مصدر</title>\n"
+        + item.format(n=1)  # line 2
+        + "<item>\n<title>لم يغلق</title>\n"  # line 6: no </item>
+        + item.format(n=3)  # line 8
+        + "<item>\n<title>خبر 4 & ما بعده</title>\n<description>نص بلا نهاية\n</item>\n"
+        + "</item>\n"  # line 16: a stray closing tag
+        + item.format(n=5)  # line 17
+        + "<item>\n<title>الملف ينتهي"  # line 21: the file ends
+    )
+    (tmp_path / "cut.rss").write_text(text, encoding="utf-8")
+    items = list(read_archive([tmp_path]))
+    found = {r.fields["title"]: r for r in records(items)}
+    assert sorted(found) == ["خبر 1", "خبر 3", "خبر 4 & ما بعده", "خبر 5"]
+    assert found["خبر 4 & ما بعده"].fields["body"] == "نص بلا نهاية"
+    assert [(p.line, p.action, p.reason) for p in problems(items)] == [
+        (6, "rejected", "item not closed before the item of line 8: not read"),
+        (12, "repaired", "<description> not closed: read to the end of the item"),
+        (16, "rejected", "a </item> with no item before it"),
+        (21, "rejected", "item never closed (the file ends): not read"),
+    ]
+
+
 def test_jsonl_bad_lines_are_reported_and_the_rest_read(tmp_path):
     path = tmp_path / "dump.jsonl"
     good = json.dumps(article(1), ensure_ascii=False)

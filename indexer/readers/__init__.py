@@ -17,7 +17,7 @@ import json
 import re
 from collections.abc import Iterable
 
-from . import trec
+from . import feeds, trec
 from .decode import (
     Decoded,
     LineDecoder,
@@ -94,6 +94,8 @@ def detect_format(text: str) -> str:
     head = text.lstrip()[:4096]
     if head.startswith(("{", "[")):
         return "jsonl"
+    if feeds.looks_like_feed(head) and not looks_like_html(head):
+        return "feed"
     if _DOC.search(head):
         return "trec"
     if looks_like_html(head):
@@ -499,11 +501,33 @@ def _read_trec(text, origin, column_map):
         yield Notice(origin, None, None, "no <DOC> record")
 
 
+def _read_feed(text, origin, column_map):
+    found = False
+    for record in feeds.iter_records(text):
+        found = True
+        if isinstance(record, feeds.Skipped):
+            yield Notice(origin, record.line, None, record.why, action="skipped")
+        elif record.fields is None:
+            yield Notice(origin, record.line, None, record.problem or "", record.raw)
+        else:
+            yield RawRecord(origin, record.line, _renamed(record.fields, column_map))
+            if record.problem:
+                yield Notice(origin, record.line, None, record.problem, action="repaired")
+    if not found:
+        yield Notice(origin, None, None, "a feed with no <item> or <entry>")
+
+
 def _read_page(text, origin, column_map):
     yield RawRecord(origin, None, _renamed(parse_page(text, origin), column_map))
 
 
-_READERS = {"jsonl": _read_jsonl, "csv": _read_csv, "trec": _read_trec, "page": _read_page}
+_READERS = {
+    "jsonl": _read_jsonl,
+    "csv": _read_csv,
+    "trec": _read_trec,
+    "feed": _read_feed,
+    "page": _read_page,
+}
 FORMATS = tuple(_READERS)
 
 __all__ = [
