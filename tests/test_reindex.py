@@ -517,6 +517,23 @@ def test_an_id_taken_by_an_exact_copy_is_not_given_to_another_article(tmp_path):
     assert list(by_id(tmp_path / "data")) == ["a1"]
 
 
+def test_a_wordpress_exports_items_that_are_no_articles_are_left_out_not_rejected(tmp_path):
+    from .test_readers import WXR
+
+    (tmp_path / "export.xml").write_text(WXR, encoding="utf-8")
+    rejects = tmp_path / "rejects.jsonl"
+    summary = reindex.run(
+        [tmp_path / "export.xml"], EmbeddedStore(tmp_path / "data"), rejects_path=rejects
+    )
+    assert (summary.indexed, summary.rejected_total) == (1, 0)
+    assert "  left out 2: no article (each named in the rejects file)" in list(summary.lines())
+    assert [(r["line"], r["action"]) for r in rejects_of(rejects)] == [
+        (19, "skipped"),
+        (23, "skipped"),
+    ]
+    assert list(by_id(tmp_path / "data")) == ["11"]  # its wp:post_id (the export has no guid)
+
+
 KILL_ROUNDS = int(os.environ.get("BAHTH_KILL_ROUNDS", "2"))
 
 
