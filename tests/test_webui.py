@@ -94,6 +94,26 @@ def test_a_name_is_searched_under_the_spellings_the_index_stores_it_under(tmp_pa
     assert re.search(r'id="also-searched">بحثنا أيضًا عن: .*جاريث بايل', page)
 
 
+def test_many_spellings_searched_show_four_and_the_rest_behind_a_click(data_dir, tmp_path):
+    gazetteer = tmp_path / "actors.tsv"
+    spellings = ["ترامب", "ترمب", "ترانب", "طرامب", "ترامبو", "تيرامب", "ترومب"]
+    gazetteer.write_text(
+        "name\ttype\taliases\tambiguous\tcontext\nدونالد ترامب\tperson\t"
+        + " | ".join(spellings)
+        + "\n",
+        encoding="utf-8",
+    )
+    client = app_for(data_dir, actors_file=str(gazetteer)).test_client()
+    searched = client.get("/api/search?q=ترامب").get_json()["also_searched"]
+    assert len(searched) == 6
+    page = client.get("/?q=ترامب").get_data(as_text=True)
+    shown, _, rest = page.partition('<details class="more-spellings">')
+    shown = shown.rpartition('id="also-searched"')[2]
+    assert [name in shown for name in searched] == [True] * 4 + [False] * (len(searched) - 4)
+    assert "<summary>و2 صيغ أخرى</summary>" in rest
+    assert all(name in rest.partition("</details>")[0] for name in searched[4:])
+
+
 def test_a_gazetteer_broken_while_serving_leaves_the_last_good_one(data_dir, tmp_path, caplog):
     gazetteer = tmp_path / "actors.tsv"
     gazetteer.write_text(
