@@ -386,6 +386,82 @@ def test_html_page_title_and_no_scripts():
     assert fields["source"] == "رويترز"
 
 
+STORY = (
+    "أعلنت وزارة الصحة اليوم افتتاح مستشفى جديد في مدينة الزرقاء بسعة مئتي سرير، "
+    "وقال الوزير إن المستشفى سيخدم أكثر من نصف مليون نسمة في المحافظة. "
+) * 2
+NEWS_PAGE = f"""<!DOCTYPE html>
+<html lang="ar" dir="rtl"><head>
+<meta charset="utf-8">
+<title>افتتاح مستشفى الزرقاء | موقع المثال</title>
+<meta name="description" content="افتتاح مستشفى جديد في الزرقاء">
+<meta property="og:title" content="افتتاح مستشفى الزرقاء - موقع المثال">
+<meta property="og:site_name" content="موقع المثال">
+<meta property="og:url" content="https://example.org/og/55">
+<meta property="article:published_time" content="2019-02-03T08:00:00+02:00">
+<meta property="article:section" content="محليات">
+<meta property="article:tag" content="الصحة"><meta property="article:tag" content="الزرقاء">
+<link rel="canonical" href="https://example.org/news/55">
+<script type="application/ld+json">
+{{"@context": "https://schema.org", "@graph": [
+  {{"@type": "BreadcrumbList", "itemListElement": []}},
+  {{"@type": ["NewsArticle"], "headline": "افتتاح مستشفى جديد في الزرقاء",
+   "datePublished": "2019-02-03T06:00:00Z",
+   "author": [{{"@type": "Person", "name": "ليلى حسن"}}, {{"@type": "Person", "name": "عمر سعيد"}}],
+   "publisher": {{"@type": "Organization", "name": "صحيفة المثال"}},
+   "keywords": "مستشفيات، الزرقاء",
+   "articleSection": ["صحة"],
+   "articleBody": "{STORY}"}}
+]}}
+</script>
+<script>var related = "<article>ليس نصًا</article>";</script>
+</head><body>
+<header><nav>الرئيسية سياسة اقتصاد</nav></header>
+<aside><h3>الأكثر قراءة</h3><p>خبر آخر لا علاقة له</p></aside>
+<article><h1>افتتاح مستشفى جديد</h1><svg><title>مشاركة</title></svg>
+<p>{STORY}</p>
+<aside>اقرأ أيضا: عناوين أخرى</aside></article>
+<article><h2>خبر قصير</h2><p>سطر واحد.</p></article>
+<footer>جميع الحقوق محفوظة</footer>
+</body></html>"""
+
+
+def test_an_html_page_says_what_it_is_in_its_head_and_its_article_is_the_body():
+    fields = parse_page(NEWS_PAGE, "p.html")
+    assert {name: value for name, value in fields.items() if name != "body"} == {
+        "page": "p.html",
+        "title": "افتتاح مستشفى جديد في الزرقاء",  # JSON-LD's headline
+        "date": "2019-02-03T06:00:00Z",
+        "url": "https://example.org/news/55",  # the canonical link
+        "source": "صحيفة المثال",  # the publisher, before og:site_name
+        "author": "ليلى حسن، عمر سعيد",
+        "category": "صحة",
+        "abstract": "افتتاح مستشفى جديد في الزرقاء",
+        "tags": ["مستشفيات", "الزرقاء"],
+    }
+    assert fields["body"] == STORY.strip()
+    # Without JSON-LD: the meta tags, and the longest <article> as the body,
+    # without the page's menus, asides and teasers.
+    plain = re.sub(r'<script type="application/ld\+json">.*?</script>', "", NEWS_PAGE, flags=re.S)
+    fields = parse_page(plain, "p.html")
+    assert (fields["title"], fields["date"], fields["source"]) == (
+        "افتتاح مستشفى الزرقاء - موقع المثال",
+        "2019-02-03T08:00:00+02:00",
+        "موقع المثال",
+    )
+    assert (fields["tags"], fields["category"]) == (["الصحة", "الزرقاء"], "محليات")
+    assert fields["body"] == "افتتاح مستشفى جديد\n\n" + STORY.strip()
+    for elsewhere in ("الرئيسية", "الأكثر قراءة", "اقرأ أيضا", "خبر قصير", "الحقوق", "مشاركة"):
+        assert elsewhere not in fields["body"] + fields["title"]
+
+
+def test_a_pages_broken_json_ld_leaves_the_rest_of_the_page():
+    page = NEWS_PAGE.replace('"@context"', '"@context" "')  # no longer JSON
+    fields = parse_page(page, "p.html")
+    assert fields["title"] == "افتتاح مستشفى الزرقاء - موقع المثال"
+    assert STORY.strip() in fields["body"]
+
+
 def test_binary_files_are_reported_not_read(tmp_path):
     import random
 
