@@ -285,6 +285,60 @@ def test_large_jsonl_files_are_read_in_slices_with_their_line_numbers(tmp_path, 
     assert [r["id"] for r in indexed(tmp_path / "data")[:3]] == ["a1", "a2", "a3"]
 
 
+def _tagged_archive(kind):
+    """A TREC file or an RSS feed of 300 articles, one of them never closed,
+    one whose CDATA holds a line "<item>" (no record starts there)."""
+    bodies = [f"نص الخبر رقم {n} عن الانتخابات في المدينة. " * 4 for n in range(1, 301)]
+    bodies[99] = "<p>مثال:</p>\n<item>\n" + bodies[99]
+    if kind == "trec":
+        records = [
+            f"<DOC>\n<DOCNO>d{n}</DOCNO>\n<TITLE>عنوان {n}</TITLE>\n<TEXT>\n{body}\n</TEXT>\n</DOC>"
+            for n, body in enumerate(bodies, 1)
+        ]
+        records[150] = records[150].replace("</DOC>", "")
+        return "\n".join(records) + "\n"
+    records = [
+        f"<item>\n<guid>d{n}</guid>\n<title>عنوان {n}</title>\n"
+        f"<description><![CDATA[{body}]]></description>\n</item>"
+        for n, body in enumerate(bodies, 1)
+    ]
+    records[150] = records[150].replace("</item>", "")
+    return (
+        "<rss><channel><title>وكالة المثال</title>\n" + "\n".join(records) + "\n</channel></rss>\n"
+    )
+
+
+@pytest.mark.parametrize("kind", ["trec", "feed"])
+def test_large_trec_and_feed_files_are_read_in_slices_as_they_are_read_whole(
+    kind, tmp_path, monkeypatch
+):
+    path = tmp_path / f"big.{'sgml' if kind == 'trec' else 'xml'}"
+    path.write_text(_tagged_archive(kind), encoding="utf-8")
+    plan = list(reindex.Plan([path], 4096, 200))
+    assert len(plan) > 10 and {p.kind for share in plan for p in share.pieces} == {kind}
+    found = {}
+    for share_bytes in (4096, 2**30):
+        monkeypatch.setattr(reindex, "SHARE_BYTES", share_bytes)
+        rejects = tmp_path / f"rejects-{share_bytes}.jsonl"
+        data = tmp_path / f"data-{share_bytes}"
+        summary = reindex.run([path], EmbeddedStore(data), rejects_path=rejects, workers=2)
+        articles = indexed(data)
+        found[share_bytes] = (
+            summary.indexed,
+            sorted((a["id"], a["source"], a["title"]) for a in articles),
+            [(r["line"], r["action"]) for r in rejects_of(rejects)],
+        )
+    assert found[4096] == found[2**30]
+    count, articles, notes = found[4096]
+    # The record never closed, by its line (7 lines a <DOC>, 5 an item, and
+    # the two of the CDATA before it).
+    opened = 1 + 150 * 7 + 2 if kind == "trec" else 2 + 150 * 5 + 2
+    assert count == 299
+    assert [line for line, action in notes if action == "rejected"] == [opened]
+    if kind == "feed":
+        assert {source for _, source, _ in articles} == {"وكالة المثال"}
+
+
 def test_a_clean_run_leaves_no_rejects_file(tmp_path, monkeypatch):
     write_jsonl(tmp_path / "in.jsonl", [article(1)])
     rejects = tmp_path / "rejects.jsonl"

@@ -270,7 +270,8 @@ def _read_lines(piece: Piece, column_map):
 
 
 def _read_slice(piece: Piece, column_map):
-    """Records and Problems of a slice of a JSONL file, with the file's line numbers."""
+    """Records and Problems of a slice of a JSONL, TREC or feed file, with the
+    file's line numbers."""
     with open(piece.path, "rb") as stream:
         stream.seek(piece.start)
         data = stream.read(piece.size)
@@ -279,7 +280,12 @@ def _read_slice(piece: Piece, column_map):
     origin = printable(piece.path)
     decoded = utf8_by_line(data.replace(b"\0", b""), piece.first_line)
     yield from _decoding_notes(origin, decoded)
-    yield from _read_jsonl(decoded.text, origin, column_map, piece.first_line)
+    if piece.kind == "trec":
+        yield from _read_trec(decoded.text, origin, column_map, piece.first_line)
+    elif piece.kind == "feed":
+        yield from _read_feed(decoded.text, origin, column_map, piece.first_line, piece.title)
+    else:
+        yield from _read_jsonl(decoded.text, origin, column_map, piece.first_line)
 
 
 def _read_jsonl(text, origin, column_map, first_line=1):
@@ -486,9 +492,9 @@ def _read_csv(text, origin, column_map):
             yield RawRecord(origin, first, dict(zip(names, cells, strict=False)))
 
 
-def _read_trec(text, origin, column_map):
+def _read_trec(text, origin, column_map, first_line=1):
     found = False
-    for record in trec.iter_records(text):
+    for record in trec.iter_records(text, first_line):
         found = True
         if record.fields is None:
             yield Notice(origin, record.line, None, record.problem or "", record.raw)
@@ -501,9 +507,9 @@ def _read_trec(text, origin, column_map):
         yield Notice(origin, None, None, "no <DOC> record")
 
 
-def _read_feed(text, origin, column_map):
+def _read_feed(text, origin, column_map, first_line=1, title=""):
     found = False
-    for record in feeds.iter_records(text):
+    for record in feeds.iter_records(text, first_line, title):
         found = True
         if isinstance(record, feeds.Skipped):
             yield Notice(origin, record.line, None, record.why, action="skipped")

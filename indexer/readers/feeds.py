@@ -61,13 +61,15 @@ class Element:
     closed: bool = True
 
 
-def iter_records(text: str) -> Iterator[Record | Skipped]:
+def iter_records(text: str, first_line=1, title="") -> Iterator[Record | Skipped]:
     """Each item of a feed with its line, as fields of Bahth's (title, body,
     date, url, id, source, author, category, tags, and `abstract` where an
-    item has both a summary and its content), or why it was not read."""
+    item has both a summary and its content), or why it was not read.
+    `text` may be a slice of a feed that begins at its line `first_line`,
+    whose own `title` (the outlet of its items) is before it."""
     opened = None  # (line, end of the opening tag)
-    source = ""
-    line, position = 1, 0
+    source = title
+    line, position = first_line, 0
     for tag in _ITEMS.finditer(text):
         if tag.group(2) is None:  # CDATA or a comment
             continue
@@ -77,7 +79,7 @@ def iter_records(text: str) -> Iterator[Record | Skipped]:
             if opened:
                 yield _unclosed(text, opened, f"not closed before the item of line {line}")
             else:
-                source = source or _channel_title(text[: tag.start()])
+                source = source or feed_title(text[: tag.start()])
             opened = (line, tag.end())
         elif opened is None:
             yield Record(line, None, f"a {tag.group(0)} with no item before it", "")
@@ -93,10 +95,11 @@ def _unclosed(text, opened, why):
     return Record(line, None, f"item {why}: not read", text[start : start + 2000])
 
 
-def _channel_title(text):
-    """The feed's own title (its first before its items): the outlet, for
-    items that name none."""
-    found = _TITLE.search(text)
+def feed_title(text):
+    """The feed's own title (the first before its items), from the text
+    before its first item: the outlet, for items that name none."""
+    first = next((tag.start() for tag in _ITEMS.finditer(text) if tag.group(2)), len(text))
+    found = _TITLE.search(text, 0, first)
     return _plain(_text(found.group(1))) if found else ""
 
 

@@ -7,11 +7,13 @@ import codecs
 import errno
 import glob
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import feeds
 from .decode import detect_encoding, opens_a_document, utf16_encoding
 from .records import Notice, printable
 from .sources import ARCHIVE_SUFFIXES, MAX_EXPANDED_BYTES, READ_ERRORS, Reading, sources
@@ -29,7 +31,10 @@ class Piece:
     file or member, decompressed by the plan (`data`, with the notices of
     what broke its stream, and the `sample` its code page is found from);
     or, `whole`, a tar's member in any format, its bytes read by the plan
-    (a tar is read in order: a worker would read all before it again)."""
+    (a tar is read in order: a worker would read all before it again).
+    A slice of a large TREC or feed file is cut between its records and
+    says its `kind` (its first bytes do not), and a feed's, the feed's own
+    `title` (its outlet)."""
 
     path: Path
     start: int = 0
@@ -40,6 +45,8 @@ class Piece:
     notices: tuple = ()
     sample: bytes = b""
     whole: bool = False
+    kind: str = "jsonl"  # of a slice (start..end): jsonl, trec or feed
+    title: str = ""  # of a slice of a feed: the feed's own title
 
     @property
     def size(self) -> int:
@@ -163,9 +170,20 @@ def _size(path: Path) -> int:
         return 0
 
 
-def split_jsonl(path: Path, target_bytes: int) -> list[Piece] | None:
-    """Pieces of about `target_bytes` each, cut at line ends, when `path` is
-    a plain UTF-8 JSONL file larger than that; None when it must be read whole."""
+# Where a record of a TREC or feed file may be cut from the one before: a
+# line that opens one, after a line that closes one (a line "<item>" in an
+# article's CDATA is not taken for an item's start unless "</item>" ends the
+# line before it too).
+_OPENS = {"trec": re.compile(rb"\s*<DOC>", re.I), "feed": re.compile(rb"\s*<(?:item|entry)[\s>]")}
+_CLOSES = {"trec": re.compile(rb"</DOC>\s*$", re.I), "feed": re.compile(rb"</(?:item|entry)>\s*$")}
+_LONGEST_LOOK = 64 * 2**20  # past a cut's place, before the rest is one slice
+
+
+def split_file(path: Path, target_bytes: int) -> list[Piece] | None:
+    """Pieces of about `target_bytes` each, when `path` is a plain UTF-8 file
+    larger than that of JSONL lines (cut at line ends), TREC <DOC>s or a
+    feed's items (cut between records, on lines of their own); None when it
+    must be read whole."""
     if path.suffix in ARCHIVE_SUFFIXES or _size(path) <= target_bytes:
         return None
     try:
@@ -175,24 +193,63 @@ def split_jsonl(path: Path, target_bytes: int) -> list[Piece] | None:
 
 
 def _slices(path: Path, target_bytes: int) -> list[Piece] | None:
+    from . import detect_format  # the package's, which imports this module
+
     with open(path, "rb") as stream:
         head = stream.read(65536)
         text = head.lstrip(codecs.BOM_UTF8 + b" \t\r\n")
-        if detect_encoding(head) not in ("utf-8", "utf-8-sig") or not text.startswith(b"{"):
+        if detect_encoding(head) not in ("utf-8", "utf-8-sig"):
             return None
-        if opens_a_document(text):
-            return None  # one JSON document over many lines: read whole
+        if text.startswith(b"{"):
+            if opens_a_document(text):
+                return None  # one JSON document over many lines: read whole
+            kind = "jsonl"
+        else:
+            kind = detect_format(text.decode("utf-8", "replace"))
+            if kind not in _OPENS:
+                return None
+        title = feeds.feed_title(text.decode("utf-8", "replace")) if kind == "feed" else ""
         pieces, start, line = [], 0, 1
         size = path.stat().st_size
         while start < size:
-            stream.seek(start + target_bytes)
-            stream.readline()
-            end = min(stream.tell(), size) if start + target_bytes < size else size
+            end = _cut(stream, start + target_bytes, kind) if start + target_bytes < size else size
             stream.seek(start)
-            lines = stream.read(end - start).count(b"\n")
-            pieces.append(Piece(path, start, end, line))
+            lines = sum(chunk.count(b"\n") for chunk in _chunks(stream, end - start))
+            pieces.append(Piece(path, start, end, line, kind=kind, title=title))
             start, line = end, line + lines
         return pieces
+
+
+def _cut(stream, at: int, kind: str) -> int:
+    """Where the slice that reaches `at` ends: the end of the line at `at`
+    (JSONL), or the start of the first record after it that opens a line
+    after a line that closed one; the file's end when there is none within
+    _LONGEST_LOOK."""
+    stream.seek(at)
+    if kind == "jsonl":
+        stream.readline()
+        return stream.tell()
+    before = stream.readline(_LONGEST_LOOK)  # the rest of the line `at` falls in
+    line_start = before.endswith(b"\n")
+    while stream.tell() < at + _LONGEST_LOOK:
+        where = stream.tell()
+        line = stream.readline(1 << 20)
+        if not line:
+            break
+        if line_start and _CLOSES[kind].search(before) and _OPENS[kind].match(line):
+            return where
+        before, line_start = line, line.endswith(b"\n")
+    stream.seek(0, os.SEEK_END)
+    return stream.tell()
+
+
+def _chunks(stream, length: int):
+    while length > 0:
+        chunk = stream.read(min(length, 1 << 24))
+        if not chunk:
+            return
+        length -= len(chunk)
+        yield chunk
 
 
 class Plan:
@@ -229,7 +286,7 @@ class Plan:
                     yield Share((piece,), done)
                 yield Share((), max(0, _size(path) - accounted))  # the progress made up
                 continue
-            slices = split_jsonl(path, self.share_bytes)
+            slices = split_file(path, self.share_bytes)
             if slices:
                 if batch:
                     yield Share(tuple(batch), size)

@@ -29,11 +29,12 @@ class Record:
     raw: str = ""
 
 
-def iter_records(text: str) -> Iterator[Record]:
-    """Each <DOC> of `text` with its line; field names lower case, values
-    stripped and entity-decoded."""
+def iter_records(text: str, first_line=1) -> Iterator[Record]:
+    """Each <DOC> of `text` (which begins at line `first_line` of its file)
+    with its line; field names lower case, values stripped and
+    entity-decoded."""
     opened = None  # (line, end of the opening tag)
-    line, position = 1, 0
+    line, position = first_line, 0
     for tag in _DOC_TAG.finditer(text):
         line += text.count("\n", position, tag.start())
         position = tag.start()
