@@ -88,7 +88,7 @@ def parse_date(text: str):
     if not text or not text.strip():
         return None
     text = normalize(text.strip())
-    if re.match(r"\d{4}-\d{2}-\d{2}", text):
+    if re.match(r"\d{4}-\d{2}-\d{2}|\d{8}t\d{4}", text):  # ISO 8601, or its basic form (NITF's)
         return _checked(_iso(text.upper()))
     if re.match(r"[a-z]{3},|\d{1,2} [a-z]{3} \d{4}", text):
         return _checked(_rfc822(text))

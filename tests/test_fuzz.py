@@ -47,6 +47,10 @@ SEEDS = [
     b"<!--",
     b"<content:encoded>",
     b"<wp:post_type>attachment</wp:post_type>",
+    b"<newsItem guid='g'>",
+    b"</newsItem>",
+    b"<nitf><body.content><p>",
+    b"<subject type='cpnat:person'><name>",
 ]
 chunks = st.lists(st.one_of(st.sampled_from(SEEDS), st.binary(max_size=64)), max_size=20)
 

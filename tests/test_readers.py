@@ -197,6 +197,116 @@ def test_rss_atom_and_wordpress_exports_are_read_an_item_a_record(tmp_path):
     assert {detect_format(text) for text in (RSS, ATOM, WXR)} == {"feed"}
 
 
+NEWSML = """<?xml version="1.0" encoding="UTF-8"?>
+<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/">
+ <header><sent>2018-09-12T16:50:00Z</sent></header>
+ <itemSet>
+  <newsItem guid="urn:newsml:wire.example:20180912:ar-001" version="2" standard="NewsML-G2">
+   <rightsInfo><copyrightHolder literal="وكالة المثال"/></rightsInfo>
+   <itemMeta>
+    <itemClass qcode="ninat:text"/>
+    <provider literal="وكالة المثال للأنباء"/>
+    <versionCreated>2018-09-12T16:44:34Z</versionCreated>
+    <pubStatus qcode="stat:usable"/>
+   </itemMeta>
+   <contentMeta>
+    <contentCreated>2018-09-12T16:40:00+03:00</contentCreated>
+    <creator><name>مراسل بغداد</name></creator>
+    <subject type="cpnat:person" qcode="wire:1"><name xml:lang="ar">مصطفى الكاظمي</name></subject>
+    <subject type="cpnat:organisation" literal="البنك المركزي العراقي"/>
+    <subject type="cpnat:abstract" qcode="medtop:04000000"><name>اقتصاد</name></subject>
+    <genre qcode="genre:Current"><name>خبر</name></genre>
+    <keyword>الدينار</keyword>
+    <headline>البنك المركزي العراقي يرفع سعر الدينار</headline>
+    <description role="drol:summary">قرار جديد للبنك المركزي.</description>
+   </contentMeta>
+   <contentSet>
+    <inlineXML contenttype="application/nitf+xml">
+     <nitf><body><body.content><p>أعلن البنك المركزي العراقي رفع سعر صرف الدينار.</p>
+     <p>وقال محافظ البنك إن القرار يسري &amp; يبدأ غدا.</p></body.content></body></nitf>
+    </inlineXML>
+   </contentSet>
+  </newsItem>
+  <newsItem guid="urn:newsml:wire.example:20180912:pic-7">
+   <itemMeta><itemClass qcode="ninat:picture"/></itemMeta>
+   <contentMeta><headline>صورة</headline></contentMeta>
+  </newsItem>
+  <newsItem guid="urn:newsml:wire.example:20180912:ar-000">
+   <itemMeta><itemClass qcode="ninat:text"/><pubStatus qcode="stat:canceled"/></itemMeta>
+   <contentMeta><headline>خبر سحب</headline></contentMeta>
+  </newsItem>
+ </itemSet>
+</newsMessage>
+"""
+NITF = """<?xml version="1.0" encoding="UTF-8"?>
+<nitf version="-//IPTC//DTD NITF 3.6//EN">
+ <head>
+  <title>افتتاح معرض الكتاب</title>
+  <docdata>
+   <doc-id id-string="WIRE-2019-0203-55"/>
+   <date.issue norm="20190203T080000+0200"/>
+   <key-list><keyword key="معارض"/><keyword key="كتب"/></key-list>
+   <identified-content><person>ليلى حسن</person><org>وزارة الثقافة</org></identified-content>
+  </docdata>
+  <pubdata type="web" name="وكالة المثال" position.section="ثقافة"/>
+ </head>
+ <body>
+  <body.head>
+   <hedline><hl1>افتتاح معرض عمان للكتاب</hl1><hl2>بمشاركة 300 دار نشر</hl2></hedline>
+   <byline>عمان - سارة</byline>
+   <abstract><p>افتتح المعرض اليوم.</p></abstract>
+  </body.head>
+  <body.content><p>افتتحت وزارة الثقافة معرض عمان الدولي للكتاب.</p></body.content>
+ </body>
+</nitf>
+"""
+
+
+def test_news_agencies_newsml_and_nitf_are_read_a_story_a_record(tmp_path):
+    (tmp_path / "wire.xml").write_text(NEWSML, encoding="utf-8")
+    (tmp_path / "story.nitf").write_text(NITF, encoding="utf-8")
+    items = list(read_archive([tmp_path]))
+    found = {r.fields["id"]: r.fields for r in records(items)}
+    assert set(found) == {"urn:newsml:wire.example:20180912:ar-001", "WIRE-2019-0203-55"}
+    item = found["urn:newsml:wire.example:20180912:ar-001"]
+    assert item["body"].startswith("<p>أعلن البنك المركزي العراقي")
+    assert "يسري & يبدأ" in item["body"]
+    assert {k: v for k, v in item.items() if k != "body"} == {
+        "id": "urn:newsml:wire.example:20180912:ar-001",
+        "title": "البنك المركزي العراقي يرفع سعر الدينار",
+        "date": "2018-09-12T16:40:00+03:00",
+        "author": "مراسل بغداد",
+        "source": "وكالة المثال للأنباء",
+        "abstract": "قرار جديد للبنك المركزي.",
+        "category": "خبر",
+        "actors": ["مصطفى الكاظمي", "البنك المركزي العراقي"],
+        "tags": ["اقتصاد", "الدينار"],
+    }
+    story = found["WIRE-2019-0203-55"]
+    assert {k: v for k, v in story.items() if k != "body"} == {
+        "id": "WIRE-2019-0203-55",
+        "title": "افتتاح معرض عمان للكتاب",
+        "date": "20190203T080000+0200",
+        "author": "عمان - سارة",
+        "source": "وكالة المثال",
+        "category": "ثقافة",
+        "abstract": "افتتح المعرض اليوم.",
+        "actors": ["ليلى حسن", "وزارة الثقافة"],
+        "tags": ["معارض", "كتب"],
+    }
+    assert story["body"] == "<p>افتتحت وزارة الثقافة معرض عمان الدولي للكتاب.</p>"
+    left_out = [(p.line, p.action, p.reason) for p in problems(items)]
+    assert left_out == [
+        (31, "skipped", "a NewsML picture item (itemClass ninat:picture), not text: left out"),
+        (
+            35,
+            "skipped",
+            "a NewsML item withdrawn by its agency (pubStatus stat:canceled): left out",
+        ),
+    ]
+    assert {detect_format(NEWSML), detect_format(NITF)} == {"newsml"}
+
+
 def test_a_broken_feed_costs_its_broken_items_only(tmp_path):
     item = "<item>\n<title>خبر {n}</title>\n<description>نص {n}</description>\n</item>\n"
     text = (

@@ -17,7 +17,7 @@ import json
 import re
 from collections.abc import Iterable
 
-from . import feeds, trec
+from . import feeds, newsml, trec
 from .decode import (
     Decoded,
     LineDecoder,
@@ -27,7 +27,7 @@ from .decode import (
     utf8_by_line,
     utf16_encoding,
 )
-from .pages import looks_like_html, parse_page
+from .pages import html_at, looks_like_html, parse_page
 from .plan import ArchiveError, Piece, Plan, Share, expand, whole_files
 from .records import Notice, RawRecord, printable
 from .sources import MAX_EXPANDED_BYTES, MAX_LINE_BYTES, READ_ERRORS, Reading, sources
@@ -94,8 +94,12 @@ def detect_format(text: str) -> str:
     head = text.lstrip()[:4096]
     if head.startswith(("{", "[")):
         return "jsonl"
-    if feeds.looks_like_feed(head) and not looks_like_html(head):
+    # A feed or a wire opens before any HTML it carries (a story's <body>).
+    html = html_at(head)
+    if feeds.opened_at(head) < html:
         return "feed"
+    if newsml.opened_at(head) < html:
+        return "newsml"
     if _DOC.search(head):
         return "trec"
     if looks_like_html(head):
@@ -493,34 +497,40 @@ def _read_csv(text, origin, column_map):
 
 
 def _read_trec(text, origin, column_map, first_line=1):
-    found = False
-    for record in trec.iter_records(text, first_line):
-        found = True
-        if record.fields is None:
-            yield Notice(origin, record.line, None, record.problem or "", record.raw)
-            continue
-        renamed = {TREC_FIELDS.get(name, name): value for name, value in record.fields.items()}
-        yield RawRecord(origin, record.line, _renamed(renamed, column_map))
-        if record.problem:
-            yield Notice(origin, record.line, None, record.problem, action="repaired")
-    if not found:
-        yield Notice(origin, None, None, "no <DOC> record")
+    records = trec.iter_records(text, first_line)
+    yield from _read_tagged(records, origin, column_map, "no <DOC> record", TREC_FIELDS)
 
 
 def _read_feed(text, origin, column_map, first_line=1, title=""):
+    records = feeds.iter_records(text, first_line, title)
+    yield from _read_tagged(records, origin, column_map, "a feed with no <item> or <entry>")
+
+
+def _read_newsml(text, origin, column_map):
+    records = newsml.iter_records(text)
+    yield from _read_tagged(records, origin, column_map, "no <newsItem> or <nitf> story")
+
+
+def _read_tagged(records, origin, column_map, none_found, names=None):
+    """RawRecords and Notices of a tagged format's records (trec.Record,
+    feeds.Skipped), their fields under Bahth's `names` where given; a notice
+    `none_found` for a file with none."""
     found = False
-    for record in feeds.iter_records(text, first_line, title):
+    for record in records:
         found = True
         if isinstance(record, feeds.Skipped):
             yield Notice(origin, record.line, None, record.why, action="skipped")
         elif record.fields is None:
             yield Notice(origin, record.line, None, record.problem or "", record.raw)
         else:
-            yield RawRecord(origin, record.line, _renamed(record.fields, column_map))
+            fields = record.fields
+            if names:
+                fields = {names.get(name, name): value for name, value in fields.items()}
+            yield RawRecord(origin, record.line, _renamed(fields, column_map))
             if record.problem:
                 yield Notice(origin, record.line, None, record.problem, action="repaired")
     if not found:
-        yield Notice(origin, None, None, "a feed with no <item> or <entry>")
+        yield Notice(origin, None, None, none_found)
 
 
 def _read_page(text, origin, column_map):
@@ -532,6 +542,7 @@ _READERS = {
     "csv": _read_csv,
     "trec": _read_trec,
     "feed": _read_feed,
+    "newsml": _read_newsml,
     "page": _read_page,
 }
 FORMATS = tuple(_READERS)

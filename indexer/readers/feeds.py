@@ -20,11 +20,8 @@ from dataclasses import dataclass, field
 
 from .trec import Record
 
-# A CDATA section or a comment (passed over whole), or an item's tag.
-_ITEMS = re.compile(
-    r"<!\[CDATA\[.*?(?:\]\]>|\Z)|<!--.*?(?:-->|\Z)|<(/?)(item|entry)(?=[\s/>])[^>]*>", re.I | re.S
-)
-# The same, and any element's opening or closing tag.
+# A CDATA section or a comment (passed over whole), or any element's opening
+# or closing tag.
 _TAGS = re.compile(
     r"<!\[CDATA\[(.*?)(?:\]\]>|\Z)|<!--.*?(?:-->|\Z)|<(/?)([A-Za-z_][\w:.-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(/?)>",
     re.S,
@@ -39,10 +36,11 @@ _ARTICLE_TYPES = ("post", "")
 _PUBLISHED = ("publish", "")
 
 
-def looks_like_feed(head: str) -> bool:
-    """Whether a file's first characters open a feed (an <rss>, <feed> or
-    <rdf:RDF> element)."""
-    return _FEED.search(head) is not None
+def opened_at(head: str) -> float:
+    """Where a file's first characters open a feed (an <rss>, <feed> or
+    <rdf:RDF> element; infinity: they do not)."""
+    found = _FEED.search(head)
+    return found.start() if found else float("inf")
 
 
 @dataclass
@@ -59,6 +57,7 @@ class Element:
     attributes: dict[str, str] = field(default_factory=dict)
     text: str = ""  # CDATA as it is, the rest entity-decoded; child elements' tags kept
     closed: bool = True
+    raw: str = ""  # its content as written
 
 
 def iter_records(text: str, first_line=1, title="") -> Iterator[Record | Skipped]:
@@ -67,40 +66,67 @@ def iter_records(text: str, first_line=1, title="") -> Iterator[Record | Skipped
     item has both a summary and its content), or why it was not read.
     `text` may be a slice of a feed that begins at its line `first_line`,
     whose own `title` (the outlet of its items) is before it."""
-    opened = None  # (line, end of the opening tag)
-    source = title
+    source = title or feed_title(text)
+    for found in elements(text, _ITEM_NAMES, first_line):
+        yield found if isinstance(found, Record) else _record(found[0], found[2], source)
+
+
+_ITEM_NAMES = ("item", "entry")
+_OPENINGS: dict[tuple[str, ...], re.Pattern] = {}
+
+
+def _openings(names) -> re.Pattern:
+    """CDATA sections and comments (passed over whole), and the opening and
+    closing tags of elements `names` (any prefix, any case)."""
+    if names not in _OPENINGS:
+        _OPENINGS[names] = re.compile(
+            r"<!\[CDATA\[.*?(?:\]\]>|\Z)|<!--.*?(?:-->|\Z)"
+            rf"|<(/?)((?:[\w.-]+:)?(?:{'|'.join(names)}))(?=[\s/>])([^>]*)>",
+            re.I | re.S,
+        )
+    return _OPENINGS[names]
+
+
+def elements(text: str, names: tuple[str, ...], first_line=1):
+    """Each element of `text` named one of `names` (not one inside another):
+    (its line, its opening tag as an Element, its content as written); or a
+    Record of what is wrong (one opened before the last was closed, a
+    closing tag with none open, one never closed), by its line."""
+    opened = None  # (line, Element, end of the opening tag)
     line, position = first_line, 0
-    for tag in _ITEMS.finditer(text):
+    for tag in _openings(names).finditer(text):
         if tag.group(2) is None:  # CDATA or a comment
             continue
         line += text.count("\n", position, tag.start())
         position = tag.start()
+        name = tag.group(2).lower()
         if tag.group(1) != "/":
             if opened:
-                yield _unclosed(text, opened, f"not closed before the item of line {line}")
-            else:
-                source = source or feed_title(text[: tag.start()])
-            opened = (line, tag.end())
+                why = f"not closed before the {name} of line {line}"
+                yield _unclosed(text, opened, why)
+            opened = (line, Element(name, _attributes(tag.group(3))), tag.end())
         elif opened is None:
-            yield Record(line, None, f"a {tag.group(0)} with no item before it", "")
+            yield Record(line, None, f"a {tag.group(0)} with no {name} before it", "")
         else:
-            yield _record(opened[0], text[opened[1] : tag.start()], source)
+            yield opened[0], opened[1], text[opened[2] : tag.start()]
             opened = None
     if opened:
         yield _unclosed(text, opened, "never closed (the file ends)")
 
 
 def _unclosed(text, opened, why):
-    line, start = opened
-    return Record(line, None, f"item {why}: not read", text[start : start + 2000])
+    line, element, start = opened
+    return Record(line, None, f"{element.name} {why}: not read", text[start : start + 2000])
 
 
 def feed_title(text):
     """The feed's own title (the first before its items), from the text
     before its first item: the outlet, for items that name none."""
-    first = next((tag.start() for tag in _ITEMS.finditer(text) if tag.group(2)), len(text))
+    first = next(
+        (tag.start() for tag in _openings(_ITEM_NAMES).finditer(text) if tag.group(2)), len(text)
+    )
     found = _TITLE.search(text, 0, first)
-    return _plain(_text(found.group(1))) if found else ""
+    return plain(_text(found.group(1))) if found else ""
 
 
 def children(content: str) -> list[Element]:
@@ -119,7 +145,8 @@ def children(content: str) -> list[Element]:
         if tag.group(5) == "/":
             continue
         end, inner_end = _closing(content, name, at)
-        element.text = _text(content[at:inner_end])
+        element.raw = content[at:inner_end]
+        element.text = _text(element.raw)
         element.closed = end is not None
         at = end if end is not None else len(content)
     return found
@@ -159,7 +186,7 @@ def _attributes(written):
     }
 
 
-def _plain(text):
+def plain(text):
     return " ".join(re.sub(r"<[^>]*>", " ", text).split())
 
 
@@ -199,7 +226,7 @@ def _record(line, content, source):
     for element in elements:
         if element.name in ("category", "dc:subject"):
             label = element.attributes.get("label") or element.attributes.get("term")
-            name = _plain(element.text) or (label or "").strip()
+            name = plain(element.text) or (label or "").strip()
             if name:
                 tagged = element.attributes.get("domain") == "post_tag"
                 (tags if tagged else categories).append(name)
@@ -232,17 +259,20 @@ def _date(first):
 
 
 def _named(first, *names):
-    """The name the first of elements `names` gives: its text, its <name> or
-    <title> (Atom's author and source), the name an RSS author's address
-    gives in brackets (desk@example.org (Name))."""
+    """The name the first of elements `names` that gives one gives (`named_text`)."""
     for name in names:
         element = first.get(name)
-        if element is None:
-            continue
-        inner = {child.name: child.text for child in children(element.text)}
-        written = _plain(inner.get("name") or inner.get("title") or element.text)
-        if bracketed := _ADDRESS_AND_NAME.match(written):
-            written = bracketed.group(1).strip()
-        if written:
+        if element is not None and (written := named_text(element)):
             return written
     return ""
+
+
+def named_text(element: Element) -> str:
+    """The name an element gives: its <name> or <title> (Atom's author and
+    source, NewsML's creator and subject), else its text; the name an RSS
+    author's address gives in brackets (desk@example.org (Name))."""
+    inner = {child.name.rpartition(":")[2]: child.text for child in children(element.raw)}
+    written = plain(inner.get("name") or inner.get("title") or element.text)
+    if bracketed := _ADDRESS_AND_NAME.match(written):
+        written = bracketed.group(1).strip()
+    return written

@@ -1,0 +1,141 @@
+"""News agencies' wires: IPTC's NewsML-G2 (<newsItem>, alone or in a
+<newsMessage>) and NITF (<nitf>, alone or inside a newsItem), the formats
+AFP, Reuters, AP and the Arab agencies deliver and archive their stories in.
+
+Read as feeds are (feeds.py), with patterns and not an XML parser: a broken
+item costs itself, by its line. A newsItem that is no text (a picture, a
+video, a graphic: its itemClass) or that the agency withdrew (pubStatus
+canceled) is left out with a note. The people and organisations an item
+says it names (NewsML's subjects of those types, NITF's identified-content)
+are its actors; its other subjects and keywords its tags.
+"""
+
+import re
+from collections.abc import Iterator
+
+from .feeds import Element, Skipped, children, elements, named_text, plain
+from .trec import Record
+
+_STARTS = re.compile(r"<(?:\w+:)?(newsItem|newsMessage|nitf)(?=[\s>])")
+_PEOPLE = ("cpnat:person", "person")
+_BODIES = ("cpnat:organisation", "cpnat:organization", "organisation", "organization")
+
+
+def opened_at(head: str) -> float:
+    """Where a file's first characters open a NewsML-G2 item or message, or
+    NITF (infinity: they do not)."""
+    found = _STARTS.search(head)
+    return found.start() if found else float("inf")
+
+
+def iter_records(text: str, first_line=1) -> Iterator[Record | Skipped]:
+    """Each story of a NewsML-G2 or NITF file with its line, as Bahth's
+    fields, or why it was not read."""
+    name = "newsItem" if re.search(r"<(?:\w+:)?newsItem(?=[\s>])", text) else "nitf"
+    for found in elements(text, (name,), first_line):
+        if isinstance(found, Record):
+            yield found
+        else:
+            line, opening, content = found
+            yield (_news_item if name == "newsItem" else _nitf)(line, opening, content)
+
+
+def _news_item(line, opening: Element, content: str) -> Record | Skipped:
+    tree = _Tree(content)
+    kind = tree.attribute("itemClass", "qcode")
+    if kind and kind.split(":")[-1] not in ("text", "composite"):
+        return Skipped(
+            line, f"a NewsML {kind.split(':')[-1]} item (itemClass {kind}), not text: left out"
+        )
+    status = tree.attribute("pubStatus", "qcode")
+    if status.split(":")[-1] == "canceled":
+        return Skipped(
+            line, f"a NewsML item withdrawn by its agency (pubStatus {status}): left out"
+        )
+    fields: dict = {
+        "id": opening.attributes.get("guid", ""),
+        "title": tree.text("headline"),
+        "date": tree.text("contentCreated")
+        or tree.text("firstCreated")
+        or tree.text("versionCreated"),
+        "author": tree.name("creator") or tree.name("contributor"),
+        "source": tree.name("provider") or tree.name("copyrightHolder"),
+        "abstract": tree.text("description"),
+        "category": tree.text("genre") or tree.name("genre"),
+    }
+    inline = tree.element("inlineXML")
+    if inline is not None:
+        inside = _Tree(inline.raw)
+        fields["body"] = inside.raw("body.content") or inside.raw("body") or inline.text
+    actors: list[str] = []
+    tags: list[str] = []
+    for subject in tree.all("subject"):
+        name = named_text(subject) or subject.attributes.get("literal", "")
+        kind = subject.attributes.get("type", "").lower()
+        if name:
+            (actors if kind in _PEOPLE + _BODIES else tags).append(name)
+    tags += [plain(k.text) for k in tree.all("keyword") if plain(k.text)]
+    fields["actors"] = list(dict.fromkeys(actors))
+    fields["tags"] = list(dict.fromkeys(tags))
+    return Record(line, {k: v for k, v in fields.items() if v})
+
+
+def _nitf(line, opening: Element, content: str) -> Record:
+    tree = _Tree(content)
+    fields: dict = {
+        "id": tree.attribute("doc-id", "id-string"),
+        "title": tree.text("hl1") or tree.text("title"),
+        "date": tree.attribute("date.issue", "norm")  # ISO 8601's basic form: dates.py reads it
+        or tree.attribute("date.release", "norm")
+        or tree.attribute("story.date", "norm"),
+        "author": tree.text("byline"),
+        "source": tree.attribute("pubdata", "name")
+        or tree.text("distributor")
+        or tree.attribute("doc.copyright", "holder"),
+        "category": tree.attribute("pubdata", "position.section"),
+        "abstract": tree.text("abstract"),
+        "body": tree.raw("body.content"),
+    }
+    actors = [plain(e.text) for e in tree.all("person") + tree.all("org") if plain(e.text)]
+    tags = [k.attributes.get("key", "") for k in tree.all("keyword") if k.attributes.get("key")]
+    fields["actors"] = list(dict.fromkeys(actors))
+    fields["tags"] = list(dict.fromkeys(tags))
+    return Record(line, {k: v for k, v in fields.items() if v})
+
+
+class _Tree:
+    """The elements of an item at any depth, by their name without a prefix."""
+
+    def __init__(self, content: str):
+        self._by_name: dict[str, list[Element]] = {}
+        pending = [content]
+        while pending:
+            for element in children(pending.pop()):
+                self._by_name.setdefault(element.name.rpartition(":")[2], []).append(element)
+                if "<" in element.raw:
+                    pending.append(element.raw)
+
+    def all(self, name) -> list[Element]:
+        return self._by_name.get(name.lower(), [])
+
+    def element(self, name) -> Element | None:
+        found = self.all(name)
+        return found[0] if found else None
+
+    def raw(self, name) -> str:
+        """The text of element `name`, its child elements' tags kept (a body's <p>s)."""
+        element = self.element(name)
+        return element.text.strip() if element is not None else ""
+
+    def text(self, name) -> str:
+        return plain(self.raw(name))
+
+    def attribute(self, name, attribute) -> str:
+        element = self.element(name)
+        return element.attributes.get(attribute, "").strip() if element is not None else ""
+
+    def name(self, name) -> str:
+        element = self.element(name)
+        if element is None:
+            return ""
+        return named_text(element) or element.attributes.get("literal", "").strip()
