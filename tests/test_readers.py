@@ -307,31 +307,6 @@ def test_news_agencies_newsml_and_nitf_are_read_a_story_a_record(tmp_path):
     assert {detect_format(NEWSML), detect_format(NITF)} == {"newsml"}
 
 
-def test_a_broken_feed_costs_its_broken_items_only(tmp_path):
-    item = "<item>\n<title>خبر {n}</title>\n<description>نص {n}</description>\n</item>\n"
-    text = (
-        "<rss><channel><title>مصدر</title>\n"
-        + item.format(n=1)  # line 2
-        + "<item>\n<title>لم يغلق</title>\n"  # line 6: no </item>
-        + item.format(n=3)  # line 8
-        + "<item>\n<title>خبر 4 & ما بعده</title>\n<description>نص بلا نهاية\n</item>\n"
-        + "</item>\n"  # line 16: a stray closing tag
-        + item.format(n=5)  # line 17
-        + "<item>\n<title>الملف ينتهي"  # line 21: the file ends
-    )
-    (tmp_path / "cut.rss").write_text(text, encoding="utf-8")
-    items = list(read_archive([tmp_path]))
-    found = {r.fields["title"]: r for r in records(items)}
-    assert sorted(found) == ["خبر 1", "خبر 3", "خبر 4 & ما بعده", "خبر 5"]
-    assert found["خبر 4 & ما بعده"].fields["body"] == "نص بلا نهاية"
-    assert [(p.line, p.action, p.reason) for p in problems(items)] == [
-        (6, "rejected", "item not closed before the item of line 8: not read"),
-        (12, "repaired", "<description> not closed: read to the end of the item"),
-        (16, "rejected", "a </item> with no item before it"),
-        (21, "rejected", "item never closed (the file ends): not read"),
-    ]
-
-
 def test_jsonl_bad_lines_are_reported_and_the_rest_read(tmp_path):
     path = tmp_path / "dump.jsonl"
     good = json.dumps(article(1), ensure_ascii=False)
@@ -585,29 +560,52 @@ def test_binary_files_are_reported_not_read(tmp_path):
     ]
 
 
-def test_broken_trec_structure_is_reported_by_line_and_loses_nothing_else(tmp_path):
-    doc = "<DOC>\n<DOCNO>{n}</DOCNO>\n<TITLE>عنوان {n}</TITLE>\n<TEXT>\nنص {n}\n</TEXT>\n</DOC>\n"
-    text = (
-        doc.format(n=1)
+TREC_DOC = "<DOC>\n<DOCNO>{n}</DOCNO>\n<TITLE>خبر {n}</TITLE>\n<TEXT>\nنص {n}\n</TEXT>\n</DOC>\n"
+FEED_ITEM = "<item>\n<title>خبر {n}</title>\n<description>نص {n}</description>\n</item>\n"
+BROKEN = {
+    "a.sgml": (
+        TREC_DOC.format(n=1)
         + "<DOC>\n<DOCNO>2</DOCNO>\n<TEXT>\nنص لم يغلق\n"  # line 8: no </DOC>
-        + doc.format(n=3)  # line 12
-        + "<DOC>\n<DOCNO>4</DOCNO>\n<TEXT>\nنص بلا نهاية\n</DOC>\n"  # line 19: no </TEXT>
-        + "</DOC>\n"  # line 24: a stray closing tag
-        + doc.format(n=5)  # line 25
-        + "<DOC>\n<DOCNO>6</DOCNO>\n"  # line 32: the file ends
-    )
-    (tmp_path / "a.sgml").write_text(text, encoding="utf-8")
+        + TREC_DOC.format(n=3)  # line 12
+        + "<DOC>\n<DOCNO>4</DOCNO>\n<TITLE>خبر 4</TITLE>\n<TEXT>\nنص بلا نهاية\n</DOC>\n"  # 19
+        + "</DOC>\n"  # line 25: a stray closing tag
+        + TREC_DOC.format(n=5)  # line 26
+        + "<DOC>\n<DOCNO>6</DOCNO>\n",  # line 33: the file ends
+        [
+            (8, "rejected", "<DOC> not closed before the <DOC> of line 12: not read"),
+            (19, "repaired", "<TEXT> not closed: read to the end of the record"),
+            (25, "rejected", "a </DOC> with no <DOC> before it"),
+            (33, "rejected", "<DOC> never closed (the file ends): not read"),
+        ],
+    ),
+    "cut.rss": (
+        "<rss><channel><title>مصدر</title>\n"
+        + FEED_ITEM.format(n=1)  # line 2
+        + "<item>\n<title>لم يغلق</title>\n"  # line 6: no </item>
+        + FEED_ITEM.format(n=3)  # line 8
+        + "<item>\n<title>خبر 4</title>\n<description>نص بلا نهاية\n</item>\n"  # line 12
+        + "</item>\n"  # line 16: a stray closing tag
+        + FEED_ITEM.format(n=5)  # line 17
+        + "<item>\n<title>الملف ينتهي",  # line 21: the file ends
+        [
+            (6, "rejected", "item not closed before the item of line 8: not read"),
+            (12, "repaired", "<description> not closed: read to the end of the item"),
+            (16, "rejected", "a </item> with no item before it"),
+            (21, "rejected", "item never closed (the file ends): not read"),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", BROKEN)
+def test_broken_trec_or_feed_structure_is_reported_by_line_and_loses_nothing_else(tmp_path, name):
+    text, expected = BROKEN[name]
+    (tmp_path / name).write_text(text, encoding="utf-8")
     items = list(read_archive([tmp_path]))
-    found = {r.fields["id"]: r for r in records(items)}
-    assert sorted(found) == ["1", "3", "4", "5"]
-    assert found["4"].fields["body"] == "نص بلا نهاية"
-    problems = [(p.line, p.action, p.reason) for p in items if isinstance(p, Notice)]
-    assert problems == [
-        (8, "rejected", "<DOC> not closed before the <DOC> of line 12: not read"),
-        (19, "repaired", "<TEXT> not closed: read to the end of the record"),
-        (24, "rejected", "a </DOC> with no <DOC> before it"),
-        (32, "rejected", "<DOC> never closed (the file ends): not read"),
-    ]
+    found = {r.fields["title"]: r for r in records(items)}
+    assert sorted(found) == ["خبر 1", "خبر 3", "خبر 4", "خبر 5"]
+    assert found["خبر 4"].fields["body"] == "نص بلا نهاية"
+    assert [(p.line, p.action, p.reason) for p in problems(items)] == expected
 
 
 def test_csv_quote_never_closed_costs_its_row_only_and_long_cells_are_read(tmp_path):
