@@ -103,7 +103,8 @@ class Summary:
             yield f"  rejected {count:,}: {reason}"
         for note, count in self.notes.most_common():
             if note == "skipped":  # files, and items that are no articles: not kept
-                yield f"  left out {count:,}: no article (each named in the rejects file)"
+                why = "not read, or no article (each named, and why, in the rejects file)"
+                yield f"  left out {count:,}: {why}"
             else:
                 yield f"  kept with a note {count:,}: {note}"
         for choice, count in self.encodings.most_common():

@@ -414,6 +414,40 @@ def write(folder: Path) -> list[Hostile]:
         ],
     )
 
+    # --- feeds and wires -------------------------------------------------------
+    item = (
+        "<item><guid>{}</guid><title>عنوان</title><pubDate>Thu, 28 Jun 2018 10:00:00 GMT</pubDate>"
+        "<description>{}</description></item>\n"
+    )
+    feed = (
+        "<rss><channel><title>مصدر</title><description><![CDATA[ قناة</description>\n"
+        + item.format("feed-1", "نص")
+        + item.format("feed-2", '<a "' * 50_000)  # stray tags and quotes: a short look each
+        + item.format("feed-3", "<![CDATA[ لا ينتهي")  # line 4
+        + "<!-- تعليق لا ينتهي\n"
+        + item.format("feed-4", "نص & بقية")
+        + "<item><guid>lost</guid><title>الملف ينتهي"  # line 7
+    )
+    archive.file(
+        "feed: stray tags, CDATA and comments never closed, cut short",
+        "feeds/broken.xml",
+        feed.encode(),
+        ["feed-1", "feed-2", "feed-3", "feed-4"],
+        [
+            (4, "repaired", "<description> not closed"),
+            (7, "rejected", "item never closed"),
+        ],
+    )
+    deep = (
+        '<newsItem guid="wire-deep"><contentMeta><contentCreated>2018-06-28</contentCreated>'
+        + "<a>" * 50_000
+        + "</a>" * 50_000
+        + "<headline>عنوان</headline></contentMeta>"
+        + "<contentSet><inlineXML><nitf><body.content><p>نص</p></body.content></nitf></inlineXML>"
+        + "</contentSet></newsItem>\n"
+    )
+    archive.file("NewsML nested 50,000 deep", "feeds/deep.xml", deep.encode(), ["wire-deep"])
+
     # --- files that are not text, and links -----------------------------------
     archive.file(
         "binary",

@@ -126,8 +126,11 @@ WXR = """<?xml version="1.0" encoding="UTF-8" ?>
      xmlns:content="http://purl.org/rss/1.0/modules/content/">
 <channel>
   <title>جريدة الحي</title>
+  <wp:author><wp:author_login>editor2</wp:author_login>
+    <wp:author_display_name><![CDATA[سارة أحمد]]></wp:author_display_name></wp:author>
   <item>
     <title>افتتاح مكتبة الحي</title>
+    <dc:creator><![CDATA[editor2]]></dc:creator>
     <link>https://alhay.example/?p=11</link>
     <pubDate>Sun, 04 Mar 2018 09:00:00 +0000</pubDate>
     <content:encoded><![CDATA[افتتحت البلدية مكتبة جديدة.]]></content:encoded>
@@ -135,6 +138,7 @@ WXR = """<?xml version="1.0" encoding="UTF-8" ?>
     <wp:post_date_gmt><![CDATA[2018-03-04 09:00:00]]></wp:post_date_gmt>
     <wp:status><![CDATA[publish]]></wp:status>
     <wp:post_type><![CDATA[post]]></wp:post_type>
+    <category domain="post_format" nicename="post-format-video"><![CDATA[Video]]></category>
     <category domain="category" nicename="local"><![CDATA[محليات]]></category>
     <category domain="post_tag" nicename="lib"><![CDATA[مكتبات]]></category>
     <wp:comment><wp:comment_content><![CDATA[تعليق <item> جميل]]></wp:comment_content></wp:comment>
@@ -147,6 +151,15 @@ WXR = """<?xml version="1.0" encoding="UTF-8" ?>
     <title>مسودة</title>
     <wp:status><![CDATA[draft]]></wp:status>
     <wp:post_type><![CDATA[post]]></wp:post_type>
+  </item>
+  <item>
+    <title>خبر من نوع خاص بالموقع</title>
+    <pubDate>Mon, 30 Nov -0001 00:00:00 +0000</pubDate>
+    <content:encoded><![CDATA[نص الخبر.]]></content:encoded>
+    <wp:post_date_gmt>0000-00-00 00:00:00</wp:post_date_gmt>
+    <wp:post_date>2018-03-05 10:00:00</wp:post_date>
+    <wp:status>publish</wp:status>
+    <wp:post_type>news</wp:post_type>
   </item>
 </channel>
 </rss>
@@ -183,18 +196,49 @@ def test_rss_atom_and_wordpress_exports_are_read_an_item_a_record(tmp_path):
     assert "انعقدت القمة" in atom["body"] and atom["abstract"] == "ملخص القمة"
     post = found["افتتاح مكتبة الحي"].fields
     assert (post["category"], post["tags"], post["source"]) == ("محليات", ["مكتبات"], "جريدة الحي")
+    assert post["author"] == "سارة أحمد"  # the name the export shows for its login
+    # A site's own post type is an article; WordPress's "never dated" is no date.
+    assert found["خبر من نوع خاص بالموقع"].fields["date"] == "2018-03-05 10:00:00"
     assert set(found) == {
         "النفط & الذهب",
         "خبر بلا محتوى",
         "قمة <b>الرياض</b>",
         "افتتاح مكتبة الحي",
+        "خبر من نوع خاص بالموقع",
     }
     left_out = [(p.line, p.action, p.reason) for p in problems(items)]
     assert left_out == [
-        (19, "skipped", "a WordPress attachment (wp:post_type), not an article: left out"),
-        (23, "skipped", "a post not published (wp:status draft): left out"),
+        (23, "skipped", "a WordPress attachment (wp:post_type), not an article: left out"),
+        (27, "skipped", "a post not published (wp:status draft): left out"),
     ]
     assert {detect_format(text) for text in (RSS, ATOM, WXR)} == {"feed"}
+    # Feeds joined into one file keep their own outlets.
+    joined = ATOM + RSS.replace("صحيفة المثال", "صحيفة أخرى")
+    assert [r.fields["source"] for r in records(read_archive([_written(tmp_path, joined)]))] == [
+        "موقع الأخبار",
+        "صحيفة أخرى",
+        "وكالة المثال",
+    ]
+
+
+def _written(folder, text, name="joined.xml"):
+    path = folder / "other" / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_feed_is_a_document_whose_root_is_one_not_any_text_that_names_it():
+    assert detect_format("<?xml version='1.0'?>\n<!-- " + "ترخيص " * 2000 + "-->\n<rss>") == "feed"
+    assert detect_format("<!DOCTYPE rss>\n<rss><channel>") == "feed"
+    assert detect_format("<atom:feed xmlns:atom='x'>") == "feed"
+    assert (
+        detect_format("<nitf>") == detect_format("<?xml version='1.0'?><newsMessage>") == "newsml"
+    )
+    assert detect_format("id,title,body\n1,<rss> و<item> في النص,نص") == "csv"
+    assert detect_format("<DOC>\n<TEXT>\nاشترك في <rss>\n</TEXT>\n</DOC>") == "trec"
+    assert detect_format("<html><body><p>خلاصة <rss> الموقع</p></body></html>") == "page"
+    assert detect_format("اشترك في خلاصة الموقع <rss> <item>") == "page"
 
 
 NEWSML = """<?xml version="1.0" encoding="UTF-8"?>

@@ -27,7 +27,7 @@ from .decode import (
     utf8_by_line,
     utf16_encoding,
 )
-from .pages import html_at, looks_like_html, parse_page
+from .pages import looks_like_html, parse_page
 from .plan import ArchiveError, Piece, Plan, Share, expand, whole_files
 from .records import Notice, RawRecord, printable
 from .sources import MAX_EXPANDED_BYTES, MAX_LINE_BYTES, READ_ERRORS, Reading, sources
@@ -88,17 +88,30 @@ def field_of(name) -> str | None:
 
 
 _DOC = re.compile("<doc>", re.I)
+# What may come before an XML document's root: its declaration, processing
+# instructions, comments, a doctype.
+_PROLOG = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>)", re.S | re.I)
+_ROOT = re.compile(r"\s*<([A-Za-z_][\w:.-]*)")
+
+
+def root_element(text: str) -> str:
+    """The name of the first element of an XML document, in lower case and
+    without its prefix, after its prolog ("" for text that opens none)."""
+    at = 0
+    while prolog := _PROLOG.match(text, at):
+        at = prolog.end()
+    found = _ROOT.match(text, at)
+    return found.group(1).rpartition(":")[2].lower() if found else ""
 
 
 def detect_format(text: str) -> str:
     head = text.lstrip()[:4096]
     if head.startswith(("{", "[")):
         return "jsonl"
-    # A feed or a wire opens before any HTML it carries (a story's <body>).
-    html = html_at(head)
-    if feeds.opened_at(head) < html:
+    root = root_element(text[:65536])
+    if root in feeds.ROOTS:
         return "feed"
-    if newsml.opened_at(head) < html:
+    if root in newsml.ROOTS:
         return "newsml"
     if _DOC.search(head):
         return "trec"
@@ -287,9 +300,17 @@ def _read_slice(piece: Piece, column_map):
     if piece.kind == "trec":
         yield from _read_trec(decoded.text, origin, column_map, piece.first_line)
     elif piece.kind == "feed":
-        yield from _read_feed(decoded.text, origin, column_map, piece.first_line, piece.title)
+        channel = _channel_of(piece.path) if piece.start else None
+        yield from _read_feed(decoded.text, origin, column_map, piece.first_line, channel)
     else:
         yield from _read_jsonl(decoded.text, origin, column_map, piece.first_line)
+
+
+def _channel_of(path):
+    """The channel of the feed file `path`: what its first MiB says of its items."""
+    with open(path, "rb") as stream:
+        head = stream.read(2**20).decode("utf-8", "replace")
+    return feeds.channel_before_items(head)
 
 
 def _read_jsonl(text, origin, column_map, first_line=1):
@@ -501,8 +522,8 @@ def _read_trec(text, origin, column_map, first_line=1):
     yield from _read_tagged(records, origin, column_map, "no <DOC> record", TREC_FIELDS)
 
 
-def _read_feed(text, origin, column_map, first_line=1, title=""):
-    records = feeds.iter_records(text, first_line, title)
+def _read_feed(text, origin, column_map, first_line=1, channel=None):
+    records = feeds.iter_records(text, first_line, channel)
     yield from _read_tagged(records, origin, column_map, "a feed with no <item> or <entry>")
 
 

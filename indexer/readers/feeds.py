@@ -13,7 +13,9 @@ line. A WordPress export's attachments, menus and pages, and posts never
 published (drafts, trash), are left out with a note, not rejected.
 """
 
+import bisect
 import html
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,26 +23,44 @@ from dataclasses import dataclass, field
 from .trec import Record
 
 # A CDATA section or a comment (passed over whole), or any element's opening
-# or closing tag.
+# or closing tag. A tag holds no < (XML allows none in its attributes) and is
+# at most _LONGEST_TAG long, so that a stray < or quote costs a short look
+# ahead, not one to the end of the file for each.
+_LONGEST_TAG = 4096
 _TAGS = re.compile(
-    r"<!\[CDATA\[(.*?)(?:\]\]>|\Z)|<!--.*?(?:-->|\Z)|<(/?)([A-Za-z_][\w:.-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(/?)>",
+    r"<!\[CDATA\[(.*?)(?:\]\]>|\Z)|<!--.*?(?:-->|\Z)"
+    rf"|<(/?)([A-Za-z_][\w:.-]*)([^<>]{{0,{_LONGEST_TAG}}}?)(/?)>",
     re.S,
 )
-_TITLE = re.compile(r"<title(?=[\s>])[^>]*>(.*?)</title>", re.I | re.S)
-_FEED = re.compile(r"<(?:rss|feed|rdf:rdf)(?=[\s>])", re.I)
 _ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_ZERO_DATE = re.compile(r"^0000-00-00")
+_NO_DATE = re.compile(r"^0000-00-00| -0001 ")
 _ADDRESS_AND_NAME = re.compile(r"^\S+@\S+\s*\((.+)\)$")
-# A WordPress item that is an article: a post, published.
-_ARTICLE_TYPES = ("post", "")
+_ADDRESS = re.compile(r"\S+@\S+\.\w+")
+# What a WordPress export holds beside its articles (posts, and a news
+# site's own types: news, opinion…), and an article's one status published.
+_NOT_ARTICLES = frozenset(
+    (
+        "attachment",
+        "page",
+        "nav_menu_item",
+        "revision",
+        "custom_css",
+        "customize_changeset",
+        "oembed_cache",
+        "user_request",
+        "wp_block",
+        "wp_template",
+        "wp_template_part",
+        "wp_global_styles",
+        "wp_navigation",
+        "wp_font_family",
+        "wp_font_face",
+    )
+)
 _PUBLISHED = ("publish", "")
 
 
-def opened_at(head: str) -> float:
-    """Where a file's first characters open a feed (an <rss>, <feed> or
-    <rdf:RDF> element; infinity: they do not)."""
-    found = _FEED.search(head)
-    return found.start() if found else float("inf")
+ROOTS = ("rss", "feed", "rdf")  # a feed's root element (RSS 1.0's is rdf:RDF)
 
 
 @dataclass
@@ -58,17 +78,75 @@ class Element:
     text: str = ""  # CDATA as it is, the rest entity-decoded; child elements' tags kept
     closed: bool = True
     raw: str = ""  # its content as written
+    at: int = 0  # where its opening tag is
 
 
-def iter_records(text: str, first_line=1, title="") -> Iterator[Record | Skipped]:
+@dataclass
+class Channel:
+    """What a feed says of all its items: its own title (their outlet), and
+    a WordPress export's authors (login -> the name shown)."""
+
+    title: str = ""
+    authors: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, head: str) -> "Channel":
+        """The channel whose elements before its first item are `head`."""
+        found = cls()
+        for element in children(head):
+            if element.name == "title" and not found.title:
+                found.title = plain(element.text)
+            elif element.name == "wp:author":
+                names = {child.name: plain(child.text) for child in children(element.raw)}
+                if login := names.get("wp:author_login"):
+                    found.authors[login] = names.get("wp:author_display_name") or login
+        return found
+
+
+def iter_records(text: str, first_line=1, channel=None) -> Iterator[Record | Skipped]:
     """Each item of a feed with its line, as fields of Bahth's (title, body,
     date, url, id, source, author, category, tags, and `abstract` where an
     item has both a summary and its content), or why it was not read.
     `text` may be a slice of a feed that begins at its line `first_line`,
-    whose own `title` (the outlet of its items) is before it."""
-    source = title or feed_title(text)
+    after its `channel`; feeds joined into one file each keep their own."""
+    known = channels(text)
     for found in elements(text, _ITEM_NAMES, first_line):
-        yield found if isinstance(found, Record) else _record(found[0], found[2], source)
+        if isinstance(found, Record):
+            yield found
+            continue
+        line, item, content = found
+        before = bisect.bisect_right(known, item.at, key=lambda c: c[0])
+        own = known[before - 1][1] if before else channel or Channel()
+        yield _record(line, content, own)
+
+
+_CHANNEL = re.compile(r"<(?:[\w.-]+:)?(?:channel|feed)(?=[\s>])[^<>]{0,4096}>", re.I)
+_MOST_CHANNELS = 100  # read in one file (feeds joined by cat); the rest keep the last
+_LONGEST_HEAD = 2**20  # of a channel's elements before its first item
+
+
+def channels(text: str) -> list[tuple[int, Channel]]:
+    """(where it opens, Channel) of each <channel> or Atom <feed> of `text`."""
+    found = []
+    for opening in itertools.islice(_CHANNEL.finditer(text), _MOST_CHANNELS):
+        end = min(opening.end() + _LONGEST_HEAD, len(text))
+        first_item = next(
+            (
+                t.start()
+                for t in _openings(_ITEM_NAMES).finditer(text, opening.end(), end)
+                if t.group(2)
+            ),
+            end,
+        )
+        found.append((opening.start(), Channel.of(text[opening.end() : first_item])))
+    return found
+
+
+def channel_before_items(text: str) -> Channel:
+    """The channel of a feed whose first characters are `text` (those up to
+    its first item at least): the context of a slice of it."""
+    known = channels(text)
+    return known[0][1] if known else Channel()
 
 
 _ITEM_NAMES = ("item", "entry")
@@ -81,7 +159,7 @@ def _openings(names) -> re.Pattern:
     if names not in _OPENINGS:
         _OPENINGS[names] = re.compile(
             r"<!\[CDATA\[.*?(?:\]\]>|\Z)|<!--.*?(?:-->|\Z)"
-            rf"|<(/?)((?:[\w.-]+:)?(?:{'|'.join(names)}))(?=[\s/>])([^>]*)>",
+            rf"|<(/?)((?:[\w.-]+:)?(?:{'|'.join(names)}))(?=[\s/>])([^<>]{{0,{_LONGEST_TAG}}})>",
             re.I | re.S,
         )
     return _OPENINGS[names]
@@ -93,9 +171,15 @@ def elements(text: str, names: tuple[str, ...], first_line=1):
     Record of what is wrong (one opened before the last was closed, a
     closing tag with none open, one never closed), by its line."""
     opened = None  # (line, Element, end of the opening tag)
-    line, position = first_line, 0
-    for tag in _openings(names).finditer(text):
+    line, position, at = first_line, 0, 0
+    pattern = _openings(names)
+    while tag := pattern.search(text, at):
+        at = tag.end()
         if tag.group(2) is None:  # CDATA or a comment
+            if not tag.group(0).endswith(("]]>", "-->")):
+                # Never closed: it ends where the element it is in ends (or
+                # is no CDATA), not with the file and every item after it.
+                at = _closing_tag(text, opened[1].name, tag.start()) if opened else tag.start() + 2
             continue
         line += text.count("\n", position, tag.start())
         position = tag.start()
@@ -104,7 +188,7 @@ def elements(text: str, names: tuple[str, ...], first_line=1):
             if opened:
                 why = f"not closed before the {name} of line {line}"
                 yield _unclosed(text, opened, why)
-            opened = (line, Element(name, _attributes(tag.group(3))), tag.end())
+            opened = (line, Element(name, _attributes(tag.group(3)), at=tag.start()), tag.end())
         elif opened is None:
             yield Record(line, None, f"a {tag.group(0)} with no {name} before it", "")
         else:
@@ -114,19 +198,16 @@ def elements(text: str, names: tuple[str, ...], first_line=1):
         yield _unclosed(text, opened, "never closed (the file ends)")
 
 
+def _closing_tag(text, name, start) -> int:
+    """Where the first closing tag of element `name` after `start` begins (the
+    end of `text`: none)."""
+    found = re.compile(rf"</{re.escape(name)}\s*>", re.I).search(text, start)
+    return found.start() if found else len(text)
+
+
 def _unclosed(text, opened, why):
     line, element, start = opened
     return Record(line, None, f"{element.name} {why}: not read", text[start : start + 2000])
-
-
-def feed_title(text):
-    """The feed's own title (the first before its items), from the text
-    before its first item: the outlet, for items that name none."""
-    first = next(
-        (tag.start() for tag in _openings(_ITEM_NAMES).finditer(text) if tag.group(2)), len(text)
-    )
-    found = _TITLE.search(text, 0, first)
-    return plain(_text(found.group(1))) if found else ""
 
 
 def children(content: str) -> list[Element]:
@@ -190,7 +271,7 @@ def plain(text):
     return " ".join(re.sub(r"<[^>]*>", " ", text).split())
 
 
-def _record(line, content, source):
+def _record(line, content, channel: Channel):
     elements = children(content)
     first: dict[str, Element] = {}
     for element in elements:
@@ -204,7 +285,7 @@ def _record(line, content, source):
         return ""
 
     kind, status = value("wp:post_type"), value("wp:status")
-    if kind not in _ARTICLE_TYPES:
+    if kind in _NOT_ARTICLES:
         return Skipped(line, f"a WordPress {kind} (wp:post_type), not an article: left out")
     if status not in _PUBLISHED:
         return Skipped(line, f"a post not published (wp:status {status}): left out")
@@ -214,22 +295,25 @@ def _record(line, content, source):
         "title": value("title"),
         "url": value("link") or _link(elements),
         "date": _date(first),
-        "author": _named(first, "dc:creator", "author"),
-        "source": _named(first, "source", "dc:publisher") or source,
+        "author": _author(first, channel),
+        "source": _named(first, "source", "dc:publisher") or channel.title,
     }
     content_text = value("content:encoded", "content")
     summary = value("description", "summary", "excerpt:encoded")
     fields["body"] = content_text or summary
     if content_text and summary:
         fields["abstract"] = summary
-    categories, tags = [], []
+    categories: list[str] = []
+    tags: list[str] = []
     for element in elements:
         if element.name in ("category", "dc:subject"):
             label = element.attributes.get("label") or element.attributes.get("term")
             name = plain(element.text) or (label or "").strip()
-            if name:
-                tagged = element.attributes.get("domain") == "post_tag"
-                (tags if tagged else categories).append(name)
+            # A WordPress export's terms of every taxonomy: its categories
+            # and its tags, not post formats (Video) or co-authors.
+            domain = element.attributes.get("domain", "category")
+            if name and domain in ("category", "post_tag"):
+                (tags if domain == "post_tag" else categories).append(name)
     if categories:
         fields["category"] = categories[0]
     if tags or categories[1:]:
@@ -250,12 +334,23 @@ def _link(elements):
 
 
 def _date(first):
-    for name in ("published", "pubdate", "dc:date", "wp:post_date_gmt", "wp:post_date", "updated"):
+    """When the item was published (WordPress's own dates before the pubDate
+    it derives, which is "-0001" for a post never dated)."""
+    names = ("published", "wp:post_date_gmt", "wp:post_date", "pubdate", "dc:date", "updated")
+    for name in names:
         element = first.get(name)
         if element is not None and (written := element.text.strip()):
-            if not _ZERO_DATE.match(written):
+            if not _NO_DATE.search(written):
                 return written
     return ""
+
+
+def _author(first, channel: Channel) -> str:
+    """The item's author: a WordPress login as the name its export shows; no
+    address alone."""
+    written = _named(first, "dc:creator", "author")
+    written = channel.authors.get(written, written)
+    return "" if _ADDRESS.fullmatch(written) else written
 
 
 def _named(first, *names):

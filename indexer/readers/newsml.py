@@ -16,16 +16,11 @@ from collections.abc import Iterator
 from .feeds import Element, Skipped, children, elements, named_text, plain
 from .trec import Record
 
-_STARTS = re.compile(r"<(?:\w+:)?(newsItem|newsMessage|nitf)(?=[\s>])")
 _PEOPLE = ("cpnat:person", "person")
 _BODIES = ("cpnat:organisation", "cpnat:organization", "organisation", "organization")
 
 
-def opened_at(head: str) -> float:
-    """Where a file's first characters open a NewsML-G2 item or message, or
-    NITF (infinity: they do not)."""
-    found = _STARTS.search(head)
-    return found.start() if found else float("inf")
+ROOTS = ("newsitem", "newsmessage", "nitf")  # a wire's root element
 
 
 def iter_records(text: str, first_line=1) -> Iterator[Record | Skipped]:
@@ -104,16 +99,23 @@ def _nitf(line, opening: Element, content: str) -> Record:
 
 
 class _Tree:
-    """The elements of an item at any depth, by their name without a prefix."""
+    """The elements of an item down to _DEEPEST levels (a story's are a few;
+    each level is read again inside the one above), by their name without a
+    prefix, in document order."""
+
+    _DEEPEST = 12
 
     def __init__(self, content: str):
         self._by_name: dict[str, list[Element]] = {}
-        pending = [content]
-        while pending:
-            for element in children(pending.pop()):
-                self._by_name.setdefault(element.name.rpartition(":")[2], []).append(element)
-                if "<" in element.raw:
-                    pending.append(element.raw)
+        level = [content]
+        for _ in range(self._DEEPEST):
+            inside = []
+            for text in level:
+                for element in children(text):
+                    self._by_name.setdefault(element.name.rpartition(":")[2], []).append(element)
+                    if "<" in element.raw:
+                        inside.append(element.raw)
+            level = inside
 
     def all(self, name) -> list[Element]:
         return self._by_name.get(name.lower(), [])

@@ -146,12 +146,6 @@ def looks_like_html(text: str) -> bool:
     return _HTML.search(text, 0, 2048) is not None
 
 
-def html_at(text: str) -> float:
-    """Where the first sign of HTML in `text` is (infinity: none)."""
-    found = _HTML.search(text)
-    return found.start() if found else float("inf")
-
-
 def parse_page(text: str, name: str) -> dict:
     """The fields of one scraped page."""
     fields: dict[str, str | list[str]] = {"page": name}

@@ -13,7 +13,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import feeds
 from .decode import detect_encoding, opens_a_document, utf16_encoding
 from .records import Notice, printable
 from .sources import ARCHIVE_SUFFIXES, MAX_EXPANDED_BYTES, READ_ERRORS, Reading, sources
@@ -33,8 +32,7 @@ class Piece:
     or, `whole`, a tar's member in any format, its bytes read by the plan
     (a tar is read in order: a worker would read all before it again).
     A slice of a large TREC or feed file is cut between its records and
-    says its `kind` (its first bytes do not), and a feed's, the feed's own
-    `title` (its outlet)."""
+    says its `kind` (its first bytes do not)."""
 
     path: Path
     start: int = 0
@@ -46,7 +44,6 @@ class Piece:
     sample: bytes = b""
     whole: bool = False
     kind: str = "jsonl"  # of a slice (start..end): jsonl, trec or feed
-    title: str = ""  # of a slice of a feed: the feed's own title
 
     @property
     def size(self) -> int:
@@ -208,14 +205,13 @@ def _slices(path: Path, target_bytes: int) -> list[Piece] | None:
             kind = detect_format(text.decode("utf-8", "replace"))
             if kind not in _OPENS:
                 return None
-        title = feeds.feed_title(text.decode("utf-8", "replace")) if kind == "feed" else ""
         pieces, start, line = [], 0, 1
         size = path.stat().st_size
         while start < size:
             end = _cut(stream, start + target_bytes, kind) if start + target_bytes < size else size
             stream.seek(start)
             lines = sum(chunk.count(b"\n") for chunk in _chunks(stream, end - start))
-            pieces.append(Piece(path, start, end, line, kind=kind, title=title))
+            pieces.append(Piece(path, start, end, line, kind=kind))
             start, line = end, line + lines
         return pieces
 
