@@ -138,6 +138,18 @@ EXTRA += [
         "actors": ["جاريث بايل"],
     }
 ]
+# Two people the gazetteer tells apart whose spellings share a key (the
+# King of Jordan, Libya's prime minister).
+EXTRA += [
+    {
+        "id": "x-thinni",
+        "title": "عبد الله الثني يلتقي وفدا",
+        "body": "التقى رئيس الحكومة الليبية المؤقتة عبد الله الثني وفدا من البرلمان.",
+        "date": "2021-08-04",
+        "source": "الرؤية",
+        "actors": ["عبد الله الثني"],
+    }
+]
 # A story at an address with an Arabic path, an exact copy of it that another
 # outlet ran at its own address, and an article that names the first site.
 LINKED = (
@@ -701,6 +713,10 @@ def test_a_known_name_also_finds_the_spellings_the_index_stores_it_under(backend
     # A query that names no known actor never makes the directory.
     SearchRequest.from_params({"q": ["نشرة الطقس"]}, gazetteer=gazetteer, actors=actors)
     assert made == [1]
+    # Another person the gazetteer knows is not searched for under a shared key.
+    king = SearchRequest.from_params({"q": ["عبد الله الثاني"]}, gazetteer=gazetteer, actors=actors)
+    assert "عبد الله الثني" not in king.also_searched
+    assert "x-thinni" not in ids(backend.search(king))
 
 
 def test_an_actor_value_that_names_no_one_says_so_and_offers_the_closest(backend):

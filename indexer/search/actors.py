@@ -73,17 +73,17 @@ def named(gazetteer, name: str):
 
 
 def spellings_of(gazetteer, name: str, directory=None) -> tuple[str, ...]:
-    """`Gazetteer.spellings` of the actor `named` finds, and with a
-    `directory` (a function giving the index's ActorDirectory, called only
-    for a name the gazetteer knows) the spellings the index stores it under
-    that the gazetteer lacks (`ActorDirectory.stored`): غاريث بيل finds the
-    articles that wrote جاريث بيل too."""
+    """`Gazetteer.spellings` of the actor `named` finds, and for a person,
+    with a `directory` (a function giving the index's ActorDirectory, called
+    only for a person the gazetteer knows) the spellings the index stores
+    them under that the gazetteer lacks (`ActorDirectory.stored`): غاريث بيل
+    finds the articles that wrote جاريث بيل too."""
     actor = named(gazetteer, name)
     if actor is None:
         return ()
     found = gazetteer.spellings(actor.name)
-    if directory is not None:
-        found += directory().stored(found)
+    if directory is not None and actor.type == "person":
+        found += directory().stored(actor, gazetteer)
     return found
 
 
@@ -176,15 +176,20 @@ class ActorDirectory:
         """The articles that store the actor under this spelling."""
         return self._counts.get(value, 0)
 
-    def stored(self, spellings) -> tuple[str, ...]:
-        """The other values stored with the same `actor_key` as one of
-        `spellings`, those of the most articles first, MOST_STORED at most."""
+    def stored(self, actor, gazetteer) -> tuple[str, ...]:
+        """The values stored with the `actor_key` of one of the gazetteer's
+        spellings of `actor` of two words or more (one word's key is the
+        word), but for those that name another actor the gazetteer knows
+        (عبد الله الثني is not عبد الله الثاني, though their keys are one):
+        those of the most articles first, MOST_STORED at most."""
+        spellings = gazetteer.spellings(actor.name)
         given = set(spellings)
         found = {
             value: self._counts[value]
             for spelling in spellings
+            if " " in key(spelling)
             for value in self._groups.get(actor_key(spelling), ())
-            if value not in given
+            if value not in given and named(gazetteer, value) in (None, actor)
         }
         return tuple(sorted(found, key=lambda v: (-found[v], v))[:MOST_STORED])
 
@@ -239,20 +244,29 @@ def _in_order(wanted: tuple, words: tuple) -> bool:
 class Directories:
     """The ActorDirectory of a backend's index, made again when the index
     changes (its number of articles, or MAX_AGE seconds), or the gazetteer
-    does: one count request a search, one pass over the actors a change."""
+    does: one count request every RECHECK seconds at most (a batch of a
+    thousand names asks once), one pass over the actors a change, made by
+    one thread while the others wait for it."""
 
     MAX_AGE = 300
+    RECHECK = 5
 
     def __init__(self):
         self._lock = threading.Lock()
-        self._made = (None, 0.0, None)  # (what it was made from, when, directory)
+        # (what it was made from, when, when that was last checked, directory)
+        self._made = (None, 0.0, 0.0, None)
 
     def get(self, backend, gazetteer) -> ActorDirectory:
-        stamp = (backend.ping(), id(gazetteer))
-        made_from, when, directory = self._made
-        if made_from == stamp and time.monotonic() - when < self.MAX_AGE:
+        made_from, when, checked, directory = self._made
+        now = time.monotonic()
+        fresh = directory is not None and now - when < self.MAX_AGE
+        if fresh and made_from[1] == id(gazetteer) and now - checked < self.RECHECK:
             return directory
-        directory = ActorDirectory(backend.values("actor"), gazetteer)
+        stamp = (backend.ping(), id(gazetteer))
         with self._lock:
-            self._made = (stamp, time.monotonic(), directory)
+            made_from, when, _, directory = self._made  # made by another while this waited?
+            if made_from != stamp or time.monotonic() - when >= self.MAX_AGE:
+                directory = ActorDirectory(backend.values("actor"), gazetteer)
+                when = time.monotonic()
+            self._made = (stamp, when, time.monotonic(), directory)
         return directory
