@@ -447,6 +447,14 @@ def write(folder: Path) -> list[Hostile]:
         + "</contentSet></newsItem>\n"
     )
     archive.file("NewsML nested 50,000 deep", "feeds/deep.xml", deep.encode(), ["wire-deep"])
+    sitemap = '<?xml version="1.0"?>\n<urlset><url><loc>https://a.example/1</loc></url></urlset>\n'
+    archive.file(
+        "an XML document of another kind",
+        "feeds/sitemap.xml",
+        sitemap.encode(),
+        [],
+        [(None, "rejected", "an XML document of <urlset>")],
+    )
 
     # --- files that are not text, and links -----------------------------------
     archive.file(

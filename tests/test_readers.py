@@ -239,6 +239,9 @@ def test_a_feed_is_a_document_whose_root_is_one_not_any_text_that_names_it():
     assert detect_format("<DOC>\n<TEXT>\nاشترك في <rss>\n</TEXT>\n</DOC>") == "trec"
     assert detect_format("<html><body><p>خلاصة <rss> الموقع</p></body></html>") == "page"
     assert detect_format("اشترك في خلاصة الموقع <rss> <item>") == "page"
+    # Another XML document is said to be one, not read as a page of its tags.
+    assert detect_format('<?xml version="1.0"?>\n<urlset><url><loc>x</loc></url>') == "xml"
+    assert detect_format('<?xml version="1.0"?>\n<html><body>نص</body></html>') == "page"
 
 
 NEWSML = """<?xml version="1.0" encoding="UTF-8"?>

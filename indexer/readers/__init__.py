@@ -117,6 +117,8 @@ def detect_format(text: str) -> str:
         return "trec"
     if looks_like_html(head):
         return "page"
+    if head.startswith("<?xml") and root not in ("html", ""):
+        return "xml"  # of no format Bahth reads: a sitemap, an office document…
     first_line = head.split("\n", 1)[0]
     for separator in _CSV_SEPARATORS:
         header = [cell.strip().strip('"') for cell in first_line.split(separator)]
@@ -554,6 +556,17 @@ def _read_tagged(records, origin, column_map, none_found, names=None):
         yield Notice(origin, None, None, none_found)
 
 
+def _read_other_xml(text, origin, column_map):
+    root = root_element(text[:65536])
+    yield Notice(
+        origin,
+        None,
+        None,
+        f"an XML document of <{root}>, none of the formats read (RSS, Atom, NewsML, NITF, "
+        "XHTML): not read",
+    )
+
+
 def _read_page(text, origin, column_map):
     yield RawRecord(origin, None, _renamed(parse_page(text, origin), column_map))
 
@@ -565,8 +578,9 @@ _READERS = {
     "feed": _read_feed,
     "newsml": _read_newsml,
     "page": _read_page,
+    "xml": _read_other_xml,
 }
-FORMATS = tuple(_READERS)
+FORMATS = tuple(name for name in _READERS if name != "xml")  # what --format may force
 
 __all__ = [
     "FORMATS",
