@@ -346,7 +346,7 @@ def _run(
     stop=None,
 ):
     options = options or Options()
-    plan = Plan(paths, SHARE_BYTES, SHARE_FILES, options.max_expanded_bytes)
+    plan = Plan(paths, SHARE_BYTES, SHARE_FILES, options.max_expanded_bytes, options.forced_format)
     workers = workers or max(1, min((os.cpu_count() or 1) - store.spare_cores, 8))
     summary = Summary()
     rejects = Rejects(rejects_path)

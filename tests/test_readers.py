@@ -23,7 +23,7 @@ from indexer.readers import (
     trec,
 )
 from indexer.readers.decode import decode
-from indexer.readers.pages import KeywordLine, parse_page
+from indexer.readers.pages import KeywordLine, html_to_text, parse_page
 from indexer.readers.plan import Plan
 
 from .conftest import article, write_jsonl
@@ -231,6 +231,7 @@ def _written(folder, text, name="joined.xml"):
 def test_a_feed_is_a_document_whose_root_is_one_not_any_text_that_names_it():
     assert detect_format("<?xml version='1.0'?>\n<!-- " + "ترخيص " * 2000 + "-->\n<rss>") == "feed"
     assert detect_format("<!DOCTYPE rss>\n<rss><channel>") == "feed"
+    assert detect_format('<!DOCTYPE rss [\n<!ENTITY nbsp "&#160;">\n]>\n<rss>') == "feed"
     assert detect_format("<atom:feed xmlns:atom='x'>") == "feed"
     assert (
         detect_format("<nitf>") == detect_format("<?xml version='1.0'?><newsMessage>") == "newsml"
@@ -314,12 +315,12 @@ def test_news_agencies_newsml_and_nitf_are_read_a_story_a_record(tmp_path):
     (tmp_path / "story.nitf").write_text(NITF, encoding="utf-8")
     items = list(read_archive([tmp_path]))
     found = {r.fields["id"]: r.fields for r in records(items)}
-    assert set(found) == {"urn:newsml:wire.example:20180912:ar-001", "WIRE-2019-0203-55"}
-    item = found["urn:newsml:wire.example:20180912:ar-001"]
+    assert set(found) == {"urn:newsml:wire.example:20180912:ar-001#v2", "WIRE-2019-0203-55"}
+    item = found["urn:newsml:wire.example:20180912:ar-001#v2"]  # its version 2
     assert item["body"].startswith("<p>أعلن البنك المركزي العراقي")
     assert "يسري & يبدأ" in item["body"]
     assert {k: v for k, v in item.items() if k != "body"} == {
-        "id": "urn:newsml:wire.example:20180912:ar-001",
+        "id": "urn:newsml:wire.example:20180912:ar-001#v2",
         "title": "البنك المركزي العراقي يرفع سعر الدينار",
         "date": "2018-09-12T16:40:00+03:00",
         "author": "مراسل بغداد",
@@ -352,6 +353,28 @@ def test_news_agencies_newsml_and_nitf_are_read_a_story_a_record(tmp_path):
         ),
     ]
     assert {detect_format(NEWSML), detect_format(NITF)} == {"newsml"}
+
+
+def test_a_wires_attributes_in_either_quotes_its_plain_text_and_a_quoted_channel(tmp_path):
+    wire = (
+        "<newsMessage><itemSet>\n"
+        "<newsItem guid='p1'><itemMeta><itemClass qcode='ninat:picture'/></itemMeta></newsItem>\n"
+        '<newsItem guid="p2"><itemMeta><itemClass uri="http://cv.iptc.org/newscodes/ninature/'
+        'picture"/></itemMeta></newsItem>\n'
+        '<newsItem guid="t1"><contentMeta><headline>عنوان</headline></contentMeta><contentSet>'
+        '<inlineData contenttype="text/plain">نص الخبر كما هو</inlineData></contentSet>'
+        "</newsItem>\n</itemSet></newsMessage>\n"
+    )
+    items = list(read_archive([_written(tmp_path, wire, "wire.xml")]))
+    assert [r.fields["body"] for r in records(items)] == ["نص الخبر كما هو"]
+    assert [(p.line, p.action) for p in problems(items)] == [(2, "skipped"), (3, "skipped")]
+    feed = (
+        "<rss><channel><title>مدونة تقنية</title>\n<item><title>كيف تكتب خلاصة</title>"
+        "<description><![CDATA[<channel><title>مثال</title>]]></description></item>\n"
+        "<item><title>خبر ثان</title></item></channel></rss>"
+    )
+    sources = [r.fields["source"] for r in records(read_archive([_written(tmp_path, feed)]))]
+    assert sources == ["مدونة تقنية", "مدونة تقنية"]
 
 
 def test_jsonl_bad_lines_are_reported_and_the_rest_read(tmp_path):
@@ -588,9 +611,37 @@ def test_an_html_page_says_what_it_is_in_its_head_and_its_article_is_the_body():
 
 
 def test_a_pages_broken_json_ld_leaves_the_rest_of_the_page():
-    page = NEWS_PAGE.replace('"@context"', '"@context" "')  # no longer JSON
+    for broken in ('"@context" "', "[" * 100_000):  # no JSON; JSON past Python's stack
+        fields = parse_page(NEWS_PAGE.replace('"@context"', broken, 1), "p.html")
+        assert fields["title"] == "افتتاح مستشفى الزرقاء - موقع المثال"
+        assert STORY.strip() in fields["body"]
+
+
+def test_what_a_pages_template_says_of_every_page_is_not_taken_for_its_story():
+    teasers = "".join(
+        f"<article><h2>خبر {n}</h2><p>{STORY[:220]}</p><time datetime='2019-0{n}-01'></time>"
+        "</article>"
+        for n in range(1, 4)
+    )
+    page = (
+        '<html><head><link rel="canonical" href="https://example.org/">'
+        '<meta property="og:site_name" content="موقع المثال">'
+        '<meta property="og:title" content="موقع المثال"></head><body>'
+        "<header><time datetime='2024-01-01'>اليوم</time></header>"
+        f"<h1>آخر الأخبار</h1>{teasers}</body></html>"
+    )
     fields = parse_page(page, "p.html")
-    assert fields["title"] == "افتتاح مستشفى الزرقاء - موقع المثال"
+    assert "url" not in fields  # the home page, named canonical by a template
+    assert fields["title"] == "آخر الأخبار"  # not the site's name
+    assert "date" not in fields or fields["date"] != "2024-01-01"  # not the header's "today"
+    assert all(f"خبر {n}" in fields["body"] for n in range(1, 4))  # a listing, not one teaser
+    # HTML in a record's body keeps its asides (a pull quote): only a page's are its site's.
+    assert "اقتباس" in html_to_text("<p>نص</p><aside>اقتباس</aside>")[0]
+    # A story's own <header> holds its headline; an aside left open hides no story.
+    story = f"<article><header><h1>العنوان الحقيقي</h1></header><p>{STORY}</p></article>"
+    fields = parse_page(f"<html><head><title>الموقع</title></head><body>{story}", "p.html")
+    assert fields["title"] == "العنوان الحقيقي"
+    fields = parse_page(f"<html><body><h1>خبر</h1><aside>شارك<p>{STORY}</p></body>", "p.html")
     assert STORY.strip() in fields["body"]
 
 

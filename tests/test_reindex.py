@@ -11,7 +11,7 @@ import time
 import pytest
 
 from indexer import cli, reindex
-from indexer.readers import RawRecord, read_archive
+from indexer.readers import RawRecord, read_archive, read_pieces
 from indexer.search.embedded import EmbeddedStore
 from indexer.status import ExitStatus
 
@@ -337,6 +337,18 @@ def test_large_trec_and_feed_files_are_read_in_slices_as_they_are_read_whole(
     assert [line for line, action in notes if action == "rejected"] == [opened]
     if kind == "feed":
         assert {source for _, source, _ in articles} == {"وكالة المثال"}
+
+
+def test_a_forced_format_decides_how_a_large_file_is_cut(tmp_path):
+    rows = ["id,title,body", "c0,عن الصيغ,يبدأ كل سجل بالوسم <DOC> وينتهي بالوسم </DOC>"]
+    rows += [f"c{n},عنوان {n},نص {n}" for n in range(1, 400)]
+    path = tmp_path / "table.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    plan = list(reindex.Plan([path], 2048, 200, forced_format="csv"))
+    pieces = [piece for share in plan for piece in share.pieces]
+    assert [piece.end for piece in pieces] == [None]  # CSV is read whole, not cut as TREC
+    found = [i for i in read_pieces(pieces, forced_format="csv") if isinstance(i, RawRecord)]
+    assert len(found) == 400
 
 
 def test_a_clean_run_leaves_no_rejects_file(tmp_path, monkeypatch):

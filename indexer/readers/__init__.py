@@ -90,7 +90,7 @@ def field_of(name) -> str | None:
 _DOC = re.compile("<doc>", re.I)
 # What may come before an XML document's root: its declaration, processing
 # instructions, comments, a doctype.
-_PROLOG = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>)", re.S | re.I)
+_PROLOG = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)", re.S | re.I)
 _ROOT = re.compile(r"\s*<([A-Za-z_][\w:.-]*)")
 
 

@@ -32,7 +32,9 @@ _TAGS = re.compile(
     rf"|<(/?)([A-Za-z_][\w:.-]*)([^<>]{{0,{_LONGEST_TAG}}}?)(/?)>",
     re.S,
 )
-_ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# An attribute: a whole name (possessive: a long word with no = is passed
+# over once, not tried again from each of its letters) and its quoted value.
+_ATTRIBUTE = re.compile(r"""(?<![\w:.-])([\w:.-]++)\s*+=\s*+(?:"([^"]*)"|'([^']*)')""")
 _NO_DATE = re.compile(r"^0000-00-00| -0001 ")
 _ADDRESS_AND_NAME = re.compile(r"^\S+@\S+\s*\((.+)\)$")
 _ADDRESS = re.compile(r"\S+@\S+\.\w+")
@@ -120,7 +122,12 @@ def iter_records(text: str, first_line=1, channel=None) -> Iterator[Record | Ski
         yield _record(line, content, own)
 
 
-_CHANNEL = re.compile(r"<(?:[\w.-]+:)?(?:channel|feed)(?=[\s>])[^<>]{0,4096}>", re.I)
+# A <channel> or an Atom <feed>, not one quoted in a CDATA section or a comment.
+_CHANNEL = re.compile(
+    r"<!\[CDATA\[.*?(?:\]\]>|\Z)|<!--.*?(?:-->|\Z)"
+    r"|(<(?:[\w.-]+:)?(?:channel|feed)(?=[\s>])[^<>]{0,4096}>)",
+    re.I | re.S,
+)
 _MOST_CHANNELS = 100  # read in one file (feeds joined by cat); the rest keep the last
 _LONGEST_HEAD = 2**20  # of a channel's elements before its first item
 
@@ -128,7 +135,8 @@ _LONGEST_HEAD = 2**20  # of a channel's elements before its first item
 def channels(text: str) -> list[tuple[int, Channel]]:
     """(where it opens, Channel) of each <channel> or Atom <feed> of `text`."""
     found = []
-    for opening in itertools.islice(_CHANNEL.finditer(text), _MOST_CHANNELS):
+    openings = (found for found in _CHANNEL.finditer(text) if found.group(1))
+    for opening in itertools.islice(openings, _MOST_CHANNELS):
         end = min(opening.end() + _LONGEST_HEAD, len(text))
         first_item = next(
             (
@@ -180,6 +188,8 @@ def elements(text: str, names: tuple[str, ...], first_line=1):
                 # Never closed: it ends where the element it is in ends (or
                 # is no CDATA), not with the file and every item after it.
                 at = _closing_tag(text, opened[1].name, tag.start()) if opened else tag.start() + 2
+            elif opened and (boundary := _boundary(opened[1].name, tag)) is not None:
+                at = boundary  # closed by the next item's CDATA: it ended with its own item
             continue
         line += text.count("\n", position, tag.start())
         position = tag.start()
@@ -196,6 +206,16 @@ def elements(text: str, names: tuple[str, ...], first_line=1):
             opened = None
     if opened:
         yield _unclosed(text, opened, "never closed (the file ends)")
+
+
+def _boundary(name, section) -> int | None:
+    """Where, inside a CDATA section or a comment, an element `name` closes
+    and the next opens: where a section left open took in the next record
+    (one closed by the next record's own CDATA); None for none."""
+    found = re.compile(rf"</{re.escape(name)}\s*>\s*<{re.escape(name)}[\s>]", re.I).search(
+        section.group(0)
+    )
+    return section.start() + found.start() if found else None
 
 
 def _closing_tag(text, name, start) -> int:
@@ -262,7 +282,7 @@ def _text(inner):
 
 def _attributes(written):
     return {
-        name.lower(): html.unescape(double if double is not None else single)
+        name.lower(): html.unescape(double or single)  # findall gives "" for the other
         for name, double, single in _ATTRIBUTE.findall(written or "")
     }
 
@@ -362,12 +382,18 @@ def _named(first, *names):
     return ""
 
 
+def arabic_first(found: list[Element]) -> Element:
+    """Of elements written in several languages (xml:lang), the Arabic one,
+    else the first."""
+    return next((e for e in found if e.attributes.get("xml:lang", "").startswith("ar")), found[0])
+
+
 def named_text(element: Element) -> str:
     """The name an element gives: its <name> or <title> (Atom's author and
     source, NewsML's creator and subject), else its text; the name an RSS
     author's address gives in brackets (desk@example.org (Name))."""
-    inner = {child.name.rpartition(":")[2]: child.text for child in children(element.raw)}
-    written = plain(inner.get("name") or inner.get("title") or element.text)
+    named = [c for c in children(element.raw) if c.name.rpartition(":")[2] in ("name", "title")]
+    written = plain(arabic_first(named).text if named else element.text)
     if bracketed := _ADDRESS_AND_NAME.match(written):
         written = bracketed.group(1).strip()
     return written

@@ -13,7 +13,7 @@ are its actors; its other subjects and keywords its tags.
 import re
 from collections.abc import Iterator
 
-from .feeds import Element, Skipped, children, elements, named_text, plain
+from .feeds import Element, Skipped, arabic_first, children, elements, named_text, plain
 from .trec import Record
 
 _PEOPLE = ("cpnat:person", "person")
@@ -37,18 +37,21 @@ def iter_records(text: str, first_line=1) -> Iterator[Record | Skipped]:
 
 def _news_item(line, opening: Element, content: str) -> Record | Skipped:
     tree = _Tree(content)
-    kind = tree.attribute("itemClass", "qcode")
-    if kind and kind.split(":")[-1] not in ("text", "composite"):
-        return Skipped(
-            line, f"a NewsML {kind.split(':')[-1]} item (itemClass {kind}), not text: left out"
-        )
+    kind = tree.attribute("itemClass", "qcode") or tree.attribute("itemClass", "uri")
+    nature = re.split(r"[:/]", kind)[-1]  # ninat:picture, or …/ninature/picture
+    if kind and nature not in ("text", "composite"):
+        return Skipped(line, f"a NewsML {nature} item (itemClass {kind}), not text: left out")
     status = tree.attribute("pubStatus", "qcode")
     if status.split(":")[-1] == "canceled":
         return Skipped(
             line, f"a NewsML item withdrawn by its agency (pubStatus {status}): left out"
         )
+    # A story's later versions (a flash, then the full story) under the same
+    # guid: each is kept, under its version, for an ID seen again with other
+    # content would be rejected (near-copies fold together in results).
+    guid, version = opening.attributes.get("guid", ""), opening.attributes.get("version", "")
     fields: dict = {
-        "id": opening.attributes.get("guid", ""),
+        "id": guid if version in ("", "1") or not guid else f"{guid}#v{version}",
         "title": tree.text("headline"),
         "date": tree.text("contentCreated")
         or tree.text("firstCreated")
@@ -62,6 +65,8 @@ def _news_item(line, opening: Element, content: str) -> Record | Skipped:
     if inline is not None:
         inside = _Tree(inline.raw)
         fields["body"] = inside.raw("body.content") or inside.raw("body") or inline.text
+    elif (data := tree.element("inlineData")) is not None:  # text as it is (text/plain)
+        fields["body"] = data.text.strip()
     actors: list[str] = []
     tags: list[str] = []
     for subject in tree.all("subject"):
@@ -91,7 +96,9 @@ def _nitf(line, opening: Element, content: str) -> Record:
         "abstract": tree.text("abstract"),
         "body": tree.raw("body.content"),
     }
-    actors = [plain(e.text) for e in tree.all("person") + tree.all("org") if plain(e.text)]
+    # The people and bodies the story names (not its byline's journalist).
+    named = _Tree(tree.raw("identified-content"))
+    actors = [plain(e.text) for e in named.all("person") + named.all("org") if plain(e.text)]
     tags = [k.attributes.get("key", "") for k in tree.all("keyword") if k.attributes.get("key")]
     fields["actors"] = list(dict.fromkeys(actors))
     fields["tags"] = list(dict.fromkeys(tags))
@@ -121,8 +128,9 @@ class _Tree:
         return self._by_name.get(name.lower(), [])
 
     def element(self, name) -> Element | None:
+        """The first element `name`, or the Arabic one of several languages."""
         found = self.all(name)
-        return found[0] if found else None
+        return arabic_first(found) if found else None
 
     def raw(self, name) -> str:
         """The text of element `name`, its child elements' tags kept (a body's <p>s)."""

@@ -15,9 +15,11 @@ body where the page has no articleBody (its longest <article> element, else
 the whole page without its menus, headers, footers and asides).
 """
 
+import html
 import json
 import re
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 _SOURCE = re.compile(r"^\s*المصدر\s*[:：]\s*(.+?)\s*$", re.M)
 _TAGS = re.compile(r"^\s*كلمات\s+دلالية\s*[:：]\s*(.+?)\s*$", re.M)
@@ -44,19 +46,19 @@ class _TextExtractor(HTMLParser):
     _BLOCKS = frozenset(
         {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "tr", "section", "article"}
     )
-    _HIDDEN = frozenset(
-        {"script", "style", "noscript", "template", "nav", "footer", "header", "aside", "svg"}
-    )
+    HIDDEN = frozenset({"script", "style", "noscript", "template", "nav", "footer", "header"})
 
-    def __init__(self):
+    def __init__(self, hidden=HIDDEN):
         super().__init__(convert_charrefs=True)
+        self._HIDDEN = hidden
         self.parts, self.title, self.heading = [], "", ""
         self.articles: list[list[str]] = []
+        self.headed: int | None = None  # the <article> its <h1> is in
         self.meta: dict[str, list[str]] = {}  # name, property or itemprop -> contents
         self.canonical, self.time = "", ""
         self.linked_data: list[str] = []
         self._linked = False  # inside a JSON-LD script
-        self._hidden = 0
+        self._hiding: list[str] = []  # the hidden elements open, outermost first
         self._article = 0  # depth of <article> elements
         self._stack = []
 
@@ -66,16 +68,17 @@ class _TextExtractor(HTMLParser):
             self._meta(attributes)
         elif tag == "link" and "canonical" in attributes.get("rel", "").lower().split():
             self.canonical = self.canonical or attributes.get("href", "").strip()
-        elif tag == "time" and not self.time:
-            self.time = attributes.get("datetime", "").strip()
+        elif tag == "time" and not self.time and self._article and not self._hiding:
+            self.time = attributes.get("datetime", "").strip()  # a story's, not a ticker's
         elif tag == "script" and attributes.get("type", "").lower() == "application/ld+json":
             self.linked_data.append("")
             self._linked = True
         if itemprop := attributes.get("itemprop"):
             if value := attributes.get("content") or attributes.get("datetime"):
                 self.meta.setdefault(itemprop.lower(), []).append(value.strip())
-        if tag in self._HIDDEN:
-            self._hidden += 1
+        # A story's own <header> (its headline, its byline) is no site's.
+        if tag in self._HIDDEN and not (self._article and tag in ("header", "footer")):
+            self._hiding.append(tag)
         if tag == "article":
             if not self._article:
                 self.articles.append([])
@@ -88,8 +91,8 @@ class _TextExtractor(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "script":
             self._linked = False
-        if tag in self._HIDDEN and self._hidden:
-            self._hidden -= 1
+        if tag in self._hiding:  # it closes, and whatever was left open inside it
+            del self._hiding[len(self._hiding) - 1 - self._hiding[::-1].index(tag) :]
         if tag in self._BLOCKS:
             self._text("\n")
         if tag == "article" and self._article:
@@ -104,14 +107,16 @@ class _TextExtractor(HTMLParser):
             self.title += data
         elif self._linked:
             self.linked_data[-1] += data
-        elif self._hidden == 0:
-            if current == "h1" and not self.heading:
+        elif not self._hiding:
+            if current == "h1" and not self.heading and data.strip():
                 self.heading = data.strip()
+                if self._article:
+                    self.headed = len(self.articles) - 1
             self._text(data)
 
     def _text(self, data):
         self.parts.append(data)
-        if self._article and not self._hidden:
+        if self._article and not self._hiding:
             self.articles[-1].append(data)
 
     def _meta(self, attributes):
@@ -132,8 +137,8 @@ def html_to_text(html: str) -> tuple[str, str]:
     return _joined(extractor.parts), (extractor.heading or extractor.title).strip()
 
 
-def _extracted(html):
-    extractor = _TextExtractor()
+def _extracted(html, hidden=_TextExtractor.HIDDEN):
+    extractor = _TextExtractor(hidden)
     extractor.feed(html)
     extractor.close()
     return extractor
@@ -151,10 +156,12 @@ def parse_page(text: str, name: str) -> dict:
     fields: dict[str, str | list[str]] = {"page": name}
     title = ""
     if looks_like_html(text):
-        extractor = _extracted(text)
+        page, extractor = text, _extracted(text, _PAGE_HIDDEN)
         described = _described(extractor)
         title = described.pop("title", "") or extractor.heading or extractor.title.strip()
         text = described.pop("body", "") or _article_text(extractor) or _joined(extractor.parts)
+        if len(text) < _SHORTEST_BODY:  # an aside or an icon left open hid the rest
+            text = max(text, html_to_text(page)[0], key=len)
         fields.update(described)
     if "source" not in fields and (match := _SOURCE.search(text)):
         fields["source"] = match.group(1)
@@ -166,11 +173,15 @@ def parse_page(text: str, name: str) -> dict:
             fields["tags"] = KeywordLine(line)
     cut = _TRAILING_BLOCK.search(text)
     body = (text[: cut.start()] if cut else text).strip()
+
     fields["body"] = body
     fields["title"] = title or _title_from_body(body)
     return fields
 
 
+# What a page shows beside its story: its menus, headers and footers, asides
+# (related stories, most read) and icons.
+_PAGE_HIDDEN = _TextExtractor.HIDDEN | {"aside", "svg"}
 # An <article> or an articleBody shorter than this is a teaser, not the story.
 _SHORTEST_BODY = 200
 _ARTICLE_TYPES = frozenset(
@@ -189,10 +200,15 @@ _ARTICLE_TYPES = frozenset(
 
 
 def _article_text(extractor) -> str:
-    """The text of the page's longest <article> element, if it is a story's."""
+    """The text of the page's <article> element that holds its headline (its
+    <h1>), else of its one <article> long enough to be a story (not one of
+    a listing's teasers, or of a story's comments)."""
     texts = [_joined(parts) for parts in extractor.articles]
-    longest = max(texts, key=len, default="")
-    return longest if len(longest) >= _SHORTEST_BODY else ""
+    if extractor.headed is not None:
+        chosen = [texts[extractor.headed]]
+    else:
+        chosen = [text for text in texts if len(text) >= _SHORTEST_BODY]
+    return chosen[0] if len(chosen) == 1 and len(chosen[0]) >= _SHORTEST_BODY else ""
 
 
 def _described(extractor) -> dict:
@@ -207,14 +223,20 @@ def _described(extractor) -> dict:
         for tag in _keywords(value)
     ]
     author = _name(found.get("author")) or _first(meta, "author", "article:author", "dc.creator")
+    site = _name(found.get("publisher")) or meta.get("og:site_name", "")
+    social_title = meta.get("og:title", "")
     described: dict[str, str | list[str]] = {
-        "title": _text_of(found.get("headline")) or meta.get("og:title", ""),
+        "title": _text_of(found.get("headline"))
+        or ("" if social_title == site else social_title)  # a site's name is no headline
+        or extractor.heading,
         "date": _text_of(found.get("datePublished"))
         or _first(meta, "article:published_time", "datepublished", "pubdate", "publishdate")
         or _first(meta, "date", "dc.date.issued", "dc.date", "parsely-pub-date")
         or extractor.time,
-        "url": extractor.canonical or meta.get("og:url", "") or _text_of(found.get("url")),
-        "source": _name(found.get("publisher")) or meta.get("og:site_name", ""),
+        "url": _a_story(extractor.canonical)
+        or _a_story(meta.get("og:url", ""))
+        or _a_story(_text_of(found.get("url"))),
+        "source": site,
         "author": ""
         if author.startswith(("http://", "https://"))
         else author,  # a profile's address
@@ -235,7 +257,7 @@ def _linked_article(scripts) -> dict:
     for script in scripts:
         try:
             data = json.loads(script, strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested past Python's stack
             continue
         pending = [data]
         while pending:
@@ -257,7 +279,7 @@ def _text_of(value) -> str:
         value = value[0] if value else ""
     if isinstance(value, dict):
         value = value.get("@id") or value.get("url") or value.get("@value") or ""
-    return value.strip() if isinstance(value, str) else ""
+    return html.unescape(value).strip() if isinstance(value, str) else ""
 
 
 def _name(value) -> str:
@@ -268,15 +290,23 @@ def _name(value) -> str:
         for item in items
         if isinstance(item, dict | str)
     ]
-    return "، ".join(n.strip() for n in names if isinstance(n, str) and n.strip())
+    return "، ".join(html.unescape(n).strip() for n in names if isinstance(n, str) and n.strip())
 
 
 def _keywords(value) -> list[str]:
     if isinstance(value, list):
-        return [k.strip() for k in value if isinstance(k, str) and k.strip()]
+        return [html.unescape(k).strip() for k in value if isinstance(k, str) and k.strip()]
     if isinstance(value, str):
-        return [k for k in _TAG_SEPARATORS.split(value.strip()) if k]
+        return [k for k in _TAG_SEPARATORS.split(html.unescape(value).strip()) if k]
     return []
+
+
+def _a_story(address: str) -> str:
+    """A page's address as its own, where it is one: not a site's home page,
+    which a template may name as every page's canonical address (the pages
+    would all share one ID)."""
+    parts = urlsplit(address)
+    return address if parts.path.strip("/") or parts.query else ""
 
 
 def _first(meta, *names) -> str:

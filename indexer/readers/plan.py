@@ -176,20 +176,21 @@ _CLOSES = {"trec": re.compile(rb"</DOC>\s*$", re.I), "feed": re.compile(rb"</(?:
 _LONGEST_LOOK = 64 * 2**20  # past a cut's place, before the rest is one slice
 
 
-def split_file(path: Path, target_bytes: int) -> list[Piece] | None:
+def split_file(path: Path, target_bytes: int, forced_format=None) -> list[Piece] | None:
     """Pieces of about `target_bytes` each, when `path` is a plain UTF-8 file
     larger than that of JSONL lines (cut at line ends), TREC <DOC>s or a
     feed's items (cut between records, on lines of their own); None when it
-    must be read whole."""
+    must be read whole; `forced_format` (--format) decides the kind instead
+    of the file's first bytes."""
     if path.suffix in ARCHIVE_SUFFIXES or _size(path) <= target_bytes:
         return None
     try:
-        return _slices(path, target_bytes)
+        return _slices(path, target_bytes, forced_format)
     except OSError:
         return None  # read whole, and reported by its reader
 
 
-def _slices(path: Path, target_bytes: int) -> list[Piece] | None:
+def _slices(path: Path, target_bytes: int, forced_format=None) -> list[Piece] | None:
     from . import detect_format  # the package's, which imports this module
 
     with open(path, "rb") as stream:
@@ -197,14 +198,12 @@ def _slices(path: Path, target_bytes: int) -> list[Piece] | None:
         text = head.lstrip(codecs.BOM_UTF8 + b" \t\r\n")
         if detect_encoding(head) not in ("utf-8", "utf-8-sig"):
             return None
-        if text.startswith(b"{"):
-            if opens_a_document(text):
-                return None  # one JSON document over many lines: read whole
-            kind = "jsonl"
-        else:
-            kind = detect_format(text.decode("utf-8", "replace"))
-            if kind not in _OPENS:
-                return None
+        kind = forced_format or detect_format(text.decode("utf-8", "replace"))
+        if kind == "jsonl":
+            if not text.startswith(b"{") or opens_a_document(text):
+                return None  # an array, or one JSON document over many lines: read whole
+        elif kind not in _OPENS:
+            return None
         pieces, start, line = [], 0, 1
         size = path.stat().st_size
         while start < size:
@@ -234,7 +233,9 @@ def _cut(stream, at: int, kind: str) -> int:
             break
         if line_start and _CLOSES[kind].search(before) and _OPENS[kind].match(line):
             return where
-        before, line_start = line, line.endswith(b"\n")
+        if line.strip() or not line_start:  # blank lines between records are passed over
+            before = line
+        line_start = line.endswith(b"\n")
     stream.seek(0, os.SEEK_END)
     return stream.tell()
 
@@ -259,12 +260,14 @@ class Plan:
         share_bytes: int,
         share_files: int,
         max_expanded: int = MAX_EXPANDED_BYTES,
+        forced_format: str | None = None,
     ):
         self.skipped: list[tuple[Path, str]] = []  # what is left out, and why
         self.files = expand(paths, self.skipped)
         self.total_bytes = sum(_size(path) for path in self.files)
         self.share_bytes, self.share_files = share_bytes, share_files
         self.max_expanded = max_expanded
+        self.forced_format = forced_format  # --format: slices of that kind, or none
 
     def __iter__(self) -> Iterator[Share]:
         """Groups of small files, or one slice of a large JSONL file, so that
@@ -282,7 +285,7 @@ class Plan:
                     yield Share((piece,), done)
                 yield Share((), max(0, _size(path) - accounted))  # the progress made up
                 continue
-            slices = split_file(path, self.share_bytes)
+            slices = split_file(path, self.share_bytes, self.forced_format)
             if slices:
                 if batch:
                     yield Share(tuple(batch), size)
