@@ -377,6 +377,23 @@ def test_a_wires_attributes_in_either_quotes_its_plain_text_and_a_quoted_channel
     assert sources == ["مدونة تقنية", "مدونة تقنية"]
 
 
+def test_a_readers_fault_costs_the_rest_of_its_file_not_the_other_files(tmp_path, monkeypatch):
+    from indexer import readers
+
+    def failing(text, origin, column_map):  # a reader's bug, which no input here causes
+        yield from readers._read_feed(text, origin, column_map)
+        raise ValueError("a bug")
+
+    monkeypatch.setitem(readers._READERS, "feed", failing)
+    (tmp_path / "a.xml").write_text(RSS, encoding="utf-8")
+    write_jsonl(tmp_path / "b.jsonl", [article(1), article(2)])
+    items = list(read_archive([tmp_path]))
+    assert len(records(items)) == 2 + 2  # the feed's items before the fault, and the other file
+    (fault,) = problems(items)
+    assert fault.origin.endswith("a.xml") and fault.action == "rejected"
+    assert fault.reason.startswith("the rest of the file not read: ValueError: a bug")
+
+
 def test_jsonl_bad_lines_are_reported_and_the_rest_read(tmp_path):
     path = tmp_path / "dump.jsonl"
     good = json.dumps(article(1), ensure_ascii=False)

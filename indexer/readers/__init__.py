@@ -188,7 +188,7 @@ def _read_source(origin, reading: Reading, forced_format, column_map):
     kind = forced_format or detect_format(head.decode("utf-8", errors="replace"))
     one_document = head.lstrip()[:1] == b"[" or opens_a_document(head)
     if kind == "jsonl" and not one_document and not utf16_encoding(head):
-        yield from _stream_jsonl(origin, head, reading, column_map, blank_lines)
+        yield from _guarded(_stream_jsonl(origin, head, reading, column_map, blank_lines), origin)
         return
     head = b"\n" * blank_lines + head
     decoded = decode(head + reading.rest(drop_nul=not utf16_encoding(head)))
@@ -198,7 +198,9 @@ def _read_source(origin, reading: Reading, forced_format, column_map):
         if not reading.failure and not reading.too_large:
             yield Notice(origin, None, None, "empty file")
         return
-    yield from _READERS[forced_format or detect_format(text)](text, origin, column_map)
+    yield from _guarded(
+        _READERS[forced_format or detect_format(text)](text, origin, column_map), origin
+    )
 
 
 def _stream_jsonl(origin, head, reading: Reading, column_map, lines_before=0, sample=None):
@@ -285,12 +287,34 @@ def _read_lines(piece: Piece, column_map):
     """The records of lines of a compressed JSONL file the plan decompressed."""
     reading = Reading(io.BytesIO(piece.data or b""), None)
     lines_before = piece.first_line - 1
-    yield from _stream_jsonl(piece.member, b"", reading, column_map, lines_before, piece.sample)
+    lines = _stream_jsonl(piece.member, b"", reading, column_map, lines_before, piece.sample)
+    yield from _guarded(lines, piece.member)
+
+
+def _guarded(records, origin):
+    """`records`, and where reading them fails (a fault of Bahth's reader,
+    which must cost the file what it had left, not the run), a notice of it."""
+    try:
+        yield from records
+    except MemoryError:
+        raise
+    except Exception as error:  # any fault of a reader: the other files are read
+        yield Notice(
+            origin,
+            None,
+            None,
+            f"the rest of the file not read: {type(error).__name__}: {error} "
+            "(a fault of Bahth's reader; the records before it are kept)",
+        )
 
 
 def _read_slice(piece: Piece, column_map):
     """Records and Problems of a slice of a JSONL, TREC or feed file, with the
     file's line numbers."""
+    yield from _guarded(_slice_records(piece, column_map), printable(piece.path))
+
+
+def _slice_records(piece: Piece, column_map):
     with open(piece.path, "rb") as stream:
         stream.seek(piece.start)
         data = stream.read(piece.size)
