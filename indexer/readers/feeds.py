@@ -135,7 +135,7 @@ _LONGEST_HEAD = 2**20  # of a channel's elements before its first item
 def channels(text: str) -> list[tuple[int, Channel]]:
     """(where it opens, Channel) of each <channel> or Atom <feed> of `text`."""
     found = []
-    openings = (found for found in _CHANNEL.finditer(text) if found.group(1))
+    openings = (match for match in _CHANNEL.finditer(text) if match.group(1))
     for opening in itertools.islice(openings, _MOST_CHANNELS):
         end = min(opening.end() + _LONGEST_HEAD, len(text))
         first_item = next(
