@@ -12,6 +12,7 @@ the whole files under paths.
 
 import codecs
 import csv
+import functools
 import io
 import json
 import re
@@ -332,8 +333,10 @@ def _slice_records(piece: Piece, column_map):
         yield from _read_jsonl(decoded.text, origin, column_map, piece.first_line)
 
 
+@functools.lru_cache(maxsize=8)
 def _channel_of(path):
-    """The channel of the feed file `path`: what its first MiB says of its items."""
+    """The channel of the feed file `path`: what its first MiB says of its
+    items (read once a worker, not again for each of its slices)."""
     with open(path, "rb") as stream:
         head = stream.read(2**20).decode("utf-8", "replace")
     return feeds.channel_before_items(head)
