@@ -83,7 +83,7 @@ def spellings_of(gazetteer, name: str, directory=None) -> tuple[str, ...]:
         return ()
     found = gazetteer.spellings(actor.name)
     if directory is not None and actor.type == "person":
-        found += directory().stored(actor, gazetteer)
+        found += directory().stored(actor, found, gazetteer)
     return found
 
 
@@ -176,13 +176,12 @@ class ActorDirectory:
         """The articles that store the actor under this spelling."""
         return self._counts.get(value, 0)
 
-    def stored(self, actor, gazetteer) -> tuple[str, ...]:
-        """The values stored with the `actor_key` of one of the gazetteer's
-        spellings of `actor` of two words or more (one word's key is the
+    def stored(self, actor, spellings, gazetteer) -> tuple[str, ...]:
+        """The values stored with the `actor_key` of one of `spellings` (the
+        gazetteer's of `actor`) of two words or more (one word's key is the
         word), but for those that name another actor the gazetteer knows
         (عبد الله الثني is not عبد الله الثاني, though their keys are one):
         those of the most articles first, MOST_STORED at most."""
-        spellings = gazetteer.spellings(actor.name)
         given = set(spellings)
         found = {
             value: self._counts[value]
