@@ -5,8 +5,8 @@ import re
 import pytest
 
 from indexer import reindex
+from indexer.actors.keys import actor_key
 from indexer.search import BadRequest, SearchRequest
-from indexer.search.actors import actor_key
 from indexer.search.elastic import dsl
 from indexer.search.elastic.index import Analysis, index_body
 from indexer.search.embedded import EmbeddedBackend, EmbeddedStore

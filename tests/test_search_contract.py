@@ -150,6 +150,19 @@ EXTRA += [
         "actors": ["عبد الله الثني"],
     }
 ]
+# Two companies the gazetteer tells apart whose names share a key.
+EXTRA += [
+    {
+        "id": f"x-{maker}-{n}",
+        "title": f"{name} تكشف عن طراز كهربائي جديد رقم {n}",
+        "body": f"كشفت {name} عن سيارة كهربائية جديدة في معرض السيارات السنوي.",
+        "date": "2021-08-05",
+        "source": "الرؤية",
+        "actors": [name],
+    }
+    for maker, name, many in (("honda", "شركة هوندا", 2), ("hyundai", "شركة هيونداي", 1))
+    for n in range(many)
+]
 # A story at an address with an Arabic path, an exact copy of it that another
 # outlet ran at its own address, and an article that names the first site.
 LINKED = (
@@ -717,6 +730,19 @@ def test_a_known_name_also_finds_the_spellings_the_index_stores_it_under(backend
     king = SearchRequest.from_params({"q": ["عبد الله الثاني"]}, gazetteer=gazetteer, actors=actors)
     assert "عبد الله الثني" not in king.also_searched
     assert "x-thinni" not in ids(backend.search(king))
+
+
+def test_actors_the_gazetteer_tells_apart_are_two_entries_and_two_filters(backend):
+    """Their spellings share a key (long vowels aside), their actors do not."""
+    request, result = by_actor(backend, "عبد الله الثاني")  # the King, in no article here
+    assert request.filters["actor"] == ("الملك عبد الله الثاني",)
+    assert "x-thinni" not in ids(result)
+    assert "x-thinni" in ids(by_actor(backend, "عبد الله الثني")[1])
+    facet = {b.key: b.count for b in expanded(backend, q="سيارة كهربائية")[1].facets["actor"]}
+    assert (facet["شركة هوندا"], facet["شركة هيونداي"]) == (2, 1)
+    request, result = by_actor(backend, "شركة هيونداي", size=10)
+    assert ids(result) == ["x-hyundai-0"] and not request.resolved
+    assert [(b.key, b.count) for b in result.facets["actor"]] == [("شركة هيونداي", 1)]
 
 
 def test_an_actor_value_that_names_no_one_says_so_and_offers_the_closest(backend):

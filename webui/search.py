@@ -7,9 +7,10 @@ from dataclasses import dataclass, field, replace
 from flask import current_app, request
 
 from indexer.actors import Gazetteer, GazetteerError, configured
+from indexer.actors.keys import named
 from indexer.arabic import normalize
 from indexer.search import Backend, BadRequest, SearchRequest, address, batch
-from indexer.search.actors import ActorDirectory, Directories, Resolved, named
+from indexer.search.actors import ActorDirectory, Directories, Resolved
 from indexer.search.result import SearchResult
 from indexer.search.suggest import did_you_mean
 from indexer.settings import Settings
@@ -194,7 +195,7 @@ def actor_profile(name: str) -> Profile:
         "size": [str(PROFILE_LATEST)],
         "facets": ["date,source,actor"],
     }
-    search = SearchRequest.from_params(params, settings(), actors=directory)
+    search = SearchRequest.from_params(params, settings(), gazetteer(), actors=directory)
     result = backend().search(search)
     known = named(gazetteer(), resolved.name)
     # The spellings the recogniser stored it under, with their articles.

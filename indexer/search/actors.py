@@ -10,66 +10,31 @@ one actor for people: one facet entry (`merged`), one filter.
 grouped by `actor_key`, and resolves what a filter gives (`actor=بوتين`,
 `actor=Putin`, `actor=الصيد`) into the values stored:
 
-1. a spelling of a stored actor (normalised, long vowels of a name of two
-   words or more aside, as `skeleton` says): every spelling of it;
-2. a gazetteer alias or English name: its actor;
-3. the words of one stored actor's name, in order, as articles write them
+1. a value stored as written (a facet entry): every spelling of its actor;
+2. a gazetteer alias or English name: its actor, whatever else shares its
+   key (عبد الله الثاني is the King of Jordan, though the index stores the
+   name of Libya's عبد الله الثني under that key);
+3. a spelling of a stored actor (normalised, long vowels of a name of two
+   words or more aside, as `skeleton` says): every spelling of it; else a
+   spelling of the same key of a person the gazetteer knows: theirs;
+4. the words of one stored actor's name, in order, as articles write them
    (a surname, الصيد; a name with words left out): that actor, when only
    one has them;
-4. otherwise nothing, with the closest actors to offer instead.
+5. otherwise nothing, with the closest actors to offer instead.
 """
 
 import difflib
 import threading
 import time
-import weakref
 from dataclasses import dataclass
 from functools import cached_property
 
+from indexer.actors.keys import actor_key, named, same_person
 from indexer.actors.recognise import key
-from indexer.actors.suggest import skeleton
 
 MOST_CLOSEST = 5
 OFFERED = 5  # values of one request that name no actor and are offered the closest
 MOST_STORED = 10  # an actor's stored spellings a query also searches
-
-
-# name -> its actor_key, once a process: a facet merges every actor value
-# of the articles it counts, tens of thousands a browse, on every request.
-_KEYS: dict[str, str] = {}
-_MOST_KEYS = 500_000
-_LONGEST_KEPT = 120
-
-
-def actor_key(name: str) -> str:
-    """What the spellings of one actor share: its normalised words, and for
-    a name of two words or more, its `skeleton`, without the long vowels
-    most of its words may be written with or without (نتنياهو / نتانياهو);
-    one word alone keeps them (سعد / سعيد are two names)."""
-    found = _KEYS.get(name)
-    if found is None:
-        normalised = key(name)
-        found = skeleton(normalised) if " " in normalised else normalised
-        if len(name) <= _LONGEST_KEPT:  # a name, not whatever a request sent
-            if len(_KEYS) >= _MOST_KEYS:
-                _KEYS.clear()
-            _KEYS[name] = found
-    return found
-
-
-def named(gazetteer, name: str):
-    """The actor of the gazetteer a query's or a filter's name means
-    (`Gazetteer.named`), or for a name of two words or more that it does not
-    know as written, the one person with a spelling of the same `actor_key`:
-    جاريث بيل is غاريث بيل, أنتونيو كونتي is أنطونيو كونتي (people only: the
-    words of organisations' names are the language's, شركة بور is no شركة
-    باير)."""
-    found = gazetteer.named(name)
-    if found is None and len(key(name).split()) > 1:
-        owners = _keyed(gazetteer).get(actor_key(name), {})
-        if len(owners) == 1:
-            (found,) = owners.values()
-    return found
 
 
 def spellings_of(gazetteer, name: str, directory=None) -> tuple[str, ...]:
@@ -87,32 +52,13 @@ def spellings_of(gazetteer, name: str, directory=None) -> tuple[str, ...]:
     return found
 
 
-# gazetteer -> actor_key of each spelling of two words or more of a person ->
-# the people it spells, by name, made once a gazetteer (a tenth of a second).
-_KEYED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
-def _keyed(gazetteer) -> dict[str, dict]:
-    found = _KEYED.get(gazetteer)
-    if found is None:
-        found = {}
-        for actor in gazetteer.actors:
-            if actor.type != "person":
-                continue
-            for spelling in (actor.name, *actor.aliases):
-                if len(key(spelling).split()) > 1 and gazetteer.named(spelling) is actor:
-                    found.setdefault(actor_key(spelling), {})[actor.name] = actor
-        _KEYED[gazetteer] = found
-    return found
-
-
-def merged(rows):
+def merged(rows, gazetteer=None):
     """(value, count) rows with the spellings of one actor as one row: the
     spelling with the most articles, and their counts added (an article
     writes one actor one way: the recogniser joins its forms)."""
     groups: dict[str, tuple[str, int, int]] = {}  # key -> (shown, its count, all)
     for value, count in rows:
-        name_key = actor_key(value)
+        name_key = actor_key(value, gazetteer)
         group = groups.get(name_key)
         if group is None:
             groups[name_key] = (value, count, count)
@@ -143,7 +89,7 @@ class ActorDirectory:
         self.gazetteer = gazetteer
         groups: dict[str, list[str]] = {}
         for value in sorted(counts, key=lambda v: (-counts[v], v)):
-            groups.setdefault(actor_key(value), []).append(value)
+            groups.setdefault(actor_key(value, gazetteer), []).append(value)
         self._counts = dict(counts)
         self._groups = {k: tuple(spellings) for k, spellings in groups.items()}
         self._articles = {
@@ -187,7 +133,7 @@ class ActorDirectory:
             value: self._counts[value]
             for spelling in spellings
             if " " in key(spelling)
-            for value in self._groups.get(actor_key(spelling), ())
+            for value in self._groups.get(actor_key(spelling, gazetteer), ())
             if value not in given and named(gazetteer, value) in (None, actor)
         }
         return tuple(sorted(found, key=lambda v: (-found[v], v))[:MOST_STORED])
@@ -195,12 +141,19 @@ class ActorDirectory:
     def resolve(self, value: str, offer=True) -> Resolved:
         """What `value` names; where it names no one, the closest actors,
         unless `offer` is false (a tenth of a second at 40,000 articles)."""
-        found = self._groups.get(actor_key(value))
+        gazetteer = self.gazetteer
+        if value in self._counts:
+            return Resolved(value, self._groups[actor_key(value, gazetteer)])
+        known = gazetteer.named(value) if gazetteer is not None else None
+        found = self._groups.get(actor_key(value, gazetteer)) if known is None else None
         if found:
             return Resolved(value, found)
-        known = named(self.gazetteer, value) if self.gazetteer is not None else None
+        if known is None and gazetteer is not None:
+            known = same_person(gazetteer, value)
         if known is not None:
-            return Resolved(value, self._groups.get(actor_key(known.name), (known.name,)))
+            return Resolved(
+                value, self._groups.get(actor_key(known.name, gazetteer), (known.name,))
+            )
         having, by_word, most_words = self._words
         written = tuple(key(value).split())
         wanted = {written, tuple(actor_key(value).split())} if len(written) > 1 else {written}

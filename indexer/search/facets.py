@@ -186,12 +186,14 @@ class ValueFacet:
 
     # --- both ---------------------------------------------------------------
 
-    def buckets(self, rows, chosen, size: int = FACET_SIZE, chosen_counts=None) -> list[Bucket]:
+    def buckets(
+        self, rows, chosen, size: int = FACET_SIZE, chosen_counts=None, gazetteer=None
+    ) -> list[Bucket]:
         """The chosen values first, with their counts (`chosen_counts`, or
         those of their spellings' rows; 0 when none is left), then the first
         `size` others by (count, value): ties at the cut fall the same way on
-        every engine."""
-        rows = self.merged(rows)
+        every engine. `gazetteer`: the request's, which tells actors apart."""
+        rows = self.merged(rows, gazetteer)
         counts = dict(rows)
         pinned = [
             Bucket(
@@ -203,20 +205,22 @@ class ValueFacet:
             )
             for value, spellings in chosen
         ]
-        taken = {self.same(s) for _, spellings in chosen for s in (*spellings, _)}
-        others = sorted((row for row in rows if self.same(row[0]) not in taken), key=_rank)
+        taken = {self.same(s, gazetteer) for _, spellings in chosen for s in (*spellings, _)}
+        others = sorted(
+            (row for row in rows if self.same(row[0], gazetteer) not in taken), key=_rank
+        )
         buckets = pinned + [Bucket(value, count) for value, count in others[:size]]
         for bucket in buckets:
             bucket.label = label(self.name, bucket.key)
         return buckets
 
     @staticmethod
-    def merged(rows):
+    def merged(rows, gazetteer=None):
         """The rows as people see them (actors: one row for an actor's spellings)."""
         return list(rows)
 
     @staticmethod
-    def same(value):
+    def same(value, gazetteer=None):
         """What the values shown as one share (actors: actor_key)."""
         return value
 
@@ -245,12 +249,12 @@ class ActorFacet(ManyValueFacet):
     names: ClassVar[bool] = True  # its filter values are resolved (ActorDirectory)
 
     @staticmethod
-    def merged(rows):
-        return actors.merged(rows)
+    def merged(rows, gazetteer=None):
+        return actors.merged(rows, gazetteer)
 
     @staticmethod
-    def same(value):
-        return actors.actor_key(value)
+    def same(value, gazetteer=None):
+        return actors.actor_key(value, gazetteer)
 
 
 @dataclass(frozen=True)

@@ -85,6 +85,9 @@ class SearchRequest:
     address_missing: str = ""
     # auto: words and meaning in one ranking (fusion.py); words; meaning.
     mode: str = "auto"
+    # The actor gazetteer the request was read with: the actor facet keeps
+    # apart the actors it tells apart (actors.actor_key).
+    gazetteer: object = field(default=None, compare=False, repr=False)
 
     def chosen(self, name) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """(value, its spellings) of each value chosen in facet `name`."""
@@ -240,6 +243,7 @@ class SearchRequest:
             size_asked=bool(one("size")),
             address=address,
             mode=mode,
+            gazetteer=gazetteer,
         )
 
     def to_params(self, **changes):

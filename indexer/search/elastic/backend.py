@@ -423,7 +423,7 @@ class ElasticBackend:
                 facet = registry.value(name)
                 rows, chosen_counts = facet.es_rows(aggregation)
                 result.facets[name] = facet.buckets(
-                    rows, request.chosen(name), request.facet_size, chosen_counts
+                    rows, request.chosen(name), request.facet_size, chosen_counts, request.gazetteer
                 )
                 continue
             span = registry.date.es_span(aggregation)

@@ -382,7 +382,9 @@ class EmbeddedBackend:
                 facet, chosen = registry.value(name), request.chosen(name)
                 rows = facet.embedded_rows(counts[f"{name}\0values"])
                 chosen_counts = facet.embedded_chosen(counts.get(f"{name}\0chosen"), chosen)
-                result.facets[name] = facet.buckets(rows, chosen, request.facet_size, chosen_counts)
+                result.facets[name] = facet.buckets(
+                    rows, chosen, request.facet_size, chosen_counts, request.gazetteer
+                )
 
     # --- articles -----------------------------------------------------------
 
