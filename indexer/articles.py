@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from indexer.actors import Gazetteer
+from indexer.actors.gazetteer import PERSON
+from indexer.actors.keys import actor_key, same_person
 from indexer.actors.recognise import Recogniser
 from indexer.arabic import analyzed, arabic_letters, normalize
 from indexer.boilerplate import Boilerplate
@@ -309,4 +311,21 @@ class ArticleBuilder:
                     found.setdefault(name, self.gazetteer.kind(name))
         for actor in self.recogniser.actors(title, body, tags):
             found.setdefault(actor.name, actor.kind)
-        return list(found.items())
+        # Spellings of one person an article writes two ways (جاريث بيل and
+        # غاريث بيل, ستورمي دانيالز and ستورمي دانييلز) are one actor, as the facet
+        # groups them: counted once, under the gazetteer's name where it knows
+        # them, else the first written.
+        who = {name: self._person(name) for name, kind in found.items() if kind == PERSON}
+        kept: dict[str, str] = {}  # a person's actor_key -> the name kept
+        for name, (person, own_name) in who.items():
+            if kept.setdefault(person, name) != name and own_name:
+                kept[person] = name
+        return [(n, k) for n, k in found.items() if n not in who or kept[who[n][0]] == n]
+
+    def _person(self, name) -> tuple[str, bool]:
+        """(the actor_key of the person a name is, whether it is the
+        gazetteer's own name for them)."""
+        known = self.gazetteer.actor(name) or same_person(self.gazetteer, name)
+        if known is None:
+            return actor_key(name, self.gazetteer), False
+        return actor_key(known.name, self.gazetteer), known.name == name

@@ -832,6 +832,20 @@ def test_a_filter_the_gazetteer_knows_means_its_actor_before_a_stored_name_of_th
     assert directory.resolve("عبدالله الثنى").spellings == ("عبد الله الثني",)
 
 
+def test_an_article_that_spells_a_known_person_two_ways_names_them_once(shipped):
+    article = build(
+        {
+            "title": "غاريث بيل يعود",
+            "body": "قال المدرب إن جاريث بيل سيشارك في المباراة المقبلة مع الفريق.",
+        },
+        shipped,
+    )
+    assert "غاريث بيل" in article.actors and "جاريث بيل" not in article.actors
+    # Alone, an article's own spelling is kept as it writes it.
+    alone = build({"title": "جاريث بيل يعود", "body": "عاد جاريث بيل إلى التدريبات."}, shipped)
+    assert "جاريث بيل" in alone.actors
+
+
 def test_a_query_in_ordinary_words_is_no_name_spelt_otherwise():
     """Only a person's name typed in other letters is read as theirs: the
     words of organisations' names are the language's (الوزراء, الزوراء),
