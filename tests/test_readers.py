@@ -662,6 +662,34 @@ def test_what_a_pages_template_says_of_every_page_is_not_taken_for_its_story():
     assert STORY.strip() in fields["body"]
 
 
+def test_a_page_without_an_article_element_leaves_out_its_lists_of_links():
+    """Older templates put the story in a <div> among menus and lists of
+    other stories, as links: a run of blocks mostly of links is left out,
+    with the short line heading it; a linked line alone in the story stays,
+    and the tags after their marker are still read."""
+    menu = "".join(f"<li><a href='/{n}'>{word}</a></li>" for n, word in enumerate(SECTIONS))
+    related = "".join(f"<li><a href='/r{n}'>خبر آخر رقم {n} عن الأسواق</a></li>" for n in range(4))
+    page = (
+        f"<html><body><div id=top><ul>{menu}</ul></div><div id=main>"
+        f"<h1>افتتاح مستشفى جديد</h1><p>{STORY}</p>"
+        "<p><a href='/interview'>الوزير: المستشفى يخدم نصف مليون</a></p>"
+        f"<p>{STORY}</p><div><b>الأكثر قراءة</b></div><ul>{related}</ul></div>"
+        "<div>كلمات دلالية: <a href='/t/1'>الصحة</a>، <a href='/t/2'>الزرقاء</a></div>"
+        "</body></html>"
+    )
+    fields = parse_page(page, "p.html")
+    assert fields["body"].startswith("افتتاح مستشفى جديد\n\n" + STORY.strip())
+    assert "الوزير: المستشفى يخدم نصف مليون" in fields["body"]
+    for elsewhere in (*SECTIONS, "الأكثر قراءة", "خبر آخر"):
+        assert elsewhere not in fields["body"], elsewhere
+    assert fields["tags"] == ["الصحة", "الزرقاء"]
+    # A record's HTML body keeps its links: the record says it is the story.
+    assert "خبر آخر رقم 3" in html_to_text(page)[0]
+
+
+SECTIONS = ("الرئيسية", "سياسة", "اقتصاد", "رياضة", "ثقافة")
+
+
 def test_binary_files_are_reported_not_read(tmp_path):
     import random
 

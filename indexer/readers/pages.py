@@ -11,14 +11,16 @@ datePublished, author, publisher, articleBody, keywords), Open Graph and
 article: meta tags (og:title, og:site_name, article:published_time,
 article:tag), the usual <meta name> ones (author, keywords, description)
 and its canonical link. Those are read first; the visible text is the
-body where the page has no articleBody (its longest <article> element, else
-the whole page without its menus, headers, footers and asides).
+body where the page has no articleBody (its <article> element holding the
+headline, else the whole page), without its menus, headers, footers and
+asides, and without its runs of blocks made mostly of links (`_unlinked`).
 """
 
 import html
 import json
 import re
 from html.parser import HTMLParser
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 _SOURCE = re.compile(r"^\s*المصدر\s*[:：]\s*(.+?)\s*$", re.M)
@@ -60,6 +62,7 @@ class _TextExtractor(HTMLParser):
         self._linked = False  # inside a JSON-LD script
         self._hiding: list[str] = []  # the hidden elements open, outermost first
         self._article = 0  # depth of <article> elements
+        self._links = 0  # depth of <a> elements
         self._stack = []
 
     def handle_starttag(self, tag, attrs):
@@ -83,6 +86,8 @@ class _TextExtractor(HTMLParser):
             if not self._article:
                 self.articles.append([])
             self._article += 1
+        if tag == "a":
+            self._links += 1
         if tag in self._BLOCKS:
             self._text("\n")
         if tag not in ("meta", "link", "br", "img", "input", "hr"):  # elements with no end
@@ -97,6 +102,8 @@ class _TextExtractor(HTMLParser):
             self._text("\n")
         if tag == "article" and self._article:
             self._article -= 1
+        if tag == "a" and self._links:
+            self._links -= 1
         if tag in self._stack:
             while self._stack and self._stack.pop() != tag:
                 pass
@@ -115,9 +122,10 @@ class _TextExtractor(HTMLParser):
             self._text(data)
 
     def _text(self, data):
-        self.parts.append(data)
+        part = (data, self._links > 0 and data != "\n")
+        self.parts.append(part)
         if self._article and not self._hiding:
-            self.articles[-1].append(data)
+            self.articles[-1].append(part)
 
     def _meta(self, attributes):
         name = attributes.get("property") or attributes.get("name") or attributes.get("itemprop")
@@ -126,15 +134,59 @@ class _TextExtractor(HTMLParser):
             self.meta.setdefault(name.lower(), []).append(content)
 
 
-def _joined(parts):
-    text = re.sub(r"[ \t\r\f\v]+", " ", "".join(parts))
+def _joined(parts, links=False):
+    """The text of (text, in a link) parts; with `links` false, without the
+    blocks that are mostly links (LINKED): a menu, a list of related
+    stories, tags, a breadcrumb."""
+    if not links:
+        parts = _unlinked(parts)
+    text = re.sub(r"[ \t\r\f\v]+", " ", "".join(text for text, _ in parts))
     return re.sub(r"\n\s*\n+", "\n\n", text).strip()
+
+
+# A block with more than this share of its letters in links is a menu's, a
+# list's of related stories or tags, where two or more stand together.
+LINKED = 0.5
+HEADING = 40  # letters of a line that heads a list of three or more
+
+
+def _unlinked(parts):
+    """The parts without the runs of blocks made mostly of links, and the
+    short line heading such a run (اقرأ أيضا, Related); a block of links alone
+    among the story's paragraphs is the story's (a linked subheading)."""
+    blocks, block = [], []
+    for part in [*parts, ("\n", False)]:
+        block.append(part)
+        if part[0] == "\n":
+            blocks.append(block)
+            block = []
+    letters = [sum(len(text.strip()) for text, _ in b) for b in blocks]
+    dense = [
+        sum(len(text.strip()) for text, linked in b if linked) > LINKED * n
+        for b, n in zip(blocks, letters, strict=True)
+    ]
+    # The blocks from a trailing block's marker on are what the page says of
+    # the story (its source, its tags: parse_page), not the story: kept.
+    marked = (i for i, b in enumerate(blocks) if _TRAILING_BLOCK.match("".join(t for t, _ in b)))
+    end = next(marked, len(blocks))
+    shown = [i for i, n in enumerate(letters[:end]) if n]  # blocks of no letters aside
+    run = {
+        i
+        for before, after in pairwise(shown)
+        if dense[before] and dense[after]
+        for i in (before, after)
+    }
+    for at, before in enumerate(shown):
+        listed = shown[at + 1 : at + 4]
+        if letters[before] < HEADING and len(listed) == 3 and run.issuperset(listed):
+            run.add(before)
+    return [part for i, b in enumerate(blocks) if i not in run for part in b]
 
 
 def html_to_text(html: str) -> tuple[str, str]:
     """(visible text, title) of an HTML document."""
     extractor = _extracted(html)
-    return _joined(extractor.parts), (extractor.heading or extractor.title).strip()
+    return _joined(extractor.parts, links=True), (extractor.heading or extractor.title).strip()
 
 
 def _extracted(html, hidden=_TextExtractor.HIDDEN):
