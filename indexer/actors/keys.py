@@ -4,9 +4,10 @@ An actor is written many ways across an archive: long vowels or not
 (نتنياهو / نتانياهو), the letters a foreign name is written with either way
 (غاريث / جاريث). `actor_key` is what one actor's spellings share (the facet
 shows them as one entry, a filter finds them all); `named` is the actor of
-the gazetteer a name means, spelt as the gazetteer does or not. The
-recogniser gives an article's people their known names with it, the search
-reads a query's and a filter's names with it.
+the gazetteer a name means, spelt as the gazetteer does or not. An
+article's actors count a person it writes two ways once with them
+(indexer.articles), the search reads a query's and a filter's names with
+them (indexer.search.actors).
 """
 
 import weakref
