@@ -67,6 +67,7 @@ class Summary:
     notes: Counter = field(default_factory=Counter)
     sources: Counter = field(default_factory=Counter)
     encodings: Counter = field(default_factory=Counter)  # files not in UTF-8, by what was chosen
+    _decoded: set = field(default_factory=set, repr=False)  # (what was chosen, file) counted
     dated: int = 0
     seconds: float = 0.0
 
@@ -387,7 +388,9 @@ def _take(item, loader, summary, rejects):
     if isinstance(item, Notice) and not item.rejected:
         # What a reader repaired or decided about a file (bad bytes, an encoding).
         summary.notes[item.action.replace("_", " ")] += 1
-        if item.action == "decoded":
+        if item.action == "decoded" and (item.reason, item.origin) not in summary._decoded:
+            # A file once, whether the code page was chosen for it or for lines of it.
+            summary._decoded.add((item.reason, item.origin))
             summary.encodings[item.reason] += 1
         rejects.write(item)
         return

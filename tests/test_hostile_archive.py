@@ -88,3 +88,10 @@ def test_the_summary_says_which_encodings_were_chosen(tmp_path):
         for line in lines
     )
     assert list(summary.to_json()["encodings"].values()) == [1]
+    # Lines of one file in a code page, among UTF-8 ones: the file is counted once.
+    mixed = [json.dumps(r, ensure_ascii=False).encode("cp1256") for r in records]
+    mixed.insert(1, json.dumps(article(9, title="plain"), ensure_ascii=False).encode("utf-8"))
+    (tmp_path / "old.jsonl").write_bytes(b"\n".join(mixed) + b"\n")
+    summary = reindex.run([tmp_path / "old.jsonl"], EmbeddedStore(tmp_path / "data"), workers=1)
+    assert summary.notes["decoded"] == 3
+    assert "  a line not in UTF-8, among UTF-8 lines: read as cp1256: 1 file" in summary.lines()
