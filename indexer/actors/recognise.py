@@ -969,19 +969,8 @@ class Recogniser:
                     )
                 # In a longer name: another person's (جيمس ماي, سعد بن نايف
                 # السديري, معمر الإرياني), unless the name is whole and what
-                # follows it only seemed a name (فلاديمير بوتين باشر), or what
-                # goes before it is no given name (رجل الدين | مقتدى الصدر,
-                # الشيشاني | رمضان قديروف; not هدى | جمال عبد الناصر, his daughter).
-                if span[0] == position:
-                    return size > 1
-                return (
-                    size > 1
-                    and span[1] == position + size
-                    and not any(
-                        _in(t[NORM], self.cues.first_names) or t[NORM] in self.cues.links
-                        for t in texts[number][span[0] : position]
-                    )
-                )
+                # follows it only seemed a name (فلاديمير بوتين باشر).
+                return span[0] == position and size > 1
             before = texts[number][position - 1] if position else None
             if before is None:
                 return True
