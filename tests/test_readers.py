@@ -685,6 +685,21 @@ def test_a_page_without_an_article_element_leaves_out_its_lists_of_links():
     assert fields["tags"] == ["الصحة", "الزرقاء"]
     # A record's HTML body keeps its links: the record says it is the story.
     assert "خبر آخر رقم 3" in html_to_text(page)[0]
+    # Links that are a story's: a name linked in two short paragraphs; a
+    # linked headline among linked bylines; a link left open in the menu, or
+    # wrapping the story's block, is no link of the story's.
+    named = "".join(f"<p>وحضر الافتتاح <a href='/p/{n}'>الوزير رقم {n}</a></p>" for n in range(2))
+    page = f"<html><body><h1>افتتاح</h1><p>{STORY}</p>{named}</body></html>"
+    assert "الوزير رقم 1" in parse_page(page, "p.html")["body"]
+    bylines = "".join(f"<div><a href='/a/{n}'>الكاتب {n}</a></div>" for n in range(3))
+    page = f"<html><body><h1><a href='/s'>افتتاح مستشفى</a></h1>{bylines}<p>{STORY}</p></body>"
+    assert parse_page(page, "p.html")["body"].startswith("افتتاح مستشفى")
+    for story in (
+        f"<nav><a href='/'>الرئيسية<a href='/x'>سياسة</nav><div><h1>افتتاح</h1><p>{STORY}</p></div>",
+        f"<h1>افتتاح</h1><a href='/story'><div><p>{STORY}</p><p>{STORY}</p></div></a>",
+    ):
+        page = f"<html><body><div>{STORY}</div>{story}</body></html>"
+        assert parse_page(page, "p.html")["body"].count(STORY.strip()) >= 2
 
 
 SECTIONS = ("الرئيسية", "سياسة", "اقتصاد", "رياضة", "ثقافة")

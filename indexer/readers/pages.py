@@ -20,7 +20,6 @@ import html
 import json
 import re
 from html.parser import HTMLParser
-from itertools import pairwise
 from urllib.parse import urlsplit
 
 _SOURCE = re.compile(r"^\s*المصدر\s*[:：]\s*(.+?)\s*$", re.M)
@@ -63,6 +62,7 @@ class _TextExtractor(HTMLParser):
         self._hiding: list[str] = []  # the hidden elements open, outermost first
         self._article = 0  # depth of <article> elements
         self._links = 0  # depth of <a> elements
+        self._headline = 0  # depth of <h1> elements
         self._stack = []
 
     def handle_starttag(self, tag, attrs):
@@ -86,8 +86,12 @@ class _TextExtractor(HTMLParser):
             if not self._article:
                 self.articles.append([])
             self._article += 1
+        if tag == "h1":
+            self._headline += 1
         if tag == "a":
             self._links += 1
+        elif tag in self._BLOCKS and tag != "br":
+            self._links = 0  # the links open around a block wrap it: they are no links
         if tag in self._BLOCKS:
             self._text("\n")
         if tag not in ("meta", "link", "br", "img", "input", "hr"):  # elements with no end
@@ -102,11 +106,15 @@ class _TextExtractor(HTMLParser):
             self._text("\n")
         if tag == "article" and self._article:
             self._article -= 1
-        if tag == "a" and self._links:
-            self._links -= 1
-        if tag in self._stack:
-            while self._stack and self._stack.pop() != tag:
-                pass
+        if tag in self._stack:  # it closes, and whatever was left open inside it
+            while self._stack:
+                closed = self._stack.pop()
+                if closed == "a":
+                    self._links = max(0, self._links - 1)
+                elif closed == "h1":
+                    self._headline -= 1
+                if closed == tag:
+                    break
 
     def handle_data(self, data):
         current = self._stack[-1] if self._stack else ""
@@ -115,7 +123,7 @@ class _TextExtractor(HTMLParser):
         elif self._linked:
             self.linked_data[-1] += data
         elif not self._hiding:
-            if current == "h1" and not self.heading and data.strip():
+            if self._headline and not self.heading and data.strip():
                 self.heading = data.strip()
                 if self._article:
                     self.headed = len(self.articles) - 1
@@ -134,52 +142,56 @@ class _TextExtractor(HTMLParser):
             self.meta.setdefault(name.lower(), []).append(content)
 
 
-def _joined(parts, links=False):
+def _joined(parts, links=False, heading=""):
     """The text of (text, in a link) parts; with `links` false, without the
-    blocks that are mostly links (LINKED): a menu, a list of related
-    stories, tags, a breadcrumb."""
+    runs of blocks made mostly of links (`_unlinked`), but the one holding
+    the page's `heading`."""
     if not links:
-        parts = _unlinked(parts)
+        parts = _unlinked(parts, heading)
     text = re.sub(r"[ \t\r\f\v]+", " ", "".join(text for text, _ in parts))
     return re.sub(r"\n\s*\n+", "\n\n", text).strip()
 
 
 # A block with more than this share of its letters in links is a menu's, a
-# list's of related stories or tags, where two or more stand together.
-LINKED = 0.5
-HEADING = 40  # letters of a line that heads a list of three or more
+# list's of related stories or tags, where RUN or more stand together.
+LINKED = 0.8
+RUN = 3
+HEADING = 40  # letters of a line that heads such a run
 
 
-def _unlinked(parts):
+def _unlinked(parts, heading=""):
     """The parts without the runs of blocks made mostly of links, and the
-    short line heading such a run (اقرأ أيضا, Related); a block of links alone
-    among the story's paragraphs is the story's (a linked subheading)."""
+    short line heading such a run (اقرأ أيضا, Related); fewer blocks of links
+    among the story's paragraphs are the story's (a linked subheading, a
+    linked name), and so is the block of its headline."""
     blocks, block = [], []
     for part in [*parts, ("\n", False)]:
         block.append(part)
         if part[0] == "\n":
             blocks.append(block)
             block = []
+    texts = ["".join(text for text, _ in b) for b in blocks]
     letters = [sum(len(text.strip()) for text, _ in b) for b in blocks]
+    headline = [bool(heading) and heading in text for text in texts]
     dense = [
-        sum(len(text.strip()) for text, linked in b if linked) > LINKED * n
-        for b, n in zip(blocks, letters, strict=True)
+        sum(len(text.strip()) for text, linked in b if linked) > LINKED * n and not headed
+        for b, n, headed in zip(blocks, letters, headline, strict=True)
     ]
     # The blocks from a trailing block's marker on are what the page says of
     # the story (its source, its tags: parse_page), not the story: kept.
-    marked = (i for i, b in enumerate(blocks) if _TRAILING_BLOCK.match("".join(t for t, _ in b)))
-    end = next(marked, len(blocks))
+    end = next((i for i, text in enumerate(texts) if _TRAILING_BLOCK.match(text)), len(blocks))
     shown = [i for i, n in enumerate(letters[:end]) if n]  # blocks of no letters aside
-    run = {
-        i
-        for before, after in pairwise(shown)
-        if dense[before] and dense[after]
-        for i in (before, after)
-    }
-    for at, before in enumerate(shown):
-        listed = shown[at + 1 : at + 4]
-        if letters[before] < HEADING and len(listed) == 3 and run.issuperset(listed):
-            run.add(before)
+    run: set[int] = set()
+    start = 0
+    for at in range(len(shown) + 1):
+        if at < len(shown) and dense[shown[at]]:
+            continue
+        if at - start >= RUN:
+            run.update(shown[start:at])
+            heads = shown[start - 1] if start else None
+            if heads is not None and letters[heads] < HEADING and not headline[heads]:
+                run.add(heads)
+        start = at + 1
     return [part for i, b in enumerate(blocks) if i not in run for part in b]
 
 
@@ -211,7 +223,11 @@ def parse_page(text: str, name: str) -> dict:
         page, extractor = text, _extracted(text, _PAGE_HIDDEN)
         described = _described(extractor)
         title = described.pop("title", "") or extractor.heading or extractor.title.strip()
-        text = described.pop("body", "") or _article_text(extractor) or _joined(extractor.parts)
+        text = (
+            described.pop("body", "")
+            or _article_text(extractor)
+            or _joined(extractor.parts, heading=extractor.heading)
+        )
         if len(text) < _SHORTEST_BODY:  # an aside or an icon left open hid the rest
             text = max(text, html_to_text(page)[0], key=len)
         fields.update(described)
@@ -255,7 +271,7 @@ def _article_text(extractor) -> str:
     """The text of the page's <article> element that holds its headline (its
     <h1>), else of its one <article> long enough to be a story (not one of
     a listing's teasers, or of a story's comments)."""
-    texts = [_joined(parts) for parts in extractor.articles]
+    texts = [_joined(parts, heading=extractor.heading) for parts in extractor.articles]
     if extractor.headed is not None:
         chosen = [texts[extractor.headed]]
     else:
