@@ -16,7 +16,7 @@ from pathlib import Path
 
 from indexer.actors import Gazetteer
 from indexer.actors.gazetteer import PERSON
-from indexer.actors.keys import actor_key, same_person
+from indexer.actors.keys import same_person
 from indexer.actors.recognise import Recogniser
 from indexer.arabic import analyzed, arabic_letters, normalize
 from indexer.boilerplate import Boilerplate
@@ -311,21 +311,20 @@ class ArticleBuilder:
                     found.setdefault(name, self.gazetteer.kind(name))
         for actor in self.recogniser.actors(title, body, tags):
             found.setdefault(actor.name, actor.kind)
-        # Spellings of one person an article writes two ways (جاريث بيل and
-        # غاريث بيل, ستورمي دانيالز and ستورمي دانييلز) are one actor, as the facet
-        # groups them: counted once, under the gazetteer's name where it knows
-        # them, else the first written.
-        who = {name: self._person(name) for name, kind in found.items() if kind == PERSON}
-        kept: dict[str, str] = {}  # a person's actor_key -> the name kept
-        for name, (person, own_name) in who.items():
-            if kept.setdefault(person, name) != name and own_name:
-                kept[person] = name
-        return [(n, k) for n, k in found.items() if n not in who or kept[who[n][0]] == n]
+        # A person the gazetteer knows that the article (or its record) writes
+        # in a spelling it lacks besides its own (جاريث بيل beside غاريث بيل)
+        # is one actor, counted once, under the gazetteer's name. People it
+        # does not know stay as written: منصور and منصوري are two.
+        who = {name: self._known_person(name) for name in found}
+        kept: dict[str, str] = {}  # the gazetteer's name of a person -> the name kept
+        for name, person in who.items():
+            if person is not None and (person.name not in kept or name == person.name):
+                kept[person.name] = name
+        return [(n, k) for n, k in found.items() if who[n] is None or kept[who[n].name] == n]
 
-    def _person(self, name) -> tuple[str, bool]:
-        """(the actor_key of the person a name is, whether it is the
-        gazetteer's own name for them)."""
-        known = self.gazetteer.actor(name) or same_person(self.gazetteer, name)
-        if known is None:
-            return actor_key(name, self.gazetteer), False
-        return actor_key(known.name, self.gazetteer), known.name == name
+    def _known_person(self, name):
+        """The person of the gazetteer a name is, written as it does or not."""
+        known = self.gazetteer.actor(name)
+        if known is not None:
+            return known if known.type == PERSON else None
+        return same_person(self.gazetteer, name)

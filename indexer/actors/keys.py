@@ -46,8 +46,7 @@ def actor_key(name: str, gazetteer=None) -> str:
 
 
 # gazetteer -> the key of spellings of two actors or more -> each of those
-# spellings, normalised -> its own key (its words as written, marked as the
-# distinct given names' are), made once a gazetteer.
+# spellings, normalised -> its actor's key, made once a gazetteer.
 _APART: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
@@ -59,11 +58,19 @@ def _apart(gazetteer) -> dict[str, dict[str, str]]:
             for spelling in (actor.name, *actor.aliases):
                 spelled = owners.setdefault(actor_key(spelling), {})
                 spelled.setdefault(key(spelling), set()).add(actor.name)
-        found = {
-            shared: {s: " ".join("=" + w for w in s.split()) for s in spelled}
-            for shared, spelled in owners.items()
-            if len(set().union(*spelled.values())) > 1
-        }
+        disputed = {k for k, spelled in owners.items() if len(set().union(*spelled.values())) > 1}
+
+        def own(spelling, names):
+            """The key of the one actor a spelling is: its name's, or where
+            that is disputed too, its name's words as written (marked as
+            the distinct given names' are); a spelling of several actors
+            keeps its own words."""
+            name = next(iter(names)) if len(names) == 1 else spelling
+            if len(names) == 1 and actor_key(name) not in disputed:
+                return actor_key(name)
+            return " ".join("=" + word for word in key(name).split())
+
+        found = {k: {s: own(s, names) for s, names in owners[k].items()} for k in disputed}
         _APART[gazetteer] = found
     return found
 

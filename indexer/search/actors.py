@@ -151,9 +151,7 @@ class ActorDirectory:
         if known is None and gazetteer is not None:
             known = same_person(gazetteer, value)
         if known is not None:
-            return Resolved(
-                value, self._groups.get(actor_key(known.name, gazetteer), (known.name,))
-            )
+            return Resolved(value, self._of(known, gazetteer))
         having, by_word, most_words = self._words
         written = tuple(key(value).split())
         wanted = {written, tuple(actor_key(value).split())} if len(written) > 1 else {written}
@@ -175,6 +173,17 @@ class ActorDirectory:
             for close in difflib.get_close_matches(word, by_word, n=10, cutoff=0.75):
                 near.update(by_word[close])
         return Resolved(value, closest=self._best(near))
+
+    def _of(self, actor, gazetteer) -> tuple[str, ...]:
+        """The values stored for an actor the gazetteer knows: its name's,
+        then those of the keys of its other spellings (ميشيل باشليت for
+        ميشيل باشيليت) that name no other actor it knows."""
+        found = dict.fromkeys(self._groups.get(actor_key(actor.name, gazetteer), (actor.name,)))
+        for spelling in gazetteer.spellings(actor.name):
+            for value in self._groups.get(actor_key(spelling, gazetteer), ()):
+                if value not in found and named(gazetteer, value) in (None, actor):
+                    found[value] = None
+        return tuple(found)
 
     def _names(self, name_key):
         """The words of an actor's names: its key's, and each spelling's."""
