@@ -295,14 +295,14 @@ class ArticleBuilder:
 
     def _actors(self, title, body, tags, given) -> list[tuple[str, str]]:
         """(name, kind) of an article's actors: those its record gives (a
-        spelling the gazetteer knows becomes its actor, one it never tags is
-        dropped, another value is kept as given), then those its title, body
-        and tags name."""
+        spelling or an English name the gazetteer knows becomes its actor,
+        one it never tags is dropped, another value is kept as given), then
+        those its title, body and tags name."""
         found: dict[str, str] = {}
         for value in given:
             if self.gazetteer.never(value):
                 continue
-            known = self.gazetteer.actor(value)
+            known = self.gazetteer.named(value)  # an alias, or an English name: Narendra Modi
             if known is not None:
                 found.setdefault(known.name, known.type)
             else:

@@ -234,11 +234,23 @@ def test_record_actors_become_canonical_and_unknown_ones_stay(shipped):
         {
             "title": "لقاء",
             "body": "جرى لقاء اليوم.",
-            "actors": ["ترمب", "الرئيس فلاديمير بوتن", "فلان الفلاني", "کیم جونج أون"],
+            "actors": [
+                "ترمب",
+                "الرئيس فلاديمير بوتن",
+                "فلان الفلاني",
+                "کیم جونج أون",
+                "Narendra Modi",
+            ],
         },
         shipped,
     )
-    assert article.actors == ["دونالد ترامب", "فلاديمير بوتين", "فلان الفلاني", "كيم جونغ أون"]
+    assert article.actors == [
+        "دونالد ترامب",
+        "فلاديمير بوتين",
+        "فلان الفلاني",
+        "كيم جونغ أون",
+        "ناريندرا مودي",  # the gazetteer's English name
+    ]
 
 
 def test_text_and_tags_add_actors_and_tags_are_written_in_arabic_letters(shipped):

@@ -695,7 +695,8 @@ def test_a_page_without_an_article_element_leaves_out_its_lists_of_links():
     page = f"<html><body><h1><a href='/s'>افتتاح مستشفى</a></h1>{bylines}<p>{STORY}</p></body>"
     assert parse_page(page, "p.html")["body"].startswith("افتتاح مستشفى")
     for story in (
-        f"<nav><a href='/'>الرئيسية<a href='/x'>سياسة</nav><div><h1>افتتاح</h1><p>{STORY}</p></div>",
+        "<nav><a href='/'>الرئيسية<a href='/x'>سياسة</nav>"
+        f"<div><h1>افتتاح</h1><p>{STORY}</p></div>",
         f"<h1>افتتاح</h1><a href='/story'><div><p>{STORY}</p><p>{STORY}</p></div></a>",
     ):
         page = f"<html><body><div>{STORY}</div>{story}</body></html>"
