@@ -16,7 +16,7 @@ from pathlib import Path
 
 from indexer.actors import Gazetteer
 from indexer.actors.gazetteer import PERSON
-from indexer.actors.keys import same_person
+from indexer.actors.keys import actor_key, same_person
 from indexer.actors.recognise import Recogniser
 from indexer.arabic import analyzed, arabic_letters, normalize
 from indexer.boilerplate import Boilerplate
@@ -311,16 +311,33 @@ class ArticleBuilder:
                     found.setdefault(name, self.gazetteer.kind(name))
         for actor in self.recogniser.actors(title, body, tags):
             found.setdefault(actor.name, actor.kind)
-        # A person the gazetteer knows that the article (or its record) writes
-        # in a spelling it lacks besides its own (جاريث بيل beside غاريث بيل)
-        # is one actor, counted once, under the gazetteer's name. People it
-        # does not know stay as written: منصور and منصوري are two.
-        who = {name: self._known_person(name) for name in found}
-        kept: dict[str, str] = {}  # the gazetteer's name of a person -> the name kept
-        for name, person in who.items():
-            if person is not None and (person.name not in kept or name == person.name):
-                kept[person.name] = name
-        return [(n, k) for n, k in found.items() if who[n] is None or kept[who[n].name] == n]
+        # One person the article (or its record) writes two ways is one actor,
+        # counted once: a person the gazetteer knows, in a spelling it lacks
+        # besides its own (جاريث بيل beside غاريث بيل), under the gazetteer's
+        # name; another, where the words the two spellings differ in are no
+        # given names (ستورمي دانيالز, ستورمي دانييلز), under the first written.
+        # منصور and منصوري, عادل and عدلي, موسى and ميسي make two people.
+        kept: dict[tuple, str] = {}  # a person -> the name kept for them
+        person: dict[str, tuple] = {}
+        for name, kind in found.items():
+            known = self._known_person(name)
+            if known is not None:
+                person[name] = ("known", known.name)
+                if person[name] not in kept or name == known.name:
+                    kept[person[name]] = name
+            elif kind == PERSON:
+                spelled = ("spelled", actor_key(name, self.gazetteer))
+                first = kept.setdefault(spelled, name)
+                person[name] = spelled if self._alike(first, name) else ("as written", name)
+                kept.setdefault(person[name], name)
+        return [(n, k) for n, k in found.items() if n not in person or kept[person[n]] == n]
+
+    def _alike(self, name, other) -> bool:
+        """Whether two names of one actor_key differ only in words that are
+        no given names (a foreign surname's long vowels and letters)."""
+        given = self.recogniser.cues.first_names
+        pairs = zip(normalize(name).split(), normalize(other).split(), strict=False)
+        return all(a == b or (a not in given and b not in given) for a, b in pairs)
 
     def _known_person(self, name):
         """The person of the gazetteer a name is, written as it does or not."""
