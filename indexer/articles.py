@@ -207,6 +207,8 @@ class ArticleBuilder:
         self.gazetteer = Gazetteer.load() if gazetteer is None else gazetteer
         self.recogniser = Recogniser(self.gazetteer)
         self.max_body_chars = max_body_chars
+        # The gazetteer's actors by their names, which most of an article's are.
+        self._named = {actor.name: actor for actor in self.gazetteer.actors}
 
     def build(self, raw: RawRecord) -> Built:
         """The article of a raw record; raises RecordError naming the field at fault."""
@@ -341,7 +343,7 @@ class ArticleBuilder:
 
     def _known_person(self, name):
         """The person of the gazetteer a name is, written as it does or not."""
-        known = self.gazetteer.actor(name)
+        known = self._named.get(name) or self.gazetteer.actor(name)
         if known is not None:
             return known if known.type == PERSON else None
         return same_person(self.gazetteer, name)
