@@ -318,7 +318,7 @@ class ArticleBuilder:
         # besides its own (جاريث بيل beside غاريث بيل), under the gazetteer's
         # name; another, where the words the two spellings differ in are no
         # given names (ستورمي دانيالز, ستورمي دانييلز), under the first written.
-        # منصور and منصوري, عادل and عدلي, موسى and ميسي make two people.
+        # منصور and منصوري, عادل and عدلي, موسى and ميسي, العمري and العامري are two.
         kept: dict[tuple, str] = {}  # a person -> the name kept for them
         person: dict[str, tuple] = {}
         for name, kind in found.items():
@@ -336,10 +336,14 @@ class ArticleBuilder:
 
     def _alike(self, name, other) -> bool:
         """Whether two names of one actor_key differ only in words that are
-        no given names (a foreign surname's long vowels and letters)."""
+        no given names and no family names with the article (a foreign
+        surname's long vowels and letters; not العمري and العامري)."""
         given = self.recogniser.cues.first_names
         pairs = zip(normalize(name).split(), normalize(other).split(), strict=False)
-        return all(a == b or (a not in given and b not in given) for a, b in pairs)
+        return all(
+            a == b or not ({a, b} & given or a.startswith("ال") or b.startswith("ال"))
+            for a, b in pairs
+        )
 
     def _known_person(self, name):
         """The person of the gazetteer a name is, written as it does or not."""

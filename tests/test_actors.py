@@ -864,6 +864,12 @@ def test_a_filter_the_gazetteer_knows_means_its_actor_and_its_stored_spellings(
     stored = {"ميشيل باشليه": 15, "ميشيل باشليت": 5, "ميشيل باتشيليت": 2}
     found = ActorDirectory(stored, Gazetteer.load()).resolve("ميشيل باشيليت").spellings
     assert sorted(found) == sorted(stored)
+    # Not a key of a few letters beside a given name (محمد ديبي, محمد دياب: محمد
+    # دب), nor an organisation's, whose names are the language's words.
+    stored = {"محمد إدريس ديبي": 40, "محمد دياب": 5, "أبل": 370, "شركة أوبل": 2}
+    directory = ActorDirectory(stored, Gazetteer.load())
+    assert directory.resolve("محمد ديبي").spellings == ("محمد إدريس ديبي",)
+    assert directory.resolve("شركة أبل").spellings == ("أبل",)
     assert directory.resolve("عبدالله الثنى").spellings == ("عبد الله الثني",)
 
 
@@ -898,6 +904,11 @@ def test_an_article_that_spells_a_known_person_two_ways_names_them_once(shipped)
     assert "أحمد منصور" in both and "أحمد منصوري" in both
     body = "قال المحامي عادل حسن إن موكله بريء، فيما قال القاضي عدلي حسن إن الحكم نهائي."
     assert build({"title": "محكمة", "body": body}, shipped).actors == ["عادل حسن", "عدلي حسن"]
+    body = "قال اللاعب خالد العمري إن الفريق جاهز، وأكد زميله خالد العامري ذلك."
+    assert build({"title": "مباراة", "body": body}, shipped).actors == [
+        "خالد العمري",
+        "خالد العامري",
+    ]
 
 
 def test_a_query_in_ordinary_words_is_no_name_spelt_otherwise():

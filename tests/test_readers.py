@@ -691,6 +691,9 @@ def test_a_page_without_an_article_element_leaves_out_its_lists_of_links():
     named = "".join(f"<p>وحضر الافتتاح <a href='/p/{n}'>الوزير رقم {n}</a></p>" for n in range(2))
     page = f"<html><body><h1>افتتاح</h1><p>{STORY}</p>{named}</body></html>"
     assert "الوزير رقم 1" in parse_page(page, "p.html")["body"]
+    logo = "<h1><a href='https://alarsad.example/'>موقع الأرصاد</a></h1>"  # a site's, no headline
+    page = f"<html><body>{logo}<div><h1><a href='/s/5'>افتتاح مستشفى</a></h1><p>{STORY}</p></div>"
+    assert parse_page(page, "p.html")["title"] == "افتتاح مستشفى"
     bylines = "".join(f"<div><a href='/a/{n}'>الكاتب {n}</a></div>" for n in range(3))
     page = f"<html><body><h1><a href='/s'>افتتاح مستشفى</a></h1>{bylines}<p>{STORY}</p></body>"
     assert parse_page(page, "p.html")["body"].startswith("افتتاح مستشفى")

@@ -62,6 +62,7 @@ class _TextExtractor(HTMLParser):
         self._hiding: list[str] = []  # the hidden elements open, outermost first
         self._article = 0  # depth of <article> elements
         self._links = 0  # depth of <a> elements
+        self._home = 0  # depth of <a> elements to the site's home page
         self._headline = 0  # depth of <h1> elements
         self._stack = []
 
@@ -90,6 +91,7 @@ class _TextExtractor(HTMLParser):
             self._headline += 1
         if tag == "a":
             self._links += 1
+            self._home += _to_home(attributes.get("href", ""))
         elif tag in self._BLOCKS and tag != "br":
             self._links = 0  # the links open around a block wrap it: they are no links
         if tag in self._BLOCKS:
@@ -111,6 +113,7 @@ class _TextExtractor(HTMLParser):
                 closed = self._stack.pop()
                 if closed == "a":
                     self._links = max(0, self._links - 1)
+                    self._home = min(self._home, self._links)
                 elif closed == "h1":
                     self._headline -= 1
                 if closed == tag:
@@ -123,7 +126,8 @@ class _TextExtractor(HTMLParser):
         elif self._linked:
             self.linked_data[-1] += data
         elif not self._hiding:
-            if self._headline and not self.heading and data.strip():
+            # A site's name in an <h1> that links home is its logo, no headline.
+            if self._headline and not self._home and not self.heading and data.strip():
                 self.heading = data.strip()
                 if self._article:
                     self.headed = len(self.articles) - 1
@@ -140,6 +144,14 @@ class _TextExtractor(HTMLParser):
         content = attributes.get("content", "").strip()
         if name and content:
             self.meta.setdefault(name.lower(), []).append(content)
+
+
+def _to_home(address: str) -> bool:
+    """Whether a link goes to a site's home page (/, https://site.example/)."""
+    parts = urlsplit(address.strip())
+    return (
+        parts.path in ("", "/") and not parts.query and not parts.fragment and bool(address.strip())
+    )
 
 
 def _joined(parts, links=False, heading=""):
@@ -172,7 +184,12 @@ def _unlinked(parts, heading=""):
             block = []
     texts = ["".join(text for text, _ in b) for b in blocks]
     letters = [sum(len(text.strip()) for text, _ in b) for b in blocks]
-    headline = [bool(heading) and heading in text for text in texts]
+    # The headline's block: the one holding it whole (a headline of a few
+    # letters, أخبار, is any menu's word too).
+    headline = [
+        text.strip() == heading or (len(heading) >= HEADING // 2 and heading in text)
+        for text in texts
+    ]
     dense = [
         sum(len(text.strip()) for text, linked in b if linked) > LINKED * n and not headed
         for b, n, headed in zip(blocks, letters, headline, strict=True)

@@ -125,14 +125,16 @@ class ActorDirectory:
     def stored(self, actor, spellings, gazetteer) -> tuple[str, ...]:
         """The values stored with the `actor_key` of one of `spellings` (the
         gazetteer's of `actor`) of two words or more (one word's key is the
-        word), but for those that name another actor the gazetteer knows
-        (عبد الله الثني is not عبد الله الثاني, though their keys are one):
-        those of the most articles first, MOST_STORED at most."""
+        word) and SURE_LETTERS letters beside given names (محمد دياب is no
+        spelling of محمد ديبي, ليو ماري none of لو مير), but for those that
+        name another actor the gazetteer knows (عبد الله الثني is not عبد الله
+        الثاني, though their keys are one): those of the most articles first,
+        MOST_STORED at most."""
         given = set(spellings)
         found = {
             value: self._counts[value]
             for spelling in spellings
-            if " " in key(spelling)
+            if " " in key(spelling) and _sure(actor_key(spelling))
             for value in self._groups.get(actor_key(spelling, gazetteer), ())
             if value not in given and named(gazetteer, value) in (None, actor)
         }
@@ -176,14 +178,14 @@ class ActorDirectory:
 
     def _of(self, actor, gazetteer) -> tuple[str, ...]:
         """The values stored for an actor the gazetteer knows: its name's,
-        then those of the keys of its other spellings (ميشيل باشليت for
-        ميشيل باشيليت) that name no other actor it knows."""
-        found = dict.fromkeys(self._groups.get(actor_key(actor.name, gazetteer), (actor.name,)))
-        for spelling in gazetteer.spellings(actor.name):
-            for value in self._groups.get(actor_key(spelling, gazetteer), ()):
-                if value not in found and named(gazetteer, value) in (None, actor):
-                    found[value] = None
-        return tuple(found)
+        and for a person, those of its other spellings' keys (`stored`:
+        ميشيل باشليت for ميشيل باشيليت); an organisation's names are the
+        language's words (شركة أبل is no شركة أوبل)."""
+        found = self._groups.get(actor_key(actor.name, gazetteer), (actor.name,))
+        if actor.type == "person":
+            spellings = gazetteer.spellings(actor.name)
+            found += tuple(v for v in self.stored(actor, spellings, gazetteer) if v not in found)
+        return found
 
     def _names(self, name_key):
         """The words of an actor's names: its key's, and each spelling's."""
@@ -192,6 +194,15 @@ class ActorDirectory:
     def _best(self, keys) -> tuple[tuple[str, int], ...]:
         ranked = sorted(keys, key=lambda k: (-self._articles[k], k))[:MOST_CLOSEST]
         return tuple((self._groups[k][0], self._articles[k]) for k in ranked)
+
+
+# Letters of a key, beside the given names it marks, that make two names of
+# that key one person's: fewer are another's as often (دياب, ديبي: دب).
+SURE_LETTERS = 4
+
+
+def _sure(name_key: str) -> bool:
+    return sum(len(word) for word in name_key.split() if word[0] != "=") >= SURE_LETTERS
 
 
 def _in_order(wanted: tuple, words: tuple) -> bool:
