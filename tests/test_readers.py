@@ -709,6 +709,15 @@ def test_a_page_without_an_article_element_leaves_out_its_lists_of_links():
 SECTIONS = ("الرئيسية", "سياسة", "اقتصاد", "رياضة", "ثقافة")
 
 
+def test_a_page_of_tags_left_open_and_stray_closing_tags_is_read():
+    """20,000 links never closed, then 20,000 closing tags of nothing: each
+    closing tag looked the whole stack over (seconds; now a count)."""
+    stray = "<a href='/x'>" * 20_000 + "</b>" * 20_000
+    page = f"<html><body>{stray}<h1>افتتاح مستشفى</h1><p>{STORY}</p></body></html>"
+    fields = parse_page(page, "p.html")
+    assert fields["title"] == "افتتاح مستشفى" and STORY.strip() in fields["body"]
+
+
 def test_binary_files_are_reported_not_read(tmp_path):
     import random
 

@@ -19,6 +19,7 @@ asides, and without its runs of blocks made mostly of links (`_unlinked`).
 import html
 import json
 import re
+from collections import Counter
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -65,6 +66,7 @@ class _TextExtractor(HTMLParser):
         self._home = 0  # depth of <a> elements to the site's home page
         self._headline = 0  # depth of <h1> elements
         self._stack = []
+        self._open: Counter = Counter()  # the elements open on the stack, by name
 
     def handle_starttag(self, tag, attrs):
         attributes = {name: value or "" for name, value in attrs}
@@ -98,6 +100,7 @@ class _TextExtractor(HTMLParser):
             self._text("\n")
         if tag not in ("meta", "link", "br", "img", "input", "hr"):  # elements with no end
             self._stack.append(tag)
+            self._open[tag] += 1
 
     def handle_endtag(self, tag):
         if tag == "script":
@@ -108,9 +111,10 @@ class _TextExtractor(HTMLParser):
             self._text("\n")
         if tag == "article" and self._article:
             self._article -= 1
-        if tag in self._stack:  # it closes, and whatever was left open inside it
+        if self._open[tag]:  # it closes, and whatever was left open inside it
             while self._stack:
                 closed = self._stack.pop()
+                self._open[closed] -= 1
                 if closed == "a":
                     self._links = max(0, self._links - 1)
                     self._home = min(self._home, self._links)
