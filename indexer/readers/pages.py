@@ -125,7 +125,7 @@ class _TextExtractor(HTMLParser):
 
     def handle_data(self, data):
         current = self._stack[-1] if self._stack else ""
-        if current == "title" and "svg" not in self._stack:  # an icon's title is none
+        if current == "title" and not self._open["svg"]:  # an icon's title is none
             self.title += data
         elif self._linked:
             self.linked_data[-1] += data
@@ -152,10 +152,9 @@ class _TextExtractor(HTMLParser):
 
 def _to_home(address: str) -> bool:
     """Whether a link goes to a site's home page (/, https://site.example/)."""
-    parts = urlsplit(address.strip())
-    return (
-        parts.path in ("", "/") and not parts.query and not parts.fragment and bool(address.strip())
-    )
+    address = address.strip()
+    parts = urlsplit(address)
+    return bool(address) and parts.path in ("", "/") and not parts.query and not parts.fragment
 
 
 def _joined(parts, links=False, heading=""):
