@@ -560,6 +560,15 @@ def test_a_title_after_bin_or_al_is_part_of_the_name():
     assert names("قال محمد بن الرئيس") == []  # a title no name carries
 
 
+def test_abu_before_a_given_name_begins_the_name():
+    # «بكر الحسني» was the name where no title or verb came before it.
+    assert names("وصل أبو بكر الحسني إلى تونس") == ["أبو بكر الحسني"]
+    assert names("فيلم للمصري أبو بكر شوقي، فهل") == ["أبو بكر شوقي"]
+    assert names("قال ابو علي الكحلاني إن") == ["ابو علي الكحلاني"]
+    # Not a place's: أبو ظبي is no given name's kunya.
+    assert names("وصل محمد الحسني إلى أبو ظبي") == ["محمد الحسني"]
+
+
 def test_a_verb_written_for_he_and_she_alike_ends_a_name():
     # Headlines put the verb right after the name: يعلق, تقاضي, يغادر.
     assert names("ريتشارد برانسون يعلق على خطة الرحلات") == ["ريتشارد برانسون"]

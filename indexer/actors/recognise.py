@@ -333,6 +333,7 @@ def _in(word: str, wanted) -> str | None:
 
 _CUE, _START, _CONTEXT = 1, 2, 4
 _ABD = "عبد"  # a name's first word, as a given name is (عبد الله)
+_ABU = normalize("أبو")  # a name's first word before a given name (أبو بكر البغدادي)
 
 
 def _roles(words, roles) -> list[tuple[int, int]]:
@@ -441,6 +442,7 @@ class Recogniser:
             "pronouns": list(_PRONOUNS),
             "verb_prefixes": _VERB_PREFIXES,
             "abd": _ABD,
+            "abu": _ABU,
             "rare": _RARE,
             "twins": _TWINS,
             "most_name_words": _MOST_NAME_WORDS,
@@ -1050,10 +1052,14 @@ class Recogniser:
                 continue
             if norm in cues.first_names or norm == _ABD or self._and_given_name(norm):
                 size = self._name_size(tokens, i, first_name=True)
+                start = i
+                if size and norm in cues.first_names and i - 1 > covered:
+                    if tokens[i - 1][NORM] == _ABU:  # أبو بكر البغدادي, not بكر البغدادي
+                        start, size = i - 1, size + 1
                 if size:
-                    if not self._place(tokens, i):
-                        found.append((number, i, i + size, PERSON))
-                    covered = i + size - 1
+                    if not self._place(tokens, start):
+                        found.append((number, start, start + size, PERSON))
+                    covered = start + size - 1
         return found
 
     def _assemble(self, texts, spans, known):

@@ -57,6 +57,7 @@ pub struct Shapes {
     pronouns: Vec<String>,
     verb_prefixes: Words,
     abd: String,
+    abu: String,
     rare: i64,
     twins: f64,
     most_name_words: usize,
@@ -97,6 +98,7 @@ impl Shapes {
             pronouns: item(data, "pronouns")?,
             verb_prefixes: item(data, "verb_prefixes")?,
             abd: item(data, "abd")?,
+            abu: item(data, "abu")?,
             rare: item(data, "rare")?,
             twins: item(data, "twins")?,
             most_name_words: item(data, "most_name_words")?,
@@ -216,12 +218,21 @@ impl Shapes {
                 continue;
             }
             if self.first_names.contains(norm) || norm == self.abd || self.and_given_name(norm) {
-                let size = self.name_size(tokens, i, true);
+                let mut size = self.name_size(tokens, i, true);
+                let mut start = i;
+                if size > 0
+                    && self.first_names.contains(norm)
+                    && i >= 1
+                    && !covered.is_some_and(|c| i - 1 <= c)
+                    && tokens[i - 1].norm == self.abu
+                {
+                    (start, size) = (i - 1, size + 1); // أبو بكر البغدادي
+                }
                 if size > 0 {
-                    if !self.place(tokens, i) {
-                        found.push((i, i + size, false));
+                    if !self.place(tokens, start) {
+                        found.push((start, start + size, false));
                     }
-                    covered = Some(i + size - 1);
+                    covered = Some(start + size - 1);
                 }
             }
         }
