@@ -17,7 +17,7 @@ from pathlib import Path
 from indexer.actors import Gazetteer
 from indexer.actors.gazetteer import PERSON
 from indexer.actors.keys import actor_key, same_person
-from indexer.actors.recognise import Recogniser
+from indexer.actors.recognise import Recogniser, key
 from indexer.arabic import analyzed, arabic_letters, normalize
 from indexer.boilerplate import Boilerplate
 from indexer.dates import date_from_name, parse_date, to_iso
@@ -337,9 +337,10 @@ class ArticleBuilder:
     def _alike(self, name, other) -> bool:
         """Whether two names of one actor_key differ only in words that are
         no given names and no family names with the article (a foreign
-        surname's long vowels and letters; not العمري and العامري)."""
+        surname's long vowels and letters; not العمري and العامري), word for
+        word as the key splits them (عبد الله and عبدالله are one word)."""
         given = self.recogniser.cues.first_names
-        pairs = zip(normalize(name).split(), normalize(other).split(), strict=False)
+        pairs = zip(key(name).split(), key(other).split(), strict=False)
         return all(
             a == b or not ({a, b} & given or a.startswith("ال") or b.startswith("ال"))
             for a, b in pairs

@@ -908,6 +908,12 @@ def test_an_article_that_spells_a_known_person_two_ways_names_them_once(shipped)
         "body": "قالت الممثلة ستورمي دانييلز إن المحامي سيتحدث.",
     }
     assert build(text, shipped).actors == ["ستورمي دانيالز"]
+    # Word for word as the key reads them: عبد الله and عبدالله are one word.
+    text = {
+        "title": "عبد الله دانيالز يتحدث",
+        "body": "قال المحامي عبدالله دانييلز إن القضية ستنتهي قريبا.",
+    }
+    assert build(text, shipped).actors == ["عبد الله دانيالز"]
     body = "سجل اللاعب أحمد منصور هدفا وأضاف زميله أحمد منصوري هدفا ثانيا في المباراة."
     both = build({"title": "مباراة", "body": body}, shipped).actors
     assert "أحمد منصور" in both and "أحمد منصوري" in both
