@@ -180,6 +180,22 @@ def test_backend_down_gives_503_in_the_same_shape_and_a_polite_page(tmp_path, ca
     assert str(tmp_path) not in page.get_data(as_text=True)
 
 
+def test_no_article_shows_where_on_the_server_it_was_read(client):
+    # A saved page's article names its file, not the folders that hold it.
+    from .conftest import ROOT
+
+    hits = client.get("/api/search?size=100").get_json()["hits"]
+    pages = 0
+    for hit in hits:
+        article = client.get(f"/api/articles/{hit['id']}").get_data(as_text=True)
+        assert str(ROOT) not in article and "/sample/" not in article
+        page = json.loads(article).get("extra", {}).get("page")
+        if page:
+            pages += 1
+            assert page == page.rsplit("/", 1)[-1] and page.endswith((".html", ".txt", ".htm"))
+    assert pages  # the sample's saved pages were among them
+
+
 def test_article_endpoint(client):
     body = client.get("/api/articles/AG-20241106-07").get_json()
     assert body["title"] == "ترامب يفوز بالانتخابات الرئاسية الأمريكية"

@@ -231,13 +231,20 @@ def _extracted(html, hidden=_TextExtractor.HIDDEN):
 _HTML = re.compile(r"<html|<!doctype html|<body", re.I)
 
 
+def _file_name(origin: str) -> str:
+    """The last part of an origin (path, or path!member): the page's file name."""
+    return re.split(r"[/\\!]", origin)[-1] or origin
+
+
 def looks_like_html(text: str) -> bool:
     return _HTML.search(text, 0, 2048) is not None
 
 
 def parse_page(text: str, name: str) -> dict:
-    """The fields of one scraped page."""
-    fields: dict[str, str | list[str]] = {"page": name}
+    """The fields of one scraped page, `name` its origin: `page` is the
+    file's own name, not where on the server it was (an archive's member:
+    its name in the archive, without its folders)."""
+    fields: dict[str, str | list[str]] = {"page": _file_name(name)}
     title = ""
     if looks_like_html(text):
         page, extractor = text, _extracted(text, _PAGE_HIDDEN)
