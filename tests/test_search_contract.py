@@ -528,6 +528,13 @@ def test_the_date_histogram_follows_where_the_matches_are_and_drills_down(backen
     assert narrowed.total == year.count
     assert sum(b.count for b in narrowed.facets["date"]) == year.count
     assert all(b.key.startswith("2020") for b in narrowed.facets["date"])
+    # A bar cut by the date filter keeps inside it: it opens what it counts.
+    cut = search(backend, q="نشرة الطقس", date_from="2010-02-01", date_to="2020-01-10")
+    bars = [(b.key, b.count, b.date_from, b.date_to) for b in cut.facets["date"]]
+    assert bars[0] == ("2010", 1, "2010-02-01", "2010-12-31")
+    assert bars[-1] == ("2020", 10, "2020-01-01", "2020-01-10")
+    last = cut.facets["date"][-1]
+    assert search(backend, q="نشرة الطقس", date_from=last.date_from, date_to=last.date_to).total == 10
     one_day = search(backend, date_from="2020-01-05", date_to="2020-01-05")
     assert [(b.key, b.count, b.selected) for b in one_day.facets["date"]] == [
         ("2020-01-05", 1, True)

@@ -326,10 +326,18 @@ class DateFacet:
 
     @staticmethod
     def mark_chosen(buckets: list[Bucket], date_from: date | None, date_to: date | None):
-        """Mark the bar whose period is exactly the date filter."""
-        chosen = (date_from and date_from.isoformat(), date_to and date_to.isoformat())
+        """Mark the bar whose period is exactly the date filter, and keep each
+        bar's range inside the filter: a bar counts the articles of its
+        period that the filter lets through, and choosing it narrows the
+        search to them (June's bar of a search from 15 June is 15 to 30 June)."""
+        first = date_from.isoformat() if date_from else None
+        last = date_to.isoformat() if date_to else None
         for bucket in buckets:
-            bucket.selected = (bucket.date_from, bucket.date_to) == chosen
+            bucket.selected = (bucket.date_from, bucket.date_to) == (first, last)
+            if first and bucket.date_from and bucket.date_from < first:
+                bucket.date_from = first
+            if last and bucket.date_to and bucket.date_to > last:
+                bucket.date_to = last
         return buckets
 
     # --- embedded engine (tantivy) -------------------------------------------
