@@ -403,6 +403,7 @@ def cmd_search(args, settings):
         "mode": [args.mode],
         "page": [str(args.page)],
         "size": [str(args.size)],
+        "cursor": [args.cursor or ""],
     }
     from indexer.search.actors import ActorDirectory
 
@@ -449,7 +450,7 @@ def _batch(args, params, request_of, backend):
         raise CommandError(f"{args.batch}: {error.strerror or error}", ExitStatus.USAGE) from None
     except UnicodeDecodeError:
         raise CommandError(f"{args.batch}: not UTF-8 text", ExitStatus.USAGE) from None
-    filters = {k: v for k, v in params.items() if k not in ("q", "sort", "page", "size")}
+    filters = {k: v for k, v in params.items() if k not in ("q", "sort", "page", "size", "cursor")}
     queries = batch.queries_of(text)
     counted = batch.counted(
         queries, lambda query: request_of(batch.request_params(query, filters)), backend
@@ -480,7 +481,11 @@ def _print_result(result, request):
 
     first = request.offset + 1
     shown = f"{first}-{first + len(result.hits) - 1} of " if result.hits else ""
+    if request.cursor is not None:  # where the cursor's page begins is not counted
+        first, shown = 1, f"{len(result.hits)} after the cursor, of "
     show(f"{shown}{result.total:,} articles")
+    if result.relaxed:
+        show("no article has every word: these have some of them")
     if result.meaning:
         show(_meaning_line(result.meaning))
     if result.suggestion:
@@ -520,6 +525,9 @@ def _print_result(result, request):
         if buckets:
             show()
             show(f"{name}: " + ", ".join(f"{b.key} ({b.count:,})" for b in buckets[:8]))
+    if result.next_cursor and result.hits:
+        show()
+        show(f"next page: --cursor {result.next_cursor}")
 
 
 def _meaning_line(meaning):
@@ -939,6 +947,11 @@ def _search_parser(commands):
     )
     search.add_argument(
         "--size", type=int, default=10, metavar="N", help="results per page (default: 10)"
+    )
+    search.add_argument(
+        "--cursor",
+        metavar="C",
+        help="the results after those of the search that printed this cursor (past page 1,000)",
     )
     search.add_argument("--json", action="store_true", help="print the API's JSON")
     search.add_argument(

@@ -31,6 +31,30 @@ def test_search_prints_hits_with_markers_and_facets(capsys, monkeypatch, data_di
     assert "source: " in out
 
 
+def test_search_says_when_no_article_has_every_word_and_pages_by_cursor(
+    capsys, monkeypatch, data_dir
+):
+    status, out, _ = search(capsys, monkeypatch, data_dir, "بوتين", "xyzzyq")
+    assert status == 0 and "no article has every word" in out.splitlines()[1]
+    status, out, _ = search(capsys, monkeypatch, data_dir, "بوتين")
+    assert "no article has every word" not in out
+    # The cursor the first page prints gives the hits after it.
+    _, first, _ = search(capsys, monkeypatch, data_dir, "بوتين", "--size", "2", "--json")
+    first = json.loads(first)
+    _, out, _ = search(capsys, monkeypatch, data_dir, "بوتين", "--size", "2")
+    assert out.rstrip().endswith(f"next page: --cursor {first['next_cursor']}")
+    _, after, _ = search(
+        capsys, monkeypatch, data_dir, "بوتين", "--cursor", first["next_cursor"], "--json"
+    )
+    _, every, _ = search(capsys, monkeypatch, data_dir, "بوتين", "--json")
+    every_id = [h["id"] for h in json.loads(every)["hits"]]
+    assert [h["id"] for h in json.loads(after)["hits"]] == every_id[2:]
+    _, out, _ = search(capsys, monkeypatch, data_dir, "بوتين", "--cursor", first["next_cursor"])
+    assert out.startswith("1 after the cursor, of 3 articles")
+    status, _, err = search(capsys, monkeypatch, data_dir, "بوتين", "--cursor", "zz")
+    assert status == ExitStatus.USAGE and "--cursor: " in err
+
+
 def test_search_filters_and_json(capsys, monkeypatch, data_dir):
     status, out, _ = search(
         capsys,
