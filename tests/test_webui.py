@@ -539,6 +539,17 @@ def test_a_bad_value_on_the_page_is_explained_in_arabic_and_the_search_kept(clie
     # The API keeps its own words.
     api = client.get("/api/search?date_from=2024-13-01").get_json()
     assert api["error"]["parameter"] == "date_from" and "تاريخ" not in api["error"]["message"]
+    # Every parameter a page's link can carry is explained in Arabic, and a
+    # quote of the API's message shows as a quote, not as &#39; with its
+    # digits set apart.
+    for address in ("/?facets=bogus", "/?q=x&mode=x"):
+        html = client.get(address).get_data(as_text=True)
+        reason = html.split('id="error"')[1].split("</p>")[0]
+        assert "قيمة غير صالحة" not in reason and "must be" not in reason, address
+    odd = {"parameter": "colour", "message": "unknown parameter 'colour' 42"}
+    with client.application.test_request_context("/"):
+        shown = arabic_reason(odd)
+    assert "&#39;colour&#39;" in shown and '<bdi dir="ltr">42</bdi>' in shown
 
 
 def test_every_search_has_an_atom_feed_a_feed_reader_reads(client):
@@ -796,6 +807,14 @@ def test_a_pasted_link_is_looked_up_and_said_so_on_every_surface(client, data_di
 
 
 def test_a_batch_counts_each_query_as_its_search_does(client):
+    # A blank query keeps its row: a client matches rows by position.
+    sent = ["بوتين", " ", "ترامب"]
+    rows = client.post("/api/batch", json={"queries": sent}).get_json()["results"]
+    assert [(r["query"], bool(r["error"])) for r in rows] == [
+        ("بوتين", False),
+        ("", True),
+        ("ترامب", False),
+    ]
     queries = ["بوتين", "ترامب", '"كيم جونغ أون"', "قزحزقز", "زلزال OR مجاعة"]
     answer = client.post("/api/batch", json={"queries": queries})
     assert answer.status_code == 200
@@ -828,6 +847,7 @@ def test_a_batch_counts_each_query_as_its_search_does(client):
         ({"queries": ["x"], "colour": "y"}, "colour"),
         ({"queries": ["x"], "date_from": "2018-13"}, "date_from"),
         ({"queries": ["x"], "format": "xml"}, "format"),
+        ({"queries": ["x"], "actor": "لا أحد بهذا الاسم"}, "actor"),  # every row would be 0
         ("not json", "queries"),
     ],
 )

@@ -103,7 +103,7 @@ def batch_search():
         raise BadRequest("queries", 'send JSON: {"queries": ["…", …], and any filters}')
     fields = dict(body)
     kind = str(fields.pop("format", None) or request.args.get("format") or "json").lower()
-    queries = batch.checked(_listed(fields.pop("queries", None), "queries"))
+    queries = batch.checked(_listed(fields.pop("queries", None), "queries"), blanks=True)
     filters = {name: _listed(value, name) for name, value in fields.items()}
     return batch_response(queries, filters, kind)
 

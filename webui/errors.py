@@ -36,6 +36,12 @@ _ARABIC = {
     "size": "عدد النتائج في الصفحة خارج الحدود المسموح بها",
     "sort": "الترتيب يكون حسب الصلة أو الأحدث أو الأقدم",
     "q": "نص البحث أطول أو أوسع مما يُبحث عنه دفعة واحدة؛ اختصره",
+    "mode": "طريقة البحث تكون بالكلمات والمعنى معًا أو بالكلمات وحدها أو بالمعنى وحده",
+    "facets": "في الطلب تصنيف للنتائج لا يعرفه الأرشيف؛ "
+    "التصنيفات: التاريخ والفاعلون والمصدر والقسم",
+    "format": "صيغة التنزيل غير معروفة",
+    "actor": "لا يعرف الأرشيف فاعلًا بهذا الاسم، فكل نتيجة ستكون صفرًا؛ "
+    "اختر الفاعل من قائمة الفاعلين أو اكتبه كما تكتبه المقالات",
 }
 
 
@@ -44,8 +50,9 @@ _NOT_A_PAGE = "رقم الصفحة عدد صحيح من 1 إلى {window:,}"
 _PAST_THE_END = "نتائج هذا البحث تنتهي عند الصفحة {last:,}؛ لا صفحة بعدها"
 
 
-# Dates and numbers written left to right inside the Arabic (2018-06 must not show as 06-2018).
-_LEFT_TO_RIGHT = re.compile(r"\d[\d,]*(?:[-/.]\d+)*")
+# Dates and numbers written left to right inside the Arabic (2018-06 must not
+# show as 06-2018); a character reference of the escaped text (&#39;) is kept whole.
+_LEFT_TO_RIGHT = re.compile(r"(&#?\w+;)|\d[\d,]*(?:[-/.]\d+)*")
 
 
 def arabic_reason(error) -> Markup:
@@ -53,7 +60,9 @@ def arabic_reason(error) -> Markup:
     words, else the API's message), its dates and numbers isolated left to
     right."""
     return Markup(
-        _LEFT_TO_RIGHT.sub(lambda m: f'<bdi dir="ltr">{m[0]}</bdi>', str(escape(_reason(error))))
+        _LEFT_TO_RIGHT.sub(
+            lambda m: m[1] or f'<bdi dir="ltr">{m[0]}</bdi>', str(escape(_reason(error)))
+        )
     )
 
 

@@ -50,16 +50,18 @@ def queries_of(text: str) -> list[str]:
     return checked([line.strip() for line in text.lstrip("\ufeff").splitlines()])
 
 
-def checked(queries: Iterable) -> list[str]:
+def checked(queries: Iterable, blanks: bool = False) -> list[str]:
     """The queries of a batch, refused as a whole when there are none or
-    more than MAX_QUERIES, or when one is not text."""
+    more than MAX_QUERIES, or when one is not text. A blank one is left out,
+    or with `blanks` (a JSON list, whose rows a client matches by position)
+    kept, to be a row of its own that says so."""
     found = []
     for number, query in enumerate(queries, 1):
         if not isinstance(query, str):
             raise BadRequest("queries", f"query {number} is not text")
-        if query.strip():
+        if query.strip() or blanks:
             found.append(query.strip())
-    if not found:
+    if not any(found):
         raise BadRequest("queries", "no query to search")
     if len(found) > MAX_QUERIES:
         raise BadRequest("queries", f"{len(found):,} queries; a batch takes {MAX_QUERIES:,}")
@@ -71,13 +73,20 @@ def counted(
 ) -> Iterator[Counted]:
     """Each query counted, in the order given. `request_of(query)` makes its
     search request under the batch's filters: a bad filter is one error
-    (BadRequest), raised here before any search."""
-    request_of("")
+    (BadRequest), raised here before any search; so is an actor that names
+    no actor of the index, which would make every row 0."""
+    for unknown in request_of("").unknown_actors:
+        closest = "، ".join(f"{name} ({count:,})" for name, count in unknown.closest)
+        message = f"no actor «{unknown.value}» in the index"
+        raise BadRequest("actor", message + (f"; closest: {closest}" if closest else ""))
     return _counted(queries, request_of, backend)
 
 
 def _counted(queries, request_of, backend) -> Iterator[Counted]:
     for query in queries:
+        if not query:
+            yield Counted(query, error="an empty query: nothing searched")
+            continue
         try:
             request = request_of(query)
         except BadRequest as error:
