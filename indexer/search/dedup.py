@@ -27,7 +27,8 @@ class SeenArticles:
         self.arrivals = 0  # articles offered so far: each one's sequence number
         db.execute(
             "CREATE TEMP TABLE seen (id TEXT PRIMARY KEY, content BLOB NOT NULL, "
-            "origin TEXT NOT NULL, dedup BLOB UNIQUE, source TEXT, url TEXT, sequence INTEGER)"
+            "origin TEXT NOT NULL, dedup BLOB UNIQUE, source TEXT, url TEXT, sequence INTEGER, "
+            "category TEXT)"
         )
         db.execute(
             "CREATE TEMP TABLE copies (original TEXT NOT NULL, id TEXT NOT NULL, "
@@ -79,21 +80,30 @@ class SeenArticles:
                 )
                 # The copy's ID is taken too: another article under it is a conflict.
                 self.db.execute(
-                    "INSERT INTO seen VALUES (?, ?, ?, NULL, NULL, NULL, NULL)",
+                    "INSERT INTO seen VALUES (?, ?, ?, NULL, NULL, NULL, NULL, NULL)",
                     (article.id, content, article.where),
                 )
                 return False
         sequence = member["sequence"] if member else None
         self.db.execute(
-            "INSERT INTO seen VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (article.id, content, article.where, dedup, article.source, article.url, sequence),
+            "INSERT INTO seen VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.id,
+                content,
+                article.where,
+                dedup,
+                article.source,
+                article.url,
+                sequence,
+                article.category,
+            ),
         )
         return True
 
     def original(self, article_id):
-        """(source, url, sequence) of an article admitted as an original."""
+        """(source, url, sequence, category) of an article admitted as an original."""
         return self.db.execute(
-            "SELECT source, url, sequence FROM seen WHERE id = ?", (article_id,)
+            "SELECT source, url, sequence, category FROM seen WHERE id = ?", (article_id,)
         ).fetchone()
 
     def copies(self):

@@ -16,6 +16,7 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from types import SimpleNamespace
 from typing import ClassVar
 
 import tantivy
@@ -92,6 +93,9 @@ class ValueFacet:
     help: str  # for the API's and the CLI's users
     field: str  # Elasticsearch keyword field
     attribute: str  # the Article attribute that holds the value
+    # Whether a document (a group of exact copies) holds every member's value,
+    # not its original's alone: a copy is found by its own outlet and category.
+    every_member: bool = False
     kind: ClassVar[str] = "value"
     names: ClassVar[bool] = False  # whether its filter values are actors' names, resolved
     # How values chosen together combine by default; None: only "any" makes
@@ -114,6 +118,13 @@ class ValueFacet:
     def values_of(self, article) -> list[str]:
         value = getattr(article, self.attribute)
         return [value] if value else []
+
+    def group_values(self, group) -> list[str]:
+        """A document's values (a group of exact copies, groups.py): its
+        original's, and with `every_member` its copies' too."""
+        members = group.members if self.every_member else group.members[:1]
+        found = (v for m in members for v in self.values_of(SimpleNamespace(**m.record)))
+        return list(dict.fromkeys(found))
 
     def embedded_filter(self, schema, chosen, match="any"):
         """The articles with the values `chosen` ((value, its spellings) pairs):
@@ -478,14 +489,16 @@ FACETS = Registry(
         "source",
         label="المصادر",
         help="articles from one of these outlets",
-        field="source",
+        field="member_source",
         attribute="source",
+        every_member=True,
     ),
     ValueFacet(
         "category",
         label="الأقسام",
         help="articles in one of these categories",
-        field="category",
+        field="member_category",
         attribute="category",
+        every_member=True,
     ),
 )

@@ -134,8 +134,9 @@ class Loader:
     def finish(self):
         for original, copies in self.seen.copies():
             # The original as far as its group's fields need it, and its copies.
-            source, url, sequence = self.seen.original(original)
-            stand_in = Member({"id": original, "source": source, "url": url}, "", "", sequence)
+            source, url, sequence, category = self.seen.original(original)
+            known = {"id": original, "source": source, "url": url, "category": category}
+            stand_in = Member(known, "", "", sequence)
             members = [Member.from_json(copy["member"]) for copy in copies]
             fields = grouping(Group([stand_in, *members], "", None), self.analysis)
             fields["group"] = {"copies": [m.to_json() for m in members]}  # merged into it

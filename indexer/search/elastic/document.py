@@ -10,6 +10,7 @@ the document also carries the terms Bahth's analysis made.
 from indexer.arabic import normalize
 
 from ..address import address_key
+from ..facets import FACETS
 from ..groups import Group
 from .index import Analysis
 
@@ -30,7 +31,17 @@ SHOWN = (
 )
 # What a document holds for `bahth add` and `bahth remove` alone (groups.py):
 # never shown, never searched for its words.
-PRIVATE = ("sequence", "member", "member_source", "address", "dedup", "latest", "size", "group")
+PRIVATE = (
+    "sequence",
+    "member",
+    "member_source",
+    "member_category",
+    "address",
+    "dedup",
+    "latest",
+    "size",
+    "group",
+)
 
 
 def document(group: Group, analysis) -> dict:
@@ -58,7 +69,9 @@ def grouping(group: Group, analysis) -> dict:
     fields: dict[str, object] = {
         "also": group.record()["also"],
         "member": [m.id for m in group.members],
-        "member_source": [m.record["source"] for m in group.members],
+        # Every member's outlet and category, as the facets count and filter
+        # them (FACETS: every_member), and `bahth remove --source` finds them.
+        **{facet.field: facet.group_values(group) for facet in FACETS.values if facet.every_member},
         # Every member's web address, as a pasted link is looked up (address.py).
         "address": [k for m in group.members if (k := address_key(m.record["url"] or ""))],
         "latest": group.latest,

@@ -9,7 +9,9 @@
 - `also_title`: the terms of the headlines its exact duplicates were
   published under, so that any outlet's headline finds the article.
 - one raw, fast field per value facet (source, category, actor), and `date`,
-  the day as a number (20180628): filters and counts read them.
+  the day as a number (20180628): filters and counts read them. The source
+  and category hold every member's (a copy is found by its own outlet and
+  the category it was filed under); the actors and the date, the original's.
 - `newest`, `oldest`: the sort keys of the date sorts. A dated article's key
   is its time in seconds followed by its load sequence number, so that keys
   are unique (a cursor is the last key seen); undated articles sort last in
@@ -32,6 +34,7 @@ change it later:
 
 import json
 from datetime import datetime
+from types import SimpleNamespace
 
 import tantivy
 
@@ -98,11 +101,10 @@ def document(group: Group, registry: Registry = FACETS):
     for name in TEXT_FIELDS:
         if terms[name]:
             doc.add_text(name, terms[name])
-    fields = _Fields(record)
     for facet in registry.values:
-        for value in facet.values_of(fields):
+        for value in facet.group_values(group):
             doc.add_text(facet.column, value)
-    day = registry.date.day_of(fields)
+    day = registry.date.day_of(SimpleNamespace(**record))
     if day is not None:
         doc.add_integer(registry.date.column, day)
     newest, oldest = sort_keys(record["date"], original.sequence)
@@ -145,10 +147,3 @@ def find(searcher: tantivy.Searcher, fields: tantivy.Schema, article_id: str, fi
 def record_of(document) -> dict:
     """The article a stored document holds, as `document` was given it."""
     return json.loads(bytes(document["article"][0]))
-
-
-class _Fields:
-    """An article record read as attributes (as the facets read an Article)."""
-
-    def __init__(self, record):
-        self.__dict__.update(record)
