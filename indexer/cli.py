@@ -416,8 +416,10 @@ def cmd_search(args, settings):
     def actors():
         return ActorDirectory(backend.values("actor"), gazetteer)
 
+    values = cache(backend.values)  # a source's or category's values, read as typed
+
     def request_of(changed):
-        return SearchRequest.from_params(changed, settings, gazetteer, actors=actors)
+        return SearchRequest.from_params(changed, settings, gazetteer, actors=actors, values=values)
 
     try:
         if args.batch is not None:
@@ -498,6 +500,12 @@ def _print_result(result, request):
         else:
             closest = "، ".join(f"{name} ({count:,})" for name, count in read.closest)
             show(f"no actor {read.value}" + (f"; closest: {closest}" if closest else ""))
+    for read in request.values_read:
+        if read.read_as:
+            show(f"{read.facet} {read.value}: {read.read_as}")
+        else:
+            closest = "، ".join(f"{value} ({count:,})" for value, count in read.closest)
+            show(f"no {read.facet} {read.value}" + (f"; closest: {closest}" if closest else ""))
     if request.query.stopwords:
         label = (
             "every word is a stopword, searched"

@@ -55,6 +55,16 @@ def test_search_says_when_no_article_has_every_word_and_pages_by_cursor(
     assert status == ExitStatus.USAGE and "--cursor: " in err
 
 
+def test_search_reads_a_source_typed_otherwise_and_names_one_it_does_not_know(
+    capsys, monkeypatch, data_dir
+):
+    status, out, _ = search(capsys, monkeypatch, data_dir, "--source", "الجزيره", "--size", "0")
+    assert status == 0 and "source الجزيره: الجزيرة" in out
+    assert not out.startswith("0 articles")
+    status, out, _ = search(capsys, monkeypatch, data_dir, "--source", "لا مصدر", "--size", "0")
+    assert out.startswith("0 articles") and "no source لا مصدر" in out
+
+
 def test_search_filters_and_json(capsys, monkeypatch, data_dir):
     status, out, _ = search(
         capsys,

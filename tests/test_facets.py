@@ -57,7 +57,7 @@ def test_a_facet_added_to_the_registry_reaches_every_surface(tmp_path):
     assert {"terms": {"author": ["سارة"]}} in body["post_filter"]["bool"]["filter"]
     aggregation = body["aggs"]["author"]
     assert aggregation["aggs"]["values"]["terms"]["field"] == "author"
-    assert aggregation["filter"]["bool"]["filter"] == [{"terms": {"source": ["هسبريس"]}}]
+    assert aggregation["filter"]["bool"]["filter"] == [{"terms": {"member_source": ["هسبريس"]}}]
 
     # The OpenAPI document: a repeatable parameter, and its buckets in the result.
     document = openapi_document(registry=WITH_AUTHOR)
@@ -133,7 +133,7 @@ def test_a_chosen_value_past_the_first_thirty_keeps_its_true_count(tmp_path):
     assert len(counted) == 31  # the chosen one and the first 30 others
     aggregation = dsl.search_body(chosen, Analysis.NODE)["aggs"]["source"]["aggs"]
     assert aggregation["chosen"]["filters"]["filters"] == {
-        "منفذ 00": {"terms": {"source": ["منفذ 00"]}}
+        "منفذ 00": {"terms": {"member_source": ["منفذ 00"]}}
     }
     rows, chosen_counts = FACETS.value("source").es_rows(
         {

@@ -277,6 +277,45 @@ def search_result(registry: Registry) -> dict:
                     },
                 },
             },
+            "values_read_as": {
+                "type": "array",
+                "description": "source and category values typed otherwise than the index "
+                "stores them, read as the value they spell (source=العربيه: العربية; "
+                "category=أخبار دولية, the label shown: internationalNews)",
+                "items": {
+                    "type": "object",
+                    "required": ["facet", "value", "read_as"],
+                    "properties": {
+                        "facet": {"type": "string"},
+                        "value": {"type": "string"},
+                        "read_as": {"type": "string"},
+                    },
+                },
+            },
+            "values_not_found": {
+                "type": "array",
+                "description": "source and category values that spell none of the index's "
+                "(searched as typed: nothing matches them), each with the closest values",
+                "items": {
+                    "type": "object",
+                    "required": ["facet", "value", "closest"],
+                    "properties": {
+                        "facet": {"type": "string"},
+                        "value": {"type": "string"},
+                        "closest": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["value", "articles"],
+                                "properties": {
+                                    "value": {"type": "string"},
+                                    "articles": {"type": "integer"},
+                                },
+                            },
+                        },
+                    },
+                },
+            },
         },
     }
 

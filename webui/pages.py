@@ -41,6 +41,12 @@ def articles(count: int) -> str:
     return f"{count:,} {article_noun(count)}"
 
 
+@blueprint.app_template_filter("shown_value")
+def shown_value(value: str, facet: str) -> str:
+    """A source's or category's value as the page shows it: its label, if a code."""
+    return label(facet, value) or value
+
+
 @blueprint.app_template_filter("host")
 def host(url: str) -> str:
     """What a link shows of an address: its site (www. left out), not a line

@@ -2,6 +2,7 @@
 parameters to SearchRequest."""
 
 import threading
+import time
 from dataclasses import dataclass, field, replace
 
 from flask import current_app, request
@@ -26,6 +27,8 @@ class AppState:
     last_gazetteer: Gazetteer
     directories: Directories = field(default_factory=Directories)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    # facet name -> (the index's stamp, when last checked, {value: articles})
+    _values: dict = field(default_factory=dict)
 
     def gazetteer(self, log) -> Gazetteer:
         """The actor gazetteer, read again when its file changes; a file broken
@@ -42,6 +45,19 @@ class AppState:
     def actors(self, log) -> ActorDirectory:
         """The actors of the index, for reading actor filters."""
         return self.directories.get(self.backend, self.gazetteer(log))
+
+    def values(self, name) -> dict[str, int]:
+        """{value: articles} of a value facet (the outlets, the categories),
+        for reading its filter values; counted again when the index changes,
+        which is asked every Directories.RECHECK seconds at most."""
+        stamp, checked, counts = self._values.get(name, (None, 0.0, None))
+        now = time.monotonic()
+        if counts is None or now - checked >= Directories.RECHECK:
+            current = self.backend.ping()
+            if counts is None or current != stamp:
+                counts = self.backend.values(name)
+            self._values[name] = (current, now, counts)
+        return counts
 
 
 def state() -> AppState:
@@ -70,7 +86,9 @@ def search_request(params=None):
         return state().actors(current_app.logger)
 
     try:
-        return SearchRequest.from_params(params, settings(), gazetteer(), actors=actors)
+        return SearchRequest.from_params(
+            params, settings(), gazetteer(), actors=actors, values=state().values
+        )
     except BadRequest as error:
         if error.parameter == "page" and error.last_page:
             _past_the_end(params, actors)  # page 600 of 851 results: say where they end

@@ -20,6 +20,7 @@ from .address import address_key, is_address
 from .facets import FACET_SIZE, FACETS, MATCHES, Registry, period
 from .fusion import MODES
 from .query import Query, both_spellings, expand, parse
+from .values import read_value
 
 SORTS = ("relevance", "newest", "oldest")
 LAST_YEAR = 9998
@@ -76,6 +77,9 @@ class SearchRequest:
     # The actor values that were read as another name, or found no actor
     # (actors.Resolved), for the surfaces to say so.
     resolved: tuple = ()
+    # The source and category values typed otherwise than the index stores
+    # them, or naming none of its values (values.ValueRead), for the same.
+    values_read: tuple = ()
     size_asked: bool = False  # the size was a parameter (links keep it)
     by_year: bool = False  # the date facet by year whatever the span (a batch's counts)
     # A query that is a web address looks up the articles published there
@@ -147,14 +151,18 @@ class SearchRequest:
         return "newest" if self.sort == "relevance" and not self.query.conditions else self.sort
 
     @classmethod
-    def from_params(cls, params, settings=None, gazetteer=None, registry=FACETS, actors=None):
+    def from_params(
+        cls, params, settings=None, gazetteer=None, registry=FACETS, actors=None, values=None
+    ):
         """Build a request from {name: [values]}; raise BadRequest on any bad value.
         `settings` bound it (page sizes, query size); with a gazetteer, names in
         the query also look for their other spellings; with the index's
         ActorDirectory (`actors`: one, or a function that makes it, called
         only when the request needs it), actor filter values are read as the
         actors they name, and a name in the query also looks for the
-        spellings the index stores it under."""
+        spellings the index stores it under; with `values` (a facet's name ->
+        {stored value: articles}, called for a facet filtered by), a source
+        or category typed otherwise is read as the value it spells (values.py)."""
         settings = settings or Settings()
         actors = _once(actors)
         known = parameters(registry)
@@ -189,7 +197,7 @@ class SearchRequest:
         date_to = _date("date_to", one("date_to"))
         if date_from and date_to and date_from > date_to:
             raise BadRequest("date_to", "is before date_from")
-        filters, spellings, resolved = {}, {}, []
+        filters, spellings, resolved, values_read = {}, {}, [], []
         for facet in registry.values:
             chosen = list(dict.fromkeys(v.strip() for v in params.get(facet.name, []) if v.strip()))
             if len(chosen) > MAX_FILTER_VALUES:
@@ -205,8 +213,14 @@ class SearchRequest:
                     if found.name != found.value or not found.spellings:
                         resolved.append(found)
                 chosen = [found.name for found in names]
-            if values := tuple(dict.fromkeys(chosen)):
-                filters[facet.name] = values
+            elif values is not None and chosen:
+                stored = values(facet.name)
+                for number, value in enumerate(chosen):
+                    if read := read_value(facet.name, value, stored):
+                        values_read.append(read)
+                        chosen[number] = read.read_as or value
+            if kept := tuple(dict.fromkeys(chosen)):
+                filters[facet.name] = kept
         matches = {}
         for facet in registry.values:
             if facet.match:
@@ -240,6 +254,7 @@ class SearchRequest:
             registry,
             spellings=spellings,
             resolved=tuple(resolved),
+            values_read=tuple(values_read),
             size_asked=bool(one("size")),
             address=address,
             mode=mode,

@@ -88,6 +88,20 @@ class SearchResult:
                 }
                 for r in (request.unknown_actors if request else ())
             ],
+            "values_read_as": [
+                {"facet": r.facet, "value": r.value, "read_as": r.read_as}
+                for r in (request.values_read if request else ())
+                if r.read_as
+            ],
+            "values_not_found": [
+                {
+                    "facet": r.facet,
+                    "value": r.value,
+                    "closest": [{"value": v, "articles": c} for v, c in r.closest],
+                }
+                for r in (request.values_read if request else ())
+                if not r.read_as
+            ],
             "stopwords": list(request.query.stopwords) if request else [],
             "all_stopwords": request.query.all_stopwords if request else False,
             "not_understood": list(request.query.not_understood) if request else [],
