@@ -324,6 +324,23 @@ def test_and_not_and_prefixes_as_other_search_engines_take_them(backend):
     assert "<mark>ترامب</mark>" in started.hits[0].title_html
     assert search(backend, q="الانتخا*").total == search(backend, q="انتخا*").total > 0
     assert search(backend, q="ترامبي*").total == 0
+    # A * Bahth cannot read is named, the word searched without it.
+    for text in ("بو*ين", "ت*"):
+        assert SearchRequest.from_params({"q": [text]}).query.not_understood == ("*",), text
+    # An exclusion in a field: title:-بوتين is -title:بوتين.
+    in_title = search(backend, q="title:بوتين", size=50)
+    assert in_title.total > 0
+    assert not set(ids(in_title)) & set(ids(search(backend, q="title:-بوتين", size=50)))
+
+
+def test_an_excluded_stopword_is_excluded_as_typed(backend):
+    # -من is what -"من" is: the articles without من, never a silent no-op.
+    plain = search(backend, q="ترامب")
+    without = search(backend, q="ترامب -من", size=50)
+    assert without.total == search(backend, q='ترامب -"من"').total < plain.total
+    for hit in without.hits:
+        article = backend.article(hit.id)
+        assert "من" not in analyze(article["title"] + " " + article["body"]), hit.id
 
 
 def test_a_quoted_name_is_searched_as_typed(backend):

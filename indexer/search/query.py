@@ -14,7 +14,8 @@ Every word goes through the same analysis as the documents. Stopwords (من,
 to search, or a single word of a longer query (وماذا بعد.. أيها الدواعش):
 then every word is searched, and the query says which stopwords it kept
 (`stopwords`) and whether it held nothing else (`all_stopwords`). A quoted
-phrase keeps its stopwords: it is an exact sequence. A name the
+phrase keeps its stopwords: it is an exact sequence; so does an excluded
+word (-من excludes what holds من). A name the
 actor gazetteer knows (one word, or consecutive words: كيم جونغ أون, or
 أنتونيو كونتي for its أنطونيو كونتي: `actors.spellings_of`) also looks for the
 actor's other spellings (`expand`); a quoted phrase is
@@ -22,8 +23,9 @@ searched as typed. A malformed
 query never fails: an unbalanced quote is read as a plain character, an OR
 with nothing on one side is a word, and a field name we do not know is part
 of the word. An operator of other search engines that Bahth does not
-read (a ~ after a word, ^, +, parentheses, && and ||) is searched as text
-and named in `not_understood`, never silently.
+read (a ~ after a word, ^, +, parentheses, && and ||, a * inside a word or
+after fewer than two letters) is searched as text and named in
+`not_understood`, never silently.
 """
 
 import re
@@ -126,9 +128,18 @@ def parse(text: str) -> Query:
             word = _FOREIGN_MARKS.sub("", word)  # the word itself is searched
             if not word or word in ("&&", "||"):
                 continue
+        if name and word and word.startswith("-") and len(word) > 1:
+            negated, word = "-", word[1:]  # title:-بوتين is -title:بوتين
         negated, negate_next = bool(negated) or negate_next, False
         quoted = phrase is not None and word is None
         clause = _prefix(word, name) if not quoted else None
+        if clause is None and word and "*" in word:
+            # A * inside a word (بو*ين), or after fewer than two letters (ت*):
+            # no prefix search; the word is searched without it, and it says so.
+            foreign["*"] = None
+            word = word.replace("*", "")
+            if not word:
+                continue
         if clause is None:
             typed = phrase if quoted else word
             terms = tuple(analyze(typed))
@@ -202,7 +213,8 @@ def _stopwords(pieces):
     content = [clause for clause in wanted if not clause.stopword]
     needed = not content or (len(wanted) > 1 and len(content) == 1 and len(content[0].terms) == 1)
     kept = tuple(_PUNCTUATION.sub("", c.text) for c in wanted if c.stopword) if needed else ()
-    chosen = [p for p in pieces if p == "OR" or not p[1].stopword or (needed and not p[0])]
+    # An excluded word is excluded as typed, a stopword too (-من), as a quoted one is.
+    chosen = [p for p in pieces if p == "OR" or p[0] or not p[1].stopword or needed]
     return chosen, kept, bool(wanted) and not content
 
 
