@@ -333,6 +333,14 @@ def test_and_not_and_prefixes_as_other_search_engines_take_them(backend):
     assert not set(ids(in_title)) & set(ids(search(backend, q="title:-بوتين", size=50)))
 
 
+def test_meaning_alone_asked_of_an_index_without_vectors_says_the_words_answered(backend):
+    # These indexes have no vectors (BAHTH_EMBEDDINGS=off in the tests).
+    words = search(backend, q="زلزال", mode="words")
+    asked = search(backend, q="زلزال", mode="meaning")
+    assert ids(asked) == ids(words) and words.meaning is None
+    assert asked.meaning == {"added": 0, "embedded": 0, "articles": search(backend).total}
+
+
 def test_an_excluded_stopword_is_excluded_as_typed(backend):
     # -من is what -"من" is: the articles without من, never a silent no-op.
     plain = search(backend, q="ترامب")

@@ -118,6 +118,12 @@ class Page:
     added: list[str]  # IDs of the articles meaning alone found
 
 
+def unembedded(articles: int) -> dict:
+    """A result's `meaning` where the search asked for meaning alone and no
+    article has a vector yet: the words answered, and it says so."""
+    return {"added": 0, "embedded": 0, "articles": articles}
+
+
 def page(ranked, found, offset, size, mode) -> Page:
     """Page `size` (one more: whether a next page exists) from `offset` of
     the fused ranking `ranked`, the words finding `found` articles."""

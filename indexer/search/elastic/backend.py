@@ -142,6 +142,9 @@ class ElasticBackend:
         if more and hits:  # size=0 asks for counts, never a next page
             result.next_cursor = self._next_cursor(hits[-1]["sort"], response, after is not None)
         self._facets(request, analysis, relaxed, response.get("aggregations", {}), result)
+        if request.by_meaning and request.mode == "meaning":
+            # Asked by meaning alone, and no article has a vector: say so.
+            result.meaning = fusion.unembedded(self._embedded()[1])
         return result
 
     def _embedded(self) -> tuple[int, int]:

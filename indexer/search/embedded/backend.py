@@ -147,6 +147,9 @@ class EmbeddedBackend:
             relaxed = relaxed and any(hit.matched_by != "meaning" for hit in result.hits)
         else:
             result = self._page(searcher, fields, request, compile.narrowed(query, active))
+            if request.by_meaning and request.mode == "meaning":
+                # Asked by meaning alone, and no article has a vector: say so.
+                result.meaning = fusion.unembedded(searcher.num_docs)
         result.relaxed = relaxed and result.total > 0
         self._check(deadline)
         self._facets(searcher, request, query, active, result, deadline)
