@@ -223,7 +223,8 @@ def cmd_remove(args, settings):
     chosen; 75 another reindex, add or remove is writing (nothing done).
     """
     from indexer.remove import remove
-    from indexer.search import open_store
+    from indexer.search import BadRequest, open_store
+    from indexer.search.request import typed_date
 
     ids = list(args.ids)
     if args.from_file:
@@ -236,14 +237,10 @@ def cmd_remove(args, settings):
         raise CommandError("--before needs --source", ExitStatus.USAGE)
     if not ids and not args.source:
         raise CommandError("name IDs, --source or --from-file", ExitStatus.USAGE)
-    before = None
-    if args.before:
-        try:
-            before = datetime.strptime(args.before, "%Y-%m-%d").date()
-        except ValueError:
-            raise CommandError(
-                f"--before {args.before!r} is not YYYY-MM-DD", ExitStatus.USAGE
-            ) from None
+    try:  # a day, a month or a year, as the search's dates are typed: its first day
+        before = typed_date("date_from", args.before)
+    except BadRequest as error:
+        raise CommandError(f"--before {error.message}", ExitStatus.USAGE) from None
     if args.source:
         _check_outlet(args.source, settings)
     store = open_store(settings)
@@ -901,7 +898,10 @@ def _remove_parser(commands):
     parser.add_argument("ids", nargs="*", metavar="ID", help="IDs of articles to remove")
     parser.add_argument("--source", metavar="S", help="every article of this outlet")
     parser.add_argument(
-        "--before", metavar="DATE", help="with --source: only those dated before DATE (YYYY-MM-DD)"
+        "--before",
+        metavar="DATE",
+        help="with --source: only those dated before DATE (YYYY-MM-DD, YYYY-MM, YYYY or "
+        "DD/MM/YYYY: before its first day)",
     )
     parser.add_argument("--from-file", metavar="F", help="IDs to remove, one a line")
     parser.add_argument(

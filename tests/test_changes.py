@@ -377,6 +377,11 @@ def test_the_cli_adds_removes_and_refuses_while_another_writes(engine, live, tmp
     misspelt = _bahth("remove", "--source", "فرانس24", env=env)
     assert misspelt.returncode == 2 and "no outlet of that name" in misspelt.stderr
     assert "closest: فرانس 24" in misspelt.stderr and views(live[1]) == before
+    # --before takes a date as the search does (a month: before its first day).
+    dated = _bahth("remove", "--source", "فرانس 24", "--before", "2000-01", env=env)
+    assert dated.returncode == 0 and "0 removed" in dated.stdout and views(live[1]) == before
+    bad = _bahth("remove", "--source", "فرانس 24", "--before", "2019-13", env=env)
+    assert bad.returncode == 2 and "--before '2019-13' is not a date" in bad.stderr
     with store.writing():
         busy = _bahth("add", str(new), env=env)
     assert busy.returncode == 75 and "one reindex, add or remove at a time" in busy.stderr

@@ -193,8 +193,8 @@ class SearchRequest:
                 "use the cursor (next_cursor) to go further",
                 last_page=MAX_RESULT_WINDOW // size,
             )
-        date_from = _date("date_from", one("date_from"))
-        date_to = _date("date_to", one("date_to"))
+        date_from = typed_date("date_from", one("date_from"))
+        date_to = typed_date("date_to", one("date_to"))
         if date_from and date_to and date_from > date_to:
             raise BadRequest("date_to", "is before date_from")
         filters, spellings, resolved, values_read = {}, {}, [], []
@@ -315,7 +315,10 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890
 _DAY_FIRST = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 
 
-def _date(name, raw):
+def typed_date(name, raw):
+    """The day a date filter `name` (date_from, date_to) means as typed: a
+    year or a month its first day, or for date_to its last; None for none;
+    BadRequest for no date."""
     if not raw:
         return None
     typed = raw.translate(_DIGITS)
