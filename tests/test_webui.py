@@ -8,7 +8,7 @@ import os
 import re
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from urllib.parse import parse_qs, quote, urlsplit
 
 import feedparser
@@ -746,6 +746,17 @@ def test_a_date_as_arabic_readers_type_it_is_a_date(client):
     assert 'name="date_from" value="2024-06-01"' in client.get("/?date_from=1.6.2024").get_data(
         as_text=True
     )
+
+
+def test_an_undated_article_in_a_feed_is_dated_by_the_index_not_1970(tmp_path):
+    records = [article(1, date=None), article(2, date=None)]
+    reindex.run([write_jsonl(tmp_path / "a.jsonl", records)], EmbeddedStore(tmp_path / "data"))
+    client = app_for(tmp_path / "data").test_client()
+    parsed = feedparser.parse(client.get("/feed.atom").get_data())
+    assert not parsed.bozo and len(parsed.entries) == 2
+    today = datetime.now(UTC).date().isoformat()  # the index was built just now
+    assert parsed.feed.updated.startswith(today)
+    assert all(entry.updated.startswith(today) for entry in parsed.entries)
 
 
 def test_the_article_page_shows_labels_and_sites_not_codes_and_encoded_addresses(tmp_path):

@@ -1,6 +1,7 @@
 """The search page and the article page, for people (Arabic, right to left)."""
 
 from dataclasses import replace
+from datetime import UTC, datetime
 from urllib.parse import quote, urlsplit
 
 from flask import Blueprint, Response, render_template, request, url_for
@@ -239,6 +240,10 @@ def feed():
     search_state = replace(search_state, facets=(), size_asked=False)
     result = backend().search(search_state)
     newest = next((hit.date for hit in result.hits if hit.date), None)
+    indexed = None  # an undated article's time: when the index last changed
+    if newest is None or not all(hit.date for hit in result.hits):
+        built, changed = backend().changed()
+        indexed = datetime.fromtimestamp(changed or built, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     links = Links(search_state)
     self_path = url_for("pages.feed", **search_state.to_params(sort=""))
     xml = render_template(
@@ -251,7 +256,8 @@ def feed():
         article_id=lambda article: _tag("article", article),
         self_url=public(self_path),
         page_url=public(url_for("pages.search", **search_state.to_params())),
-        updated=newest or "1970-01-01T00:00:00Z",
+        updated=newest or indexed,
+        undated=indexed,
     )
     return Response(xml, mimetype="application/atom+xml")
 
