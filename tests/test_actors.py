@@ -882,6 +882,21 @@ def test_a_filter_the_gazetteer_knows_means_its_actor_and_its_stored_spellings(
     assert directory.resolve("عبدالله الثنى").spellings == ("عبد الله الثني",)
 
 
+def test_a_word_of_an_english_name_finds_its_one_actor_or_offers_them_all(shipped):
+    from indexer.search.actors import ActorDirectory
+
+    stored = {"جون بولتون": 198, "بشار الأسد": 791, "حافظ الأسد": 24, "شركة بوسطن": 3}
+    directory = ActorDirectory(stored, shipped)
+    assert directory.resolve("Bolton").spellings == ("جون بولتون",)
+    assert directory.resolve("bolton").spellings == ("جون بولتون",)
+    # Two actors' names hold it (al-Assad): both offered, none chosen.
+    assad = directory.resolve("Assad")
+    assert assad.spellings == () and assad.closest == (("بشار الأسد", 791), ("حافظ الأسد", 24))
+    # Arabic is read as before; a Latin word no English name holds offers nothing new.
+    assert directory.resolve("بولتون").spellings == ("جون بولتون",)
+    assert shipped.by_english_words("Xyzzy") == [] and shipped.by_english_words("بولتون") == []
+
+
 def test_an_article_that_spells_a_known_person_two_ways_names_them_once(shipped):
     article = build(
         {

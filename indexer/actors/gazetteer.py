@@ -31,6 +31,7 @@ lists from any other (a split); an `ignore` line is a never-tag list.
 """
 
 import os
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -145,11 +146,16 @@ class Gazetteer:
         self._tagged = [actor.type != IGNORE for actor in self.actors]
         # English names, folded -> actor index (None: a name two actors share)
         self._english: dict[str, int | None] = {}
+        # and each word of them (al-Assad: assad) -> the actors whose English names hold it
+        self._english_words: dict[str, set[int]] = {}
         for index, actor in enumerate(self.actors):
             for name in actor.english:
                 folded = _latin(name)
                 known = self._english.get(folded, index)
                 self._english[folded] = index if known == index else None
+                if self._tagged[index]:
+                    for word in _latin_words(name):
+                        self._english_words.setdefault(word, set()).add(index)
 
         self._context_cache: dict[str, list[str]] = {}
         self._first_tokens = _tokens_reaching(self._first)
@@ -459,6 +465,16 @@ class Gazetteer:
                 found = self.actors[index]
         return found
 
+    def by_english_words(self, value) -> list:
+        """The actors whose English names hold every word of `value` (Bolton:
+        John Bolton; Assad: Bashar al-Assad and Hafez al-Assad), for a value
+        in Latin letters; [] for another."""
+        wanted = _latin_words(value)
+        if not wanted or not all(c.isascii() for c in value):
+            return []
+        found = set.intersection(*(self._english_words.get(w, set()) for w in wanted))
+        return [self.actors[i] for i in sorted(found)]
+
     def actor(self, name):
         """The actor an unambiguous alias names, or None."""
         owners = self._owners.get(words(name), ())
@@ -493,6 +509,16 @@ class Gazetteer:
 def _latin(name: str) -> str:
     """An English name as compared: case-folded, one space between words."""
     return " ".join(name.casefold().split())
+
+
+def _latin_words(name: str) -> set[str]:
+    """The words of an English name as compared, without the article Arabic
+    names carry in Latin letters (al-Assad, el-Sisi: assad, sisi)."""
+    words_of = re.split(r"[\s\-‐'’.]+", name.casefold())
+    return {w for w in words_of if w and w not in _LATIN_ARTICLES}
+
+
+_LATIN_ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "az", "bin", "ibn", "bint"})
 
 
 def _split(value):

@@ -154,6 +154,12 @@ class ActorDirectory:
             known = same_person(gazetteer, value)
         if known is not None:
             return Resolved(value, self._of(known, gazetteer))
+        if gazetteer is not None and (english := gazetteer.by_english_words(value)):
+            # Words of English names: Bolton is John Bolton; Assad, one of two.
+            if len(english) == 1:
+                return Resolved(value, self._of(english[0], gazetteer))
+            keys = {actor_key(a.name, gazetteer) for a in english}
+            return Resolved(value, closest=self._best(keys & self._groups.keys()))
         having, by_word, most_words = self._words
         written = tuple(key(value).split())
         wanted = {written, tuple(actor_key(value).split())} if len(written) > 1 else {written}
