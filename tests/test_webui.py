@@ -471,6 +471,9 @@ def test_a_suggestion_weighs_the_other_words_and_the_keyboard(client):
     spellings = dict(candidates("اليمم"))
     assert spellings["اليمن"] == NEIGHBOUR
     assert candidates("ترامب") == []  # nothing unknown, nothing offered
+    # Offered as the articles write it, not in its normalised letters (السعوديه).
+    for typed, written in (("السعودبة", "السعودية"), ("الأمريكيى", "الأمريكية")):
+        assert client.get(f"/api/search?q={typed}").get_json()["did_you_mean"]["q"] == written
 
 
 def test_a_misspelled_name_gets_a_suggestion_on_every_surface(client, data_dir):

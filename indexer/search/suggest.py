@@ -11,11 +11,13 @@ index with the query's other words and filters: the spelling offered is
 the one whose articles, weighed by how likely the slip, are most (ترانب
 كوريا → ترامب كوريا: the words found together). It is offered only when
 it finds more articles than the query as typed, or has every word where
-the query as typed found only some of them.
+the query as typed found only some of them; each word it changed written as
+the articles it finds write it (السعودية, not the lexicon's السعوديه).
 """
 
 import itertools
 import math
+import re
 from dataclasses import dataclass, replace
 
 from indexer.arabic import normalize
@@ -154,8 +156,22 @@ def did_you_mean(request: SearchRequest, result, backend, make_request) -> Sugge
         headed = count(_in_titles(text))
         weight = (likelihood * (0 if headed.relaxed else headed.total), likelihood * found.total)
         if best is None or weight > best[0]:
-            best = (weight, Suggestion(text, found.total))
+            best = (weight, Suggestion(_as_written(text, found.hits), found.total))
     return best[1] if best else None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _as_written(text: str, hits) -> str:
+    """`text` with each word the lexicon gave in its normalised letters
+    (السعوديه) written as the articles found write it (السعودية), where a
+    hit's headline or snippet holds it; as it is otherwise."""
+    written: dict[str, str] = {}
+    for hit in hits:
+        for token in _WORD.findall(f"{hit.title} {re.sub(r'<[^>]*>', ' ', hit.snippet)}"):
+            written.setdefault(normalize(token), token)
+    return " ".join(written.get(piece, piece) for piece in text.split())
 
 
 def _in_titles(text: str) -> str:
