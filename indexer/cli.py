@@ -529,7 +529,8 @@ def _print_result(result, request):
         buckets = result.facets.get(name) or []
         if buckets:
             show()
-            show(f"{name}: " + ", ".join(f"{b.key} ({b.count:,})" for b in buckets[:8]))
+            shown = (f"{b.label or b.key} ({b.count:,})" for b in buckets[:8])  # a code's label
+            show(f"{name}: " + ", ".join(shown))
     if result.next_cursor and result.hits:
         show()
         show(f"next page: --cursor {result.next_cursor}")

@@ -65,6 +65,18 @@ def test_search_reads_a_source_typed_otherwise_and_names_one_it_does_not_know(
     assert out.startswith("0 articles") and "no source لا مصدر" in out
 
 
+def test_search_shows_a_codes_label_as_the_page_does(capsys, monkeypatch, tmp_path):
+    from indexer import reindex
+    from indexer.search.embedded import EmbeddedStore
+
+    from .conftest import article, write_jsonl
+
+    records = [article(1, category="internationalNews")]
+    reindex.run([write_jsonl(tmp_path / "a.jsonl", records)], EmbeddedStore(tmp_path / "data"))
+    _, out, _ = search(capsys, monkeypatch, tmp_path / "data", "--size", "0")
+    assert "category: أخبار دولية (1)" in out and "internationalNews" not in out
+
+
 def test_search_filters_and_json(capsys, monkeypatch, data_dir):
     status, out, _ = search(
         capsys,
