@@ -560,6 +560,13 @@ def test_a_title_after_bin_or_al_is_part_of_the_name():
     assert names("قال محمد بن الرئيس") == []  # a title no name carries
 
 
+def test_an_age_is_no_name():
+    # عمر is a given name and "age": عن عمر ناهز 90 عاما was a person of 64 articles.
+    assert names("وتوفي الممثل عن عمر ناهز 90 عاما") == []
+    assert names("توفي عن عمر يناهز 77 عاما") == []
+    assert names("وقال عمر البشير إن") == ["عمر البشير"]
+
+
 def test_abu_before_a_given_name_begins_the_name():
     # «بكر الحسني» was the name where no title or verb came before it.
     assert names("وصل أبو بكر الحسني إلى تونس") == ["أبو بكر الحسني"]
