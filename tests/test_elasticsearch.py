@@ -485,12 +485,12 @@ def test_production_query_compiles_to_the_documented_dsl():
         (1.0, ["body"]),
     ]
     post = body["post_filter"]["bool"]["filter"]
-    assert {"terms": {"source": ["skynews"]}} in post
+    assert {"terms": {"member_source": ["skynews"]}} in post
     assert {
         "range": {"date": {"format": "strict_date", "gte": "2018-06-01", "lt": "2019-01-01"}}
     } in post
     source_counts = body["aggs"]["source"]["filter"]["bool"]["filter"]
-    assert {"terms": {"source": ["skynews"]}} not in source_counts  # not its own filter
+    assert {"terms": {"member_source": ["skynews"]}} not in source_counts  # not its own filter
     actor = {"bool": {"filter": [{"terms": {"actors": ["فلاديمير بوتين"]}}]}}  # all actors chosen
     assert actor in source_counts and actor in post
     assert body["aggs"]["date"]["aggs"]["year"]["date_histogram"]["calendar_interval"] == "year"
