@@ -181,6 +181,21 @@ def test_the_node_path_runs_the_plugin_and_is_recorded(tmp_path, elasticsearch, 
     assert [hit["_id"] for hit in found["hits"]["hits"]] == ["a1"]
 
 
+def test_an_index_of_other_mappings_asks_for_a_reindex(tmp_path, elasticsearch, es_alias):
+    # A version 6 index lacks member_category, which this Bahth's category
+    # filter reads: it says so instead of finding nothing.
+    from indexer.search import BackendUnavailable
+
+    store = ElasticStore(elasticsearch.writer, es_alias)
+    reindex.run([write_jsonl(tmp_path / "a.jsonl", [article(1)])], store, workers=1)
+    client = connect(elasticsearch.writer)
+    meta = client.indices.get_mapping(index=es_alias)[store.live]["mappings"]["_meta"]
+    older = {**meta, "bahth": {**meta["bahth"], "version": version(Analysis.NODE) - 1}}
+    client.indices.put_mapping(index=store.live, meta=older)
+    with pytest.raises(BackendUnavailable, match="run `bahth reindex PATH` again"):
+        ElasticBackend(elasticsearch.reader, es_alias).search(SearchRequest())
+
+
 def test_forged_cursors_and_the_window_edge_are_not_server_errors(
     tmp_path, elasticsearch, es_alias
 ):

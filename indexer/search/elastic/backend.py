@@ -32,7 +32,7 @@ from ..result import Hit, SearchResult
 from . import dsl, vectors
 from .client import endpoint, unavailable
 from .document import PRIVATE, stored_group
-from .index import Analysis
+from .index import Analysis, version
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +86,11 @@ class ElasticBackend:
         if analysis is None or time.monotonic() - read_at > _ANALYSIS_SECONDS:
             mappings = self._call(self.client.indices.get_mapping, index=self.alias)
             meta = next(iter(mappings.values()))["mappings"].get("_meta", {})
-            analysis = Analysis(IndexMeta.recorded(meta.get("bahth")).analysis)
+            made = IndexMeta.recorded(meta.get("bahth"))
+            analysis = Analysis(made.analysis)
+            # Fields of another version's mappings are not this Bahth's (version
+            # 7's filters read member_category, which a version 6 index lacks).
+            made.check_readable(version(analysis), f"{self.endpoint} ({self.alias})")
             self._analysis = (analysis, time.monotonic())
         return analysis
 
