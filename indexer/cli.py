@@ -77,6 +77,16 @@ def meaning(note):
         raise
 
 
+def _among(path: Path, paths) -> bool:
+    """Whether `path` is one of `paths`, or inside one of them that is a folder."""
+    where = path.resolve()
+    for given in map(Path, paths):
+        given = given.resolve()
+        if where == given or (given.is_dir() and where.is_relative_to(given)):
+            return True
+    return False
+
+
 def _ingest(command, args, settings):
     from indexer import reindex
     from indexer.search import Busy, open_store
@@ -89,6 +99,11 @@ def _ingest(command, args, settings):
         else Path(settings.data_dir)
         / ("rejects-" + datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + ".jsonl")
     )
+    if args.rejects and _among(rejects_path, args.paths):
+        raise CommandError(
+            f"--rejects {args.rejects} is among the files to read: it would be written over",
+            ExitStatus.USAGE,
+        )
     rejects_path.parent.mkdir(parents=True, exist_ok=True)
     column_map = dict(pair.split("=", 1) for pair in args.map)
     options = reindex.Options(
@@ -128,8 +143,7 @@ def _ingest(command, args, settings):
             )
     except Busy as error:
         error.__notes__ = ["nothing was done."]  # it never started: the other note is moot
-        run.end("failed", error=str(error))
-        raise
+        raise  # and the run state is the writer's that is busy
     except reindex.NotSwitched as error:
         error.add_note(f"rejected records: {rejects_path}")
         run.end("failed", error=str(error))
@@ -1082,7 +1096,10 @@ USERS_SETTINGS = ("BAHTH_USERS", "BAHTH_LOG_LEVEL", "BAHTH_LOG_FORMAT")
 
 # Commands whose output may go to `head`: they end quietly when it stops
 # reading. reindex, add and remove print only once the index is changed.
-PRINTING_COMMANDS = ("search", "analyze", "actors", "reindex", "add", "remove", "embed")
+# Not the writers (reindex, add, remove, embed): a pipe of theirs that breaks
+# (a worker or the fork server killed with its process group) must end the
+# run through its own cleanup, not by the signal.
+PRINTING_COMMANDS = ("search", "analyze", "actors")
 
 
 def main(argv=None) -> int:

@@ -224,7 +224,7 @@ def _rejection(raw: RawRecord, field_name, reason):
 # --- main side ---------------------------------------------------------------
 
 
-def _prepared_shares(plan, options, workers):
+def _prepared_shares(plan, options, workers, stop=None):
     """(prepared items, bytes) of each share in input order, at most 2 per worker in flight."""
     if workers <= 1:
         _set_up(options)  # the main process keeps its own signal handlers
@@ -232,20 +232,52 @@ def _prepared_shares(plan, options, workers):
             yield _prepare(share.pieces), share.size
         return
     pool = _pool_context().Pool(workers, initializer=_start_worker, initargs=(options,))
+    started = list(pool._pool)  # the workers; the pool starts another where one ends
     try:
         pending = deque()
         for share in plan:
             pending.append((pool.apply_async(_prepare, (share.pieces,)), share.size))
             if len(pending) >= 2 * workers:
                 result, done = pending.popleft()
-                yield result.get(), done
+                yield _taken(result, started, stop), done
         while pending:
             result, done = pending.popleft()
-            yield result.get(), done
+            yield _taken(result, started, stop), done
     except BaseException:  # interrupted, stopped, failed: workers may be mid-send
         _abandon(pool)
         raise
     pool.terminate()  # every result taken: the workers wait for work
+
+
+WAIT_SECONDS = 0.5  # how often a wait for a share looks at the stop and at the workers
+
+
+class WorkerLost(Exception):
+    """A worker process ended in the middle of the run (killed: out of memory?)."""
+
+
+def _taken(result, workers, stop):
+    """A share's result, once its worker sends it. The pool itself would
+    wait forever for the share of a worker that ended (killed by the
+    kernel for memory, or by a signal to the whole process group): that is
+    a failure of the run, and a stop (SIGTERM) is heeded while waiting."""
+    while True:
+        try:
+            return result.get(timeout=WAIT_SECONDS)
+        except multiprocessing.TimeoutError:
+            if stop is not None and stop.is_set():
+                raise Terminated from None
+            for worker in workers:
+                if worker.exitcode is not None:
+                    how = (
+                        f"by signal {-worker.exitcode}"
+                        if worker.exitcode < 0
+                        else f"with status {worker.exitcode}"
+                    )
+                    raise WorkerLost(
+                        f"a worker process (pid {worker.pid}) ended {how} in the middle of "
+                        "the run, its articles unread (out of memory? killed?)"
+                    ) from None
 
 
 def _abandon(pool):
@@ -276,15 +308,19 @@ def _abandon(pool):
 
 
 class Rejects:
-    """The rejects file: one JSON line per record not indexed, or indexed with a note."""
+    """The rejects file: one JSON line per record not indexed, or indexed with
+    a note. It is made at the first line: a run with nothing to report, or
+    refused because another writer is busy, leaves no file and touches none."""
 
     def __init__(self, path):
         self.path = path
-        self._file = open(path, "w", encoding="utf-8") if path else None
+        self._file = None
         self.written = 0
 
     def write(self, notice: Notice):
-        if self._file:
+        if self.path:
+            if self._file is None:
+                self._file = open(self.path, "w", encoding="utf-8")
             self.written += 1
             record = asdict(notice)
             record["file"] = record.pop("origin")
@@ -292,11 +328,8 @@ class Rejects:
             self._file.flush()  # a disk that is full fails the run here, before any switch
 
     def close(self):
-        """Close the file; a run with nothing to report leaves no file."""
         if self._file:
             self._file.close()
-            if not self.written:
-                os.remove(self.path)
 
 
 class NotSwitched(Exception):
@@ -357,10 +390,11 @@ def _run(
         for path, why in plan.skipped:
             rejects.write(Notice(printable(path), None, None, why, action="skipped"))
             summary.notes["skipped"] += 1
-        with opening() as loader:
+        with opening() as loader:  # the writer's lock taken: the run has begun
+            progress(summary, 0, plan.total_bytes)
             options = replace(options, terms=loader.wants_terms, lexicon=loader.lexicon)
             done_bytes = 0
-            for items, size in _prepared_shares(plan, options, workers):
+            for items, size in _prepared_shares(plan, options, workers, stop):
                 for item in items:
                     if stop is not None and stop.is_set():
                         raise Terminated

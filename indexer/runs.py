@@ -1,8 +1,8 @@
 """What the operator's metrics know of a reindex, add or remove: its progress
 while it runs and how it ended, in BAHTH_DATA_DIR/runs/COMMAND.json.
 
-The command writes the file at its start, every few seconds of progress and
-at its end (each time whole, by a rename: a reader never sees half of it);
+The command writes the file once it holds the writer's lock, every few
+seconds of progress and at its end (each time whole, by a rename: a reader never sees half of it);
 the web app's /metrics reads it at each scrape (webui/metrics.py). A run
 killed outright leaves "running" with its last progress; its `updated` time
 stops, which a metric shows.
@@ -36,14 +36,19 @@ class Run:
             "rejected": 0,
         }
         self._written = 0.0
-        self._write()
+        self._begun = False
 
     def progress(self, done: float, read: int, rejected: int):
+        """The run's progress; its first call, once it holds the writer's
+        lock, begins it (a run refused because another writes never shows)."""
         self.state.update(done=round(done, 4), read=read, rejected=rejected)
-        if time.monotonic() - self._written >= EVERY_SECONDS:
+        if not self._begun or time.monotonic() - self._written >= EVERY_SECONDS:
+            self._begun = True
             self._write()
 
     def end(self, outcome: str, indexed: int | None = None, error: str = ""):
+        """How the run ended (not called for a run refused because another
+        writes: the file is that one's)."""
         self.state.update(state=outcome, ended=time.time())
         if outcome in ("succeeded", "rejects"):
             self.state["done"] = 1.0

@@ -6,6 +6,7 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -13,7 +14,7 @@ import pytest
 from indexer import cli, reindex
 from indexer.readers import RawRecord, read_archive, read_pieces
 from indexer.search.embedded import EmbeddedStore
-from indexer.status import ExitStatus
+from indexer.status import ExitStatus, Terminated
 
 from .conftest import ROOT, article, by_id, indexed, processes_tagged, wait_until, write_jsonl
 
@@ -351,6 +352,31 @@ def test_a_forced_format_decides_how_a_large_file_is_cut(tmp_path):
     assert len(found) == 400
 
 
+def test_a_writer_refused_as_another_writes_touches_neither_its_rejects_nor_its_state(
+    live, tmp_path, monkeypatch, capsys
+):
+    # The busy writer's rejects file and run state, as it has them mid-run.
+    theirs = tmp_path / "rejects.jsonl"
+    theirs.write_text('{"line": 7}\n', encoding="utf-8")
+    state = live / "runs" / "reindex.json"
+    state.write_text('{"state": "running", "pid": 1}', encoding="utf-8")
+    with EmbeddedStore(live).writing():
+        status = run_cli(
+            tmp_path / "v2.jsonl", "--rejects", theirs, data_dir=live, monkeypatch=monkeypatch
+        )
+    assert status == ExitStatus.BUSY and "nothing was done" in capsys.readouterr().err
+    assert theirs.read_text(encoding="utf-8") == '{"line": 7}\n'
+    assert state.read_text(encoding="utf-8") == '{"state": "running", "pid": 1}'
+    # A rejects file among the files to read is refused before anything is read.
+    archive = tmp_path / "v2.jsonl"
+    before = archive.read_bytes()
+    for rejects in (archive, tmp_path / "rejects-here.jsonl"):
+        status = run_cli(tmp_path, "--rejects", rejects, data_dir=live, monkeypatch=monkeypatch)
+        assert status == ExitStatus.USAGE and "among the files to read" in capsys.readouterr().err
+    assert archive.read_bytes() == before and not (tmp_path / "rejects-here.jsonl").exists()
+    assert_untouched(live)
+
+
 def test_a_clean_run_leaves_no_rejects_file(tmp_path, monkeypatch):
     write_jsonl(tmp_path / "in.jsonl", [article(1)])
     rejects = tmp_path / "rejects.jsonl"
@@ -514,7 +540,7 @@ def test_a_broken_gazetteer_stops_reindex_before_anything_is_built(
     assert_untouched(live)
 
 
-def _reindex_process(paths, data_dir):
+def _reindex_process(paths, data_dir, **how):
     env = {**os.environ, "BAHTH_DATA_DIR": str(data_dir), "BAHTH_ELASTICSEARCH_URL": ""}
     return subprocess.Popen(
         [sys.executable, "-m", "indexer.cli", "reindex", *map(str, paths), "--workers", "2"],
@@ -523,6 +549,7 @@ def _reindex_process(paths, data_dir):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        **how,
     )
 
 
@@ -555,6 +582,43 @@ def test_sigterm_stops_a_reindex_as_ctrl_c_does(live, big_archive):
     assert "Traceback" not in err  # neither the main process nor its workers
     assert sorted(live.iterdir()) == before  # no build left behind
     assert_untouched(live)
+
+
+def test_sigterm_to_the_whole_process_group_ends_the_run_too(live, big_archive):
+    # timeout(1), systemd and kill -- -PGID signal the workers as well: they
+    # die mid-share, and the run must end (143), not wait for them forever.
+    before = sorted(live.iterdir())
+    process = _reindex_process([big_archive], live, start_new_session=True)
+    _wait_for_build(live, process)
+    os.killpg(process.pid, signal.SIGTERM)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == ExitStatus.TERMINATED, err
+    assert sorted(live.iterdir()) == before  # no build left behind, the lock free
+    assert_untouched(live)
+
+
+def test_a_worker_that_dies_mid_share_fails_the_run_instead_of_hanging_it():
+    # As the kernel's out-of-memory killer would: the pool alone waits forever.
+    pool = reindex._pool_context().Pool(2)
+    try:
+        started = list(pool._pool)
+        wait_until(lambda: all(p.pid for p in started))
+        busy = pool.apply_async(time.sleep, (60,))
+        time.sleep(0.5)  # taken by a worker
+        for worker in started:
+            worker.kill()
+        with pytest.raises(reindex.WorkerLost, match="ended by signal 9"):
+            reindex._taken(busy, started, None)
+    finally:
+        reindex._abandon(pool)
+    stop = threading.Event()
+    stop.set()
+    pool = reindex._pool_context().Pool(1)
+    try:
+        with pytest.raises(Terminated):
+            reindex._taken(pool.apply_async(time.sleep, (60,)), list(pool._pool), stop)
+    finally:
+        reindex._abandon(pool)
 
 
 def test_a_build_left_by_a_killed_reindex_is_removed_by_the_next(
