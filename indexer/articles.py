@@ -114,6 +114,28 @@ class Built:
     notes: list[Notice]
 
 
+# How deep a field outside the schema may nest its lists and objects: an
+# article is kept, shown and sent between processes whole (Python's own
+# limits fail a few hundred levels down).
+MAX_EXTRA_DEPTH = 32
+
+
+def _deeper_than(value, levels: int) -> bool:
+    """Whether `value` nests lists and objects more than `levels` deep
+    (looked at level by level, never by recursion)."""
+    layer = [value]
+    for _ in range(levels + 1):
+        layer = [
+            inner
+            for item in layer
+            if isinstance(item, dict | list)
+            for inner in (item.values() if isinstance(item, dict) else item)
+        ]
+        if not layer:
+            return False
+    return True
+
+
 def _text(value, name):
     if value is None:
         return ""
@@ -271,6 +293,9 @@ class ArticleBuilder:
         source_given = _one_line(_text(fields.get("source"), "source"))
         source = self.sources.canonical(source_given, url)
         extra = {key: value for key, value in fields.items() if key not in SCHEMA}
+        for key, value in extra.items():
+            if _deeper_than(value, MAX_EXTRA_DEPTH):
+                raise RecordError(key, f"nested more than {MAX_EXTRA_DEPTH} levels deep")
         if source_given and source != source_given:
             extra.setdefault("source_as_given", source_given)
 

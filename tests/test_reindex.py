@@ -377,6 +377,20 @@ def test_a_writer_refused_as_another_writes_touches_neither_its_rejects_nor_its_
     assert_untouched(live)
 
 
+def test_a_field_nested_hundreds_deep_costs_its_record_not_the_run(tmp_path):
+    # Read by json, it could not be sent from a worker to the main process.
+    deep = article(2)
+    deep["meta"] = json.loads("[" * 500 + "]" * 500)
+    archive = write_jsonl(tmp_path / "a.jsonl", [article(1), deep, article(3)])
+    rejects = tmp_path / "rejects.jsonl"
+    summary = reindex.run(
+        [archive], EmbeddedStore(tmp_path / "data"), rejects_path=rejects, workers=2
+    )
+    assert (summary.indexed, summary.rejected_total) == (2, 1)
+    ((line, field, reason),) = [(r["line"], r["field"], r["reason"]) for r in rejects_of(rejects)]
+    assert (line, field) == (2, "meta") and "nested more than 32 levels deep" in reason
+
+
 def test_a_clean_run_leaves_no_rejects_file(tmp_path, monkeypatch):
     write_jsonl(tmp_path / "in.jsonl", [article(1)])
     rejects = tmp_path / "rejects.jsonl"
