@@ -293,9 +293,9 @@ class ArticleBuilder:
         source_given = _one_line(_text(fields.get("source"), "source"))
         source = self.sources.canonical(source_given, url)
         extra = {key: value for key, value in fields.items() if key not in SCHEMA}
-        for key, value in extra.items():
+        for name, value in extra.items():
             if _deeper_than(value, MAX_EXTRA_DEPTH):
-                raise RecordError(key, f"nested more than {MAX_EXTRA_DEPTH} levels deep")
+                raise RecordError(name, f"nested more than {MAX_EXTRA_DEPTH} levels deep")
         if source_given and source != source_given:
             extra.setdefault("source_as_given", source_given)
 

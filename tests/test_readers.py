@@ -911,3 +911,41 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, max_size=25).map("".join))
 def test_a_trec_records_fields_are_those_the_pattern_finds(content):
     assert trec._closed_fields(content) == _FIELD.findall(content)
+
+
+def test_a_stray_array_on_a_line_of_json_lines_costs_that_line(tmp_path):
+    from indexer.readers.plan import Piece
+
+    good = [json.dumps({"id": f"g{n}", "title": "عنوان", "body": "نص"}) for n in range(1, 4)]
+    lines = ['["a stray array"]', *good]
+    # A file whose first line it is: the other lines are read, as lines.
+    whole = tmp_path / "first.jsonl"
+    whole.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    read = list(read_archive([whole]))
+    assert [r.fields["id"] for r in read if isinstance(r, RawRecord)] == ["g1", "g2", "g3"]
+    assert [(n.line, n.reason) for n in read if isinstance(n, Notice)] == [
+        (1, "line is list, not a JSON object")
+    ]
+    # A slice of a large file that begins with it (a share's first line).
+    big = tmp_path / "big.jsonl"
+    before = "".join(
+        json.dumps({"id": f"b{n}", "title": "t", "body": "b"}) + "\n" for n in range(9)
+    )
+    big.write_text(before + "\n".join(lines) + "\n", encoding="utf-8")
+    start = len(before.encode())
+    piece = Piece(big, start=start, end=big.stat().st_size, first_line=10)
+    read = list(read_pieces([piece]))
+    assert [r.fields["id"] for r in read if isinstance(r, RawRecord)] == ["g1", "g2", "g3"]
+    assert [n.line for n in read if isinstance(n, Notice)] == [10]
+
+
+def test_lines_ended_by_cr_alone_are_lines(tmp_path):
+    records = [{"id": f"c{n}", "title": "عنوان", "body": "نص"} for n in range(3)]
+    jsonl = tmp_path / "mac.jsonl"
+    jsonl.write_bytes("\r".join(json.dumps(r) for r in records).encode() + b"\r")
+    table = tmp_path / "mac.csv"
+    table.write_bytes("id,title,body\rc1,عنوان,نص\rc2,عنوان,نص\r".encode())
+    for path, count in ((jsonl, 3), (table, 2)):
+        read = list(read_archive([path]))
+        assert sum(isinstance(r, RawRecord) for r in read) == count, path
+        assert not [n for n in read if isinstance(n, Notice) and n.rejected], path

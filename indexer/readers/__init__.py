@@ -188,13 +188,17 @@ def _read_source(origin, reading: Reading, forced_format, column_map):
         return
     kind = forced_format or detect_format(head.decode("utf-8", errors="replace"))
     one_document = head.lstrip()[:1] == b"[" or opens_a_document(head)
-    if kind == "jsonl" and not one_document and not utf16_encoding(head):
+    # Lines that end in CR alone (old Mac files): read whole, their ends made LF.
+    cr_only = b"\r" in head and b"\n" not in head
+    if kind == "jsonl" and not one_document and not cr_only and not utf16_encoding(head):
         yield from _guarded(_stream_jsonl(origin, head, reading, column_map, blank_lines), origin)
         return
     head = b"\n" * blank_lines + head
     decoded = decode(head + reading.rest(drop_nul=not utf16_encoding(head)))
     yield from _decoding_notes(origin, decoded)
     text = decoded.text
+    if "\r" in text and "\n" not in text:
+        text = text.replace("\r", "\n")
     if not text.strip():
         if not reading.failure and not reading.too_large:
             yield Notice(origin, None, None, "empty file")
@@ -329,6 +333,8 @@ def _slice_records(piece: Piece, column_map):
     elif piece.kind == "feed":
         channel = _channel_of(piece.path) if piece.start else None
         yield from _read_feed(decoded.text, origin, column_map, piece.first_line, channel)
+    elif piece.start:  # a slice of JSON Lines: never the start of a document
+        yield from _read_lines_of(decoded.text, origin, column_map, piece.first_line)
     else:
         yield from _read_jsonl(decoded.text, origin, column_map, piece.first_line)
 
@@ -348,10 +354,14 @@ def _read_jsonl(text, origin, column_map, first_line=1):
         try:
             document = json.loads(stripped)
         except (ValueError, RecursionError) as error:
-            if stripped.startswith("{"):  # not one document after all: its lines
+            if stripped.startswith("{") or _a_line_of_its_own(stripped):
+                # Not one document after all: its lines (a stray array on the
+                # first line of JSONL is that line's fault, not the file's).
                 yield from _read_lines_of(text, origin, column_map, first_line)
                 return
             line = getattr(error, "lineno", None)
+            if line is not None:  # counted from the file's first line
+                line += first_line - 1 + text[: len(text) - len(stripped)].count("\n")
             yield Notice(
                 origin, line, None, f"invalid JSON array: {_json_error(error)}", stripped[:500]
             )
@@ -364,6 +374,19 @@ def _read_jsonl(text, origin, column_map, first_line=1):
             yield _json_record(record, origin, None, _shown(record), column_map, f"record {number}")
         return
     yield from _read_lines_of(text, origin, column_map, first_line)
+
+
+def _a_line_of_its_own(text: str) -> bool:
+    """Whether the first line of `text` is a JSON value of its own, with more
+    lines after it: JSON Lines, not one document over several lines."""
+    first, newline, rest = text.partition("\n")
+    if not newline or not rest.strip():
+        return False
+    try:
+        json.loads(first)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def _records_in(document):
