@@ -41,8 +41,9 @@ _REPAIRED = re.compile(f"[{_SURROGATE_CHARS}{_CONTROL_CHARS}]")  # either: one p
 MAX_ID_CHARS = 200
 MAX_ID_BYTES = 512  # Elasticsearch refuses a longer _id, and with it the whole bulk request
 _LIST_SEPARATORS = re.compile(r"\s*[|،;؛]\s*|\s*,\s*")
-_TAG = re.compile(r"<[a-zA-Z/!][^>]*>")
-_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
+# A tag holds no < : a stray < costs a look to the next one, not to the end.
+_TAG = re.compile(r"<[a-zA-Z/!][^<>]*>")
+_SCRIPT = re.compile(r"<(script|style)\b", re.I)
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
@@ -175,10 +176,30 @@ def _cleaned(value, depth=0):
     return value, set()
 
 
+def _without_scripts(text: str) -> str:
+    """`text` without its scripts and styles, each from its opening tag to
+    the first closing tag of its kind; one never closed is left (its tags
+    go with the others). Each closing tag is looked for once: a search from
+    every opening of a kind that closes nowhere took a time growing as the
+    square of the text's."""
+    kept, at, unclosed = [], 0, set()
+    for opening in _SCRIPT.finditer(text):
+        kind = opening.group(1).lower()
+        if opening.start() < at or kind in unclosed:
+            continue  # inside one removed, or of a kind that closes nowhere after
+        closing = re.compile(rf"</{kind}\s*>", re.I).search(text, opening.end())
+        if closing is None:
+            unclosed.add(kind)
+            continue
+        kept += [text[at : opening.start()], " "]
+        at = closing.end()
+    return "".join(kept) + text[at:]
+
+
 def _plain(text):
     """Text without HTML: scripts and styles dropped, tags removed, entities decoded."""
     if "<" in text and _TAG.search(text):
-        text = _SCRIPT.sub(" ", text)
+        text = _without_scripts(text)
         if re.search(r"</?(p|div|br|li|h\d)\b", text, re.I):
             text = html_to_text(text)[0]
         else:

@@ -1128,6 +1128,9 @@ def main(argv=None) -> int:
         embeddings.choose(settings.embeddings_model)
         logs.configure(args.command, settings.logging_level, settings.log_format)
         return int(args.handler(args, settings))
+    except BrokenPipeError:  # a writer's output read by `head`: what it did is done
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no more to say
+        return 128 + signal.SIGPIPE  # as the signal would have ended a reader
     except (Exception, KeyboardInterrupt) as error:
         status, message = failure(error)
         complain(command, message)

@@ -949,3 +949,33 @@ def test_lines_ended_by_cr_alone_are_lines(tmp_path):
         read = list(read_archive([path]))
         assert sum(isinstance(r, RawRecord) for r in read) == count, path
         assert not [n for n in read if isinstance(n, Notice) and n.rejected], path
+
+
+def test_what_is_never_closed_is_read_as_the_text_it_is(tmp_path):
+    """Shapes that took a time growing as the square of their size (a
+    reviewer's 640 KB article: over 2 minutes); scripts/bench-hostile
+    --parsers times them. Here, what they read as."""
+    from indexer.articles import ArticleBuilder
+
+    body = "<p>نص الخبر</p>" + "<script>" * 3_000
+    article = ArticleBuilder().build(RawRecord("a.jsonl", 1, {"title": "خبر", "body": body}))
+    assert article.article.body == "نص الخبر"
+    closed = "<p>أول</p><script>x()</script><p>ثان</p><style>p{}</style>"
+    article = ArticleBuilder().build(RawRecord("a.jsonl", 1, {"title": "خبر", "body": closed}))
+    assert article.article.body.split() == ["أول", "ثان"]
+    items = "".join(
+        f"<item><title>خبر {i}</title><description><![CDATA[نص {i}</description></item>\n"
+        for i in range(500)
+    )
+    feed = tmp_path / "feed.xml"
+    feed.write_text(f'<?xml version="1.0"?><rss><channel>{items}</channel></rss>\n')
+    read = [r for r in read_archive([feed]) if isinstance(r, RawRecord)]
+    assert [r.fields["title"] for r in read] == [f"خبر {i}" for i in range(500)]
+    assert read[7].fields["body"].startswith("نص 7")
+    text, _ = html_to_text("<html><body><p>نص الخبر كاملا</p>" + "<a" * 3_000)
+    assert text.startswith("نص الخبر كاملا")
+    assert html_to_text('<p><a data-x="<b>">اسم</a> هنا</p>')[0] == "اسم هنا"  # a few: left
+    trec_file = tmp_path / "open.sgml"
+    trec_file.write_text("<DOC><DOCNO>t1</DOCNO><TEXT>نص الخبر" + "<TITLE>" * 3_000 + "</DOC>\n")
+    (record,) = [r for r in read_archive([trec_file]) if isinstance(r, RawRecord)]
+    assert record.fields["id"] == "t1" and record.fields["body"].startswith("نص الخبر")

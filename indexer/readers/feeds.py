@@ -158,19 +158,26 @@ def channel_before_items(text: str) -> Channel:
 
 
 _ITEM_NAMES = ("item", "entry")
-_OPENINGS: dict[tuple[str, ...], re.Pattern] = {}
+_OPENINGS: dict[tuple, re.Pattern] = {}
 
 
-def _openings(names) -> re.Pattern:
+def _openings(names, cdata_closes=True, comment_closes=True) -> re.Pattern:
     """CDATA sections and comments (passed over whole), and the opening and
-    closing tags of elements `names` (any prefix, any case)."""
-    if names not in _OPENINGS:
-        _OPENINGS[names] = re.compile(
-            r"<!\[CDATA\[.*?(?:\]\]>|\Z)|<!--.*?(?:-->|\Z)"
+    closing tags of elements `names` (any prefix, any case). Once a CDATA
+    section (or a comment) is known to close nowhere after a point, the
+    ones after it are matched by their opening alone (`cdata_closes`,
+    `comment_closes` false): each would otherwise be looked at to the end
+    of the text again, a time that grows as the square of the file's."""
+    key = (names, cdata_closes, comment_closes)
+    if key not in _OPENINGS:
+        cdata = r"<!\[CDATA\[.*?(?:\]\]>|\Z)" if cdata_closes else r"<!\[CDATA\["
+        comment = r"<!--.*?(?:-->|\Z)" if comment_closes else r"<!--"
+        _OPENINGS[key] = re.compile(
+            rf"{cdata}|{comment}"
             rf"|<(/?)((?:[\w.-]+:)?(?:{'|'.join(names)}))(?=[\s/>])([^<>]{{0,{_LONGEST_TAG}}})>",
             re.I | re.S,
         )
-    return _OPENINGS[names]
+    return _OPENINGS[key]
 
 
 def elements(text: str, names: tuple[str, ...], first_line=1):
@@ -180,6 +187,7 @@ def elements(text: str, names: tuple[str, ...], first_line=1):
     closing tag with none open, one never closed), by its line."""
     opened = None  # (line, Element, end of the opening tag)
     line, position, at = first_line, 0, 0
+    closes = {"<![CDATA[": True, "<!--": True}  # whether one may close after here
     pattern = _openings(names)
     while tag := pattern.search(text, at):
         at = tag.end()
@@ -188,6 +196,10 @@ def elements(text: str, names: tuple[str, ...], first_line=1):
                 # Never closed: it ends where the element it is in ends (or
                 # is no CDATA), not with the file and every item after it.
                 at = _closing_tag(text, opened[1].name, tag.start()) if opened else tag.start() + 2
+                opener = "<![CDATA[" if tag.group(0).startswith("<![CDATA[") else "<!--"
+                if closes[opener]:  # none of its kind closes after it: not looked for again
+                    closes[opener] = False
+                    pattern = _openings(names, closes["<![CDATA["], closes["<!--"])
             elif opened and (boundary := _boundary(opened[1].name, tag)) is not None:
                 at = boundary  # closed by the next item's CDATA: it ended with its own item
             continue

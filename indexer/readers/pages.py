@@ -17,6 +17,7 @@ asides, and without its runs of blocks made mostly of links (`_unlinked`).
 """
 
 import html
+import itertools
 import json
 import re
 from collections import Counter
@@ -223,9 +224,26 @@ def html_to_text(html: str) -> tuple[str, str]:
 
 def _extracted(html, hidden=_TextExtractor.HIDDEN):
     extractor = _TextExtractor(hidden)
-    extractor.feed(html)
+    extractor.feed(_without_stray_lt(html))
     extractor.close()
     return extractor
+
+
+# A < that opens no tag: another < or the end comes before any >. The parser
+# looks for the tag's end from each one to the end of the page (CPython
+# before 3.11.13 and 3.12.11: a page ending in 150,000 of them took 73 s);
+# a page with more than STRAY_LT of them has them written as text. (Fewer
+# cost little, and are left: a < inside an attribute's value, as a popover's
+# HTML is written, looks the same.)
+_STRAY_LT = re.compile(r"<(?!!--)(?=[^<>]*(?:<|\Z))")
+STRAY_LT = 1_000
+
+
+def _without_stray_lt(html: str) -> str:
+    strays = _STRAY_LT.finditer(html)
+    if next(itertools.islice(strays, STRAY_LT, None), None) is None:
+        return html
+    return _STRAY_LT.sub("&lt;", html)
 
 
 _HTML = re.compile(r"<html|<!doctype html|<body", re.I)

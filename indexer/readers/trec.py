@@ -64,10 +64,17 @@ def _closed_fields(content):
     plain string, not by the pattern's backreference (a record of the
     corpus read in 30 µs instead of 68)."""
     found, at = [], 0
+    unclosed: dict[str, int] = {}  # a field's name -> from where no tag closes it
     while tag := _OPEN_FIELD.search(content, at):
         name = tag.group(1)
-        closing = _closing(content, name, tag.end())
+        if unclosed.get(name, len(content) + 1) <= tag.end():
+            # Nothing closes it after an earlier one did not close: not looked
+            # for to the end again (a time growing as the square of the record's).
+            closing = None
+        else:
+            closing = _closing(content, name, tag.end())
         if closing is None:
+            unclosed.setdefault(name, tag.end())
             at = tag.start() + 1  # not closed: a field may still begin inside it
             continue
         found.append((name, content[tag.end() : closing.start()]))
