@@ -979,3 +979,33 @@ def test_what_is_never_closed_is_read_as_the_text_it_is(tmp_path):
     trec_file.write_text("<DOC><DOCNO>t1</DOCNO><TEXT>نص الخبر" + "<TITLE>" * 3_000 + "</DOC>\n")
     (record,) = [r for r in read_archive([trec_file]) if isinstance(r, RawRecord)]
     assert record.fields["id"] == "t1" and record.fields["body"].startswith("نص الخبر")
+
+
+def test_files_joined_by_cat_read_as_their_records(tmp_path):
+    one = json.dumps({"id": "j1", "title": "عنوان", "body": "نص"})
+    two = json.dumps({"id": "j2", "title": "عنوان", "body": "نص"})
+    joined = tmp_path / "joined.jsonl"
+    joined.write_bytes(one.encode() + b"\n" + "\ufeff".encode() + two.encode() + b"\n")
+    read = list(read_archive([joined]))
+    assert [r.fields["id"] for r in read if isinstance(r, RawRecord)] == ["j1", "j2"]
+    table = tmp_path / "joined.csv"
+    table.write_text("id,title,body\nc1,عنوان,نص\nid,title,body\nc2,عنوان,نص\n", encoding="utf-8")
+    read = list(read_archive([table]))
+    assert [r.fields["id"] for r in read if isinstance(r, RawRecord)] == ["c1", "c2"]
+    assert [(n.line, n.action) for n in read if isinstance(n, Notice)] == [(3, "skipped")]
+
+
+def test_a_name_with_brackets_is_a_file_and_bahths_own_data_folder_is_not_read(tmp_path):
+    named = tmp_path / "dump[2018].jsonl"
+    named.write_text(json.dumps({"id": "b1", "title": "عنوان", "body": "نص"}) + "\n")
+    (tmp_path / "dump2.jsonl").write_text(json.dumps({"id": "x", "title": "t", "body": "b"}))
+    assert expand([named]) == [named]  # not the pattern dump[2018] (dump2.jsonl)
+    archive = tmp_path / "archive"
+    (archive / "data" / "index-1").mkdir(parents=True)
+    (archive / "data" / "bahth.lock").touch()
+    (archive / "data" / "rejects-1.jsonl").write_text('{"line": 1}\n')
+    (archive / "data" / "index-1" / "bahth.json").write_text("{}")
+    (archive / "news.jsonl").write_text(json.dumps({"id": "n1", "title": "t", "body": "b"}))
+    skipped = []
+    assert expand([archive], skipped) == [archive / "news.jsonl"]
+    assert [(path.name, "Bahth data folder" in why) for path, why in skipped] == [("data", True)]

@@ -436,7 +436,9 @@ def _read_lines_of(text, origin, column_map, first_line=1):
 
 
 def _jsonl_line(line, origin, number, column_map):
-    """The record of one JSONL line, or the Notice of why it is none."""
+    """The record of one JSONL line, or the Notice of why it is none (a
+    byte-order mark before it is none of its own: files joined by cat)."""
+    line = line.removeprefix("\ufeff")
     try:
         record = json.loads(line)
     except (ValueError, RecursionError) as error:
@@ -556,6 +558,9 @@ def _read_csv(text, origin, column_map):
                 start = first  # go on at the line after the row's first
                 break
             if not any(cell.strip() for cell in cells):
+                continue
+            if cells == header:  # files joined by cat: each one's header
+                yield Notice(origin, first, None, "the header again", action="skipped")
                 continue
             if len(cells) > len(names):
                 yield Notice(

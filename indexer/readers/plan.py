@@ -73,9 +73,9 @@ def expand(paths: Iterable, skipped: list | None = None) -> list[Path]:
     skipped = skipped if skipped is not None else []
     files = []
     for path in map(str, paths):
-        matches = (
-            sorted(glob.glob(path, recursive=True)) if any(c in path for c in "*?[") else [path]
-        )
+        # A pattern unless it names a file as it is (a name may hold [ ]).
+        pattern = any(c in path for c in "*?[") and not os.path.lexists(path)
+        matches = sorted(glob.glob(path, recursive=True)) if pattern else [path]
         if not matches:
             raise ArchiveError(f"{path}: no such file or folder")
         for match in map(Path, matches):
@@ -135,6 +135,12 @@ def _walk(folder: Path, skipped: list):
 
     for top, folders, names in os.walk(folder, onerror=unreadable):
         folders.sort()
+        if _DATA_MARKS & set(names):
+            # Bahth's own data folder (an index, its rejects files), kept
+            # inside the archive's: not the archive's.
+            folders.clear()
+            skipped.append((Path(top), "a Bahth data folder (an index and its reports): not read"))
+            continue
         for name in [*folders]:
             if (Path(top) / name).is_symlink():
                 folders.remove(name)
@@ -152,6 +158,11 @@ def _walk(folder: Path, skipped: list):
                 skipped.append((path, why))
             else:
                 yield path
+
+
+# The files that mark a folder as Bahth's: a data folder's writer's lock, an
+# index version's meta (indexer.search.embedded.store).
+_DATA_MARKS = frozenset({"bahth.lock", "bahth.json"})
 
 
 def whole_files(paths: Iterable) -> list[Piece]:
