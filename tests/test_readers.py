@@ -1009,3 +1009,14 @@ def test_a_name_with_brackets_is_a_file_and_bahths_own_data_folder_is_not_read(t
     skipped = []
     assert expand([archive], skipped) == [archive / "news.jsonl"]
     assert [(path.name, "Bahth data folder" in why) for path, why in skipped] == [("data", True)]
+
+
+def test_a_table_whose_columns_map_renames_is_a_table(tmp_path):
+    table = tmp_path / "cms.csv"
+    table.write_text("id,hed,copy\nm1,زلزال,نص عن الزلزال\nm2,بركان,نص عن البركان\n")
+    mapped = {"hed": "title", "copy": "body"}
+    read = list(read_archive([table], column_map=mapped))
+    assert [r.fields.get("title") for r in read if isinstance(r, RawRecord)] == ["زلزال", "بركان"]
+    # Unmapped, its rows are rows, each saying what it lacks, not one page of it.
+    read = list(read_archive([table]))
+    assert [r.line for r in read if isinstance(r, RawRecord)] == [2, 3]

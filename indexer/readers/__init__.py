@@ -105,7 +105,11 @@ def root_element(text: str) -> str:
     return found.group(1).rpartition(":")[2].lower() if found else ""
 
 
-def detect_format(text: str) -> str:
+def detect_format(text: str, column_map=None, name: str = "") -> str:
+    """The format of a file whose text begins with `text`: its content says;
+    a table's header names its columns as Bahth does, a usual name, or as
+    --map (`column_map`) renames them; a file `name`d .csv or .tsv that is
+    nothing else is a table (its rows then say what they lack)."""
     head = text.lstrip()[:4096]
     if head.startswith(("{", "[")):
         return "jsonl"
@@ -121,14 +125,17 @@ def detect_format(text: str) -> str:
     if head.startswith("<?xml") and root not in ("html", ""):
         return "xml"  # of no format Bahth reads: a sitemap, an office document…
     first_line = head.split("\n", 1)[0]
+    mapped = column_map or {}
     for separator in _CSV_SEPARATORS:
         header = [cell.strip().strip('"') for cell in first_line.split(separator)]
-        fields = {field_of(name) for name in header} - {None}
+        fields = {mapped.get(name) or field_of(name) for name in header} - {None}
         # A header names a title or a body, and, in other systems' words,
         # another field too ("Home | Article" begins a page, not a table).
         own = {name.lower() for name in header} & {"title", "body"}
         if len(header) > 1 and {"title", "body"} & fields and (own or len(fields) > 1):
             return "csv"
+    if name.lower().endswith((".csv", ".tsv")) and "\n" in text.strip():
+        return "csv"
     return "page"
 
 
@@ -186,7 +193,9 @@ def _read_source(origin, reading: Reading, forced_format, column_map):
     if looks_binary(head):
         yield Notice(origin, None, None, "binary file, not text: not read")
         return
-    kind = forced_format or detect_format(head.decode("utf-8", errors="replace"))
+    kind = forced_format or detect_format(
+        head.decode("utf-8", errors="replace"), column_map, origin
+    )
     one_document = head.lstrip()[:1] == b"[" or opens_a_document(head)
     # Lines that end in CR alone (old Mac files): read whole, their ends made LF.
     cr_only = b"\r" in head and b"\n" not in head
@@ -204,7 +213,10 @@ def _read_source(origin, reading: Reading, forced_format, column_map):
             yield Notice(origin, None, None, "empty file")
         return
     yield from _guarded(
-        _READERS[forced_format or detect_format(text)](text, origin, column_map), origin
+        _READERS[forced_format or detect_format(text, column_map, origin)](
+            text, origin, column_map
+        ),
+        origin,
     )
 
 
