@@ -505,18 +505,17 @@ def _print_result(result, request):
         show(f"did you mean: {result.suggestion.text} ({result.suggestion.total:,} articles)")
     if request.also_searched:
         show("also searched: " + "، ".join(request.also_searched))
-    for read in request.resolved:
-        if read.spellings:
-            show(f"actor {read.value}: {read.name}")
+    # Filter values read as another (an actor's name, a source's spelling), or naming none.
+    readings = [
+        ("actor", r.value, r.name if r.spellings else None, r.closest) for r in request.resolved
+    ]
+    readings += [(r.facet, r.value, r.read_as, r.closest) for r in request.values_read]
+    for facet, value, read_as, closest in readings:
+        if read_as:
+            show(f"{facet} {value}: {read_as}")
         else:
-            closest = "، ".join(f"{name} ({count:,})" for name, count in read.closest)
-            show(f"no actor {read.value}" + (f"; closest: {closest}" if closest else ""))
-    for read in request.values_read:
-        if read.read_as:
-            show(f"{read.facet} {read.value}: {read.read_as}")
-        else:
-            closest = "، ".join(f"{value} ({count:,})" for value, count in read.closest)
-            show(f"no {read.facet} {read.value}" + (f"; closest: {closest}" if closest else ""))
+            offered = "، ".join(f"{name} ({count:,})" for name, count in closest)
+            show(f"no {facet} {value}" + (f"; closest: {offered}" if offered else ""))
     if request.query.stopwords:
         label = (
             "every word is a stopword, searched"
