@@ -309,13 +309,19 @@ def _abandon(pool):
 
 class Rejects:
     """The rejects file: one JSON line per record not indexed, or indexed with
-    a note. It is made at the first line: a run with nothing to report, or
-    refused because another writer is busy, leaves no file and touches none."""
+    a note. It is made at the first line, once the run has begun (holds the
+    writer's lock): a run with nothing to report leaves no file (one of a
+    run before it under that name is removed), and a run refused because
+    another writer is busy touches none."""
 
     def __init__(self, path):
         self.path = path
         self._file = None
         self.written = 0
+
+    def begin(self):
+        if self.path and os.path.lexists(self.path):
+            os.remove(self.path)  # an earlier run's: not this one's report
 
     def write(self, notice: Notice):
         if self.path:
@@ -387,10 +393,11 @@ def _run(
     started = time.monotonic()
     progress = progress or (lambda *_: None)
     try:
-        for path, why in plan.skipped:
-            rejects.write(Notice(printable(path), None, None, why, action="skipped"))
-            summary.notes["skipped"] += 1
         with opening() as loader:  # the writer's lock taken: the run has begun
+            rejects.begin()
+            for path, why in plan.skipped:
+                rejects.write(Notice(printable(path), None, None, why, action="skipped"))
+                summary.notes["skipped"] += 1
             progress(summary, 0, plan.total_bytes)
             options = replace(options, terms=loader.wants_terms, lexicon=loader.lexicon)
             done_bytes = 0

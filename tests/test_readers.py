@@ -945,10 +945,18 @@ def test_lines_ended_by_cr_alone_are_lines(tmp_path):
     jsonl.write_bytes("\r".join(json.dumps(r) for r in records).encode() + b"\r")
     table = tmp_path / "mac.csv"
     table.write_bytes("id,title,body\rc1,عنوان,نص\rc2,عنوان,نص\r".encode())
-    for path, count in ((jsonl, 3), (table, 2)):
+    packed = tmp_path / "mac.jsonl.gz"
+    packed.write_bytes(gzip.compress(jsonl.read_bytes()))
+    for path, count in ((jsonl, 3), (table, 2), (packed, 3)):
         read = list(read_archive([path]))
         assert sum(isinstance(r, RawRecord) for r in read) == count, path
         assert not [n for n in read if isinstance(n, Notice) and n.rejected], path
+    # A file of them large enough to be cut in slices is read whole.
+    big = tmp_path / "big.jsonl"
+    big.write_bytes(jsonl.read_bytes() * 3_000)
+    pieces = [p for share in Plan([big], 2**16, 200) for p in share.pieces]
+    assert len(pieces) == 1
+    assert sum(isinstance(r, RawRecord) for r in read_pieces(pieces)) == 9_000
 
 
 def test_what_is_never_closed_is_read_as_the_text_it_is(tmp_path):
@@ -1002,6 +1010,7 @@ def test_a_name_with_brackets_is_a_file_and_bahths_own_data_folder_is_not_read(t
     assert expand([named]) == [named]  # not the pattern dump[2018] (dump2.jsonl)
     archive = tmp_path / "archive"
     (archive / "data" / "index-1").mkdir(parents=True)
+    (archive / "data" / "index").symlink_to("index-1")
     (archive / "data" / "bahth.lock").touch()
     (archive / "data" / "rejects-1.jsonl").write_text('{"line": 1}\n')
     (archive / "data" / "index-1" / "bahth.json").write_text("{}")
@@ -1009,6 +1018,10 @@ def test_a_name_with_brackets_is_a_file_and_bahths_own_data_folder_is_not_read(t
     skipped = []
     assert expand([archive], skipped) == [archive / "news.jsonl"]
     assert [(path.name, "Bahth data folder" in why) for path, why in skipped] == [("data", True)]
+    # A file named so elsewhere, or the folder named to be read, is read.
+    (archive / "bahth.json").write_text(json.dumps({"id": "n2", "title": "t", "body": "b"}))
+    assert archive / "bahth.json" in expand([archive])
+    assert expand([archive / "data" / "index-1"]) == [archive / "data" / "index-1" / "bahth.json"]
 
 
 def test_a_table_whose_columns_map_renames_is_a_table(tmp_path):

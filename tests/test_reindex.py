@@ -358,11 +358,19 @@ def test_a_writer_refused_as_another_writes_touches_neither_its_rejects_nor_its_
     # The busy writer's rejects file and run state, as it has them mid-run.
     theirs = tmp_path / "rejects.jsonl"
     theirs.write_text('{"line": 7}\n', encoding="utf-8")
+    (tmp_path / "arch" / "folder").mkdir(parents=True)
+    (tmp_path / "arch" / "news.jsonl").write_text(json.dumps(article(60)) + "\n")
+    (tmp_path / "arch" / "link").symlink_to(tmp_path / "arch" / "folder")  # a skipped line
     state = live / "runs" / "reindex.json"
     state.write_text('{"state": "running", "pid": 1}', encoding="utf-8")
     with EmbeddedStore(live).writing():
         status = run_cli(
-            tmp_path / "v2.jsonl", "--rejects", theirs, data_dir=live, monkeypatch=monkeypatch
+            tmp_path / "v2.jsonl",
+            tmp_path / "arch",
+            "--rejects",
+            theirs,
+            data_dir=live,
+            monkeypatch=monkeypatch,
         )
     assert status == ExitStatus.BUSY and "nothing was done" in capsys.readouterr().err
     assert theirs.read_text(encoding="utf-8") == '{"line": 7}\n'
@@ -389,6 +397,16 @@ def test_a_field_nested_hundreds_deep_costs_its_record_not_the_run(tmp_path):
     assert (summary.indexed, summary.rejected_total) == (2, 1)
     ((line, field, reason),) = [(r["line"], r["field"], r["reason"]) for r in rejects_of(rejects)]
     assert (line, field) == (2, "meta") and "nested more than 32 levels deep" in reason
+
+
+def test_a_clean_run_removes_an_earlier_runs_rejects_under_its_name(tmp_path, monkeypatch):
+    rejects = tmp_path / "rejects.jsonl"
+    rejects.write_text('{"line": 2, "reason": "an earlier run\'s"}\n', encoding="utf-8")
+    good = write_jsonl(tmp_path / "good.jsonl", [article(1)])
+    status = run_cli(
+        good, "--rejects", rejects, data_dir=tmp_path / "data", monkeypatch=monkeypatch
+    )
+    assert status == ExitStatus.OK and not rejects.exists()
 
 
 def test_a_clean_run_leaves_no_rejects_file(tmp_path, monkeypatch):

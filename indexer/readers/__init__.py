@@ -301,8 +301,12 @@ def _decoding_notes(origin, decoded: Decoded, whole=False):
 
 
 def _read_lines(piece: Piece, column_map):
-    """The records of lines of a compressed JSONL file the plan decompressed."""
-    reading = Reading(io.BytesIO(piece.data or b""), None)
+    """The records of lines of a compressed JSONL file the plan decompressed
+    (lines ended by CR alone too)."""
+    data = piece.data or b""
+    if b"\r" in data and b"\n" not in data:
+        data = data.replace(b"\r", b"\n")
+    reading = Reading(io.BytesIO(data), None)
     lines_before = piece.first_line - 1
     lines = _stream_jsonl(piece.member, b"", reading, column_map, lines_before, piece.sample)
     yield from _guarded(lines, piece.member)

@@ -135,7 +135,7 @@ def _walk(folder: Path, skipped: list):
 
     for top, folders, names in os.walk(folder, onerror=unreadable):
         folders.sort()
-        if _DATA_MARKS & set(names):
+        if top != str(folder) and _bahths(names, folders):
             # Bahth's own data folder (an index, its rejects files), kept
             # inside the archive's: not the archive's.
             folders.clear()
@@ -160,9 +160,13 @@ def _walk(folder: Path, skipped: list):
                 yield path
 
 
-# The files that mark a folder as Bahth's: a data folder's writer's lock, an
-# index version's meta (indexer.search.embedded.store).
-_DATA_MARKS = frozenset({"bahth.lock", "bahth.json"})
+def _bahths(names, folders) -> bool:
+    """Whether a folder of these files and folders is Bahth's: a data folder
+    (its writer's lock and its index), or an index version (Bahth's meta
+    and tantivy's): indexer.search.embedded.store."""
+    return ("bahth.lock" in names and "index" in {*names, *folders}) or (
+        "bahth.json" in names and "meta.json" in names
+    )
 
 
 def whole_files(paths: Iterable) -> list[Piece]:
@@ -209,6 +213,8 @@ def _slices(path: Path, target_bytes: int, forced_format=None) -> list[Piece] | 
         text = head.lstrip(codecs.BOM_UTF8 + b" \t\r\n")
         if detect_encoding(head) not in ("utf-8", "utf-8-sig"):
             return None
+        if b"\r" in head and b"\n" not in head:
+            return None  # lines ended by CR alone: read whole, their ends made LF
         kind = forced_format or detect_format(text.decode("utf-8", "replace"))
         if kind == "jsonl":
             if not text.startswith(b"{") or opens_a_document(text):
