@@ -44,7 +44,8 @@ log = logging.getLogger(__name__)
 
 LINK = "index"
 META_FILE = "bahth.json"
-FORMAT_VERSION = 4  # 1: one SQLite file, articles.sqlite; 2: no copies' records; 3: no addresses
+FORMAT_VERSION = 5  # 1: one SQLite file, articles.sqlite; 2: no copies' records; 3: no addresses;
+# 4: a copy's outlet and category not its group's (found by the original's alone)
 LEGACY_FILE = "articles.sqlite"
 WRITER_HEAP = 256_000_000  # bytes the writer fills before it writes a segment
 LOCK_FILE = "bahth.lock"
