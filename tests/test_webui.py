@@ -820,6 +820,22 @@ def test_a_source_or_category_typed_otherwise_is_read_as_the_one_it_spells(tmp_p
     assert 'class="also value-read">المصدر «<bdi>العربيه</bdi>»: <bdi>العربية</bdi>' in page
 
 
+def test_a_source_an_add_brings_is_known_at_once(tmp_path, monkeypatch):
+    from indexer.search.actors import Directories
+
+    monkeypatch.setattr(Directories, "RECHECK", 0)
+    records = [article(1, source="المصدر الأول"), article(2, source="المصدر الأول")]
+    reindex.run([write_jsonl(tmp_path / "a.jsonl", records)], EmbeddedStore(tmp_path / "data"))
+    client = app_for(tmp_path / "data").test_client()
+    asked = "/api/search?size=0&source=المصدر+الجديد"
+    assert client.get(asked).get_json()["values_not_found"]
+    # The same number of articles, one of them now from another outlet.
+    corrected = [article(2, source="المصدر الجديد", title="عنوان مصحح")]
+    reindex.add([write_jsonl(tmp_path / "b.jsonl", corrected)], EmbeddedStore(tmp_path / "data"))
+    found = client.get(asked).get_json()
+    assert found["total"] == 1 and found["values_not_found"] == []
+
+
 def test_a_search_of_nothing_advises_what_fits_it_and_offers_nothing_to_export(client):
     def advice(url):
         page = client.get(url).get_data(as_text=True)

@@ -27,7 +27,7 @@ class AppState:
     last_gazetteer: Gazetteer
     directories: Directories = field(default_factory=Directories)
     _lock: threading.Lock = field(default_factory=threading.Lock)
-    # facet name -> (the index's stamp, when last checked, {value: articles})
+    # facet name -> (the index's time of change, when counted, when checked, {value: articles})
     _values: dict = field(default_factory=dict)
 
     def gazetteer(self, log) -> Gazetteer:
@@ -48,15 +48,16 @@ class AppState:
 
     def values(self, name) -> dict[str, int]:
         """{value: articles} of a value facet (the outlets, the categories),
-        for reading its filter values; counted again when the index changes,
-        which is asked every Directories.RECHECK seconds at most."""
-        stamp, checked, counts = self._values.get(name, (None, 0.0, None))
+        for reading its filter values; counted again when the index changes
+        (a reindex, an add or a remove: its time of change, asked every
+        Directories.RECHECK seconds at most) or Directories.MAX_AGE passes."""
+        stamp, counted, checked, counts = self._values.get(name, (None, 0.0, 0.0, None))
         now = time.monotonic()
         if counts is None or now - checked >= Directories.RECHECK:
-            current = self.backend.ping()
-            if counts is None or current != stamp:
-                counts = self.backend.values(name)
-            self._values[name] = (current, now, counts)
+            current = self.backend.changed()
+            if counts is None or current != stamp or now - counted >= Directories.MAX_AGE:
+                counts, counted = self.backend.values(name), now
+            self._values[name] = (current, counted, now, counts)
         return counts
 
 
