@@ -73,12 +73,15 @@ def counted(
 ) -> Iterator[Counted]:
     """Each query counted, in the order given. `request_of(query)` makes its
     search request under the batch's filters: a bad filter is one error
-    (BadRequest), raised here before any search; so is an actor that names
-    no actor of the index, which would make every row 0."""
-    for unknown in request_of("").unknown_actors:
-        closest = "، ".join(f"{name} ({count:,})" for name, count in unknown.closest)
-        message = f"no actor «{unknown.value}» in the index"
-        raise BadRequest("actor", message + (f"; closest: {closest}" if closest else ""))
+    (BadRequest), raised here before any search; so is an actor, a source
+    or a category that names none of the index, which would make every row 0."""
+    filtered = request_of("")
+    unknown = [("actor", r.value, r.closest) for r in filtered.unknown_actors]
+    unknown += [(r.facet, r.value, r.closest) for r in filtered.values_read if not r.read_as]
+    for facet, value, closest in unknown:
+        offered = "، ".join(f"{name} ({count:,})" for name, count in closest)
+        message = f"no {facet} «{value}» in the index"
+        raise BadRequest(facet, message + (f"; closest: {offered}" if offered else ""))
     return _counted(queries, request_of, backend)
 
 
