@@ -41,8 +41,9 @@ _REPAIRED = re.compile(f"[{_SURROGATE_CHARS}{_CONTROL_CHARS}]")  # either: one p
 MAX_ID_CHARS = 200
 MAX_ID_BYTES = 512  # Elasticsearch refuses a longer _id, and with it the whole bulk request
 _LIST_SEPARATORS = re.compile(r"\s*[|،;؛]\s*|\s*,\s*")
-# A tag holds no < : a stray < costs a look to the next one, not to the end.
-_TAG = re.compile(r"<[a-zA-Z/!][^<>]*>")
+# A tag: no < but inside a quoted value (title="a<b"), and such a value is
+# short, so that a stray < costs a look to the next one, not to the end.
+_TAG = re.compile(r"""<[a-zA-Z/!](?:[^<>"']|"[^"]{0,1024}"|'[^']{0,1024}')*>""")
 _SCRIPT = re.compile(r"<(script|style)\b", re.I)
 _SPACES = re.compile(r"[ \t\u00a0]+")
 

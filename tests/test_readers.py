@@ -971,6 +971,12 @@ def test_what_is_never_closed_is_read_as_the_text_it_is(tmp_path):
     closed = "<p>أول</p><script>x()</script><p>ثان</p><style>p{}</style>"
     article = ArticleBuilder().build(RawRecord("a.jsonl", 1, {"title": "خبر", "body": closed}))
     assert article.article.body.split() == ["أول", "ثان"]
+    quoted = 'نص <span title="1<2">المقال</span> <a onclick="if(a<b){go()}">رابط</a> هنا'
+    article = ArticleBuilder().build(RawRecord("a.jsonl", 1, {"title": "خبر", "body": quoted}))
+    assert article.article.body.split() == ["نص", "المقال", "رابط", "هنا"]
+    strays = "نص الخبر " + "<a " * 3_000
+    article = ArticleBuilder().build(RawRecord("a.jsonl", 1, {"title": "خبر", "body": strays}))
+    assert article.article.body.startswith("نص الخبر")
     items = "".join(
         f"<item><title>خبر {i}</title><description><![CDATA[نص {i}</description></item>\n"
         for i in range(500)
@@ -996,8 +1002,9 @@ def test_files_joined_by_cat_read_as_their_records(tmp_path):
     joined.write_bytes(one.encode() + b"\n" + "\ufeff".encode() + two.encode() + b"\n")
     read = list(read_archive([joined]))
     assert [r.fields["id"] for r in read if isinstance(r, RawRecord)] == ["j1", "j2"]
-    table = tmp_path / "joined.csv"
-    table.write_text("id,title,body\nc1,عنوان,نص\nid,title,body\nc2,عنوان,نص\n", encoding="utf-8")
+    table = tmp_path / "joined.csv"  # two spreadsheets' exports, each with its mark
+    text = "\ufeffid,title,body\nc1,عنوان,نص\n\ufeffid,title,body\nc2,عنوان,نص\n"
+    table.write_text(text, encoding="utf-8")
     read = list(read_archive([table]))
     assert [r.fields["id"] for r in read if isinstance(r, RawRecord)] == ["c1", "c2"]
     assert [(n.line, n.action) for n in read if isinstance(n, Notice)] == [(3, "skipped")]

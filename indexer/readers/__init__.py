@@ -575,7 +575,8 @@ def _read_csv(text, origin, column_map):
                 break
             if not any(cell.strip() for cell in cells):
                 continue
-            if cells == header:  # files joined by cat: each one's header
+            if cells[:1] and [cells[0].removeprefix("\ufeff"), *cells[1:]] == header:
+                # files joined by cat: each one's header (a spreadsheet's, after its mark)
                 yield Notice(origin, first, None, "the header again", action="skipped")
                 continue
             if len(cells) > len(names):
