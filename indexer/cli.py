@@ -3,6 +3,7 @@
 import argparse
 import contextlib
 import getpass
+import glob
 import ipaddress
 import json
 import logging
@@ -78,12 +79,19 @@ def meaning(note):
 
 
 def _among(path: Path, paths) -> bool:
-    """Whether `path` is one of `paths`, or inside one of them that is a folder."""
+    """Whether `path` is one of `paths` (a glob: of the files it names), or
+    inside one of them that is a folder."""
     where = path.resolve()
-    for given in map(Path, paths):
-        given = given.resolve()
-        if where == given or (given.is_dir() and where.is_relative_to(given)):
-            return True
+    for typed in map(str, paths):
+        named = [typed]
+        if any(c in typed for c in "*?[") and not os.path.lexists(typed):
+            named = glob.glob(typed, recursive=True) or [typed]
+            if where.parent.match(str(Path(typed).parent)) and where.match(Path(typed).name):
+                return True  # the rejects file itself, made after, would be read next time
+        for given in map(Path, named):
+            given = given.resolve()
+            if where == given or (given.is_dir() and where.is_relative_to(given)):
+                return True
     return False
 
 
@@ -509,7 +517,7 @@ def _print_result(result, request):
     readings = [
         ("actor", r.value, r.name if r.spellings else None, r.closest) for r in request.resolved
     ]
-    readings += [(r.facet, r.value, r.read_as, r.closest) for r in request.values_read]
+    readings += [(r.facet, r.value, "، ".join(r.read_as), r.closest) for r in request.values_read]
     for facet, value, read_as, closest in readings:
         if read_as:
             show(f"{facet} {value}: {read_as}")
@@ -546,7 +554,8 @@ def _print_result(result, request):
             show(f"{name}: " + ", ".join(shown))
     if result.next_cursor and result.hits:
         show()
-        show(f"next page: --cursor {result.next_cursor}")
+        sort = f" --sort {request.sort}" if request.sort != "relevance" else ""  # its order
+        show(f"next page: --cursor {result.next_cursor}{sort}")
 
 
 def _meaning_line(meaning):

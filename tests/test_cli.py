@@ -51,6 +51,11 @@ def test_search_says_when_no_article_has_every_word_and_pages_by_cursor(
     assert [h["id"] for h in json.loads(after)["hits"]] == every_id[2:]
     _, out, _ = search(capsys, monkeypatch, data_dir, "بوتين", "--cursor", first["next_cursor"])
     assert out.startswith("1 after the cursor, of 3 articles")
+    _, out, _ = search(capsys, monkeypatch, data_dir, "بوتين", "--size", "1", "--sort", "oldest")
+    hint = out.rstrip().splitlines()[-1].split()
+    assert hint[-2:] == ["--sort", "oldest"]
+    _, out, _ = search(capsys, monkeypatch, data_dir, "بوتين", "--size", "1", *hint[2:])
+    assert out.startswith("1 after the cursor, of 3 articles")
     status, _, err = search(capsys, monkeypatch, data_dir, "بوتين", "--cursor", "zz")
     assert status == ExitStatus.USAGE and "--cursor: " in err
 

@@ -1040,3 +1040,13 @@ def test_a_table_whose_columns_map_renames_is_a_table(tmp_path):
     # Unmapped, its rows are rows, each saying what it lacks, not one page of it.
     read = list(read_archive([table]))
     assert [r.line for r in read if isinstance(r, RawRecord)] == [2, 3]
+
+
+def test_a_pages_name_is_its_files_not_the_servers_path():
+    page = "<html><body><h1>خبر</h1><p>نص</p></body></html>"
+    for origin, name in (
+        ("/srv/archive/pages/عاجل!.html", "عاجل!.html"),
+        ("/srv/archive/dump.zip!pages/2018/x.html", "x.html"),
+        ("p.html", "p.html"),
+    ):
+        assert parse_page(page, origin)["page"] == name, origin

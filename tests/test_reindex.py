@@ -378,8 +378,12 @@ def test_a_writer_refused_as_another_writes_touches_neither_its_rejects_nor_its_
     # A rejects file among the files to read is refused before anything is read.
     archive = tmp_path / "v2.jsonl"
     before = archive.read_bytes()
-    for rejects in (archive, tmp_path / "rejects-here.jsonl"):
-        status = run_cli(tmp_path, "--rejects", rejects, data_dir=live, monkeypatch=monkeypatch)
+    for given, rejects in (
+        (tmp_path, archive),
+        (tmp_path, tmp_path / "rejects-here.jsonl"),
+        (f"{tmp_path}/*.jsonl", tmp_path / "rejects-here.jsonl"),  # a glob Bahth expands
+    ):
+        status = run_cli(given, "--rejects", rejects, data_dir=live, monkeypatch=monkeypatch)
         assert status == ExitStatus.USAGE and "among the files to read" in capsys.readouterr().err
     assert archive.read_bytes() == before and not (tmp_path / "rejects-here.jsonl").exists()
     assert_untouched(live)

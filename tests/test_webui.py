@@ -798,7 +798,7 @@ def test_a_source_or_category_typed_otherwise_is_read_as_the_one_it_spells(tmp_p
         found = answer(query)
         assert found["total"] == total, query
         value = query.split("=")[1].replace("+", " ")
-        assert found["values_read_as"] == [{"facet": facet, "value": value, "read_as": stored}]
+        assert found["values_read_as"] == [{"facet": facet, "value": value, "read_as": [stored]}]
         assert found["values_not_found"] == []
     # A value of the archive is searched as it is, and nothing is said.
     stored = answer("source=العربية")
@@ -818,6 +818,16 @@ def test_a_source_or_category_typed_otherwise_is_read_as_the_one_it_spells(tmp_p
     assert "سكاي نيوز عربية" in notice and "source=" in notice
     page = client.get("/?source=العربيه").get_data(as_text=True)
     assert 'class="also value-read">المصدر «<bdi>العربيه</bdi>»: <bdi>العربية</bdi>' in page
+    # A code with spaces; one near a code; a label two codes share: both.
+    spaced = answer("category=middle+east")
+    assert spaced["total"] == 1 and spaced["values_read_as"][0]["read_as"] == ["middleEast"]
+    near = answer("category=internationalnew")["values_not_found"][0]["closest"]
+    assert near[0] == {"value": "internationalNews", "articles": 2}
+    records = [article(1, category="politic"), article(2, category="politics")]
+    reindex.run([write_jsonl(tmp_path / "p.jsonl", records)], EmbeddedStore(tmp_path / "p"))
+    both = app_for(tmp_path / "p").test_client().get("/api/search?size=0&category=سياسة")
+    assert both.get_json()["total"] == 2
+    assert both.get_json()["values_read_as"][0]["read_as"] == ["politic", "politics"]
 
 
 def test_a_source_an_add_brings_is_known_at_once(tmp_path, monkeypatch):

@@ -280,15 +280,16 @@ def search_result(registry: Registry) -> dict:
             "values_read_as": {
                 "type": "array",
                 "description": "source and category values typed otherwise than the index "
-                "stores them, read as the value they spell (source=العربيه: العربية; "
-                "category=أخبار دولية, the label shown: internationalNews)",
+                "stores them, read as the values they spell (source=العربيه: [العربية]; "
+                "category=أخبار دولية, the label shown: [internationalNews]; a label two "
+                "codes share: both)",
                 "items": {
                     "type": "object",
                     "required": ["facet", "value", "read_as"],
                     "properties": {
                         "facet": {"type": "string"},
                         "value": {"type": "string"},
-                        "read_as": {"type": "string"},
+                        "read_as": {"type": "array", "items": {"type": "string"}},
                     },
                 },
             },

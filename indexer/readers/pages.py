@@ -250,8 +250,14 @@ _HTML = re.compile(r"<html|<!doctype html|<body", re.I)
 
 
 def _file_name(origin: str) -> str:
-    """The last part of an origin (path, or path!member): the page's file name."""
-    return re.split(r"[/\\!]", origin)[-1] or origin
+    """The file name of an origin: of a path, or of an archive's member
+    (archive!folder/member; a ! in a file's own name is its name's)."""
+    member = _MEMBER.split(origin, maxsplit=1)[-1]
+    return re.split(r"[/\\]", member)[-1] or member
+
+
+# An archive's path and the ! before the member of it an origin names.
+_MEMBER = re.compile(r"(?<=\.zip|\.tar|\.tgz)!|(?<=\.tar\.gz|\.tar\.xz)!|(?<=\.tar\.bz2)!", re.I)
 
 
 def looks_like_html(text: str) -> bool:

@@ -215,10 +215,13 @@ class SearchRequest:
                 chosen = [found.name for found in names]
             elif values is not None and chosen:
                 stored = values(facet.name)
-                for number, value in enumerate(chosen):
-                    if read := read_value(facet.name, value, stored):
+                read_as = []
+                for value in chosen:
+                    read = read_value(facet.name, value, stored)
+                    if read:
                         values_read.append(read)
-                        chosen[number] = read.read_as or value
+                    read_as += read.read_as if read and read.read_as else [value]
+                chosen = read_as
             if kept := tuple(dict.fromkeys(chosen)):
                 filters[facet.name] = kept
         matches = {}

@@ -89,7 +89,7 @@ class SearchResult:
                 for r in (request.unknown_actors if request else ())
             ],
             "values_read_as": [
-                {"facet": r.facet, "value": r.value, "read_as": r.read_as}
+                {"facet": r.facet, "value": r.value, "read_as": list(r.read_as)}
                 for r in (request.values_read if request else ())
                 if r.read_as
             ],

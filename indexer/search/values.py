@@ -5,7 +5,7 @@ link gives it), but a value typed by hand, in the API or the terminal, may
 be the label the page shows (أخبار دولية for internationalNews), in other
 letters (العربيه, internationalnews) or no value of the archive at all. A
 value of the archive is searched as it is; one written another way is read
-as the value it spells (the commonest, if several do) and the answer says
+as the values it spells (a label two codes share: both) and the answer says
 so; one that spells none is searched as typed (it finds nothing) and the
 answer says so too, with the values closest to it.
 """
@@ -22,12 +22,13 @@ CLOSEST = 5
 
 @dataclass(frozen=True)
 class ValueRead:
-    """A filter value of `facet` as typed, the stored value it was read as
-    (None: it spells none), and the stored values closest to one that spells none."""
+    """A filter value of `facet` as typed, the stored values it was read as
+    (none: it spells none; several: a label two codes share), and the stored
+    values closest to one that spells none."""
 
     facet: str
     value: str
-    read_as: str | None
+    read_as: tuple[str, ...]
     closest: tuple[tuple[str, int], ...] = ()  # (value, articles)
 
 
@@ -36,16 +37,21 @@ def read_value(facet: str, value: str, stored: dict[str, int]) -> ValueRead | No
     if value in stored:
         return None
     wanted = _folded(value)
-    spelt = [v for v in stored if _folded(v) == wanted or _folded(label(facet, v) or "") == wanted]
+    spelt = [v for v in stored if wanted in (_folded(v), _folded(label(facet, v) or ""))]
     if spelt:
-        return ValueRead(facet, value, max(spelt, key=lambda v: (stored[v], v)))
-    shown = {_folded(label(facet, v) or v): v for v in stored}
-    near = difflib.get_close_matches(wanted, list(shown), n=CLOSEST, cutoff=0.6)
-    closest = tuple((shown[n], stored[shown[n]]) for n in near)
-    return ValueRead(facet, value, None, closest)
+        return ValueRead(facet, value, tuple(sorted(spelt, key=lambda v: (-stored[v], v))))
+    # The values written near it: each by itself, and by the label it is shown with.
+    forms: dict[str, str] = {}
+    for v in sorted(stored, key=lambda v: -stored[v]):
+        for form in (_folded(v), _folded(label(facet, v) or "")):
+            if form:
+                forms.setdefault(form, v)
+    near = difflib.get_close_matches(wanted, list(forms), n=2 * CLOSEST, cutoff=0.6)
+    closest = list(dict.fromkeys(forms[n] for n in near))[:CLOSEST]
+    return ValueRead(facet, value, (), tuple((v, stored[v]) for v in closest))
 
 
 def _folded(text: str) -> str:
     """What two spellings of one value share: its normalised letters (ة and
-    ه, hamzas), case and spaces aside."""
-    return " ".join(normalize(text).casefold().split())
+    ه, hamzas), case and spaces aside (middle east: middleEast)."""
+    return "".join(normalize(text).casefold().split())
