@@ -2,7 +2,6 @@
 parameters to SearchRequest."""
 
 import threading
-import time
 from dataclasses import dataclass, field, replace
 
 from flask import current_app, request
@@ -27,8 +26,6 @@ class AppState:
     last_gazetteer: Gazetteer
     directories: Directories = field(default_factory=Directories)
     _lock: threading.Lock = field(default_factory=threading.Lock)
-    # facet name -> (the index's time of change, when counted, when checked, {value: articles})
-    _values: dict = field(default_factory=dict)
 
     def gazetteer(self, log) -> Gazetteer:
         """The actor gazetteer, read again when its file changes; a file broken
@@ -47,18 +44,8 @@ class AppState:
         return self.directories.get(self.backend, self.gazetteer(log))
 
     def values(self, name) -> dict[str, int]:
-        """{value: articles} of a value facet (the outlets, the categories),
-        for reading its filter values; counted again when the index changes
-        (a reindex, an add or a remove: its time of change, asked every
-        Directories.RECHECK seconds at most) or Directories.MAX_AGE passes."""
-        stamp, counted, checked, counts = self._values.get(name, (None, 0.0, 0.0, None))
-        now = time.monotonic()
-        if counts is None or now - checked >= Directories.RECHECK:
-            current = self.backend.changed()
-            if counts is None or current != stamp or now - counted >= Directories.MAX_AGE:
-                counts, counted = self.backend.values(name), now
-            self._values[name] = (current, counted, now, counts)
-        return counts
+        """A value facet's {value: articles}, for reading its filter values."""
+        return self.directories.values(self.backend, name)
 
 
 def state() -> AppState:

@@ -220,31 +220,46 @@ def _in_order(wanted: tuple, words: tuple) -> bool:
 
 
 class Directories:
-    """The ActorDirectory of a backend's index, made again when the index
-    changes (its number of articles, or MAX_AGE seconds), or the gazetteer
-    does: one count request every RECHECK seconds at most (a batch of a
-    thousand names asks once), one pass over the actors a change, made by
-    one thread while the others wait for it."""
+    """What reading a request's filters needs of a backend's index, made
+    again when the index changes (its number of articles or its time of
+    change: an add that corrects an article changes only the time), or
+    MAX_AGE seconds pass: its ActorDirectory (made again too when the
+    gazetteer is another), and each value facet's {value: articles}. One
+    look at the index every RECHECK seconds at most (a batch of a thousand
+    names looks once), one pass over the values a change, made by one
+    thread while the others wait for it."""
 
     MAX_AGE = 300
     RECHECK = 5
 
     def __init__(self):
         self._lock = threading.Lock()
-        # (what it was made from, when, when that was last checked, directory)
-        self._made = (None, 0.0, 0.0, None)
+        # what -> (what it was made from, when, when that was last checked, it)
+        self._made: dict = {}
 
     def get(self, backend, gazetteer) -> ActorDirectory:
-        made_from, when, checked, directory = self._made
+        """The actors of the index, for reading actor filters."""
+        return self._fresh(
+            "actor",
+            backend,
+            id(gazetteer),
+            lambda: ActorDirectory(backend.values("actor"), gazetteer),
+        )
+
+    def values(self, backend, name) -> dict[str, int]:
+        """{value: articles} of value facet `name` (the outlets, the categories)."""
+        return self._fresh(("values", name), backend, None, lambda: backend.values(name))
+
+    def _fresh(self, what, backend, made_with, make):
+        made_from, when, checked, made = self._made.get(what, (None, 0.0, 0.0, None))
         now = time.monotonic()
-        fresh = directory is not None and now - when < self.MAX_AGE
-        if fresh and made_from[1] == id(gazetteer) and now - checked < self.RECHECK:
-            return directory
-        stamp = (backend.ping(), id(gazetteer))
+        fresh = made is not None and now - when < self.MAX_AGE and made_from[1] == made_with
+        if fresh and now - checked < self.RECHECK:
+            return made
+        stamp = ((backend.ping(), backend.changed()), made_with)
         with self._lock:
-            made_from, when, _, directory = self._made  # made by another while this waited?
-            if made_from != stamp or time.monotonic() - when >= self.MAX_AGE:
-                directory = ActorDirectory(backend.values("actor"), gazetteer)
-                when = time.monotonic()
-            self._made = (stamp, when, time.monotonic(), directory)
-        return directory
+            made_from, when, _, made = self._made.get(what, (None, 0.0, 0.0, None))
+            if made is None or made_from != stamp or time.monotonic() - when >= self.MAX_AGE:
+                made, when = make(), time.monotonic()  # (not made by another while this waited)
+            self._made[what] = (stamp, when, time.monotonic(), made)
+        return made
