@@ -513,17 +513,12 @@ def _print_result(result, request):
         show(f"did you mean: {result.suggestion.text} ({result.suggestion.total:,} articles)")
     if request.also_searched:
         show("also searched: " + "، ".join(request.also_searched))
-    # Filter values read as another (an actor's name, a source's spelling), or naming none.
-    readings = [
-        ("actor", r.value, r.name if r.spellings else None, r.closest) for r in request.resolved
-    ]
-    readings += [(r.facet, r.value, "، ".join(r.read_as), r.closest) for r in request.values_read]
-    for facet, value, read_as, closest in readings:
-        if read_as:
-            show(f"{facet} {value}: {read_as}")
+    for read in request.readings:
+        if read.read_as:
+            show(f"{read.facet} {read.value}: " + "، ".join(read.read_as))
         else:
-            offered = "، ".join(f"{name} ({count:,})" for name, count in closest)
-            show(f"no {facet} {value}" + (f"; closest: {offered}" if offered else ""))
+            offered = "، ".join(f"{name} ({count:,})" for name, count in read.closest)
+            show(f"no {read.facet} {read.value}" + (f"; closest: {offered}" if offered else ""))
     if request.query.stopwords:
         label = (
             "every word is a stopword, searched"

@@ -75,13 +75,11 @@ def counted(
     search request under the batch's filters: a bad filter is one error
     (BadRequest), raised here before any search; so is an actor, a source
     or a category that names none of the index, which would make every row 0."""
-    filtered = request_of("")
-    unknown = [("actor", r.value, r.closest) for r in filtered.unknown_actors]
-    unknown += [(r.facet, r.value, r.closest) for r in filtered.values_read if not r.read_as]
-    for facet, value, closest in unknown:
-        offered = "، ".join(f"{name} ({count:,})" for name, count in closest)
-        message = f"no {facet} «{value}» in the index"
-        raise BadRequest(facet, message + (f"; closest: {offered}" if offered else ""))
+    for read in request_of("").readings:
+        if not read.read_as:
+            offered = "، ".join(f"{name} ({count:,})" for name, count in read.closest)
+            message = f"no {read.facet} «{read.value}» in the index"
+            raise BadRequest(read.facet, message + (f"; closest: {offered}" if offered else ""))
     return _counted(queries, request_of, backend)
 
 

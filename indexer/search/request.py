@@ -20,7 +20,7 @@ from .address import address_key, is_address
 from .facets import FACET_SIZE, FACETS, MATCHES, Registry, period
 from .fusion import MODES
 from .query import Query, both_spellings, expand, parse
-from .values import read_value
+from .values import ValueRead, read_value
 
 SORTS = ("relevance", "newest", "oldest")
 LAST_YEAR = 9998
@@ -102,6 +102,14 @@ class SearchRequest:
         """The actor values that name no actor of the index (Resolved, with
         the closest actors)."""
         return tuple(r for r in self.resolved if not r.spellings)
+
+    @property
+    def readings(self) -> tuple[ValueRead, ...]:
+        """Every filter value read as another (an actor's name, a source's
+        spelling) or naming none of the index, as (facet, value, what it was
+        read as, the closest)."""
+        actors = (ValueRead("actor", r.value, r.spellings[:1], r.closest) for r in self.resolved)
+        return (*actors, *self.values_read)
 
     def match(self, name) -> str:
         """How the values chosen in facet `name` combine: "all" or "any"."""
