@@ -447,7 +447,7 @@ def cmd_search(args, settings):
             return _batch(args, params, request_of, backend)
         request, result = address.search(backend, request_of(params))
         request.check_page(result.total)
-        result.suggestion = did_you_mean(request, result, backend, request_of)
+        result.suggestion = did_you_mean(request, result, backend, request_of, gazetteer)
     except BadRequest as error:
         option = _SEARCH_OPTIONS.get(error.parameter) or "--" + error.parameter.replace("_", "-")
         raise CommandError(f"{option}: {error.message}", ExitStatus.USAGE) from None

@@ -504,6 +504,37 @@ def test_a_misspelled_name_gets_a_suggestion_on_every_surface(client, data_dir):
     assert f"did you mean: ترامب ({right['total']:,} articles)" in shown.stdout
 
 
+def test_a_rare_slip_of_a_known_name_is_offered_the_name_where_it_finds_many_more(tmp_path):
+    from indexer.actors import current
+    from indexer.search.suggest import candidates, person_names
+
+    # The news write ميركيل and اردوجان often enough for the lexicon to know
+    # them: a query finding a few articles by the slip is offered the name.
+    records = [
+        article(n, body=f"قالت المستشارة ميركل في مؤتمر صحفي رقم {n} إن الحكومة مستعدة. " * 4)
+        for n in range(12)
+    ]
+    records.append(article(99, body="المستشارة ميركيل تلتقي الرئيس في برلين اليوم. " * 4))
+    reindex.run([write_jsonl(tmp_path / "a.jsonl", records)], EmbeddedStore(tmp_path / "data"))
+    client = app_for(tmp_path / "data").test_client()
+    slip = client.get("/api/search?q=ميركيل").get_json()
+    assert slip["total"] == 1
+    assert slip["did_you_mean"] == {"q": "ميركل", "total": 12}
+    shown = subprocess.run(
+        [sys.executable, "-m", "indexer.cli", "search", "ميركيل"],
+        env={**os.environ, "BAHTH_DATA_DIR": str(tmp_path / "data")},
+        capture_output=True,
+        text=True,
+    )
+    assert "did you mean: ميركل (12 articles)" in shown.stdout
+    names = person_names(current())
+    assert [text for text, _ in candidates("اردوجان", names, names_only=True)] == ["اردوغان"]
+    # Common words stay: a name of its own (سعد), a family name with the
+    # article whose long vowels make another (الساسي is no السيسي).
+    for word in ("سعد", "الساسي", "ميركل"):
+        assert candidates(word, names, names_only=True) == []
+
+
 def test_a_bad_value_on_the_page_is_explained_in_arabic_and_the_search_kept(client):
     answer = client.get("/?q=ترامب&source=فرانس+24&date_from=2024-13-01")
     html = answer.get_data(as_text=True)

@@ -100,7 +100,7 @@ def searched(search_state):
     does not hold is searched as words: address.search)."""
     search_state, result = address.search(backend(), search_state)
     search_state.check_page(result.total)
-    result.suggestion = did_you_mean(search_state, result, backend(), search_request)
+    result.suggestion = did_you_mean(search_state, result, backend(), search_request, gazetteer())
     return search_state, result
 
 

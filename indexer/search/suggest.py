@@ -13,13 +13,25 @@ the one whose articles, weighed by how likely the slip, are most (ترانب
 it finds more articles than the query as typed, or has every word where
 the query as typed found only some of them; each word it changed written as
 the articles it finds write it (السعودية, not the lexicon's السعوديه).
+
+A person's name is misspelt in the news too, often enough for the lexicon
+to know the slip (ميركيل 7 times, اردوجان 16): a rare word one long vowel or
+one of a foreign name's letters away from a one-word name of a person the
+gazetteer knows (ميركل, أردوغان), NAME_RATIO times commoner, has that name as
+a candidate, and it is offered even where the query found a few articles,
+when it finds MUCH times more (ميركيل: 3 articles; ميركل: 325). A word with
+the article is an Arabic family name, whose long vowels make another one
+(العابدي, العبادي), and is left as typed.
 """
 
 import itertools
 import math
 import re
+import weakref
 from dataclasses import dataclass, replace
 
+from indexer.actors.recognise import key
+from indexer.actors.suggest import skeleton
 from indexer.arabic import normalize
 from indexer.arabic.stem import lexicon
 
@@ -35,6 +47,9 @@ LETTERS = "ءابتثجحخدذرزسشصضطظعغفقكلمنهويى"
 CANDIDATES = 3  # the likeliest spellings of each word searched in the index
 MOST_SEARCHES = 9  # spellings of a whole query tried at most
 NEIGHBOUR = 10  # how much likelier a slip to a neighbouring key is than to any other
+RARE = 30  # a word the lexicon counts fewer times than this may be a name's slip
+NAME_RATIO = 50  # how much commoner in the lexicon the name must be
+MUCH = 10  # how many times more a name's spelling must find than a query that found a few
 
 
 def _keyboard_neighbours() -> dict[str, set[str]]:
@@ -65,34 +80,35 @@ class Suggestion:
     total: int  # how many articles it finds, under the same filters
 
 
-def candidates(text: str) -> list[tuple[str, float]]:
+def candidates(
+    text: str, names: frozenset[str] = frozenset(), names_only: bool = False
+) -> list[tuple[str, float]]:
     """Other spellings of `text`, each with how likely its slips are
     (1, or NEIGHBOUR for each slip to a neighbouring key; likeliest first
     by the lexicon's counts, MOST_SEARCHES at most): each unknown word replaced by
-    one of its CANDIDATES likeliest known neighbours. Empty when no word is
-    unknown. Operators, quotes and punctuation around a word stay as typed."""
+    one of its CANDIDATES likeliest known neighbours, and each rare one by
+    the `names` (`person_names`) its slip may be of (only those with
+    `names_only`). Empty when no word changes. Operators, quotes and
+    punctuation around a word stay as typed."""
     counts = lexicon()
     choices = []  # per piece of the text: [(piece, weight)]
     for piece in text.split():
         core = piece.strip("\"'()*-،؛.,:!؟?~^")
         word = normalize(core)
         options = [(piece, 1.0)]
-        if (
-            MIN_LENGTH <= len(word) <= MAX_LENGTH
-            and word.isalpha()
-            and counts.get(word, 0) < UNKNOWN
-        ):
+        if not (MIN_LENGTH <= len(word) <= MAX_LENGTH and word.isalpha()):
+            known = []
+        elif counts.get(word, 0) < UNKNOWN and not names_only:
+            known = [c for c in _edits(word) if counts.get(c, 0) >= KNOWN]
+        else:
+            known = _names_near(word, names, counts)
+        if known:
             # The likeliest by the lexicon's counts and the slip; the slip's
             # likelihood alone is kept, for the index's counts to weigh.
-            known = sorted(
-                (c for c in _edits(word) if counts.get(c, 0) >= KNOWN),
-                key=lambda c: (-counts[c] * _likelihood(word, c), c),
-            )
+            known.sort(key=lambda c: (-counts[c] * _likelihood(word, c), c))
             options = [
                 (piece.replace(core, c, 1), _likelihood(word, c)) for c in known[:CANDIDATES]
             ]
-            if not options:
-                options = [(piece, 1.0)]
         choices.append(options)
     if all(len(options) == 1 for options in choices) and text.split() == [
         options[0][0] for options in choices
@@ -105,6 +121,40 @@ def candidates(text: str) -> list[tuple[str, float]]:
         (" ".join(piece for piece, _ in combination), math.prod(w for _, w in combination))
         for combination in combinations
     ]
+
+
+def _names_near(word: str, names: frozenset[str], counts) -> list[str]:
+    """The names a rare `word` may be a slip of: one edit away, the same
+    but for a long vowel or a foreign name's letters (their `skeleton` is
+    one), NAME_RATIO times commoner in the lexicon."""
+    seen = counts.get(word, 0)
+    if not names or seen >= RARE or word in names or word.startswith("ال"):
+        return []
+    return [
+        name
+        for name in _edits(word) & names
+        if counts.get(name, 0) >= max(KNOWN, NAME_RATIO * seen) and skeleton(name) == skeleton(word)
+    ]
+
+
+# gazetteer -> its people's one-word names, made once a gazetteer.
+_NAMES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def person_names(gazetteer) -> frozenset[str]:
+    """The one-word names of people the gazetteer knows without ambiguity
+    (ميركل, اردوغان), normalised as the lexicon counts words."""
+    found = _NAMES.get(gazetteer)
+    if found is None:
+        found = frozenset(
+            normalize(spelling)
+            for actor in gazetteer.actors
+            if actor.type == "person"
+            for spelling in (actor.name, *actor.aliases)
+            if len(key(spelling).split()) == 1 and gazetteer.actor(spelling) is actor
+        )
+        _NAMES[gazetteer] = found
+    return found
 
 
 def _likelihood(typed: str, known: str) -> float:
@@ -127,9 +177,12 @@ def _edits(word: str) -> set[str]:
     }
 
 
-def did_you_mean(request: SearchRequest, result, backend, make_request) -> Suggestion | None:
+def did_you_mean(
+    request: SearchRequest, result, backend, make_request, gazetteer=None
+) -> Suggestion | None:
     """A better query for `request`, whose search gave `result`, or None:
-    when it found few articles, or none with all its words. Each candidate
+    when it found few articles, or none with all its words, or when it
+    holds a rare spelling of a name of the `gazetteer`'s. Each candidate
     spelling is searched under the same filters and weighed by how likely
     its slips are and by the articles that hold it in their title (what
     stories are about: اليمن heads more stories than اليوم, which fills
@@ -139,8 +192,12 @@ def did_you_mean(request: SearchRequest, result, backend, make_request) -> Sugge
     # What the words found: the spellings are weighed by their words alone
     # (meaning finds something for any text, and would cost a model's run each).
     by_words = result.total - (result.meaning or {}).get("added", 0)
-    if not request.text or (by_words >= FEW and not result.relaxed):
+    if not request.text:
         return None
+    few = by_words < FEW or result.relaxed
+    names = person_names(gazetteer) if gazetteer is not None else frozenset()
+    # A query that found a few: a name's spelling that finds many more.
+    enough = by_words if few else MUCH * by_words - 1
 
     def count(text):
         changed = request.to_params(q=text)
@@ -148,10 +205,10 @@ def did_you_mean(request: SearchRequest, result, backend, make_request) -> Sugge
         return backend.search(replace(make_request(params), size=1, facets=(), mode="words"))
 
     best = None
-    for text, likelihood in candidates(request.text):
+    for text, likelihood in candidates(request.text, names, names_only=not few):
         found = count(text)
         whole = result.relaxed and found.total and not found.relaxed  # every word, at last
-        if not (found.total > by_words or whole):
+        if not (found.total > enough or whole):
             continue
         headed = count(_in_titles(text))
         weight = (likelihood * (0 if headed.relaxed else headed.total), likelihood * found.total)
