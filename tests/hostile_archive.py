@@ -17,6 +17,7 @@ import lzma
 import os
 import socket
 import tarfile
+import warnings
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -323,6 +324,40 @@ def write(folder: Path) -> list[Hostile]:
             ),
             [r["id"] for r in lines + rows],
         )
+    # Archives inside archives: a year's zip of months' zips, a compressed
+    # file and a tar.gz in it, all read; one nested too deep named, not read;
+    # a name added twice read once, as unzip leaves it (the later one).
+    month, gz, tgz = good("nested-month"), good("nested-gz"), good("nested-tgz")
+    rows = good("nested-csv", 2)
+    table = "id,title,body,date\n" + "".join(
+        f"{r['id']},{r['title']},{r['body']},{r['date']}\n" for r in rows
+    )
+    deepest, earlier, later = good("nested-deep", 1), good("dup-1", 1), good("dup-2", 1)
+    archive.file(
+        "archives inside a zip",
+        "packed/year.zip",
+        _zip(
+            ("2018-01.zip", _zip(("jan.jsonl", b"".join(map(_line, month))), ("feb.csv", table))),
+            ("feb.jsonl.gz", gzip.compress(b"".join(map(_line, gz)))),
+            ("mar.tar.gz", _tar("w:gz", ("mar.jsonl", b"".join(map(_line, tgz))))),
+            ("deep.zip", _zip(("2.zip", _zip(("3.zip", _zip(("4.jsonl", _line(deepest[0])))))))),
+            ("same.jsonl", _line(earlier[0])),
+            ("same.jsonl", _line(later[0])),
+        ),
+        [r["id"] for r in month + rows + gz + tgz + later],
+        [
+            (None, "rejected", "an archive inside 3 others: not opened"),
+            (None, "skipped", "the archive holds a later file of this name"),
+        ],
+    )
+    records = good("zip-named", 2)
+    archive.file(
+        "JSONL named .zip",
+        "packed/not-a.zip",
+        b"".join(map(_line, records)),
+        [r["id"] for r in records],
+        [(None, "decoded", "named .zip but no zip archive")],
+    )
     first, lost, last = good("tarhead-1"), good("tarhead-2"), good("tarhead-3")
     damaged = bytearray(
         _tar(
@@ -503,6 +538,16 @@ def write(folder: Path) -> list[Hostile]:
     listening.close()
     archive.made.append(Hostile("socket", "misc/socket.jsonl", [], [(None, "skipped", "a socket")]))
     return archive.made
+
+
+def _zip(*members) -> bytes:
+    """A zip of (name, bytes or text) files, a name given twice kept twice."""
+    packed = io.BytesIO()
+    with warnings.catch_warnings(), zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as out:
+        warnings.simplefilter("ignore")  # "Duplicate name": on purpose
+        for name, content in members:
+            out.writestr(name, content)
+    return packed.getvalue()
 
 
 def _tar(mode, *entries) -> bytes:

@@ -166,7 +166,7 @@ def read_pieces(
 def _read_file(path, forced_format, column_map, max_expanded, member=None):
     """The records of a file, or of the one member of it named `member`."""
     try:
-        for origin, source, compressed in sources(path, max_expanded):
+        for origin, source, compressed in sources(path, max_expanded, member):
             if member is not None and origin != member:
                 continue
             if isinstance(source, Notice):

@@ -335,7 +335,7 @@ def compressed_pieces(path: Path, share_bytes: int, max_expanded: int):
             text = head.lstrip(codecs.BOM_UTF8 + b" \t\r\n\0")
             if text[:1] != b"{" or opens_a_document(text) or utf16_encoding(head):
                 # Not JSONL: a worker reads the member whole (and reports on it).
-                if path.suffix == ".zip" or origin == printable(path):
+                if origin == printable(path) or _zip_member(path, origin):
                     yield Piece(path, member=origin), 0
                 else:
                     data = head + reading.rest(drop_nul=False)
@@ -374,6 +374,13 @@ def _line_pieces(path, origin, head, reading, share_bytes, compressed, expanded)
         first_line += data.count(b"\n")
         if last:
             return
+
+
+def _zip_member(path: Path, origin: str) -> bool:
+    """Whether `origin` is a member of the zip `path` itself (a worker finds
+    it again at little cost), not one inside a member (a zip in a zip)."""
+    inner = origin[len(printable(path)) + 1 :]
+    return path.suffix == ".zip" and "!" not in inner
 
 
 def _expanded_size(path: Path, stream) -> int | None:

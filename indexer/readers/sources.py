@@ -2,12 +2,15 @@
 content (gzip, bzip2 or xz, known by its first bytes), each member of a
 `.zip` or of a tar (plain or compressed: `.tar.gz`, `.tgz`, `.tar.xz`…) in
 turn, read within BAHTH_MAX_EXPANDED_BYTES, whatever breaks them costing what
-comes after the damage only."""
+comes after the damage only. A member that is itself compressed or an
+archive (a month's `.zip` in a year's, a `.jsonl.gz` in a tar) is opened in
+turn, MOST_NESTED archives deep."""
 
 import bz2
 import gzip
 import lzma
 import tarfile
+import tempfile
 import zipfile
 import zlib
 from pathlib import PurePath
@@ -39,50 +42,108 @@ COMPRESSED_SUFFIXES = (".gz", ".tgz", ".bz2", ".tbz", ".tbz2", ".xz", ".txz")
 ARCHIVE_SUFFIXES = (".zip", ".tar", *COMPRESSED_SUFFIXES)
 CHUNK = 1 << 20
 MAX_LINE_BYTES = 64 * 2**20  # a longer JSONL line is rejected (a body is cut far below it)
+MOST_NESTED = 3  # archives inside archives opened at most (a zip in a zip in a zip)
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a member, or the end of an empty zip
 
 
-def sources(path, max_expanded):
+def sources(path, max_expanded, wanted=None):
     """(origin, a binary stream or a Notice, whether it is decompressed) for
     a file, or for each member of an archive in turn, opened only when the
-    one before is read: a member that cannot be read costs that member only."""
+    one before is read: a member that cannot be read costs that member only.
+    `wanted`: the origin of the one member asked for; the archives inside
+    that do not hold it are not opened."""
     origin = printable(path)
-    if path.suffix == ".zip":
-        with zipfile.ZipFile(path) as archive:
-            members = [
-                i for i in archive.infolist() if not i.is_dir() and not skipped_name(i.filename)
-            ]
-            if not members:
-                empty = Notice(
-                    origin, None, None, "an archive with no file in it", action="skipped"
-                )
-                yield origin, empty, False
-            for info in members:
-                where = f"{origin}!{printable(info.filename)}"
-                if info.file_size > max_expanded:
-                    yield where, too_large(where, info.file_size, max_expanded), True
-                    continue
-                try:
-                    stream = archive.open(info)
-                except READ_ERRORS as error:
-                    failed = Notice(where, None, None, f"cannot read the member: {error}")
-                    yield where, failed, True
-                    continue
-                with stream:
-                    yield where, stream, True
-    elif skipped_name(path.name):
+    if skipped_name(path.name) and path.suffix != ".zip":
         return
-    else:
-        with open(path, "rb") as stream:
-            unpack = _unpacker(stream.read(10))
-            stream.seek(0)
-            if unpack is None:
-                if path.suffix in COMPRESSED_SUFFIXES:
-                    plain = f"named {path.suffix} but not compressed: read as it is"
-                    yield origin, Notice(origin, None, None, plain, action="decoded"), False
-                yield from _file_or_tar(origin, stream, False, max_expanded)
+    with open(path, "rb") as stream:
+        head = stream.read(10)
+        stream.seek(0)
+        if head.startswith(_ZIP_MAGIC) and path.suffix == ".zip":
+            with zipfile.ZipFile(stream) as archive:
+                yield from _zip_members(origin, archive, max_expanded, wanted, 1)
+            return
+        if path.suffix == ".zip":
+            plain = "named .zip but no zip archive: read as it is"
+            yield origin, Notice(origin, None, None, plain, action="decoded"), False
+        unpack = _unpacker(head)
+        if unpack is None:
+            if path.suffix in COMPRESSED_SUFFIXES:
+                plain = f"named {path.suffix} but not compressed: read as it is"
+                yield origin, Notice(origin, None, None, plain, action="decoded"), False
+            yield from _file_or_tar(origin, stream, False, max_expanded, wanted, 0)
+            return
+        with unpack(Trickle(stream)) as unpacked:
+            yield from _file_or_tar(origin, unpacked, True, max_expanded, wanted, 0)
+
+
+def _zip_members(origin, archive, max_expanded, wanted, depth):
+    """Each member of a zip, what it holds when it is compressed or an
+    archive. A name the zip holds twice (files added to it again) is the
+    last one's, as unzip leaves it."""
+    members = [i for i in archive.infolist() if not i.is_dir() and not skipped_name(i.filename)]
+    last = {info.filename: info for info in members}
+    if not members:
+        empty = Notice(origin, None, None, "an archive with no file in it", action="skipped")
+        yield origin, empty, False
+    for info in members:
+        where = f"{origin}!{printable(info.filename)}"
+        if not _holds(where, wanted):
+            continue
+        if last[info.filename] is not info:
+            again = "the archive holds a later file of this name: this one is not read"
+            yield where, Notice(where, None, None, again, action="skipped"), True
+        elif info.file_size > max_expanded:
+            yield where, too_large(where, info.file_size, max_expanded), True
+        else:
+            try:
+                stream = archive.open(info)
+            except READ_ERRORS as error:
+                failed = Notice(where, None, None, f"cannot read the member: {error}")
+                yield where, failed, True
+                continue
+            with stream:
+                yield from _inside(where, stream, max_expanded, wanted, depth)
+
+
+def _holds(where, wanted) -> bool:
+    """Whether the member `where` is the one `wanted`, or may hold it."""
+    return wanted is None or wanted == where or wanted.startswith(where + "!")
+
+
+def _inside(where, stream, max_expanded, wanted, depth):
+    """A member as it is, or when it is compressed (its first bytes say so)
+    or an archive (a zip named .zip, a tar), what it holds."""
+    peeked = Peeked(stream, 512)
+    head = peeked.head
+    unpack = _unpacker(head[:10])
+    nested = (
+        unpack is not None
+        or (head.startswith(_ZIP_MAGIC) and where.lower().endswith(".zip"))
+        or (len(head) == 512 and head[257:262] == b"ustar")
+    )
+    if not nested:
+        yield where, peeked, True
+    elif depth >= MOST_NESTED:
+        deep = f"an archive inside {depth} others: not opened (at most {MOST_NESTED} deep)"
+        yield where, Notice(where, None, None, deep), True
+    elif unpack is not None:
+        with unpack(Trickle(peeked)) as unpacked:
+            yield from _file_or_tar(where, unpacked, True, max_expanded, wanted, depth + 1)
+    elif head.startswith(_ZIP_MAGIC):
+        # A zip is read from its end: its bytes are kept aside (in memory,
+        # on disk past a few MiB), within the expansion limit.
+        with tempfile.SpooledTemporaryFile(max_size=8 * 2**20) as kept:
+            reading = Reading(peeked, max_expanded)
+            while chunk := reading.chunk():
+                kept.write(chunk)
+            if reading.too_large or reading.failure:
+                yield where, reading.notices(where)[0], True
                 return
-            with unpack(Trickle(stream)) as unpacked:
-                yield from _file_or_tar(origin, unpacked, True, max_expanded)
+            kept.seek(0)
+            with zipfile.ZipFile(kept) as archive:
+                yield from _zip_members(where, archive, max_expanded, wanted, depth + 1)
+    else:
+        yield from _file_or_tar(where, peeked, True, max_expanded, wanted, depth)
 
 
 def _unpacker(head: bytes):
@@ -98,19 +159,26 @@ def _unpacker(head: bytes):
     return None
 
 
-def _file_or_tar(origin, stream, compressed, max_expanded):
+def _file_or_tar(origin, stream, compressed, max_expanded, wanted, depth):
     """The stream itself, or when it is a tar (its first header says
     "ustar" at byte 257, whatever the file's name), each of its files in
-    turn."""
+    turn, and what those hold (`_inside`)."""
     stream = Peeked(stream, 512)
     if len(stream.head) < 512 or stream.head[257:262] != b"ustar":
         yield origin, stream, compressed
+        return
+    if depth >= MOST_NESTED:
+        deep = f"an archive inside {depth} others: not opened (at most {MOST_NESTED} deep)"
+        yield origin, Notice(origin, None, None, deep), True
         return
     members = 0
     try:
         for where, member in _tar_members(origin, stream, max_expanded):
             members += where != origin
-            yield where, member, True
+            if isinstance(member, Notice):
+                yield where, member, True
+            elif _holds(where, wanted):
+                yield from _inside(where, member, max_expanded, wanted, depth + 1)
     except READ_ERRORS as error:
         reason = (
             f"cannot be read past the damage (after {members:,} of its files: {error}): "
@@ -185,6 +253,9 @@ class Peeked:
 
     def read(self, size=-1):
         return self._read(size, self.stream.read)
+
+    def __getattr__(self, name):  # what the stream says of itself (a zip member's size)
+        return getattr(self.stream, name)
 
     def read1(self, size=-1):
         return self._read(size, getattr(self.stream, "read1", self.stream.read))
