@@ -228,6 +228,35 @@ def _written(folder, text, name="joined.xml"):
     return path
 
 
+def test_a_feed_that_prefixes_atom_or_rss_elements_is_read_as_one_without(tmp_path):
+    atom = """<?xml version="1.0" encoding="utf-8"?>
+<a:feed xmlns:a="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <a:title>وكالة الأنباء</a:title>
+  <a:entry>
+    <a:id>urn:x:1</a:id><a:title>عنوان الخبر الأول</a:title>
+    <a:link href="https://example.org/1"/><a:published>2019-03-01T10:00:00Z</a:published>
+    <a:author><a:name>كاتب</a:name></a:author><dc:subject>سياسة</dc:subject>
+    <a:content type="html">نص الخبر الأول عن الانتخابات في المدينة</a:content>
+  </a:entry>
+</a:feed>"""
+    (found,) = records(read_archive([_written(tmp_path, atom, "prefixed.xml")]))
+    assert found.fields == {
+        "id": "urn:x:1",
+        "title": "عنوان الخبر الأول",
+        "url": "https://example.org/1",
+        "date": "2019-03-01T10:00:00Z",
+        "author": "كاتب",
+        "source": "وكالة الأنباء",
+        "body": "نص الخبر الأول عن الانتخابات في المدينة",
+        "category": "سياسة",
+    }
+    rss1 = """<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+ xmlns:r="http://purl.org/rss/1.0/"><r:channel><r:title>نشرة</r:title></r:channel>
+<r:item><r:title>خبر</r:title><r:description>نص الخبر الثاني</r:description></r:item></rdf:RDF>"""
+    (second,) = records(read_archive([_written(tmp_path, rss1, "rss1.xml")]))
+    assert second.fields == {"title": "خبر", "body": "نص الخبر الثاني", "source": "نشرة"}
+
+
 def test_a_feed_is_a_document_whose_root_is_one_not_any_text_that_names_it():
     assert detect_format("<?xml version='1.0'?>\n<!-- " + "ترخيص " * 2000 + "-->\n<rss>") == "feed"
     assert detect_format("<!DOCTYPE rss>\n<rss><channel>") == "feed"

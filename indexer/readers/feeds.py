@@ -8,9 +8,11 @@ one fault must not cost the rest of the file. So, as for TREC (trec.py),
 items and their fields are found with patterns, not an XML parser: CDATA
 sections and comments are passed over whole wherever they are, each item's
 fields are its child elements (namespace prefixes kept: content:encoded,
-dc:creator, wp:status), and an item that is never closed is rejected by its
-line. A WordPress export's attachments, menus and pages, and posts never
-published (drafts, trash), are left out with a note, not rejected.
+dc:creator, wp:status; but the one a feed gives Atom's or RSS's own
+elements, <a:entry>, which are read by their bare names), and an item that
+is never closed is rejected by its line. A WordPress export's attachments,
+menus and pages, and posts never published (drafts, trash), are left out
+with a note, not rejected.
 """
 
 import bisect
@@ -90,12 +92,15 @@ class Channel:
 
     title: str = ""
     authors: dict[str, str] = field(default_factory=dict)
+    # The prefixes its feed gives the elements of Atom or RSS itself
+    # (<a:entry> under xmlns:a="http://www.w3.org/2005/Atom"): read as bare names.
+    own_prefixes: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, head: str) -> "Channel":
+    def of(cls, head: str, own_prefixes: frozenset[str] = frozenset()) -> "Channel":
         """The channel whose elements before its first item are `head`."""
-        found = cls()
-        for element in children(head):
+        found = cls(own_prefixes=own_prefixes)
+        for element in found.unprefixed(children(head)):
             if element.name == "title" and not found.title:
                 found.title = plain(element.text)
             elif element.name == "wp:author":
@@ -103,6 +108,14 @@ class Channel:
                 if login := names.get("wp:author_login"):
                     found.authors[login] = names.get("wp:author_display_name") or login
         return found
+
+    def unprefixed(self, elements: list[Element]) -> list[Element]:
+        """`elements` with the feed's own prefix taken off their names."""
+        for element in elements:
+            prefix, colon, name = element.name.partition(":")
+            if colon and prefix in self.own_prefixes:
+                element.name = name
+        return elements
 
 
 def iter_records(text: str, first_line=1, channel=None) -> Iterator[Record | Skipped]:
@@ -129,6 +142,12 @@ _CHANNEL = re.compile(
     re.I | re.S,
 )
 _MOST_CHANNELS = 100  # read in one file (feeds joined by cat); the rest keep the last
+# A prefix bound to Atom's or RSS's own namespace, in an opening tag.
+_OWN_NAMESPACE = re.compile(
+    r"""xmlns:([\w.-]+)\s*=\s*["'](?:http://www\.w3\.org/2005/Atom|http://purl\.org/rss/1\.0/"""
+    r"""|http://backend\.userland\.com/rss2|http://purl\.org/net/rss1\.1#)/?["']""",
+    re.I,
+)
 _LONGEST_HEAD = 2**20  # of a channel's elements before its first item
 
 
@@ -146,8 +165,13 @@ def channels(text: str) -> list[tuple[int, Channel]]:
             ),
             end,
         )
-        found.append((opening.start(), Channel.of(text[opening.end() : first_item])))
+        declared = text[max(0, opening.start() - _LONGEST_ROOT) : opening.end()]
+        prefixes = frozenset(m.group(1).lower() for m in _OWN_NAMESPACE.finditer(declared))
+        found.append((opening.start(), Channel.of(text[opening.end() : first_item], prefixes)))
     return found
+
+
+_LONGEST_ROOT = 4096  # an RSS root (<rss …>, <rdf:RDF …>) declares its prefixes before <channel>
 
 
 def channel_before_items(text: str) -> Channel:
@@ -304,7 +328,7 @@ def plain(text):
 
 
 def _record(line, content, channel: Channel):
-    elements = children(content)
+    elements = channel.unprefixed(children(content))
     first: dict[str, Element] = {}
     for element in elements:
         first.setdefault(element.name, element)
