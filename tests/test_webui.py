@@ -158,6 +158,8 @@ def test_repeated_filters_and_cursor(client):
         ("person=x", "person"),
         ("facets=date,people", "facets"),
         ("cursor=@@@", "cursor"),
+        ("size=10&size=20", "size"),  # which one? no guess
+        ("q=بوتين&q=ترامب", "q"),
     ],
 )
 def test_bad_parameters_get_400_with_one_error_shape(client, query, parameter):

@@ -179,7 +179,11 @@ class SearchRequest:
             raise BadRequest(unknown[0], "unknown parameter; known: " + ", ".join(known))
 
         def one(name, default=""):
+            """A parameter given once (or the same each time: a link that
+            repeats it); one given two ways is no request's."""
             values = params.get(name) or [default]
+            if len({value.strip() for value in values}) > 1:
+                raise BadRequest(name, f"given {len(values)} times, differently: give it once")
             return (values[-1] or default).strip()
 
         text = one("q")
