@@ -452,6 +452,19 @@ def test_a_bodys_name_that_is_a_word_is_the_word_where_it_governs_a_noun():
     assert "حركة فتح" not in names(fired)
     assert "حركة فتح" in names("وقالت فتح الفلسطينية إن حماس ترفض الاتفاق")
     assert "حركة فتح" in names("ودعت فتح وحماس إلى إنهاء الانقسام الفلسطيني")
+    # A verb too governs an indefinite noun: an investigation, a crossing,
+    # its doors (the pronoun's noun); not a verb's (فتح تستعد), nor a
+    # name's or a function word after it.
+    for governed in (
+        "ودعت الأمم المتحدة إلى فتح تحقيق في مقتل المتظاهرين الفلسطينيين قرب حماس",
+        "وقررت مصر فتح معبر رفح طوال رمضان، ورحبت حماس بالقرار الفلسطيني",
+        "ويعتزم المركز فتح أبوابه للمرضى، وقالت حماس الفلسطينية",
+    ):
+        assert "حركة فتح" not in names(governed), governed
+    for fatah in ("فتح تستعد لإطلاق مبادرة وقالت حماس", "وتصر فتح على انتقال كامل وحماس ترفض"):
+        assert "حركة فتح" in names(fatah), fatah
+    # A noun alone (حماس, zeal) governs no indefinite noun: the sentence goes on.
+    assert "حركة حماس" in names("وأكد الناطق باسم حماس ضرورة الحفاظ على الطابع الفلسطيني")
     # A definite one is the word before its adjective: the air base, not al-Qaeda.
     base = "وزار السيسي القاعدة الجوية بعد الهجوم الإرهابي الذي تبناه داعش"
     assert "تنظيم القاعدة" not in names(base)

@@ -29,7 +29,7 @@ import io
 import operator
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from itertools import compress
 
@@ -101,6 +101,7 @@ _A_PLACES_KIND = frozenset(
 # The share of a word's uses with the article above which it is a word of
 # the language, not a name only (الحماس is 5% of حماس, الليفربول none).
 _WITH_ARTICLE = 0.04
+_NOUN_WITH_ARTICLE = 50  # times the news write a noun with the article, at least
 _GENERAL = frozenset({"العام", "العامه"})  # "general" after a definite noun
 _ORDINALS = frozenset(  # after a definite noun, its number: محكمة إزمير الجزائية الثانية
     map(
@@ -612,8 +613,9 @@ class Recogniser:
         without its clitic, is a common word too (فتح, "opened"; حماس,
         "zeal") and the word here: it governs the noun after it, a definite
         one that is no adjective of relation (فتح الموضوع, not حماس
-        الفلسطينية), one with its pronoun (فتح سفارتها) or one after a
-        demonstrative (فتح تلك الحسابات); a definite name
+        الفلسطينية), one with its pronoun (فتح سفارتها), one after a
+        demonstrative (فتح تلك الحسابات), or for a verb too, an indefinite
+        noun (فتح تحقيق, فتح معبر رفح: `_a_noun`); a definite name
         is the word before an adjective of relation (القاعدة الجوية, the
         air base, not al-Qaeda; not a nationality: الأهلي المصري, but where
         the name is a title too: النجم الكرواتي, the Croatian star)."""
@@ -638,7 +640,37 @@ class Recogniser:
             return True  # فتح تلك الحسابات: the noun after a demonstrative
         if following.startswith("ال"):
             return following not in self.cues.gentilics and not self._nisba(following)
-        return following.endswith(_PRONOUNS) and _is_word(tokens[position + 1])
+        if following.endswith(_PRONOUNS) and _is_word(tokens[position + 1]):
+            return True
+        # A verb too (فتح: يفتح) and the noun it governs; a noun's (حماس,
+        # zeal) indefinite word after it is a sentence's (باسم حماس ضرورة).
+        return self.cues.counts.get("ي" + spelling, 0) >= _RARE and self._a_noun(
+            tokens[position + 1]
+        )
+
+    @cached_property
+    def _one_word_names(self) -> frozenset[str]:
+        return frozenset(self.gazetteer.one_word_spellings())
+
+    def _a_noun(self, token: _Token) -> bool:
+        """Whether a word is an indefinite noun of the language, one a verb
+        or its noun governs (فتح تحقيق, فتح معبر رفح, فتح أبوابه): no
+        function word, no name the lists know, no clitic before a commoner
+        word, and one the archive writes with the article too, often
+        (التحقيق, المعبر; a verb never is: فتح تستعد, حماس ترفض), or its
+        pronoun (أبوابه: الأبواب)."""
+        word = token[NORM]
+        cues = self.cues
+        if not _is_word(token) or len(word) < 3 or word in cues.not_names or self._listed(word):
+            return False
+        if word in self._one_word_names or word in cues.titles:
+            return False
+        if word[0] in "وفبلك" and cues.counts.get(word[1:], 0) > cues.counts.get(word, 0):
+            return False  # وحماس, للفلسطينيين: a clitic before a word
+        if token[SHOWN].endswith("ه") and len(word) >= 4:
+            word = word[:-1]  # أبوابه: its noun, الأبواب
+        definite = cues.counts.get("ال" + word, 0)
+        return definite >= _NOUN_WITH_ARTICLE and self._a_word(word)
 
     def _a_word_too(self, name: str) -> bool:
         """Whether a body's one-word name is a frequent word of the language
