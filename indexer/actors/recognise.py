@@ -1122,6 +1122,7 @@ class Recogniser:
                 in_title.add(name_key)
 
         known_keys = {key(gazetteer.actors[index].name) for *_, index in known}
+        actors_keys = set(known_keys)  # the names of the gazetteer's actors found
         for number, position, size, index in known:
             actor = gazetteer.actors[index]
             words = texts[number][position : position + size]
@@ -1141,13 +1142,16 @@ class Recogniser:
             if kind == ORGANISATION and self._outlet(words):
                 kind = MEDIUM
             actor = gazetteer.actor(shown)
+            if actor is None and kind == PERSON:
+                actor = self._known_in_full(shown)
             if actor is not None:
                 if actor.type != IGNORE:
                     add(actor.name, actor.type, shown, number, start)
+                    actors_keys.add(key(actor.name))
             else:
                 add(shown, kind, shown, number, start)
 
-        self._join_short_forms(by_key, short)
+        self._join_short_forms(by_key, short, actors_keys, mentions)
         for name_key, found in list(by_key.items()):
             if (
                 found.kind == ORGANISATION
@@ -1168,11 +1172,61 @@ class Recogniser:
                     del by_key[name_key]  # a source quoted, a platform used
         return [by_key[k] for k in sorted(by_key, key=first.get)]
 
-    def _join_short_forms(self, by_key, short):
+    def _known_in_full(self, shown: str):
+        """The one person of the gazetteer a name of three words or more
+        names in full: their given name first, their family name last, and
+        the words of one of their names between in order, with more (the
+        father's name, a middle initial: عمر حسن أحمد البشير, دونالد جيه
+        ترامب, عبد الملك بدر الدين الحوثي), two at most, none a family name
+        of its own (تركي بن محمد العبدالله الفيصل is not تركي الفيصل); None
+        for none or several. A family name that is a given name too (علي,
+        حسن) says too little."""
+        from .suggest import skeleton  # (it reads this module)
+
+        written = key(shown).split()
+        if len(written) < 3 or written[-1] in self.cues.first_names:
+            return None
+        words = _foreign_skeleton(written, skeleton)
+        owners = {
+            id(actor): actor
+            for name, actor in self._full_names.get((words[0], words[-1]), ())
+            if len(name) < len(words) <= len(name) + 2
+            and _within(name, words, PERSON)
+            and not any(_a_family_name(w) for w in written[1:-1])
+        }
+        return next(iter(owners.values())) if len(owners) == 1 else None
+
+    @cached_property
+    def _full_names(self) -> dict[tuple[str, str], list]:
+        """(first word, last word) -> (words, actor) of each name of two
+        words or more of a person the gazetteer knows without ambiguity,
+        its words as `_foreign_skeleton` has them (بريغوجين, بريجوجين)."""
+        from .suggest import skeleton
+
+        found: dict[tuple[str, str], list] = {}
+        gazetteer = self.gazetteer
+        for actor in gazetteer.actors:
+            if actor.type != PERSON:
+                continue
+            for spelling in (actor.name, *actor.aliases):
+                words = _foreign_skeleton(key(spelling).split(), skeleton)
+                if len(words) >= 2 and gazetteer.actor(spelling) is actor:
+                    found.setdefault((words[0], words[-1]), []).append((words, actor))
+        return found
+
+    def _join_short_forms(self, by_key, short, actors_keys=frozenset(), mentions=None):
         """Join to the one full name each short form belongs to: a surname
         or first name alone (الصيد), a name with words left out (عمر البشير
         for عمر حسن البشير), an organisation's first words (حزب العمال for
-        حزب العمال الكردستاني). A short form of no name, or of two, is dropped."""
+        حزب العمال الكردستاني). A short form of no name, or of two, is dropped.
+        A person of the gazetteer (`actors_keys`) named as it knows them is
+        theirs, however alike a longer name is (دونالد ترامب is not دونالد
+        ترامب الابن, ترامب not «باربرا ترامب»), and a longer name the
+        gazetteer does not know that begins with theirs is them; a body of
+        it too, but where a longer name the gazetteer knows begins with it
+        (الاتحاد الأوروبي in a story of الاتحاد الأوروبي لكرة القدم), or
+        another it does not know, named as often (`mentions`)."""
+        mentions = mentions or {}
         people = [(k.split(), f) for k, f in by_key.items() if f.kind == PERSON]
         for token, shown in short:
             forms = without_clitic(token[NORM])
@@ -1180,16 +1234,39 @@ class Recogniser:
             if len(owners) == 1 and shown not in owners[0].forms:
                 owners[0].forms.append(shown)
         for name_key in sorted(by_key, key=lambda k: len(k.split())):
-            found = by_key[name_key]
+            found = by_key.get(name_key)
+            if found is None:
+                continue  # joined already
             words = name_key.split()
+            if name_key in actors_keys and found.kind == PERSON:
+                # Named as the gazetteer knows them: their own; and a longer
+                # name that begins with theirs is theirs in full (نيمار دا
+                # سيلفا, محمد بن راشد آل مكتوم).
+                for k, f in list(by_key.items()):
+                    if (
+                        f.kind == PERSON
+                        and k not in actors_keys
+                        and k.split()[: len(words)] == words
+                    ):
+                        found.forms.extend(x for x in f.forms if x not in found.forms)
+                        del by_key[k]
+                continue
             longer = [
-                f
+                (k, f)
                 for k, f in by_key.items()
                 if f is not found
                 and f.kind == found.kind
                 and len(k.split()) > len(words)
                 and _within(words, k.split(), found.kind)
             ]
+            if len(longer) == 1 and name_key in actors_keys and longer[0][0] not in actors_keys:
+                # A body the gazetteer knows, named more often than the longer
+                # name that begins with it: its own (حزب الله named 17 times
+                # and «حزب الله الرامي» once); as often, its short form
+                # (النادي الأهلي for النادي الأهلي السعودي).
+                if mentions.get(name_key, 0) > mentions.get(longer[0][0], 0):
+                    continue
+            longer = [f for _, f in longer]
             if len(longer) == 1:
                 longer[0].forms.extend(x for x in found.forms if x not in longer[0].forms)
                 del by_key[name_key]
@@ -1321,6 +1398,20 @@ def _new_phrase(word: str) -> bool:
     definite noun, not an adjective of the name's (الأوروبي, العليا are
     adjectives; الحزمة, الاجتماع are nouns)."""
     return word.startswith("ال") and not word.endswith(("ي", "يه", "يين", "يون", "يا"))
+
+
+def _foreign_skeleton(words: list[str], skeleton) -> list[str]:
+    """A name's words, each without the article as `skeleton` has it (a
+    foreign name's letters and long vowels either way: بريغوجين, بريجوجين);
+    an Arabic family name with the article as written: البرهومي is not
+    البراهمي, العرفاوي not العريفي."""
+    return [word if word.startswith("ال") else skeleton(word) for word in words]
+
+
+def _a_family_name(word: str) -> bool:
+    """Whether a word of a name is a family's (العبدالله), not the end of a
+    compound given name (بدر الدين, نصر الله)."""
+    return word.startswith("ال") and word not in ("ال", "الدين", "الله")
 
 
 def _within(short: list[str], long: list[str], kind: str) -> bool:
