@@ -371,6 +371,11 @@ def test_an_actor_the_gazetteer_knows_is_not_lost_in_a_longer_name():
     ):
         assert person in names(written), written
     assert "تركي الفيصل" not in names("واستقبل الأمير تركي بن محمد العبدالله الفيصل الوفد")
+    # A known name that ends in a given name, another given name after it:
+    # his son's, not him; his lineage after it (بن, آل): him.
+    colonel = "أعلن العقيد عبد الله صالح معرجي انشقاقه عن ميليشيات الحوثي في اليمن"
+    assert "علي عبد الله صالح" not in names(colonel)
+    assert "عبد الله بن زايد" in names("واستقبل الشيخ عبد الله بن زايد آل نهيان الوزير")
     # A body named often is not lost to the one place a word was glued to it.
     feature = "سجون حزب الله السرية. " + "وقال حزب الله في بيان إن الحزب يرفض. " * 3
     assert "حزب الله" in names(feature)
@@ -382,6 +387,20 @@ def test_an_actor_the_gazetteer_knows_is_not_lost_in_a_longer_name():
     )
     assert "الاتحاد الأوروبي" not in names(uefa)
     assert "الاتحاد الأوروبي لكرة القدم" in names(uefa)
+
+
+def test_the_names_the_news_give_without_their_head_word_are_known():
+    # A first name the story of the President confirms; NATO and the CIA
+    # without "حلف"/"وكالة"; the FBI with the article.
+    wife = "قال الرئيس دونالد ترامب إن زوجته ميلانيا توجهت إلى الحدود مع المكسيك"
+    assert "ميلانيا ترامب" in names(wife)
+    assert "ميلانيا ترامب" not in names("وغنت ميلانيا في الحفل الذي أقيم في المدينة")
+    for text, body in (
+        ("عشية قمة للحلف الأطلسي في بروكسل", "حلف شمال الأطلسي"),
+        ("قال مدير المخابرات المركزية الأمريكية إن", "وكالة المخابرات المركزية الأمريكية"),
+        ("يبدو أن الإف بي آي يمتثل لأمر سياسي", "مكتب التحقيقات الفيدرالي"),
+    ):
+        assert body in names(text), text
 
 
 def test_a_surname_in_another_persons_name_is_not_that_person():

@@ -1003,8 +1003,15 @@ class Recogniser:
                     )
                 # In a longer name: another person's (جيمس ماي, سعد بن نايف
                 # السديري, معمر الإرياني), unless the name is whole and what
-                # follows it only seemed a name (فلاديمير بوتين باشر).
-                return span[0] == position and size > 1
+                # follows it only seemed a name (فلاديمير بوتين باشر); not
+                # where it ends in a given name and another follows, his
+                # father's (عبد الله صالح معرجي is not علي عبد الله صالح; عبد
+                # الله بن زايد آل نهيان is عبد الله بن زايد).
+                last = texts[number][position + size - 1][NORM]
+                going_on = last in self.cues.first_names and _a_given_name_after(
+                    texts[number], position + size, span[1]
+                )
+                return span[0] == position and size > 1 and not going_on
             before = texts[number][position - 1] if position else None
             if before is None:
                 return True
@@ -1406,6 +1413,16 @@ def _foreign_skeleton(words: list[str], skeleton) -> list[str]:
     an Arabic family name with the article as written: البرهومي is not
     البراهمي, العرفاوي not العريفي."""
     return [word if word.startswith("ال") else skeleton(word) for word in words]
+
+
+def _a_given_name_after(tokens, position, end) -> bool:
+    """Whether the word at `position`, inside a name ending at `end`, is a
+    given name going on a name (معرجي after عبد الله صالح), not its lineage
+    (بن, آل) or a family name (العقاد)."""
+    if position >= end:
+        return False
+    word = tokens[position][NORM]
+    return not word.startswith("ال") and word not in _SON_OF
 
 
 def _a_family_name(word: str) -> bool:
