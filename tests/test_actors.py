@@ -376,6 +376,9 @@ def test_an_actor_the_gazetteer_knows_is_not_lost_in_a_longer_name():
     colonel = "أعلن العقيد عبد الله صالح معرجي انشقاقه عن ميليشيات الحوثي في اليمن"
     assert "علي عبد الله صالح" not in names(colonel)
     assert "عبد الله بن زايد" in names("واستقبل الشيخ عبد الله بن زايد آل نهيان الوزير")
+    # One's family name, then another's whole name: two people.
+    lawyer = names("وقال محامي ترامب مايكل كوهين إن الاتفاق قانوني")
+    assert {"دونالد ترامب", "مايكل كوهين"} <= set(lawyer)
     # A body named often is not lost to the one place a word was glued to it.
     feature = "سجون حزب الله السرية. " + "وقال حزب الله في بيان إن الحزب يرفض. " * 3
     assert "حزب الله" in names(feature)

@@ -1007,11 +1007,18 @@ class Recogniser:
                 # where it ends in a given name and another follows, his
                 # father's (عبد الله صالح معرجي is not علي عبد الله صالح; عبد
                 # الله بن زايد آل نهيان is عبد الله بن زايد).
-                last = texts[number][position + size - 1][NORM]
+                tokens = texts[number]
+                if self._two_people(tokens, span):
+                    # A family name of one word, then another known person's
+                    # whole name: two people (محامي ترامب مايكل كوهين).
+                    return True
+                if span[0] != position:
+                    return False
+                last = tokens[position + size - 1][NORM]
                 going_on = last in self.cues.first_names and _a_given_name_after(
-                    texts[number], position + size, span[1]
+                    tokens, position + size, span[1]
                 )
-                return span[0] == position and size > 1 and not going_on
+                return size > 1 and not going_on
             before = texts[number][position - 1] if position else None
             if before is None:
                 return True
@@ -1178,6 +1185,22 @@ class Recogniser:
                 else:
                     del by_key[name_key]  # a source quoted, a platform used
         return [by_key[k] for k in sorted(by_key, key=first.get)]
+
+    def _two_people(self, tokens, span) -> bool:
+        """Whether a name found by its shape is two the gazetteer knows: a
+        person's family name of one word (no given name), and another
+        person's whole name after it (ترامب مايكل كوهين, ترامب جاريد كوشنير)."""
+        start, end = span
+        if end - start < 3 or tokens[start][NORM] in self.cues.first_names:
+            return False
+        first = self.gazetteer.actor(self._shown(tokens[start : start + 1]))
+        other = self.gazetteer.actor(self._shown(tokens[start + 1 : end]))
+        return (
+            first is not None
+            and other is not None
+            and first is not other
+            and first.type == other.type == PERSON
+        )
 
     def _known_in_full(self, shown: str):
         """The one person of the gazetteer a name of three words or more
