@@ -163,6 +163,16 @@ EXTRA += [
     for maker, name, many in (("honda", "شركة هوندا", 2), ("hyundai", "شركة هيونداي", 1))
     for n in range(many)
 ]
+# A word the news write two ways, written the rarer way.
+EXTRA += [
+    {
+        "id": "x-ways",
+        "title": "عقوبات أميركية جديدة على شركات أوربية",
+        "body": "فرضت الإدارة الأميركية عقوبات على شركات من أوربا تتعامل مع الموانئ.",
+        "date": "2021-09-01",
+        "source": "الرؤية",
+    },
+]
 # A story at an address with an Arabic path, an exact copy of it that another
 # outlet ran at its own address, and an article that names the first site.
 LINKED = (
@@ -257,6 +267,19 @@ def test_spelling_variants_find_the_same_articles(backend):
     for variant in ("الامم المتحده", "الأُمَم المُتّحِدة", "الأمـم المتحدة", "اﻷمم المتحدة"):
         assert set(ids(search(backend, q=variant, size=50))) == written, variant
     assert "bw-011" in ids(search(backend, q="كوريا الشمالية صواريخ"))  # tags: کوریا، صواریخ
+
+
+def test_a_word_written_two_ways_finds_both_and_says_so(backend):
+    for typed, other in (("الإدارة الأمريكية", "الأميركية"), ("شركات أوروبا", "أوربا")):
+        request = SearchRequest.from_params({"q": [typed]})
+        found = backend.search(request)
+        assert "x-ways" in ids(found), typed
+        assert other in request.also_searched
+    # One way finds what the other does; a quoted phrase is as typed.
+    assert set(ids(search(backend, q="أمريكية", size=50))) == set(
+        ids(search(backend, q="أميركية", size=50))
+    )
+    assert "x-ways" not in ids(search(backend, q='"الإدارة الأمريكية"'))
 
 
 def test_hamza_and_clitic_variants(backend):

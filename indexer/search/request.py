@@ -19,7 +19,7 @@ from .actors import OFFERED, ActorDirectory, spellings_of
 from .address import address_key, is_address
 from .facets import FACET_SIZE, FACETS, MATCHES, Registry, period
 from .fusion import MODES
-from .query import Query, both_spellings, expand, parse
+from .query import Query, both_spellings, expand, other_ways, parse
 from .values import ValueRead, read_value
 
 SORTS = ("relevance", "newest", "oldest")
@@ -252,6 +252,8 @@ class SearchRequest:
             )
         if gazetteer is not None:
             query, also_searched = expand(query, partial(spellings_of, gazetteer, directory=actors))
+        query, written_otherwise = other_ways(query)
+        also_searched = (*also_searched, *written_otherwise)
         query = both_spellings(query)
         return cls(
             text,
