@@ -144,6 +144,21 @@ def test_search_facet_and_histogram_in_arabic_rtl(server, browser):
     ]
     assert dates and all(first <= d <= last for d in dates)
     assert total(browser) < everything
+    # A date after Arabic words (as in a near copy's line: its outlet, then
+    # its date) reads left to right, year first: its characters stand left
+    # to right on the screen, not 07-05-2018.
+    shown = browser.find_element(By.CSS_SELECTOR, ".hit time")
+    places = browser.execute_script(
+        """arguments[0].before("نشرت في ");
+        const text = arguments[0].firstChild, xs = [];
+        for (let i = 0; i < text.length; i++) {
+          const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1);
+          xs.push(r.getBoundingClientRect().x);
+        }
+        return xs;""",
+        shown,
+    )
+    assert places == sorted(places), shown.text
     shoot(browser, "3-histogram")
 
 

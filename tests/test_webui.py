@@ -346,7 +346,7 @@ def test_the_date_histogram_drills_down_to_a_day_on_the_page(client):
             break
     day = client.get(url.replace("&amp;", "&")).get_data(as_text=True)
     assert len(chosen) == 10 and 'class="bar selected"' in day and 'aria-current="true"' in day
-    assert f'id="date-wider">الشهر كله ({chosen[:7]})</a>' in day
+    assert f'id="date-wider">الشهر كله (<bdi class="date-ltr">{chosen[:7]}</bdi>)</a>' in day
     # The date inputs take text (YYYY, YYYY-MM or YYYY-MM-DD), whatever the browser's locale.
     assert 'type="date"' not in day and f'name="date_from" value="{chosen}"' in day
     api = client.get(f"/api/search?date_from={chosen}&date_to={chosen}").get_json()
@@ -377,6 +377,22 @@ def test_article_page(client):
     assert any("<mark>على</mark>" in hit["snippet"] for hit in snippet if hit["id"] == "bw-001")
     article = client.get("/articles/bw-001?q=علي").get_data(as_text=True)
     assert "<mark>على</mark>" in article
+
+
+def test_an_article_opened_from_results_leads_back_to_the_same_results(client):
+    narrowed = "/?q=بوتين&sort=newest&source=وكالة الأنباء العربية"
+    page = client.get(narrowed).get_data(as_text=True)
+    opened = re.search(r'<h3><a href="(/articles/[^"]+)"', page).group(1).replace("&amp;", "&")
+    state = parse_qs(urlsplit(opened).query)
+    assert (
+        state["q"] == ["بوتين"]
+        and state["source"] == ["وكالة الأنباء العربية"]
+        and state["sort"] == ["newest"]
+    )
+    article = client.get(opened).get_data(as_text=True)
+    assert "<mark>بوتين</mark>" in article
+    back = re.search(r'<p class="back"><a href="([^"]+)"', article).group(1).replace("&amp;", "&")
+    assert urlsplit(back).path == "/" and parse_qs(urlsplit(back).query) == state
 
 
 def test_page_says_when_no_article_has_all_the_words_and_when_none_matches(client):

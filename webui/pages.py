@@ -124,15 +124,16 @@ class Links:
         return self._url(date_from=date_from, date_to=date_to, page="")
 
     def wider(self):
-        """(label, URL) of the period around the chosen one (a day's month, a
-        month's year), or None when the dates chosen are not one such period."""
+        """(label, period, URL) of the period around the chosen one (a day's
+        month, a month's year), or None when the dates chosen are not one
+        such period."""
         key = chosen_period(self.search.date_from, self.search.date_to)
         if key is None or len(key) == 4:
             return None
         parent = key[:7] if len(key) == 10 else key[:4]
         first, last = period(parent)
         label = "الشهر كله" if len(parent) == 7 else "السنة كلها"
-        return f"{label} ({parent})", self.dates(first.isoformat(), last.isoformat())
+        return label, parent, self.dates(first.isoformat(), last.isoformat())
 
     def active(self):
         """(label, value, URL without it) of every filter chosen: the chips.
@@ -170,6 +171,12 @@ class Links:
 
     def results(self):
         return self._url(page="")
+
+    def article(self, article_id):
+        """An article's page, holding the search that led to it: its words
+        are marked, and its link back opens the same results (filters,
+        sort, page)."""
+        return self._url("pages.article", article_id=article_id)
 
     def more(self, facet):
         return self._url("pages.facet_more", name=facet, page="", cursor="")
@@ -337,6 +344,7 @@ def article(article_id):
         "article.html",
         article=found,
         q=query_text,
+        back=url_for("pages.search", **request.args.to_dict(flat=False)),
         title_html=highlight(found["title"], terms),
         body_html=highlight(found["body"], terms),
         category=label("category", found.get("category") or "") or found.get("category"),
