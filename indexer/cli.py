@@ -166,7 +166,6 @@ def _ingest(command, args, settings):
         signal.signal(signal.SIGTERM, previous)
         reporter.close()
     status = ExitStatus.REJECTS if summary.rejected_total else ExitStatus.OK
-    run.end("rejects" if summary.rejected_total else "succeeded", summary.indexed)
     if not args.json:
         for line in summary.lines():
             print(line)
@@ -174,12 +173,24 @@ def _ingest(command, args, settings):
         if summary.rejected_total or sum(summary.notes.values()):
             print(f"rejected records and notes: {rejects_path}")
     embedded = None
+    stopped = None  # why the embedding stage stopped, if it did
     if settings.embeddings == "on":
-        with meaning(
-            "the articles are in the index and searched by their words; `bahth embed` "
+        done = "the new index is live" if command == "reindex" else "its articles are in the index"
+        after_the_words = (
+            f"the {command} itself is done ({done}) and searched by its words; `bahth embed` "
             "embeds the rest (BAHTH_EMBEDDINGS=off leaves it to that command)."
-        ):
-            embedded = _embed(store, args.json)
+        )
+        try:
+            with meaning(after_the_words):
+                embedded = _embed(store, args.json, note=False)
+        except (Exception, KeyboardInterrupt) as error:
+            outcome = "interrupted" if isinstance(error, KeyboardInterrupt) else "failed"
+            run.end(outcome, summary.indexed, error=f"while embedding: {error}")
+            if not args.json:
+                raise
+            stopped = error
+    if stopped is None:
+        run.end("rejects" if summary.rejected_total else "succeeded", summary.indexed)
     if args.json:
         report = {
             "status": status,
@@ -189,6 +200,11 @@ def _ingest(command, args, settings):
             "rejects_file": str(rejects_path) if rejects_path.exists() else None,
             "embeddings": embedded.to_json() if embedded else None,
         }
+        if stopped is not None:
+            # The summary of what was done stays: only the embedding stopped.
+            status, report["error"] = failure(stopped)
+            report["status"] = status
+            complain(command, report["error"])
         print(json.dumps(report, ensure_ascii=False, indent=2))
     return status
 
@@ -215,16 +231,17 @@ def cmd_embed(args, settings):
     return ExitStatus.OK
 
 
-def _embed(store, quiet):
+def _embed(store, quiet, note=True):
     """The embedding stage (embed.run) with its progress bar; its summary
-    printed unless `quiet`."""
+    printed unless `quiet`; a failure says what it leaves, with `note`."""
     from indexer import embed
 
     progress = StageProgress(sys.stderr, "embed")
     stop = threading.Event()
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    left = "the vectors committed before stay; `bahth embed` goes on from there."
     try:
-        with meaning("the vectors committed before stay; `bahth embed` goes on from there."):
+        with meaning(left) if note else contextlib.nullcontext():
             summary = embed.run(store, progress=progress, stop=stop)
     finally:
         signal.signal(signal.SIGTERM, previous)

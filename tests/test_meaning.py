@@ -3,9 +3,11 @@ every surface. The real model (indexer/embeddings.py) embeds the sample."""
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import threading
+import time
 import uuid
 
 import numpy as np
@@ -188,6 +190,42 @@ def test_a_stopped_stage_keeps_what_it_committed_and_the_next_goes_on(tmp_path, 
     rest = embed.run(store)
     assert rest.embedded == 31 - 16
     assert len(Vectors(store.live())) == 31
+
+
+def test_ctrl_c_while_a_reindex_embeds_says_the_new_index_is_live_and_what_it_did(tmp_path):
+    # The words stage switched the new index in; the embedding after it is
+    # stopped: the run says so, its summary kept (--json), the index live.
+    archive = write_jsonl(
+        tmp_path / "many.jsonl",
+        [
+            article(n, body=f"خبر رقم {n} عن موضوع مختلف في كل مرة {n * 7}. " * 3)
+            for n in range(600)
+        ],
+    )
+    data = tmp_path / "data"
+    env = {**os.environ, "BAHTH_DATA_DIR": str(data), "BAHTH_EMBEDDINGS": "on"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "indexer.cli", "reindex", str(archive), "--json", "--workers", "1"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    store = EmbeddedStore(data)
+    deadline = time.monotonic() + 300
+    while not (store.live() and store.live().exists()):
+        assert process.poll() is None and time.monotonic() < deadline, process.communicate()
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=300)
+    assert process.returncode == 130, err
+    report = json.loads(out)
+    assert report["status"] == 130 and report["indexed"] == 600
+    assert "the new index is live" in report["error"]
+    assert report["error"].count("bahth embed") == 1
+    run = json.loads((data / "runs" / "reindex.json").read_text(encoding="utf-8"))
+    assert run["state"] == "interrupted" and run["indexed"] == 600
+    assert EmbeddedBackend(data).search(SearchRequest.from_params({})).total == 600
 
 
 def test_an_add_embeds_what_changed_and_a_remove_drops_it(tmp_path):
