@@ -78,6 +78,33 @@ def meaning(note):
         raise
 
 
+def _at_least(lowest: int):
+    """An argparse type: a whole number, `lowest` or more."""
+
+    def whole(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
+        if value < lowest:
+            raise argparse.ArgumentTypeError(f"must be {lowest} or more, not {value}")
+        return value
+
+    return whole
+
+
+def _workers(text: str) -> int:
+    """Worker processes: 1 or more, and no more than 4 a core (100 on two
+    cores made a 1-second run take 40, and each takes its memory)."""
+    value = _at_least(1)(text)
+    most = 4 * (os.cpu_count() or 1)
+    if value > most:
+        raise argparse.ArgumentTypeError(
+            f"{value} is more than 4 a core ({most} here): more only slow the run and take memory"
+        )
+    return value
+
+
 def _among(path: Path, paths) -> bool:
     """Whether `path` is one of `paths` (a glob: of the files it names), or
     inside one of them that is a folder."""
@@ -811,7 +838,8 @@ def cmd_actors_review(args, settings):
 
 
 def cmd_actors_check(args, settings):
-    """Check an actor gazetteer file (default: the configured one) and summarise it.
+    """Check an actor gazetteer file (default: the configured one, and the
+    operator's edits file when BAHTH_ACTOR_EDITS names one) and summarise it.
 
     Every fault is listed with its file, line and field (exit status 2), then
     the aliases that several actors share: they only count where the article
@@ -820,14 +848,20 @@ def cmd_actors_check(args, settings):
     from indexer.actors import Gazetteer, GazetteerError
 
     problems = []
-    try:
-        gazetteer = Gazetteer.load(args.file or settings.actors_file, problems)
-    except GazetteerError as error:
-        problems.append(error)
+    checked = [args.file or settings.actors_file]
+    if not args.file and settings.actor_edits:
+        checked.append(settings.actor_edits_path)
+    loaded = []
+    for path in checked:
+        try:
+            loaded.append(Gazetteer.load(path, problems))
+        except GazetteerError as error:
+            problems.append(error)
     for problem in problems:
         complain("actors check", str(problem))
     if problems:
         return ExitStatus.USAGE
+    gazetteer = loaded[0]
     kinds = Counter(actor.type for actor in gazetteer.actors)
     ignored = kinds.pop("ignore", 0)
     spellings = sum(len(a.aliases) + len(a.ambiguous) for a in gazetteer.actors)
@@ -911,14 +945,14 @@ def _load_parser(commands, name, handler):
     )
     parser.add_argument(
         "--max-rejects",
-        type=int,
+        type=_at_least(0),
         metavar="N",
         help="fail when more than N records are rejected ("
         + ("without switching)" if name == "reindex" else "the batch under way is dropped)"),
     )
     parser.add_argument(
         "--workers",
-        type=int,
+        type=_workers,
         metavar="N",
         help="worker processes (default: CPU count, at most 8; "
         "one less on Elasticsearch, whose indexing needs a core)",
@@ -1012,7 +1046,10 @@ def _serve_parser(commands):
     )
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     serve.add_argument(
-        "--workers", type=int, metavar="N", help="gunicorn workers (default: 2 per CPU, at most 8)"
+        "--workers",
+        type=_workers,
+        metavar="N",
+        help="gunicorn workers (default: 2 per CPU, at most 8)",
     )
     serve.add_argument(
         "--timeout",

@@ -291,6 +291,7 @@ class Settings:
             )
         if not 0 <= self.queue_seconds <= 3600:
             raise SettingsError("BAHTH_QUEUE_SECONDS must be from 0 to 3600 seconds")
+        self._check_limits()
         if self.embeddings not in ("on", "off"):
             raise SettingsError(f"BAHTH_EMBEDDINGS must be on or off, not {self.embeddings!r}")
         self._check_embeddings_model()
@@ -356,6 +357,29 @@ class Settings:
                         f"10.0.0.0/8), not {part.strip()!r}"
                     ) from None
         return networks
+
+    def _check_limits(self) -> None:
+        """The sizes and limits a request or a run lives by, each in the
+        range where it means what its description says: a page size of 500
+        under a largest of 100 would refuse every search that gives none."""
+        least = {
+            "BAHTH_MAX_PAGE_SIZE": (self.max_page_size, 1),
+            "BAHTH_MAX_QUERY_CHARS": (self.max_query_chars, 1),
+            "BAHTH_MAX_QUERY_TERMS": (self.max_query_terms, 1),
+            "BAHTH_SEARCH_TIMEOUT": (self.search_timeout, 1),
+            "BAHTH_MAX_IN_FLIGHT": (self.max_in_flight, 1),
+            "BAHTH_MAX_BODY_CHARS": (self.max_body_chars, 1),
+            "BAHTH_MAX_EXPANDED_BYTES": (self.max_expanded_bytes, 1),
+            "BAHTH_ELASTICSEARCH_KEEP": (self.elasticsearch_keep, 0),
+        }
+        for name, (value, lowest) in least.items():
+            if value < lowest:
+                raise SettingsError(f"{name} must be {lowest} or more, not {value}")
+        if not 1 <= self.page_size <= self.max_page_size:
+            raise SettingsError(
+                f"BAHTH_PAGE_SIZE must be from 1 to BAHTH_MAX_PAGE_SIZE ({self.max_page_size}), "
+                f"not {self.page_size}"
+            )
 
     def elasticsearch(self, reader: bool = False) -> "Endpoint":
         """Where Elasticsearch is and how to prove who Bahth is: as a writer, or

@@ -163,6 +163,54 @@ def test_log_lines_carry_their_level_and_follow_bahth_log_level(capsys, monkeypa
     assert "BAHTH_LOG_LEVEL must be one of debug, info, warning, error" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    "setting, value, said",
+    [
+        ("BAHTH_PAGE_SIZE", "500", "BAHTH_PAGE_SIZE must be from 1 to BAHTH_MAX_PAGE_SIZE (100)"),
+        ("BAHTH_PAGE_SIZE", "0", "BAHTH_PAGE_SIZE must be from 1"),
+        ("BAHTH_MAX_QUERY_CHARS", "0", "BAHTH_MAX_QUERY_CHARS must be 1 or more"),
+        ("BAHTH_SEARCH_TIMEOUT", "-1", "BAHTH_SEARCH_TIMEOUT must be 1 or more"),
+        ("BAHTH_MAX_IN_FLIGHT", "0", "BAHTH_MAX_IN_FLIGHT must be 1 or more"),
+        ("BAHTH_MAX_BODY_CHARS", "0", "BAHTH_MAX_BODY_CHARS must be 1 or more"),
+        ("BAHTH_ELASTICSEARCH_KEEP", "-1", "BAHTH_ELASTICSEARCH_KEEP must be 0 or more"),
+    ],
+)
+def test_a_limit_out_of_its_range_is_refused_naming_the_setting(
+    setting, value, said, capsys, monkeypatch, tmp_path
+):
+    # Not a server that starts and then refuses every search, blaming `size`.
+    monkeypatch.setenv("BAHTH_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv(setting, value)
+    assert cli.main(["search", "x"]) == ExitStatus.USAGE
+    assert said in capsys.readouterr().err
+
+
+def test_workers_and_rejects_are_counted_in_their_range(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("BAHTH_DATA_DIR", str(tmp_path))
+    for option, value, said in (
+        ("--workers", "0", "must be 1 or more"),
+        ("--workers", str(4 * (os.cpu_count() or 1) + 1), "more than 4 a core"),
+        ("--max-rejects", "-1", "must be 0 or more"),
+    ):
+        with pytest.raises(SystemExit) as exit_:
+            cli.main(["reindex", str(ROOT / "sample"), option, value])
+        assert exit_.value.code == ExitStatus.USAGE and said in capsys.readouterr().err
+    assert not (tmp_path / "index").exists()
+
+
+def test_an_actor_edits_file_named_but_missing_is_an_error_not_no_edits(
+    capsys, monkeypatch, tmp_path
+):
+    monkeypatch.setenv("BAHTH_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("BAHTH_ACTOR_EDITS", str(tmp_path / "typo.tsv"))
+    assert cli.main(["reindex", str(ROOT / "sample")]) == ExitStatus.USAGE
+    assert "(BAHTH_ACTOR_EDITS)" in capsys.readouterr().err
+    assert cli.main(["actors", "check"]) == ExitStatus.USAGE
+    assert "typo.tsv: no such file" in capsys.readouterr().err
+    monkeypatch.delenv("BAHTH_ACTOR_EDITS")  # the default file may not exist yet
+    assert cli.main(["reindex", str(ROOT / "sample"), "--workers", "1"]) == ExitStatus.OK
+
+
 def test_reindex_json_summary(capsys, monkeypatch, tmp_path):
     monkeypatch.setenv("BAHTH_DATA_DIR", str(tmp_path / "data"))
     status = cli.main(["reindex", str(ROOT / "sample"), "--json", "--workers", "1"])

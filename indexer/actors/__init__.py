@@ -16,6 +16,10 @@ def configured(settings) -> Gazetteer:
     names what is wrong with one."""
     edits = settings.actor_edits_path
     try:
+        if settings.actor_edits and not edits.exists():
+            # Named on purpose: a typo must not drop every edit of a reindex
+            # (the default file in the data folder may not exist yet).
+            raise GazetteerError(edits, 0, None, "no such file")
         return current(settings.actors_file, edits)
     except GazetteerError as error:
         error.setting = "BAHTH_ACTOR_EDITS" if error.path == edits else "BAHTH_ACTORS"
