@@ -170,6 +170,24 @@ def test_bad_parameters_get_400_with_one_error_shape(client, query, parameter):
     assert error["parameter"] == parameter and error["message"]
 
 
+def test_every_address_refuses_a_parameter_it_does_not_take_and_lists_its_own(client):
+    # A filter asked of an actor's profile or an article would be ignored:
+    # its figures read as filtered.
+    for url in ("/api/actors/بوتين?date_from=2018-06", "/api/articles/bw-001?size=3"):
+        answer = client.get(url)
+        assert answer.status_code == 400, url
+        assert answer.get_json()["error"]["message"] == "unknown parameter; known: none"
+    export = client.get("/api/export?format=csv&sorted=newest").get_json()["error"]
+    assert export["parameter"] == "sorted" and "columns" in export["message"]
+    batch = client.post("/api/batch", json={"queries": ["زلزال"], "date_form": "2018"}).get_json()
+    known = batch["error"]["message"].split("known: ")[1].split(", ")
+    assert batch["error"]["parameter"] == "date_form"
+    assert "queries" in known and "date_from" in known and "sort" not in known and "q" not in known
+    # A number where text is wanted, of a field it does not take: that it does not.
+    odd = client.post("/api/batch", json={"queries": ["زلزال"], "foo": 1}).get_json()["error"]
+    assert odd["parameter"] == "foo" and odd["message"].startswith("unknown parameter")
+
+
 def test_backend_down_gives_503_in_the_same_shape_and_a_polite_page(tmp_path, caplog):
     app = app_for(tmp_path / "empty")
     response = app.test_client().get("/api/search?q=x")
