@@ -529,6 +529,11 @@ def test_a_misspelled_name_gets_a_suggestion_on_every_surface(client, data_dir):
     )
     assert client.get("/api/search?q=ترامب").get_json()["did_you_mean"] is None
     assert client.get("/api/search?q=كوكب مجرة").get_json()["did_you_mean"] is None
+    # A sentence pasted whole: no article has every word, and no function
+    # word (إنه, منهم, لدى) is a slip to correct.
+    pasted = "قال الرئيس إنه لا يزال ينظر في اختيار واحد منهم لدى الأمم المتحدة"
+    relaxed = client.get(f"/api/search?q={pasted}").get_json()
+    assert relaxed["relaxed"] and relaxed["did_you_mean"] is None
     pasted = client.get("/api/search?q=" + "ب" * 900).get_json()  # no word: nothing to guess
     assert pasted["total"] == 0 and pasted["did_you_mean"] is None
     shown = subprocess.run(
@@ -551,6 +556,13 @@ def test_a_rare_slip_of_a_known_name_is_offered_the_name_where_it_finds_many_mor
         for n in range(12)
     ]
     records.append(article(99, body="المستشارة ميركيل تلتقي الرئيس في برلين اليوم. " * 4))
+    records += [
+        article(200 + n, body=f"جرت الانتخابات البلدية رقم {n} في موعدها. " * 4) for n in range(40)
+    ]
+    records += [
+        article(300 + n, body=f"جرت الانتحابات البلدية {n} في موعدها بلا تأخير. " * 4)
+        for n in range(3)
+    ]
     reindex.run([write_jsonl(tmp_path / "a.jsonl", records)], EmbeddedStore(tmp_path / "data"))
     client = app_for(tmp_path / "data").test_client()
     slip = client.get("/api/search?q=ميركيل").get_json()
@@ -563,12 +575,21 @@ def test_a_rare_slip_of_a_known_name_is_offered_the_name_where_it_finds_many_mor
         text=True,
     )
     assert "did you mean: ميركل (12 articles)" in shown.stdout
+    # A word the lexicon does not know, a slip a few articles made too.
+    typo = client.get("/api/search?q=انتحابات").get_json()
+    assert typo["total"] == 3 and typo["did_you_mean"] == {"q": "انتخابات", "total": 40}
+    # No article holds every word, nor would with the slip mended: nothing
+    # to offer (more articles holding some of the words say nothing).
+    assert client.get("/api/search?q=انتحابات مجرة").get_json()["did_you_mean"] is None
+
     names = person_names(current())
-    assert [text for text, _ in candidates("اردوجان", names, names_only=True)] == ["اردوغان"]
+    # A function word the lexicon leaves out (إنه, منهم, لدى) is no slip.
+    assert candidates("قال إنه واحد منهم لدى الأمم المتحدة", names) == []
+    assert [text for text, _ in candidates("اردوجان", names)] == ["اردوغان"]
     # Common words stay: a name of its own (سعد), a family name with the
     # article whose long vowels make another (الساسي is no السيسي).
     for word in ("سعد", "الساسي", "ميركل"):
-        assert candidates(word, names, names_only=True) == []
+        assert candidates(word, names) == []
 
 
 def test_a_bad_value_on_the_page_is_explained_in_arabic_and_the_search_kept(client):

@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 
 from indexer.actors.recognise import key
 from indexer.actors.suggest import skeleton
-from indexer.arabic import normalize
+from indexer.arabic import is_stopword, normalize
 from indexer.arabic.stem import lexicon
 
 from .request import SearchRequest
@@ -80,25 +80,22 @@ class Suggestion:
     total: int  # how many articles it finds, under the same filters
 
 
-def candidates(
-    text: str, names: frozenset[str] = frozenset(), names_only: bool = False
-) -> list[tuple[str, float]]:
+def candidates(text: str, names: frozenset[str] = frozenset()) -> list[tuple[str, float]]:
     """Other spellings of `text`, each with how likely its slips are
     (1, or NEIGHBOUR for each slip to a neighbouring key; likeliest first
     by the lexicon's counts, MOST_SEARCHES at most): each unknown word replaced by
     one of its CANDIDATES likeliest known neighbours, and each rare one by
-    the `names` (`person_names`) its slip may be of (only those with
-    `names_only`). Empty when no word changes. Operators, quotes and
-    punctuation around a word stay as typed."""
+    the `names` (`person_names`) its slip may be of. Empty when no word
+    changes. Operators, quotes and punctuation around a word stay as typed."""
     counts = lexicon()
     choices = []  # per piece of the text: [(piece, weight)]
     for piece in text.split():
         core = piece.strip("\"'()*-،؛.,:!؟?~^")
         word = normalize(core)
         options = [(piece, 1.0)]
-        if not (MIN_LENGTH <= len(word) <= MAX_LENGTH and word.isalpha()):
-            known = []
-        elif counts.get(word, 0) < UNKNOWN and not names_only:
+        if not (MIN_LENGTH <= len(word) <= MAX_LENGTH and word.isalpha()) or is_stopword(word):
+            known = []  # a function word the lexicon leaves out (إنه, منهم) is no slip
+        elif counts.get(word, 0) < UNKNOWN:
             known = [c for c in _edits(word) if counts.get(c, 0) >= KNOWN]
         else:
             known = _names_near(word, names, counts)
@@ -181,8 +178,9 @@ def did_you_mean(
     request: SearchRequest, result, backend, make_request, gazetteer=None
 ) -> Suggestion | None:
     """A better query for `request`, whose search gave `result`, or None:
-    when it found few articles, or none with all its words, or when it
-    holds a rare spelling of a name of the `gazetteer`'s. Each candidate
+    when it found few articles, or none with all its words, or when a
+    spelling of its unknown words (a slip the news made too: انتحابات, in 3
+    articles) or of a name of the `gazetteer`'s finds MUCH times more. Each candidate
     spelling is searched under the same filters and weighed by how likely
     its slips are and by the articles that hold it in their title (what
     stories are about: اليمن heads more stories than اليوم, which fills
@@ -205,10 +203,12 @@ def did_you_mean(
         return backend.search(replace(make_request(params), size=1, facets=(), mode="words"))
 
     best = None
-    for text, likelihood in candidates(request.text, names, names_only=not few):
+    for text, likelihood in candidates(request.text, names):
         found = count(text)
         whole = result.relaxed and found.total and not found.relaxed  # every word, at last
-        if not (found.total > enough or whole):
+        # Where no article held every word, only a spelling that has them all
+        # is better: one more article holding some of them says nothing.
+        if not (whole or (not result.relaxed and found.total > enough)):
             continue
         headed = count(_in_titles(text))
         weight = (likelihood * (0 if headed.relaxed else headed.total), likelihood * found.total)
