@@ -540,6 +540,7 @@ def _print_result(result, request):
     """The result for a terminal: no control character an archive held reaches it."""
     from indexer.articles import without_controls
     from indexer.search.highlight import plain_with_markers
+    from indexer.search.transliteration import in_latin
 
     def show(*texts):
         print(*(without_controls(str(text)) for text in texts))
@@ -549,6 +550,12 @@ def _print_result(result, request):
     if request.cursor is not None:  # where the cursor's page begins is not counted
         first, shown = 1, f"{len(result.hits)} after the cursor, of "
     show(f"{shown}{result.total:,} articles")
+    if not result.hits and in_latin(request.text):
+        if not (result.meaning and result.meaning.get("embedded")):
+            show(
+                "no article holds these words, and this archive has no vectors to search by "
+                "meaning (bahth embed): write the words in Arabic, or a name the archive knows"
+            )
     if result.relaxed:
         show("no article has every word: these have some of them")
     if result.meaning:

@@ -413,6 +413,24 @@ def test_an_article_opened_from_results_leads_back_to_the_same_results(client):
     assert urlsplit(back).path == "/" and parse_qs(urlsplit(back).query) == state
 
 
+def test_an_english_query_without_vectors_is_told_to_write_arabic_not_to_check_spelling(
+    client, data_dir
+):
+    page = client.get("/?q=earthquake").get_data(as_text=True)
+    said = re.search(r'id="no-results">(.*?)</p>', page, re.S).group(1)
+    assert "البحث بالمعنى" in said and "بالعربية" in said and "الإملاء" not in said
+    shown = subprocess.run(
+        [sys.executable, "-m", "indexer.cli", "search", "earthquake"],
+        env={**os.environ, "BAHTH_DATA_DIR": str(data_dir)},
+        capture_output=True,
+        text=True,
+    )
+    assert "no vectors to search by meaning" in shown.stdout
+    # An Arabic word that finds nothing keeps its own advice.
+    arabic = client.get("/?q=زلزلزل").get_data(as_text=True)
+    assert "الإملاء" in re.search(r'id="no-results">(.*?)</p>', arabic, re.S).group(1)
+
+
 def test_page_says_when_no_article_has_all_the_words_and_when_none_matches(client):
     relaxed = client.get("/?q=زلزال كوكب").get_data(as_text=True)
     assert 'id="relaxed"' in relaxed and "<mark>زلزال</mark>" in relaxed

@@ -10,6 +10,7 @@ from indexer.search import batch, near
 from indexer.search.facets import period
 from indexer.search.highlight import highlight
 from indexer.search.labels import label
+from indexer.search.transliteration import in_latin
 
 from .access import feed_token
 from .api import COLUMNS, EXPORT_COLUMNS, batch_response
@@ -46,6 +47,9 @@ def articles(count: int) -> str:
 def shown_value(value: str, facet: str) -> str:
     """A source's or category's value as the page shows it: its label, if a code."""
     return label(facet, value) or value
+
+
+blueprint.add_app_template_filter(in_latin, "latin")
 
 
 @blueprint.app_template_filter("host")

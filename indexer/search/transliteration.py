@@ -118,6 +118,14 @@ def _once(skeleton: str) -> str:
     return _REPEATED.sub("", skeleton)
 
 
+def in_latin(text: str) -> bool:
+    """Whether a query is written in Latin letters, most of its letters
+    (earthquake, Trump's visit): the words of an Arabic archive hold none
+    of its words but names; meaning finds it, where the index has vectors."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isascii() for c in letters) > len(letters) / 2
+
+
 def latin_skeletons(word: str) -> set[str]:
     """The skeletons of a word in Latin letters (one per usual Arabic spelling)."""
     plain = unicodedata.normalize("NFKD", word.lower().translate(_SOUNDS))
