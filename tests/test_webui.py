@@ -431,6 +431,14 @@ def test_an_english_query_without_vectors_is_told_to_write_arabic_not_to_check_s
     assert "الإملاء" in re.search(r'id="no-results">(.*?)</p>', arabic, re.S).group(1)
 
 
+def test_a_query_with_nothing_to_search_says_so_not_that_articles_are_about_it(client):
+    for typed in ('"', "%", "((("):
+        page = client.get("/", query_string={"q": typed}).get_data(as_text=True)
+        assert 'id="nothing-searched"' in page and " عن «" not in page, typed
+    assert 'id="nothing-searched"' not in client.get("/?q=-زلزال").get_data(as_text=True)
+    assert " عن «" in client.get("/?q=زلزال").get_data(as_text=True)
+
+
 def test_page_says_when_no_article_has_all_the_words_and_when_none_matches(client):
     relaxed = client.get("/?q=زلزال كوكب").get_data(as_text=True)
     assert 'id="relaxed"' in relaxed and "<mark>زلزال</mark>" in relaxed
