@@ -816,6 +816,22 @@ def test_the_pager_counts_the_pages_and_reaches_the_first_and_the_last(client):
     assert len(re.findall(r'<li class="hit', end)) == total - 5 * (pages - 1)
 
 
+def test_past_the_numbered_pages_the_pager_says_how_many_there_are_and_goes_on(
+    client, monkeypatch
+):
+    # Numbered pages reach the first 10,000 results: here, the first 15.
+    monkeypatch.setattr("indexer.search.request.MAX_RESULT_WINDOW", 15)
+    total = client.get("/api/search?size=1").get_json()["total"]
+    pages = -(-total // 5)
+    assert pages > 3
+    first = client.get("/?size=5").get_data(as_text=True)
+    assert f'<span id="page-of">صفحة 1 من {pages}</span>' in first
+    assert re.search(r'id="last-page" href="[^"]*page=3[^"]*">آخر صفحة مرقّمة \(3\)</a>', first)
+    third = client.get("/?size=5&page=3").get_data(as_text=True)
+    assert f"صفحة 3 من {pages}" in third
+    assert re.search(r'rel="next" href="[^"]*cursor=[^"]*">ما بعد الصفحات المرقّمة</a>', third)
+
+
 def test_the_api_counts_alone_times_itself_and_links_its_next_page(client):
     counts = client.get("/api/search?q=ترامب&size=0").get_json()
     full = client.get("/api/search?q=ترامب").get_json()
