@@ -453,3 +453,32 @@ def test_the_login_page_a_wrong_password_then_the_archive(accounts_server, brows
         WebDriverWait(browser, 30).until(lambda b: urlsplit(b.current_url).path == "/login")
         browser.get(accounts_server + "/?q=زلزال")
         assert urlsplit(browser.current_url).path == "/login"
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_keyboard_skips_to_the_results_and_the_month_counts_scroll_down(server, browser, width):
+    with sized(browser, width) as seen:
+        browser.get(server + "/?q=" + "زلزال")
+        # A results page does not take the focus to the box: the first Tab
+        # offers to skip the facets, and the next lands among the results.
+        assert browser.switch_to.active_element.get_attribute("name") != "q"
+        browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+        skip = browser.switch_to.active_element
+        assert skip.text == "تخطَّ إلى النتائج" and skip.is_displayed()
+        skip.send_keys(Keys.ENTER)
+        browser.switch_to.active_element.send_keys(Keys.TAB)
+        landed = browser.switch_to.active_element
+        assert browser.execute_script(
+            "return document.getElementById('results').contains(arguments[0])", landed
+        )
+        # The counts by month open and scroll down, never out of sight sideways.
+        browser.get(server + "/")
+        browser.find_element(By.CSS_SELECTOR, ".date-counts summary").click()
+        listed = browser.find_element(By.CSS_SELECTOR, ".date-counts ol")
+        assert browser.execute_script(
+            "return arguments[0].scrollWidth <= arguments[0].clientWidth", listed
+        )
+        shoot(browser, f"7-keyboard-{seen}")
+    # The home page, with nothing asked yet, puts the cursor in the box.
+    browser.get(server + "/")
+    assert browser.switch_to.active_element.get_attribute("name") == "q"

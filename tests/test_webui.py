@@ -816,9 +816,7 @@ def test_the_pager_counts_the_pages_and_reaches_the_first_and_the_last(client):
     assert len(re.findall(r'<li class="hit', end)) == total - 5 * (pages - 1)
 
 
-def test_past_the_numbered_pages_the_pager_says_how_many_there_are_and_goes_on(
-    client, monkeypatch
-):
+def test_past_the_numbered_pages_the_pager_says_how_many_there_are_and_goes_on(client, monkeypatch):
     # Numbered pages reach the first 10,000 results: here, the first 15.
     monkeypatch.setattr("indexer.search.request.MAX_RESULT_WINDOW", 15)
     total = client.get("/api/search?size=1").get_json()["total"]
