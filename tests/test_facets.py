@@ -212,7 +212,7 @@ def test_codes_are_shown_with_the_arabic_labels_of_the_editable_table(tmp_path):
     assert shown == {"internationalNews": "أخبار دولية", "sport": "رياضة", "قسم بلا رمز": None}
     page = client.get("/?category=internationalNews").get_data(as_text=True)
     assert '<span class="value" dir="auto" title="internationalNews">أخبار دولية</span>' in page
-    assert "الأقسام: <bdi>أخبار دولية</bdi>" in page  # the chip too
+    assert "القسم: <bdi>أخبار دولية</bdi>" in page  # the chip too, one value named so
     assert client.get("/api/search?category=internationalNews").get_json()["total"] == 1
 
 

@@ -150,7 +150,7 @@ class Links:
         for facet in self.search.registry.values:
             for value in self.search.filters.get(facet.name, ()):
                 shown = label(facet.name, value) or value
-                chips.append((facet.label, shown, self.toggle(facet.name, value)))
+                chips.append((facet.one or facet.label, shown, self.toggle(facet.name, value)))
         return chips
 
     def clear_all(self):

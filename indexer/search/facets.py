@@ -96,6 +96,7 @@ class ValueFacet:
     # Whether a document (a group of exact copies) holds every member's value,
     # not its original's alone: a copy is found by its own outlet and category.
     every_member: bool = False
+    one: str = ""  # the page's word for one of its values (a chip: «المصدر: العربية»)
     kind: ClassVar[str] = "value"
     names: ClassVar[bool] = False  # whether its filter values are actors' names, resolved
     # How values chosen together combine by default; None: only "any" makes
@@ -480,6 +481,7 @@ FACETS = Registry(
     ActorFacet(
         "actor",
         label="الفاعلون",
+        one="الفاعل",
         help="articles naming these actors (people and organisations): all of them, "
         "or any of them with actor_match=any",
         field="actors",
@@ -488,6 +490,7 @@ FACETS = Registry(
     ValueFacet(
         "source",
         label="المصادر",
+        one="المصدر",
         help="articles from one of these outlets",
         field="member_source",
         attribute="source",
@@ -496,6 +499,7 @@ FACETS = Registry(
     ValueFacet(
         "category",
         label="الأقسام",
+        one="القسم",
         help="articles in one of these categories",
         field="member_category",
         attribute="category",
