@@ -376,6 +376,10 @@ def test_an_actor_the_gazetteer_knows_is_not_lost_in_a_longer_name():
     colonel = "أعلن العقيد عبد الله صالح معرجي انشقاقه عن ميليشيات الحوثي في اليمن"
     assert "علي عبد الله صالح" not in names(colonel)
     assert "عبد الله بن زايد" in names("واستقبل الشيخ عبد الله بن زايد آل نهيان الوزير")
+    # A person's whole name going on is his own (his grandfather's name), or
+    # words that only seemed a name.
+    assert "آبي أحمد" in names("وقال رئيس الوزراء الإثيوبي آبي أحمد علي إن")
+    assert "محمد صلاح" in names("وسجل النجم محمد صلاح ربنا يوفقه")
     # One's family name, then another's whole name: two people.
     lawyer = names("وقال محامي ترامب مايكل كوهين إن الاتفاق قانوني")
     assert {"دونالد ترامب", "مايكل كوهين"} <= set(lawyer)

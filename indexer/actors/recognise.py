@@ -1003,10 +1003,8 @@ class Recogniser:
                     )
                 # In a longer name: another person's (جيمس ماي, سعد بن نايف
                 # السديري, معمر الإرياني), unless the name is whole and what
-                # follows it only seemed a name (فلاديمير بوتين باشر); not
-                # where it ends in a given name and another follows, his
-                # father's (عبد الله صالح معرجي is not علي عبد الله صالح; عبد
-                # الله بن زايد آل نهيان is عبد الله بن زايد).
+                # follows it only seemed a name (فلاديمير بوتين باشر), but
+                # for a short one of another's (`_another_sons`).
                 tokens = texts[number]
                 if self._two_people(tokens, span):
                     # A family name of one word, then another known person's
@@ -1014,11 +1012,7 @@ class Recogniser:
                     return True
                 if span[0] != position:
                     return False
-                last = tokens[position + size - 1][NORM]
-                going_on = last in self.cues.first_names and _a_given_name_after(
-                    tokens, position + size, span[1]
-                )
-                return size > 1 and not going_on
+                return size > 1 and not self._another_sons(tokens, position, size, span[1])
             before = texts[number][position - 1] if position else None
             if before is None:
                 return True
@@ -1185,6 +1179,23 @@ class Recogniser:
                 else:
                     del by_key[name_key]  # a source quoted, a platform used
         return [by_key[k] for k in sorted(by_key, key=first.get)]
+
+    def _another_sons(self, tokens, position, size, end) -> bool:
+        """Whether a known spelling that is a person's name without its
+        first word (عبد الله صالح, of علي عبد الله صالح), ending in a given
+        name, goes on with another given name: it is another man's name, his
+        father's and grandfather's (العقيد عبد الله صالح معرجي). A person's
+        whole name goes on with his own lineage (آبي أحمد علي, عبد الله بن
+        زايد آل نهيان) or with words that only seemed a name."""
+        last = tokens[position + size - 1][NORM]
+        if last not in self.cues.first_names or not _a_given_name_after(
+            tokens, position + size, end
+        ):
+            return False
+        shown = key(self._shown(tokens[position : position + size]))
+        actor = self.gazetteer.actor(shown)
+        whole = key(actor.name) if actor is not None else shown
+        return whole != shown and whole.endswith(" " + shown)
 
     def _two_people(self, tokens, span) -> bool:
         """Whether a name found by its shape is two the gazetteer knows: a
