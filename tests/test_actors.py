@@ -1234,3 +1234,17 @@ def test_the_analysis_keeps_the_words_of_peoples_names_whole():
     assert analyze("كيري") != analyze("يري")  # Kerry is not ك + يرى
     assert analyze("فيدل كاسترو")[0] != analyze("يدل")[0]
     assert analyze("بموسكو") == analyze("موسكو")  # a clitic on other words still goes
+
+
+def test_the_closest_actors_offered_are_those_spelt_nearest_then_the_most_written():
+    from indexer.search.actors import ActorDirectory
+
+    # جوكوي is a slip of جوكو ويدودو's first name, not of هواوي, however
+    # many more articles name the company.
+    stored = {"جوكو ويدودو": 7, "هواوي": 58, "نوكيا": 22, "جنوى": 13}
+    closest = ActorDirectory(stored, Gazetteer.load()).resolve("جوكوي").closest
+    assert closest[0] == ("جوكو ويدودو", 7)
+    # Among names spelt as near, the most written first.
+    stored = {"إيمانويل ماكرون": 700, "بريجيت ماكرون": 19}
+    closest = ActorDirectory(stored, Gazetteer.load()).resolve("ماكرن").closest
+    assert [name for name, _ in closest] == ["إيمانويل ماكرون", "بريجيت ماكرون"]

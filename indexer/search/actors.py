@@ -31,6 +31,7 @@ from functools import cached_property
 
 from indexer.actors.keys import actor_key, named, same_person
 from indexer.actors.recognise import key
+from indexer.actors.suggest import skeleton
 
 MOST_CLOSEST = 5
 OFFERED = 5  # values of one request that name no actor and are offered the closest
@@ -176,11 +177,16 @@ class ActorDirectory:
             return Resolved(value, closest=self._best(holding))
         # Names spelled nearly the same, whole or by one of their words (ماكرن:
         # إيمانويل ماكرون); no name has more words than the longest.
-        near = set(difflib.get_close_matches(actor_key(value), self._groups, n=10, cutoff=0.6))
-        for word in list(dict.fromkeys(actor_key(value).split()))[:most_words]:
+        typed = actor_key(value)
+        near = set(difflib.get_close_matches(typed, self._groups, n=10, cutoff=0.6))
+        # The words as typed, and as a name's key has them (long vowels out:
+        # جوكوي, جكي, near جوكو ويدودو's جك).
+        for word in list(dict.fromkeys([*typed.split(), *skeleton(typed).split()]))[
+            : 2 * most_words
+        ]:
             for close in difflib.get_close_matches(word, by_word, n=10, cutoff=0.75):
                 near.update(by_word[close])
-        return Resolved(value, closest=self._best(near))
+        return Resolved(value, closest=self._best(near, typed))
 
     def _of(self, actor, gazetteer) -> tuple[str, ...]:
         """The values stored for an actor the gazetteer knows: its name's,
@@ -197,8 +203,19 @@ class ActorDirectory:
         """The words of an actor's names: its key's, and each spelling's."""
         return {tuple(name_key.split()), *(tuple(key(v).split()) for v in self._groups[name_key])}
 
-    def _best(self, keys) -> tuple[tuple[str, int], ...]:
-        ranked = sorted(keys, key=lambda k: (-self._articles[k], k))[:MOST_CLOSEST]
+    def _best(self, keys, typed: str = "") -> tuple[tuple[str, int], ...]:
+        """The closest of `keys` to what was `typed` (spelt nearest, whole or
+        by a word: جوكوي is جوكو ويدودو's, not هواوي's), then those of the most
+        articles."""
+
+        def nearness(k):
+            if not typed:
+                return 0.0
+            written = key(self._groups[k][0])  # as the archive writes it most
+            pairs = [(typed, written), *((w, v) for w in typed.split() for v in written.split())]
+            return round(max(difflib.SequenceMatcher(None, a, b).ratio() for a, b in pairs), 1)
+
+        ranked = sorted(keys, key=lambda k: (-nearness(k), -self._articles[k], k))[:MOST_CLOSEST]
         return tuple((self._groups[k][0], self._articles[k]) for k in ranked)
 
 
