@@ -280,6 +280,11 @@ def test_a_word_written_two_ways_finds_both_and_says_so(backend):
         ids(search(backend, q="أميركية", size=50))
     )
     assert "x-ways" not in ids(search(backend, q='"الإدارة الأمريكية"'))
+    # A whole word's term, never a part of one: أوربان (Orbán) is no أوربا.
+    assert SearchRequest.from_params({"q": ["أوربان"]}).also_searched == ()
+    # An excluded word excludes its other way too, and is not said to be searched.
+    excluding = SearchRequest.from_params({"q": ["شركات -أمريكية"]})
+    assert "x-ways" not in ids(backend.search(excluding)) and excluding.also_searched == ()
 
 
 def test_hamza_and_clitic_variants(backend):

@@ -30,6 +30,7 @@ after fewer than two letters) is searched as text and named in
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from indexer.arabic import analyze, is_stopword, normalize, words
 from indexer.arabic.normalize import ALEF_MAKSURA, MAKSURA_KEPT, YEH
@@ -192,46 +193,62 @@ def both_spellings(query: Query) -> Query:
     return replace(query, conditions=conditions)
 
 
-# Words the news write two ways, as parts of their analysed terms: أمريكا
-# and أميركا (الأمريكية, الأميركية), أوروبا and أوربا, إنجلترا and إنكلترا,
-# الديمقراطية and الديموقراطية, التلفزيون and التليفزيون. On
-# ../shared/corpus the second way is as common as the first (الأميركي:
-# 5,352 articles, الأمريكي: 4,448), or rarer, never negligible.
+# Words the news write two ways, each way as written: أمريكا and أميركا
+# (الأمريكية, الأميركية), أوروبا and أوربا, إنجلترا and إنكلترا, الديمقراطية
+# and الديموقراطية, التلفزيون and التليفزيون. On ../shared/corpus the second
+# way is as common as the first (الأميركي: 5,352 articles, الأمريكي: 4,448),
+# or rarer, never negligible. They are matched by the whole term their
+# analysis gives (امريك, اميرك), never by a part of one: أوربان (Orbán) is
+# no أوربا. Not the adjective أوربي, whose term (اورب) is أوربان's too.
 VARIANTS = (
-    ("امريك", "اميرك"),
-    ("اوروب", "اورب"),
-    ("انجلتر", "انكلتر"),
-    ("ديمقراط", "ديموقراط"),
-    ("تلفز", "تليفز"),
+    ("أمريكا", "أميركا"),
+    ("أمريكي", "أميركي"),
+    ("أمريكتين", "أميركتين"),
+    ("أوروبا", "أوربا"),
+    ("إنجلترا", "إنكلترا"),
+    ("إنجليزي", "إنكليزي"),
+    ("ديمقراطي", "ديموقراطي"),
+    ("تلفزيون", "تليفزيون"),
+    ("تلفزيوني", "تليفزيوني"),
 )
+
+
+@cache
+def _other_terms() -> dict[str, str]:
+    """Each term of a word of VARIANTS -> the term of its other way."""
+    found = {}
+    for one, other in VARIANTS:
+        (a,), (b,) = analyze(one), analyze(other)
+        found[a], found[b] = b, a
+    return found
 
 
 def other_ways(query: Query) -> tuple[Query, tuple[str, ...]]:
     """`query` with each word the news write two ways (`VARIANTS`) also
     looking for the other way, and those words as shown (الأميركية for
-    الأمريكية); a quoted phrase is searched as typed."""
+    الأمريكية), the excluded ones' aside; a quoted phrase is searched as
+    typed."""
     added: list[str] = []
+    others = _other_terms()
 
-    def alternatives(clause):
-        if clause.quoted or clause.prefix:
+    def alternatives(clause, shown=True):
+        if clause.quoted or clause.prefix or not any(t in others for t in clause.terms):
             return ()
-        found = []
-        for one, other in VARIANTS:
-            for this, that in ((one, other), (other, one)):
-                if any(this in term and that not in term for term in clause.terms):
-                    terms = tuple(term.replace(this, that) for term in clause.terms)
-                    shown = _written_otherwise(clause.text, this, that)
-                    found.append(Clause(terms, clause.field, shown))
-                    if shown not in added:
-                        added.append(shown)
-        return tuple(found)
+        terms = tuple(others.get(term, term) for term in clause.terms)
+        text = clause.text
+        for term in clause.terms:
+            if term in others:
+                text = _written_otherwise(text, term, others[term])
+        if shown and text not in added:
+            added.append(text)
+        return (Clause(terms, clause.field, text),)
 
     conditions = tuple(
         _distinct(condition + tuple(a for clause in condition for a in alternatives(clause)))
         for condition in query.conditions
     )
     excluded = _distinct(
-        query.excluded + tuple(a for clause in query.excluded for a in alternatives(clause))
+        query.excluded + tuple(a for c in query.excluded for a in alternatives(c, shown=False))
     )
     return replace(query, conditions=conditions, excluded=excluded), tuple(added)
 
