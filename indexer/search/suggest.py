@@ -18,8 +18,9 @@ A person's name is misspelt in the news too, often enough for the lexicon
 to know the slip (ميركيل 7 times, اردوجان 16): a rare word one long vowel or
 one of a foreign name's letters away from a one-word name of a person the
 gazetteer knows (ميركل, أردوغان), NAME_RATIO times commoner, has that name as
-a candidate, and it is offered even where the query found a few articles,
-when it finds MUCH times more (ميركيل: 3 articles; ميركل: 325). A word with
+a candidate; a query of that one word, found in a few articles
+(SLIPS_FOUND at most), is offered it when it finds MUCH times more
+(ميركيل: 3 articles; ميركل: 325), as is one of an unknown word. A word with
 the article is an Arabic family name, whose long vowels make another one
 (العابدي, العبادي), and is left as typed.
 """
@@ -50,6 +51,7 @@ NEIGHBOUR = 10  # how much likelier a slip to a neighbouring key is than to any 
 RARE = 30  # a word the lexicon counts fewer times than this may be a name's slip
 NAME_RATIO = 50  # how much commoner in the lexicon the name must be
 MUCH = 10  # how many times more a name's spelling must find than a query that found a few
+SLIPS_FOUND = 20  # the most articles a one-word slip may find to be offered another spelling
 
 
 def _keyboard_neighbours() -> dict[str, set[str]]:
@@ -193,6 +195,16 @@ def did_you_mean(
     if not request.text:
         return None
     few = by_words < FEW or result.relaxed
+    # A query that found a few is offered another spelling only as one word
+    # found in a handful of articles (ميركيل: 3), on its first page: not a
+    # name of two words (جنسون بوتون is no جيسون بوتين), not a common word.
+    if not few and (
+        len(request.text.split()) != 1
+        or by_words > SLIPS_FOUND
+        or request.page > 1
+        or request.cursor
+    ):
+        return None
     names = person_names(gazetteer) if gazetteer is not None else frozenset()
     # A query that found a few: a name's spelling that finds many more.
     enough = by_words if few else MUCH * by_words - 1
