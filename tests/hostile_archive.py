@@ -358,6 +358,38 @@ def write(folder: Path) -> list[Hostile]:
         [r["id"] for r in records],
         [(None, "decoded", "named .zip but no zip archive")],
     )
+    # A damaged month zip costs that month only; a compressed file in the
+    # innermost zip (three deep) is read; zips of zeros inside a zip are held
+    # to the limit all together, however small each member's expansion.
+    before, after, inner_gz = good("nest-before"), good("nest-after"), good("nest-gz")
+    broken = bytearray(_zip(("x.jsonl", b"".join(map(_line, good("nest-lost"))))))
+    broken[-22:] = b"\0" * 22  # its end record gone: no zip
+    archive.file(
+        "a damaged zip inside a zip",
+        "packed/months.zip",
+        _zip(
+            ("01.jsonl", b"".join(map(_line, before))),
+            ("02.zip", bytes(broken)),
+            (
+                "03.zip",
+                _zip(
+                    ("2.zip", _zip(("03.jsonl.gz", gzip.compress(b"".join(map(_line, inner_gz))))))
+                ),
+            ),
+            ("04.jsonl", b"".join(map(_line, after))),
+        ),
+        [r["id"] for r in before + after + inner_gz],
+        [(None, "rejected", "cannot open the archive in it")],
+    )
+    zeros = b"\n" * (EXPANDED_LIMIT * 3 // 4)
+    archive.file(
+        "zips of zeros inside a zip",
+        "packed/nested-bomb.zip",
+        _zip(("in.zip", _zip(*((f"{n}.jsonl", zeros) for n in range(4))))),
+        [],
+        [(None, "rejected", "empty file")] * 4
+        + [(None, "rejected", "cannot be read past byte")] * 3,  # 4 MiB in all: the rest cut
+    )
     first, lost, last = good("tarhead-1"), good("tarhead-2"), good("tarhead-3")
     damaged = bytearray(
         _tar(

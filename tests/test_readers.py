@@ -255,6 +255,13 @@ def test_a_feed_that_prefixes_atom_or_rss_elements_is_read_as_one_without(tmp_pa
 <r:item><r:title>خبر</r:title><r:description>نص الخبر الثاني</r:description></r:item></rdf:RDF>"""
     (second,) = records(read_archive([_written(tmp_path, rss1, "rss1.xml")]))
     assert second.fields == {"title": "خبر", "body": "نص الخبر الثاني", "source": "نشرة"}
+    # RSS 2.0 that declares Atom for a link of its own keeps its items' <link>.
+    rss2 = """<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>
+<title>مدونة</title><atom:link href="https://x.example/feed" rel="self"/>
+<item><title>خبر</title><atom:link href="https://x.example/feed" rel="self"/>
+<link>https://x.example/1</link><description>نص</description></item></channel></rss>"""
+    (third,) = records(read_archive([_written(tmp_path, rss2, "rss2.xml")]))
+    assert third.fields["url"] == "https://x.example/1"
 
 
 def test_a_feed_is_a_document_whose_root_is_one_not_any_text_that_names_it():

@@ -165,8 +165,13 @@ def channels(text: str) -> list[tuple[int, Channel]]:
             ),
             end,
         )
+        # The prefix the feed gives its own elements, where its channel
+        # (or Atom feed) wears one bound to Atom's or RSS's namespace: an
+        # RSS 2.0 feed's atom:link beside its items' own <link> stays apart.
         declared = text[max(0, opening.start() - _LONGEST_ROOT) : opening.end()]
-        prefixes = frozenset(m.group(1).lower() for m in _OWN_NAMESPACE.finditer(declared))
+        worn = re.match(r"<([\w.-]+):", opening.group(1))
+        bound = {m.group(1).lower() for m in _OWN_NAMESPACE.finditer(declared)}
+        prefixes = frozenset({worn.group(1).lower()} & bound if worn else ())
         found.append((opening.start(), Channel.of(text[opening.end() : first_item], prefixes)))
     return found
 

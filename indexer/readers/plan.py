@@ -197,7 +197,7 @@ def split_file(path: Path, target_bytes: int, forced_format=None) -> list[Piece]
     feed's items (cut between records, on lines of their own); None when it
     must be read whole; `forced_format` (--format) decides the kind instead
     of the file's first bytes."""
-    if path.suffix in ARCHIVE_SUFFIXES or _size(path) <= target_bytes:
+    if path.suffix.lower() in ARCHIVE_SUFFIXES or _size(path) <= target_bytes:
         return None
     try:
         return _slices(path, target_bytes, forced_format)
@@ -293,7 +293,7 @@ class Plan:
         batch: list[Piece] = []
         size = 0
         for path in self.files:
-            if path.suffix in ARCHIVE_SUFFIXES:
+            if path.suffix.lower() in ARCHIVE_SUFFIXES:
                 # A compressed JSONL file or member: its lines, a share at a
                 # time, so that no worker holds the whole of it.
                 accounted = 0
@@ -380,7 +380,7 @@ def _zip_member(path: Path, origin: str) -> bool:
     """Whether `origin` is a member of the zip `path` itself (a worker finds
     it again at little cost), not one inside a member (a zip in a zip)."""
     inner = origin[len(printable(path)) + 1 :]
-    return path.suffix == ".zip" and "!" not in inner
+    return path.suffix.lower() == ".zip" and "!" not in inner
 
 
 def _expanded_size(path: Path, stream) -> int | None:

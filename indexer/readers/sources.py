@@ -42,7 +42,7 @@ COMPRESSED_SUFFIXES = (".gz", ".tgz", ".bz2", ".tbz", ".tbz2", ".xz", ".txz")
 ARCHIVE_SUFFIXES = (".zip", ".tar", *COMPRESSED_SUFFIXES)
 CHUNK = 1 << 20
 MAX_LINE_BYTES = 64 * 2**20  # a longer JSONL line is rejected (a body is cut far below it)
-MOST_NESTED = 3  # archives inside archives opened at most (a zip in a zip in a zip)
+MOST_NESTED = 3  # archives (zips, tars) around a member at most: a zip in a zip in a zip
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a member, or the end of an empty zip
 
 
@@ -51,35 +51,43 @@ def sources(path, max_expanded, wanted=None):
     a file, or for each member of an archive in turn, opened only when the
     one before is read: a member that cannot be read costs that member only.
     `wanted`: the origin of the one member asked for; the archives inside
-    that do not hold it are not opened."""
+    that do not hold it are not opened. What the archives inside the file's
+    members expand to, all together, is held to `max_expanded` too (a small
+    zip of zips of zeros is no way around the limit)."""
     origin = printable(path)
-    if skipped_name(path.name) and path.suffix != ".zip":
+    named_zip = path.suffix.lower() == ".zip"
+    if skipped_name(path.name) and not named_zip:
         return
     with open(path, "rb") as stream:
+        if named_zip and zipfile.is_zipfile(stream):  # from its end: a self-extracting one too
+            stream.seek(0)
+            with zipfile.ZipFile(stream) as archive:
+                yield from _zip_members(
+                    origin, archive, max_expanded, wanted, 1, _Budget(max_expanded)
+                )
+            return
+        stream.seek(0)
         head = stream.read(10)
         stream.seek(0)
-        if head.startswith(_ZIP_MAGIC) and path.suffix == ".zip":
-            with zipfile.ZipFile(stream) as archive:
-                yield from _zip_members(origin, archive, max_expanded, wanted, 1)
-            return
-        if path.suffix == ".zip":
+        if named_zip:
             plain = "named .zip but no zip archive: read as it is"
             yield origin, Notice(origin, None, None, plain, action="decoded"), False
         unpack = _unpacker(head)
+        budget = _Budget(max_expanded)
         if unpack is None:
             if path.suffix in COMPRESSED_SUFFIXES:
                 plain = f"named {path.suffix} but not compressed: read as it is"
                 yield origin, Notice(origin, None, None, plain, action="decoded"), False
-            yield from _file_or_tar(origin, stream, False, max_expanded, wanted, 0)
+            yield from _file_or_tar(origin, stream, False, max_expanded, wanted, 0, budget)
             return
         with unpack(Trickle(stream)) as unpacked:
-            yield from _file_or_tar(origin, unpacked, True, max_expanded, wanted, 0)
+            yield from _file_or_tar(origin, unpacked, True, max_expanded, wanted, 0, budget)
 
 
-def _zip_members(origin, archive, max_expanded, wanted, depth):
-    """Each member of a zip, what it holds when it is compressed or an
-    archive. A name the zip holds twice (files added to it again) is the
-    last one's, as unzip leaves it."""
+def _zip_members(origin, archive, max_expanded, wanted, depth, budget):
+    """Each member of a zip (`depth` archives around it), what it holds when
+    it is compressed or an archive. A name the zip holds twice (files added
+    to it again) is the last one's, as unzip leaves it."""
     members = [i for i in archive.infolist() if not i.is_dir() and not skipped_name(i.filename)]
     last = {info.filename: info for info in members}
     if not members:
@@ -102,7 +110,9 @@ def _zip_members(origin, archive, max_expanded, wanted, depth):
                 yield where, failed, True
                 continue
             with stream:
-                yield from _inside(where, stream, max_expanded, wanted, depth)
+                # A zip inside another: what its members expand to counts.
+                member = _Counted(stream, budget) if depth > 1 else stream
+                yield from _inside(where, member, max_expanded, wanted, depth, budget)
 
 
 def _holds(where, wanted) -> bool:
@@ -110,40 +120,81 @@ def _holds(where, wanted) -> bool:
     return wanted is None or wanted == where or wanted.startswith(where + "!")
 
 
-def _inside(where, stream, max_expanded, wanted, depth):
-    """A member as it is, or when it is compressed (its first bytes say so)
-    or an archive (a zip named .zip, a tar), what it holds."""
+def _inside(where, stream, max_expanded, wanted, depth, budget):
+    """A member (`depth` archives around it) as it is, or when it is
+    compressed (its first bytes say so) or an archive (a zip named .zip, a
+    tar), what it holds. Compression is no archive: a .jsonl.gz in the
+    innermost zip is read."""
     peeked = Peeked(stream, 512)
     head = peeked.head
     unpack = _unpacker(head[:10])
-    nested = (
-        unpack is not None
-        or (head.startswith(_ZIP_MAGIC) and where.lower().endswith(".zip"))
-        or (len(head) == 512 and head[257:262] == b"ustar")
-    )
-    if not nested:
-        yield where, peeked, True
-    elif depth >= MOST_NESTED:
-        deep = f"an archive inside {depth} others: not opened (at most {MOST_NESTED} deep)"
-        yield where, Notice(where, None, None, deep), True
-    elif unpack is not None:
+    if unpack is not None:
         with unpack(Trickle(peeked)) as unpacked:
-            yield from _file_or_tar(where, unpacked, True, max_expanded, wanted, depth + 1)
-    elif head.startswith(_ZIP_MAGIC):
+            counted = _Counted(unpacked, budget)
+            yield from _file_or_tar(where, counted, True, max_expanded, wanted, depth, budget)
+    elif head.startswith(_ZIP_MAGIC) and where.lower().endswith(".zip"):
+        if depth >= MOST_NESTED:
+            yield where, _too_deep(where, depth), True
+            return
         # A zip is read from its end: its bytes are kept aside (in memory,
         # on disk past a few MiB), within the expansion limit.
         with tempfile.SpooledTemporaryFile(max_size=8 * 2**20) as kept:
-            reading = Reading(peeked, max_expanded)
+            reading = Reading(_Counted(peeked, budget), max_expanded)
             while chunk := reading.chunk():
                 kept.write(chunk)
             if reading.too_large or reading.failure:
                 yield where, reading.notices(where)[0], True
                 return
             kept.seek(0)
-            with zipfile.ZipFile(kept) as archive:
-                yield from _zip_members(where, archive, max_expanded, wanted, depth + 1)
+            try:
+                archive = zipfile.ZipFile(kept)
+            except READ_ERRORS as error:
+                failed = f"cannot open the archive in it: {error}; the other files are read"
+                yield where, Notice(where, None, None, failed), True
+                return
+            with archive:
+                yield from _zip_members(where, archive, max_expanded, wanted, depth + 1, budget)
     else:
-        yield from _file_or_tar(where, peeked, True, max_expanded, wanted, depth)
+        yield from _file_or_tar(where, peeked, True, max_expanded, wanted, depth, budget)
+
+
+def _too_deep(where, depth):
+    deep = f"an archive inside {depth} others: not opened (at most {MOST_NESTED} deep)"
+    return Notice(where, None, None, deep)
+
+
+class _Budget:
+    """The bytes the archives inside one file may yet expand to."""
+
+    def __init__(self, limit):
+        self.limit = self.left = limit
+
+
+class _Counted:
+    """A stream whose bytes count against a `_Budget`: past it, an error,
+    which stops its reading where it stands (what came before is kept)."""
+
+    def __init__(self, stream, budget):
+        self.stream, self.budget = stream, budget
+
+    def read(self, size=-1):
+        return self._count(self.stream.read(size))
+
+    def read1(self, size=-1):
+        return self._count(getattr(self.stream, "read1", self.stream.read)(size))
+
+    def _count(self, data):
+        self.budget.left -= len(data)
+        if self.budget.left < 0:
+            mib = self.budget.limit / 2**20
+            raise OSError(
+                f"the archives inside this file expand past {mib:,.0f} MiB in all "
+                "(BAHTH_MAX_EXPANDED_BYTES)"
+            )
+        return data
+
+    def close(self):
+        self.stream.close()
 
 
 def _unpacker(head: bytes):
@@ -159,17 +210,16 @@ def _unpacker(head: bytes):
     return None
 
 
-def _file_or_tar(origin, stream, compressed, max_expanded, wanted, depth):
+def _file_or_tar(origin, stream, compressed, max_expanded, wanted, depth, budget):
     """The stream itself, or when it is a tar (its first header says
     "ustar" at byte 257, whatever the file's name), each of its files in
-    turn, and what those hold (`_inside`)."""
+    turn, and what those hold (`_inside`); `depth` archives around it."""
     stream = Peeked(stream, 512)
     if len(stream.head) < 512 or stream.head[257:262] != b"ustar":
         yield origin, stream, compressed
         return
     if depth >= MOST_NESTED:
-        deep = f"an archive inside {depth} others: not opened (at most {MOST_NESTED} deep)"
-        yield origin, Notice(origin, None, None, deep), True
+        yield origin, _too_deep(origin, depth), True
         return
     members = 0
     try:
@@ -178,7 +228,7 @@ def _file_or_tar(origin, stream, compressed, max_expanded, wanted, depth):
             if isinstance(member, Notice):
                 yield where, member, True
             elif _holds(where, wanted):
-                yield from _inside(where, member, max_expanded, wanted, depth + 1)
+                yield from _inside(where, member, max_expanded, wanted, depth + 1, budget)
     except READ_ERRORS as error:
         reason = (
             f"cannot be read past the damage (after {members:,} of its files: {error}): "
@@ -255,6 +305,8 @@ class Peeked:
         return self._read(size, self.stream.read)
 
     def __getattr__(self, name):  # what the stream says of itself (a zip member's size)
+        if name == "stream":  # not set yet (a copy being made)
+            raise AttributeError(name)
         return getattr(self.stream, name)
 
     def read1(self, size=-1):
