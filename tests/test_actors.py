@@ -371,6 +371,8 @@ def test_an_actor_the_gazetteer_knows_is_not_lost_in_a_longer_name():
     ):
         assert person in names(written), written
     assert "تركي الفيصل" not in names("واستقبل الأمير تركي بن محمد العبدالله الفيصل الوفد")
+    # A generation more in a name of generations: the grandson, not his uncle.
+    assert "محمد بن زايد" not in names("واستقبل الشيخ محمد بن خليفة بن زايد آل نهيان الوفد")
     # A known name that ends in a given name, another given name after it:
     # his son's, not him; his lineage after it (بن, آل): him.
     colonel = "أعلن العقيد عبد الله صالح معرجي انشقاقه عن ميليشيات الحوثي في اليمن"

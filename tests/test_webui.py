@@ -411,6 +411,12 @@ def test_an_article_opened_from_results_leads_back_to_the_same_results(client):
     assert "<mark>بوتين</mark>" in article
     back = re.search(r'<p class="back"><a href="([^"]+)"', article).group(1).replace("&amp;", "&")
     assert urlsplit(back).path == "/" and parse_qs(urlsplit(back).query) == state
+    # Whatever a link carries is a search's parameter, never Flask's own.
+    for odd in ("_external=1", "_anchor=x", "_method=POST", "_scheme=ftp"):
+        answer = client.get(f"/articles/bw-001?q=بوتين&{odd}", headers={"Host": "evil.example"})
+        assert answer.status_code == 200, odd
+        link = re.search(r'<p class="back"><a href="([^"]+)"', answer.get_data(as_text=True))
+        assert link.group(1).startswith("/?"), odd
 
 
 def test_an_english_query_without_vectors_is_told_to_write_arabic_not_to_check_spelling(

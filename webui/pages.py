@@ -2,7 +2,7 @@
 
 from dataclasses import replace
 from datetime import UTC, datetime
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from flask import Blueprint, Response, render_template, request, url_for
 
@@ -348,7 +348,10 @@ def article(article_id):
         "article.html",
         article=found,
         q=query_text,
-        back=url_for("pages.search", **request.args.to_dict(flat=False)),
+        # The query string as it came, not arguments of url_for (_external,
+        # _anchor: a 500, or a link to whatever host the request named).
+        back=url_for("pages.search")
+        + ("?" + urlencode(list(request.args.items(multi=True))) if request.args else ""),
         title_html=highlight(found["title"], terms),
         body_html=highlight(found["body"], terms),
         category=label("category", found.get("category") or "") or found.get("category"),

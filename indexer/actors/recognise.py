@@ -1219,7 +1219,9 @@ class Recogniser:
         the words of one of their names between in order, with more (the
         father's name, a middle initial: عمر حسن أحمد البشير, دونالد جيه
         ترامب, عبد الملك بدر الدين الحوثي), two at most, none a family name
-        of its own (تركي بن محمد العبدالله الفيصل is not تركي الفيصل); None
+        of its own (تركي بن محمد العبدالله الفيصل is not تركي الفيصل), nor a
+        generation more in a name of generations (محمد بن خليفة بن زايد is
+        not محمد بن زايد); None
         for none or several. A family name that is a given name too (علي,
         حسن) says too little."""
         from .suggest import skeleton  # (it reads this module)
@@ -1234,6 +1236,7 @@ class Recogniser:
             if len(name) < len(words) <= len(name) + 2
             and _within(name, words, PERSON)
             and not any(_a_family_name(w) for w in written[1:-1])
+            and not (_generations(name) and _generations(words) > _generations(name))
         }
         return next(iter(owners.values())) if len(owners) == 1 else None
 
@@ -1457,6 +1460,11 @@ def _a_given_name_after(tokens, position, end) -> bool:
         return False
     word = tokens[position][NORM]
     return not word.startswith("ال") and word not in _SON_OF
+
+
+def _generations(words) -> int:
+    """How many times a name says "son of" (بن, ابن, بنت)."""
+    return sum(word in _SON_OF or word == "بن" for word in words)
 
 
 def _a_family_name(word: str) -> bool:
