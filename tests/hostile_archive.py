@@ -343,10 +343,13 @@ def write(folder: Path) -> list[Hostile]:
             ("deep.zip", _zip(("2.zip", _zip(("3.zip", _zip(("4.jsonl", _line(deepest[0])))))))),
             ("same.jsonl", _line(earlier[0])),
             ("same.jsonl", _line(later[0])),
+            ("same.csv", _table(good("dup-csv-1", 1))),  # read by a worker: said once
+            ("same.csv", _table(later_rows := good("dup-csv-2", 1))),
         ),
-        [r["id"] for r in month + rows + gz + tgz + later],
+        [r["id"] for r in month + rows + gz + tgz + later + later_rows],
         [
             (None, "rejected", "an archive inside 3 others: not opened"),
+            (None, "skipped", "the archive holds a later file of this name"),
             (None, "skipped", "the archive holds a later file of this name"),
         ],
     )
@@ -570,6 +573,14 @@ def write(folder: Path) -> list[Hostile]:
     listening.close()
     archive.made.append(Hostile("socket", "misc/socket.jsonl", [], [(None, "skipped", "a socket")]))
     return archive.made
+
+
+def _table(records) -> bytes:
+    """A CSV of records (id, title, body, date)."""
+    return (
+        "id,title,body,date\n"
+        + "".join(f"{r['id']},{r['title']},{r['body']},{r['date']}\n" for r in records)
+    ).encode("utf-8")
 
 
 def _zip(*members) -> bytes:

@@ -98,8 +98,9 @@ def _zip_members(origin, archive, max_expanded, wanted, depth, budget):
         if not _holds(where, wanted):
             continue
         if last[info.filename] is not info:
-            again = "the archive holds a later file of this name: this one is not read"
-            yield where, Notice(where, None, None, again, action="skipped"), True
+            if wanted is None:  # (one member asked for: the whole reading said so)
+                again = "the archive holds a later file of this name: this one is not read"
+                yield where, Notice(where, None, None, again, action="skipped"), True
         elif info.file_size > max_expanded:
             yield where, too_large(where, info.file_size, max_expanded), True
         else:
