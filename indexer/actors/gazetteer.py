@@ -421,6 +421,15 @@ class Gazetteer:
             for word in words(spelling)
         }
 
+    def people_spellings(self):
+        """(spelling, actor) of each name and alias that names one person
+        without ambiguity."""
+        for actor in self.actors:
+            if actor.type == "person":
+                for spelling in (actor.name, *actor.aliases):
+                    if self.actor(spelling) is actor:
+                        yield spelling, actor
+
     def kind(self, name):
         """The type of the actor `name` names without ambiguity, or ""."""
         actor = self.actor(name)

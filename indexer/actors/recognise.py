@@ -1248,14 +1248,10 @@ class Recogniser:
         from .suggest import skeleton
 
         found: dict[tuple[str, str], list] = {}
-        gazetteer = self.gazetteer
-        for actor in gazetteer.actors:
-            if actor.type != PERSON:
-                continue
-            for spelling in (actor.name, *actor.aliases):
-                words = _foreign_skeleton(key(spelling).split(), skeleton)
-                if len(words) >= 2 and gazetteer.actor(spelling) is actor:
-                    found.setdefault((words[0], words[-1]), []).append((words, actor))
+        for spelling, actor in self.gazetteer.people_spellings():
+            words = _foreign_skeleton(key(spelling).split(), skeleton)
+            if len(words) >= 2:
+                found.setdefault((words[0], words[-1]), []).append((words, actor))
         return found
 
     def _join_short_forms(self, by_key, short, actors_keys=frozenset(), mentions=None):

@@ -147,10 +147,8 @@ def person_names(gazetteer) -> frozenset[str]:
     if found is None:
         found = frozenset(
             normalize(spelling)
-            for actor in gazetteer.actors
-            if actor.type == "person"
-            for spelling in (actor.name, *actor.aliases)
-            if len(key(spelling).split()) == 1 and gazetteer.actor(spelling) is actor
+            for spelling, _ in gazetteer.people_spellings()
+            if len(key(spelling).split()) == 1
         )
         _NAMES[gazetteer] = found
     return found
