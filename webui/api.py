@@ -22,7 +22,7 @@ from flask import (
 
 from indexer.search import BadRequest, SearchError, batch
 from indexer.search.highlight import plain, snippet
-from indexer.search.request import parameters
+from indexer.search.request import known_only, parameters
 
 from .access import access, exports_recorder
 from .openapi import openapi_document
@@ -69,18 +69,9 @@ def facet(name):
     return jsonify({"facet": name, "values": [b.to_json(name) for b in buckets]})
 
 
-def _known_only(given, known):
-    """Refuse a parameter this address does not take (a filter asked of an
-    actor's profile would be ignored, its figures read as filtered)."""
-    unknown = sorted(set(given) - set(known))
-    if unknown:
-        listed = ", ".join(known) if known else "none"
-        raise BadRequest(unknown[0], f"unknown parameter; known: {listed}")
-
-
 @blueprint.get("/articles/<path:article_id>")
 def article(article_id):
-    _known_only(request.args, ())
+    known_only(request.args, ())
     found = public_article(backend().article(article_id))
     found["more_like_this"] = [
         {"id": h.id, "title": h.title, "date": h.date, "source": h.source}
@@ -93,7 +84,7 @@ def article(article_id):
 def actor(name):
     """What the archive holds about an actor: articles over time, outlets,
     the actors named with it, its spellings; 404 with the closest actors."""
-    _known_only(request.args, ())
+    known_only(request.args, ())
     profile = actor_profile(name)
     if profile.result is None:
         closest = [{"name": n, "articles": c} for n, c in profile.resolved.closest]
@@ -115,7 +106,7 @@ def batch_search():
         raise BadRequest("queries", 'send JSON: {"queries": ["…", …], and any filters}')
     fields = dict(body)
     filters = [p for p in parameters() if p not in batch.NOT_FILTERS]
-    _known_only(fields, ("queries", "format", *filters))
+    known_only(fields, ("queries", "format", *filters))
     kind = str(fields.pop("format", None) or request.args.get("format") or "json").lower()
     queries = batch.checked(_listed(fields.pop("queries", None), "queries"), blanks=True)
     filters = {name: _listed(value, name) for name, value in fields.items()}
@@ -156,7 +147,7 @@ def batch_response(queries, filters, kind):
 @blueprint.get("/export")
 def export():
     params = request.args.to_dict(flat=False)
-    _known_only(params, ("format", "columns", "column", *parameters()))
+    known_only(params, ("format", "columns", "column", *parameters()))
     kind = (params.pop("format", ["jsonl"])[-1] or "jsonl").lower()
     if kind not in EXPORT_FORMATS:
         raise BadRequest("format", f"must be one of {', '.join(EXPORT_FORMATS)}")

@@ -28,6 +28,16 @@ MAX_RESULT_WINDOW = 10_000  # page numbers reach this far; a cursor goes further
 MAX_FILTER_VALUES = 50  # of one facet: each actor value is looked up among all the index's
 
 
+def known_only(given, known) -> None:
+    """Refuse a parameter of `given` that is not one of `known` (a filter
+    asked of an address that takes none would be ignored, its answer read as
+    filtered), naming those it takes."""
+    unknown = sorted(set(given) - set(known))
+    if unknown:
+        listed = ", ".join(known) if known else "none"
+        raise BadRequest(unknown[0], f"unknown parameter; known: {listed}")
+
+
 def parameters(registry: Registry = FACETS) -> tuple[str, ...]:
     """Every parameter a search takes, the facets' own among them."""
     return (
@@ -173,10 +183,7 @@ class SearchRequest:
         or category typed otherwise is read as the value it spells (values.py)."""
         settings = settings or Settings()
         actors = _once(actors)
-        known = parameters(registry)
-        unknown = sorted(set(params) - set(known))
-        if unknown:
-            raise BadRequest(unknown[0], "unknown parameter; known: " + ", ".join(known))
+        known_only(params, parameters(registry))
 
         def one(name, default=""):
             """A parameter given once (or the same each time: a link that
