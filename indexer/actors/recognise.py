@@ -1224,12 +1224,10 @@ class Recogniser:
         not محمد بن زايد); None
         for none or several. A family name that is a given name too (علي,
         حسن) says too little."""
-        from .suggest import skeleton  # (it reads this module)
-
         written = key(shown).split()
         if len(written) < 3 or written[-1] in self.cues.first_names:
             return None
-        words = _foreign_skeleton(written, skeleton)
+        words = _foreign_skeleton(written)
         owners = {
             id(actor): actor
             for name, actor in self._full_names.get((words[0], words[-1]), ())
@@ -1245,11 +1243,9 @@ class Recogniser:
         """(first word, last word) -> (words, actor) of each name of two
         words or more of a person the gazetteer knows without ambiguity,
         its words as `_foreign_skeleton` has them (بريغوجين, بريجوجين)."""
-        from .suggest import skeleton
-
         found: dict[tuple[str, str], list] = {}
         for spelling, actor in self.gazetteer.people_spellings():
-            words = _foreign_skeleton(key(spelling).split(), skeleton)
+            words = _foreign_skeleton(key(spelling).split())
             if len(words) >= 2:
                 found.setdefault((words[0], words[-1]), []).append((words, actor))
         return found
@@ -1440,11 +1436,13 @@ def _new_phrase(word: str) -> bool:
     return word.startswith("ال") and not word.endswith(("ي", "يه", "يين", "يون", "يا"))
 
 
-def _foreign_skeleton(words: list[str], skeleton) -> list[str]:
+def _foreign_skeleton(words: list[str]) -> list[str]:
     """A name's words, each without the article as `skeleton` has it (a
     foreign name's letters and long vowels either way: بريغوجين, بريجوجين);
     an Arabic family name with the article as written: البرهومي is not
     البراهمي, العرفاوي not العريفي."""
+    from .suggest import skeleton  # (it reads this module)
+
     return [word if word.startswith("ال") else skeleton(word) for word in words]
 
 
