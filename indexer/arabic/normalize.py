@@ -48,8 +48,18 @@ _LETTER_FOLDS = {
     YEH: ("\u06cc", "\u06ce", "\u06d0", "\u06d2", "\u06d3"),
     # Teh marbuta and the Persian/Urdu heh forms.
     HEH: (araby.TEH_MARBUTA, "\u06be", "\u06c0", "\u06c1", "\u06c2", "\u06c3", "\u06d5"),
-    # Persian keheh (ک) and swash kaf.
-    KAF: ("\u06a9", "\u06aa"),
+    # Persian keheh (ک) and swash kaf; gaf (گ), which Persian and Iraqi
+    # writing put where Arabic writes kaf.
+    KAF: ("\u06a9", "\u06aa", "\u06af"),
+    # The letters Persian and the Maghreb add for sounds Arabic lacks,
+    # folded to the Arabic letter they are drawn on, which is how the rest
+    # of the news write those names: ڨ (Tunisian and Algerian g) as in
+    # «ڨفصة», «ڨابس», written قفصة, قابس; ڤ (v) as in «ڤولفو»; پ, چ, ژ.
+    araby.QAF: ("\u06a8", "\u06a7"),
+    araby.FEH: ("\u06a4", "\u06a5", "\u06a2"),
+    araby.BEH: ("\u067e",),
+    araby.JEEM: ("\u0686",),
+    araby.ZAIN: ("\u0698",),
 }
 
 _PUNCTUATION_FOLDS = {

@@ -31,19 +31,20 @@ from indexer.arabic.tokenize import NUMBER, WORD
 SHORTEST = 3  # consonants of a skeleton that is matched
 
 _ARABIC_CLASSES = {
-    "بپ": "B",
+    "ب": "B",
     "تطث": "T",
-    "جغگ": "G",
-    "خقكک": "K",
+    "جغ": "G",
+    "خقك": "K",
     "دضذ": "D",
     "ر": "R",
     "زسصظ": "S",
     "ش": "X",
-    "فڤ": "F",
+    "ف": "F",
     "ل": "L",
     "م": "M",
     "ن": "N",
 }  # every other letter (ا و ي ى ه ة ح ع and hamza's seats) is a vowel or silent
+_SOUND_LETTERS = str.maketrans("گچ", "غش")
 _ARABIC_TABLE = str.maketrans(
     {chr(c): "" for c in range(0x0600, 0x0700)}
     | {letter: kind for letters, kind in _ARABIC_CLASSES.items() for letter in letters}
@@ -153,7 +154,9 @@ def arabic_skeletons(text: str) -> tuple[set[str], set[str]]:
     """(the skeletons of a text's words, with and without their clitics, and of
     each two words in a row: سناب شات is Snapchat; its figures). Function
     words are left out: بعد أن is no Biden, منذ no Monday."""
-    text = normalize(text).replace("تش", "ش")  # the one sound of ch
+    # Normalising writes گ as ك and چ as ج, the letters they are drawn on;
+    # their sounds are g and ch.
+    text = normalize(text.translate(_SOUND_LETTERS)).replace("تش", "ش")
     figures = {figure.replace(",", "") for figure in _FIGURE.findall(text)}
     words = [word for word in _WORD.findall(text) if word not in STOPWORDS]
     joined = " ".join(words)
