@@ -545,9 +545,11 @@ def test_a_suggestion_weighs_the_other_words_and_the_keyboard(client):
 
 
 def test_a_misspelled_name_gets_a_suggestion_on_every_surface(client, data_dir):
-    for typed in ("ترانب", "ترامپ"):
+    right = client.get("/api/search?q=ترامب").get_json()
+    # Persian's پ is the Arabic ب it is drawn on: no slip, the same articles.
+    assert client.get("/api/search?q=ترامپ").get_json()["total"] == right["total"]
+    for typed in ("ترانب", "ترامت"):
         answer = client.get(f"/api/search?q={typed}").get_json()
-        right = client.get("/api/search?q=ترامب").get_json()
         assert answer["total"] == 0 and right["total"] > 0
         assert answer["did_you_mean"] == {"q": "ترامب", "total": right["total"]}
         page = client.get(f"/?q={typed}").get_data(as_text=True)
