@@ -244,6 +244,55 @@ def test_every_value_of_a_facet_is_reachable_and_found_by_its_name(tmp_path):
     assert client.get("/api/facets/nothing").get_json()["error"]["parameter"] == "facet"
 
 
+@pytest.mark.parametrize(
+    "engine", ["embedded", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
+)
+def test_a_value_past_the_ones_listed_is_found_by_its_name(engine, tmp_path, monkeypatch, request):
+    """The "more" view lists a facet's first values by count and says there
+    are others; a name typed in its box is looked for among every value of
+    the archive, not among those listed (a journalist looking for a man
+    named in one article among 30,000 actors found nothing)."""
+    from webui import search
+
+    monkeypatch.setattr(search, "MORE_VALUES", 4)
+    header = "name\ttype\taliases\tambiguous\tcontext\n"
+    (tmp_path / "none.tsv").write_text(header, encoding="utf-8")
+    monkeypatch.setenv("BAHTH_ACTORS", str(tmp_path / "none.tsv"))
+    names = [f"ناشط {word}" for word in ("أول", "ثان", "ثالث", "رابع", "خامس", "سادس")]
+    records = [  # the first named in six articles, the last in one
+        article(10 * k + j, actors=[name], body="خبر عن الاحتجاج")
+        for k, name in enumerate(names)
+        for j in range(len(names) - k)
+    ]
+    records.append(article(99, actors=["سامي السادس"], body="خبر آخر"))
+    archive = [write_jsonl(tmp_path / "a.jsonl", records)]
+    if engine == "embedded":
+        reindex.run(archive, EmbeddedStore(tmp_path / "d"), workers=1)
+        client = app_for(tmp_path / "d").test_client()
+    else:
+        from indexer.search.elastic import ElasticBackend, ElasticStore
+
+        node = request.getfixturevalue("elasticsearch")
+        alias = f"test-more-{tmp_path.name[-12:].lower()}"
+        store = ElasticStore(node.writer, alias)
+        reindex.run(archive, store, workers=1)
+        request.addfinalizer(lambda: delete_versions(store.client, alias))
+        client = app_for(backend=ElasticBackend(node.reader, alias)).test_client()
+
+    listed = client.get("/api/facets/actor").get_json()
+    assert [v["key"] for v in listed["values"]] == names[:4] and listed["more"] is True
+    page = client.get("/facets/actor").get_data(as_text=True)
+    assert 'id="more-values"' in page
+    found = client.get("/api/facets/actor?contains=سادس").get_json()
+    assert [(v["key"], v["count"]) for v in found["values"]] == [("سامي السادس", 1), (names[5], 1)]
+    assert found["more"] is False
+    under = client.get("/api/facets/actor?q=الاحتجاج&contains=سادس").get_json()
+    assert [v["key"] for v in under["values"]] == [names[5]]  # the other is not in its results
+    nothing = client.get("/api/facets/actor?contains=مجهول").get_json()
+    assert nothing["values"] == [] and nothing["more"] is False
+    assert "ناشط سادس" in client.get("/facets/actor?contains=سادس").get_data(as_text=True)
+
+
 def test_the_spellings_of_one_actor_are_one_facet_entry_and_one_filter(tmp_path, monkeypatch):
     """Two outlets spell an actor the gazetteer does not know two ways (the
     long vowels of a two-word name): one facet entry, its count the articles

@@ -65,8 +65,9 @@ def search():
 @blueprint.get("/facets/<name>")
 def facet(name):
     """A facet's values beyond the first 30, optionally those holding a text."""
-    _, buckets = facet_values(name, request.args.get("contains", ""))
-    return jsonify({"facet": name, "values": [b.to_json(name) for b in buckets]})
+    found = facet_values(name, request.args.get("contains", ""))
+    values = [b.to_json(name) for b in found.buckets]
+    return jsonify({"facet": name, "values": values, "more": found.more})
 
 
 @blueprint.get("/articles/<path:article_id>")

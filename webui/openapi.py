@@ -520,8 +520,8 @@ def openapi_document(settings: Settings | None = None, registry: Registry = FACE
             },
             "/api/facets/{name}": {
                 "get": {
-                    "summary": "Every value of a facet under a search (its first 1,000 by "
-                    "count, chosen ones first), optionally those whose name holds a text",
+                    "summary": "A facet's values under a search (its first 1,000 by count, "
+                    "chosen ones first), or those whose name holds a text, wherever they rank",
                     "parameters": [
                         {
                             "name": "name",
@@ -532,7 +532,8 @@ def openapi_document(settings: Settings | None = None, registry: Registry = FACE
                         _parameter(
                             "contains",
                             "Only values whose name (or label) holds this text, compared as "
-                            "normalised Arabic.",
+                            "normalised Arabic: looked for among every value of the archive, "
+                            "the first 1,000 by count counted under the search.",
                         ),
                         *[
                             p
@@ -547,10 +548,15 @@ def openapi_document(settings: Settings | None = None, registry: Registry = FACE
                                 "application/json": {
                                     "schema": {
                                         "type": "object",
-                                        "required": ["facet", "values"],
+                                        "required": ["facet", "values", "more"],
                                         "properties": {
                                             "facet": {"type": "string"},
                                             "values": {"type": "array", "items": BUCKET},
+                                            "more": {
+                                                "type": "boolean",
+                                                "description": "The archive holds values past "
+                                                "those listed (give or lengthen `contains`).",
+                                            },
                                         },
                                     }
                                 }

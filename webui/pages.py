@@ -226,17 +226,18 @@ FEED_SIZE = 50
 
 @blueprint.get("/facets/<name>")
 def facet_more(name):
-    """Every value of a facet under the search (its first 1,000), with a box
-    to find one by its name; each value goes back to the search with it chosen."""
+    """A facet's values under the search (its first 1,000), with a box to
+    find any by its name; each value goes back to the search with it chosen."""
     contains = request.args.get("contains", "")
-    search_state, buckets = facet_values(name, contains)
+    found = facet_values(name, contains)
     return render_template(
         "facet.html",
-        search=search_state,
-        facet=search_state.registry.value(name),
-        buckets=buckets,
+        search=found.search,
+        facet=found.search.registry.value(name),
+        buckets=found.buckets,
+        more=found.more,
         contains=contains,
-        links=Links(search_state),
+        links=Links(found.search),
     )
 
 

@@ -11,6 +11,7 @@ from indexer.actors.keys import named
 from indexer.arabic import normalize
 from indexer.search import Backend, BadRequest, SearchRequest, address, batch
 from indexer.search.actors import ActorDirectory, Directories, Resolved
+from indexer.search.labels import label
 from indexer.search.result import SearchResult
 from indexer.search.suggest import did_you_mean
 from indexer.settings import Settings
@@ -114,14 +115,26 @@ def batch_counts(queries, filters) -> list[batch.Counted]:
     return list(batch.counted(queries, request_of, backend()))
 
 
-MORE_VALUES = 1_000  # values a facet's "more" view counts, before its text filter
+MORE_VALUES = 1_000  # values a facet's "more" view counts
 
 
-def facet_values(name, contains=""):
-    """(request, buckets) of facet `name` under the search of the query string:
-    its first MORE_VALUES values by count, chosen ones first, those whose name
-    holds `contains` (compared as normalised Arabic, so that spelling variants
-    find each other)."""
+@dataclass
+class FacetValues:
+    """A facet's values under a search, for its "more" view: `more` when
+    the archive holds values past them (the first MORE_VALUES by count, of
+    those whose names hold the text asked, or of all)."""
+
+    search: SearchRequest
+    buckets: list
+    more: bool
+
+
+def facet_values(name, contains="") -> FacetValues:
+    """Facet `name` under the search of the query string: its first
+    MORE_VALUES values by count, chosen ones first; with `contains`, those
+    whose name holds it (compared as normalised Arabic, so that spelling
+    variants find each other), wherever they rank in the archive: a name
+    the archive holds in one article is found among 30,000 actors."""
     params = request.args.to_dict(flat=False)
     for extra in ("contains", "page", "cursor", "facets"):
         params.pop(extra, None)
@@ -130,15 +143,27 @@ def facet_values(name, contains=""):
         known = ", ".join(f.name for f in search_state.registry.values)
         raise BadRequest("facet", f"unknown facet {name!r}; known: {known}")
     counted = replace(search_state, facets=(name,), facet_size=MORE_VALUES, size=1)
-    buckets = backend().search(counted).facets[name]
     wanted = normalize(contains.strip())
+    matching: list[str] | None = None
     if wanted:
-        buckets = [
-            b
-            for b in buckets
-            if wanted in normalize(b.key) or (b.label and wanted in normalize(b.label))
-        ]
-    return search_state, buckets
+        archive = state().values(name)
+        matching = sorted(
+            (v for v in archive if _holds(name, v, wanted)), key=lambda v: (-archive[v], v)
+        )
+        counted = replace(counted, facet_include=tuple(matching[:MORE_VALUES]))
+    buckets = backend().search(counted).facets[name] if matching != [] else []
+    if matching is None:
+        return FacetValues(
+            search_state, buckets, sum(not b.selected for b in buckets) >= MORE_VALUES
+        )
+    # the chosen values are counted whatever their names
+    buckets = [b for b in buckets if _holds(name, b.key, wanted)]
+    return FacetValues(search_state, buckets, len(matching) > MORE_VALUES)
+
+
+def _holds(name, value, wanted):
+    shown = label(name, value)
+    return wanted in normalize(value) or (bool(shown) and wanted in normalize(shown))
 
 
 PROFILE_LATEST = 10  # articles an actor's page lists

@@ -44,6 +44,11 @@ def _counted(size: int) -> int:
     return max(size, FACET_SIZE) * COUNTED
 
 
+def _included(values) -> dict:
+    """A terms aggregation's part that counts `values` alone (None: every value)."""
+    return {} if values is None else {"include": sorted(set(values) - {""})}
+
+
 def period(key: str) -> tuple[date, date]:
     """First and last day of the period an ISO prefix names: 2018, 2018-06 or 2018-06-28."""
     if len(key) == _PREFIX["year"]:
@@ -145,13 +150,13 @@ class ValueFacet:
         """Every value (the directory of an index's values)."""
         return _every_value(self.column)
 
-    def embedded_aggregations(self, chosen=(), size: int = FACET_SIZE) -> dict:
-        """A search's count: the first values by (count, value), and the
-        chosen values' own counts wherever they rank."""
+    def embedded_aggregations(self, chosen=(), size: int = FACET_SIZE, include=None) -> dict:
+        """A search's count: the first values by (count, value), of those in
+        `include` when given, and the chosen values' own counts wherever
+        they rank."""
         counted = _counted(size)
-        found = {
-            "values": {"terms": {"field": self.column, "size": counted, "segment_size": ALL_VALUES}}
-        }
+        values = {"field": self.column, "size": counted, "segment_size": ALL_VALUES}
+        found = {"values": {"terms": values | _included(include)}}
         if chosen:
             every = sorted({spelling for _, spellings in chosen for spelling in spellings})
             found["chosen"] = {
@@ -179,11 +184,14 @@ class ValueFacet:
             return {"bool": {"filter": [{"terms": {self.field: list(s)}} for _, s in chosen]}}
         return {"terms": {self.field: [spelling for _, s in chosen for spelling in s]}}
 
-    def es_aggregations(self, chosen=(), size: int = FACET_SIZE) -> dict:
+    def es_aggregations(self, chosen=(), size: int = FACET_SIZE, include=None) -> dict:
         """The first values (as many as the embedded engine counts: the same
-        entries on both), and each chosen value's own count wherever it ranks."""
+        entries on both), of those in `include` when given, and each chosen
+        value's own count wherever it ranks."""
         counted = _counted(size)
-        found = {"values": {"terms": {"field": self.field, "size": counted, "exclude": [""]}}}
+        values = {"field": self.field, "size": counted}
+        values |= _included(include) or {"exclude": [""]}
+        found = {"values": {"terms": values}}
         if chosen:
             filters = {value: {"terms": {self.field: list(s)}} for value, s in chosen}
             found["chosen"] = {"filters": {"filters": filters}}

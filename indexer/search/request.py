@@ -81,6 +81,9 @@ class SearchRequest:
     also_searched: tuple = ()  # other spellings of names in the query
     registry: Registry = FACETS  # the facets the index has
     facet_size: int = FACET_SIZE  # values of each value facet (the chosen ones besides)
+    # The values the value facets count, when given (those of a facet's whose
+    # names hold a text, wherever they rank in the archive): no others.
+    facet_include: tuple[str, ...] | None = None
     # An actor filter value -> the spellings the index stores it under
     # (ActorDirectory.resolve); a value not there is its own one spelling.
     spellings: dict = field(default_factory=dict)

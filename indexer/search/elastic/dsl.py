@@ -182,7 +182,7 @@ def _counted(request: SearchRequest, name):
     if name == request.registry.date.name:
         return request.registry.date.es_aggregations()
     facet = request.registry.value(name)
-    return facet.es_aggregations(request.chosen(name), request.facet_size)
+    return facet.es_aggregations(request.chosen(name), request.facet_size, request.facet_include)
 
 
 def _own_filter(request: SearchRequest, name):

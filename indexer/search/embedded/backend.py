@@ -363,7 +363,7 @@ class EmbeddedBackend:
             if name == registry.date.name:
                 return {name: registry.date.embedded_aggregation()}
             found = registry.value(name).embedded_aggregations(
-                request.chosen(name), request.facet_size
+                request.chosen(name), request.facet_size, request.facet_include
             )
             return {f"{name}\0{key}": aggregation for key, aggregation in found.items()}
 
