@@ -124,6 +124,12 @@ class Gazetteer:
                 self._owners.setdefault(words(alias), []).append((index, False))
             for alias in actor.ambiguous:
                 self._owners.setdefault(words(alias), []).append((index, True))
+        # A person's given names before another spelling of their family
+        # name name them as surely (كريم بنزيما: كريم بنزيمة, known as بنزيما
+        # too), where no actor has that spelling.
+        for index, actor in enumerate(self.actors):
+            for spelling in _given_names_with_surnames(actor):
+                self._owners.setdefault(spelling, [(index, False)])
         # first word -> [(alias words, owners)], longest first
         self._first = {}
         for alias_words, owners in self._owners.items():
@@ -513,6 +519,22 @@ class Gazetteer:
                         if len(word) >= 3 and word[0] in "وفبلك" and not word.startswith("لل")
                     )
         return sorted(found)
+
+
+def _given_names_with_surnames(actor):
+    """The words of a person's name with its last word replaced by each of
+    their one-word spellings that is no word of it (دونالد ترمب for دونالد
+    ترامب, known as ترمب)."""
+    if actor.type != "person":
+        return
+    name = words(actor.name)
+    if len(name) < 2:
+        return
+    for spelling in (*actor.aliases, *actor.ambiguous):
+        alias = words(spelling)
+        # (not a compound glued: نصرالله of حسن نصر الله)
+        if len(alias) == 1 and alias[0] not in name and not alias[0].startswith(name[-2]):
+            yield (*name[:-1], alias[0])
 
 
 def _latin(name: str) -> str:
