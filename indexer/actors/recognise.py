@@ -687,17 +687,32 @@ class Recogniser:
             "ال" + word[2:] in self.cues.heads or "ال" + word[2:] in _A_PLACES_KIND
         )
 
-    def _for_a_purpose(self, word: str) -> bool:
+    def _for_a_purpose(self, word: str, following: str) -> bool:
         """Whether a word after a body's indefinite head says what the body
         is for: ل before a noun of the language, commoner than the word
-        (لتصدير, لحراس; not لندن, لوفان, لايف: no nouns that take the article)."""
+        (لتصدير, لحراس; not لندن, لوفان, لايف: no nouns that take the article),
+        or before a common verbal noun governing the next word (لمكافحة
+        الفساد, لإنتاج الفحم: nouns seldom written with the article)."""
         if word[:1] != "ل" or word[:2] == "لل":
             return False
         counts, noun = self.cues.counts, word[1:]
+        if counts.get(noun, 0) <= counts.get(word, 0):
+            return False
+        if following.startswith("ال") and counts.get(noun, 0) >= _RARE * 10:
+            return True
+        return counts.get("ال" + noun, 0) >= _RARE // 4 and self._a_word(noun)
+
+    def _an_adjective(self, word: str, following: str) -> bool:
+        """Whether a word after a body's indefinite head is an adjective of
+        it: a common adjective of relation (رئيسي, however many are named
+        رئيسي), not a noun governing the next word (نقابة موظفي الشرطة,
+        وزارة خارجية كوريا)."""
         return (
-            counts.get(noun, 0) > counts.get(word, 0)
-            and counts.get("ال" + noun, 0) >= _RARE // 4
-            and self._a_word(noun)
+            not word.startswith("ال")
+            and not following.startswith("ال")
+            and not (following and self._proper(following))
+            and self.cues.counts.get(word, 0) >= _RARE * 5
+            and self._nisba(word)
         )
 
     def _a_word(self, word: str) -> bool:
@@ -935,8 +950,13 @@ class Recogniser:
         words[0] = _in(words[0], self.cues.heads) or words[0]
         if words[0] in self.cues.weak_heads and not self._proper(words[1], strict=True):
             return 0  # حركة السلع, قوات الدفاع, جبهة الساحل: no name follows
-        if not words[0].startswith("ال") and self._for_a_purpose(words[1]):
-            return 0  # شركة لتصدير الأسماك, أكاديمية لحراس المرمى: what it is for
+        following = words[2] if size > 2 else ""
+        if not words[0].startswith("ال") and (
+            self._for_a_purpose(words[1], following) or self._an_adjective(words[1], following)
+        ):
+            # شركة لتصدير الأسماك, أكاديمية لحراس المرمى: what it is for;
+            # مركز رئيسي, صندوق مالي: what it is like
+            return 0
         described = [w for w in words if w not in _ORDINALS]  # a number names nothing
         if words[0].startswith("ال") and not any(
             w in self.cues.regions

@@ -454,6 +454,14 @@ impl Shapes {
         i >= 0 && is_in(tokens[i as usize].norm, &self.places)
     }
 
+    fn an_adjective(&self, word: &str, following: &str) -> bool {
+        !word.starts_with("ال")
+            && !following.starts_with("ال")
+            && !(!following.is_empty() && self.proper(following, false))
+            && self.count(word) >= self.rare * 5
+            && self.nisba(word)
+    }
+
     fn a_word(&self, word: &str) -> bool {
         word.starts_with("ال")
             || self.count(&format!("ال{word}")) as f64
@@ -472,14 +480,18 @@ impl Shapes {
         self.heads.contains(&kind) || self.places_kinds.contains(&kind)
     }
 
-    fn for_a_purpose(&self, word: &str) -> bool {
+    fn for_a_purpose(&self, word: &str, following: &str) -> bool {
         if !word.starts_with('ل') || word.starts_with("لل") {
             return false;
         }
         let noun = after(word, 1);
-        self.count(noun) > self.count(word)
-            && self.count(&format!("ال{noun}")) >= self.rare / 4
-            && self.a_word(noun)
+        if self.count(noun) <= self.count(word) {
+            return false;
+        }
+        if following.starts_with("ال") && self.count(noun) >= self.rare * 10 {
+            return true;
+        }
+        self.count(&format!("ال{noun}")) >= self.rare / 4 && self.a_word(noun)
     }
 
     // --- people -----------------------------------------------------------------
@@ -739,7 +751,10 @@ impl Shapes {
         if self.weak_heads.contains(head) && !self.proper(&words[1], true) {
             return 0;
         }
-        if !head.starts_with("ال") && self.for_a_purpose(&words[1]) {
+        let following = words.get(2).map_or("", |w| w.as_ref());
+        if !head.starts_with("ال")
+            && (self.for_a_purpose(&words[1], following) || self.an_adjective(&words[1], following))
+        {
             return 0;
         }
         let described = words
