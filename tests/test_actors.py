@@ -1272,6 +1272,29 @@ def test_the_analysis_keeps_the_words_of_peoples_names_whole():
     assert analyze("بموسكو") == analyze("موسكو")  # a clitic on other words still goes
 
 
+def test_the_analysis_keeps_names_of_people_and_places_whole_where_suffixes_would_merge_them():
+    """حماة is not حماية, nor البحرين بحر: a name the suffix rules would
+    give a commoner word's stem is kept whole; its nisba meets it, and a
+    common noun with the name's shape keeps its plural (علامة, علامات)."""
+    from indexer.actors.recognise import cues
+    from indexer.arabic import analyze
+    from indexer.arabic.stem import PROPER, proper_names
+
+    listed = [line for line in PROPER.read_text(encoding="utf-8").splitlines()[1:] if line]
+    shipped = Gazetteer.load(None)
+    assert listed == proper_names(shipped.person_words(), cues().name_share), (
+        "run scripts/build-names"
+    )
+    assert analyze("حماة") != analyze("حماية") and analyze("البحرين") != analyze("بحر")
+    for place, nisba in (
+        ("لبنان", "اللبنانية"),
+        ("البحرين", "البحريني"),
+        ("فلسطين", "الفلسطينيين"),
+    ):
+        assert analyze(place) == analyze(nisba) == analyze("و" + place.removeprefix("ال"))
+    assert analyze("علامة") == analyze("علامات") and analyze("الحكومة") == analyze("حكومات")
+
+
 def test_the_closest_actors_offered_are_those_spelt_nearest_then_the_most_written():
     from indexer.search.actors import ActorDirectory
 

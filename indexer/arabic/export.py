@@ -35,6 +35,7 @@ from .stem import (
     _MIN_STEM,
     _RATIO,
     _SUFFIXES,
+    _PROPER,
     _WHOLE_WORDS,
     SHIPPED_LEXICON,
 )
@@ -87,6 +88,7 @@ def rules() -> dict:
         "min_definite_count": _MIN_DEFINITE_COUNT,
         "definite_share": _DEFINITE_SHARE,
         "whole_words": _WHOLE_WORDS,
+        "proper": _PROPER,
         "allah": _ALLAH,
         "yeh": YEH,
         "hamza": HAMZA,
@@ -107,6 +109,7 @@ def rule_lines():
     yield f"min_definite_count\t{rule['min_definite_count']}"
     yield f"definite_share\t{rule['definite_share']}"
     yield "whole_words\t" + " ".join(sorted(rule["whole_words"]))
+    yield "proper\t" + " ".join(sorted(rule["proper"]))
     for name in ("allah", "yeh", "hamza", "maksura"):
         yield f"{name}\t{rule[name]}"
     yield "maksura_kept\t" + " ".join(rule["maksura_kept"])

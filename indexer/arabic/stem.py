@@ -17,6 +17,7 @@ real Arabic news; `scripts/build-lexicon` rebuilds it.
 
 import gzip
 import io
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -66,14 +67,26 @@ _DEFINITE_SHARE = 0.02
 NAMES = Path(__file__).parent / "data" / "names.txt"
 
 
-def _names():
-    lines = NAMES.read_text(encoding="utf-8").splitlines()
+# Names of people and places that the suffix rules would make another,
+# commoner word's (حماة: حماية's حما; البحرين: بحر; سلطان: السلطات' سلط;
+# حسين: حس), kept whole once the article and clitics are off; a nisba still
+# loses its ي and meets its place (اللبناني: لبنان). Written by
+# scripts/build-names (`proper_names`) from the gazetteer's people and
+# data/places.txt.
+PROPER = Path(__file__).parent / "data" / "proper.txt"
+PLACES = Path(__file__).parent / "data" / "places.txt"
+
+
+def _listed(path):
+    lines = path.read_text(encoding="utf-8").splitlines()
     return {line for line in lines if line and not line.startswith("#")}
 
 
+_PROPER = frozenset(_listed(PROPER))
+
 # Words whose first letter is a root letter though the rest is also a word:
 # the lexicon alone would split them; and those names.
-_WHOLE_WORDS = _names() | frozenset(
+_WHOLE_WORDS = _listed(NAMES) | frozenset(
     normalize(word)
     for word in (
         "وطن",
@@ -185,4 +198,40 @@ def stem(word: str) -> str:
         return word
     if word.endswith(_ALLAH):
         return strip_prefixes(word)
-    return strip_suffixes(strip_prefixes(word))
+    rest = strip_prefixes(word)
+    return rest if rest in _PROPER else strip_suffixes(rest)
+
+
+# A person's name word needs this share of its uses in names to be kept
+# whole where it ends in ة (نادية, خليفة; not علامة, ظاهرة, which would lose
+# their plurals), and no commoner use with the article (الحكومة, الدوري).
+_PROPER_SHARE = 0.1
+_PROPER_COLLISION = 30  # the other words' uses of the stem it would have
+
+
+def proper_names(people: Iterable[str], shares: dict[str, float]) -> list[str]:
+    """The words `stem` keeps whole: of people's names (`people`, normalised,
+    with the share of their uses in names) and of data/places.txt, those the
+    suffix rules would give the stem of other words, used 30 times or more
+    in the lexicon (not their own forms alone: أردوغان's أردوغ is nobody
+    else's)."""
+    counts = lexicon()
+    uses: dict[str, int] = {}
+    for word, count in counts.items():
+        stemmed = strip_suffixes(strip_prefixes(word)) if _is_arabic(word) else word
+        uses[stemmed] = uses.get(stemmed, 0) + count
+    places = {strip_prefixes(normalize(p)) for p in _listed(PLACES)}
+    found = set()
+    for word, place in [(w, False) for w in people] + [(p, True) for p in places]:
+        rest = strip_prefixes(word) if _is_arabic(word) else ""
+        shorter = strip_suffixes(rest)
+        if len(rest) < 3 or shorter == rest or rest == _ALLAH:
+            continue
+        if not place and (
+            counts.get("ال" + rest, 0) > counts.get(rest, 0)
+            or (rest.endswith("ه") and shares.get(rest, 0) < _PROPER_SHARE)
+        ):
+            continue
+        if uses.get(shorter, 0) - counts.get(rest, 0) >= _PROPER_COLLISION:
+            found.add(rest)
+    return sorted(found)

@@ -134,6 +134,7 @@ struct Analysis {
     stopwords: HashSet<String>,
     lexicon: HashMap<String, u64>,
     whole_words: HashSet<String>,
+    proper: HashSet<String>,
     articles: Vec<(String, usize)>,
     clitics: Vec<char>,
     suffixes: Vec<String>,
@@ -179,6 +180,7 @@ impl Analysis {
             stopwords: item(data, "stopwords")?,
             lexicon: item(data, "lexicon")?,
             whole_words: item(data, "whole_words")?,
+            proper: item(data, "proper")?,
             articles: item(data, "articles")?,
             clitics: item::<String>(data, "clitics")?.chars().collect(),
             suffixes: item(data, "suffixes")?,
@@ -649,7 +651,11 @@ impl Analysis {
         if word.ends_with(&self.allah) {
             return self.strip_prefixes(word).to_owned();
         }
-        self.strip_suffixes(self.strip_prefixes(word)).to_owned()
+        let rest = self.strip_prefixes(word);
+        if self.proper.contains(rest) {
+            return rest.to_owned();
+        }
+        self.strip_suffixes(rest).to_owned()
     }
 
     fn strip_article<'a>(&self, word: &'a str) -> Option<&'a str> {

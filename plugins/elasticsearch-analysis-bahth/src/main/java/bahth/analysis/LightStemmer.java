@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * The light stemmer of {@code indexer.arabic.stem}: light10's affixes, the
  * bare clitics و ف ب ل ك stripped only where the lexicon says the rest is a
- * word of its own and the whole is not (never seen after the article), protected words, and a suffix pass that stops before a
- * stopword. Every affix, ratio and threshold comes from the exported rules.
+ * word of its own and the whole is not (never seen after the article), protected words, names kept
+ * whole by the suffix rules (proper.txt), and a suffix pass that stops before a stopword. Every affix, ratio and threshold comes from the exported rules.
  * Lengths count code points, as Python's do.
  */
 final class LightStemmer {
@@ -27,6 +27,7 @@ final class LightStemmer {
     private final int minDefiniteCount;
     private final double definiteShare;
     private final Set<String> wholeWords;
+    private final Set<String> proper;
     private final String allah;
     private final Set<String> stopwords;
     private final Map<String, Integer> lexicon;
@@ -48,6 +49,7 @@ final class LightStemmer {
         minDefiniteCount = Integer.parseInt(data.rule("min_definite_count"));
         definiteShare = Double.parseDouble(data.rule("definite_share"));
         wholeWords = new HashSet<>(List.of(data.rule("whole_words").split(" ")));
+        proper = new HashSet<>(List.of(data.rule("proper").split(" ")));
         allah = data.rule("allah");
         stopwords = data.stopwords;
         lexicon = data.lexicon;
@@ -60,7 +62,8 @@ final class LightStemmer {
         if (word.endsWith(allah)) {
             return stripPrefixes(word);
         }
-        return stripSuffixes(stripPrefixes(word));
+        String rest = stripPrefixes(word);
+        return proper.contains(rest) ? rest : stripSuffixes(rest);
     }
 
     private static boolean isArabic(String word) {
