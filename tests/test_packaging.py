@@ -33,6 +33,7 @@ def test_the_wheel_carries_data_templates_and_mappings(tmp_path):
         "webui/templates/feed.xml",
         "indexer/arabic/data/lexicon.tsv.gz",
         "indexer/arabic/data/names.txt",
+        "indexer/arabic/data/proper.txt",
         "indexer/actors/data/titles.txt",
         "indexer/actors/data/seats.txt",
         "indexer/actors/data/name-words.tsv",
