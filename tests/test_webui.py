@@ -527,7 +527,7 @@ def test_the_page_says_how_chosen_actors_combine_and_actor_chips_narrow(client):
 
 
 def test_a_suggestion_weighs_the_other_words_and_the_keyboard(client):
-    from indexer.search.suggest import NEIGHBOUR, candidates
+    from indexer.search.suggest import NEIGHBOUR, _likelihood, candidates
 
     # A misspelt name beside a right word: some words found, and a spelling
     # that finds them all together is offered.
@@ -542,6 +542,14 @@ def test_a_suggestion_weighs_the_other_words_and_the_keyboard(client):
     # Offered as the articles write it, not in its normalised letters (السعوديه).
     for typed, written in (("السعودبة", "السعودية"), ("الأمريكيى", "الأمريكية")):
         assert client.get(f"/api/search?q={typed}").get_json()["did_you_mean"]["q"] == written
+    # A hamza dropped for its seat is as likely a slip, and the word is
+    # written as the articles write it, the article before it or not.
+    assert client.get("/api/search?q=رياسة").get_json()["did_you_mean"]["q"] == "رئاسة"
+    # A letter written by ear (a hamza's seat, a letter of g), a long vowel
+    # left out: as likely as a neighbouring key; a key held down is not.
+    assert _likelihood("هياه", "هيءه") == _likelihood("انجولا", "انغولا") == NEIGHBOUR
+    assert _likelihood("سلمن", "سلمان") == NEIGHBOUR
+    assert _likelihood("الامريكيي", "الامريكي") == 1.0
 
 
 def test_a_misspelled_name_gets_a_suggestion_on_every_surface(client, data_dir):

@@ -33,9 +33,9 @@ from .stem import (
     _MIN_DEFINITE_COUNT,
     _MIN_REST_COUNT,
     _MIN_STEM,
+    _PROPER,
     _RATIO,
     _SUFFIXES,
-    _PROPER,
     _WHOLE_WORDS,
     SHIPPED_LEXICON,
 )

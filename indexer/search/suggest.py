@@ -75,6 +75,13 @@ def _keyboard_neighbours() -> dict[str, set[str]]:
 
 NEIGHBOURS = _keyboard_neighbours()
 
+# Letters written for one another by ear, as likely as a neighbouring key:
+# a hamza and the letter it sits on or was dropped for (هيأة, هيئة;
+# مسوول), the letters of g (أنجولا, أنغولا), and those dialects say alike.
+SOUNDALIKE = ("ءاوي", "جغقك", "ذزظ", "ضظ", "ثسص", "ته")
+_SOUNDS_LIKE = {a: set(group) - {a} for group in SOUNDALIKE for a in group}
+LONG_VOWELS = "اوي"  # left out or added by ear: سلمن, سلمان
+
 
 @dataclass
 class Suggestion:
@@ -156,11 +163,20 @@ def person_names(gazetteer) -> frozenset[str]:
 
 def _likelihood(typed: str, known: str) -> float:
     """How likely `known` was meant when `typed` was typed: a letter changed
-    for its keyboard neighbour is NEIGHBOUR times likelier than other slips."""
+    for its keyboard neighbour or for one that sounds alike, or a long vowel
+    left out or added, is NEIGHBOUR times likelier than other slips."""
     if len(typed) == len(known):
         changed = [(a, b) for a, b in zip(typed, known, strict=True) if a != b]
-        if len(changed) == 1 and changed[0][1] in NEIGHBOURS.get(changed[0][0], ()):
-            return NEIGHBOUR
+        if len(changed) == 1:
+            typed_letter, meant = changed[0]
+            if meant in NEIGHBOURS.get(typed_letter, set()) | _SOUNDS_LIKE.get(typed_letter, set()):
+                return NEIGHBOUR
+    elif abs(len(typed) - len(known)) == 1:
+        longer, shorter = (typed, known) if len(typed) > len(known) else (known, typed)
+        for at, letter in enumerate(longer):
+            doubled = letter in (longer[at - 1 : at], longer[at + 1 : at + 2])  # a key held
+            if letter in LONG_VOWELS and not doubled and longer[:at] + longer[at + 1 :] == shorter:
+                return NEIGHBOUR
     return 1.0
 
 
@@ -207,10 +223,10 @@ def did_you_mean(
     # A query that found a few: a name's spelling that finds many more.
     enough = by_words if few else MUCH * by_words - 1
 
-    def count(text):
+    def count(text, size=1):
         changed = request.to_params(q=text)
         params = {k: v if isinstance(v, list) else [v] for k, v in changed.items()}
-        return backend.search(replace(make_request(params), size=1, facets=(), mode="words"))
+        return backend.search(replace(make_request(params), size=size, facets=(), mode="words"))
 
     best = None
     for text, likelihood in candidates(request.text, names):
@@ -223,21 +239,34 @@ def did_you_mean(
         headed = count(_in_titles(text))
         weight = (likelihood * (0 if headed.relaxed else headed.total), likelihood * found.total)
         if best is None or weight > best[0]:
-            best = (weight, Suggestion(_as_written(text, found.hits), found.total))
-    return best[1] if best else None
+            best = (weight, text, found.total)
+    if best is None:
+        return None
+    _, text, total = best
+    return Suggestion(_as_written(text, count(text, size=AS_WRITTEN).hits), total)
 
 
 _WORD = re.compile(r"\w+")
 
 
+AS_WRITTEN = 10  # the hits whose headlines and snippets show how a suggestion is written
+_LEADING = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
+
+
 def _as_written(text: str, hits) -> str:
     """`text` with each word the lexicon gave in its normalised letters
-    (السعوديه) written as the articles found write it (السعودية), where a
-    hit's headline or snippet holds it; as it is otherwise."""
+    (السعوديه, مءتمر) written as the articles found write it (السعودية,
+    مؤتمر), where a hit's headline or snippet holds it, the article or a
+    clitic before it or not (المؤتمر); as it is otherwise."""
     written: dict[str, str] = {}
     for hit in hits:
         for token in _WORD.findall(f"{hit.title} {re.sub(r'<[^>]*>', ' ', hit.snippet)}"):
-            written.setdefault(normalize(token), token)
+            folded = normalize(token)
+            written.setdefault(folded, token)
+            if len(folded) == len(token):  # letter for letter: a prefix's letters are its own
+                for leading in _LEADING:
+                    if folded.startswith(leading) and len(folded) - len(leading) >= 3:
+                        written.setdefault(folded[len(leading) :], token[len(leading) :])
     return " ".join(written.get(piece, piece) for piece in text.split())
 
 
