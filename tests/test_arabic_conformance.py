@@ -206,8 +206,12 @@ def test_ali_is_a_name_and_ala_a_stopword():
     assert normalize("مستشفى إلى منى بوعلى") == "مستشفي الي مني بوعلي"
     # علي typed may be على written with a yeh: it looks for both, the name
     # (rarer) scoring higher; على typed is a stopword.
-    (group,) = SearchRequest.from_params({"q": ["علي"]}).query.conditions
-    assert [c.terms for c in group] == [("علي",), ("على",)]
+    # The surfaces say so; quoted, the name alone.
+    typed = SearchRequest.from_params({"q": ["علي"]})
+    (group,) = typed.query.conditions
+    assert [c.terms for c in group] == [("علي",), ("على",)] and typed.also_searched == ("على",)
+    quoted = SearchRequest.from_params({"q": ['"علي"']})
+    assert [len(g) for g in quoted.query.conditions] == [1] and quoted.also_searched == ()
     assert SearchRequest.from_params({"q": ["على"]}).query.all_stopwords
 
 

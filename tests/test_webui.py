@@ -77,7 +77,10 @@ def test_names_are_searched_under_every_spelling_and_the_page_says_so(client):
     assert "bw-002" in {h["id"] for h in body["hits"]}  # written ترمب
     page = client.get("/?q=ترامب").get_data(as_text=True)
     assert re.search(r'id="also-searched">بحثنا أيضًا عن: <span dir="auto">ترمب</span>', page)
+    assert "كما كتبتها وحدها" in page  # and how to search the word alone: quoted
     assert "also-searched" not in client.get("/?q=زلزال").get_data(as_text=True)
+    quoted = client.get('/api/search?q="ترامب"').get_json()
+    assert quoted["also_searched"] == [] and "bw-002" not in {h["id"] for h in quoted["hits"]}
     article = client.get("/articles/bw-002?q=ترامب").get_data(as_text=True)
     assert "<mark>ترمب</mark>" in article
 

@@ -169,11 +169,13 @@ def _prefix(word, name):
     return Clause((start,), name.lower() if name else None, word, prefix=True)
 
 
-def both_spellings(query: Query) -> Query:
+def both_spellings(query: Query) -> tuple[Query, tuple[str, ...]]:
     """`query` with each word typed with yeh that is also a word kept with
     alef maqsura (علي: the name, or على written with a yeh, as much Arabic
-    writing does) looking for both; the name, far rarer, ranks first. Run
-    after `expand`, which reads each name as typed."""
+    writing does) looking for both, and those other words, for the surfaces
+    to say (a quoted «"علي"» is the name alone); the name, far rarer, ranks
+    first. Run after `expand`, which reads each name as typed."""
+    added: list[str] = []
 
     def alternatives(clause):
         if (
@@ -184,13 +186,17 @@ def both_spellings(query: Query) -> Query:
         ):
             return ()
         other = clause.terms[0][:-1] + ALEF_MAKSURA
-        return (Clause((other,), clause.field, other),) if other in MAKSURA_KEPT else ()
+        if other not in MAKSURA_KEPT:
+            return ()
+        if other not in added:
+            added.append(other)
+        return (Clause((other,), clause.field, other),)
 
     conditions = tuple(
         _distinct(condition + tuple(a for clause in condition for a in alternatives(clause)))
         for condition in query.conditions
     )
-    return replace(query, conditions=conditions)
+    return replace(query, conditions=conditions), tuple(added)
 
 
 # Words the news write two ways, each way as written: أمريكا and أميركا

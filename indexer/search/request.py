@@ -130,7 +130,7 @@ class SearchRequest:
 
     def as_words(self) -> "SearchRequest":
         """This request searching the words of the address it looked up."""
-        words = both_spellings(parse(self.text))
+        words, _ = both_spellings(parse(self.text))
         return replace(self, query=words, address="", address_missing=self.address)
 
     @property
@@ -263,8 +263,8 @@ class SearchRequest:
         if gazetteer is not None:
             query, also_searched = expand(query, partial(spellings_of, gazetteer, directory=actors))
         query, written_otherwise = other_ways(query)
-        also_searched = (*also_searched, *written_otherwise)
-        query = both_spellings(query)
+        query, maksura = both_spellings(query)
+        also_searched = (*also_searched, *written_otherwise, *maksura)
         return cls(
             text,
             query,
