@@ -210,8 +210,9 @@ def test_ali_is_a_name_and_ala_a_stopword():
     typed = SearchRequest.from_params({"q": ["علي"]})
     (group,) = typed.query.conditions
     assert [c.terms for c in group] == [("علي",), ("على",)] and typed.also_searched == ("على",)
-    quoted = SearchRequest.from_params({"q": ['"علي"']})
-    assert [len(g) for g in quoted.query.conditions] == [1] and quoted.also_searched == ()
+    for typed in ('"علي"', "«علي»", "“علي”"):  # an Arabic keyboard's quotes too
+        quoted = SearchRequest.from_params({"q": [typed]})
+        assert [len(g) for g in quoted.query.conditions] == [1] and quoted.also_searched == ()
     assert SearchRequest.from_params({"q": ["على"]}).query.all_stopwords
 
 

@@ -106,8 +106,13 @@ class Query:
         return bool(self.conditions or self.excluded)
 
 
+# The quotation marks an Arabic keyboard or a pasted article gives a phrase
+# («كيم جونغ أون», “…”) are the phrase's quotes as much as ".
+_PHRASE_QUOTES = str.maketrans(dict.fromkeys("«»“”„‟", '"'))
+
+
 def parse(text: str) -> Query:
-    text = (text or "").strip()
+    text = (text or "").strip().translate(_PHRASE_QUOTES)
     if text.count('"') % 2:
         text = text.replace('"', " ")
     # A name before a colon that is not one of our fields is just a word.
