@@ -173,6 +173,17 @@ EXTRA += [
         "source": "الرؤية",
     },
 ]
+# A name written as one word and as two.
+EXTRA += [
+    {
+        "id": f"x-{key}",
+        "title": f"{name} يفتتح معرض الكتاب في العاصمة",
+        "body": f"افتتح {name} معرض الكتاب بحضور كتاب وناشرين من المنطقة.",
+        "date": "2021-10-01",
+        "source": "الرؤية",
+    }
+    for key, name in (("glued", "عبدالرحيم"), ("apart", "عبد الرحيم"))
+]
 # A story at an address with an Arabic path, an exact copy of it that another
 # outlet ran at its own address, and an article that names the first site.
 LINKED = (
@@ -285,6 +296,19 @@ def test_a_word_written_two_ways_finds_both_and_says_so(backend):
     # An excluded word excludes its other way too, and is not said to be searched.
     excluding = SearchRequest.from_params({"q": ["شركات -أمريكية"]})
     assert "x-ways" not in ids(backend.search(excluding)) and excluding.also_searched == ()
+
+
+def test_a_name_written_as_one_word_or_two_finds_both_and_says_so(backend):
+    both = {"x-glued", "x-apart"}
+    for typed, other in (("عبدالرحيم", "عبد الرحيم"), ("عبد الرحيم", "عبدالرحيم")):
+        request = SearchRequest.from_params({"q": [typed]})
+        assert both <= set(ids(backend.search(request))), typed
+        assert request.also_searched == (other,)
+    # Quoted, as typed; excluded, both ways.
+    assert ids(search(backend, q='"عبد الرحيم"')) == ["x-apart"]
+    assert not both & set(ids(search(backend, q="معرض الكتاب -عبدالرحيم", size=50)))
+    # A word that only ends so is no name glued (والدين: و + الدين).
+    assert SearchRequest.from_params({"q": ["والدين"]}).also_searched == ()
 
 
 def test_hamza_and_clitic_variants(backend):

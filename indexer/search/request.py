@@ -19,7 +19,7 @@ from .actors import OFFERED, ActorDirectory, spellings_of
 from .address import address_key, is_address
 from .facets import FACET_SIZE, FACETS, MATCHES, Registry, period
 from .fusion import MODES
-from .query import Query, both_spellings, expand, other_ways, parse
+from .query import Query, both_spellings, expand, joined_and_apart, other_ways, parse
 from .values import ValueRead, read_value
 
 SORTS = ("relevance", "newest", "oldest")
@@ -263,8 +263,9 @@ class SearchRequest:
         if gazetteer is not None:
             query, also_searched = expand(query, partial(spellings_of, gazetteer, directory=actors))
         query, written_otherwise = other_ways(query)
+        query, glued_or_apart = joined_and_apart(query)
         query, maksura = both_spellings(query)
-        also_searched = (*also_searched, *written_otherwise, *maksura)
+        also_searched = (*also_searched, *written_otherwise, *glued_or_apart, *maksura)
         return cls(
             text,
             query,
