@@ -784,6 +784,10 @@ def test_what_describes_a_body_is_not_its_name():
     assert names("وقالت وزارة خارجية كوريا إن وزارة خارجية كوريا") == ["وزارة خارجية كوريا"]
     union = "وقالت نقابة موظفي الشرطة البلدية إن نقابة موظفي الشرطة البلدية"
     assert names(union) == ["نقابة موظفي الشرطة البلدية"]
+    # A university or a company named once by a very rare word is one; a
+    # place or a word glued to a clitic or a pronoun after a body's kind is not.
+    assert names("قال باحث من جامعة إكستر إن الدراسة") == ["جامعة إكستر"]
+    assert names("وقررت محكمة بسيدني أمس. وقال إن شركة نملكها ستبدأ") == []
 
 
 def test_where_a_bodys_name_ends():

@@ -82,6 +82,11 @@ _OFFICIALS = frozenset(
 )
 _ALLEGIANCE = tuple(map(normalize, "موال الموال مؤيد المؤيد مقرب المقرب مناهض المناهض".split()))
 ORG_MIN_WORDS, ORG_MIN_MENTIONS = 3, 2
+# The kinds of body that a rare proper name after them makes a name however
+# seldom the story gives it (_surely_a_body).
+_NAMED_ONCE = frozenset(
+    map(normalize, "جامعة شركة نادي بنك مصرف معهد أكاديمية وكالة مؤسسة منظمة حزب بورصة".split())
+)
 _MOST_NAME_WORDS = 6
 _MOST_ORG_WORDS = 7
 # Before an office's name, a minister of it, in any case or number (وزير
@@ -1187,6 +1192,7 @@ class Recogniser:
                 and len(name_key.split()) < ORG_MIN_WORDS
                 and mentions[name_key] + len(found.forms) - 1 < ORG_MIN_MENTIONS
                 and name_key not in in_title
+                and not self._surely_a_body(name_key)
             ):
                 del by_key[name_key]
         for name_key in by_key.keys() & self.cues.seats:
@@ -1269,6 +1275,30 @@ class Recogniser:
             if len(words) >= 2:
                 found.setdefault((words[0], words[-1]), []).append((words, actor))
         return found
+
+    def _surely_a_body(self, name_key: str) -> bool:
+        """Whether a name of two words names a body however seldom the story
+        names it: a university, a company, a club, a bank, an institute, an
+        agency, a party (`_NAMED_ONCE`), then a very rare word that is no
+        word of the language nor one glued to a clitic or a pronoun (جامعة
+        وريك, شركة نافانتيا; not محكمة بسيدني, منظمة بفروع, شركة نملكها)."""
+        words = name_key.split()
+        if len(words) != 2 or words[0] not in _NAMED_ONCE:
+            return False
+        name = words[1]
+        counts = self.cues.counts
+        return (
+            self._proper(name, strict=True)
+            and not self._a_word(name)
+            and not self._known(name)
+            and not name.startswith("لل")
+            and not name.endswith((*_PRONOUNS, "ني", "نا"))
+            and not self._verb_or_adverb(name)
+            and not any(  # بسيدني, بفروع; a verb: اخترعت, تتولد
+                counts.get(form, 0) >= _RARE // 4 or self._known(form)
+                for form in (*without_clitic(name)[1:], name[:-1], name[1:])
+            )
+        )
 
     def _join_short_forms(self, by_key, short, actors_keys=frozenset(), mentions=None):
         """Join to the one full name each short form belongs to: a surname
