@@ -840,6 +840,14 @@ def test_the_rules_of_where_names_end_keep_ordinary_sentences(text, expected):
     assert names(text) == expected
 
 
+def test_an_outlet_giving_the_storys_interview_acts_in_it():
+    # Named once, after a word of interview and مع: the story's own interview.
+    assert names("وأضاف الوزير في حوار خاص مع قناة الجزيرة أن") == ["قناة الجزيرة"]
+    assert names('وقال في مقابلة مع "سي إن إن" إن') == ["سي إن إن"]
+    # Named once as where the news came from, or told to: no actor.
+    assert names("بحسب قناة الجزيرة فإن الوزير قال لشبكة سي إن إن إن") == []
+
+
 def test_outlets_quoted_are_sources_not_actors():
     quoted = "وقال مصدر لوكالة الصحافة الفرنسية إن الهجوم وقع فجرا"
     assert names(quoted) == []

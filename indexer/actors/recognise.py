@@ -66,6 +66,12 @@ _ATTRIBUTION = frozenset(
     map(normalize, "بحسب حسب وفق وفقا نقلت نقل ذكرت ذكر أفادت أفاد أوردت أورد".split())
 )
 _RELAYED = frozenset(map(normalize, "نقلا نقلت نقل".split()))
+# An interview with an outlet, the story's own (قال في مقابلة مع "العربية",
+# في حوار خاص مع قناة الجزيرة): the outlet acts in it (ACTORS.md).
+_INTERVIEW = frozenset(map(normalize, "مقابلة حوار لقاء مقابلات حديث".split()))
+_INTERVIEW_KIND = frozenset(
+    map(normalize, "خاص خاصة حصري حصرية صحفي صحفية تلفزيوني تلفزيونية".split())
+)
 # Words after which a seat of power (seats.txt) is the place, not the power
 # (في البيت الأبيض, إلى الكرملين, زار الإليزيه), but not after an official
 # of it (مسؤول في البيت الأبيض: the seat speaks); and those of allegiance,
@@ -1137,6 +1143,7 @@ class Recogniser:
         mentions: dict[str, int] = {}
         in_title: set[str] = set()
         claimed = set()  # (text, position) of the words of a known actor's mention
+        interviews: set[str] = set()  # outlets that give the story's interview
 
         def add(name, kind, form, number, position):
             name_key = key(name)
@@ -1146,6 +1153,8 @@ class Recogniser:
                 first[name_key] = (number, position)
             if form not in found.forms:
                 found.forms.append(form)
+            if kind == MEDIUM and _interviewed_by(texts[number], position, self.cues.outlets):
+                interviews.add(name_key)  # في مقابلة مع "العربية": the story's own
             if number and kind == MEDIUM and self._source(texts[number], position, form):
                 return  # نقلت وكالة الأنباء, لصحيفة, بحسب قناة: where the news came from
             if name_key in self.cues.seats and _at_a_place(texts[number], position, form):
@@ -1200,7 +1209,7 @@ class Recogniser:
                 del by_key[name_key]  # only ever the place
         for name_key, found in list(by_key.items()):
             if found.kind == MEDIUM:
-                if name_key in in_title or mentions.get(name_key, 0) >= 3:
+                if name_key in in_title | interviews or mentions.get(name_key, 0) >= 3:
                     found.kind = ORGANISATION  # it acts in the story
                 else:
                     del by_key[name_key]  # a source quoted, a platform used
@@ -1454,6 +1463,21 @@ def _the_city(tokens, position, gentilics) -> bool:
 
 def _before(tokens, position) -> str:
     return tokens[position - 1][NORM] if position else ""
+
+
+def _interviewed_by(tokens, position, outlet_kinds) -> bool:
+    """Whether the outlet named at `position` gives the interview the story
+    tells (في مقابلة مع "العربية", حوار خاص مع قناة الجزيرة): before it,
+    quotes and a word of its kind aside, مع after a word of interview."""
+    at = position - 1
+    while at >= 0 and (tokens[at][SHOWN] in _QUOTES or tokens[at][NORM] in outlet_kinds):
+        at -= 1
+    if at < 1 or tokens[at][NORM] != normalize("مع"):
+        return False
+    at -= 1
+    if tokens[at][NORM] in _INTERVIEW_KIND and at:
+        at -= 1
+    return any(form in _INTERVIEW for form in without_clitic(tokens[at][NORM]))
 
 
 def _told_to(word: str, form: str) -> bool:
