@@ -504,21 +504,22 @@ class Gazetteer:
         actor = self.named(name)
         return tuple(a for a in actor.aliases if self.actor(a) is actor) if actor else ()
 
-    def name_words(self):
-        """The words of people's names that begin with a letter the stemmer
-        may take for a clitic (و ف ب ل ك), the article aside: the analysis
-        keeps them whole (indexer/arabic/data/names.txt), so that كيري stays
-        apart from يري and بايدن is not ايدن."""
-        found = set()
+    def name_words(self, given_names=()):
+        """The words of people's names, and the `given_names` (normalised),
+        that begin with a letter the stemmer may take for a clitic (و ف ب ل
+        ك), the article aside: the analysis keeps them whole
+        (indexer/arabic/data/names.txt), so that كيري stays apart from يري,
+        بايدن is not ايدن, nor فادي أدى or بروس روس."""
+        found = set(given_names)
         for actor in self.actors:
             if actor.type == "person":
                 for spelling in actor.aliases:
-                    found.update(
-                        word
-                        for word in words(spelling)
-                        if len(word) >= 3 and word[0] in "وفبلك" and not word.startswith("لل")
-                    )
-        return sorted(found)
+                    found.update(words(spelling))
+        return sorted(
+            word
+            for word in found
+            if len(word) >= 3 and word[0] in "وفبلك" and not word.startswith("لل")
+        )
 
 
 def _given_names_with_surnames(actor):

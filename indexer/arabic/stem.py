@@ -63,7 +63,8 @@ _MIN_DEFINITE_COUNT = 3
 _DEFINITE_SHARE = 0.02
 
 # Words of people's names that begin with a clitic-looking letter (بايدن,
-# كيري, فيدل), from the shipped gazetteer by scripts/build-names.
+# كيري, فيدل, فادي), from the shipped gazetteer and the actor recogniser's
+# given names by scripts/build-names.
 NAMES = Path(__file__).parent / "data" / "names.txt"
 
 
