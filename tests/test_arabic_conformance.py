@@ -213,6 +213,9 @@ def test_ali_is_a_name_and_ala_a_stopword():
     for typed in ('"علي"', "«علي»", "“علي”"):  # an Arabic keyboard's quotes too
         quoted = SearchRequest.from_params({"q": [typed]})
         assert [len(g) for g in quoted.query.conditions] == [1] and quoted.also_searched == ()
+    # Pasted with " inside « »: the " quote, the others are read as words.
+    nested = SearchRequest.from_params({"q": ['الوزير «قال "لا" للقرار»']}).query.conditions
+    assert [(g[0].terms, g[0].quoted) for g in nested if g[0].quoted] == [(("لا",), True)]
     assert SearchRequest.from_params({"q": ["على"]}).query.all_stopwords
 
 

@@ -293,6 +293,13 @@ def test_a_word_written_two_ways_finds_both_and_says_so(backend):
     assert "x-ways" not in ids(search(backend, q='"الإدارة الأمريكية"'))
     # A whole word's term, never a part of one: أوربان (Orbán) is no أوربا.
     assert SearchRequest.from_params({"q": ["أوربان"]}).also_searched == ()
+    # Each other way is said as the news write it, never a stem.
+    from indexer.search.query import VARIANTS
+
+    for pair in VARIANTS:
+        for one, other in (pair, pair[::-1]):
+            (shown,) = SearchRequest.from_params({"q": [one]}).also_searched
+            assert analyze(shown) == analyze(other) and shown in (other, "ال" + other), one
     # An excluded word excludes its other way too, and is not said to be searched.
     excluding = SearchRequest.from_params({"q": ["شركات -أمريكية"]})
     assert "x-ways" not in ids(backend.search(excluding)) and excluding.also_searched == ()
@@ -307,8 +314,12 @@ def test_a_name_written_as_one_word_or_two_finds_both_and_says_so(backend):
     # Quoted, as typed; excluded, both ways.
     assert ids(search(backend, q='"عبد الرحيم"')) == ["x-apart"]
     assert not both & set(ids(search(backend, q="معرض الكتاب -عبدالرحيم", size=50)))
-    # A word that only ends so is no name glued (والدين: و + الدين).
-    assert SearchRequest.from_params({"q": ["والدين"]}).also_searched == ()
+    # Words that only begin or end so are no name glued, nor two words a
+    # name apart where the lexicon knows no word they make (رجال الدين).
+    for words in ("الوالدين", "الخالدين", "أبوابها", "رجال الدين", "من الله"):
+        request = SearchRequest.from_params({"q": [words]})
+        assert request.also_searched == () and all(len(g) == 1 for g in request.query.conditions)
+    assert SearchRequest.from_params({"q": ["نصر الله"]}).also_searched == ("نصرالله",)
 
 
 def test_hamza_and_clitic_variants(backend):

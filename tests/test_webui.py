@@ -548,6 +548,8 @@ def test_a_suggestion_weighs_the_other_words_and_the_keyboard(client):
     # A hamza dropped for its seat is as likely a slip, and the word is
     # written as the articles write it, the article before it or not.
     assert client.get("/api/search?q=رياسة").get_json()["did_you_mean"]["q"] == "رئاسة"
+    # A name in an Arabic keyboard's quotes is a phrase, and its slip one too.
+    assert client.get("/api/search?q=«ترانب»").get_json()["did_you_mean"]["q"] == "«ترامب»"
     # A letter written by ear (a hamza's seat, a letter of g), a long vowel
     # left out: as likely as a neighbouring key; a key held down is not.
     assert _likelihood("هياه", "هيءه") == _likelihood("انجولا", "انغولا") == NEIGHBOUR

@@ -34,7 +34,7 @@ from functools import cache
 
 from indexer.arabic import analyze, is_stopword, normalize, words
 from indexer.arabic.normalize import ALEF_MAKSURA, MAKSURA_KEPT, YEH
-from indexer.arabic.stem import lexicon, strip_prefixes
+from indexer.arabic.stem import lexicon, strip_prefixes, strip_suffixes
 
 FIELDS = ("title",)
 _PIECE = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"(?:~(\d+)(?!\S))?|(\S+))')
@@ -107,12 +107,16 @@ class Query:
 
 
 # The quotation marks an Arabic keyboard or a pasted article gives a phrase
-# («كيم جونغ أون», “…”) are the phrase's quotes as much as ".
-_PHRASE_QUOTES = str.maketrans(dict.fromkeys("«»“”„‟", '"'))
+# («كيم جونغ أون», “…”) are the phrase's quotes as much as ", where the query
+# has none of those (a pasted «قال "لا" للقرار» nests one in the other).
+PHRASE_QUOTES = "«»“”„‟"
+_AS_ASCII = str.maketrans(dict.fromkeys(PHRASE_QUOTES, '"'))
 
 
 def parse(text: str) -> Query:
-    text = (text or "").strip().translate(_PHRASE_QUOTES)
+    text = (text or "").strip()
+    if '"' not in text:
+        text = text.translate(_AS_ASCII)
     if text.count('"') % 2:
         text = text.replace('"', " ")
     # A name before a colon that is not one of our fields is just a word.
@@ -222,8 +226,6 @@ VARIANTS = (
     ("تلفزيون", "تليفزيون"),
     ("تلفزيوني", "تليفزيوني"),
     ("كيميائي", "كيماوي"),  # الأسلحة الكيميائية, الكيماوية
-    ("يونيو", "يونيه"),  # Egypt's months
-    ("يوليو", "يوليه"),
     ("فيسبوك", "فايسبوك"),
     ("الدنمارك", "الدانمارك"),
     ("بريكست", "بريكسيت"),
@@ -231,12 +233,13 @@ VARIANTS = (
 
 
 @cache
-def _other_terms() -> dict[str, str]:
-    """Each term of a word of VARIANTS -> the term of its other way."""
+def _other_terms() -> dict[str, tuple[str, str]]:
+    """Each term of a word of VARIANTS -> (the term of its other way, that
+    way as written)."""
     found = {}
     for one, other in VARIANTS:
         (a,), (b,) = analyze(one), analyze(other)
-        found[a], found[b] = b, a
+        found[a], found[b] = (b, other), (a, one)
     return found
 
 
@@ -251,11 +254,15 @@ def other_ways(query: Query) -> tuple[Query, tuple[str, ...]]:
     def alternatives(clause, shown=True):
         if clause.quoted or clause.prefix or not any(t in others for t in clause.terms):
             return ()
-        terms = tuple(others.get(term, term) for term in clause.terms)
+        terms = tuple(others[term][0] if term in others else term for term in clause.terms)
         text = clause.text
         for term in clause.terms:
             if term in others:
-                text = _written_otherwise(text, term, others[term])
+                other, written = others[term]
+                # Where the two ways' letters differ in number, the other way
+                # as VARIANTS writes it (كيماوي for الكيميائية): never a stem.
+                aligned = len(other) == len(term)
+                text = _written_otherwise(text, term, other) if aligned else written
         if shown and text not in added:
             added.append(text)
         return (Clause(terms, clause.field, text),)
@@ -272,26 +279,71 @@ def other_ways(query: Query) -> tuple[Query, tuple[str, ...]]:
 
 # Names the news write as one word or two: عبد before the article's word
 # (عبدالله, عبد الله; عبدالعزيز), a word before الله or الدين (نصرالله,
-# نورالدين), أبو before a word the lexicon knows glued to it (أبوظبي).
-# On ../shared/corpus عبدالله found 543 articles and «عبد الله» 489, 983
-# either way.
+# نورالدين), أبو before a word (أبوظبي). On ../shared/corpus عبدالله found
+# 543 articles and «عبد الله» 489, 983 either way.
 _SERVANT, _FATHER = normalize("عبد"), normalize("أبو")
 _CLOSING = (normalize("الله"), normalize("الدين"))
-_JOINED_KNOWN = 10  # uses of a glued أبو… in the lexicon to take it for a name
+# Uses of the glued word in the lexicon for a name other than عبد ال… to be
+# taken for one: نصرالله, نورالدين, أبوظبي are names; رجالالدين, منالله none.
+_JOINED_KNOWN = 10
 
 
 def _apart(word: str) -> tuple[str, str] | None:
-    """The two words of a name glued into `word` (normalised), or None."""
+    """The two words of a name glued into `word` (normalised), or None: not a
+    word whose first letters are the article (الوالدين) or a plural's
+    (أبوابها), nor one the lexicon does not know glued."""
     if word.startswith(_SERVANT + "ال") and len(word) >= 7:
         return word[:3], word[3:]
+    counts = lexicon()
+    if counts.get(word, 0) < _JOINED_KNOWN or word.startswith(("ال", "لل")):
+        return None
     for closing in _CLOSING:
         head = word[: -len(closing)]
         if word.endswith(closing) and len(head) >= 2 and head.strip("وفبلك"):
             return head, closing
-    rest = word[len(_FATHER) :]
-    if word.startswith(_FATHER) and len(rest) >= 3 and lexicon().get(word, 0) >= _JOINED_KNOWN:
+    rest, shorter = word[len(_FATHER) :], strip_suffixes(word)
+    if word.startswith(_FATHER) and len(rest) >= 3 and counts.get(shorter, 0) < _JOINED_KNOWN:
         return _FATHER, rest
     return None
+
+
+def _plain(group: tuple[Clause, ...]) -> Clause | None:
+    """The one clause of a condition that is one word typed plainly, or None."""
+    clause = group[0] if len(group) == 1 else None
+    if clause is None or clause.quoted or clause.prefix or len(clause.terms) != 1:
+        return None
+    return clause
+
+
+def _glued(head: str, tail: str, field: str | None) -> Clause:
+    return Clause(tuple(analyze(head + tail)), field, head + tail)
+
+
+def _spaced(head: str, tail: str, field: str | None) -> Clause:
+    return Clause(tuple(analyze(f"{head} {tail}")), field, f"{head} {tail}")
+
+
+def _both_ways(clause: Clause | None, following: Clause | None) -> tuple[Clause, ...]:
+    """Two plain words in a row that are a name's written apart (عبد الله)
+    as a phrase and as the word they make (عبدالله); () for two other words."""
+    if clause is None or following is None or clause.field != following.field:
+        return ()
+    pair = (normalize(clause.text), normalize(following.text))
+    if _apart("".join(pair)) != pair:
+        return ()
+    head, tail, field = clause.text, following.text, clause.field
+    return _spaced(head, tail, field), _glued(head, tail, field)
+
+
+def _spaced_word(clause: Clause | None) -> Clause | None:
+    """The two words of the name a plain word glues (عبدالله: عبد الله),
+    cut as typed where its letters are the normalised ones; None for none."""
+    if clause is None or (parts := _apart(normalize(clause.text))) is None:
+        return None
+    typed = clause.text
+    if len(typed) == len(normalize(typed)):
+        parts = typed[: len(parts[0])], typed[len(parts[0]) :]
+    return _spaced(*parts, clause.field)
 
 
 def joined_and_apart(query: Query) -> tuple[Query, tuple[str, ...]]:
@@ -300,51 +352,25 @@ def joined_and_apart(query: Query) -> tuple[Query, tuple[str, ...]]:
     they make (`_apart`), and those other ways as shown; an excluded name is
     excluded both ways; a quoted phrase and a prefix are searched as typed."""
     added: list[str] = []
-
-    def plain(group):
-        (clause,) = group if len(group) == 1 else (None,)
-        ok = clause is not None and not (clause.quoted or clause.prefix) and len(clause.terms) == 1
-        return clause if ok else None
-
-    def both(head, tail, field):
-        """(the word glued, the two words apart) of a name, as clauses."""
-        glued, apart = head + tail, f"{head} {tail}"
-        return Clause(tuple(analyze(glued)), field, glued), Clause(
-            tuple(analyze(apart)), field, apart
-        )
-
-    def split(clause):
-        """The clause of the two words of a name `clause` glues, or None."""
-        parts = _apart(normalize(clause.text)) if clause is not None else None
-        if parts is None:
-            return None
-        typed = clause.text  # cut as typed where its letters are the normalised ones
-        if len(typed) == len(normalize(typed)):
-            parts = typed[: len(parts[0])], typed[len(parts[0]) :]
-        return both(*parts, clause.field)[1]
-
     conditions: list[tuple[Clause, ...]] = []
-    groups = list(query.conditions)
+    groups = query.conditions
     at = 0
     while at < len(groups):
-        group, clause = groups[at], plain(groups[at])
-        following = plain(groups[at + 1]) if at + 1 < len(groups) else None
-        if clause is not None and following is not None and clause.field == following.field:
-            pair = (normalize(clause.text), normalize(following.text))
-            if _apart("".join(pair)) == pair:
-                glued, apart = both(clause.text, following.text, clause.field)
-                added.append(glued.text)
-                conditions.append((apart, glued))
-                at += 2
-                continue
-        apart = split(clause)
-        if apart is not None:
-            added.append(apart.text)
-            group = (*group, apart)
-        conditions.append(group)
+        clause = _plain(groups[at])
+        following = _plain(groups[at + 1]) if at + 1 < len(groups) else None
+        both = _both_ways(clause, following)
+        if both:
+            added.append(both[1].text)
+            conditions.append(both)
+            at += 2
+            continue
+        spaced = _spaced_word(clause)
+        if spaced is not None:
+            added.append(spaced.text)
+        conditions.append(groups[at] + ((spaced,) if spaced else ()))
         at += 1
     excluded = query.excluded + tuple(
-        a for c in query.excluded if (a := split(plain((c,)))) is not None
+        spaced for c in query.excluded if (spaced := _spaced_word(_plain((c,)))) is not None
     )
     return (
         replace(query, conditions=tuple(conditions), excluded=excluded),

@@ -36,6 +36,7 @@ from indexer.actors.suggest import skeleton
 from indexer.arabic import is_stopword, normalize
 from indexer.arabic.stem import lexicon
 
+from .query import PHRASE_QUOTES
 from .request import SearchRequest
 
 FEW = 3  # results under which a correction is looked for
@@ -99,7 +100,7 @@ def candidates(text: str, names: frozenset[str] = frozenset()) -> list[tuple[str
     counts = lexicon()
     choices = []  # per piece of the text: [(piece, weight)]
     for piece in text.split():
-        core = piece.strip("\"'()*-،؛.,:!؟?~^")
+        core = piece.strip("\"'()*-،؛.,:!؟?~^" + PHRASE_QUOTES)
         word = normalize(core)
         options = [(piece, 1.0)]
         if not (MIN_LENGTH <= len(word) <= MAX_LENGTH and word.isalpha()) or is_stopword(word):
