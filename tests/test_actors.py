@@ -1309,6 +1309,10 @@ def test_the_analysis_keeps_names_of_people_and_places_whole_where_suffixes_woul
     ):
         assert analyze(place) == analyze(nisba) == analyze("و" + place.removeprefix("ال"))
     assert analyze("علامة") == analyze("علامات") and analyze("الحكومة") == analyze("حكومات")
+    # An adjective a man is named by keeps its feminine (الريفي, الريفية); a
+    # name kept whole is itself under a suffix (الأركان, أركانها).
+    assert analyze("الريفي") == analyze("الريفية") and analyze("السامي") == analyze("السامية")
+    assert analyze("الأركان") == analyze("أركانها") != analyze("أركيولوجيا")
 
 
 def test_the_closest_actors_offered_are_those_spelt_nearest_then_the_most_written():

@@ -181,10 +181,12 @@ def strip_prefixes(word: str) -> str:
     return word
 
 
-def strip_suffixes(word: str) -> str:
+def strip_suffixes(word: str, kept: frozenset[str] = frozenset()) -> str:
     """light10's suffix pass, stopping before a stem that is a stopword
-    (الولايات → ولاي, not ولا)."""
+    (الولايات → ولاي, not ولا), and at a word of `kept` (أركانها → أركان)."""
     for suffix in _SUFFIXES:
+        if word in kept:
+            break
         if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
             shorter = word[: -len(suffix)]
             if shorter in STOPWORDS:
@@ -199,13 +201,13 @@ def stem(word: str) -> str:
         return word
     if word.endswith(_ALLAH):
         return strip_prefixes(word)
-    rest = strip_prefixes(word)
-    return rest if rest in _PROPER else strip_suffixes(rest)
+    return strip_suffixes(strip_prefixes(word), _PROPER)
 
 
 # A person's name word needs this share of its uses in names to be kept
 # whole where it ends in ة (نادية, خليفة; not علامة, ظاهرة, which would lose
-# their plurals), and no commoner use with the article (الحكومة, الدوري).
+# their plurals), no commoner use with the article (الحكومة, الدوري), and,
+# ending in ي, no commoner feminine (ريفي: الريفية; سامي: السامية).
 _PROPER_SHARE = 0.1
 _PROPER_COLLISION = 30  # the other words' uses of the stem it would have
 
@@ -228,11 +230,13 @@ def proper_names(people: Iterable[str], shares: dict[str, float]) -> list[str]:
         shorter = strip_suffixes(rest)
         if len(rest) < 3 or shorter == rest or rest == _ALLAH:
             continue
+        feminine = counts.get(rest + "ه", 0) + counts.get("ال" + rest + "ه", 0)
         if not place and (
             counts.get("ال" + rest, 0) > counts.get(rest, 0)
             or (rest.endswith("ه") and shares.get(rest, 0) < _PROPER_SHARE)
+            or (rest.endswith("ي") and feminine >= counts.get(rest, 0))
         ):
-            continue
+            continue  # a common word; an adjective whose feminine is commoner (الريفية)
         if uses.get(shorter, 0) - counts.get(rest, 0) >= _PROPER_COLLISION:
             found.add(rest)
     return sorted(found)

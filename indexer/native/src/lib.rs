@@ -651,11 +651,7 @@ impl Analysis {
         if word.ends_with(&self.allah) {
             return self.strip_prefixes(word).to_owned();
         }
-        let rest = self.strip_prefixes(word);
-        if self.proper.contains(rest) {
-            return rest.to_owned();
-        }
-        self.strip_suffixes(rest).to_owned()
+        self.strip_suffixes(self.strip_prefixes(word)).to_owned()
     }
 
     fn strip_article<'a>(&self, word: &'a str) -> Option<&'a str> {
@@ -718,6 +714,9 @@ impl Analysis {
     fn strip_suffixes<'a>(&self, word: &'a str) -> &'a str {
         let mut word = word;
         for suffix in &self.suffixes {
+            if self.proper.contains(word) {
+                break;
+            }
             if let Some(shorter) = word.strip_suffix(suffix.as_str()) {
                 if word.chars().count() - suffix.chars().count() >= self.min_stem {
                     if self.stopwords.contains(shorter) {

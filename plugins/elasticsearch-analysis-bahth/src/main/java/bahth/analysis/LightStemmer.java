@@ -10,9 +10,10 @@ import java.util.Set;
 /**
  * The light stemmer of {@code indexer.arabic.stem}: light10's affixes, the
  * bare clitics و ف ب ل ك stripped only where the lexicon says the rest is a
- * word of its own and the whole is not (never seen after the article), protected words, names kept
- * whole by the suffix rules (proper.txt), and a suffix pass that stops before a stopword. Every affix, ratio and threshold comes from the exported rules.
- * Lengths count code points, as Python's do.
+ * word of its own and the whole is not (never seen after the article),
+ * protected words, and a suffix pass that stops before a stopword and at a
+ * name it keeps whole (proper.txt). Every affix, ratio and threshold comes
+ * from the exported rules. Lengths count code points, as Python's do.
  */
 final class LightStemmer {
     private record Article(String letters, int minRest) {}
@@ -62,8 +63,7 @@ final class LightStemmer {
         if (word.endsWith(allah)) {
             return stripPrefixes(word);
         }
-        String rest = stripPrefixes(word);
-        return proper.contains(rest) ? rest : stripSuffixes(rest);
+        return stripSuffixes(stripPrefixes(word));
     }
 
     private static boolean isArabic(String word) {
@@ -125,6 +125,9 @@ final class LightStemmer {
 
     private String stripSuffixes(String word) {
         for (String suffix : suffixes) {
+            if (proper.contains(word)) {
+                break;
+            }
             if (word.endsWith(suffix) && length(word) - length(suffix) >= minStem) {
                 String shorter = word.substring(0, word.length() - suffix.length());
                 if (stopwords.contains(shorter)) {
