@@ -26,6 +26,22 @@ AUTHOR = ValueFacet(
 WITH_AUTHOR = Registry(FACETS.date, *FACETS.values, AUTHOR)
 
 
+def indexed(engine, archive, tmp_path, request):
+    """The backend of `archive` indexed on `engine` (embedded, or a real
+    Elasticsearch node's index, removed after the test)."""
+    if engine == "embedded":
+        reindex.run(archive, EmbeddedStore(tmp_path / "d"), workers=1)
+        return EmbeddedBackend(tmp_path / "d")
+    from indexer.search.elastic import ElasticBackend, ElasticStore
+
+    node = request.getfixturevalue("elasticsearch")
+    alias = f"test-facets-{tmp_path.name[-12:].lower()}"
+    store = ElasticStore(node.writer, alias)
+    reindex.run(archive, store, workers=1)
+    request.addfinalizer(lambda: delete_versions(store.client, alias))
+    return ElasticBackend(node.reader, alias)
+
+
 def test_a_facet_added_to_the_registry_reaches_every_surface(tmp_path):
     params = {"q": ["زلزال"], "author": ["سارة"], "source": ["هسبريس"]}
     with pytest.raises(BadRequest, match="unknown parameter"):
@@ -183,18 +199,7 @@ def test_both_engines_show_the_same_actor_entries_when_spellings_merge(
         article(100 + 2 * k + j, actors=[name]) for k, name in enumerate(others) for j in (0, 1)
     ]
     archive = [write_jsonl(tmp_path / "a.jsonl", records)]
-    if engine == "embedded":
-        reindex.run(archive, EmbeddedStore(tmp_path / "d"), workers=1)
-        backend = EmbeddedBackend(tmp_path / "d")
-    else:
-        from indexer.search.elastic import ElasticBackend, ElasticStore
-
-        node = request.getfixturevalue("elasticsearch")
-        alias = f"test-facets-{tmp_path.name[-12:].lower()}"
-        store = ElasticStore(node.writer, alias)
-        reindex.run(archive, store, workers=1)
-        request.addfinalizer(lambda: delete_versions(store.client, alias))
-        backend = ElasticBackend(node.reader, alias)
+    backend = indexed(engine, archive, tmp_path, request)
     shown = backend.search(SearchRequest.from_params({})).facets["actor"]
     assert len(shown) == FACET_SIZE
     assert (shown[0].count, actor_key(shown[0].key)) == (6, actor_key("سامر قادوري"))
@@ -265,19 +270,11 @@ def test_a_value_past_the_ones_listed_is_found_by_its_name(engine, tmp_path, mon
         for j in range(len(names) - k)
     ]
     records.append(article(99, actors=["سامي السادس"], body="خبر آخر"))
+    # One actor stored under two spellings, one of which holds the text.
+    records.append(article(70, actors=["جيريمي كوربين"]))
+    records.append(article(79, actors=["جيرمي كوربن"]))
     archive = [write_jsonl(tmp_path / "a.jsonl", records)]
-    if engine == "embedded":
-        reindex.run(archive, EmbeddedStore(tmp_path / "d"), workers=1)
-        client = app_for(tmp_path / "d").test_client()
-    else:
-        from indexer.search.elastic import ElasticBackend, ElasticStore
-
-        node = request.getfixturevalue("elasticsearch")
-        alias = f"test-more-{tmp_path.name[-12:].lower()}"
-        store = ElasticStore(node.writer, alias)
-        reindex.run(archive, store, workers=1)
-        request.addfinalizer(lambda: delete_versions(store.client, alias))
-        client = app_for(backend=ElasticBackend(node.reader, alias)).test_client()
+    client = app_for(backend=indexed(engine, archive, tmp_path, request)).test_client()
 
     listed = client.get("/api/facets/actor").get_json()
     assert [v["key"] for v in listed["values"]] == names[:4] and listed["more"] is True
@@ -288,9 +285,16 @@ def test_a_value_past_the_ones_listed_is_found_by_its_name(engine, tmp_path, mon
     assert found["more"] is False
     under = client.get("/api/facets/actor?q=الاحتجاج&contains=سادس").get_json()
     assert [v["key"] for v in under["values"]] == [names[5]]  # the other is not in its results
+    corbyn = client.get("/api/facets/actor?contains=كوربين").get_json()["values"]
+    assert [(v["key"], v["count"]) for v in corbyn] == [("جيريمي كوربين", 2)]
     nothing = client.get("/api/facets/actor?contains=مجهول").get_json()
     assert nothing["values"] == [] and nothing["more"] is False
     assert "ناشط سادس" in client.get("/facets/actor?contains=سادس").get_data(as_text=True)
+    # As many values as listed: no more; a box of spaces asks for nothing.
+    monkeypatch.setattr(search, "MORE_VALUES", len(names))
+    every = client.get("/api/facets/actor?q=الاحتجاج").get_json()
+    assert len(every["values"]) == len(names) and every["more"] is False
+    assert "تضم" not in client.get("/facets/actor?contains=%20%20").get_data(as_text=True)
 
 
 def test_the_spellings_of_one_actor_are_one_facet_entry_and_one_filter(tmp_path, monkeypatch):

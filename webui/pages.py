@@ -228,7 +228,7 @@ FEED_SIZE = 50
 def facet_more(name):
     """A facet's values under the search (its first 1,000), with a box to
     find any by its name; each value goes back to the search with it chosen."""
-    contains = request.args.get("contains", "")
+    contains = request.args.get("contains", "").strip()
     found = facet_values(name, contains)
     return render_template(
         "facet.html",

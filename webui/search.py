@@ -142,22 +142,23 @@ def facet_values(name, contains="") -> FacetValues:
     if name not in {f.name for f in search_state.registry.values}:
         known = ", ".join(f.name for f in search_state.registry.values)
         raise BadRequest("facet", f"unknown facet {name!r}; known: {known}")
-    counted = replace(search_state, facets=(name,), facet_size=MORE_VALUES, size=1)
+    # One value more than listed: whether the archive holds more.
+    counted = replace(search_state, facets=(name,), facet_size=MORE_VALUES + 1, size=1)
     wanted = normalize(contains.strip())
     matching: list[str] | None = None
     if wanted:
         archive = state().values(name)
-        matching = sorted(
-            (v for v in archive if _holds(name, v, wanted)), key=lambda v: (-archive[v], v)
-        )
+        holding = {v for v in archive if _holds(name, v, wanted)}
+        if search_state.registry.value(name).names:  # an actor's spellings are one entry
+            holding = state().actors(current_app.logger).alike(holding) & archive.keys()
+        matching = sorted(holding, key=lambda v: (-archive[v], v))
         counted = replace(counted, facet_include=tuple(matching[:MORE_VALUES]))
     buckets = backend().search(counted).facets[name] if matching != [] else []
     if matching is None:
-        return FacetValues(
-            search_state, buckets, sum(not b.selected for b in buckets) >= MORE_VALUES
-        )
+        listed = sum(b.selected for b in buckets) + MORE_VALUES
+        return FacetValues(search_state, buckets[:listed], len(buckets) > listed)
     # the chosen values are counted whatever their names
-    buckets = [b for b in buckets if _holds(name, b.key, wanted)]
+    buckets = [b for b in buckets if b.key in holding or _holds(name, b.key, wanted)]
     return FacetValues(search_state, buckets, len(matching) > MORE_VALUES)
 
 

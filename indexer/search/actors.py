@@ -123,6 +123,12 @@ class ActorDirectory:
         """The articles that store the actor under this spelling."""
         return self._counts.get(value, 0)
 
+    def alike(self, values) -> set[str]:
+        """`values` and every value stored under the key of one of them: the
+        other spellings of their actors (جون بولتن beside جون بولتون)."""
+        keys = {actor_key(value, self.gazetteer) for value in values}
+        return set(values).union(*(self._groups.get(k, ()) for k in keys))
+
     def stored(self, actor, spellings, gazetteer) -> tuple[str, ...]:
         """The values stored with the `actor_key` of one of `spellings` (the
         gazetteer's of `actor`) of two words or more (one word's key is the
