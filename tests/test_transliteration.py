@@ -24,6 +24,10 @@ from indexer.search.transliteration import arabic_skeletons, latin_skeletons, qu
         ("Mitchell", "ميتشل"),  # tch as تش
         ("Exxon", "إكسون"),  # a doubled letter
         ("Modrić", "مودريتش"),  # ć as تش
+        ("Gafsa", "ڨفصة"),  # the Tunisian g
+        ("Golestan", "گلستان"),  # the Persian g
+        ("Chabahar", "چابهار"),  # the Persian ch
+        ("Volvo", "ڤولفو"),  # the v some write
     ],
 )
 def test_a_latin_name_meets_its_arabic_spelling(latin, arabic):

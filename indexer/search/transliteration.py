@@ -44,7 +44,7 @@ _ARABIC_CLASSES = {
     "م": "M",
     "ن": "N",
 }  # every other letter (ا و ي ى ه ة ح ع and hamza's seats) is a vowel or silent
-_SOUND_LETTERS = str.maketrans("گچ", "غش")
+_SOUND_LETTERS = str.maketrans("گڨچ", "غغش")
 _ARABIC_TABLE = str.maketrans(
     {chr(c): "" for c in range(0x0600, 0x0700)}
     | {letter: kind for letters, kind in _ARABIC_CLASSES.items() for letter in letters}
@@ -154,8 +154,8 @@ def arabic_skeletons(text: str) -> tuple[set[str], set[str]]:
     """(the skeletons of a text's words, with and without their clitics, and of
     each two words in a row: سناب شات is Snapchat; its figures). Function
     words are left out: بعد أن is no Biden, منذ no Monday."""
-    # Normalising writes گ as ك and چ as ج, the letters they are drawn on;
-    # their sounds are g and ch.
+    # Normalising writes گ as ك, ڨ as ق and چ as ج, the letters they are
+    # drawn on; their sounds are g and ch.
     text = normalize(text.translate(_SOUND_LETTERS)).replace("تش", "ش")
     figures = {figure.replace(",", "") for figure in _FIGURE.findall(text)}
     words = [word for word in _WORD.findall(text) if word not in STOPWORDS]
