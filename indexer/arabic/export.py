@@ -33,6 +33,7 @@ from .stem import (
     _MIN_DEFINITE_COUNT,
     _MIN_REST_COUNT,
     _MIN_STEM,
+    _PRONOUNS,
     _PROPER,
     _RATIO,
     _SUFFIXES,
@@ -81,6 +82,7 @@ def rules() -> dict:
         "articles": _ARTICLES,
         "clitics": _CLITICS,
         "suffixes": _SUFFIXES,
+        "pronouns": _PRONOUNS,
         "min_stem": _MIN_STEM,
         "ratio": _RATIO,
         "min_rest_count": _MIN_REST_COUNT,
@@ -102,6 +104,7 @@ def rule_lines():
     yield "articles\t" + " ".join(f"{a}:{n}" for a, n in rule["articles"])
     yield "clitics\t" + " ".join(rule["clitics"])
     yield "suffixes\t" + " ".join(rule["suffixes"])
+    yield "pronouns\t" + " ".join(rule["pronouns"])
     yield f"min_stem\t{rule['min_stem']}"
     yield "ratio\t" + " ".join(f"{c}:{r}" for c, r in rule["ratio"].items())
     yield f"min_rest_count\t{rule['min_rest_count']}"

@@ -44,6 +44,7 @@ _CLITICS = "وفبلك"
 # light10's suffixes after normalisation (ة is ه), in its order: each is
 # stripped at most once, leaving at least two letters.
 _SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
+_PRONOUNS = ("ها", "ه")  # the suffixes after which a name kept whole is found
 _MIN_STEM = 2
 
 # How much more common the rest must be than the whole word for a bare
@@ -183,15 +184,19 @@ def strip_prefixes(word: str) -> str:
 
 def strip_suffixes(word: str, kept: frozenset[str] = frozenset()) -> str:
     """light10's suffix pass, stopping before a stem that is a stopword
-    (الولايات → ولاي, not ولا), and at a word of `kept` (أركانها → أركان)."""
+    (الولايات → ولاي, not ولا), and at a word of `kept`, as it is or once a
+    pronoun is off (أركانها → أركان; not a plural's ending: الرايات, flags,
+    is no رأي)."""
+    if word in kept:
+        return word
     for suffix in _SUFFIXES:
-        if word in kept:
-            break
         if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
             shorter = word[: -len(suffix)]
             if shorter in STOPWORDS:
                 break
             word = shorter
+            if suffix in _PRONOUNS and word in kept:
+                break
     return word
 
 
@@ -230,11 +235,13 @@ def proper_names(people: Iterable[str], shares: dict[str, float]) -> list[str]:
         shorter = strip_suffixes(rest)
         if len(rest) < 3 or shorter == rest or rest == _ALLAH:
             continue
-        feminine = counts.get(rest + "ه", 0) + counts.get("ال" + rest + "ه", 0)
+        # its feminine, but for a place's name (المهدية is no مهدي's)
+        feminine = 0 if rest + "ه" in places else counts.get(rest + "ه", 0)
+        feminine += 0 if rest + "ه" in places else counts.get("ال" + rest + "ه", 0)
         if not place and (
             counts.get("ال" + rest, 0) > counts.get(rest, 0)
             or (rest.endswith("ه") and shares.get(rest, 0) < _PROPER_SHARE)
-            or (rest.endswith("ي") and feminine >= counts.get(rest, 0))
+            or (rest.endswith("ي") and feminine > counts.get(rest, 0))
         ):
             continue  # a common word; an adjective whose feminine is commoner (الريفية)
         if uses.get(shorter, 0) - counts.get(rest, 0) >= _PROPER_COLLISION:

@@ -135,6 +135,7 @@ struct Analysis {
     lexicon: HashMap<String, u64>,
     whole_words: HashSet<String>,
     proper: HashSet<String>,
+    pronouns: Vec<String>,
     articles: Vec<(String, usize)>,
     clitics: Vec<char>,
     suffixes: Vec<String>,
@@ -181,6 +182,7 @@ impl Analysis {
             lexicon: item(data, "lexicon")?,
             whole_words: item(data, "whole_words")?,
             proper: item(data, "proper")?,
+            pronouns: item(data, "pronouns")?,
             articles: item(data, "articles")?,
             clitics: item::<String>(data, "clitics")?.chars().collect(),
             suffixes: item(data, "suffixes")?,
@@ -713,16 +715,19 @@ impl Analysis {
 
     fn strip_suffixes<'a>(&self, word: &'a str) -> &'a str {
         let mut word = word;
+        if self.proper.contains(word) {
+            return word;
+        }
         for suffix in &self.suffixes {
-            if self.proper.contains(word) {
-                break;
-            }
             if let Some(shorter) = word.strip_suffix(suffix.as_str()) {
                 if word.chars().count() - suffix.chars().count() >= self.min_stem {
                     if self.stopwords.contains(shorter) {
                         break;
                     }
                     word = shorter;
+                    if self.pronouns.contains(suffix) && self.proper.contains(word) {
+                        break;
+                    }
                 }
             }
         }

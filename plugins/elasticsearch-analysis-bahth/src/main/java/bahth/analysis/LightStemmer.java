@@ -12,7 +12,7 @@ import java.util.Set;
  * bare clitics و ف ب ل ك stripped only where the lexicon says the rest is a
  * word of its own and the whole is not (never seen after the article),
  * protected words, and a suffix pass that stops before a stopword and at a
- * name it keeps whole (proper.txt). Every affix, ratio and threshold comes
+ * name it keeps whole (proper.txt), as it is or once a pronoun is off. Every affix, ratio and threshold comes
  * from the exported rules. Lengths count code points, as Python's do.
  */
 final class LightStemmer {
@@ -29,6 +29,7 @@ final class LightStemmer {
     private final double definiteShare;
     private final Set<String> wholeWords;
     private final Set<String> proper;
+    private final List<String> pronouns;
     private final String allah;
     private final Set<String> stopwords;
     private final Map<String, Integer> lexicon;
@@ -51,6 +52,7 @@ final class LightStemmer {
         definiteShare = Double.parseDouble(data.rule("definite_share"));
         wholeWords = new HashSet<>(List.of(data.rule("whole_words").split(" ")));
         proper = new HashSet<>(List.of(data.rule("proper").split(" ")));
+        pronouns = List.of(data.rule("pronouns").split(" "));
         allah = data.rule("allah");
         stopwords = data.stopwords;
         lexicon = data.lexicon;
@@ -124,16 +126,19 @@ final class LightStemmer {
     }
 
     private String stripSuffixes(String word) {
+        if (proper.contains(word)) {
+            return word;
+        }
         for (String suffix : suffixes) {
-            if (proper.contains(word)) {
-                break;
-            }
             if (word.endsWith(suffix) && length(word) - length(suffix) >= minStem) {
                 String shorter = word.substring(0, word.length() - suffix.length());
                 if (stopwords.contains(shorter)) {
                     break;
                 }
                 word = shorter;
+                if (pronouns.contains(suffix) && proper.contains(word)) {
+                    break;
+                }
             }
         }
         return word;
