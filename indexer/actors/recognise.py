@@ -66,7 +66,7 @@ _ATTRIBUTION = frozenset(
     map(normalize, "بحسب حسب وفق وفقا نقلت نقل ذكرت ذكر أفادت أفاد أوردت أورد".split())
 )
 _RELAYED = frozenset(map(normalize, "نقلا نقلت نقل".split()))
-# An interview with an outlet, the story's own (قال في مقابلة مع "العربية",
+# An interview with an outlet, the story's own (قال في مقابلة مع "سي إن إن",
 # في حوار خاص مع قناة الجزيرة): the outlet acts in it (ACTORS.md).
 _INTERVIEW = frozenset(map(normalize, "مقابلة حوار لقاء مقابلات حديث".split()))
 _INTERVIEW_KIND = frozenset(
@@ -1154,7 +1154,7 @@ class Recogniser:
             if form not in found.forms:
                 found.forms.append(form)
             if kind == MEDIUM and _interviewed_by(texts[number], position, self.cues.outlets):
-                interviews.add(name_key)  # في مقابلة مع "العربية": the story's own
+                interviews.add(name_key)  # في مقابلة مع "سي إن إن": the story's own
             if number and kind == MEDIUM and self._source(texts[number], position, form):
                 return  # نقلت وكالة الأنباء, لصحيفة, بحسب قناة: where the news came from
             if name_key in self.cues.seats and _at_a_place(texts[number], position, form):
@@ -1467,7 +1467,7 @@ def _before(tokens, position) -> str:
 
 def _interviewed_by(tokens, position, outlet_kinds) -> bool:
     """Whether the outlet named at `position` gives the interview the story
-    tells (في مقابلة مع "العربية", حوار خاص مع قناة الجزيرة): before it,
+    tells (في مقابلة مع "سي إن إن", حوار خاص مع قناة الجزيرة): before it,
     quotes and a word of its kind aside, مع after a word of interview."""
     at = position - 1
     while at >= 0 and (tokens[at][SHOWN] in _QUOTES or tokens[at][NORM] in outlet_kinds):
