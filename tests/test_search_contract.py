@@ -300,6 +300,8 @@ def test_a_word_written_two_ways_finds_both_and_says_so(backend):
         for one, other in (pair, pair[::-1]):
             (shown,) = SearchRequest.from_params({"q": [one]}).also_searched
             assert analyze(shown) == analyze(other) and shown in (other, "ال" + other), one
+    # As typed around the word, in the other way's letters, not its stem's.
+    assert SearchRequest.from_params({"q": ["الكيماوية"]}).also_searched == ("الكيميائية",)
     # An excluded word excludes its other way too, and is not said to be searched.
     excluding = SearchRequest.from_params({"q": ["شركات -أمريكية"]})
     assert "x-ways" not in ids(backend.search(excluding)) and excluding.also_searched == ()

@@ -232,6 +232,15 @@ VARIANTS = (
 )
 
 
+def _letters_of(term: str, written: str) -> str:
+    """The letters of `written` (a word of VARIANTS) that make its `term`, as
+    written (كيميائ of كيميائي: never the normalised كيمياء); the term where
+    they cannot be told."""
+    folded = normalize(written)
+    at = folded.find(term)
+    return written[at : at + len(term)] if at >= 0 and len(folded) == len(written) else term
+
+
 @cache
 def _other_terms() -> dict[str, tuple[str, str]]:
     """Each term of a word of VARIANTS -> (the term of its other way, that
@@ -258,11 +267,7 @@ def other_ways(query: Query) -> tuple[Query, tuple[str, ...]]:
         text = clause.text
         for term in clause.terms:
             if term in others:
-                other, written = others[term]
-                # Where the two ways' letters differ in number, the other way
-                # as VARIANTS writes it (كيماوي for الكيميائية): never a stem.
-                aligned = len(other) == len(term)
-                text = _written_otherwise(text, term, other) if aligned else written
+                text = _written_otherwise(text, term, _letters_of(*others[term]))
         if shown and text not in added:
             added.append(text)
         return (Clause(terms, clause.field, text),)
