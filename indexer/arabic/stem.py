@@ -72,9 +72,9 @@ NAMES = Path(__file__).parent / "data" / "names.txt"
 # Names of people and places that the suffix rules would make another,
 # commoner word's (حماة: حماية's حما; البحرين: بحر; سلطان: السلطات' سلط;
 # حسين: حس), kept whole once the article and clitics are off; a nisba still
-# loses its ي and meets its place (اللبناني: لبنان). Written by
-# scripts/build-names (`proper_names`) from the gazetteer's people and
-# data/places.txt.
+# loses its ي and meets a place that ends in ان or ين (اللبناني: لبنان).
+# Written by scripts/build-names (`proper_names`) from the gazetteer's
+# people, the actor recogniser's given names and data/places.txt.
 PROPER = Path(__file__).parent / "data" / "proper.txt"
 PLACES = Path(__file__).parent / "data" / "places.txt"
 
@@ -236,8 +236,8 @@ def proper_names(people: Iterable[str], shares: dict[str, float]) -> list[str]:
         if len(rest) < 3 or shorter == rest or rest == _ALLAH:
             continue
         # its feminine, but for a place's name (المهدية is no مهدي's)
-        feminine = 0 if rest + "ه" in places else counts.get(rest + "ه", 0)
-        feminine += 0 if rest + "ه" in places else counts.get("ال" + rest + "ه", 0)
+        she = rest + "ه"
+        feminine = 0 if she in places else counts.get(she, 0) + counts.get("ال" + she, 0)
         if not place and (
             counts.get("ال" + rest, 0) > counts.get(rest, 0)
             or (rest.endswith("ه") and shares.get(rest, 0) < _PROPER_SHARE)
