@@ -219,6 +219,10 @@ def test_codes_are_shown_with_the_arabic_labels_of_the_editable_table(tmp_path):
     assert '<span class="value" dir="auto" title="internationalNews">أخبار دولية</span>' in page
     assert "القسم: <bdi>أخبار دولية</bdi>" in page  # the chip too, one value named so
     assert client.get("/api/search?category=internationalNews").get_json()["total"] == 1
+    # The facet's box finds a value by its label as by its code.
+    for typed in ("دوليه", "internationalnews"):
+        found = client.get(f"/api/facets/category?contains={typed}").get_json()["values"]
+        assert [v["key"] for v in found] == ["internationalNews"], typed
 
 
 def test_every_value_of_a_facet_is_reachable_and_found_by_its_name(tmp_path):

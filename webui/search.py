@@ -10,8 +10,7 @@ from indexer.actors import Gazetteer, GazetteerError, configured
 from indexer.actors.keys import named
 from indexer.arabic import normalize
 from indexer.search import Backend, BadRequest, SearchRequest, address, batch
-from indexer.search.actors import ActorDirectory, Directories, Resolved
-from indexer.search.labels import label
+from indexer.search.actors import ActorDirectory, Directories, Resolved, box_texts
 from indexer.search.result import SearchResult
 from indexer.search.suggest import did_you_mean
 from indexer.settings import Settings
@@ -47,6 +46,10 @@ class AppState:
     def values(self, name) -> dict[str, int]:
         """A value facet's {value: articles}, for reading its filter values."""
         return self.directories.values(self.backend, name)
+
+    def searchable(self, name) -> dict[str, tuple[str, str]]:
+        """A facet's values and labels normalised, for its box (facet_values)."""
+        return self.directories.searchable(self.backend, name)
 
 
 def state() -> AppState:
@@ -148,7 +151,8 @@ def facet_values(name, contains="") -> FacetValues:
     matching: list[str] | None = None
     if wanted:
         archive = state().values(name)
-        holding = {v for v in archive if _holds(name, v, wanted)}
+        searchable = state().searchable(name)  # made from values a change apart, at most
+        holding = {v for v, texts in searchable.items() if _found(wanted, texts)} & archive.keys()
         if search_state.registry.value(name).names:  # an actor's spellings are one entry
             holding = state().actors(current_app.logger).alike(holding) & archive.keys()
         matching = sorted(holding, key=lambda v: (-archive[v], v))
@@ -158,13 +162,12 @@ def facet_values(name, contains="") -> FacetValues:
         listed = sum(b.selected for b in buckets) + MORE_VALUES
         return FacetValues(search_state, buckets[:listed], len(buckets) > listed)
     # the chosen values are counted whatever their names
-    buckets = [b for b in buckets if b.key in holding or _holds(name, b.key, wanted)]
+    buckets = [b for b in buckets if b.key in holding or _found(wanted, box_texts(name, b.key))]
     return FacetValues(search_state, buckets, len(matching) > MORE_VALUES)
 
 
-def _holds(name, value, wanted):
-    shown = label(name, value)
-    return wanted in normalize(value) or (bool(shown) and wanted in normalize(shown))
+def _found(wanted, texts):
+    return any(wanted in text for text in texts)
 
 
 PROFILE_LATEST = 10  # articles an actor's page lists
