@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 from indexer.actors.recognise import key
 from indexer.actors.suggest import skeleton
 from indexer.arabic import is_stopword, normalize
-from indexer.arabic.stem import lexicon
+from indexer.arabic.stem import _ARTICLES, _CLITICS, lexicon
 
 from .query import PHRASE_QUOTES
 from .request import SearchRequest
@@ -251,7 +251,8 @@ _WORD = re.compile(r"\w+")
 
 
 AS_WRITTEN = 10  # the hits whose headlines and snippets show how a suggestion is written
-_LEADING = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
+# What the stemmer takes off a word's front: the article with its clitics, a clitic.
+_LEADING = (*(article for article, _ in _ARTICLES), *_CLITICS)
 
 
 def _as_written(text: str, hits) -> str:
