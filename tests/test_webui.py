@@ -555,6 +555,10 @@ def test_a_suggestion_weighs_the_other_words_and_the_keyboard(client):
     assert _likelihood("هياه", "هيءه") == _likelihood("انجولا", "انغولا") == NEIGHBOUR
     assert _likelihood("سلمن", "سلمان") == NEIGHBOUR
     assert _likelihood("الامريكيي", "الامريكي") == 1.0
+    # The letters a hamza sits on are no slips for one another (أنجولا is no
+    # أنجيلا); ch written without its ت is (شيلي, تشيلي), and no other letter.
+    assert _likelihood("انجولا", "انجيلا") == _likelihood("باب", "بوب") == 1.0
+    assert _likelihood("شيلي", "تشيلي") == NEIGHBOUR and _likelihood("شيلي", "يلي") == 1.0
 
 
 def test_a_misspelled_name_gets_a_suggestion_on_every_surface(client, data_dir):

@@ -77,11 +77,16 @@ def _keyboard_neighbours() -> dict[str, set[str]]:
 NEIGHBOURS = _keyboard_neighbours()
 
 # Letters written for one another by ear, as likely as a neighbouring key:
-# a hamza and the letter it sits on or was dropped for (هيأة, هيئة;
-# مسوول), the letters of g (أنجولا, أنغولا), and those dialects say alike.
-SOUNDALIKE = ("ءاوي", "جغقك", "ذزظ", "ضظ", "ثسص", "ته")
-_SOUNDS_LIKE = {a: set(group) - {a} for group in SOUNDALIKE for a in group}
+# a hamza and a letter it sits on or was dropped for (هيأة, هيئة; مسوول),
+# not those letters for one another (أنجولا is no أنجيلا), the letters of g
+# (أنجولا, أنغولا), and those dialects say alike.
+SOUNDALIKE = ("ءا", "ءو", "ءي", "جغقك", "ذزظ", "ضظ", "ثسص", "ته")
+_SOUNDS_LIKE = {
+    a: {b for group in SOUNDALIKE if a in group for b in group} - {a}
+    for a in set("".join(SOUNDALIKE))
+}
 LONG_VOWELS = "اوي"  # left out or added by ear: سلمن, سلمان
+TWO_FOR_ONE_SOUND = ("تش",)  # its first letter left out by ear: شيلي for تشيلي (ch)
 
 
 @dataclass
@@ -164,7 +169,8 @@ def person_names(gazetteer) -> frozenset[str]:
 
 def _likelihood(typed: str, known: str) -> float:
     """How likely `known` was meant when `typed` was typed: a letter changed
-    for its keyboard neighbour or for one that sounds alike, or a long vowel
+    for its keyboard neighbour or for one that sounds alike, a long vowel
+    left out or added, or the first of two letters said as one sound (تش)
     left out or added, is NEIGHBOUR times likelier than other slips."""
     if len(typed) == len(known):
         changed = [(a, b) for a, b in zip(typed, known, strict=True) if a != b]
@@ -176,7 +182,8 @@ def _likelihood(typed: str, known: str) -> float:
         longer, shorter = (typed, known) if len(typed) > len(known) else (known, typed)
         for at, letter in enumerate(longer):
             doubled = letter in (longer[at - 1 : at], longer[at + 1 : at + 2])  # a key held
-            if letter in LONG_VOWELS and not doubled and longer[:at] + longer[at + 1 :] == shorter:
+            by_ear = letter in LONG_VOWELS or longer[at : at + 2] in TWO_FOR_ONE_SOUND
+            if by_ear and not doubled and longer[:at] + longer[at + 1 :] == shorter:
                 return NEIGHBOUR
     return 1.0
 
