@@ -448,6 +448,25 @@ def test_a_surname_in_another_persons_name_is_not_that_person():
     assert "معمر القذافي" not in names(text) and "معمر الإرياني" in names(text)
 
 
+def test_a_family_name_alone_is_the_person_the_story_names_with_it():
+    """Where a story names in full one person of a family name the gazetteer
+    gives a famous person, the family name alone is that person (the widow
+    مباركة البراهمي, not her husband; the cleric أحمد خاتمي, not the former
+    president محمد خاتمي), or the famous one where kin stands by (زوجته غريس
+    موغابي), or the famous one named another way (ستيف منوتشين)."""
+    text = "أكدت النائبة مباركة البراهمي أن الحكومة تأخرت. واستنكرت البراهمي التعويضات"
+    assert names(text) == ["مباركة البراهمي"]
+    text = "وحذر رجل الدين أحمد خاتمي من الحرب. وقال خاتمي في خطبة الجمعة إن"
+    assert names(text) == ["أحمد خاتمي"]
+    text = "وصلت زوجته غريس موغابي إلى المطار. وقال موغابي إن البلاد بخير"
+    assert names(text) == ["غريس موغابي", "روبرت موغابي"]
+    text = "قال وزير الخزانة ستيف منوتشين إن الرسوم باقية. وأضاف منوتشين أن"
+    assert names(text) == ["ستيفن منوتشين"]
+    # Two namesakes: the family name alone is left as it was.
+    text = "وقال زياد البراهمي وسامي البراهمي إن. وأضاف البراهمي أن"
+    assert "محمد البراهمي" in names(text)
+
+
 def test_a_cleric_and_a_chechen_are_titles_not_names_and_a_daughter_is_no_father():
     """رجل الدين is a title (the name follows it), الشيشاني a nationality:
     neither is the first word of the name after them; a given name before a

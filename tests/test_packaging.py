@@ -35,6 +35,7 @@ def test_the_wheel_carries_data_templates_and_mappings(tmp_path):
         "indexer/arabic/data/names.txt",
         "indexer/arabic/data/proper.txt",
         "indexer/actors/data/titles.txt",
+        "indexer/actors/data/kin.txt",
         "indexer/actors/data/seats.txt",
         "indexer/actors/data/name-words.tsv",
         "indexer/actors/data/word-counts.tsv.gz",

@@ -126,6 +126,9 @@ _MOST_QUALIFIERS = 8
 # scripts/build-name-words), and no list knows,
 # may be a name (most foreign surnames are rare words).
 _RARE = 40
+# Uses in the news that make a given name an Arabic name of its own, however
+# few letters another differs by (سعد, سعيد; حسن, حسين).
+_COMMON_GIVEN = 300
 _TWINS = 0.25  # the share of the rarer of a verb's "he" and "she" forms, at least
 
 
@@ -161,6 +164,7 @@ class Cues:
     places: frozenset  # ستاد, مطار, جائزة: a name after them is the place's
     seats: frozenset  # البيت الأبيض, الكرملين: actors where they act, not where they are the place
     counts: dict  # how often real news writes each word (word-counts.tsv.gz)
+    kin: frozenset = frozenset()  # شقيقه, زوجته: titles too, and a family by a name
 
     def __post_init__(self):
         stops = self.titles | self.heads | self.verbs
@@ -169,7 +173,7 @@ class Cues:
     @classmethod
     def load(cls):
         titles, long_titles = set(), {}
-        for title in _lines("titles.txt"):
+        for title in _lines("titles.txt") + _lines("kin.txt"):
             words = _phrase(title)
             starts = {words[0], "ال" + words[0]} if not words[0].startswith("ال") else {words[0]}
             if len(words) == 1:
@@ -214,6 +218,7 @@ class Cues:
             frozenset(map(normalize, _lines("places.txt"))),
             frozenset(map(key, _lines("seats.txt"))),
             counts,
+            frozenset(map(normalize, _lines("kin.txt"))),
         )
 
 
@@ -1193,6 +1198,7 @@ class Recogniser:
             else:
                 add(shown, kind, shown, number, start)
 
+        self._namesakes(by_key, first, texts, actors_keys)
         self._join_short_forms(by_key, short, actors_keys, mentions)
         for name_key, found in list(by_key.items()):
             if (
@@ -1214,6 +1220,76 @@ class Recogniser:
                 else:
                     del by_key[name_key]  # a source quoted, a platform used
         return [by_key[k] for k in sorted(by_key, key=first.get)]
+
+    def _namesakes(self, by_key, first, texts, actors_keys):
+        """A person the gazetteer knows, named by their family name alone
+        (سليماني), in a story that names in full one other person of that
+        family name, and no one with their given name: the same person where
+        the given names are two spellings of one, or another of their names
+        (ستيف منوتشين is ستيفن منوتشين, إيف لودريان is جان إيف لودريان), else,
+        where the story names them in two words, the person it names (the
+        footballer إسلام سليماني, then سليماني; not a part of their own name:
+        «صالح علي الصماد»), unless a word of kin stands by them (زوجته غريس
+        موغابي: a family is in the story, and موغابي alone is likely its
+        famous member)."""
+        people = {k: k.split() for k, f in by_key.items() if f.kind == PERSON}
+        for name_key, words in people.items():
+            found = by_key.get(name_key)
+            if (
+                found is None
+                or name_key not in actors_keys
+                or len(words) < 2
+                or any(key(form) != words[-1] for form in found.forms)
+            ):
+                continue
+            namesakes = [k for k, w in people.items() if k != name_key and w[-1] == words[-1]]
+            if any(people[k][0] == words[0] for k in namesakes):
+                continue  # named in full, in a spelling of the article's
+            others = [k for k in namesakes if k in by_key and k not in actors_keys]
+            if len(others) != 1 or len(namesakes) != 1:
+                continue
+            other = others[0]
+            given = other.split()[0]
+            number, position = first[other]
+            before = texts[number][position - 1][NORM] if position else ""
+            if given in words or before == words[0] or self._alike_given_names(words[0], given):
+                into, gone = found, other
+            elif (
+                len(other.split()) == 2
+                and given not in self.cues.stops
+                and not self._kin_by(texts, number, position)
+            ):
+                into, gone = by_key[other], name_key
+                actors_keys.discard(name_key)
+            else:
+                continue
+            into.forms.extend(x for x in by_key[gone].forms if x not in into.forms)
+            del by_key[gone]
+
+    def _alike_given_names(self, one: str, other: str) -> bool:
+        """Whether two given names are spellings of one: a foreign name's
+        letters and long vowels either way (هكتور, هيكتور), the one the other
+        with letters more at an end (ستيف, ستيفن; توني, أنتوني), or a letter
+        apart (ناومي, ناعومي; روبرت, روربت), two in a name of five letters or
+        more (دفيفد, ديفيد; يائير, جايير), but never two common given names
+        (محمد, أحمد; حسن, حسين)."""
+        from .suggest import skeleton  # (it reads this module)
+
+        if skeleton(one) == skeleton(other):
+            return True
+        shorter, longer = sorted((one, other), key=len)
+        if len(shorter) >= 3 and (longer.startswith(shorter) or longer.endswith(shorter)):
+            return True
+        given, counts = self.cues.first_names, self.cues.counts
+        if all(name in given and counts.get(name, 0) >= _COMMON_GIVEN for name in (one, other)):
+            return False
+        return len(shorter) >= 4 and _distance(one, other) <= (2 if len(shorter) >= 5 else 1)
+
+    def _kin_by(self, texts, number, position) -> bool:
+        """Whether a word of kin stands by the name first mentioned at
+        `position` of text `number`: three words before it or after its first."""
+        near = texts[number][max(0, position - 3) : position + 4]
+        return any(token[NORM] in self.cues.kin for token in near)
 
     def _another_sons(self, tokens, position, size, end) -> bool:
         """Whether a known spelling that is a person's name without its
@@ -1539,6 +1615,21 @@ def _a_family_name(word: str) -> bool:
     """Whether a word of a name is a family's (العبدالله), not the end of a
     compound given name (بدر الدين, نصر الله)."""
     return word.startswith("ال") and word not in ("ال", "الدين", "الله")
+
+
+def _distance(one: str, other: str) -> int:
+    """The letters changed, added, left out or swapped with a neighbour to
+    write `one` as `other` (Damerau-Levenshtein, adjacent swaps)."""
+    before, row = None, list(range(len(other) + 1))
+    for i, a in enumerate(one, 1):
+        current = [i]
+        for j, b in enumerate(other, 1):
+            cost = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (a != b))
+            if before is not None and i > 1 and j > 1 and a == other[j - 2] and one[i - 2] == b:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        before, row = row, current
+    return row[-1]
 
 
 def _within(short: list[str], long: list[str], kind: str) -> bool:
