@@ -47,6 +47,8 @@ EDGE_CASES = [
     "\ufe8d\u0653",
     "a\u00a0\u0301",
     "\u00a0ى على\u00a0 …مستشفى\u00a0",
+    # A place's adjective's stem (nisba.txt), not where another word has it.
+    "فرنسا الفرنسية لفرنسا وأمريكا الأميركي سوريا السوري تركيا ترك ألمانيا",
 ]
 _ALPHABETS = (
     [(0x0600, 0x06FF)] * 4

@@ -1337,6 +1337,27 @@ def test_the_analysis_keeps_names_of_people_and_places_whole_where_suffixes_woul
     assert analyze("لبنى") != analyze("لبن") and analyze("بريان") != analyze("بر")
 
 
+def test_a_place_ending_in_alef_meets_its_adjective_where_no_other_word_has_its_stem():
+    from indexer.arabic import analyze
+    from indexer.arabic.stem import NISBA, nisba_places
+
+    listed = [line for line in NISBA.read_text(encoding="utf-8").splitlines()[1:] if line]
+    assert listed == nisba_places(), "run scripts/build-names"
+    for place, adjective in (
+        ("فرنسا", "الفرنسية"),
+        ("أمريكا", "الأمريكي"),
+        ("أميركا", "الأميركيين"),
+        ("سوريا", "السوريون"),
+        ("أوروبا", "الأوروبي"),
+    ):
+        assert analyze(place) == analyze(adjective) == analyze("ل" + place), place
+    # Not where the adjective's stem is another word's: تركيا is no ترك
+    # (left), ألمانيا no مان, كينيا no كين (Harry Kane).
+    for place, other in (("تركيا", "ترك"), ("ألمانيا", "مان"), ("كينيا", "كين")):
+        assert analyze(place) != analyze(other), place
+    assert analyze("أوربا") != analyze("أوربان")  # Orbán
+
+
 def test_the_closest_actors_offered_are_those_spelt_nearest_then_the_most_written():
     from indexer.search.actors import ActorDirectory
 

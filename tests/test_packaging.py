@@ -34,6 +34,7 @@ def test_the_wheel_carries_data_templates_and_mappings(tmp_path):
         "indexer/arabic/data/lexicon.tsv.gz",
         "indexer/arabic/data/names.txt",
         "indexer/arabic/data/proper.txt",
+        "indexer/arabic/data/nisba.txt",
         "indexer/actors/data/titles.txt",
         "indexer/actors/data/kin.txt",
         "indexer/actors/data/seats.txt",

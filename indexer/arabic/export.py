@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .normalize import ALEF_MAKSURA, HAMZA, MAKSURA_KEPT, TABLE, YEH
 from .stem import (
+    _ALEF,
     _ALLAH,
     _ARTICLES,
     _CLITICS,
@@ -33,6 +34,7 @@ from .stem import (
     _MIN_DEFINITE_COUNT,
     _MIN_REST_COUNT,
     _MIN_STEM,
+    _NISBA,
     _PRONOUNS,
     _PROPER,
     _RATIO,
@@ -91,6 +93,8 @@ def rules() -> dict:
         "definite_share": _DEFINITE_SHARE,
         "whole_words": _WHOLE_WORDS,
         "proper": _PROPER,
+        "nisba": _NISBA,
+        "alef": _ALEF,
         "allah": _ALLAH,
         "yeh": YEH,
         "hamza": HAMZA,
@@ -113,7 +117,8 @@ def rule_lines():
     yield f"definite_share\t{rule['definite_share']}"
     yield "whole_words\t" + " ".join(sorted(rule["whole_words"]))
     yield "proper\t" + " ".join(sorted(rule["proper"]))
-    for name in ("allah", "yeh", "hamza", "maksura"):
+    yield "nisba\t" + " ".join(sorted(rule["nisba"]))
+    for name in ("allah", "alef", "yeh", "hamza", "maksura"):
         yield f"{name}\t{rule[name]}"
     yield "maksura_kept\t" + " ".join(rule["maksura_kept"])
 

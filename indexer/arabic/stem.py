@@ -78,6 +78,13 @@ NAMES = Path(__file__).parent / "data" / "names.txt"
 PROPER = Path(__file__).parent / "data" / "proper.txt"
 PLACES = Path(__file__).parent / "data" / "places.txt"
 
+# Places ending in ا whose adjective drops it (فرنسا: الفرنسي, الفرنسية),
+# stemmed as their adjective is, once the article and clitics are off
+# (فرنس), where that stem is their adjective's alone: not تركيا's, ترك,
+# the verb's too, nor ألمانيا's, مان. Written by scripts/build-names
+# (`nisba_places`) from data/places.txt.
+NISBA = Path(__file__).parent / "data" / "nisba.txt"
+
 
 def _listed(path):
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -85,6 +92,8 @@ def _listed(path):
 
 
 _PROPER = frozenset(_listed(PROPER))
+_NISBA = frozenset(_listed(NISBA))
+_ALEF = "\u0627"
 
 # Words whose first letter is a root letter though the rest is also a word:
 # the lexicon alone would split them; and those names.
@@ -206,7 +215,10 @@ def stem(word: str) -> str:
         return word
     if word.endswith(_ALLAH):
         return strip_prefixes(word)
-    return strip_suffixes(strip_prefixes(word), _PROPER)
+    rest = strip_prefixes(word)
+    if rest in _NISBA:
+        rest = rest[: -len(_ALEF)]
+    return strip_suffixes(rest, _PROPER)
 
 
 # A person's name word needs this share of its uses in names to be kept
@@ -247,3 +259,42 @@ def proper_names(people: Iterable[str], shares: dict[str, float]) -> list[str]:
         if uses.get(shorter, 0) - counts.get(rest, 0) >= _PROPER_COLLISION:
             found.add(rest)
     return sorted(found)
+
+
+# A place's adjective's stem needs this many uses in the lexicon, and the
+# other words of that stem (not the place's people: الروس, الصرب) fewer
+# than this share of them.
+_NISBA_USES = 20
+_NISBA_OTHERS = 0.02
+_NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات", "يان", "يتين", "يتان")
+
+
+def nisba_places() -> list[str]:
+    """The places of data/places.txt that `stem` gives their adjective's
+    stem (فرنسا: فرنس, as الفرنسي): those ending in ا, the article and
+    clitics off, whose adjective (the place without its ا, with ي, ية and
+    their plurals) the lexicon uses `_NISBA_USES` times or more, and whose
+    stem other words use less than `_NISBA_OTHERS` as much (تركيا is left:
+    ترك, left, is a verb; آسيا: اس; ألمانيا: مان, Man United)."""
+    counts = lexicon()
+    by_stem: dict[str, list[tuple[str, int]]] = {}
+    for word, count in counts.items():
+        if _is_arabic(word):
+            by_stem.setdefault(strip_suffixes(strip_prefixes(word)), []).append((word, count))
+    found = []
+    for place in sorted({strip_prefixes(normalize(p)) for p in _listed(PLACES)}):
+        if not place.endswith(_ALEF):
+            continue
+        adjective = strip_suffixes(place[: -len(_ALEF)])
+        own = others = 0
+        for word, count in by_stem.get(adjective, ()):
+            rest = strip_prefixes(word)
+            ending = rest[len(adjective) :] if rest.startswith(adjective) else None
+            people = ending == "" and word.endswith("ال" + adjective)
+            if ending in _NISBA_ENDINGS or people:
+                own += count
+            elif word != place:
+                others += count
+        if own >= _NISBA_USES and others < _NISBA_OTHERS * (own + others):
+            found.append(place)
+    return found

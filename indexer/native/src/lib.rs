@@ -135,6 +135,8 @@ struct Analysis {
     lexicon: HashMap<String, u64>,
     whole_words: HashSet<String>,
     proper: HashSet<String>,
+    nisba: HashSet<String>,
+    alef: char,
     pronouns: Vec<String>,
     articles: Vec<(String, usize)>,
     clitics: Vec<char>,
@@ -182,6 +184,8 @@ impl Analysis {
             lexicon: item(data, "lexicon")?,
             whole_words: item(data, "whole_words")?,
             proper: item(data, "proper")?,
+            nisba: item(data, "nisba")?,
+            alef: one_char(&item::<String>(data, "alef")?, "alef")?,
             pronouns: item(data, "pronouns")?,
             articles: item(data, "articles")?,
             clitics: item::<String>(data, "clitics")?.chars().collect(),
@@ -653,7 +657,11 @@ impl Analysis {
         if word.ends_with(&self.allah) {
             return self.strip_prefixes(word).to_owned();
         }
-        self.strip_suffixes(self.strip_prefixes(word)).to_owned()
+        let mut rest = self.strip_prefixes(word);
+        if self.nisba.contains(rest) {
+            rest = rest.strip_suffix(self.alef).unwrap_or(rest);
+        }
+        self.strip_suffixes(rest).to_owned()
     }
 
     fn strip_article<'a>(&self, word: &'a str) -> Option<&'a str> {

@@ -12,7 +12,8 @@ import java.util.Set;
  * bare clitics و ف ب ل ك stripped only where the lexicon says the rest is a
  * word of its own and the whole is not (never seen after the article),
  * protected words, and a suffix pass that stops before a stopword and at a
- * name it keeps whole (proper.txt), as it is or once a pronoun is off. Every affix, ratio and threshold comes
+ * name it keeps whole (proper.txt), as it is or once a pronoun is off; a place ending in ا whose
+ * adjective drops it (nisba.txt: فرنسا, الفرنسي) loses it first. Every affix, ratio and threshold comes
  * from the exported rules. Lengths count code points, as Python's do.
  */
 final class LightStemmer {
@@ -29,6 +30,8 @@ final class LightStemmer {
     private final double definiteShare;
     private final Set<String> wholeWords;
     private final Set<String> proper;
+    private final Set<String> nisba;
+    private final String alef;
     private final List<String> pronouns;
     private final String allah;
     private final Set<String> stopwords;
@@ -52,6 +55,8 @@ final class LightStemmer {
         definiteShare = Double.parseDouble(data.rule("definite_share"));
         wholeWords = new HashSet<>(List.of(data.rule("whole_words").split(" ")));
         proper = new HashSet<>(List.of(data.rule("proper").split(" ")));
+        nisba = new HashSet<>(List.of(data.rule("nisba").split(" ")));
+        alef = data.rule("alef");
         pronouns = List.of(data.rule("pronouns").split(" "));
         allah = data.rule("allah");
         stopwords = data.stopwords;
@@ -65,7 +70,11 @@ final class LightStemmer {
         if (word.endsWith(allah)) {
             return stripPrefixes(word);
         }
-        return stripSuffixes(stripPrefixes(word));
+        String rest = stripPrefixes(word);
+        if (nisba.contains(rest)) {
+            rest = rest.substring(0, rest.length() - alef.length());
+        }
+        return stripSuffixes(rest);
     }
 
     private static boolean isArabic(String word) {
