@@ -1002,6 +1002,33 @@ def test_a_source_an_add_brings_is_known_at_once(tmp_path, monkeypatch):
     assert found["total"] == 1 and found["values_not_found"] == []
 
 
+def test_the_facet_box_finds_a_value_an_add_brings(tmp_path, monkeypatch):
+    """The box's list is made again once the index changes, while the
+    values it is made from are made again too (a lock taken twice hung)."""
+    import threading
+
+    from indexer.search.actors import Directories
+
+    monkeypatch.setattr(Directories, "RECHECK", 0)
+    first = [article(1, source="المصدر الأول")]
+    reindex.run([write_jsonl(tmp_path / "a.jsonl", first)], EmbeddedStore(tmp_path / "data"))
+    client = app_for(tmp_path / "data").test_client()
+
+    def box(text):
+        answers = []
+        url = f"/api/facets/source?contains={text}"
+        asking = threading.Thread(target=lambda: answers.append(client.get(url)), daemon=True)
+        asking.start()
+        asking.join(30)
+        assert answers, "the facet box never answered"
+        return [v["key"] for v in answers[0].get_json()["values"]]
+
+    assert box("الجديد") == []
+    added = [article(2, source="المصدر الجديد")]
+    reindex.add([write_jsonl(tmp_path / "b.jsonl", added)], EmbeddedStore(tmp_path / "data"))
+    assert box("الجديد") == ["المصدر الجديد"]
+
+
 def test_a_search_of_nothing_advises_what_fits_it_and_offers_nothing_to_export(client):
     def advice(url):
         page = client.get(url).get_data(as_text=True)

@@ -10,7 +10,8 @@ from indexer.actors import Gazetteer, GazetteerError, configured
 from indexer.actors.keys import named
 from indexer.arabic import normalize
 from indexer.search import Backend, BadRequest, SearchRequest, address, batch
-from indexer.search.actors import ActorDirectory, Directories, Resolved, box_texts
+from indexer.search.actors import ActorDirectory, Directories, Resolved
+from indexer.search.labels import label
 from indexer.search.result import SearchResult
 from indexer.search.suggest import did_you_mean
 from indexer.settings import Settings
@@ -49,7 +50,7 @@ class AppState:
 
     def searchable(self, name) -> dict[str, tuple[str, str]]:
         """A facet's values and labels normalised, for its box (facet_values)."""
-        return self.directories.searchable(self.backend, name)
+        return self.directories.searchable(self.backend, name, box_texts)
 
 
 def state() -> AppState:
@@ -164,6 +165,12 @@ def facet_values(name, contains="") -> FacetValues:
     # the chosen values are counted whatever their names
     buckets = [b for b in buckets if b.key in holding or _found(wanted, box_texts(name, b.key))]
     return FacetValues(search_state, buckets, len(matching) > MORE_VALUES)
+
+
+def box_texts(name, value) -> tuple[str, str]:
+    """What a facet's box looks in for one value of facet `name`: the value
+    and its label (أخبار دولية for internationalNews), normalised."""
+    return normalize(value), normalize(label(name, value) or "")
 
 
 def _found(wanted, texts):

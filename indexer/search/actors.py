@@ -32,8 +32,6 @@ from functools import cached_property
 from indexer.actors.keys import actor_key, named, same_person
 from indexer.actors.recognise import key
 from indexer.actors.suggest import skeleton
-from indexer.arabic import normalize
-from indexer.search.labels import label
 
 MOST_CLOSEST = 5
 OFFERED = 5  # values of one request that name no actor and are offered the closest
@@ -244,12 +242,6 @@ def _in_order(wanted: tuple, words: tuple) -> bool:
     return all(word in rest for word in wanted)
 
 
-def box_texts(name, value) -> tuple[str, str]:
-    """What a facet's box looks in for one value of facet `name`: the value
-    and its label (أخبار دولية for internationalNews), normalised."""
-    return normalize(value), normalize(label(name, value) or "")
-
-
 class Directories:
     """What reading a request's filters needs of a backend's index, made
     again when the index changes (its number of articles or its time of
@@ -281,13 +273,13 @@ class Directories:
         """{value: articles} of value facet `name` (the outlets, the categories)."""
         return self._fresh(("values", name), backend, None, lambda: backend.values(name))
 
-    def searchable(self, backend, name) -> dict[str, tuple[str, str]]:
-        """{value: box_texts} of facet `name`, made once a change of the index."""
-
-        def make():
-            return {value: box_texts(name, value) for value in self.values(backend, name)}
-
-        return self._fresh(("searchable", name), backend, None, make)
+    def searchable(self, backend, name, texts) -> dict:
+        """{value: texts(name, value)} of value facet `name`, made once a
+        change of the index: what a facet's box looks in."""
+        values = self.values(backend, name)  # first: _fresh makes under its lock
+        return self._fresh(
+            ("searchable", name), backend, None, lambda: {v: texts(name, v) for v in values}
+        )
 
     def _fresh(self, what, backend, made_with, make):
         made_from, when, checked, made = self._made.get(what, (None, 0.0, 0.0, None))
