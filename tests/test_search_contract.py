@@ -292,7 +292,7 @@ def test_spelling_variants_find_the_same_articles(backend):
 
 
 def test_a_word_written_two_ways_finds_both_and_says_so(backend):
-    for typed, other in (("الإدارة الأمريكية", "الأميركية"), ("الإدارة الأميركية", "الأمريكية")):
+    for typed, other in (("الإدارة الأمريكية", "الأميركية"), ("شركات أوروبا", "أوربا")):
         request = SearchRequest.from_params({"q": [typed]})
         found = backend.search(request)
         assert "x-ways" in ids(found), typed

@@ -126,9 +126,9 @@ _MOST_QUALIFIERS = 8
 # scripts/build-name-words), and no list knows,
 # may be a name (most foreign surnames are rare words).
 _RARE = 40
-# Uses in the news that make a given name an Arabic name of its own, however
-# few letters another differs by (سعد, سعيد; حسن, حسين).
-_COMMON_GIVEN = 300
+# Uses in the news of each of two given names a letter or two apart that make
+# them two names, not one written two ways (نادر, ناصر; أمين, أيمن).
+_COMMON_GIVEN = 150
 _TWINS = 0.25  # the share of the rarer of a verb's "he" and "she" forms, at least
 
 
@@ -1271,25 +1271,28 @@ class Recogniser:
         letters and long vowels either way (هكتور, هيكتور), the one the other
         with letters more at an end (ستيف, ستيفن; توني, أنتوني), or a letter
         apart (ناومي, ناعومي; روبرت, روربت), two in a name of five letters or
-        more (دفيفد, ديفيد; يائير, جايير), but never two common given names
-        (محمد, أحمد; حسن, حسين)."""
+        more (دفيفد, ديفيد; يائير, جايير), but for two common given names
+        (نادر, ناصر); never a name kept apart from its look-alikes
+        (data/distinct-names.txt: محمد, أحمد; عمر, عمرو; خالد, خالدة)."""
         from .suggest import skeleton  # (it reads this module)
 
+        shorter, longer = sorted((one, other), key=len)
+        if skeleton(one).startswith("=") or skeleton(other).startswith("="):
+            return False
         if skeleton(one) == skeleton(other):
             return True
-        shorter, longer = sorted((one, other), key=len)
         if len(shorter) >= 3 and (longer.startswith(shorter) or longer.endswith(shorter)):
             return True
         given, counts = self.cues.first_names, self.cues.counts
         if all(name in given and counts.get(name, 0) >= _COMMON_GIVEN for name in (one, other)):
-            return False
+            return False  # two names of their own, a letter apart (نادر, ناصر; أمين, أيمن)
         return len(shorter) >= 4 and _distance(one, other) <= (2 if len(shorter) >= 5 else 1)
 
     def _kin_by(self, texts, number, position) -> bool:
         """Whether a word of kin stands by the name first mentioned at
         `position` of text `number`: three words before it or after its first."""
         near = texts[number][max(0, position - 3) : position + 4]
-        return any(token[NORM] in self.cues.kin for token in near)
+        return any(self.cues.kin.intersection(without_clitic(token[NORM])) for token in near)
 
     def _another_sons(self, tokens, position, size, end) -> bool:
         """Whether a known spelling that is a person's name without its

@@ -277,15 +277,16 @@ def nisba_places() -> list[str]:
     stem other words use less than `_NISBA_OTHERS` as much (تركيا is left:
     ترك, left, is a verb; آسيا: اس; ألمانيا: مان, Man United)."""
     counts = lexicon()
-    by_stem: dict[str, list[tuple[str, int]]] = {}
+    by_stem: dict[str, list[tuple[str, int]]] = {}  # as `stem` has them, but for this rule
     for word, count in counts.items():
         if _is_arabic(word):
-            by_stem.setdefault(strip_suffixes(strip_prefixes(word)), []).append((word, count))
+            stemmed = strip_suffixes(strip_prefixes(word), _PROPER)
+            by_stem.setdefault(stemmed, []).append((word, count))
     found = []
     for place in sorted({strip_prefixes(normalize(p)) for p in _listed(PLACES)}):
         if not place.endswith(_ALEF):
             continue
-        adjective = strip_suffixes(place[: -len(_ALEF)])
+        adjective = strip_suffixes(place[: -len(_ALEF)], _PROPER)
         own = others = 0
         for word, count in by_stem.get(adjective, ()):
             rest = strip_prefixes(word)
