@@ -245,6 +245,11 @@ VARIANTS = (
     ("كاراكاس", "كراكاس"),
     ("فيرجينيا", "فرجينيا"),
     ("تورونتو", "تورنتو"),
+    # The months as the Maghreb's news name them (Jawhara FM: جانفي, not يناير).
+    ("يناير", "جانفي"),
+    ("فبراير", "فيفري"),
+    ("أبريل", "أفريل"),
+    ("يوليو", "جويلية"),
 )
 
 
@@ -268,6 +273,12 @@ def _other_terms() -> dict[str, tuple[str, str]]:
     return found
 
 
+@cache
+def _listed_ways() -> dict[str, str]:
+    """Each word of VARIANTS, normalised -> its other way, as written."""
+    return {normalize(w): o for one, other in VARIANTS for w, o in ((one, other), (other, one))}
+
+
 def other_ways(query: Query) -> tuple[Query, tuple[str, ...]]:
     """`query` with each word the news write two ways (`VARIANTS`) also
     looking for the other way, and those words as shown (الأميركية for
@@ -280,10 +291,12 @@ def other_ways(query: Query) -> tuple[Query, tuple[str, ...]]:
         if clause.quoted or clause.prefix or not any(t in others for t in clause.terms):
             return ()
         terms = tuple(others[term][0] if term in others else term for term in clause.terms)
-        text = clause.text
-        for term in clause.terms:
-            if term in others:
-                text = _written_otherwise(text, term, _letters_of(*others[term]))
+        text = _listed_ways().get(normalize(clause.text))  # a word as listed: جانفي, يناير
+        if text is None:  # as typed around it: الأمريكية, الأميركية
+            text = clause.text
+            for term in clause.terms:
+                if term in others:
+                    text = _written_otherwise(text, term, _letters_of(*others[term]))
         if shown and text not in added:
             added.append(text)
         return (Clause(terms, clause.field, text),)
