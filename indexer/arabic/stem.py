@@ -215,10 +215,13 @@ def stem(word: str) -> str:
         return word
     if word.endswith(_ALLAH):
         return strip_prefixes(word)
-    rest = strip_prefixes(word)
-    if rest in _NISBA:
-        rest = rest[: -len(_ALEF)]
-    return strip_suffixes(rest, _PROPER)
+    return strip_suffixes(without_place_alef(strip_prefixes(word)), _PROPER)
+
+
+def without_place_alef(word: str) -> str:
+    """A place of nisba.txt without its final ا, as its adjective has it
+    (فرنسا: فرنس); another word as it is."""
+    return word[: -len(_ALEF)] if word in _NISBA else word
 
 
 # A person's name word needs this share of its uses in names to be kept

@@ -34,7 +34,7 @@ from functools import cache
 
 from indexer.arabic import analyze, is_stopword, normalize, words
 from indexer.arabic.normalize import ALEF_MAKSURA, MAKSURA_KEPT, YEH
-from indexer.arabic.stem import lexicon, strip_prefixes, strip_suffixes
+from indexer.arabic.stem import lexicon, strip_prefixes, strip_suffixes, without_place_alef
 
 FIELDS = ("title",)
 _PIECE = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"(?:~(\d+)(?!\S))?|(\S+))')
@@ -166,13 +166,14 @@ def parse(text: str) -> Query:
 def _prefix(word, name):
     """The clause of a word typed with a final * (ترام*), or None: its one
     token, normalised, without the article and clitics the stemmer would
-    take off (الرئ* finds الرئيس as رءيس); two letters at least."""
+    take off (الرئ* finds الرئيس as رءيس), a place as its adjective has it
+    (فرنسا* finds فرنسا as فرنس); two letters at least."""
     if not word.endswith("*") or word.count("*") != 1:
         return None
     tokens = words(word[:-1])
     if len(tokens) != 1:
         return None
-    start = strip_prefixes(tokens[0])
+    start = without_place_alef(strip_prefixes(tokens[0]))
     if len(start) < 2:
         return None
     return Clause((start,), name.lower() if name else None, word, prefix=True)
