@@ -173,7 +173,8 @@ class Cues:
     @classmethod
     def load(cls):
         titles, long_titles = set(), {}
-        for title in _lines("titles.txt") + _lines("kin.txt"):
+        kin = _lines("kin.txt")
+        for title in _lines("titles.txt") + kin:
             words = _phrase(title)
             starts = {words[0], "ال" + words[0]} if not words[0].startswith("ال") else {words[0]}
             if len(words) == 1:
@@ -218,7 +219,7 @@ class Cues:
             frozenset(map(normalize, _lines("places.txt"))),
             frozenset(map(key, _lines("seats.txt"))),
             counts,
-            frozenset(map(normalize, _lines("kin.txt"))),
+            frozenset(map(normalize, kin)),
         )
 
 

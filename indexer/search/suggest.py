@@ -170,8 +170,8 @@ def person_names(gazetteer) -> frozenset[str]:
 def _likelihood(typed: str, known: str) -> float:
     """How likely `known` was meant when `typed` was typed: a letter changed
     for its keyboard neighbour or for one that sounds alike, a long vowel
-    left out or added, or the first of two letters said as one sound (تش)
-    left out or added, is NEIGHBOUR times likelier than other slips."""
+    left out or added, or the ت of تش (ch) left out or added, is NEIGHBOUR
+    times likelier than other slips."""
     if len(typed) == len(known):
         changed = [(a, b) for a, b in zip(typed, known, strict=True) if a != b]
         if len(changed) == 1:
