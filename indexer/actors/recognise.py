@@ -1244,19 +1244,18 @@ class Recogniser:
             ):
                 continue
             namesakes = [k for k, w in people.items() if k != name_key and w[-1] == words[-1]]
-            if any(people[k][0] == words[0] for k in namesakes):
-                continue  # named in full, in a spelling of the article's
-            others = [k for k in namesakes if k in by_key and k not in actors_keys]
-            if len(others) != 1 or len(namesakes) != 1:
+            if len(namesakes) != 1:
                 continue
-            other = others[0]
-            given = other.split()[0]
+            other = namesakes[0]
+            given = people[other][0]
+            if given == words[0] or other not in by_key or other in actors_keys:
+                continue  # named in full in a spelling of the article's; joined; known
             number, position = first[other]
             before = texts[number][position - 1][NORM] if position else ""
             if given in words or before == words[0] or self._alike_given_names(words[0], given):
                 into, gone = found, other
             elif (
-                len(other.split()) == 2
+                len(people[other]) == 2
                 and given not in self.cues.stops
                 and not self._kin_by(texts, number, position)
             ):
