@@ -761,6 +761,25 @@ def test_given_names_of_every_region_begin_names():
     assert names("وسجل جويل ماتيب هدفا") == ["جويل ماتيب"]
 
 
+def test_a_name_no_list_knows_after_a_verb_of_saying_or_a_nationality():
+    # Foreign given names the list lacks, with no title before them.
+    assert names("وقال أليسيو فيغالي إن الحكومة ستقرر") == ["أليسيو فيغالي"]
+    assert names("وحل المتسابق الإثيوبي تاميرا مولا في المرتبة الأولى") == ["تاميرا مولا"]
+    assert names("بعد خسارتها أمام الروسية فيتاليا دياتشينكو 6-7 و7-6") == ["فيتاليا دياتشينكو"]
+    # Only where the name ends its phrase: a mark, a number, a particle.
+    assert names("وقال أليسيو فيغالي الحكومة ستقرر") == []
+    # Nouns and adjectives of the language, however rare, are no names: a
+    # dual, a plural, the accusative, a feminine adjective, a word with the article.
+    assert names("ووقع حادثان مشابهان في ولاية جهارخاند") == []
+    assert names("وقعت مجموعتان عرقيتان في ميانمار") == []
+    assert names("وأعرب مديرون تنفيذيون في بنوك كبيرة عن قلقهم") == []
+    assert names("اتهمت صحافيات روسيات في الأيام الأخيرة نوابا") == []
+    assert names("رأى البيان الكوري الشمالي تكتيكا تفاوضيا. إلا أن") == []
+    assert names("القوات العراقية تطهر الحويجة من المسلحين") == []
+    # A word the lists know is the gazetteer's to find (صالحي, ترامب: two people).
+    assert "صالحي ترامب" not in names("وحذر صالحي ترامب من هذه الخطوة")
+
+
 def test_a_tatweel_standing_alone_is_a_dash_between_names():
     # «قمة كيم ـ ترمب»: two people, as with a hyphen; a tatweel inside a word
     # still lengthens it.

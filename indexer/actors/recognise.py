@@ -94,6 +94,11 @@ _NAMED_ONCE = frozenset(
     map(normalize, "جامعة شركة نادي بنك مصرف معهد أكاديمية وكالة مؤسسة منظمة حزب بورصة".split())
 )
 _MOST_NAME_WORDS = 6
+# Particles and prepositions that may follow a name and end its phrase
+# (وقال أليسيو فيغالي إن, الروسي كارن خاتشانوف في).
+_AFTER_A_NAME = frozenset(
+    map(normalize, "إن أن إنه أنه إنها أنها في على من إلى عن مع خلال بعد قبل".split())
+)
 _MOST_ORG_WORDS = 7
 # Before an office's name, a minister of it, in any case or number (وزير
 # الخارجية, عُيّن وزيرا للخارجية, وزراء الخارجية العرب): normalised forms.
@@ -126,6 +131,10 @@ _MOST_QUALIFIERS = 8
 # scripts/build-name-words), and no list knows,
 # may be a name (most foreign surnames are rare words).
 _RARE = 40
+# A noun's endings, each with how often the archive writes its stem with the
+# article, at least, for a word so ending to be that noun inflected (not a
+# name: تفاوضيا, حادثان, مديرون; not أوساكا, بوتين).
+_INFLECTIONS = (("ا", _RARE // 4), ("ان", _RARE), ("ون", _RARE), ("ين", _RARE), ("ات", _RARE))
 # Uses in the news of each of two given names a letter or two apart that make
 # them two names, not one written two ways (نادر, ناصر; أمين, أيمن).
 _COMMON_GIVEN = 150
@@ -382,6 +391,7 @@ class Recogniser:
                 *lists.heads,
                 *lists.verbs,
                 *lists.first_names,
+                *lists.gentilics,
                 normalize("عبد"),
             }
             for prefix in _CLITIC_PREFIXES
@@ -463,6 +473,8 @@ class Recogniser:
             "abu": _ABU,
             "rare": _RARE,
             "twins": _TWINS,
+            "after_a_name": _AFTER_A_NAME,
+            "inflections": list(_INFLECTIONS),
             "most_name_words": _MOST_NAME_WORDS,
             "most_org_words": _MOST_ORG_WORDS,
             "most_qualifiers": _MOST_QUALIFIERS,
@@ -599,6 +611,63 @@ class Recogniser:
             end += 1
         size = end - start
         return size if size >= (2 if first_name else 1) else 0
+
+    def _unlisted_name_size(self, tokens, start) -> int:
+        """How many words from `start`, after a verb of saying or a
+        nationality, make a name no list knows a word of (وقال أليسيو فيغالي
+        إن, العداء الإثيوبي تاميرا مولا، ; the gazetteer's people are its to
+        find, however spelt): two or three words in Arabic letters that are
+        names beyond doubt, no noun of the language (وقعت مجموعتان عرقيتان), then
+        what ends a phrase: a mark, a number, a
+        particle or a preposition, or the end of the text (0: none)."""
+        n = len(tokens)
+        end = start
+        while end < n and end - start < 3:
+            token = tokens[end]
+            # أليسيو, ألفانو: a hamza's alef and ل, no article (its normalised
+            # form looks one); a word with the article is no such name's
+            # (القوات العراقية تطهر الحويجة).
+            first = end == start and token[SHOWN][:2] not in ("أل", "إل")
+            if not (
+                _arabic(token)
+                and not token[SHOWN].startswith("ال")
+                and not self._listed(token[NORM])
+                and token[NORM] not in self.cues.links
+                and self._name_word(token, first=first)
+                and self._strong_name_word(token)
+                and not self._inflected_noun(token[NORM])
+            ):
+                break
+            if end > start and self._glued(tokens, end, end - start):
+                break
+            end += 1
+        if end - start < 2 or (end < n and not self._ends_a_phrase(tokens[end])):
+            return 0
+        return end - start
+
+    def _inflected_noun(self, word: str) -> bool:
+        """Whether a word is a noun or an adjective of the language, not a
+        name: a feminine one written with the article too (متسامحة; not
+        شامي, مرزوقي: family names have it), or its stem is, before
+        the accusative's ا (تفاوضيا: التفاوضي), a dual's or a plural's
+        ending (حادثان, مديرون, روسيات: الحادث, المدير, الروسي; not أفين:
+        الألف), or a
+        feminine noun before the dual's (مجموعتان: مجموعة)."""
+        counts = self.cues.counts
+        if word.endswith("ه") and counts.get("ال" + word, 0) > _WITH_ARTICLE * counts.get(word, 0):
+            return True
+        if word.endswith("تان") and counts.get(word[:-3] + "ه", 0) >= _RARE:
+            return True
+        for ending, least in _INFLECTIONS:
+            stem = word[: -len(ending)]
+            if word.endswith(ending) and len(stem) > 2 and counts.get("ال" + stem, 0) >= least:
+                return True
+        return False
+
+    def _ends_a_phrase(self, token: _Token) -> bool:
+        """Whether a token after a name ends its phrase: a mark or a number,
+        or a particle or preposition (إن, في, على)."""
+        return not _is_word(token) or token[NORM] in _AFTER_A_NAME
 
     def _glued(self, tokens, at: int, before: int) -> bool:
         """Whether the word at `at`, after `before` words of a name, is another
@@ -1119,13 +1188,18 @@ class Recogniser:
                         found.append((number, start, start + size, PERSON))
                     covered = start + size - 1
                 continue
-            if _in(norm, cues.verbs):
+            if _in(norm, cues.verbs) or _in(norm, cues.gentilics):
+                # وقال محمد العبيدي إن; وقال أليسيو فيغالي، ; العداء الإثيوبي تاميرا مولا في
                 nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-                if nxt is not None and (nxt[NORM] in cues.first_names or nxt[NORM] in cues.links):
+                if nxt is None:
+                    continue
+                if nxt[NORM] in cues.first_names or nxt[NORM] in cues.links:
                     size = self._name_size(tokens, i + 1, first_name=True)
-                    if size:
-                        found.append((number, i + 1, i + 1 + size, PERSON))
-                        covered = i + size
+                else:
+                    size = self._unlisted_name_size(tokens, i + 1)
+                if size:
+                    found.append((number, i + 1, i + 1 + size, PERSON))
+                    covered = i + size
                 continue
             if norm in cues.first_names or norm == _ABD or self._and_given_name(norm):
                 size = self._name_size(tokens, i, first_name=True)
@@ -1510,6 +1584,11 @@ def _both_persons(word: str, cues: Cues) -> bool:
     mine, theirs = cues.counts.get(word, 0), cues.counts.get(twin, 0)
     least = _RARE // 4
     return min(mine, theirs) >= least and min(mine, theirs) >= _TWINS * max(mine, theirs)
+
+
+def _arabic(token: _Token) -> bool:
+    """Whether a token begins with an Arabic letter."""
+    return "\u0621" <= token[SHOWN][0] <= "\u06ff"
 
 
 def _comma(tokens, at) -> int:

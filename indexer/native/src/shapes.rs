@@ -60,6 +60,8 @@ pub struct Shapes {
     abu: String,
     rare: i64,
     twins: f64,
+    after_a_name: Words,
+    inflections: Vec<(String, i64)>,
     most_name_words: usize,
     most_org_words: usize,
     most_qualifiers: usize,
@@ -101,6 +103,8 @@ impl Shapes {
             abu: item(data, "abu")?,
             rare: item(data, "rare")?,
             twins: item(data, "twins")?,
+            after_a_name: item(data, "after_a_name")?,
+            inflections: item(data, "inflections")?,
             most_name_words: item(data, "most_name_words")?,
             most_org_words: item(data, "most_org_words")?,
             most_qualifiers: item(data, "most_qualifiers")?,
@@ -151,6 +155,15 @@ fn within<'w>(word: &'w str, wanted: &Words) -> Option<Cow<'w, str>> {
 
 fn is_in(word: &str, wanted: &Words) -> bool {
     within(word, wanted).is_some()
+}
+
+/// Whether a token begins with an Arabic letter (`_arabic`).
+fn arabic(token: &Token) -> bool {
+    token
+        .shown
+        .chars()
+        .next()
+        .is_some_and(|c| ('\u{0621}'..='\u{06ff}').contains(&c))
 }
 
 /// 1 where a comma is at `at`, else 0 (`_comma`).
@@ -205,14 +218,17 @@ impl Shapes {
                 }
                 continue;
             }
-            if is_in(norm, &self.verbs) {
+            if is_in(norm, &self.verbs) || is_in(norm, &self.gentilics) {
                 if let Some(next) = tokens.get(i + 1) {
-                    if self.first_names.contains(next.norm) || self.links.contains(next.norm) {
-                        let size = self.name_size(tokens, i + 1, true);
-                        if size > 0 {
-                            found.push((i + 1, i + 1 + size, false));
-                            covered = Some(i + size);
-                        }
+                    let size =
+                        if self.first_names.contains(next.norm) || self.links.contains(next.norm) {
+                            self.name_size(tokens, i + 1, true)
+                        } else {
+                            self.unlisted_name_size(tokens, i + 1)
+                        };
+                    if size > 0 {
+                        found.push((i + 1, i + 1 + size, false));
+                        covered = Some(i + size);
                     }
                 }
                 continue;
@@ -421,6 +437,57 @@ impl Shapes {
         } else {
             0
         }
+    }
+
+    fn unlisted_name_size(&self, tokens: &[Token], start: usize) -> usize {
+        let n = tokens.len();
+        let mut end = start;
+        while end < n && end - start < 3 {
+            let token = &tokens[end];
+            // أليسيو, ألفانو: a hamza's alef and ل, no article; no word with
+            // the article (القوات العراقية تطهر الحويجة).
+            let first = end == start && !starts_any(token.shown, &["أل", "إل"]);
+            if !(arabic(token)
+                && !token.shown.starts_with("ال")
+                && !self.listed(token.norm)
+                && !self.links.contains(token.norm)
+                && self.name_word(token, first)
+                && self.strong_name_word(token)
+                && !self.inflected_noun(token.norm))
+            {
+                break;
+            }
+            if end > start && self.glued(tokens, end, end - start) {
+                break;
+            }
+            end += 1;
+        }
+        if end - start < 2 || tokens.get(end).is_some_and(|t| !self.ends_a_phrase(t)) {
+            return 0;
+        }
+        end - start
+    }
+
+    fn inflected_noun(&self, word: &str) -> bool {
+        if word.ends_with('ه')
+            && self.count(&format!("ال{word}")) as f64 > self.with_article * self.count(word) as f64
+        {
+            return true;
+        }
+        if word.ends_with("تان") && self.count(&format!("{}ه", before_last(word, 3))) >= self.rare
+        {
+            return true;
+        }
+        self.inflections.iter().any(|(ending, least)| {
+            let stem = before_last(word, length(ending));
+            word.ends_with(ending.as_str())
+                && length(stem) > 2
+                && self.count(&format!("ال{stem}")) >= *least
+        })
+    }
+
+    fn ends_a_phrase(&self, token: &Token) -> bool {
+        !token.word || self.after_a_name.contains(token.norm)
     }
 
     fn glued(&self, tokens: &[Token], at: usize, before: usize) -> bool {
