@@ -780,6 +780,14 @@ def test_a_name_no_list_knows_after_a_verb_of_saying_or_a_nationality():
     assert "صالحي ترامب" not in names("وحذر صالحي ترامب من هذه الخطوة")
 
 
+def test_alan_is_told_from_now_as_written():
+    # آلان and الآن ("now") are one word normalised: the madda tells them apart.
+    assert names("ووضع آلان ماكليغوت، المشارك في الدراسة") == ["آلان ماكليغوت"]
+    assert names("قال الكاتب كلاما وآلان شيرر كذلك") == ["آلان شيرر"]
+    assert names("الآن شيرر يقول") == []
+    assert names("وقال لسعد الحجلاوي إن") == ["لسعد الحجلاوي"]
+
+
 def test_a_tatweel_standing_alone_is_a_dash_between_names():
     # «قمة كيم ـ ترمب»: two people, as with a hyphen; a tatweel inside a word
     # still lengthens it.

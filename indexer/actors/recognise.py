@@ -361,6 +361,9 @@ def _in(word: str, wanted) -> str | None:
 _CUE, _START, _CONTEXT = 1, 2, 4
 _ABD = "عبد"  # a name's first word, as a given name is (عبد الله)
 _ABU = normalize("أبو")  # a name's first word before a given name (أبو بكر البغدادي)
+# Given names that normalise to a word that is none (آلان and الآن, "now"):
+# told apart as written, a clitic before them or not.
+_WRITTEN_GIVEN = frozenset(prefix + "آلان" for prefix in _CLITIC_PREFIXES)
 
 
 def _roles(words, roles) -> list[tuple[int, int]]:
@@ -392,6 +395,7 @@ class Recogniser:
                 *lists.verbs,
                 *lists.first_names,
                 *lists.gentilics,
+                *map(normalize, _WRITTEN_GIVEN),
                 normalize("عبد"),
             }
             for prefix in _CLITIC_PREFIXES
@@ -471,6 +475,7 @@ class Recogniser:
             "verb_prefixes": _VERB_PREFIXES,
             "abd": _ABD,
             "abu": _ABU,
+            "written_given": _WRITTEN_GIVEN,
             "rare": _RARE,
             "twins": _TWINS,
             "after_a_name": _AFTER_A_NAME,
@@ -501,6 +506,8 @@ class Recogniser:
         """Whether a word may be one of a person's name (`first`: its first)."""
         word = token[NORM]
         cues = self.cues
+        if token[SHOWN] in _WRITTEN_GIVEN:
+            return True
         if not _is_word(token) or len(word) < 2 or word in cues.not_names:
             return False
         if word in cues.first_names:
@@ -588,9 +595,9 @@ class Recogniser:
         listing = first_name and self._and_given_name(first)
         if listing:
             first, end = first[1:], start + 1  # وعثمان الجلولي: and a given name
-        if first_name and self._common_word(first):
+        if first_name and self._common_word(first) and tokens[start][SHOWN] not in _WRITTEN_GIVEN:
             # A given name that is a common word too (رفيق, نعيم, خلف): a name
-            # only before a word that is one beyond doubt.
+            # only before a word that is one beyond doubt (not آلان: as written, a name).
             if start + 1 >= n or not self._strong_name_word(tokens[start + 1]):
                 return 0
         while end < n and end - start < _MOST_NAME_WORDS:
@@ -1201,7 +1208,12 @@ class Recogniser:
                     found.append((number, i + 1, i + 1 + size, PERSON))
                     covered = i + size
                 continue
-            if norm in cues.first_names or norm == _ABD or self._and_given_name(norm):
+            if (
+                norm in cues.first_names
+                or norm == _ABD
+                or self._and_given_name(norm)
+                or token[SHOWN] in _WRITTEN_GIVEN
+            ):
                 size = self._name_size(tokens, i, first_name=True)
                 start = i
                 if size and norm in cues.first_names and i - 1 > covered:

@@ -58,6 +58,7 @@ pub struct Shapes {
     verb_prefixes: Words,
     abd: String,
     abu: String,
+    written_given: Words,
     rare: i64,
     twins: f64,
     after_a_name: Words,
@@ -101,6 +102,7 @@ impl Shapes {
             verb_prefixes: item(data, "verb_prefixes")?,
             abd: item(data, "abd")?,
             abu: item(data, "abu")?,
+            written_given: item(data, "written_given")?,
             rare: item(data, "rare")?,
             twins: item(data, "twins")?,
             after_a_name: item(data, "after_a_name")?,
@@ -233,7 +235,11 @@ impl Shapes {
                 }
                 continue;
             }
-            if self.first_names.contains(norm) || norm == self.abd || self.and_given_name(norm) {
+            if self.first_names.contains(norm)
+                || norm == self.abd
+                || self.and_given_name(norm)
+                || self.written_given.contains(tokens[i].shown)
+            {
                 let mut size = self.name_size(tokens, i, true);
                 let mut start = i;
                 if size > 0
@@ -296,6 +302,9 @@ impl Shapes {
 
     fn name_word(&self, token: &Token, first: bool) -> bool {
         let word = token.norm;
+        if self.written_given.contains(token.shown) {
+            return true;
+        }
         if !token.word || length(word) < 2 || self.not_names.contains(word) {
             return false;
         }
@@ -399,6 +408,7 @@ impl Shapes {
         }
         if first_name
             && self.common_word(first)
+            && !self.written_given.contains(tokens[start].shown)
             && (start + 1 >= n || !self.strong_name_word(&tokens[start + 1]))
         {
             return 0;
