@@ -806,6 +806,19 @@ def test_a_name_ends_before_a_verb_or_a_role_in_the_accusative():
     assert names("وقال المدرب ماركو سيلفا إن") == ["ماركو سيلفا"]
 
 
+def test_a_university_is_named_for_its_place_however_often_the_place_is_named():
+    # لندن, أوكسفورد: words the news write often, never with the article.
+    assert names("وقال باحثون في جامعة أوكسفورد إن الدراسة") == ["جامعة أوكسفورد"]
+    assert names("ونال الماجستير من جامعة لندن في عام 1982") == ["جامعة لندن"]
+    assert names("وقال أستاذ في جامعة نوتنغهام إن") == ["جامعة نوتنغهام"]
+    # What describes it is not its name; nor is a word of the language a place.
+    assert names("أظهرت دراسة من جامعة صوفيا البلغارية أن") == ["جامعة صوفيا"]
+    assert names("درس في جامعة خاصة ثم في جامعة تركية") == []
+    # After its own name, و begins another phrase (and within any body's).
+    assert names("وقال أستاذ في علم النفس بجامعة أوهايو والمشارك في الدراسة") == ["جامعة أوهايو"]
+    assert names("وقعت شركة هاليبرتون والحفر عقدا") == ["هاليبرتون"]
+
+
 def test_what_describes_a_body_is_not_its_name():
     party = "أعلن حزب التجمع اليساري مقاطعة الانتخابات. وقال حزب التجمع اليساري إن"
     assert names(party) == ["حزب التجمع"]

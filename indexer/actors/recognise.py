@@ -93,6 +93,9 @@ ORG_MIN_WORDS, ORG_MIN_MENTIONS = 3, 2
 _NAMED_ONCE = frozenset(
     map(normalize, "جامعة شركة نادي بنك مصرف معهد أكاديمية وكالة مؤسسة منظمة حزب بورصة".split())
 )
+# The kinds of body named for a place (جامعة لندن, جامعة أوكسفورد): a word
+# the news write often but never with the article names one after them.
+_NAMED_FOR_A_PLACE = frozenset(map(normalize, ("جامعة",)))
 _MOST_NAME_WORDS = 6
 # Particles and prepositions that may follow a name and end its phrase
 # (وقال أليسيو فيغالي إن, الروسي كارن خاتشانوف في).
@@ -479,6 +482,7 @@ class Recogniser:
             "rare": _RARE,
             "twins": _TWINS,
             "after_a_name": _AFTER_A_NAME,
+            "named_for_a_place": _NAMED_FOR_A_PLACE,
             "inflections": list(_INFLECTIONS),
             "most_name_words": _MOST_NAME_WORDS,
             "most_org_words": _MOST_ORG_WORDS,
@@ -911,7 +915,9 @@ class Recogniser:
         close = _quoted(tokens, end)
         if close:
             return close + 1 - start  # حزب "الجبهة الوطنية": the quoted name
-        definite_head = (_in(tokens[start][NORM], self.cues.heads) or "").startswith("ال")
+        head = _in(tokens[start][NORM], self.cues.heads) or ""
+        definite_head = head.startswith("ال")
+        of_a_place = head in _NAMED_FOR_A_PLACE
         proper = True  # a proper name may come next: right after the head or another one
         while end < n and end - start < _MOST_ORG_WORDS:
             token = tokens[end]
@@ -944,8 +950,9 @@ class Recogniser:
                 previous = tokens[end - 1][NORM]
                 # Joined right after the head's first word (العدالة والتنمية,
                 # الأطباء والصيادلة) or inside a construct (للتربية والعلم);
-                # further on, و begins another body (هيئة تحرير الشام والمجموعات).
-                near = end == start + 2 or previous.startswith(("ل", "وال"))
+                # further on, or after the body's own name, و begins another
+                # body or phrase (هيئة تحرير الشام والمجموعات, جامعة أوهايو والمشارك).
+                near = (end == start + 2 and not proper) or previous.startswith(("ل", "وال"))
                 if near and end > start + 1 and not self._nisba(previous):
                     end += 1
                     proper = False
@@ -962,8 +969,12 @@ class Recogniser:
                 end += 2  # لكرة القدم, لصناعة الفونوغرامات
                 proper = False
                 continue
-            if proper and not definite_head and self._proper(norm):
-                end += 1  # the body's own name: نادي برشلونة, شركة أبل
+            if (
+                proper
+                and not definite_head
+                and (self._proper(norm) or (of_a_place and self._a_place_name(norm)))
+            ):
+                end += 1  # the body's own name: نادي برشلونة, شركة أبل, جامعة لندن
                 if end < n and tokens[end][NORM] in self.cues.gentilics:
                     break  # what describes it is not its name: نادي بولونيا | الإيطالي
                 continue
@@ -1016,6 +1027,24 @@ class Recogniser:
                 if stem_count >= max(_RARE, counts.get(form, 0) / 10):
                     return True
         return False
+
+    def _a_place_name(self, word: str) -> bool:
+        """Whether a word is a name, a place's most often, however often the
+        news write it (لندن, أوكسفورد, طهران): never with the article (not خاصة, تركية:
+        الخاصة), no given name, no verb (تستضيف), no word with a pronoun
+        or a clitic before a commoner one (بسبب)."""
+        cues, counts = self.cues, self.cues.counts
+        return (
+            len(word) >= 3
+            and not self._a_word(word)
+            and word not in cues.first_names
+            and word not in cues.not_names
+            and not _in(word, cues.stops)
+            and not word.endswith(_PRONOUNS)
+            and not _both_persons(word, cues)
+            and not self._verb_or_adverb(word)
+            and not any(counts.get(form, 0) > counts[word] for form in without_clitic(word)[1:])
+        )
 
     def _proper(self, word: str, strict=False) -> bool:
         """Whether a word is a proper name: a word of a known name, or used
@@ -1460,6 +1489,8 @@ class Recogniser:
         if len(words) != 2 or words[0] not in _NAMED_ONCE:
             return False
         name = words[1]
+        if words[0] in _NAMED_FOR_A_PLACE and self._a_place_name(name):
+            return True  # جامعة لندن
         counts = self.cues.counts
         return (
             self._proper(name, strict=True)

@@ -62,6 +62,7 @@ pub struct Shapes {
     rare: i64,
     twins: f64,
     after_a_name: Words,
+    named_for_a_place: Words,
     inflections: Vec<(String, i64)>,
     most_name_words: usize,
     most_org_words: usize,
@@ -106,6 +107,7 @@ impl Shapes {
             rare: item(data, "rare")?,
             twins: item(data, "twins")?,
             after_a_name: item(data, "after_a_name")?,
+            named_for_a_place: item(data, "named_for_a_place")?,
             inflections: item(data, "inflections")?,
             most_name_words: item(data, "most_name_words")?,
             most_org_words: item(data, "most_org_words")?,
@@ -664,14 +666,32 @@ impl Shapes {
 
     // --- organisations ------------------------------------------------------------
 
+    fn a_place_name(&self, word: &str) -> bool {
+        length(word) >= 3
+            && !self.a_word(word)
+            && !self.first_names.contains(word)
+            && !self.not_names.contains(word)
+            && !is_in(word, &self.stops)
+            && !self.pronouns.iter().any(|p| word.ends_with(p.as_str()))
+            && !self.both_persons(word)
+            && !self.verb_or_adverb(word)
+            && !without_clitic(word)
+                .iter()
+                .skip(1)
+                .any(|form| self.count(form) > self.count(word))
+    }
+
     fn organisation_size(&self, tokens: &[Token], start: usize) -> usize {
         let n = tokens.len();
         let mut end = start + 1;
         if let Some(close) = self.quoted(tokens, end) {
             return close + 1 - start;
         }
-        let definite_head =
-            within(tokens[start].norm, &self.heads).is_some_and(|head| head.starts_with("ال"));
+        let head = within(tokens[start].norm, &self.heads);
+        let definite_head = head.as_ref().is_some_and(|head| head.starts_with("ال"));
+        let of_a_place = head
+            .as_ref()
+            .is_some_and(|head| self.named_for_a_place.contains(head.as_ref()));
         let mut proper = true;
         while end < n && end - start < self.most_org_words {
             let token = &tokens[end];
@@ -705,7 +725,7 @@ impl Shapes {
                     break;
                 }
                 let previous = tokens[end - 1].norm;
-                let near = end == start + 2 || starts_any(previous, &["ل", "وال"]);
+                let near = (end == start + 2 && !proper) || starts_any(previous, &["ل", "وال"]);
                 if near && end > start + 1 && !self.nisba(previous) {
                     end += 1;
                     proper = false;
@@ -727,7 +747,10 @@ impl Shapes {
                 proper = false;
                 continue;
             }
-            if proper && !definite_head && self.proper(norm, false) {
+            if proper
+                && !definite_head
+                && (self.proper(norm, false) || (of_a_place && self.a_place_name(norm)))
+            {
                 end += 1;
                 if end < n && self.gentilics.contains(tokens[end].norm) {
                     break;
