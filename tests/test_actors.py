@@ -819,6 +819,13 @@ def test_a_university_is_named_for_its_place_however_often_the_place_is_named():
     assert names("وقعت شركة هاليبرتون والحفر عقدا") == ["هاليبرتون"]
 
 
+def test_words_after_a_known_bodys_name_named_once_run_on():
+    text = "تبنت حركة حماس المسؤولية عن الهجوم. وقالت حركة حماس إن. وأكدت حماس أن"
+    assert found(text) == [("حركة حماس", "organisation")]
+    # Named as often as the body, the longer name is its own (the short form joins it).
+    assert names("أعلن النادي الأهلي السعودي. وقال النادي الأهلي إن") == ["النادي الأهلي السعودي"]
+
+
 def test_what_describes_a_body_is_not_its_name():
     party = "أعلن حزب التجمع اليساري مقاطعة الانتخابات. وقال حزب التجمع اليساري إن"
     assert names(party) == ["حزب التجمع"]

@@ -1553,9 +1553,12 @@ class Recogniser:
             if len(longer) == 1 and name_key in actors_keys and longer[0][0] not in actors_keys:
                 # A body the gazetteer knows, named more often than the longer
                 # name that begins with it: its own (حزب الله named 17 times
-                # and «حزب الله الرامي» once); as often, its short form
-                # (النادي الأهلي for النادي الأهلي السعودي).
+                # and «حزب الله الرامي» once), and that name, once, the words
+                # after its name run on (تبنت حركة حماس المسؤولية); as often,
+                # its short form (النادي الأهلي for النادي الأهلي السعودي).
                 if mentions.get(name_key, 0) > mentions.get(longer[0][0], 0):
+                    if mentions.get(longer[0][0], 0) <= 1:
+                        del by_key[longer[0][0]]
                     continue
             longer = [f for _, f in longer]
             if len(longer) == 1:
