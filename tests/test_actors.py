@@ -826,6 +826,15 @@ def test_words_after_a_known_bodys_name_named_once_run_on():
     assert names("أعلن النادي الأهلي السعودي. وقال النادي الأهلي إن") == ["النادي الأهلي السعودي"]
 
 
+def test_what_a_known_body_is_said_to_be_before_its_name_is_no_body():
+    assert names('قالت شركة النفط الفرنسية العملاقة "توتال" إنها') == ["توتال"]
+    assert names("وقالت شركة الإسمنت الفرنسية لافارج إن") == ["لافارج هولسيم"]
+    # Another body after it: listed with it, or told.
+    assert names("وقالت وزارة الدفاع الأفغانية لبي بي سي إن") == ["وزارة الدفاع الأفغانية"]
+    listed = "قتل الآلاف في المعارك بين قوات الحكومة اليمنية والحوثيين"
+    assert "قوات الحكومة اليمنية" in names(listed)
+
+
 def test_what_describes_a_body_is_not_its_name():
     party = "أعلن حزب التجمع اليساري مقاطعة الانتخابات. وقال حزب التجمع اليساري إن"
     assert names(party) == ["حزب التجمع"]

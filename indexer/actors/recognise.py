@@ -96,6 +96,9 @@ _NAMED_ONCE = frozenset(
 # The kinds of body named for a place (جامعة لندن, جامعة أوكسفورد): a word
 # the news write often but never with the article names one after them.
 _NAMED_FOR_A_PLACE = frozenset(map(normalize, ("جامعة",)))
+# Words of size between what a body is and its name (شركة النفط الفرنسية
+# العملاقة "توتال").
+_OF_SIZE = frozenset(map(normalize, "العملاقة الكبرى الكبيرة".split()))
 _MOST_NAME_WORDS = 6
 # Particles and prepositions that may follow a name and end its phrase
 # (وقال أليسيو فيغالي إن, الروسي كارن خاتشانوف في).
@@ -1293,10 +1296,17 @@ class Recogniser:
             if actor.type != IGNORE:
                 add(actor.name, actor.type, self._shown(words), number, position)
 
+        bodies_known = {
+            (number, position): gazetteer.actors[index]
+            for number, position, _, index in known
+            if gazetteer.actors[index].type == ORGANISATION  # not an outlet it speaks to
+        }
         short = []
         for number, start, end, kind in spans:
             if any((number, p) in claimed for p in range(start, end)):
                 continue  # a name the gazetteer knows: its own name is shown
+            if kind == ORGANISATION and self._describes(texts[number], end, number, bodies_known):
+                continue  # شركة النفط الفرنسية العملاقة "توتال": what Total is
             words = texts[number][start:end]
             shown = self._shown(words)
             if kind == PERSON and end - start == 1:
@@ -1336,6 +1346,29 @@ class Recogniser:
                 else:
                     del by_key[name_key]  # a source quoted, a platform used
         return [by_key[k] for k in sorted(by_key, key=first.get)]
+
+    def _describes(self, tokens, end, number, bodies_known) -> bool:
+        """Whether the body ending at `end` is a nationality's kind of body
+        that only says what the body the gazetteer knows named right after
+        it is, past a word of size, a quote, a comma before a quote
+        (شركة الطاقة الروسية العملاقة روزنفت, شركة النفط السعودية "أرامكو"),
+        not a body it is listed with or speaks to (قوات الحكومة اليمنية
+        والحوثيين, وزارة الدفاع الأفغانية لرويترز, المجلس الإسلامي
+        البريطاني، حزب المحافظين)."""
+        if not end or tokens[end - 1][NORM] not in self.cues.gentilics:
+            return False
+        at, n = end, len(tokens)
+        while at < n and (
+            tokens[at][SHOWN] in _QUOTES
+            or tokens[at][NORM] in _OF_SIZE
+            or (tokens[at][SHOWN] in COMMAS and _quoted(tokens, at + 1))
+        ):
+            at += 1
+        actor = bodies_known.get((number, at))
+        return actor is not None and any(  # written as it is spelt: no clitic (و, ل)
+            normalize(spelling).split()[0] == tokens[at][NORM]
+            for spelling in (*actor.aliases, *actor.ambiguous)
+        )
 
     def _namesakes(self, by_key, first, texts, actors_keys):
         """A person the gazetteer knows, named by their family name alone
