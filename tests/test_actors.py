@@ -766,12 +766,15 @@ def test_a_name_no_list_knows_after_a_verb_of_saying_or_a_nationality():
     assert names("وقال أليسيو فيغالي إن الحكومة ستقرر") == ["أليسيو فيغالي"]
     assert names("وحل المتسابق الإثيوبي تاميرا مولا في المرتبة الأولى") == ["تاميرا مولا"]
     assert names("بعد خسارتها أمام الروسية فيتاليا دياتشينكو 6-7 و7-6") == ["فيتاليا دياتشينكو"]
-    # Only where the name ends its phrase: a mark, a number, a particle.
+    # Only where the name ends its phrase: a mark, a number, a particle, a title.
     assert names("وقال أليسيو فيغالي الحكومة ستقرر") == []
+    assert names("وقال إيشاي هداس أحد المتظاهرين") == ["إيشاي هداس"]
+    assert names("وقال هينوك غابيسا الأستاذ في الجامعة") == ["هينوك غابيسا"]
     # Nouns and adjectives of the language, however rare, are no names: a
     # dual, a plural, the accusative, a feminine adjective, a word with the article.
     assert names("ووقع حادثان مشابهان في ولاية جهارخاند") == []
     assert names("وقعت مجموعتان عرقيتان في ميانمار") == []
+    assert names("ووجدت الشرطة سكاكين ملقيتين على الأرض") == []
     assert names("وأعرب مديرون تنفيذيون في بنوك كبيرة عن قلقهم") == []
     assert names("اتهمت صحافيات روسيات في الأيام الأخيرة نوابا") == []
     assert names("رأى البيان الكوري الشمالي تكتيكا تفاوضيا. إلا أن") == []
@@ -816,6 +819,13 @@ def test_a_university_is_named_for_its_place_however_often_the_place_is_named():
     assert names("درس في جامعة خاصة ثم في جامعة تركية") == []
     # After its own name, و begins another phrase (and within any body's).
     assert names("وقال أستاذ في علم النفس بجامعة أوهايو والمشارك في الدراسة") == ["جامعة أوهايو"]
+    assert names("وقال أستاذ في جامعة لندن والمشارك في الدراسة") == ["جامعة لندن"]
+    assert names("أبحاث جامعة كوليدج لندن التي نشرت") == ["جامعة كوليدج لندن"]
+    # Its side or a word of its kind is the name's, a nationality is not.
+    assert names("وقال أستاذ في جامعة كارولينا الشمالية إن") == ["جامعة كارولينا الشمالية"]
+    assert names("بحث أستاذ في جامعة فلوريدا الدولية") == ["جامعة فلوريدا الدولية"]
+    # A verb is no place (كانوا: كان).
+    assert names("إن طلاب جامعة كانوا يدرسون") == []
     assert names("وقعت شركة هاليبرتون والحفر عقدا") == ["هاليبرتون"]
 
 

@@ -96,6 +96,15 @@ _NAMED_ONCE = frozenset(
 # The kinds of body named for a place (جامعة لندن, جامعة أوكسفورد): a word
 # the news write often but never with the article names one after them.
 _NAMED_FOR_A_PLACE = frozenset(map(normalize, ("جامعة",)))
+# Adjectives after a place that are part of its name, or of its body's (كارولينا
+# الشمالية, جامعة فلوريدا الدولية), not a nationality (جامعة صوفيا | البلغارية).
+_OF_A_PLACES_NAME = frozenset(
+    map(
+        normalize,
+        "الشمالي الشمالية الجنوبي الجنوبية الشرقي الشرقية الغربي الغربية"
+        " الدولي الدولية العربي العربية".split(),
+    )
+)
 # Words of size between what a body is and its name (شركة النفط الفرنسية
 # العملاقة "توتال").
 _OF_SIZE = frozenset(map(normalize, "العملاقة الكبرى الكبيرة".split()))
@@ -103,7 +112,10 @@ _MOST_NAME_WORDS = 6
 # Particles and prepositions that may follow a name and end its phrase
 # (وقال أليسيو فيغالي إن, الروسي كارن خاتشانوف في).
 _AFTER_A_NAME = frozenset(
-    map(normalize, "إن أن إنه أنه إنها أنها في على من إلى عن مع خلال بعد قبل".split())
+    map(
+        normalize,
+        "إن أن إنه أنه إنها أنها في على من إلى عن مع خلال بعد قبل أحد إحدى وهو وهي".split(),
+    )
 )
 _MOST_ORG_WORDS = 7
 # Before an office's name, a minister of it, in any case or number (وزير
@@ -139,8 +151,15 @@ _MOST_QUALIFIERS = 8
 _RARE = 40
 # A noun's endings, each with how often the archive writes its stem with the
 # article, at least, for a word so ending to be that noun inflected (not a
-# name: تفاوضيا, حادثان, مديرون; not أوساكا, بوتين).
-_INFLECTIONS = (("ا", _RARE // 4), ("ان", _RARE), ("ون", _RARE), ("ين", _RARE), ("ات", _RARE))
+# name: تفاوضيا, متسامحة, حادثان, مديرون; not أوساكا, بوتين).
+_INFLECTIONS = (
+    ("ا", _RARE // 4),
+    ("ه", _RARE // 4),
+    ("ان", _RARE),
+    ("ون", _RARE),
+    ("ين", _RARE),
+    ("ات", _RARE),
+)
 # Uses in the news of each of two given names a letter or two apart that make
 # them two names, not one written two ways (نادر, ناصر; أمين, أيمن).
 _COMMON_GIVEN = 150
@@ -486,6 +505,7 @@ class Recogniser:
             "twins": _TWINS,
             "after_a_name": _AFTER_A_NAME,
             "named_for_a_place": _NAMED_FOR_A_PLACE,
+            "of_a_places_name": _OF_A_PLACES_NAME,
             "inflections": list(_INFLECTIONS),
             "most_name_words": _MOST_NAME_WORDS,
             "most_org_words": _MOST_ORG_WORDS,
@@ -661,16 +681,16 @@ class Recogniser:
 
     def _inflected_noun(self, word: str) -> bool:
         """Whether a word is a noun or an adjective of the language, not a
-        name: a feminine one written with the article too (متسامحة; not
-        شامي, مرزوقي: family names have it), or its stem is, before
-        the accusative's ا (تفاوضيا: التفاوضي), a dual's or a plural's
-        ending (حادثان, مديرون, روسيات: الحادث, المدير, الروسي; not أفين:
-        الألف), or a
-        feminine noun before the dual's (مجموعتان: مجموعة)."""
+        name: a feminine one written with the article too (متحابة; not
+        شامي, مرزوقي: family names have it), or its stem is, before the
+        accusative's ا or the feminine's ة (تفاوضيا: التفاوضي; متسامحة:
+        المتسامح), a dual's or a plural's ending (حادثان, مديرون, روسيات:
+        الحادث, المدير, الروسي; not أفين: الألف), or a feminine noun before
+        the dual's (مجموعتان, ملقيتين: مجموعة)."""
         counts = self.cues.counts
         if word.endswith("ه") and counts.get("ال" + word, 0) > _WITH_ARTICLE * counts.get(word, 0):
             return True
-        if word.endswith("تان") and counts.get(word[:-3] + "ه", 0) >= _RARE:
+        if word.endswith(("تان", "تين")) and counts.get(word[:-3] + "ه", 0) >= _RARE:
             return True
         for ending, least in _INFLECTIONS:
             stem = word[: -len(ending)]
@@ -680,8 +700,12 @@ class Recogniser:
 
     def _ends_a_phrase(self, token: _Token) -> bool:
         """Whether a token after a name ends its phrase: a mark or a number,
-        or a particle or preposition (إن, في, على)."""
-        return not _is_word(token) or token[NORM] in _AFTER_A_NAME
+        a particle or a preposition (إن, في, على, أحد), or a title (وقال هينوك
+        غابيسا الأستاذ في جامعة)."""
+        word = token[NORM]
+        return (
+            not _is_word(token) or word in _AFTER_A_NAME or _in(word, self.cues.titles) is not None
+        )
 
     def _glued(self, tokens, at: int, before: int) -> bool:
         """Whether the word at `at`, after `before` words of a name, is another
@@ -955,7 +979,11 @@ class Recogniser:
                 # الأطباء والصيادلة) or inside a construct (للتربية والعلم);
                 # further on, or after the body's own name, و begins another
                 # body or phrase (هيئة تحرير الشام والمجموعات, جامعة أوهايو والمشارك).
-                near = (end == start + 2 and not proper) or previous.startswith(("ل", "وال"))
+                near = (
+                    (end == start + 2 and not proper)
+                    or previous.startswith("وال")
+                    or self._to_a_word(previous)
+                )
                 if near and end > start + 1 and not self._nisba(previous):
                     end += 1
                     proper = False
@@ -968,17 +996,30 @@ class Recogniser:
                 proper = False
                 continue
             following = tokens[end + 1][NORM] if end + 1 < n else ""
-            if norm.startswith("ل") and following.startswith("ال") and end > start + 1:
+            if (
+                norm.startswith("ل")
+                and following.startswith("ال")
+                and following not in self.cues.not_names  # لندن | التي, إلى
+                and end > start + 1
+            ):
                 end += 2  # لكرة القدم, لصناعة الفونوغرامات
                 proper = False
                 continue
             if (
                 proper
                 and not definite_head
+                and not (
+                    end > start + 1
+                    and self._coordinated(norm)
+                    and not self._a_word(tokens[end - 1][NORM])
+                )
                 and (self._proper(norm) or (of_a_place and self._a_place_name(norm)))
             ):
                 end += 1  # the body's own name: نادي برشلونة, شركة أبل, جامعة لندن
                 if end < n and tokens[end][NORM] in self.cues.gentilics:
+                    following = tokens[end][NORM]
+                    if of_a_place and following in _OF_A_PLACES_NAME:
+                        end += 1  # جامعة فلوريدا الدولية, جامعة كارولينا الشمالية
                     break  # what describes it is not its name: نادي بولونيا | الإيطالي
                 continue
             if end == start + 1 and not definite_head and following.startswith("ال"):
@@ -987,6 +1028,17 @@ class Recogniser:
                 continue
             break
         return end - start
+
+    def _to_a_word(self, word: str) -> bool:
+        """Whether a word is ل before a word of the language (للتربية; لكرة,
+        لصناعة: كرة or الكرة commoner), not a name beginning with the letter
+        (لندن, ليدز)."""
+        if word[:2] == "لل":
+            return True
+        counts, rest = self.cues.counts, word[1:]
+        return word[:1] == "ل" and max(
+            counts.get(rest, 0), counts.get("ال" + rest, 0)
+        ) > counts.get(word, 0)
 
     def _named_body(self, tokens, start, size) -> tuple[int, int]:
         """(start, end) of the name of the body found at `start`: the body,
@@ -1044,6 +1096,8 @@ class Recogniser:
             and word not in cues.not_names
             and not _in(word, cues.stops)
             and not word.endswith(_PRONOUNS)
+            and not (word.endswith("وا") and counts.get(word[:-2], 0) >= _RARE)  # كانوا
+            and not (word.endswith("ه") and self._inflected_noun(word))  # مانعة
             and not _both_persons(word, cues)
             and not self._verb_or_adverb(word)
             and not any(counts.get(form, 0) > counts[word] for form in without_clitic(word)[1:])

@@ -63,6 +63,7 @@ pub struct Shapes {
     twins: f64,
     after_a_name: Words,
     named_for_a_place: Words,
+    of_a_places_name: Words,
     inflections: Vec<(String, i64)>,
     most_name_words: usize,
     most_org_words: usize,
@@ -108,6 +109,7 @@ impl Shapes {
             twins: item(data, "twins")?,
             after_a_name: item(data, "after_a_name")?,
             named_for_a_place: item(data, "named_for_a_place")?,
+            of_a_places_name: item(data, "of_a_places_name")?,
             inflections: item(data, "inflections")?,
             most_name_words: item(data, "most_name_words")?,
             most_org_words: item(data, "most_org_words")?,
@@ -486,7 +488,8 @@ impl Shapes {
         {
             return true;
         }
-        if word.ends_with("تان") && self.count(&format!("{}ه", before_last(word, 3))) >= self.rare
+        if ends_any(word, &["تان", "تين"])
+            && self.count(&format!("{}ه", before_last(word, 3))) >= self.rare
         {
             return true;
         }
@@ -499,7 +502,7 @@ impl Shapes {
     }
 
     fn ends_a_phrase(&self, token: &Token) -> bool {
-        !token.word || self.after_a_name.contains(token.norm)
+        !token.word || self.after_a_name.contains(token.norm) || is_in(token.norm, &self.titles)
     }
 
     fn glued(&self, tokens: &[Token], at: usize, before: usize) -> bool {
@@ -673,12 +676,23 @@ impl Shapes {
             && !self.not_names.contains(word)
             && !is_in(word, &self.stops)
             && !self.pronouns.iter().any(|p| word.ends_with(p.as_str()))
+            && !(word.ends_with("وا") && self.count(before_last(word, 2)) >= self.rare)
+            && !(word.ends_with('ه') && self.inflected_noun(word))
             && !self.both_persons(word)
             && !self.verb_or_adverb(word)
             && !without_clitic(word)
                 .iter()
                 .skip(1)
                 .any(|form| self.count(form) > self.count(word))
+    }
+
+    fn to_a_word(&self, word: &str) -> bool {
+        if word.starts_with("لل") {
+            return true;
+        }
+        let rest = after(word, 1);
+        word.starts_with('ل')
+            && self.count(rest).max(self.count(&format!("ال{rest}"))) > self.count(word)
     }
 
     fn organisation_size(&self, tokens: &[Token], start: usize) -> usize {
@@ -725,7 +739,9 @@ impl Shapes {
                     break;
                 }
                 let previous = tokens[end - 1].norm;
-                let near = (end == start + 2 && !proper) || starts_any(previous, &["ل", "وال"]);
+                let near = (end == start + 2 && !proper)
+                    || previous.starts_with("وال")
+                    || self.to_a_word(previous);
                 if near && end > start + 1 && !self.nisba(previous) {
                     end += 1;
                     proper = false;
@@ -742,17 +758,28 @@ impl Shapes {
                 continue;
             }
             let following = tokens.get(end + 1).map_or("", |next| next.norm);
-            if norm.starts_with('ل') && following.starts_with("ال") && end > start + 1 {
+            if norm.starts_with('ل')
+                && following.starts_with("ال")
+                && !self.not_names.contains(following)
+                && end > start + 1
+            {
                 end += 2;
                 proper = false;
                 continue;
             }
             if proper
                 && !definite_head
+                && !(end > start + 1
+                    && self.coordinated(norm)
+                    && !self.a_word(tokens[end - 1].norm))
                 && (self.proper(norm, false) || (of_a_place && self.a_place_name(norm)))
             {
                 end += 1;
                 if end < n && self.gentilics.contains(tokens[end].norm) {
+                    let following = tokens[end].norm;
+                    if of_a_place && self.of_a_places_name.contains(following) {
+                        end += 1; // جامعة فلوريدا الدولية, جامعة كارولينا الشمالية
+                    }
                     break;
                 }
                 continue;
