@@ -778,6 +778,9 @@ def test_a_name_no_list_knows_after_a_verb_of_saying_or_a_nationality():
     assert names("وأعرب مديرون تنفيذيون في بنوك كبيرة عن قلقهم") == []
     assert names("اتهمت صحافيات روسيات في الأيام الأخيرة نوابا") == []
     assert names("رأى البيان الكوري الشمالي تكتيكا تفاوضيا. إلا أن") == []
+    assert names("بيئة المجتمع الإماراتي متصالحة متسامحة متحابة، والفريقان") == []
+    # A nationality with ب, ل or ك before it is a language: بالروسية, "in Russian".
+    assert names("وتعني بالروسية ماتريوشكا بوبوشكا في") == []
     assert names("القوات العراقية تطهر الحويجة من المسلحين") == []
     # A word the lists know is the gazetteer's to find (صالحي, ترامب: two people).
     assert "صالحي ترامب" not in names("وحذر صالحي ترامب من هذه الخطوة")
@@ -824,8 +827,10 @@ def test_a_university_is_named_for_its_place_however_often_the_place_is_named():
     # Its side or a word of its kind is the name's, a nationality is not.
     assert names("وقال أستاذ في جامعة كارولينا الشمالية إن") == ["جامعة كارولينا الشمالية"]
     assert names("بحث أستاذ في جامعة فلوريدا الدولية") == ["جامعة فلوريدا الدولية"]
-    # A verb is no place (كانوا: كان).
+    # A verb is no place (كانوا: كان), nor goes on one's name (سيمثل: يمثل).
     assert names("إن طلاب جامعة كانوا يدرسون") == []
+    assert names("قال إن جامعة فلورنسا سيمثل إيطاليا") == ["جامعة فلورنسا"]
+    assert names("وقال أستاذ في جامعة نورث كارولاينا إن") == ["جامعة نورث كارولاينا"]
     assert names("وقعت شركة هاليبرتون والحفر عقدا") == ["هاليبرتون"]
 
 

@@ -386,7 +386,7 @@ def _in(word: str, wanted) -> str | None:
 _CUE, _START, _CONTEXT = 1, 2, 4
 _ABD = "عبد"  # a name's first word, as a given name is (عبد الله)
 _ABU = normalize("أبو")  # a name's first word before a given name (أبو بكر البغدادي)
-# Given names that normalise to a word that is none (آلان and الآن, "now"):
+# Given names whose normalised form is a common word's (آلان, الآن: "now"):
 # told apart as written, a clitic before them or not.
 _WRITTEN_GIVEN = frozenset(prefix + "آلان" for prefix in _CLITIC_PREFIXES)
 
@@ -411,24 +411,27 @@ class Recogniser:
         self.cues = lists = lists or cues()
         # Every form a cue word is written in, a clitic before it or not: the
         # words a name or a body may begin after (most words of an article are none).
-        self.cue_forms = frozenset(
-            prefix + word
-            for word in {
-                *lists.titles,
-                *lists.long_titles,
-                *lists.heads,
-                *lists.verbs,
-                *lists.first_names,
-                *lists.gentilics,
-                *map(normalize, _WRITTEN_GIVEN),
-                normalize("عبد"),
-            }
-            for prefix in _CLITIC_PREFIXES
-        ) | frozenset(
-            prefix + "لل" + word[2:]
-            for word in {*lists.titles, *lists.heads}
-            if word.startswith("ال")
-            for prefix in ("", "و", "ف")
+        self.cue_forms = (
+            frozenset(
+                prefix + word
+                for word in {
+                    *lists.titles,
+                    *lists.long_titles,
+                    *lists.heads,
+                    *lists.verbs,
+                    *lists.first_names,
+                    *lists.gentilics,
+                    normalize("آلان"),  # الآن too, "now": a cue checked as written (_WRITTEN_GIVEN)
+                    normalize("عبد"),
+                }
+                for prefix in _CLITIC_PREFIXES
+            )
+            | frozenset(
+                prefix + "لل" + word[2:]
+                for word in {*lists.titles, *lists.heads}
+                if word.startswith("ال")
+                for prefix in ("", "و", "ف")
+            )
         )
         # The words of the gazetteer's people that are words of names, not its
         # titles (رئيس الحكومة يوسف الشاهد); those that may begin a name are
@@ -646,6 +649,12 @@ class Recogniser:
         size = end - start
         return size if size >= (2 if first_name else 1) else 0
 
+    def _a_nationality(self, word: str) -> bool:
+        """Whether a word is a nationality, or و or ف and one (والإيطالي; not
+        بالروسية, "in Russian")."""
+        gentilics = self.cues.gentilics
+        return word in gentilics or (word[:1] in "وف" and word[1:] in gentilics)
+
     def _unlisted_name_size(self, tokens, start) -> int:
         """How many words from `start`, after a verb of saying or a
         nationality, make a name no list knows a word of (وقال أليسيو فيغالي
@@ -665,6 +674,7 @@ class Recogniser:
             if not (
                 _arabic(token)
                 and not token[SHOWN].startswith("ال")
+                and not token[SHOWN].endswith("ة")  # a foreign name ends in ا: فيتاليا
                 and not self._listed(token[NORM])
                 and token[NORM] not in self.cues.links
                 and self._name_word(token, first=first)
@@ -957,6 +967,7 @@ class Recogniser:
                 # An adjective here, not the year (لجنة التشريع العام), nor a
                 # time (للمرة الثانية): the body's number (الدائرة الجنائية الثانية).
                 end += 1
+                proper = False
                 continue
             if norm in self.cues.not_names or _in(norm, self.cues.verbs):
                 break
@@ -1013,7 +1024,13 @@ class Recogniser:
                     and self._coordinated(norm)
                     and not self._a_word(tokens[end - 1][NORM])
                 )
-                and (self._proper(norm) or (of_a_place and self._a_place_name(norm)))
+                and (
+                    # After a place: another of its name's (نورث كارولاينا, باريس
+                    # سوربون), no verb nor a word with a clitic (واشنطن طوروا).
+                    self._bare_name(norm) and (self._proper(norm) or not self._a_word(norm))
+                    if of_a_place and end > start + 1
+                    else self._proper(norm) or (of_a_place and self._a_place_name(norm))
+                )
             ):
                 end += 1  # the body's own name: نادي برشلونة, شركة أبل, جامعة لندن
                 if end < n and tokens[end][NORM] in self.cues.gentilics:
@@ -1085,22 +1102,30 @@ class Recogniser:
 
     def _a_place_name(self, word: str) -> bool:
         """Whether a word is a name, a place's most often, however often the
-        news write it (لندن, أوكسفورد, طهران): never with the article (not خاصة, تركية:
-        الخاصة), no given name, no verb (تستضيف), no word with a pronoun
-        or a clitic before a commoner one (بسبب)."""
+        news write it (لندن, أوكسفورد, طهران): never with the article (not
+        خاصة, تركية: الخاصة), and a name of its own (`_bare_name`)."""
+        return not self._a_word(word) and self._bare_name(word)
+
+    def _bare_name(self, word: str) -> bool:
+        """Whether a word may be a name as it is written: no given name, no
+        word the lists end names with, no verb (تستضيف, كانوا, سيمثل), no
+        feminine adjective (مانعة), no word with a pronoun, nor a clitic
+        before a commoner word (بسبب, بجوهانسبرغ)."""
         cues, counts = self.cues, self.cues.counts
         return (
             len(word) >= 3
-            and not self._a_word(word)
             and word not in cues.first_names
             and word not in cues.not_names
             and not _in(word, cues.stops)
             and not word.endswith(_PRONOUNS)
-            and not (word.endswith("وا") and counts.get(word[:-2], 0) >= _RARE)  # كانوا
-            and not (word.endswith("ه") and self._inflected_noun(word))  # مانعة
+            and not (word.endswith("وا") and counts.get(word[:-2], 0) >= _RARE)
+            and not (word[:2] in _VERB_PREFIXES and counts.get(word[2:], 0) >= _RARE)
+            and not (word.endswith("ه") and self._inflected_noun(word))
             and not _both_persons(word, cues)
             and not self._verb_or_adverb(word)
-            and not any(counts.get(form, 0) > counts[word] for form in without_clitic(word)[1:])
+            and not any(
+                counts.get(form, 0) > counts.get(word, 0) for form in without_clitic(word)[1:]
+            )
         )
 
     def _proper(self, word: str, strict=False) -> bool:
@@ -1281,7 +1306,7 @@ class Recogniser:
                         found.append((number, start, start + size, PERSON))
                     covered = start + size - 1
                 continue
-            if _in(norm, cues.verbs) or _in(norm, cues.gentilics):
+            if _in(norm, cues.verbs) or self._a_nationality(norm):
                 # وقال محمد العبيدي إن; وقال أليسيو فيغالي، ; العداء الإثيوبي تاميرا مولا في
                 nxt = tokens[i + 1] if i + 1 < len(tokens) else None
                 if nxt is None:

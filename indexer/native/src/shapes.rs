@@ -224,7 +224,7 @@ impl Shapes {
                 }
                 continue;
             }
-            if is_in(norm, &self.verbs) || is_in(norm, &self.gentilics) {
+            if is_in(norm, &self.verbs) || self.a_nationality(norm) {
                 if let Some(next) = tokens.get(i + 1) {
                     let size =
                         if self.first_names.contains(next.norm) || self.links.contains(next.norm) {
@@ -453,6 +453,14 @@ impl Shapes {
         }
     }
 
+    /// `_a_nationality`: a nationality, or و or ف and one.
+    fn a_nationality(&self, word: &str) -> bool {
+        self.gentilics.contains(word)
+            || (word.starts_with(['و', 'ف']) && self.gentilics.contains(after(word, 1)))
+    }
+
+    /// `_unlisted_name_size`: a name no list knows a word of, after a verb
+    /// of saying or a nationality.
     fn unlisted_name_size(&self, tokens: &[Token], start: usize) -> usize {
         let n = tokens.len();
         let mut end = start;
@@ -463,6 +471,7 @@ impl Shapes {
             let first = end == start && !starts_any(token.shown, &["أل", "إل"]);
             if !(arabic(token)
                 && !token.shown.starts_with("ال")
+                && !token.shown.ends_with('ة')
                 && !self.listed(token.norm)
                 && !self.links.contains(token.norm)
                 && self.name_word(token, first)
@@ -482,6 +491,7 @@ impl Shapes {
         end - start
     }
 
+    /// `_inflected_noun`: a noun or an adjective of the language inflected.
     fn inflected_noun(&self, word: &str) -> bool {
         if word.ends_with('ه')
             && self.count(&format!("ال{word}")) as f64 > self.with_article * self.count(word) as f64
@@ -501,6 +511,7 @@ impl Shapes {
         })
     }
 
+    /// `_ends_a_phrase`: a mark, a number, a particle or a title.
     fn ends_a_phrase(&self, token: &Token) -> bool {
         !token.word || self.after_a_name.contains(token.norm) || is_in(token.norm, &self.titles)
     }
@@ -669,14 +680,22 @@ impl Shapes {
 
     // --- organisations ------------------------------------------------------------
 
+    /// `_a_place_name`: a name never written with the article, and a bare name.
     fn a_place_name(&self, word: &str) -> bool {
+        !self.a_word(word) && self.bare_name(word)
+    }
+
+    /// `_bare_name`: no given name, no verb, no feminine adjective, no word
+    /// with a pronoun or a clitic before a commoner word.
+    fn bare_name(&self, word: &str) -> bool {
         length(word) >= 3
-            && !self.a_word(word)
             && !self.first_names.contains(word)
             && !self.not_names.contains(word)
             && !is_in(word, &self.stops)
             && !self.pronouns.iter().any(|p| word.ends_with(p.as_str()))
             && !(word.ends_with("وا") && self.count(before_last(word, 2)) >= self.rare)
+            && !(self.verb_prefixes.contains(first_chars(word, 2))
+                && self.count(after(word, 2)) >= self.rare)
             && !(word.ends_with('ه') && self.inflected_noun(word))
             && !self.both_persons(word)
             && !self.verb_or_adverb(word)
@@ -686,6 +705,7 @@ impl Shapes {
                 .any(|form| self.count(form) > self.count(word))
     }
 
+    /// `_to_a_word`: ل before a word of the language, not a name's letter.
     fn to_a_word(&self, word: &str) -> bool {
         if word.starts_with("لل") {
             return true;
@@ -717,6 +737,7 @@ impl Shapes {
                 && starts_any(tokens[end - 1].norm, &["ال", "لل"])
             {
                 end += 1;
+                proper = false;
                 continue;
             }
             if self.not_names.contains(norm) || is_in(norm, &self.verbs) {
@@ -772,7 +793,11 @@ impl Shapes {
                 && !(end > start + 1
                     && self.coordinated(norm)
                     && !self.a_word(tokens[end - 1].norm))
-                && (self.proper(norm, false) || (of_a_place && self.a_place_name(norm)))
+                && (if of_a_place && end > start + 1 {
+                    self.bare_name(norm) && (self.proper(norm, false) || !self.a_word(norm))
+                } else {
+                    self.proper(norm, false) || (of_a_place && self.a_place_name(norm))
+                })
             {
                 end += 1;
                 if end < n && self.gentilics.contains(tokens[end].norm) {
