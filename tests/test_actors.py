@@ -794,6 +794,15 @@ def test_alan_is_told_from_now_as_written():
     assert names("وقال لسعد الحجلاوي إن") == ["لسعد الحجلاوي"]
 
 
+def test_a_name_never_runs_on_from_one_line_to_the_next():
+    caption = "المصورة الحربية مريم كاظم زاده\nشهلى رياحي، أول مخرجة"
+    assert names(caption) == ["مريم كاظم زاده"]
+    results = "بعد خسارتها أمام الروسية فيتاليا دياتشينكو\nالأمريكية سيرينا وليامز"
+    assert names(results)[0] == "فيتاليا دياتشينكو"
+    # Nor a body's.
+    assert names("أعلن حزب العدالة\nالتنمية مقاطعة") == names("أعلن حزب العدالة. التنمية مقاطعة")
+
+
 def test_a_tatweel_standing_alone_is_a_dash_between_names():
     # «قمة كيم ـ ترمب»: two people, as with a hyphen; a tatweel inside a word
     # still lengthens it.

@@ -41,9 +41,10 @@ from indexer.arabic.stopwords import STOPWORDS
 from .gazetteer import COMMAS, IGNORE, MEDIUM, ORGANISATION, PERSON, Gazetteer, word_forms
 
 _DATA = resources.files(__package__).joinpath("data")
-# Words, numbers and marks of punctuation, in text without tashkeel, tatweel
-# or format characters (_MARKS: normalisation deletes them too; `unmarked`).
-_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s]")
+# Words, numbers, marks of punctuation and line breaks (a name never runs on
+# from one line to the next), in text without tashkeel, tatweel or format
+# characters (_MARKS: normalisation deletes them too; `unmarked`).
+_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s]|\n")
 _MARKS = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in MARKS) + "]+")
 # Tatweel that lengthens no letter is a dash (قمة كيم ـ ترمب, سايكس ـ بيكو,
 # a line of dialogue opening with ـ): it parts two names as "-" does.
@@ -282,7 +283,7 @@ def _is_word(token: _Token) -> bool:
     return token[SHOWN][0].isalpha()
 
 
-_NORMS: dict[str, str] = {}  # a written word -> its normalised form, once a process
+_NORMS: dict[str, str] = {"\n": "\n"}  # a written word -> its normalised form, once a process
 _MOST_NORMS = 1_000_000
 
 
@@ -295,10 +296,9 @@ def _normalised(written: list[str]) -> tuple[str, ...]:
     found = list(map(table.get, written))
     if None in found:
         if len(table) > _MOST_NORMS:  # more than any archive's vocabulary
-            table = _NORMS = {}
-            new = list(dict.fromkeys(written))
-        else:
-            new = list(dict.fromkeys(compress(written, map(operator.not_, found))))
+            table = _NORMS = {"\n": "\n"}  # (a line break is no word to normalise)
+            found = list(map(table.get, written))
+        new = list(dict.fromkeys(compress(written, map(operator.not_, found))))
         table.update(zip(new, _normalize_each(new), strict=True))
         found = list(map(table.__getitem__, written))
     return tuple(found)  # type: ignore[arg-type]  # every None was filled

@@ -314,7 +314,7 @@ impl Analysis {
             reading.roles = Some(roles.clone().unbind());
         }
         let (mut written, mut places) = (Vec::new(), Vec::new());
-        for (token, _) in self.tokens_of(text) {
+        for (token, _) in self.tokens_and_lines_of(text) {
             let place = if let Some(&place) = reading.tokens.get(token) {
                 place
             } else {
@@ -594,6 +594,16 @@ impl Analysis {
             analysis: self,
             text,
             at: 0,
+            lines: false,
+        }
+    }
+
+    /// The tokens of `text` and its line breaks (`_TOKEN` of the recogniser):
+    /// a name never runs on from one line to the next.
+    fn tokens_and_lines_of<'t>(&'t self, text: &'t str) -> Tokens<'t> {
+        Tokens {
+            lines: true,
+            ..self.tokens_of(text)
         }
     }
 
@@ -754,6 +764,7 @@ struct Tokens<'t> {
     analysis: &'t Analysis,
     text: &'t str,
     at: usize,
+    lines: bool, // a line break is a mark of its own
 }
 
 impl<'t> Tokens<'t> {
@@ -790,7 +801,7 @@ impl<'t> Iterator for Tokens<'t> {
                 return Some((&self.text[start..self.at], Kind::Number));
             }
             self.at += c.len_utf8();
-            if analysis.class(c) & (WORD | SPACE) == 0 {
+            if analysis.class(c) & (WORD | SPACE) == 0 || (self.lines && c == '\n') {
                 return Some((&self.text[start..self.at], Kind::Mark));
             }
         }
