@@ -800,7 +800,9 @@ def test_a_name_never_runs_on_from_one_line_to_the_next():
     results = "بعد خسارتها أمام الروسية فيتاليا دياتشينكو\nالأمريكية سيرينا وليامز"
     assert names(results)[0] == "فيتاليا دياتشينكو"
     # Nor a body's.
-    assert names("أعلن حزب العدالة\nالتنمية مقاطعة") == names("أعلن حزب العدالة. التنمية مقاطعة")
+    body = "أعلن حزب العدالة التنمية مقاطعة. وقال حزب العدالة التنمية إن"
+    assert names(body) == ["حزب العدالة التنمية"]
+    assert names(body.replace("العدالة ", "العدالة\n")) == ["حزب العدالة"]
 
 
 def test_a_tatweel_standing_alone_is_a_dash_between_names():
