@@ -49,6 +49,8 @@ EDGE_CASES = [
     "\u00a0ى على\u00a0 …مستشفى\u00a0",
     # A place's adjective's stem (nisba.txt), not where another word has it.
     "فرنسا الفرنسية لفرنسا وأمريكا الأميركي سوريا السوري تركيا ترك ألمانيا",
+    # A decade is its ten, not the unit (تسعين for التسعينات; تسعين, ninety, is تسع).
+    "التسعينات التسعينيات بالثمانينات والأربعينيات تسعين التسعين تسع عشرين العشرينات",
 ]
 _ALPHABETS = (
     [(0x0600, 0x06FF)] * 4

@@ -29,6 +29,7 @@ from .stem import (
     _ALLAH,
     _ARTICLES,
     _CLITICS,
+    _DECADE_ENDINGS,
     _DEFINITE,
     _DEFINITE_SHARE,
     _MIN_DEFINITE_COUNT,
@@ -39,6 +40,7 @@ from .stem import (
     _PROPER,
     _RATIO,
     _SUFFIXES,
+    _TENS,
     _WHOLE_WORDS,
     SHIPPED_LEXICON,
 )
@@ -94,6 +96,8 @@ def rules() -> dict:
         "whole_words": _WHOLE_WORDS,
         "proper": _PROPER,
         "nisba": _NISBA,
+        "tens": _TENS,
+        "decade_endings": _DECADE_ENDINGS,
         "alef": _ALEF,
         "allah": _ALLAH,
         "yeh": YEH,
@@ -118,6 +122,8 @@ def rule_lines():
     yield "whole_words\t" + " ".join(sorted(rule["whole_words"]))
     yield "proper\t" + " ".join(sorted(rule["proper"]))
     yield "nisba\t" + " ".join(sorted(rule["nisba"]))
+    yield "tens\t" + " ".join(sorted(rule["tens"]))
+    yield "decade_endings\t" + " ".join(rule["decade_endings"])
     for name in ("allah", "alef", "yeh", "hamza", "maksura"):
         yield f"{name}\t{rule[name]}"
     yield "maksura_kept\t" + " ".join(rule["maksura_kept"])

@@ -94,6 +94,11 @@ def _listed(path):
 _PROPER = frozenset(_listed(PROPER))
 _NISBA = frozenset(_listed(NISBA))
 _ALEF = "\u0627"
+# The tens, whose plurals name decades (التسعينات, التسعينيات: the nineties):
+# a decade is stemmed as its ten, not as the unit the ten's own ين leaves
+# (تسعين, ninety, and تسع, nine, are تسع).
+_TENS = frozenset(map(normalize, "عشرين ثلاثين أربعين خمسين ستين سبعين ثمانين تسعين".split()))
+_DECADE_ENDINGS = ("ات", "يات")
 
 # Words whose first letter is a root letter though the rest is also a word:
 # the lexicon alone would split them; and those names.
@@ -215,7 +220,11 @@ def stem(word: str) -> str:
         return word
     if word.endswith(_ALLAH):
         return strip_prefixes(word)
-    return strip_suffixes(without_place_alef(strip_prefixes(word)), _PROPER)
+    rest = strip_prefixes(word)
+    for ending in _DECADE_ENDINGS:
+        if rest.endswith(ending) and rest[: -len(ending)] in _TENS:
+            return rest[: -len(ending)]  # التسعينات, التسعينيات: تسعين
+    return strip_suffixes(without_place_alef(rest), _PROPER)
 
 
 def without_place_alef(word: str) -> str:

@@ -136,6 +136,8 @@ struct Analysis {
     whole_words: HashSet<String>,
     proper: HashSet<String>,
     nisba: HashSet<String>,
+    tens: HashSet<String>,
+    decade_endings: Vec<String>,
     alef: char,
     pronouns: Vec<String>,
     articles: Vec<(String, usize)>,
@@ -185,6 +187,8 @@ impl Analysis {
             whole_words: item(data, "whole_words")?,
             proper: item(data, "proper")?,
             nisba: item(data, "nisba")?,
+            tens: item(data, "tens")?,
+            decade_endings: item(data, "decade_endings")?,
             alef: one_char(&item::<String>(data, "alef")?, "alef")?,
             pronouns: item(data, "pronouns")?,
             articles: item(data, "articles")?,
@@ -668,6 +672,13 @@ impl Analysis {
             return self.strip_prefixes(word).to_owned();
         }
         let mut rest = self.strip_prefixes(word);
+        for ending in &self.decade_endings {
+            if let Some(ten) = rest.strip_suffix(ending.as_str()) {
+                if self.tens.contains(ten) {
+                    return ten.to_owned(); // التسعينات, التسعينيات: تسعين
+                }
+            }
+        }
         if self.nisba.contains(rest) {
             rest = rest.strip_suffix(self.alef).unwrap_or(rest);
         }

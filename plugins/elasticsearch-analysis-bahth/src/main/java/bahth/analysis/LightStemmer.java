@@ -13,7 +13,8 @@ import java.util.Set;
  * word of its own and the whole is not (never seen after the article),
  * protected words, and a suffix pass that stops before a stopword and at a
  * name it keeps whole (proper.txt), as it is or once a pronoun is off; a place ending in ا whose
- * adjective drops it (nisba.txt: فرنسا, الفرنسي) loses it first. Every affix, ratio and threshold comes
+ * adjective drops it (nisba.txt: فرنسا, الفرنسي) loses it first, and a decade is its ten
+ * (التسعينات, التسعينيات: تسعين). Every affix, ratio and threshold comes
  * from the exported rules. Lengths count code points, as Python's do.
  */
 final class LightStemmer {
@@ -31,6 +32,8 @@ final class LightStemmer {
     private final Set<String> wholeWords;
     private final Set<String> proper;
     private final Set<String> nisba;
+    private final Set<String> tens;
+    private final String[] decadeEndings;
     private final String alef;
     private final List<String> pronouns;
     private final String allah;
@@ -56,6 +59,8 @@ final class LightStemmer {
         wholeWords = new HashSet<>(List.of(data.rule("whole_words").split(" ")));
         proper = new HashSet<>(List.of(data.rule("proper").split(" ")));
         nisba = new HashSet<>(List.of(data.rule("nisba").split(" ")));
+        tens = new HashSet<>(List.of(data.rule("tens").split(" ")));
+        decadeEndings = data.rule("decade_endings").split(" ");
         alef = data.rule("alef");
         pronouns = List.of(data.rule("pronouns").split(" "));
         allah = data.rule("allah");
@@ -71,6 +76,14 @@ final class LightStemmer {
             return stripPrefixes(word);
         }
         String rest = stripPrefixes(word);
+        for (String ending : decadeEndings) {
+            if (rest.endsWith(ending)) {
+                String ten = rest.substring(0, rest.length() - ending.length());
+                if (tens.contains(ten)) {
+                    return ten; // التسعينات, التسعينيات: تسعين
+                }
+            }
+        }
         if (nisba.contains(rest)) {
             rest = rest.substring(0, rest.length() - alef.length());
         }
