@@ -91,7 +91,8 @@ def _listed(path):
     return {line for line in lines if line and not line.startswith("#")}
 
 
-_PROPER = frozenset(_listed(PROPER))
+# And "hundred" both ways, which ة off would make water (مائة: ماء) or nothing (مئة: مء).
+_PROPER = frozenset(_listed(PROPER)) | frozenset(map(normalize, ("مائة", "مئة")))
 _NISBA = frozenset(_listed(NISBA))
 _ALEF = "\u0627"
 # The tens, whose plurals name decades (التسعينات, التسعينيات: the nineties):
@@ -119,6 +120,10 @@ _WHOLE_WORDS = _listed(NAMES) | frozenset(
         "فرد",
         "كرم",
         "لقب",
+        "بالستي",
+        "بالستية",
+        "باليستي",
+        "باليستية",
     )
 )
 # The name of God, alone or closing a name (عبدالله, نصرالله), loses no
@@ -183,9 +188,9 @@ def _clitic_is_separate(word):
 def strip_prefixes(word: str) -> str:
     """Remove the article with its clitics and the bare clitics the lexicon
     vouches for, up to three in a row (والوبواجهة: وال + و + ب + واجهة)."""
-    if word in _WHOLE_WORDS:
-        return word
     for _ in range(3):
+        if word in _WHOLE_WORDS:
+            break  # البالستية: the article off, no بال after it
         rest = _strip_article(word)
         if rest is not None:
             word = rest

@@ -723,11 +723,11 @@ impl Analysis {
     }
 
     fn strip_prefixes<'a>(&self, word: &'a str) -> &'a str {
-        if self.whole_words.contains(word) {
-            return word;
-        }
         let mut word = word;
         for _ in 0..3 {
+            if self.whole_words.contains(word) {
+                break; // البالستية: the article off, no بال after it
+            }
             if let Some(rest) = self.strip_article(word) {
                 word = rest;
                 continue;

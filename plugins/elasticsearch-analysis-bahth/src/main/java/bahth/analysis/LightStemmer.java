@@ -130,10 +130,10 @@ final class LightStemmer {
     }
 
     private String stripPrefixes(String word) {
-        if (wholeWords.contains(word)) {
-            return word;
-        }
         for (int round = 0; round < 3; round++) {
+            if (wholeWords.contains(word)) {
+                break; // البالستية: the article off, no بال after it
+            }
             String rest = stripArticle(word);
             if (rest != null) {
                 word = rest;
