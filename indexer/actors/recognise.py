@@ -1459,7 +1459,10 @@ class Recogniser:
         footballer إسلام سليماني, then سليماني; not a part of their own name:
         «صالح علي الصماد»), unless a word of kin stands by them (زوجته غريس
         موغابي: a family is in the story, and موغابي alone is likely its
-        famous member)."""
+        famous member). The namesake may be the gazetteer's too where the
+        family name alone is only ambiguous for the famous one (وائل عباس,
+        then وعباس: the blogger, not محمود عباس; but إيفانكا ترامب, then
+        ترامب: the gazetteer has ترامب for her father)."""
         people = {k: k.split() for k, f in by_key.items() if f.kind == PERSON}
         for name_key, words in people.items():
             found = by_key.get(name_key)
@@ -1475,11 +1478,15 @@ class Recogniser:
                 continue
             other = namesakes[0]
             given = people[other][0]
-            if given == words[0] or other not in by_key or other in actors_keys:
-                continue  # named in full in a spelling of the article's; joined; known
+            if given == words[0] or other not in by_key:
+                continue  # named in full in a spelling of the article's; joined
+            if other in actors_keys and self.gazetteer.actor(words[-1]) is not None:
+                continue  # the gazetteer's namesake, but the name alone is theirs (ترامب)
             number, position = first[other]
             before = texts[number][position - 1][NORM] if position else ""
             if given in words or before == words[0] or self._alike_given_names(words[0], given):
+                if other in actors_keys:
+                    continue  # two people the gazetteer knows apart
                 into, gone = found, other
             elif (
                 len(people[other]) == 2
