@@ -660,9 +660,9 @@ class Recogniser:
         nationality, make a name no list knows a word of (وقال أليسيو فيغالي
         إن, العداء الإثيوبي تاميرا مولا، ; the gazetteer's people are its to
         find, however spelt): two or three words in Arabic letters that are
-        names beyond doubt, no noun of the language (وقعت مجموعتان عرقيتان), then
-        what ends a phrase: a mark, a number, a
-        particle or a preposition, or the end of the text (0: none)."""
+        names beyond doubt, no noun of the language (وقعت مجموعتان عرقيتان),
+        then what ends a phrase (`_ends_a_phrase`) or the end of the text
+        (0: none)."""
         n = len(tokens)
         end = start
         while end < n and end - start < 3:
