@@ -36,6 +36,7 @@ from itertools import compress
 from indexer.arabic import native
 from indexer.arabic.native import MARKS
 from indexer.arabic.normalize import normalize
+from indexer.arabic.stem import is_arabic
 from indexer.arabic.stopwords import STOPWORDS
 
 from .gazetteer import COMMAS, IGNORE, MEDIUM, ORGANISATION, PERSON, Gazetteer, word_forms
@@ -672,7 +673,7 @@ class Recogniser:
             # (القوات العراقية تطهر الحويجة).
             first = end == start and token[SHOWN][:2] not in ("أل", "إل")
             if not (
-                _arabic(token)
+                is_arabic(token[SHOWN])
                 and not token[SHOWN].startswith("ال")
                 and not token[SHOWN].endswith("ة")  # a foreign name ends in ا: فيتاليا
                 and not self._listed(token[NORM])
@@ -1749,11 +1750,6 @@ def _both_persons(word: str, cues: Cues) -> bool:
     mine, theirs = cues.counts.get(word, 0), cues.counts.get(twin, 0)
     least = _RARE // 4
     return min(mine, theirs) >= least and min(mine, theirs) >= _TWINS * max(mine, theirs)
-
-
-def _arabic(token: _Token) -> bool:
-    """Whether a token begins with an Arabic letter."""
-    return "\u0621" <= token[SHOWN][0] <= "\u06ff"
 
 
 def _comma(tokens, at) -> int:

@@ -157,7 +157,8 @@ def set_lexicon_file(path: Path | None) -> None:
     lexicon.cache_clear()
 
 
-def _is_arabic(word):
+def is_arabic(word: str) -> bool:
+    """Whether a word begins with an Arabic letter."""
     return "\u0621" <= word[0] <= "\u06ff"
 
 
@@ -221,7 +222,7 @@ def strip_suffixes(word: str, kept: frozenset[str] = frozenset()) -> str:
 
 def stem(word: str) -> str:
     """The stem of one normalised token; non-Arabic tokens are returned as they are."""
-    if not _is_arabic(word) or word == _ALLAH:
+    if not is_arabic(word) or word == _ALLAH:
         return word
     if word.endswith(_ALLAH):
         return strip_prefixes(word)
@@ -255,12 +256,12 @@ def proper_names(people: Iterable[str], shares: dict[str, float]) -> list[str]:
     counts = lexicon()
     uses: dict[str, int] = {}
     for word, count in counts.items():
-        stemmed = strip_suffixes(strip_prefixes(word)) if _is_arabic(word) else word
+        stemmed = strip_suffixes(strip_prefixes(word)) if is_arabic(word) else word
         uses[stemmed] = uses.get(stemmed, 0) + count
     places = {strip_prefixes(normalize(p)) for p in _listed(PLACES)}
     found = set()
     for word, place in [(w, False) for w in people] + [(p, True) for p in places]:
-        rest = strip_prefixes(word) if _is_arabic(word) else ""
+        rest = strip_prefixes(word) if is_arabic(word) else ""
         shorter = strip_suffixes(rest)
         if len(rest) < 3 or shorter == rest or rest == _ALLAH:
             continue
@@ -296,7 +297,7 @@ def nisba_places() -> list[str]:
     counts = lexicon()
     by_stem: dict[str, list[tuple[str, int]]] = {}  # as `stem` has them, but for this rule
     for word, count in counts.items():
-        if _is_arabic(word):
+        if is_arabic(word):
             stemmed = strip_suffixes(strip_prefixes(word), _PROPER)
             by_stem.setdefault(stemmed, []).append((word, count))
     found = []

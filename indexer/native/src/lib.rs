@@ -20,6 +20,7 @@ mod spellings;
 mod words;
 use shapes::{Shapes, Token};
 use spellings::Spellings;
+use words::arabic;
 
 // Character classes, as Python's `re` defines them (`\w`, `\d`, `\s`), and
 // the marks the recogniser drops before it splits text into tokens.
@@ -661,11 +662,7 @@ impl Analysis {
 
     /// `indexer.arabic.stem.stem`.
     fn stemmed(&self, word: &str) -> String {
-        let arabic = word
-            .chars()
-            .next()
-            .is_some_and(|c| ('\u{0621}'..='\u{06ff}').contains(&c));
-        if !arabic || word == self.allah {
+        if !arabic(word) || word == self.allah {
             return word.to_owned();
         }
         if word.ends_with(&self.allah) {

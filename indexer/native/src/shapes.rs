@@ -11,7 +11,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::item;
-use crate::words::{after, clitic_forms, length};
+use crate::words::{after, arabic, clitic_forms, length};
 
 /// A token as the recogniser reads it: as written (marks out), normalised,
 /// and whether it is a word (its first character a letter: `str.isalpha`).
@@ -161,15 +161,6 @@ fn within<'w>(word: &'w str, wanted: &Words) -> Option<Cow<'w, str>> {
 
 fn is_in(word: &str, wanted: &Words) -> bool {
     within(word, wanted).is_some()
-}
-
-/// Whether a token begins with an Arabic letter (`_arabic`).
-fn arabic(token: &Token) -> bool {
-    token
-        .shown
-        .chars()
-        .next()
-        .is_some_and(|c| ('\u{0621}'..='\u{06ff}').contains(&c))
 }
 
 /// 1 where a comma is at `at`, else 0 (`_comma`).
@@ -469,7 +460,7 @@ impl Shapes {
             // أليسيو, ألفانو: a hamza's alef and ل, no article; no word with
             // the article (القوات العراقية تطهر الحويجة).
             let first = end == start && !starts_any(token.shown, &["أل", "إل"]);
-            if !(arabic(token)
+            if !(arabic(token.shown)
                 && !token.shown.starts_with("ال")
                 && !token.shown.ends_with('ة')
                 && !self.listed(token.norm)

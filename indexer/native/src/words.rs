@@ -10,6 +10,13 @@ pub fn after(text: &str, n: usize) -> &str {
     }
 }
 
+/// Whether `text` begins with an Arabic letter (`indexer.arabic.stem.is_arabic`).
+pub fn arabic(text: &str) -> bool {
+    text.chars()
+        .next()
+        .is_some_and(|c| ('\u{0621}'..='\u{06ff}').contains(&c))
+}
+
 pub fn length(text: &str) -> usize {
     text.chars().count()
 }
