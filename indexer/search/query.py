@@ -143,6 +143,11 @@ def parse(text: str) -> Query:
         negated, negate_next = bool(negated) or negate_next, False
         quoted = phrase is not None and word is None
         clause = _prefix(word, name) if not quoted else None
+        if clause is not None and (whole := _whole_word(word[:-1], name)) is not None:
+            # السعودي* finds what السعودي finds (every سعود, as it is stemmed), with
+            # its other spellings, besides the words beginning so.
+            pieces += [(negated, clause), "OR"]
+            clause = whole
         if clause is None and word and "*" in word:
             # A * inside a word (بو*ين), or after fewer than two letters (ت*):
             # no prefix search; the word is searched without it, and it says so.
@@ -177,6 +182,24 @@ def _prefix(word, name):
     if len(start) < 2:
         return None
     return Clause((start,), name.lower() if name else None, word, prefix=True)
+
+
+# How often a word typed before a * must be in the lexicon to be searched as
+# a word too: a whole word (السعودي), not the start of one (الإرها).
+_WHOLE_WORD = 3
+
+
+def _whole_word(typed, name):
+    """The clause of a word typed before a final * where it is a whole word
+    of the news (the lexicon's), of one term and no stopword: what it finds
+    as a word (its stem: سعود for السعودي), besides what begins so."""
+    tokens = words(typed)
+    if len(tokens) != 1 or lexicon().get(tokens[0], 0) < _WHOLE_WORD:
+        return None
+    terms = tuple(analyze(typed))
+    if len(terms) != 1 or is_stopword(terms[0]):
+        return None
+    return Clause(terms, name.lower() if name else None, typed)
 
 
 def both_spellings(query: Query) -> tuple[Query, tuple[str, ...]]:
@@ -530,7 +553,7 @@ def _distinct(items):
 
 def _key(item):
     if isinstance(item, Clause):
-        return item.terms, item.field
+        return item.terms, item.field, item.prefix  # ترامب* begins ترامبي too
     return tuple(map(_key, item))
 
 
