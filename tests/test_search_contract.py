@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from indexer import reindex
 from indexer.actors import Gazetteer
 from indexer.arabic import analyze
-from indexer.search import BadRequest, NotFound, SearchRequest, address, batch
+from indexer.search import BadRequest, NotFound, SearchRequest, address, batch, highlight
 from indexer.search.elastic import ElasticBackend, ElasticStore
 from indexer.search.embedded import EmbeddedBackend, EmbeddedStore
 from indexer.search.request import decode_cursor
@@ -568,6 +568,16 @@ def test_snippets_mark_whole_words_and_escape_html(backend):
     assert "<mark>احتيال</mark>" in hit.snippet
     clitic = search(backend, q="فلاديفوستوك").hits[0]
     assert "<mark>فلاديفوستوك</mark>" in clitic.snippet
+
+
+def test_a_snippet_begins_and_ends_on_whole_words_written_with_marks():
+    # A shadda or a vowel inside a word is no word's end: a snippet of a
+    # body of such words (Jawhara FM writes them often) never begins «… ه»
+    # (of نوّه) nor ends «كل» (of كلّ, its shadda left behind).
+    body = "نوّه " * 60 + "الرئيس " + "كلّ " * 60
+    passage = highlight.plain(highlight.snippet(body, {"رءيس"}))
+    assert set(passage.replace("…", " ").split()) == {"نوّه", "الرئيس", "كلّ"}
+    assert highlight.highlight("قال كلّ الناس", {"كل"}) == "قال <mark>كلّ</mark> الناس"
 
 
 def test_duplicates_are_one_hit_that_names_the_copy(backend):

@@ -11,8 +11,12 @@ from functools import lru_cache
 from markupsafe import Markup, escape
 
 from indexer.arabic import analyze
+from indexer.arabic.native import MARKS
 
-_WORD = re.compile(r"[^\W_]+", re.U)
+# A word: letters and digits, with the marks written inside it (the shadda
+# of نوّه, tashkeel, tatweel), which analysis deletes: never a word's end.
+_MARK = "".join(f"{chr(first)}-{chr(last)}" for first, last in MARKS)
+_WORD = re.compile(rf"(?:[^\W_]|[{_MARK}])+", re.U)
 SNIPPET_WORDS = 36
 MAX_SCAN_CHARS = 50_000
 
