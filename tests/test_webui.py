@@ -186,6 +186,15 @@ def test_every_address_refuses_a_parameter_it_does_not_take_and_lists_its_own(cl
     known = batch["error"]["message"].split("known: ")[1].split(", ")
     assert batch["error"]["parameter"] == "date_form"
     assert "queries" in known and "date_from" in known and "sort" not in known and "q" not in known
+    # What a platform adds to a link it shares asks nothing: the search,
+    # the page and an article answer as without it.
+    plain = client.get("/api/search?q=زلزال").get_json()
+    for tracked in ("utm_source=twitter&utm_medium=social", "fbclid=IwAR0x", "gclid=x"):
+        shared = client.get(f"/api/search?q=زلزال&{tracked}")
+        assert shared.status_code == 200, tracked
+        assert [shared.get_json()[k] for k in ("total", "hits")] == [plain["total"], plain["hits"]]
+        assert client.get(f"/?q=زلزال&{tracked}").status_code == 200, tracked
+    assert client.get("/api/articles/bw-001?fbclid=IwAR0x").status_code == 200
     # A number where text is wanted, of a field it does not take: that it does not.
     odd = client.post("/api/batch", json={"queries": ["زلزال"], "foo": 1}).get_json()["error"]
     assert odd["parameter"] == "foo" and odd["message"].startswith("unknown parameter")
@@ -693,10 +702,14 @@ def test_a_bad_value_on_the_page_is_explained_in_arabic_and_the_search_kept(clie
         html = client.get(address).get_data(as_text=True)
         reason = html.split('id="error"')[1].split("</p>")[0]
         assert "قيمة غير صالحة" not in reason and "must be" not in reason, address
-    odd = {"parameter": "colour", "message": "unknown parameter 'colour' 42"}
+    odd = {"parameter": "colour", "message": "must be 'red' or 42"}
     with client.application.test_request_context("/"):
         shown = arabic_reason(odd)
-    assert "&#39;colour&#39;" in shown and '<bdi dir="ltr">42</bdi>' in shown
+    assert "&#39;red&#39;" in shown and '<bdi dir="ltr">42</bdi>' in shown
+    # A parameter no search takes (a guess at a date) is named in Arabic.
+    guess = client.get("/?q=زلزال&from=2018-10")
+    reason = guess.get_data(as_text=True).split('id="error"')[1].split("</p>")[0]
+    assert guess.status_code == 400 and "(from)" in reason and "unknown" not in reason
 
 
 def test_every_search_has_an_atom_feed_a_feed_reader_reads(client):

@@ -47,6 +47,12 @@ _ARABIC = {
 }
 
 
+# A parameter the address holds that no search takes (from=2018: a guess).
+_UNKNOWN = (
+    "في العنوان معامل لا يأخذه البحث ({parameter})؛ احذفه منه، "
+    "وحدّد التاريخ من قائمة التاريخ أو بـ date_from وdate_to"
+)
+
 # A page number that is none, or a page past the last of a search's results.
 _NOT_A_PAGE = "رقم الصفحة عدد صحيح من 1 إلى {window:,}"
 _PAST_THE_END = "نتائج هذا البحث تنتهي عند الصفحة {last:,}؛ لا صفحة بعدها"
@@ -74,6 +80,8 @@ def _reason(error) -> str:
     if error.get("parameter") == "page" and "past the last page" in error["message"]:
         return _PAST_THE_END.format(last=error["last_page"])
     template = _ARABIC.get(error.get("parameter") or "")
+    if template is None and error["message"].startswith("unknown parameter"):
+        return _UNKNOWN.format(parameter=error.get("parameter"))
     if template is None:
         return f"في الطلب قيمة غير صالحة ({error.get('parameter')}): {error['message']}"
     return template.format(window=MAX_RESULT_WINDOW, last=last_page())

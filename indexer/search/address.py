@@ -24,6 +24,12 @@ _ADDRESS = re.compile(r"(?i)(?:https?://|www\.)[^\s/]+\.[^\s/]+(?:/\S*)?")
 _TRACKING = re.compile(r"(?i)^(?:utm_\w*|fbclid|gclid|ocid|at_\w+)(?:=|$)")
 
 
+def is_tracking(parameter: str) -> bool:
+    """Whether a query-string parameter is one a platform adds to a shared
+    link to track it (utm_source, fbclid): no part of what the link asks."""
+    return _TRACKING.match(parameter) is not None
+
+
 def is_address(text: str) -> bool:
     """Whether `text` is one web address and nothing else."""
     return _ADDRESS.fullmatch(text.strip()) is not None
@@ -42,7 +48,7 @@ def address_key(url: str) -> str:
     except ValueError:  # a malformed host ([ without ]) is kept whole
         return unicodedata.normalize("NFC", unquote(url.split("://", 1)[1]))
     path = unquote(parts.path).rstrip("/")
-    kept = [p for p in parts.query.split("&") if p and not _TRACKING.match(p)]
+    kept = [p for p in parts.query.split("&") if p and not is_tracking(p)]
     query = "?" + unquote("&".join(kept)) if kept else ""
     return unicodedata.normalize("NFC", host + path + query)
 

@@ -16,7 +16,7 @@ from functools import cache, partial
 from indexer.settings import Settings
 
 from .actors import OFFERED, ActorDirectory, spellings_of
-from .address import address_key, is_address
+from .address import address_key, is_address, is_tracking
 from .facets import FACET_SIZE, FACETS, MATCHES, Registry, period
 from .fusion import MODES
 from .query import Query, both_spellings, expand, joined_and_apart, other_ways, parse
@@ -31,8 +31,9 @@ MAX_FILTER_VALUES = 50  # of one facet: each actor value is looked up among all 
 def known_only(given, known) -> None:
     """Refuse a parameter of `given` that is not one of `known` (a filter
     asked of an address that takes none would be ignored, its answer read as
-    filtered), naming those it takes."""
-    unknown = sorted(set(given) - set(known))
+    filtered), naming those it takes; but for those a platform adds to a
+    link it shares (utm_source, fbclid), which ask nothing."""
+    unknown = sorted(name for name in set(given) - set(known) if not is_tracking(name))
     if unknown:
         listed = ", ".join(known) if known else "none"
         raise BadRequest(unknown[0], f"unknown parameter; known: {listed}")
