@@ -522,6 +522,16 @@ def test_a_surname_that_is_a_common_word_needs_the_full_name_not_the_context():
     assert "جون كيلي" in names(kelly)
     # A title before it says a person is named: the context may tell who.
     assert names("أعدم الرئيس العراقي الراحل صدام عام 2006 في العراق") == ["صدام حسين"]
+    # A spelling that names a person on sight is a word as written, with
+    # its clitic (لاجئي, "refugees of", not ل and إجئي), or with a final ه
+    # where the name ends in ة (جمعه, "gathered him"): only another
+    # spelling of theirs in the article makes it the name.
+    assert names('حملة لاستقبال "لاجئي إدلب" في تركيا') == []
+    meeting = "وقال الوزير في تونس اثر لقاء جمعه برئيس الحكومة إن"
+    assert names(meeting) == []
+    named = "قال رئيس الحكومة مهدي جمعه إن البلاد بخير. وأضاف جمعه أن"
+    assert names(named) == ["مهدي جمعة"]
+    assert names("قال المدعي العام غلام حسين محسني إجئي إن") == ["غلام حسين محسني إجئي"]
 
 
 def test_the_workers_party_is_the_one_the_article_names():

@@ -149,6 +149,13 @@ class Gazetteer:
                     pair = (first, alias_words[1])
                     self._pairs.setdefault(pair, []).append((alias_words, owners))
         self._forms_cache: dict[str, list[str]] = {}
+        # One-word spellings written with a final ة (جمعة, سلامة), normalised (جمعه).
+        self._teh_marbuta = frozenset(
+            words(spelling)[0]
+            for actor in self.actors
+            for spelling in (*actor.aliases, *actor.ambiguous)
+            if spelling.endswith("ة") and len(words(spelling)) == 1
+        )
         self._tagged = [actor.type != IGNORE for actor in self.actors]
         # English names, folded -> actor index (None: a name two actors share)
         self._english: dict[str, int | None] = {}
@@ -325,7 +332,9 @@ class Gazetteer:
         its embassy"): the article's context does not confirm them, only
         another spelling of the actor does. `people`: whether every owner of
         the spelling is a person (a body's name that is a word too, حماس, is
-        what its context is about, but where it governs a noun).) `mentions`,
+        what its context is about, but where it governs a noun); asked too of
+        a person's one-word spelling that names them on sight, `on_sight`,
+        which is then a word only as written there (لاجئي, جمعه).) `mentions`,
         one for each token list, are what _mentions gives for it where the
         caller has it (None: found here). `lists`: the token lists keep their
         punctuation, and an ambiguous organisation counts where a list names
@@ -344,7 +353,15 @@ class Gazetteer:
                     continue
                 owners = [o for o in owners if self._tagged[o[0]]]
                 if len(owners) == 1 and not owners[0][1]:
-                    sure.append((number, position, size, owners[0][0]))
+                    index = owners[0][0]
+                    if size == 1 and self._a_word_here(index, tokens, number, position, common):
+                        # A person's name of one word that is a word of the
+                        # language as written here (لاجئي, "refugees of";
+                        # جمعه, "gathered him"): only another spelling of
+                        # theirs confirms it.
+                        ambiguous.append((number, position, size, owners))
+                    else:
+                        sure.append((number, position, size, index))
                 elif owners:
                     ambiguous.append((number, position, size, owners))
         confirmed_by_name = {index for *_, index in sure}
@@ -369,6 +386,14 @@ class Gazetteer:
             if len(confirmed) == 1:
                 sure.append((number, position, size, confirmed.pop()))
         return sorted(sure)
+
+    def _a_word_here(self, index, tokens, number, position, common) -> bool:
+        """Whether the one-word spelling of person `index` at `position` of
+        `tokens` (token list `number`) is a word as written there, as
+        `common` says of a spelling that names its person on sight."""
+        if common is None or self.actors[index].type != PERSON:
+            return False
+        return common(number, position, self._spelling(tokens[position]), True, on_sight=True)
 
     def _listed_with(self, tokens, position, size, candidates, sure, number):
         """The one organisation among `candidates` that a list names beside
@@ -414,6 +439,10 @@ class Gazetteer:
         for alias_words, owners in self._owners.items():
             if len({index for index, _ in owners}) > 1:
                 yield " ".join(alias_words), [self.actors[i].name for i, _ in owners]
+
+    def ends_in_teh_marbuta(self, spelling: str) -> bool:
+        """Whether a one-word spelling (normalised: جمعه) is written with a final ة."""
+        return spelling in self._teh_marbuta
 
     def person_words(self):
         """The normalised words of its people's names and aliases (not of

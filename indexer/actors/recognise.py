@@ -858,6 +858,12 @@ class Recogniser:
             counts.get("ال" + word, 0) >= _WITH_ARTICLE * counts.get(word, 0)
         )
 
+    def _with_a_pronoun(self, token: _Token, spelling: str) -> bool:
+        """Whether a word written with a final ه is a one-word name the
+        gazetteer writes with ة: a word and its pronoun (جمعه, "gathered
+        him", for مهدي جمعة; عقيله, سلامه), not the name."""
+        return token[SHOWN].endswith("ه") and self.gazetteer.ends_in_teh_marbuta(spelling)
+
     def _common_word(self, word: str) -> bool:
         """Whether a given name is a common word as often (رفيق, نعيم, كريم)."""
         return self.cues.counts.get(word, 0) >= 200 and self.cues.name_share.get(word, 0) < 0.25
@@ -1260,7 +1266,7 @@ class Recogniser:
         # the name (الرئيس العراقي الراحل صدام): its context may confirm it.
         titled = {(n, p) for n, s, e, kind in spans if kind == PERSON for p in range(s, e)}
 
-        def common(number, position, spelling, people=True):
+        def common(number, position, spelling, people=True, on_sight=False):
             if not people:  # a body's name that is a word too, or a city's
                 return self._governs(texts[number], position, spelling) or _the_city(
                     texts[number], position, self.cues.gentilics
@@ -1269,7 +1275,13 @@ class Recogniser:
                 return False
             counts = self.cues.counts
             written = norms[number][position]  # لصالح: commoner than صالح, another word
-            return self._common_word(spelling) or counts.get(written, 0) > counts.get(spelling, 0)
+            # A name that names its person on sight (نيمار, used mostly alone)
+            # is a word only as written here, never for being frequent.
+            return (
+                (not on_sight and self._common_word(spelling))
+                or counts.get(written, 0) > counts.get(spelling, 0)
+                or self._with_a_pronoun(texts[number][position], spelling)
+            )
 
         known = self.gazetteer.resolve(
             norms, keep, positions, in_context, common, mentions, lists=True
