@@ -649,6 +649,10 @@ def test_a_rare_slip_of_a_known_name_is_offered_the_name_where_it_finds_many_mor
     # A function word the lexicon leaves out (إنه, منهم, لدى) is no slip.
     assert candidates("قال إنه واحد منهم لدى الأمم المتحدة", names) == []
     assert [text for text, _ in candidates("اردوجان", names)] == ["اردوغان"]
+    # Two letters swapped (خاشجقي); a name two people share is a name's
+    # spelling all the same (سكريبال: the Skripals, father and daughter).
+    assert [text for text, _ in candidates("خاشجقي", names)] == ["خاشقجي"]
+    assert "سكريبال" in names
     # Common words stay: a name of its own (سعد), a family name with the
     # article whose long vowels make another (الساسي is no السيسي).
     for word in ("سعد", "الساسي", "ميركل"):

@@ -533,6 +533,22 @@ class Gazetteer:
         actor = self.named(name)
         return tuple(a for a in actor.aliases if self.actor(a) is actor) if actor else ()
 
+    def family_spellings(self, name):
+        """The other one-word spellings of a one-word name that several
+        people share under every spelling of it (سكريبال and سكريبل, the
+        Skripals, father and daughter): one family name written two ways.
+        () for a name no several people share so."""
+        owners = {index for index, _ in self._owners.get(words(name), ())}
+        if len(owners) < 2 or any(self.actors[i].type != PERSON for i in owners):
+            return ()
+        spelt = [
+            {s for s in (*self.actors[i].aliases, *self.actors[i].ambiguous) if len(words(s)) == 1}
+            for i in owners
+        ]
+        shared = set.intersection(*spelt)
+        mine = words(name)
+        return tuple(sorted(s for s in shared if words(s) != mine))
+
     def name_words(self, given_names=()):
         """The words of people's names, and the `given_names` (normalised),
         that begin with a letter the stemmer may take for a clitic (و ف ب ل

@@ -39,14 +39,15 @@ MOST_STORED = 10  # an actor's stored spellings a query also searches
 
 
 def spellings_of(gazetteer, name: str, directory=None) -> tuple[str, ...]:
-    """`Gazetteer.spellings` of the actor `named` finds, and for a person,
+    """`Gazetteer.spellings` of the actor `named` finds (of a family name
+    several people share, its other spellings), and for a person,
     with a `directory` (a function giving the index's ActorDirectory, called
     only for a person the gazetteer knows) the spellings the index stores
     them under that the gazetteer lacks (`ActorDirectory.stored`): غاريث بيل
     finds the articles that wrote جاريث بيل too."""
     actor = named(gazetteer, name)
     if actor is None:
-        return ()
+        return gazetteer.family_spellings(name)  # سكريبال, سكريبل: whichever Skripal
     found = gazetteer.spellings(actor.name)
     if directory is not None and actor.type == "person":
         found += directory().stored(actor, found, gazetteer)
