@@ -488,6 +488,14 @@ def test_date_range_and_histogram(backend):
     assert result.total == 5  # and the page saved as qimma-20240618.html
     for hit in result.hits:
         assert "2024-06-01" <= hit.date[:10] <= "2024-06-30"
+    # The same month however a journalist types it: day first, year first
+    # with one digit or two, with - / or ., or the month alone.
+    for begin, end in (
+        ("1/6/2024", "30.06.2024"),
+        ("2024-6-1", "2024/6/30"),
+        ("2024/06", "2024-6"),
+    ):
+        assert ids(search(backend, date_from=begin, date_to=end, size=50)) == ids(result)
     weather = search(backend, q='"نشرة الطقس"')
     assert weather.date_interval == "day"
     assert sum(b.count for b in weather.facets["date"]) == weather.total == 25

@@ -342,6 +342,8 @@ def _integer(name, raw, low, high):
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # A day as Arabic readers write it, day first: 31/12/2018, 1.6.2018.
 _DAY_FIRST = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+# A month or a day year first, its numbers of one digit or two: 2018-6-1, 2018/06.
+_YEAR_FIRST = re.compile(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?")
 
 
 def typed_date(name, raw):
@@ -354,7 +356,14 @@ def typed_date(name, raw):
     try:
         if day_first := _DAY_FIRST.fullmatch(typed):
             day = date(*map(int, reversed(day_first.groups())))
-        elif len(typed) in (4, 7):  # a year or a month: its first or its last day
+        elif year_first := _YEAR_FIRST.fullmatch(typed):
+            year, month, day_of_month = year_first.groups()
+            if day_of_month:
+                day = date(int(year), int(month), int(day_of_month))
+            else:  # a month: its first or its last day
+                first, last = period(f"{year}-{int(month):02}")
+                day = first if name == "date_from" else last
+        elif len(typed) == 4:  # a year: its first or its last day
             first, last = period(typed)
             day = first if name == "date_from" else last
         else:
