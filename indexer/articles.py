@@ -38,6 +38,8 @@ _SURROGATES = re.compile(f"[{_SURROGATE_CHARS}]")
 _CONTROL_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
 _CONTROLS = re.compile(f"[{_CONTROL_CHARS}]")
 _REPAIRED = re.compile(f"[{_SURROGATE_CHARS}{_CONTROL_CHARS}]")  # either: one pass for most text
+# An author that is no one's name: the id an outlet's system gave (a UUID), a number.
+_AUTHOR_ID = re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}|\d+")
 MAX_ID_CHARS = 200
 MAX_ID_BYTES = 512  # Elasticsearch refuses a longer _id, and with it the whole bulk request
 _LIST_SEPARATORS = re.compile(r"\s*[|،;؛]\s*|\s*,\s*")
@@ -322,6 +324,10 @@ class ArticleBuilder:
             extra.setdefault("source_as_given", source_given)
 
         title = title or _one_line(body[:120])
+        author = _one_line(_plain(_text(fields.get("author"), "author")))
+        if _AUTHOR_ID.fullmatch(author):
+            extra.setdefault("author_id", author)  # kept, not shown as a name
+            author = ""
         tags = _list(fields.get("tags"), "tags", self.gazetteer.split_keywords)
         actors = self._actors(title, body, tags, _list(fields.get("actors"), "actors"))
         article = Article(
@@ -331,7 +337,7 @@ class ArticleBuilder:
             date=to_iso(moment) if moment else None,
             source=source,
             url=url,
-            author=_one_line(_plain(_text(fields.get("author"), "author"))),
+            author=author,
             category=_one_line(_text(fields.get("category"), "category")),
             tags=tags,
             actors=[name for name, _ in actors],

@@ -523,6 +523,21 @@ def test_the_usual_names_of_other_systems_are_read_as_bahths_fields(tmp_path):
     assert mapped[0].fields["subtitle"] == "عنوان الخبر" and "title" not in mapped[0].fields
 
 
+def test_an_author_that_is_no_ones_name_is_kept_as_an_id_not_shown():
+    # Al Arabiya's export gives 458 articles of ../shared/corpus a UUID for author.
+    from indexer.articles import ArticleBuilder
+
+    def built(author):
+        fields = {"title": "خبر", "body": "نص الخبر", "author": author}
+        return ArticleBuilder().build(RawRecord("a.jsonl", 1, fields)).article
+
+    uuid = built("d5a517f0-0be3-4e0d-9706-6c02e2d97ed5")
+    assert uuid.author == "" and uuid.extra["author_id"] == "d5a517f0-0be3-4e0d-9706-6c02e2d97ed5"
+    assert built("40213").author == "" and built("40213").extra["author_id"] == "40213"
+    for name in ("القاهرة - أحمد الريدي", "Reuters", "Ada 2"):
+        assert built(name).author == name and "author_id" not in built(name).extra
+
+
 def _raw(folder):
     return [r for r in read_archive([folder]) if isinstance(r, RawRecord)]
 
