@@ -453,6 +453,20 @@ def test_a_quoted_name_is_searched_as_typed(backend):
     assert request.also_searched == ()
 
 
+def test_a_filter_typed_in_the_query_as_other_engines_take_it_is_the_filter(backend):
+    typed = SearchRequest.from_params({"q": ['source:"فرانس 24" ترامب category:دولي']})
+    assert typed.text == "ترامب" and typed.filters["source"] == ("فرانس 24",)
+    filtered = search(backend, q="ترامب", source="فرانس 24", category="دولي", size=50)
+    assert 0 < filtered.total < search(backend, q="ترامب").total
+    assert ids(search(backend, q='source:"فرانس 24" ترامب category:دولي', size=50)) == ids(filtered)
+    # A field of other engines Bahth has not is named, its value searched.
+    author = SearchRequest.from_params({"q": ["author:غوتيريش"]})
+    assert author.query.not_understood == ("author:",)
+    assert ids(search(backend, q="author:غوتيريش", size=50)) == ids(
+        search(backend, q="غوتيريش", size=50)
+    )
+
+
 def test_malformed_queries_degrade_to_words(backend):
     assert "bw-010" in ids(search(backend, q='"زلزال المغرب'))
     assert search(backend, q="OR").total == search(backend).total

@@ -119,13 +119,23 @@ def parse(text: str) -> Query:
         text = text.translate(_AS_ASCII)
     if text.count('"') % 2:
         text = text.replace('"', " ")
-    # A name before a colon that is not one of our fields is just a word.
-    text = _FIELD_PREFIX.sub(
-        lambda m: m.group(0) if m.group(1).lower() in FIELDS else m.group(1) + " ", text
-    )
+    foreign: dict[str, None] = {}
+
+    def field_or_word(match):
+        """A name before a colon that is not one of our fields is just a
+        word; a field of other engines (author:, site:) is named, and its
+        value alone searched."""
+        name = match.group(1)
+        if name.lower() in FIELDS:
+            return match.group(0)
+        if name.isascii() and name.isalpha():
+            foreign[name + ":"] = None
+            return " "  # the value alone is searched: author:رويترز, رويترز
+        return name + " "
+
+    text = _FIELD_PREFIX.sub(field_or_word, text)
     pieces: list[tuple[bool, Clause] | str] = []  # (negated, clause) or "OR"
     negate_next = False
-    foreign: dict[str, None] = {}
     for match in _PIECE.finditer(text):
         negated, name, phrase, slop, word = match.groups()
         if word in ("OR", "AND", "NOT") and not negated and not name:
