@@ -1000,6 +1000,9 @@ def test_a_seat_of_power_is_an_actor_where_it_acts_not_where_it_is_the_place():
     assert "البيت الأبيض" not in names(place) and "دونالد ترامب" in names(place)
     visit = "منذ وصوله إلى البيت الأبيض. وحضر الحفل في الكرملين. وسيزور الإليزيه"
     assert names(visit) == []
+    # With its preposition glued on: «at the White House».
+    assert names("ضم الحفل 130 ضيفا بارزا بالبيت الأبيض") == []
+    assert names("وقال مسؤولان بالبيت الأبيض إن الرئيس قرر") == ["البيت الأبيض"]
     told = "وصفت الحكومة القناة بأنها أداة دعاية موالية للكرملين"
     assert names(told) == []
     acting = "وقال البيت الأبيض إن الرئيس لن يلتقي الوفد. ونفى الكرملين ذلك"

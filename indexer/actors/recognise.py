@@ -86,7 +86,11 @@ _AT_A_PLACE = frozenset(
     )
 )
 _OFFICIALS = frozenset(
-    map(normalize, "مسؤول مسؤولة مسؤولون مسؤولين مستشار مستشارة موظف موظفو موظفي مصدر".split())
+    map(
+        normalize,
+        "مسؤول مسؤولة مسؤولان مسؤولون مسؤولين مسؤولو مسؤولي مستشار مستشارة موظف موظفو موظفي"
+        " مصدر مساعد مساعدة مساعدون مساعدين مساعدو مساعدي".split(),
+    )
 )
 _ALLEGIANCE = tuple(map(normalize, "موال الموال مؤيد المؤيد مقرب المقرب مناهض المناهض".split()))
 ORG_MIN_WORDS, ORG_MIN_MENTIONS = 3, 2
@@ -1820,18 +1824,26 @@ def _told_to(word: str, form: str) -> bool:
 def _at_a_place(tokens, position, form: str) -> bool:
     """Whether a seat's mention at `position`, written `form`, is the place
     (after a word of place or of a visit, its clitic aside: وفي البيت
-    الأبيض, وصوله إلى, زار; not after an official of it: مسؤول في,
+    الأبيض, وصوله إلى, زار, or with ب glued on: بالبيت الأبيض; not after
+    an official of it: مسؤول في, مسؤول بالبيت الأبيض,
     ومسؤولين كبار في) or told to after a word of allegiance (موالية
     للكرملين)."""
     before = _before(tokens, position)
     if _told_to(tokens[position][NORM], form):
         return before.startswith(_ALLEGIANCE)
-    if _in(before, _AT_A_PLACE) is None:
+    # The place's own preposition glued on: بالبيت الأبيض, "at the White House".
+    glued = _at_glued(tokens[position][NORM], form)
+    if not glued and _in(before, _AT_A_PLACE) is None:
         return False
     # An official of it, maybe with a word on him between (ومسؤولين كبار في): it speaks.
-    return not any(
-        _in(tokens[p][NORM], _OFFICIALS) for p in range(max(0, position - 3), position - 1)
-    )
+    last = position if glued else position - 1
+    return not any(_in(tokens[p][NORM], _OFFICIALS) for p in range(max(0, position - 3), last))
+
+
+def _at_glued(word: str, form: str) -> bool:
+    """Whether ب is glued to a mention (بالبيت الأبيض, وبالكرملين) written
+    `form` without its clitic (not a name's own ب)."""
+    return word.lstrip("وف")[:1] == "ب" and word != normalize(form.split()[0])
 
 
 def _new_phrase(word: str) -> bool:
