@@ -195,6 +195,24 @@ EXTRA += [
     }
     for key, name in (("glued", "بنقردان"), ("apart", "بن قردان"))
 ]
+# Two words a journalist types one after the other, in one article so and
+# in another apart, where they are more often and one is in the headline.
+EXTRA += [
+    {
+        "id": "x-near-together",
+        "title": "معارك على الساحل الغربي",
+        "body": "أطلقت القوات عملية النصر الذهبي لاستعادة المدينة الساحلية من المسلحين.",
+        "date": "2021-10-03",
+        "source": "الرؤية",
+    },
+    {
+        "id": "x-near-apart",
+        "title": "النصر يحتفل بالكأس",
+        "body": "احتفل النصر بالكأس بعد النصر في النهائي، وأهدى المدرب الكأس الذهبي للجماهير.",
+        "date": "2021-10-03",
+        "source": "الرؤية",
+    },
+]
 # A story at an address with an Arabic path, an exact copy of it that another
 # outlet ran at its own address, and an article that names the first site.
 LINKED = (
@@ -451,6 +469,13 @@ def test_a_quoted_name_is_searched_as_typed(backend):
     request, typed = expanded(backend, q='"ترامب"', size=50)
     assert "bw-002" in ids(every) and "bw-002" not in ids(typed)  # bw-002 writes ترمب
     assert request.also_searched == ()
+
+
+def test_words_typed_one_after_the_other_rank_the_article_that_has_them_so_first(backend):
+    # النصر الذهبي, the operation: not the club's trophy, however often it
+    # says النصر, and in its headline.
+    assert ids(search(backend, q="النصر الذهبي"))[:2] == ["x-near-together", "x-near-apart"]
+    assert ids(search(backend, q="الذهبي النصر"))[0] == "x-near-apart"  # not in that order
 
 
 def test_a_filter_typed_in_the_query_as_other_engines_take_it_is_the_filter(backend):

@@ -18,7 +18,7 @@ analysis (`title_terms`, `also_title_terms`, `body_terms`).
 from dataclasses import dataclass
 
 from ..query import Clause, Query
-from ..ranking import TIE_BREAKER, TITLE_BOOST
+from ..ranking import NEAR_BOOST, TIE_BREAKER, TITLE_BOOST, near_pairs
 from ..request import MAX_RESULT_WINDOW, SearchRequest
 from .index import Analysis
 from .vectors import knn
@@ -92,6 +92,10 @@ def _score(query: Query, analysis):
     for clause in clauses:
         for name, boost in _fields(clause, analysis):
             per_field.setdefault(name, (boost, []))[1].append(_in_field(clause, name, analysis))
+    for pair in near_pairs(query):
+        for name, boost in _fields(pair, analysis):
+            near = {"query": _text(pair, analysis), "slop": pair.slop, "boost": NEAR_BOOST}
+            per_field.setdefault(name, (boost, []))[1].append({"match_phrase": {name: near}})
     return {
         "dis_max": {
             "queries": [

@@ -12,7 +12,7 @@ from tantivy import Occur, Query
 
 from ..query import Clause
 from ..query import Query as Words
-from ..ranking import TIE_BREAKER, TITLE_BOOST
+from ..ranking import NEAR_BOOST, TIE_BREAKER, TITLE_BOOST, near_pairs
 from ..request import BadRequest, SearchRequest
 
 HEADLINES = ("title", "also_title")
@@ -64,6 +64,10 @@ def _score(schema, words: Words):
             for name, boost in _fields(clause):
                 held = per_field.setdefault(name, (boost, []))[1]
                 held.append((Occur.Should, _in_field(schema, clause, name)))
+    for pair in near_pairs(words):
+        for name, boost in _fields(pair):
+            near = Query.boost_query(_in_field(schema, pair, name), NEAR_BOOST)
+            per_field.setdefault(name, (boost, []))[1].append((Occur.Should, near))
     scored = [Query.boost_query(Query.boolean_query(held), b) for b, held in per_field.values()]
     return Query.disjunction_max_query(scored, TIE_BREAKER)
 
