@@ -976,17 +976,21 @@ def test_a_source_or_category_typed_otherwise_is_read_as_the_one_it_spells(tmp_p
     # A value of the archive is searched as it is, and nothing is said.
     stored = answer("source=العربية")
     assert stored["total"] == 2 and stored["values_read_as"] == stored["values_not_found"] == []
+    # An outlet's code or other name, as the reindex reads it (sources.tsv).
+    for code in ("skynews", "Sky+News", "سكاي+نيوز"):
+        coded = answer(f"source={code}")
+        assert coded["total"] == 1 and coded["values_read_as"][0]["read_as"] == ["سكاي نيوز عربية"]
     # One that spells none finds nothing, and says so, with the closest.
-    missing = answer("source=سكاي+نيوز")
+    missing = answer("source=سكاي+نيوزز")
     assert missing["total"] == 0
     assert missing["values_not_found"] == [
         {
             "facet": "source",
-            "value": "سكاي نيوز",
+            "value": "سكاي نيوزز",
             "closest": [{"value": "سكاي نيوز عربية", "articles": 1}],
         }
     ]
-    page = client.get("/?source=سكاي+نيوز").get_data(as_text=True)
+    page = client.get("/?source=سكاي+نيوزز").get_data(as_text=True)
     notice = page.split('class="notice value-unknown">')[1].split("</p>")[0]
     assert "سكاي نيوز عربية" in notice and "source=" in notice
     page = client.get("/?source=العربيه").get_data(as_text=True)

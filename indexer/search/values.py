@@ -3,7 +3,9 @@
 An outlet or a category is chosen by its exact stored value (a facet entry's
 link gives it), but a value typed by hand, in the API or the terminal, may
 be the label the page shows (أخبار دولية for internationalNews), in other
-letters (العربيه, internationalnews) or no value of the archive at all. A
+letters (العربيه, internationalnews), an outlet's code or other name the
+reindex reads as it (bbc, CNN Arabic: sources.tsv) or no value of the
+archive at all. A
 value of the archive is searched as it is; one written another way is read
 as the values it spells (a label two codes share: both) and the answer says
 so; one that spells none is searched as typed (it finds nothing) and the
@@ -12,8 +14,10 @@ answer says so too, with the values closest to it.
 
 import difflib
 from dataclasses import dataclass
+from functools import cache
 
 from indexer.arabic import normalize
+from indexer.sources import SourceTable
 
 from .labels import label
 
@@ -36,6 +40,8 @@ def read_value(facet: str, value: str, stored: dict[str, int]) -> ValueRead | No
     """None for a value stored as typed; else how it was read."""
     if value in stored:
         return None
+    if facet == "source" and (outlet := _outlets().canonical(value)) in stored:
+        return ValueRead(facet, value, (outlet,))  # bbc, CNN Arabic: the outlet's code or name
     wanted = _folded(value)
     spelt = [v for v in stored if wanted in (_folded(v), _folded(label(facet, v) or ""))]
     if spelt:
@@ -49,6 +55,12 @@ def read_value(facet: str, value: str, stored: dict[str, int]) -> ValueRead | No
     near = difflib.get_close_matches(wanted, list(forms), n=2 * CLOSEST, cutoff=0.6)
     closest = list(dict.fromkeys(forms[n] for n in near))[:CLOSEST]
     return ValueRead(facet, value, (), tuple((v, stored[v]) for v in closest))
+
+
+@cache
+def _outlets() -> SourceTable:
+    """The outlets' table the reindex reads their names by (sources.tsv)."""
+    return SourceTable.load()
 
 
 def _folded(text: str) -> str:
