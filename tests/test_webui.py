@@ -464,13 +464,21 @@ def test_page_says_when_no_article_has_all_the_words_and_when_none_matches(clien
     assert "لا نتائج" in nothing and 'id="relaxed"' not in nothing
 
 
-def test_a_hit_names_the_outlets_that_also_published_it(client):
+def test_a_hit_names_the_outlets_that_also_published_it(client, tmp_path):
     page = client.get("/?q=ترامب يفوز بالانتخابات").get_data(as_text=True)
     hit = page.split('<li class="hit">')[1].split("</li>")[0]
     assert "/articles/AG-20241106-07?" in hit
+    # Each copy opens itself.
     assert re.search(
-        r'نشره أيضًا: <span class="source" title="فوز ترامب بالرئاسة">فرانس 24</span>', hit
+        r'نشره أيضًا: <a class="source" href="/articles/AG-20241106-08\?[^"]*" '
+        r'title="فوز ترامب بالرئاسة">فرانس 24</a>',
+        hit,
     )
+    # The same outlet's second copy (a re-crawl under another ID) says so.
+    twice = [article(1), article(2, title="عنوان آخر للخبر نفسه", body=article(1)["body"])]
+    reindex.run([write_jsonl(tmp_path / "t.jsonl", twice)], EmbeddedStore(tmp_path / "data"))
+    page = app_for(tmp_path / "data").test_client().get("/?q=الانتخابات").get_data(as_text=True)
+    assert re.search(r'نشره أيضًا: <a class="source" [^>]*>سكاي نيوز عربية \(مرة ثانية\)</a>', page)
 
 
 def test_the_page_folds_a_near_copy_under_the_hit_it_repeats(tmp_path):
