@@ -515,6 +515,11 @@ def test_chosen_filters_are_chips_above_the_results_that_remove_them(client):
     assert html.index('id="active-filters"') < html.index('class="hits"')  # above, at any width
     assert 'href="#facets">تضييق النتائج (3)</a>' in chips  # the phone's way to the facets
     assert 'من <bdi dir="ltr">2016-01-01</bdi> إلى <bdi dir="ltr">2025-12-31</bdi>' in chips
+    # An open end is said as such, never an ellipsis that reads as cut off.
+    for ends, said in (("date_from=2018-06", "منذ"), ("date_to=2018-06", "حتى")):
+        one = client.get(f"/?q=ترامب&{ends}").get_data(as_text=True)
+        chip = one.split('id="active-filters"')[1].split("</nav>")[0]
+        assert f'{said} <bdi dir="ltr">2018-06-' in chip and "…" not in chip, ends
     chip = r'class="chip" href="([^"]+)"[^>]*>[^<]*<bdi>([^<]+)</bdi>'
     removals = {value: href.replace("&amp;", "&") for href, value in re.findall(chip, chips)}
     assert set(removals) == {"فرانس 24", "دونالد ترامب"}

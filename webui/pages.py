@@ -141,11 +141,11 @@ class Links:
 
     def active(self):
         """(label, value, URL without it) of every filter chosen: the chips.
-        The dates' value is (first day, last day)."""
+        The dates' value is (first day, last day), None for an open end."""
         chips = []
         if self.search.date_from or self.search.date_to:
-            first = self.search.date_from.isoformat() if self.search.date_from else "…"
-            last = self.search.date_to.isoformat() if self.search.date_to else "…"
+            first = self.search.date_from.isoformat() if self.search.date_from else None
+            last = self.search.date_to.isoformat() if self.search.date_to else None
             chips.append((self.search.registry.date.label, (first, last), self.clear("date")))
         for facet in self.search.registry.values:
             for value in self.search.filters.get(facet.name, ()):
