@@ -881,12 +881,7 @@ class Recogniser:
         when no name follows. The bodies passed are added to `bodies` as
         (start, size)."""
         n = len(tokens)
-        i = position + 1
-        title = _in(tokens[position][NORM], self.cues.long_starts)
-        for words in self.cues.long_titles.get(title or "", ()):
-            if [t[NORM] for t in tokens[i : i + len(words) - 1]] == list(words[1:]):
-                i += len(words) - 1
-                break
+        i = max(position + 1, self._past_long_title(tokens, position))
         commas = 0
         while i < n and i - position <= _MOST_QUALIFIERS:
             token = tokens[i]
@@ -905,6 +900,9 @@ class Recogniser:
                     bodies.append((i, size))
                 i += size or self._organisation_size(tokens, i)
                 continue
+            if (past := self._past_long_title(tokens, i)) > i:
+                i = past  # العقيد أركان حرب: another title, of words
+                continue
             if _in(norm, self.cues.titles):
                 i += 1  # وزير الخارجية, نائب الرئيس, والزعيم
                 continue
@@ -921,6 +919,15 @@ class Recogniser:
         if i >= n or self._coordinated(tokens[i][NORM]):
             return 0, 0
         return i, self._name_size(tokens, i)
+
+    def _past_long_title(self, tokens, at) -> int:
+        """Where a title of several words beginning at `at` ends (رئيس
+        الوزراء, أركان حرب), or `at` where none begins there."""
+        title = _in(tokens[at][NORM], self.cues.long_starts)
+        for words in self.cues.long_titles.get(title or "", ()):
+            if [t[NORM] for t in tokens[at + 1 : at + len(words)]] == list(words[1:]):
+                return at + len(words)
+        return at
 
     def _coordinated(self, word: str) -> bool:
         """Whether the word after a title and its qualifiers is joined to

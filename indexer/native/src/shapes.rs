@@ -580,6 +580,23 @@ impl Shapes {
 
     // --- people -----------------------------------------------------------------
 
+    /// Where a title of several words beginning at `at` ends (رئيس الوزراء,
+    /// أركان حرب), or `at` where none begins there.
+    fn past_long_title(&self, tokens: &[Token], at: usize) -> usize {
+        let n = tokens.len();
+        if let Some(title) = within(tokens[at].norm, &self.long_starts) {
+            for words in self.long_titles.get(title.as_ref()).into_iter().flatten() {
+                let rest = &words[1..];
+                let end = (at + 1 + rest.len()).min(n);
+                let here = tokens[(at + 1).min(n)..end].iter().map(|t| t.norm);
+                if here.len() == rest.len() && here.eq(rest.iter().map(String::as_str)) {
+                    return at + 1 + rest.len();
+                }
+            }
+        }
+        at
+    }
+
     fn after_title(
         &self,
         tokens: &[Token],
@@ -587,18 +604,7 @@ impl Shapes {
         bodies: &mut Vec<(usize, usize)>,
     ) -> (usize, usize) {
         let n = tokens.len();
-        let mut i = position + 1;
-        if let Some(title) = within(tokens[position].norm, &self.long_starts) {
-            for words in self.long_titles.get(title.as_ref()).into_iter().flatten() {
-                let rest = &words[1..];
-                let end = (i + rest.len()).min(n);
-                let here = tokens[i.min(n)..end].iter().map(|t| t.norm);
-                if here.len() == rest.len() && here.eq(rest.iter().map(String::as_str)) {
-                    i += rest.len();
-                    break;
-                }
-            }
-        }
+        let mut i = (position + 1).max(self.past_long_title(tokens, position));
         let mut commas = 0;
         while i < n && i - position <= self.most_qualifiers {
             let token = &tokens[i];
@@ -622,6 +628,11 @@ impl Shapes {
                 } else {
                     i += self.organisation_size(tokens, i);
                 }
+                continue;
+            }
+            let past = self.past_long_title(tokens, i);
+            if past > i {
+                i = past; // العقيد أركان حرب: another title, of words
                 continue;
             }
             if is_in(norm, &self.titles) {
