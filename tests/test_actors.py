@@ -492,6 +492,8 @@ def test_a_cleric_and_a_chechen_are_titles_not_names_and_a_daughter_is_no_father
     text = "وقالت الدكتورة هدى جمال عبد الناصر، ابنة الرئيس الراحل"
     assert names(text) == ["هدى جمال عبد الناصر"]
     assert names("والتي تقوم ببطولته الممثلة دنيا سمير غانم") == ["دنيا سمير غانم"]
+    # A title of several words after another: both read past (a colonel of staff).
+    assert names("وقال المتحدث العسكري العقيد أركان حرب محمد المهدي إن") == ["محمد المهدي"]
 
 
 def test_a_number_before_a_spelling_makes_it_no_one():
