@@ -569,8 +569,17 @@ def test_people_and_organisations_no_list_knows_are_found_by_their_shape():
         ("حزب العدالة والتنمية", "organisation"),
         ("منظمة حظر الأسلحة الكيميائية", "organisation"),
     ]
-    # Generic bodies and descriptions are no one's name.
+    # Generic bodies and descriptions are no one's name: nor a player's
+    # position, a district's seat, a canal, a contest.
     assert found("قالت الحكومة التونسية إن قوات الأمن والشركة العملاقة") == []
+    for text in (
+        "يلعب في مركز الظهير الأيمن منذ الموسم الماضي",
+        "اقتحمت القوات مركز مديرية الدريهمي جنوب الحديدة",
+        "عبرت السفينة قناة السويس أمس في طريقها",
+        "في ذهاب ثمن نهائي رابطة الأبطال الأوروبية أمس",
+        "وقالت الشركة الكورية الجنوبية إن مبيعاتها ارتفعت",
+    ):
+        assert found(text) == [], text
 
 
 def test_a_bodys_name_that_is_a_word_is_the_word_where_it_governs_a_noun():
