@@ -85,6 +85,9 @@ _AT_A_PLACE = frozenset(
         " حديقة أروقة".split(),
     )
 )
+# What an agency's name says it gives out (وكالة الأنباء, وكالة الإعلام
+# الروسية, وكالة أخبار): an outlet, not an actor where it is the source.
+_NEWS = tuple(map(normalize, ("أنباء", "إعلام", "أخبار")))
 _OFFICIALS = frozenset(
     map(
         normalize,
@@ -1722,10 +1725,12 @@ class Recogniser:
         return _in(before, _ATTRIBUTION) is not None
 
     def _outlet(self, words) -> bool:
-        """Whether an organisation's name is an outlet's (صحيفة …, وكالة … للأنباء)."""
+        """Whether an organisation's name is an outlet's (صحيفة …, وكالة …
+        للأنباء, وكالة الإعلام الروسية)."""
         head = _in(words[0][NORM], self.cues.heads)
         return head in self.cues.outlets or (
-            head in ("وكاله", "الوكاله") and any("انباء" in w[NORM] for w in words[1:])
+            head in ("وكاله", "الوكاله")
+            and any(news in w[NORM] for w in words[1:] for news in _NEWS)
         )
 
     def _shown(self, tokens: list[_Token]) -> str:
