@@ -666,6 +666,10 @@ def test_a_rare_slip_of_a_known_name_is_offered_the_name_where_it_finds_many_mor
     # spelling all the same (سكريبال: the Skripals, father and daughter).
     assert [text for text, _ in candidates("خاشجقي", names)] == ["خاشقجي"]
     assert "سكريبال" in names
+    # Not another real person's name (Tom Hanks is no هاينكس, Linda Sarsour
+    # no صرصار), nor a clitic swapped (ونير is no نوير).
+    for word in ("هانكس", "صرصور", "ونير"):
+        assert candidates(word, names) == [], word
     # Common words stay: a name of its own (سعد), a family name with the
     # article whose long vowels make another (الساسي is no السيسي).
     for word in ("سعد", "الساسي", "ميركل"):

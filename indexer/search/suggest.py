@@ -17,8 +17,8 @@ the articles it finds write it (السعودية, not the lexicon's السعود
 A person's name is misspelt in the news too, often enough for the lexicon
 to know the slip (ميركيل 7 times, اردوجان 16): a rare word one long vowel or
 one of a foreign name's letters away from a one-word name of a person the
-gazetteer knows (ميركل, أردوغان), or two of its letters swapped (خاشجقي),
-NAME_RATIO times commoner, has that name as
+gazetteer knows (ميركل, أردوغان), or two of its letters swapped past the
+first (خاشجقي), NAME_RATIO times commoner, has that name as
 a candidate; a query of that one word, found in a few articles
 (SLIPS_FOUND at most), is offered it when it finds MUCH times more
 (ميركيل: 3 articles; ميركل: 325), as is one of an unknown word. A word with
@@ -51,8 +51,8 @@ LETTERS = "ءابتثجحخدذرزسشصضطظعغفقكلمنهويى"
 CANDIDATES = 3  # the likeliest spellings of each word searched in the index
 MOST_SEARCHES = 9  # spellings of a whole query tried at most
 NEIGHBOUR = 10  # how much likelier a slip to a neighbouring key is than to any other
-RARE = 100  # a word the lexicon counts fewer times than this may be a name's slip
-NAME_RATIO = 10  # how much commoner in the lexicon the name must be
+RARE = 30  # a word the lexicon counts fewer times than this may be a name's slip
+NAME_RATIO = 50  # how much commoner in the lexicon the name must be
 MUCH = 10  # how many times more a name's spelling must find than a query that found a few
 SLIPS_FOUND = 20  # the most articles a one-word slip may find to be offered another spelling
 
@@ -155,11 +155,13 @@ def _names_near(word: str, names: frozenset[str], counts) -> list[str]:
 
 
 def _swapped(one: str, other: str) -> bool:
-    """Whether two words differ by two neighbouring letters swapped (خاشجقي, خاشقجي)."""
+    """Whether two words differ by two neighbouring letters swapped past
+    the first (خاشجقي, خاشقجي; never a clitic's: ونير is no نوير)."""
     changed = [i for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b]
     return (
         len(one) == len(other)
         and len(changed) == 2
+        and changed[0] > 0
         and changed[1] == changed[0] + 1
         and one[changed[0]] == other[changed[1]]
         and one[changed[1]] == other[changed[0]]
