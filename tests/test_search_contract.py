@@ -471,6 +471,20 @@ def test_a_quoted_name_is_searched_as_typed(backend):
     assert request.also_searched == ()
 
 
+def test_the_words_paired_are_those_typed_one_after_the_other():
+    from indexer.search.ranking import near_pairs
+
+    def pairs(text):
+        request = SearchRequest.from_params({"q": [text]}, gazetteer=Gazetteer.load())
+        return [c.text for c in near_pairs(request.query)]
+
+    assert pairs("النصر الذهبي") == ["النصر الذهبي"]
+    assert pairs("ترامب بوتين") == ["ترامب بوتين"]  # searched under other spellings too
+    # Not across a stopword or an excluded word, nor stopwords together.
+    for text in ("السلام في اليمن", "الاتفاق -النووي إيران", "من في على", "ترام* بوتين"):
+        assert pairs(text) == [], text
+
+
 def test_words_typed_one_after_the_other_rank_the_article_that_has_them_so_first(backend):
     # النصر الذهبي, the operation: not the club's trophy, however often it
     # says النصر, and in its headline.
@@ -487,9 +501,19 @@ def test_a_filter_typed_in_the_query_as_other_engines_take_it_is_the_filter(back
     # A field of other engines Bahth has not is named, its value searched.
     author = SearchRequest.from_params({"q": ["author:غوتيريش"]})
     assert author.query.not_understood == ("author:",)
-    assert ids(search(backend, q="author:غوتيريش", size=50)) == ids(
-        search(backend, q="غوتيريش", size=50)
-    )
+    found = ids(search(backend, q="غوتيريش", size=50))
+    assert found and ids(search(backend, q="author:غوتيريش", size=50)) == found
+    # A filter excluded is none Bahth can read: named, never searched for.
+    excluded = SearchRequest.from_params({"q": ["ترامب -source:فرانس"]})
+    assert excluded.query.not_understood == ("-source:",) and not excluded.filters
+    assert [c.text for g in excluded.query.conditions for c in g] == ["ترامب"]
+    # Not a filter: a word before a colon (a wire's CNN:), a quoted phrase,
+    # a web address; the sentence's comma is no part of a value.
+    for text in ("CNN: ترامب", '"ترامب source:العربية"', "https://alarabiya.net/source:x/1"):
+        assert not SearchRequest.from_params({"q": [text]}).filters, text
+    assert "cnn" in SearchRequest.from_params({"q": ["CNN: ترامب"]}).query.terms
+    comma = SearchRequest.from_params({"q": ["source:العربية، ترامب"]})
+    assert comma.filters["source"] == ("العربية",) and comma.text == "ترامب"
 
 
 def test_malformed_queries_degrade_to_words(backend):

@@ -21,10 +21,11 @@ actor gazetteer knows (one word, or consecutive words: كيم جونغ أون, o
 actor's other spellings (`expand`); a quoted phrase is
 searched as typed. A malformed
 query never fails: an unbalanced quote is read as a plain character, an OR
-with nothing on one side is a word, and a field name we do not know is part
-of the word. An operator of other search engines that Bahth does not
-read (a ~ after a word, ^, +, parentheses, && and ||, a * inside a word or
-after fewer than two letters) is searched as text and named in
+with nothing on one side is a word, and a name before a colon that is no
+field is a word (CNN: …). An operator of other search engines that Bahth
+does not read (a ~ after a word, ^, +, parentheses, && and ||, a * inside a
+word or after fewer than two letters, a field it has not: author:) is
+searched as text and named in
 `not_understood`, never silently.
 """
 
@@ -37,6 +38,11 @@ from indexer.arabic.normalize import ALEF_MAKSURA, MAKSURA_KEPT, YEH
 from indexer.arabic.stem import lexicon, strip_prefixes, strip_suffixes, without_place_alef
 
 FIELDS = ("title",)
+# Fields of other engines' query languages that Bahth has not (a filter of
+# its own, source: actor: category:, is read as the filter: request.filters_in).
+OTHER_ENGINES_FIELDS = frozenset(
+    "author site intitle allintitle inurl allinurl intext filetype lang language".split()
+)
 _PIECE = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"(?:~(\d+)(?!\S))?|(\S+))')
 MAX_SLOP = 50  # "a b"~N: N words apart at most
 # Operators of other engines' query languages that Bahth does not read: a
@@ -55,6 +61,7 @@ class Clause:
     quoted: bool = False  # typed as a phrase
     prefix: bool = False  # a word typed with a final *: terms[0] begins the words it finds
     slop: int = 0  # "a b"~N: how far apart the words of a phrase may be
+    at: int = -1  # the place of a word as typed among the query's pieces (-1: one added)
 
     @property
     def stopword(self) -> bool:
@@ -123,20 +130,20 @@ def parse(text: str) -> Query:
 
     def field_or_word(match):
         """A name before a colon that is not one of our fields is just a
-        word; a field of other engines (author:, site:) is named, and its
-        value alone searched."""
+        word (CNN: …); a field of other engines (author:, site:) is named,
+        and its value alone searched, as typed (-author:رويترز: -رويترز)."""
         name = match.group(1)
         if name.lower() in FIELDS:
             return match.group(0)
-        if name.isascii() and name.isalpha():
+        if name.lower() in OTHER_ENGINES_FIELDS:
             foreign[name + ":"] = None
-            return " "  # the value alone is searched: author:رويترز, رويترز
+            return ""
         return name + " "
 
     text = _FIELD_PREFIX.sub(field_or_word, text)
     pieces: list[tuple[bool, Clause] | str] = []  # (negated, clause) or "OR"
     negate_next = False
-    for match in _PIECE.finditer(text):
+    for at, match in enumerate(_PIECE.finditer(text)):
         negated, name, phrase, slop, word = match.groups()
         if word in ("OR", "AND", "NOT") and not negated and not name:
             if word == "OR":
@@ -172,7 +179,7 @@ def parse(text: str) -> Query:
                 typed, terms = _trimmed(typed, terms)
             field = name.lower() if name else None
             near = min(int(slop), MAX_SLOP) if slop and len(terms) > 1 else 0
-            clause = Clause(terms, field, typed, quoted, slop=near) if terms else None
+            clause = Clause(terms, field, typed, quoted, slop=near, at=at) if terms else None
         if clause is not None:
             pieces.append((negated, clause))
     return replace(_assemble(*_stopwords(pieces)), not_understood=tuple(foreign))

@@ -32,19 +32,23 @@ NEAR_BOOST = 1.0
 
 
 def near_pairs(query):
-    """Scoring-only phrases of each two words typed one after the other,
-    each a condition of its own (not quoted, no prefix, one term, the
-    same field): what both engines add to every field's score."""
-    words = [
+    """Scoring-only phrases of each two words typed one after the other
+    (each its own condition, as typed: not quoted, no prefix, one term, no
+    stopword, the same field), whatever other spellings they are also
+    searched under: what both engines add to every field's score."""
+    typed = [
         condition[0]
-        if len(condition) == 1
+        if condition[0].at >= 0
         and len(condition[0].terms) == 1
-        and not (condition[0].quoted or condition[0].prefix)
+        and not (condition[0].quoted or condition[0].prefix or condition[0].stopword)
         else None
         for condition in query.conditions
     ]
     return [
         Clause(one.terms + other.terms, one.field, f"{one.text} {other.text}", slop=NEAR_SLOP)
-        for one, other in pairwise(words)
-        if one is not None and other is not None and one.field == other.field
+        for one, other in pairwise(typed)
+        if one is not None
+        and other is not None
+        and other.at == one.at + 1
+        and one.field == other.field
     ]

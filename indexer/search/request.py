@@ -200,7 +200,7 @@ class SearchRequest:
         text = one("q")
         if len(text) > settings.max_query_chars:
             raise BadRequest("q", f"is longer than {settings.max_query_chars:,} characters")
-        text, asked = filters_in(text, registry)
+        text, asked, refused = filters_in(text, registry)
         params = {**params, **{name: [*params.get(name, []), *v] for name, v in asked.items()}}
         sort = one("sort", "relevance")
         if sort not in SORTS:
@@ -259,6 +259,8 @@ class SearchRequest:
         facets = _facet_names(one("facets", ",".join(registry.names)), registry)
         address = address_key(text) if is_address(text) else ""
         query, also_searched = (Query() if address else parse(text)), ()
+        if refused:  # -source:العربية: no filter Bahth can exclude by
+            query = replace(query, not_understood=(*refused, *query.not_understood))
         if query.size > settings.max_query_terms:
             raise BadRequest(
                 "q", f"searches for more than {settings.max_query_terms} different words"
@@ -340,23 +342,43 @@ def _integer(name, raw, low, high):
     return value
 
 
-def filters_in(text: str, registry: Registry = FACETS) -> tuple[str, dict[str, list[str]]]:
+def filters_in(text: str, registry: Registry = FACETS) -> tuple[str, dict[str, list[str]], tuple]:
     """The query without the filters other engines let it hold (source:العربية,
-    actor:"بشار الأسد", category:رياضة), and those filters' values by facet:
-    a journalist's habit, read as the filter it asks for."""
+    actor:"بشار الأسد", category:رياضة), those filters' values by facet (a
+    journalist's habit, read as the filter it asks for), and the excluded
+    ones (-source:العربية), which Bahth cannot read: taken out of the query,
+    never searched as words, named as not understood. Not inside a quoted
+    phrase, nor a web address."""
+    if is_address(text):
+        return text, {}, ()
     names = "|".join(re.escape(facet.name) for facet in registry.values)
     asked: dict[str, list[str]] = {}
+    refused: dict[str, None] = {}
 
     def taken(match):
-        name, quoted, word = match.groups()
-        value = (quoted if quoted is not None else word).strip()
-        if value:
-            asked.setdefault(name.lower(), []).append(value)
+        if match["phrase"]:
+            return match["phrase"]  # "ترامب source:العربية" is a phrase as typed
+        name = match["name"].lower()
+        value = match["quoted"] or match["angled"] or match["word"] or ""
+        value = value.strip().rstrip(_TRAILING)
+        if match["minus"]:
+            refused[f"-{name}:"] = None
+        elif value:
+            asked.setdefault(name, []).append(value)
         return " "
 
-    pattern = rf'(?i)(?<![\w"\-])({names}):(?:"([^"]*)"|([^\s"]+))'
+    pattern = (
+        r'(?P<phrase>"[^"]*"|«[^»]*»|“[^”]*”)'
+        rf"|(?<!\S)(?P<minus>-?)(?i:(?P<name>{names})):"
+        r'(?:"(?P<quoted>[^"]*)"|«(?P<angled>[^»]*)»|(?P<word>[^\s"«»]+))'
+    )
     rest = re.sub(pattern, taken, text)
-    return (" ".join(rest.split()) if asked else text), asked
+    if not (asked or refused):
+        return text, {}, ()
+    return " ".join(rest.split()), asked, tuple(refused)
+
+
+_TRAILING = "،؛,.:!؟?"  # after a filter's value, the sentence's: source:العربية، ترامب
 
 
 # Arabic-Indic and Persian digits, as a date may be typed.
