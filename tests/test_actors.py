@@ -1013,9 +1013,12 @@ def test_a_seat_of_power_is_an_actor_where_it_acts_not_where_it_is_the_place():
     assert "البيت الأبيض" not in names(place) and "دونالد ترامب" in names(place)
     visit = "منذ وصوله إلى البيت الأبيض. وحضر الحفل في الكرملين. وسيزور الإليزيه"
     assert names(visit) == []
-    # With its preposition glued on: «at the White House».
-    assert names("ضم الحفل 130 ضيفا بارزا بالبيت الأبيض") == []
+    # With ب glued on after an event or a time: «at the White House»; not
+    # after a verb whose object it is, nor after its officials.
+    assert names("وقال لصانعي السيارات خلال اجتماع بالبيت الأبيض في مايو") == []
+    assert names("وخلال لقائه الرئيس الثلاثاء بالبيت الأبيض أكد الأمير") == []
     assert names("وقال مسؤولان بالبيت الأبيض إن الرئيس قرر") == ["البيت الأبيض"]
+    assert names("وندد زعيم المعارضة بالكرملين واتهمه بتزوير الانتخابات") == ["الكرملين"]
     told = "وصفت الحكومة القناة بأنها أداة دعاية موالية للكرملين"
     assert names(told) == []
     acting = "وقال البيت الأبيض إن الرئيس لن يلتقي الوفد. ونفى الكرملين ذلك"

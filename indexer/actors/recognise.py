@@ -88,6 +88,17 @@ _AT_A_PLACE = frozenset(
 # What an agency's name says it gives out (وكالة الأنباء, وكالة الإعلام
 # الروسية, وكالة أخبار): an outlet, not an actor where it is the source.
 _NEWS = tuple(map(normalize, ("أنباء", "إعلام", "أخبار")))
+# What a seat of power with ب glued on is the place of (اجتماع بالبيت
+# الأبيض, المكتب البيضاوي بالبيت الأبيض, الثلاثاء بالبيت الأبيض).
+_HELD_AT = frozenset(
+    map(
+        normalize,
+        "حفل حفلة اجتماع اجتماعا اجتماعه مؤتمر مؤتمرا لقاء لقائه لقائهما كلمة كلمته"
+        " خطاب خطابه مراسم استقبال عشاء غداء فعالية جلسة مكتب مكتبه البيضاوي مقره"
+        " ضيافة حديقة السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة"
+        " أمس اليوم صباح مساء".split(),
+    )
+)
 _OFFICIALS = frozenset(
     map(
         normalize,
@@ -1843,8 +1854,9 @@ def _at_a_place(tokens, position, form: str) -> bool:
     before = _before(tokens, position)
     if _told_to(tokens[position][NORM], form):
         return before.startswith(_ALLEGIANCE)
-    # The place's own preposition glued on: بالبيت الأبيض, "at the White House".
-    glued = _at_glued(tokens[position][NORM], form)
+    # ب glued on after an event or a time (اجتماع بالبيت الأبيض, الثلاثاء
+    # بالبيت الأبيض): "at"; not a verb's (ندد بالكرملين, اتصل بالبيت الأبيض).
+    glued = _at_glued(tokens[position][NORM], form) and _in(before, _HELD_AT) is not None
     if not glued and _in(before, _AT_A_PLACE) is None:
         return False
     # An official of it, maybe with a word on him between (ومسؤولين كبار في): it speaks.
