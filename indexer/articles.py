@@ -326,7 +326,7 @@ class ArticleBuilder:
         title = title or _one_line(body[:120])
         author = _one_line(_plain(_text(fields.get("author"), "author")))
         if _AUTHOR_ID.fullmatch(author):
-            extra.setdefault("author_id", author)  # kept, not shown as a name
+            extra.setdefault("author_as_given", author)  # kept, not shown as a name
             author = ""
         tags = _list(fields.get("tags"), "tags", self.gazetteer.split_keywords)
         actors = self._actors(title, body, tags, _list(fields.get("actors"), "actors"))

@@ -117,6 +117,21 @@ def test_openapi_bounds_come_from_the_settings():
     assert size["schema"]["maximum"] == 250
 
 
+def test_the_openapi_date_pattern_takes_every_date_the_api_reads():
+    import re
+
+    from indexer.search.request import BadRequest, typed_date
+    from webui.openapi import DATE
+
+    pattern = re.compile(DATE["pattern"])
+    for text in ("2018", "2018-06", "2018-6", "2018/06/01", "2018-6-1", "2018.6", "1/6/2018"):
+        assert pattern.fullmatch(text) and typed_date("date_from", text), text
+    for text in ("18-6-1", "2018-06-01T00", "June 2018"):
+        assert not pattern.fullmatch(text), text
+        with pytest.raises(BadRequest):
+            typed_date("date_from", text)
+
+
 @pytest.mark.parametrize(
     ("key", "first", "last"),
     [

@@ -532,10 +532,13 @@ def test_an_author_that_is_no_ones_name_is_kept_as_an_id_not_shown():
         return ArticleBuilder().build(RawRecord("a.jsonl", 1, fields)).article
 
     uuid = built("d5a517f0-0be3-4e0d-9706-6c02e2d97ed5")
-    assert uuid.author == "" and uuid.extra["author_id"] == "d5a517f0-0be3-4e0d-9706-6c02e2d97ed5"
-    assert built("40213").author == "" and built("40213").extra["author_id"] == "40213"
+    assert (
+        uuid.author == ""
+        and uuid.extra["author_as_given"] == "d5a517f0-0be3-4e0d-9706-6c02e2d97ed5"
+    )
+    assert built("40213").author == "" and built("40213").extra["author_as_given"] == "40213"
     for name in ("القاهرة - أحمد الريدي", "Reuters", "Ada 2"):
-        assert built(name).author == name and "author_id" not in built(name).extra
+        assert built(name).author == name and "author_as_given" not in built(name).extra
 
 
 def _raw(folder):

@@ -649,6 +649,7 @@ def test_a_snippet_begins_and_ends_on_whole_words_written_with_marks():
     passage = highlight.plain(highlight.snippet(body, {"رءيس"}))
     assert set(passage.replace("…", " ").split()) == {"نوّه", "الرئيس", "كلّ"}
     assert highlight.highlight("قال كلّ الناس", {"كل"}) == "قال <mark>كلّ</mark> الناس"
+    assert highlight._WORD.findall("قال \u200f الرئيس \u064e ترامب") == ["قال", "الرئيس", "ترامب"]
 
 
 def test_duplicates_are_one_hit_that_names_the_copy(backend):

@@ -189,7 +189,7 @@ def test_every_address_refuses_a_parameter_it_does_not_take_and_lists_its_own(cl
     # What a platform adds to a link it shares asks nothing: the search,
     # the page and an article answer as without it.
     plain = client.get("/api/search?q=زلزال").get_json()
-    for tracked in ("utm_source=twitter&utm_medium=social", "fbclid=IwAR0x", "gclid=x"):
+    for tracked in ("utm_source=twitter&utm_medium=social", "fbclid=IwAR0x", "igshid=x"):
         shared = client.get(f"/api/search?q=زلزال&{tracked}")
         assert shared.status_code == 200, tracked
         assert [shared.get_json()[k] for k in ("total", "hits")] == [plain["total"], plain["hits"]]
@@ -478,7 +478,7 @@ def test_a_hit_names_the_outlets_that_also_published_it(client, tmp_path):
     twice = [article(1), article(2, title="عنوان آخر للخبر نفسه", body=article(1)["body"])]
     reindex.run([write_jsonl(tmp_path / "t.jsonl", twice)], EmbeddedStore(tmp_path / "data"))
     page = app_for(tmp_path / "data").test_client().get("/?q=الانتخابات").get_data(as_text=True)
-    assert re.search(r'نشره أيضًا: <a class="source" [^>]*>سكاي نيوز عربية \(مرة ثانية\)</a>', page)
+    assert re.search(r'نشره أيضًا: <a class="source" [^>]*>سكاي نيوز عربية \(نسخة أخرى\)</a>', page)
 
 
 def test_the_page_folds_a_near_copy_under_the_hit_it_repeats(tmp_path):
@@ -731,6 +731,11 @@ def test_a_bad_value_on_the_page_is_explained_in_arabic_and_the_search_kept(clie
     guess = client.get("/?q=زلزال&from=2018-10")
     reason = guess.get_data(as_text=True).split('id="error"')[1].split("</p>")[0]
     assert guess.status_code == 400 and "(from)" in reason and "unknown" not in reason
+    assert "date_from" in reason  # told the date's own
+    other = client.get("/?q=زلزال&colour=red").get_data(as_text=True)
+    assert (
+        "(colour)" in other and "date_from و" not in other.split('id="error"')[1].split("</p>")[0]
+    )
 
 
 def test_every_search_has_an_atom_feed_a_feed_reader_reads(client):

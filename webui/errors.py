@@ -47,11 +47,11 @@ _ARABIC = {
 }
 
 
-# A parameter the address holds that no search takes (from=2018: a guess).
-_UNKNOWN = (
-    "في العنوان معامل لا يأخذه البحث ({parameter})؛ احذفه منه، "
-    "وحدّد التاريخ من قائمة التاريخ أو بـ date_from وdate_to"
-)
+# A parameter the address holds that no search takes; one that guesses at
+# a date (from=2018) is told the date's own.
+_UNKNOWN = "في العنوان معامل لا يأخذه البحث ({parameter})؛ احذفه منه"
+_A_DATE_GUESSED = "، وحدّد التاريخ من قائمة التاريخ أو بـ date_from وdate_to"
+_DATE_GUESSES = frozenset(("from", "to", "date", "since", "until", "start", "end"))
 
 # A page number that is none, or a page past the last of a search's results.
 _NOT_A_PAGE = "رقم الصفحة عدد صحيح من 1 إلى {window:,}"
@@ -81,7 +81,9 @@ def _reason(error) -> str:
         return _PAST_THE_END.format(last=error["last_page"])
     template = _ARABIC.get(error.get("parameter") or "")
     if template is None and error["message"].startswith("unknown parameter"):
-        return _UNKNOWN.format(parameter=error.get("parameter"))
+        parameter = error.get("parameter") or ""
+        dated = _A_DATE_GUESSED if parameter.lower() in _DATE_GUESSES else ""
+        return _UNKNOWN.format(parameter=parameter) + dated
     if template is None:
         return f"في الطلب قيمة غير صالحة ({error.get('parameter')}): {error['message']}"
     return template.format(window=MAX_RESULT_WINDOW, last=last_page())

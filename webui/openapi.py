@@ -12,7 +12,7 @@ _DIGIT = "[0-9٠-٩۰-۹]"
 # The shapes of a date parameter (a value of that shape may still be no day: 2018-02-30).
 DATE = {
     "type": "string",
-    "pattern": f"^({_DIGIT}{{4}}(-{_DIGIT}{{2}}){{0,2}}"
+    "pattern": f"^({_DIGIT}{{4}}([-/.]{_DIGIT}{{1,2}}){{0,2}}"
     f"|{_DIGIT}{{1,2}}[/.]{_DIGIT}{{1,2}}[/.]{_DIGIT}{{4}})$",
 }
 
@@ -38,13 +38,15 @@ def search_parameters(
     return [
         _parameter(
             "q",
-            'Query: words, "phrases", -exclusion, OR, title:word. '
-            "Arabic spelling variants, diacritics and clitics are folded.",
+            'Query: words, "phrases", -exclusion, OR, word*, title:word; source:, actor:, '
+            "category: read as those filters. Arabic spelling variants, diacritics and "
+            "clitics are folded.",
             {"type": "string", "maxLength": max_query_chars},
         ),
         _parameter(
             date_from,
-            "First day, inclusive: YYYY-MM-DD, YYYY-MM (its first day), YYYY, or DD/MM/YYYY; "
+            "First day, inclusive: YYYY-MM-DD, YYYY-MM (its first day; one digit or two, "
+            "- / or . between), YYYY, or DD/MM/YYYY; "
             "Arabic-Indic digits too.",
             DATE,
         ),

@@ -21,7 +21,9 @@ import unicodedata
 from urllib.parse import unquote, urlsplit
 
 _ADDRESS = re.compile(r"(?i)(?:https?://|www\.)[^\s/]+\.[^\s/]+(?:/\S*)?")
-_TRACKING = re.compile(r"(?i)^(?:utm_\w*|fbclid|gclid|ocid|at_\w+)(?:=|$)")
+_TRACKING = re.compile(
+    r"(?i)^(?:utm_\w*|fbclid|gclid|msclkid|igshid|igsh|mibextid|mc_cid|mc_eid|ocid|at_\w+)(?:=|$)"
+)
 
 
 def is_tracking(parameter: str) -> bool:

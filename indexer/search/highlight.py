@@ -16,7 +16,7 @@ from indexer.arabic.native import MARKS
 # A word: letters and digits, with the marks written inside it (the shadda
 # of نوّه, tashkeel, tatweel), which analysis deletes: never a word's end.
 _MARK = "".join(f"{chr(first)}-{chr(last)}" for first, last in MARKS)
-_WORD = re.compile(rf"(?:[^\W_]|[{_MARK}])+", re.U)
+_WORD = re.compile(rf"[^\W_](?:[^\W_]|[{_MARK}])*", re.U)  # a mark alone is none
 SNIPPET_WORDS = 36
 MAX_SCAN_CHARS = 50_000
 
