@@ -456,13 +456,14 @@ class Gazetteer:
             for word in words(spelling)
         }
 
-    def people_spellings(self):
+    def people_spellings(self, shared=False):
         """(spelling, actor) of each name and alias that names one person
-        without ambiguity."""
+        without ambiguity; `shared`: or that several share (سكريبال, the
+        father's and the daughter's)."""
         for actor in self.actors:
             if actor.type == "person":
                 for spelling in (actor.name, *actor.aliases):
-                    if self.actor(spelling) is actor:
+                    if shared or self.actor(spelling) is actor:
                         yield spelling, actor
 
     def kind(self, name):

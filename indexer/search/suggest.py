@@ -32,7 +32,6 @@ import re
 import weakref
 from dataclasses import dataclass, replace
 
-from indexer.actors.gazetteer import PERSON
 from indexer.actors.recognise import key
 from indexer.actors.suggest import skeleton
 from indexer.arabic import is_stopword, normalize
@@ -180,9 +179,7 @@ def person_names(gazetteer) -> frozenset[str]:
     if found is None:
         found = frozenset(
             normalize(spelling)
-            for actor in gazetteer.actors
-            if actor.type == PERSON
-            for spelling in (actor.name, *actor.aliases)
+            for spelling, _ in gazetteer.people_spellings(shared=True)
             if len(key(spelling).split()) == 1
         )
         _NAMES[gazetteer] = found
