@@ -106,6 +106,29 @@ def test_a_reindex_switches_a_serving_backend_and_its_open_searches_finish(tmp_p
     assert backend.article("a10")["title"] == "عنوان الخبر رقم 10"
 
 
+def test_an_index_built_with_other_analysis_rules_says_so_once_in_the_log(tmp_path, caplog):
+    import json
+
+    from indexer import reindex
+    from indexer.search import SearchRequest
+
+    from .conftest import ROOT
+
+    data = tmp_path / "data"
+    reindex.run([ROOT / "sample" / "wires.jsonl"], EmbeddedStore(data), workers=1)
+    version = EmbeddedStore(data).live()
+    meta = json.loads((version / "bahth.json").read_text(encoding="utf-8"))
+    fresh = EmbeddedBackend(data)
+    fresh.search(SearchRequest.from_params({"q": ["زلزال"]}))
+    assert "other analysis rules" not in caplog.text
+    (version / "bahth.json").write_text(json.dumps({**meta, "fingerprint": "older"}))
+    stale = EmbeddedBackend(data)
+    for _ in range(2):
+        assert stale.search(SearchRequest.from_params({"q": ["زلزال"]})).total > 0
+    assert caplog.text.count("built with other analysis rules") == 1
+    assert str(version) in caplog.text and "bahth reindex" in caplog.text
+
+
 def test_an_index_of_the_sqlite_engine_asks_for_a_reindex(tmp_path):
     from indexer.search import BackendUnavailable
 

@@ -19,6 +19,7 @@ the analysis paths' first names (`production`, `fallback`), the embedded
 `format` key, and an embedded `analysis` that held the fingerprint.
 """
 
+import logging
 from dataclasses import asdict, dataclass
 from functools import cache
 
@@ -27,6 +28,9 @@ from indexer.arabic.export import fingerprint
 from indexer.arabic.stem import SHIPPED_LEXICON
 
 from .errors import AnalysisChanged, BackendUnavailable
+
+log = logging.getLogger(__name__)
+_WARNED: set[tuple[str, str]] = set()  # (index, its fingerprint) said once
 
 PATHS = ("node", "python")
 _LEGACY_PATHS = {"production": "node", "fallback": "python"}
@@ -76,6 +80,20 @@ class IndexMeta:
                 f"the index at {where} has format {self.version}, this Bahth reads "
                 f"{version}: run `bahth reindex PATH` again"
             )
+
+    def warn_of_other_rules(self, where: str) -> None:
+        """Say once, in the log, that an index read for searching was built
+        with other analysis rules than this Bahth's: a word whose terms the
+        rules changed (a name kept whole now) is not found until a reindex."""
+        if self.fingerprint in (None, fingerprint()) or (where, self.fingerprint) in _WARNED:
+            return
+        _WARNED.add((where, self.fingerprint))
+        log.warning(
+            "the index at %s was built with other analysis rules than this Bahth's: "
+            "searches may miss words whose terms they change; run `bahth reindex PATH` "
+            "(and, on Elasticsearch, install this Bahth's plugin first)",
+            where,
+        )
 
     def check_writable(self, version: int, where: str, own_lexicon: bool = False) -> None:
         """What `check_readable` checks, and AnalysisChanged unless this

@@ -91,6 +91,7 @@ class ElasticBackend:
             # Fields of another version's mappings are not this Bahth's (version
             # 7's filters read member_category, which a version 6 index lacks).
             made.check_readable(version(analysis), f"{self.endpoint} ({self.alias})")
+            made.warn_of_other_rules(f"{self.endpoint} ({self.alias})")
             self._analysis = (analysis, time.monotonic())
         return analysis
 

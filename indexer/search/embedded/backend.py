@@ -440,7 +440,9 @@ def _drills_down(request, name) -> bool:
 
 
 def _open(version: Path) -> tantivy.Index:
-    read_meta(version).check_readable(FORMAT_VERSION, str(version))
+    meta = read_meta(version)
+    meta.check_readable(FORMAT_VERSION, str(version))
+    meta.warn_of_other_rules(str(version))
     index = tantivy.Index.open(os.fspath(version))
     schema.register_tokenizer(index)
     return index
