@@ -329,7 +329,8 @@ class ArticleBuilder:
             extra.setdefault("author_as_given", author)  # kept, not shown as a name
             author = ""
         tags = _list(fields.get("tags"), "tags", self.gazetteer.split_keywords)
-        actors = self._actors(title, body, tags, _list(fields.get("actors"), "actors"))
+        given = _list(fields.get("actors"), "actors")
+        actors = self._actors(title, body, tags, given, self.sources.home(source))
         article = Article(
             id=stable_id(record_id, url, title, body),
             title=title,
@@ -348,11 +349,12 @@ class ArticleBuilder:
         )
         return Built(article, notes)
 
-    def _actors(self, title, body, tags, given) -> list[tuple[str, str]]:
+    def _actors(self, title, body, tags, given, home=None) -> list[tuple[str, str]]:
         """(name, kind) of an article's actors: those its record gives (a
         spelling or an English name the gazetteer knows becomes its actor,
         one it never tags is dropped, another value is kept as given), then
-        those its title, body and tags name."""
+        those its title, body and tags name (`home`: the country of a local
+        outlet, see Recogniser.actors)."""
         found: dict[str, str] = {}
         for value in given:
             if self.gazetteer.never(value):
@@ -364,7 +366,7 @@ class ArticleBuilder:
                 named = self.gazetteer.tag(value)
                 for name in named or [value]:
                     found.setdefault(name, self.gazetteer.kind(name))
-        for actor in self.recogniser.actors(title, body, tags):
+        for actor in self.recogniser.actors(title, body, tags, home):
             found.setdefault(actor.name, actor.kind)
         # One person the article (or its record) writes two ways is one actor,
         # counted once: a person the gazetteer knows, in a spelling it lacks

@@ -2,21 +2,29 @@
 
 An archive names one outlet many ways (`skynews`, «سكاي نيوز عربية», its
 web host). Every alias maps to one canonical name; an outlet the table does
-not know is kept as the archive gave it.
+not know is kept as the archive gave it. A local outlet's line may give its
+country (`country: Tunisia`, a name of indexer/actors/data/countries.tsv):
+its stories are that country's unless they say otherwise, for the bodies
+they name without saying whose (indexer/actors/countries.py).
 """
 
 from importlib import resources
 from urllib.parse import urlsplit
 
+from indexer.actors.countries import countries
 from indexer.arabic import normalize
 
 DEFAULT_TABLE = resources.files("indexer").joinpath("data/sources.tsv")
 
 
+_COUNTRY = "country:"
+
+
 class SourceTable:
-    def __init__(self, rows):
+    def __init__(self, rows, homes=None):
         self._by_alias = {}
         self._by_host = {}
+        self._homes = homes or {}  # canonical -> its country, for a local outlet
         for canonical, *aliases in rows:
             for alias in (canonical, *aliases):
                 if alias.isascii() and "." in alias and " " not in alias:
@@ -26,12 +34,26 @@ class SourceTable:
     @classmethod
     def load(cls, path=DEFAULT_TABLE):
         text = path.read_text(encoding="utf-8")
-        rows = [
-            line.split("\t")
-            for line in text.splitlines()
-            if line.strip() and not line.startswith("#")
-        ]
-        return cls([[cell.strip() for cell in row if cell.strip()] for row in rows])
+        rows, homes = [], {}
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = [cell.strip() for cell in line.split("\t") if cell.strip()]
+            for cell in [c for c in cells[1:] if c.lower().startswith(_COUNTRY)]:
+                cells.remove(cell)
+                home = cell[len(_COUNTRY) :].strip()
+                if countries().index(home) is None:
+                    raise ValueError(
+                        f"{path}:{number}: country: {home!r} is no country of "
+                        "indexer/actors/data/countries.tsv (its English name)"
+                    )
+                homes[cells[0]] = home
+            rows.append(cells)
+        return cls(rows, homes)
+
+    def home(self, canonical):
+        """The country of a local outlet (its English name), or None."""
+        return self._homes.get(canonical)
 
     def canonical(self, name="", url=""):
         """The canonical outlet for a source name, else for the URL's host,

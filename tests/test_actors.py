@@ -990,6 +990,109 @@ def test_an_outlet_giving_the_storys_interview_acts_in_it():
     assert names("بحسب قناة الجزيرة فإن الوزير قال لشبكة سي إن إن إن") == []
 
 
+def national(text, home=None):
+    from indexer.actors import current
+    from indexer.actors.recognise import Recogniser
+
+    found = Recogniser(current()).actors("", text, home=home)
+    return [a.name for a in found if a.kind == "organisation"]
+
+
+def test_a_body_every_state_has_is_named_after_the_country_its_story_decides():
+    """ACTORS.md: a ministry or another named government body is an actor
+    wherever the story decides the country; a Tunisian story's «وزارة
+    الداخلية» is Tunisia's, named so even when the story names it once."""
+    tunis = "أعلنت وزارة الداخلية في بلاغ لها أن وحدات الأمن بصفاقس ألقت القبض على شخص بولاية سوسة"
+    assert national(tunis) == ["وزارة الداخلية التونسية"]
+    # A clitic on it, a body of national.txt, the gazetteer's own name for it.
+    assert national("وقال بيان للحماية المدنية بصفاقس إن الحريق في سوسة أخمد") == [
+        "الحماية المدنية التونسية"
+    ]
+    assert national("وقرر البنك المركزي في قطر تثبيت الفائدة") == ["مصرف قطر المركزي"]
+    # The country its own words give, else the one its sentence names.
+    assert national("وأعلنت وزارة الأمن في الأرجنتين أن الشرطة اعتقلت") == [
+        "وزارة الأمن الأرجنتينية"
+    ]
+    syria = (
+        "قصفت القوات السورية دوما في سوريا. ودانت الولايات المتحدة الهجوم، "
+        "وقالت المتحدثة باسم وزارة الخارجية إن دمشق مسؤولة. وقال السوريون في حلب"
+    )
+    assert national(syria) == ["وزارة الخارجية الأمريكية"]
+    # An adjective of another body in the sentence is not the body's country.
+    iran = (
+        "قتل عالم في مصياف في سوريا. ولفت المرصد إلى خبراء من الحرس الثوري الإيراني "
+        "بالمركز التابع لوزارة الدفاع في ريف حماة بسوريا"
+    )
+    assert "وزارة الدفاع السورية" in national(iran)
+    # The one the article names in full elsewhere.
+    full = (
+        "وقالت وزارة الخارجية الأمريكية إن الأعراض في دوما بسوريا خطيرة. وأضافت وزارة الخارجية أن"
+    )
+    assert national(full) == ["وزارة الخارجية الأمريكية"]
+
+
+def test_a_body_whose_country_the_story_leaves_open_is_not_given_one():
+    # Two countries as often: no country, and a body named once is no actor.
+    both = "التقى وفد من تونس وفدا من مصر. وقالت وزارة الخارجية إن تونس ومصر اتفقتا"
+    assert national(both) == []
+    # Named twice, it stays as written, as any body's name.
+    assert national(both + ". وأكدت وزارة الخارجية ذلك") == ["وزارة الخارجية"]
+    # An office, not the body: after a title.
+    assert national("وقال محافظ البنك المركزي إن الليرة في تركيا وأنقرة تراجعت") == []
+    # A body named by a known one right after it is that one.
+    pentagon = 'وقالت مصادر من وزارة الدفاع "البنتاغون" إن القوات في سوريا وسوريا'
+    assert national(pentagon) == ["البنتاغون"]
+
+
+def test_a_local_outlets_story_is_its_countrys_unless_it_names_another():
+    local = "قالت وزارة التربية في بلاغ لها إن الامتحانات تنطلق الاثنين"
+    assert national(local) == []
+    assert national(local, home="Tunisia") == ["وزارة التربية التونسية"]
+    abroad = local + " في القاهرة. وأكدت مصادر في مصر والجيزة والإسكندرية ذلك"
+    assert national(abroad, home="Tunisia") == ["وزارة التربية المصرية"]
+
+
+def test_the_countries_table_names_each_phrase_for_one_country(tmp_path):
+    from indexer.actors.countries import Countries, countries
+
+    table = countries()
+    assert len(table.countries) > 100
+    for country in table.countries:
+        # A feminine adjective for وزارة, a masculine one for البنك.
+        assert not country.feminine or normalize(country.feminine).endswith("ه"), country
+        assert not normalize(country.masculine).endswith("ه"), country
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "national.txt").write_text("البنك المركزي\n", encoding="utf-8")
+    (data / "countries.tsv").write_text(
+        "# head\nTunisia\tتونس\tالتونسي\tالتونسية\tسوسة\nLibya\tليبيا\tالليبي\tالليبية\tسوسة\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match=r"countries.tsv:3: 'سوسة' names Tunisia already"):
+        Countries.load(data)
+
+
+def test_an_outlets_country_must_be_one_the_table_knows(tmp_path):
+    from indexer.sources import SourceTable
+
+    path = tmp_path / "sources.tsv"
+    path.write_text("# outlets\nالجوهرة إف إم\tjawharafm\tcountry: Tunisia\n", encoding="utf-8")
+    table = SourceTable.load(path)
+    assert table.canonical("jawharafm") == "الجوهرة إف إم"
+    assert table.home("الجوهرة إف إم") == "Tunisia"
+    assert table.canonical("country: Tunisia") == "country: Tunisia"  # no alias
+    path.write_text("راديو\tradio\n\nإذاعة\tcountry: Atlantis\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"sources.tsv:3: country: 'Atlantis'"):
+        SourceTable.load(path)
+
+
+def test_the_shipped_local_outlet_names_its_countrys_bodies(shipped):
+    body = "أكدت وزارة الصحة في بلاغ لها أن التلاقيح متوفرة"
+    local = build({"id": "1", "title": "بلاغ", "body": body, "source": "jawharafm"}, shipped)
+    assert local.actors == ["وزارة الصحة التونسية"]
+    assert build({"id": "2", "title": "بلاغ", "body": body, "source": "bbc"}, shipped).actors == []
+
+
 def test_outlets_quoted_are_sources_not_actors():
     quoted = "وقال مصدر لوكالة الصحافة الفرنسية إن الهجوم وقع فجرا"
     assert names(quoted) == []

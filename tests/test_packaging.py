@@ -38,6 +38,8 @@ def test_the_wheel_carries_data_templates_and_mappings(tmp_path):
         "indexer/actors/data/titles.txt",
         "indexer/actors/data/kin.txt",
         "indexer/actors/data/seats.txt",
+        "indexer/actors/data/countries.tsv",
+        "indexer/actors/data/national.txt",
         "indexer/actors/data/name-words.tsv",
         "indexer/actors/data/word-counts.tsv.gz",
         "indexer/mappings/articles.json",

@@ -39,6 +39,7 @@ from indexer.arabic.normalize import normalize
 from indexer.arabic.stem import is_arabic
 from indexer.arabic.stopwords import STOPWORDS
 
+from .countries import countries
 from .gazetteer import COMMAS, IGNORE, MEDIUM, ORGANISATION, PERSON, Gazetteer, word_forms
 
 _DATA = resources.files(__package__).joinpath("data")
@@ -141,6 +142,7 @@ _MOST_ORG_WORDS = 7
 # Before an office's name, a minister of it, in any case or number (وزير
 # الخارجية, عُيّن وزيرا للخارجية, وزراء الخارجية العرب): normalised forms.
 _MINISTER = frozenset(map(normalize, "وزير وزيرة وزيرا وزراء وكيل وكيلا نائب".split()))
+_MINISTRY = frozenset((normalize("وزارة"),))
 # Words of a city's, before its name: a club named for it is the city there.
 _OF_A_CITY = frozenset(
     map(
@@ -1212,9 +1214,10 @@ class Recogniser:
 
     # --- an article ---------------------------------------------------------
 
-    def actors(self, title: str, body: str, tags=()) -> list[Found]:
+    def actors(self, title: str, body: str, tags=(), home: str | None = None) -> list[Found]:
         """The actors named in an article's title, body and tags, in order of
-        first mention."""
+        first mention; `home`, the country of a local outlet (its English
+        name in countries.tsv), is the story's unless it names another."""
         texts, norms, roles, mentions = [], [], [], []
         spans = []  # (text, start, end, kind)
         for number, text in enumerate((title, body, *tags)):
@@ -1311,7 +1314,7 @@ class Recogniser:
         known = self.gazetteer.resolve(
             norms, keep, positions, in_context, common, mentions, lists=True
         )
-        return self._assemble(texts, spans, known)
+        return self._assemble(texts, norms, spans, known, home)
 
     def _shapes(self, number, tokens, positions):
         """(text, start, end, kind) of the names found by their shape, from
@@ -1374,7 +1377,7 @@ class Recogniser:
                     covered = start + size - 1
         return found
 
-    def _assemble(self, texts, spans, known):
+    def _assemble(self, texts, norms, spans, known, home=None):
         """The actors of the gazetteer's mentions and of the spans, each once:
         short forms joined to the full name the article gives, outlets kept
         only where the article makes them act."""
@@ -1418,13 +1421,16 @@ class Recogniser:
             for number, position, _, index in known
             if gazetteer.actors[index].type == ORGANISATION  # not an outlet it speaks to
         }
-        short = []
+        short, national = [], []
         for number, start, end, kind in spans:
             if any((number, p) in claimed for p in range(start, end)):
                 continue  # a name the gazetteer knows: its own name is shown
             if kind == ORGANISATION and self._describes(texts[number], end, number, bodies_known):
                 continue  # شركة النفط الفرنسية العملاقة "توتال": what Total is
             words = texts[number][start:end]
+            if kind == ORGANISATION and self._a_national_body(words):
+                national.append((number, start, end))
+                continue
             shown = self._shown(words)
             if kind == PERSON and end - start == 1:
                 short.append((words[0], shown))
@@ -1441,6 +1447,24 @@ class Recogniser:
             else:
                 add(shown, kind, shown, number, start)
 
+        in_spans = {(number, p) for number, start, end, _ in spans for p in range(start, end)}
+        national += self._national_bodies(norms, claimed | in_spans)
+        # A body named by a known one right after it is that one: وزارة الدفاع "البنتاغون".
+        national = [body for body in national if not _named_after(texts, body, claimed)]
+        bodies_named = [f.name for f in by_key.values() if f.kind == ORGANISATION]
+        for number, start, shown, name in self._of_their_country(
+            texts, norms, national, home, bodies_named
+        ):
+            actor = gazetteer.actor(name) if name else None
+            if actor is not None:
+                if actor.type != IGNORE:
+                    add(actor.name, actor.type, shown, number, start)
+                    known_keys.add(key(actor.name))
+            elif name:
+                add(name, ORGANISATION, shown, number, start)
+                known_keys.add(key(name))  # a body the story names: once is enough
+            elif (number, start) in in_spans:
+                add(shown, ORGANISATION, shown, number, start)  # whose, the story does not say
         self._namesakes(by_key, first, texts, actors_keys)
         self._join_short_forms(by_key, short, actors_keys, mentions)
         for name_key, found in list(by_key.items()):
@@ -1463,6 +1487,70 @@ class Recogniser:
                 else:
                     del by_key[name_key]  # a source quoted, a platform used
         return [by_key[k] for k in sorted(by_key, key=first.get)]
+
+    def _a_national_body(self, words) -> bool:
+        """Whether an organisation's name is a ministry named by its office
+        alone (وزارة الداخلية, بوزارة التعليم العالي), no country's, no name's."""
+        return (
+            len(words) > 1
+            and _in(words[0][NORM], _MINISTRY) is not None
+            and all(
+                w[NORM].startswith(("ال", "وال"))
+                and w[NORM] not in self.cues.gentilics
+                and w[NORM] not in self.cues.regions
+                and not self._proper(w[NORM])
+                for w in words[1:]
+            )
+        )
+
+    def _national_bodies(self, norms, taken):
+        """(text, start, end) of the bodies every state has (national.txt)
+        that the article names by themselves: not in a name found otherwise
+        (`taken`), not after a title (محافظ البنك المركزي is an office), not
+        with their nation's adjective (مجلس النواب الأمريكي: a name of its own)."""
+        table, found = countries(), []
+        for number, words in enumerate(norms):
+            for position, end in table.bodies_in(words):
+                if (number, position) in taken:
+                    continue
+                before = words[position - 1] if position else ""
+                if before and (_in(before, self.cues.titles) or _in(before, _MINISTER)):
+                    continue
+                if end < len(words) and (
+                    words[end] in self.cues.gentilics or words[end] in self.cues.regions
+                ):
+                    continue
+                found.append((number, position, end))
+        return found
+
+    def _of_their_country(self, texts, norms, bodies, home=None, named_in_full=()):
+        """(text, start, shown, name) of national bodies: as written
+        (without a clitic), and named after the country the words after them
+        give, else the one their sentence named last, else the one the
+        article names them with elsewhere (وزارة الخارجية الأمريكية … وزارة
+        الخارجية), else the story's, else None (countries.py)."""
+        if not bodies:
+            return []
+        table = countries()
+        story = table.of_story(norms, None if home is None else table.index(home))
+        in_full = [normalize(name).split() for name in named_in_full]
+        named = []
+        for number, start, end in sorted(bodies):
+            words = norms[number][start:end]
+            words = [_in(words[0], _MINISTRY) or table.body_first(words[0]), *words[1:]]
+            country = table.given_after(norms[number], end)
+            if country is None:
+                country = table.given_before(norms[number], start)
+            if country is None:
+                country = table.named_with(words, in_full)
+            if country is None:
+                country = story
+            words = texts[number][start:end]
+            first = _in(words[0][NORM], _MINISTRY) or table.body_first(words[0][NORM])
+            body = " ".join([_as(words[0], first), *(t[SHOWN] for t in words[1:])])
+            name = None if country is None else table.named(body, country)
+            named.append((number, start, body, name))
+        return named
 
     def _describes(self, tokens, end, number, bodies_known) -> bool:
         """Whether the body ending at `end` is a nationality's kind of body
@@ -1764,15 +1852,30 @@ class Recogniser:
             ):
                 chosen = form
                 break
-        shown = first[SHOWN]
-        if chosen != first[NORM]:
-            cut = len(first[NORM]) - len(chosen)
-            if chosen.startswith("ال") and first[NORM][cut:].startswith("لل"):
-                shown = "ال" + shown[cut + 2 :]
-            else:
-                shown = shown[cut:]
-        words = [shown, *(t[SHOWN] for t in tokens[1:] if t[SHOWN] not in _QUOTES)]
+        words = [_as(first, chosen), *(t[SHOWN] for t in tokens[1:] if t[SHOWN] not in _QUOTES)]
         return " ".join(words).strip()
+
+
+def _named_after(texts, body, claimed) -> bool:
+    """Whether a known actor's name follows a body (text, start, end), past
+    a quote or a parenthesis: وزارة الدفاع "البنتاغون" is the Pentagon."""
+    number, _, at = body
+    tokens = texts[number]
+    while at < len(tokens) and tokens[at][SHOWN] in _QUOTES | {"("}:
+        at += 1
+    return at > body[2] and (number, at) in claimed
+
+
+def _as(token: _Token, form: str) -> str:
+    """A word as written, cut to `form`, one of its normalised forms
+    without a clitic (للأمم as الأمم, بوزارة as وزارة)."""
+    shown = token[SHOWN]
+    if form == token[NORM]:
+        return shown
+    cut = len(token[NORM]) - len(form)
+    if form.startswith("ال") and token[NORM][cut:].startswith("لل"):
+        return "ال" + shown[cut + 2 :]
+    return shown[cut:]
 
 
 def _both_persons(word: str, cues: Cues) -> bool:

@@ -1,0 +1,225 @@
+"""The country a story is about, and the bodies every state has that it names
+without saying whose.
+
+ACTORS.md counts a ministry or another named government body as an actor
+«wherever the story decides the country»: a Tunisian story's «وزارة
+الداخلية» is «وزارة الداخلية التونسية», an Egyptian one's «البنك المركزي» is
+«البنك المركزي المصري». Such a body is named after the country its own words
+give («وزارة الأمن في الأرجنتين»), else the one its sentence named last
+before it, else the one the article names it with elsewhere, else the
+story's: the country its words name most (its name, its people's adjective,
+its cities), clearly more than any other, a local outlet's own unless it
+names another. A story of two countries decides nothing, and the body keeps
+the name it is written with.
+
+The tables are data (indexer/actors/data): countries.tsv, the countries and
+the words that name them; national.txt, the bodies.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from indexer.arabic.normalize import normalize
+
+from .gazetteer import _positions, _tokens_reaching, word_forms
+
+_DATA = resources.files("indexer.actors") / "data"
+
+# The story names its country at least this often, and this many times more
+# often than any other (measured on ../shared/corpus: see national.txt).
+STORY_MIN_MENTIONS, STORY_LEAD = 2, 2
+_SENTENCE_ENDS = frozenset(".!?؟")
+# Words that give a body's country after its name: «وزارة الأمن في الأرجنتين».
+_OF = frozenset(map(normalize, ("في", "ب", "لدى")))
+
+
+@dataclass(frozen=True)
+class Country:
+    english: str
+    masculine: str  # its adjective after a masculine noun, as shown: المصري ("": none)
+    feminine: str  # after a feminine one: المصرية
+
+
+@dataclass(frozen=True)
+class Countries:
+    countries: tuple[Country, ...]
+    phrases: dict  # first normalised word -> ((words…), (country index, adjective)), longest first
+    bodies: dict  # first normalised word -> the normalised words of national bodies
+    # The words a country's phrase or a body may begin at, clitics on: most
+    # words of an article begin none, and a set tells so at once.
+    phrases_reached: frozenset
+    bodies_reached: frozenset
+
+    @classmethod
+    def load(cls, directory=_DATA):
+        countries, phrases = _read_countries(directory.joinpath("countries.tsv"))
+        bodies: dict[str, list] = {}
+        for line in directory.joinpath("national.txt").read_text("utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                words = tuple(normalize(line).split())
+                bodies.setdefault(words[0], []).append(words)
+        return cls(
+            countries,
+            phrases,
+            {first: tuple(found) for first, found in bodies.items()},
+            _tokens_reaching(phrases),
+            _tokens_reaching(bodies),
+        )
+
+    def index(self, english: str) -> int | None:
+        """The index of the country of that English name (case aside), or None."""
+        wanted = english.strip().casefold()
+        for index, country in enumerate(self.countries):
+            if country.english.casefold() == wanted:
+                return index
+        return None
+
+    def at(self, norms: list[str], position: int, adjectives=True) -> tuple[int, int] | None:
+        """(country index, size) of a phrase naming a country at `position`
+        of a text's normalised words, a clitic glued to it or not (لمصر,
+        والسعودية, بتونس); its adjective too, unless not `adjectives`."""
+        for form in word_forms(norms[position], 2):
+            for words, (index, adjective) in self.phrases.get(form, ()):
+                size = len(words)
+                if tuple(norms[position + 1 : position + size]) == words[1:] and (
+                    adjectives or not adjective
+                ):
+                    return index, size
+        return None
+
+    def of_story(self, texts: list[list[str]], home: int | None = None) -> int | None:
+        """The country the story is about (`texts`: the normalised words of
+        its title, body and tags), or None when none is named clearly most.
+        A local outlet's story is its `home` country's unless it names
+        another clearly more."""
+        counts: Counter = Counter()
+        if home is not None:
+            counts[home] = STORY_MIN_MENTIONS
+        for norms in texts:
+            free = 0  # a phrase's words are no other's (كوريا الجنوبية)
+            for position in _positions(norms, self.phrases_reached):
+                if position >= free and (found := self.at(norms, position)):
+                    counts[found[0]] += 1
+                    free = position + found[1]
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < STORY_MIN_MENTIONS:
+            return None
+        if len(ranked) > 1 and ranked[0][1] < STORY_LEAD * ranked[1][1]:
+            return None
+        return ranked[0][0]
+
+    def bodies_in(self, norms: list[str]) -> list[tuple[int, int]]:
+        """(start, end) of each body every state has that a text's
+        normalised words name as by itself (البنك المركزي, لمجلس النواب)."""
+        found = []
+        for position in _positions(norms, self.bodies_reached):
+            if size := self.body_at(norms, position):
+                found.append((position, position + size))
+        return found
+
+    def body_at(self, norms: list[str], position: int) -> int:
+        """The size of a body every state has, named at `position` as by
+        itself (البنك المركزي, لمجلس النواب), or 0."""
+        for form in word_forms(norms[position], 2):
+            for words in self.bodies.get(form, ()):
+                if tuple(norms[position + 1 : position + len(words)]) == words[1:]:
+                    return len(words)
+        return 0
+
+    def body_first(self, word: str) -> str:
+        """The form of a body's first word without its clitic (للبنك: البنك)."""
+        return next((form for form in word_forms(word, 2) if form in self.bodies), word)
+
+    def given_after(self, norms: list[str], end: int) -> int | None:
+        """The country named right after a body ending at `end`: its
+        adjective (مجلس النواب الأمريكي), or في, ب or لدى and its name
+        (وزارة الأمن في الأرجنتين, البنك المركزي بمصر)."""
+        if end >= len(norms):
+            return None
+        found = self.at(norms, end)
+        if found is None and norms[end] in _OF and end + 1 < len(norms):
+            found = self.at(norms, end + 1)
+        return found[0] if found else None
+
+    def named_with(self, body: list[str], names: list[list[str]]) -> int | None:
+        """The one country whose adjective follows the body's normalised
+        words in the `names` of bodies an article gives in full, or None."""
+        found = set()
+        size = len(body)
+        for words in names:
+            if words[:size] == body and len(words) > size:
+                country = self.at(words, size)
+                if country is not None and size + country[1] == len(words):
+                    found.add(country[0])
+        return found.pop() if len(found) == 1 else None
+
+    def given_before(self, norms: list[str], start: int) -> int | None:
+        """The country named last before `start` in the sentence a body is
+        named in (ودانت الولايات المتحدة الهجوم، وقالت المتحدثة باسم وزارة
+        الخارجية: the State Department, in a story of Syria), by its name or
+        a city's: an adjective there qualifies another body or person (خبراء
+        الحرس الثوري الإيراني بالمركز التابع لوزارة الدفاع is Syria's)."""
+        begins = start
+        while begins > 0 and norms[begins - 1] not in _SENTENCE_ENDS:
+            begins -= 1
+        last, position = None, begins
+        while position < start:
+            found = self.at(norms, position, adjectives=False)
+            if found is None or position + found[1] > start:
+                position += 1
+                continue
+            last = found[0]
+            position += found[1]
+        return last
+
+    def named(self, body: str, country: int) -> str | None:
+        """The body's name with the country's adjective: وزارة الداخلية
+        التونسية, البنك المركزي المصري (the adjective agrees with the
+        body's first noun); None for a country without one."""
+        of = self.countries[country]
+        adjective = of.feminine if normalize(body.split()[0]).endswith("ه") else of.masculine
+        return f"{body} {adjective}" if adjective else None
+
+
+def _read_countries(path) -> tuple[tuple[Country, ...], dict]:
+    """The countries of countries.tsv, and the phrases naming each by the
+    first word (see the file's head)."""
+    countries: list[Country] = []
+    phrases: dict[str, dict] = {}
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = [field.strip() for field in line.split("\t")]
+        if len(fields) != 5 or not fields[0] or not fields[1]:
+            raise ValueError(f"{path}:{number}: five tab-separated fields, a name in the first two")
+        english, names, masculine, feminine, cities = fields
+        index = len(countries)
+        first = [_alternatives(masculine)[:1], _alternatives(feminine)[:1]]
+        countries.append(Country(english, *(a[0].lstrip("~") if a else "" for a in first)))
+        kinds = ((names, False), (masculine, True), (feminine, True), (cities, False))
+        for spelling, adjective in kinds:
+            for phrase in _alternatives(spelling):
+                if phrase.startswith("~"):
+                    continue  # a common word too: no evidence of the story
+                words = tuple(normalize(phrase).split())
+                owner = phrases.setdefault(words[0], {}).setdefault(words, (index, adjective))
+                if owner[0] != index:
+                    raise ValueError(
+                        f"{path}:{number}: {phrase!r} names {countries[owner[0]].english} already"
+                    )
+    longest_first = {
+        first: tuple(sorted(found.items(), key=lambda item: -len(item[0])))
+        for first, found in phrases.items()
+    }
+    return tuple(countries), longest_first
+
+
+def _alternatives(field: str) -> list[str]:
+    return [part.strip() for part in field.split("|") if part.strip()]
+
+
+@cache
+def countries() -> Countries:
+    return Countries.load()
