@@ -1463,8 +1463,7 @@ class Recogniser:
             elif name:
                 add(name, ORGANISATION, shown, number, start)
                 known_keys.add(key(name))  # a body the story names: once is enough
-            elif (number, start) in in_spans:
-                add(shown, ORGANISATION, shown, number, start)  # whose, the story does not say
+            # else whose, the story does not say: ACTORS.md leaves it out
         self._namesakes(by_key, first, texts, actors_keys)
         self._join_short_forms(by_key, short, actors_keys, mentions)
         for name_key, found in list(by_key.items()):
