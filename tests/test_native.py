@@ -173,6 +173,21 @@ def test_the_native_passes_find_the_names_python_finds(rust, shared_corpus):
         assert recogniser.actors(title, body) == in_python
 
 
+def test_a_name_that_begins_as_a_clitic_and_the_article_does_is_read_alike(rust):
+    """Kalantari, Balakrishnan: a rare word after a given name beginning كال
+    or بال whose rest the news never write; بالمستشفى, للصحفين are not."""
+    recogniser = _recogniser()
+    texts = {
+        "وقال رئيس الهيئة عيسى كالانتاري إن": [(3, 5, False)],
+        "وقال وزير الخارجية فيفيان بالاكريشنان إن": [(3, 5, False)],
+        "وقال أحمد بالمستشفى إن": [],
+        "وقال محمد للصحفين إن": [],
+    }
+    for text, expected in texts.items():
+        (spans, shaped), _ = _names_both_ways(recogniser, text)
+        assert spans == shaped == expected, text
+
+
 # Words that make names, cut names short or end them, with and without a
 # clitic, among marks and common words: the shape pass's every turn.
 _NAME_WORDS = (

@@ -578,7 +578,7 @@ class Recogniser:
             return False
         if share:
             return share >= (0.5 if first else 0.15)
-        return cues.counts.get(word, 0) < _RARE and not word.startswith(("لل", "بال", "كال"))
+        return cues.counts.get(word, 0) < _RARE and not _definite_after_a_clitic(word, cues.counts)
 
     def _verb_or_adverb(self, word: str) -> bool:
         """Whether a word after a name's first is a verb of the present
@@ -1863,6 +1863,19 @@ def _named_after(texts, body, claimed) -> bool:
     while at < len(tokens) and tokens[at][SHOWN] in _QUOTES | {"("}:
         at += 1
     return at > body[2] and (number, at) in claimed
+
+
+def _definite_after_a_clitic(word: str, counts) -> bool:
+    """Whether a word is ل, ب or ك before a definite noun (للتربية,
+    بالمستشفيات, كالعادة): لل always (a slip after it is no name: للصحفين),
+    بال and كال where the news write the noun, not a name that only begins
+    so (كالانتاري, بالاكريشنان: no الانتاري nor انتاري is written)."""
+    if word.startswith("لل"):
+        return True
+    if not word.startswith(("بال", "كال")):
+        return False
+    rest = word[3:]
+    return counts.get("ال" + rest, 0) + counts.get(rest, 0) > 0
 
 
 def _as(token: _Token, form: str) -> str:

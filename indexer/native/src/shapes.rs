@@ -333,7 +333,21 @@ impl Shapes {
         if share != 0.0 {
             return share >= if first { 0.5 } else { 0.15 };
         }
-        self.count(word) < self.rare && !starts_any(word, &["لل", "بال", "كال"])
+        self.count(word) < self.rare && !self.definite_after_a_clitic(word)
+    }
+
+    /// ل, ب or ك before a definite noun (للتربية, بالمستشفيات): لل always,
+    /// بال and كال where the news write the noun, not a name that only
+    /// begins so (كالانتاري): recognise.py's _definite_after_a_clitic.
+    fn definite_after_a_clitic(&self, word: &str) -> bool {
+        if word.starts_with("لل") {
+            return true;
+        }
+        if !starts_any(word, &["بال", "كال"]) {
+            return false;
+        }
+        let rest = after(word, 3);
+        self.count(&format!("ال{rest}")) + self.count(rest) > 0
     }
 
     fn verb_or_adverb(&self, word: &str) -> bool {
