@@ -1046,6 +1046,24 @@ def test_a_body_whose_country_the_story_leaves_open_is_not_given_one():
     assert national(pentagon) == ["البنتاغون"]
 
 
+def test_a_body_its_nations_adjective_follows_is_a_body_however_seldom_named():
+    # Every country's adjective is a gentilic: it ends the name, and says the
+    # body is one, named once (a description is none: الشركة الإسرائيلية).
+    from indexer.actors.countries import countries
+    from indexer.actors.recognise import cues
+
+    assert countries().adjectives <= cues().gentilics
+    assert national("فاز النجم الساحلي على جمعية تاندا الإيفوارية في سوسة") == [
+        "النجم الرياضي الساحلي",
+        "جمعية تاندا",
+    ]
+    assert national("وقالت الشركة الإسرائيلية إن") == []
+    # A news agency so named is one quoted: no actor.
+    assert national("وقالت وكالة إيرنا الإيرانية إن الرئيس") == []
+    # A body every state has, with the adjective: that country's.
+    assert national("وقال البنك المركزي النيوزيلندي إن الفائدة") == ["البنك المركزي النيوزيلندي"]
+
+
 def test_a_local_outlets_story_is_its_countrys_unless_it_names_another():
     local = "قالت وزارة التربية في بلاغ لها إن الامتحانات تنطلق الاثنين"
     assert national(local) == []

@@ -68,6 +68,17 @@ class Countries:
             _tokens_reaching(bodies),
         )
 
+    @property
+    def adjectives(self) -> frozenset:
+        """The normalised adjectives of one word the table gives its
+        countries (التونسي, الأمريكية), but those that are common words too."""
+        return frozenset(
+            words[0]
+            for found in self.phrases.values()
+            for words, (_, adjective) in found
+            if adjective and len(words) == 1
+        )
+
     def index(self, english: str) -> int | None:
         """The index of the country of that English name (case aside), or None."""
         wanted = english.strip().casefold()
@@ -76,15 +87,16 @@ class Countries:
                 return index
         return None
 
-    def at(self, norms: list[str], position: int, adjectives=True) -> tuple[int, int] | None:
+    def at(self, norms: list[str], position: int, adjectives=True, names=True):
         """(country index, size) of a phrase naming a country at `position`
         of a text's normalised words, a clitic glued to it or not (لمصر,
-        والسعودية, بتونس); its adjective too, unless not `adjectives`."""
+        والسعودية, بتونس): its name or a city's unless not `names`, its
+        adjective unless not `adjectives`; or None."""
         for form in word_forms(norms[position], 2):
             for words, (index, adjective) in self.phrases.get(form, ()):
                 size = len(words)
                 if tuple(norms[position + 1 : position + size]) == words[1:] and (
-                    adjectives or not adjective
+                    adjectives if adjective else names
                 ):
                     return index, size
         return None

@@ -143,6 +143,7 @@ _MOST_ORG_WORDS = 7
 # الخارجية, عُيّن وزيرا للخارجية, وزراء الخارجية العرب): normalised forms.
 _MINISTER = frozenset(map(normalize, "وزير وزيرة وزيرا وزراء وكيل وكيلا نائب".split()))
 _MINISTRY = frozenset((normalize("وزارة"),))
+_AGENCIES = frozenset(map(normalize, ("وكالة", "الوكالة")))
 # Words of a city's, before its name: a club named for it is the city there.
 _OF_A_CITY = frozenset(
     map(
@@ -268,7 +269,7 @@ class Cues:
             share,
             frozenset(" ".join(_phrase(g)) for g in _lines("generic.txt")),
             frozenset(map(normalize, _lines("not-names.txt"))) | frozenset(STOPWORDS),
-            frozenset(map(normalize, _lines("gentilics.txt"))),
+            frozenset(map(normalize, _lines("gentilics.txt"))) | countries().adjectives,
             frozenset(map(normalize, ("بن", "ابن", "بنت", "آل", "أبو", "أبي", "أم", "عبد"))),
             frozenset(),
             frozenset(map(normalize, _lines("regions.txt"))),
@@ -1422,6 +1423,7 @@ class Recogniser:
             if gazetteer.actors[index].type == ORGANISATION  # not an outlet it speaks to
         }
         short, national = [], []
+        of_a_nation = set()  # bodies a nation's adjective follows: جمعية تاندا الإيفوارية
         for number, start, end, kind in spans:
             if any((number, p) in claimed for p in range(start, end)):
                 continue  # a name the gazetteer knows: its own name is shown
@@ -1446,6 +1448,8 @@ class Recogniser:
                     actors_keys.add(key(actor.name))
             else:
                 add(shown, kind, shown, number, start)
+                if kind == ORGANISATION and self._of_a_nation(norms[number], start, end):
+                    of_a_nation.add(key(shown))
 
         in_spans = {(number, p) for number, start, end, _ in spans for p in range(start, end)}
         national += self._national_bodies(norms, claimed | in_spans)
@@ -1474,6 +1478,7 @@ class Recogniser:
                 and mentions[name_key] + len(found.forms) - 1 < ORG_MIN_MENTIONS
                 and name_key not in in_title
                 and not self._surely_a_body(name_key)
+                and name_key not in of_a_nation
             ):
                 del by_key[name_key]
         for name_key in by_key.keys() & self.cues.seats:
@@ -1486,6 +1491,18 @@ class Recogniser:
                 else:
                     del by_key[name_key]  # a source quoted, a platform used
         return [by_key[k] for k in sorted(by_key, key=first.get)]
+
+    def _of_a_nation(self, norms, start, end) -> bool:
+        """Whether a country's adjective follows the body found from `start`
+        to `end` (جمعية تاندا الإيفوارية, جامعة أوتاغو النيوزيلندية): a body
+        named, what its nation is said of, however seldom the story names it
+        (a description is no body: الشركة الإسرائيلية, see `_organisation`);
+        but an agency so named is a news agency quoted (وكالة إرنا الإيرانية)."""
+        return (
+            end < len(norms)
+            and _in(norms[start], self.cues.heads) not in _AGENCIES
+            and countries().at(norms, end, names=False) is not None
+        )
 
     def _a_national_body(self, words) -> bool:
         """Whether an organisation's name is a ministry named by its office
@@ -1504,9 +1521,10 @@ class Recogniser:
 
     def _national_bodies(self, norms, taken):
         """(text, start, end) of the bodies every state has (national.txt)
-        that the article names by themselves: not in a name found otherwise
-        (`taken`), not after a title (محافظ البنك المركزي is an office), not
-        with their nation's adjective (مجلس النواب الأمريكي: a name of its own)."""
+        that the article names: not in a name found otherwise (`taken`), not
+        after a title (محافظ البنك المركزي is an office), not a people's or a
+        region's (البنك المركزي الأوروبي, مجلس الشعب العربي); with a
+        country's adjective, of that country (مجلس النواب الأمريكي)."""
         table, found = countries(), []
         for number, words in enumerate(norms):
             for position, end in table.bodies_in(words):
@@ -1515,8 +1533,9 @@ class Recogniser:
                 before = words[position - 1] if position else ""
                 if before and (_in(before, self.cues.titles) or _in(before, _MINISTER)):
                     continue
-                if end < len(words) and (
-                    words[end] in self.cues.gentilics or words[end] in self.cues.regions
+                following = words[end] if end < len(words) else ""
+                if following in self.cues.regions or (
+                    following in self.cues.gentilics and table.at(words, end) is None
                 ):
                     continue
                 found.append((number, position, end))
@@ -1827,7 +1846,7 @@ class Recogniser:
         للأنباء, وكالة الإعلام الروسية)."""
         head = _in(words[0][NORM], self.cues.heads)
         return head in self.cues.outlets or (
-            head in ("وكاله", "الوكاله")
+            head in _AGENCIES
             and any(news in w[NORM] for w in words[1:] for news in _NEWS)
         )
 
