@@ -1070,6 +1070,30 @@ def test_a_local_outlets_story_is_its_countrys_unless_it_names_another():
     assert national(local, home="Tunisia") == ["وزارة التربية التونسية"]
     abroad = local + " في القاهرة. وأكدت مصادر في مصر والجيزة والإسكندرية ذلك"
     assert national(abroad, home="Tunisia") == ["وزارة التربية المصرية"]
+    # Where its people go, the embassy it guards, a family name that is a
+    # city's: its own country's news still (the journalist's review 67).
+    for own in (
+        "احباط محاولة هجرة سرية نحو إيطاليا بحسب بيان لوزارة الداخلية",
+        "القبض على ارهابي عائد من سوريا وفق بلاغ صادر عن وزارة الداخلية",
+        "تمرين داخل سفارة الولايات المتحدة الأمريكية وفق بلاغ صادر عن وزارة الداخلية",
+        "وأكد الناشط مروان جدة دون أن توضح وزارة الداخلية الأسباب",
+    ):
+        assert national(own, home="Tunisia") == ["وزارة الداخلية التونسية"], own
+    # Tunisia's full official name, the gazetteer's.
+    army = "وأفادت وزارة الدفاع الوطني في بلاغ لها بأن الوحدات العسكرية"
+    assert national(army, home="Tunisia") == ["وزارة الدفاع التونسية"]
+
+
+def test_a_body_every_state_has_is_named_as_far_as_its_own_words_go():
+    # The office, not the word the sentence goes on with.
+    egypt = "وقررت وزارة الداخلية الاستعانة بعناصر الشرطة في القاهرة ومصر والجيزة"
+    assert national(egypt) == ["وزارة الداخلية المصرية"]
+    # After a title too: the body is named.
+    lebanon = "وقال رئيس مجلس النواب نبيه بري إن لبنان وبيروت ولبنان بخير"
+    assert national(lebanon) == ["مجلس النواب اللبناني"]
+    # Its own adjective: its own name, however the story runs on.
+    assert national("صوت مجلس النواب العراقي المنتهية ولايته") == ["مجلس النواب العراقي"]
+    assert national("وقالت وزارة الثقافة السعودية إن") == ["وزارة الثقافة السعودية"]
 
 
 def test_the_countries_table_names_each_phrase_for_one_country(tmp_path):

@@ -30,7 +30,11 @@ _DATA = resources.files("indexer.actors") / "data"
 # The story names its country at least this often, and this many times more
 # often than any other (measured on ../shared/corpus: see national.txt).
 STORY_MIN_MENTIONS, STORY_LEAD = 2, 2
+# A phrase that is a country's name and its adjective alike (السعودية).
+BOTH = "both"
 _SENTENCE_ENDS = frozenset(".!?؟")
+# Before a country where people go or come from, which is not where its news is.
+_TOWARDS = frozenset(map(normalize, "من إلى الى نحو باتجاه صوب عبر".split()))
 # Words that give a body's country after its name: «وزارة الأمن في الأرجنتين».
 _OF = frozenset(map(normalize, ("في", "ب", "لدى")))
 
@@ -45,7 +49,9 @@ class Country:
 @dataclass(frozen=True)
 class Countries:
     countries: tuple[Country, ...]
-    phrases: dict  # first normalised word -> ((words…), (country index, adjective)), longest first
+    # first normalised word -> ((words…), (country index, adjective: False,
+    # True or BOTH)), longest first
+    phrases: dict
     bodies: dict  # first normalised word -> the normalised words of national bodies
     # The words a country's phrase or a body may begin at, clitics on: most
     # words of an article begin none, and a set tells so at once.
@@ -76,7 +82,7 @@ class Countries:
             words[0]
             for found in self.phrases.values()
             for words, (_, adjective) in found
-            if adjective and len(words) == 1
+            if adjective and len(words) == 1  # True or BOTH
         )
 
     def index(self, english: str) -> int | None:
@@ -96,26 +102,35 @@ class Countries:
             for words, (index, adjective) in self.phrases.get(form, ()):
                 size = len(words)
                 if tuple(norms[position + 1 : position + size]) == words[1:] and (
-                    adjectives if adjective else names
+                    (adjectives and adjective) or (names and adjective is not True)
                 ):
                     return index, size
         return None
 
-    def of_story(self, texts: list[list[str]], home: int | None = None) -> int | None:
+    def of_story(self, texts: list[list[str]], home: int | None = None, people=()) -> int | None:
         """The country the story is about (`texts`: the normalised words of
-        its title, body and tags), or None when none is named clearly most.
-        A local outlet's story is its `home` country's unless it names
-        another clearly more."""
+        its title, body and tags), or None when none is named clearly most;
+        not by words of people's names (`people`: (text, position) of each:
+        محمد المصري, مروان جدة). A local outlet's story is its `home`
+        country's unless it names another clearly more."""
         counts: Counter = Counter()
         if home is not None:
             counts[home] = STORY_MIN_MENTIONS
-        for norms in texts:
+        for number, norms in enumerate(texts):
             free = 0  # a phrase's words are no other's (كوريا الجنوبية)
             for position in _positions(norms, self.phrases_reached):
+                if (number, position) in people:
+                    continue
                 if position >= free and (found := self.at(norms, position)):
                     counts[found[0]] += 1
                     free = position + found[1]
         ranked = counts.most_common(2)
+        if home is not None:
+            # Another country clearly more than home's, named or not: a
+            # foreign story; else home's (migrants "towards Italy", fighters
+            # back "from Syria", the Tunisian–Libyan border are Tunisia's news).
+            leader, most = ranked[0]
+            return leader if most >= STORY_LEAD * counts[home] else home
         if not ranked or ranked[0][1] < STORY_MIN_MENTIONS:
             return None
         if len(ranked) > 1 and ranked[0][1] < STORY_LEAD * ranked[1][1]:
@@ -167,22 +182,30 @@ class Countries:
                     found.add(country[0])
         return found.pop() if len(found) == 1 else None
 
-    def given_before(self, norms: list[str], start: int) -> int | None:
+    def given_before(self, norms: list[str], start: int, people=()) -> int | None:
         """The country named last before `start` in the sentence a body is
         named in (ودانت الولايات المتحدة الهجوم، وقالت المتحدثة باسم وزارة
         الخارجية: the State Department, in a story of Syria), by its name or
-        a city's: an adjective there qualifies another body or person (خبراء
-        الحرس الثوري الإيراني بالمركز التابع لوزارة الدفاع is Syria's)."""
+        a city's, not as where people go or come from (هجرة نحو إيطاليا,
+        العائدين من سوريا, لإيطاليا), nor as words of a person's name at
+        `people` (positions: مروان جدة): an adjective there qualifies another
+        body or person (خبراء الحرس الثوري الإيراني بالمركز التابع لوزارة
+        الدفاع is Syria's)."""
         begins = start
         while begins > 0 and norms[begins - 1] not in _SENTENCE_ENDS:
             begins -= 1
         last, position = None, begins
         while position < start:
             found = self.at(norms, position, adjectives=False)
-            if found is None or position + found[1] > start:
+            if found is None or position + found[1] > start or position in people:
                 position += 1
                 continue
-            last = found[0]
+            word = norms[position]
+            towards = (position > begins and norms[position - 1] in _TOWARDS) or (
+                word.lstrip("وف")[:1] == "ل" and word not in self.phrases
+            )
+            if not towards:
+                last = found[0]
             position += found[1]
         return last
 
@@ -216,11 +239,13 @@ def _read_countries(path) -> tuple[tuple[Country, ...], dict]:
                 if phrase.startswith("~"):
                     continue  # a common word too: no evidence of the story
                 words = tuple(normalize(phrase).split())
-                owner = phrases.setdefault(words[0], {}).setdefault(words, (index, adjective))
-                if owner[0] != index:
+                owner, either = phrases.setdefault(words[0], {}).get(words, (index, adjective))
+                if owner != index:
                     raise ValueError(
-                        f"{path}:{number}: {phrase!r} names {countries[owner[0]].english} already"
+                        f"{path}:{number}: {phrase!r} names {countries[owner].english} already"
                     )
+                # السعودية: a name and an adjective (وزارة الثقافة السعودية).
+                phrases[words[0]][words] = (index, either if either == adjective else BOTH)
     longest_first = {
         first: tuple(sorted(found.items(), key=lambda item: -len(item[0])))
         for first, found in phrases.items()

@@ -144,6 +144,8 @@ _MOST_ORG_WORDS = 7
 _MINISTER = frozenset(map(normalize, "وزير وزيرة وزيرا وزراء وكيل وكيلا نائب".split()))
 _MINISTRY = frozenset((normalize("وزارة"),))
 _AGENCIES = frozenset(map(normalize, ("وكالة", "الوكالة")))
+# Adjectives of an office that are no adjectives of relation (وزارة الأمن العام).
+_OF_AN_OFFICE = frozenset(map(normalize, "العام العامة الأعلى العليا".split()))
 # Words of a city's, before its name: a club named for it is the city there.
 _OF_A_CITY = frozenset(
     map(
@@ -805,6 +807,22 @@ class Recogniser:
         )
 
     @cached_property
+    def _offices(self) -> frozenset[tuple[str, ...]]:
+        """The normalised words of the ministries the gazetteer knows, but
+        their country's adjective (وزارة الطوارئ, وزارة الحالات الطارئة)."""
+        table, found = countries(), set()
+        for actor in self.gazetteer.actors:
+            for spelling in actor.aliases:
+                words = tuple(normalize(spelling).split())
+                if words[0] != normalize("وزارة"):
+                    continue
+                for size in range(2, len(words)):
+                    if table.at(words, size, names=False):
+                        found.add(words[:size])
+                        break
+        return frozenset(found)
+
+    @cached_property
     def _one_word_names(self) -> frozenset[str]:
         return frozenset(self.gazetteer.one_word_spellings())
 
@@ -1430,8 +1448,8 @@ class Recogniser:
             if kind == ORGANISATION and self._describes(texts[number], end, number, bodies_known):
                 continue  # شركة النفط الفرنسية العملاقة "توتال": what Total is
             words = texts[number][start:end]
-            if kind == ORGANISATION and self._a_national_body(words):
-                national.append((number, start, end))
+            if kind == ORGANISATION and (size := self._national_size(norms[number], start, end)):
+                national.append((number, start, start + size))
                 continue
             shown = self._shown(words)
             if kind == PERSON and end - start == 1:
@@ -1456,8 +1474,15 @@ class Recogniser:
         # A body named by a known one right after it is that one: وزارة الدفاع "البنتاغون".
         national = [body for body in national if not _named_after(texts, body, claimed)]
         bodies_named = [f.name for f in by_key.values() if f.kind == ORGANISATION]
+        people = {(n, p) for n, s, e, kind in spans if kind == PERSON for p in range(s, e)}
+        people.update(
+            (n, p)
+            for n, position, size, index in known
+            if gazetteer.actors[index].type == PERSON
+            for p in range(position, position + size)
+        )
         for number, start, shown, name in self._of_their_country(
-            texts, norms, national, home, bodies_named
+            texts, norms, national, home, bodies_named, people
         ):
             actor = gazetteer.actor(name) if name else None
             if actor is not None:
@@ -1504,20 +1529,65 @@ class Recogniser:
             and countries().at(norms, end, names=False) is not None
         )
 
-    def _a_national_body(self, words) -> bool:
-        """Whether an organisation's name is a ministry named by its office
-        alone (وزارة الداخلية, بوزارة التعليم العالي), no country's, no name's."""
-        return (
-            len(words) > 1
-            and _in(words[0][NORM], _MINISTRY) is not None
-            and all(
-                w[NORM].startswith(("ال", "وال"))
-                and w[NORM] not in self.cues.gentilics
-                and w[NORM] not in self.cues.regions
-                and not self._proper(w[NORM])
-                for w in words[1:]
-            )
-        )
+    def _national_size(self, norms, start, end) -> int:
+        """How many of the words of an organisation found from `start` to
+        `end` name a body every state has (a ministry by its office, those
+        of national.txt: رئيس مجلس النواب | نبيه بري, مجلس النواب العراقي |
+        المنتهية ولايته), named after its country (`_of_their_country`); 0
+        for another body, or a region's (البنك المركزي الأوروبي)."""
+        table = countries()
+        size = table.body_at(norms, start)
+        if not size or size > end - start:
+            return self._ministry(norms, start, end)
+        while start + size < end and not table.at(norms, start + size, names=False):
+            word = norms[start + size]
+            if word in self.cues.regions or word in self.cues.gentilics:
+                return 0  # a region's, a people's: البنك المركزي الأوروبي
+            if not (word in _OF_AN_OFFICE or self._nisba(word)):
+                break  # the name ends: مجلس النواب | المنتهية ولايته
+            size += 1  # المحكمة الدستورية العليا
+        return size
+
+    def _ministry(self, norms, start, end) -> int:
+        """How many of the words of an organisation found from `start` to
+        `end` of a text's normalised words name a ministry by its office
+        alone (وزارة الداخلية, بوزارة التعليم العالي, وزارة الدفاع الوطني),
+        as far as they are the office's: words joined by و and theirs
+        (والطاقات المتجددة), adjectives (العالي, الوطني, العام), not a word
+        the sentence goes on with (وقررت وزارة الداخلية | الاستعانة). Up to
+        a country's adjective, which says whose (وزارة الخارجية | الكورية
+        الشمالية); 0 for another body, a region's ministry (الأوروبية), or
+        one whose words go on to a country's adjective past its office (وزارة
+        الحالات الطارئة الروسية: its name as found)."""
+        if end - start < 2 or _in(norms[start], _MINISTRY) is None:
+            return 0
+        if not norms[start + 1].startswith("ال"):
+            return 0
+        table = countries()
+        for position in range(start + 1, end):
+            word = norms[position]
+            if word in self.cues.regions:
+                return 0
+            if table.at(norms, position, names=False):
+                return position - start if position > start + 1 else 0
+            if position > start + 1 and not (
+                word.startswith("وال")
+                or (norms[position - 1].startswith("وال") and word.startswith("ال"))
+                or word in self.cues.gentilics
+                or word in _OF_AN_OFFICE
+                or self._nisba(word)
+            ):
+                # The office ends (وزارة الخارجية | القصف), unless the
+                # gazetteer knows it longer (وزارة الحالات الطارئة), or a
+                # country's adjective follows it all: the words are the name's.
+                known = [
+                    len(o) for o in self._offices if norms[start + 1 : start + len(o)] == o[1:]
+                ]
+                if max(known, default=0) > position - start:
+                    return max(known)
+                rest = range(position + 1, end)
+                return 0 if any(table.at(norms, p, names=False) for p in rest) else position - start
+        return end - start
 
     def _national_bodies(self, norms, taken):
         """(text, start, end) of the bodies every state has (national.txt)
@@ -1541,26 +1611,32 @@ class Recogniser:
                 found.append((number, position, end))
         return found
 
-    def _of_their_country(self, texts, norms, bodies, home=None, named_in_full=()):
+    def _of_their_country(self, texts, norms, bodies, home=None, named_in_full=(), people=()):
         """(text, start, shown, name) of national bodies: as written
         (without a clitic), and named after the country the words after them
         give, else the one their sentence named last, else the one the
         article names them with elsewhere (وزارة الخارجية الأمريكية … وزارة
-        الخارجية), else the story's, else None (countries.py)."""
+        الخارجية), else the story's, else None (countries.py); in a local
+        outlet's story of its own country, after the words or the story."""
         if not bodies:
             return []
         table = countries()
-        story = table.of_story(norms, None if home is None else table.index(home))
+        home_index = None if home is None else table.index(home)
+        story = table.of_story(norms, home_index, people)
         in_full = [normalize(name).split() for name in named_in_full]
         named = []
         for number, start, end in sorted(bodies):
             words = norms[number][start:end]
             words = [_in(words[0], _MINISTRY) or table.body_first(words[0]), *words[1:]]
             country = table.given_after(norms[number], end)
-            if country is None:
-                country = table.given_before(norms[number], start)
-            if country is None:
-                country = table.named_with(words, in_full)
+            if country is None and (home_index is None or story != home_index):
+                # A local outlet's own story names foreign places as it names
+                # the embassy of one (سفارة الولايات المتحدة … وزارة الداخلية):
+                # its bodies are its own country's but where their words say.
+                mentioned = {p for n, p in people if n == number}
+                country = table.given_before(norms[number], start, mentioned)
+                if country is None:
+                    country = table.named_with(words, in_full)
             if country is None:
                 country = story
             words = texts[number][start:end]
@@ -1846,8 +1922,7 @@ class Recogniser:
         للأنباء, وكالة الإعلام الروسية)."""
         head = _in(words[0][NORM], self.cues.heads)
         return head in self.cues.outlets or (
-            head in _AGENCIES
-            and any(news in w[NORM] for w in words[1:] for news in _NEWS)
+            head in _AGENCIES and any(news in w[NORM] for w in words[1:] for news in _NEWS)
         )
 
     def _shown(self, tokens: list[_Token]) -> str:
