@@ -144,6 +144,8 @@ _MOST_ORG_WORDS = 7
 _MINISTER = frozenset(map(normalize, "وزير وزيرة وزيرا وزراء وكيل وكيلا نائب".split()))
 _MINISTRY = frozenset((normalize("وزارة"),))
 _AGENCIES = frozenset(map(normalize, ("وكالة", "الوكالة")))
+# Bodies a word of their trade may follow the name of (شركة أرامكو النفطية).
+_OF_A_TRADE = frozenset(map(normalize, "شركة مجموعة شبكة مصرف بنك مؤسسة منظمة".split()))
 # Adjectives of an office that are no adjectives of relation (وزارة الأمن العام).
 _OF_AN_OFFICE = frozenset(map(normalize, "العام العامة الأعلى العليا".split()))
 # Words of a city's, before its name: a club named for it is the city there.
@@ -1276,8 +1278,15 @@ class Recogniser:
                         # The name ends and a phrase of its own follows: أقر الاتحاد
                         # الأوروبي الحزمة, جماعة الحوثي لمحادثات, حزب الله والنظام.
                         return True
+                    # What the rest says of it: its nation; a company's, its
+                    # trade too (شركة أرامكو النفطية السعودية is Aramco; not a
+                    # party's creed: حزب الرابطة الإسلامية is no حزب الرابطة).
+                    trade = _in(texts[number][span[0]][NORM], _OF_A_TRADE) is not None
                     return position <= span[0] + 2 and all(
-                        t[NORM] in self.cues.gentilics or t[SHOWN] in _QUOTES for t in rest
+                        t[NORM] in self.cues.gentilics
+                        or t[SHOWN] in _QUOTES
+                        or (trade and self._nisba(t[NORM]))
+                        for t in rest
                     )
                 # In a longer name: another person's (جيمس ماي, سعد بن نايف
                 # السديري, معمر الإرياني), unless the name is whole and what
