@@ -35,6 +35,24 @@ _MONTHS = {
 # Normalised month name -> number; longest names first in the pattern so
 # كانون الثاني wins over كانون.
 _MONTH_NUMBER = {normalize(name): number for number, names in _MONTHS.items() for name in names}
+# As a journalist types a month in Latin letters (a date filter: June 2018).
+_ENGLISH_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+
+
+def month_number(name: str) -> int | None:
+    """The month a name gives, Arabic (يونيو, حزيران, جوان) or English (June,
+    Jun), case and spelling variants aside; None for no month's name."""
+    word = normalize(name.strip()).lower()
+    if word in _MONTH_NUMBER:
+        return _MONTH_NUMBER[word]
+    for number, english in enumerate(_ENGLISH_MONTHS, 1):
+        if len(word) >= 3 and english.startswith(word):
+            return number
+    return None
+
+
 _MONTH_NAMES = "|".join(sorted(map(re.escape, _MONTH_NUMBER), key=len, reverse=True))
 # "12 يوليو/ تموز 2018" names the month twice: the second name is optional.
 _ARABIC_DATE = re.compile(

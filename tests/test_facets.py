@@ -124,12 +124,35 @@ def test_the_openapi_date_pattern_takes_every_date_the_api_reads():
     from webui.openapi import DATE
 
     pattern = re.compile(DATE["pattern"])
-    for text in ("2018", "2018-06", "2018-6", "2018/06/01", "2018-6-1", "2018.6", "1/6/2018"):
-        assert pattern.fullmatch(text) and typed_date("date_from", text), text
-    for text in ("18-6-1", "2018-06-01T00", "June 2018"):
-        assert not pattern.fullmatch(text), text
+    days = {
+        "2018": "2018-01-01",
+        "2018-06": "2018-06-01",
+        "2018-6": "2018-06-01",
+        "2018/06/01": "2018-06-01",
+        "2018-6-1": "2018-06-01",
+        "2018.6": "2018-06-01",
+        "1/6/2018": "2018-06-01",
+        # As newsrooms type them (the journalist's review 67).
+        "13-06-2018": "2018-06-13",
+        "06/2018": "2018-06-01",
+        "6-2018": "2018-06-01",
+        "يونيو 2018": "2018-06-01",
+        "جوان ٢٠١٨": "2018-06-01",
+        "حزيران 2018": "2018-06-01",
+        "June 2018": "2018-06-01",
+        "13 يونيو 2018": "2018-06-13",
+        "sept 2018": "2018-09-01",
+    }
+    for text, day in days.items():
+        assert pattern.fullmatch(text) and typed_date("date_from", text).isoformat() == day, text
+    assert typed_date("date_to", "يونيو 2018").isoformat() == "2018-06-30"
+    assert typed_date("date_to", "06/2018").isoformat() == "2018-06-30"
+    for text in ("18-6-1", "2018-06-01T00", "13/13/2018"):
+        assert not pattern.fullmatch(text) or text == "13/13/2018", text
         with pytest.raises(BadRequest):
             typed_date("date_from", text)
+    with pytest.raises(BadRequest):  # a word that names no month
+        typed_date("date_from", "حزيرانات 2018")
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,8 @@ _DIGIT = "[0-9٠-٩۰-۹]"
 DATE = {
     "type": "string",
     "pattern": f"^({_DIGIT}{{4}}([-/.]{_DIGIT}{{1,2}}){{0,2}}"
-    f"|{_DIGIT}{{1,2}}[/.]{_DIGIT}{{1,2}}[/.]{_DIGIT}{{4}})$",
+    f"|({_DIGIT}{{1,2}}[-/.]){{1,2}}{_DIGIT}{{4}}"
+    f"|({_DIGIT}{{1,2}} ?)?[^0-9٠-٩۰-۹ ][^0-9٠-٩۰-۹]* ?,? ?{_DIGIT}{{4}})$",
 }
 
 
@@ -46,13 +47,13 @@ def search_parameters(
         _parameter(
             date_from,
             "First day, inclusive: YYYY-MM-DD, YYYY-MM (its first day; one digit or two, "
-            "- / or . between), YYYY, or DD/MM/YYYY; "
-            "Arabic-Indic digits too.",
+            "- / or . between), YYYY, DD/MM/YYYY, MM/YYYY, or a month's name and its year "
+            "(يونيو 2018, جوان 2018, June 2018, 13 يونيو 2018); Arabic-Indic digits too.",
             DATE,
         ),
         _parameter(
             date_to,
-            "Last day, inclusive: YYYY-MM-DD, YYYY-MM (its last day), YYYY, or DD/MM/YYYY.",
+            "Last day, inclusive: as date_from; a month or a year its last day.",
             DATE,
         ),
         *(_parameter(f.name, f"Only {f.help}.", repeat=True) for f in registry.values),

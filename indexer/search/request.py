@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, partial
 
+from indexer.dates import month_number
 from indexer.settings import Settings
 
 from .actors import OFFERED, ActorDirectory, spellings_of
@@ -383,10 +384,14 @@ _TRAILING = "،؛,.:!؟?"  # after a filter's value, the sentence's: source:ال
 
 # Arabic-Indic and Persian digits, as a date may be typed.
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-# A day as Arabic readers write it, day first: 31/12/2018, 1.6.2018.
-_DAY_FIRST = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+# A day as Arabic readers write it, day first: 31/12/2018, 1.6.2018, 13-06-2018.
+_DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 # A month or a day year first, its numbers of one digit or two: 2018-6-1, 2018/06.
 _YEAR_FIRST = re.compile(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?")
+# A month year last: 06/2018, 6-2018.
+_MONTH_YEAR = re.compile(r"(\d{1,2})[-/.](\d{4})")
+# A month by its name, a day before it or not: يونيو 2018, 13 جوان 2018, June 2018.
+_NAMED_MONTH = re.compile(r"(?:(\d{1,2})\s*)?([^\d\s][^\d]*?)\s*,?\s*(\d{4})")
 
 
 def typed_date(name, raw):
@@ -395,17 +400,29 @@ def typed_date(name, raw):
     BadRequest for no date."""
     if not raw:
         return None
-    typed = raw.translate(_DIGITS)
+    typed = raw.translate(_DIGITS).strip()
+
+    def month(year, number):  # its first day, or for date_to its last
+        first, last = period(f"{year}-{int(number):02}")
+        return first if name == "date_from" else last
+
     try:
         if day_first := _DAY_FIRST.fullmatch(typed):
             day = date(*map(int, reversed(day_first.groups())))
         elif year_first := _YEAR_FIRST.fullmatch(typed):
-            year, month, day_of_month = year_first.groups()
+            year, number, day_of_month = year_first.groups()
             if day_of_month:
-                day = date(int(year), int(month), int(day_of_month))
-            else:  # a month: its first or its last day
-                first, last = period(f"{year}-{int(month):02}")
-                day = first if name == "date_from" else last
+                day = date(int(year), int(number), int(day_of_month))
+            else:
+                day = month(year, number)
+        elif month_year := _MONTH_YEAR.fullmatch(typed):
+            number, year = month_year.groups()
+            day = month(year, number)
+        elif (named := _NAMED_MONTH.fullmatch(typed)) and (number := month_number(named.group(2))):
+            day_of_month, _, year = named.groups()
+            day = (
+                date(int(year), number, int(day_of_month)) if day_of_month else month(year, number)
+            )
         elif len(typed) == 4:  # a year: its first or its last day
             first, last = period(typed)
             day = first if name == "date_from" else last
@@ -413,7 +430,9 @@ def typed_date(name, raw):
             day = date.fromisoformat(typed)
     except ValueError:
         raise BadRequest(
-            name, f"{raw!r} is not a date (YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY)"
+            name,
+            f"{raw!r} is not a date (YYYY-MM-DD, YYYY-MM, YYYY, DD/MM/YYYY, MM/YYYY "
+            "or a month's name and its year)",
         ) from None
     if not 1 <= day.year <= LAST_YEAR:
         # The day after it must exist too (a range ends before the next day).
