@@ -1390,6 +1390,9 @@ def test_a_query_in_ordinary_words_is_no_name_spelt_otherwise():
     # names neither alone, and the first week of the story wrote it one way.
     assert also("سكريبال") == ("سكريبل",) and also("سكريبل") == ("سكريبال",)
     assert gazetteer.family_spellings("ماي") == ()  # one person's, and a word
+    # Typed in Latin letters, the name of them all, as written either way.
+    assert also("Skripal") == ("سكريبال", "سكريبل")
+    assert gazetteer.family_spellings("May") == ()
     assert actor_key("حسن دياب") != actor_key("حسان دياب")
     assert actor_key("لوكا مودريتش") == actor_key("لوكا مودرتيش")  # تش, a vowel between
 

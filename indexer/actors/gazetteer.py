@@ -514,11 +514,13 @@ class Gazetteer:
         """The actors whose English names hold every word of `value` (Bolton:
         John Bolton; Assad: Bashar al-Assad and Hafez al-Assad), for a value
         in Latin letters; [] for another."""
+        return [self.actors[i] for i in sorted(self._english_owners(value))]
+
+    def _english_owners(self, value) -> set[int]:
         wanted = _latin_words(value)
         if not wanted or not all(c.isascii() for c in value):
-            return []
-        found = set.intersection(*(self._english_words.get(w, set()) for w in wanted))
-        return [self.actors[i] for i in sorted(found)]
+            return set()
+        return set.intersection(*(self._english_words.get(w, set()) for w in wanted))
 
     def actor(self, name):
         """The actor an unambiguous alias names, or None."""
@@ -537,9 +539,12 @@ class Gazetteer:
     def family_spellings(self, name):
         """The other one-word spellings of a one-word name that several
         people share under every spelling of it (سكريبال and سكريبل, the
-        Skripals, father and daughter): one family name written two ways.
-        () for a name no several people share so."""
-        owners = {index for index, _ in self._owners.get(words(name), ())}
+        Skripals, father and daughter): one family name written two ways;
+        in Latin letters, all of them (Skripal). () for a name no several
+        people share so."""
+        owners = self._english_owners(name) or {
+            index for index, _ in self._owners.get(words(name), ())
+        }
         if len(owners) < 2 or any(self.actors[i].type != PERSON for i in owners):
             return ()
         spelt = [
