@@ -1064,6 +1064,19 @@ def test_a_body_its_nations_adjective_follows_is_a_body_however_seldom_named():
     assert national("وقال البنك المركزي النيوزيلندي إن الفائدة") == ["البنك المركزي النيوزيلندي"]
 
 
+def test_a_name_that_is_a_months_is_the_month_where_a_date_has_it():
+    # Reuters' and AFP's month pairs, a day, a year: Nissan, Theresa May are no one there.
+    for month in (
+        "وأعلنت ميتسوبيشي في أبريل نيسان أن أرباحها زادت",
+        "وكانت رينو قد أعلنت في نيسان/أبريل 2017 صفقة",
+        "عرض الفيلم في تونس في شهر ماي الماضي",
+        "وخرج، في ماي 2016، في تصريح",
+    ):
+        assert names(month) == [], month
+    assert names("قالت شركة نيسان إن رينو وميتسوبيشي") == ["شركة نيسان"]
+    assert names("وقالت رئيسة الوزراء تيريزا ماي إن") == ["تيريزا ماي"]
+
+
 def test_a_known_company_described_by_its_trade_and_nation_is_that_company():
     assert names("وأعلنت شركة أرامكو النفطية السعودية أنها ستطرح أسهمها") == ["أرامكو السعودية"]
     # A party's creed is another party's name: Pakistan's Muslim League is not Italy's Lega.

@@ -38,6 +38,7 @@ from indexer.arabic.native import MARKS
 from indexer.arabic.normalize import normalize
 from indexer.arabic.stem import is_arabic
 from indexer.arabic.stopwords import STOPWORDS
+from indexer.dates import month_number
 
 from .countries import countries
 from .gazetteer import COMMAS, IGNORE, MEDIUM, ORGANISATION, PERSON, Gazetteer, word_forms
@@ -144,6 +145,8 @@ _MOST_ORG_WORDS = 7
 _MINISTER = frozenset(map(normalize, "وزير وزيرة وزيرا وزراء وكيل وكيلا نائب".split()))
 _MINISTRY = frozenset((normalize("وزارة"),))
 _AGENCIES = frozenset(map(normalize, ("وكالة", "الوكالة")))
+# After a month's name, what makes it one: نيسان الماضي.
+_MONTH_NEXT = frozenset(map(normalize, "الماضي المقبل الجاري القادم المنصرم".split()))
 # Bodies a word of their trade may follow the name of (شركة أرامكو النفطية).
 _OF_A_TRADE = frozenset(map(normalize, "شركة مجموعة شبكة مصرف بنك مؤسسة منظمة".split()))
 # Adjectives of an office that are no adjectives of relation (وزارة الأمن العام).
@@ -1301,6 +1304,8 @@ class Recogniser:
                     return False
                 return size > 1 and not self._another_sons(tokens, position, size, span[1])
             before = texts[number][position - 1] if position else None
+            if size == 1 and _a_month(texts[number], position):
+                return False  # أبريل نيسان, 10 نيسان 2018: the month, not the company
             if before is None:
                 return True
             if self._place(texts[number], position):
@@ -1979,6 +1984,22 @@ def _definite_after_a_clitic(word: str, counts) -> bool:
         return False
     rest = word[3:]
     return counts.get("ال" + rest, 0) + counts.get(rest, 0) > 0
+
+
+def _a_month(tokens, position) -> bool:
+    """Whether the word at `position` is a month's name where a date has it:
+    beside another month's name, "/" between or not (أبريل نيسان, نيسان/
+    أبريل), after a day, before a year or الماضي, المقبل, الجاري."""
+    if month_number(tokens[position][NORM]) is None:
+        return False
+    near = [t for t in tokens[max(0, position - 2) : position + 3] if t[SHOWN] != "/"]
+    at = near.index(tokens[position])
+    before = near[at - 1] if at else None
+    after = near[at + 1] if at + 1 < len(near) else None
+    return any(
+        t is not None and (month_number(t[NORM]) is not None or t[SHOWN][:1].isdigit())
+        for t in (before, after)
+    ) or (after is not None and after[NORM] in _MONTH_NEXT)
 
 
 def _as(token: _Token, form: str) -> str:
