@@ -1064,6 +1064,25 @@ def test_a_body_its_nations_adjective_follows_is_a_body_however_seldom_named():
     assert national("وقال البنك المركزي النيوزيلندي إن الفائدة") == ["البنك المركزي النيوزيلندي"]
 
 
+def test_a_platform_is_an_actor_where_it_acts_not_where_something_is_posted_on_it():
+    from indexer.actors import current
+    from indexer.actors.recognise import Recogniser
+
+    recogniser = Recogniser(current())
+
+    def tagged(title, body):
+        return [a.name for a in recogniser.actors(title, body)]
+
+    # Posted on it: in the title too, by a word of its site, its account.
+    assert tagged("السجن لناشط إثر انتقاده الحكومة على تويتر", "قضت المحكمة بسجنه") == []
+    posted = "وكتب على صفحته بموقع التواصل الاجتماعي تويتر. وقال في حسابه في تويتر. وعبر تويتر"
+    assert tagged("الوزير يرد", posted) == []
+    # It acts: in the title, or as the site that announces.
+    assert tagged("تويتر تنصح مستخدميها بتغيير كلمة السر", "نصحت الشركة") == ["تويتر"]
+    acts = "أعلن موقع فيسبوك أنه بدأ. ويقول موقع فيسبوك إن. وبدأ فيسبوك بعرض الصور"
+    assert tagged("خاصية جديدة للصور", acts) == ["فيسبوك"]
+
+
 def test_a_name_that_is_a_months_is_the_month_where_a_date_has_it():
     # Reuters' and AFP's month pairs, a day, a year: Nissan, Theresa May are no one there.
     for month in (

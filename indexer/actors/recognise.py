@@ -145,6 +145,11 @@ _MOST_ORG_WORDS = 7
 _MINISTER = frozenset(map(normalize, "وزير وزيرة وزيرا وزراء وكيل وكيلا نائب".split()))
 _MINISTRY = frozenset((normalize("وزارة"),))
 _AGENCIES = frozenset(map(normalize, ("وكالة", "الوكالة")))
+# Before a platform where something is said or shown: على تويتر, بموقع تويتر.
+_ON = frozenset(map(normalize, "على عبر".split()))
+_IN = normalize("في")
+_ACCOUNT = tuple(map(normalize, ("حساب", "صفحة", "صفحت")))  # حسابه, صفحته, حسابات
+_SITE_WORDS = frozenset(map(normalize, "موقع منصة تطبيق شبكة التواصل الاجتماعي".split()))
 # After a month's name, what makes it one: نيسان الماضي.
 _MONTH_NEXT = frozenset(map(normalize, "الماضي المقبل الجاري القادم المنصرم".split()))
 # Bodies a word of their trade may follow the name of (شركة أرامكو النفطية).
@@ -1434,6 +1439,8 @@ class Recogniser:
                 interviews.add(name_key)  # في مقابلة مع "سي إن إن": the story's own
             if number and kind == MEDIUM and self._source(texts[number], position, form):
                 return  # نقلت وكالة الأنباء, لصحيفة, بحسب قناة: where the news came from
+            if kind == MEDIUM and _on_a_platform(texts[number], position):
+                return  # انتقاده الحكومة على تويتر: the medium used, in a title too
             if name_key in self.cues.seats and _at_a_place(texts[number], position, form):
                 return  # في البيت الأبيض, زار الكرملين: the place, not the power
             mentions[name_key] = mentions.get(name_key, 0) + 1
@@ -2060,6 +2067,33 @@ def _the_city(tokens, position, gentilics) -> bool:
 
 def _before(tokens, position) -> str:
     return tokens[position - 1][NORM] if position else ""
+
+
+def _on_a_platform(tokens, position) -> bool:
+    """Whether the platform named at `position`, quotes aside, is where
+    something was said or shown (على تويتر, عبر حسابه في فيسبوك, حساب
+    تويتر, بموقع التواصل الاجتماعي تويتر), not one that acts (تويتر تنصح
+    مستخدميها, أعلن موقع فيسبوك)."""
+    at = position - 1
+    while at >= 0 and tokens[at][SHOWN] in _QUOTES:
+        at -= 1
+    if at < 0:
+        return False
+    word = tokens[at][NORM]
+    if word in _ON or word.startswith(_ACCOUNT):
+        return True  # على تويتر, حساب تويتر, صفحته
+    if word == _IN:
+        return at > 0 and tokens[at - 1][NORM].startswith(_ACCOUNT)  # حسابه في تويتر
+    first = at
+    while first >= 0 and _in(tokens[first][NORM], _SITE_WORDS):
+        first -= 1
+    if first == at:
+        return False
+    site = tokens[first + 1][NORM]
+    # موقع ... after على, عبر, في, or with ب glued on: بموقع تويتر
+    return (first >= 0 and tokens[first][NORM] in _ON | {_IN}) or (
+        site[:1] == "ب" and site[1:] in _SITE_WORDS
+    )
 
 
 def _interviewed_by(tokens, position, outlet_kinds) -> bool:
