@@ -148,6 +148,8 @@ _AGENCIES = frozenset(map(normalize, ("وكالة", "الوكالة")))
 # Before a platform where something is said or shown: على تويتر, بموقع تويتر.
 _ON = frozenset(map(normalize, "على عبر".split()))
 _IN = normalize("في")
+# Stems of what is done to a body with على (استحوذ, سيطرة, حرب, غرامة, عقوبات): its object.
+_UPON = tuple(map(normalize, "حوذ سيطر حرب هجوم هيمن غرام دعوى دعوي عقوب ضغط قيود تفوق".split()))
 _ACCOUNT = tuple(map(normalize, ("حساب", "صفحة", "صفحت")))  # حسابه, صفحته, حسابات
 _SITE_WORDS = frozenset(map(normalize, "موقع منصة تطبيق شبكة التواصل الاجتماعي".split()))
 # After a month's name, what makes it one: نيسان الماضي.
@@ -2080,8 +2082,11 @@ def _on_a_platform(tokens, position) -> bool:
     if at < 0:
         return False
     word = tokens[at][NORM]
-    if word in _ON or word.startswith(_ACCOUNT):
-        return True  # على تويتر, حساب تويتر, صفحته
+    if word in _ON:
+        # على after what is done to it is its object: تستحوذ على لينكد إن.
+        return not (at and any(stem in tokens[at - 1][NORM] for stem in _UPON))
+    if word.startswith(_ACCOUNT):
+        return True  # حساب تويتر, صفحته
     if word == _IN:
         return at > 0 and tokens[at - 1][NORM].startswith(_ACCOUNT)  # حسابه في تويتر
     first = at
