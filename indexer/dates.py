@@ -35,6 +35,8 @@ _MONTHS = {
 # Normalised month name -> number; longest names first in the pattern so
 # كانون الثاني wins over كانون.
 _MONTH_NUMBER = {normalize(name): number for number, names in _MONTHS.items() for name in names}
+# Every Arabic name of a month, as written (the recogniser's dates: أبريل نيسان).
+MONTH_NAMES = tuple(name for names in _MONTHS.values() for name in names)
 # As a journalist types a month in Latin letters (a date filter: June 2018).
 _ENGLISH_MONTHS = (
     "january february march april may june july august september october november december"

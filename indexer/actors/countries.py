@@ -17,8 +17,9 @@ the words that name them; national.txt, the bodies.
 """
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from indexer.arabic.normalize import normalize
@@ -30,11 +31,24 @@ _DATA = resources.files("indexer.actors") / "data"
 # The story names its country at least this often, and this many times more
 # often than any other (measured on ../shared/corpus: see national.txt).
 STORY_MIN_MENTIONS, STORY_LEAD = 2, 2
+# The mentions a local outlet's own country has beside those its story makes.
+HOME_WEIGHT = 1
 # A phrase that is a country's name and its adjective alike (السعودية).
 BOTH = "both"
 _SENTENCE_ENDS = frozenset(".!?؟")
+_QUOTES = frozenset('"«»“”')
 # Before a country where people go or come from, which is not where its news is.
 _TOWARDS = frozenset(map(normalize, "من إلى الى نحو باتجاه صوب عبر".split()))
+# Before a country whose embassy or envoy is meant (سفارة الولايات المتحدة),
+# or a newspaper or a channel named for one (جريدة "المغرب").
+_ABROAD = frozenset(
+    map(
+        normalize,
+        (
+            "سفارة السفارة سفارات سفير السفير سفراء قنصلية القنصلية جريدة صحيفة مجلة قناة إذاعة"
+        ).split(),
+    )
+)
 # Words that give a body's country after its name: «وزارة الأمن في الأرجنتين».
 _OF = frozenset(map(normalize, ("في", "ب", "لدى")))
 
@@ -74,7 +88,7 @@ class Countries:
             _tokens_reaching(bodies),
         )
 
-    @property
+    @cached_property
     def adjectives(self) -> frozenset:
         """The normalised adjectives of one word the table gives its
         countries (التونسي, الأمريكية), but those that are common words too."""
@@ -93,44 +107,71 @@ class Countries:
                 return index
         return None
 
-    def at(self, norms: list[str], position: int, adjectives=True, names=True):
+    def at(self, norms: Sequence[str], position: int, adjectives=True, names=True):
         """(country index, size) of a phrase naming a country at `position`
         of a text's normalised words, a clitic glued to it or not (لمصر,
-        والسعودية, بتونس): its name or a city's unless not `names`, its
-        adjective unless not `adjectives`; or None."""
-        for form in word_forms(norms[position], 2):
+        والسعودية, بتونس, للبنان): its name or a city's unless not `names`,
+        its adjective unless not `adjectives`; or None."""
+        found = self._match(norms, position, adjectives, names)
+        return found[:2] if found else None
+
+    def _match(self, norms, position, adjectives=True, names=True):
+        """(country index, size, the clitic glued to it, its kind) of the
+        phrase `at` finds, or None."""
+        word = norms[position]
+        forms = word_forms(word, 2)
+        if word.startswith("لل"):
+            forms = [*forms, word[1:]]  # للبنان: ل and لبنان, not البنان
+        for form in forms:
             for words, (index, adjective) in self.phrases.get(form, ()):
                 size = len(words)
                 if tuple(norms[position + 1 : position + size]) == words[1:] and (
                     (adjectives and adjective) or (names and adjective is not True)
                 ):
-                    return index, size
+                    return index, size, word[: len(word) - len(form)], adjective
         return None
+
+    def _not_its_place(self, norms, position, found) -> bool:
+        """Whether a country named at `position` is where people go or come
+        from (نحو إيطاليا, العائدين من سوريا, لإيطاليا), whose embassy it is
+        (سفارة الولايات المتحدة), what a newspaper is named (جريدة
+        "المغرب"), or, a name that is an adjective too, what a noun before it
+        is said to be (القوات السعودية): not where the news is."""
+        _, _, clitic, kind = found
+        at = position - 1
+        while at >= 0 and norms[at] in _QUOTES:
+            at -= 1
+        before = norms[at] if at >= 0 else ""
+        return (
+            "ل" in clitic
+            or before in _TOWARDS
+            or before in _ABROAD
+            or (kind == BOTH and before.startswith("ال"))
+        )
 
     def of_story(self, texts: list[list[str]], home: int | None = None, people=()) -> int | None:
         """The country the story is about (`texts`: the normalised words of
         its title, body and tags), or None when none is named clearly most;
         not by words of people's names (`people`: (text, position) of each:
-        محمد المصري, مروان جدة). A local outlet's story is its `home`
-        country's unless it names another clearly more."""
+        محمد المصري, مروان جدة), nor where its people go or come from
+        (`_not_its_place`). A local outlet's story is its `home` country's
+        unless another is named at least twice and twice as often as home
+        (home counting once more: the outlet's own)."""
         counts: Counter = Counter()
-        if home is not None:
-            counts[home] = STORY_MIN_MENTIONS
         for number, norms in enumerate(texts):
             free = 0  # a phrase's words are no other's (كوريا الجنوبية)
             for position in _positions(norms, self.phrases_reached):
-                if (number, position) in people:
+                if position < free or (number, position) in people:
                     continue
-                if position >= free and (found := self.at(norms, position)):
+                found = self._match(norms, position)
+                if found and not self._not_its_place(norms, position, found):
                     counts[found[0]] += 1
                     free = position + found[1]
-        ranked = counts.most_common(2)
         if home is not None:
-            # Another country clearly more than home's, named or not: a
-            # foreign story; else home's (migrants "towards Italy", fighters
-            # back "from Syria", the Tunisian–Libyan border are Tunisia's news).
-            leader, most = ranked[0]
-            return leader if most >= STORY_LEAD * counts[home] else home
+            abroad = max((n for c, n in counts.items() if c != home), default=0)
+            if abroad < max(STORY_MIN_MENTIONS, STORY_LEAD * (counts[home] + HOME_WEIGHT)):
+                return home
+        ranked = counts.most_common(2)
         if not ranked or ranked[0][1] < STORY_MIN_MENTIONS:
             return None
         if len(ranked) > 1 and ranked[0][1] < STORY_LEAD * ranked[1][1]:
@@ -186,25 +227,20 @@ class Countries:
         """The country named last before `start` in the sentence a body is
         named in (ودانت الولايات المتحدة الهجوم، وقالت المتحدثة باسم وزارة
         الخارجية: the State Department, in a story of Syria), by its name or
-        a city's, not as where people go or come from (هجرة نحو إيطاليا,
-        العائدين من سوريا, لإيطاليا), nor as words of a person's name at
-        `people` (positions: مروان جدة): an adjective there qualifies another
-        body or person (خبراء الحرس الثوري الإيراني بالمركز التابع لوزارة
-        الدفاع is Syria's)."""
+        a city's, not where its people go or come from (`_not_its_place`),
+        nor as words of a person's name at `people` (positions: مروان جدة):
+        an adjective there qualifies another body or person (خبراء الحرس
+        الثوري الإيراني بالمركز التابع لوزارة الدفاع is Syria's)."""
         begins = start
         while begins > 0 and norms[begins - 1] not in _SENTENCE_ENDS:
             begins -= 1
         last, position = None, begins
         while position < start:
-            found = self.at(norms, position, adjectives=False)
+            found = self._match(norms, position, adjectives=False)
             if found is None or position + found[1] > start or position in people:
                 position += 1
                 continue
-            word = norms[position]
-            towards = (position > begins and norms[position - 1] in _TOWARDS) or (
-                word.lstrip("وف")[:1] == "ل" and word not in self.phrases
-            )
-            if not towards:
+            if not self._not_its_place(norms, position, found):
                 last = found[0]
             position += found[1]
         return last
@@ -227,6 +263,7 @@ def _read_countries(path) -> tuple[tuple[Country, ...], dict]:
         if not line.strip() or line.startswith("#"):
             continue
         fields = [field.strip() for field in line.split("\t")]
+        fields += [""] * (5 - len(fields))  # no cities: the last tab an editor may drop
         if len(fields) != 5 or not fields[0] or not fields[1]:
             raise ValueError(f"{path}:{number}: five tab-separated fields, a name in the first two")
         english, names, masculine, feminine, cities = fields

@@ -38,7 +38,7 @@ from indexer.arabic.native import MARKS
 from indexer.arabic.normalize import normalize
 from indexer.arabic.stem import is_arabic
 from indexer.arabic.stopwords import STOPWORDS
-from indexer.dates import month_number
+from indexer.dates import MONTH_NAMES
 
 from .countries import countries
 from .gazetteer import COMMAS, IGNORE, MEDIUM, ORGANISATION, PERSON, Gazetteer, word_forms
@@ -148,10 +148,23 @@ _AGENCIES = frozenset(map(normalize, ("وكالة", "الوكالة")))
 # Before a platform where something is said or shown: على تويتر, بموقع تويتر.
 _ON = frozenset(map(normalize, "على عبر".split()))
 _IN = normalize("في")
-# Stems of what is done to a body with على (استحوذ, سيطرة, حرب, غرامة, عقوبات): its object.
-_UPON = tuple(map(normalize, "حوذ سيطر حرب هجوم هيمن غرام دعوى دعوي عقوب ضغط قيود تفوق".split()))
+# What is done to a body with على is its object (تستحوذ على, الحرب على, يجب
+# على): the normalised beginnings of those words, a clitic or ال off.
+_UPON = tuple(
+    map(
+        normalize,
+        (
+            "استحوذ يستحوذ تستحوذ الاستحواذ استحواذ سيطر يسيطر تسيطر السيطرة سيطرة حرب الحرب"
+            " هجوم الهجوم هجمات الهجمات هيمن يهيمن تهيمن الهيمنة غرامة الغرامة غرامات دعوى"
+            " عقوبات العقوبات ضغط الضغط ضغوط الضغوط قيود القيود حظر الحظر حملة الحملة يجب"
+            " يتعين ينبغي يتوجب فرض فرضت يفرض تفرض تفوق"
+        ).split(),
+    )
+)
 _ACCOUNT = tuple(map(normalize, ("حساب", "صفحة", "صفحت")))  # حسابه, صفحته, حسابات
 _SITE_WORDS = frozenset(map(normalize, "موقع منصة تطبيق شبكة التواصل الاجتماعي".split()))
+# The months' names as the archive writes them (indexer/dates.py), normalised.
+_MONTH_NAMES = frozenset(word for word in map(normalize, MONTH_NAMES) if " " not in word)
 # After a month's name, what makes it one: نيسان الماضي.
 _MONTH_NEXT = frozenset(map(normalize, "الماضي المقبل الجاري القادم المنصرم".split()))
 # Bodies a word of their trade may follow the name of (شركة أرامكو النفطية).
@@ -1426,7 +1439,7 @@ class Recogniser:
         first: dict[str, tuple] = {}  # key -> (text, position) of its first mention
         mentions: dict[str, int] = {}
         in_title: set[str] = set()
-        claimed = set()  # (text, position) of the words of a known actor's mention
+        claimed = {}  # (text, position) of the words of a known actor's mention -> its kind
         interviews: set[str] = set()  # outlets that give the story's interview
 
         def add(name, kind, form, number, position):
@@ -1454,7 +1467,7 @@ class Recogniser:
         for number, position, size, index in known:
             actor = gazetteer.actors[index]
             words = texts[number][position : position + size]
-            claimed.update((number, p) for p in range(position, position + size))
+            claimed.update(((number, p), actor.type) for p in range(position, position + size))
             if actor.type != IGNORE:
                 add(actor.name, actor.type, self._shown(words), number, position)
 
@@ -1493,7 +1506,7 @@ class Recogniser:
                     of_a_nation.add(key(shown))
 
         in_spans = {(number, p) for number, start, end, _ in spans for p in range(start, end)}
-        national += self._national_bodies(norms, claimed | in_spans)
+        national += self._national_bodies(norms, claimed.keys() | in_spans)
         # A body named by a known one right after it is that one: وزارة الدفاع "البنتاغون".
         national = [body for body in national if not _named_after(texts, body, claimed)]
         bodies_named = [f.name for f in by_key.values() if f.kind == ORGANISATION]
@@ -1639,12 +1652,20 @@ class Recogniser:
         (without a clitic), and named after the country the words after them
         give, else the one their sentence named last, else the one the
         article names them with elsewhere (وزارة الخارجية الأمريكية … وزارة
-        الخارجية), else the story's, else None (countries.py); in a local
-        outlet's story of its own country, after the words or the story."""
+        الخارجية), else the story's, else None (countries.py)."""
         if not bodies:
             return []
         table = countries()
         home_index = None if home is None else table.index(home)
+        if home is not None and home_index is None:
+            raise ValueError(f"{home!r} is no country of indexer/actors/data/countries.tsv")
+        # The word after a given name is the name's, a city's too (مروان جدة).
+        people = set(people) | {
+            (n, p + 1)
+            for n, words in enumerate(norms)
+            for p, word in enumerate(words[:-1])
+            if word in self.cues.first_names
+        }
         story = table.of_story(norms, home_index, people)
         in_full = [normalize(name).split() for name in named_in_full]
         named = []
@@ -1652,14 +1673,11 @@ class Recogniser:
             words = norms[number][start:end]
             words = [_in(words[0], _MINISTRY) or table.body_first(words[0]), *words[1:]]
             country = table.given_after(norms[number], end)
-            if country is None and (home_index is None or story != home_index):
-                # A local outlet's own story names foreign places as it names
-                # the embassy of one (سفارة الولايات المتحدة … وزارة الداخلية):
-                # its bodies are its own country's but where their words say.
+            if country is None:
                 mentioned = {p for n, p in people if n == number}
                 country = table.given_before(norms[number], start, mentioned)
-                if country is None:
-                    country = table.named_with(words, in_full)
+            if country is None:
+                country = table.named_with(words, in_full)
             if country is None:
                 country = story
             words = texts[number][start:end]
@@ -1979,7 +1997,7 @@ def _named_after(texts, body, claimed) -> bool:
     tokens = texts[number]
     while at < len(tokens) and tokens[at][SHOWN] in _QUOTES | {"("}:
         at += 1
-    return at > body[2] and (number, at) in claimed
+    return at > body[2] and claimed.get((number, at)) == ORGANISATION
 
 
 def _definite_after_a_clitic(word: str, counts) -> bool:
@@ -1998,17 +2016,27 @@ def _definite_after_a_clitic(word: str, counts) -> bool:
 def _a_month(tokens, position) -> bool:
     """Whether the word at `position` is a month's name where a date has it:
     beside another month's name, "/" between or not (أبريل نيسان, نيسان/
-    أبريل), after a day, before a year or الماضي, المقبل, الجاري."""
-    if month_number(tokens[position][NORM]) is None:
+    أبريل), after a day, before a year or الماضي, المقبل, الجاري (not a
+    number after it: التقت ماي 27 زعيما is Theresa May)."""
+    if tokens[position][NORM] not in _MONTH_NAMES:
         return False
-    near = [t for t in tokens[max(0, position - 2) : position + 3] if t[SHOWN] != "/"]
-    at = near.index(tokens[position])
-    before = near[at - 1] if at else None
-    after = near[at + 1] if at + 1 < len(near) else None
-    return any(
-        t is not None and (month_number(t[NORM]) is not None or t[SHOWN][:1].isdigit())
-        for t in (before, after)
-    ) or (after is not None and after[NORM] in _MONTH_NEXT)
+
+    def neighbour(step):
+        at = position + step
+        if 0 <= at < len(tokens) and tokens[at][SHOWN] == "/":
+            at += step
+        return tokens[at] if 0 <= at < len(tokens) else None
+
+    before, after = neighbour(-1), neighbour(1)
+    return (
+        any(t is not None and t[NORM] in _MONTH_NAMES for t in (before, after))
+        or (before is not None and before[SHOWN].isdigit() and len(before[SHOWN]) <= 2)
+        or (after is not None and (after[NORM] in _MONTH_NEXT or _a_year(after[SHOWN])))
+    )
+
+
+def _a_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit()
 
 
 def _as(token: _Token, form: str) -> str:
@@ -2084,7 +2112,7 @@ def _on_a_platform(tokens, position) -> bool:
     word = tokens[at][NORM]
     if word in _ON:
         # على after what is done to it is its object: تستحوذ على لينكد إن.
-        return not (at and any(stem in tokens[at - 1][NORM] for stem in _UPON))
+        return not (at and any(f.startswith(_UPON) for f in without_clitic(tokens[at - 1][NORM])))
     if word.startswith(_ACCOUNT):
         return True  # حساب تويتر, صفحته
     if word == _IN:
