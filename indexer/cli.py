@@ -774,7 +774,11 @@ def cmd_actors_suggest(args, settings):
 
     with progress:
         candidates = suggest(
-            articles(), Recogniser(gazetteer), minimum=args.min, known=not args.all
+            articles(),
+            Recogniser(gazetteer),
+            minimum=args.min,
+            known=not args.all,
+            home=builder.sources.home,
         )[: args.limit]
     if args.review:
         _write_review(Path(args.review), candidates)

@@ -43,6 +43,29 @@ _ENGLISH_MONTHS = (
 ).split()
 
 
+# A month by its name, as typed: a day or not, one name or two (يونيو/حزيران,
+# أبريل نيسان, كانون الثاني), a comma or not, the year.
+_TYPED_MONTH = re.compile(r"(?:(\d{1,2}) )?(\D+?) ?[,،]? ?(\d{4})")
+
+
+def month_date(text: str) -> tuple[int, int, int | None] | None:
+    """(year, month, day or None) of a month named as a journalist types it
+    (يونيو 2018, 13 جوان 2018, يونيو/حزيران 2018, June 2018), or None."""
+    typed = _TYPED_MONTH.fullmatch(" ".join(text.replace("/", " / ").split()))
+    if typed is None:
+        return None
+    day, names, year = typed.groups()
+    number = month_number(names)
+    if number is None:  # two names of one month: يونيو / حزيران, أبريل نيسان
+        parts = names.replace("/", " ").split()
+        candidates = [*parts, " ".join(parts[:2])] if len(parts) > 2 else parts
+        numbers = {n for n in map(month_number, candidates) if n is not None}
+        if len(numbers) != 1:
+            return None
+        number = numbers.pop()
+    return int(year), number, int(day) if day else None
+
+
 def month_number(name: str) -> int | None:
     """The month a name gives, Arabic (يونيو, حزيران, جوان) or English (June,
     Jun), case and spelling variants aside; None for no month's name."""

@@ -684,6 +684,8 @@ def test_a_bad_value_on_the_page_is_explained_in_arabic_and_the_search_kept(clie
     assert answer.status_code == 400
     assert 'id="error">\n  تاريخ البداية غير صالح' in html and "must be" not in html
     assert 'أو <bdi dir="ltr">2018-06</bdi> أو' in html  # shown as written, not 06-2018
+    assert 'يونيو <bdi dir="ltr">2018</bdi>' in html  # a month by its name, as typed
+    assert 'inputmode="numeric"' not in html  # a phone's keyboard has letters for it
     assert "pattern=" not in html  # the browser's own English message never stands in
     assert 'name="q" value="ترامب"' in html  # the search box keeps the query
     assert '<input type="hidden" name="source" value="فرانس 24">' in html  # and the filters

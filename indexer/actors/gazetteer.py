@@ -540,11 +540,10 @@ class Gazetteer:
         """The other one-word spellings of a one-word name that several
         people share under every spelling of it (سكريبال and سكريبل, the
         Skripals, father and daughter): one family name written two ways;
-        in Latin letters, all of them (Skripal). () for a name no several
-        people share so."""
-        owners = self._english_owners(name) or {
-            index for index, _ in self._owners.get(words(name), ())
-        }
+        one word in Latin letters, all of them (Skripal). () for a name no
+        several people share so."""
+        latin = self._english_owners(name) if len(name.split()) == 1 else set()
+        owners = latin or {index for index, _ in self._owners.get(words(name), ())}
         if len(owners) < 2 or any(self.actors[i].type != PERSON for i in owners):
             return ()
         spelt = [

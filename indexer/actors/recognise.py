@@ -832,20 +832,22 @@ class Recogniser:
         )
 
     @cached_property
-    def _offices(self) -> frozenset[tuple[str, ...]]:
-        """The normalised words of the ministries the gazetteer knows, but
-        their country's adjective (وزارة الطوارئ, وزارة الحالات الطارئة)."""
-        table, found = countries(), set()
+    def _offices(self) -> dict[str, set[tuple[str, ...]]]:
+        """The normalised words of the offices of the ministries the
+        gazetteer knows, but their country's adjective (الطوارئ, الحالات
+        الطارئة), by their first word."""
+        table = countries()
+        found: dict[str, set[tuple[str, ...]]] = {}
         for actor in self.gazetteer.actors:
             for spelling in actor.aliases:
                 words = tuple(normalize(spelling).split())
-                if words[0] != normalize("وزارة"):
+                if words[0] not in _MINISTRY:
                     continue
                 for size in range(2, len(words)):
                     if table.at(words, size, names=False):
-                        found.add(words[:size])
+                        found.setdefault(words[1], set()).add(words[1:size])
                         break
-        return frozenset(found)
+        return found
 
     @cached_property
     def _one_word_names(self) -> frozenset[str]:
@@ -1617,7 +1619,9 @@ class Recogniser:
                 # gazetteer knows it longer (وزارة الحالات الطارئة), or a
                 # country's adjective follows it all: the words are the name's.
                 known = [
-                    len(o) for o in self._offices if norms[start + 1 : start + len(o)] == o[1:]
+                    len(o) + 1
+                    for o in self._offices.get(norms[start + 1], ())
+                    if norms[start + 1 : start + 1 + len(o)] == o
                 ]
                 if max(known, default=0) > position - start:
                     return max(known)
@@ -2147,7 +2151,10 @@ def _interviewed_by(tokens, position, outlet_kinds) -> bool:
 def _told_to(word: str, form: str) -> bool:
     """Whether ل is glued to a mention (لوكالة, وللكرملين) written `form`
     without its clitic (not a name's own ل: لوس أنجلوس تايمز)."""
-    return word.lstrip("وف")[:1] == "ل" and word != normalize(form.split()[0])
+    first = normalize(form.split()[0])
+    # The letters before the name's own: ول of ولوكالة; لل of للكرملين, whose ال is the name's.
+    glued = word[: len(word) - len(first)] if word.endswith(first) else word[: -len(first) + 1]
+    return "ل" in glued
 
 
 def _at_a_place(tokens, position, form: str) -> bool:

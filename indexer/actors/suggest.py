@@ -125,14 +125,17 @@ def sentence_naming(text: str, forms) -> str:
     return ""
 
 
-def suggest(articles, recogniser: Recogniser, minimum=3, known=True):
+def suggest(articles, recogniser: Recogniser, minimum=3, known=True, home=lambda source: None):
     """Candidates named in at least `minimum` articles, the most named first;
-    with `known` false, the actors the gazetteer knows are listed too."""
+    with `known` false, the actors the gazetteer knows are listed too.
+    `home(source)`: a local outlet's country, read as the reindex reads it."""
     gazetteer = recogniser.gazetteer
     candidates: dict[str, Candidate] = {}
     by_skeleton: dict[str, Candidate] = {}
     for article in articles:
-        for found in recogniser.actors(article.title, article.body, article.tags):
+        for found in recogniser.actors(
+            article.title, article.body, article.tags, home(article.source)
+        ):
             if known and gazetteer.actor(found.name) is not None:
                 continue
             name_key = key(found.name)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, partial
 
-from indexer.dates import month_number
+from indexer.dates import month_date
 from indexer.settings import Settings
 
 from .actors import OFFERED, ActorDirectory, spellings_of
@@ -390,8 +390,6 @@ _DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 _YEAR_FIRST = re.compile(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?")
 # A month year last: 06/2018, 6-2018.
 _MONTH_YEAR = re.compile(r"(\d{1,2})[-/.](\d{4})")
-# A month by its name, a day before it or not: يونيو 2018, 13 جوان 2018, June 2018.
-_NAMED_MONTH = re.compile(r"(?:(\d{1,2})\s*)?([^\d\s][^\d]*?)\s*,?\s*(\d{4})")
 
 
 def typed_date(name, raw):
@@ -418,11 +416,9 @@ def typed_date(name, raw):
         elif month_year := _MONTH_YEAR.fullmatch(typed):
             number, year = month_year.groups()
             day = month(year, number)
-        elif (named := _NAMED_MONTH.fullmatch(typed)) and (number := month_number(named.group(2))):
-            day_of_month, _, year = named.groups()
-            day = (
-                date(int(year), number, int(day_of_month)) if day_of_month else month(year, number)
-            )
+        elif named := month_date(typed):  # يونيو 2018, 13 جوان 2018 (indexer/dates.py)
+            year, number, day_of_month = named
+            day = date(year, number, day_of_month) if day_of_month else month(year, number)
         elif len(typed) == 4:  # a year: its first or its last day
             first, last = period(typed)
             day = first if name == "date_from" else last
