@@ -1165,6 +1165,10 @@ def test_a_body_every_state_has_is_named_as_far_as_its_own_words_go():
         " في أمريكا اللاتينية سيتباطأ"
     )
     assert national(latin) == []
+    # A country named bare after it is what the sentence goes on to: not its.
+    urged = "دعت وزارة الخارجية إيران إلى الإفراج. وقال الرئيس المصري إن مصر تدعم ذلك في القاهرة"
+    assert national(urged) == ["وزارة الخارجية المصرية"]
+    assert national("وقرر البنك المركزي بمصر رفع الفائدة") == ["البنك المركزي المصري"]
     # Its own adjective: its own name, however the story runs on.
     assert national("صوت مجلس النواب العراقي المنتهية ولايته") == ["مجلس النواب العراقي"]
     assert national("وقالت وزارة الثقافة السعودية إن") == ["وزارة الثقافة السعودية"]

@@ -203,13 +203,16 @@ class Countries:
     def given_after(self, norms: list[str], end: int) -> int | None:
         """The country named right after a body ending at `end`: its
         adjective (مجلس النواب الأمريكي), or في, ب or لدى and its name
-        (وزارة الأمن في الأرجنتين, البنك المركزي بمصر)."""
+        (وزارة الأمن في الأرجنتين, البنك المركزي بمصر, لكوريا)."""
         if end >= len(norms):
             return None
-        found = self.at(norms, end)
-        if found is None and norms[end] in _OF and end + 1 < len(norms):
-            found = self.at(norms, end + 1)
-        return found[0] if found else None
+        found = self._match(norms, end)
+        if found is not None and (found[3] or found[2][-1:] in ("ب", "ل")):
+            return found[0]  # its adjective, or ب or ل glued to the name: بمصر
+        if norms[end] in _OF and end + 1 < len(norms):
+            found = self._match(norms, end + 1, adjectives=False)
+            return found[0] if found else None
+        return None  # a name bare or after و is the sentence's: دعت وزارة الخارجية إيران
 
     def named_with(self, body: list[str], names: list[list[str]]) -> int | None:
         """The one country whose adjective follows the body's normalised
