@@ -63,7 +63,7 @@ def month_date(text: str) -> tuple[int, int, int | None] | None:
         if len(numbers) != 1:
             return None
         number = numbers.pop()
-    return int(year), number, int(day) if day else None
+    return int(year), number, None if day is None else int(day)
 
 
 def month_number(name: str) -> int | None:

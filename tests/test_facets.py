@@ -159,7 +159,7 @@ def test_the_openapi_date_pattern_takes_every_date_the_api_reads():
             typed_date("date_from", text)
     with pytest.raises(BadRequest):  # a date's shape, no day of the calendar
         typed_date("date_from", "13/13/2018")
-    for text in ("حزيرانات 2018", "أبريل مايو 2018"):  # no month, or two
+    for text in ("حزيرانات 2018", "أبريل مايو 2018", "0 يونيو 2018", "31 جوان 2018"):  # no day
         with pytest.raises(BadRequest):
             typed_date("date_from", text)
 

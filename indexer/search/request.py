@@ -418,7 +418,7 @@ def typed_date(name, raw):
             day = month(year, number)
         elif named := month_date(typed):  # يونيو 2018, 13 جوان 2018 (indexer/dates.py)
             year, number, day_of_month = named
-            day = date(year, number, day_of_month) if day_of_month else month(year, number)
+            day = month(year, number) if day_of_month is None else date(year, number, day_of_month)
         elif len(typed) == 4:  # a year: its first or its last day
             first, last = period(typed)
             day = first if name == "date_from" else last
