@@ -766,8 +766,8 @@ def test_a_given_name_after_and_begins_a_name_in_a_list_of_people():
     from indexer.actors.recognise import Recogniser
 
     recogniser = Recogniser(current())
-    assert recogniser._and_given_name(normalize("وعثمان"))
-    assert not recogniser._and_given_name(normalize("فعلي"))
+    assert recogniser._and_given_name(("وعثمان", normalize("وعثمان")))
+    assert not recogniser._and_given_name(("فعلي", normalize("فعلي")))
 
 
 def test_a_rare_name_beginning_with_a_prepositions_letter_is_a_name():
@@ -824,6 +824,18 @@ def test_alan_is_told_from_now_as_written():
     assert names("قال الكاتب كلاما وآلان شيرر كذلك") == ["آلان شيرر"]
     assert names("الآن شيرر يقول") == []
     assert names("وقال لسعد الحجلاوي إن") == ["لسعد الحجلاوي"]
+
+
+def test_a_given_name_that_normalises_to_a_particle_is_told_as_written():
+    # إيان is أيان ("when"), آنا is أنا ("I"), آن is أن once normalised.
+    assert names("وقال رئيس الوزراء البريطاني، إيان سميث، إن") == ["إيان سميث"]
+    assert names("قالت عمدة باريس، آن هيدالغو، إن المدينة") == ["آن هيدالغو"]
+    assert names("وقالت آنا سميث إن") == ["آنا سميث"]
+    assert names("التقى الأمير وليام وكيت ميدلتون بالضيوف")[-1] == "كيت ميدلتون"
+    # As the words they are, no one: "at once", "the time has come", "I".
+    assert names("وتعمل في آن واحد على الملفين") == []
+    assert names("لقد آن أوان الحسم") == []
+    assert names("وقال أنا سميث") == []
 
 
 def test_a_name_never_runs_on_from_one_line_to_the_next():
@@ -1662,7 +1674,7 @@ def test_the_analysis_keeps_the_words_of_peoples_names_whole():
     listed = [line for line in NAMES.read_text(encoding="utf-8").splitlines()[1:] if line]
     from indexer.actors.recognise import cues
 
-    given = cues().first_names
+    given = cues().given_names
     assert listed == Gazetteer.load(None).name_words(given), "run scripts/build-names"
     assert analyze("فادي") != analyze("أدى") and analyze("بروس") != analyze("روس")
     assert analyze("بايدن") == analyze("وبايدن") == analyze("لبايدن") == ["بايدن"]
@@ -1680,7 +1692,7 @@ def test_the_analysis_keeps_names_of_people_and_places_whole_where_suffixes_woul
     from indexer.arabic.stem import PROPER, proper_names
 
     listed = [line for line in PROPER.read_text(encoding="utf-8").splitlines()[1:] if line]
-    people = Gazetteer.load(None).person_words() | cues().first_names
+    people = Gazetteer.load(None).person_words() | cues().given_names
     assert listed == proper_names(people, cues().name_share), "run scripts/build-names"
     assert analyze("حماة") != analyze("حماية") and analyze("البحرين") != analyze("بحر")
     for place, nisba in (

@@ -249,6 +249,10 @@ class Cues:
     seats: frozenset  # البيت الأبيض, الكرملين: actors where they act, not where they are the place
     counts: dict  # how often real news writes each word (word-counts.tsv.gz)
     kin: frozenset = frozenset()  # شقيقه, زوجته: titles too, and a family by a name
+    # Given names whose normalised form is a word no name has (آلان, الآن:
+    # "now"), as written, a clitic before them or not: no `first_names`.
+    written_given: frozenset = frozenset()
+    given_names: frozenset = frozenset()  # every one of the list, normalised
 
     def __post_init__(self):
         stops = self.titles | self.heads | self.verbs
@@ -275,6 +279,8 @@ class Cues:
                 weak |= forms
             elif head[0] == "@":
                 outlets |= forms
+        not_names = frozenset(map(normalize, _lines("not-names.txt"))) | frozenset(STOPWORDS)
+        given = {name: normalize(name) for name in _lines("first-names.txt")}
         share = {}
         for line in _lines("name-words.tsv"):
             word, value = line.split("\t")[:2]
@@ -292,10 +298,10 @@ class Cues:
             frozenset(weak),
             frozenset(outlets),
             frozenset(map(normalize, _lines("qualifiers.txt"))),
-            frozenset(map(normalize, _lines("first-names.txt"))),
+            frozenset(given.values()) - not_names,
             share,
             frozenset(" ".join(_phrase(g)) for g in _lines("generic.txt")),
-            frozenset(map(normalize, _lines("not-names.txt"))) | frozenset(STOPWORDS),
+            not_names,
             frozenset(map(normalize, _lines("gentilics.txt"))) | countries().adjectives,
             frozenset(map(normalize, ("بن", "ابن", "بنت", "آل", "أبو", "أبي", "أم", "عبد"))),
             frozenset(),
@@ -304,6 +310,13 @@ class Cues:
             frozenset(map(key, _lines("seats.txt"))),
             counts,
             frozenset(map(normalize, kin)),
+            frozenset(
+                prefix + unmarked(name)
+                for name, norm in given.items()
+                if norm in not_names
+                for prefix in _CLITIC_PREFIXES
+            ),
+            frozenset(given.values()),
         )
 
 
@@ -435,9 +448,6 @@ def _in(word: str, wanted) -> str | None:
 _CUE, _START, _CONTEXT = 1, 2, 4
 _ABD = "عبد"  # a name's first word, as a given name is (عبد الله)
 _ABU = normalize("أبو")  # a name's first word before a given name (أبو بكر البغدادي)
-# Given names whose normalised form is a common word's (آلان, الآن: "now"):
-# told apart as written, a clitic before them or not.
-_WRITTEN_GIVEN = frozenset(prefix + "آلان" for prefix in _CLITIC_PREFIXES)
 
 
 def _roles(words, roles) -> list[tuple[int, int]]:
@@ -470,11 +480,11 @@ class Recogniser:
                     *lists.verbs,
                     *lists.first_names,
                     *lists.gentilics,
-                    normalize("آلان"),  # الآن too, "now": a cue checked as written (_WRITTEN_GIVEN)
                     normalize("عبد"),
                 }
                 for prefix in _CLITIC_PREFIXES
             )
+            | frozenset(map(normalize, lists.written_given))  # checked as written
             | frozenset(
                 prefix + "لل" + word[2:]
                 for word in {*lists.titles, *lists.heads}
@@ -552,7 +562,7 @@ class Recogniser:
             "verb_prefixes": _VERB_PREFIXES,
             "abd": _ABD,
             "abu": _ABU,
-            "written_given": _WRITTEN_GIVEN,
+            "written_given": lists.written_given,
             "rare": _RARE,
             "twins": _TWINS,
             "after_a_name": _AFTER_A_NAME,
@@ -585,7 +595,7 @@ class Recogniser:
         """Whether a word may be one of a person's name (`first`: its first)."""
         word = token[NORM]
         cues = self.cues
-        if token[SHOWN] in _WRITTEN_GIVEN:
+        if token[SHOWN] in cues.written_given:
             return True
         if not _is_word(token) or len(word) < 2 or word in cues.not_names:
             return False
@@ -671,10 +681,11 @@ class Recogniser:
         first = tokens[start][NORM]
         if first in _SON_OF:
             return 0  # بن حسن: the end of another's name, not a name of its own
-        listing = first_name and self._and_given_name(first)
+        listing = first_name and self._and_given_name(tokens[start])
         if listing:
             first, end = first[1:], start + 1  # وعثمان الجلولي: and a given name
-        if first_name and self._common_word(first) and tokens[start][SHOWN] not in _WRITTEN_GIVEN:
+        as_written = tokens[start][SHOWN] in self.cues.written_given
+        if first_name and self._common_word(first) and not as_written:
             # A given name that is a common word too (رفيق, نعيم, خلف): a name
             # only before a word that is one beyond doubt (not آلان: as written, a name).
             if start + 1 >= n or not self._strong_name_word(tokens[start + 1]):
@@ -777,7 +788,7 @@ class Recogniser:
             return True
         if not self._wears_wa(word):
             return False
-        if self._listed(word[1:]):
+        if self._listed(word[1:]) or shown[1:] in self.cues.written_given:
             return True
         following = tokens[at + 1] if at + 1 < len(tokens) else None
         return before >= 2 and following is not None and self._name_word(following)
@@ -1003,13 +1014,15 @@ class Recogniser:
             and self.cues.counts.get(rest, 0) > self.cues.counts.get(word, 0)
         )
 
-    def _and_given_name(self, word: str) -> bool:
-        """Whether a word is و or ف before a given name (وعثمان, فمحمد): no
-        given name or known word itself (وليد, فيصل), and no word of the
+    def _and_given_name(self, token: _Token) -> bool:
+        """Whether a word is و or ف before a given name (وعثمان, فمحمد, وآن):
+        no given name or known word itself (وليد, فيصل), and no word of the
         language, which the archive writes more often than the name (وجود,
         existence) or with the article (فعلي, actual: الفعلي)."""
+        shown, word = token
         rest = word[1:]
-        if word[:1] not in "وف" or rest not in self.cues.first_names or self._listed(word):
+        given = rest in self.cues.first_names or shown[1:] in self.cues.written_given
+        if word[:1] not in "وف" or not given or self._listed(word):
             return False
         counts = self.cues.counts
         return counts.get(word, 0) < counts.get(rest, 0) and not counts.get("ال" + word, 0)
@@ -1418,8 +1431,8 @@ class Recogniser:
             if (
                 norm in cues.first_names
                 or norm == _ABD
-                or self._and_given_name(norm)
-                or token[SHOWN] in _WRITTEN_GIVEN
+                or self._and_given_name(token)
+                or token[SHOWN] in cues.written_given
             ):
                 size = self._name_size(tokens, i, first_name=True)
                 start = i
@@ -1978,8 +1991,9 @@ class Recogniser:
         chosen = first[NORM]
         if self._listed(first[NORM]):
             forms = forms[:1]  # فريدة, وليد: the letter is the name's own
-        elif self._and_given_name(first[NORM]):
-            forms = [*forms[:1], first[NORM][1:]]  # وجو مانشين: a given name of three letters
+        elif self._and_given_name(first):
+            # وجو مانشين: a given name of three letters (وكيت: one told as written)
+            forms, chosen = [], first[NORM][1:]
         for form in forms[1:]:
             if (
                 form in self.cues.first_names

@@ -232,7 +232,7 @@ impl Shapes {
             }
             if self.first_names.contains(norm)
                 || norm == self.abd
-                || self.and_given_name(norm)
+                || self.and_given_name(&tokens[i])
                 || self.written_given.contains(tokens[i].shown)
             {
                 let mut size = self.name_size(tokens, i, true);
@@ -410,7 +410,7 @@ impl Shapes {
             return 0;
         }
         // وعثمان الجلولي: and a given name.
-        let listing = first_name && self.and_given_name(first);
+        let listing = first_name && self.and_given_name(&tokens[start]);
         if listing {
             first = after(first, 1);
             end = start + 1;
@@ -534,8 +534,7 @@ impl Shapes {
         if !self.wears_wa(word) {
             return false;
         }
-        let rest = after(word, 1);
-        if self.listed(rest) {
+        if self.listed(after(word, 1)) || self.written_given.contains(after(shown, 1)) {
             return true;
         }
         before >= 2
@@ -680,10 +679,12 @@ impl Shapes {
     /// `_and_given_name`: و or ف before a given name (وعثمان), no given
     /// name or known word itself (وليد), rarer than the name (not وجود)
     /// and never written with the article (not فعلي: الفعلي).
-    fn and_given_name(&self, word: &str) -> bool {
+    fn and_given_name(&self, token: &Token) -> bool {
+        let word = token.norm;
         let rest = after(word, 1);
         word.starts_with(['و', 'ف'])
-            && self.first_names.contains(rest)
+            && (self.first_names.contains(rest)
+                || self.written_given.contains(after(token.shown, 1)))
             && !self.listed(word)
             && self.count(word) < self.count(rest)
             && self.count(&format!("ال{word}")) == 0
