@@ -838,6 +838,25 @@ def test_a_given_name_that_normalises_to_a_particle_is_told_as_written():
     assert names("وقال أنا سميث") == []
 
 
+def test_a_frequent_given_name_no_word_of_the_language_needs_no_known_surname():
+    # ديفيد, عبدالله: frequent, and mostly without a title before them (the
+    # share of names the archive counts), but never written with the article.
+    assert names("قال ديفيد ليبتون إن الصندوق") == ["ديفيد ليبتون"]
+    assert names("وقال عبدالله العبيدي إن") == ["عبدالله العبيدي"]
+    # A given name that is a word too still needs one: كريم, "generous".
+    from indexer.actors import current
+    from indexer.actors.recognise import Recogniser
+
+    recogniser = Recogniser(current())
+    assert recogniser._common_given(normalize("كريم"))
+    assert recogniser._common_given(normalize("يزيد"))  # "increases"
+    assert not recogniser._common_given(normalize("ديفيد"))
+    # ناديه is نادية, and نادي with "his": his club.
+    assert "ناديه برشلونة" not in names("سجل اللاعب لناديه برشلونة هدفا")
+    # Nor ل and the article after a given name: "for the poisoning".
+    assert names("تعرضت مع والدها سيرغي للتسميم في بريطانيا") == []
+
+
 def test_a_name_never_runs_on_from_one_line_to_the_next():
     caption = "المصورة الحربية مريم كاظم زاده\nشهلى رياحي، أول مخرجة"
     assert names(caption) == ["مريم كاظم زاده"]

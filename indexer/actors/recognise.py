@@ -612,11 +612,11 @@ class Recogniser:
         share = cues.name_share.get(word, 0)
         if share >= 0.5:
             return True  # a word used mostly in names: الحوثي, ترامب
-        if inflected(token, cues.counts, first):
-            return False
+        if inflected(token, cues.counts, first) or _definite_after_a_clitic(word, cues.counts):
+            return False  # للتسميم: "for the poisoning", however often after سيرغي
         if share:
             return share >= (0.5 if first else 0.15)
-        return cues.counts.get(word, 0) < _RARE and not _definite_after_a_clitic(word, cues.counts)
+        return cues.counts.get(word, 0) < _RARE
 
     def _verb_or_adverb(self, word: str) -> bool:
         """Whether a word after a name's first is a verb of the present
@@ -685,7 +685,13 @@ class Recogniser:
         if listing:
             first, end = first[1:], start + 1  # وعثمان الجلولي: and a given name
         as_written = tokens[start][SHOWN] in self.cues.written_given
-        if first_name and self._common_word(first) and not as_written:
+        # نادية written ناديه may be نادي and a pronoun: "his club" (not عبدالله).
+        pronoun = (
+            tokens[start][SHOWN].endswith("ه")
+            and self.cues.counts.get(first[:-1], 0) >= _RARE
+            and self._common_word(first)
+        )
+        if first_name and (self._common_given(first) or pronoun) and not as_written:
             # A given name that is a common word too (رفيق, نعيم, خلف): a name
             # only before a word that is one beyond doubt (not آلان: as written, a name).
             if start + 1 >= n or not self._strong_name_word(tokens[start + 1]):
@@ -944,6 +950,14 @@ class Recogniser:
     def _common_word(self, word: str) -> bool:
         """Whether a given name is a common word as often (رفيق, نعيم, كريم)."""
         return self.cues.counts.get(word, 0) >= 200 and self.cues.name_share.get(word, 0) < 0.25
+
+    def _common_given(self, word: str) -> bool:
+        """Whether a frequent given name is a word of the language too: one
+        the news write with the article as well (كريم: الكريم; عمر: العمر),
+        or one shaped as a verb of the present (يزيد, "increases"). Not
+        ديفيد, مريم, هشام: the share of their uses after a title or a given
+        name is low, as a given name's is, but no word is written so."""
+        return self._common_word(word) and (self._a_word(word) or word[:1] in "يت")
 
     # --- people -------------------------------------------------------------
 

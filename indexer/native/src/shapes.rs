@@ -327,13 +327,13 @@ impl Shapes {
         if share >= 0.5 {
             return true;
         }
-        if self.inflected(token, first) {
+        if self.inflected(token, first) || self.definite_after_a_clitic(word) {
             return false;
         }
         if share != 0.0 {
             return share >= if first { 0.5 } else { 0.15 };
         }
-        self.count(word) < self.rare && !self.definite_after_a_clitic(word)
+        self.count(word) < self.rare
     }
 
     /// ل, ب or ك before a definite noun (للتربية, بالمستشفيات): لل always,
@@ -416,7 +416,10 @@ impl Shapes {
             end = start + 1;
         }
         if first_name
-            && self.common_word(first)
+            && (self.common_given(first)
+                || (tokens[start].shown.ends_with('ه')
+                    && self.count(before_last(first, 1)) >= self.rare
+                    && self.common_word(first)))
             && !self.written_given.contains(tokens[start].shown)
             && (start + 1 >= n || !self.strong_name_word(&tokens[start + 1]))
         {
@@ -567,6 +570,12 @@ impl Shapes {
 
     fn common_word(&self, word: &str) -> bool {
         self.count(word) >= 200 && self.share(word) < 0.25
+    }
+
+    /// `_common_given`: a frequent given name that is a word of the language
+    /// too (written with the article as well, or shaped as a verb).
+    fn common_given(&self, word: &str) -> bool {
+        self.common_word(word) && (self.a_word(word) || word.starts_with(['ي', 'ت']))
     }
 
     fn of_its_own(&self, word: &str) -> bool {
