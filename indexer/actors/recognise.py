@@ -1809,6 +1809,8 @@ class Recogniser:
             return True
         if len(shorter) >= 3 and (longer.startswith(shorter) or longer.endswith(shorter)):
             return True
+        if _hamza_apart(one, other):
+            return True  # فائز, فايز
         given, counts = self.cues.first_names, self.cues.counts
         if all(name in given and counts.get(name, 0) >= _COMMON_GIVEN for name in (one, other)):
             return False  # two names of their own, a letter apart (نادر, ناصر; أمين, أيمن)
@@ -1855,8 +1857,9 @@ class Recogniser:
 
     def _known_in_full(self, shown: str):
         """The one person of the gazetteer a name of three words or more
-        names in full: their given name first, their family name last, and
-        the words of one of their names between in order, with more (the
+        names in full (of two: `_known_as_spelt`): their given name first,
+        their family name last, and the words of one of their names between
+        in order, with more (the
         father's name, a middle initial: عمر حسن أحمد البشير, دونالد جيه
         ترامب, عبد الملك بدر الدين الحوثي), two at most, none a family name
         of its own (تركي بن محمد العبدالله الفيصل is not تركي الفيصل), nor a
@@ -1865,9 +1868,11 @@ class Recogniser:
         for none or several. A family name that is a given name too (علي,
         حسن) says too little."""
         written = key(shown).split()
-        if len(written) < 3 or written[-1] in self.cues.first_names:
+        if len(written) < 2 or written[-1] in self.cues.first_names:
             return None
         words = _foreign_skeleton(written)
+        if len(written) == 2:
+            return self._known_as_spelt(written, words)
         owners = {
             id(actor): actor
             for name, actor in self._full_names.get((words[0], words[-1]), ())
@@ -1877,6 +1882,66 @@ class Recogniser:
             and not (_generations(name) and _generations(words) > _generations(name))
         }
         return next(iter(owners.values())) if len(owners) == 1 else None
+
+    def _known_as_spelt(self, written: list[str], words: list[str]):
+        """The one person of the gazetteer a name of two words names in
+        another spelling of theirs (`words`: as `_foreign_skeleton` has
+        them): the given name as theirs and the family name's letters but
+        for long vowels, five letters at least (مالكولم تيرنبول); the given
+        name's letters so, three at least, or a hamza's seat apart, and the
+        family name a letter apart at most (وائل غنيم is وايل غنيم, سرجيو
+        راموس سيرجيو راموس); or the family name as theirs and a given
+        name a letter apart that is no other given name of the list (مانوال
+        فالس). Not جورج كلوني for جيورجيو كيليني, جيمس بيكر for جيمس باكر,
+        مايكل جونسون for مايك جونسون. None for none or several."""
+        from .suggest import skeleton  # (it reads this module)
+
+        given_written, family_written = written
+        listed = self.cues.first_names
+
+        def spelt_alike(given: str) -> bool:
+            shape = skeleton(given_written)
+            return (
+                not shape.startswith("=")
+                and len(shape) >= 3
+                and (shape == skeleton(given) or _hamza_apart(given, given_written))
+            )
+
+        def a_letter_apart(given: str) -> bool:
+            return (
+                len(given_written) >= 4
+                and _distance(given, given_written) <= 1
+                and not (given in listed and given_written in listed)
+                and not skeleton(given).startswith("=")
+            )
+
+        owners = {
+            id(actor): actor
+            for given, family, actor in self._given_names_of.get(words[-1], ())
+            if (given, family) != (given_written, family_written)
+            and (
+                (given == given_written and len(family) >= 5)
+                or (
+                    given != given_written
+                    and spelt_alike(given)
+                    and _distance(family, family_written) <= 1
+                )
+                or (family == family_written and a_letter_apart(given))
+            )
+        }
+        return next(iter(owners.values())) if len(owners) == 1 else None
+
+    @cached_property
+    def _given_names_of(self) -> dict[str, list]:
+        """A family name (as `_foreign_skeleton` has it) -> (given name,
+        family name, actor) of each person the gazetteer names in two words
+        so, without ambiguity."""
+        found: dict[str, list] = {}
+        for spelling, actor in self.gazetteer.people_spellings():
+            words = key(spelling).split()
+            if len(words) == 2:
+                found.setdefault(_foreign_skeleton(words)[-1], []).append((*words, actor))
+        return found
 
     @cached_property
     def _full_names(self) -> dict[tuple[str, str], list]:
@@ -2247,6 +2312,12 @@ def _a_family_name(word: str) -> bool:
     """Whether a word of a name is a family's (العبدالله), not the end of a
     compound given name (بدر الدين, نصر الله)."""
     return word.startswith("ال") and word not in ("ال", "الدين", "الله")
+
+
+def _hamza_apart(one: str, other: str) -> bool:
+    """Whether two words differ only by a hamza on its seat (فاءز, فايز:
+    فائز, فايز)."""
+    return one.replace("ء", "ي") == other.replace("ء", "ي")
 
 
 def _distance(one: str, other: str) -> int:
