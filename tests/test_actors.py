@@ -888,6 +888,23 @@ def test_a_frequent_given_name_no_word_of_the_language_needs_no_known_surname():
     assert names("تعرضت مع والدها سيرغي للتسميم في بريطانيا") == []
 
 
+def test_a_person_a_body_or_a_building_is_named_after_is_no_mention_of_them():
+    # An institution named after a person is the institution, an actor.
+    assert found("وقالت مؤسسة نيلسون مانديلا في بيان إن") == [
+        ("مؤسسة نيلسون مانديلا", "organisation")
+    ]
+    assert found("التي أشرف عليها مركز ألبرت أينشتاين في نيويورك") == [
+        ("مركز ألبرت أينشتاين", "organisation")
+    ]
+    # A school, a hospital with the article and its adjective: a place, no one.
+    assert names("في ثانوية مارجوري ستونمان دوغلاس بمدينة باركلاند") == []
+    assert names("نقل إلى المستشفى الجامعي الحبيب بورقيبة بصفاقس") == []
+    # The article alone is no name's: the minister visits the hospital.
+    assert names("وتفقد المستشفى وزير الصحة عماد الحمامي") == ["عماد الحمامي"]
+    # A body's kind is no institution: تنظيم داعش, مركز كابيتال إيكونوميكس stay theirs.
+    assert "كابيتال إيكونوميكس" in names("وقال مركز كابيتال إيكونوميكس إن")
+
+
 def test_a_name_never_runs_on_from_one_line_to_the_next():
     caption = "المصورة الحربية مريم كاظم زاده\nشهلى رياحي، أول مخرجة"
     assert names(caption) == ["مريم كاظم زاده"]

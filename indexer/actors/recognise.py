@@ -253,6 +253,8 @@ class Cues:
     # "now"), as written, a clitic before them or not: no `first_names`.
     written_given: frozenset = frozenset()
     given_names: frozenset = frozenset()  # every one of the list, normalised
+    # مركز, معهد: bodies a name after them is the name of, not a mention of its person
+    institutions: frozenset = frozenset()
 
     def __post_init__(self):
         stops = self.titles | self.heads | self.verbs
@@ -306,7 +308,7 @@ class Cues:
             frozenset(map(normalize, ("بن", "ابن", "بنت", "آل", "أبو", "أبي", "أم", "عبد"))),
             frozenset(),
             frozenset(map(normalize, _lines("regions.txt"))),
-            frozenset(map(normalize, _lines("places.txt"))),
+            frozenset(normalize(w) for w in _lines("places.txt") if w[0] != "+"),
             frozenset(map(key, _lines("seats.txt"))),
             counts,
             frozenset(map(normalize, kin)),
@@ -317,6 +319,7 @@ class Cues:
                 for prefix in _CLITIC_PREFIXES
             ),
             frozenset(given.values()),
+            frozenset(normalize(w[1:]) for w in _lines("places.txt") if w[0] == "+"),
         )
 
 
@@ -546,6 +549,7 @@ class Recogniser:
                     "stops",
                     "regions",
                     "places",
+                    "institutions",
                     "counts",
                 )
             },
@@ -799,14 +803,43 @@ class Recogniser:
         following = tokens[at + 1] if at + 1 < len(tokens) else None
         return before >= 2 and following is not None and self._name_word(following)
 
-    def _place(self, tokens, position) -> bool:
+    def _place(self, tokens, position, people=True) -> bool:
         """Whether the name at `position` is a place's, a building's or a
         prize's, past a title or two before it (ستاد الأمير فيصل بن فهد, مطار
-        الملك خالد, جائزة نوبل): no mention of the person."""
+        الملك خالد, جائزة نوبل), or, `people`'s, an institution's (مركز ألبرت
+        أينشتاين, ثانوية مارجوري ستونمان دوغلاس), or one of them with the
+        article and its adjectives (المستشفى الجامعي الحبيب بورقيبة; not
+        «تفقد المستشفى وزير الصحة»): no mention of the person."""
+        cues = self.cues
+        kinds = cues.places | cues.institutions if people else cues.places
         i = position - 1
-        while i >= 0 and position - i <= 3 and _in(tokens[i][NORM], self.cues.titles):
+        while i >= 0 and position - i <= 3:
+            if _in(tokens[i][NORM], kinds) is not None:
+                return True  # (مؤسسة is a title too: مؤسسة فيسبوك, its founder)
+            if _in(tokens[i][NORM], cues.titles) is None:
+                break
             i -= 1
-        return i >= 0 and _in(tokens[i][NORM], self.cues.places) is not None
+        if i < 0:
+            return False
+        head = i
+        while head >= 0 and i - head < 2 and tokens[head][NORM].startswith("ال"):
+            if not self._nisba(tokens[head][NORM]):
+                break
+            head -= 1
+        return (
+            head < i
+            and head >= 0
+            and any(f[:2] == "ال" and f[2:] in kinds for f in without_clitic(tokens[head][NORM]))
+        )
+
+    def _named_for(self, tokens, head) -> bool:
+        """Whether the body whose kind is at `head` is an institution named
+        after a person, who follows: a given name or a name's link after it
+        (مؤسسة محمد بن راشد آل مكتوم للمعرفة, معهد أبو القاسم الشابي)."""
+        following = tokens[head + 1][NORM] if head + 1 < len(tokens) else ""
+        return _in(tokens[head][NORM], self.cues.institutions) is not None and (
+            following in self.cues.first_names or following in self.cues.links
+        )
 
     def _governs(self, tokens, position, spelling) -> bool:
         """Whether the one-word name of a body at `position`, `spelling`
@@ -1319,10 +1352,13 @@ class Recogniser:
             span = inside.get((number, position))
             if span and (span[0] < position or span[1] > position + size):
                 if span in bodies.get(number, ()):
+                    tokens = texts[number]
+                    if position == span[0] + 1 and self._named_for(tokens, span[0]):
+                        return False  # معهد أبو القاسم الشابي: the poet's name, not him
                     # A body's own name after its kind (تنظيم داعش, وكالة "وفا",
                     # ميليشيات الحوثي الإيرانية), else a part of another body's
                     # name (الأمم المتحدة in مفوضية الأمم المتحدة السامية …).
-                    rest = texts[number][position + size : span[1]]
+                    rest = tokens[position + size : span[1]]
                     following = rest[0][NORM] if rest else "ال"
                     if position == span[0] and (
                         _new_phrase(following) or not following.startswith(("ال", "لل"))
@@ -1357,8 +1393,12 @@ class Recogniser:
                 return False  # أبريل نيسان, 10 نيسان 2018: the month, not the company
             if before is None:
                 return True
-            if self._place(texts[number], position):
-                return False  # ستاد الأمير فيصل بن فهد: a stadium, not the prince
+            first = texts[number][position][NORM]
+            a_person = first in self.cues.first_names or first in self.cues.links
+            if self._place(texts[number], position, people=a_person):
+                # ستاد الأمير فيصل بن فهد: a stadium, not the prince; مركز ألبرت
+                # أينشتاين, not the physicist (مركز كابيتال إيكونوميكس is theirs).
+                return False
             if before[SHOWN][0].isdigit():
                 return False  # 69.68 بنس: a sum of pence
             # وزير الخارجية التركية, وزيرا للخارجية: a minister's office, not the ministry.
@@ -1411,7 +1451,7 @@ class Recogniser:
             norm = token[NORM]
             if _in(norm, cues.heads):
                 size = self._organisation(tokens, i)
-                if size and self._place(tokens, i):
+                if size and self._place(tokens, i, people=False):
                     covered = i + size - 1  # كأس الرابطة الإنجليزية: the contest's name
                     continue
                 if size:
@@ -1425,7 +1465,10 @@ class Recogniser:
                 for body, length in bodies:
                     found.append((number, *self._named_body(tokens, body, length), ORGANISATION))
                 if size:
-                    if not self._place(tokens, i):
+                    if start == i + 1 and self._named_for(tokens, i):
+                        # مؤسسة نيلسون مانديلا: a body named after him (مؤسسة is a title too)
+                        found.append((number, i, start + size, ORGANISATION))
+                    elif not (self._place(tokens, i) or self._place(tokens, start)):
                         found.append((number, start, start + size, PERSON))
                     covered = start + size - 1
                 continue
@@ -1454,7 +1497,10 @@ class Recogniser:
                     if tokens[i - 1][NORM] == _ABU:  # أبو بكر البغدادي, not بكر البغدادي
                         start, size = i - 1, size + 1
                 if size:
-                    if not self._place(tokens, start):
+                    if start > covered + 1 and self._named_for(tokens, start - 1):
+                        # مركز ألبرت أينشتاين: a body named after him
+                        found.append((number, start - 1, start + size, ORGANISATION))
+                    elif not self._place(tokens, start):
                         found.append((number, start, start + size, PERSON))
                     covered = start + size - 1
         return found

@@ -44,6 +44,7 @@ pub struct Shapes {
     stops: Words,
     regions: Words,
     places: Words,
+    institutions: Words,
     counts: HashMap<String, i64>,
     known_words: Words,
     known_starts: Words,
@@ -90,6 +91,7 @@ impl Shapes {
             stops: item(data, "stops")?,
             regions: item(data, "regions")?,
             places: item(data, "places")?,
+            institutions: item(data, "institutions")?,
             counts: item(data, "counts")?,
             known_words: item(data, "known_words")?,
             known_starts: item(data, "known_starts")?,
@@ -189,7 +191,7 @@ impl Shapes {
             let norm = tokens[i].norm;
             if is_in(norm, &self.heads) {
                 let size = self.organisation(tokens, i);
-                if size > 0 && self.place(tokens, i) {
+                if size > 0 && self.place(tokens, i, false) {
                     covered = Some(i + size - 1);
                     continue;
                 }
@@ -208,7 +210,9 @@ impl Shapes {
                     found.push((start, end, true));
                 }
                 if size > 0 {
-                    if !self.place(tokens, i) {
+                    if start == i + 1 && self.named_for(tokens, i) {
+                        found.push((i, start + size, true)); // مؤسسة نيلسون مانديلا
+                    } else if !(self.place(tokens, i, true) || self.place(tokens, start, true)) {
                         found.push((start, start + size, false));
                     }
                     covered = Some(start + size - 1);
@@ -246,7 +250,12 @@ impl Shapes {
                     (start, size) = (i - 1, size + 1); // أبو بكر البغدادي
                 }
                 if size > 0 {
-                    if !self.place(tokens, start) {
+                    if start >= 1
+                        && !covered.is_some_and(|c| start - 1 <= c)
+                        && self.named_for(tokens, start - 1)
+                    {
+                        found.push((start - 1, start + size, true)); // مركز ألبرت أينشتاين
+                    } else if !self.place(tokens, start, true) {
                         found.push((start, start + size, false));
                     }
                     covered = Some(start + size - 1);
@@ -546,12 +555,46 @@ impl Shapes {
                 .is_some_and(|next| self.name_word(next, false))
     }
 
-    fn place(&self, tokens: &[Token], position: usize) -> bool {
+    /// `_named_for`: an institution named after the person who follows.
+    fn named_for(&self, tokens: &[Token], head: usize) -> bool {
+        let following = tokens.get(head + 1).map_or("", |token| token.norm);
+        is_in(tokens[head].norm, &self.institutions)
+            && (self.first_names.contains(following) || self.links.contains(following))
+    }
+
+    /// `_place`: a place's, a building's, a prize's name, or, `people`'s, an
+    /// institution's, its head with the article and adjectives too.
+    fn place(&self, tokens: &[Token], position: usize, people: bool) -> bool {
+        let kind =
+            |word: &str| self.places.contains(word) || (people && self.institutions.contains(word));
         let mut i = position as isize - 1;
-        while i >= 0 && position as isize - i <= 3 && is_in(tokens[i as usize].norm, &self.titles) {
+        while i >= 0 && position as isize - i <= 3 {
+            let word = tokens[i as usize].norm;
+            if without_clitic(word).iter().any(|form| kind(form)) {
+                return true;
+            }
+            if !is_in(word, &self.titles) {
+                break;
+            }
             i -= 1;
         }
-        i >= 0 && is_in(tokens[i as usize].norm, &self.places)
+        if i < 0 {
+            return false;
+        }
+        let i = i as usize;
+        let mut head = i as isize;
+        while head >= 0
+            && i as isize - head < 2
+            && tokens[head as usize].norm.starts_with("ال")
+            && self.nisba(tokens[head as usize].norm)
+        {
+            head -= 1;
+        }
+        head < i as isize
+            && head >= 0
+            && without_clitic(tokens[head as usize].norm)
+                .iter()
+                .any(|form| form.starts_with("ال") && kind(after(form, 2)))
     }
 
     fn an_adjective(&self, word: &str, following: &str) -> bool {
