@@ -131,11 +131,11 @@ EXTRA += [
 EXTRA += [
     {
         "id": "x-variant",
-        "title": "لوكا مودرتيش يعود إلى التدريبات",
-        "body": "عاد النجم الكرواتي لوكا مودرتيش إلى التدريبات الجماعية بعد إصابة في الكاحل.",
+        "title": "روبرت مولير يسلم تقريره",
+        "body": "سلم المحقق الخاص روبرت مولير تقريره النهائي إلى وزارة العدل الأمريكية.",
         "date": "2021-08-03",
         "source": "الرؤية",
-        "actors": ["لوكا مودرتيش"],
+        "actors": ["روبرت مولير"],
     }
 ]
 # Two people the gazetteer tells apart whose spellings share a key (the
@@ -934,9 +934,11 @@ def test_an_actor_filter_finds_the_same_articles_by_any_of_its_names(backend):
 def test_a_known_name_also_finds_the_spellings_the_index_stores_it_under(backend):
     from indexer.search.actors import ActorDirectory
 
+    # (A spelling of a family name of five letters or more the index joins to
+    # the gazetteer's person itself: لوكا مودرتيش is stored as لوكا مودريتش.)
     gazetteer = Gazetteer.load()
-    assert "لوكا مودرتيش" not in gazetteer.spellings("لوكا مودريتش")
-    words = SearchRequest.from_params({"q": ["لوكا مودريتش"]}, gazetteer=gazetteer)
+    assert "روبرت مولير" not in gazetteer.spellings("روبرت مولر")
+    words = SearchRequest.from_params({"q": ["روبرت مولر"]}, gazetteer=gazetteer)
     assert "x-variant" not in ids(backend.search(words))
     made = []
 
@@ -944,8 +946,8 @@ def test_a_known_name_also_finds_the_spellings_the_index_stores_it_under(backend
         made.append(1)
         return ActorDirectory(backend.values("actor"), gazetteer)
 
-    request = SearchRequest.from_params({"q": ["لوكا مودريتش"]}, gazetteer=gazetteer, actors=actors)
-    assert "لوكا مودرتيش" in request.also_searched
+    request = SearchRequest.from_params({"q": ["روبرت مولر"]}, gazetteer=gazetteer, actors=actors)
+    assert "روبرت مولير" in request.also_searched
     assert "x-variant" in ids(backend.search(request))
     # A query that names no known actor never makes the directory.
     SearchRequest.from_params({"q": ["نشرة الطقس"]}, gazetteer=gazetteer, actors=actors)

@@ -87,18 +87,16 @@ def test_names_are_searched_under_every_spelling_and_the_page_says_so(client):
 
 def test_a_name_is_searched_under_the_spellings_the_index_stores_it_under(tmp_path):
     records = [
-        article(
-            1, body="عاد لوكا مودرتيش إلى التدريبات بعد الإصابة. " * 4, actors=["لوكا مودرتيش"]
-        ),
-        article(2, body="لوكا مودريتش يسجل هدفا في المباراة الودية. " * 4),
+        article(1, body="سلم المحقق روبرت مولير تقريره إلى الوزارة. " * 4, actors=["روبرت مولير"]),
+        article(2, body="روبرت مولر يستجوب مستشاري الحملة الانتخابية. " * 4),
     ]
     reindex.run([write_jsonl(tmp_path / "a.jsonl", records)], EmbeddedStore(tmp_path / "data"))
     client = app_for(tmp_path / "data").test_client()
-    body = client.get("/api/search?q=لوكا مودريتش").get_json()
-    assert "لوكا مودرتيش" in body["also_searched"]
+    body = client.get("/api/search?q=روبرت مولر").get_json()
+    assert "روبرت مولير" in body["also_searched"]
     assert {h["id"] for h in body["hits"]} == {"a1", "a2"}
-    page = client.get("/?q=لوكا مودريتش").get_data(as_text=True)
-    assert re.search(r'id="also-searched">بحثنا أيضًا عن: .*لوكا مودرتيش', page)
+    page = client.get("/?q=روبرت مولر").get_data(as_text=True)
+    assert re.search(r'id="also-searched">بحثنا أيضًا عن: .*روبرت مولير', page)
 
 
 def test_many_spellings_searched_show_four_and_the_rest_behind_a_click(data_dir, tmp_path):
