@@ -905,6 +905,18 @@ def test_a_person_a_body_or_a_building_is_named_after_is_no_mention_of_them():
     assert "كابيتال إيكونوميكس" in names("وقال مركز كابيتال إيكونوميكس إن")
 
 
+def test_kin_before_a_known_family_name_and_a_kunya_in_any_case():
+    # His wife, then her given name: two people, not «ترامب ميلانيا».
+    assert set(names("وحضرت زوجة ترامب ميلانيا الحفل")) == {"دونالد ترامب", "ميلانيا ترامب"}
+    # Not a given name first: نجل محمد باقر الصدر is one name.
+    assert "باقر الصدر" not in names("وقال نجل محمد باقر الصدر إن")
+    # أبو as a name's case has it: أبا, أبي.
+    assert names("ودعا أبا بكر البغدادي أنصاره") == ["أبو بكر البغدادي"]
+    assert names("في رسالة إلى الرئيس أبي مازن") == ["محمود عباس"]
+    # A family name (Lebanon's أبي خليل) and a given name (آبي) stay theirs.
+    assert names("وقال وزير الطاقة سيزار أبي خليل إن") == ["سيزار أبي خليل"]
+
+
 def test_a_name_never_runs_on_from_one_line_to_the_next():
     caption = "المصورة الحربية مريم كاظم زاده\nشهلى رياحي، أول مخرجة"
     assert names(caption) == ["مريم كاظم زاده"]

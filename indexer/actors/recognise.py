@@ -451,6 +451,8 @@ def _in(word: str, wanted) -> str | None:
 _CUE, _START, _CONTEXT = 1, 2, 4
 _ABD = "عبد"  # a name's first word, as a given name is (عبد الله)
 _ABU = normalize("أبو")  # a name's first word before a given name (أبو بكر البغدادي)
+# أبو in every case: أبا بكر البغدادي, عن أبي محمد الجولاني
+_ABU_FORMS = frozenset(map(normalize, ("أبو", "أبا", "أبي")))
 
 
 def _roles(words, roles) -> list[tuple[int, int]]:
@@ -565,7 +567,8 @@ class Recogniser:
             "pronouns": list(_PRONOUNS),
             "verb_prefixes": _VERB_PREFIXES,
             "abd": _ABD,
-            "abu": _ABU,
+            "abu_forms": _ABU_FORMS,
+            "kin": lists.kin,
             "written_given": lists.written_given,
             "rare": _RARE,
             "twins": _TWINS,
@@ -1038,6 +1041,16 @@ class Recogniser:
             break
         if i >= n or self._coordinated(tokens[i][NORM]):
             return 0, 0
+        if (
+            _in(tokens[position][NORM], self.cues.kin)
+            and i + 1 < n
+            and tokens[i][NORM] in self._one_word_names
+            and tokens[i][NORM] not in self.cues.first_names
+            and tokens[i + 1][NORM] in self.cues.first_names
+        ):
+            # زوجة ترامب ميلانيا: his wife Melania, ترامب the gazetteer's
+            # (not نجل محمد باقر الصدر: a given name first is the name's).
+            i += 1
         return i, self._name_size(tokens, i)
 
     def _past_long_title(self, tokens, at) -> int:
@@ -1494,7 +1507,7 @@ class Recogniser:
                 size = self._name_size(tokens, i, first_name=True)
                 start = i
                 if size and norm in cues.first_names and i - 1 > covered:
-                    if tokens[i - 1][NORM] == _ABU:  # أبو بكر البغدادي, not بكر البغدادي
+                    if tokens[i - 1][NORM] in _ABU_FORMS:  # أبو بكر البغدادي, not بكر البغدادي
                         start, size = i - 1, size + 1
                 if size:
                     if start > covered + 1 and self._named_for(tokens, start - 1):
@@ -1571,6 +1584,10 @@ class Recogniser:
             actor = gazetteer.actor(shown)
             if actor is None and kind == PERSON:
                 actor = self._known_in_full(shown)
+            if actor is None and kind == PERSON and (kunya := _with_abu(shown)) != shown:
+                # أبي مازن, أبا بكر البغدادي: a known kunya, as a name says it
+                # (not أبي خليل, آبي وامباك: a family name, a given one).
+                actor = gazetteer.actor(kunya) or self._known_in_full(kunya)
             if actor is not None:
                 if actor.type != IGNORE:
                     add(actor.name, actor.type, shown, number, start)
@@ -2358,6 +2375,13 @@ def _a_family_name(word: str) -> bool:
     """Whether a word of a name is a family's (العبدالله), not the end of a
     compound given name (بدر الدين, نصر الله)."""
     return word.startswith("ال") and word not in ("ال", "الدين", "الله")
+
+
+def _with_abu(name: str) -> str:
+    """A name that begins with the kunya's أبا or أبي, with أبو (the case a
+    name is given in: أبي بكر البغدادي is أبو بكر البغدادي); else itself."""
+    first, _, rest = name.partition(" ")
+    return "أبو " + rest if rest and first in ("أبا", "أبي", "ابا", "ابي") else name
 
 
 def _hamza_apart(one: str, other: str) -> bool:

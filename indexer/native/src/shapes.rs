@@ -58,7 +58,8 @@ pub struct Shapes {
     pronouns: Vec<String>,
     verb_prefixes: Words,
     abd: String,
-    abu: String,
+    abu_forms: Words,
+    kin: Words,
     written_given: Words,
     rare: i64,
     twins: f64,
@@ -105,7 +106,8 @@ impl Shapes {
             pronouns: item(data, "pronouns")?,
             verb_prefixes: item(data, "verb_prefixes")?,
             abd: item(data, "abd")?,
-            abu: item(data, "abu")?,
+            abu_forms: item(data, "abu_forms")?,
+            kin: item(data, "kin")?,
             written_given: item(data, "written_given")?,
             rare: item(data, "rare")?,
             twins: item(data, "twins")?,
@@ -245,7 +247,7 @@ impl Shapes {
                     && self.first_names.contains(norm)
                     && i >= 1
                     && !covered.is_some_and(|c| i - 1 <= c)
-                    && tokens[i - 1].norm == self.abu
+                    && self.abu_forms.contains(tokens[i - 1].norm)
                 {
                     (start, size) = (i - 1, size + 1); // أبو بكر البغدادي
                 }
@@ -717,6 +719,14 @@ impl Shapes {
         }
         if i >= n || self.coordinated(tokens[i].norm) {
             return (0, 0);
+        }
+        if is_in(tokens[position].norm, &self.kin)
+            && i + 1 < n
+            && self.spellings.contains(tokens[i].norm)
+            && !self.first_names.contains(tokens[i].norm)
+            && self.first_names.contains(tokens[i + 1].norm)
+        {
+            i += 1; // زوجة ترامب ميلانيا: his wife Melania
         }
         (i, self.name_size(tokens, i, false))
     }
