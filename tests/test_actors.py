@@ -917,6 +917,14 @@ def test_kin_before_a_known_family_name_and_a_kunya_in_any_case():
     assert names("وقال وزير الطاقة سيزار أبي خليل إن") == ["سيزار أبي خليل"]
 
 
+def test_a_body_after_a_title_counts_once_as_a_body_anywhere_does():
+    # The body the title's holder belongs to, named once: a description
+    # unless its name is a proper one (a rare word the language has not).
+    assert names("وقال المتحدث باسم شركة اليانصيب إن") == []
+    assert names("وقال رئيس اتحاد الكرة إن") == []
+    assert names("وقالت الرئيسة التنفيذية لشركة ممزورلد إن") == ["شركة ممزورلد"]
+
+
 def test_a_name_never_runs_on_from_one_line_to_the_next():
     caption = "المصورة الحربية مريم كاظم زاده\nشهلى رياحي، أول مخرجة"
     assert names(caption) == ["مريم كاظم زاده"]

@@ -210,6 +210,7 @@ impl Shapes {
                 for (body, length) in bodies {
                     let (start, end) = self.named_body(tokens, body, length);
                     found.push((start, end, true));
+                    covered = Some(covered.map_or(end - 1, |c| c.max(end - 1)));
                 }
                 if size > 0 {
                     if start == i + 1 && self.named_for(tokens, i) {
