@@ -925,6 +925,13 @@ def test_a_body_after_a_title_counts_once_as_a_body_anywhere_does():
     assert names("وقالت الرئيسة التنفيذية لشركة ممزورلد إن") == ["شركة ممزورلد"]
 
 
+def test_an_unknown_given_name_before_a_known_family_name_is_another_person():
+    # After a nationality or a verb of saying, as Lopez's namesakes are.
+    assert names("منافسه الإسباني فليسيانو لوبيز المدافع عن اللقب") == ["فليسيانو لوبيز"]
+    # Not the gazetteer's Nikki Haley, whose family name it is.
+    assert names("وقالت الأمريكية ماورا هيلي إن") == ["ماورا هيلي"]
+
+
 def test_a_name_never_runs_on_from_one_line_to_the_next():
     caption = "المصورة الحربية مريم كاظم زاده\nشهلى رياحي، أول مخرجة"
     assert names(caption) == ["مريم كاظم زاده"]

@@ -730,8 +730,9 @@ class Recogniser:
 
     def _unlisted_name_size(self, tokens, start) -> int:
         """How many words from `start`, after a verb of saying or a
-        nationality, make a name no list knows a word of (وقال أليسيو فيغالي
-        إن, العداء الإثيوبي تاميرا مولا، ; the gazetteer's people are its to
+        nationality, make a name no list knows a word of but a family name
+        after the first (وقال أليسيو فيغالي إن, العداء الإثيوبي تاميرا مولا،,
+        الإسباني فليسيانو لوبيز المدافع; the gazetteer's people are its to
         find, however spelt): two or three words in Arabic letters that are
         names beyond doubt, no noun of the language (وقعت مجموعتان عرقيتان),
         then what ends a phrase (`_ends_a_phrase`) or the end of the text
@@ -748,7 +749,10 @@ class Recogniser:
                 is_arabic(token[SHOWN])
                 and not token[SHOWN].startswith("ال")
                 and not token[SHOWN].endswith("ة")  # a foreign name ends in ا: فيتاليا
-                and not self._listed(token[NORM])
+                and (
+                    not self._listed(token[NORM])
+                    or (end > start and self._family_name(token[NORM]))
+                )
                 and token[NORM] not in self.cues.links
                 and self._name_word(token, first=first)
                 and self._strong_name_word(token)
@@ -761,6 +765,11 @@ class Recogniser:
         if end - start < 2 or (end < n and not self._ends_a_phrase(tokens[end])):
             return 0
         return end - start
+
+    def _family_name(self, word: str) -> bool:
+        """Whether a word is a known name's that is no given name (لوبيز:
+        فليسيانو لوبيز, an unknown given name before it)."""
+        return self._known(word) and word not in self.cues.first_names
 
     def _inflected_noun(self, word: str) -> bool:
         """Whether a word is a noun or an adjective of the language, not a

@@ -492,7 +492,7 @@ impl Shapes {
             if !(arabic(token.shown)
                 && !token.shown.starts_with("ال")
                 && !token.shown.ends_with('ة')
-                && !self.listed(token.norm)
+                && (!self.listed(token.norm) || (end > start && self.family_name(token.norm)))
                 && !self.links.contains(token.norm)
                 && self.name_word(token, first)
                 && self.strong_name_word(token)
@@ -511,12 +511,21 @@ impl Shapes {
         end - start
     }
 
+    /// `_family_name`: a known name's word that is no given name.
+    fn family_name(&self, word: &str) -> bool {
+        self.known(word) && !self.first_names.contains(word)
+    }
+
     /// `_inflected_noun`: a noun or an adjective of the language inflected.
     fn inflected_noun(&self, word: &str) -> bool {
         if word.ends_with('ه')
             && self.count(&format!("ال{word}")) as f64 > self.with_article * self.count(word) as f64
         {
             return true;
+        }
+        if word.ends_with('و') && self.count(&format!("{}ون", before_last(word, 1))) >= self.rare
+        {
+            return true; // مستشارو ترمب: a plural before whose
         }
         if ends_any(word, &["تان", "تين"])
             && self.count(&format!("{}ه", before_last(word, 3))) >= self.rare
