@@ -386,6 +386,8 @@ def test_a_known_person_in_another_spelling_of_two_words_is_that_person(tmp_path
         "جيورجيو كيليني\tperson",
         "جيمس باكر\tperson",
         "مايك جونسون\tperson",
+        "محمد رمضان\tperson",
+        "باراك أوباما\tperson",
     )
     recogniser = Recogniser(Gazetteer.load(path))
 
@@ -400,6 +402,8 @@ def test_a_known_person_in_another_spelling_of_two_words_is_that_person(tmp_path
     assert people("وقال الممثل جورج كلوني إن") == ["جورج كلوني"]
     assert people("وقال جيمس بيكر إن") == ["جيمس بيكر"]
     assert people("وقال مايكل جونسون إن") == ["مايكل جونسون"]
+    assert people("وقال المدرب محمد رمضاني إن") == ["محمد رمضاني"]  # a nisba
+    assert people("وقال مارك أوباما إن") == ["مارك أوباما"]  # a given name of the list
 
 
 def test_an_actor_the_gazetteer_knows_is_not_lost_in_a_longer_name():
@@ -882,8 +886,9 @@ def test_a_frequent_given_name_no_word_of_the_language_needs_no_known_surname():
     assert recogniser._common_given(normalize("كريم"))
     assert recogniser._common_given(normalize("يزيد"))  # "increases"
     assert not recogniser._common_given(normalize("ديفيد"))
-    # ناديه is نادية, and نادي with "his": his club.
-    assert "ناديه برشلونة" not in names("سجل اللاعب لناديه برشلونة هدفا")
+    # ناديه is نادية, and نادي with "his": his club, but before a known name.
+    assert "ناديه برشلونة" not in names("وسجل اللاعب هدفا وفاز ناديه برشلونة")
+    assert "ناديه لطفي" in names("وقالت الفنانة ناديه لطفي إن")
     # Nor ل and the article after a given name: "for the poisoning".
     assert names("تعرضت مع والدها سيرغي للتسميم في بريطانيا") == []
 
@@ -893,9 +898,14 @@ def test_a_person_a_body_or_a_building_is_named_after_is_no_mention_of_them():
     assert found("وقالت مؤسسة نيلسون مانديلا في بيان إن") == [
         ("مؤسسة نيلسون مانديلا", "organisation")
     ]
+    assert found("ودرس في معهد أبو القاسم الشابي بتوزر") == [
+        ("معهد أبو القاسم الشابي", "organisation")
+    ]
     assert found("التي أشرف عليها مركز ألبرت أينشتاين في نيويورك") == [
         ("مركز ألبرت أينشتاين", "organisation")
     ]
+    # Not a body's director after a title.
+    assert names("وقال مدير المستشفى الجامعي أحمد الخطيب إن") == ["أحمد الخطيب"]
     # A school, a hospital with the article and its adjective: a place, no one.
     assert names("في ثانوية مارجوري ستونمان دوغلاس بمدينة باركلاند") == []
     assert names("نقل إلى المستشفى الجامعي الحبيب بورقيبة بصفاقس") == []
@@ -930,6 +940,8 @@ def test_an_unknown_given_name_before_a_known_family_name_is_another_person():
     assert names("منافسه الإسباني فليسيانو لوبيز المدافع عن اللقب") == ["فليسيانو لوبيز"]
     # Not the gazetteer's Nikki Haley, whose family name it is.
     assert names("وقالت الأمريكية ماورا هيلي إن") == ["ماورا هيلي"]
+    # A plural before whose is no given name: his advisers, then Netanyahu.
+    assert names("وقال مستشارو نتنياهو إن") == ["بنيامين نتنياهو"]
 
 
 def test_a_name_never_runs_on_from_one_line_to_the_next():

@@ -691,14 +691,18 @@ class Recogniser:
         listing = first_name and self._and_given_name(tokens[start])
         if listing:
             first, end = first[1:], start + 1  # وعثمان الجلولي: and a given name
-        as_written = tokens[start][SHOWN] in self.cues.written_given
-        # نادية written ناديه may be نادي and a pronoun: "his club" (not عبدالله).
-        pronoun = (
-            tokens[start][SHOWN].endswith("ه")
+        if (
+            first_name
+            and tokens[start][SHOWN].endswith("ه")
             and self.cues.counts.get(first[:-1], 0) >= _RARE
             and self._common_word(first)
-        )
-        if first_name and (self._common_given(first) or pronoun) and not as_written:
+            and not (start + 1 < n and self._known(tokens[start + 1][NORM]))
+        ):
+            # نادية written ناديه is نادي and a pronoun, "his club" (not عبدالله),
+            # but before a known person's word (ناديه لطفي).
+            return 0
+        as_written = tokens[start][SHOWN] in self.cues.written_given
+        if first_name and self._common_given(first) and not as_written:
             # A given name that is a common word too (رفيق, نعيم, خلف): a name
             # only before a word that is one beyond doubt (not آلان: as written, a name).
             if start + 1 >= n or not self._strong_name_word(tokens[start + 1]):
@@ -782,6 +786,8 @@ class Recogniser:
         counts = self.cues.counts
         if word.endswith("ه") and counts.get("ال" + word, 0) > _WITH_ARTICLE * counts.get(word, 0):
             return True
+        if word.endswith("و") and counts.get(word[:-1] + "ون", 0):
+            return True  # مستشارو نتنياهو: a plural before whose (مستشارون)
         if word.endswith(("تان", "تين")) and counts.get(word[:-3] + "ه", 0) >= _RARE:
             return True
         for ending, least in _INFLECTIONS:
@@ -823,10 +829,13 @@ class Recogniser:
         article and its adjectives (المستشفى الجامعي الحبيب بورقيبة; not
         «تفقد المستشفى وزير الصحة»): no mention of the person."""
         cues = self.cues
-        kinds = cues.places | cues.institutions if people else cues.places
+
+        def a_kind(word: str) -> bool:
+            return word in cues.places or (people and word in cues.institutions)
+
         i = position - 1
         while i >= 0 and position - i <= 3:
-            if _in(tokens[i][NORM], kinds) is not None:
+            if any(map(a_kind, without_clitic(tokens[i][NORM]))):
                 return True  # (مؤسسة is a title too: مؤسسة فيسبوك, its founder)
             if _in(tokens[i][NORM], cues.titles) is None:
                 break
@@ -841,7 +850,7 @@ class Recogniser:
         return (
             head < i
             and head >= 0
-            and any(f[:2] == "ال" and f[2:] in kinds for f in without_clitic(tokens[head][NORM]))
+            and any(f[:2] == "ال" and a_kind(f[2:]) for f in without_clitic(tokens[head][NORM]))
         )
 
     def _named_for(self, tokens, head) -> bool:
@@ -1349,7 +1358,8 @@ class Recogniser:
         texts, norms, roles, mentions = [], [], [], []
         spans = []  # (text, start, end, kind)
         for number, text in enumerate((title, body, *tags)):
-            tokens, normalised, found, shapes, spellings = _read(text, self._roles, self._native)
+            tokens, normalised, found, *by_native = _read(text, self._roles, self._native)
+            shapes, spellings = by_native or (None, None)  # (no native module: Python's)
             texts.append(tokens)
             norms.append(normalised)
             roles.append(found)
@@ -1492,7 +1502,9 @@ class Recogniser:
                     if start == i + 1 and self._named_for(tokens, i):
                         # مؤسسة نيلسون مانديلا: a body named after him (مؤسسة is a title too)
                         found.append((number, i, start + size, ORGANISATION))
-                    elif not (self._place(tokens, i) or self._place(tokens, start)):
+                    elif not (
+                        self._place(tokens, i) or (start == i + 1 and self._place(tokens, start))
+                    ):  # (not مدير المستشفى الجامعي أحمد الخطيب: its director)
                         found.append((number, start, start + size, PERSON))
                     covered = start + size - 1
                 continue
@@ -1961,13 +1973,15 @@ class Recogniser:
         """The one person of the gazetteer a name of two words names in
         another spelling of theirs (`words`: as `_foreign_skeleton` has
         them): the given name as theirs and the family name's letters but
-        for long vowels, five letters at least (مالكولم تيرنبول); the given
-        name's letters so, three at least, or a hamza's seat apart, and the
-        family name a letter apart at most (وائل غنيم is وايل غنيم, سرجيو
-        راموس سيرجيو راموس); or the family name as theirs and a given
-        name a letter apart that is no other given name of the list (مانوال
-        فالس). Not جورج كلوني for جيورجيو كيليني, جيمس بيكر for جيمس باكر,
-        مايكل جونسون for مايك جونسون. None for none or several."""
+        for long vowels, five letters at least and a nisba's ي as theirs,
+        after a given name no Arabic one long vowels tell apart (مالكولم
+        تيرنبول, تيبو كورتو; not محمد رمضاني, محمد هندي); the given name's letters so, three at
+        least, or a hamza's seat apart, and the family name a letter apart at
+        most (وائل غنيم is وايل غنيم, سرجيو راموس سيرجيو راموس); or the
+        family name as theirs and a given name a letter apart that is no
+        given name of the list (مانوال فالس; not مارك أوباما, خالد جرار). Not
+        جورج كلوني for جيورجيو كيليني, جيمس بيكر for جيمس باكر, مايكل جونسون
+        for مايك جونسون. None for none or several."""
         from .suggest import skeleton  # (it reads this module)
 
         given_written, family_written = written
@@ -1985,7 +1999,7 @@ class Recogniser:
             return (
                 len(given_written) >= 4
                 and _distance(given, given_written) <= 1
-                and not (given in listed and given_written in listed)
+                and given_written not in listed  # مارك أوباما is no باراك أوباما
                 and not skeleton(given).startswith("=")
             )
 
@@ -1994,7 +2008,12 @@ class Recogniser:
             for given, family, actor in self._given_names_of.get(words[-1], ())
             if (given, family) != (given_written, family_written)
             and (
-                (given == given_written and len(family) >= 5)
+                (  # a foreign family name's long vowels (not محمد رمضاني, رمضان)
+                    given == given_written
+                    and len(family) >= 5
+                    and family.endswith("ي") == family_written.endswith("ي")
+                    and not skeleton(given).startswith("=")
+                )
                 or (
                     given != given_written
                     and spelt_alike(given)
@@ -2392,7 +2411,8 @@ def _with_abu(name: str) -> str:
     """A name that begins with the kunya's أبا or أبي, with أبو (the case a
     name is given in: أبي بكر البغدادي is أبو بكر البغدادي); else itself."""
     first, _, rest = name.partition(" ")
-    return "أبو " + rest if rest and first in ("أبا", "أبي", "ابا", "ابي") else name
+    kunya = rest and normalize(first) in _ABU_FORMS and first[0] != "آ"  # not آبي, Abby
+    return "أبو " + rest if kunya else name
 
 
 def _hamza_apart(one: str, other: str) -> bool:

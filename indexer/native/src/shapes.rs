@@ -215,7 +215,9 @@ impl Shapes {
                 if size > 0 {
                     if start == i + 1 && self.named_for(tokens, i) {
                         found.push((i, start + size, true)); // مؤسسة نيلسون مانديلا
-                    } else if !(self.place(tokens, i, true) || self.place(tokens, start, true)) {
+                    } else if !(self.place(tokens, i, true)
+                        || (start == i + 1 && self.place(tokens, start, true)))
+                    {
                         found.push((start, start + size, false));
                     }
                     covered = Some(start + size - 1);
@@ -428,10 +430,17 @@ impl Shapes {
             end = start + 1;
         }
         if first_name
-            && (self.common_given(first)
-                || (tokens[start].shown.ends_with('ه')
-                    && self.count(before_last(first, 1)) >= self.rare
-                    && self.common_word(first)))
+            && tokens[start].shown.ends_with('ه')
+            && self.count(before_last(first, 1)) >= self.rare
+            && self.common_word(first)
+            && !tokens
+                .get(start + 1)
+                .is_some_and(|next| self.known(next.norm))
+        {
+            return 0; // ناديه: نادي and a pronoun, "his club"
+        }
+        if first_name
+            && self.common_given(first)
             && !self.written_given.contains(tokens[start].shown)
             && (start + 1 >= n || !self.strong_name_word(&tokens[start + 1]))
         {
@@ -523,9 +532,8 @@ impl Shapes {
         {
             return true;
         }
-        if word.ends_with('و') && self.count(&format!("{}ون", before_last(word, 1))) >= self.rare
-        {
-            return true; // مستشارو ترمب: a plural before whose
+        if word.ends_with('و') && self.count(&format!("{}ون", before_last(word, 1))) > 0 {
+            return true; // مستشارو نتنياهو: a plural before whose
         }
         if ends_any(word, &["تان", "تين"])
             && self.count(&format!("{}ه", before_last(word, 3))) >= self.rare
