@@ -944,6 +944,20 @@ def test_an_unknown_given_name_before_a_known_family_name_is_another_person():
     assert names("وقال مستشارو نتنياهو إن") == ["بنيامين نتنياهو"]
 
 
+def test_the_recogniser_runs_without_the_native_module(monkeypatch):
+    """An install that built no Rust extension recognises in Python alone."""
+    from indexer.actors import current
+    from indexer.actors.recognise import Recogniser
+    from indexer.arabic import native
+
+    monkeypatch.setattr(native, "bahth_native", None)
+    monkeypatch.setattr(native, "_analysis", [])
+    recogniser = Recogniser(current())
+    assert recogniser._native is None
+    text = "وقال الرئيس الروسي فلاديمير بوتين إن"
+    assert [a.name for a in recogniser.actors("", text)] == ["فلاديمير بوتين"]
+
+
 def test_a_name_never_runs_on_from_one_line_to_the_next():
     caption = "المصورة الحربية مريم كاظم زاده\nشهلى رياحي، أول مخرجة"
     assert names(caption) == ["مريم كاظم زاده"]
