@@ -925,6 +925,12 @@ def test_kin_before_a_known_family_name_and_a_kunya_in_any_case():
     assert names("في رسالة إلى الرئيس أبي مازن") == ["محمود عباس"]
     # A family name (Lebanon's أبي خليل) and a given name (آبي) stay theirs.
     assert names("وقال وزير الطاقة سيزار أبي خليل إن") == ["سيزار أبي خليل"]
+    # So in a filter or a query: the gazetteer's lookup reads every case.
+    from indexer.actors import current
+
+    gazetteer = current()
+    assert gazetteer.named("أبي مازن").name == gazetteer.named("أبا مازن").name == "محمود عباس"
+    assert gazetteer.actor("آبي مازن") is None
 
 
 def test_a_body_after_a_title_counts_once_as_a_body_anywhere_does():

@@ -51,6 +51,8 @@ _PREPOSITIONS = ("ب", "ل", "ك")
 _SON_OF = ("بن", "ابن", "بنت")
 _CLITIC_LETTERS = frozenset(_CONJUNCTIONS + _PREPOSITIONS)
 COMMAS = frozenset(",،")
+# أبو in the cases a name is given in: أبا بكر البغدادي, إلى أبي مازن.
+ABU_FORMS = frozenset(words("أبو أبا أبي"))
 _LISTING = frozenset(("و", "او")) | COMMAS  # between two names of a list
 _CACHE_LIMIT = 500_000  # distinct words remembered per table (a large archive's vocabulary)
 
@@ -523,8 +525,13 @@ class Gazetteer:
         return set.intersection(*(self._english_words.get(w, set()) for w in wanted))
 
     def actor(self, name):
-        """The actor an unambiguous alias names, or None."""
-        owners = self._owners.get(words(name), ())
+        """The actor an unambiguous alias names, or None; a kunya in another
+        case is the one it names as أبو (أبي مازن, أبا بكر البغدادي; not آبي,
+        Abby, nor a family name أبي no one has as أبو: سيزار أبي خليل)."""
+        written = words(name)
+        owners = self._owners.get(written, ())
+        if not owners and len(written) > 1 and written[0] in ABU_FORMS and name[:1] != "آ":
+            owners = self._owners.get(("ابو", *written[1:]), ())
         if len(owners) == 1 and not owners[0][1] and self._tagged[owners[0][0]]:
             return self.actors[owners[0][0]]
         return None

@@ -41,7 +41,16 @@ from indexer.arabic.stopwords import STOPWORDS
 from indexer.dates import MONTH_NAMES
 
 from .countries import countries
-from .gazetteer import COMMAS, IGNORE, MEDIUM, ORGANISATION, PERSON, Gazetteer, word_forms
+from .gazetteer import (
+    ABU_FORMS,
+    COMMAS,
+    IGNORE,
+    MEDIUM,
+    ORGANISATION,
+    PERSON,
+    Gazetteer,
+    word_forms,
+)
 
 _DATA = resources.files(__package__).joinpath("data")
 # Words, numbers, marks of punctuation and line breaks (a name never runs on
@@ -450,9 +459,6 @@ def _in(word: str, wanted) -> str | None:
 
 _CUE, _START, _CONTEXT = 1, 2, 4
 _ABD = "عبد"  # a name's first word, as a given name is (عبد الله)
-_ABU = normalize("أبو")  # a name's first word before a given name (أبو بكر البغدادي)
-# أبو in every case: أبا بكر البغدادي, عن أبي محمد الجولاني
-_ABU_FORMS = frozenset(map(normalize, ("أبو", "أبا", "أبي")))
 
 
 def _roles(words, roles) -> list[tuple[int, int]]:
@@ -567,7 +573,7 @@ class Recogniser:
             "pronouns": list(_PRONOUNS),
             "verb_prefixes": _VERB_PREFIXES,
             "abd": _ABD,
-            "abu_forms": _ABU_FORMS,
+            "abu_forms": ABU_FORMS,
             "kin": lists.kin,
             "written_given": lists.written_given,
             "rare": _RARE,
@@ -1530,7 +1536,7 @@ class Recogniser:
                 size = self._name_size(tokens, i, first_name=True)
                 start = i
                 if size and norm in cues.first_names and i - 1 > covered:
-                    if tokens[i - 1][NORM] in _ABU_FORMS:  # أبو بكر البغدادي, not بكر البغدادي
+                    if tokens[i - 1][NORM] in ABU_FORMS:  # أبو بكر البغدادي, not بكر البغدادي
                         start, size = i - 1, size + 1
                 if size:
                     if start > covered + 1 and self._named_for(tokens, start - 1):
@@ -1604,13 +1610,9 @@ class Recogniser:
                 continue
             if kind == ORGANISATION and self._outlet(words):
                 kind = MEDIUM
-            actor = gazetteer.actor(shown)
+            actor = gazetteer.actor(shown)  # a kunya in any case too: أبي مازن
             if actor is None and kind == PERSON:
                 actor = self._known_in_full(shown)
-            if actor is None and kind == PERSON and (kunya := _with_abu(shown)) != shown:
-                # أبي مازن, أبا بكر البغدادي: a known kunya, as a name says it
-                # (not أبي خليل, آبي وامباك: a family name, a given one).
-                actor = gazetteer.actor(kunya) or self._known_in_full(kunya)
             if actor is not None:
                 if actor.type != IGNORE:
                     add(actor.name, actor.type, shown, number, start)
@@ -2405,14 +2407,6 @@ def _a_family_name(word: str) -> bool:
     """Whether a word of a name is a family's (العبدالله), not the end of a
     compound given name (بدر الدين, نصر الله)."""
     return word.startswith("ال") and word not in ("ال", "الدين", "الله")
-
-
-def _with_abu(name: str) -> str:
-    """A name that begins with the kunya's أبا or أبي, with أبو (the case a
-    name is given in: أبي بكر البغدادي is أبو بكر البغدادي); else itself."""
-    first, _, rest = name.partition(" ")
-    kunya = rest and normalize(first) in _ABU_FORMS and first[0] != "آ"  # not آبي, Abby
-    return "أبو " + rest if kunya else name
 
 
 def _hamza_apart(one: str, other: str) -> bool:
