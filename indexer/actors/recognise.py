@@ -841,16 +841,18 @@ class Recogniser:
 
         i = position - 1
         while i >= 0 and position - i <= 3:
-            if any(map(a_kind, without_clitic(tokens[i][NORM]))):
+            forms = without_clitic(tokens[i][NORM])
+            if any(map(a_kind, forms)):
                 return True  # (مؤسسة is a title too: مؤسسة فيسبوك, its founder)
-            if _in(tokens[i][NORM], cues.titles) is None:
+            if cues.titles.isdisjoint(forms):
                 break
             i -= 1
         if i < 0:
             return False
         head = i
         while head >= 0 and i - head < 2 and tokens[head][NORM].startswith("ال"):
-            if not self._nisba(tokens[head][NORM]):
+            word = tokens[head][NORM]
+            if not (word.endswith(("ي", "يه")) and self._nisba(word)):  # (its ending first)
                 break
             head -= 1
         return (
