@@ -870,6 +870,7 @@ def test_a_given_name_that_normalises_to_a_particle_is_told_as_written():
     # As the words they are, no one: "at once", "the time has come", "I".
     assert names("وتعمل في آن واحد على الملفين") == []
     assert names("لقد آن أوان الحسم") == []
+    assert names("ويرى محمد آن الأوان لإصلاح المنظومة") == []  # its first word only
     assert names("وقال أنا سميث") == []
 
 

@@ -261,7 +261,7 @@ class Cues:
     # Given names whose normalised form is a word no name has (آلان, الآن:
     # "now"), as written, a clitic before them or not: no `first_names`.
     written_given: frozenset = frozenset()
-    given_names: frozenset = frozenset()  # every one of the list, normalised
+    given_names: frozenset = frozenset()  # every one of the list, normalised, as written ones too
     # مركز, معهد: bodies a name after them is the name of, not a mention of its person
     institutions: frozenset = frozenset()
 
@@ -609,7 +609,7 @@ class Recogniser:
         word = token[NORM]
         cues = self.cues
         if token[SHOWN] in cues.written_given:
-            return True
+            return first  # a name's first word only (not محمد آن الأوان, "the time has come")
         if not _is_word(token) or len(word) < 2 or word in cues.not_names:
             return False
         if word in cues.first_names:
@@ -761,7 +761,7 @@ class Recogniser:
                 and not token[SHOWN].endswith("ة")  # a foreign name ends in ا: فيتاليا
                 and (
                     not self._listed(token[NORM])
-                    or (end > start and self._family_name(token[NORM]))
+                    or (end > start and self._known_family_name(token[NORM]))
                 )
                 and token[NORM] not in self.cues.links
                 and self._name_word(token, first=first)
@@ -776,7 +776,7 @@ class Recogniser:
             return 0
         return end - start
 
-    def _family_name(self, word: str) -> bool:
+    def _known_family_name(self, word: str) -> bool:
         """Whether a word is a known name's that is no given name (لوبيز:
         فليسيانو لوبيز, an unknown given name before it)."""
         return self._known(word) and word not in self.cues.first_names
@@ -1949,14 +1949,12 @@ class Recogniser:
         """The one person of the gazetteer a name of three words or more
         names in full (of two: `_known_as_spelt`): their given name first,
         their family name last, and the words of one of their names between
-        in order, with more (the
-        father's name, a middle initial: عمر حسن أحمد البشير, دونالد جيه
-        ترامب, عبد الملك بدر الدين الحوثي), two at most, none a family name
-        of its own (تركي بن محمد العبدالله الفيصل is not تركي الفيصل), nor a
-        generation more in a name of generations (محمد بن خليفة بن زايد is
-        not محمد بن زايد); None
-        for none or several. A family name that is a given name too (علي,
-        حسن) says too little."""
+        in order, with more (the father's name, a middle initial: عمر حسن
+        أحمد البشير, دونالد جيه ترامب, عبد الملك بدر الدين الحوثي), two at
+        most, none a family name of its own (تركي بن محمد العبدالله الفيصل is
+        not تركي الفيصل), nor a generation more in a name of generations (محمد
+        بن خليفة بن زايد is not محمد بن زايد); None for none or several. A
+        family name that is a given name too (علي, حسن) says too little."""
         written = key(shown).split()
         if len(written) < 2 or written[-1] in self.cues.first_names:
             return None

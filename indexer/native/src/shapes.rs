@@ -312,7 +312,7 @@ impl Shapes {
     fn name_word(&self, token: &Token, first: bool) -> bool {
         let word = token.norm;
         if self.written_given.contains(token.shown) {
-            return true;
+            return first; // a name's first word only (not محمد آن الأوان)
         }
         if !token.word || length(word) < 2 || self.not_names.contains(word) {
             return false;
@@ -501,7 +501,8 @@ impl Shapes {
             if !(arabic(token.shown)
                 && !token.shown.starts_with("ال")
                 && !token.shown.ends_with('ة')
-                && (!self.listed(token.norm) || (end > start && self.family_name(token.norm)))
+                && (!self.listed(token.norm)
+                    || (end > start && self.known_family_name(token.norm)))
                 && !self.links.contains(token.norm)
                 && self.name_word(token, first)
                 && self.strong_name_word(token)
@@ -520,8 +521,8 @@ impl Shapes {
         end - start
     }
 
-    /// `_family_name`: a known name's word that is no given name.
-    fn family_name(&self, word: &str) -> bool {
+    /// `_known_family_name`: a known name's word that is no given name.
+    fn known_family_name(&self, word: &str) -> bool {
         self.known(word) && !self.first_names.contains(word)
     }
 
