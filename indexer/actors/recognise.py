@@ -830,8 +830,8 @@ class Recogniser:
     def _place(self, tokens, position, people=True) -> bool:
         """Whether the name at `position` is a place's, a building's or a
         prize's, past a title or two before it (ستاد الأمير فيصل بن فهد, مطار
-        الملك خالد, جائزة نوبل), or, `people`'s, an institution's (مركز ألبرت
-        أينشتاين, ثانوية مارجوري ستونمان دوغلاس), or one of them with the
+        الملك خالد, جائزة نوبل, ثانوية مارجوري ستونمان دوغلاس), with `people`
+        an institution's too (مركز ألبرت أينشتاين), or one of them with the
         article and its adjectives (المستشفى الجامعي الحبيب بورقيبة; not
         «تفقد المستشفى وزير الصحة»): no mention of the person."""
         cues = self.cues
@@ -1989,8 +1989,9 @@ class Recogniser:
         given_written, family_written = written
         listed = self.cues.first_names
 
+        shape = skeleton(given_written)  # (once, not once a candidate)
+
         def spelt_alike(given: str) -> bool:
-            shape = skeleton(given_written)
             return (
                 not shape.startswith("=")
                 and len(shape) >= 3
