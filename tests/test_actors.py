@@ -951,6 +951,20 @@ def test_an_unknown_given_name_before_a_known_family_name_is_another_person():
     assert names("وقال مستشارو نتنياهو إن") == ["بنيامين نتنياهو"]
 
 
+def test_a_bare_name_someone_else_bears_as_a_given_name_needs_another_spelling():
+    """A bare صلاح where the article names صلاح قوش is he as likely as
+    محمد صلاح: the footballer's context words no longer confirm him, only
+    another spelling of his; a kunya names no one (أبو صلاح)."""
+    gosh = "ويعيد البشير صلاح قوش إلى المنصب. وكان صلاح مديرا للمخابرات، قال المصري"
+    assert names(gosh) == ["صلاح قوش"]
+    assert "محمد صلاح" in names(gosh + " إن محمد صلاح لاعب ليفربول")
+    # The footballer's own context still confirms him where no one else is صلاح.
+    assert names("وسجل صلاح هدفا أمس") == ["محمد صلاح"]
+    assert "محمد صلاح" not in names("ومنهم ناصر القوبري (أبو صلاح) الذي عين قائدا في ليفربول")
+    # A name cut at a hyphen is the known one's who begins with it: مون.
+    assert "مون جاي إن" in names("والتقى مون جي-إن نظيره. وقال مون إن كوريا الجنوبية")
+
+
 def test_the_recogniser_runs_without_the_native_module(monkeypatch):
     """An install that built no Rust extension recognises in Python alone."""
     from indexer.actors import current

@@ -224,7 +224,7 @@ class Gazetteer:
                 cache[token] = found
         return found
 
-    def _spelling(self, token):
+    def spelling(self, token):
         """The one-word spelling a token is a mention of (وسلامة: سلامة)."""
         forms = self._forms(token, self._first, self._forms_cache)
         return next((form for form in forms if form in self._single), token)
@@ -376,7 +376,7 @@ class Gazetteer:
             if not confirmed and not (
                 size == 1
                 and common is not None
-                and common(number, position, self._spelling(token_lists[number][position]), people)
+                and common(number, position, self.spelling(token_lists[number][position]), people)
             ):
                 if context is None:
                     context = self._confirmed_by_context(token_lists, context_positions)
@@ -395,7 +395,7 @@ class Gazetteer:
         `common` says of a spelling that names its person on sight."""
         if common is None or self.actors[index].type != PERSON:
             return False
-        return common(number, position, self._spelling(tokens[position]), True, on_sight=True)
+        return common(number, position, self.spelling(tokens[position]), True, on_sight=True)
 
     def _listed_with(self, tokens, position, size, candidates, sure, number):
         """The one organisation among `candidates` that a list names beside
@@ -489,6 +489,13 @@ class Gazetteer:
     def one_word_spellings(self) -> set[str]:
         """The normalised spellings of one word: a word `knows` knows."""
         return {spelling[0] for spelling in self._owners if len(spelling) == 1}
+
+    def begins_a_name(self, spelling) -> bool:
+        """Whether a one-word spelling (normalised) is the first word of the
+        name of an actor it names (شي, of شي جين بينغ; not صلاح, the family
+        name of محمد صلاح)."""
+        owners = self._single.get(spelling, ())
+        return any(words(self.actors[index].name)[0] == spelling for index, _ in owners)
 
     def never(self, name) -> bool:
         """Whether `name` is a spelling never to be tagged (its lines are all

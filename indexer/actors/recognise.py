@@ -1433,6 +1433,8 @@ class Recogniser:
                 return False  # أبريل نيسان, 10 نيسان 2018: the month, not the company
             if before is None:
                 return True
+            if size == 1 and _a_kunya(before):
+                return False  # ناصر القوبري (أبو صلاح): a kunya, not محمد صلاح
             first = texts[number][position][NORM]
             a_person = first in self.cues.first_names or first in self.cues.links
             if self._place(texts[number], position, people=a_person):
@@ -1456,6 +1458,26 @@ class Recogniser:
         # the name (الرئيس العراقي الراحل صدام): its context may confirm it.
         titled = {(n, p) for n, s, e, kind in spans if kind == PERSON for p in range(s, e)}
 
+        unknown_words = None
+
+        def others():
+            """The given names of the people of two names or more that the
+            article names and the gazetteer does not know (صلاح قوش): a bare
+            صلاح there is he as likely as محمد صلاح, whom only another
+            spelling of his then confirms, not his context («المصري»), where
+            the known person's name does not begin with it too (مون جي-إن
+            is مون جاي إن's own name cut at a hyphen)."""
+            nonlocal unknown_words
+            if unknown_words is None:
+                unknown_words = set()
+                for n, s, e, kind in spans:
+                    name = texts[n][s:e]
+                    given = self.gazetteer.spelling(name[0][NORM])
+                    if kind == PERSON and e - s > 1 and given in self.cues.first_names:
+                        if self.gazetteer.actor(" ".join(t[SHOWN] for t in name)) is None:
+                            unknown_words.add(given)
+            return unknown_words
+
         def common(number, position, spelling, people=True, on_sight=False):
             if not people:  # a body's name that is a word too, or a city's
                 return self._governs(texts[number], position, spelling) or _the_city(
@@ -1463,6 +1485,8 @@ class Recogniser:
                 )
             if (number, position) in titled:
                 return False
+            if not on_sight and spelling in others() and not self.gazetteer.begins_a_name(spelling):
+                return True
             counts = self.cues.counts
             written = norms[number][position]  # لصالح: commoner than صالح, another word
             # A name that names its person on sight (نيمار, used mostly alone)
@@ -2204,6 +2228,15 @@ def _definite_after_a_clitic(word: str, counts) -> bool:
         return False
     rest = word[3:]
     return counts.get("ال" + rest, 0) + counts.get(rest, 0) > 0
+
+
+def _a_kunya(token) -> bool:
+    """Whether a token is أبو in any case, or with و before it: the word
+    after it names a kunya (أبو صلاح, وأبي نعيم), not آبي (Abby) nor بابا."""
+    norm = token[NORM]
+    return token[SHOWN][:1] != "آ" and (
+        norm in ABU_FORMS or (norm[:1] == "و" and norm[1:] in ABU_FORMS)
+    )
 
 
 def _a_month(tokens, position) -> bool:
