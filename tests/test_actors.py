@@ -965,6 +965,23 @@ def test_a_bare_name_someone_else_bears_as_a_given_name_needs_another_spelling()
     assert "مون جاي إن" in names("والتقى مون جي-إن نظيره. وقال مون إن كوريا الجنوبية")
 
 
+def test_a_family_name_another_bears_in_full_is_theirs():
+    """Once the article names another person in full, a bare family name is
+    theirs, not the famous bearer's; but not where it is the known person's
+    own name cut or misspelt, nor kin beside the one everyone means."""
+    prize = "وفاز الروائي إبراهيم نصر الله بالجائزة. وقال نصر الله إن الرواية"
+    assert "حسن نصر الله" not in names(prize)
+    assert "حسن نصر الله" in names("وقال نصر الله في خطاب إن المقاومة")
+    branson = "وقال الملياردير ريتشارد برانسون إن المشروع. وأضاف برانسون أن"
+    assert "أندرو برانسون" not in names(branson)
+    # Kin: زوجة نتانياهو is his wife, he the man the family name means.
+    sara = "وقالت زوجة نتانياهو سارة نتانياهو أمام المحكمة. ووصف نتانياهو الاتهامات"
+    assert "بنيامين نتنياهو" in names(sara)
+    # Her own name cut at a hyphen: still him.
+    cut = "قال بيير-إيمريك أوباميانغ إن غيابه محبط. وانضم أوباميانغ لأرسنال"
+    assert "بيير إيمريك أوباميانغ" in names(cut)
+
+
 def test_the_recogniser_runs_without_the_native_module(monkeypatch):
     """An install that built no Rust extension recognises in Python alone."""
     from indexer.actors import current

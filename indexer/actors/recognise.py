@@ -1428,6 +1428,8 @@ class Recogniser:
                 if span[0] != position:
                     return False
                 return size > 1 and not self._another_sons(tokens, position, size, span[1])
+            if self._another_bears_it(texts, spans, number, position, size):
+                return False  # نصر الله where the article names إبراهيم نصر الله
             before = texts[number][position - 1] if position else None
             if size == 1 and _a_month(texts[number], position):
                 return False  # أبريل نيسان, 10 نيسان 2018: the month, not the company
@@ -1501,6 +1503,56 @@ class Recogniser:
             norms, keep, positions, in_context, common, mentions, lists=True
         )
         return self._assemble(texts, norms, spans, known, home)
+
+    def _another_bears_it(self, texts, spans, number, position, size) -> bool:
+        """Whether the spelling at `position` of text `number`, outside any
+        name found by its shape, of a known person of two names or more, ends
+        the name of someone else the article names in full, a given name or
+        two before it: إبراهيم نصر الله, then «نصر الله» is the novelist, not
+        حسن نصر الله; ريتشارد برانسون, then «برانسون» is not أندرو برانسون.
+        Not the known person's own name in another spelling or cut (نعومي
+        أوساكا, بيير-إيمريك أوباميانغ), not two names run together (الحبيب
+        الصيد لزهر العكرمي), and not kin (زوجة نتنياهو سارة), whom the news
+        name beside the one everyone knows by the family name."""
+        tokens = texts[number]
+        rest = tokens[position + 1 : position + size]
+        spelling = (self.gazetteer.spelling(tokens[position][NORM]), *(t[NORM] for t in rest))
+        known = own = None
+        for n, start, end, kind in spans:
+            if kind != PERSON or not size < end - start <= size + 2:
+                continue
+            name = texts[n][start:end]
+            given = [self.gazetteer.spelling(name[0][NORM])] + [t[NORM] for t in name[1:-size]]
+            if (
+                tuple(t[NORM] for t in name[-size:]) != spelling
+                or given[0] not in self.cues.first_names
+            ):
+                continue
+            if self._a_word(given[0]):
+                continue  # يسار تير شتيغن: the left of him, no يسار
+            if known is None:
+                known = self.gazetteer.actor(
+                    " ".join(t[SHOWN] for t in tokens[position : position + size])
+                )
+                if known is None or known.type != PERSON:
+                    return False
+                own = normalize(known.name).split()[:-size]
+                if not own:
+                    return False  # نيمار: one name, the one everyone means
+            bearer = self.gazetteer.actor(" ".join((*given, *spelling)))
+            if bearer is known:
+                continue
+            if bearer is None:
+                if any(w in own or any(self._alike_given_names(w, o) for o in own) for w in given):
+                    continue
+                if self.gazetteer.actor(" ".join(given)) is not None:
+                    continue
+            elif spelling in {tuple(normalize(c).split()) for c in bearer.context}:
+                continue  # kin the gazetteer knows by it: إيفانكا ترامب
+            if self._kin_by(texts, n, start) or self._kin_by(texts, number, position):
+                continue
+            return True
+        return False
 
     def _shapes(self, number, tokens, positions):
         """(text, start, end, kind) of the names found by their shape, from
