@@ -1428,8 +1428,6 @@ class Recogniser:
                 if span[0] != position:
                     return False
                 return size > 1 and not self._another_sons(tokens, position, size, span[1])
-            if self._another_bears_it(texts, spans, number, position, size):
-                return False  # نصر الله where the article names إبراهيم نصر الله
             before = texts[number][position - 1] if position else None
             if size == 1 and _a_month(texts[number], position):
                 return False  # أبريل نيسان, 10 نيسان 2018: the month, not the company
@@ -1503,56 +1501,6 @@ class Recogniser:
             norms, keep, positions, in_context, common, mentions, lists=True
         )
         return self._assemble(texts, norms, spans, known, home)
-
-    def _another_bears_it(self, texts, spans, number, position, size) -> bool:
-        """Whether the spelling at `position` of text `number`, outside any
-        name found by its shape, of a known person of two names or more, ends
-        the name of someone else the article names in full, a given name or
-        two before it: إبراهيم نصر الله, then «نصر الله» is the novelist, not
-        حسن نصر الله; ريتشارد برانسون, then «برانسون» is not أندرو برانسون.
-        Not the known person's own name in another spelling or cut (نعومي
-        أوساكا, بيير-إيمريك أوباميانغ), not two names run together (الحبيب
-        الصيد لزهر العكرمي), and not kin (زوجة نتنياهو سارة), whom the news
-        name beside the one everyone knows by the family name."""
-        tokens = texts[number]
-        rest = tokens[position + 1 : position + size]
-        spelling = (self.gazetteer.spelling(tokens[position][NORM]), *(t[NORM] for t in rest))
-        known = own = None
-        for n, start, end, kind in spans:
-            if kind != PERSON or not size < end - start <= size + 2:
-                continue
-            name = texts[n][start:end]
-            given = [self.gazetteer.spelling(name[0][NORM])] + [t[NORM] for t in name[1:-size]]
-            if (
-                tuple(t[NORM] for t in name[-size:]) != spelling
-                or given[0] not in self.cues.first_names
-            ):
-                continue
-            if self._a_word(given[0]):
-                continue  # يسار تير شتيغن: the left of him, no يسار
-            if known is None:
-                known = self.gazetteer.actor(
-                    " ".join(t[SHOWN] for t in tokens[position : position + size])
-                )
-                if known is None or known.type != PERSON:
-                    return False
-                own = normalize(known.name).split()[:-size]
-                if not own:
-                    return False  # نيمار: one name, the one everyone means
-            bearer = self.gazetteer.actor(" ".join((*given, *spelling)))
-            if bearer is known:
-                continue
-            if bearer is None:
-                if any(w in own or any(self._alike_given_names(w, o) for o in own) for w in given):
-                    continue
-                if self.gazetteer.actor(" ".join(given)) is not None:
-                    continue
-            elif spelling in {tuple(normalize(c).split()) for c in bearer.context}:
-                continue  # kin the gazetteer knows by it: إيفانكا ترامب
-            if self._kin_by(texts, n, start) or self._kin_by(texts, number, position):
-                continue
-            return True
-        return False
 
     def _shapes(self, number, tokens, positions):
         """(text, start, end, kind) of the names found by their shape, from
@@ -1917,29 +1865,36 @@ class Recogniser:
         footballer إسلام سليماني, then سليماني; not a part of their own name:
         «صالح علي الصماد»), unless a word of kin stands by them (زوجته غريس
         موغابي: a family is in the story, and موغابي alone is likely its
-        famous member). The namesake may be the gazetteer's too where the
-        family name alone is only ambiguous for the famous one (وائل عباس,
-        then وعباس: the blogger, not محمود عباس; but إيفانكا ترامب, then
-        ترامب: the gazetteer has ترامب for her father)."""
+        famous member). The family name may be of two words (إبراهيم نصر
+        الله, then نصر الله: the novelist, not حسن نصر الله), and the namesake
+        the gazetteer's too (وائل عباس, then وعباس: the blogger, not محمود
+        عباس; ريتشارد برانسون, not أندرو برانسون), but for kin it knows by
+        the name (إيفانكا ترامب, then ترامب: her father)."""
         people = {k: k.split() for k, f in by_key.items() if f.kind == PERSON}
         for name_key, words in people.items():
             found = by_key.get(name_key)
-            if (
-                found is None
-                or name_key not in actors_keys
-                or len(words) < 2
-                or any(key(form) != words[-1] for form in found.forms)
-            ):
+            if found is None or name_key not in actors_keys or len(words) < 2:
                 continue
-            namesakes = [k for k, w in people.items() if k != name_key and w[-1] == words[-1]]
+            family = {key(form) for form in found.forms}  # (نصر الله: two words)
+            size = len(next(iter(family)).split())
+            if len(family) != 1 or size >= len(words) or family != {" ".join(words[-size:])}:
+                continue
+            namesakes = [
+                k for k, w in people.items() if k != name_key and w[-size:] == words[-size:]
+            ]
             if len(namesakes) != 1:
                 continue
             other = namesakes[0]
             given = people[other][0]
             if given == words[0] or other not in by_key:
                 continue  # named in full in a spelling of the article's; joined
-            if other in actors_keys and self.gazetteer.actor(words[-1]) is not None:
-                continue  # the gazetteer's namesake, but the name alone is theirs (ترامب)
+            known = self.gazetteer.actor(other) if other in actors_keys else None
+            if known is not None and any(
+                key(c) in family or key(c) == words[-1] for c in (*known.context, *known.ambiguous)
+            ):
+                # Kin the gazetteer knows by the name (إيفانكا ترامب: ترامب is
+                # her father), or tells from its bearer already (حافظ قائد السبسي).
+                continue
             number, position = first[other]
             before = texts[number][position - 1][NORM] if position else ""
             if given in words or before == words[0] or self._alike_given_names(words[0], given):
@@ -1947,7 +1902,7 @@ class Recogniser:
                     continue  # two people the gazetteer knows apart
                 into, gone = found, other
             elif (
-                len(people[other]) == 2
+                self._another_given_name(people[other][:-size], words)
                 and given not in self.cues.stops
                 and not self._kin_by(texts, number, position)
             ):
@@ -1957,6 +1912,21 @@ class Recogniser:
                 continue
             into.forms.extend(x for x in by_key[gone].forms if x not in into.forms)
             del by_key[gone]
+
+    def _another_given_name(self, given, name) -> bool:
+        """Whether the words before a family name are another person's name
+        than `name` (of the same family name): one given name, or two (ميغيل
+        أرياس كانتي, صادق آملي لاريجاني) that are names and not a word run on
+        before the whole name (انتقذ بوريس جونسون) nor share one of its own
+        (أحمد جواد ظريف, حافظ قائد السبسي)."""
+        if len(given) == 1:
+            return True
+        return (
+            len(given) == 2
+            and given[0] in self.cues.first_names
+            and not self._a_word(given[0])
+            and not set(given) & set(name)
+        )
 
     def _alike_given_names(self, one: str, other: str) -> bool:
         """Whether two given names are spellings of one: a foreign name's
