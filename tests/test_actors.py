@@ -982,6 +982,13 @@ def test_a_family_name_another_bears_in_full_is_theirs():
     assert "بيير إيمريك أوباميانغ" in names(cut)
 
 
+def test_a_club_after_a_kick_off_time_and_the_houthis_by_their_adjective():
+    # A fixture list's time before a club is no sum of money before a word.
+    assert "الترجي الرياضي التونسي" in names("الساعة 16:00 الترجي الرياضي - النادي الصفاقسي")
+    assert names("وقال السهم تراجع إلى 69.68 بنس") == []
+    assert names("من قبل الميليشيا الحوثية المدعومة من إيران") == ["جماعة الحوثي"]
+
+
 def test_the_recogniser_runs_without_the_native_module(monkeypatch):
     """An install that built no Rust extension recognises in Python alone."""
     from indexer.actors import current

@@ -1441,8 +1441,8 @@ class Recogniser:
                 # ستاد الأمير فيصل بن فهد: a stadium, not the prince; مركز ألبرت
                 # أينشتاين, not the physicist (مركز كابيتال إيكونوميكس is theirs).
                 return False
-            if before[SHOWN][0].isdigit():
-                return False  # 69.68 بنس: a sum of pence
+            if before[SHOWN][0].isdigit() and not texts[number][position][NORM].startswith("ال"):
+                return False  # 69.68 بنس: a sum of pence (not 16:00 الترجي الرياضي, a fixture)
             # وزير الخارجية التركية, وزيرا للخارجية: a minister's office, not the ministry.
             return not (
                 texts[number][position][NORM].startswith(("ال", "لل"))
