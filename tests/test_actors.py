@@ -982,6 +982,15 @@ def test_a_family_name_another_bears_in_full_is_theirs():
     assert "بيير إيمريك أوباميانغ" in names(cut)
 
 
+def test_a_name_that_is_a_word_after_fi_or_wa_li_is_the_word():
+    """في صالح, ولصالح: "in favour of", not علي عبد الله صالح; كان الله في
+    عون, not ميشال عون; the context of Yemen or Lebanon does not make them him."""
+    assert names("وقال إن الحرب في اليمن ليست في صالح الحوثيين") == ["جماعة الحوثي"]
+    assert "علي عبد الله صالح" not in names("تراجعت الليرة ولصالح بنوك أوروبية في اليمن")
+    assert "ميشال عون" not in names("كان الله في عون اللبنانيين والرئيس اللبناني")
+    assert "علي عبد الله صالح" in names("وقال صالح إن اليمن المخلوع")
+
+
 def test_a_club_after_a_kick_off_time_and_the_houthis_by_their_adjective():
     # A fixture list's time before a club is no sum of money before a word.
     assert "الترجي الرياضي التونسي" in names("الساعة 16:00 الترجي الرياضي - النادي الصفاقسي")

@@ -1489,6 +1489,10 @@ class Recogniser:
                 return True
             counts = self.cues.counts
             written = norms[number][position]  # لصالح: commoner than صالح, another word
+            if written[:1] in "وف" and written[1:] != spelling and written.endswith(spelling):
+                written = written[1:]  # ولصالح
+            if position and texts[number][position - 1][NORM] == "في":
+                return True  # في صالح, "in favour of": a noun after في, no one named
             # A name that names its person on sight (نيمار, used mostly alone)
             # is a word only as written here, never for being frequent.
             return (
