@@ -33,7 +33,7 @@ lists from any other (a split); an `ignore` line is a never-tag list.
 import os
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from indexer.arabic import words
@@ -53,6 +53,20 @@ _CLITIC_LETTERS = frozenset(_CONJUNCTIONS + _PREPOSITIONS)
 COMMAS = frozenset(",،")
 # أبو in the cases a name is given in: أبا بكر البغدادي, إلى أبي مازن.
 ABU_FORMS = frozenset(words("أبو أبا أبي"))
+
+
+def a_kunya(shown: str) -> bool:
+    """Whether a word as written is أبو in any case, alone or after a clitic
+    written before its hamza (وأبو, بأبي, لأبي): the word after it makes a
+    kunya. Not آبي (Abby), nor بابا (ب and no hamza)."""
+    for clitic in ("", *_CONJUNCTIONS, *_PREPOSITIONS):
+        rest = shown[len(clitic) :] if shown.startswith(clitic) else None
+        if rest and (not clitic or rest[:1] in "أإ") and rest[:1] != "آ":
+            if tuple(words(rest)) and words(rest)[0] in ABU_FORMS and len(words(rest)) == 1:
+                return True
+    return False
+
+
 _LISTING = frozenset(("و", "او")) | COMMAS  # between two names of a list
 _CACHE_LIMIT = 500_000  # distinct words remembered per table (a large archive's vocabulary)
 
@@ -490,12 +504,28 @@ class Gazetteer:
         """The normalised spellings of one word: a word `knows` knows."""
         return {spelling[0] for spelling in self._owners if len(spelling) == 1}
 
+    def confirmed(self, name, token_lists) -> bool | None:
+        """Whether the context words of the actor `name` names without
+        ambiguity occur in the token lists (an article's normalised words);
+        None for an actor the gazetteer gives no context words."""
+        owners = self._owners.get(words(name), ())
+        if len(owners) != 1 or not self.actors[owners[0][0]].context:
+            return None
+        return owners[0][0] in self._confirmed_by_context(token_lists)
+
     def begins_a_name(self, spelling) -> bool:
         """Whether a one-word spelling (normalised) is the first word of the
         name of an actor it names (شي, of شي جين بينغ; not صلاح, the family
         name of محمد صلاح)."""
-        owners = self._single.get(spelling, ())
-        return any(words(self.actors[index].name)[0] == spelling for index, _ in owners)
+        return spelling in self._name_starts
+
+    @cached_property
+    def _name_starts(self) -> frozenset[str]:
+        return frozenset(
+            first
+            for first, owners in self._single.items()
+            if any(words(self.actors[index].name)[0] == first for index, _ in owners)
+        )
 
     def never(self, name) -> bool:
         """Whether `name` is a spelling never to be tagged (its lines are all
@@ -537,7 +567,7 @@ class Gazetteer:
         Abby, nor a family name أبي no one has as أبو: سيزار أبي خليل)."""
         written = words(name)
         owners = self._owners.get(written, ())
-        if not owners and len(written) > 1 and written[0] in ABU_FORMS and name[:1] != "آ":
+        if not owners and len(written) > 1 and written[0] in ABU_FORMS and a_kunya(name.split()[0]):
             owners = self._owners.get(("ابو", *written[1:]), ())
         if len(owners) == 1 and not owners[0][1] and self._tagged[owners[0][0]]:
             return self.actors[owners[0][0]]

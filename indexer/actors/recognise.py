@@ -49,6 +49,7 @@ from .gazetteer import (
     ORGANISATION,
     PERSON,
     Gazetteer,
+    a_kunya,
     word_forms,
 )
 
@@ -1433,7 +1434,7 @@ class Recogniser:
                 return False  # أبريل نيسان, 10 نيسان 2018: the month, not the company
             if before is None:
                 return True
-            if size == 1 and _a_kunya(before):
+            if size == 1 and a_kunya(before[SHOWN]):
                 return False  # ناصر القوبري (أبو صلاح): a kunya, not محمد صلاح
             first = texts[number][position][NORM]
             a_person = first in self.cues.first_names or first in self.cues.links
@@ -1441,7 +1442,8 @@ class Recogniser:
                 # ستاد الأمير فيصل بن فهد: a stadium, not the prince; مركز ألبرت
                 # أينشتاين, not the physicist (مركز كابيتال إيكونوميكس is theirs).
                 return False
-            if before[SHOWN][0].isdigit() and not texts[number][position][NORM].startswith("ال"):
+            definite = texts[number][position][NORM].startswith(("ال", "وال"))
+            if before[SHOWN][0].isdigit() and not definite:
                 return False  # 69.68 بنس: a sum of pence (not 16:00 الترجي الرياضي, a fixture)
             # وزير الخارجية التركية, وزيرا للخارجية: a minister's office, not the ministry.
             return not (
@@ -1473,9 +1475,15 @@ class Recogniser:
                 for n, s, e, kind in spans:
                     name = texts[n][s:e]
                     given = self.gazetteer.spelling(name[0][NORM])
-                    if kind == PERSON and e - s > 1 and given in self.cues.first_names:
-                        if self.gazetteer.actor(" ".join(t[SHOWN] for t in name)) is None:
-                            unknown_words.add(given)
+                    if kind != PERSON or e - s < 2 or given not in self.cues.first_names:
+                        continue
+                    if name[1][NORM] in _COMPOUNDING:
+                        continue  # صلاح الدين: another given name
+                    if (
+                        self.gazetteer.actor(" ".join((given, *(t[NORM] for t in name[1:]))))
+                        is None
+                    ):
+                        unknown_words.add(given)  # (وعباس عراقجي: known, and no one else)
             return unknown_words
 
         def common(number, position, spelling, people=True, on_sight=False):
@@ -1489,10 +1497,13 @@ class Recogniser:
                 return True
             counts = self.cues.counts
             written = norms[number][position]  # لصالح: commoner than صالح, another word
-            if written[:1] in "وف" and written[1:] != spelling and written.endswith(spelling):
-                written = written[1:]  # ولصالح
+            if written[:1] in "وف" and written[1:] != spelling and written[1:].endswith(spelling):
+                written = written[1:]  # ولصالح: as لصالح (not فانس, nor فكرتي: ف and كرتي)
             if position and texts[number][position - 1][NORM] == "في":
-                return True  # في صالح, "in favour of": a noun after في, no one named
+                # في صالح, "in favour of"; كان الله في عون: a name that is a
+                # word too is the word after في (not «ثقته في ترامب»).
+                if not on_sight or self._common_word(spelling):
+                    return True
             # A name that names its person on sight (نيمار, used mostly alone)
             # is a word only as written here, never for being frequent.
             return (
@@ -1865,15 +1876,18 @@ class Recogniser:
         family name, and no one with their given name: the same person where
         the given names are two spellings of one, or another of their names
         (ستيف منوتشين is ستيفن منوتشين, إيف لودريان is جان إيف لودريان), else,
-        where the story names them in two words, the person it names (the
-        footballer إسلام سليماني, then سليماني; not a part of their own name:
-        «صالح علي الصماد»), unless a word of kin stands by them (زوجته غريس
-        موغابي: a family is in the story, and موغابي alone is likely its
-        famous member). The family name may be of two words (إبراهيم نصر
-        الله, then نصر الله: the novelist, not حسن نصر الله), and the namesake
-        the gazetteer's too (وائل عباس, then وعباس: the blogger, not محمود
-        عباس; ريتشارد برانسون, not أندرو برانسون), but for kin it knows by
-        the name (إيفانكا ترامب, then ترامب: her father)."""
+        where the story names them by one or two given names of their own
+        (`_another_given_name`), the person it names (the footballer إسلام
+        سليماني, then سليماني; ميغيل أرياس كانتي; not a part of their own
+        name: «صالح علي الصماد»), unless a word of kin stands by them (زوجته
+        غريس موغابي: a family is in the story, and موغابي alone is likely its
+        famous member). The family name may be of two words (نصر الله). The
+        namesake may be the gazetteer's too where the family name alone is
+        only ambiguous for the famous one (وائل عباس, then وعباس: the
+        blogger, not محمود عباس), or where it names the famous one but their
+        context words, which the gazetteer gives them, are not in the story
+        (إبراهيم نصر الله's prize, then نصر الله: not حسن نصر الله; but
+        ميشيل أوباما, then أوباما: her husband, whom no context words tell)."""
         people = {k: k.split() for k, f in by_key.items() if f.kind == PERSON}
         for name_key, words in people.items():
             found = by_key.get(name_key)
@@ -1892,13 +1906,14 @@ class Recogniser:
             given = people[other][0]
             if given == words[0] or other not in by_key:
                 continue  # named in full in a spelling of the article's; joined
-            known = self.gazetteer.actor(other) if other in actors_keys else None
-            if known is not None and any(
-                key(c) in family or key(c) == words[-1] for c in (*known.context, *known.ambiguous)
-            ):
-                # Kin the gazetteer knows by the name (إيفانكا ترامب: ترامب is
-                # her father), or tells from its bearer already (حافظ قائد السبسي).
-                continue
+            if other in actors_keys and self.gazetteer.actor(next(iter(family))) is not None:
+                # The gazetteer's namesake, but the name alone is the famous
+                # one's (ترامب, أوباما: their kin), where the story is theirs
+                # as their context words tell (حسن نصر الله: حزب الله, لبنان;
+                # not the novelist إبراهيم نصر الله's prize).
+                norms = [[t[NORM] for t in tokens] for tokens in texts]
+                if self.gazetteer.confirmed(name_key, norms) is not False:
+                    continue
             number, position = first[other]
             before = texts[number][position - 1][NORM] if position else ""
             if given in words or before == words[0] or self._alike_given_names(words[0], given):
@@ -2256,15 +2271,6 @@ def _definite_after_a_clitic(word: str, counts) -> bool:
     return counts.get("ال" + rest, 0) + counts.get(rest, 0) > 0
 
 
-def _a_kunya(token) -> bool:
-    """Whether a token is أبو in any case, or with و before it: the word
-    after it names a kunya (أبو صلاح, وأبي نعيم), not آبي (Abby) nor بابا."""
-    norm = token[NORM]
-    return token[SHOWN][:1] != "آ" and (
-        norm in ABU_FORMS or (norm[:1] == "و" and norm[1:] in ABU_FORMS)
-    )
-
-
 def _a_month(tokens, position) -> bool:
     """Whether the word at `position` is a month's name where a date has it:
     beside another month's name, "/" between or not (أبريل نيسان, نيسان/
@@ -2463,10 +2469,14 @@ def _generations(words) -> int:
     return sum(word in _SON_OF or word == "بن" for word in words)
 
 
+# What ends a compound given name: بدر الدين, نصر الله.
+_COMPOUNDING = frozenset(("الدين", "الله"))
+
+
 def _a_family_name(word: str) -> bool:
     """Whether a word of a name is a family's (العبدالله), not the end of a
     compound given name (بدر الدين, نصر الله)."""
-    return word.startswith("ال") and word not in ("ال", "الدين", "الله")
+    return word.startswith("ال") and word != "ال" and word not in _COMPOUNDING
 
 
 def _hamza_apart(one: str, other: str) -> bool:
