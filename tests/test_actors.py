@@ -982,6 +982,18 @@ def test_a_family_name_a_namesake_the_gazetteer_knows_bears_in_full():
     assert names("قال ميغيل أرياس كانتي إن الاتفاق. وكان كانتي يتحدث") == ["ميغيل أرياس كانتي"]
 
 
+def test_a_name_ending_in_heh_is_a_name_where_no_word_takes_a_pronoun_so():
+    """زنغنه, فوكييه: no زنغن, فوكيي is written, so the ه is the name's;
+    صدارته, امتعاضه: the word (صدارة, امتعاض) and a pronoun; كالفو: no
+    الفو is written, so no ك before a definite noun."""
+    assert names("وزيري النفط الإيراني بيجن زنغنه، والطاقة الروسي ألكسندر نوفاك") == [
+        "بيجن زنغنه",
+        "ألكسندر نوفاك",
+    ]
+    assert names("وقالت وزيرة الثقافة، كارمن كالفو إن") == ["كارمن كالفو"]
+    assert names("وقال اللاعب محمد صلاح صدارته للهدافين") == ["محمد صلاح"]
+
+
 def test_a_name_that_begins_with_wa_or_fa_keeps_its_letter_and_a_kunya_any_clitic():
     # ولصالح is read as لصالح; فيدان, فيدل are names, not ف and a word.
     assert "هاكان فيدان" in names("وقال فيدان إن تركيا")

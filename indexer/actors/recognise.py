@@ -434,8 +434,14 @@ def inflected(token: _Token, counts, first=False) -> bool:
     word = token[NORM]
     if not word:
         return True  # tatweel or marks alone
-    if (token[SHOWN].endswith("ه") and len(word) >= 4) or word.endswith(_PRONOUNS):
-        return True  # a word with its pronoun: امتعاضه, يحثه, برأسه (ة, not ه, ends names)
+    if word.endswith(_PRONOUNS) or (
+        token[SHOWN].endswith("ه")
+        and len(word) >= 4
+        and (_a_written_stem(word[:-1], counts) or (word[0] == "و" and len(word) >= 5))
+    ):
+        # A word with its pronoun: امتعاضه, يحثه, برأسه, وشاعريته (ة, not
+        # ه, ends names; but زنغنه, a name written with ه: no زنغن is written).
+        return True
     if word[:2] in _VERB_PREFIXES and counts.get(word[1:], 0) >= 3:
         return True  # سيزور, ليواجه: a verb of the present or to come
     # A conjunction or preposition before a commoner word: فيسدد, بتسجيل,
@@ -447,6 +453,23 @@ def inflected(token: _Token, counts, first=False) -> bool:
     if word[0] not in letters or counts.get(rest, 0) <= counts.get(word, 0):
         return False
     return word[0] in "وف" or counts.get(rest, 0) >= _RARE // 4 or counts.get("ال" + rest, 0) > 0
+
+
+def _a_written_stem(stem: str, counts) -> bool:
+    """Whether the archive writes the word a pronoun was glued to, with the
+    article or without: as it is (امتعاض), with its ة (صدارت: صدارة), its ى
+    (ثرا: ثرى) or its plural's ن (فناني: فنانين), after a clitic or a
+    verb's prefix or not (بغيتار: غيتار; يعذب: عذب)."""
+    forms = [stem]
+    if stem.endswith("ت"):
+        forms.append(stem[:-1] + "ه")
+    elif stem.endswith("ا"):
+        forms.append(stem[:-1] + "ي")
+    elif stem.endswith(("ي", "و")):
+        forms.append(stem + "ن")
+    if len(stem) > 3 and stem[0] in "وفبلكيتن":
+        forms += [form[1:] for form in forms]
+    return any(counts.get(form, 0) + counts.get("ال" + form, 0) > 0 for form in forms)
 
 
 @lru_cache(maxsize=2**18)
@@ -2262,13 +2285,14 @@ def _definite_after_a_clitic(word: str, counts) -> bool:
     """Whether a word is ل, ب or ك before a definite noun (للتربية,
     بالمستشفيات, كالعادة): لل always (a slip after it is no name: للصحفين),
     بال and كال where the news write the noun, not a name that only begins
-    so (كالانتاري, بالاكريشنان: no الانتاري nor انتاري is written)."""
+    so (كالانتاري, بالاكريشنان: no الانتاري nor انتاري is written; كالفو:
+    فو is, but seldom, and never الفو)."""
     if word.startswith("لل"):
         return True
     if not word.startswith(("بال", "كال")):
         return False
     rest = word[3:]
-    return counts.get("ال" + rest, 0) + counts.get(rest, 0) > 0
+    return counts.get("ال" + rest, 0) > 0 or counts.get(rest, 0) >= _RARE // 4
 
 
 def _a_month(tokens, position) -> bool:

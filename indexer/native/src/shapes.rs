@@ -286,10 +286,13 @@ impl Shapes {
         if word.is_empty() {
             return true;
         }
-        if (token.shown.ends_with('ه') && length(word) >= 4)
-            || self.pronouns.iter().any(|p| word.ends_with(p.as_str()))
+        if self.pronouns.iter().any(|p| word.ends_with(p.as_str()))
+            || (token.shown.ends_with('ه')
+                && length(word) >= 4
+                && (self.a_written_stem(before_last(word, 1))
+                    || (word.starts_with('و') && length(word) >= 5)))
         {
-            return true;
+            return true; // a word with its pronoun (not زنغنه: no زنغن is written)
         }
         let rest = after(word, 1);
         if self.verb_prefixes.contains(first_chars(word, 2)) && self.count(rest) >= 3 {
@@ -307,6 +310,26 @@ impl Shapes {
         word.starts_with(['و', 'ف'])
             || self.count(rest) >= self.rare / 4
             || self.count(&format!("ال{rest}")) > 0
+    }
+
+    /// `_a_written_stem`: whether the archive writes the word a pronoun was
+    /// glued to (its ة, ى or plural's ن restored, after a clitic or not).
+    fn a_written_stem(&self, stem: &str) -> bool {
+        let mut forms = vec![stem.to_string()];
+        if stem.ends_with('ت') {
+            forms.push(format!("{}ه", before_last(stem, 1)));
+        } else if stem.ends_with('ا') {
+            forms.push(format!("{}ي", before_last(stem, 1)));
+        } else if stem.ends_with(['ي', 'و']) {
+            forms.push(format!("{stem}ن"));
+        }
+        if length(stem) > 3 && stem.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'ي', 'ت', 'ن']) {
+            let bare: Vec<String> = forms.iter().map(|f| after(f, 1).to_string()).collect();
+            forms.extend(bare);
+        }
+        forms
+            .iter()
+            .any(|f| self.count(f) + self.count(&format!("ال{f}")) > 0)
     }
 
     fn name_word(&self, token: &Token, first: bool) -> bool {
@@ -361,7 +384,7 @@ impl Shapes {
             return false;
         }
         let rest = after(word, 3);
-        self.count(&format!("ال{rest}")) + self.count(rest) > 0
+        self.count(&format!("ال{rest}")) > 0 || self.count(rest) >= self.rare / 4
     }
 
     fn verb_or_adverb(&self, word: &str) -> bool {
