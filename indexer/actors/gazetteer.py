@@ -345,8 +345,9 @@ class Gazetteer:
         `common(list, position, spelling, people)`, when given, says which
         mentions of a one-word spelling are a common word rather than the
         name (سلامة, "safety"; لصالح, "in favour of"; فتح سفارتها, "opened
-        its embassy"): the article's context does not confirm them, only
-        another spelling of the actor does. `people`: whether every owner of
+        its embassy"), or as likely another's (صلاح, where صلاح قوش is
+        named): the article's context does not confirm them, only another
+        spelling of the actor does. `people`: whether every owner of
         the spelling is a person (a body's name that is a word too, حماس, is
         what its context is about, but where it governs a noun); asked too of
         a person's one-word spelling that names them on sight, `on_sight`,

@@ -1510,6 +1510,8 @@ class Recogniser:
             return unknown_words
 
         def common(number, position, spelling, people=True, on_sight=False):
+            """Whether a one-word spelling is here a word, or another's
+            name, rather than its actor's (`Gazetteer.resolve`)."""
             if not people:  # a body's name that is a word too, or a city's
                 return self._governs(texts[number], position, spelling) or _the_city(
                     texts[number], position, self.cues.gentilics
