@@ -972,6 +972,8 @@ def test_a_family_name_a_namesake_the_gazetteer_knows_bears_in_full():
     none to tell (أوباما beside ميشيل أوباما: his kin)."""
     prize = "وفاز الروائي إبراهيم نصر الله بالجائزة. وقال نصر الله إن الرواية"
     assert names(prize) == ["إبراهيم نصر الله"]
+    # With or without the space before الله: one name, the novelist's.
+    assert names("إبراهيم نصرالله يفوز", prize) == ["إبراهيم نصر الله"]
     assert "حسن نصر الله" in names("وقال الأمين العام لحزب الله نصر الله إن")
     branson = "وقال الملياردير ريتشارد برانسون إن المشروع. وأضاف برانسون أن"
     assert names(branson) == ["ريتشارد برانسون"]

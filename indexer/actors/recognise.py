@@ -494,9 +494,11 @@ def _roles(words, roles) -> list[tuple[int, int]]:
 @lru_cache(maxsize=2**16)
 def key(name: str) -> str:
     """What two spellings of one name share: normalised words, a space after
-    عبد and أبو or not (عبدالله, عبد الله)."""
+    عبد and أبو or before الله or not (عبدالله, عبد الله; نصرالله, نصر الله)."""
     words = normalize(name).split()
-    return " ".join(words).replace("عبد ال", "عبدال").replace("ابو ", "ابو")
+    return (
+        " ".join(words).replace("عبد ال", "عبدال").replace("ابو ", "ابو").replace(" الله", "الله")
+    )
 
 
 class Recogniser:
