@@ -1485,42 +1485,53 @@ class Recogniser:
         # the name (الرئيس العراقي الراحل صدام): its context may confirm it.
         titled = {(n, p) for n, s, e, kind in spans if kind == PERSON for p in range(s, e)}
 
-        unknown_words = None
+        unknown_words: dict[str, set] | None = None
 
-        def others():
-            """The given names of the people of two names or more that the
-            article names and the gazetteer does not know (صلاح قوش): a bare
-            صلاح there is he as likely as محمد صلاح, whom only another
-            spelling of his then confirms, not his context («المصري»), where
-            the known person's name does not begin with it too (مون جي-إن
+        def others(kind):
+            """The first words of the names the article gives people (their
+            given names, of names of two words or more) or bodies (of names
+            of three words or more) of `kind` and the gazetteer does not know
+            (صلاح قوش; التحالف اليمني لرصد انتهاكات حقوق الإنسان): a bare
+            صلاح there is he as likely as محمد صلاح, a bare التحالف that body
+            as likely as the Saudi-led coalition, whom only another spelling
+            of theirs then confirms, not their context («المصري»; «اليمن»),
+            where the known one's name does not begin with it too (مون جي-إن
             is مون جاي إن's own name cut at a hyphen)."""
             nonlocal unknown_words
             if unknown_words is None:
-                unknown_words = set()
-                for n, s, e, kind in spans:
+                unknown_words = {PERSON: set(), ORGANISATION: set()}
+                for n, s, e, found in spans:
                     name = texts[n][s:e]
-                    given = self.gazetteer.spelling(name[0][NORM])
-                    if kind != PERSON or e - s < 2 or given not in self.cues.first_names:
+                    first = self.gazetteer.spelling(name[0][NORM])
+                    if e - s < (2 if found == PERSON else 3):
+                        continue  # (a body of two words often runs on: الاتحاد المعار)
+                    if found == PERSON and first not in self.cues.first_names:
                         continue
-                    if name[1][NORM] in _COMPOUNDING:
+                    if found == PERSON and name[1][NORM] in _COMPOUNDING:
                         continue  # صلاح الدين: another given name
                     if (
-                        self.gazetteer.actor(" ".join((given, *(t[NORM] for t in name[1:]))))
+                        self.gazetteer.actor(" ".join((first, *(t[NORM] for t in name[1:]))))
                         is None
                     ):
-                        unknown_words.add(given)  # (وعباس عراقجي: known, and no one else)
-            return unknown_words
+                        unknown_words[found].add(first)  # (وعباس عراقجي: known, and no one else)
+            return unknown_words[kind]
 
         def common(number, position, spelling, people=True, on_sight=False):
             """Whether a one-word spelling is here a word, or another's
             name, rather than its actor's (`Gazetteer.resolve`)."""
             if not people:  # a body's name that is a word too, or a city's
-                return self._governs(texts[number], position, spelling) or _the_city(
-                    texts[number], position, self.cues.gentilics
+                return (
+                    self._governs(texts[number], position, spelling)
+                    or _the_city(texts[number], position, self.cues.gentilics)
+                    or (not on_sight and spelling in others(ORGANISATION))
                 )
             if (number, position) in titled:
                 return False
-            if not on_sight and spelling in others() and not self.gazetteer.begins_a_name(spelling):
+            if (
+                not on_sight
+                and spelling in others(PERSON)
+                and not self.gazetteer.begins_a_name(spelling)
+            ):
                 return True
             counts = self.cues.counts
             written = norms[number][position]  # لصالح: commoner than صالح, another word
