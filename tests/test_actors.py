@@ -1020,6 +1020,16 @@ def test_a_club_after_a_kick_off_time_and_the_houthis_by_their_adjective():
     assert names("من قبل الميليشيا الحوثية المدعومة من إيران") == ["جماعة الحوثي"]
 
 
+def test_idioms_and_places_that_hold_a_known_name_are_no_one():
+    # The lion's share, the Ain al-Asad base, Mayfair, Hegra: phrases never tagged.
+    assert names("واستحوذت الشركات السورية على حصة الأسد من السوق في دمشق") == []
+    assert names("وسقطت صواريخ قرب قاعدة عين الأسد في العراق") == []
+    assert "تيريزا ماي" not in names("في حي ماي فير في لندن البريطانية")
+    # هنية alone is Haniyeh where the story is his (Hamas), not a girl's name.
+    assert names("وتدعى الأم هنية في المسرحية") == []
+    assert "إسماعيل هنية" in names("وقال هنية إن حماس لن تتراجع")
+
+
 def test_the_coalitions_by_their_short_names():
     # In a story of Yemen the bare coalition is the Saudi-led one; in Syria's,
     # the international one against داعش, which stays named beside it.
