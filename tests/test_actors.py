@@ -781,7 +781,7 @@ def test_what_a_title_is_joined_to_by_wa_is_no_name_unless_it_is_one():
     # كاتب ومطور: two roles, not a writer named ومطور بريطاني.
     assert names("هو أولي فروست، كاتب ومطور بريطاني، والملف المعروض") == []
     coaches = "أمثال الأرجنتيني رامون دياز مدرب الهلال والأوكراني سيرغي ريبروف مدرب الأهلي"
-    assert names(coaches) == ["رامون دياز", "سيرغي ريبروف"]
+    assert names(coaches) == ["رامون دياز", "نادي الهلال السعودي", "سيرغي ريبروف"]
     assert names("قال المدافع وياسر الشهراني") == ["ياسر الشهراني"]
 
 
@@ -1018,6 +1018,10 @@ def test_a_club_after_a_kick_off_time_and_the_houthis_by_their_adjective():
     assert "الترجي الرياضي التونسي" in names("الساعة 16:00 الترجي الرياضي - النادي الصفاقسي")
     assert names("وقال السهم تراجع إلى 69.68 بنس") == []
     assert names("من قبل الميليشيا الحوثية المدعومة من إيران") == ["جماعة الحوثي"]
+    # A Saudi club by its bare name where the story speaks of its player or its fans.
+    player = "أعلن أحمد الفريدي، لاعب النصر، عزمه على إنقاص وزنه"
+    assert names(player) == ["أحمد الفريدي", "نادي النصر السعودي"]
+    assert names("وقال إن النصر آت لا محالة") == []
 
 
 def test_idioms_and_places_that_hold_a_known_name_are_no_one():
