@@ -1919,7 +1919,7 @@ class Recogniser:
         سليماني, then سليماني; ميغيل أرياس كانتي; not a part of their own
         name: «صالح علي الصماد»), unless a word of kin stands by them (زوجته
         غريس موغابي: a family is in the story, and موغابي alone is likely its
-        famous member). The family name may be of two words (نصر الله). The
+        famous member). The family name may be of two words (قائد السبسي). The
         namesake may be the gazetteer's too where the family name alone is
         only ambiguous for the famous one (وائل عباس, then وعباس: the
         blogger, not محمود عباس), or where it names the famous one but their
@@ -1931,7 +1931,7 @@ class Recogniser:
             found = by_key.get(name_key)
             if found is None or name_key not in actors_keys or len(words) < 2:
                 continue
-            family = {key(form) for form in found.forms}  # (نصر الله: two words)
+            family = {key(form) for form in found.forms}  # (قائد السبسي: two words)
             size = len(next(iter(family)).split())
             if len(family) != 1 or size >= len(words) or family != {" ".join(words[-size:])}:
                 continue
