@@ -1022,6 +1022,7 @@ def test_a_club_after_a_kick_off_time_and_the_houthis_by_their_adjective():
     player = "أعلن أحمد الفريدي، لاعب النصر، عزمه على إنقاص وزنه"
     assert names(player) == ["أحمد الفريدي", "نادي النصر السعودي"]
     assert names("وقال إن النصر آت لا محالة") == []
+    assert names("واقترب الجيش من تحقيق النصر في حرب شغلت الرأي العام العالمي") == []
 
 
 def test_idioms_and_places_that_hold_a_known_name_are_no_one():
