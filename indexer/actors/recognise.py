@@ -1725,7 +1725,7 @@ class Recogniser:
                 add(name, ORGANISATION, shown, number, start)
                 known_keys.add(key(name))  # a body the story names: once is enough
             # else whose, the story does not say: ACTORS.md leaves it out
-        self._namesakes(by_key, first, texts, actors_keys)
+        self._namesakes(by_key, first, texts, norms, actors_keys)
         self._join_short_forms(by_key, short, actors_keys, mentions)
         for name_key, found in list(by_key.items()):
             if (
@@ -1908,7 +1908,7 @@ class Recogniser:
             for spelling in (*actor.aliases, *actor.ambiguous)
         )
 
-    def _namesakes(self, by_key, first, texts, actors_keys):
+    def _namesakes(self, by_key, first, texts, norms, actors_keys):
         """A person the gazetteer knows, named by their family name alone
         (سليماني), in a story that names in full one other person of that
         family name, and no one with their given name: the same person where
@@ -1949,7 +1949,6 @@ class Recogniser:
                 # one's (ترامب, أوباما: their kin), where the story is theirs
                 # as their context words tell (حسن نصر الله: حزب الله, لبنان;
                 # not the novelist إبراهيم نصر الله's prize).
-                norms = [[t[NORM] for t in tokens] for tokens in texts]
                 if self.gazetteer.confirmed(name_key, norms) is not False:
                     continue
             number, position = first[other]
