@@ -59,12 +59,10 @@ def a_kunya(shown: str) -> bool:
     """Whether a word as written is أبو in any case, alone or after a clitic
     written before its hamza (وأبو, بأبي, لأبي): the word after it makes a
     kunya. Not آبي (Abby), nor بابا (ب and no hamza)."""
-    for clitic in ("", *_CONJUNCTIONS, *_PREPOSITIONS):
-        rest = shown[len(clitic) :] if shown.startswith(clitic) else None
-        if rest and (not clitic or rest[:1] in "أإ") and rest[:1] != "آ":
-            if tuple(words(rest)) and words(rest)[0] in ABU_FORMS and len(words(rest)) == 1:
-                return True
-    return False
+    if shown[:1] in _CLITIC_LETTERS and shown[1:2] in ("أ", "إ"):
+        shown = shown[1:]
+    found = tuple(words(shown))
+    return shown[:1] != "آ" and len(found) == 1 and found[0] in ABU_FORMS
 
 
 _LISTING = frozenset(("و", "او")) | COMMAS  # between two names of a list
