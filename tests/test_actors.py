@@ -775,6 +775,15 @@ def test_a_verb_written_for_he_and_she_alike_ends_a_name():
     assert names("ستورمي دانييلز تقاضي محاميها") == ["ستورمي دانييلز"]
     # A name's word with a twin that is a given name stays (توري beside يوري).
     assert "موسى توري" in names("قال الكاتب موسى توري إن الرواية")
+    # The rarer twin seldom, but the verb's future or plural written too
+    # (سيستقيل): no more of a name nor of a body's (حزب ميركل يستقيل, شركة
+    # تمتلكها الدولة); a name's word has no such forms (تاتوم beside ياتوم),
+    # nor a name of three letters (جامعة ييل, though ستيل).
+    assert names("وقال إن مراد الشابي يستقيل من منصبه") == ["مراد الشابي"]
+    assert names("وقال إن حزب ميركل يستقيل أمينه العام") == ["أنغيلا ميركل"]
+    assert names("وقالت شركة تمتلكها الدولة التونسية إن") == []
+    assert names("وسجل جيسون تاتوم عشرين نقطة") == ["جيسون تاتوم"]
+    assert names("وقالت جامعة ييل الأمريكية إن الدراسة") == ["جامعة ييل"]
 
 
 def test_what_a_title_is_joined_to_by_wa_is_no_name_unless_it_is_one():

@@ -224,6 +224,7 @@ _INFLECTIONS = (
 # them two names, not one written two ways (نادر, ناصر; أمين, أيمن).
 _COMMON_GIVEN = 150
 _TWINS = 0.25  # the share of the rarer of a verb's "he" and "she" forms, at least
+_SELDOM = 3  # uses of the rarer form, at least, of a verb that other forms attest
 
 
 def _lines(name):
@@ -604,6 +605,7 @@ class Recogniser:
             "written_given": lists.written_given,
             "rare": _RARE,
             "twins": _TWINS,
+            "seldom": _SELDOM,
             "after_a_name": _AFTER_A_NAME,
             "named_for_a_place": _NAMED_FOR_A_PLACE,
             "of_a_places_name": _OF_A_PLACES_NAME,
@@ -1244,7 +1246,12 @@ class Recogniser:
                         end += 1  # جامعة فلوريدا الدولية, جامعة كارولينا الشمالية
                     break  # what describes it is not its name: نادي بولونيا | الإيطالي
                 continue
-            if end == start + 1 and not definite_head and following.startswith("ال"):
+            if (
+                end == start + 1
+                and not definite_head
+                and following.startswith("ال")
+                and not _both_persons(norm, self.cues)  # شركة تمتلكها الدولة
+            ):
                 end += 1  # a noun that begins a construct: منظمة حظر الأسلحة
                 proper = False
                 continue
@@ -1336,10 +1343,12 @@ class Recogniser:
     def _proper(self, word: str, strict=False) -> bool:
         """Whether a word is a proper name: a word of a known name, or used
         mostly in names, or a rare word (`strict`: a very rare one) of no
-        adjective's shape: داعش, حماس, الحوثي, برشلونة."""
+        adjective's shape nor a verb's: داعش, حماس, الحوثي, برشلونة."""
         bare = word[2:] if word.startswith("ال") else word
         if self._known(word) or self._known(bare) or self.gazetteer.knows(word):
             return True
+        if _both_persons(word, self.cues):
+            return False  # حزب ميركل يستقيل
         if self.cues.name_share.get(word, 0) >= 0.25:
             return True
         rare = _RARE // 4 if strict else _RARE
@@ -1427,7 +1436,8 @@ class Recogniser:
                     rest = tokens[position + size : span[1]]
                     following = rest[0][NORM] if rest else "ال"
                     if position == span[0] and (
-                        _new_phrase(following) or not following.startswith(("ال", "لل"))
+                        _new_phrase(following)
+                        or not following.startswith(("ال", "لل"))
                     ):
                         # The name ends and a phrase of its own follows: أقر الاتحاد
                         # الأوروبي الحزمة, جماعة الحوثي لمحادثات, حزب الله والنظام.
@@ -2350,17 +2360,33 @@ def _as(token: _Token, form: str) -> str:
 def _both_persons(word: str, cues: Cues) -> bool:
     """Whether a word is a verb of the present that real news writes for
     "he" and "she" alike (يغادر and تغادر, يشيد and تشيد), each often
-    enough and neither far rarer: a name's word has no such twin (تيري,
-    تونغ beside يونغ, تورو beside يورو), or its twin is a given name (توري
-    beside يوري)."""
-    if word[0] not in "يت":
+    enough and neither far rarer, or the rarer seldom but the verb's future
+    or plural too (يستقيل, تستقيل and سيستقيل; تنهزم, ينهزم and ينهزمون),
+    never with the article: a name's word has no such twin (تيري, تونغ
+    beside يونغ, تاتوم beside ياتوم: no سياتوم), nor a noun's (تورو beside
+    يورو, اليورو), or its twin is a given name (توري beside يوري)."""
+    if word[:1] not in "يت":
         return False
     twin = ("ت" if word[0] == "ي" else "ي") + word[1:]
     if twin in cues.first_names:
         return False
-    mine, theirs = cues.counts.get(word, 0), cues.counts.get(twin, 0)
+    counts = cues.counts
+    mine, theirs = counts.get(word, 0), counts.get(twin, 0)
     least = _RARE // 4
-    return min(mine, theirs) >= least and min(mine, theirs) >= _TWINS * max(mine, theirs)
+    if min(mine, theirs) >= least and min(mine, theirs) >= _TWINS * max(mine, theirs):
+        return True
+    if min(mine, theirs) < _SELDOM or max(mine, theirs) < least or len(word) < 4:
+        return False  # (ييل, تيل and ستيل: a name of three letters)
+    stem = word[1:]
+    return not any(map(counts.get, ("ال" + word, "ال" + twin, "ال" + stem))) and any(
+        map(
+            counts.get,
+            (
+                *(p + stem for p in ("سي", "ست")),
+                *(p + stem + s for p in "يت" for s in ("ون", "ان")),
+            ),
+        )
+    )
 
 
 def _comma(tokens, at) -> int:

@@ -63,6 +63,7 @@ pub struct Shapes {
     written_given: Words,
     rare: i64,
     twins: f64,
+    seldom: i64,
     after_a_name: Words,
     named_for_a_place: Words,
     of_a_places_name: Words,
@@ -111,6 +112,7 @@ impl Shapes {
             written_given: item(data, "written_given")?,
             rare: item(data, "rare")?,
             twins: item(data, "twins")?,
+            seldom: item(data, "seldom")?,
             after_a_name: item(data, "after_a_name")?,
             named_for_a_place: item(data, "named_for_a_place")?,
             of_a_places_name: item(data, "of_a_places_name")?,
@@ -416,7 +418,8 @@ impl Shapes {
     }
 
     /// `_both_persons`: a verb of the present written for "he" and "she"
-    /// alike, each often enough and neither far rarer, its twin no given name.
+    /// alike, each often enough and neither far rarer, or the rarer seldom but
+    /// its future or plural written too; its twin no given name.
     fn both_persons(&self, word: &str) -> bool {
         let twin = match word.chars().next() {
             Some('ي') => format!("ت{}", after(word, 1)),
@@ -427,8 +430,30 @@ impl Shapes {
             return false;
         }
         let (mine, theirs) = (self.count(word), self.count(&twin));
-        let least = mine.min(theirs);
-        least >= self.rare / 4 && least as f64 >= self.twins * mine.max(theirs) as f64
+        let (least, most) = (mine.min(theirs), mine.max(theirs));
+        if least >= self.rare / 4 && least as f64 >= self.twins * most as f64 {
+            return true;
+        }
+        if least < self.seldom || most < self.rare / 4 || length(word) < 4 {
+            return false;
+        }
+        // The rarer seldom, but the verb's future or plural too, never with the article.
+        let stem = after(word, 1);
+        let definite = [
+            format!("ال{word}"),
+            format!("ال{twin}"),
+            format!("ال{stem}"),
+        ];
+        let other_forms = [
+            format!("سي{stem}"),
+            format!("ست{stem}"),
+            format!("ي{stem}ون"),
+            format!("ي{stem}ان"),
+            format!("ت{stem}ون"),
+            format!("ت{stem}ان"),
+        ];
+        !definite.iter().any(|form| self.count(form) > 0)
+            && other_forms.iter().any(|form| self.count(form) > 0)
     }
 
     fn strong_name_word(&self, token: &Token) -> bool {
@@ -930,7 +955,11 @@ impl Shapes {
                 }
                 continue;
             }
-            if end == start + 1 && !definite_head && following.starts_with("ال") {
+            if end == start + 1
+                && !definite_head
+                && following.starts_with("ال")
+                && !self.both_persons(norm)
+            {
                 end += 1;
                 proper = false;
                 continue;
@@ -1000,6 +1029,9 @@ impl Shapes {
         };
         if self.known(word) || self.known(bare) || self.spellings.contains(word) {
             return true;
+        }
+        if self.both_persons(word) {
+            return false; // حزب ميركل يستقيل
         }
         if self.share(word) >= 0.25 {
             return true;
