@@ -458,6 +458,15 @@ def test_an_actor_the_gazetteer_knows_is_not_lost_in_a_longer_name():
     )
     assert "الاتحاد الأوروبي" not in names(uefa)
     assert "الاتحاد الأوروبي لكرة القدم" in names(uefa)
+    # A body's name that ends in a proper name ends there, its nation after
+    # it or not: what follows is the sentence's (للإفراج, "to release"; not
+    # the adjective's الاتحاد الأوروبي above, nor a longer body's).
+    for text in (
+        "ورفضت ميليشيات الحوثي للإفراج عن المعتقلين",
+        "وحملت الحكومة ميليشيات الحوثي الإيرانية المسؤولية الكاملة",
+    ):
+        assert names(text) == ["جماعة الحوثي"]
+    assert names("وأعلن تنظيم داعش المسؤولية عن الهجوم") == ["تنظيم داعش"]
 
 
 def test_the_names_the_news_give_without_their_head_word_are_known():

@@ -889,6 +889,13 @@ class Recogniser:
             and any(f[:2] == "ال" and a_kind(f[2:]) for f in without_clitic(tokens[head][NORM]))
         )
 
+    def _ends_in_a_name(self, words) -> bool:
+        """Whether a body's name ends in a proper name, its nation after it
+        or not (ميليشيات الحوثي الإيرانية, حركة حماس): what follows it is no
+        more of it (not an adjective's: الاتحاد الأوروبي لكرة القدم)."""
+        names = [t[NORM] for t in words[1:] if t[NORM] not in self.cues.gentilics]
+        return bool(names) and self._proper(names[-1])
+
     def _named_for(self, tokens, head) -> bool:
         """Whether the body whose kind is at `head` is an institution named
         after a person, who follows: a given name or a name's link after it
@@ -1438,9 +1445,11 @@ class Recogniser:
                     if position == span[0] and (
                         _new_phrase(following)
                         or not following.startswith(("ال", "لل"))
+                        or self._ends_in_a_name(tokens[position : position + size])
                     ):
                         # The name ends and a phrase of its own follows: أقر الاتحاد
-                        # الأوروبي الحزمة, جماعة الحوثي لمحادثات, حزب الله والنظام.
+                        # الأوروبي الحزمة, جماعة الحوثي لمحادثات, حزب الله والنظام,
+                        # ميليشيات الحوثي للإفراج عن (not الاتحاد الأوروبي لكرة القدم).
                         return True
                     # What the rest says of it: its nation; a company's, its
                     # trade too (شركة أرامكو النفطية السعودية is Aramco; not a
