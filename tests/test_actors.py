@@ -428,6 +428,11 @@ def test_an_actor_the_gazetteer_knows_is_not_lost_in_a_longer_name():
     assert names("وسجل كريم بنزيما هدفين") == ["كريم بنزيمة"]
     assert names("وقال دونالد ترمب إن") == ["دونالد ترامب"]
     assert names("الرئيس المخلوع زين العابدين بن علي") == ["زين العابدين بن علي"]
+    # A foreign given name a letter off the one the gazetteer gives with the
+    # rest of the name (مولودو); not an Arabic given name before a whole
+    # name, a son's (محمد حسن روحاني).
+    assert names("وقال مولودو جاويش أوغلو إن") == ["مولود تشاووش أوغلو"]
+    assert names("وقال محمد حسن روحاني إن") == ["محمد حسن روحاني"]
     # A person's one name that is another's given name needs the story's
     # context: هايلي is Nikki Haley at the UN, not Ethiopia's prime minister.
     assert names("وقالت هايلي أمام مجلس الأمن إن") == ["نيكي هايلي", "مجلس الأمن الدولي"]
@@ -467,6 +472,13 @@ def test_an_actor_the_gazetteer_knows_is_not_lost_in_a_longer_name():
     ):
         assert names(text) == ["جماعة الحوثي"]
     assert names("وأعلن تنظيم داعش المسؤولية عن الهجوم") == ["تنظيم داعش"]
+    # Nor a verbal noun after ل and a particle: what the body did it for
+    # (not الاتحاد الأوروبي للجودو, a union of its own).
+    assert names("ودعا مجلس الأمن للتوصل إلى حل") == ["مجلس الأمن الدولي"]
+    assert names("وقال رئيس الاتحاد الأوروبي للجودو في بيان") == ["الاتحاد الأوروبي للجودو"]
+    # إدارة before a known actor's name: his administration, no body.
+    assert names("وقالت إدارة ترامب لإدامة الحصار إن") == ["دونالد ترامب"]
+    assert names("وقال مدير إدارة الشرق الأوسط في الخارجية") == ["إدارة الشرق الأوسط"]
 
 
 def test_the_names_the_news_give_without_their_head_word_are_known():
@@ -699,6 +711,12 @@ def test_a_name_a_place_or_a_prize_bears_is_no_mention_of_the_person():
     street = "أغلقت الشرطة مفترق الطرق المؤدي إلى شارع ياسر عرفات صباح اليوم"
     assert "ياسر عرفات" not in names(street)
     assert "ياسر عرفات" in names("وقال الرئيس الفلسطيني ياسر عرفات إن")
+    # A camp, a base, a saint's town are places; a army or a faction named
+    # after a person is a body of its own, not him.
+    assert names("أحداث سيدي علي بن عون الإرهابية") == []
+    assert names("قصفت الطائرات معسكر خالد بن الوليد في تعز") == []
+    faction = "أعلن تنظيم ما يعرف باسم جيش خالد بن الوليد المبايع لتنظيم داعش"
+    assert names(faction) == ["جيش خالد بن الوليد", "تنظيم داعش"]
 
 
 def test_a_name_ends_where_another_word_is_glued_on():
@@ -1028,6 +1046,9 @@ def test_a_name_that_is_a_word_after_fi_or_wa_li_is_the_word():
     assert names("وقال إن الحرب في اليمن ليست في صالح الحوثيين") == ["جماعة الحوثي"]
     assert "علي عبد الله صالح" not in names("تراجعت الليرة ولصالح بنوك أوروبية في اليمن")
     assert "ميشال عون" not in names("كان الله في عون اللبنانيين والرئيس اللبناني")
+    # و or ف before في too: «وفي الصدر», "and in the chest".
+    chest = "أصيب بعيارين في الرقبة وفي الصدر خلال احتجاجات البصرة في العراق"
+    assert "مقتدى الصدر" not in names(chest)
     assert "علي عبد الله صالح" in names("وقال صالح إن اليمن المخلوع")
 
 

@@ -484,6 +484,10 @@ def _in(word: str, wanted) -> str | None:
 
 _CUE, _START, _CONTEXT = 1, 2, 4
 _ABD = "عبد"  # a name's first word, as a given name is (عبد الله)
+_IN = frozenset(("في", "وفي", "ففي"))
+# A head that before a known actor's name is what they run, no body of its
+# own (إدارة ترامب, إدارة برشلونة: the administration, the club's board).
+_MANAGEMENT = normalize("إدارة")
 
 
 def _roles(words, roles) -> list[tuple[int, int]]:
@@ -600,6 +604,7 @@ class Recogniser:
             "pronouns": list(_PRONOUNS),
             "verb_prefixes": _VERB_PREFIXES,
             "abd": _ABD,
+            "management": _MANAGEMENT,
             "abu_forms": ABU_FORMS,
             "kin": lists.kin,
             "written_given": lists.written_given,
@@ -887,6 +892,19 @@ class Recogniser:
             head < i
             and head >= 0
             and any(f[:2] == "ال" and a_kind(f[2:]) for f in without_clitic(tokens[head][NORM]))
+        )
+
+    def _for_a_purpose_after(self, tokens, rest, end) -> bool:
+        """Whether the one word `rest` after a whole body's name, to `end`,
+        is ل and a verbal noun, then a particle: what the body did it for
+        (دعا مجلس الأمن للتوصل إلى, طلب صندوق النقد الدولي للحصول على), no
+        more of its name (الاتحاد الأوروبي للجودو في: a sport's union)."""
+        return (
+            len(rest) == 1
+            and rest[0][NORM].startswith("لل")
+            and not self._proper("ال" + rest[0][NORM][2:])  # للجودو: a sport's union
+            and end < len(tokens)
+            and tokens[end][NORM] in self.cues.not_names
         )
 
     def _ends_in_a_name(self, words) -> bool:
@@ -1375,6 +1393,8 @@ class Recogniser:
         words[0] = _in(words[0], self.cues.heads) or words[0]
         if words[0] in self.cues.weak_heads and not self._proper(words[1], strict=True):
             return 0  # حركة السلع, قوات الدفاع, جبهة الساحل: no name follows
+        if words[0] == _MANAGEMENT and self.gazetteer.knows(words[1]):
+            return 0  # إدارة ترامب لإدامة الحصار: his administration, he the actor
         following = words[2] if size > 2 else ""
         if not words[0].startswith("ال") and (
             self._for_a_purpose(words[1], following) or self._an_adjective(words[1], following)
@@ -1446,6 +1466,7 @@ class Recogniser:
                         _new_phrase(following)
                         or not following.startswith(("ال", "لل"))
                         or self._ends_in_a_name(tokens[position : position + size])
+                        or self._for_a_purpose_after(tokens, rest, span[1])
                     ):
                         # The name ends and a phrase of its own follows: أقر الاتحاد
                         # الأوروبي الحزمة, جماعة الحوثي لمحادثات, حزب الله والنظام,
@@ -1556,9 +1577,10 @@ class Recogniser:
             written = norms[number][position]  # لصالح: commoner than صالح, another word
             if written[:1] in "وف" and written[1:] != spelling and written[1:].endswith(spelling):
                 written = written[1:]  # ولصالح: as لصالح (not فانس, nor فكرتي: ف and كرتي)
-            if position and texts[number][position - 1][NORM] == "في":
-                # في صالح, "in favour of"; كان الله في عون: a name that is a
-                # word too is the word after في (not «ثقته في ترامب»).
+            if position and texts[number][position - 1][NORM] in _IN:
+                # في صالح, "in favour of"; كان الله في عون; وفي الصدر, "and
+                # in the chest": a name that is a word too is the word after
+                # في (not «ثقته في ترامب»).
                 if not on_sight or self._common_word(spelling):
                     return True
             # A name that names its person on sight (نيمار, used mostly alone)
@@ -2090,7 +2112,25 @@ class Recogniser:
             and not any(_a_family_name(w) for w in written[1:-1])
             and not (_generations(name) and _generations(words) > _generations(name))
         }
+        if not owners:
+            return self._given_name_misspelt(written)
         return next(iter(owners.values())) if len(owners) == 1 else None
+
+    def _given_name_misspelt(self, written: list[str]):
+        """The person the gazetteer knows by the words after the first of
+        `written` (a family name of two words or more), whose given name
+        the first is a letter apart from, no given name of the list itself
+        (مولودو جاويش أوغلو is مولود جاويش أوغلو; not محمد حسن روحاني, in
+        Arabic حسن روحاني's son)."""
+        given = written[0]
+        if len(given) < 4 or given in self.cues.first_names:
+            return None
+        actor = self.gazetteer.actor(" ".join(written[1:]))
+        if actor is None or actor.type != PERSON:
+            return None
+        names = (key(spelling).split() for spelling in actor.aliases)
+        theirs = {words[0] for words in names if words[1:] == written[1:]}
+        return actor if any(_distance(name, given) == 1 for name in theirs) else None
 
     def _known_as_spelt(self, written: list[str], words: list[str]):
         """The one person of the gazetteer a name of two words names in

@@ -58,6 +58,7 @@ pub struct Shapes {
     pronouns: Vec<String>,
     verb_prefixes: Words,
     abd: String,
+    management: String,
     abu_forms: Words,
     kin: Words,
     written_given: Words,
@@ -107,6 +108,7 @@ impl Shapes {
             pronouns: item(data, "pronouns")?,
             verb_prefixes: item(data, "verb_prefixes")?,
             abd: item(data, "abd")?,
+            management: item(data, "management")?,
             abu_forms: item(data, "abu_forms")?,
             kin: item(data, "kin")?,
             written_given: item(data, "written_given")?,
@@ -1055,6 +1057,9 @@ impl Shapes {
         let head = words[0].as_ref();
         if self.weak_heads.contains(head) && !self.proper(&words[1], true) {
             return 0;
+        }
+        if head == self.management && self.spellings.contains(words[1].as_ref()) {
+            return 0; // إدارة ترامب: his administration, he the actor
         }
         let following = words.get(2).map_or("", |w| w.as_ref());
         if !head.starts_with("ال")
