@@ -484,7 +484,7 @@ def _in(word: str, wanted) -> str | None:
 
 _CUE, _START, _CONTEXT = 1, 2, 4
 _ABD = "عبد"  # a name's first word, as a given name is (عبد الله)
-_IN = frozenset(("في", "وفي", "ففي"))
+_IN_FORMS = frozenset((_IN, "و" + _IN, "ف" + _IN))  # في, وفي, ففي
 # A head that before a known actor's name is what they run, no body of its
 # own (إدارة ترامب, إدارة برشلونة: the administration, the club's board).
 _MANAGEMENT = normalize("إدارة")
@@ -1577,7 +1577,7 @@ class Recogniser:
             written = norms[number][position]  # لصالح: commoner than صالح, another word
             if written[:1] in "وف" and written[1:] != spelling and written[1:].endswith(spelling):
                 written = written[1:]  # ولصالح: as لصالح (not فانس, nor فكرتي: ف and كرتي)
-            if position and texts[number][position - 1][NORM] in _IN:
+            if position and texts[number][position - 1][NORM] in _IN_FORMS:
                 # في صالح, "in favour of"; كان الله في عون; وفي الصدر, "and
                 # in the chest": a name that is a word too is the word after
                 # في (not «ثقته في ترامب»).
