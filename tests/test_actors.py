@@ -1312,6 +1312,12 @@ def test_a_body_every_state_has_is_named_after_the_country_its_story_decides():
         "وقالت وزارة الخارجية الأمريكية إن الأعراض في دوما بسوريا خطيرة. وأضافت وزارة الخارجية أن"
     )
     assert national(full) == ["وزارة الخارجية الأمريكية"]
+    # An electoral commission is Iraq's IHEC in Iraq, another country's elsewhere.
+    assert national("وأعلنت المفوضية العليا للانتخابات في ماليزيا النتائج") == [
+        "المفوضية العليا للانتخابات الماليزية"
+    ]
+    iraq = "وأعلنت المفوضية العليا للانتخابات في العراق النتائج"
+    assert national(iraq) == ["المفوضية العليا المستقلة للانتخابات"]
 
 
 def test_a_body_whose_country_the_story_leaves_open_is_not_given_one():
