@@ -481,6 +481,21 @@ def test_an_actor_the_gazetteer_knows_is_not_lost_in_a_longer_name():
     assert names("وقال مدير إدارة الشرق الأوسط في الخارجية") == ["إدارة الشرق الأوسط"]
 
 
+def test_a_name_quoted_after_its_first_word_is_known():
+    # قائمة "الفتح": the alliance's list, its name in quotes after its kind.
+    fatah = 'احتفظت قائمة "الفتح" التي تضم قياديين من الحشد الشعبي بمقاعدها'
+    assert "تحالف الفتح" in names(fatah)
+    assert "تحالف الفتح" in names("وحل ائتلاف «الفتح» ثانيا")
+    # The quotes close inside a longer name: the shorter one it holds.
+    assert names("وقال حزب «نداء» إن") == []
+    assert "حزب نداء تونس" in names("وقال حزب «نداء تونس» إن الحكومة")
+    # A longer quoted name holds a known one: Pakistan's PML-N, not Italy's Lega.
+    lega = 'وكتب حزب "الرابطة الإسلامية-نواز" على تويتر أنه يرفض نتائج الانتخابات في إيطاليا'
+    assert "حزب الرابطة الإيطالي" not in names(lega)
+    # A quote that closes after the first word: "توتال" الفرنسية is Total.
+    assert names('اتفاقيتان بين "أرامكو" و"توتال" الفرنسية') == ["أرامكو السعودية", "توتال"]
+
+
 def test_the_names_the_news_give_without_their_head_word_are_known():
     # A first name the story of the President confirms; NATO and the CIA
     # without "حلف"/"وكالة"; the FBI with the article.

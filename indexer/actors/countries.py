@@ -24,7 +24,7 @@ from importlib import resources
 
 from indexer.arabic.normalize import normalize
 
-from .gazetteer import _positions, _tokens_reaching, word_forms
+from .gazetteer import QUOTES, _positions, _tokens_reaching, word_forms
 
 _DATA = resources.files("indexer.actors") / "data"
 
@@ -36,7 +36,6 @@ HOME_WEIGHT = 1
 # A phrase that is a country's name and its adjective alike (السعودية).
 BOTH = "both"
 _SENTENCE_ENDS = frozenset(".!?؟")
-_QUOTES = frozenset('"«»“”')
 # Before a country where people go or come from, which is not where its news is.
 _TOWARDS = frozenset(map(normalize, "من إلى الى نحو باتجاه صوب عبر".split()))
 # Before a country whose embassy or envoy is meant (سفارة الولايات المتحدة),
@@ -139,7 +138,7 @@ class Countries:
         is said to be (القوات السعودية): not where the news is."""
         _, _, clitic, kind = found
         at = position - 1
-        while at >= 0 and norms[at] in _QUOTES:
+        while at >= 0 and norms[at] in QUOTES:
             at -= 1
         before = norms[at] if at >= 0 else ""
         return (

@@ -51,6 +51,7 @@ _PREPOSITIONS = ("ب", "ل", "ك")
 _SON_OF = ("بن", "ابن", "بنت")
 _CLITIC_LETTERS = frozenset(_CONJUNCTIONS + _PREPOSITIONS)
 COMMAS = frozenset(",،")
+QUOTES = frozenset('"«»“”')
 # أبو in the cases a name is given in: أبا بكر البغدادي, إلى أبي مازن.
 ABU_FORMS = frozenset(words("أبو أبا أبي"))
 
@@ -253,13 +254,25 @@ class Gazetteer:
             if position < after:
                 continue
             best, size = None, 0
-            following = tokens[position + 1] if position + 1 < end else None
+            # The rest of a name may be quoted after its first word: قائمة
+            # "الفتح", حزب «نداء تونس» (the quote one more word of the
+            # mention), where the quote closes with it (not حزب "الرابطة
+            # الإسلامية": a longer name); or the first word quoted alone
+            # ("توتال" الفرنسية).
+            second, opened = position + 1, False
+            if second + 1 < end and tokens[second] in QUOTES:
+                opened = not (position and tokens[position - 1] in QUOTES)
+                second += 1
+            following = tokens[second] if second < end else None
             for form in self._forms(tokens[position], self._first, self._forms_cache):
                 for alias_words, owners in pairs.get((form, following), ()):
-                    length = len(alias_words)
+                    length = len(alias_words) + second - position - 1
                     if length <= size:
                         break  # longest first: none after it is longer
-                    if tokens[position + 2 : position + length] == alias_words[2:]:
+                    closed = position + length < end and tokens[position + length] in QUOTES
+                    if tokens[second + 1 : position + length] == alias_words[2:] and (
+                        closed or not opened
+                    ):
                         best, size = owners, length
                         break
                 if not size and form in single:
@@ -495,6 +508,7 @@ class Gazetteer:
         return {
             "first": self._first,
             "son_of": set(_SON_OF),
+            "quotes": set(QUOTES),
             "conjunctions": "".join(_CONJUNCTIONS),
             "prepositions": "".join(_PREPOSITIONS),
         }

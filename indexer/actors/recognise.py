@@ -48,6 +48,7 @@ from .gazetteer import (
     MEDIUM,
     ORGANISATION,
     PERSON,
+    QUOTES,
     Gazetteer,
     a_kunya,
     word_forms,
@@ -72,7 +73,6 @@ _PRONOUNS = ("ها", "هما", "هم", "كم", "كما", "هن")
 _DEMONSTRATIVES = frozenset(map(normalize, "هذا هذه ذلك تلك هؤلاء أولئك هذين هاتين".split()))
 # A verb's prefixes: سيزور, ستعلن, ليعيق, لتعلن, (و)يعلن when the rest is a word.
 _VERB_PREFIXES = frozenset(("سي", "ست", "سن", "لي", "لت", "لن", "في", "فت"))
-_QUOTES = frozenset('"«»“”')
 # Words after which an outlet is where the news came from (بحسب وكالة …,
 # ذكرت صحيفة …), not one that acts in it (قالت قناة الجزيرة إنها ستقاضي), and
 # those before عن that say the news was relayed from it (نقلا عن).
@@ -600,7 +600,7 @@ class Recogniser:
             "ordinals": _ORDINALS,
             "places_kinds": _A_PLACES_KIND,
             "commas": COMMAS,
-            "quotes": _QUOTES,
+            "quotes": QUOTES,
             "pronouns": list(_PRONOUNS),
             "verb_prefixes": _VERB_PREFIXES,
             "abd": _ABD,
@@ -1478,7 +1478,7 @@ class Recogniser:
                     trade = _in(texts[number][span[0]][NORM], _OF_A_TRADE) is not None
                     return position <= span[0] + 2 and all(
                         t[NORM] in self.cues.gentilics
-                        or t[SHOWN] in _QUOTES
+                        or t[SHOWN] in QUOTES
                         or (trade and self._nisba(t[NORM]))
                         for t in rest
                     )
@@ -1938,7 +1938,7 @@ class Recogniser:
             return False
         at, n = end, len(tokens)
         while at < n and (
-            tokens[at][SHOWN] in _QUOTES
+            tokens[at][SHOWN] in QUOTES
             or tokens[at][NORM] in _OF_SIZE
             or (tokens[at][SHOWN] in COMMAS and _quoted(tokens, at + 1))
         ):
@@ -2340,7 +2340,7 @@ class Recogniser:
             ):
                 chosen = form
                 break
-        words = [_as(first, chosen), *(t[SHOWN] for t in tokens[1:] if t[SHOWN] not in _QUOTES)]
+        words = [_as(first, chosen), *(t[SHOWN] for t in tokens[1:] if t[SHOWN] not in QUOTES)]
         return " ".join(words).strip()
 
 
@@ -2349,7 +2349,7 @@ def _named_after(texts, body, claimed) -> bool:
     a quote or a parenthesis: وزارة الدفاع "البنتاغون" is the Pentagon."""
     number, _, at = body
     tokens = texts[number]
-    while at < len(tokens) and tokens[at][SHOWN] in _QUOTES | {"("}:
+    while at < len(tokens) and tokens[at][SHOWN] in QUOTES | {"("}:
         at += 1
     return at > body[2] and claimed.get((number, at)) == ORGANISATION
 
@@ -2446,10 +2446,10 @@ def _comma(tokens, at) -> int:
 def _quoted(tokens, at) -> int | None:
     """The position of the quote that closes a name of one to five words
     quoted from `at` (حزب "الجبهة الوطنية"), or None."""
-    if at >= len(tokens) or tokens[at][SHOWN] not in _QUOTES:
+    if at >= len(tokens) or tokens[at][SHOWN] not in QUOTES:
         return None
     for j in range(at + 1, min(len(tokens), at + 7)):
-        if tokens[j][SHOWN] in _QUOTES:
+        if tokens[j][SHOWN] in QUOTES:
             return j if j > at + 1 else None
         if not _is_word(tokens[j]):
             return None
@@ -2476,7 +2476,7 @@ def _on_a_platform(tokens, position) -> bool:
     تويتر, بموقع التواصل الاجتماعي تويتر), not one that acts (تويتر تنصح
     مستخدميها, أعلن موقع فيسبوك)."""
     at = position - 1
-    while at >= 0 and tokens[at][SHOWN] in _QUOTES:
+    while at >= 0 and tokens[at][SHOWN] in QUOTES:
         at -= 1
     if at < 0:
         return False
@@ -2505,7 +2505,7 @@ def _interviewed_by(tokens, position, outlet_kinds) -> bool:
     tells (في مقابلة مع "سي إن إن", حوار خاص مع قناة الجزيرة): before it,
     quotes and a word of its kind aside, مع after a word of interview."""
     at = position - 1
-    while at >= 0 and (tokens[at][SHOWN] in _QUOTES or tokens[at][NORM] in outlet_kinds):
+    while at >= 0 and (tokens[at][SHOWN] in QUOTES or tokens[at][NORM] in outlet_kinds):
         at -= 1
     if at < 1 or tokens[at][NORM] != normalize("مع"):
         return False

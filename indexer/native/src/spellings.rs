@@ -22,6 +22,7 @@ pub struct Spellings {
     // the spelling of one word -> its owners
     single: HashMap<String, Py<PyAny>>,
     son_of: HashSet<String>,
+    quotes: HashSet<String>,
     clitics: Vec<char>,
     conjunctions: Vec<char>,
     prepositions: Vec<char>,
@@ -56,6 +57,7 @@ impl Spellings {
             pairs,
             single,
             son_of: item(data, "son_of")?,
+            quotes: item(data, "quotes")?,
             clitics: [conjunctions.as_slice(), prepositions.as_slice()].concat(),
             conjunctions,
             prepositions,
@@ -83,21 +85,35 @@ impl Spellings {
             } else {
                 vec![Cow::Borrowed(token)]
             };
-            let following = tokens.get(position + 1);
+            // The rest of a name may be quoted after its first word (قائمة "الفتح"),
+            // where the quote closes with it; or the first word quoted alone.
+            let (mut second, mut opened) = (position + 1, false);
+            if second + 1 < tokens.len() && self.quotes.contains(tokens[second]) {
+                opened = !(position > 0 && self.quotes.contains(tokens[position - 1]));
+                second += 1;
+            }
+            let following = tokens.get(second);
             let mut best: Option<&Py<PyAny>> = None;
             let mut size = 0;
             for form in &forms {
                 let candidates =
                     following.and_then(|next| self.pairs.get(form.as_ref())?.get(*next));
-                for (length, (rest, owners)) in candidates.into_iter().flatten() {
-                    if *length <= size {
+                for (count, (rest, owners)) in candidates.into_iter().flatten() {
+                    let length = count + second - position - 1; // and its quote
+                    if length <= size {
                         break; // longest first: none after it is longer
                     }
                     let end = (position + length).min(tokens.len());
-                    let here = &tokens[(position + 2).min(end)..end];
-                    if here.len() == rest.len() && here.iter().zip(rest).all(|(a, b)| *a == b) {
+                    let here = &tokens[(second + 1).min(end)..end];
+                    let closed = tokens
+                        .get(position + length)
+                        .is_some_and(|t| self.quotes.contains(*t));
+                    if here.len() == rest.len()
+                        && here.iter().zip(rest).all(|(a, b)| *a == b)
+                        && (closed || !opened)
+                    {
                         best = Some(owners);
-                        size = *length;
+                        size = length;
                         break;
                     }
                 }
