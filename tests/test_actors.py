@@ -826,6 +826,12 @@ def test_a_verb_written_for_he_and_she_alike_ends_a_name():
     assert names("وقالت شركة تمتلكها الدولة التونسية إن") == []
     assert names("وسجل جيسون تاتوم عشرين نقطة") == ["جيسون تاتوم"]
     assert names("وقالت جامعة ييل الأمريكية إن الدراسة") == ["جامعة ييل"]
+    # A verb of the past for "she" whose present the archive writes too
+    # (تعاقدت: يتعاقد), an adverb (يمينا: اليمين); not a name that ends so
+    # (بيروت, هولت: no يبيرو, يهول).
+    assert names("وقالت المغنية نسرين طافش تعاقدت مع شركة") == ["نسرين طافش"]
+    assert names("وأوضح الممثل أحمد الفيشاوي يمينا ويسارا") == ["أحمد الفيشاوي"]
+    assert names("وقال المحامي جوشوا هولت إن") == ["جوشوا هولت"]
 
 
 def test_what_a_title_is_joined_to_by_wa_is_no_name_unless_it_is_one():

@@ -666,10 +666,11 @@ class Recogniser:
 
     def _verb_or_adverb(self, word: str) -> bool:
         """Whether a word after a name's first is a verb of the present
-        (يفوز: ي before a noun) or an adverb or a role (بديلا, رئيسا: a noun
-        and the accusative's ا), not a name's (يانكر, سيلفا, الشرفا, ماريا:
-        no noun of the language, which the archive writes with the article
-        too, without the letter)."""
+        (يفوز: ي before a noun) or of the past for "she" (تعاقدت: a noun
+        and ت), or an adverb or a role (بديلا, رئيسا, يمينا: a noun and the
+        accusative's ا), not a name's (يانكر, سيلفا, الشرفا, ماريا: no noun
+        of the language, which the archive writes with the article too,
+        without the letter)."""
         if len(word) < 4 or word.startswith("ال"):
             return False  # (a given name never gets here: _name_word took it)
         if _both_persons(word, self.cues):
@@ -684,17 +685,20 @@ class Recogniser:
                 and cues.name_share.get(single, 0) < 0.25
                 and not self._listed(single)
             )
+        nouns = []
         if word[0] == "ي":
-            noun = word[1:]
-        elif word[-1] == "ا":
-            noun = word[:-1]
-        else:
-            return False
-        return (
+            nouns.append(word[1:])
+        # ت: a verb of the past for "she", its present written too (تعاقدت,
+        # يتعاقد; not بيروت, هولت, فورت: no يبيرو, يهول).
+        past = word[-1] == "ت" and cues.counts.get("ي" + word[:-1], 0) >= _RARE // 4
+        if word[-1] == "ا" or past:
+            nouns.append(word[:-1])
+        return any(
             cues.counts.get(noun, 0) >= _RARE
             and cues.counts.get("ال" + noun, 0) >= _RARE // 4
             and cues.name_share.get(noun, 0) < 0.25
             and not self._listed(noun)
+            for noun in nouns
         )
 
     def _linked_word(self, link: str, token: _Token) -> bool:

@@ -406,17 +406,19 @@ impl Shapes {
                 && self.share(single) < 0.25
                 && !self.listed(single);
         }
-        let noun = if word.starts_with('ي') {
-            after(word, 1)
-        } else if word.ends_with('ا') {
-            before_last(word, 1)
-        } else {
-            return false;
-        };
-        self.count(noun) >= self.rare
-            && self.count(&format!("ال{noun}")) >= self.rare / 4
-            && self.share(noun) < 0.25
-            && !self.listed(noun)
+        // ي before a noun, or a noun and the accusative's ا or the past's ت
+        // (for "she", where the verb's present is written too).
+        let present = word.starts_with('ي').then(|| after(word, 1));
+        let stem = before_last(word, 1);
+        let ending = (word.ends_with('ا')
+            || (word.ends_with('ت') && self.count(&format!("ي{stem}")) >= self.rare / 4))
+            .then_some(stem);
+        [present, ending].into_iter().flatten().any(|noun| {
+            self.count(noun) >= self.rare
+                && self.count(&format!("ال{noun}")) >= self.rare / 4
+                && self.share(noun) < 0.25
+                && !self.listed(noun)
+        })
     }
 
     /// `_both_persons`: a verb of the present written for "he" and "she"
