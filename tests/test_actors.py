@@ -632,6 +632,13 @@ def test_a_short_form_joins_the_full_name_the_article_gives():
     assert names(text) == ["هيكتور كوبر"]
     text = "وقال المدرب كوبر إن الفريق جاهز"  # a surname alone: no one known, no full name
     assert names(text) == []
+    # Two bodies the gazetteer knows, the shorter named with a word of its
+    # own the longer lacks: two clubs, not one shortened; its kind's word
+    # aside (هيئة الهلال الأحمر of الإماراتي is one).
+    ahly = "الأهلي المصري يوضح أهم نقطة في صفقة انتقال اللاعب إلى الأهلي السعودي"
+    assert names(ahly) == ["النادي الأهلي", "النادي الأهلي السعودي"]
+    emirati = "سيرت هيئة الهلال الأحمر الإماراتي بواخر. وقال إن هيئة الهلال الأحمر ستعزز نشاطها"
+    assert names(emirati) == ["الهلال الأحمر الإماراتي"]
 
 
 def test_people_and_organisations_no_list_knows_are_found_by_their_shape():

@@ -2297,6 +2297,19 @@ class Recogniser:
                     if mentions.get(longer[0][0], 0) <= 1:
                         del by_key[longer[0][0]]
                     continue
+            if (
+                len(longer) == 1
+                and {name_key, longer[0][0]} <= actors_keys
+                and any(
+                    set(key(form).split()) - set(longer[0][0].split()) - self.cues.heads
+                    for form in found.forms
+                )
+            ):
+                # A word of its own the longer name lacks, its kind's aside
+                # (الأهلي المصري beside النادي الأهلي السعودي): two bodies the
+                # story names, not one shortened (القاعدة in a story of تنظيم
+                # القاعدة في جزيرة العرب, هيئة الهلال الأحمر of الإماراتي).
+                continue
             longer = [f for _, f in longer]
             if len(longer) == 1:
                 longer[0].forms.extend(x for x in found.forms if x not in longer[0].forms)
