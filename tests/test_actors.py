@@ -892,6 +892,19 @@ def test_given_names_of_every_region_begin_names():
     assert names("وسجل جويل ماتيب هدفا") == ["جويل ماتيب"]
 
 
+def test_a_name_no_list_knows_between_two_commas_is_a_person():
+    # Apposition: «، شابارك شاجاريزاده،» after the words that say who she is.
+    woman = "ونشرت المرأة المدعوة، شابارك شاجاريزاده، صورة لها"
+    assert names(woman) == ["شابارك شاجاريزاده"]
+    scholar = "وقال الباحث لدى معهد واشنطن، سونر جاجابتاي، إن"
+    assert "سونر جاجابتاي" in names(scholar)
+    # Not two names joined by و, nor a word of the language (الغريم).
+    assert names("يكون من حصة ابنتيه، زينزي وزيناني، بعد وفاته") == []
+    assert "غريم رونالدو" not in names("وتفوق على غريمه، غريم رونالدو، في المباراة")
+    # Nor without the second comma.
+    assert names("ونشرت المرأة المدعوة، شابارك شاجاريزاده صورة") == []
+
+
 def test_a_name_no_list_knows_after_a_verb_of_saying_or_a_nationality():
     # Foreign given names the list lacks, with no title before them.
     assert names("وقال أليسيو فيغالي إن الحكومة ستقرر") == ["أليسيو فيغالي"]

@@ -527,6 +527,7 @@ class Recogniser:
                 for prefix in _CLITIC_PREFIXES
             )
             | frozenset(map(normalize, lists.written_given))  # checked as written
+            | COMMAS  # a name in apposition after one
             | frozenset(
                 prefix + "لل" + word[2:]
                 for word in {*lists.titles, *lists.heads}
@@ -812,6 +813,23 @@ class Recogniser:
         if end - start < 2 or (end < n and not self._ends_a_phrase(tokens[end])):
             return 0
         return end - start
+
+    def _in_apposition(self, tokens, comma) -> int:
+        """The size of a name no list knows between the comma at `comma`,
+        after a word, and another (ونشرت المرأة المدعوة، شابارك شاجاريزاده،;
+        الباحث لدى معهد واشنطن، سونر جاجابتاي،), no word of it joined by و
+        (a list: ، زينزي وزيناني،), the first no word the archive writes with
+        the article (، غريم رونالدو،: الغريم, "the rival"); 0 for none."""
+        if not (comma and _is_word(tokens[comma - 1])):
+            return 0
+        size = self._unlisted_name_size(tokens, comma + 1)
+        end = comma + 1 + size
+        if not size or end >= len(tokens) or tokens[end][NORM] not in COMMAS:
+            return 0
+        first = tokens[comma + 1][NORM]
+        if self.cues.counts.get("ال" + first, 0) and self._a_word(first):
+            return 0
+        return 0 if any(t[NORM].startswith("و") for t in tokens[comma + 1 : end]) else size
 
     def _known_family_name(self, word: str) -> bool:
         """Whether a word is a known name's that is no given name (لوبيز:
@@ -1611,6 +1629,12 @@ class Recogniser:
             if i <= covered:
                 continue
             norm = token[NORM]
+            if norm in COMMAS:
+                end = i + 1 + self._in_apposition(tokens, i)
+                if end > i + 1:
+                    found.append((number, i + 1, end, PERSON))
+                    covered = end - 1
+                continue
             if _in(norm, cues.heads):
                 size = self._organisation(tokens, i)
                 if size and self._place(tokens, i, people=False):

@@ -195,6 +195,14 @@ impl Shapes {
                 continue;
             }
             let norm = tokens[i].norm;
+            if self.commas.contains(norm) {
+                let size = self.in_apposition(tokens, i);
+                if size > 0 {
+                    found.push((i + 1, i + 1 + size, false));
+                    covered = Some(i + size);
+                }
+                continue;
+            }
             if is_in(norm, &self.heads) {
                 let size = self.organisation(tokens, i);
                 if size > 0 && self.place(tokens, i, false) {
@@ -571,6 +579,34 @@ impl Shapes {
             return 0;
         }
         end - start
+    }
+
+    /// `_in_apposition`: a name no list knows between a comma after a word
+    /// and another, no word of it joined by و, the first no word of the language.
+    fn in_apposition(&self, tokens: &[Token], comma: usize) -> usize {
+        if !(comma > 0 && tokens[comma - 1].word) {
+            return 0;
+        }
+        let size = self.unlisted_name_size(tokens, comma + 1);
+        let end = comma + 1 + size;
+        if size == 0
+            || !tokens
+                .get(end)
+                .is_some_and(|t| self.commas.contains(t.norm))
+        {
+            return 0;
+        }
+        let first = tokens[comma + 1].norm;
+        if self.count(&format!("ال{first}")) > 0 && self.a_word(first) {
+            return 0; // غريم رونالدو: الغريم, "the rival"
+        }
+        if tokens[comma + 1..end]
+            .iter()
+            .any(|t| t.norm.starts_with('و'))
+        {
+            return 0;
+        }
+        size
     }
 
     /// `_known_family_name`: a known name's word that is no given name.
