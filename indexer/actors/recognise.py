@@ -485,6 +485,7 @@ def _in(word: str, wanted) -> str | None:
 _CUE, _START, _CONTEXT = 1, 2, 4
 _ABD = "عبد"  # a name's first word, as a given name is (عبد الله)
 _IN_FORMS = frozenset((_IN, "و" + _IN, "ف" + _IN))  # في, وفي, ففي
+_UNIONS = frozenset(map(normalize, ("اتحاد", "الاتحاد")))  # a sport's, named after ل
 # A head that before a known actor's name is what they run, no body of its
 # own (إدارة ترامب, إدارة برشلونة: the administration, the club's board).
 _MANAGEMENT = normalize("إدارة")
@@ -674,7 +675,7 @@ class Recogniser:
         without the letter)."""
         if len(word) < 4 or word.startswith("ال"):
             return False  # (a given name never gets here: _name_word took it)
-        if _both_persons(word, self.cues):
+        if self._both_persons(word):
             return True
         cues = self.cues
         if len(word) >= 6 and word[0] in "يت" and word.endswith(("ون", "ان")):
@@ -701,6 +702,37 @@ class Recogniser:
             and not self._listed(noun)
             for noun in nouns
         )
+
+    def _both_persons(self, word: str) -> bool:
+        """Whether a word is a verb of the present that real news writes for
+        "he" and "she" alike (يغادر and تغادر, يشيد and تشيد), each often
+        enough and neither far rarer, or the rarer seldom but the verb's
+        future or plural too, never with the article, neither a name's word
+        the lists know (يستقيل, تستقيل and سيستقيل; تنهزم, ينهزم and ينهزمون;
+        not يونغ, تونغ and سيونغ, nor تيري, ييري and سيري): a name's word has
+        no such twin (تاتوم beside ياتوم: no سياتوم), nor a noun's (تورو
+        beside يورو, اليورو), or its twin is a given name (توري, يوري)."""
+        if not word or word[0] not in "يت":
+            return False
+        twin = ("ت" if word[0] == "ي" else "ي") + word[1:]
+        if twin in self.cues.first_names:
+            return False
+        counts = self.cues.counts
+        mine, theirs = counts.get(word, 0), counts.get(twin, 0)
+        least, most = min(mine, theirs), max(mine, theirs)
+        if least >= _RARE // 4 and least >= _TWINS * most:
+            return True
+        if least < _SELDOM or most < _RARE // 4 or len(word) < 4:
+            return False  # (ييل, تيل and ستيل: a name of three letters)
+        if self._listed(word) or self._listed(twin):
+            return False
+        stem = word[1:]
+        definite = ("ال" + word, "ال" + twin, "ال" + stem)
+        other_forms = (
+            *(p + stem for p in ("سي", "ست")),
+            *(p + stem + s for p in "يت" for s in ("ون", "ان")),
+        )
+        return not any(map(counts.get, definite)) and any(map(counts.get, other_forms))
 
     def _linked_word(self, link: str, token: _Token) -> bool:
         """Whether the word after the link (بن, آل, أبو, عبد) is the name's:
@@ -916,15 +948,21 @@ class Recogniser:
             and any(f[:2] == "ال" and a_kind(f[2:]) for f in without_clitic(tokens[head][NORM]))
         )
 
-    def _for_a_purpose_after(self, tokens, rest, end) -> bool:
-        """Whether the one word `rest` after a whole body's name, to `end`,
-        is ل and a verbal noun, then a particle: what the body did it for
-        (دعا مجلس الأمن للتوصل إلى, طلب صندوق النقد الدولي للحصول على), no
-        more of its name (الاتحاد الأوروبي للجودو في: a sport's union)."""
+    def _for_a_purpose_after(self, tokens, start, rest, end) -> bool:
+        """Whether the one word `rest` after a whole body's name from
+        `start`, to `end`, is ل and a word of the language, then a particle:
+        what the body did it for (دعا مجلس الأمن للتوصل إلى, صادق مجلس نواب
+        الشعب للمصادقة على), no more of its name; but a union's is its sport
+        (الاتحاد الأوروبي للسباحة في, الاتحاد الأفريقي للملاكمة على) unless
+        a verb's of more than three letters (سعى الاتحاد الأوروبي للتشدد في)."""
+        noun = rest[0][NORM][2:] if len(rest) == 1 and rest[0][NORM].startswith("لل") else ""
+        if _in(tokens[start][NORM], self.cues.heads) in _UNIONS and not (
+            noun[:1] in ("ت", "ا") and len(noun) >= 4
+        ):
+            return False  # الاتحاد الأوروبي للسباحة: not للتشدد, للاستفادة
         return (
-            len(rest) == 1
-            and rest[0][NORM].startswith("لل")
-            and not self._proper("ال" + rest[0][NORM][2:])  # للجودو: a sport's union
+            noun != ""
+            and not self._proper("ال" + noun)  # للجودو
             and end < len(tokens)
             and tokens[end][NORM] in self.cues.not_names
         )
@@ -932,8 +970,10 @@ class Recogniser:
     def _ends_in_a_name(self, words) -> bool:
         """Whether a body's name ends in a proper name, its nation after it
         or not (ميليشيات الحوثي الإيرانية, حركة حماس): what follows it is no
-        more of it (not an adjective's: الاتحاد الأوروبي لكرة القدم)."""
-        names = [t[NORM] for t in words[1:] if t[NORM] not in self.cues.gentilics]
+        more of it (not an adjective's: الاتحاد الأوروبي لكرة القدم). A
+        company's trade after it is its parent's then: شركة سامسونغ
+        للإلكترونيات is Samsung, شركة سابك للمغذيات الزراعية SABIC."""
+        names = [t[NORM] for t in words[1:] if t[NORM] not in self.cues.gentilics | QUOTES]
         return bool(names) and self._proper(names[-1])
 
     def _named_for(self, tokens, head) -> bool:
@@ -1297,7 +1337,7 @@ class Recogniser:
                 end == start + 1
                 and not definite_head
                 and following.startswith("ال")
-                and not _both_persons(norm, self.cues)  # شركة تمتلكها الدولة
+                and not self._both_persons(norm)  # شركة تمتلكها الدولة
             ):
                 end += 1  # a noun that begins a construct: منظمة حظر الأسلحة
                 proper = False
@@ -1380,7 +1420,7 @@ class Recogniser:
             and not (word.endswith("وا") and counts.get(word[:-2], 0) >= _RARE)
             and not (word[:2] in _VERB_PREFIXES and counts.get(word[2:], 0) >= _RARE)
             and not (word.endswith("ه") and self._inflected_noun(word))
-            and not _both_persons(word, cues)
+            and not self._both_persons(word)
             and not self._verb_or_adverb(word)
             and not any(
                 counts.get(form, 0) > counts.get(word, 0) for form in without_clitic(word)[1:]
@@ -1394,7 +1434,7 @@ class Recogniser:
         bare = word[2:] if word.startswith("ال") else word
         if self._known(word) or self._known(bare) or self.gazetteer.knows(word):
             return True
-        if _both_persons(word, self.cues):
+        if self._both_persons(word):
             return False  # حزب ميركل يستقيل
         if self.cues.name_share.get(word, 0) >= 0.25:
             return True
@@ -1415,8 +1455,14 @@ class Recogniser:
         words[0] = _in(words[0], self.cues.heads) or words[0]
         if words[0] in self.cues.weak_heads and not self._proper(words[1], strict=True):
             return 0  # حركة السلع, قوات الدفاع, جبهة الساحل: no name follows
-        if words[0] == _MANAGEMENT and self.gazetteer.knows(words[1]):
-            return 0  # إدارة ترامب لإدامة الحصار: his administration, he the actor
+        if (
+            words[0] == _MANAGEMENT
+            and not words[1].startswith("ال")
+            and self.gazetteer.knows(words[1])
+        ):
+            # إدارة ترامب لإدامة الحصار: his administration, he the actor (not
+            # إدارة التعاون الدولي, a department: a word of the language).
+            return 0
         following = words[2] if size > 2 else ""
         if not words[0].startswith("ال") and (
             self._for_a_purpose(words[1], following) or self._an_adjective(words[1], following)
@@ -1488,7 +1534,7 @@ class Recogniser:
                         _new_phrase(following)
                         or not following.startswith(("ال", "لل"))
                         or self._ends_in_a_name(tokens[position : position + size])
-                        or self._for_a_purpose_after(tokens, rest, span[1])
+                        or self._for_a_purpose_after(tokens, position, rest, span[1])
                     ):
                         # The name ends and a phrase of its own follows: أقر الاتحاد
                         # الأوروبي الحزمة, جماعة الحوثي لمحادثات, حزب الله والنظام,
@@ -2445,38 +2491,6 @@ def _as(token: _Token, form: str) -> str:
     if form.startswith("ال") and token[NORM][cut:].startswith("لل"):
         return "ال" + shown[cut + 2 :]
     return shown[cut:]
-
-
-def _both_persons(word: str, cues: Cues) -> bool:
-    """Whether a word is a verb of the present that real news writes for
-    "he" and "she" alike (يغادر and تغادر, يشيد and تشيد), each often
-    enough and neither far rarer, or the rarer seldom but the verb's future
-    or plural too (يستقيل, تستقيل and سيستقيل; تنهزم, ينهزم and ينهزمون),
-    never with the article: a name's word has no such twin (تيري, تونغ
-    beside يونغ, تاتوم beside ياتوم: no سياتوم), nor a noun's (تورو beside
-    يورو, اليورو), or its twin is a given name (توري beside يوري)."""
-    if word[:1] not in "يت":
-        return False
-    twin = ("ت" if word[0] == "ي" else "ي") + word[1:]
-    if twin in cues.first_names:
-        return False
-    counts = cues.counts
-    mine, theirs = counts.get(word, 0), counts.get(twin, 0)
-    least = _RARE // 4
-    if min(mine, theirs) >= least and min(mine, theirs) >= _TWINS * max(mine, theirs):
-        return True
-    if min(mine, theirs) < _SELDOM or max(mine, theirs) < least or len(word) < 4:
-        return False  # (ييل, تيل and ستيل: a name of three letters)
-    stem = word[1:]
-    return not any(map(counts.get, ("ال" + word, "ال" + twin, "ال" + stem))) and any(
-        map(
-            counts.get,
-            (
-                *(p + stem for p in ("سي", "ست")),
-                *(p + stem + s for p in "يت" for s in ("ون", "ان")),
-            ),
-        )
-    )
 
 
 def _comma(tokens, at) -> int:

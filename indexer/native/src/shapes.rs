@@ -449,6 +449,9 @@ impl Shapes {
         if least < self.seldom || most < self.rare / 4 || length(word) < 4 {
             return false;
         }
+        if self.listed(word) || self.listed(&twin) {
+            return false; // يونغ, تونغ and سيونغ: a name's words
+        }
         // The rarer seldom, but the verb's future or plural too, never with the article.
         let stem = after(word, 1);
         let definite = [
@@ -1096,7 +1099,10 @@ impl Shapes {
         if self.weak_heads.contains(head) && !self.proper(&words[1], true) {
             return 0;
         }
-        if head == self.management && self.spellings.contains(words[1].as_ref()) {
+        if head == self.management
+            && !words[1].starts_with("ال")
+            && self.spellings.contains(words[1].as_ref())
+        {
             return 0; // إدارة ترامب: his administration, he the actor
         }
         let following = words.get(2).map_or("", |w| w.as_ref());
