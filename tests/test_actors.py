@@ -495,6 +495,9 @@ def test_a_name_quoted_after_its_first_word_is_known():
     # A longer quoted name holds a known one: Pakistan's PML-N, not Italy's Lega.
     lega = 'وكتب حزب "الرابطة الإسلامية-نواز" على تويتر أنه يرفض نتائج الانتخابات في إيطاليا'
     assert "حزب الرابطة الإيطالي" not in names(lega)
+    # Nor after a quotation closed before it: the second pair's first mark.
+    quoted = 'وقال المتحدث باسم "النهضة" حزب "الرابطة الإسلامية-نواز" يرفض النتائج في إيطاليا'
+    assert "حزب الرابطة الإيطالي" not in names(quoted)
     # A quote that closes after the first word: "توتال" الفرنسية is Total.
     assert names('اتفاقيتان بين "أرامكو" و"توتال" الفرنسية') == ["أرامكو السعودية", "توتال"]
 
@@ -1100,6 +1103,7 @@ def test_a_name_that_is_a_word_after_fi_or_wa_li_is_the_word():
     # و or ف before في too: «وفي الصدر», "and in the chest".
     chest = "أصيب بعيارين في الرقبة وفي الصدر خلال احتجاجات البصرة في العراق"
     assert "مقتدى الصدر" not in names(chest)
+    assert "مقتدى الصدر" not in names(chest.replace("وفي الصدر", "ففي الصدر"))
     assert "علي عبد الله صالح" in names("وقال صالح إن اليمن المخلوع")
 
 

@@ -91,6 +91,19 @@ class Actor:
     english: tuple[str, ...] = ()  # names a query may give it in Latin letters
 
 
+def _opens(tokens, at) -> bool:
+    """Whether the quotation mark at `at` opens a quotation: « or “, or "
+    after an even number of them in the text (باسم "النهضة" حزب "الرابطة:
+    the second pair's first)."""
+    mark = tokens[at]
+    if mark in _CLOSING:
+        return False
+    return mark != '"' or tokens[:at].count('"') % 2 == 0
+
+
+_CLOSING = frozenset("»”")
+
+
 def word_forms(word, shortest=2):
     """`word` and what it is without a leading clitic: و/ف, then ب/ل/ك, each
     taken off a word longer than `shortest` characters, and لل before a
@@ -257,11 +270,11 @@ class Gazetteer:
             # The rest of a name may be quoted after its first word: قائمة
             # "الفتح", حزب «نداء تونس» (the quote one more word of the
             # mention), where the quote closes with it (not حزب "الرابطة
-            # الإسلامية": a longer name); or the first word quoted alone
-            # ("توتال" الفرنسية).
+            # الإسلامية": a longer name); or a quote closes after the first
+            # word ("توتال" الفرنسية).
             second, opened = position + 1, False
             if second + 1 < end and tokens[second] in QUOTES:
-                opened = not (position and tokens[position - 1] in QUOTES)
+                opened = _opens(tokens, second)
                 second += 1
             following = tokens[second] if second < end else None
             for form in self._forms(tokens[position], self._first, self._forms_cache):

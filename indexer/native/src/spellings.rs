@@ -89,7 +89,7 @@ impl Spellings {
             // where the quote closes with it; or the first word quoted alone.
             let (mut second, mut opened) = (position + 1, false);
             if second + 1 < tokens.len() && self.quotes.contains(tokens[second]) {
-                opened = !(position > 0 && self.quotes.contains(tokens[position - 1]));
+                opened = opens(tokens, second);
                 second += 1;
             }
             let following = tokens.get(second);
@@ -132,5 +132,15 @@ impl Spellings {
             after = position + size;
         }
         found
+    }
+}
+
+/// `_opens`: whether the quotation mark at `at` opens a quotation: « or “,
+/// or " after an even number of them in the text.
+fn opens(tokens: &[&str], at: usize) -> bool {
+    match tokens[at] {
+        "»" | "”" => false,
+        "\"" => tokens[..at].iter().filter(|t| **t == "\"").count() % 2 == 0,
+        _ => true,
     }
 }
