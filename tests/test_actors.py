@@ -638,6 +638,9 @@ def test_a_short_form_joins_the_full_name_the_article_gives():
     assert names(text) == ["هيكتور كوبر"]
     text = "وقال المدرب كوبر إن الفريق جاهز"  # a surname alone: no one known, no full name
     assert names(text) == []
+    # A short form of the full name as the story writes it, though the
+    # gazetteer shows the actor another way (أشرف عبد الغني is أشرف غني).
+    assert names("وقال أشرف عبد الغني إن. وأضاف عبد الغني أن") == ["أشرف غني"]
     # Two bodies the gazetteer knows, the shorter named with a word of its
     # own the longer lacks: two clubs, not one shortened; its kind's word
     # aside (هيئة الهلال الأحمر of الإماراتي is one).

@@ -2354,8 +2354,10 @@ class Recogniser:
                 for k, f in by_key.items()
                 if f is not found
                 and f.kind == found.kind
-                and len(k.split()) > len(words)
-                and _within(words, k.split(), found.kind)
+                and any(
+                    len(name) > len(words) and _within(words, name, found.kind)
+                    for name in (k.split(), *(key(form).split() for form in f.forms))
+                )
             ]
             if len(longer) == 1 and name_key in actors_keys and longer[0][0] not in actors_keys:
                 # A body the gazetteer knows, named more often than the longer
