@@ -1324,6 +1324,10 @@ def test_an_outlet_giving_the_storys_interview_acts_in_it():
     assert names('وقال في مقابلة مع "سي إن إن" إن') == ["سي إن إن"]
     # Named once as where the news came from, or told to: no actor.
     assert names("بحسب قناة الجزيرة فإن الوزير قال لشبكة سي إن إن إن") == []
+    # Named once as what is closed, banned or attacked: the story's.
+    assert names("وطالبت الدول الأربع بإغلاق قناة الجزيرة القطرية") == ["قناة الجزيرة"]
+    assert names('وأغلقت السلطات مكاتب قناة "الجزيرة" في القاهرة') == ["قناة الجزيرة"]
+    assert names("ونقلت قناة الجزيرة عن مصادر أن") == []
 
 
 @functools.cache

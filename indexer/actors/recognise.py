@@ -83,6 +83,16 @@ _RELAYED = frozenset(map(normalize, "نقلا نقلت نقل".split()))
 # An interview with an outlet, the story's own (قال في مقابلة مع "سي إن إن",
 # في حوار خاص مع قناة الجزيرة): the outlet acts in it (ACTORS.md).
 _INTERVIEW = frozenset(map(normalize, "مقابلة حوار لقاء مقابلات حديث".split()))
+# What befalls an outlet that is the story's (ACTORS.md: an outlet that acts
+# or is acted on), not where it came from: إغلاق قناة الجزيرة, مكاتب الجزيرة.
+_DONE_TO = frozenset(
+    map(
+        normalize,
+        "إغلاق غلق أغلق أغلقت أغلقوا حظر حظرت حجب حجبت مقاضاة اقتحام اقتحمت مداهمة"
+        " داهمت مكتب مكاتب هاجم هاجمت مهاجمة".split(),
+    )
+)
+_FOR_GOOD = normalize("نهائيا")
 _INTERVIEW_KIND = frozenset(
     map(normalize, "خاص خاصة حصري حصرية صحفي صحفية تلفزيوني تلفزيونية".split())
 )
@@ -1751,7 +1761,7 @@ class Recogniser:
         mentions: dict[str, int] = {}
         in_title: set[str] = set()
         claimed = {}  # (text, position) of the words of a known actor's mention -> its kind
-        interviews: set[str] = set()  # outlets that give the story's interview
+        its_story: set[str] = set()  # outlets the story is of: its interview, its closure
 
         def add(name, kind, form, number, position):
             name_key = key(name)
@@ -1762,7 +1772,9 @@ class Recogniser:
             if form not in found.forms:
                 found.forms.append(form)
             if kind == MEDIUM and _interviewed_by(texts[number], position, self.cues.outlets):
-                interviews.add(name_key)  # في مقابلة مع "سي إن إن": the story's own
+                its_story.add(name_key)  # في مقابلة مع "سي إن إن": the story's own
+            if kind == MEDIUM and _done_to(texts[number], position, self.cues.outlets):
+                its_story.add(name_key)  # إغلاق قناة الجزيرة: what befalls it
             if number and kind == MEDIUM and self._source(texts[number], position, form):
                 return  # نقلت وكالة الأنباء, لصحيفة, بحسب قناة: where the news came from
             if kind == MEDIUM and _on_a_platform(texts[number], position):
@@ -1858,7 +1870,7 @@ class Recogniser:
                 del by_key[name_key]  # only ever the place
         for name_key, found in list(by_key.items()):
             if found.kind == MEDIUM:
-                if name_key in in_title | interviews or mentions.get(name_key, 0) >= 3:
+                if name_key in in_title | its_story or mentions.get(name_key, 0) >= 3:
                     found.kind = ORGANISATION  # it acts in the story
                 else:
                     del by_key[name_key]  # a source quoted, a platform used
@@ -2555,6 +2567,21 @@ def _on_a_platform(tokens, position) -> bool:
     return (first >= 0 and tokens[first][NORM] in _ON | {_IN}) or (
         site[:1] == "ب" and site[1:] in _SITE_WORDS
     )
+
+
+def _done_to(tokens, position, outlet_kinds) -> bool:
+    """Whether the outlet named at `position` is what the sentence does
+    something to (إغلاق قناة الجزيرة, هاجم قناة "الجزيرة", أغلقت مكاتب قناة
+    الجزيرة, وغلق نهائيا قناة الجزيرة): before it, quotes, a word of its
+    kind and نهائيا aside, a word of closing, banning, suing or attacking."""
+    at = position - 1
+    while at >= 0 and (
+        tokens[at][SHOWN] in QUOTES
+        or tokens[at][NORM] in outlet_kinds
+        or tokens[at][NORM] == _FOR_GOOD
+    ):
+        at -= 1
+    return at >= 0 and any(form in _DONE_TO for form in without_clitic(tokens[at][NORM]))
 
 
 def _interviewed_by(tokens, position, outlet_kinds) -> bool:
