@@ -1127,6 +1127,9 @@ def test_idioms_and_places_that_hold_a_known_name_are_no_one():
     assert names("واستحوذت الشركات السورية على حصة الأسد من السوق في دمشق") == []
     assert names("وسقطت صواريخ قرب قاعدة عين الأسد في العراق") == []
     assert "تيريزا ماي" not in names("في حي ماي فير في لندن البريطانية")
+    # The peninsula, however often, is no channel (شبة: ة for ه).
+    korea = "إخلاء شبة الجزيرة الكورية. وشطرا شبه الجزيرة. وحرب في شبه الجزيرة. وقالت قناة"
+    assert names(korea) == []
     # هنية alone is Haniyeh where the story is his (Hamas), not a girl's name.
     assert names("وتدعى الأم هنية في المسرحية") == []
     assert "إسماعيل هنية" in names("وقال هنية إن حماس لن تتراجع")
