@@ -961,8 +961,8 @@ class Recogniser:
     def _for_a_purpose_after(self, tokens, start, rest, end) -> bool:
         """Whether the one word `rest` after a whole body's name from
         `start`, to `end`, is ل and a word of the language, then a particle:
-        what the body did it for (دعا مجلس الأمن للتوصل إلى, صادق مجلس نواب
-        الشعب للمصادقة على), no more of its name; but a union's is its sport
+        what the body did it for (دعا مجلس الأمن للتوصل إلى, دعت الحكومة مجلس
+        نواب الشعب للمصادقة على), no more of its name; but a union's is its sport
         (الاتحاد الأوروبي للسباحة في, الاتحاد الأفريقي للملاكمة على) unless
         a verb's of more than three letters (سعى الاتحاد الأوروبي للتشدد في)."""
         noun = rest[0][NORM][2:] if len(rest) == 1 and rest[0][NORM].startswith("لل") else ""
@@ -983,7 +983,11 @@ class Recogniser:
         more of it (not an adjective's: الاتحاد الأوروبي لكرة القدم). A
         company's trade after it is its parent's then: شركة سامسونغ
         للإلكترونيات is Samsung, شركة سابك للمغذيات الزراعية SABIC."""
-        names = [t[NORM] for t in words[1:] if t[NORM] not in self.cues.gentilics | QUOTES]
+        names = [
+            t[NORM]
+            for t in words[1:]
+            if t[NORM] not in self.cues.gentilics and t[NORM] not in QUOTES
+        ]
         return bool(names) and self._proper(names[-1])
 
     def _named_for(self, tokens, head) -> bool:
