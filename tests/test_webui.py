@@ -99,6 +99,20 @@ def test_a_name_is_searched_under_the_spellings_the_index_stores_it_under(tmp_pa
     assert re.search(r'id="also-searched">بحثنا أيضًا عن: .*روبرت مولير', page)
 
 
+def test_a_hit_shows_the_chosen_actors_among_its_first_chips(tmp_path):
+    # Five chips a hit: the actors the page filters by first, whatever their
+    # place in the article (the filter's reason in sight).
+    names = ["سعد الحريري", "ميشال عون", "نبيه بري", "وليد جنبلاط", "سمير جعجع", "تمام سلام"]
+    records = [article(1, actors=names)]
+    reindex.run([write_jsonl(tmp_path / "a.jsonl", records)], EmbeddedStore(tmp_path / "data"))
+    client = app_for(tmp_path / "data").test_client()
+    chosen = client.get("/?actor=تمام+سلام").get_data(as_text=True)
+    chips = re.findall(r'class="actor" href="[^"]+"[^>]*>([^<]+)</a>', chosen)
+    assert chips[0] == "تمام سلام" and len(chips) == 5
+    unfiltered = client.get("/?q=الانتخابات").get_data(as_text=True)
+    assert "تمام سلام" not in re.findall(r'class="actor" href="[^"]+"[^>]*>([^<]+)</a>', unfiltered)
+
+
 def test_many_spellings_searched_show_four_and_the_rest_behind_a_click(data_dir, tmp_path):
     gazetteer = tmp_path / "actors.tsv"
     spellings = ["ترامب", "ترمب", "ترانب", "طرامب", "ترامبو", "تيرامب", "ترومب"]
