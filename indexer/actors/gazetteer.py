@@ -282,9 +282,9 @@ class Gazetteer:
                     length = len(alias_words) + second - position - 1
                     if length <= size:
                         break  # longest first: none after it is longer
-                    closed = position + length < end and tokens[position + length] in QUOTES
                     if tokens[second + 1 : position + length] == alias_words[2:] and (
-                        closed or not opened
+                        not opened
+                        or (position + length < end and tokens[position + length] in QUOTES)
                     ):
                         best, size = owners, length
                         break

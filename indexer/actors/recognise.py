@@ -92,7 +92,7 @@ _DONE_TO = frozenset(
         " داهمت مكتب مكاتب هاجم هاجمت مهاجمة".split(),
     )
 )
-_FOR_GOOD = normalize("نهائيا")
+_FOR_GOOD = frozenset((normalize("نهائيا"),))
 _INTERVIEW_KIND = frozenset(
     map(normalize, "خاص خاصة حصري حصرية صحفي صحفية تلفزيوني تلفزيونية".split())
 )
@@ -2573,18 +2573,23 @@ def _on_a_platform(tokens, position) -> bool:
     )
 
 
+def _before_outlet(tokens, position, outlet_kinds, aside=frozenset()) -> int:
+    """Where the word before the outlet named at `position` is, quotes, a
+    word of its kind and the words `aside` skipped (-1: none)."""
+    at = position - 1
+    while at >= 0 and (
+        tokens[at][SHOWN] in QUOTES or tokens[at][NORM] in outlet_kinds or tokens[at][NORM] in aside
+    ):
+        at -= 1
+    return at
+
+
 def _done_to(tokens, position, outlet_kinds) -> bool:
     """Whether the outlet named at `position` is what the sentence does
     something to (إغلاق قناة الجزيرة, هاجم قناة "الجزيرة", أغلقت مكاتب قناة
     الجزيرة, وغلق نهائيا قناة الجزيرة): before it, quotes, a word of its
     kind and نهائيا aside, a word of closing, banning, suing or attacking."""
-    at = position - 1
-    while at >= 0 and (
-        tokens[at][SHOWN] in QUOTES
-        or tokens[at][NORM] in outlet_kinds
-        or tokens[at][NORM] == _FOR_GOOD
-    ):
-        at -= 1
+    at = _before_outlet(tokens, position, outlet_kinds, _FOR_GOOD)
     return at >= 0 and any(form in _DONE_TO for form in without_clitic(tokens[at][NORM]))
 
 
@@ -2592,9 +2597,7 @@ def _interviewed_by(tokens, position, outlet_kinds) -> bool:
     """Whether the outlet named at `position` gives the interview the story
     tells (في مقابلة مع "سي إن إن", حوار خاص مع قناة الجزيرة): before it,
     quotes and a word of its kind aside, مع after a word of interview."""
-    at = position - 1
-    while at >= 0 and (tokens[at][SHOWN] in QUOTES or tokens[at][NORM] in outlet_kinds):
-        at -= 1
+    at = _before_outlet(tokens, position, outlet_kinds)
     if at < 1 or tokens[at][NORM] != normalize("مع"):
         return False
     at -= 1

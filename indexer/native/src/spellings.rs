@@ -105,12 +105,14 @@ impl Spellings {
                     }
                     let end = (position + length).min(tokens.len());
                     let here = &tokens[(second + 1).min(end)..end];
-                    let closed = tokens
-                        .get(position + length)
-                        .is_some_and(|t| self.quotes.contains(*t));
+                    let closed = || {
+                        tokens
+                            .get(position + length)
+                            .is_some_and(|t| self.quotes.contains(*t))
+                    };
                     if here.len() == rest.len()
                         && here.iter().zip(rest).all(|(a, b)| *a == b)
-                        && (closed || !opened)
+                        && (!opened || closed())
                     {
                         best = Some(owners);
                         size = length;
