@@ -91,14 +91,11 @@ class Actor:
     english: tuple[str, ...] = ()  # names a query may give it in Latin letters
 
 
-def _opens(tokens, at) -> bool:
-    """Whether the quotation mark at `at` opens a quotation: « or “, or "
-    after an even number of them in the text (باسم "النهضة" حزب "الرابطة:
-    the second pair's first)."""
-    mark = tokens[at]
-    if mark in _CLOSING:
-        return False
-    return mark != '"' or tokens[:at].count('"') % 2 == 0
+def _opens(mark, straight_before) -> bool:
+    """Whether a quotation mark opens a quotation: « or “, or " after an
+    even number of them in the text (`straight_before`: باسم "النهضة" حزب
+    "الرابطة: the second pair's first)."""
+    return mark not in _CLOSING and (mark != '"' or straight_before % 2 == 0)
 
 
 _CLOSING = frozenset("»”")
@@ -263,6 +260,7 @@ class Gazetteer:
         if positions is None:
             positions = _positions(tokens, self._first_tokens)
         pairs, single, end = self._pairs, self._single, len(tokens)
+        straight, counted = 0, 0  # the " before `counted`, counted once a text
         for position in positions:
             if position < after:
                 continue
@@ -274,7 +272,9 @@ class Gazetteer:
             # word ("توتال" الفرنسية).
             second, opened = position + 1, False
             if second + 1 < end and tokens[second] in QUOTES:
-                opened = _opens(tokens, second)
+                straight += tokens[counted:second].count('"')
+                counted = second
+                opened = _opens(tokens[second], straight)
                 second += 1
             following = tokens[second] if second < end else None
             for form in self._forms(tokens[position], self._first, self._forms_cache):

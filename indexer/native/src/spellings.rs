@@ -74,6 +74,8 @@ impl Spellings {
     ) -> Vec<(usize, usize, Py<PyAny>)> {
         let mut found = Vec::new();
         let mut after = 0;
+        // The " before `counted`, counted once a text.
+        let (mut straight, mut counted) = (0, 0);
         for &position in positions {
             if position < after {
                 continue;
@@ -89,7 +91,12 @@ impl Spellings {
             // where the quote closes with it; or the first word quoted alone.
             let (mut second, mut opened) = (position + 1, false);
             if second + 1 < tokens.len() && self.quotes.contains(tokens[second]) {
-                opened = opens(tokens, second);
+                straight += tokens[counted..second]
+                    .iter()
+                    .filter(|t| **t == "\"")
+                    .count();
+                counted = second;
+                opened = opens(tokens[second], straight);
                 second += 1;
             }
             let following = tokens.get(second);
@@ -137,12 +144,12 @@ impl Spellings {
     }
 }
 
-/// `_opens`: whether the quotation mark at `at` opens a quotation: « or “,
-/// or " after an even number of them in the text.
-fn opens(tokens: &[&str], at: usize) -> bool {
-    match tokens[at] {
+/// `_opens`: whether a quotation mark opens a quotation: « or “, or " after
+/// an even number of them in the text (`straight_before`).
+fn opens(mark: &str, straight_before: usize) -> bool {
+    match mark {
         "»" | "”" => false,
-        "\"" => tokens[..at].iter().filter(|t| **t == "\"").count() % 2 == 0,
+        "\"" => straight_before % 2 == 0,
         _ => true,
     }
 }
