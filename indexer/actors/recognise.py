@@ -28,6 +28,7 @@ import gzip
 import io
 import operator
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from importlib import resources
@@ -2341,12 +2342,46 @@ class Recogniser:
         (الاتحاد الأوروبي in a story of الاتحاد الأوروبي لكرة القدم), or
         another it does not know, named as often (`mentions`)."""
         mentions = mentions or {}
-        people = [(k.split(), f) for k, f in by_key.items() if f.kind == PERSON]
+        # A short form shares with the names it may stand for their first or
+        # last word, its first two, or its first and their last: look only
+        # at those, not at every name of the story (2,000 names took seconds).
+        order = {k: i for i, k in enumerate(by_key)}
+        sharing_keys: dict[tuple[str, ...], set[str]] = defaultdict(set)
+
+        def index(name_key, forms):
+            for name in (name_key, *(key(form) for form in forms)):
+                words = name.split()
+                if words:
+                    sharing_keys[(words[0],)].add(name_key)
+                    sharing_keys[(words[-1],)].add(name_key)
+                    sharing_keys[tuple(words[:2])].add(name_key)
+                    for word in words[:-1]:
+                        sharing_keys[(word, "…", words[-1])].add(name_key)
+
+        def sharing(*shared):
+            keys = set().union(*(sharing_keys.get(k, ()) for k in shared))
+            return sorted((k for k in keys if k in by_key), key=order.__getitem__)
+
+        def shorter(words, kind):
+            """What the names a name is short for share with it."""
+            if len(words) == 1:
+                return [tuple(words)]
+            if kind != PERSON:
+                return [tuple(words[:2])]
+            return [tuple(words[:2]), (words[0], "…", words[-1])]
+
+        for k, f in by_key.items():
+            index(k, f.forms)
         for token, shown in short:
             forms = without_clitic(token[NORM])
-            owners = [f for words, f in people if words[0] in forms or words[-1] in forms]
-            if len(owners) == 1 and shown not in owners[0].forms:
-                owners[0].forms.append(shown)
+            owners = [
+                k
+                for k in sharing(*((form,) for form in forms))
+                if by_key[k].kind == PERSON and (k.split()[0] in forms or k.split()[-1] in forms)
+            ]
+            if len(owners) == 1 and shown not in by_key[owners[0]].forms:
+                by_key[owners[0]].forms.append(shown)
+                index(owners[0], [shown])
         for name_key in sorted(by_key, key=lambda k: len(k.split())):
             found = by_key.get(name_key)
             if found is None:
@@ -2356,23 +2391,25 @@ class Recogniser:
                 # Named as the gazetteer knows them: their own; and a longer
                 # name that begins with theirs is theirs in full (نيمار دا
                 # سيلفا, محمد بن راشد آل مكتوم).
-                for k, f in list(by_key.items()):
+                for k in sharing(*shorter(words, ORGANISATION)):
+                    f = by_key[k]
                     if (
                         f.kind == PERSON
                         and k not in actors_keys
                         and k.split()[: len(words)] == words
                     ):
                         found.forms.extend(x for x in f.forms if x not in found.forms)
+                        index(name_key, f.forms)
                         del by_key[k]
                 continue
             longer = [
-                (k, f)
-                for k, f in by_key.items()
-                if f is not found
-                and f.kind == found.kind
+                (k, by_key[k])
+                for k in sharing(*shorter(words, found.kind))
+                if by_key[k] is not found
+                and by_key[k].kind == found.kind
                 and any(
                     len(name) > len(words) and _within(words, name, found.kind)
-                    for name in (k.split(), *(key(form).split() for form in f.forms))
+                    for name in (k.split(), *(key(form).split() for form in by_key[k].forms))
                 )
             ]
             if len(longer) == 1 and name_key in actors_keys and longer[0][0] not in actors_keys:
@@ -2398,9 +2435,10 @@ class Recogniser:
                 # story names, not one shortened (القاعدة in a story of تنظيم
                 # القاعدة في جزيرة العرب, هيئة الهلال الأحمر of الإماراتي).
                 continue
-            longer = [f for _, f in longer]
             if len(longer) == 1:
-                longer[0].forms.extend(x for x in found.forms if x not in longer[0].forms)
+                into, joined = longer[0]
+                joined.forms.extend(x for x in found.forms if x not in joined.forms)
+                index(into, found.forms)
                 del by_key[name_key]
 
     def _source(self, tokens, position, form: str) -> bool:
