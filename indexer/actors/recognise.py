@@ -1570,6 +1570,8 @@ class Recogniser:
                 # follows it only seemed a name (فلاديمير بوتين باشر), but
                 # for a short one of another's (`_another_sons`).
                 tokens = texts[number]
+                if span[0] == position and size == 1 and self._whole_alone(tokens, position):
+                    return True
                 if self._two_people(tokens, span):
                     # A family name of one word, then another known person's
                     # whole name: two people (محامي ترامب مايكل كوهين).
@@ -2162,6 +2164,29 @@ class Recogniser:
         actor = self.gazetteer.actor(shown)
         whole = key(actor.name) if actor is not None else shown
         return whole != shown and whole.endswith(" " + shown)
+
+    def _whole_alone(self, tokens, position) -> bool:
+        """Whether a person the gazetteer knows by one word, before more
+        words found by their shape, is named whole and the words after are
+        no part of the name: a surname the archive often writes alone
+        (أردوغان أعلنا, مانشيني معجب), or all the name they have (نيمار
+        بداعي الإصابة), then a word no name is known to have. Not a given
+        name (ميغان كيلي), nor a rare surname (غودني بيرغسون: another)."""
+        shown = self._shown(tokens[position : position + 1])
+        actor = self.gazetteer.actor(shown)
+        if actor is None or actor.type != PERSON or position + 1 == len(tokens):
+            return False
+        spelling = key(shown)
+        if self.cues.counts.get(spelling, 0) < _RARE:
+            return False
+        if key(actor.name) != spelling and (
+            spelling in self.cues.first_names or self.gazetteer.begins_a_name(spelling)
+        ):
+            return False
+        after = tokens[position + 1][NORM]
+        return not (
+            self._known(after) or after in self.cues.first_names or after in self.cues.links
+        )
 
     def _two_people(self, tokens, span) -> bool:
         """Whether a name found by its shape is two the gazetteer knows: a
