@@ -485,6 +485,12 @@ def test_an_actor_the_gazetteer_knows_is_not_lost_in_a_longer_name():
     ):
         assert names(text) == ["جماعة الحوثي"]
     assert names("وأعلن تنظيم داعش المسؤولية عن الهجوم") == ["تنظيم داعش"]
+    # What the story says it is, after a whole name the gazetteer knows
+    # (not a nation's body, a longer name: مجلس الأمن القومي).
+    pkk = "غارات على مواقع لحزب العمال الكردستاني الانفصالي المصنف إرهابيا"
+    assert names(pkk) == ["حزب العمال الكردستاني"]
+    assert names("دعم لجبهة البوليساريو الانفصالية") == ["جبهة البوليساريو"]
+    assert "مجلس الأمن الدولي" not in names("واجتمع مجلس الأمن القومي التركي برئاسة")
     # Nor a verbal noun after ل and إلى: what the body did it for (not a
     # union of its own, whatever particle follows: للسباحة في, للملاكمة على).
     assert names("ودعا مجلس الأمن للتوصل إلى حل") == ["مجلس الأمن الدولي"]
@@ -1127,6 +1133,9 @@ def test_a_club_after_a_kick_off_time_and_the_houthis_by_their_adjective():
     # A fixture list's time before a club is no sum of money before a word.
     assert "الترجي الرياضي التونسي" in names("الساعة 16:00 الترجي الرياضي - النادي الصفاقسي")
     assert names("وقال السهم تراجع إلى 69.68 بنس") == []
+    # A number before a name of two words or more is no sum (a model's, a
+    # league table's): غالاكسي إس 9 لشركة سامسونغ, 4- مستقبل المرسى 9 ن.
+    assert names("وأطلقت هاتف غالاكسي إس 9 لشركة سامسونغ الكورية") == ["سامسونغ"]
     assert names("من قبل الميليشيا الحوثية المدعومة من إيران") == ["جماعة الحوثي"]
     # A Saudi club by its bare name where the story speaks of its player or its fans.
     player = "أعلن أحمد الفريدي، لاعب النصر، عزمه على إنقاص وزنه"

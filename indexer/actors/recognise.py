@@ -190,6 +190,16 @@ _MONTH_NAMES = frozenset(word for word in map(normalize, MONTH_NAMES) if " " not
 _MONTH_NEXT = frozenset(map(normalize, "الماضي المقبل الجاري القادم المنصرم".split()))
 # Bodies a word of their trade may follow the name of (شركة أرامكو النفطية).
 _OF_A_TRADE = frozenset(map(normalize, "شركة مجموعة شبكة مصرف بنك مؤسسة منظمة".split()))
+# What a story says of a body, never part of its name: after a whole name
+# the gazetteer knows (حزب العمال الكردستاني الانفصالي المصنف إرهابيا).
+_DESCRIBING = frozenset(
+    normalize(word + ending)
+    for word in (
+        "الانفصالي المصنف المحظور المتطرف المتشدد الإرهابي المسلح العلماني الحاكم "
+        "المعارض اليميني اليساري المتمرد الموالي المدعوم المنحل الجهادي الأصولي"
+    ).split()
+    for ending in ("", "ة")
+)
 # Adjectives of an office that are no adjectives of relation (وزارة الأمن العام).
 _OF_AN_OFFICE = frozenset(map(normalize, "العام العامة الأعلى العليا".split()))
 # Words of a city's, before its name: a club named for it is the city there.
@@ -1555,12 +1565,14 @@ class Recogniser:
                         # الأوروبي الحزمة, جماعة الحوثي لمحادثات, حزب الله والنظام,
                         # ميليشيات الحوثي للإفراج عن (not الاتحاد الأوروبي لكرة القدم).
                         return True
-                    # What the rest says of it: its nation; a company's, its
-                    # trade too (شركة أرامكو النفطية السعودية is Aramco; not a
-                    # party's creed: حزب الرابطة الإسلامية is no حزب الرابطة).
+                    # What the rest says of it: its nation, what it is (حزب
+                    # العمال الكردستاني الانفصالي); a company's, its trade too
+                    # (شركة أرامكو النفطية السعودية is Aramco; not a party's
+                    # creed: حزب الرابطة الإسلامية is no حزب الرابطة).
                     trade = _in(texts[number][span[0]][NORM], _OF_A_TRADE) is not None
                     return position <= span[0] + 2 and all(
                         t[NORM] in self.cues.gentilics
+                        or t[NORM] in _DESCRIBING
                         or t[SHOWN] in QUOTES
                         or (trade and self._nisba(t[NORM]))
                         for t in rest
@@ -1593,7 +1605,7 @@ class Recogniser:
                 # أينشتاين, not the physicist (مركز كابيتال إيكونوميكس is theirs).
                 return False
             definite = texts[number][position][NORM].startswith(("ال", "وال"))
-            if before[SHOWN][0].isdigit() and not definite:
+            if size == 1 and before[SHOWN][0].isdigit() and not definite:
                 return False  # 69.68 بنس: a sum of pence (not 16:00 الترجي الرياضي, a fixture)
             # وزير الخارجية التركية, وزيرا للخارجية: a minister's office, not the ministry.
             return not (
