@@ -452,6 +452,10 @@ def test_an_actor_the_gazetteer_knows_is_not_lost_in_a_longer_name():
     # One's family name, then another's whole name: two people.
     lawyer = names("وقال محامي ترامب مايكل كوهين إن الاتفاق قانوني")
     assert {"دونالد ترامب", "مايكل كوهين"} <= set(lawyer)
+    # A family name the gazetteer's person shares, after a given name that
+    # with it names no one it knows: another person (not in a list: وسواريز).
+    assert "جون كيري" not in names("وقالت كيلي كيري في الحفل إن وزير الخارجية الأمريكي")
+    assert "لويس سواريز" in names("وقف الدفاع أمام ثلاثي برشلونة ميسي ونيمار وسواريز")
     # A surname the archive writes alone, or a name that is all its
     # person's, then a word no name has: that person, the word no name.
     for text, person in (
@@ -1133,6 +1137,11 @@ def test_a_club_after_a_kick_off_time_and_the_houthis_by_their_adjective():
     # A fixture list's time before a club is no sum of money before a word.
     assert "الترجي الرياضي التونسي" in names("الساعة 16:00 الترجي الرياضي - النادي الصفاقسي")
     assert names("وقال السهم تراجع إلى 69.68 بنس") == []
+    # A maker's name before a model's number, after a word of its kind, is
+    # the product (not a year, nor a club before its score).
+    assert names("تحطم طائرة من طراز بوينغ 737 تابعة لشركة طيران") == []
+    assert names("وقالت شركة بوينغ 2018 إن") == ["بوينغ"]
+    assert "مانشستر يونايتد" in names("وفاز مانشستر يونايتد 2 - 1 على تشيلسي")
     # A number before a name of two words or more is no sum (a model's, a
     # league table's): غالاكسي إس 9 لشركة سامسونغ, 4- مستقبل المرسى 9 ن.
     assert names("وأطلقت هاتف غالاكسي إس 9 لشركة سامسونغ الكورية") == ["سامسونغ"]
@@ -1602,6 +1611,13 @@ def test_outlets_quoted_are_sources_not_actors():
     assert names(relayed) == []
     # An agency the gazetteer does not know, named for the news it gives.
     assert names("وفاز اللاعب بالمباراة، حسبما ذكرت وكالة الإعلام الروسية") == []
+    # What it reported (وفقا لما نقلته, بحسب ما أعلنت), and its acronym in
+    # brackets after its name, which is the same mention.
+    reported = (
+        "وفقا لما نقلته وكالة الأنباء السعودية (واس) أمس. "
+        "بحسب ما أعلنت وكالة الأنباء السعودية. وقالت وكالة الأنباء السعودية إن"
+    )
+    assert names(reported) == []
     # Named in the title, it is what the story is about.
     body = "وقالت لينكد إن إنها ستواصل عملها"
     assert "لينكد إن" in names(body, title="مايكروسوفت تستحوذ على لينكد إن")

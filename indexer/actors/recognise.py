@@ -81,6 +81,24 @@ _ATTRIBUTION = frozenset(
     map(normalize, "بحسب حسب وفق وفقا نقلت نقل ذكرت ذكر أفادت أفاد أوردت أورد".split())
 )
 _RELAYED = frozenset(map(normalize, "نقلا نقلت نقل".split()))
+# A model's number (737, A380, إيه 380), not a year.
+_MODEL = re.compile(r"(?:[A-Za-z]{1,3}-?)?\d")
+_YEAR = re.compile(r"(?:19|20)\d\d$")
+_MODEL_LETTERS = frozenset(("إيه", "أيه", "ايه"))
+_PRODUCTS = frozenset(
+    normalize(word)
+    for word in (
+        "طائرة طائرات الطائرة الطائرات طراز نوع سيارة سيارات السيارة هاتف هواتف الهاتف"
+        " جهاز أجهزة الجهاز محرك محركات"
+    ).split()
+)
+# What an outlet reported, after ما: بحسب ما أعلنت, وفقا لما نشرته.
+_WHAT = frozenset(map(normalize, "ما لما بما كما".split()))
+_REPORTED = frozenset(
+    normalize(verb + pronoun)
+    for verb in "أعلنت أعلن نشرت نشر قالت قال أوردت أورد ذكرت ذكر نقلت نقل بثت بث".split()
+    for pronoun in ("", "ه", "ها")
+)
 # An interview with an outlet, the story's own (قال في مقابلة مع "سي إن إن",
 # في حوار خاص مع قناة الجزيرة): the outlet acts in it (ACTORS.md).
 _INTERVIEW = frozenset(map(normalize, "مقابلة حوار لقاء مقابلات حديث".split()))
@@ -1544,6 +1562,8 @@ class Recogniser:
                 bodies.setdefault(number, set()).add((start, end))
 
         def keep(number, position, size):
+            if self._a_model(texts[number], position, size):
+                return False  # طائرة بوينغ 737, إيرباص إيه 380: the aircraft, not its maker
             span = inside.get((number, position))
             if span and (span[0] < position or span[1] > position + size):
                 if span in bodies.get(number, ()):
@@ -1664,6 +1684,8 @@ class Recogniser:
                 )
             if (number, position) in titled:
                 return False
+            if not on_sight and self._after_another_given_name(texts[number], position, spelling):
+                return True
             if (
                 not on_sight
                 and spelling in others(PERSON)
@@ -1781,6 +1803,7 @@ class Recogniser:
         in_title: set[str] = set()
         claimed = {}  # (text, position) of the words of a known actor's mention -> its kind
         its_story: set[str] = set()  # outlets the story is of: its interview, its closure
+        ended: dict[tuple, str] = {}  # (text, position after a mention) -> its key
 
         def add(name, kind, form, number, position):
             name_key = key(name)
@@ -1790,6 +1813,7 @@ class Recogniser:
                 first[name_key] = (number, position)
             if form not in found.forms:
                 found.forms.append(form)
+            ended[(number, position + len(form.split()))] = name_key
             if kind == MEDIUM and _interviewed_by(texts[number], position, self.cues.outlets):
                 its_story.add(name_key)  # في مقابلة مع "سي إن إن": the story's own
             if kind == MEDIUM and _done_to(texts[number], position, self.cues.outlets):
@@ -1800,6 +1824,9 @@ class Recogniser:
                 return  # انتقاده الحكومة على تويتر: the medium used, in a title too
             if name_key in self.cues.seats and _at_a_place(texts[number], position, form):
                 return  # في البيت الأبيض, زار الكرملين: the place, not the power
+            if kind == MEDIUM and position > 1 and texts[number][position - 1][SHOWN] == "(":
+                if ended.get((number, position - 1)) == name_key:
+                    return  # وكالة الأنباء السعودية (واس): one mention, its acronym after it
             mentions[name_key] = mentions.get(name_key, 0) + 1
             if number == 0:
                 in_title.add(name_key)
@@ -2200,6 +2227,35 @@ class Recogniser:
             self._known(after) or after in self.cues.first_names or after in self.cues.links
         )
 
+    def _after_another_given_name(self, tokens, position, spelling) -> bool:
+        """Whether a family name the gazetteer's person shares with others
+        follows a given name that, with it, names no one it knows: another
+        person's (كيلي كيري is not John Kerry, ناصر الجعفري not Bashar)."""
+        if not position or tokens[position][NORM] != spelling:
+            return False  # (وسواريز after ونيمار: a list of names)
+        given = tokens[position - 1][NORM]
+        forms = [f for f in without_clitic(given) if f in self.cues.first_names]
+        return bool(forms) and all(
+            self.gazetteer.actor(f"{form} {spelling}") is None for form in forms
+        )
+
+    def _a_model(self, tokens, position, size) -> bool:
+        """Whether a company's name is a product's there: after a word of a
+        product's kind, a model's number after it (طائرة بوينغ 737, من طراز
+        إيرباص إيه 380), not a year (nor a score: مانشستر يونايتد 2)."""
+        if not any(t[NORM] in _PRODUCTS for t in tokens[max(0, position - 3) : position]):
+            return False
+        after = position + size
+        if after < len(tokens) and tokens[after][SHOWN] in _MODEL_LETTERS:
+            after += 1
+        if after >= len(tokens):
+            return False
+        number = tokens[after][SHOWN]
+        if not _MODEL.match(number) or _YEAR.match(number):
+            return False
+        actor = self.gazetteer.actor(self._shown(tokens[position : position + size]))
+        return actor is not None and actor.type == ORGANISATION
+
     def _two_people(self, tokens, span) -> bool:
         """Whether a name found by its shape is two the gazetteer knows: a
         person's family name of one word (no given name), and another
@@ -2489,7 +2545,12 @@ class Recogniser:
         if before == "عن" and position > 1:
             before = tokens[position - 2][NORM]  # نقلا عن, نقلت عن
             return before in _RELAYED
-        return _in(before, _ATTRIBUTION) is not None
+        if position > 1 and tokens[position - 2][NORM] in _WHAT and _in(before, _REPORTED):
+            return True  # بحسب ما أعلنت وكالة, وفقا لما نشرته صحيفة
+        return any(
+            _in(word, _ATTRIBUTION) is not None
+            for word in (before, *(before[: -len(it)] for it in ("ه", "ها") if before.endswith(it)))
+        )  # ذكرت, وفقا لما نقلته
 
     def _outlet(self, words) -> bool:
         """Whether an organisation's name is an outlet's (صحيفة …, وكالة …
