@@ -10,11 +10,15 @@ article's actors count a person it writes two ways once with them
 them (indexer.search.actors).
 """
 
+import re
 import weakref
 
 from .recognise import key
 from .suggest import skeleton
 
+# A given name compounded with الدين, written with a space or without
+# (نور الدين الطبوبي, نورالدين الطبوبي), as key() does عبد and الله.
+_COMPOUND = re.compile(r" (الدين)(?= |$)")
 # name -> its actor_key, once a process: a facet merges every actor value
 # of the articles it counts, tens of thousands a browse, on every request.
 _KEYS: dict[str, str] = {}
@@ -32,7 +36,7 @@ def actor_key(name: str, gazetteer=None) -> str:
     الثاني and عبد الله الثني two men (`_apart`)."""
     found = _KEYS.get(name)
     if found is None:
-        normalised = key(name)
+        normalised = _COMPOUND.sub(r"\1", key(name))
         found = skeleton(normalised) if " " in normalised else normalised
         if len(name) <= _LONGEST_KEPT:  # a name, not whatever a request sent
             if len(_KEYS) >= _MOST_KEYS:
