@@ -509,6 +509,14 @@ def test_an_actor_the_gazetteer_knows_is_not_lost_in_a_longer_name():
     assert names("وقال مدير إدارة التعاون الدولي بالوزارة إن") == ["إدارة التعاون الدولي"]
 
 
+def test_a_person_introduced_by_name_is_named():
+    # يدعى, تدعى ("who is called"): a name follows, however foreign.
+    held = "وقالت إحدى المحتجزات وتدعى هوليا توران إن المجموعة اعتقلت"
+    assert names(held) == ["هوليا توران"]
+    fraud = "وقالت الوزارة إن رجلا من ليتوانيا يدعى إيفالداس ريماساوسكاس (48 عاما) احتال"
+    assert names(fraud) == ["إيفالداس ريماساوسكاس"]
+
+
 def test_a_name_quoted_after_its_first_word_is_known():
     # قائمة "الفتح": the alliance's list, its name in quotes after its kind.
     fatah = 'احتفظت قائمة "الفتح" التي تضم قياديين من الحشد الشعبي بمقاعدها'
