@@ -517,6 +517,21 @@ def test_a_person_introduced_by_name_is_named():
     assert names(fraud) == ["إيفالداس ريماساوسكاس"]
 
 
+def test_a_role_after_a_comma_says_the_words_before_it_are_a_name():
+    # After a verb of saying, words however common (نيل, "the Nile"), then
+    # a comma and a role: the speaker's name.
+    for text, person in (
+        ("وقال نيل باسو، رئيس شرطة مكافحة الإرهاب، إن", "نيل باسو"),
+        ("وقالت ناز شاه، عضوة البرلمان، إن", "ناز شاه"),
+        ("وقال مصطفى وزيري، الأمين العام للمجلس الأعلى للآثار، إن", "مصطفى وزيري"),
+    ):
+        assert person in names(text), text
+    # Not what the verb is of (تعيين, "appointing"), nor words after the
+    # article or glued to a pronoun (وصهره, "and his son-in-law").
+    assert names("وأعلن النادي تعيين مدربين اثنين، مدير الكرة فيه") == []
+    assert "وصهره غاريد كوشنر" not in names("وقال وصهره غاريد كوشنر، مستشار الرئيس، إن")
+
+
 def test_a_name_quoted_after_its_first_word_is_known():
     # قائمة "الفتح": the alliance's list, its name in quotes after its kind.
     fatah = 'احتفظت قائمة "الفتح" التي تضم قياديين من الحشد الشعبي بمقاعدها'

@@ -152,6 +152,9 @@ fn ends_any(text: &str, suffixes: &[&str]) -> bool {
 }
 
 /// `word`, then what it is without a clitic before it (`without_clitic`).
+/// The article, a clitic before it or not (`_DEFINITE`).
+const DEFINITE: &[&str] = &["ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل"];
+
 fn without_clitic(word: &str) -> Vec<Cow<'_, str>> {
     clitic_forms(word, &['و', 'ف'], &['ب', 'ل', 'ك'], 3)
 }
@@ -244,6 +247,11 @@ impl Shapes {
                         } else {
                             self.unlisted_name_size(tokens, i + 1)
                         };
+                    let size = if size > 0 {
+                        size
+                    } else {
+                        self.named_by_role(tokens, i + 1)
+                    };
                     if size > 0 {
                         found.push((i + 1, i + 1 + size, false));
                         covered = Some(i + size);
@@ -582,6 +590,43 @@ impl Shapes {
             return 0;
         }
         end - start
+    }
+
+    /// `_named_by_role`: a name of two or three words after a verb of
+    /// saying that a role after a comma confirms (وقال نيل باسو، رئيس شرطة).
+    fn named_by_role(&self, tokens: &[Token], start: usize) -> usize {
+        let Some(first) = tokens.get(start) else {
+            return 0;
+        };
+        let seldom = without_clitic(first.norm)
+            .iter()
+            .map(|form| self.count(form))
+            .max()
+            .unwrap_or(0)
+            < 8 * self.rare;
+        if !(self.first_names.contains(first.norm) || (seldom && !self.inflected(first, true))) {
+            return 0; // تعيين, زيارة: what the verb is of
+        }
+        let n = tokens.len();
+        let mut end = start;
+        while end < n && end - start < 3 && self.may_name(&tokens[end]) {
+            end += 1;
+            if end - start >= 2 && end + 1 < n && self.commas.contains(tokens[end].norm) {
+                let role = tokens[end + 1].norm;
+                let titled = is_in(role, &self.titles) || is_in(role, &self.long_starts);
+                return if titled { end - start } else { 0 };
+            }
+        }
+        0
+    }
+
+    /// `_may_name`: a word that may be a name's, where something else says so.
+    fn may_name(&self, token: &Token) -> bool {
+        arabic(token.shown)
+            && !starts_any(token.shown, DEFINITE)
+            && !self.stops.contains(token.norm)
+            && !self.not_names.contains(token.norm)
+            && !self.links.contains(token.norm)
     }
 
     /// `_in_apposition`: a name no list knows between a comma after a word
