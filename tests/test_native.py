@@ -188,6 +188,23 @@ def test_a_name_that_begins_as_a_clitic_and_the_article_does_is_read_alike(rust)
         assert spans == shaped == expected, text
 
 
+def test_a_name_a_role_after_a_comma_confirms_is_read_alike(rust):
+    """A speaker's name however common its words, where a role follows it
+    after a comma (`_named_by_role`); not what the verb is of, nor a known
+    name with ل glued on, nor a word with the article."""
+    recogniser = _recogniser()
+    texts = {
+        "وقال نيل باسو، رئيس شرطة مكافحة الإرهاب، إن": [(1, 3, False)],
+        "وقالت ناز شاه، عضوة البرلمان، إن": [(1, 3, False)],
+        "وأكد تعيين مدربين، مدير الكرة في النادي، أن": [],
+        "وقال بابادوبولوس لترامب، مرشح الحزب، إن": [],
+        "وقال للعالم بول بارجيه، الأستاذ بالكلية، إن": [(2, 4, False)],  # from بول
+    }
+    for text, expected in texts.items():
+        (spans, shaped), _ = _names_both_ways(recogniser, text)
+        assert spans == shaped == expected, (text, spans, shaped)
+
+
 # Words that make names, cut names short or end them, with and without a
 # clitic, among marks and common words: the shape pass's every turn.
 _NAME_WORDS = (

@@ -81,9 +81,12 @@ _ATTRIBUTION = frozenset(
     map(normalize, "بحسب حسب وفق وفقا نقلت نقل ذكرت ذكر أفادت أفاد أوردت أورد".split())
 )
 _RELAYED = frozenset(map(normalize, "نقلا نقلت نقل".split()))
-# A model's number (737, A380, إيه 380), not a year.
-_MODEL = re.compile(r"(?:[A-Za-z]{1,3}-?)?\d")
-_YEAR = re.compile(r"(?:19|20)\d\d$")
+# A model's number (737, 737-800, A380, إيه 380), not a year, nor a count.
+_MODEL = re.compile(r"(?:[A-Za-z]{1,3}-?)?[0-9]{3}(?![0-9])")
+_YEAR = re.compile(r"(?:19|20)[0-9][0-9]$")
+_COUNTED = frozenset(
+    map(normalize, "ألف آلاف مليون ملايين مليار مليارات دولار يورو طائرة طائرات وحدة جهاز".split())
+)
 _MODEL_LETTERS = frozenset(("إيه", "أيه", "ايه"))
 _PRODUCTS = frozenset(
     normalize(word)
@@ -92,8 +95,6 @@ _PRODUCTS = frozenset(
         " جهاز أجهزة الجهاز محرك محركات"
     ).split()
 )
-# The article, a clitic before it or not (الأمين, للعالم, والإمارات).
-_DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل")
 # What an outlet reported, after ما: بحسب ما أعلنت, وفقا لما نشرته.
 _WHAT = frozenset(map(normalize, "ما لما بما كما".split()))
 _REPORTED = frozenset(
@@ -888,24 +889,27 @@ class Recogniser:
         return end - start
 
     def _named_by_role(self, tokens, start) -> int:
-        """How many words from `start`, after a verb of saying, make a name
+        """How many words from `start`, after a verb of saying or a
+        nationality (البريطاني أندرو بايلي، محافظ البنك), make a name
         that a role after a comma confirms however common its words are
         (وقال نيل باسو، رئيس شرطة; وقالت ناز شاه، عضوة البرلمان; وقال مصطفى
         وزيري، الأمين العام): two or three words in Arabic letters, none
         with the article, nor one that ends a name or joins one, the first
-        a given name or a word news seldom writes (not تعيين, زيارة: what the
-        verb is of); 0 for none."""
+        a given name or a word news seldom writes and no verb (not تعيين,
+        زيارة: what the verb is of; تعتقل); 0 for none."""
         first = tokens[start] if start < len(tokens) else None
         if first is None:
             return 0
         seldom = max(self.cues.counts.get(f, 0) for f in without_clitic(first[NORM])) < 8 * _RARE
         if first[NORM] not in self.cues.first_names and (
-            not seldom or inflected(first, self.cues.counts, first=True)  # وصهره
+            not seldom
+            or inflected(first, self.cues.counts, first=True)  # وصهره
+            or self._verb_or_adverb(first[NORM])  # الألمانية تعتقل روبرت ستادلر،
         ):
             return 0
         n = len(tokens)
         end = start
-        while end < n and end - start < 3 and self._may_name(tokens[end]):
+        while end < n and end - start < 3 and self._may_name(tokens[end], end > start):
             end += 1
             if end - start >= 2 and end + 1 < n and tokens[end][NORM] in COMMAS:
                 role = tokens[end + 1][NORM]
@@ -913,16 +917,31 @@ class Recogniser:
                 return end - start if titled else 0
         return 0
 
-    def _may_name(self, token) -> bool:
-        """Whether a word may be a name's, where something else says it is one."""
+    def _may_name(self, token, after_the_first=False) -> bool:
+        """Whether a word may be a name's, where something else says it is
+        one: not after its first word a spelling of the gazetteer that ل or
+        ب is glued to (بابادوبولوس لترامب، مستشار; not بايلي: ب and إيلي)."""
         word = token[NORM]
         return (
             is_arabic(token[SHOWN])
-            and not token[SHOWN].startswith(_DEFINITE)
+            and not self._definite(token)
             and word not in self.cues.stops
             and word not in self.cues.not_names
             and word not in self.cues.links
+            and not (after_the_first and word[:1] in "لب" and self.gazetteer.knows(word[1:]))
         )
+
+    def _definite(self, token) -> bool:
+        """Whether a word wears the article, a clitic before it or not
+        (الأمين, للعالم, والإمارات; not بالمر, فالكاو, والتر: names)."""
+        if token[SHOWN].startswith("ال"):
+            return True
+        word = token[NORM]
+        if word[:1] in "وف":
+            word = word[1:]
+            if word.startswith("ال") and self.cues.counts.get(word, 0) > 0:
+                return True
+        return _definite_after_a_clitic(word, self.cues.counts)
 
     def _in_apposition(self, tokens, comma) -> int:
         """The size of a name no list knows between the comma at `comma`,
@@ -2293,6 +2312,8 @@ class Recogniser:
         number = tokens[after][SHOWN]
         if not _MODEL.match(number) or _YEAR.match(number):
             return False
+        if after + 1 < len(tokens) and _in(tokens[after + 1][NORM], _COUNTED):
+            return False  # طائرات بوينغ 100 طائرة, هواتف هواوي 200 مليون: how many
         actor = self.gazetteer.actor(self._shown(tokens[position : position + size]))
         return actor is not None and actor.type == ORGANISATION
 
@@ -2585,8 +2606,10 @@ class Recogniser:
         if before == "عن" and position > 1:
             before = tokens[position - 2][NORM]  # نقلا عن, نقلت عن
             return before in _RELAYED
-        if position > 1 and tokens[position - 2][NORM] in _WHAT and _in(before, _REPORTED):
-            return True  # بحسب ما أعلنت وكالة, وفقا لما نشرته صحيفة
+        if position > 2 and tokens[position - 2][NORM] in _WHAT and _in(before, _REPORTED):
+            # بحسب ما أعلنت وكالة, وفقا لما نشرته صحيفة (not نفت ما نشرته صحيفة:
+            # what it denied, the story's)
+            return _in(tokens[position - 3][NORM], _ATTRIBUTION) is not None
         return any(
             _in(word, _ATTRIBUTION) is not None
             for word in (before, *(before[: -len(it)] for it in ("ه", "ها") if before.endswith(it)))

@@ -152,9 +152,6 @@ fn ends_any(text: &str, suffixes: &[&str]) -> bool {
 }
 
 /// `word`, then what it is without a clitic before it (`without_clitic`).
-/// The article, a clitic before it or not (`_DEFINITE`).
-const DEFINITE: &[&str] = &["ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل"];
-
 fn without_clitic(word: &str) -> Vec<Cow<'_, str>> {
     clitic_forms(word, &['و', 'ف'], &['ب', 'ل', 'ك'], 3)
 }
@@ -593,7 +590,8 @@ impl Shapes {
     }
 
     /// `_named_by_role`: a name of two or three words after a verb of
-    /// saying that a role after a comma confirms (وقال نيل باسو، رئيس شرطة).
+    /// saying or a nationality that a role after a comma confirms (وقال نيل
+    /// باسو، رئيس شرطة).
     fn named_by_role(&self, tokens: &[Token], start: usize) -> usize {
         let Some(first) = tokens.get(start) else {
             return 0;
@@ -604,12 +602,14 @@ impl Shapes {
             .max()
             .unwrap_or(0)
             < 8 * self.rare;
-        if !(self.first_names.contains(first.norm) || (seldom && !self.inflected(first, true))) {
+        if !(self.first_names.contains(first.norm)
+            || (seldom && !self.inflected(first, true) && !self.verb_or_adverb(first.norm)))
+        {
             return 0; // تعيين, زيارة: what the verb is of
         }
         let n = tokens.len();
         let mut end = start;
-        while end < n && end - start < 3 && self.may_name(&tokens[end]) {
+        while end < n && end - start < 3 && self.may_name(&tokens[end], end > start) {
             end += 1;
             if end - start >= 2 && end + 1 < n && self.commas.contains(tokens[end].norm) {
                 let role = tokens[end + 1].norm;
@@ -620,13 +620,33 @@ impl Shapes {
         0
     }
 
-    /// `_may_name`: a word that may be a name's, where something else says so.
-    fn may_name(&self, token: &Token) -> bool {
+    /// `_may_name`: a word that may be a name's, where something else says
+    /// so; after the first, not a gazetteer's spelling with ل or ب glued on.
+    fn may_name(&self, token: &Token, after_the_first: bool) -> bool {
+        let word = token.norm;
         arabic(token.shown)
-            && !starts_any(token.shown, DEFINITE)
-            && !self.stops.contains(token.norm)
-            && !self.not_names.contains(token.norm)
-            && !self.links.contains(token.norm)
+            && !self.definite(token)
+            && !self.stops.contains(word)
+            && !self.not_names.contains(word)
+            && !self.links.contains(word)
+            && !(after_the_first
+                && word.starts_with(['ل', 'ب'])
+                && self.spellings.contains(after(word, 1)))
+    }
+
+    /// `_definite`: a word with the article, a clitic before it or not.
+    fn definite(&self, token: &Token) -> bool {
+        if token.shown.starts_with("ال") {
+            return true;
+        }
+        let mut word = token.norm;
+        if word.starts_with(['و', 'ف']) {
+            word = after(word, 1);
+            if word.starts_with("ال") && self.count(word) > 0 {
+                return true;
+            }
+        }
+        self.definite_after_a_clitic(word)
     }
 
     /// `_in_apposition`: a name no list knows between a comma after a word
