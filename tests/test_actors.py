@@ -456,6 +456,13 @@ def test_an_actor_the_gazetteer_knows_is_not_lost_in_a_longer_name():
     # with it names no one it knows: another person (not in a list: وسواريز).
     assert "جون كيري" not in names("وقالت كيلي كيري في الحفل إن وزير الخارجية الأمريكي")
     assert "لويس سواريز" in names("وقف الدفاع أمام ثلاثي برشلونة ميسي ونيمار وسواريز")
+    # A relative's given name after "his son", "his wife" (ابنه, زوجته) is
+    # theirs unless it begins a name of the actor (زوجته ميلانيا); "the son
+    # of" (نجل زيدان) names the father.
+    son = "حسن نصرالله يروي كيف علم بمقتل ابنه هادي في اليمن"
+    assert "عبد ربه منصور هادي" not in names(son)
+    assert "ميلانيا ترامب" in names("وحضر ترامب وزوجته ميلانيا الحفل")
+    assert "زين الدين زيدان" in names("نجل زيدان ينجو من إصابة مع ريال مدريد")
     # A surname the archive writes alone, or a name that is all its
     # person's, then a word no name has: that person, the word no name.
     for text, person in (

@@ -1740,6 +1740,16 @@ class Recogniser:
                     or _the_city(texts[number], position, self.cues.gentilics)
                     or (not on_sight and spelling in others(ORGANISATION))
                 )
+            if (
+                not on_sight
+                and position
+                and _kin_of_him(texts[number][position - 1], self.cues.kin)
+                and not self.gazetteer.begins_a_name(spelling)
+            ):
+                # A relative's given name (نصر الله … ابنه هادي, "his son"):
+                # not the family name of another the gazetteer knows (زوجته
+                # ميلانيا is hers; نجل زيدان, "Zidane's son", names Zidane).
+                return True
             if (number, position) in titled:
                 return False
             if not on_sight and self._after_another_given_name(texts[number], position, spelling):
@@ -2832,6 +2842,13 @@ def _at_a_place(tokens, position, form: str) -> bool:
     # An official of it, maybe with a word on him between (ومسؤولين كبار في): it speaks.
     last = position if glued else position - 1
     return not any(_in(tokens[p][NORM], _OFFICIALS) for p in range(max(0, position - 3), last))
+
+
+def _kin_of_him(token, kin) -> bool:
+    """Whether a word of kin wears a pronoun (ابنه, زوجته, شقيقها: "his
+    son", "his wife", "her brother"), as written: not ابنة, "the daughter
+    of", whose ة normalises as ه does."""
+    return token[NORM] in kin and token[SHOWN].endswith(("ه", "ها", "هم"))
 
 
 def _at_glued(word: str, form: str) -> bool:
