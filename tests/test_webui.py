@@ -876,6 +876,29 @@ def test_the_actor_page_and_its_json(client):
     assert page.count('href="/actors/%D9%81%D9%84%D8%A7%D8%AF%D9%8A%D9%85%D9%8A%D8%B1') >= 2
 
 
+def test_the_actor_page_lists_the_articles_that_name_it_only_by_a_name_another_may_have(client):
+    # The sample names the US Democratic Party once, as «الحزب الديمقراطي»
+    # alone: a spelling its context confirms, where a wrong tag would be.
+    body = client.get("/api/actors/الحزب الديمقراطي الأمريكي").get_json()
+    alone = {row["spelling"]: row for row in body["named_only_by"]}
+    row = alone["الحزب الديمقراطي"]
+    assert row["articles"] >= 1
+    found = client.get(
+        "/api/search", query_string={"actor": body["name"], "q": row["q"], "size": 50}
+    ).get_json()
+    assert found["total"] == row["articles"]
+    for hit in found["hits"]:
+        article = client.get(f"/api/articles/{hit['id']}").get_json()
+        assert "الحزب الديمقراطي الأمريكي" not in article["body"]
+    html = client.get("/actors/الحزب الديمقراطي الأمريكي").get_data(as_text=True)
+    section = html.split('id="named-only-by"', 1)[1].split("</p>", 1)[0]
+    (link,) = re.findall(r'<a href="([^"]+)"><bdi>الحزب الديمقراطي</bdi>', section)
+    query = parse_qs(urlsplit(link.replace("&amp;", "&")).query)
+    assert query["q"] == [row["q"]] and query["actor"] == [body["name"]]
+    # An actor every article names in full has none.
+    assert client.get("/api/actors/Putin").get_json()["named_only_by"] == []
+
+
 def test_a_name_that_is_no_actor_is_a_404_with_the_closest(client):
     page = client.get("/actors/ماكرن")
     assert page.status_code == 404 and "إيمانويل ماكرون" in page.get_data(as_text=True)

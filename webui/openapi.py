@@ -451,7 +451,10 @@ def openapi_document(settings: Settings | None = None, registry: Registry = FACE
                     "responses": {
                         "200": {
                             "description": "name, kind, english, articles, spellings "
-                            "[{spelling, articles}], timeline (the date facet's buckets), "
+                            "[{spelling, articles}], named_only_by [{spelling, articles, q}] "
+                            "(its articles that name it only by a spelling another may "
+                            "have, and the words that find them), timeline (the date "
+                            "facet's buckets), "
                             "interval, sources, co_actors, latest [{id, title, date, source}], "
                             "search (the page of its articles)",
                             "content": {"application/json": {"schema": {"type": "object"}}},

@@ -193,6 +193,10 @@ class Profile:
     search: SearchRequest | None = None
     result: SearchResult | None = None
     spellings: list = field(default_factory=list)  # (spelling, articles)
+    # (spelling, articles, query): its articles that name it only by a
+    # spelling the gazetteer holds for it where the article confirms it
+    # (مرسي, no «محمد مرسي»): where a wrong tag would be, to be checked.
+    alone: list = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -213,6 +217,7 @@ class Profile:
             "english": list(self.english),
             "articles": self.result.total,
             "spellings": [{"spelling": s, "articles": n} for s, n in self.spellings],
+            "named_only_by": [{"spelling": s, "articles": n, "q": q} for s, n, q in self.alone],
             "timeline": [b.to_json("date") for b in facets.get("date", [])],
             "interval": self.result.date_interval,
             "sources": [b.to_json("source") for b in facets.get("source", [])],
@@ -244,16 +249,25 @@ def actor_profile(name: str) -> Profile:
     spellings = {
         s: directory.articles(s) for s in resolved.spellings if s != getattr(known, "name", None)
     }
+
+    def articles(q: str) -> int:
+        counted = SearchRequest.from_params(
+            {**params, "q": [q], "size": ["1"], "facets": ["none"]}, settings(), actors=directory
+        )
+        return backend().search(counted).total
+
+    alone = []
     if known is not None:
         # Each spelling of the gazetteer, in the actor's own articles (a
         # phrase search, the spelling alone: no other spelling looked for).
         for alias in known.aliases[:PROFILE_SPELLINGS]:
-            counted = SearchRequest.from_params(
-                {**params, "q": [f'"{alias}"'], "size": ["1"], "facets": ["none"]},
-                settings(),
-                actors=directory,
-            )
-            spellings[alias] = backend().search(counted).total
+            spellings[alias] = articles(f'"{alias}"')
+        # Those that name it only by a spelling its context confirms.
+        unambiguous = " ".join(f'-"{alias}"' for alias in known.aliases[:PROFILE_SPELLINGS])
+        for spelling in known.ambiguous[:PROFILE_SPELLINGS]:
+            q = f'"{spelling}" {unambiguous}'
+            if found := articles(q):
+                alone.append((spelling, found, q))
     return Profile(
         resolved,
         kind=known.type if known is not None else "",
@@ -261,4 +275,5 @@ def actor_profile(name: str) -> Profile:
         search=search,
         result=result,
         spellings=sorted(((s, n) for s, n in spellings.items() if n), key=lambda r: -r[1]),
+        alone=sorted(alone, key=lambda r: -r[1]),
     )
