@@ -522,6 +522,12 @@ def test_a_person_introduced_by_name_is_named():
     assert names(held) == ["هوليا توران"]
     fraud = "وقالت الوزارة إن رجلا من ليتوانيا يدعى إيفالداس ريماساوسكاس (48 عاما) احتال"
     assert names(fraud) == ["إيفالداس ريماساوسكاس"]
+    # What he is before it is no name (بيئي معروف, "a well-known
+    # environmental"); a name before it is (a song called, تدعى, is hers).
+    activist = "وتوفي في السجن ناشط بيئي معروف يدعى كاووس سيد إمامي"
+    assert "بيئي معروف" not in names(activist)
+    song = "وعرفه العالم بأغنية مشتركة مع الإسباني إنريكي إغليزياس تدعى الاعتذار"
+    assert "إنريكي إغليزياس" in names(song)
 
 
 def test_a_role_after_a_comma_says_the_words_before_it_are_a_name():

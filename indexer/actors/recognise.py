@@ -95,6 +95,7 @@ _PRODUCTS = frozenset(
         " جهاز أجهزة الجهاز محرك محركات"
     ).split()
 )
+_CALLED = frozenset(map(normalize, ("يدعى", "تدعى")))
 # What an outlet reported, after ما: بحسب ما أعلنت, وفقا لما نشرته.
 _WHAT = frozenset(map(normalize, "ما لما بما كما".split()))
 _REPORTED = frozenset(
@@ -1922,6 +1923,10 @@ class Recogniser:
             if kind == ORGANISATION and self._describes(texts[number], end, number, bodies_known):
                 continue  # شركة النفط الفرنسية العملاقة "توتال": what Total is
             words = texts[number][start:end]
+            if kind == PERSON and _called(texts[number], end) and not self._listed(words[0][NORM]):
+                # ناشط بيئي معروف يدعى كاووس سيد إمامي: what he is, his name
+                # after (not a name: مع إنريكي إغليزياس تدعى, a song called).
+                continue
             if kind == ORGANISATION and (size := self._national_size(norms[number], start, end)):
                 national.append((number, start, start + size))
                 continue
@@ -2842,6 +2847,16 @@ def _at_a_place(tokens, position, form: str) -> bool:
     # An official of it, maybe with a word on him between (ومسؤولين كبار في): it speaks.
     last = position if glued else position - 1
     return not any(_in(tokens[p][NORM], _OFFICIALS) for p in range(max(0, position - 3), last))
+
+
+def _called(tokens, at) -> bool:
+    """Whether the word at `at` is يدعى or تدعى, "(who) is called", as
+    written (not يدعي, "claims", after a name)."""
+    return (
+        at < len(tokens)
+        and tokens[at][SHOWN].endswith("ى")
+        and _in(tokens[at][NORM], _CALLED) is not None
+    )
 
 
 def _kin_of_him(token, kin) -> bool:
