@@ -889,15 +889,16 @@ class Recogniser:
             return 0
         return end - start
 
-    def _named_by_role(self, tokens, start) -> int:
-        """How many words from `start`, after a verb of saying or a
+    def _named_by_role(self, tokens, start, said=False) -> int:
+        """How many words from `start`, after a verb of saying (`said`) or a
         nationality (البريطاني أندرو بايلي، محافظ البنك), make a name
         that a role after a comma confirms however common its words are
         (وقال نيل باسو، رئيس شرطة; وقالت ناز شاه، عضوة البرلمان; وقال مصطفى
         وزيري، الأمين العام): two or three words in Arabic letters, none
         with the article, nor one that ends a name or joins one, the first
-        a given name or a word news seldom writes and no verb (not تعيين,
-        زيارة: what the verb is of; تعتقل); 0 for none."""
+        a given name or a word news seldom writes (not تعيين, زيارة: what
+        the verb is of), and after a nationality no verb (الألمانية تعتقل:
+        after a verb of saying none comes, قال فكرت أوزار، سفير); 0 for none."""
         first = tokens[start] if start < len(tokens) else None
         if first is None:
             return 0
@@ -905,7 +906,7 @@ class Recogniser:
         if first[NORM] not in self.cues.first_names and (
             not seldom
             or inflected(first, self.cues.counts, first=True)  # وصهره
-            or self._verb_or_adverb(first[NORM])  # الألمانية تعتقل روبرت ستادلر،
+            or (not said and self._verb_or_adverb(first[NORM]))  # الألمانية تعتقل روبرت ستادلر،
         ):
             return 0
         n = len(tokens)
@@ -1828,7 +1829,8 @@ class Recogniser:
                         found.append((number, start, start + size, PERSON))
                     covered = start + size - 1
                 continue
-            if _in(norm, cues.verbs) or self._a_nationality(norm):
+            said = _in(norm, cues.verbs)
+            if said or self._a_nationality(norm):
                 # وقال محمد العبيدي إن; وقال أليسيو فيغالي، ; العداء الإثيوبي تاميرا مولا في
                 nxt = tokens[i + 1] if i + 1 < len(tokens) else None
                 if nxt is None:
@@ -1837,7 +1839,7 @@ class Recogniser:
                     size = self._name_size(tokens, i + 1, first_name=True)
                 else:
                     size = self._unlisted_name_size(tokens, i + 1)
-                size = size or self._named_by_role(tokens, i + 1)
+                size = size or self._named_by_role(tokens, i + 1, said)
                 if size:
                     found.append((number, i + 1, i + 1 + size, PERSON))
                     covered = i + size

@@ -236,7 +236,8 @@ impl Shapes {
                 }
                 continue;
             }
-            if is_in(norm, &self.verbs) || self.a_nationality(norm) {
+            let said = is_in(norm, &self.verbs);
+            if said || self.a_nationality(norm) {
                 if let Some(next) = tokens.get(i + 1) {
                     let size =
                         if self.first_names.contains(next.norm) || self.links.contains(next.norm) {
@@ -247,7 +248,7 @@ impl Shapes {
                     let size = if size > 0 {
                         size
                     } else {
-                        self.named_by_role(tokens, i + 1)
+                        self.named_by_role(tokens, i + 1, said)
                     };
                     if size > 0 {
                         found.push((i + 1, i + 1 + size, false));
@@ -590,9 +591,9 @@ impl Shapes {
     }
 
     /// `_named_by_role`: a name of two or three words after a verb of
-    /// saying or a nationality that a role after a comma confirms (وقال نيل
-    /// باسو، رئيس شرطة).
-    fn named_by_role(&self, tokens: &[Token], start: usize) -> usize {
+    /// saying (`said`) or a nationality that a role after a comma confirms
+    /// (وقال نيل باسو، رئيس شرطة).
+    fn named_by_role(&self, tokens: &[Token], start: usize, said: bool) -> usize {
         let Some(first) = tokens.get(start) else {
             return 0;
         };
@@ -603,9 +604,11 @@ impl Shapes {
             .unwrap_or(0)
             < 8 * self.rare;
         if !(self.first_names.contains(first.norm)
-            || (seldom && !self.inflected(first, true) && !self.verb_or_adverb(first.norm)))
+            || (seldom
+                && !self.inflected(first, true)
+                && (said || !self.verb_or_adverb(first.norm))))
         {
-            return 0; // تعيين, زيارة: what the verb is of
+            return 0; // تعيين, زيارة: what the verb is of; الألمانية تعتقل
         }
         let n = tokens.len();
         let mut end = start;
