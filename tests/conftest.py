@@ -116,6 +116,15 @@ def own_temporary_folder():
     shutil.rmtree(folder, ignore_errors=True)
 
 
+@pytest.fixture(autouse=True)
+def no_default_data_folder(monkeypatch, tmp_path_factory):
+    """A test that does not choose BAHTH_DATA_DIR writes what the commands
+    keep there (runs/, rejects files) in a folder of its own, never in the
+    working copy's data/."""
+    if "BAHTH_DATA_DIR" not in os.environ:
+        monkeypatch.setenv("BAHTH_DATA_DIR", str(tmp_path_factory.mktemp("default-data")))
+
+
 @pytest.fixture(scope="session")
 def sample_index(tmp_path_factory):
     """A data folder with the sample archive indexed on the embedded engine

@@ -335,6 +335,7 @@ def test_unreachable_elasticsearch_api_503_and_polite_page():
     assert export.status_code == 503 and export.get_json()["error"]["code"] == "backend_unavailable"
 
 
+@pytest.mark.elasticsearch  # a node of its own, not the session's
 def test_a_node_without_the_plugin_gets_the_python_path(tmp_path, capsys, monkeypatch):
     """A bare node (no analysis-bahth): a reindex says it uses the python path
     and why, search works; asked for the node path, it refuses, naming the plugin."""
