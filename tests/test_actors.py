@@ -798,6 +798,12 @@ def test_a_nationality_after_a_bodys_own_name_is_not_part_of_it():
 def test_a_body_a_contest_is_named_for_is_no_mention_of_the_body():
     assert names("وفاز الفريق بكأس الرابطة الإنجليزية لكرة القدم") == []
     assert names("وقالت الرابطة الإنجليزية لكرة القدم إن") == ["الرابطة الإنجليزية لكرة القدم"]
+    # The Tunisian league's championship, a tennis tournament in Barcelona.
+    assert names("وتوج الفريق ببطولة الرابطة المحترفة الأولى لكرة القدم") == []
+    assert names("وقررت الرابطة المحترفة الأولى لكرة القدم تأجيل المباراة") != []
+    assert names("مالك الجزيري يغادر بطولة برشلونة للتنس") == ["مالك الجزيري"]
+    # But a film's star is hers («بطولة»: "starring").
+    assert names("وهو فيلم من بطولة الفنانة يسرا") == ["الفنانة يسرا"]
 
 
 def test_a_name_a_place_or_a_prize_bears_is_no_mention_of_the_person():
@@ -1062,6 +1068,10 @@ def test_a_person_a_body_or_a_building_is_named_after_is_no_mention_of_them():
     assert found("التي أشرف عليها مركز ألبرت أينشتاين في نيويورك") == [
         ("مركز ألبرت أينشتاين", "organisation")
     ]
+    # A title before the name too: the centre, not the king.
+    assert names("يسير مركز الملك سلمان قافلة إغاثة إلى اليمن") == ["مركز الملك سلمان للإغاثة"]
+    dialogue = "في مؤتمر نظمه مركز الملك عبد الله بن عبد العزيز العالمي للحوار"
+    assert names(dialogue) == ["مركز الملك عبد الله العالمي للحوار"]
     # Not a body's director after a title.
     assert names("وقال مدير المستشفى الجامعي أحمد الخطيب إن") == ["أحمد الخطيب"]
     # A school, a hospital with the article and its adjective: a place, no one.

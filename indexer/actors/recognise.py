@@ -309,6 +309,8 @@ class Cues:
     given_names: frozenset = frozenset()  # every one of the list, normalised, as written ones too
     # مركز, معهد: bodies a name after them is the name of, not a mention of its person
     institutions: frozenset = frozenset()
+    # بطولة, دوري: a body's name after them is a contest's, a person's stays theirs
+    contests: frozenset = frozenset()
 
     def __post_init__(self):
         stops = self.titles | self.heads | self.verbs
@@ -362,7 +364,7 @@ class Cues:
             frozenset(map(normalize, ("بن", "ابن", "بنت", "آل", "أبو", "أبي", "أم", "عبد"))),
             frozenset(),
             frozenset(map(normalize, _lines("regions.txt"))),
-            frozenset(normalize(w) for w in _lines("places.txt") if w[0] != "+"),
+            frozenset(normalize(w) for w in _lines("places.txt") if w[0] not in "+-"),
             frozenset(map(key, _lines("seats.txt"))),
             counts,
             frozenset(map(normalize, kin)),
@@ -374,6 +376,7 @@ class Cues:
             ),
             frozenset(given.values()),
             frozenset(normalize(w[1:]) for w in _lines("places.txt") if w[0] == "+"),
+            frozenset(normalize(w[1:]) for w in _lines("places.txt") if w[0] == "-"),
         )
 
 
@@ -634,6 +637,7 @@ class Recogniser:
                     "regions",
                     "places",
                     "institutions",
+                    "contests",
                     "counts",
                 )
             },
@@ -1017,13 +1021,16 @@ class Recogniser:
         """Whether the name at `position` is a place's, a building's or a
         prize's, past a title or two before it (ستاد الأمير فيصل بن فهد, مطار
         الملك خالد, جائزة نوبل, ثانوية مارجوري ستونمان دوغلاس), with `people`
-        an institution's too (مركز ألبرت أينشتاين), or one of them with the
+        an institution's too (مركز ألبرت أينشتاين), without a contest's
+        (بطولة الرابطة المحترفة الأولى), or one of them with the
         article and its adjectives (المستشفى الجامعي الحبيب بورقيبة; not
         «تفقد المستشفى وزير الصحة»): no mention of the person."""
         cues = self.cues
 
         def a_kind(word: str) -> bool:
-            return word in cues.places or (people and word in cues.institutions)
+            if people:
+                return word in cues.places or word in cues.institutions
+            return word in cues.places or word in cues.contests
 
         i = position - 1
         while i >= 0 and position - i <= 3:
@@ -1679,10 +1686,16 @@ class Recogniser:
             if size == 1 and a_kunya(before[SHOWN]):
                 return False  # ناصر القوبري (أبو صلاح): a kunya, not محمد صلاح
             first = texts[number][position][NORM]
-            a_person = first in self.cues.first_names or first in self.cues.links
+            a_person = (
+                first in self.cues.first_names
+                or first in self.cues.links
+                or first in self.cues.titles  # الفنانة يسرا, الملك عبد الله
+            )
             if self._place(texts[number], position, people=a_person):
                 # ستاد الأمير فيصل بن فهد: a stadium, not the prince; مركز ألبرت
-                # أينشتاين, not the physicist (مركز كابيتال إيكونوميكس is theirs).
+                # أينشتاين, مركز الملك عبد الله, not the physicist or the king
+                # (مركز كابيتال إيكونوميكس is theirs); بطولة برشلونة, the
+                # contest (من بطولة الفنانة يسرا is hers).
                 return False
             definite = texts[number][position][NORM].startswith(("ال", "وال"))
             if size == 1 and before[SHOWN][0].isdigit() and not definite:

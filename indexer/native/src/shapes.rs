@@ -45,6 +45,7 @@ pub struct Shapes {
     regions: Words,
     places: Words,
     institutions: Words,
+    contests: Words,
     counts: HashMap<String, i64>,
     known_words: Words,
     known_starts: Words,
@@ -95,6 +96,7 @@ impl Shapes {
             regions: item(data, "regions")?,
             places: item(data, "places")?,
             institutions: item(data, "institutions")?,
+            contests: item(data, "contests")?,
             counts: item(data, "counts")?,
             known_words: item(data, "known_words")?,
             known_starts: item(data, "known_starts")?,
@@ -743,10 +745,17 @@ impl Shapes {
     }
 
     /// `_place`: a place's, a building's, a prize's name, or, `people`'s, an
-    /// institution's, its head with the article and adjectives too.
+    /// institution's (else a contest's), its head with the article and
+    /// adjectives too.
     fn place(&self, tokens: &[Token], position: usize, people: bool) -> bool {
-        let kind =
-            |word: &str| self.places.contains(word) || (people && self.institutions.contains(word));
+        let kind = |word: &str| {
+            self.places.contains(word)
+                || if people {
+                    self.institutions.contains(word)
+                } else {
+                    self.contests.contains(word)
+                }
+        };
         let mut i = position as isize - 1;
         while i >= 0 && position as isize - i <= 3 {
             let word = tokens[i as usize].norm;
