@@ -806,6 +806,13 @@ def test_a_body_a_contest_is_named_for_is_no_mention_of_the_body():
     assert names("وهو فيلم من بطولة الفنانة يسرا") == ["الفنانة يسرا"]
 
 
+def test_a_title_names_the_body_it_is_of_and_no_person():
+    """ACTORS.md: a title alone names no one; the body in it is named."""
+    whole = "وقال الأمين العام للأمم المتحدة أنطونيو غوتيريش إن"
+    assert set(names(whole)) == {"الأمم المتحدة", "أنطونيو غوتيريش"}
+    assert names("وقال الأمين العام للأمم المتحدة إن الوضع خطير في 2018") == ["الأمم المتحدة"]
+
+
 def test_a_name_a_place_or_a_prize_bears_is_no_mention_of_the_person():
     stadium = "أقيمت المباراة على ستاد الأمير فيصل بن فهد بالرياض وسط حضور كبير"
     assert names(stadium) == []
