@@ -133,6 +133,22 @@ def test_context_words_decide_an_ambiguous_name(korea):
     assert korea.tag("وصل مون إلى سيول") == ["مون جاي إن"]
 
 
+def test_a_body_named_beyond_doubt_confirms_the_bodies_of_its_context(tmp_path):
+    """A club of the league another club the story names is of: بورنموث
+    where ليستر سيتي is named; never a person, whom no peer confirms."""
+    path = gazetteer_file(
+        tmp_path,
+        "ليستر سيتي\torganisation\t\t\tالدوري الإنجليزي",
+        "بورنموث\torganisation\tنادي بورنموث\tبورنموث\tالدوري الإنجليزي",
+        "ميلان\torganisation\t\tميلان\tالدوري الإيطالي",
+        "جون كيلي\tperson\t\tكيلي\tالدوري الإنجليزي",
+    )
+    gazetteer = Gazetteer.load(path)
+    assert gazetteer.tag("تعادل بورنموث وميلان") == []
+    assert gazetteer.tag("فاز ليستر سيتي على بورنموث وميلان") == ["ليستر سيتي", "بورنموث"]
+    assert gazetteer.tag("فاز ليستر سيتي وقال كيلي") == ["ليستر سيتي"]
+
+
 def test_two_confirmed_actors_leave_the_name_out(korea):
     assert korea.tag("كيم في بيونغ يانغ مع شقيقة الزعيم") == []
 

@@ -206,6 +206,12 @@ class Gazetteer:
                 for variant in {head, bare, "ال" + bare}:
                     self._context_first.setdefault(variant, []).append((index, phrase))
         self._context_tokens = _tokens_reaching(self._context_first)
+        # An organisation's context phrases: another that shares one (a club
+        # of the same league) and is named beyond doubt confirms it too.
+        self._peers = [
+            frozenset(map(words, actor.context)) if actor.type == ORGANISATION else frozenset()
+            for actor in self.actors
+        ]
         # The same by their first two words, and one-word phrases alone.
         self._context_pairs: dict[tuple[str, str], list] = {}
         self._context_single: dict[str, set] = {}
@@ -360,7 +366,10 @@ class Gazetteer:
         the token lists of one article, in order: an unambiguous spelling names
         its actor; an ambiguous one (listed as such, or shared by several
         actors) names the one actor of its owners that the article confirms by
-        an unambiguous spelling, or by a context word of its own. A phrase
+        an unambiguous spelling, by a context word of its own, or, an
+        organisation, by another that shares a context phrase with it and is
+        named beyond doubt (بورنموث where ليستر سيتي is: a club of the same
+        league). A phrase
         never to be tagged (type ignore) is a mention too, of its ignore line,
         so that no shorter or longer name is read in its words. `keep(list,
         position, size)`, when given, says which mentions count at all (one
@@ -408,6 +417,7 @@ class Gazetteer:
         confirmed_by_name = {index for *_, index in sure}
         plain = list(sure)  # the mentions a list confirms by: not the ones confirmed here
         context = None
+        peers = None  # the context phrases of the organisations named beyond doubt
         for number, position, size, owners in ambiguous:
             candidates = {index for index, _ in owners}
             confirmed = candidates & confirmed_by_name
@@ -420,6 +430,12 @@ class Gazetteer:
                 if context is None:
                     context = self._confirmed_by_context(token_lists, context_positions)
                 confirmed = candidates & context
+                if not confirmed:
+                    # بورنموث where ليستر and إيفرتون are named: a club of
+                    # their league, as its context words would say.
+                    if peers is None:
+                        peers = set().union(*(self._peers[i] for i in confirmed_by_name))
+                    confirmed = {i for i in candidates if not self._peers[i].isdisjoint(peers)}
                 if not confirmed and lists:
                     confirmed = self._listed_with(
                         token_lists[number], position, size, candidates, plain, number
