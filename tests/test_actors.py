@@ -1569,6 +1569,19 @@ def test_a_known_company_described_by_its_trade_and_nation_is_that_company():
     assert league == ["حزب الرابطة الإسلامية الباكستانية"]
 
 
+def test_a_local_outlets_country_is_context_its_story_need_not_write():
+    """A Tunisian radio's domestic story confirms what Tunisia's context
+    words would (النهضة, الشاهد), as long as the story is of Tunisia; not
+    by its cities (سوسة is context of Étoile du Sahel's النجم, "the star")."""
+    headline = "بسمة بلعيد : النهضة قتلت بلعيد"
+    assert "حركة النهضة" in national(headline, home="Tunisia")
+    assert "حركة النهضة" not in national(headline)
+    cairo = "فض اعتصامي رابعة والنهضة في القاهرة. وقالت مصادر في مصر والجيزة إن مصر"
+    assert "حركة النهضة" not in national(cairo, home="Tunisia")
+    star = "اتفق النجم القدير مع الوزير على ترتيبات تكريمه"
+    assert national(star, home="Tunisia") == []
+
+
 def test_a_local_outlets_story_is_its_countrys_unless_it_names_another():
     local = "قالت وزارة التربية في بلاغ لها إن الامتحانات تنطلق الاثنين"
     assert national(local) == []

@@ -57,6 +57,9 @@ class Country:
     english: str
     masculine: str  # its adjective after a masculine noun, as shown: المصري ("": none)
     feminine: str  # after a feminine one: المصرية
+    # The normalised phrases of its names and adjectives (not its cities'),
+    # but those that are common words too: مصر, المصري, المصرية.
+    own: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -271,7 +274,14 @@ def _read_countries(path) -> tuple[tuple[Country, ...], dict]:
         english, names, masculine, feminine, cities = fields
         index = len(countries)
         first = [_alternatives(masculine)[:1], _alternatives(feminine)[:1]]
-        countries.append(Country(english, *(a[0].lstrip("~") if a else "" for a in first)))
+        own = tuple(
+            tuple(normalize(phrase).split())
+            for spelling in (names, masculine, feminine)
+            for phrase in _alternatives(spelling)
+            if not phrase.startswith("~")
+        )
+        masculine_shown, feminine_shown = (a[0].lstrip("~") if a else "" for a in first)
+        countries.append(Country(english, masculine_shown, feminine_shown, own))
         kinds = ((names, False), (masculine, True), (feminine, True), (cities, False))
         for spelling, adjective in kinds:
             for phrase in _alternatives(spelling):

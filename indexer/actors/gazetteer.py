@@ -361,6 +361,7 @@ class Gazetteer:
         common=None,
         mentions=None,
         lists=False,
+        also_context=(),
     ):
         """(list, position, size, actor index) of each mention of an actor in
         the token lists of one article, in order: an unambiguous spelling names
@@ -388,7 +389,9 @@ class Gazetteer:
         one for each token list, are what _mentions gives for it where the
         caller has it (None: found here). `lists`: the token lists keep their
         punctuation, and an ambiguous organisation counts where a list names
-        it beside one named without ambiguity (`_listed_with`)."""
+        it beside one named without ambiguity (`_listed_with`). `also_context`:
+        token lists of context the article has without writing it (its
+        outlet's country, where the story is of it)."""
         sure, ambiguous = [], []
         for number, tokens in enumerate(token_lists):
             found = mentions[number] if mentions is not None else None
@@ -429,6 +432,8 @@ class Gazetteer:
             ):
                 if context is None:
                     context = self._confirmed_by_context(token_lists, context_positions)
+                    if also_context:
+                        context |= self._confirmed_by_context(also_context)
                 confirmed = candidates & context
                 if not confirmed:
                     # بورنموث where ليستر and إيفرتون are named: a club of

@@ -1794,9 +1794,30 @@ class Recogniser:
             )
 
         known = self.gazetteer.resolve(
-            norms, keep, positions, in_context, common, mentions, lists=True
+            norms,
+            keep,
+            positions,
+            in_context,
+            common,
+            mentions,
+            lists=True,
+            also_context=self._home_context(norms, home),
         )
         return self._assemble(texts, norms, spans, known, home)
+
+    @staticmethod
+    def _home_context(norms, home) -> tuple:
+        """A local outlet's country, where its story is of it, as context
+        the article need not write (النهضة in a Tunisian radio's domestic
+        story that never says تونس): its names and adjectives, not its
+        cities (سوسة would confirm Étoile du Sahel's النجم, "the star")."""
+        if home is None:
+            return ()
+        table = countries()
+        index = table.index(home)
+        if index is None or table.of_story(norms, index) != index:
+            return ()
+        return table.countries[index].own
 
     def _shapes(self, number, tokens, positions):
         """(text, start, end, kind) of the names found by their shape, from
