@@ -13,6 +13,7 @@ them (indexer.search.actors).
 import re
 import weakref
 
+from .countries import countries
 from .recognise import key
 from .suggest import skeleton
 
@@ -36,7 +37,7 @@ def actor_key(name: str, gazetteer=None) -> str:
     الثاني and عبد الله الثني two men (`_apart`)."""
     found = _KEYS.get(name)
     if found is None:
-        normalised = _COMPOUND.sub(r"\1", key(name))
+        normalised = _masculine(_COMPOUND.sub(r"\1", key(name)))
         found = skeleton(normalised) if " " in normalised else normalised
         if len(name) <= _LONGEST_KEPT:  # a name, not whatever a request sent
             if len(_KEYS) >= _MOST_KEYS:
@@ -47,6 +48,17 @@ def actor_key(name: str, gazetteer=None) -> str:
         if found in apart:
             return apart[found].get(key(name), found)
     return found
+
+
+def _masculine(normalised: str) -> str:
+    """A name whose last word is a country's adjective, in the masculine:
+    a body written after either gender of its nation's adjective is one
+    (هيئة الطيران المدني الإماراتية / الإماراتي)."""
+    head, _, last = normalised.rpartition(" ")
+    adjectives = countries().adjectives
+    if head and last.endswith("يه") and last in adjectives and last[:-1] in adjectives:
+        return f"{head} {last[:-1]}"
+    return normalised
 
 
 # gazetteer -> the key of spellings of two actors or more -> each of those
