@@ -2523,7 +2523,11 @@ class Recogniser:
         counts = self.cues.counts
         return (
             self._proper(name)
-            and not self._a_word(name)
+            # a word the archive never writes, with the article or without,
+            # is no word of the language (شركة لوباكت, معهد ترايبكا)
+            and not (
+                self._a_word(name) and (name.startswith("ال") or counts.get("ال" + name, 0) > 0)
+            )
             and not self._known(name)
             and not name.startswith("لل")
             and not name.endswith((*_PRONOUNS, "ني", "نا"))
