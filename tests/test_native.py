@@ -194,6 +194,9 @@ _READ_ALIKE = {
     # verb of saying, not after a nationality (تعتقل: روبرت's name only).
     "قال فكرت أوزار، سفير تركيا في قطر، إن": [(1, 3, False)],
     "الشرطة الألمانية تعتقل روبرت ستادلر، رئيس الشركة": [(3, 5, False)],
+    # A contest's name after its word, not after the word described.
+    "وتوج ببطولة الرابطة المحترفة الأولى لكرة القدم": [],
+    "وتوج بالبطولة العربية نادي الترجي": [(3, 5, True)],
 }
 
 

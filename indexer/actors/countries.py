@@ -159,16 +159,7 @@ class Countries:
         (`_not_its_place`). A local outlet's story is its `home` country's
         unless another is named at least twice and twice as often as home
         (home counting once more: the outlet's own)."""
-        counts: Counter = Counter()
-        for number, norms in enumerate(texts):
-            free = 0  # a phrase's words are no other's (كوريا الجنوبية)
-            for position in _positions(norms, self.phrases_reached):
-                if position < free or (number, position) in people:
-                    continue
-                found = self._match(norms, position)
-                if found and not self._not_its_place(norms, position, found):
-                    counts[found[0]] += 1
-                    free = position + found[1]
+        counts = self.counted(texts, people)
         if home is not None:
             abroad = max((n for c, n in counts.items() if c != home), default=0)
             if abroad < max(STORY_MIN_MENTIONS, STORY_LEAD * (counts[home] + HOME_WEIGHT)):
@@ -179,6 +170,21 @@ class Countries:
         if len(ranked) > 1 and ranked[0][1] < STORY_LEAD * ranked[1][1]:
             return None
         return ranked[0][0]
+
+    def counted(self, texts: list[list[str]], people=()) -> Counter:
+        """How often the story names each country (by index), as `of_story`
+        counts them."""
+        counts: Counter = Counter()
+        for number, norms in enumerate(texts):
+            free = 0  # a phrase's words are no other's (كوريا الجنوبية)
+            for position in _positions(norms, self.phrases_reached):
+                if position < free or (number, position) in people:
+                    continue
+                found = self._match(norms, position)
+                if found and not self._not_its_place(norms, position, found):
+                    counts[found[0]] += 1
+                    free = position + found[1]
+        return counts
 
     def bodies_in(self, norms: list[str]) -> list[tuple[int, int]]:
         """(start, end) of each body every state has that a text's

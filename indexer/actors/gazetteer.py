@@ -67,6 +67,16 @@ def a_kunya(shown: str) -> bool:
 
 
 _LISTING = frozenset(("و", "او")) | COMMAS  # between two names of a list
+# The words of a context phrase that names a competition (الدوري الإنجليزي,
+# الليغا, كأس أمير قطر): the clubs that share one play in it, and one named
+# beyond doubt confirms another. Not كرة القدم, مباراة, a country: any club's,
+# any body's of it.
+_LEAGUE_WORDS = frozenset(
+    words(
+        "دوري الدوري الليغا الليجا الليغ البريميرليغ البريميرليج البريمييرليغ البريمير"
+        " الكالتشيو السيري البوندسليغا البوندسليجا التشامبيونشيب كأس"
+    )
+)
 _CACHE_LIMIT = 500_000  # distinct words remembered per table (a large archive's vocabulary)
 
 
@@ -206,12 +216,16 @@ class Gazetteer:
                 for variant in {head, bare, "ال" + bare}:
                     self._context_first.setdefault(variant, []).append((index, phrase))
         self._context_tokens = _tokens_reaching(self._context_first)
-        # An organisation's context phrases: another that shares one (a club
-        # of the same league) and is named beyond doubt confirms it too.
-        self._peers = [
-            frozenset(map(words, actor.context)) if actor.type == ORGANISATION else frozenset()
-            for actor in self.actors
-        ]
+        # An organisation's context phrases of a competition: another that
+        # shares one (a club of the same league) and is named beyond doubt
+        # confirms it too; and the organisations of each whole phrase.
+        self._peers: list[frozenset] = []
+        self._bodies_of_context: dict[tuple, set[int]] = {}
+        for index, actor in enumerate(self.actors):
+            phrases = frozenset(map(words, actor.context)) if actor.type == ORGANISATION else ()
+            self._peers.append(frozenset(p for p in phrases if not _LEAGUE_WORDS.isdisjoint(p)))
+            for phrase in phrases:
+                self._bodies_of_context.setdefault(phrase, set()).add(index)
         # The same by their first two words, and one-word phrases alone.
         self._context_pairs: dict[tuple[str, str], list] = {}
         self._context_single: dict[str, set] = {}
@@ -361,7 +375,7 @@ class Gazetteer:
         common=None,
         mentions=None,
         lists=False,
-        also_context=(),
+        also_context=None,
     ):
         """(list, position, size, actor index) of each mention of an actor in
         the token lists of one article, in order: an unambiguous spelling names
@@ -389,9 +403,11 @@ class Gazetteer:
         one for each token list, are what _mentions gives for it where the
         caller has it (None: found here). `lists`: the token lists keep their
         punctuation, and an ambiguous organisation counts where a list names
-        it beside one named without ambiguity (`_listed_with`). `also_context`:
-        token lists of context the article has without writing it (its
-        outlet's country, where the story is of it)."""
+        it beside one named without ambiguity (`_listed_with`). `also_context`,
+        when given, says (called once, where needed) which context phrases
+        the article has without writing them (its outlet's country, where
+        the story is of it): an organisation with one of them as a whole
+        phrase of its context is confirmed."""
         sure, ambiguous = [], []
         for number, tokens in enumerate(token_lists):
             found = mentions[number] if mentions is not None else None
@@ -432,8 +448,8 @@ class Gazetteer:
             ):
                 if context is None:
                     context = self._confirmed_by_context(token_lists, context_positions)
-                    if also_context:
-                        context |= self._confirmed_by_context(also_context)
+                    for phrase in also_context() if also_context else ():
+                        context |= self._bodies_of_context.get(phrase, set())
                 confirmed = candidates & context
                 if not confirmed:
                     # بورنموث where ليستر and إيفرتون are named: a club of

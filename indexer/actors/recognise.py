@@ -893,6 +893,12 @@ class Recogniser:
             return 0
         return end - start
 
+    def _a_persons_spelling(self, tokens) -> bool:
+        """Whether the words of a mention are a spelling of a person's of the
+        gazetteer (من بطولة دي كابريو: the film's star, not a contest)."""
+        actor = self.gazetteer.actor(" ".join(token[SHOWN] for token in tokens))
+        return actor is not None and actor.type == PERSON
+
     def _named_by_role(self, tokens, start, said=False) -> int:
         """How many words from `start`, after a verb of saying (`said`) or a
         nationality (البريطاني أندرو بايلي، محافظ البنك), make a name
@@ -901,16 +907,23 @@ class Recogniser:
         وزيري، الأمين العام): two or three words in Arabic letters, none
         with the article, nor one that ends a name or joins one, the first
         a given name or a word news seldom writes (not تعيين, زيارة: what
-        the verb is of), and after a nationality no verb (الألمانية تعتقل:
-        after a verb of saying none comes, قال فكرت أوزار، سفير); 0 for none."""
+        the verb is of), and no verb (الألمانية تعتقل), but after a verb of
+        saying one of the past (قال فكرت أوزار، سفير; not وأكد نتمسك
+        بمواقفنا، الأمين: a verb of the present, what is said); 0 for none."""
         first = tokens[start] if start < len(tokens) else None
         if first is None:
             return 0
         seldom = max(self.cues.counts.get(f, 0) for f in without_clitic(first[NORM])) < 8 * _RARE
-        if first[NORM] not in self.cues.first_names and (
-            not seldom
-            or inflected(first, self.cues.counts, first=True)  # وصهره
-            or (not said and self._verb_or_adverb(first[NORM]))  # الألمانية تعتقل روبرت ستادلر،
+        if (
+            first[NORM] not in self.cues.first_names
+            and (
+                not seldom
+                or inflected(first, self.cues.counts, first=True)  # وصهره
+                or (
+                    self._verb_or_adverb(first[NORM])  # الألمانية تعتقل روبرت ستادلر،
+                    and not (said and first[NORM][:1] not in _OF_THE_PRESENT)
+                )
+            )
         ):
             return 0
         n = len(tokens)
@@ -1027,10 +1040,10 @@ class Recogniser:
         «تفقد المستشفى وزير الصحة»): no mention of the person."""
         cues = self.cues
 
-        def a_kind(word: str) -> bool:
+        def a_kind(word: str, contests=not people) -> bool:
             if people:
                 return word in cues.places or word in cues.institutions
-            return word in cues.places or word in cues.contests
+            return word in cues.places or (contests and word in cues.contests)
 
         i = position - 1
         while i >= 0 and position - i <= 3:
@@ -1051,7 +1064,10 @@ class Recogniser:
         return (
             head < i
             and head >= 0
-            and any(f[:2] == "ال" and a_kind(f[2:]) for f in without_clitic(tokens[head][NORM]))
+            and any(
+                f[:2] == "ال" and a_kind(f[2:], contests=False)
+                for f in without_clitic(tokens[head][NORM])
+            )
         )
 
     def _for_a_purpose_after(self, tokens, start, rest, end) -> bool:
@@ -1690,6 +1706,7 @@ class Recogniser:
                 first in self.cues.first_names
                 or first in self.cues.links
                 or first in self.cues.titles  # الفنانة يسرا, الملك عبد الله
+                or self._a_persons_spelling(texts[number][position : position + size])
             )
             if self._place(texts[number], position, people=a_person):
                 # ستاد الأمير فيصل بن فهد: a stadium, not the prince; مركز ألبرت
@@ -1806,18 +1823,28 @@ class Recogniser:
         return self._assemble(texts, norms, spans, known, home)
 
     @staticmethod
-    def _home_context(norms, home) -> tuple:
-        """A local outlet's country, where its story is of it, as context
-        the article need not write (النهضة in a Tunisian radio's domestic
-        story that never says تونس): its names and adjectives, not its
-        cities (سوسة would confirm Étoile du Sahel's النجم, "the star")."""
+    def _home_context(norms, home):
+        """A local outlet's country as context its story need not write (the
+        Tunisian radio's domestic news that never says تونس: الحرس الوطني,
+        النهضة), where the story names another country once at most (not
+        «الحرس الوطني الأمريكي» in a story of America's): a function giving its
+        names and adjectives (not its cities: سوسة would confirm Étoile du
+        Sahel's النجم, "the star"), which confirm organisations only
+        (`Gazetteer.resolve`; «الشاهد» is as often a witness)."""
         if home is None:
-            return ()
-        table = countries()
-        index = table.index(home)
-        if index is None or table.of_story(norms, index) != index:
-            return ()
-        return table.countries[index].own
+            return None
+
+        def phrases():
+            table = countries()
+            index = table.index(home)
+            if index is None:
+                return ()
+            counts = table.counted(norms)
+            if counts.total() - counts[index] > _ABROAD_AT_HOME:
+                return ()
+            return table.countries[index].own
+
+        return phrases
 
     def _shapes(self, number, tokens, positions):
         """(text, start, end, kind) of the names found by their shape, from
@@ -2791,6 +2818,13 @@ def _the_city(tokens, position, gentilics) -> bool:
     if before > 0 and tokens[before][NORM] in gentilics:
         before -= 1
     return before >= 0 and _in(tokens[before][NORM], _OF_A_CITY) is not None
+
+
+# How often a local outlet's story may name other countries and still be
+# of its own (a smuggling ring's cars sent to Algeria is Tunisian news).
+_ABROAD_AT_HOME = 1
+# The letters a verb of the present begins with (يقول, تتمسك, نتمسك, أقول).
+_OF_THE_PRESENT = "يتنا"
 
 
 def _before(tokens, position) -> str:

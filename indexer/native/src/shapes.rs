@@ -608,9 +608,11 @@ impl Shapes {
         if !(self.first_names.contains(first.norm)
             || (seldom
                 && !self.inflected(first, true)
-                && (said || !self.verb_or_adverb(first.norm))))
+                && (!self.verb_or_adverb(first.norm)
+                    || (said && !first.norm.starts_with(['ي', 'ت', 'ن', 'ا'])))))
         {
-            return 0; // تعيين, زيارة: what the verb is of; الألمانية تعتقل
+            // تعيين, زيارة: what the verb is of; الألمانية تعتقل; وأكد نتمسك
+            return 0;
         }
         let n = tokens.len();
         let mut end = start;
@@ -779,11 +781,15 @@ impl Shapes {
         {
             head -= 1;
         }
+        // With the article, a contest is described (بالبطولة العربية الترجي: the
+        // winner after it), no name after it the contest's.
+        let described =
+            |word: &str| self.places.contains(word) || (people && self.institutions.contains(word));
         head < i as isize
             && head >= 0
             && without_clitic(tokens[head as usize].norm)
                 .iter()
-                .any(|form| form.starts_with("ال") && kind(after(form, 2)))
+                .any(|form| form.starts_with("ال") && described(after(form, 2)))
     }
 
     fn an_adjective(&self, word: &str, following: &str) -> bool {
