@@ -118,9 +118,9 @@ def own_temporary_folder():
 
 @pytest.fixture(autouse=True)
 def no_default_data_folder(monkeypatch, tmp_path_factory):
-    """A test that does not choose BAHTH_DATA_DIR writes what the commands
-    keep there (runs/, rejects files) in a folder of its own, never in the
-    working copy's data/."""
+    """A test that does not choose BAHTH_DATA_DIR, where the shell running
+    the tests does not either, writes what the commands keep there (runs/,
+    rejects files) in a folder of its own, not in the working copy's data/."""
     if "BAHTH_DATA_DIR" not in os.environ:
         monkeypatch.setenv("BAHTH_DATA_DIR", str(tmp_path_factory.mktemp("default-data")))
 

@@ -57,8 +57,8 @@ class Country:
     english: str
     masculine: str  # its adjective after a masculine noun, as shown: المصري ("": none)
     feminine: str  # after a feminine one: المصرية
-    # The normalised phrases of its names and adjectives (not its cities'),
-    # but those that are common words too: مصر, المصري, المصرية.
+    # The normalised phrases of its names and adjectives, not its cities'
+    # nor those marked ~ (common words too): مصر, المصري, المصرية.
     own: tuple[tuple[str, ...], ...] = ()
 
 

@@ -376,6 +376,7 @@ class Gazetteer:
         mentions=None,
         lists=False,
         also_context=None,
+        alone=None,
     ):
         """(list, position, size, actor index) of each mention of an actor in
         the token lists of one article, in order: an unambiguous spelling names
@@ -407,7 +408,10 @@ class Gazetteer:
         when given, says (called once, where needed) which context phrases
         the article has without writing them (its outlet's country, where
         the story is of it): an organisation with one of them as a whole
-        phrase of its context is confirmed."""
+        phrase of its context is confirmed. `alone(list, position, size)`,
+        when given, says which mentions are no part of a longer name the
+        article gives (ووزارة الإنتاج الحربي is no club's): only those a
+        peer confirms."""
         sure, ambiguous = [], []
         for number, tokens in enumerate(token_lists):
             found = mentions[number] if mentions is not None else None
@@ -456,7 +460,8 @@ class Gazetteer:
                     # their league, as its context words would say.
                     if peers is None:
                         peers = set().union(*(self._peers[i] for i in confirmed_by_name))
-                    confirmed = {i for i in candidates if not self._peers[i].isdisjoint(peers)}
+                    if alone is None or alone(number, position, size):
+                        confirmed = {i for i in candidates if not self._peers[i].isdisjoint(peers)}
                 if not confirmed and lists:
                     confirmed = self._listed_with(
                         token_lists[number], position, size, candidates, plain, number

@@ -893,11 +893,17 @@ class Recogniser:
             return 0
         return end - start
 
-    def _a_persons_spelling(self, tokens) -> bool:
-        """Whether the words of a mention are a spelling of a person's of the
-        gazetteer (من بطولة دي كابريو: the film's star, not a contest)."""
+    def _a_person_named(self, tokens) -> bool:
+        """Whether the words of a gazetteer's mention name a person: its
+        actor's type, where the spelling is one actor's (من بطولة دي كابريو,
+        the film's star; مؤسسة, لواء begin bodies' names), else what it
+        begins with, a given name or a title (الفنانة يسرا, الملك عبد الله)."""
         actor = self.gazetteer.actor(" ".join(token[SHOWN] for token in tokens))
-        return actor is not None and actor.type == PERSON
+        if actor is not None:
+            return actor.type == PERSON
+        first = tokens[0][NORM]
+        cues = self.cues
+        return first in cues.first_names or first in cues.links or first in cues.titles
 
     def _named_by_role(self, tokens, start, said=False) -> int:
         """How many words from `start`, after a verb of saying (`said`) or a
@@ -908,8 +914,8 @@ class Recogniser:
         with the article, nor one that ends a name or joins one, the first
         a given name or a word news seldom writes (not تعيين, زيارة: what
         the verb is of), and no verb (الألمانية تعتقل), but after a verb of
-        saying one of the past (قال فكرت أوزار، سفير; not وأكد نتمسك
-        بمواقفنا، الأمين: a verb of the present, what is said); 0 for none."""
+        saying one of the past may be a given name (قال فكرت أوزار، سفير),
+        one of the present not (what is said); 0 for none."""
         first = tokens[start] if start < len(tokens) else None
         if first is None:
             return 0
@@ -1034,8 +1040,8 @@ class Recogniser:
         """Whether the name at `position` is a place's, a building's or a
         prize's, past a title or two before it (ستاد الأمير فيصل بن فهد, مطار
         الملك خالد, جائزة نوبل, ثانوية مارجوري ستونمان دوغلاس), with `people`
-        an institution's too (مركز ألبرت أينشتاين), without a contest's
-        (بطولة الرابطة المحترفة الأولى), or one of them with the
+        an institution's too (مركز ألبرت أينشتاين), else a contest's right
+        after its word (بطولة الرابطة المحترفة الأولى), or one of them with the
         article and its adjectives (المستشفى الجامعي الحبيب بورقيبة; not
         «تفقد المستشفى وزير الصحة»): no mention of the person."""
         cues = self.cues
@@ -1701,13 +1707,7 @@ class Recogniser:
                 return True
             if size == 1 and a_kunya(before[SHOWN]):
                 return False  # ناصر القوبري (أبو صلاح): a kunya, not محمد صلاح
-            first = texts[number][position][NORM]
-            a_person = (
-                first in self.cues.first_names
-                or first in self.cues.links
-                or first in self.cues.titles  # الفنانة يسرا, الملك عبد الله
-                or self._a_persons_spelling(texts[number][position : position + size])
-            )
+            a_person = self._a_person_named(texts[number][position : position + size])
             if self._place(texts[number], position, people=a_person):
                 # ستاد الأمير فيصل بن فهد: a stadium, not the prince; مركز ألبرت
                 # أينشتاين, مركز الملك عبد الله, not the physicist or the king
@@ -1810,6 +1810,10 @@ class Recogniser:
                 or self._with_a_pronoun(texts[number][position], spelling)
             )
 
+        def alone(number, position, size):
+            span = inside.get((number, position))
+            return not span or (span[0] == position and span[1] == position + size)
+
         known = self.gazetteer.resolve(
             norms,
             keep,
@@ -1819,6 +1823,7 @@ class Recogniser:
             mentions,
             lists=True,
             also_context=self._home_context(norms, home),
+            alone=alone,
         )
         return self._assemble(texts, norms, spans, known, home)
 
