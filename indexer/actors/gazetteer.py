@@ -383,10 +383,10 @@ class Gazetteer:
         its actor; an ambiguous one (listed as such, or shared by several
         actors) names the one actor of its owners that the article confirms by
         an unambiguous spelling, by a context word of its own, or, an
-        organisation, by another that shares a context phrase with it and is
-        named beyond doubt (بورنموث where ليستر سيتي is: a club of the same
-        league). A phrase
-        never to be tagged (type ignore) is a mention too, of its ignore line,
+        organisation, by another named beyond doubt that shares a context
+        phrase of a competition with it (بورنموث where ليستر سيتي is: a club
+        of the same league). A phrase never to be tagged (type ignore) is a
+        mention too, of its ignore line,
         so that no shorter or longer name is read in its words. `keep(list,
         position, size)`, when given, says which mentions count at all (one
         inside a longer name is another person's). `positions`, one list for
