@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from indexer.actors import Gazetteer
-from indexer.actors.gazetteer import PERSON
+from indexer.actors.gazetteer import ORGANISATION, PERSON
 from indexer.actors.keys import actor_key, same_person
 from indexer.actors.recognise import Recogniser, key
 from indexer.arabic import analyzed, arabic_letters, normalize
@@ -374,6 +374,9 @@ class ArticleBuilder:
         # name; another, where the words the two spellings differ in are no
         # given names (ستورمي دانيالز, ستورمي دانييلز), under the first written.
         # منصور and منصوري, عادل and عدلي, موسى and ميسي, العمري and العامري are two.
+        # A body written two ways its facet shows as one (هيئة الطيران المدني
+        # الإماراتي, الإماراتية) is one too, under the gazetteer's name, else
+        # the first written.
         kept: dict[tuple, str] = {}  # a person -> the name kept for them
         person: dict[str, tuple] = {}
         for name, kind in found.items():
@@ -387,6 +390,10 @@ class ArticleBuilder:
                 first = kept.setdefault(spelled, name)
                 person[name] = spelled if self._alike(first, name) else ("as written", name)
                 kept.setdefault(person[name], name)
+            elif kind == ORGANISATION:
+                person[name] = ("a body", actor_key(name, self.gazetteer))
+                if person[name] not in kept or name in self._named:
+                    kept[person[name]] = name  # the gazetteer's name first
         return [(n, k) for n, k in found.items() if n not in person or kept[person[n]] == n]
 
     def _alike(self, name, other) -> bool:

@@ -1956,6 +1956,17 @@ def test_an_article_that_spells_a_known_person_two_ways_names_them_once(shipped)
     ]
 
 
+def test_an_article_that_writes_a_body_two_ways_its_facet_joins_names_it_once(shipped):
+    text = {
+        "title": "مدير هيئة الطيران المدني الإماراتي يتحدث",
+        "body": "وقالت هيئة الطيران المدني الإماراتية إن الرحلات مستمرة.",
+    }
+    assert build(text, shipped).actors == ["هيئة الطيران المدني الإماراتي"]
+    # Two bodies stay two.
+    text = {"title": "اجتماع", "body": "التقى حزب العمال البريطاني وحزب المحافظين البريطاني."}
+    assert len(build(text, shipped).actors) == 2
+
+
 def test_a_query_in_ordinary_words_is_no_name_spelt_otherwise():
     """Only a person's name typed in other letters is read as theirs: the
     words of organisations' names are the language's (الوزراء, الزوراء),
