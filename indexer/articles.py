@@ -377,24 +377,24 @@ class ArticleBuilder:
         # A body written two ways its facet shows as one (هيئة الطيران المدني
         # الإماراتي, الإماراتية) is one too, under the gazetteer's name, else
         # the first written.
-        kept: dict[tuple, str] = {}  # a person -> the name kept for them
-        person: dict[str, tuple] = {}
+        kept: dict[tuple, str] = {}  # an actor -> the name kept for it
+        whose: dict[str, tuple] = {}  # a name -> the actor it names
         for name, kind in found.items():
             known = self._known_person(name)
             if known is not None:
-                person[name] = ("known", known.name)
-                if person[name] not in kept or name == known.name:
-                    kept[person[name]] = name
+                whose[name] = ("known", known.name)
+                if whose[name] not in kept or name == known.name:
+                    kept[whose[name]] = name
             elif kind == PERSON:
                 spelled = ("spelled", actor_key(name, self.gazetteer))
                 first = kept.setdefault(spelled, name)
-                person[name] = spelled if self._alike(first, name) else ("as written", name)
-                kept.setdefault(person[name], name)
+                whose[name] = spelled if self._alike(first, name) else ("as written", name)
+                kept.setdefault(whose[name], name)
             elif kind == ORGANISATION:
-                person[name] = ("a body", actor_key(name, self.gazetteer))
-                if person[name] not in kept or name in self._named:
-                    kept[person[name]] = name  # the gazetteer's name first
-        return [(n, k) for n, k in found.items() if n not in person or kept[person[n]] == n]
+                whose[name] = ("a body", actor_key(name, self.gazetteer))
+                if whose[name] not in kept or name in self._named:
+                    kept[whose[name]] = name  # the gazetteer's name first
+        return [(n, k) for n, k in found.items() if n not in whose or kept[whose[n]] == n]
 
     def _alike(self, name, other) -> bool:
         """Whether two names of one actor_key differ only in words that are

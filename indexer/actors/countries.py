@@ -280,20 +280,21 @@ def _read_countries(path) -> tuple[tuple[Country, ...], dict]:
         english, names, masculine, feminine, cities = fields
         index = len(countries)
         first = [_alternatives(masculine)[:1], _alternatives(feminine)[:1]]
-        own = tuple(
-            tuple(normalize(phrase).split())
-            for spelling in (names, masculine, feminine)
-            for phrase in _alternatives(spelling)
-            if not phrase.startswith("~")
+        own = []  # the phrases of its names and adjectives
+        # (field, an adjective?, the country's own: not a city's)
+        kinds = (
+            (names, False, True),
+            (masculine, True, True),
+            (feminine, True, True),
+            (cities, False, False),
         )
-        masculine_shown, feminine_shown = (a[0].lstrip("~") if a else "" for a in first)
-        countries.append(Country(english, masculine_shown, feminine_shown, own))
-        kinds = ((names, False), (masculine, True), (feminine, True), (cities, False))
-        for spelling, adjective in kinds:
+        for spelling, adjective, its_own in kinds:
             for phrase in _alternatives(spelling):
                 if phrase.startswith("~"):
                     continue  # a common word too: no evidence of the story
                 words = tuple(normalize(phrase).split())
+                if its_own:
+                    own.append(words)
                 owner, either = phrases.setdefault(words[0], {}).get(words, (index, adjective))
                 if owner != index:
                     raise ValueError(
@@ -301,6 +302,8 @@ def _read_countries(path) -> tuple[tuple[Country, ...], dict]:
                     )
                 # السعودية: a name and an adjective (وزارة الثقافة السعودية).
                 phrases[words[0]][words] = (index, either if either == adjective else BOTH)
+        masculine_shown, feminine_shown = (a[0].lstrip("~") if a else "" for a in first)
+        countries.append(Country(english, masculine_shown, feminine_shown, tuple(own)))
     longest_first = {
         first: tuple(sorted(found.items(), key=lambda item: -len(item[0])))
         for first, found in phrases.items()

@@ -652,6 +652,7 @@ class Recogniser:
             "quotes": QUOTES,
             "pronouns": list(_PRONOUNS),
             "verb_prefixes": _VERB_PREFIXES,
+            "of_the_present": _OF_THE_PRESENT,
             "abd": _ABD,
             "management": _MANAGEMENT,
             "abu_forms": ABU_FORMS,
@@ -927,7 +928,7 @@ class Recogniser:
                 or inflected(first, self.cues.counts, first=True)  # وصهره
                 or (
                     self._verb_or_adverb(first[NORM])  # الألمانية تعتقل روبرت ستادلر،
-                    and not (said and first[NORM][:1] not in _OF_THE_PRESENT)
+                    and (not said or first[NORM][:1] in _OF_THE_PRESENT)
                 )
             )
         ):
@@ -1046,7 +1047,7 @@ class Recogniser:
         «تفقد المستشفى وزير الصحة»): no mention of the person."""
         cues = self.cues
 
-        def a_kind(word: str, contests=not people) -> bool:
+        def a_kind(word: str, contests=True) -> bool:
             if people:
                 return word in cues.places or word in cues.institutions
             return word in cues.places or (contests and word in cues.contests)
@@ -2829,7 +2830,7 @@ def _the_city(tokens, position, gentilics) -> bool:
 # of its own (a smuggling ring's cars sent to Algeria is Tunisian news).
 _ABROAD_AT_HOME = 1
 # The letters a verb of the present begins with (يقول, تتمسك, نتمسك, أقول).
-_OF_THE_PRESENT = "يتنا"
+_OF_THE_PRESENT = frozenset("يتنا")
 
 
 def _before(tokens, position) -> str:

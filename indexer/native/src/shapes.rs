@@ -58,6 +58,7 @@ pub struct Shapes {
     quotes: Words,
     pronouns: Vec<String>,
     verb_prefixes: Words,
+    of_the_present: Words,
     abd: String,
     management: String,
     abu_forms: Words,
@@ -109,6 +110,7 @@ impl Shapes {
             quotes: item(data, "quotes")?,
             pronouns: item(data, "pronouns")?,
             verb_prefixes: item(data, "verb_prefixes")?,
+            of_the_present: item(data, "of_the_present")?,
             abd: item(data, "abd")?,
             management: item(data, "management")?,
             abu_forms: item(data, "abu_forms")?,
@@ -609,7 +611,7 @@ impl Shapes {
             || (seldom
                 && !self.inflected(first, true)
                 && (!self.verb_or_adverb(first.norm)
-                    || (said && !first.norm.starts_with(['ي', 'ت', 'ن', 'ا'])))))
+                    || (said && !self.of_the_present.contains(first_chars(first.norm, 1))))))
         {
             // تعيين, زيارة: what the verb is of; الألمانية تعتقل; وأكد نتمسك
             return 0;
@@ -750,18 +752,18 @@ impl Shapes {
     /// institution's (else a contest's), its head with the article and
     /// adjectives too.
     fn place(&self, tokens: &[Token], position: usize, people: bool) -> bool {
-        let kind = |word: &str| {
+        let kind = |word: &str, contests: bool| {
             self.places.contains(word)
                 || if people {
                     self.institutions.contains(word)
                 } else {
-                    self.contests.contains(word)
+                    contests && self.contests.contains(word)
                 }
         };
         let mut i = position as isize - 1;
         while i >= 0 && position as isize - i <= 3 {
             let word = tokens[i as usize].norm;
-            if without_clitic(word).iter().any(|form| kind(form)) {
+            if without_clitic(word).iter().any(|form| kind(form, true)) {
                 return true;
             }
             if !is_in(word, &self.titles) {
@@ -783,13 +785,11 @@ impl Shapes {
         }
         // With the article, a contest is described (بالبطولة العربية الترجي: the
         // winner after it), no name after it the contest's.
-        let described =
-            |word: &str| self.places.contains(word) || (people && self.institutions.contains(word));
         head < i as isize
             && head >= 0
             && without_clitic(tokens[head as usize].norm)
                 .iter()
-                .any(|form| form.starts_with("ال") && described(after(form, 2)))
+                .any(|form| form.starts_with("ال") && kind(after(form, 2), false))
     }
 
     fn an_adjective(&self, word: &str, following: &str) -> bool {
