@@ -21,6 +21,7 @@ from indexer.actors.recognise import Recogniser, key
 from indexer.arabic import analyzed, arabic_letters, normalize
 from indexer.boilerplate import Boilerplate
 from indexer.dates import date_from_name, parse_date, to_iso
+from indexer.leads import Leads, lead_hash, lead_key
 from indexer.readers import SCHEMA, Notice, RawRecord
 from indexer.readers.pages import KeywordLine, html_to_text
 from indexer.settings import Settings
@@ -216,6 +217,29 @@ def _one_line(text):
     return _SPACES.sub(" ", text.replace("\n", " ")).strip()
 
 
+def _source_of(fields, sources) -> tuple[str, str]:
+    """(the source a record gives, the outlet it is: SourceTable.canonical)."""
+    given = _one_line(_text(fields.get("source"), "source"))
+    return given, sources.canonical(given, _one_line(_text(fields.get("url"), "url")))
+
+
+def _abstract(fields) -> str:
+    abstract = fields.get("abstract")
+    return abstract if isinstance(abstract, str) else ""
+
+
+def lead_of(fields, sources) -> int | None:
+    """The lead a record's abstract is, as `Leads` holds it (None: it has
+    none): what a page of its outlet's may list among other stories."""
+    key = lead_key(_abstract(fields))
+    if key is None:
+        return None
+    try:
+        return lead_hash(_source_of(fields, sources)[1], key)
+    except RecordError:
+        return None  # a source that is no text: the record is rejected when built
+
+
 def _list(value, name, split_keywords=None):
     if value is None or value == "":
         return []
@@ -246,10 +270,16 @@ def stable_id(record_id, url, title, body):
 
 class ArticleBuilder:
     def __init__(
-        self, sources=None, boilerplate=None, max_body_chars=MAX_BODY_CHARS, gazetteer=None
+        self,
+        sources=None,
+        boilerplate=None,
+        max_body_chars=MAX_BODY_CHARS,
+        gazetteer=None,
+        leads: Leads | None = None,
     ):
         self.sources = sources or SourceTable.load()
         self.boilerplate = boilerplate or Boilerplate.load()
+        self.leads = leads  # the archive's abstracts: other stories' leads a page ends with are cut
         self.gazetteer = Gazetteer.load() if gazetteer is None else gazetteer
         self.recogniser = Recogniser(self.gazetteer)
         self.max_body_chars = max_body_chars
@@ -314,8 +344,16 @@ class ArticleBuilder:
             elif moment is None:
                 note("date", "no date; article kept without a date", "no_date")
 
-        source_given = _one_line(_text(fields.get("source"), "source"))
-        source = self.sources.canonical(source_given, url)
+        source_given, source = _source_of(fields, self.sources)
+        if self.leads:
+            body, cut = self.leads.cut(body, source, _abstract(fields))
+            if cut:
+                note(
+                    "body",
+                    f"its last {cut} paragraphs are other stories' leads "
+                    "(the page's list of its outlet's other stories): cut",
+                    "other_stories_cut",
+                )
         extra = {key: value for key, value in fields.items() if key not in SCHEMA}
         for name, value in extra.items():
             if _deeper_than(value, MAX_EXTRA_DEPTH):

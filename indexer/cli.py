@@ -14,7 +14,6 @@ import signal
 import sys
 import tempfile
 import textwrap
-import threading
 import time
 from collections import Counter
 from collections.abc import Mapping
@@ -32,7 +31,7 @@ from indexer.search.fusion import MODES
 from indexer.search.locks import process_running
 from indexer.search.request import SORTS
 from indexer.settings import SETTINGS, Settings, SettingsError
-from indexer.status import CommandError, ExitStatus, complain, failure
+from indexer.status import CommandError, ExitStatus, Stop, complain, failure
 
 log = logging.getLogger("bahth")
 
@@ -149,6 +148,7 @@ def _ingest(command, args, settings):
         gazetteer=gazetteer,
     )
     reporter = ProgressReporter(sys.stderr, command)
+    first_pass = PassProgress(sys.stderr, f"{command}: abstracts")  # indexer.leads
     run = Run(settings.data_dir, command)  # what /metrics shows of it
 
     def progress(summary, done_bytes, total_bytes):
@@ -161,79 +161,81 @@ def _ingest(command, args, settings):
         if command == "reindex"
         else "the batches committed before stay; running the same add again completes it."
     )
-    # SIGTERM (docker stop, systemd) stops the run as Ctrl-C does.
-    stop = threading.Event()
-    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    try:
-        with meaning(unchanged):
-            summary = (reindex.run if command == "reindex" else reindex.add)(
-                args.paths,
-                store,
-                options=options,
-                rejects_path=rejects_path,
-                max_rejects=args.max_rejects,
-                progress=progress,
-                workers=args.workers,
-                stop=stop,
-            )
-    except Busy as error:
-        error.__notes__ = ["nothing was done."]  # it never started: the other note is moot
-        raise  # and the run state is the writer's that is busy
-    except reindex.NotSwitched as error:
-        error.add_note(f"rejected records: {rejects_path}")
-        run.end("failed", error=str(error))
-        raise
-    except KeyboardInterrupt as error:  # and Terminated (SIGTERM)
-        run.end("interrupted", error=str(error))
-        raise
-    except Exception as error:
-        run.end("failed", error=str(error))
-        raise
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-        reporter.close()
-    status = ExitStatus.REJECTS if summary.rejected_total else ExitStatus.OK
-    if not args.json:
-        for line in summary.lines():
-            print(line)
-        print(f"index: {store.describe()}")
-        if summary.rejected_total or sum(summary.notes.values()):
-            print(f"rejected records and notes: {rejects_path}")
-    embedded = None
-    stopped = None  # why the embedding stage stopped, if it did
-    if settings.embeddings == "on":
-        done = "the new index is live" if command == "reindex" else "its articles are in the index"
-        after_the_words = (
-            f"the {command} itself is done ({done}) and searched by its words; `bahth embed` "
-            "embeds the rest (BAHTH_EMBEDDINGS=off leaves it to that command)."
-        )
+    # Through the embedding stage too: no moment between the two is left to the default handlers.
+    with _stops() as stop:
         try:
-            with meaning(after_the_words):
-                embedded = _embed(store, args.json, note=False)
-        except (Exception, KeyboardInterrupt) as error:
-            outcome = "interrupted" if isinstance(error, KeyboardInterrupt) else "failed"
-            run.end(outcome, summary.indexed, error=f"while embedding: {error}")
-            if not args.json:
-                raise
-            stopped = error
-    if stopped is None:
-        run.end("rejects" if summary.rejected_total else "succeeded", summary.indexed)
-    if args.json:
-        report = {
-            "status": status,
-            **summary.to_json(),
-            "index": store.describe(),
-            # The file exists only when a record was rejected or noted.
-            "rejects_file": str(rejects_path) if rejects_path.exists() else None,
-            "embeddings": embedded.to_json() if embedded else None,
-        }
-        if stopped is not None:
-            # The summary of what was done stays: only the embedding stopped.
-            status, report["error"] = failure(stopped)
-            report["status"] = status
-            complain(command, report["error"])
-        print(json.dumps(report, ensure_ascii=False, indent=2))
-    return status
+            with meaning(unchanged):
+                summary = (reindex.run if command == "reindex" else reindex.add)(
+                    args.paths,
+                    store,
+                    options=options,
+                    rejects_path=rejects_path,
+                    max_rejects=args.max_rejects,
+                    progress=progress,
+                    leads_progress=first_pass,
+                    workers=args.workers,
+                    stop=stop,
+                )
+        except Busy as error:
+            error.__notes__ = ["nothing was done."]  # it never started: the other note is moot
+            raise  # and the run state is the writer's that is busy
+        except reindex.NotSwitched as error:
+            error.add_note(f"rejected records: {rejects_path}")
+            run.end("failed", error=str(error))
+            raise
+        except KeyboardInterrupt as error:  # and Terminated (SIGTERM)
+            run.end("interrupted", error=str(error))
+            raise
+        except Exception as error:
+            run.end("failed", error=str(error))
+            raise
+        finally:
+            first_pass.close()
+            reporter.close()
+        status = ExitStatus.REJECTS if summary.rejected_total else ExitStatus.OK
+        if not args.json:
+            for line in summary.lines():
+                print(line)
+            print(f"index: {store.describe()}")
+            if summary.rejected_total or sum(summary.notes.values()):
+                print(f"rejected records and notes: {rejects_path}")
+        embedded = None
+        stopped = None  # why the embedding stage stopped, if it did
+        if settings.embeddings == "on":
+            done = (
+                "the new index is live" if command == "reindex" else "its articles are in the index"
+            )
+            after_the_words = (
+                f"the {command} itself is done ({done}) and searched by its words; `bahth embed` "
+                "embeds the rest (BAHTH_EMBEDDINGS=off leaves it to that command)."
+            )
+            try:
+                with meaning(after_the_words):
+                    embedded = _embed(store, args.json, stop, note=False)
+            except (Exception, KeyboardInterrupt) as error:
+                outcome = "interrupted" if isinstance(error, KeyboardInterrupt) else "failed"
+                run.end(outcome, summary.indexed, error=f"while embedding: {error}")
+                if not args.json:
+                    raise
+                stopped = error
+        if stopped is None:
+            run.end("rejects" if summary.rejected_total else "succeeded", summary.indexed)
+        if args.json:
+            report = {
+                "status": status,
+                **summary.to_json(),
+                "index": store.describe(),
+                # The file exists only when a record was rejected or noted.
+                "rejects_file": str(rejects_path) if rejects_path.exists() else None,
+                "embeddings": embedded.to_json() if embedded else None,
+            }
+            if stopped is not None:
+                # The summary of what was done stays: only the embedding stopped.
+                status, report["error"] = failure(stopped)
+                report["status"] = status
+                complain(command, report["error"])
+            print(json.dumps(report, ensure_ascii=False, indent=2))
+        return status
 
 
 def cmd_embed(args, settings):
@@ -251,27 +253,50 @@ def cmd_embed(args, settings):
     from indexer.search import open_store
 
     store = open_store(settings)
-    summary = _embed(store, args.json)
+    with _stops() as stop:
+        summary = _embed(store, args.json, stop)
     if args.json:
         report = {"status": ExitStatus.OK, **summary.to_json(), "index": store.describe()}
         print(json.dumps(report, ensure_ascii=False, indent=2))
     return ExitStatus.OK
 
 
-def _embed(store, quiet, note=True):
-    """The embedding stage (embed.run) with its progress bar; its summary
-    printed unless `quiet`; a failure says what it leaves, with `note`."""
+@contextlib.contextmanager
+def _stops():
+    """A Stop that SIGTERM (docker stop, systemd) and Ctrl-C set while the
+    block runs: the run ends at its next record or batch, Terminated or
+    interrupted, never between a new index switched in and the report of
+    it. A second Ctrl-C interrupts at once."""
+    stop = Stop()
+
+    def interrupt(*_):
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.error = KeyboardInterrupt
+        stop.set()
+
+    previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, lambda *_: stop.set())}
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:  # a shell's background job's is
+        previous[signal.SIGINT] = signal.signal(signal.SIGINT, interrupt)
+    try:
+        yield stop
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _embed(store, quiet, stop, note=True):
+    """The embedding stage (embed.run) with its progress bar, until `stop`
+    is set; its summary printed unless `quiet`; a failure says what it
+    leaves, with `note`."""
     from indexer import embed
 
     progress = StageProgress(sys.stderr, "embed")
-    stop = threading.Event()
-    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
     left = "the vectors committed before stay; `bahth embed` goes on from there."
     try:
         with meaning(left) if note else contextlib.nullcontext():
             summary = embed.run(store, progress=progress, stop=stop)
     finally:
-        signal.signal(signal.SIGTERM, previous)
         progress.close()
     if not quiet:
         for line in summary.lines():
@@ -419,6 +444,31 @@ class ProgressReporter(_Progress):
                 file=self.stream,
                 flush=True,
             )
+
+
+class PassProgress(_Progress):
+    """A first pass over the input (its records' abstracts), in bytes of it."""
+
+    def __call__(self, done_bytes, total_bytes):
+        if self.stream.isatty():
+            if self.bar is None:
+                from tqdm import tqdm
+
+                self.bar = tqdm(
+                    total=total_bytes,
+                    unit="B",
+                    unit_scale=True,
+                    file=self.stream,
+                    dynamic_ncols=True,
+                    leave=False,  # the reading's bar takes its place
+                )
+                self.bar.set_description_str(self.command)
+            self.bar.update(done_bytes - self.bar.n)
+            if done_bytes >= total_bytes:
+                self.close()
+        elif self._line_due(done_bytes == total_bytes):
+            share = 100 * done_bytes / total_bytes if total_bytes else 100
+            print(f"{self.command}: {share:.0f}% of input", file=self.stream, flush=True)
 
 
 class StageProgress(_Progress):

@@ -15,7 +15,7 @@ says so.
 import time
 from dataclasses import dataclass
 
-from indexer.status import Terminated
+from indexer.status import stopped
 
 MODEL_BATCH = 32  # passages the model embeds at once
 COMMIT_EVERY = 512  # passages a commit holds
@@ -61,7 +61,7 @@ def run(store, model=None, progress=None, stop=None) -> EmbedSummary:
         progress(0, total, 0.0)
         for chosen in survey.batches:
             if stop is not None and stop.is_set():
-                raise Terminated
+                raise stopped(stop)
             texts = [text for _, _, text in chosen]
             vectors = [
                 model.passages(texts[i : i + MODEL_BATCH])

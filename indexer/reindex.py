@@ -1,7 +1,9 @@
 """`bahth reindex`: the whole archive into a new index, switched in when
 complete; `bahth add`: more articles into the live index, in place.
 
-Worker processes read, clean and analyse shares of the input (readers.Plan); the main process
+Worker processes first read the input for the abstracts of its records
+(indexer.leads: the other stories' leads a page may end with are cut), then
+read, clean and analyse shares of it (readers.Plan); the main process
 loads their articles in input order into a new index version, counts
 everything, writes every rejected record to the rejects file, and switches
 the live index only at the end. An exception, Ctrl-C or too many rejects
@@ -27,7 +29,8 @@ from pathlib import Path
 
 from indexer.actors import Gazetteer
 from indexer.arabic import native, use_lexicon
-from indexer.articles import MAX_BODY_CHARS, ArticleBuilder, RecordError, analyze_article
+from indexer.articles import MAX_BODY_CHARS, ArticleBuilder, RecordError, analyze_article, lead_of
+from indexer.leads import Leads
 from indexer.readers import (
     MAX_EXPANDED_BYTES,
     Notice,
@@ -37,7 +40,7 @@ from indexer.readers import (
     read_pieces,
 )
 from indexer.search.dedup import IdConflict
-from indexer.status import Terminated
+from indexer.status import stopped
 
 SHARE_BYTES = 2_000_000  # a worker's share of the input, roughly
 SHARE_FILES = 200
@@ -53,6 +56,7 @@ class Options:
     terms: bool = True  # the Python terms of each article (the store says, see run)
     lexicon: Path | None = None  # the index's own stemming lexicon (an add); None: the shipped one
     gazetteer: Gazetteer | None = None  # None: the shipped one
+    leads: Leads | None = None  # the abstracts of the records read (found by the first pass)
 
 
 @dataclass
@@ -139,14 +143,14 @@ _builder = None
 _options = None
 
 
-def _start_worker(options):
+def _start_worker(set_up, options):
     """The pool's initializer: a worker process."""
     # Ctrl-C and SIGTERM are the main process's to handle: it stops the pool
     # and drops the half-built index (the pool ends its workers with SIGTERM).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent()
-    _set_up(options)
+    set_up(options)
 
 
 def _die_with_parent():
@@ -185,7 +189,38 @@ def _set_up(options):
     _options = options
     use_lexicon(options.lexicon)
     native.analysis()  # the analysis of what it indexes (a forked worker has it built)
-    _builder = ArticleBuilder(max_body_chars=options.max_body_chars, gazetteer=options.gazetteer)
+    _builder = ArticleBuilder(
+        max_body_chars=options.max_body_chars, gazetteer=options.gazetteer, leads=options.leads
+    )
+
+
+_sources = None
+
+
+def _set_up_reading(options):
+    """What _leads_of needs: the readers and the outlets' table."""
+    global _options, _sources
+    from indexer.sources import SourceTable
+
+    _options = options
+    _sources = SourceTable.load()
+
+
+def _leads_of(pieces):
+    """The leads (`Leads`' hashes) of the abstracts of a share's records (in a worker)."""
+    reading = read_pieces(
+        pieces, _options.forced_format, _options.column_map, _options.max_expanded_bytes
+    )
+    found = []
+    for item in reading:
+        if isinstance(item, RawRecord):
+            try:
+                lead = lead_of(item.fields, _sources)
+            except (ValueError, TypeError, RecursionError, UnicodeError):
+                continue  # the second pass rejects the record and says why
+            if lead is not None:
+                found.append(lead)
+    return found
 
 
 def _prepare(pieces):
@@ -212,6 +247,21 @@ def _prepare(pieces):
     return items
 
 
+def _leads(plan, options, workers, stop, progress=None) -> Leads:
+    """The first pass: the leads of every record of `plan` (`_leads_of`);
+    `progress(done_bytes, total_bytes)` after each share."""
+    found: list[int] = []
+    done_bytes = 0
+    for leads, size in _prepared_shares(plan, options, workers, stop, _leads_of, _set_up_reading):
+        if stop is not None and stop.is_set():
+            raise stopped(stop)
+        found += leads
+        done_bytes += size
+        if progress is not None:
+            progress(done_bytes, plan.total_bytes)
+    return Leads(found)
+
+
 def _rejection(raw: RawRecord, field_name, reason):
     try:
         text = json.dumps(raw.fields, ensure_ascii=False, default=str)[:2000]
@@ -224,19 +274,20 @@ def _rejection(raw: RawRecord, field_name, reason):
 # --- main side ---------------------------------------------------------------
 
 
-def _prepared_shares(plan, options, workers, stop=None):
-    """(prepared items, bytes) of each share in input order, at most 2 per worker in flight."""
+def _prepared_shares(plan, options, workers, stop=None, work=_prepare, set_up=_set_up):
+    """(what `work` makes of each share, its bytes) in input order, at most 2
+    a worker in flight: its prepared items (or, with _leads_of, its leads)."""
     if workers <= 1:
-        _set_up(options)  # the main process keeps its own signal handlers
+        set_up(options)  # the main process keeps its own signal handlers
         for share in plan:
-            yield _prepare(share.pieces), share.size
+            yield work(share.pieces), share.size
         return
-    pool = _pool_context().Pool(workers, initializer=_start_worker, initargs=(options,))
+    pool = _pool_context().Pool(workers, initializer=_start_worker, initargs=(set_up, options))
     started = list(pool._pool)  # the workers; the pool starts another where one ends
     try:
         pending = deque()
         for share in plan:
-            pending.append((pool.apply_async(_prepare, (share.pieces,)), share.size))
+            pending.append((pool.apply_async(work, (share.pieces,)), share.size))
             if len(pending) >= 2 * workers:
                 result, done = pending.popleft()
                 yield _taken(result, started, stop), done
@@ -266,7 +317,7 @@ def _taken(result, workers, stop):
             return result.get(timeout=WAIT_SECONDS)
         except multiprocessing.TimeoutError:
             if stop is not None and stop.is_set():
-                raise Terminated from None
+                raise stopped(stop) from None
             for worker in workers:
                 if worker.exitcode is not None:
                     how = (
@@ -357,7 +408,8 @@ def run(paths, store, **how):
     (before anything is built), TooManyRejects when more than `max_rejects`
     records are rejected and NothingIndexed when no article could be indexed
     (in both cases nothing is switched). `stop`, a threading.Event, is looked
-    at between records: once set, the run ends with Terminated. (A signal
+    at between records: once set, the run ends with Terminated (or what a
+    status.Stop says: KeyboardInterrupt for a Ctrl-C). (A signal
     handler sets it rather than raising: an exception raised at any point
     could leave the worker pool's locks taken, and its shutdown waiting.)
     Busy when another reindex, add or remove is writing.
@@ -384,6 +436,7 @@ def _run(
     progress=None,
     workers=None,
     stop=None,
+    leads_progress=None,
 ):
     options = options or Options()
     plan = Plan(paths, SHARE_BYTES, SHARE_FILES, options.max_expanded_bytes, options.forced_format)
@@ -400,11 +453,12 @@ def _run(
                 summary.notes["skipped"] += 1
             progress(summary, 0, plan.total_bytes)
             options = replace(options, terms=loader.wants_terms, lexicon=loader.lexicon)
+            options = replace(options, leads=_leads(plan, options, workers, stop, leads_progress))
             done_bytes = 0
             for items, size in _prepared_shares(plan, options, workers, stop):
                 for item in items:
                     if stop is not None and stop.is_set():
-                        raise Terminated
+                        raise stopped(stop)
                     _take(item, loader, summary, rejects)
                 _refused(loader.refused(), summary, rejects)
                 _check_rejects(summary, max_rejects)

@@ -10,6 +10,7 @@ was not changed."), which the line ends with.
 import logging
 import sqlite3
 import sys
+import threading
 from enum import IntEnum
 
 log = logging.getLogger("bahth")
@@ -35,6 +36,18 @@ class CommandError(Exception):
 
 class Terminated(KeyboardInterrupt):
     """Asked to stop (SIGTERM): handled as Ctrl-C is."""
+
+
+class Stop(threading.Event):
+    """Set by a signal handler (SIGTERM, Ctrl-C) for a run to look at between
+    its records or batches; `error`, what the run then ends with."""
+
+    error: type[KeyboardInterrupt] = Terminated
+
+
+def stopped(stop: threading.Event) -> KeyboardInterrupt:
+    """What a run `stop` was set for ends with (a plain Event: Terminated)."""
+    return getattr(stop, "error", Terminated)()
 
 
 def failure(error: BaseException) -> tuple[ExitStatus, str]:

@@ -210,6 +210,8 @@ def test_ctrl_c_while_a_reindex_embeds_says_the_new_index_is_live_and_what_it_di
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # As a terminal leaves it: a shell's background job inherits SIGINT ignored.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     store = EmbeddedStore(data)
     deadline = time.monotonic() + 300

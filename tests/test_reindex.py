@@ -226,6 +226,41 @@ def test_interrupt_leaves_the_live_index(live, tmp_path, monkeypatch):
     assert_untouched(live)
 
 
+def test_a_ctrl_c_mid_load_ends_the_run_at_the_next_record(live, tmp_path, monkeypatch):
+    taken = {"n": 0}
+    original = reindex._take
+
+    def interrupted_once(*args):
+        taken["n"] += 1
+        if taken["n"] == 5:
+            os.kill(os.getpid(), signal.SIGINT)  # a Ctrl-C: the handler only sets the stop
+        return original(*args)
+
+    monkeypatch.setattr(reindex, "_take", interrupted_once)
+    before = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    status = run_cli(tmp_path / "v2.jsonl", data_dir=live, monkeypatch=monkeypatch)
+    assert (status, taken["n"]) == (ExitStatus.INTERRUPTED, 5)  # not 130 for SIGTERM's 143
+    assert_untouched(live)
+    assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == before
+
+
+def test_a_ctrl_c_as_the_new_index_is_switched_in_never_says_it_was_not(
+    live, tmp_path, monkeypatch, capsys
+):
+    # Once switched, the run is done: it reports what it did, not "not changed".
+    switch = EmbeddedStore._switch
+
+    def switched_then_interrupted(self, version):
+        switch(self, version)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    monkeypatch.setattr(EmbeddedStore, "_switch", switched_then_interrupted)
+    status = run_cli(tmp_path / "v2.jsonl", data_dir=live, monkeypatch=monkeypatch)
+    out, err = capsys.readouterr()
+    assert status == ExitStatus.OK and "not changed" not in err
+    assert "48 indexed" in out and len(by_id(live)) == 48
+
+
 def test_missing_path_fails_before_building(tmp_path, monkeypatch, capsys):
     status = run_cli(tmp_path / "nowhere", data_dir=tmp_path / "data", monkeypatch=monkeypatch)
     assert status == ExitStatus.FAILURE

@@ -1,0 +1,125 @@
+"""Other stories' leads a page ends with (indexer.leads): cut where the archive
+holds them as other records' abstracts, and nowhere else."""
+
+import json
+import os
+import subprocess
+import sys
+
+from indexer.leads import Leads, lead_hash, lead_key
+from indexer.search import SearchRequest
+from indexer.search.embedded import EmbeddedBackend
+
+from .conftest import write_jsonl
+
+OTHERS = [
+    "أعلن الرئيس الأمريكي دونالد ترامب، الخميس، أنه سيزور العاصمة البريطانية لندن الشهر المقبل.",
+    "قال وزير الخارجية الروسي سيرغي لافروف، الأربعاء، إن بلاده لن تقبل بالعقوبات الجديدة.",
+    "أعلنت شركة أبل الأمريكية، الثلاثاء، عن هاتف جديد بسعر أقل من هواتفها السابقة بكثير.",
+    "فاز نادي ليفربول الإنجليزي على منافسه تشيلسي بثلاثة أهداف مقابل هدف في الدوري.",
+]
+OWN = [
+    "افتتحت بلدية المدينة القديمة حديقة عامة جديدة على ضفاف النهر بعد أعوام من العمل.",
+    "وقال رئيس البلدية إن الحديقة تضم ملاعب للأطفال ومسارات للدراجات الهوائية.",
+    "وأضاف أن الأشغال كلفت نحو مليوني دينار من ميزانية البلدية للعام الجاري.",
+]
+
+
+_REINDEX = (sys.executable, "-m", "indexer.cli", "reindex")
+
+
+def leads_of(source="cnn", abstracts=OTHERS):
+    return Leads(lead_hash(source, lead_key(text)) for text in abstracts)
+
+
+def test_a_page_ending_with_other_stories_leads_loses_them_and_keeps_its_own_text():
+    body = "\n".join(OWN + OTHERS)
+    cut, count = leads_of().cut(body, "cnn")
+    assert (cut, count) == ("\n".join(OWN), 4)
+    # A lead the archive lacks, among the others: the list is cut whole.
+    body = "\n".join(OWN + OTHERS[:2] + ["توفي الممثل المصري الشهير عن عمر يناهز الثمانين عاما."])
+    assert leads_of().cut(body, "cnn") == ("\n".join(OWN), 3)
+
+
+def test_what_is_no_list_of_leads_stays():
+    leads = leads_of()
+    # One paragraph that repeats another story's abstract: the follow-up's background.
+    body = "\n".join(OWN + OTHERS[:1])
+    assert leads.cut(body, "cnn") == (body, 0)
+    # Another outlet's leads are not this one's list.
+    body = "\n".join(OWN + OTHERS)
+    assert leads.cut(body, "bbc") == (body, 0)
+    # The lists end a page: a long paragraph of the article after them keeps them.
+    body = "\n".join(OWN + OTHERS + ["وتابع رئيس البلدية حديثه مطولا عن المشاريع. " * 10])
+    assert leads.cut(body, "cnn") == (body, 0)
+    # Fewer leads than half the paragraphs from the first one: the article's own text.
+    body = "\n".join(OWN[:1] + OTHERS[:1] + OWN[1:] + OTHERS[1:2] + OWN[1:])
+    assert leads.cut(body, "cnn") == (body, 0)
+    # Never the first paragraph, nor the article's own abstract repeated.
+    body = "\n".join(OTHERS)
+    assert leads.cut(body, "cnn") == (OTHERS[0], 3)
+    body = "\n".join(OWN + OTHERS[:2])
+    assert leads.cut(body, "cnn", abstract=OTHERS[0]) == (body, 0)
+
+
+def test_a_paragraph_the_next_goes_on_from_is_the_articles():
+    # وقال… after the first repeated abstract: the article goes on; the list starts later.
+    body = "\n".join(OWN[:1] + OTHERS[:1] + OWN[1:] + OTHERS[1:])
+    assert leads_of().cut(body, "cnn") == ("\n".join(OWN[:1] + OTHERS[:1] + OWN[1:]), 3)
+
+
+def test_keys_ignore_punctuation_and_refuse_what_is_too_short():
+    assert lead_key("«أعلن» الرئيس، الخميس: " + OTHERS[0]) == lead_key(
+        "أعلن الرئيس الخميس " + OTHERS[0]
+    )
+    assert lead_key("قال الوزير.") is None
+    assert lead_hash("cnn", "x" * 40) == lead_hash("cnn", "x" * 40) != lead_hash("bbc", "x" * 40)
+
+
+def test_a_reindex_cuts_a_pages_list_of_other_stories_and_says_so(tmp_path):
+    others = [
+        {
+            "id": f"other-{n}",
+            "title": f"خبر آخر رقم {n}",
+            "abstract": text,
+            "body": text + "\nوتابعت المصادر تفاصيل الخبر في فقرات أخرى طويلة. " * 2,
+            "source": "CNN",
+            "date": "2018-10-18",
+        }
+        for n, text in enumerate(OTHERS)
+    ]
+    page = {
+        "id": "page",
+        "title": "حديقة جديدة على ضفاف النهر",
+        "abstract": OWN[0],
+        "body": "\n".join(OWN + OTHERS),
+        "source": "CNN",
+        "date": "2018-10-19",
+    }
+    # The same list on another outlet's page is no list of its outlet's stories.
+    elsewhere = {**page, "id": "elsewhere", "source": "BBC", "title": "حديقة أخرى"}
+    archive = write_jsonl(tmp_path / "archive.jsonl", [*others, page, elsewhere])
+    data = tmp_path / "data"
+    env = {**os.environ, "BAHTH_DATA_DIR": str(data), "BAHTH_EMBEDDINGS": "off"}
+    env.pop("BAHTH_ELASTICSEARCH_URL", None)
+    rejects = tmp_path / "notes.jsonl"
+    done = subprocess.run(
+        [*_REINDEX, str(archive), "--json", "--rejects", str(rejects), "--workers", "2"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["indexed"] == 6 and report["notes"] == {"other stories cut": 1}
+    (note,) = [json.loads(line) for line in rejects.read_text(encoding="utf-8").splitlines()]
+    assert (note["file"], note["line"], note["field"]) == (str(archive), 5, "body")
+    assert note["action"] == "other_stories_cut" and "last 4 paragraphs" in note["reason"]
+    backend = EmbeddedBackend(data)
+    found = backend.search(SearchRequest.from_params({"q": ["لافروف"]}))
+    assert {hit.id for hit in found.hits} == {"other-1", "elsewhere"}
+    actors = {
+        hit.id: hit.actors
+        for hit in backend.search(SearchRequest.from_params({"q": ["حديقة"]})).hits
+    }
+    assert "دونالد ترامب" not in actors["page"] and "دونالد ترامب" in actors["elsewhere"]
