@@ -33,7 +33,9 @@ def lead_key(text: str) -> str | None:
     """What a paragraph and the abstract it repeats share: the first
     letters and digits of each (punctuation, spaces and a page's dateline
     marks aside); None for a text too short to be told apart."""
-    letters = _NOT_LETTERS.sub("", text[: KEY_CHARS * 3])[:KEY_CHARS]
+    if len(text) < SHORTEST_KEY:
+        return None
+    letters = _NOT_LETTERS.sub("", text[: KEY_CHARS * 2])[:KEY_CHARS]
     return letters if len(letters) >= SHORTEST_KEY else None
 
 
