@@ -89,7 +89,9 @@ def _closing(content, name, start):
     canonical = name.replace("\u0130", "I").upper()  # İ, ı and ſ match I, I and S under re.I
     for closing in _CLOSING[canonical].finditer(content, start):
         written = closing.group(0)[2:-1]
-        if all(_lower(a) == _lower(b) for a, b in zip(written, name, strict=True)):
+        if written == name or all(  # the same letters, as nearly every file writes them
+            _lower(a) == _lower(b) for a, b in zip(written, name, strict=True)
+        ):
             return closing
     return None
 
