@@ -21,7 +21,7 @@ from indexer.actors.recognise import Recogniser, key
 from indexer.arabic import analyzed, arabic_letters, normalize
 from indexer.boilerplate import Boilerplate
 from indexer.dates import date_from_name, parse_date, to_iso
-from indexer.leads import Leads, lead_hash, lead_key
+from indexer.leads import ABSTRACT, TITLE, Leads, lead_hash, lead_key
 from indexer.readers import SCHEMA, Notice, RawRecord
 from indexer.readers.pages import KeywordLine, html_to_text
 from indexer.settings import Settings
@@ -223,21 +223,23 @@ def _source_of(fields, sources) -> tuple[str, str]:
     return given, sources.canonical(given, _one_line(_text(fields.get("url"), "url")))
 
 
-def _abstract(fields) -> str:
-    abstract = fields.get("abstract")
-    return abstract if isinstance(abstract, str) else ""
+def _text_of(fields, name) -> str:
+    """A field's text, or none (a value of another type is no abstract)."""
+    value = fields.get(name)
+    return value if isinstance(value, str) else ""
 
 
-def lead_of(fields, sources) -> int | None:
-    """The lead a record's abstract is, as `Leads` holds it (None: it has
-    none): what a page of its outlet's may list among other stories."""
-    key = lead_key(_abstract(fields))
-    if key is None:
-        return None
+def record_leads(fields, sources) -> list[int]:
+    """A record's abstract and title as `Leads` holds them: what a page of
+    its outlet's may list among other stories, or link to."""
+    keys = [(kind, lead_key(_text_of(fields, kind))) for kind in (ABSTRACT, TITLE)]
+    if all(key is None for _, key in keys):
+        return []
     try:
-        return lead_hash(_source_of(fields, sources)[1], key)
+        source = _source_of(fields, sources)[1]
     except RecordError:
-        return None  # a source that is no text: the record is rejected when built
+        return []  # a source that is no text: the record is rejected when built
+    return [lead_hash(kind, source, key) for kind, key in keys if key is not None]
 
 
 def _list(value, name, split_keywords=None):
@@ -346,11 +348,19 @@ class ArticleBuilder:
 
         source_given, source = _source_of(fields, self.sources)
         if self.leads:
-            body, cut = self.leads.cut(body, source, _abstract(fields))
-            if cut:
+            body, headlines, leads = self.leads.cut(
+                body, source, _text_of(fields, "abstract"), title
+            )
+            if headlines:
                 note(
                     "body",
-                    f"its last {cut} paragraphs are other stories' leads "
+                    f"{headlines} of its lines are other stories' headlines (links to them): cut",
+                    "other_headlines_cut",
+                )
+            if leads:
+                note(
+                    "body",
+                    f"its last {leads} paragraphs are other stories' leads "
                     "(the page's list of its outlet's other stories): cut",
                     "other_stories_cut",
                 )

@@ -1,19 +1,25 @@
-"""Other stories' leads at the end of an article: a page's list of its outlet's other stories.
+"""Other stories in an article's text: its outlet's list of their leads, and their headlines.
 
 Some outlets end a page with the leads of four or five of their other
-stories (CNN Arabic: 877 of its 3,507 pages in ../shared/corpus). Kept, they
-are read as the article's own text: their people and bodies become its
-actors, and it matches searches for stories it does not tell. No shape of
-one page tells them apart from its own last paragraphs; the archive does:
-each of them is another record's abstract. A reindex first gathers every
-record's abstract (`Leads`, a sorted array of 64-bit hashes: 8 bytes an
-article), then cuts an article's last paragraphs from the first one that
-is the abstract of another record of its outlet, where they are a list of
-leads (`Leads.cut`): short paragraphs, most of them other records'
-abstracts. A single paragraph that repeats another story's abstract (the
-background a follow-up gives) is the article's own, and stays, as does one
-that the next paragraph goes on from (وجاء إعلان الحكومة…): no lead in a
-list is followed by its own second paragraph.
+stories (CNN Arabic: 785 of its 3,307 articles in ../shared/corpus), and
+some put other stories' headlines between a story's paragraphs, as links
+(BBC Arabic: 785 lines in 525 articles). Kept, they are read as the
+article's own text: their people and bodies become its actors, and it
+matches searches for stories it does not tell. No shape of one page tells
+them apart from its own paragraphs; the archive does: each is another
+record's abstract, or another record's title. A reindex first gathers every
+record's abstract and title (`Leads`, a sorted array of 64-bit hashes: 16
+bytes an article), then `Leads.cut` takes out of an article:
+
+- every paragraph but the first that is another record's title, of the
+  same outlet, and short (a headline, `LONGEST_HEADLINE`);
+- the last paragraphs, from the first that is another record's abstract,
+  where they are a list of leads: short paragraphs (`LONGEST_LEAD`), at
+  least two and at least half of them other records' abstracts. A single
+  paragraph that repeats another story's abstract (the background a
+  follow-up gives) is the article's own, and stays, as does one that the
+  next paragraph goes on from (وجاء إعلان الحكومة…): no lead in a list is
+  followed by its own second paragraph.
 """
 
 import hashlib
@@ -22,31 +28,34 @@ from array import array
 from bisect import bisect_left
 
 KEY_CHARS = 40  # the letters of a paragraph's beginning that make its key
-SHORTEST_KEY = 30  # fewer: too short to tell one story's lead from another's
+SHORTEST_KEY = 20  # fewer: too short to tell one story's headline from another's
 LONGEST_LEAD = 300  # characters: a lead in a list is short; an article's own paragraph may be long
+LONGEST_HEADLINE = 150
 FEWEST_LEADS = 2  # abstracts of other records in the block cut; and at least half its paragraphs
+ABSTRACT, TITLE = "abstract", "title"
 
 _NOT_LETTERS = re.compile(r"[\W_]+")
 
 
 def lead_key(text: str) -> str | None:
-    """What a paragraph and the abstract it repeats share: the first
-    letters and digits of each (punctuation, spaces and a page's dateline
-    marks aside); None for a text too short to be told apart."""
+    """What a paragraph and the abstract or title it repeats share: the
+    first letters and digits of each (punctuation, spaces and a page's
+    dateline marks aside); None for a text too short to be told apart."""
     if len(text) < SHORTEST_KEY:
         return None
     letters = _NOT_LETTERS.sub("", text[: KEY_CHARS * 2])[:KEY_CHARS]
     return letters if len(letters) >= SHORTEST_KEY else None
 
 
-def lead_hash(source: str, key: str) -> int:
-    """A lead of `source`'s, as a number that sorts (stable across processes)."""
-    digest = hashlib.blake2b(f"{source}\x1f{key}".encode(), digest_size=8).digest()
+def lead_hash(kind: str, source: str, key: str) -> int:
+    """An abstract or a title (`kind`) of `source`'s, as a number that sorts
+    (stable across processes)."""
+    digest = hashlib.blake2b(f"{kind}\x1f{source}\x1f{key}".encode(), digest_size=8).digest()
     return int.from_bytes(digest, "little")
 
 
 class Leads:
-    """The abstracts of the records of an archive, by outlet."""
+    """The abstracts and titles of the records of an archive, by outlet."""
 
     def __init__(self, hashes=()):
         self._hashes = array("Q", sorted(set(hashes)))
@@ -58,34 +67,44 @@ class Leads:
         at = bisect_left(self._hashes, found)
         return at < len(self._hashes) and self._hashes[at] == found
 
-    def cut(self, body: str, source: str, abstract: str = "") -> tuple[str, int]:
-        """(the body without the other stories' leads it ends with, how many
-        paragraphs were cut). `abstract`: the article's own, which a
-        paragraph of its own may repeat."""
+    def cut(
+        self, body: str, source: str, abstract: str = "", title: str = ""
+    ) -> tuple[str, int, int]:
+        """(the body without other stories' headlines and the list of their
+        leads it ends with, how many headlines, how many leads were cut).
+        `abstract` and `title`: the article's own, which its paragraphs may repeat."""
         lines = body.split("\n")
         at = [n for n, line in enumerate(lines) if line.strip()]  # the paragraphs' lines
+        own = {ABSTRACT: lead_key(abstract), TITLE: lead_key(title)}
+
+        def another(kind: str, line: str) -> bool:
+            key = lead_key(line)
+            return key is not None and key != own[kind] and lead_hash(kind, source, key) in self
+
+        headlines = {
+            n for n in at[1:] if len(lines[n]) <= LONGEST_HEADLINE and another(TITLE, lines[n])
+        }
+        at = [n for n in at if n not in headlines]
         # The short paragraphs the body ends with, never its first: where a list of leads can be.
         start = len(at)
         while start > 1 and len(lines[at[start - 1]]) <= LONGEST_LEAD:
             start -= 1
-        own = lead_key(abstract) if abstract else None
+        leads = [i >= start and another(ABSTRACT, lines[n]) for i, n in enumerate(at)]
+        cut = len(at)
+        if any(leads):
+            first = leads.index(True)
 
-        def a_lead(line: str) -> bool:
-            key = lead_key(line)
-            return key is not None and key != own and lead_hash(source, key) in self
+            def goes_on(i: int) -> bool:
+                return i < len(at) and not leads[i] and lines[at[i]].lstrip().startswith("و")
 
-        leads = [a_lead(lines[n]) if i >= start else False for i, n in enumerate(at)]
-        if not any(leads):
-            return body, 0
-        first = leads.index(True)
-
-        # وجاء…, وقال… after it: the paragraph goes on; the list begins further down, if at all.
-        def goes_on(i: int) -> bool:
-            return i < len(at) and not leads[i] and lines[at[i]].lstrip().startswith("و")
-
-        while goes_on(first + 1):
-            first = next((i for i in range(first + 2, len(at)) if leads[i]), len(at))
-        found = sum(leads[first:])
-        if found < FEWEST_LEADS or 2 * found < len(at) - first:
-            return body, 0
-        return "\n".join(lines[: at[first]]).rstrip(), len(at) - first
+            # وجاء…, وقال… after it: the paragraph goes on; the list begins further down, if at all.
+            while goes_on(first + 1):
+                first = next((i for i in range(first + 2, len(at)) if leads[i]), len(at))
+            found = sum(leads[first:])
+            if found >= FEWEST_LEADS and 2 * found >= len(at) - first:
+                cut = first
+        if not headlines and cut == len(at):
+            return body, 0, 0
+        end = at[cut] if cut < len(at) else len(lines)
+        kept = [line for n, line in enumerate(lines[:end]) if n not in headlines]
+        return "\n".join(kept).rstrip(), len(headlines), len(at) - cut

@@ -29,7 +29,13 @@ from pathlib import Path
 
 from indexer.actors import Gazetteer
 from indexer.arabic import native, use_lexicon
-from indexer.articles import MAX_BODY_CHARS, ArticleBuilder, RecordError, analyze_article, lead_of
+from indexer.articles import (
+    MAX_BODY_CHARS,
+    ArticleBuilder,
+    RecordError,
+    analyze_article,
+    record_leads,
+)
 from indexer.leads import Leads
 from indexer.readers import (
     MAX_EXPANDED_BYTES,
@@ -207,7 +213,7 @@ def _set_up_reading(options):
 
 
 def _leads_of(pieces):
-    """The leads (`Leads`' hashes) of the abstracts of a share's records (in a worker)."""
+    """The abstracts and titles (`Leads`' hashes) of a share's records (in a worker)."""
     reading = read_pieces(
         pieces, _options.forced_format, _options.column_map, _options.max_expanded_bytes
     )
@@ -215,11 +221,9 @@ def _leads_of(pieces):
     for item in reading:
         if isinstance(item, RawRecord):
             try:
-                lead = lead_of(item.fields, _sources)
+                found += record_leads(item.fields, _sources)
             except (ValueError, TypeError, RecursionError, UnicodeError):
                 continue  # the second pass rejects the record and says why
-            if lead is not None:
-                found.append(lead)
     return found
 
 

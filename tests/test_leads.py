@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from indexer.leads import Leads, lead_hash, lead_key
+from indexer.leads import ABSTRACT, TITLE, Leads, lead_hash, lead_key
 from indexer.search import SearchRequest
 from indexer.search.embedded import EmbeddedBackend
 
@@ -28,44 +28,67 @@ OWN = [
 _REINDEX = (sys.executable, "-m", "indexer.cli", "reindex")
 
 
-def leads_of(source="cnn", abstracts=OTHERS):
-    return Leads(lead_hash(source, lead_key(text)) for text in abstracts)
+def leads_of(source="cnn", abstracts=OTHERS, titles=()):
+    return Leads(
+        [lead_hash(ABSTRACT, source, lead_key(text)) for text in abstracts]
+        + [lead_hash(TITLE, source, lead_key(text)) for text in titles]
+    )
 
 
 def test_a_page_ending_with_other_stories_leads_loses_them_and_keeps_its_own_text():
     body = "\n".join(OWN + OTHERS)
-    cut, count = leads_of().cut(body, "cnn")
-    assert (cut, count) == ("\n".join(OWN), 4)
+    cut, *count = leads_of().cut(body, "cnn")
+    assert (cut, *count) == ("\n".join(OWN), 0, 4)
     # A lead the archive lacks, among the others: the list is cut whole.
     body = "\n".join(OWN + OTHERS[:2] + ["توفي الممثل المصري الشهير عن عمر يناهز الثمانين عاما."])
-    assert leads_of().cut(body, "cnn") == ("\n".join(OWN), 3)
+    assert leads_of().cut(body, "cnn") == ("\n".join(OWN), 0, 3)
 
 
 def test_what_is_no_list_of_leads_stays():
     leads = leads_of()
     # One paragraph that repeats another story's abstract: the follow-up's background.
     body = "\n".join(OWN + OTHERS[:1])
-    assert leads.cut(body, "cnn") == (body, 0)
+    assert leads.cut(body, "cnn") == (body, 0, 0)
     # Another outlet's leads are not this one's list.
     body = "\n".join(OWN + OTHERS)
-    assert leads.cut(body, "bbc") == (body, 0)
+    assert leads.cut(body, "bbc") == (body, 0, 0)
     # The lists end a page: a long paragraph of the article after them keeps them.
     body = "\n".join(OWN + OTHERS + ["وتابع رئيس البلدية حديثه مطولا عن المشاريع. " * 10])
-    assert leads.cut(body, "cnn") == (body, 0)
+    assert leads.cut(body, "cnn") == (body, 0, 0)
     # Fewer leads than half the paragraphs from the first one: the article's own text.
     body = "\n".join(OWN[:1] + OTHERS[:1] + OWN[1:] + OTHERS[1:2] + OWN[1:])
-    assert leads.cut(body, "cnn") == (body, 0)
+    assert leads.cut(body, "cnn") == (body, 0, 0)
     # Never the first paragraph, nor the article's own abstract repeated.
     body = "\n".join(OTHERS)
-    assert leads.cut(body, "cnn") == (OTHERS[0], 3)
+    assert leads.cut(body, "cnn") == (OTHERS[0], 0, 3)
     body = "\n".join(OWN + OTHERS[:2])
-    assert leads.cut(body, "cnn", abstract=OTHERS[0]) == (body, 0)
+    assert leads.cut(body, "cnn", abstract=OTHERS[0]) == (body, 0, 0)
 
 
 def test_a_paragraph_the_next_goes_on_from_is_the_articles():
     # وقال… after the first repeated abstract: the article goes on; the list starts later.
     body = "\n".join(OWN[:1] + OTHERS[:1] + OWN[1:] + OTHERS[1:])
-    assert leads_of().cut(body, "cnn") == ("\n".join(OWN[:1] + OTHERS[:1] + OWN[1:]), 3)
+    assert leads_of().cut(body, "cnn") == ("\n".join(OWN[:1] + OTHERS[:1] + OWN[1:]), 0, 3)
+
+
+HEADLINES = [
+    "ترامب يعين جون بولتون محل الجنرال ماكماستر",
+    "اكتشاف أقدم وشم في العالم على مومياء مصرية",
+]
+
+
+def test_another_storys_headline_between_paragraphs_goes_wherever_it_is():
+    leads = leads_of(abstracts=(), titles=HEADLINES)
+    body = "\n".join([OWN[0], HEADLINES[0], OWN[1], "", HEADLINES[1], OWN[2]])
+    assert leads.cut(body, "cnn") == ("\n".join([OWN[0], OWN[1], "", OWN[2]]), 2, 0)
+    # Its own title, the first paragraph, a long paragraph, another outlet's: the article's.
+    for body, title, source in (
+        ("\n".join([OWN[0], HEADLINES[0]]), HEADLINES[0], "cnn"),
+        ("\n".join([HEADLINES[0], OWN[0]]), "", "cnn"),
+        ("\n".join([OWN[0], HEADLINES[0] + "، " + OWN[1] * 3]), "", "cnn"),
+        ("\n".join([OWN[0], HEADLINES[0]]), "", "bbc"),
+    ):
+        assert leads.cut(body, source, title=title) == (body, 0, 0)
 
 
 def test_keys_ignore_punctuation_and_refuse_what_is_too_short():
@@ -73,14 +96,16 @@ def test_keys_ignore_punctuation_and_refuse_what_is_too_short():
         "أعلن الرئيس الخميس " + OTHERS[0]
     )
     assert lead_key("قال الوزير.") is None
-    assert lead_hash("cnn", "x" * 40) == lead_hash("cnn", "x" * 40) != lead_hash("bbc", "x" * 40)
+    assert lead_hash(TITLE, "cnn", "x" * 40) == lead_hash(TITLE, "cnn", "x" * 40)
+    assert lead_hash(TITLE, "cnn", "x" * 40) != lead_hash(TITLE, "bbc", "x" * 40)
+    assert lead_hash(TITLE, "cnn", "x" * 40) != lead_hash(ABSTRACT, "cnn", "x" * 40)
 
 
 def test_a_reindex_cuts_a_pages_list_of_other_stories_and_says_so(tmp_path):
     others = [
         {
             "id": f"other-{n}",
-            "title": f"خبر آخر رقم {n}",
+            "title": f"عنوان خبر آخر طويل بما يكفي رقم {n}",
             "abstract": text,
             "body": text + "\nوتابعت المصادر تفاصيل الخبر في فقرات أخرى طويلة. " * 2,
             "source": "CNN",
@@ -92,7 +117,8 @@ def test_a_reindex_cuts_a_pages_list_of_other_stories_and_says_so(tmp_path):
         "id": "page",
         "title": "حديقة جديدة على ضفاف النهر",
         "abstract": OWN[0],
-        "body": "\n".join(OWN + OTHERS),
+        # A link to another story between its paragraphs, its outlet's list of others after them.
+        "body": "\n".join([OWN[0], "عنوان خبر آخر طويل بما يكفي رقم 3", *OWN[1:], *OTHERS]),
         "source": "CNN",
         "date": "2018-10-19",
     }
@@ -111,10 +137,14 @@ def test_a_reindex_cuts_a_pages_list_of_other_stories_and_says_so(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
-    assert report["indexed"] == 6 and report["notes"] == {"other stories cut": 1}
-    (note,) = [json.loads(line) for line in rejects.read_text(encoding="utf-8").splitlines()]
-    assert (note["file"], note["line"], note["field"]) == (str(archive), 5, "body")
-    assert note["action"] == "other_stories_cut" and "last 4 paragraphs" in note["reason"]
+    assert report["indexed"] == 6
+    assert report["notes"] == {"other stories cut": 1, "other headlines cut": 1}
+    notes = [json.loads(line) for line in rejects.read_text(encoding="utf-8").splitlines()]
+    assert {(n["file"], n["line"], n["field"]) for n in notes} == {(str(archive), 5, "body")}
+    assert {n["action"]: n["reason"][:32] for n in notes} == {
+        "other_headlines_cut": "1 of its lines are other stories",
+        "other_stories_cut": "its last 4 paragraphs are other ",
+    }
     backend = EmbeddedBackend(data)
     found = backend.search(SearchRequest.from_params({"q": ["لافروف"]}))
     assert {hit.id for hit in found.hits} == {"other-1", "elsewhere"}
