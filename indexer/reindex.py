@@ -251,6 +251,13 @@ def _prepare(pieces):
     return items
 
 
+def archive_leads(paths, workers=1) -> Leads:
+    """The abstracts and titles of the records under `paths`: what a
+    reindex of them knows of other stories in its first pass."""
+    plan = Plan(paths, SHARE_BYTES, SHARE_FILES, MAX_EXPANDED_BYTES, None)
+    return _leads(plan, Options(), workers, None)
+
+
 def _leads(plan, options, workers, stop, progress=None) -> Leads:
     """The first pass: the leads of every record of `plan` (`_leads_of`);
     `progress(done_bytes, total_bytes)` after each share."""
