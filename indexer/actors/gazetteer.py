@@ -377,6 +377,7 @@ class Gazetteer:
         lists=False,
         also_context=None,
         alone=None,
+        elsewhere=None,
     ):
         """(list, position, size, actor index) of each mention of an actor in
         the token lists of one article, in order: an unambiguous spelling names
@@ -411,7 +412,9 @@ class Gazetteer:
         phrase of its context is confirmed. `alone(list, position, size)`,
         when given, says which mentions are no part of a longer name the
         article gives (ووزارة الإنتاج الحربي is no club's): only those a
-        peer confirms."""
+        peer confirms. `elsewhere(list, position, size, index)`, when given,
+        says of which owners a mention is not, for the nation the words
+        after it give (الحزب الشيوعي الكوبي is no owner of الحزب الشيوعي's)."""
         sure, ambiguous = [], []
         for number, tokens in enumerate(token_lists):
             found = mentions[number] if mentions is not None else None
@@ -421,6 +424,10 @@ class Gazetteer:
             for position, size, owners in found:
                 if keep is not None and not keep(number, position, size):
                     continue
+                if elsewhere is not None:
+                    owners = [o for o in owners if not elsewhere(number, position, size, o[0])]
+                    if not owners:
+                        continue  # another nation's body of that name: its own name is shown
                 if all(not self._tagged[index] for index, _ in owners):
                     sure.append((number, position, size, owners[0][0]))  # never tagged
                     continue

@@ -1815,6 +1815,19 @@ class Recogniser:
             span = inside.get((number, position))
             return not span or (span[0] == position and span[1] == position + size)
 
+        def elsewhere(number, position, size, index):
+            """Whether a nation's adjective right after the mention is not
+            that of the body `index` is (الحزب الشيوعي الكوبي, الحرس الوطني
+            الجزائري: not China's, not Tunisia's); not after a mention that
+            ends in one (السد القطري الجزائري بغداد بونجاح: the player's)."""
+            norm, end = norms[number], position + size
+            adjectives = countries().adjectives
+            if end >= len(norm) or norm[end] not in adjectives or norm[end - 1] in adjectives:
+                return False
+            nations = self._nations[index]
+            found = countries().at(norm, end, names=False)
+            return bool(nations) and found is not None and found[0] not in nations
+
         known = self.gazetteer.resolve(
             norms,
             keep,
@@ -1825,8 +1838,22 @@ class Recogniser:
             lists=True,
             also_context=self._home_context(norms, home),
             alone=alone,
+            elsewhere=elsewhere,
         )
         return self._assemble(texts, norms, spans, known, home)
+
+    @cached_property
+    def _nations(self) -> list[frozenset]:
+        """The countries each body of the gazetteer is of, as its name
+        names them or their cities (الحزب الشيوعي الصيني: China; ريال
+        مدريد: Spain); none for a person, or a body whose name does not say
+        (حزب الله الإيراني is حزب الله, "Iran's")."""
+        table = countries()
+        found = []
+        for actor in self.gazetteer.actors:
+            norm = normalize(actor.name).split() if actor.type != PERSON else []
+            found.append(frozenset(hit[0] for p in range(len(norm)) if (hit := table.at(norm, p))))
+        return found
 
     @staticmethod
     def _home_context(norms, home):
