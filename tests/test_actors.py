@@ -2261,3 +2261,19 @@ def test_the_closest_actors_offered_are_those_spelt_nearest_then_the_most_writte
     stored = {"إيمانويل ماكرون": 700, "بريجيت ماكرون": 19}
     closest = ActorDirectory(stored, Gazetteer.load()).resolve("ماكرن").closest
     assert [name for name, _ in closest] == ["إيمانويل ماكرون", "بريجيت ماكرون"]
+
+
+def test_a_body_followed_by_another_nations_adjective_is_not_the_gazetteers_of_that_name():
+    # الحزب الشيوعي is China's, Sudan's or Iraq's by the story's context; the
+    # Cuban party, in a story that names China, is none of them.
+    cuba = "وقال الحزب الشيوعي الكوبي إن الصين حليف قديم للبلاد"
+    assert "الحزب الشيوعي الصيني" not in names(cuba)
+    assert names("وقال الحزب الشيوعي إن الصين ستواصل الإصلاح") == ["الحزب الشيوعي الصيني"]
+    # A body whose name says its nation, and a spelling of it said of another.
+    algeria = "أوقفت مصالح الحرس الوطني الجزائري بولاية باتنة مهربين"
+    assert "الحرس الوطني التونسي" not in names_with_home(algeria, "Tunisia")
+    assert names_with_home("أوقفت وحدات الحرس الوطني مهربين", "Tunisia") == ["الحرس الوطني التونسي"]
+    # Its own nation's adjective, one the name does not say, or the next person's.
+    assert names("وقال ريال مدريد الإسباني إن اللاعب باق") == ["ريال مدريد"]
+    assert names("وقال حزب الله اللبناني إن الهجوم فشل") == ["حزب الله"]
+    assert "نادي السد" in names("انتقل اللاعب إلى نادي السد القطري الجزائري بغداد بونجاح")
