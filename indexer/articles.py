@@ -223,16 +223,17 @@ def _source_of(fields, sources) -> tuple[str, str]:
     return given, sources.canonical(given, _one_line(_text(fields.get("url"), "url")))
 
 
-def _text_of(fields, name) -> str:
-    """A field's text, or none (a value of another type is no abstract)."""
+def _plain_text_of(fields, name) -> str:
+    """A field's text without HTML, as the body is read (a value of another
+    type is none: no abstract)."""
     value = fields.get(name)
-    return value if isinstance(value, str) else ""
+    return _plain(value) if isinstance(value, str) else ""
 
 
 def record_leads(fields, sources) -> list[int]:
     """A record's abstract and title as `Leads` holds them: what a page of
     its outlet's may list among other stories, or link to."""
-    keys = [(kind, lead_key(_text_of(fields, kind))) for kind in (ABSTRACT, TITLE)]
+    keys = [(kind, lead_key(_plain_text_of(fields, kind))) for kind in (ABSTRACT, TITLE)]
     if all(key is None for _, key in keys):
         return []
     try:
@@ -347,20 +348,22 @@ class ArticleBuilder:
                 note("date", "no date; article kept without a date", "no_date")
 
         source_given, source = _source_of(fields, self.sources)
+        as_read = body
         if self.leads:
-            body, headlines, leads = self.leads.cut(
-                body, source, _text_of(fields, "abstract"), title
+            body, headlines_cut, leads_cut = self.leads.cut(
+                body, source, _plain_text_of(fields, "abstract"), title
             )
-            if headlines:
+            if headlines_cut:
                 note(
                     "body",
-                    f"{headlines} of its lines are other stories' headlines (links to them): cut",
+                    f"{headlines_cut} of its lines are other stories' headlines "
+                    "(links to them): cut",
                     "other_headlines_cut",
                 )
-            if leads:
+            if leads_cut:
                 note(
                     "body",
-                    f"its last {leads} paragraphs are other stories' leads "
+                    f"its last {leads_cut} paragraphs are other stories' leads "
                     "(the page's list of its outlet's other stories): cut",
                     "other_stories_cut",
                 )
@@ -371,6 +374,9 @@ class ArticleBuilder:
         if source_given and source != source_given:
             extra.setdefault("source_as_given", source_given)
 
+        # The ID, where the record gives none, of the text as read: the same
+        # whatever else a run reads (what the cut above takes depends on it).
+        article_id = stable_id(record_id, url, title or _one_line(as_read[:120]), as_read)
         title = title or _one_line(body[:120])
         author = _one_line(_plain(_text(fields.get("author"), "author")))
         if _AUTHOR_ID.fullmatch(author):
@@ -380,7 +386,7 @@ class ArticleBuilder:
         given = _list(fields.get("actors"), "actors")
         actors = self._actors(title, body, tags, given, self.sources.home(source))
         article = Article(
-            id=stable_id(record_id, url, title, body),
+            id=article_id,
             title=title,
             body=body,
             date=to_iso(moment) if moment else None,

@@ -148,7 +148,9 @@ def _ingest(command, args, settings):
         gazetteer=gazetteer,
     )
     reporter = ProgressReporter(sys.stderr, command)
-    first_pass = PassProgress(sys.stderr, f"{command}: abstracts")  # indexer.leads
+    first_pass = PassProgress(sys.stderr, f"{command}: abstracts and titles")  # indexer.leads
+    # An add knows the live index's too: a page added again is cut as its reindex cut it.
+    known = {"known_leads": lambda: reindex.indexed_leads(_writers_view(settings))}
     run = Run(settings.data_dir, command)  # what /metrics shows of it
 
     def progress(summary, done_bytes, total_bytes):
@@ -175,6 +177,7 @@ def _ingest(command, args, settings):
                     leads_progress=first_pass,
                     workers=args.workers,
                     stop=stop,
+                    **(known if command == "add" else {}),
                 )
         except Busy as error:
             error.__notes__ = ["nothing was done."]  # it never started: the other note is moot
@@ -274,6 +277,7 @@ def _stops():
             raise KeyboardInterrupt
         stop.error = KeyboardInterrupt
         stop.set()
+        print("stopping at the next record or batch (Ctrl-C again: at once)", file=sys.stderr)
 
     previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, lambda *_: stop.set())}
     if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:  # a shell's background job's is
@@ -380,6 +384,13 @@ def _check_outlet(source, settings):
     raise CommandError(
         f"--source {source!r}: no outlet of that name in the index{hint}", ExitStatus.USAGE
     )
+
+
+def _writers_view(settings):
+    """The live index as a writer reads it (its credentials, not the web app's)."""
+    from indexer.search import open_backend
+
+    return open_backend(settings, writer=True)
 
 
 def _gazetteer(settings):

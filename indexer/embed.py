@@ -48,7 +48,8 @@ class EmbedSummary:
 def run(store, model=None, progress=None, stop=None) -> EmbedSummary:
     """Embed the articles of `store`'s live index that need it. `progress(done,
     total, seconds)` after each commit; `stop` (a threading.Event) ends the
-    run with Terminated between commits, what was committed kept."""
+    run between the model's batches (status.stopped: Terminated, or
+    KeyboardInterrupt for a Ctrl-C), what was committed kept."""
     from indexer import embeddings
 
     model = model or embeddings.model()
@@ -60,13 +61,12 @@ def run(store, model=None, progress=None, stop=None) -> EmbedSummary:
         summary.pruned, summary.carried, total = survey.dropped, survey.carried, survey.wanted
         progress(0, total, 0.0)
         for chosen in survey.batches:
-            if stop is not None and stop.is_set():
-                raise stopped(stop)
             texts = [text for _, _, text in chosen]
-            vectors = [
-                model.passages(texts[i : i + MODEL_BATCH])
-                for i in range(0, len(texts), MODEL_BATCH)
-            ]
+            vectors = []
+            for start in range(0, len(texts), MODEL_BATCH):
+                if stop is not None and stop.is_set():
+                    raise stopped(stop)  # the batch not committed is embedded next time
+                vectors.append(model.passages(texts[start : start + MODEL_BATCH]))
             filling.put(model.name, [(i, k) for i, k, _ in chosen], _stacked(vectors))
             summary.embedded += len(chosen)
             summary.seconds = time.monotonic() - started

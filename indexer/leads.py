@@ -58,7 +58,11 @@ class Leads:
     """The abstracts and titles of the records of an archive, by outlet."""
 
     def __init__(self, hashes=()):
-        self._hashes = array("Q", sorted(set(hashes)))
+        import numpy as np
+
+        found = hashes if isinstance(hashes, array) else array("Q", hashes)
+        unique = np.unique(np.frombuffer(found, dtype=np.uint64)) if found else ()
+        self._hashes = array("Q", bytes(memoryview(unique))) if len(unique) else array("Q")
 
     def __len__(self):
         return len(self._hashes)
@@ -72,39 +76,63 @@ class Leads:
     ) -> tuple[str, int, int]:
         """(the body without other stories' headlines and the list of their
         leads it ends with, how many headlines, how many leads were cut).
-        `abstract` and `title`: the article's own, which its paragraphs may repeat."""
+        `abstract` and `title`: the article's own, which its paragraphs may
+        repeat."""
         lines = body.split("\n")
-        at = [n for n, line in enumerate(lines) if line.strip()]  # the paragraphs' lines
+        paragraphs = [n for n, line in enumerate(lines) if line.strip()]  # their lines
         own = {ABSTRACT: lead_key(abstract), TITLE: lead_key(title)}
 
         def another(kind: str, line: str) -> bool:
             key = lead_key(line)
             return key is not None and key != own[kind] and lead_hash(kind, source, key) in self
 
-        headlines = {
-            n for n in at[1:] if len(lines[n]) <= LONGEST_HEADLINE and another(TITLE, lines[n])
-        }
-        at = [n for n in at if n not in headlines]
-        # The short paragraphs the body ends with, never its first: where a list of leads can be.
-        start = len(at)
-        while start > 1 and len(lines[at[start - 1]]) <= LONGEST_LEAD:
-            start -= 1
-        leads = [i >= start and another(ABSTRACT, lines[n]) for i, n in enumerate(at)]
-        cut = len(at)
-        if any(leads):
-            first = leads.index(True)
-
-            def goes_on(i: int) -> bool:
-                return i < len(at) and not leads[i] and lines[at[i]].lstrip().startswith("و")
-
-            # وجاء…, وقال… after it: the paragraph goes on; the list begins further down, if at all.
-            while goes_on(first + 1):
-                first = next((i for i in range(first + 2, len(at)) if leads[i]), len(at))
-            found = sum(leads[first:])
-            if found >= FEWEST_LEADS and 2 * found >= len(at) - first:
-                cut = first
-        if not headlines and cut == len(at):
+        headlines = _headlines(lines, paragraphs, another)
+        paragraphs = [n for n in paragraphs if n not in headlines]
+        first = _list_start(lines, paragraphs, another)
+        if not headlines and first == len(paragraphs):
             return body, 0, 0
-        end = at[cut] if cut < len(at) else len(lines)
-        kept = [line for n, line in enumerate(lines[:end]) if n not in headlines]
-        return "\n".join(kept).rstrip(), len(headlines), len(at) - cut
+        end = paragraphs[first] if first < len(paragraphs) else len(lines)
+        kept: list[str] = []
+        dropped = False
+        for n, line in enumerate(lines[:end]):
+            if n in headlines:
+                dropped = True
+            elif not (dropped and not line.strip() and kept and not kept[-1].strip()):
+                kept.append(line)  # (a blank line of a headline's own goes with it)
+                dropped = False
+        return "\n".join(kept).rstrip(), len(headlines), len(paragraphs) - first
+
+
+def _headlines(lines, paragraphs, another) -> set[int]:
+    """The lines of `paragraphs` (but the first) that are another record's
+    title of the outlet: links to other stories; none where they are half
+    the paragraphs after the first or more (a bulletin of the day's
+    headlines: they are its text)."""
+    found = {
+        n for n in paragraphs[1:] if len(lines[n]) <= LONGEST_HEADLINE and another(TITLE, lines[n])
+    }
+    return found if 2 * len(found) < len(paragraphs) - 1 else set()
+
+
+def _list_start(lines, paragraphs, another) -> int:
+    """Where among `paragraphs` the list of other stories' leads the body
+    ends with begins (len(paragraphs): none)."""
+    # The short paragraphs the body ends with, never its first: where a list of leads can be.
+    start = len(paragraphs)
+    while start > 1 and len(lines[paragraphs[start - 1]]) <= LONGEST_LEAD:
+        start -= 1
+    leads = [i >= start and another(ABSTRACT, lines[n]) for i, n in enumerate(paragraphs)]
+    if not any(leads):
+        return len(paragraphs)
+    first = leads.index(True)
+
+    def goes_on(i: int) -> bool:
+        return i < len(paragraphs) and not leads[i] and lines[paragraphs[i]].lstrip()[:1] == "و"
+
+    # وجاء…, وقال… after it: the paragraph goes on; the list begins further down, if at all.
+    while goes_on(first + 1):
+        first = next((i for i in range(first + 2, len(paragraphs)) if leads[i]), len(paragraphs))
+    found = sum(leads[first:])
+    if found >= FEWEST_LEADS and 2 * found >= len(paragraphs) - first:
+        return first
+    return len(paragraphs)

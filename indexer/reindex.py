@@ -1,8 +1,9 @@
 """`bahth reindex`: the whole archive into a new index, switched in when
 complete; `bahth add`: more articles into the live index, in place.
 
-Worker processes first read the input for the abstracts of its records
-(indexer.leads: the other stories' leads a page may end with are cut), then
+Worker processes first read the input for the abstracts and titles of its
+records (indexer.leads: the other stories a page lists or links to are
+cut; an `add` knows the live index's too), then
 read, clean and analyse shares of it (readers.Plan); the main process
 loads their articles in input order into a new index version, counts
 everything, writes every rejected record to the rejects file, and switches
@@ -23,6 +24,7 @@ import signal
 import sys
 import threading
 import time
+from array import array
 from collections import Counter, deque
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -46,6 +48,8 @@ from indexer.readers import (
     read_pieces,
 )
 from indexer.search.dedup import IdConflict
+from indexer.search.request import SearchRequest
+from indexer.sources import SourceTable
 from indexer.status import stopped
 
 SHARE_BYTES = 2_000_000  # a worker's share of the input, roughly
@@ -62,7 +66,7 @@ class Options:
     terms: bool = True  # the Python terms of each article (the store says, see run)
     lexicon: Path | None = None  # the index's own stemming lexicon (an add); None: the shipped one
     gazetteer: Gazetteer | None = None  # None: the shipped one
-    leads: Leads | None = None  # the abstracts of the records read (found by the first pass)
+    leads: Leads | None = None  # the abstracts and titles of the records (the first pass's)
 
 
 @dataclass
@@ -206,8 +210,6 @@ _sources = None
 def _set_up_reading(options):
     """What _leads_of needs: the readers and the outlets' table."""
     global _options, _sources
-    from indexer.sources import SourceTable
-
     _options = options
     _sources = SourceTable.load()
 
@@ -258,15 +260,32 @@ def archive_leads(paths, workers=1) -> Leads:
     return _leads(plan, Options(), workers, None)
 
 
-def _leads(plan, options, workers, stop, progress=None) -> Leads:
-    """The first pass: the leads of every record of `plan` (`_leads_of`);
-    `progress(done_bytes, total_bytes)` after each share."""
-    found: list[int] = []
+def indexed_leads(backend) -> array:
+    """The abstracts and titles of the articles of a live index (`Leads`'
+    hashes): what an `add` knows of the stories its pages may list or link
+    to, beside those it reads (a re-added page is cut as the reindex cut it)."""
+    sources = SourceTable.load()
+    found = array("Q")
+    request = SearchRequest.from_params({"sort": ["oldest"], "mode": ["words"]})
+    for record, _ in backend.export(request, fields=("title", "source", "url", "extra")):
+        extra = record.get("extra") or {}
+        fields = {name: record.get(name) for name in ("title", "source", "url")}
+        found.extend(record_leads({**fields, "abstract": extra.get("abstract")}, sources))
+    return found
+
+
+def _leads(plan, options, workers, stop, progress=None, known=()) -> Leads:
+    """The first pass: the leads of every record of `plan` (`_leads_of`),
+    with those `known` already; `progress(done_bytes, total_bytes)` after
+    each share."""
+    found = array("Q", known)
     done_bytes = 0
-    for leads, size in _prepared_shares(plan, options, workers, stop, _leads_of, _set_up_reading):
+    options = replace(options, gazetteer=None)  # only the readers' options: no worker needs it
+    shares = _prepared_shares(plan, options, workers, stop, work=_leads_of, set_up=_set_up_reading)
+    for leads, size in shares:
         if stop is not None and stop.is_set():
             raise stopped(stop)
-        found += leads
+        found.extend(leads)
         done_bytes += size
         if progress is not None:
             progress(done_bytes, plan.total_bytes)
@@ -288,12 +307,20 @@ def _rejection(raw: RawRecord, field_name, reason):
 def _prepared_shares(plan, options, workers, stop=None, work=_prepare, set_up=_set_up):
     """(what `work` makes of each share, its bytes) in input order, at most 2
     a worker in flight: its prepared items (or, with _leads_of, its leads)."""
+    if stop is not None and stop.is_set():
+        raise stopped(stop)  # (a signal to the whole group ends the fork server too)
     if workers <= 1:
         set_up(options)  # the main process keeps its own signal handlers
         for share in plan:
             yield work(share.pieces), share.size
         return
-    pool = _pool_context().Pool(workers, initializer=_start_worker, initargs=(set_up, options))
+    try:
+        pool = _pool_context().Pool(workers, initializer=_start_worker, initargs=(set_up, options))
+    except (EOFError, OSError):
+        if stop is not None and stop.is_set():
+            # The fork server, starting, ended by the signal that stopped the run.
+            raise stopped(stop) from None
+        raise
     started = list(pool._pool)  # the workers; the pool starts another where one ends
     try:
         pending = deque()
@@ -431,7 +458,9 @@ def run(paths, store, **how):
 def add(paths, store, **how):
     """Add, replace or leave each article under `paths` in the live index
     (store.changing); the Summary counts replaced and unchanged ones too.
-    The same exceptions as `run`; what was committed before one stays."""
+    The same exceptions as `run`; what was committed before one stays.
+    `known_leads`, when given, says (called once the run has begun) the
+    leads the live index holds (`indexed_leads`)."""
     return _run(paths, store, store.changing, False, **how)
 
 
@@ -448,6 +477,7 @@ def _run(
     workers=None,
     stop=None,
     leads_progress=None,
+    known_leads=None,
 ):
     options = options or Options()
     plan = Plan(paths, SHARE_BYTES, SHARE_FILES, options.max_expanded_bytes, options.forced_format)
@@ -462,9 +492,11 @@ def _run(
             for path, why in plan.skipped:
                 rejects.write(Notice(printable(path), None, None, why, action="skipped"))
                 summary.notes["skipped"] += 1
-            progress(summary, 0, plan.total_bytes)
             options = replace(options, terms=loader.wants_terms, lexicon=loader.lexicon)
-            options = replace(options, leads=_leads(plan, options, workers, stop, leads_progress))
+            known = known_leads() if known_leads is not None else ()
+            leads = _leads(plan, options, workers, stop, leads_progress, known)
+            options = replace(options, leads=leads)
+            progress(summary, 0, plan.total_bytes)
             done_bytes = 0
             for items, size in _prepared_shares(plan, options, workers, stop):
                 for item in items:
@@ -476,6 +508,8 @@ def _run(
                 done_bytes += size
                 summary.seconds = time.monotonic() - started
                 progress(summary, done_bytes, plan.total_bytes)
+            if stop is not None and stop.is_set():
+                raise stopped(stop)  # after the last record: the index is not switched in
             _refused(loader.refused(wait=True), summary, rejects)
             _check_rejects(summary, max_rejects)
             if whole and not summary.indexed:

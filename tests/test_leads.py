@@ -6,9 +6,12 @@ import os
 import subprocess
 import sys
 
+from indexer.articles import ArticleBuilder, record_leads
 from indexer.leads import ABSTRACT, TITLE, Leads, lead_hash, lead_key
+from indexer.readers import RawRecord
 from indexer.search import SearchRequest
 from indexer.search.embedded import EmbeddedBackend
+from indexer.sources import SourceTable
 
 from .conftest import write_jsonl
 
@@ -25,7 +28,7 @@ OWN = [
 ]
 
 
-_REINDEX = (sys.executable, "-m", "indexer.cli", "reindex")
+_BAHTH = (sys.executable, "-m", "indexer.cli")
 
 
 def leads_of(source="cnn", abstracts=OTHERS, titles=()):
@@ -56,7 +59,8 @@ def test_what_is_no_list_of_leads_stays():
     body = "\n".join(OWN + OTHERS + ["وتابع رئيس البلدية حديثه مطولا عن المشاريع. " * 10])
     assert leads.cut(body, "cnn") == (body, 0, 0)
     # Fewer leads than half the paragraphs from the first one: the article's own text.
-    body = "\n".join(OWN[:1] + OTHERS[:1] + OWN[1:] + OTHERS[1:2] + OWN[1:])
+    own = [text.removeprefix("و") for text in OWN[1:]]  # none goes on from the one before
+    body = "\n".join(OWN[:1] + OTHERS[:1] + own + OTHERS[1:2] + own)
     assert leads.cut(body, "cnn") == (body, 0, 0)
     # Never the first paragraph, nor the article's own abstract repeated.
     body = "\n".join(OTHERS)
@@ -79,8 +83,11 @@ HEADLINES = [
 
 def test_another_storys_headline_between_paragraphs_goes_wherever_it_is():
     leads = leads_of(abstracts=(), titles=HEADLINES)
-    body = "\n".join([OWN[0], HEADLINES[0], OWN[1], "", HEADLINES[1], OWN[2]])
-    assert leads.cut(body, "cnn") == ("\n".join([OWN[0], OWN[1], "", OWN[2]]), 2, 0)
+    body = "\n".join([OWN[0], HEADLINES[0], OWN[1], "", HEADLINES[1], "", OWN[2], OTHERS[0]])
+    assert leads.cut(body, "cnn") == ("\n".join([OWN[0], OWN[1], "", OWN[2], OTHERS[0]]), 2, 0)
+    # A bulletin of the day's headlines after a line of its own: they are its text.
+    body = "\n".join(["أبرز الأخبار والمستجدات على الساحة الوطنية خلال 24 ساعة", *HEADLINES])
+    assert leads.cut(body, "cnn") == (body, 0, 0)
     # Its own title, the first paragraph, a long paragraph, another outlet's: the article's.
     for body, title, source in (
         ("\n".join([OWN[0], HEADLINES[0]]), HEADLINES[0], "cnn"),
@@ -130,7 +137,7 @@ def test_a_reindex_cuts_a_pages_list_of_other_stories_and_says_so(tmp_path):
     env.pop("BAHTH_ELASTICSEARCH_URL", None)
     rejects = tmp_path / "notes.jsonl"
     done = subprocess.run(
-        [*_REINDEX, str(archive), "--json", "--rejects", str(rejects), "--workers", "2"],
+        [*_BAHTH, "reindex", str(archive), "--json", "--rejects", str(rejects), "--workers", "2"],
         env=env,
         capture_output=True,
         text=True,
@@ -153,3 +160,25 @@ def test_a_reindex_cuts_a_pages_list_of_other_stories_and_says_so(tmp_path):
         for hit in backend.search(SearchRequest.from_params({"q": ["حديقة"]})).hits
     }
     assert "دونالد ترامب" not in actors["page"] and "دونالد ترامب" in actors["elsewhere"]
+    # An add of the page alone knows the live index's leads: the page is as it was.
+    alone = write_jsonl(tmp_path / "again.jsonl", [page])
+    done = subprocess.run(
+        [*_BAHTH, "add", str(alone), "--json"], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["unchanged"] == 1
+
+
+def test_an_article_without_an_id_has_the_same_one_whatever_else_is_read():
+    record = RawRecord("page.txt", 1, {"title": "حديقة جديدة", "body": "\n".join(OWN + OTHERS)})
+    cut = ArticleBuilder(leads=leads_of(source="")).build(record)
+    whole = ArticleBuilder().build(record)
+    assert cut.article.body != whole.article.body and cut.article.id == whole.article.id
+
+
+def test_a_records_leads_are_read_as_its_text_and_none_from_a_source_that_is_no_text():
+    sources = SourceTable.load()
+    escaped = {"abstract": "<p>" + OTHERS[0].replace("،", "&#1548;") + "</p>", "source": "CNN"}
+    (abstract,) = record_leads(escaped, sources)
+    assert abstract == lead_hash(ABSTRACT, sources.canonical("CNN", ""), lead_key(OTHERS[0]))
+    assert record_leads({"abstract": OTHERS[0], "source": ["CNN"]}, sources) == []

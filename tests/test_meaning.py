@@ -192,6 +192,16 @@ def test_a_stopped_stage_keeps_what_it_committed_and_the_next_goes_on(tmp_path, 
     assert len(Vectors(store.live())) == 31
 
 
+# `bahth` with Ctrl-C as a terminal leaves it (a shell's background job, the
+# suite's perhaps, inherits it ignored, and Python then leaves it so).
+_BAHTH_WITH_CTRL_C = (
+    sys.executable,
+    "-c",
+    "import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "from indexer.cli import main; sys.exit(main())",
+)
+
+
 def test_ctrl_c_while_a_reindex_embeds_says_the_new_index_is_live_and_what_it_did(tmp_path):
     # The words stage switched the new index in; the embedding after it is
     # stopped: the run says so, its summary kept (--json), the index live.
@@ -205,13 +215,11 @@ def test_ctrl_c_while_a_reindex_embeds_says_the_new_index_is_live_and_what_it_di
     data = tmp_path / "data"
     env = {**os.environ, "BAHTH_DATA_DIR": str(data), "BAHTH_EMBEDDINGS": "on"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "indexer.cli", "reindex", str(archive), "--json", "--workers", "1"],
+        [*_BAHTH_WITH_CTRL_C, "reindex", str(archive), "--json", "--workers", "1"],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        # As a terminal leaves it: a shell's background job inherits SIGINT ignored.
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     store = EmbeddedStore(data)
     deadline = time.monotonic() + 300

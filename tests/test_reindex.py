@@ -231,17 +231,36 @@ def test_a_ctrl_c_mid_load_ends_the_run_at_the_next_record(live, tmp_path, monke
     original = reindex._take
 
     def interrupted_once(*args):
+        if taken["n"] == 4:
+            # A Ctrl-C: the handler sets the run's stop, the record is taken.
+            assert signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+            os.kill(os.getpid(), signal.SIGINT)
+        original(*args)
         taken["n"] += 1
-        if taken["n"] == 5:
-            os.kill(os.getpid(), signal.SIGINT)  # a Ctrl-C: the handler only sets the stop
-        return original(*args)
 
     monkeypatch.setattr(reindex, "_take", interrupted_once)
     before = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
     status = run_cli(tmp_path / "v2.jsonl", data_dir=live, monkeypatch=monkeypatch)
-    assert (status, taken["n"]) == (ExitStatus.INTERRUPTED, 5)  # not 130 for SIGTERM's 143
+    assert (status, taken["n"]) == (ExitStatus.INTERRUPTED, 5)  # not 143, SIGTERM's
     assert_untouched(live)
     assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == before
+
+
+def test_a_ctrl_c_in_the_first_pass_or_after_the_last_record_switches_nothing(
+    live, tmp_path, monkeypatch
+):
+    for stage in ("_leads_of", "_refused"):
+        original = getattr(reindex, stage)
+
+        def interrupted(*args, original=original, **kwargs):
+            os.kill(os.getpid(), signal.SIGINT)
+            return original(*args, **kwargs)
+
+        with monkeypatch.context() as patched:
+            patched.setattr(reindex, stage, interrupted)
+            status = run_cli(tmp_path / "v2.jsonl", data_dir=live, monkeypatch=monkeypatch)
+        assert status == ExitStatus.INTERRUPTED, stage
+        assert_untouched(live)
 
 
 def test_a_ctrl_c_as_the_new_index_is_switched_in_never_says_it_was_not(

@@ -24,11 +24,14 @@ from .errors import (
 from .request import BadRequest, SearchRequest
 
 
-def open_backend(settings) -> Backend:
+def open_backend(settings, writer: bool = False) -> Backend:
+    """The index searched: with the reader's credentials (the web app,
+    `bahth search`), or a `writer`'s (what an add reads of it)."""
     if settings.elasticsearch_url:
         from .elastic import ElasticBackend
 
-        return ElasticBackend(settings.elasticsearch(reader=True), settings.elasticsearch_index)
+        endpoint = settings.elasticsearch(reader=not writer)
+        return ElasticBackend(endpoint, settings.elasticsearch_index)
     from .embedded import EmbeddedBackend
 
     return EmbeddedBackend(settings.data_dir, settings.search_timeout)
