@@ -2277,3 +2277,21 @@ def test_a_body_followed_by_another_nations_adjective_is_not_the_gazetteers_of_t
     assert names("وقال ريال مدريد الإسباني إن اللاعب باق") == ["ريال مدريد"]
     assert names("وقال حزب الله اللبناني إن الهجوم فشل") == ["حزب الله"]
     assert "نادي السد" in names("انتقل اللاعب إلى نادي السد القطري الجزائري بغداد بونجاح")
+
+
+def test_a_club_word_before_an_ambiguous_name_confirms_the_one_club_among_its_owners():
+    # ليون is a city too: after نادي or فريق, the club (not a federation).
+    assert "أولمبيك ليون" in names("وانتقل اللاعب إلى نادي ليون في الصيف الماضي")
+    assert "أولمبيك ليون" in names("وفاز فريق ليون بهدفين")
+    assert "أولمبيك ليون" not in names("ووصل اللاعب إلى ليون في الصيف الماضي")
+
+
+def test_a_body_named_by_some_of_the_words_of_its_longer_name_is_one_body():
+    text = (
+        "أعلنت النقابة العامة للتعليم الأساسي عن إضراب. وقال كاتب عام نقابة التعليم "
+        "الأساسي إن الإضراب سيتواصل"
+    )
+    assert names(text) == ["النقابة العامة للتعليم الأساسي"]
+    # Not a body of the gazetteer's, whose name another's words hold.
+    both = "وقال الاتحاد الأوروبي إن الاتحاد الجمركي الأوروبي سيتوسع"
+    assert names(both)[:1] == ["الاتحاد الأوروبي"]

@@ -56,6 +56,21 @@ QUOTES = frozenset('"«»“”')
 ABU_FORMS = frozenset(words("أبو أبا أبي"))
 
 
+# What names a club before its name (نادي العين, لفريق ليفربول), a clitic
+# glued on or not: of the owners of an ambiguous spelling, the one club.
+_CLUB_WORDS = frozenset(words("نادي فريق"))
+_RUNS_A_COMPETITION = frozenset(words("اتحاد الاتحاد لكرة رابطة الرابطة الجامعة جامعة"))
+
+
+def _a_club_word(token: str) -> bool:
+    return token in _CLUB_WORDS or any(
+        token[:n] in _CLUB_PREFIXES and token[n:] in _CLUB_WORDS for n in (1, 2)
+    )
+
+
+_CLUB_PREFIXES = frozenset(("و", "ف", "ل", "ب", "ول", "وب", "فل", "فب"))
+
+
 def a_kunya(shown: str) -> bool:
     """Whether a word as written is أبو in any case, alone or after a clitic
     written before its hamza (وأبو, بأبي, لأبي): the word after it makes a
@@ -226,6 +241,13 @@ class Gazetteer:
             self._peers.append(frozenset(p for p in phrases if not _LEAGUE_WORDS.isdisjoint(p)))
             for phrase in phrases:
                 self._bodies_of_context.setdefault(phrase, set()).add(index)
+        # Clubs: bodies of a competition, not those that run one (الاتحاد
+        # السعودي لكرة القدم, رابطة الدوري).
+        self._clubs = {
+            index
+            for index, actor in enumerate(self.actors)
+            if self._peers[index] and not _RUNS_A_COMPETITION.intersection(words(actor.name))
+        }
         # The same by their first two words, and one-word phrases alone.
         self._context_pairs: dict[tuple[str, str], list] = {}
         self._context_single: dict[str, set] = {}
@@ -451,6 +473,10 @@ class Gazetteer:
         for number, position, size, owners in ambiguous:
             candidates = {index for index, _ in owners}
             confirmed = candidates & confirmed_by_name
+            if not confirmed and position and _a_club_word(token_lists[number][position - 1]):
+                # نادي العين, لفريق ليفربول: the one club of its owners.
+                clubs = candidates & self._clubs
+                confirmed = clubs if len(clubs) == 1 else set()
             people = all(self.actors[index].type == PERSON for index in candidates)
             if not confirmed and not (
                 size == 1

@@ -2070,6 +2070,7 @@ class Recogniser:
             # else whose, the story does not say: ACTORS.md leaves it out
         self._namesakes(by_key, first, texts, norms, actors_keys)
         self._join_short_forms(by_key, short, actors_keys, mentions)
+        _join_shorter_bodies(by_key, actors_keys, mentions)
         for name_key, found in list(by_key.items()):
             if (
                 found.kind == ORGANISATION
@@ -3040,6 +3041,45 @@ def _distance(one: str, other: str) -> int:
             current.append(cost)
         before, row = row, current
     return row[-1]
+
+
+def _join_shorter_bodies(by_key, actors_keys, mentions):
+    """A body the story names by a name whose words are all, in order, in
+    the one longer name it gives of the same kind of body (نقابة التعليم
+    الأساسي and النقابة العامة للتعليم الأساسي; وكالة الطاقة الذرية and
+    الوكالة الدولية للطاقة الذرية): one body, under the longer name. Not a
+    body of the gazetteer's (الاتحاد الأوروبي is not الاتحاد الجمركي
+    الأوروبي), nor a name two longer ones hold."""
+    bodies = {k: _stems(k) for k, found in by_key.items() if found.kind == ORGANISATION}
+    for name_key, stems in sorted(bodies.items(), key=lambda item: len(item[1])):
+        if name_key in actors_keys or len(stems) < 2:
+            continue
+        longer = [
+            k
+            for k, other in bodies.items()
+            if k in by_key
+            and len(other) > len(stems)
+            and other[0] == stems[0]
+            and _in_order(stems, other)
+        ]
+        if len(longer) == 1:
+            into, found = by_key[longer[0]], by_key.pop(name_key)
+            into.forms.extend(form for form in found.forms if form not in into.forms)
+            mentions[longer[0]] = mentions.get(longer[0], 0) + mentions.get(name_key, 0)
+
+
+def _stems(name_key: str) -> list[str]:
+    """A body's name's words without the article or ل before them
+    (النقابة العامة للتعليم: نقابه عامه تعليم)."""
+    return [
+        next((w[len(p) :] for p in ("لل", "ال", "ل") if w.startswith(p) and len(w) > len(p) + 2), w)
+        for w in name_key.split()
+    ]
+
+
+def _in_order(short: list[str], long: list[str]) -> bool:
+    rest = iter(long)
+    return all(word in rest for word in short)
 
 
 def _within(short: list[str], long: list[str], kind: str) -> bool:
