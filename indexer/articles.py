@@ -349,7 +349,7 @@ class ArticleBuilder:
 
         source_given, source = _source_of(fields, self.sources)
         as_read = body
-        if self.leads:
+        if self.leads is not None:
             body, headlines_cut, leads_cut = self.leads.cut(
                 body, source, _plain_text_of(fields, "abstract"), title
             )

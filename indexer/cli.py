@@ -409,6 +409,19 @@ class _Progress:
         self.bar = None
         self.last_log = time.monotonic()
 
+    def _bytes_bar(self, total_bytes, **shown):
+        """A tqdm bar counting bytes of input, on the terminal."""
+        from tqdm import tqdm
+
+        self.bar = tqdm(
+            total=total_bytes,
+            unit="B",
+            unit_scale=True,
+            file=self.stream,
+            dynamic_ncols=True,
+            **shown,
+        )
+
     def _line_due(self, finished) -> bool:
         """Whether a plain line is due (off a terminal): every ten seconds, and at the end."""
         if time.monotonic() - self.last_log >= 10 or finished:
@@ -432,14 +445,8 @@ class ProgressReporter(_Progress):
         rate = summary.read / summary.seconds if summary.seconds else 0
         if self.stream.isatty():
             if self.bar is None:
-                from tqdm import tqdm
-
-                self.bar = tqdm(
-                    total=total_bytes,
-                    unit="B",
-                    unit_scale=True,
-                    file=self.stream,
-                    dynamic_ncols=True,
+                self._bytes_bar(
+                    total_bytes,
                     bar_format="{desc} {percentage:3.0f}%|{bar}| "
                     "{n_fmt}/{total_fmt} [{elapsed}<{remaining}]",
                 )
@@ -458,21 +465,12 @@ class ProgressReporter(_Progress):
 
 
 class PassProgress(_Progress):
-    """A first pass over the input (its records' abstracts), in bytes of it."""
+    """A first pass over the input (its records' abstracts and titles), in bytes of it."""
 
     def __call__(self, done_bytes, total_bytes):
         if self.stream.isatty():
             if self.bar is None:
-                from tqdm import tqdm
-
-                self.bar = tqdm(
-                    total=total_bytes,
-                    unit="B",
-                    unit_scale=True,
-                    file=self.stream,
-                    dynamic_ncols=True,
-                    leave=False,  # the reading's bar takes its place
-                )
+                self._bytes_bar(total_bytes, leave=False)  # the reading's bar takes its place
                 self.bar.set_description_str(self.command)
             self.bar.update(done_bytes - self.bar.n)
             if done_bytes >= total_bytes:

@@ -12,7 +12,9 @@ record's abstract and title (`Leads`, a sorted array of 64-bit hashes: 16
 bytes an article), then `Leads.cut` takes out of an article:
 
 - every paragraph but the first that is another record's title, of the
-  same outlet, and short (a headline, `LONGEST_HEADLINE`);
+  same outlet, and short (a headline, `LONGEST_HEADLINE`), but in a
+  bulletin of such headlines; and every line that says it links to another
+  story (للمزيد: …, اقرأ أيضاً: …), whether the archive holds it or not;
 - the last paragraphs, from the first that is another record's abstract,
   where they are a list of leads: short paragraphs (`LONGEST_LEAD`), at
   least two and at least half of them other records' abstracts. A single
@@ -35,6 +37,9 @@ FEWEST_LEADS = 2  # abstracts of other records in the block cut; and at least ha
 ABSTRACT, TITLE = "abstract", "title"
 
 _NOT_LETTERS = re.compile(r"[\W_]+")
+# A line that says it links to another story (للمزيد: …, اقرأ أيضا: …),
+# the story's headline after it or on the next line.
+_LINK = re.compile(r"\s*(?:للمزيد|[اإ]قرأ [أا]يضاً?)\s*[:\-–]")
 
 
 def lead_key(text: str) -> str | None:
@@ -86,7 +91,7 @@ class Leads:
             key = lead_key(line)
             return key is not None and key != own[kind] and lead_hash(kind, source, key) in self
 
-        headlines = _headlines(lines, paragraphs, another)
+        headlines = _headlines(lines, paragraphs, another) | _links(lines, paragraphs)
         paragraphs = [n for n in paragraphs if n not in headlines]
         first = _list_start(lines, paragraphs, another)
         if not headlines and first == len(paragraphs):
@@ -112,6 +117,23 @@ def _headlines(lines, paragraphs, another) -> set[int]:
         n for n in paragraphs[1:] if len(lines[n]) <= LONGEST_HEADLINE and another(TITLE, lines[n])
     }
     return found if 2 * len(found) < len(paragraphs) - 1 else set()
+
+
+def _links(lines, paragraphs) -> set[int]:
+    """The lines of `paragraphs` (but the first) that say they link to
+    another story (للمزيد: …), and a headline alone after one that says no
+    more (اقرأ أيضا:)."""
+    found = set()
+    for i, n in enumerate(paragraphs[1:], 1):
+        said = _LINK.match(lines[n])
+        if said is None:
+            continue
+        found.add(n)
+        if not lines[n][said.end() :].strip() and i + 1 < len(paragraphs):
+            following = paragraphs[i + 1]
+            if len(lines[following]) <= LONGEST_HEADLINE:
+                found.add(following)
+    return found
 
 
 def _list_start(lines, paragraphs, another) -> int:

@@ -98,6 +98,20 @@ def test_another_storys_headline_between_paragraphs_goes_wherever_it_is():
         assert leads.cut(body, source, title=title) == (body, 0, 0)
 
 
+_FILM = "للمزيد - مهرجان كان: غودار يبحث عن الصور العربية الضائعة"
+
+
+def test_a_line_that_says_it_links_to_another_story_goes_with_its_headline():
+    leads = Leads()  # an archive that holds none of the stories linked to
+    body = "\n".join(
+        [OWN[0], "للمزيد: " + HEADLINES[0], OWN[1], "اقرأ أيضاً:", HEADLINES[1], OWN[2], _FILM]
+    )
+    assert leads.cut(body, "france24") == ("\n".join(OWN), 4, 0)
+    # More said, not a link: للمزيد سألنا الدكتور… ("for more, we asked").
+    body = "\n".join([OWN[0], "للمزيد سألنا الدكتور مروان عن الخطة", OWN[1]])
+    assert leads.cut(body, "france24") == (body, 0, 0)
+
+
 def test_keys_ignore_punctuation_and_refuse_what_is_too_short():
     assert lead_key("«أعلن» الرئيس، الخميس: " + OTHERS[0]) == lead_key(
         "أعلن الرئيس الخميس " + OTHERS[0]
