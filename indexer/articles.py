@@ -282,7 +282,7 @@ class ArticleBuilder:
     ):
         self.sources = sources or SourceTable.load()
         self.boilerplate = boilerplate or Boilerplate.load()
-        self.leads = leads  # the archive's abstracts: other stories' leads a page ends with are cut
+        self.leads = leads  # the archive's abstracts and titles: the other stories a page lists
         self.gazetteer = Gazetteer.load() if gazetteer is None else gazetteer
         self.recogniser = Recogniser(self.gazetteer)
         self.max_body_chars = max_body_chars

@@ -149,8 +149,6 @@ def _ingest(command, args, settings):
     )
     reporter = ProgressReporter(sys.stderr, command)
     first_pass = PassProgress(sys.stderr, f"{command}: abstracts and titles")  # indexer.leads
-    # An add knows the live index's too: a page added again is cut as its reindex cut it.
-    known = {"known_leads": lambda: reindex.indexed_leads(_writers_view(settings))}
     run = Run(settings.data_dir, command)  # what /metrics shows of it
 
     def progress(summary, done_bytes, total_bytes):
@@ -177,7 +175,13 @@ def _ingest(command, args, settings):
                     leads_progress=first_pass,
                     workers=args.workers,
                     stop=stop,
-                    **(known if command == "add" else {}),
+                    # An add knows the live index's leads too: a page added again is cut
+                    # as its reindex cut it.
+                    known_leads=(
+                        (lambda: reindex.indexed_leads(_writers_view(settings)))
+                        if command == "add"
+                        else None
+                    ),
                 )
         except Busy as error:
             error.__notes__ = ["nothing was done."]  # it never started: the other note is moot

@@ -15,7 +15,7 @@ says so.
 import time
 from dataclasses import dataclass
 
-from indexer.status import stopped
+from indexer.status import heed
 
 MODEL_BATCH = 32  # passages the model embeds at once
 COMMIT_EVERY = 512  # passages a commit holds
@@ -64,8 +64,7 @@ def run(store, model=None, progress=None, stop=None) -> EmbedSummary:
             texts = [text for _, _, text in chosen]
             vectors = []
             for start in range(0, len(texts), MODEL_BATCH):
-                if stop is not None and stop.is_set():
-                    raise stopped(stop)  # the batch not committed is embedded next time
+                heed(stop)  # the batch not committed is embedded next time
                 vectors.append(model.passages(texts[start : start + MODEL_BATCH]))
             filling.put(model.name, [(i, k) for i, k, _ in chosen], _stacked(vectors))
             summary.embedded += len(chosen)

@@ -50,7 +50,7 @@ from indexer.readers import (
 from indexer.search.dedup import IdConflict
 from indexer.search.request import SearchRequest
 from indexer.sources import SourceTable
-from indexer.status import stopped
+from indexer.status import heed, stopped
 
 SHARE_BYTES = 2_000_000  # a worker's share of the input, roughly
 SHARE_FILES = 200
@@ -214,13 +214,17 @@ def _set_up_reading(options):
     _sources = SourceTable.load()
 
 
-def _leads_of(pieces):
-    """The abstracts and titles (`Leads`' hashes) of a share's records (in a worker)."""
-    reading = read_pieces(
+def _read(pieces):
+    """The records and notices of a share's pieces, as the run's options read them."""
+    return read_pieces(
         pieces, _options.forced_format, _options.column_map, _options.max_expanded_bytes
     )
+
+
+def _leads_of(pieces):
+    """The abstracts and titles (`Leads`' hashes) of a share's records (in a worker)."""
     found = []
-    for item in reading:
+    for item in _read(pieces):
         if isinstance(item, RawRecord):
             try:
                 found += record_leads(item.fields, _sources)
@@ -232,10 +236,7 @@ def _leads_of(pieces):
 def _prepare(pieces):
     """Read, clean and analyse the records of a share's pieces (in a worker)."""
     items = []
-    reading = read_pieces(
-        pieces, _options.forced_format, _options.column_map, _options.max_expanded_bytes
-    )
-    for item in reading:
+    for item in _read(pieces):
         if isinstance(item, Notice):
             items.append(item)
             continue
@@ -283,8 +284,7 @@ def _leads(plan, options, workers, stop, progress=None, known=()) -> Leads:
     options = replace(options, gazetteer=None)  # only the readers' options: no worker needs it
     shares = _prepared_shares(plan, options, workers, stop, work=_leads_of, set_up=_set_up_reading)
     for leads, size in shares:
-        if stop is not None and stop.is_set():
-            raise stopped(stop)
+        heed(stop)
         found.extend(leads)
         done_bytes += size
         if progress is not None:
@@ -307,8 +307,7 @@ def _rejection(raw: RawRecord, field_name, reason):
 def _prepared_shares(plan, options, workers, stop=None, work=_prepare, set_up=_set_up):
     """(what `work` makes of each share, its bytes) in input order, at most 2
     a worker in flight: its prepared items (or, with _leads_of, its leads)."""
-    if stop is not None and stop.is_set():
-        raise stopped(stop)  # (a signal to the whole group ends the fork server too)
+    heed(stop)  # (a signal to the whole group ends the fork server too)
     if workers <= 1:
         set_up(options)  # the main process keeps its own signal handlers
         for share in plan:
@@ -500,16 +499,14 @@ def _run(
             done_bytes = 0
             for items, size in _prepared_shares(plan, options, workers, stop):
                 for item in items:
-                    if stop is not None and stop.is_set():
-                        raise stopped(stop)
+                    heed(stop)
                     _take(item, loader, summary, rejects)
                 _refused(loader.refused(), summary, rejects)
                 _check_rejects(summary, max_rejects)
                 done_bytes += size
                 summary.seconds = time.monotonic() - started
                 progress(summary, done_bytes, plan.total_bytes)
-            if stop is not None and stop.is_set():
-                raise stopped(stop)  # after the last record: the index is not switched in
+            heed(stop)  # after the last record: the index is not switched in
             _refused(loader.refused(wait=True), summary, rejects)
             _check_rejects(summary, max_rejects)
             if whole and not summary.indexed:

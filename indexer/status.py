@@ -50,6 +50,12 @@ def stopped(stop: threading.Event) -> KeyboardInterrupt:
     return getattr(stop, "error", Terminated)()
 
 
+def heed(stop: threading.Event | None) -> None:
+    """End the run with what `stop` says, once it is set (None: never)."""
+    if stop is not None and stop.is_set():
+        raise stopped(stop)
+
+
 def failure(error: BaseException) -> tuple[ExitStatus, str]:
     """The exit status and the one line an error ends a command with."""
     from indexer.actors import GazetteerError

@@ -63,12 +63,7 @@ _RUNS_A_COMPETITION = frozenset(words("اتحاد الاتحاد لكرة راب
 
 
 def _a_club_word(token: str) -> bool:
-    return token in _CLUB_WORDS or any(
-        token[:n] in _CLUB_PREFIXES and token[n:] in _CLUB_WORDS for n in (1, 2)
-    )
-
-
-_CLUB_PREFIXES = frozenset(("و", "ف", "ل", "ب", "ول", "وب", "فل", "فب"))
+    return not _CLUB_WORDS.isdisjoint(word_forms(token))
 
 
 def a_kunya(shown: str) -> bool:
