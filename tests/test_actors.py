@@ -592,6 +592,37 @@ def test_a_name_quoted_after_its_first_word_is_known():
     assert names('اتفاقيتان بين "أرامكو" و"توتال" الفرنسية') == ["أرامكو السعودية", "توتال"]
 
 
+def test_a_name_quoted_after_a_weak_head_is_a_body_named_once_or_more():
+    # The writer's quotes say the words after حركة, جماعة, معمل are a name,
+    # even words of the language (تحرير, أنصار), and a body so named once is one.
+    for text, body in (
+        ('وأعلنت حركة "تحرير أزواد" أنها ستقاتل', "حركة تحرير أزواد"),
+        ('وقالت حركة "أنصار الدين" إنها', "حركة أنصار الدين"),
+        ('وقال معمل "بورتون داون" البريطاني إن المادة', "معمل بورتون داون"),
+        ('وقال المتحدث إن حزب "الليبراليون" فاز', "حزب الليبراليون"),
+        ('قال الخبير في مركز "الأمن الأمريكي الجديد" إن', "مركز الأمن الأمريكي الجديد"),
+    ):
+        assert body in names(text), text
+    # Not what the writer calls a body, nor a deed, a device or a source.
+    for text in (
+        'وصف الحكم تنظيم "إرهابي" بأنه خطر',
+        'وقالت جماعة "متشددة" إنها',
+        'وجاء الرئيس من حزب "وسطي" يميل إلى اليمين',
+        'بدأ الفلسطينيون تنظيم "مسيرات العودة" في مارس',
+        'وكشفت الشركة عن جهاز "آيفون اكس" الجديد',
+        'وقال اللاعب لشبكة "تيليسور" إنه سعيد',
+        'ووفقا لوكالة "إيلنا" فقد ندد النائب بالقرار',
+        'استياء من التحالف "القذر" بين الحزبين',
+        "اندلع حريق في معمل للبلاستيك بالمدينة",  # a lab, a factory: only a quoted name
+    ):
+        assert "organisation" not in {kind for _, kind in found(text)}, text
+    # A quoted body of its own, or a quoted man, is not the weak head's name.
+    mujahideen = 'ولا يزال ائتلاف "مجلس شورى المجاهدين" يضم ميليشيات'
+    assert names(mujahideen) == ["مجلس شورى المجاهدين"]
+    man = 'وعين القيادي في الجماعة "علي يحيى شرف الدين" نائبا للوزير'
+    assert names(man) == ["علي يحيى شرف الدين"]
+
+
 def test_the_names_the_news_give_without_their_head_word_are_known():
     # A first name the story of the President confirms; NATO and the CIA
     # without "حلف"/"وكالة"; the FBI with the article.

@@ -311,6 +311,8 @@ class Cues:
     institutions: frozenset = frozenset()
     # بطولة, دوري: a body's name after them is a contest's, a person's stays theirs
     contests: frozenset = frozenset()
+    not_by_quotes: frozenset = frozenset()  # weak heads a quoted name names no body after
+    by_quotes: frozenset = frozenset()  # weak heads only a quoted name follows (معمل)
 
     def __post_init__(self):
         stops = self.titles | self.heads | self.verbs
@@ -328,15 +330,19 @@ class Cues:
             else:
                 for first in starts:
                     long_titles.setdefault(first, []).append((first, *words[1:]))
-        heads, weak, outlets = set(), set(), set()
+        heads, weak, outlets, not_by_quotes, by_quotes = set(), set(), set(), set(), set()
         for head in _lines("organisations.txt"):
-            word = normalize(head.lstrip("~@"))
+            word = normalize(head.lstrip('~@!"'))
             forms = {word, "ال" + word}
             heads |= forms
-            if head[0] == "~":
+            if head[0] in '~!"':
                 weak |= forms
-            elif head[0] == "@":
+            if head[0] == "@":
                 outlets |= forms
+            elif head[0] == "!":
+                not_by_quotes |= forms
+            elif head[0] == '"':
+                by_quotes |= forms
         not_names = frozenset(map(normalize, _lines("not-names.txt"))) | frozenset(STOPWORDS)
         given = {name: normalize(name) for name in _lines("first-names.txt")}
         share = {}
@@ -377,6 +383,8 @@ class Cues:
             frozenset(given.values()),
             frozenset(normalize(w[1:]) for w in _lines("places.txt") if w[0] == "+"),
             frozenset(normalize(w[1:]) for w in _lines("places.txt") if w[0] == "-"),
+            frozenset(not_by_quotes),
+            frozenset(by_quotes),
         )
 
 
@@ -626,6 +634,8 @@ class Recogniser:
                     "verbs",
                     "heads",
                     "weak_heads",
+                    "not_by_quotes",
+                    "by_quotes",
                     "qualifiers",
                     "first_names",
                     "name_share",
@@ -1578,15 +1588,61 @@ class Recogniser:
             and not word.endswith(("يه", "يا"))
         )
 
+    def _reads_as_a_name(self, quoted: list[str]) -> bool:
+        """Whether the words quoted after a body's head read as its name
+        (حركة "تحرير أزواد", جمعية "البوصلة", حزب "الليبراليون"), not as what
+        the writer calls it (جماعة "متشددة", حركة "مقاومة", "سابقة خطيرة"):
+        none a word that ends names, the first no head of its own (ائتلاف
+        "مجلس شورى المجاهدين" is the council), no title nor given name (في
+        الجماعة "علي يحيى شرف الدين" is a man); one word a definite or a very
+        rare one of no adjective's shape (as after no quotes); of several, one
+        definite, a proper name or no word of the language (معمل "بورتون
+        داون")."""
+        cues = self.cues
+        first = quoted[0]
+        if (
+            any(word in cues.not_names for word in quoted)
+            or _in(first, cues.heads)
+            or _in(first, cues.titles)
+            or first in cues.first_names
+        ):
+            return False
+        if len(quoted) == 1 and not first.startswith("ال"):
+            return self._proper(first, strict=True) and not self._nisba(first)  # حزب "وسطي"
+        return any(
+            word.startswith("ال") or self._proper(word) or not self._a_word(word) for word in quoted
+        )
+
+    def _quoted_name(self, tokens) -> bool:
+        """Whether a body's name is quoted right after its head and reads as
+        a name (جمعية "البوصلة"): not after a definite head, which a quoted
+        word may only describe (التحالف "القذر"), nor an agency's (وفقا لوكالة
+        "إيلنا": a source, as an outlet is, unless named again)."""
+        head = _in(tokens[0][NORM], self.cues.heads) or "ال"
+        return (
+            len(tokens) > 3
+            and not head.startswith("ال")
+            and head not in _AGENCIES
+            and tokens[1][SHOWN] in QUOTES
+            and tokens[-1][SHOWN] in QUOTES
+            and self._reads_as_a_name([t[NORM] for t in tokens[2:-1]])
+        )
+
     def _organisation(self, tokens, start) -> int:
         """The size of a named organisation at `start` (0: none, or a generic
         body such as الحكومة التونسية or قوات الأمن)."""
         size = self._organisation_size(tokens, start)
         if size < 2:
             return 0
-        words = [tokens[start][NORM], *(t[NORM] for t in tokens[start + 1 : start + size])]
+        rest = tokens[start + 1 : start + size]
+        words = [tokens[start][NORM], *(t[NORM] for t in rest if t[SHOWN] not in QUOTES)]
         words[0] = _in(words[0], self.cues.heads) or words[0]
-        if words[0] in self.cues.weak_heads and not self._proper(words[1], strict=True):
+        quoted = rest[0][SHOWN] in QUOTES  # حركة "تحرير أزواد": what the writer says is a name
+        if words[0] in self.cues.weak_heads and not (
+            words[0] not in self.cues.not_by_quotes and self._reads_as_a_name(words[1:])
+            if quoted
+            else words[0] not in self.cues.by_quotes and self._proper(words[1], strict=True)
+        ):
             return 0  # حركة السلع, قوات الدفاع, جبهة الساحل: no name follows
         if (
             words[0] == _MANAGEMENT
@@ -1596,7 +1652,7 @@ class Recogniser:
             # إدارة ترامب لإدامة الحصار: his administration, he the actor (not
             # إدارة التعاون الدولي, a department: a word of the language).
             return 0
-        following = words[2] if size > 2 else ""
+        following = words[2] if len(words) > 2 else ""
         if not words[0].startswith("ال") and (
             self._for_a_purpose(words[1], following) or self._an_adjective(words[1], following)
         ):
@@ -1616,8 +1672,10 @@ class Recogniser:
             # الإسرائيلية, المكتب السياسي للحركة: a description, not a name
             # (الجامعة الملكية المغربية is one).
             return 0
-        if " ".join(words) in self.cues.generic or " ".join(words[:2]) in self.cues.generic:
-            return 0
+        if " ".join(words) in self.cues.generic or (
+            not quoted and " ".join(words[:2]) in self.cues.generic
+        ):
+            return 0  # (مركز "الأمن الأمريكي الجديد" is one)
         return size
 
     # --- an article ---------------------------------------------------------
@@ -2012,7 +2070,10 @@ class Recogniser:
             if gazetteer.actors[index].type == ORGANISATION  # not an outlet it speaks to
         }
         short, national = [], []
-        of_a_nation = set()  # bodies a nation's adjective follows: جمعية تاندا الإيفوارية
+        # Bodies a name of two words names however seldom the story does: a
+        # nation's adjective follows (جمعية تاندا الإيفوارية), or the name is
+        # quoted after the head (حزب "الليبراليون").
+        surely_bodies = set()
         for number, start, end, kind in spans:
             if any((number, p) in claimed for p in range(start, end)):
                 continue  # a name the gazetteer knows: its own name is shown
@@ -2041,8 +2102,10 @@ class Recogniser:
                     actors_keys.add(key(actor.name))
             else:
                 add(shown, kind, shown, number, start)
-                if kind == ORGANISATION and self._of_a_nation(norms[number], start, end):
-                    of_a_nation.add(key(shown))
+                if kind == ORGANISATION and (
+                    self._of_a_nation(norms[number], start, end) or self._quoted_name(words)
+                ):
+                    surely_bodies.add(key(shown))
 
         in_spans = {(number, p) for number, start, end, _ in spans for p in range(start, end)}
         national += self._national_bodies(norms, claimed.keys() | in_spans)
@@ -2079,7 +2142,7 @@ class Recogniser:
                 and mentions[name_key] + len(found.forms) - 1 < ORG_MIN_MENTIONS
                 and name_key not in in_title
                 and not self._surely_a_body(name_key)
-                and name_key not in of_a_nation
+                and name_key not in surely_bodies
             ):
                 del by_key[name_key]
         for name_key in by_key.keys() & self.cues.seats:

@@ -34,6 +34,8 @@ pub struct Shapes {
     verbs: Words,
     heads: Words,
     weak_heads: Words,
+    not_by_quotes: Words,
+    by_quotes: Words,
     qualifiers: Words,
     first_names: Words,
     name_share: HashMap<String, f64>,
@@ -86,6 +88,8 @@ impl Shapes {
             verbs: item(data, "verbs")?,
             heads: item(data, "heads")?,
             weak_heads: item(data, "weak_heads")?,
+            not_by_quotes: item(data, "not_by_quotes")?,
+            by_quotes: item(data, "by_quotes")?,
             qualifiers: item(data, "qualifiers")?,
             first_names: item(data, "first_names")?,
             name_share: item(data, "name_share")?,
@@ -1166,20 +1170,49 @@ impl Shapes {
         length(word) >= 3 && self.count(word) < rare && !ends_any(word, &["يه", "يا"])
     }
 
+    fn reads_as_a_name(&self, quoted: &[Cow<str>]) -> bool {
+        let first = quoted[0].as_ref();
+        if quoted
+            .iter()
+            .any(|word| self.not_names.contains(word.as_ref()))
+            || is_in(first, &self.heads)
+            || is_in(first, &self.titles)
+            || self.first_names.contains(first)
+        {
+            return false;
+        }
+        if let [word] = quoted {
+            if !word.starts_with("ال") {
+                return self.proper(word, true) && !self.nisba(word);
+            }
+        }
+        quoted
+            .iter()
+            .any(|word| word.starts_with("ال") || self.proper(word, false) || !self.a_word(word))
+    }
+
     fn organisation(&self, tokens: &[Token], start: usize) -> usize {
         let size = self.organisation_size(tokens, start);
         if size < 2 {
             return 0;
         }
-        let mut words: Vec<Cow<str>> = tokens[start..start + size]
-            .iter()
+        let rest = &tokens[start + 1..start + size];
+        let mut words: Vec<Cow<str>> = std::iter::once(&tokens[start])
+            .chain(rest.iter().filter(|t| !self.quotes.contains(t.shown)))
             .map(|t| Cow::Borrowed(t.norm))
             .collect();
         if let Some(head) = within(tokens[start].norm, &self.heads) {
             words[0] = head;
         }
         let head = words[0].as_ref();
-        if self.weak_heads.contains(head) && !self.proper(&words[1], true) {
+        let quoted = self.quotes.contains(rest[0].shown);
+        if self.weak_heads.contains(head)
+            && !(if quoted {
+                !self.not_by_quotes.contains(head) && self.reads_as_a_name(&words[1..])
+            } else {
+                !self.by_quotes.contains(head) && self.proper(&words[1], true)
+            })
+        {
             return 0;
         }
         if head == self.management
@@ -1213,7 +1246,9 @@ impl Shapes {
             return 0;
         }
         let joined = words.join(" ");
-        if self.generic.contains(&joined) || self.generic.contains(&words[..2].join(" ")) {
+        if self.generic.contains(&joined)
+            || (!quoted && self.generic.contains(&words[..2].join(" ")))
+        {
             return 0;
         }
         size
