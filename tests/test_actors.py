@@ -59,6 +59,11 @@ def test_every_spelling_tags_one_canonical_actor(shipped, variants):
     assert len(found) == 1 and len(next(iter(found))) == 1, found
 
 
+def test_a_name_that_begins_with_lam_after_the_preposition_lam(shipped):
+    # لليفربول: ل before ليفربول, not ل and the article before يفربول.
+    assert "ليفربول" in shipped.tag("وباع النادي محمد صلاح لليفربول في الصيف")
+
+
 def test_clitics_and_titles_around_a_name(shipped):
     assert shipped.tag("التقى الرئيس الروسي فلاديمير بوتين") == ["فلاديمير بوتين"]
     assert shipped.tag("رسالة لبوتين وأخرى لترمب") == ["فلاديمير بوتين", "دونالد ترامب"]

@@ -121,18 +121,22 @@ def _opens(mark, straight_before) -> bool:
 _CLOSING = frozenset("»”")
 
 
-def word_forms(word, shortest=2):
+def word_forms(word, shortest=2, names=True):
     """`word` and what it is without a leading clitic: و/ف, then ب/ل/ك, each
     taken off a word longer than `shortest` characters, and لل before a
-    definite noun (للأمم: الأمم) off one a character longer still. The
-    gazetteer's spellings take 2, the recogniser's rules 3
-    (recognise.without_clitic); the native twin is words.rs's clitic_forms."""
+    definite noun (للأمم: الأمم) off one a character longer still, or, for
+    `names`, ل before a name that begins with ل too (لليفربول, للبنان). The
+    gazetteer's spellings and the countries take 2 and names, the
+    recogniser's rules 3 and no names (recognise.without_clitic: للقاء is
+    no لقاء); the native twin is words.rs's clitic_forms."""
     forms = [word]
     if word[:1] in _CONJUNCTIONS and len(word) > shortest:
         forms.append(word[1:])
     for form in forms[:]:
         if form.startswith("لل") and len(form) > shortest + 1:
             forms.append("ال" + form[2:])
+            if names:
+                forms.append(form[1:])
         elif form[:1] in _PREPOSITIONS and len(form) > shortest:
             forms.append(form[1:])
     return forms

@@ -479,7 +479,7 @@ def tokens_of(text: str) -> list[_Token]:
 def without_clitic(word: str) -> list[str]:
     """`word`, then what it is without a clitic before it: و or ف, then ب ل
     ك, each off a word of more than three letters (للأمم: الأمم)."""
-    return word_forms(word, 3)
+    return word_forms(word, 3, names=False)
 
 
 def inflected(token: _Token, counts, first=False) -> bool:

@@ -161,7 +161,7 @@ fn ends_any(text: &str, suffixes: &[&str]) -> bool {
 
 /// `word`, then what it is without a clitic before it (`without_clitic`).
 fn without_clitic(word: &str) -> Vec<Cow<'_, str>> {
-    clitic_forms(word, &['و', 'ف'], &['ب', 'ل', 'ك'], 3)
+    clitic_forms(word, &['و', 'ف'], &['ب', 'ل', 'ك'], 3, false)
 }
 
 /// The form of `word`, itself or without its clitic, that `wanted` holds (`_in`).

@@ -83,7 +83,7 @@ impl Spellings {
             let token = tokens[position];
             // `word_forms` (a form that begins no spelling finds none below).
             let forms = if token.starts_with(self.clitics.as_slice()) {
-                clitic_forms(token, &self.conjunctions, &self.prepositions, 2)
+                clitic_forms(token, &self.conjunctions, &self.prepositions, 2, true)
             } else {
                 vec![Cow::Borrowed(token)]
             };

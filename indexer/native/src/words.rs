@@ -22,14 +22,16 @@ pub fn length(text: &str) -> usize {
 }
 
 /// `word`, then what it is without a clitic before it: a conjunction,
-/// then a preposition (لل before a definite noun: ال), each taken off a
-/// word longer than `shortest` characters, لل off one longer still. The
-/// recogniser's `without_clitic` (3) and the gazetteer's `word_forms` (2).
+/// then a preposition (لل before a definite noun: ال; for `names`, ل before
+/// a name that begins with ل too), each taken off a word longer than
+/// `shortest` characters, لل off one longer still. The recogniser's
+/// `without_clitic` (3, no names) and the gazetteer's `word_forms` (2, names).
 pub fn clitic_forms<'w>(
     word: &'w str,
     conjunctions: &[char],
     prepositions: &[char],
     shortest: usize,
+    names: bool,
 ) -> Vec<Cow<'w, str>> {
     let mut bare = vec![word];
     if word.starts_with(conjunctions) && length(word) > shortest {
@@ -39,6 +41,9 @@ pub fn clitic_forms<'w>(
     for form in bare {
         if form.starts_with("لل") && length(form) > shortest + 1 {
             forms.push(Cow::Owned(format!("ال{}", after(form, 2))));
+            if names {
+                forms.push(Cow::Borrowed(after(form, 1)));
+            }
         } else if form.starts_with(prepositions) && length(form) > shortest {
             forms.push(Cow::Borrowed(after(form, 1)));
         }
