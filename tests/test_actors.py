@@ -1282,6 +1282,16 @@ def test_a_club_after_a_kick_off_time_and_the_houthis_by_their_adjective():
     assert names("واقترب الجيش من تحقيق النصر في حرب شغلت الرأي العام العالمي") == []
 
 
+def test_a_clubs_nation_after_its_name_says_the_club_not_its_city():
+    # The adjective of the club's league, masculine: the club; feminine, the city.
+    assert names("سبق الحارس مهاجم ليون الفرنسي إلى الكرة") == ["أولمبيك ليون"]
+    assert names("ووصل الوفد إلى ليون الفرنسية مساء الأحد") == []
+    # The nation tells two clubs of one name apart; a name of two words is no city's.
+    players = "ومحمد عبد الشافي (أهلي جدة السعودي) وأحمد فتحي (الأهلي المصري)"
+    assert {"النادي الأهلي السعودي", "النادي الأهلي"} <= set(names(players))
+    assert "نادي حرس الحدود" not in names("ضرب الكتيبة التابعة لسلاح حرس الحدود المصري")
+
+
 def test_idioms_and_places_that_hold_a_known_name_are_no_one():
     # The lion's share, the Ain al-Asad base, Mayfair, Hegra: phrases never tagged.
     assert names("واستحوذت الشركات السورية على حصة الأسد من السوق في دمشق") == []

@@ -247,6 +247,18 @@ class Gazetteer:
             for index, actor in enumerate(self.actors)
             if self._peers[index] and not _RUNS_A_COMPETITION.intersection(words(actor.name))
         }
+        # A club's nation, as the adjectives of its competitions say it
+        # (الدوري الفرنسي: الفرنسي), which after its name says the club, not
+        # its city (ليون الفرنسي; the city is ليون الفرنسية).
+        self._nations_of_clubs = {
+            index: {
+                word
+                for phrase in self._peers[index]
+                for word in phrase[1:]
+                if word.startswith("ال") and word.endswith("ي")
+            }
+            for index in self._clubs
+        }
         # The same by their first two words, and one-word phrases alone.
         self._context_pairs: dict[tuple[str, str], list] = {}
         self._context_single: dict[str, set] = {}
@@ -475,6 +487,12 @@ class Gazetteer:
             if not confirmed and position and _a_club_word(token_lists[number][position - 1]):
                 # نادي العين, لفريق ليفربول: the one club of its owners.
                 clubs = candidates & self._clubs
+                confirmed = clubs if len(clubs) == 1 else set()
+            if not confirmed and size == 1 and position + 1 < len(token_lists[number]):
+                # ليون الفرنسي, الأهلي المصري: the one club of that nation (a
+                # name of one word: حرس الحدود المصري is Egypt's border guard).
+                nation = token_lists[number][position + size]
+                clubs = {i for i in candidates & self._clubs if nation in self._nations_of_clubs[i]}
                 confirmed = clubs if len(clubs) == 1 else set()
             people = all(self.actors[index].type == PERSON for index in candidates)
             if not confirmed and not (
