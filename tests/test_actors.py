@@ -1282,6 +1282,16 @@ def test_a_club_after_a_kick_off_time_and_the_houthis_by_their_adjective():
     assert names("واقترب الجيش من تحقيق النصر في حرب شغلت الرأي العام العالمي") == []
 
 
+def test_a_known_persons_whole_name_after_a_word_glued_to_it_is_they():
+    # Their country, a definite word before their given name: no name's.
+    keita = "وقال رئيس مالي إبراهيم أبو بكر كيتا إن كيتا فاز بولاية ثانية"
+    assert names(keita) == ["إبراهيم بوبكر كيتا"]
+    assert names("وقال المرشد علي خامنئي إن") == ["علي خامنئي"]
+    # A child's name holds a parent's whole name: it stays theirs.
+    assert names("وقالت الفنانة دنيا سمير غانم إن") == ["دنيا سمير غانم"]
+    assert names("والتقت الفنانة هدى جمال عبد الناصر") == ["هدى جمال عبد الناصر"]
+
+
 def test_a_clubs_nation_after_its_name_says_the_club_not_its_city():
     # The adjective of the club's league, masculine: the club; feminine, the city.
     assert names("سبق الحارس مهاجم ليون الفرنسي إلى الكرة") == ["أولمبيك ليون"]

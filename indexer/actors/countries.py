@@ -121,10 +121,7 @@ class Countries:
         """(country index, size, the clitic glued to it, its kind) of the
         phrase `at` finds, or None."""
         word = norms[position]
-        forms = word_forms(word, 2)
-        if word.startswith("لل"):
-            forms = [*forms, word[1:]]  # للبنان: ل and لبنان, not البنان
-        for form in forms:
+        for form in word_forms(word, 2):  # للبنان: ل and لبنان, or ل and البنان
             for words, (index, adjective) in self.phrases.get(form, ()):
                 size = len(words)
                 if tuple(norms[position + 1 : position + size]) == words[1:] and (

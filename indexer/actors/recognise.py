@@ -1756,6 +1756,10 @@ class Recogniser:
                     # A family name of one word, then another known person's
                     # whole name: two people (محامي ترامب مايكل كوهين).
                     return True
+                if (position, position + size) == (span[0] + 1, span[1]) and self._glued_before(
+                    tokens, span
+                ):
+                    return True  # رئيس مالي إبراهيم أبو بكر كيتا: he, after his country
                 if span[0] != position:
                     return False
                 return size > 1 and not self._another_sons(tokens, position, size, span[1])
@@ -2507,6 +2511,31 @@ class Recogniser:
             and first is not other
             and first.type == other.type == PERSON
         )
+
+    def _glued_before(self, tokens, span) -> bool:
+        """Whether a name found by its shape is a known person's whole name,
+        their given name first, after a word that is no name: a country, a
+        definite word, a frequent word of the language (رئيس مالي إبراهيم أبو
+        بكر كيتا, هنغاريا فيكتور أوربان, المرشد علي خامنئي, عودة مروان محسن;
+        not صالح محمد صلاح nor دنيا سمير غانم, a child's name, which a given
+        name or a rare word may begin)."""
+        start, end = span
+        cues = self.cues
+        if end - start < 3 or tokens[start + 1][NORM] not in cues.first_names:
+            return False
+        shown, word = tokens[start]
+        if shown in cues.written_given or self._and_given_name(tokens[start]):
+            return False
+        if word in cues.first_names:
+            return False
+        if not (
+            word.startswith("ال")
+            or countries().at([word], 0, adjectives=False)
+            or (cues.counts.get(word, 0) >= _RARE and cues.name_share.get(word, 0) < 0.25)
+        ):
+            return False
+        actor = self.gazetteer.actor(self._shown(tokens[start + 1 : end]))
+        return actor is not None and actor.type == PERSON
 
     def _known_in_full(self, shown: str):
         """The one person of the gazetteer a name of three words or more
