@@ -25,7 +25,7 @@ from pathlib import Path
 from indexer import __version__, embeddings, logs
 from indexer.arabic import analyze, normalize
 from indexer.readers import FORMATS
-from indexer.runs import Run
+from indexer.runs import FIRST_PASS, Run
 from indexer.search.facets import FACETS, MATCHES
 from indexer.search.fusion import MODES
 from indexer.search.locks import process_running
@@ -156,6 +156,10 @@ def _ingest(command, args, settings):
         share = done_bytes / total_bytes if total_bytes else 0.0
         run.progress(share, summary.read, summary.rejected_total)
 
+    def leads_progress(done_bytes, total_bytes):
+        first_pass(done_bytes, total_bytes)
+        run.progress(done_bytes / total_bytes if total_bytes else 0.0, stage=FIRST_PASS)
+
     unchanged = (
         "the live index was not changed."
         if command == "reindex"
@@ -172,7 +176,7 @@ def _ingest(command, args, settings):
                     rejects_path=rejects_path,
                     max_rejects=args.max_rejects,
                     progress=progress,
-                    leads_progress=first_pass,
+                    leads_progress=leads_progress,
                     workers=args.workers,
                     stop=stop,
                     # An add knows the live index's leads too: a page added again is cut

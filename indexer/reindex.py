@@ -283,6 +283,8 @@ def _leads(plan, options, workers, stop, progress=None, known=()) -> Leads:
     done_bytes = 0
     options = replace(options, gazetteer=None)  # only the readers' options: no worker needs it
     shares = _prepared_shares(plan, options, workers, stop, work=_leads_of, set_up=_set_up_reading)
+    if progress is not None:
+        progress(0, plan.total_bytes)
     for leads, size in shares:
         heed(stop)
         found.extend(leads)

@@ -1,5 +1,8 @@
 """What the operator's metrics know of a reindex, add or remove: its progress
-while it runs and how it ended, in BAHTH_DATA_DIR/runs/COMMAND.json.
+while it runs and how it ended, in BAHTH_DATA_DIR/runs/COMMAND.json. A
+reindex or add reads its input twice: a first pass for the records'
+abstracts and titles (indexer/leads.py), then the records; its progress is
+the share of its stage's input read.
 
 The command writes the file once it holds the writer's lock, every few
 seconds of progress and at its end (each time whole, by a rename: a reader never sees half of it);
@@ -17,6 +20,7 @@ from pathlib import Path
 FOLDER = "runs"
 EVERY_SECONDS = 5  # progress written at most this often
 OUTCOMES = ("succeeded", "rejects", "failed", "interrupted")
+STAGES = FIRST_PASS, RECORDS = ("first pass", "records")
 
 
 class Run:
@@ -31,18 +35,21 @@ class Run:
             "started": time.time(),
             "updated": time.time(),
             "state": "running",
-            "done": 0.0,  # the share of the input read, 0 to 1
+            "stage": RECORDS,
+            "done": 0.0,  # the share of the stage's input read, 0 to 1
             "read": 0,
             "rejected": 0,
         }
         self._written = 0.0
         self._begun = False
 
-    def progress(self, done: float, read: int, rejected: int):
-        """The run's progress; its first call, once it holds the writer's
-        lock, begins it (a run refused because another writes never shows)."""
-        self.state.update(done=round(done, 4), read=read, rejected=rejected)
-        if not self._begun or time.monotonic() - self._written >= EVERY_SECONDS:
+    def progress(self, done: float, read=0, rejected=0, stage=RECORDS):
+        """The run's progress in `stage`; its first call, once it holds the
+        writer's lock, begins it (a run refused because another writes never
+        shows), and a new stage is written at once."""
+        new_stage = stage != self.state["stage"]
+        self.state.update(stage=stage, done=round(done, 4), read=read, rejected=rejected)
+        if not self._begun or new_stage or time.monotonic() - self._written >= EVERY_SECONDS:
             self._begun = True
             self._write()
 

@@ -76,6 +76,8 @@ def test_runs_of_reindex_and_add_are_shown(tmp_path, monkeypatch, capsys):
     assert value(found, "bahth_run_outcome", command="reindex", outcome="succeeded") == 1
     assert value(found, "bahth_run_outcome", command="add", outcome="failed") == 1
     assert value(found, "bahth_run_progress_ratio", command="reindex") == 1
+    assert value(found, "bahth_run_stage", command="reindex", stage="records") == 1
+    assert value(found, "bahth_run_stage", command="reindex", stage="first pass") == 0
     assert value(found, "bahth_run_articles", command="reindex", kind="read") == report["read"]
     assert value(found, "bahth_run_running", command="reindex") == 0
     ended = value(found, "bahth_run_timestamp_seconds", command="reindex", event="ended")

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from indexer import cli, reindex
+from indexer import cli, reindex, runs
 from indexer.readers import RawRecord, read_archive, read_pieces
 from indexer.search.embedded import EmbeddedStore
 from indexer.status import ExitStatus, Terminated
@@ -249,7 +249,7 @@ def test_a_ctrl_c_mid_load_ends_the_run_at_the_next_record(live, tmp_path, monke
 def test_a_ctrl_c_in_the_first_pass_or_after_the_last_record_switches_nothing(
     live, tmp_path, monkeypatch
 ):
-    for stage in ("_leads_of", "_refused"):
+    for stage, shown in (("_leads_of", "first pass"), ("_refused", "records")):
         original = getattr(reindex, stage)
 
         def interrupted(*args, original=original, **kwargs):
@@ -261,6 +261,9 @@ def test_a_ctrl_c_in_the_first_pass_or_after_the_last_record_switches_nothing(
             status = run_cli(tmp_path / "v2.jsonl", data_dir=live, monkeypatch=monkeypatch)
         assert status == ExitStatus.INTERRUPTED, stage
         assert_untouched(live)
+        # What /metrics shows: the run was stopped, and in which stage.
+        (run,) = runs.runs(live)
+        assert (run["state"], run["stage"]) == ("interrupted", shown)
 
 
 def test_a_ctrl_c_as_the_new_index_is_switched_in_never_says_it_was_not(

@@ -9,7 +9,9 @@
 - `bahth_index_articles`, `bahth_index_built_timestamp_seconds`,
   `bahth_index_changed_timestamp_seconds`: the live index, read at each scrape;
 - `bahth_run_*{command}`: the last reindex and add (indexer/runs.py): state,
-  share of the input read, articles read and rejected, start, end, last update.
+  its stage (the first pass over the input's abstracts and titles, then
+  the records) and the share of the stage's input read, articles read and
+  rejected, start, end, last update.
 
 Under gunicorn the workers are processes: `bahth serve` gives them a folder
 of their own (PROMETHEUS_MULTIPROC_DIR) before any of them starts, and a
@@ -121,7 +123,15 @@ def _runs(data_dir):
         "bahth_run_running", "1 while the last run of the command is under way", labels=["command"]
     )
     done = GaugeMetricFamily(
-        "bahth_run_progress_ratio", "Share of its input the run has read", labels=["command"]
+        "bahth_run_progress_ratio",
+        "Share of its stage's input the run has read",
+        labels=["command"],
+    )
+    stage = GaugeMetricFamily(
+        "bahth_run_stage",
+        "1 for the stage the last run of the command is in, or ended in "
+        "(first pass: the input's abstracts and titles; records)",
+        labels=["command", "stage"],
     )
     articles = GaugeMetricFamily(
         "bahth_run_articles", "Articles the run read or rejected", labels=["command", "kind"]
@@ -141,6 +151,8 @@ def _runs(data_dir):
         state = run.get("state", "running")
         running.add_metric([command], 1 if state == "running" else 0)
         done.add_metric([command], run.get("done", 0))
+        for name in runs.STAGES:
+            stage.add_metric([command, name], 1 if run.get("stage", runs.RECORDS) == name else 0)
         articles.add_metric([command, "read"], run.get("read", 0))
         articles.add_metric([command, "rejected"], run.get("rejected", 0))
         for name in (*runs.OUTCOMES, "running"):
@@ -148,7 +160,7 @@ def _runs(data_dir):
         for event in ("started", "ended", "updated"):
             if event in run:
                 times.add_metric([command, event], run[event])
-    yield from (running, done, articles, outcome, times)
+    yield from (running, done, stage, articles, outcome, times)
 
 
 def install(app, log_requests=False):
