@@ -384,17 +384,27 @@ def _abandon(pool):
     gone, with a traceback on its stderr, and its request to the fork
     server can end this process by SIGPIPE. Pool has no public way to stop
     it but terminate, which is the call that can block. A worker it started
-    before it stopped is killed with the others."""
-    handler = getattr(pool, "_worker_handler", None)
-    if handler is not None:
-        handler._state = multiprocessing.pool.TERMINATE
-        notifier = getattr(pool, "_change_notifier", None)
-        if notifier is not None:
-            notifier.put(None)  # it wakes, sees the state and ends
-        handler.join(timeout=1)
-    for process in multiprocessing.active_children():
-        process.kill()
-    threading.Thread(target=pool.terminate, name="abandoned pool", daemon=True).start()
+    before it stopped is killed with the others.
+
+    Ctrl-C is ignored meanwhile (a second one, as the first stops the run):
+    raised halfway, it would leave workers alive and the pool to the
+    interpreter's exit, whose own terminate can then block."""
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+    try:
+        handler = getattr(pool, "_worker_handler", None)
+        if handler is not None:
+            handler._state = multiprocessing.pool.TERMINATE
+            notifier = getattr(pool, "_change_notifier", None)
+            if notifier is not None:
+                notifier.put(None)  # it wakes, sees the state and ends
+            handler.join(timeout=1)
+        for process in multiprocessing.active_children():
+            process.kill()
+        threading.Thread(target=pool.terminate, name="abandoned pool", daemon=True).start()
+    finally:
+        if main:
+            signal.signal(signal.SIGINT, previous)
 
 
 class Rejects:

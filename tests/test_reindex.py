@@ -845,6 +845,34 @@ def _root_is_a_mount():
         return any(line.split()[4] == "/" for line in mounts)
 
 
+def test_a_second_ctrl_c_while_a_pool_is_abandoned_leaves_no_worker_alive(monkeypatch):
+    # The first Ctrl-C stops the run, which abandons its pool; a second one
+    # pressed meanwhile must not cut that short, the workers left running.
+    import multiprocessing
+
+    pool = reindex._pool_context().Pool(2)
+    pending = [pool.apply_async(time.sleep, (30,)) for _ in range(2)]
+    wait_until(lambda: len(pool._pool) == 2 and all(p.pid for p in pool._pool))
+    workers = list(pool._pool)
+    children = multiprocessing.active_children
+
+    def pressed_again():
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.1)  # the handler runs here, if it is to run
+        return children()
+
+    monkeypatch.setattr(multiprocessing, "active_children", pressed_again)
+    interrupted = False
+    try:
+        reindex._abandon(pool)
+    except KeyboardInterrupt:
+        interrupted = True
+    assert not interrupted
+    assert wait_until(lambda: all(w.exitcode is not None for w in workers), cap=10)
+    assert not any(result.ready() for result in pending)
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
 def test_an_abandoned_pool_starts_no_worker_in_place_of_those_it_killed():
     """A failed run abandons its pool: its workers are killed, and none may
     start in their place (one started so fails once the run has exited, a
