@@ -37,9 +37,11 @@ FEWEST_LEADS = 2  # abstracts of other records in the block cut; and at least ha
 ABSTRACT, TITLE = "abstract", "title"
 
 _NOT_LETTERS = re.compile(r"[\W_]+")
-# A line that says it links to another story (للمزيد: …, اقرأ أيضا: …),
-# the story's headline after it or on the next line.
-_LINK = re.compile(r"\s*(?:للمزيد|[اإ]قرأ [أا]يضاً?)\s*[:\-–]")
+# A line that says it links to another story (للمزيد: …, اقرأ أيضا: …, and
+# CNN's اقرأ المزيد... …), the story's headline after it or on the next line.
+_LINK = re.compile(
+    r"\s*(?:(?:للمزيد|[اإ]قرأ [أا]يضاً?)\s*[:\-–]|(?:[اإ]قرأ )?المزيد\s*(?:\.\.\.|…|:))"
+)
 
 
 def lead_key(text: str) -> str | None:

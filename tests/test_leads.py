@@ -107,9 +107,15 @@ def test_a_line_that_says_it_links_to_another_story_goes_with_its_headline():
         [OWN[0], "للمزيد: " + HEADLINES[0], OWN[1], "اقرأ أيضاً:", HEADLINES[1], OWN[2], _FILM]
     )
     assert leads.cut(body, "france24") == ("\n".join(OWN), 4, 0)
+    # CNN's: اقرأ المزيد... then its headline, or المزيد... alone.
+    linked = ["اقرأ المزيد... " + HEADLINES[0], "المزيد... " + HEADLINES[1]]
+    body = "\n".join([OWN[0], linked[0], OWN[1], linked[1]])
+    assert leads.cut(body, "cnn") == ("\n".join(OWN[:2]), 2, 0)
     # More said, not a link: للمزيد سألنا الدكتور… ("for more, we asked").
     body = "\n".join([OWN[0], "للمزيد سألنا الدكتور مروان عن الخطة", OWN[1]])
     assert leads.cut(body, "france24") == (body, 0, 0)
+    body = "\n".join([OWN[0], "المزيد من المساعدات وصل أمس", OWN[1]])
+    assert leads.cut(body, "cnn") == (body, 0, 0)
 
 
 def test_keys_ignore_punctuation_and_refuse_what_is_too_short():
