@@ -619,6 +619,8 @@ def test_a_name_quoted_after_a_weak_head_is_a_body_named_once_or_more():
         'ووفقا لوكالة "إيلنا" فقد ندد النائب بالقرار',
         'استياء من التحالف "القذر" بين الحزبين',
         "اندلع حريق في معمل للبلاستيك بالمدينة",  # a lab, a factory: only a quoted name
+        'وسيطرت القوات على جبهة "ميمنة الميمنة" أمس',  # a front line
+        'ويعاني من عدم الحركة "بالقاتل الصامت" كما',  # after a definite head
     ):
         assert "organisation" not in {kind for _, kind in found(text)}, text
     # A quoted body of its own, or a quoted man, is not the weak head's name.
@@ -1300,6 +1302,8 @@ def test_a_clubs_nation_after_its_name_says_the_club_not_its_city():
     players = "ومحمد عبد الشافي (أهلي جدة السعودي) وأحمد فتحي (الأهلي المصري)"
     assert {"النادي الأهلي السعودي", "النادي الأهلي"} <= set(names(players))
     assert "نادي حرس الحدود" not in names("ضرب الكتيبة التابعة لسلاح حرس الحدود المصري")
+    # A spelling of two that ends in the nation (an ambiguous one) says it too.
+    assert names("وسيلاقي فيه الريان القطري في الدوحة") == ["نادي الريان"]
 
 
 def test_idioms_and_places_that_hold_a_known_name_are_no_one():

@@ -488,10 +488,11 @@ class Gazetteer:
                 # نادي العين, لفريق ليفربول: the one club of its owners.
                 clubs = candidates & self._clubs
                 confirmed = clubs if len(clubs) == 1 else set()
-            if not confirmed and size == 1 and position + 1 < len(token_lists[number]):
-                # ليون الفرنسي, الأهلي المصري: the one club of that nation (a
-                # name of one word: حرس الحدود المصري is Egypt's border guard).
-                nation = token_lists[number][position + size]
+            if not confirmed and size <= 2 and position + 1 < len(token_lists[number]):
+                # ليون الفرنسي, الأهلي المصري: the one club of that nation,
+                # after a name of one word or in a spelling of two (الريان
+                # القطري; حرس الحدود المصري is Egypt's border guard).
+                nation = token_lists[number][position + 1]
                 clubs = {i for i in candidates & self._clubs if nation in self._nations_of_clubs[i]}
                 confirmed = clubs if len(clubs) == 1 else set()
             people = all(self.actors[index].type == PERSON for index in candidates)

@@ -1639,7 +1639,9 @@ class Recogniser:
         words[0] = _in(words[0], self.cues.heads) or words[0]
         quoted = rest[0][SHOWN] in QUOTES  # حركة "تحرير أزواد": what the writer says is a name
         if words[0] in self.cues.weak_heads and not (
-            words[0] not in self.cues.not_by_quotes and self._reads_as_a_name(words[1:])
+            not words[0].startswith("ال")
+            and words[0] not in self.cues.not_by_quotes
+            and self._reads_as_a_name(words[1:])
             if quoted
             else words[0] not in self.cues.by_quotes and self._proper(words[1], strict=True)
         ):

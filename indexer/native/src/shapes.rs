@@ -1208,7 +1208,9 @@ impl Shapes {
         let quoted = self.quotes.contains(rest[0].shown);
         if self.weak_heads.contains(head)
             && !(if quoted {
-                !self.not_by_quotes.contains(head) && self.reads_as_a_name(&words[1..])
+                !head.starts_with("ال")
+                    && !self.not_by_quotes.contains(head)
+                    && self.reads_as_a_name(&words[1..])
             } else {
                 !self.by_quotes.contains(head) && self.proper(&words[1], true)
             })
