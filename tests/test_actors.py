@@ -1311,6 +1311,8 @@ def test_idioms_and_places_that_hold_a_known_name_are_no_one():
     assert names("واستحوذت الشركات السورية على حصة الأسد من السوق في دمشق") == []
     assert names("وسقطت صواريخ قرب قاعدة عين الأسد في العراق") == []
     assert "تيريزا ماي" not in names("في حي ماي فير في لندن البريطانية")
+    # Good faith, good conduct: حسن and a noun, no Hassan.
+    assert names("وطلب منه شهادة حسن السيرة وأثبت حسن النية في المفاوضات") == []
     # The peninsula, however often, is no channel (شبة: ة for ه).
     korea = "إخلاء شبة الجزيرة الكورية. وشطرا شبه الجزيرة. وحرب في شبه الجزيرة. وقالت قناة"
     assert names(korea) == []
