@@ -121,7 +121,7 @@ class Countries:
         """(country index, size, the clitic glued to it, its kind) of the
         phrase `at` finds, or None."""
         word = norms[position]
-        for form in word_forms(word, 2):  # للبنان: ل and لبنان, or ل and البنان
+        for form in word_forms(word, 2, names=True):  # للبنان: ل and لبنان, or ل and البنان
             for words, (index, adjective) in self.phrases.get(form, ()):
                 size = len(words)
                 if tuple(norms[position + 1 : position + size]) == words[1:] and (
@@ -195,7 +195,7 @@ class Countries:
     def body_at(self, norms: list[str], position: int) -> int:
         """The size of a body every state has, named at `position` as by
         itself (البنك المركزي, لمجلس النواب), or 0."""
-        for form in word_forms(norms[position], 2):
+        for form in word_forms(norms[position], 2, names=True):
             for words in self.bodies.get(form, ()):
                 if tuple(norms[position + 1 : position + len(words)]) == words[1:]:
                     return len(words)
@@ -203,7 +203,7 @@ class Countries:
 
     def body_first(self, word: str) -> str:
         """The form of a body's first word without its clitic (للبنك: البنك)."""
-        return next((form for form in word_forms(word, 2) if form in self.bodies), word)
+        return next((form for form in word_forms(word, 2, names=True) if form in self.bodies), word)
 
     def given_after(self, norms: list[str], end: int) -> int | None:
         """The country named right after a body ending at `end`: its

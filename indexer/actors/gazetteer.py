@@ -59,11 +59,13 @@ ABU_FORMS = frozenset(words("أبو أبا أبي"))
 # What names a club before its name (نادي العين, لفريق ليفربول), a clitic
 # glued on or not: of the owners of an ambiguous spelling, the one club.
 _CLUB_WORDS = frozenset(words("نادي فريق"))
+# The nations of leagues that are no state's of countries.tsv.
+_LEAGUE_NATIONS = frozenset(words("الإنجليزي الاسكتلندي الويلزي"))
 _RUNS_A_COMPETITION = frozenset(words("اتحاد الاتحاد لكرة رابطة الرابطة الجامعة جامعة"))
 
 
 def _a_club_word(token: str) -> bool:
-    return not _CLUB_WORDS.isdisjoint(word_forms(token))
+    return not _CLUB_WORDS.isdisjoint(word_forms(token, names=True))
 
 
 def a_kunya(shown: str) -> bool:
@@ -121,7 +123,7 @@ def _opens(mark, straight_before) -> bool:
 _CLOSING = frozenset("»”")
 
 
-def word_forms(word, shortest=2, names=True):
+def word_forms(word, shortest=2, *, names):
     """`word` and what it is without a leading clitic: و/ف, then ب/ل/ك, each
     taken off a word longer than `shortest` characters, and لل before a
     definite noun (للأمم: الأمم) off one a character longer still, or, for
@@ -249,14 +251,13 @@ class Gazetteer:
         }
         # A club's nation, as the adjectives of its competitions say it
         # (الدوري الفرنسي: الفرنسي), which after its name says the club, not
-        # its city (ليون الفرنسي; the city is ليون الفرنسية).
+        # its city (ليون الفرنسي; the city is ليون الفرنسية); no other word
+        # of theirs (الدوري الأوروبي, الدرجة الأولى: تولوز الأولى is no club).
+        from .countries import countries  # (which reads the gazetteer's forms)
+
+        nations = countries().adjectives | _LEAGUE_NATIONS
         self._nations_of_clubs = {
-            index: {
-                word
-                for phrase in self._peers[index]
-                for word in phrase[1:]
-                if word.startswith("ال") and word.endswith("ي")
-            }
+            index: {word for phrase in self._peers[index] for word in phrase[1:] if word in nations}
             for index in self._clubs
         }
         # The same by their first two words, and one-word phrases alone.
@@ -294,7 +295,7 @@ class Gazetteer:
         `table`, cached: a word is looked at once per process."""
         found = cache.get(token)
         if found is None:
-            forms = word_forms(token) if token[0] in _CLITIC_LETTERS else (token,)
+            forms = word_forms(token, names=True) if token[0] in _CLITIC_LETTERS else (token,)
             found = [form for form in forms if form in table]
             if len(cache) < _CACHE_LIMIT:
                 cache[token] = found

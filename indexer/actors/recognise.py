@@ -288,7 +288,9 @@ class Cues:
     long_starts: frozenset  # the first words of longer titles
     verbs: frozenset  # verbs of saying and doing a name follows
     heads: frozenset  # words that begin an organisation's name, with and without ال
-    weak_heads: frozenset  # those that begin one only before a proper name (حركة, قوات)
+    # Those that begin one only before a proper name or a quoted one (حركة,
+    # قوات), `by_quotes` and `not_by_quotes` among them
+    weak_heads: frozenset
     outlets: frozenset  # those of outlets (صحيفة, قناة): actors only where they act
     qualifiers: frozenset  # words between a title and the name that are not definite
     first_names: frozenset
@@ -1610,23 +1612,51 @@ class Recogniser:
         if len(quoted) == 1 and not first.startswith("ال"):
             return self._proper(first, strict=True) and not self._nisba(first)  # حزب "وسطي"
         return any(
-            word.startswith("ال") or self._proper(word) or not self._a_word(word) for word in quoted
+            word.startswith("ال")
+            or ((self._proper(word) or not self._a_word(word)) and not self._told_to(word))
+            for word in quoted
         )
 
-    def _quoted_name(self, tokens) -> bool:
-        """Whether a body's name is quoted right after its head and reads as
-        a name (جمعية "البوصلة"): not after a definite head, which a quoted
-        word may only describe (التحالف "القذر"), nor an agency's (وفقا لوكالة
-        "إيلنا": a source, as an outlet is, unless named again)."""
-        head = _in(tokens[0][NORM], self.cues.heads) or "ال"
+    def _told_to(self, word: str) -> bool:
+        """Whether a word is ل or ب before a known name: what a quoted
+        description says of someone (جماعة "مؤيدة لترامب"), no name itself."""
+        rest = word[1:]
+        return word[:1] in "لب" and (self._known(rest) or self.gazetteer.knows(rest))
+
+    def _named_in_quotes(self, words) -> bool:
+        """Whether the words quoted after a head (`words`: the head, then
+        them) are the body's name: after an indefinite head (a quoted word
+        only describes التحالف "القذر") whose quoted complement names bodies
+        (not تنظيم "مسيرات العودة": `not_by_quotes`), reading as a name."""
+        head = words[0]
         return (
-            len(tokens) > 3
-            and not head.startswith("ال")
-            and head not in _AGENCIES
-            and tokens[1][SHOWN] in QUOTES
-            and tokens[-1][SHOWN] in QUOTES
-            and self._reads_as_a_name([t[NORM] for t in tokens[2:-1]])
+            not head.startswith("ال")
+            and head not in self.cues.not_by_quotes
+            and self._reads_as_a_name(words[1:])
         )
+
+    def _named_after_weak_head(self, words, quoted: bool) -> bool:
+        """Whether the words after a weak head (`words`: it, then them) name
+        a body: a quoted name (`_named_in_quotes`), or a very rare word at
+        once (حركة حماس; not حركة السلع), but after a head only a quoted name
+        follows (معمل للبلاستيك: `by_quotes`)."""
+        if quoted:
+            return self._named_in_quotes(words)
+        return words[0] not in self.cues.by_quotes and self._proper(words[1], strict=True)
+
+    def _quoted_name(self, tokens) -> bool:
+        """Whether a body found by its shape (`tokens`, from its head) is
+        named by the name quoted right after its head, which makes it one
+        named once (جمعية "البوصلة"); not an agency (وفقا لوكالة "إيلنا": a
+        source, as an outlet is, unless named again), nor a body every
+        state has (وزارة "الداخلية")."""
+        head = _in(tokens[0][NORM], self.cues.heads)
+        if head is None or head in _AGENCIES or len(tokens) < 4:
+            return False
+        if tokens[1][SHOWN] not in QUOTES or tokens[-1][SHOWN] not in QUOTES:
+            return False
+        words = [head, *(t[NORM] for t in tokens[2:-1])]
+        return self._named_in_quotes(words) and not self._national_size(words, 0, len(words))
 
     def _organisation(self, tokens, start) -> int:
         """The size of a named organisation at `start` (0: none, or a generic
@@ -1638,13 +1668,7 @@ class Recogniser:
         words = [tokens[start][NORM], *(t[NORM] for t in rest if t[SHOWN] not in QUOTES)]
         words[0] = _in(words[0], self.cues.heads) or words[0]
         quoted = rest[0][SHOWN] in QUOTES  # حركة "تحرير أزواد": what the writer says is a name
-        if words[0] in self.cues.weak_heads and not (
-            not words[0].startswith("ال")
-            and words[0] not in self.cues.not_by_quotes
-            and self._reads_as_a_name(words[1:])
-            if quoted
-            else words[0] not in self.cues.by_quotes and self._proper(words[1], strict=True)
-        ):
+        if words[0] in self.cues.weak_heads and not self._named_after_weak_head(words, quoted):
             return 0  # حركة السلع, قوات الدفاع, جبهة الساحل: no name follows
         if (
             words[0] == _MANAGEMENT
@@ -1675,9 +1699,9 @@ class Recogniser:
             # (الجامعة الملكية المغربية is one).
             return 0
         if " ".join(words) in self.cues.generic or (
-            not quoted and " ".join(words[:2]) in self.cues.generic
+            " ".join(words[:2]) in self.cues.generic and not (quoted and len(words) > 3)
         ):
-            return 0  # (مركز "الأمن الأمريكي الجديد" is one)
+            return 0  # قوات "الأمن الخاصة" (but مركز "الأمن الأمريكي الجديد" is one)
         return size
 
     # --- an article ---------------------------------------------------------
@@ -2516,11 +2540,11 @@ class Recogniser:
 
     def _glued_before(self, tokens, span) -> bool:
         """Whether a name found by its shape is a known person's whole name,
-        their given name first, after a word that is no name: a country, a
-        definite word, a frequent word of the language (رئيس مالي إبراهيم أبو
-        بكر كيتا, هنغاريا فيكتور أوربان, المرشد علي خامنئي, عودة مروان محسن;
-        not صالح محمد صلاح nor دنيا سمير غانم, a child's name, which a given
-        name or a rare word may begin)."""
+        their given name first, after a word that is no name: a country or a
+        city, a definite word, a frequent word of the language (رئيس مالي
+        إبراهيم أبو بكر كيتا, هنغاريا فيكتور أوربان, المرشد علي خامنئي, عودة
+        مروان محسن; not صالح محمد صلاح nor دنيا سمير غانم, a child's name,
+        which a given name or a rare word may begin)."""
         start, end = span
         cues = self.cues
         if end - start < 3 or tokens[start + 1][NORM] not in cues.first_names:

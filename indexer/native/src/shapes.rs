@@ -1170,6 +1170,7 @@ impl Shapes {
         length(word) >= 3 && self.count(word) < rare && !ends_any(word, &["يه", "يا"])
     }
 
+    /// `_reads_as_a_name`: whether quoted words after a head read as its name.
     fn reads_as_a_name(&self, quoted: &[Cow<str>]) -> bool {
         let first = quoted[0].as_ref();
         if quoted
@@ -1186,9 +1187,34 @@ impl Shapes {
                 return self.proper(word, true) && !self.nisba(word);
             }
         }
-        quoted
-            .iter()
-            .any(|word| word.starts_with("ال") || self.proper(word, false) || !self.a_word(word))
+        quoted.iter().any(|word| {
+            word.starts_with("ال")
+                || ((self.proper(word, false) || !self.a_word(word)) && !self.told_to(word))
+        })
+    }
+
+    /// `_told_to`: ل or ب before a known name (مؤيدة لترامب).
+    fn told_to(&self, word: &str) -> bool {
+        let rest = after(word, 1);
+        starts_any(word, &["ل", "ب"]) && (self.known(rest) || self.spellings.contains(rest))
+    }
+
+    /// `_named_in_quotes`: the words quoted after an indefinite head that
+    /// names bodies so (`words`: the head, then them) are its name.
+    fn named_in_quotes(&self, words: &[Cow<str>]) -> bool {
+        let head = words[0].as_ref();
+        !head.starts_with("ال")
+            && !self.not_by_quotes.contains(head)
+            && self.reads_as_a_name(&words[1..])
+    }
+
+    /// `_named_after_weak_head`: a quoted name, or a very rare word at once
+    /// but after a head only a quoted name follows.
+    fn named_after_weak_head(&self, words: &[Cow<str>], quoted: bool) -> bool {
+        if quoted {
+            return self.named_in_quotes(words);
+        }
+        !self.by_quotes.contains(words[0].as_ref()) && self.proper(&words[1], true)
     }
 
     fn organisation(&self, tokens: &[Token], start: usize) -> usize {
@@ -1206,15 +1232,7 @@ impl Shapes {
         }
         let head = words[0].as_ref();
         let quoted = self.quotes.contains(rest[0].shown);
-        if self.weak_heads.contains(head)
-            && !(if quoted {
-                !head.starts_with("ال")
-                    && !self.not_by_quotes.contains(head)
-                    && self.reads_as_a_name(&words[1..])
-            } else {
-                !self.by_quotes.contains(head) && self.proper(&words[1], true)
-            })
-        {
+        if self.weak_heads.contains(head) && !self.named_after_weak_head(&words, quoted) {
             return 0;
         }
         if head == self.management
@@ -1249,13 +1267,14 @@ impl Shapes {
         }
         let joined = words.join(" ");
         if self.generic.contains(&joined)
-            || (!quoted && self.generic.contains(&words[..2].join(" ")))
+            || (self.generic.contains(&words[..2].join(" ")) && !(quoted && words.len() > 3))
         {
             return 0;
         }
         size
     }
 
+    /// `_quoted`: where a name quoted from `at` closes.
     fn quoted(&self, tokens: &[Token], at: usize) -> Option<usize> {
         if at >= tokens.len() || !self.quotes.contains(tokens[at].shown) {
             return None;
