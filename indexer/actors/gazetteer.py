@@ -80,13 +80,13 @@ def a_kunya(shown: str) -> bool:
 
 _LISTING = frozenset(("و", "او")) | COMMAS  # between two names of a list
 # The words of a context phrase that names a competition (الدوري الإنجليزي,
-# الليغا, كأس أمير قطر): the clubs that share one play in it, and one named
-# beyond doubt confirms another. Not كرة القدم, مباراة, a country: any club's,
-# any body's of it.
+# الليغا, كأس أمير قطر, الرابطة المحترفة): the clubs that share one play in
+# it, and one named beyond doubt confirms another. Not كرة القدم, مباراة, a
+# country: any club's, any body's of it.
 _LEAGUE_WORDS = frozenset(
     words(
         "دوري الدوري الليغا الليجا الليغ البريميرليغ البريميرليج البريمييرليغ البريمير"
-        " الكالتشيو السيري البوندسليغا البوندسليجا التشامبيونشيب كأس"
+        " الكالتشيو السيري البوندسليغا البوندسليجا التشامبيونشيب كأس المحترفة الاحترافية"
     )
 )
 _CACHE_LIMIT = 500_000  # distinct words remembered per table (a large archive's vocabulary)
