@@ -1013,7 +1013,9 @@ def test_what_a_title_is_joined_to_by_wa_is_no_name_unless_it_is_one():
     # كاتب ومطور: two roles, not a writer named ومطور بريطاني.
     assert names("هو أولي فروست، كاتب ومطور بريطاني، والملف المعروض") == []
     coaches = "أمثال الأرجنتيني رامون دياز مدرب الهلال والأوكراني سيرغي ريبروف مدرب الأهلي"
-    assert names(coaches) == ["رامون دياز", "نادي الهلال السعودي", "سيرغي ريبروف"]
+    # (الأهلي: Saudi Arabia's, as الهلال, a club of its league, says.)
+    expected = ["رامون دياز", "نادي الهلال السعودي", "سيرغي ريبروف", "النادي الأهلي السعودي"]
+    assert names(coaches) == expected
     assert names("قال المدافع وياسر الشهراني") == ["ياسر الشهراني"]
 
 
@@ -1315,6 +1317,29 @@ def test_a_clubs_nation_after_its_name_says_the_club_not_its_city():
     assert "نادي حرس الحدود" not in names("ضرب الكتيبة التابعة لسلاح حرس الحدود المصري")
     # A spelling of two that ends in the nation (an ambiguous one) says it too.
     assert names("وسيلاقي فيه الريان القطري في الدوحة") == ["نادي الريان"]
+
+
+def test_a_club_confirms_the_clubs_of_its_league_but_not_a_city_of_their_name():
+    # The shipped clubs know their league, the best known too (مانشستر
+    # يونايتد, يوفنتوس, الترجي: their peers were none).
+    assert names("وتعادل مانشستر يونايتد مع بورنموث") == ["مانشستر يونايتد", "بورنموث"]
+    assert names("فاز يوفنتوس على غريمه تورينو 1-صفر") == ["يوفنتوس", "تورينو"]
+    tunis = "وفاز الترجي الرياضي التونسي على النجم في رادس"  # الرابطة المحترفة
+    assert names(tunis) == ["الترجي الرياضي التونسي", "النجم الرياضي الساحلي"]
+    # Where a club's city is, the club is not; a player's في is the club's.
+    assert names("وكان يوفنتوس وتوتنهام تعادلا 2-2 ذهابا في تورينو") == ["يوفنتوس", "توتنهام"]
+    assert "تورينو" in names("وكان المهاجم يلعب في تورينو قبل انتقاله إلى يوفنتوس")
+    # One arrives إلى a city; a player is lent إلى a club.
+    assert "تورينو" not in names("وأعلن يوفنتوس موعد وصول كريستيانو رونالدو إلى تورينو")
+    assert names("وأعاره ريال مدريد إلى فالنسيا الموسم الماضي") == ["ريال مدريد", "فالنسيا"]
+    # An ambiguous club once confirmed confirms its league's.
+    assert names("وفاز الريان القطري على الغرافة") == ["نادي الريان", "نادي الغرافة"]
+    assert names("وفاز الريان على الغرافة") == []
+
+
+def test_a_nation_after_a_clubs_name_is_not_the_first_of_two_nations():
+    assert names("وضمت القائمة عصام الحضري حارس التعاون السعودي") == ["عصام الحضري", "نادي التعاون"]
+    assert names("وأثنى الرئيس على التعاون السعودي الأميركي في مجال الطاقة") == []
 
 
 def test_idioms_and_places_that_hold_a_known_name_are_no_one():

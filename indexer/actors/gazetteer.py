@@ -62,6 +62,17 @@ _CLUB_WORDS = frozenset(words("نادي فريق"))
 # The nations of leagues that are no state's of countries.tsv.
 _LEAGUE_NATIONS = frozenset(words("الإنجليزي الاسكتلندي الويلزي"))
 _RUNS_A_COMPETITION = frozenset(words("اتحاد الاتحاد لكرة رابطة الرابطة الجامعة جامعة"))
+# The words before a city's name that a club of its name does not follow
+# (ذهابا في تورينو, إلى مدينة ليون, وسط ليل), and إلى after a word of
+# arriving (وصول رونالدو إلى تورينو; but a player moves إلى a club: أعير
+# إلى فالنسيا); a player's club follows في after the words of _PLAYS_IN
+# (يلعب في برشلونة, زميله في ليفربول).
+_IN_A_CITY = frozenset(words("في وفي مدينة بمدينة ومدينة لمدينة وسط قرب بالقرب"))
+_ARRIVING = frozenset(words("وصل وصول وصوله يصل سيصل وصلت وصولها توجه سافر"))
+_TO = frozenset(words("إلى وإلى"))
+_PLAYS_IN = frozenset(
+    words("يلعب لعب يلعبان لعبا زميله زميلي زميلا زملائه زملاؤه ورفاقه رفاقه لاعبا لاعب لاعبي")
+)
 
 
 def _a_club_word(token: str) -> bool:
@@ -255,7 +266,7 @@ class Gazetteer:
         # of theirs (الدوري الأوروبي, الدرجة الأولى: تولوز الأولى is no club).
         from .countries import countries  # (which reads the gazetteer's forms)
 
-        nations = countries().adjectives | _LEAGUE_NATIONS
+        self._nations = nations = countries().adjectives | _LEAGUE_NATIONS
         self._nations_of_clubs = {
             index: {word for phrase in self._peers[index] for word in phrase[1:] if word in nations}
             for index in self._clubs
@@ -482,45 +493,82 @@ class Gazetteer:
         plain = list(sure)  # the mentions a list confirms by: not the ones confirmed here
         context = None
         peers = None  # the context phrases of the organisations named beyond doubt
-        for number, position, size, owners in ambiguous:
-            candidates = {index for index, _ in owners}
-            confirmed = candidates & confirmed_by_name
-            if not confirmed and position and _a_club_word(token_lists[number][position - 1]):
-                # نادي العين, لفريق ليفربول: the one club of its owners.
-                clubs = candidates & self._clubs
-                confirmed = clubs if len(clubs) == 1 else set()
-            if not confirmed and size <= 2 and position + 1 < len(token_lists[number]):
-                # ليون الفرنسي, الأهلي المصري: the one club of that nation,
-                # after a name of one word or in a spelling of two (الريان
-                # القطري; حرس الحدود المصري is Egypt's border guard).
-                nation = token_lists[number][position + 1]
-                clubs = {i for i in candidates & self._clubs if nation in self._nations_of_clubs[i]}
-                confirmed = clubs if len(clubs) == 1 else set()
-            people = all(self.actors[index].type == PERSON for index in candidates)
-            if not confirmed and not (
-                size == 1
-                and common is not None
-                and common(number, position, self.spelling(token_lists[number][position]), people)
-            ):
-                if context is None:
-                    context = self._confirmed_by_context(token_lists, context_positions)
-                    for phrase in also_context() if also_context else ():
-                        context |= self._bodies_of_context.get(phrase, set())
-                confirmed = candidates & context
-                if not confirmed:
-                    # بورنموث where ليستر and إيفرتون are named: a club of
-                    # their league, as its context words would say.
-                    if peers is None:
-                        peers = set().union(*(self._peers[i] for i in confirmed_by_name))
-                    if alone is None or alone(number, position, size):
-                        confirmed = {i for i in candidates if not self._peers[i].isdisjoint(peers)}
-                if not confirmed and lists:
-                    confirmed = self._listed_with(
-                        token_lists[number], position, size, candidates, plain, number
+        # An ambiguous club once confirmed confirms its league's as one named
+        # beyond doubt does (الريان القطري: then الغرافة and لخويا): the
+        # mentions left are read again while that confirms more.
+        peer_of = set(confirmed_by_name)
+        waiting = ambiguous
+        while True:
+            left = []
+            for number, position, size, owners in waiting:
+                candidates = {index for index, _ in owners}
+                confirmed = candidates & confirmed_by_name
+                if not confirmed and position and _a_club_word(token_lists[number][position - 1]):
+                    # نادي العين, لفريق ليفربول: the one club of its owners.
+                    clubs = candidates & self._clubs
+                    confirmed = clubs if len(clubs) == 1 else set()
+                if not confirmed and size <= 2 and position + 1 < len(token_lists[number]):
+                    # ليون الفرنسي, الأهلي المصري: the one club of that nation,
+                    # after a name of one word or in a spelling of two (الريان
+                    # القطري; حرس الحدود المصري is Egypt's border guard); not
+                    # the first of two nations (التعاون السعودي الأميركي).
+                    nation, *after = token_lists[number][position + 1 : position + 3]
+                    clubs = {
+                        i for i in candidates & self._clubs if nation in self._nations_of_clubs[i]
+                    }
+                    two_nations = bool(after) and after[0] in self._nations
+                    confirmed = clubs if len(clubs) == 1 and not two_nations else set()
+                people = all(self.actors[index].type == PERSON for index in candidates)
+                if not confirmed and not (
+                    size == 1
+                    and common is not None
+                    and common(
+                        number, position, self.spelling(token_lists[number][position]), people
                     )
-            if len(confirmed) == 1:
-                sure.append((number, position, size, confirmed.pop()))
+                ):
+                    if context is None:
+                        context = self._confirmed_by_context(token_lists, context_positions)
+                        for phrase in also_context() if also_context else ():
+                            context |= self._bodies_of_context.get(phrase, set())
+                    confirmed = candidates & context
+                    if not confirmed:
+                        # بورنموث where ليستر and إيفرتون are named: a club of
+                        # their league, as its context words would say; not where
+                        # a city of its name is (ذهابا في تورينو, where يوفنتوس is).
+                        if peers is None:
+                            peers = set().union(*(self._peers[i] for i in peer_of))
+                        if (alone is None or alone(number, position, size)) and not self._in_a_city(
+                            token_lists[number], position
+                        ):
+                            confirmed = {
+                                i for i in candidates if not self._peers[i].isdisjoint(peers)
+                            }
+                    if not confirmed and lists:
+                        confirmed = self._listed_with(
+                            token_lists[number], position, size, candidates, plain, number
+                        )
+                if len(confirmed) == 1:
+                    sure.append((number, position, size, confirmed.pop()))
+                else:
+                    left.append((number, position, size, owners))
+            grown = {i for *_, i in sure if self._peers[i]} - peer_of
+            if not left or not grown:
+                break
+            peer_of |= grown
+            peers = set().union(*(self._peers[i] for i in peer_of))
+            waiting = left
         return sorted(sure)
+
+    @staticmethod
+    def _in_a_city(tokens, position) -> bool:
+        """Whether the name at `position` of `tokens` follows a word of a
+        place (في, مدينة, وصل إلى), but not a player's في (يلعب في)."""
+        before = tokens[position - 1] if position else ""
+        if before in _TO:
+            return not _ARRIVING.isdisjoint(tokens[max(0, position - 9) : position - 1])
+        if before not in _IN_A_CITY:
+            return False
+        return not (before in ("في", "وفي") and position > 1 and tokens[position - 2] in _PLAYS_IN)
 
     def _a_word_here(self, index, tokens, number, position, common) -> bool:
         """Whether the one-word spelling of person `index` at `position` of
