@@ -1342,6 +1342,16 @@ def test_a_nation_after_a_clubs_name_is_not_the_first_of_two_nations():
     assert names("وأثنى الرئيس على التعاون السعودي الأميركي في مجال الطاقة") == []
 
 
+def test_a_common_word_that_ends_in_a_names_spelling_is_no_mention_of_it():
+    # كابل (Kabul, a cable) is not ك and أبل; بتاتا ("at all") not ب and
+    # تاتا; بدائي ("primitive") not ب and Ali Daei's دائي.
+    tech = "وأعلنت غوغل ومايكروسوفت مد كابل بحري جديد عبر الهواتف الذكية"
+    assert names(tech) == ["غوغل", "مايكروسوفت"]
+    assert names("وقالت الشركة إنها لن تستفيد بتاتا من رفع الأسعار في الهند") == []
+    assert names("ولدى ترامب أيضا ملجأ بدائي في عزبته") == ["دونالد ترامب"]
+    assert names("وسجل علي دائي 109 أهداف مع منتخب إيران") == ["علي دائي"]
+
+
 def test_idioms_and_places_that_hold_a_known_name_are_no_one():
     # The lion's share, the Ain al-Asad base, Mayfair, Hegra: phrases never tagged.
     assert names("واستحوذت الشركات السورية على حصة الأسد من السوق في دمشق") == []
