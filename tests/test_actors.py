@@ -1060,6 +1060,12 @@ def test_given_names_of_every_region_begin_names():
     assert names("وأكد إلياس المنصوري أن الحكومة") == ["إلياس المنصوري"]
     assert names("كما التقى باقر نمازي") == ["باقر نمازي"]
     assert names("وسجل جويل ماتيب هدفا") == ["جويل ماتيب"]
+    # Afghan and Egyptian ones, named where no title is.
+    assert names("وأكد غلام علي خوشرو أن") == ["غلام علي خوشرو"]
+    assert names("وقال لاشين إبراهيم إن") == ["لاشين إبراهيم"]
+    # Not a family name or a state's (أنجلينا جولي, نورث كارولينا).
+    assert names("وحصل على الماجستير من جامعة نورث كارولينا الأمريكية") == ["جامعة نورث كارولينا"]
+    assert names("اختارت الممثلة أنجيلينا جولي أيضا") == ["أنجلينا جولي"]
 
 
 def test_a_name_no_list_knows_between_two_commas_is_a_person():
