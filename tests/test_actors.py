@@ -1335,12 +1335,27 @@ def test_a_club_confirms_the_clubs_of_its_league_but_not_a_city_of_their_name():
     # Where a club's city is, the club is not; a player's في is the club's.
     assert names("وكان يوفنتوس وتوتنهام تعادلا 2-2 ذهابا في تورينو") == ["يوفنتوس", "توتنهام"]
     assert "تورينو" in names("وكان المهاجم يلعب في تورينو قبل انتقاله إلى يوفنتوس")
+    assert names("وانتقل لاعب وسط تورينو إلى يوفنتوس") == ["تورينو", "يوفنتوس"]  # a midfielder
     # One arrives إلى a city; a player is lent إلى a club.
     assert "تورينو" not in names("وأعلن يوفنتوس موعد وصول كريستيانو رونالدو إلى تورينو")
     assert names("وأعاره ريال مدريد إلى فالنسيا الموسم الماضي") == ["ريال مدريد", "فالنسيا"]
     # An ambiguous club once confirmed confirms its league's.
     assert names("وفاز الريان القطري على الغرافة") == ["نادي الريان", "نادي الغرافة"]
     assert names("وفاز الريان على الغرافة") == []
+
+
+def test_a_clubs_name_that_is_a_word_is_no_club_in_the_words_phrases():
+    # التعاون, "cooperation"; العربي, "Arab"; الإفريقي of another club's name.
+    saudi = "في الدوري السعودي"
+    assert names(f"وقد نظمت الورشة بالتعاون مع الهلال والنصر {saudi}") == [
+        "نادي الهلال السعودي",
+        "نادي النصر السعودي",
+    ]
+    assert "نادي التعاون" in names(f"وتعادل التعاون مع الهلال {saudi}")
+    gulf = "وتوج العين بطلا لدوري الخليج العربي بعد فوزه على الوحدة"
+    assert names(gulf) == ["نادي العين", "نادي الوحدة الإماراتي"]
+    menzel = "فاز الملعب الإفريقي لمنزل بورقيبة على الترجي الرياضي التونسي"
+    assert names(menzel) == ["الملعب الإفريقي لمنزل بورقيبة", "الترجي الرياضي التونسي"]
 
 
 def test_a_nation_after_a_clubs_name_is_not_the_first_of_two_nations():

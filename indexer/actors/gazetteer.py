@@ -63,11 +63,11 @@ _CLUB_WORDS = frozenset(words("نادي فريق"))
 _LEAGUE_NATIONS = frozenset(words("الإنجليزي الاسكتلندي الويلزي"))
 _RUNS_A_COMPETITION = frozenset(words("اتحاد الاتحاد لكرة رابطة الرابطة الجامعة جامعة"))
 # The words before a city's name that a club of its name does not follow
-# (ذهابا في تورينو, إلى مدينة ليون, وسط ليل), and إلى after a word of
-# arriving (وصول رونالدو إلى تورينو; but a player moves إلى a club: أعير
-# إلى فالنسيا); a player's club follows في after the words of _PLAYS_IN
-# (يلعب في برشلونة, زميله في ليفربول).
-_IN_A_CITY = frozenset(words("في وفي مدينة بمدينة ومدينة لمدينة وسط قرب بالقرب"))
+# (ذهابا في تورينو, إلى مدينة ليون, قرب ليل; not وسط: لاعب وسط تورينو is a
+# midfielder), and إلى after a word of arriving (وصول رونالدو إلى تورينو;
+# but a player moves إلى a club: أعير إلى فالنسيا); a player's club follows
+# في after the words of _PLAYS_IN (يلعب في برشلونة, زميله في ليفربول).
+_IN_A_CITY = frozenset(words("في وفي مدينة بمدينة ومدينة لمدينة قرب بالقرب"))
 _ARRIVING = frozenset(words("وصل وصول وصوله يصل سيصل وصلت وصولها توجه سافر"))
 _TO = frozenset(words("إلى وإلى"))
 _PLAYS_IN = frozenset(
