@@ -1358,6 +1358,13 @@ def test_a_clubs_name_that_is_a_word_is_no_club_in_the_words_phrases():
     assert names(menzel) == ["الملعب الإفريقي لمنزل بورقيبة", "الترجي الرياضي التونسي"]
 
 
+def test_a_nations_parliament_is_named_by_its_nationality():
+    # ACTORS.md: a named institution (a review's convention: a nation's parliament).
+    assert names("وصوت البرلمان البريطاني على الاتفاق") == ["البرلمان البريطاني"]
+    assert names("وأقر البرلمان الروسي القانون") == ["مجلس الدوما"]
+    assert names("وصادق البرلمان الإسرائيلي على قانون القومية") == ["الكنيست"]
+
+
 def test_a_nation_after_a_clubs_name_is_not_the_first_of_two_nations():
     assert names("وضمت القائمة عصام الحضري حارس التعاون السعودي") == ["عصام الحضري", "نادي التعاون"]
     assert names("وأثنى الرئيس على التعاون السعودي الأميركي في مجال الطاقة") == []
