@@ -492,71 +492,68 @@ class Gazetteer:
         confirmed_by_name = {index for *_, index in sure}
         plain = list(sure)  # the mentions a list confirms by: not the ones confirmed here
         context = None
-        peers = None  # the context phrases of the organisations named beyond doubt
+        peer_of = set(confirmed_by_name)  # the organisations whose competitions confirm
+        peers = None  # the context phrases of competitions of those
+
+        def confirm(number, position, size, owners) -> bool:
+            """Whether the article confirms one owner of an ambiguous mention
+            (then added to `sure`)."""
+            nonlocal context, peers
+            tokens = token_lists[number]
+            candidates = {index for index, _ in owners}
+            confirmed = candidates & confirmed_by_name
+            if not confirmed and position and _a_club_word(tokens[position - 1]):
+                # نادي العين, لفريق ليفربول: the one club of its owners.
+                clubs = candidates & self._clubs
+                confirmed = clubs if len(clubs) == 1 else set()
+            if not confirmed and size <= 2 and position + 1 < len(tokens):
+                # ليون الفرنسي, الأهلي المصري: the one club of that nation,
+                # after a name of one word or in a spelling of two (الريان
+                # القطري; حرس الحدود المصري is Egypt's border guard); not
+                # the first of two nations (التعاون السعودي الأميركي).
+                nation, *after = tokens[position + 1 : position + 3]
+                clubs = {i for i in candidates & self._clubs if nation in self._nations_of_clubs[i]}
+                two_nations = bool(after) and after[0] in self._nations
+                confirmed = clubs if len(clubs) == 1 and not two_nations else set()
+            people = all(self.actors[index].type == PERSON for index in candidates)
+            if not confirmed and not (
+                size == 1
+                and common is not None
+                and common(number, position, self.spelling(tokens[position]), people)
+            ):
+                if context is None:
+                    context = self._confirmed_by_context(token_lists, context_positions)
+                    for phrase in also_context() if also_context else ():
+                        context |= self._bodies_of_context.get(phrase, set())
+                confirmed = candidates & context
+                if not confirmed:
+                    # بورنموث where ليستر and إيفرتون are named: a club of
+                    # their league, as its context words would say; not where
+                    # a city of its name is (ذهابا في تورينو, where يوفنتوس is).
+                    if peers is None:
+                        peers = set().union(*(self._peers[i] for i in peer_of))
+                    if (alone is None or alone(number, position, size)) and not self._in_a_city(
+                        tokens, position
+                    ):
+                        confirmed = {i for i in candidates if not self._peers[i].isdisjoint(peers)}
+                if not confirmed and lists:
+                    confirmed = self._listed_with(tokens, position, size, candidates, plain, number)
+            if len(confirmed) != 1:
+                return False
+            sure.append((number, position, size, confirmed.pop()))
+            return True
+
         # An ambiguous club once confirmed confirms its league's as one named
         # beyond doubt does (الريان القطري: then الغرافة and لخويا): the
         # mentions left are read again while that confirms more.
-        peer_of = set(confirmed_by_name)
-        waiting = ambiguous
-        while True:
-            left = []
-            for number, position, size, owners in waiting:
-                candidates = {index for index, _ in owners}
-                confirmed = candidates & confirmed_by_name
-                if not confirmed and position and _a_club_word(token_lists[number][position - 1]):
-                    # نادي العين, لفريق ليفربول: the one club of its owners.
-                    clubs = candidates & self._clubs
-                    confirmed = clubs if len(clubs) == 1 else set()
-                if not confirmed and size <= 2 and position + 1 < len(token_lists[number]):
-                    # ليون الفرنسي, الأهلي المصري: the one club of that nation,
-                    # after a name of one word or in a spelling of two (الريان
-                    # القطري; حرس الحدود المصري is Egypt's border guard); not
-                    # the first of two nations (التعاون السعودي الأميركي).
-                    nation, *after = token_lists[number][position + 1 : position + 3]
-                    clubs = {
-                        i for i in candidates & self._clubs if nation in self._nations_of_clubs[i]
-                    }
-                    two_nations = bool(after) and after[0] in self._nations
-                    confirmed = clubs if len(clubs) == 1 and not two_nations else set()
-                people = all(self.actors[index].type == PERSON for index in candidates)
-                if not confirmed and not (
-                    size == 1
-                    and common is not None
-                    and common(
-                        number, position, self.spelling(token_lists[number][position]), people
-                    )
-                ):
-                    if context is None:
-                        context = self._confirmed_by_context(token_lists, context_positions)
-                        for phrase in also_context() if also_context else ():
-                            context |= self._bodies_of_context.get(phrase, set())
-                    confirmed = candidates & context
-                    if not confirmed:
-                        # بورنموث where ليستر and إيفرتون are named: a club of
-                        # their league, as its context words would say; not where
-                        # a city of its name is (ذهابا في تورينو, where يوفنتوس is).
-                        if peers is None:
-                            peers = set().union(*(self._peers[i] for i in peer_of))
-                        if (alone is None or alone(number, position, size)) and not self._in_a_city(
-                            token_lists[number], position
-                        ):
-                            confirmed = {
-                                i for i in candidates if not self._peers[i].isdisjoint(peers)
-                            }
-                    if not confirmed and lists:
-                        confirmed = self._listed_with(
-                            token_lists[number], position, size, candidates, plain, number
-                        )
-                if len(confirmed) == 1:
-                    sure.append((number, position, size, confirmed.pop()))
-                else:
-                    left.append((number, position, size, owners))
+        waiting = [mention for mention in ambiguous if not confirm(*mention)]
+        while waiting:
             grown = {i for *_, i in sure if self._peers[i]} - peer_of
-            if not left or not grown:
+            if not grown:
                 break
             peer_of |= grown
-            peers = set().union(*(self._peers[i] for i in peer_of))
-            waiting = left
+            peers = None
+            waiting = [mention for mention in waiting if not confirm(*mention)]
         return sorted(sure)
 
     @staticmethod
