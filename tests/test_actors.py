@@ -1889,6 +1889,8 @@ def test_a_seat_of_power_is_an_actor_where_it_acts_not_where_it_is_the_place():
     assert "البيت الأبيض" not in names(place) and "دونالد ترامب" in names(place)
     visit = "منذ وصوله إلى البيت الأبيض. وحضر الحفل في الكرملين. وسيزور الإليزيه"
     assert names(visit) == []
+    building = "قبو محصن تحت البيت الأبيض. ووقع الحادث بالقرب من مقر الكرملين"
+    assert names(building) == []
     # With ب glued on after an event or a time: «at the White House»; not
     # after a verb whose object it is, nor after its officials.
     assert names("وقال لصانعي السيارات خلال اجتماع بالبيت الأبيض في مايو") == []
