@@ -233,6 +233,7 @@ class Gazetteer:
                         self._english_words.setdefault(word, set()).add(index)
 
         self._context_cache: dict[str, list[str]] = {}
+        self._actor_cache: dict[str, Actor | None] = {}  # a name as written -> `actor`'s answer
         self._first_tokens = _tokens_reaching(self._first)
         # a context phrase's first word, with and without ال -> [(actor index, phrase)]
         self._context_first = {}
@@ -730,13 +731,18 @@ class Gazetteer:
         """The actor an unambiguous alias names, or None; a kunya in another
         case is the one it names as أبو (أبي مازن, أبا بكر البغدادي; not آبي,
         Abby, nor a family name أبي no one has as أبو: سيزار أبي خليل)."""
+        if name in self._actor_cache:
+            return self._actor_cache[name]
         written = words(name)
         owners = self._owners.get(written, ())
         if not owners and len(written) > 1 and written[0] in ABU_FORMS and a_kunya(name.split()[0]):
             owners = self._owners.get(("ابو", *written[1:]), ())
+        found = None
         if len(owners) == 1 and not owners[0][1] and self._tagged[owners[0][0]]:
-            return self.actors[owners[0][0]]
-        return None
+            found = self.actors[owners[0][0]]
+        if len(self._actor_cache) < _CACHE_LIMIT:
+            self._actor_cache[name] = found
+        return found
 
     def spellings(self, name):
         """The unambiguous aliases of the actor `name` names without ambiguity

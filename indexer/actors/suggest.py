@@ -60,6 +60,7 @@ class Candidate:
         }
 
 
+@functools.lru_cache(maxsize=1 << 16)  # (asked of the same names article after article)
 def skeleton(name: str) -> str:
     """The name without its long vowels, after the first letter of each word:
     ترامب and ترمب, بوتين and بوتن, نتنياهو and نتانياهو share one. A word
