@@ -101,6 +101,7 @@ _LEAGUE_WORDS = frozenset(
     )
 )
 _CACHE_LIMIT = 500_000  # distinct words remembered per table (a large archive's vocabulary)
+_NAMES_REMEMBERED = 100_000  # names `actor` remembers its answer for (16 MB at most)
 
 
 class GazetteerError(ValueError):
@@ -740,7 +741,7 @@ class Gazetteer:
         found = None
         if len(owners) == 1 and not owners[0][1] and self._tagged[owners[0][0]]:
             found = self.actors[owners[0][0]]
-        if len(self._actor_cache) < _CACHE_LIMIT:
+        if len(self._actor_cache) < _NAMES_REMEMBERED:
             self._actor_cache[name] = found
         return found
 
