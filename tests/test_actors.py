@@ -1063,7 +1063,9 @@ def test_given_names_of_every_region_begin_names():
     # Afghan and Egyptian ones, named where no title is.
     assert names("وأكد غلام علي خوشرو أن") == ["غلام علي خوشرو"]
     assert names("وقال لاشين إبراهيم إن") == ["لاشين إبراهيم"]
-    # Not a family name or a state's (أنجلينا جولي, نورث كارولينا).
+    assert names("وقالت مارغوت وولستروم إن") == ["مارغوت وولستروم"]
+    # Not a word (متعب, "tiring"), a family name or a state's (أنجلينا جولي, نورث كارولينا).
+    assert names("وبدأت فرنسا منافساتها بأداء متعب ممل") == []
     assert names("وحصل على الماجستير من جامعة نورث كارولينا الأمريكية") == ["جامعة نورث كارولينا"]
     assert names("اختارت الممثلة أنجيلينا جولي أيضا") == ["أنجلينا جولي"]
 
@@ -1368,6 +1370,13 @@ def test_a_nations_parliament_is_named_by_its_nationality():
 def test_a_nation_after_a_clubs_name_is_not_the_first_of_two_nations():
     assert names("وضمت القائمة عصام الحضري حارس التعاون السعودي") == ["عصام الحضري", "نادي التعاون"]
     assert names("وأثنى الرئيس على التعاون السعودي الأميركي في مجال الطاقة") == []
+    assert names("لعبت أدوارا حاسمة في التعاون السعودي-الأميركي.") == []
+
+
+def test_bruma_is_the_player_only_where_his_clubs_are_named():
+    # Bruma, بروما, is ب and روما ("in Rome") as often.
+    assert names("وتقدم لايبزيغ بواسطة بروما بعد مرور دقيقتين") == ["بروما"]
+    assert "بروما" not in names("كانوا بانتظار الجناح البرازيلي في مطار سيامبينو بروما")
 
 
 def test_a_common_word_that_ends_in_a_names_spelling_is_no_mention_of_it():

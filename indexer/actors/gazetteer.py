@@ -513,8 +513,9 @@ class Gazetteer:
                 # after a name of one word or in a spelling of two (الريان
                 # القطري; حرس الحدود المصري is Egypt's border guard); not
                 # the first of two nations (التعاون السعودي الأميركي).
-                nation, *after = tokens[position + 1 : position + 3]
+                nation, *after = tokens[position + 1 : position + 4]
                 clubs = {i for i in candidates & self._clubs if nation in self._nations_of_clubs[i]}
+                after = after[1:] if after[:1] in (["-"], ["–"]) else after[:1]  # السعودي-الأميركي
                 two_nations = bool(after) and after[0] in self._nations
                 confirmed = clubs if len(clubs) == 1 and not two_nations else set()
             people = all(self.actors[index].type == PERSON for index in candidates)
