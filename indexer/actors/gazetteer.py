@@ -67,8 +67,10 @@ _RUNS_A_COMPETITION = frozenset(words("اتحاد الاتحاد لكرة راب
 # midfielder), and إلى after a word of arriving (وصول رونالدو إلى تورينو;
 # but a player moves إلى a club: أعير إلى فالنسيا); a player's club follows
 # في after the words of _PLAYS_IN (يلعب في برشلونة, زميله في ليفربول).
-_IN_A_CITY = frozenset(words("في وفي مدينة بمدينة ومدينة لمدينة قرب بالقرب"))
+_IN = frozenset(words("في وفي"))
+_IN_A_CITY = _IN | frozenset(words("مدينة بمدينة ومدينة لمدينة قرب بالقرب"))
 _ARRIVING = frozenset(words("وصل وصول وصوله يصل سيصل وصلت وصولها توجه سافر"))
+_ARRIVER_WORDS = 7  # the most words between a word of arriving and its إلى (the traveller's name)
 _TO = frozenset(words("إلى وإلى"))
 _PLAYS_IN = frozenset(
     words("يلعب لعب يلعبان لعبا زميله زميلي زميلا زملائه زملاؤه ورفاقه رفاقه لاعبا لاعب لاعبي")
@@ -513,10 +515,11 @@ class Gazetteer:
                 # after a name of one word or in a spelling of two (الريان
                 # القطري; حرس الحدود المصري is Egypt's border guard); not
                 # the first of two nations (التعاون السعودي الأميركي).
-                nation, *after = tokens[position + 1 : position + 4]
+                nation, *rest = tokens[position + 1 : position + 4]
                 clubs = {i for i in candidates & self._clubs if nation in self._nations_of_clubs[i]}
-                after = after[1:] if after[:1] in (["-"], ["–"]) else after[:1]  # السعودي-الأميركي
-                two_nations = bool(after) and after[0] in self._nations
+                if rest[:1] in (["-"], ["–"]):
+                    rest = rest[1:]  # السعودي-الأميركي
+                two_nations = bool(rest) and rest[0] in self._nations
                 confirmed = clubs if len(clubs) == 1 and not two_nations else set()
             people = all(self.actors[index].type == PERSON for index in candidates)
             if not confirmed and not (
@@ -565,10 +568,12 @@ class Gazetteer:
         place (في, مدينة, وصل إلى), but not a player's في (يلعب في)."""
         before = tokens[position - 1] if position else ""
         if before in _TO:
-            return not _ARRIVING.isdisjoint(tokens[max(0, position - 9) : position - 1])
+            return not _ARRIVING.isdisjoint(
+                tokens[max(0, position - 2 - _ARRIVER_WORDS) : position - 1]
+            )
         if before not in _IN_A_CITY:
             return False
-        return not (before in ("في", "وفي") and position > 1 and tokens[position - 2] in _PLAYS_IN)
+        return not (before in _IN and position > 1 and tokens[position - 2] in _PLAYS_IN)
 
     def _a_word_here(self, index, tokens, number, position, common) -> bool:
         """Whether the one-word spelling of person `index` at `position` of
