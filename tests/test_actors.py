@@ -1175,6 +1175,24 @@ def test_a_person_a_body_or_a_building_is_named_after_is_no_mention_of_them():
     assert "كابيتال إيكونوميكس" in names("وقال مركز كابيتال إيكونوميكس إن")
 
 
+def test_a_company_named_after_a_person_is_the_company_unless_the_name_is_a_known_actors():
+    # A company, a brand, a paper: the name after them that no list knows
+    # is theirs, not a person's (review 76, C11).
+    assert found("وقالت شركة توماس كوك إن الرحلات ألغيت") == [("شركة توماس كوك", "organisation")]
+    assert found("ترتدي فستانا من ماركة مايكل كورس") == [("ماركة مايكل كورس", "organisation")]
+    assert found("وأصبح شريكا في شركة فيليب نايزر القانونية") == [
+        ("شركة فيليب نايزر", "organisation")
+    ]
+    # A paper so named is an outlet: a source, no actor; never a person.
+    assert found("ونقلت صحيفة ليز إيكو عن مصادر") == []
+    # A known actor's name stays its own: Lukoil; his company is no body's name.
+    assert found("منشأة يديرها حقل تديره شركة لوك أويل الروسية") == [("لوك أويل", "organisation")]
+    assert found("شركة إيلون موسك أطلقت بنجاح صاروخ فالكون 9") == [("إيلون ماسك", "person")]
+    # The company's head named after it, the article on the company: no change.
+    assert names("وقال رئيس شركة تسلا إيلون ماسك إن") == ["تسلا", "إيلون ماسك"]
+    assert names("وقال المدير التنفيذي للشركة جون سميث إن") == ["جون سميث"]
+
+
 def test_kin_before_a_known_family_name_and_a_kunya_in_any_case():
     # His wife, then her given name: two people, not «ترامب ميلانيا».
     assert set(names("وحضرت زوجة ترامب ميلانيا الحفل")) == {"دونالد ترامب", "ميلانيا ترامب"}

@@ -316,6 +316,9 @@ class Cues:
     contests: frozenset = frozenset()
     not_by_quotes: frozenset = frozenset()  # weak heads a quoted name names no body after
     by_quotes: frozenset = frozenset()  # weak heads only a quoted name follows (معمل)
+    # شركة, صحيفة: bodies a name after them that no list knows is the name of
+    # (شركة توماس كوك), where a known actor's stays theirs (شركة إيلون ماسك: his)
+    companies: frozenset = frozenset()
 
     def __post_init__(self):
         stops = self.titles | self.heads | self.verbs
@@ -373,7 +376,7 @@ class Cues:
             frozenset(map(normalize, ("بن", "ابن", "بنت", "آل", "أبو", "أبي", "أم", "عبد"))),
             frozenset(),
             frozenset(map(normalize, _lines("regions.txt"))),
-            frozenset(normalize(w) for w in _lines("places.txt") if w[0] not in "+-"),
+            frozenset(normalize(w) for w in _lines("places.txt") if w[0] not in "+-*"),
             frozenset(map(key, _lines("seats.txt"))),
             counts,
             frozenset(map(normalize, kin)),
@@ -388,6 +391,7 @@ class Cues:
             frozenset(normalize(w[1:]) for w in _lines("places.txt") if w[0] == "-"),
             frozenset(not_by_quotes),
             frozenset(by_quotes),
+            frozenset(normalize(w[1:]) for w in _lines("places.txt") if w[0] == "*"),
         )
 
 
@@ -650,6 +654,7 @@ class Recogniser:
                     "regions",
                     "places",
                     "institutions",
+                    "companies",
                     "contests",
                     "counts",
                 )
@@ -1050,11 +1055,12 @@ class Recogniser:
         following = tokens[at + 1] if at + 1 < len(tokens) else None
         return before >= 2 and following is not None and self._name_word(following)
 
-    def _place(self, tokens, position, people=True) -> bool:
+    def _place(self, tokens, position, people=True, companies=True) -> bool:
         """Whether the name at `position` is a place's, a building's or a
         prize's, past a title or two before it (ستاد الأمير فيصل بن فهد, مطار
         الملك خالد, جائزة نوبل, ثانوية مارجوري ستونمان دوغلاس), with `people`
-        an institution's too (مركز ألبرت أينشتاين), else a contest's right
+        an institution's too (مركز ألبرت أينشتاين), a company's with
+        `companies` (شركة توماس كوك: not for a known name), else a contest's right
         after its word (بطولة الرابطة المحترفة الأولى), or one of them with the
         article and its adjectives (المستشفى الجامعي الحبيب بورقيبة; not
         «تفقد المستشفى وزير الصحة»): no mention of the person."""
@@ -1062,7 +1068,11 @@ class Recogniser:
 
         def a_kind(word: str, contests=True) -> bool:
             if people:
-                return word in cues.places or word in cues.institutions
+                return (
+                    word in cues.places
+                    or word in cues.institutions
+                    or (companies and word in cues.companies)
+                )
             return word in cues.places or (contests and word in cues.contests)
 
         i = position - 1
@@ -1122,14 +1132,15 @@ class Recogniser:
         ]
         return bool(names) and self._proper(names[-1])
 
-    def _named_for(self, tokens, head) -> bool:
+    def _named_for(self, tokens, head, companies=True) -> bool:
         """Whether the body whose kind is at `head` is an institution named
         after a person, who follows: a given name or a name's link after it
-        (مؤسسة محمد بن راشد آل مكتوم للمعرفة, معهد أبو القاسم الشابي)."""
+        (مؤسسة محمد بن راشد آل مكتوم للمعرفة, معهد أبو القاسم الشابي), or
+        with `companies` a company (شركة روبرت بوش, صحيفة ليز إيكو)."""
         following = tokens[head + 1][NORM] if head + 1 < len(tokens) else ""
-        return _in(tokens[head][NORM], self.cues.institutions) is not None and (
-            following in self.cues.first_names or following in self.cues.links
-        )
+        word = tokens[head][NORM]
+        kind = _in(word, self.cues.institutions) or (companies and _in(word, self.cues.companies))
+        return bool(kind) and (following in self.cues.first_names or following in self.cues.links)
 
     def _governs(self, tokens, position, spelling) -> bool:
         """Whether the one-word name of a body at `position`, `spelling`
@@ -1743,7 +1754,7 @@ class Recogniser:
             if span and (span[0] < position or span[1] > position + size):
                 if span in bodies.get(number, ()):
                     tokens = texts[number]
-                    if position == span[0] + 1 and self._named_for(tokens, span[0]):
+                    if position == span[0] + 1 and self._named_for(tokens, span[0], False):
                         return False  # معهد أبو القاسم الشابي: the poet's name, not him
                     # A body's own name after its kind (تنظيم داعش, وكالة "وفا",
                     # ميليشيات الحوثي الإيرانية), else a part of another body's
@@ -1798,7 +1809,7 @@ class Recogniser:
             if size == 1 and a_kunya(before[SHOWN]):
                 return False  # ناصر القوبري (أبو صلاح): a kunya, not محمد صلاح
             a_person = self._a_person_named(texts[number][position : position + size])
-            if self._place(texts[number], position, people=a_person):
+            if self._place(texts[number], position, people=a_person, companies=False):
                 # ستاد الأمير فيصل بن فهد: a stadium, not the prince; مركز ألبرت
                 # أينشتاين, مركز الملك عبد الله, not the physicist or the king
                 # (مركز كابيتال إيكونوميكس is theirs); بطولة برشلونة, the

@@ -47,6 +47,7 @@ pub struct Shapes {
     regions: Words,
     places: Words,
     institutions: Words,
+    companies: Words,
     contests: Words,
     counts: HashMap<String, i64>,
     known_words: Words,
@@ -101,6 +102,7 @@ impl Shapes {
             regions: item(data, "regions")?,
             places: item(data, "places")?,
             institutions: item(data, "institutions")?,
+            companies: item(data, "companies")?,
             contests: item(data, "contests")?,
             counts: item(data, "counts")?,
             known_words: item(data, "known_words")?,
@@ -745,21 +747,23 @@ impl Shapes {
                 .is_some_and(|next| self.name_word(next, false))
     }
 
-    /// `_named_for`: an institution named after the person who follows.
+    /// `_named_for`: an institution or a company named after the person who
+    /// follows.
     fn named_for(&self, tokens: &[Token], head: usize) -> bool {
         let following = tokens.get(head + 1).map_or("", |token| token.norm);
-        is_in(tokens[head].norm, &self.institutions)
+        let head = tokens[head].norm;
+        (is_in(head, &self.institutions) || is_in(head, &self.companies))
             && (self.first_names.contains(following) || self.links.contains(following))
     }
 
     /// `_place`: a place's, a building's, a prize's name, or, `people`'s, an
-    /// institution's (else a contest's), its head with the article and
-    /// adjectives too.
+    /// institution's or a company's (else a contest's), its head with the
+    /// article and adjectives too.
     fn place(&self, tokens: &[Token], position: usize, people: bool) -> bool {
         let kind = |word: &str, contests: bool| {
             self.places.contains(word)
                 || if people {
-                    self.institutions.contains(word)
+                    self.institutions.contains(word) || self.companies.contains(word)
                 } else {
                     contests && self.contests.contains(word)
                 }
