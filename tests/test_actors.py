@@ -1676,6 +1676,48 @@ def test_a_body_every_state_has_is_named_after_the_country_its_story_decides():
     assert national(iraq) == ["المفوضية العليا المستقلة للانتخابات"]
 
 
+def test_two_ministries_a_dual_names_are_two_bodies_of_the_country_the_story_decides():
+    # Review 76, C2: وزارتي and وزارتا name two ministries by their offices.
+    tunis = "أعلنت وزارتا الصحة والنقل في بيان مشترك أن حادث الحافلة في تونس وصفاقس"
+    assert national(tunis) == ["وزارة الصحة التونسية", "وزارة النقل التونسية"]
+    # An office of more words: its adjectives, a known office's parts.
+    assert national("اجتماع لوزارتي الداخلية والدفاع الوطني في تونس") == [
+        "وزارة الداخلية التونسية",
+        "وزارة الدفاع التونسية",
+    ]
+    long = "بحضور ممثلين عن وزارتي التعليم العالي والبحث العلمي والشؤون الدينية في تونس"
+    assert national(long) == [
+        "وزارة التعليم العالي والبحث العلمي التونسية",
+        "وزارة الشؤون الدينية التونسية",
+    ]
+    # Whose: the adjective after them, in the dual too, or the singular.
+    assert national("وقالت وزارتا الخارجية والخزانة الأمريكيتان إن") == [
+        "وزارة الخارجية الأمريكية",
+        "وزارة الخزانة الأمريكية",
+    ]
+    assert national("مع وزارتي الداخلية والدفاع الإيطالية") == [
+        "وزارة الداخلية الإيطالية",
+        "وزارة الدفاع الإيطالية",
+    ]
+    # One office of two countries; three parts that part two ways or none.
+    assert national("لمتابعة وزارتي الخارجية في البلدين وفي تونس") == []
+    assert national("وزارتا الداخلية والدفاع في البلدين تونس وتونس") == []
+    assert national("طالب وزارتي المالية والصناعة والتجارة في تونس بقائمة") == []
+
+
+def test_a_dateline_is_where_the_newsroom_is_not_whose_body_its_sentence_names():
+    # دبي، الإمارات (CNN)--: a body named after it is not the UAE's for it.
+    iraq = (
+        "دبي، الإمارات العربية المتحدة (CNN)-- دعا الصدر رئيس الوزراء إلى الاحتفاظ "
+        "بوزارة الدفاع بيده. وقال إن جيش العراق وشرطة العراق في بغداد والبصرة للوطن"
+    )
+    assert national(iraq) == ["وزارة الدفاع العراقية"]
+    # Without the dash after the outlet, a country before is the sentence's.
+    assert national("في الإمارات العربية المتحدة (أمس) دعا الصدر إلى الاحتفاظ بوزارة الدفاع") == [
+        "وزارة الدفاع الإماراتية"
+    ]
+
+
 def test_a_body_whose_country_the_story_leaves_open_is_not_given_one():
     # Two countries as often: whose, the reader cannot tell, and ACTORS.md
     # leaves the mention out, however often it is named (one «وزارة

@@ -36,6 +36,7 @@ HOME_WEIGHT = 1
 # A phrase that is a country's name and its adjective alike (السعودية).
 BOTH = "both"
 _SENTENCE_ENDS = frozenset(".!?؟")
+_DATELINE_WORDS = 10  # a dateline's words at most, the outlet's and the dash
 # Before a country where people go or come from, which is not where its news is.
 _TOWARDS = frozenset(map(normalize, "من إلى الى نحو باتجاه صوب عبر".split()))
 # Before a country whose embassy or envoy is meant (سفارة الولايات المتحدة),
@@ -242,6 +243,7 @@ class Countries:
         begins = start
         while begins > 0 and norms[begins - 1] not in _SENTENCE_ENDS:
             begins -= 1
+        begins = max(begins, _after_a_dateline(norms, begins, start))
         last, position = None, begins
         while position < start:
             found = self._match(norms, position, adjectives=False)
@@ -260,6 +262,18 @@ class Countries:
         of = self.countries[country]
         adjective = of.feminine if normalize(body.split()[0]).endswith("ه") else of.masculine
         return f"{body} {adjective}" if adjective else None
+
+
+def _after_a_dateline(norms: Sequence[str], begins: int, end: int) -> int:
+    """Where the words from `begins` to `end` go on past a dateline at their
+    start (a place, its country and the outlet: دبي، الإمارات العربية المتحدة
+    (CNN)--, لندن (رويترز) -), which says where the newsroom is, not what
+    the sentence after it is about (the story's country may be the
+    newsroom's); `begins` where none is."""
+    for at in range(begins + 1, min(end, begins + _DATELINE_WORDS) - 1):
+        if norms[at] == ")" and norms[at + 1] == "-" and "(" in norms[begins:at]:
+            return at + 2
+    return begins
 
 
 def _read_countries(path) -> tuple[tuple[Country, ...], dict]:

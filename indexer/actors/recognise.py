@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from importlib import resources
 from itertools import compress
+from typing import NamedTuple
 
 from indexer.arabic import native
 from indexer.arabic.native import MARKS
@@ -187,7 +188,11 @@ _MOST_ORG_WORDS = 7
 # Before an office's name, a minister of it, in any case or number (وزير
 # الخارجية, عُيّن وزيرا للخارجية, وزراء الخارجية العرب): normalised forms.
 _MINISTER = frozenset(map(normalize, "وزير وزيرة وزيرا وزراء وكيل وكيلا نائب".split()))
-_MINISTRY = frozenset((normalize("وزارة"),))
+_MINISTRY_WORD = "وزارة"
+_MINISTRY = frozenset((normalize(_MINISTRY_WORD),))
+_MINISTRIES = frozenset(map(normalize, ("وزارتي", "وزارتا")))  # two of them: the dual
+_DUAL_ENDINGS = ("تين", "تان")  # (الأمريكيتين, المسؤولتان: the dual's adjective)
+_BOTH_COUNTRIES = frozenset(map(normalize, ("البلدين", "البلدان", "الدولتين", "الدولتان")))
 _AGENCIES = frozenset(map(normalize, ("وكالة", "الوكالة")))
 # Before a platform where something is said or shown: على تويتر, بموقع تويتر.
 _ON = frozenset(map(normalize, "على عبر".split()))
@@ -398,6 +403,19 @@ class Cues:
 @cache
 def cues() -> Cues:
     return Cues.load()
+
+
+class _Body(NamedTuple):
+    """A body every state has that a text names from `start` to `end`;
+    `office`, the words of the office of one of two ministries a dual names
+    (وزارتي الصحة والتعليم: the first's الصحة), and `country`, whose they
+    are where the dual's adjective says so (الأمريكيتين)."""
+
+    number: int
+    start: int
+    end: int
+    office: tuple[str, ...] = ()
+    country: int | None = None
 
 
 @dataclass
@@ -2127,7 +2145,7 @@ class Recogniser:
                 # after (not a name: مع إنريكي إغليزياس تدعى, a song called).
                 continue
             if kind == ORGANISATION and (size := self._national_size(norms[number], start, end)):
-                national.append((number, start, start + size))
+                national.append(_Body(number, start, start + size))
                 continue
             shown = self._shown(words)
             if kind == PERSON and end - start == 1:
@@ -2151,6 +2169,7 @@ class Recogniser:
 
         in_spans = {(number, p) for number, start, end, _ in spans for p in range(start, end)}
         national += self._national_bodies(norms, claimed.keys() | in_spans)
+        national += self._two_ministries(texts, norms, claimed.keys() | in_spans)
         # A body named by a known one right after it is that one: وزارة الدفاع "البنتاغون".
         national = [body for body in national if not _named_after(texts, body, claimed)]
         bodies_named = [f.name for f in by_key.values() if f.kind == ORGANISATION]
@@ -2291,8 +2310,93 @@ class Recogniser:
                     following in self.cues.gentilics and table.at(words, end) is None
                 ):
                     continue
-                found.append((number, position, end))
+                found.append(_Body(number, position, end))
         return found
+
+    def _two_ministries(self, texts, norms, taken) -> list[_Body]:
+        """The two ministries a dual names by their offices, each joined by
+        و (وزارتي الصحة والتعليم, لوزارتي الداخلية والدفاع الوطني), or by
+        two parts of them of which a longer one is an office the gazetteer
+        knows (وزارتي التعليم العالي والبحث العلمي والشؤون الدينية); not
+        where one office is named (وزارتي الخارجية في البلدين), the parts
+        can be told apart two ways or none (وزارتي المالية والصناعة
+        والتجارة), or the two are two countries'."""
+        table, found = countries(), []
+        for number, words in enumerate(norms):
+            for position, word in enumerate(words):
+                if _in(word, _MINISTRIES) is None or (number, position) in taken:
+                    continue
+                parts, end = self._offices_listed(words, position + 1)
+                country = None
+                if end < len(words) and words[end].endswith(_DUAL_ENDINGS):
+                    # الأمريكيتين: the adjective of one, الأمريكية, says whose.
+                    one = table.at([words[end][:-3] + "ه"], 0, names=False)
+                    country = one[0] if one else None
+                if any(w in _BOTH_COUNTRIES for w in words[end : end + 2]):
+                    continue  # وزارتا الخارجية والدفاع في البلدين: two countries'
+                for start, stop in self._two_offices(words, parts):
+                    tokens = texts[number][start:stop]
+                    first = tokens[0][NORM].removeprefix("و")  # والدفاع: الدفاع
+                    office = (_as(tokens[0], first), *(t[SHOWN] for t in tokens[1:]))
+                    at = position if start == parts[0][0] else start  # (the dual's own word)
+                    found.append(_Body(number, at, end, office, country))
+        return found
+
+    def _offices_listed(self, words, start) -> tuple[list[tuple[int, int]], int]:
+        """(start, end) of each office a dual's words from `start` name, one
+        for each word joined by و (والدفاع; وتكنولوجيا الاتصال, a noun and its
+        complement) with the adjectives after it (الدفاع الوطني, التعليم
+        العالي, الشؤون الدينية), up to a country's adjective; and where they
+        end."""
+        table, n = countries(), len(words)
+        if start >= n or not words[start].startswith("ال"):
+            return [], start
+        parts, at = [[start, start + 1]], start + 1
+        while at < n:
+            word = words[at]
+            if table.at(words, at, names=False):
+                break  # الإيطالية: whose they are
+            if word.startswith("وال"):
+                parts.append([at, at + 1])
+            elif word[:1] == "و" and at + 1 < n and words[at + 1].startswith("ال"):
+                if self._listed(word) or not self._a_word(word[1:]):
+                    break
+                parts.append([at, at + 2])  # وتكنولوجيا الاتصال
+                at += 1
+            elif (
+                word.startswith("ال")
+                and not word.endswith(_DUAL_ENDINGS)
+                and (word in _OF_AN_OFFICE or self._nisba(word) or word in self.cues.gentilics)
+            ):
+                parts[-1][1] = at + 1  # الشؤون الدينية, الدفاع الوطني (a people's word too)
+            else:
+                break
+            at += 1
+        return [(s, e) for s, e in parts], parts[-1][1]
+
+    def _two_offices(self, words, parts) -> list[tuple[int, int]]:
+        """The two offices (start, end) the parts a dual lists make: the two
+        parts, or of more, those two runs of them of which each one longer
+        than a part is an office the gazetteer knows; [] for none or for
+        more than one way."""
+        if len(parts) < 2:
+            return []
+        if len(parts) == 2:
+            return list(parts)
+
+        def an_office(run) -> bool:
+            office = [
+                w.removeprefix("و") if i == 0 else w
+                for i, w in enumerate(words[run[0][0] : run[-1][1]])
+            ]
+            return len(run) == 1 or tuple(office) in self._offices.get(office[0], ())
+
+        ways = [
+            [(parts[0][0], parts[cut - 1][1]), (parts[cut][0], parts[-1][1])]
+            for cut in range(1, len(parts))
+            if an_office(parts[:cut]) and an_office(parts[cut:])
+        ]
+        return ways[0] if len(ways) == 1 else []
 
     def _of_their_country(self, texts, norms, bodies, home=None, named_in_full=(), people=()):
         """(text, start, shown, name) of national bodies: as written
@@ -2316,10 +2420,14 @@ class Recogniser:
         story = table.of_story(norms, home_index, people)
         in_full = [normalize(name).split() for name in named_in_full]
         named = []
-        for number, start, end in sorted(bodies):
-            words = norms[number][start:end]
-            words = [_in(words[0], _MINISTRY) or table.body_first(words[0]), *words[1:]]
-            country = table.given_after(norms[number], end)
+        for number, start, end, office, country in sorted(bodies, key=operator.itemgetter(0, 1)):
+            if office:  # one of two ministries a dual names: وزارة and its office
+                words = [*_MINISTRY, *map(normalize, office)]
+            else:
+                words = norms[number][start:end]
+                words = [_in(words[0], _MINISTRY) or table.body_first(words[0]), *words[1:]]
+            if country is None:
+                country = table.given_after(norms[number], end)
             if country is None:
                 mentioned = {p for n, p in people if n == number}
                 country = table.given_before(norms[number], start, mentioned)
@@ -2327,9 +2435,12 @@ class Recogniser:
                 country = table.named_with(words, in_full)
             if country is None:
                 country = story
-            words = texts[number][start:end]
-            first = _in(words[0][NORM], _MINISTRY) or table.body_first(words[0][NORM])
-            body = " ".join([_as(words[0], first), *(t[SHOWN] for t in words[1:])])
+            if office:
+                body = " ".join((_MINISTRY_WORD, *office))
+            else:
+                shown = texts[number][start:end]
+                first = _in(shown[0][NORM], _MINISTRY) or table.body_first(shown[0][NORM])
+                body = " ".join([_as(shown[0], first), *(t[SHOWN] for t in shown[1:])])
             name = None if country is None else table.named(body, country)
             named.append((number, start, body, name))
         return named
@@ -2897,11 +3008,11 @@ class Recogniser:
 def _named_after(texts, body, claimed) -> bool:
     """Whether a known actor's name follows a body (text, start, end), past
     a quote or a parenthesis: وزارة الدفاع "البنتاغون" is the Pentagon."""
-    number, _, at = body
+    number, at = body.number, body.end
     tokens = texts[number]
     while at < len(tokens) and tokens[at][SHOWN] in QUOTES | {"("}:
         at += 1
-    return at > body[2] and claimed.get((number, at)) == ORGANISATION
+    return at > body.end and claimed.get((number, at)) == ORGANISATION
 
 
 def _definite_after_a_clitic(word: str, counts) -> bool:
