@@ -243,7 +243,7 @@ class Countries:
         begins = start
         while begins > 0 and norms[begins - 1] not in _SENTENCE_ENDS:
             begins -= 1
-        begins = max(begins, _after_a_dateline(norms, begins, start))
+        begins = self._past_a_newsrooms_dateline(norms, begins, start)
         last, position = None, begins
         while position < start:
             found = self._match(norms, position, adjectives=False)
@@ -255,6 +255,20 @@ class Countries:
             position += found[1]
         return last
 
+    def _past_a_newsrooms_dateline(self, norms, begins: int, end: int) -> int:
+        """Where the words from `begins` to `end` go on past a dateline at
+        their start (a place, its country, the outlet: دبي، الإمارات العربية
+        المتحدة (CNN)--) that names where the newsroom is, not the news: its
+        country named nowhere else in the text (a story of Iraq told from
+        Dubai; but واشنطن، الولايات المتحدة (CNN)-- before a story of the
+        American elections is its country's); `begins` where there is none."""
+        for at in range(begins + 1, min(end, begins + _DATELINE_WORDS) - 1):
+            if norms[at] == ")" and norms[at + 1] == "-" and "(" in norms[begins:at]:
+                its = self.counted([norms[begins:at]])
+                elsewhere = self.counted([norms]) - its
+                return at + 2 if its and not (its.keys() & elsewhere.keys()) else begins
+        return begins
+
     def named(self, body: str, country: int) -> str | None:
         """The body's name with the country's adjective: وزارة الداخلية
         التونسية, البنك المركزي المصري (the adjective agrees with the
@@ -262,18 +276,6 @@ class Countries:
         of = self.countries[country]
         adjective = of.feminine if normalize(body.split()[0]).endswith("ه") else of.masculine
         return f"{body} {adjective}" if adjective else None
-
-
-def _after_a_dateline(norms: Sequence[str], begins: int, end: int) -> int:
-    """Where the words from `begins` to `end` go on past a dateline at their
-    start (a place, its country and the outlet: دبي، الإمارات العربية المتحدة
-    (CNN)--, لندن (رويترز) -), which says where the newsroom is, not what
-    the sentence after it is about (the story's country may be the
-    newsroom's); `begins` where none is."""
-    for at in range(begins + 1, min(end, begins + _DATELINE_WORDS) - 1):
-        if norms[at] == ")" and norms[at + 1] == "-" and "(" in norms[begins:at]:
-            return at + 2
-    return begins
 
 
 def _read_countries(path) -> tuple[tuple[Country, ...], dict]:
