@@ -568,8 +568,13 @@ def test_a_role_after_a_comma_says_the_words_before_it_are_a_name():
         ("وقال نيل باسو، رئيس شرطة مكافحة الإرهاب، إن", "نيل باسو"),
         ("وقالت ناز شاه، عضوة البرلمان، إن", "ناز شاه"),
         ("وقال مصطفى وزيري، الأمين العام للمجلس الأعلى للآثار، إن", "مصطفى وزيري"),
+        # A family name that begins as ب and the article do (review 76, C1).
+        ("وقال مارسيلو بالفي، نائب الرئيس للشركة، إن", "مارسيلو بالفي"),
+        ("وقالت فينيكس كالين، الخبيرة في مؤسسة سوسيتيه جنرال، إن", "فينيكس كالين"),
     ):
         assert person in names(text), text
+    # Not its first word: بالأمس is "yesterday", however a role follows.
+    assert names("وقال بالأمس غوردون براون، رئيس الوزراء، إن") == ["غوردون براون"]
     # Not what the verb is of (تعيين, "appointing"), nor words after the
     # article or glued to a pronoun (وصهره, "and his son-in-law").
     assert names("وأكد تعيين مدربين، مدير الكرة في النادي، أن") == []
@@ -1712,6 +1717,12 @@ def test_a_dateline_is_where_the_newsroom_is_not_whose_body_its_sentence_names()
         "بوزارة الدفاع بيده. وقال إن جيش العراق وشرطة العراق في بغداد والبصرة للوطن"
     )
     assert national(iraq) == ["وزارة الدفاع العراقية"]
+    # A dateline whose country the story names too is the story's.
+    washington = (
+        "واشنطن، الولايات المتحدة الأمريكية (CNN)-- قالت وزارة العدل إنها طردت مكيب. "
+        "وانتقد ترامب التدخل في الانتخابات الأمريكية، وقال إن روسيا وروسيا"
+    )
+    assert national(washington) == ["وزارة العدل الأمريكية"]
     # Without the dash after the outlet, a country before is the sentence's.
     assert national("في الإمارات العربية المتحدة (أمس) دعا الصدر إلى الاحتفاظ بوزارة الدفاع") == [
         "وزارة الدفاع الإماراتية"

@@ -188,6 +188,7 @@ _MOST_ORG_WORDS = 7
 # Before an office's name, a minister of it, in any case or number (وزير
 # الخارجية, عُيّن وزيرا للخارجية, وزراء الخارجية العرب): normalised forms.
 _MINISTER = frozenset(map(normalize, "وزير وزيرة وزيرا وزراء وكيل وكيلا نائب".split()))
+_BAL = ("بال", "كال")  # ب or ك before the article, or a name's first letters (بالمر)
 _MINISTRY_WORD = "وزارة"
 _MINISTRY = frozenset((normalize(_MINISTRY_WORD),))
 _MINISTRIES = frozenset(map(normalize, ("وزارتي", "وزارتا")))  # two of them: the dual
@@ -981,12 +982,15 @@ class Recogniser:
 
     def _may_name(self, token, after_the_first=False) -> bool:
         """Whether a word may be a name's, where something else says it is
-        one: not after its first word a spelling of the gazetteer that ل or
-        ب is glued to (بابادوبولوس لترامب، مستشار; not بايلي: ب and إيلي)."""
+        one: no word with the article, but after the first one that only
+        begins as ب or ك and the article do (مارسيلو بالفي، نائب الرئيس;
+        ستيفاني بالمر، المتحدثة); not after it a spelling of the gazetteer
+        that ل or ب is glued to (بابادوبولوس لترامب، مستشار; not بايلي: ب
+        and إيلي)."""
         word = token[NORM]
         return (
             is_arabic(token[SHOWN])
-            and not self._definite(token)
+            and not (self._definite(token) and not (after_the_first and word.startswith(_BAL)))
             and word not in self.cues.stops
             and word not in self.cues.not_names
             and word not in self.cues.links
@@ -3023,7 +3027,7 @@ def _definite_after_a_clitic(word: str, counts) -> bool:
     فو is, but seldom, and never الفو)."""
     if word.startswith("لل"):
         return True
-    if not word.startswith(("بال", "كال")):
+    if not word.startswith(_BAL):
         return False
     rest = word[3:]
     return counts.get("ال" + rest, 0) > 0 or counts.get(rest, 0) >= _RARE // 4

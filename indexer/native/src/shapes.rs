@@ -636,11 +636,13 @@ impl Shapes {
     }
 
     /// `_may_name`: a word that may be a name's, where something else says
-    /// so; after the first, not a gazetteer's spelling with ل or ب glued on.
+    /// so: none with the article, but after the first one that only begins
+    /// as ب or ك and the article do (بالفي); after the first, not a
+    /// gazetteer's spelling with ل or ب glued on.
     fn may_name(&self, token: &Token, after_the_first: bool) -> bool {
         let word = token.norm;
         arabic(token.shown)
-            && !self.definite(token)
+            && !(self.definite(token) && !(after_the_first && starts_any(word, &["بال", "كال"])))
             && !self.stops.contains(word)
             && !self.not_names.contains(word)
             && !self.links.contains(word)
