@@ -1679,6 +1679,15 @@ def test_a_body_every_state_has_is_named_after_the_country_its_story_decides():
     ]
     iraq = "وأعلنت المفوضية العليا للانتخابات في العراق النتائج"
     assert national(iraq) == ["المفوضية العليا المستقلة للانتخابات"]
+    # The prosecution, its Maghrebi name too (Tunisia's is one actor by both),
+    # and a nation's Olympic committee; the IOC keeps its own name.
+    sousse = "أذنت النيابة العمومية بالمحكمة الابتدائية بسوسة بالاحتفاظ بمتهم في صفاقس"
+    assert national(sousse) == ["النيابة العمومية التونسية"]
+    assert national("وقالت النيابة العامة في تونس إن") == ["النيابة العمومية التونسية"]
+    assert national("وأمرت النيابة العامة في مصر بحبس المتهم") == ["النيابة العامة المصرية"]
+    assert national("وفتحت النيابة العمومية في فرنسا تحقيقا") == ["النيابة العامة الفرنسية"]
+    assert national("وأعلنت اللجنة الأولمبية في الكويت أن") == ["اللجنة الأولمبية الكويتية"]
+    assert national("وأعلنت اللجنة الأولمبية الدولية في الكويت أن") == ["اللجنة الأولمبية الدولية"]
 
 
 def test_two_ministries_a_dual_names_are_two_bodies_of_the_country_the_story_decides():

@@ -70,6 +70,9 @@ class Countries:
     # True or BOTH)), longest first
     phrases: dict
     bodies: dict  # first normalised word -> the normalised words of national bodies
+    # The normalised words of a body's other name -> the name it is given by
+    # (النيابة العمومية: النيابة العامة, one body of a country whichever)
+    named_as: dict
     # The words a country's phrase or a body may begin at, clitics on: most
     # words of an article begin none, and a set tells so at once.
     phrases_reached: frozenset
@@ -79,14 +82,19 @@ class Countries:
     def load(cls, directory=_DATA):
         countries, phrases = _read_countries(directory.joinpath("countries.tsv"))
         bodies: dict[str, list] = {}
+        named_as: dict[tuple[str, ...], str] = {}
         for line in directory.joinpath("national.txt").read_text("utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
-                words = tuple(normalize(line).split())
+                body, _, name = (part.strip() for part in line.partition("="))
+                words = tuple(normalize(body).split())
                 bodies.setdefault(words[0], []).append(words)
+                if name:
+                    named_as[words] = name
         return cls(
             countries,
             phrases,
             {first: tuple(found) for first, found in bodies.items()},
+            named_as,
             _tokens_reaching(phrases),
             _tokens_reaching(bodies),
         )
@@ -272,7 +280,14 @@ class Countries:
     def named(self, body: str, country: int) -> str | None:
         """The body's name with the country's adjective: وزارة الداخلية
         التونسية, البنك المركزي المصري (the adjective agrees with the
-        body's first noun); None for a country without one."""
+        body's first noun), by the name national.txt gives it (النيابة
+        العمومية الفرنسية is النيابة العامة الفرنسية); None for a country
+        without one."""
+        words = body.split()
+        for size in range(len(words), 0, -1):
+            if name := self.named_as.get(tuple(normalize(" ".join(words[:size])).split())):
+                body = " ".join((name, *words[size:]))
+                break
         of = self.countries[country]
         adjective = of.feminine if normalize(body.split()[0]).endswith("ه") else of.masculine
         return f"{body} {adjective}" if adjective else None
