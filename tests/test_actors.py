@@ -1793,6 +1793,12 @@ def test_a_platform_is_an_actor_where_it_acts_not_where_something_is_posted_on_i
     assert tagged("تويتر تنصح مستخدميها بتغيير كلمة السر", "نصحت الشركة") == ["تويتر"]
     acts = "أعلن موقع فيسبوك أنه بدأ. ويقول موقع فيسبوك إن. وبدأ فيسبوك بعرض الصور"
     assert tagged("خاصية جديدة للصور", acts) == ["فيسبوك"]
+    # Named as the company it is, once is enough (review 76, C6); not the
+    # company's word before a paper it spoke to (للشركة لصحيفة بليد).
+    assert tagged("", "وجاء هذا الإعلان بعد أن قالت شركة فيسبوك إنها") == ["فيسبوك"]
+    assert tagged("", 'وقالت شركة "لينكد إن" المملوكة لمايكروسوفت') == ["لينكد إن", "مايكروسوفت"]
+    ceo = "وقال الرئيس التنفيذي للشركة لصحيفة فايننشال تايمز إن"
+    assert tagged("", ceo) == []
 
 
 def test_a_name_that_is_a_months_is_the_month_where_a_date_has_it():

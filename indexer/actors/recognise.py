@@ -189,6 +189,7 @@ _MOST_ORG_WORDS = 7
 # الخارجية, عُيّن وزيرا للخارجية, وزراء الخارجية العرب): normalised forms.
 _MINISTER = frozenset(map(normalize, "وزير وزيرة وزيرا وزراء وكيل وكيلا نائب".split()))
 _BAL = ("بال", "كال")  # ب or ك before the article, or a name's first letters (بالمر)
+_COMPANY = frozenset((normalize("شركة"),))  # (not الشركة: للشركة لصحيفة بليد, its source)
 _MINISTRY_WORD = "وزارة"
 _MINISTRY = frozenset((normalize(_MINISTRY_WORD),))
 _MINISTRIES = frozenset(map(normalize, ("وزارتي", "وزارتا")))  # two of them: the dual
@@ -2106,6 +2107,8 @@ class Recogniser:
                 its_story.add(name_key)  # في مقابلة مع "سي إن إن": the story's own
             if kind == MEDIUM and _done_to(texts[number], position, self.cues.outlets):
                 its_story.add(name_key)  # إغلاق قناة الجزيرة: what befalls it
+            if kind == MEDIUM and _a_company(texts[number], position, form):
+                its_story.add(name_key)  # شركة فيسبوك: the company, no platform used
             if number and kind == MEDIUM and self._source(texts[number], position, form):
                 return  # نقلت وكالة الأنباء, لصحيفة, بحسب قناة: where the news came from
             if kind == MEDIUM and _on_a_platform(texts[number], position):
@@ -3158,6 +3161,18 @@ def _done_to(tokens, position, outlet_kinds) -> bool:
     kind and نهائيا aside, a word of closing, banning, suing or attacking."""
     at = _before_outlet(tokens, position, outlet_kinds, _FOR_GOOD)
     return at >= 0 and any(form in _DONE_TO for form in without_clitic(tokens[at][NORM]))
+
+
+def _a_company(tokens, position, form: str) -> bool:
+    """Whether an outlet or a platform is named as the company it is (شركة
+    فيسبوك, وقالت شركة "لينكد إن"), past a quote: a company of the story,
+    where a platform something is posted on is none (نشر على تويتر)."""
+    if normalize(form.split()[0]) in _COMPANY:
+        return True
+    at = position - 1
+    while at >= 0 and tokens[at][SHOWN] in QUOTES:
+        at -= 1
+    return at >= 0 and _in(tokens[at][NORM], _COMPANY) is not None
 
 
 def _interviewed_by(tokens, position, outlet_kinds) -> bool:
