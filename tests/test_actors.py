@@ -1365,6 +1365,11 @@ def test_a_club_confirms_the_clubs_of_its_league_but_not_a_city_of_their_name():
     assert names("وكان يوفنتوس وتوتنهام تعادلا 2-2 ذهابا في تورينو") == ["يوفنتوس", "توتنهام"]
     assert "تورينو" in names("وكان المهاجم يلعب في تورينو قبل انتقاله إلى يوفنتوس")
     assert names("وانتقل لاعب وسط تورينو إلى يوفنتوس") == ["تورينو", "يوفنتوس"]  # a midfielder
+    # Its centre, its hills, near it (review 76, C9); a midfielder with و too.
+    for city in ("يتجمعون وسط تورينو", "منزله في تلال تورينو", "في تربص بالقرب من تورينو"):
+        assert "تورينو" not in names(f"وفاز يوفنتوس على أتالانتا. والمشجعون {city}"), city
+    assert "تورينو" in names("وفاز يوفنتوس على أتالانتا، ولاعب وسط تورينو دانييلي بازيلي")
+    assert "نادي إنبي" in names("وفاز الأهلي على الزمالك بعد ضم نجم خط وسط إنبي")
     # One arrives إلى a city; a player is lent إلى a club.
     assert "تورينو" not in names("وأعلن يوفنتوس موعد وصول كريستيانو رونالدو إلى تورينو")
     assert names("وأعاره ريال مدريد إلى فالنسيا الموسم الماضي") == ["ريال مدريد", "فالنسيا"]

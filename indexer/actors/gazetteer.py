@@ -63,18 +63,25 @@ _CLUB_WORDS = frozenset(words("نادي فريق"))
 _LEAGUE_NATIONS = frozenset(words("الإنجليزي الاسكتلندي الويلزي"))
 _RUNS_A_COMPETITION = frozenset(words("اتحاد الاتحاد لكرة رابطة الرابطة الجامعة جامعة"))
 # The words before a city's name that a club of its name does not follow
-# (ذهابا في تورينو, إلى مدينة ليون, قرب ليل; not وسط: لاعب وسط تورينو is a
+# (ذهابا في تورينو, إلى مدينة ليون, قرب ليل, بالقرب من فالنسيا, في تلال
+# تورينو, وسط تورينو but not after a player: لاعب وسط تورينو is a
 # midfielder), and إلى after a word of arriving (وصول رونالدو إلى تورينو;
 # but a player moves إلى a club: أعير إلى فالنسيا); a player's club follows
 # في after the words of _PLAYS_IN (يلعب في برشلونة, زميله في ليفربول).
 _IN = frozenset(words("في وفي"))
-_IN_A_CITY = _IN | frozenset(words("مدينة بمدينة ومدينة لمدينة قرب بالقرب"))
+_IN_A_CITY = _IN | frozenset(
+    words("مدينة بمدينة ومدينة لمدينة قرب بالقرب ضواحي تلال شوارع سكان شمال جنوب شرق غرب")
+)
+_NEAR = frozenset(words("قرب بالقرب"))  # (بالقرب من ليون)
+# The city's centre, but not a midfielder's (ولاعب وسط تورينو, نجم خط وسط إنبي).
+_MIDDLE = frozenset(words("وسط بوسط"))
 _ARRIVING = frozenset(words("وصل وصول وصوله يصل سيصل وصلت وصولها توجه سافر"))
 _ARRIVER_WORDS = 7  # the most words between a word of arriving and its إلى (the traveller's name)
 _TO = frozenset(words("إلى وإلى"))
 _PLAYS_IN = frozenset(
     words("يلعب لعب يلعبان لعبا زميله زميلي زميلا زملائه زملاؤه ورفاقه رفاقه لاعبا لاعب لاعبي")
 )
+_MIDFIELDER = _PLAYS_IN | frozenset(words("خط"))
 
 
 def _a_club_word(token: str) -> bool:
@@ -565,15 +572,21 @@ class Gazetteer:
     @staticmethod
     def _in_a_city(tokens, position) -> bool:
         """Whether the name at `position` of `tokens` follows a word of a
-        place (في, مدينة, وصل إلى), but not a player's في (يلعب في)."""
+        place (في, مدينة, ضواحي, بالقرب من, وسط, وصل إلى), but not a
+        player's في (يلعب في) nor a midfielder's وسط (لاعب وسط)."""
         before = tokens[position - 1] if position else ""
+        previous = tokens[position - 2] if position > 1 else ""
+        if before == "من":
+            return previous in _NEAR
+        if before in _MIDDLE:
+            return previous.removeprefix("و") not in _MIDFIELDER
         if before in _TO:
             return not _ARRIVING.isdisjoint(
                 tokens[max(0, position - 2 - _ARRIVER_WORDS) : position - 1]
             )
         if before not in _IN_A_CITY:
             return False
-        return not (before in _IN and position > 1 and tokens[position - 2] in _PLAYS_IN)
+        return not (before in _IN and previous in _PLAYS_IN)
 
     def _a_word_here(self, index, tokens, number, position, common) -> bool:
         """Whether the one-word spelling of person `index` at `position` of
