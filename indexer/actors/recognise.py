@@ -193,6 +193,7 @@ _COMPANY = frozenset((normalize("شركة"),))  # (not الشركة: للشرك�
 _MINISTRY_WORD = "وزارة"
 _MINISTRY = frozenset((normalize(_MINISTRY_WORD),))
 _MINISTRIES = frozenset(map(normalize, ("وزارتي", "وزارتا")))  # two of them: the dual
+_DUAL = normalize("وزارت")
 _DUAL_ENDINGS = ("تين", "تان")  # (الأمريكيتين, المسؤولتان: the dual's adjective)
 _BOTH_COUNTRIES = frozenset(map(normalize, ("البلدين", "البلدان", "الدولتين", "الدولتان")))
 _AGENCIES = frozenset(map(normalize, ("وكالة", "الوكالة")))
@@ -2330,6 +2331,8 @@ class Recogniser:
         والتجارة), or the two are two countries'."""
         table, found = countries(), []
         for number, words in enumerate(norms):
+            if _DUAL not in " ".join(words):
+                continue  # (most texts: one look, no clitic taken off a word)
             for position, word in enumerate(words):
                 if _in(word, _MINISTRIES) is None or (number, position) in taken:
                     continue
