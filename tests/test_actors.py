@@ -963,6 +963,12 @@ def test_only_an_organisation_named_without_ambiguity_confirms_its_list(tmp_path
     assert tagged("دعم ألفا وبيتا وجيما") == ["حركة بيتا", "حركة جيما"]
 
 
+def test_a_senator_is_a_title_a_name_follows():
+    # Review 77, C1: «السيناتور» hid a name a verb of saying alone finds.
+    assert names("وقال السيناتور غايلورد سميث إن") == ["غايلورد سميث"]
+    assert names('فرد على السناتور الديمقراطي إد ماركي قائلا "نعم"') == ["إد ماركي"]
+
+
 def test_a_title_after_bin_or_al_is_part_of_the_name():
     # سلطان, الشيخ, الملك are titles, and names' words after بن, آل, عبد.
     assert names("وقال خالد بن سلطان إن") == ["خالد بن سلطان"]
@@ -1540,6 +1546,10 @@ def test_what_describes_a_body_is_not_its_name():
     assert names(generic) == []
     named = "قررت الجامعة الملكية المغربية لكرة القدم إيقاف اللاعب"
     assert names(named) == ["الجامعة الملكية المغربية لكرة القدم"]
+    # The UN by what it is beside its name: no body of its own, but a name
+    # those words only begin is one (review 77, C8).
+    assert names("في تحد للولايات المتحدة والمنظمة الدولية. وقالت المنظمة الدولية إن") == []
+    assert names("وقالت المنظمة الدولية للهجرة إن") == ["المنظمة الدولية للهجرة"]
     # What it is, then its name in quotes: the name.
     quoted = 'بحسب شركة الطاقة الإيطالية "إيني". وكانت شركة الطاقة الإيطالية "إيني" اكتشفت الحقل'
     assert names(quoted) == ["إيني"]

@@ -304,7 +304,9 @@ class Cues:
     qualifiers: frozenset  # words between a title and the name that are not definite
     first_names: frozenset
     name_share: dict  # word -> share of its uses in ../shared/corpus that are in a name
-    generic: frozenset  # organisation phrases that name no one body
+    # Organisation phrases that name no one body: a name's first two words or
+    # all of them, or marked = (=المنظمة الدولية) all of them only
+    generic: frozenset
     not_names: frozenset  # words that end a name whatever else is said of them
     gentilics: frozenset  # الأمريكي, الروسية: they end a person's name
     links: frozenset  # بن, آل, أبو, عبد: words that join a name to its next word
@@ -378,7 +380,10 @@ class Cues:
             frozenset(map(normalize, _lines("qualifiers.txt"))),
             frozenset(given.values()) - not_names,
             share,
-            frozenset(" ".join(_phrase(g)) for g in _lines("generic.txt")),
+            frozenset(
+                ("=" if g.startswith("=") else "") + " ".join(_phrase(g.removeprefix("=")))
+                for g in _lines("generic.txt")
+            ),
             not_names,
             frozenset(map(normalize, _lines("gentilics.txt"))) | countries().adjectives,
             frozenset(map(normalize, ("بن", "ابن", "بنت", "آل", "أبو", "أبي", "أم", "عبد"))),
@@ -1734,8 +1739,11 @@ class Recogniser:
             # الإسرائيلية, المكتب السياسي للحركة: a description, not a name
             # (الجامعة الملكية المغربية is one).
             return 0
-        if " ".join(words) in self.cues.generic or (
-            " ".join(words[:2]) in self.cues.generic and not (quoted and len(words) > 3)
+        whole = " ".join(words)
+        if (
+            whole in self.cues.generic
+            or "=" + whole in self.cues.generic
+            or (" ".join(words[:2]) in self.cues.generic and not (quoted and len(words) > 3))
         ):
             return 0  # قوات "الأمن الخاصة" (but مركز "الأمن الأمريكي الجديد" is one)
         return size

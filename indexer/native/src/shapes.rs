@@ -1273,6 +1273,7 @@ impl Shapes {
         }
         let joined = words.join(" ");
         if self.generic.contains(&joined)
+            || self.generic.contains(&format!("={joined}"))
             || (self.generic.contains(&words[..2].join(" ")) && !(quoted && words.len() > 3))
         {
             return 0;
