@@ -1698,6 +1698,16 @@ def test_a_body_every_state_has_is_named_after_the_country_its_story_decides():
     ]
     iraq = "وأعلنت المفوضية العليا للانتخابات في العراق النتائج"
     assert national(iraq) == ["المفوضية العليا المستقلة للانتخابات"]
+    # A British story's «المحكمة العليا» is most often the High Court (review
+    # 77, C14: 18 of 20), not the Supreme Court of 2009, named so in full.
+    libel = "رفع دعوى ضد فوربس في المحكمة العليا بلندن"
+    assert national(libel) == ["المحكمة العليا في إنجلترا وويلز"]
+    assert national("وقضت المحكمة العليا في بريطانيا وبريطانيا") == [
+        "المحكمة العليا في إنجلترا وويلز"
+    ]
+    assert national("وقضت المحكمة العليا في المملكة المتحدة بأن") == [
+        "المحكمة العليا في المملكة المتحدة"
+    ]
     # The prosecution, its Maghrebi name too (Tunisia's is one actor by both),
     # and a nation's Olympic committee; the IOC keeps its own name.
     sousse = "أذنت النيابة العمومية بالمحكمة الابتدائية بسوسة بالاحتفاظ بمتهم في صفاقس"
