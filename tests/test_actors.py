@@ -1076,6 +1076,7 @@ def test_given_names_of_every_region_begin_names():
     assert names("وقال لاشين إبراهيم إن") == ["لاشين إبراهيم"]
     assert names("وقالت مارغوت وولستروم إن") == ["مارغوت وولستروم"]
     assert names("وأكد منجي الحرباوي أن الحزب") == ["منجي الحرباوي"]
+    assert names("أن أمير سعدوني (38 عاما) ونسيمة نعامي (33 عاما)") == ["نسيمة نعامي"]
     assert names("وسجل منتصر الطالبي هدفا") == ["منتصر الطالبي"]
     # Not غي, في mistyped: «ثلاثة أهداف غي مرمى باريس سان جيرمان».
     assert names("بعد أن سجل ثلاثة أهداف غي مرمى الفريق") == []
@@ -1157,6 +1158,12 @@ def test_a_frequent_given_name_no_word_of_the_language_needs_no_known_surname():
     assert recogniser._common_given(normalize("كريم"))
     assert recogniser._common_given(normalize("يزيد"))  # "increases"
     assert not recogniser._common_given(normalize("ديفيد"))
+    # بن and a name's word after it say so too (review 77, C1): مهدي بن غربية,
+    # not معز بن غربية, whom «بن غربية» alone would name; not ابن عم, "cousin".
+    assert names("وقال سيف بن علي إن") == ["سيف بن علي"]
+    minister = "وقال الوزير مهدي بن غربية إن. وأضاف مهدي بن غربية أن"
+    assert names(minister) == ["مهدي بن غربية"]
+    assert names("وكان مهدي ابن عم الرئيس") == []
     # ناديه is نادية, and نادي with "his": his club, but before a known name.
     assert "ناديه برشلونة" not in names("وسجل اللاعب هدفا وفاز ناديه برشلونة")
     assert "ناديه لطفي" in names("وقالت الفنانة ناديه لطفي إن")

@@ -70,6 +70,7 @@ _OTHER_MARKS = re.compile(
 )
 _DASH = re.compile(rf"(?<![^\W\d_]){_TATWEEL}+(?![^\W\d_])")
 _SON_OF = frozenset(map(normalize, ("بن", "ابن", "بنت")))
+_BIN = frozenset(("بن", "بنت"))  # (the same normalised)
 _CLITIC_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 _PRONOUNS = ("ها", "هما", "هم", "كم", "كما", "هن")
 _DEMONSTRATIVES = frozenset(map(normalize, "هذا هذه ذلك تلك هؤلاء أولئك هذين هاتين".split()))
@@ -872,8 +873,9 @@ class Recogniser:
         as_written = tokens[start][SHOWN] in self.cues.written_given
         if first_name and self._common_given(first) and not as_written:
             # A given name that is a common word too (رفيق, نعيم, خلف): a name
-            # only before a word that is one beyond doubt (not آلان: as written, a name).
-            if start + 1 >= n or not self._strong_name_word(tokens[start + 1]):
+            # only before a word that is one beyond doubt, or بن and a name's
+            # (سيف بن مقدم البوعينين; not آلان: as written, a name).
+            if not (self._strong_after(tokens, start + 1) or self._son_of(tokens, start + 1)):
                 return 0
         while end < n and end - start < _MOST_NAME_WORDS:
             token = tokens[end]
@@ -893,6 +895,18 @@ class Recogniser:
             end += 1
         size = end - start
         return size if size >= (2 if first_name else 1) else 0
+
+    def _strong_after(self, tokens, at) -> bool:
+        return at < len(tokens) and self._strong_name_word(tokens[at])
+
+    def _son_of(self, tokens, at) -> bool:
+        """Whether بن or بنت at `at` joins a name's word to the name (not
+        ابن, as often a word of kin or of a place: ابن عم, ابن كتالونيا)."""
+        return (
+            at + 1 < len(tokens)
+            and tokens[at][NORM] in _BIN
+            and self._linked_word(tokens[at][NORM], tokens[at + 1])
+        )
 
     def _a_nationality(self, word: str) -> bool:
         """Whether a word is a nationality, or و or ف and one (والإيطالي; not

@@ -521,22 +521,19 @@ impl Shapes {
         if first_name
             && self.common_given(first)
             && !self.written_given.contains(tokens[start].shown)
-            && (start + 1 >= n || !self.strong_name_word(&tokens[start + 1]))
+            && !tokens
+                .get(start + 1)
+                .is_some_and(|next| self.strong_name_word(next))
+            && !self.son_of_a_name(tokens, start + 1)
         {
-            return 0;
+            return 0; // سيف, "a sword"; but سيف بن مقدم
         }
         while end < n && end - start < self.most_name_words {
             let token = &tokens[end];
             if self.links.contains(token.norm) {
                 // بن, آل, أبو, عبد join the name to its next word, a title's
                 // word too (خالد بن سلطان, عبد اللطيف آل الشيخ).
-                let linked = |next: &Token| {
-                    self.name_word(next, false)
-                        || (next.word
-                            && self.titles.contains(next.norm)
-                            && (token.norm == self.abd || self.share(next.norm) > 0.0))
-                };
-                if end + 1 < n && linked(&tokens[end + 1]) {
+                if end + 1 < n && self.linked_word(token.norm, &tokens[end + 1]) {
                     end += 2;
                     continue;
                 }
@@ -633,6 +630,25 @@ impl Shapes {
             }
         }
         0
+    }
+
+    /// `_linked_word`: the word after a link (بن, آل, أبو, عبد) is the
+    /// name's: a name's word, or a title's after عبد or one names carry.
+    fn linked_word(&self, link: &str, next: &Token) -> bool {
+        self.name_word(next, false)
+            || (next.word
+                && self.titles.contains(next.norm)
+                && (link == self.abd || self.share(next.norm) > 0.0))
+    }
+
+    /// `_son_of`: بن or بنت at `at`, joining a name's word to the name
+    /// (not ابن: ابن عم, ابن كتالونيا).
+    fn son_of_a_name(&self, tokens: &[Token], at: usize) -> bool {
+        let link = tokens.get(at).map_or("", |token| token.norm);
+        matches!(link, "بن" | "بنت")
+            && tokens
+                .get(at + 1)
+                .is_some_and(|next| self.linked_word(link, next))
     }
 
     /// `_may_name`: a word that may be a name's, where something else says
