@@ -70,7 +70,7 @@ _OTHER_MARKS = re.compile(
 )
 _DASH = re.compile(rf"(?<![^\W\d_]){_TATWEEL}+(?![^\W\d_])")
 _SON_OF = frozenset(map(normalize, ("بن", "ابن", "بنت")))
-_BIN = frozenset(("بن", "بنت"))  # (the same normalised)
+_BIN = frozenset(map(normalize, ("بن", "بنت")))
 _CLITIC_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 _PRONOUNS = ("ها", "هما", "هم", "كم", "كما", "هن")
 _DEMONSTRATIVES = frozenset(map(normalize, "هذا هذه ذلك تلك هؤلاء أولئك هذين هاتين".split()))
@@ -875,7 +875,8 @@ class Recogniser:
             # A given name that is a common word too (رفيق, نعيم, خلف): a name
             # only before a word that is one beyond doubt, or بن and a name's
             # (سيف بن مقدم البوعينين; not آلان: as written, a name).
-            if not (self._strong_after(tokens, start + 1) or self._son_of(tokens, start + 1)):
+            strong = start + 1 < n and self._strong_name_word(tokens[start + 1])
+            if not (strong or self._son_of(tokens, start + 1)):
                 return 0
         while end < n and end - start < _MOST_NAME_WORDS:
             token = tokens[end]
@@ -895,9 +896,6 @@ class Recogniser:
             end += 1
         size = end - start
         return size if size >= (2 if first_name else 1) else 0
-
-    def _strong_after(self, tokens, at) -> bool:
-        return at < len(tokens) and self._strong_name_word(tokens[at])
 
     def _son_of(self, tokens, at) -> bool:
         """Whether بن or بنت at `at` joins a name's word to the name (not
