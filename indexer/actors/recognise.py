@@ -2301,9 +2301,7 @@ class Recogniser:
             if position > start + 1 and not (
                 word.startswith("وال")
                 or (norms[position - 1].startswith("وال") and word.startswith("ال"))
-                or word in self.cues.gentilics
-                or word in _OF_AN_OFFICE
-                or self._nisba(word)
+                or self._an_offices_adjective(word)
             ):
                 # The office ends (وزارة الخارجية | القصف), unless the
                 # gazetteer knows it longer (وزارة الحالات الطارئة), or a
@@ -2396,13 +2394,18 @@ class Recogniser:
             elif (
                 word.startswith("ال")
                 and not word.endswith(_DUAL_ENDINGS)
-                and (word in _OF_AN_OFFICE or self._nisba(word) or word in self.cues.gentilics)
+                and self._an_offices_adjective(word)
             ):
-                parts[-1][1] = at + 1  # الشؤون الدينية, الدفاع الوطني (a people's word too)
+                parts[-1][1] = at + 1  # الشؤون الدينية, الدفاع الوطني
             else:
                 break
             at += 1
         return [(s, e) for s, e in parts], parts[-1][1]
+
+    def _an_offices_adjective(self, word: str) -> bool:
+        """Whether a word after a ministry's office is an adjective of it
+        (العالي, العامة, الدينية; الوطني, a people's word too)."""
+        return word in self.cues.gentilics or word in _OF_AN_OFFICE or self._nisba(word)
 
     def _two_offices(self, words, parts) -> list[tuple[int, int]]:
         """The two offices (start, end) the parts a dual lists make: the two
@@ -3192,9 +3195,7 @@ def _a_company(tokens, position, form: str) -> bool:
     where a platform something is posted on is none (نشر على تويتر)."""
     if normalize(form.split()[0]) in _COMPANY:
         return True
-    at = position - 1
-    while at >= 0 and tokens[at][SHOWN] in QUOTES:
-        at -= 1
+    at = _before_outlet(tokens, position, ())
     return at >= 0 and _in(tokens[at][NORM], _COMPANY) is not None
 
 
