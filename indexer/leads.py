@@ -22,12 +22,17 @@ bytes an article), then `Leads.cut` takes out of an article:
   follow-up gives) is the article's own, and stays, as does one that the
   next paragraph goes on from (وجاء إعلان الحكومة…): no lead in a list is
   followed by its own second paragraph.
+
+An outlet whose links are headlines alone, most of stories the archive
+does not hold (BBC Arabic), has them read by their shape
+(`headlines_by_shape`): they stay in its text, and name none of its actors.
 """
 
 import hashlib
 import re
 from array import array
 from bisect import bisect_left
+from itertools import pairwise
 
 KEY_CHARS = 40  # the letters of a paragraph's beginning that make its key
 SHORTEST_KEY = 20  # fewer: too short to tell one story's headline from another's
@@ -38,9 +43,16 @@ ABSTRACT, TITLE = "abstract", "title"
 
 _NOT_LETTERS = re.compile(r"[\W_]+")
 # A line that says it links to another story (للمزيد: …, اقرأ أيضا: …, and
-# CNN's اقرأ المزيد... …), the story's headline after it or on the next line.
+# CNN's اقرأ المزيد... …, قد يهمك/ …, اقرأ.. …, شاهد.. …, أيضاً.. …, قصة ذات
+# صلة/ …), the story's headline after it or on the next line.
 _LINK = re.compile(
-    r"\s*(?:(?:للمزيد|[اإ]قرأ [أا]يضاً?)\s*[:\-–]|(?:[اإ]قرأ )?المزيد\s*(?:\.\.\.|…|:))"
+    r"""\s*(?:
+        (?:للمزيد|[اإ]قرأ\ [أا]يضاً?|[اإ]قرأ\ المزيد)\s*[:\-–]
+      | (?:[اإ]قرأ\ )?المزيد\s*(?:\.\.\.|…|:)
+      | (?:قد\ يهمك(?:\ [أا]يضاً?)?|قصة\ ذات\ صلة|[اإ]قرأ(?:\ [أا]يضاً?)?|شاهد(?:\ [أا]يضاً?)?
+          |للمزيد|[أا]يضاً?)\s*(?:[:/|]|\.\.|…)
+    )""",
+    re.VERBOSE,
 )
 
 
@@ -160,3 +172,56 @@ def _list_start(lines, paragraphs, another) -> int:
     if found >= FEWEST_LEADS and 2 * found >= len(paragraphs) - first:
         return first
     return len(paragraphs)
+
+
+HEADLINE_WORDS = 5  # fewer: a subhead, a name, a label («أطراف في الصراع», «المخرج: زياد دوييري»)
+_UNFINISHED = re.compile(r"[.!؟?:\"»)…،,]\s*$")  # a line that ends so is a sentence, or goes on
+_AN_ITEM = re.compile(r"\s*(?:[\d٠-٩]+\s*[-.)–]|[-–*•#])")  # a list's: 1- …, - …, * …
+# A profile's line (سيف القحطاني: 45 عاما; محرم إنجه البالغ من العمر 52).
+_AN_AGE = re.compile(r"[\d٠-٩]+\s*(?:عاما|عام|سنة)\b|:\s*[\d٠-٩]|العمر")
+_A_LIST_MARK = re.compile(r":| - |–")
+
+
+def headlines_by_shape(lines: list[str], opens_a_sentence) -> set[int]:
+    """The lines (numbers in `lines`) that read as other stories' headlines,
+    for an outlet that sets its links to them between a story's paragraphs
+    as the headlines alone (sources.tsv `links: headlines`; BBC Arabic, where
+    most link to stories the archive does not hold, so `Leads` cannot tell
+    them): short (`LONGEST_HEADLINE`) and of `HEADLINE_WORDS` or more, no
+    punctuation at their end, not the first paragraph, nor one whose first
+    word begins or goes on with a sentence of the story (`opens_a_sentence`:
+    وقال, كما, ويتجنب), nor a list's line: an item (1- …, an age, a caption's
+    «X، role»), one of a run of short lines a paragraph ending with a colon
+    introduces, or of a run of three or more two of which have a colon or a
+    dash. A subhead of that shape («مسيرة مرتقبة في واشنطن
+    ضد فوضى السلاح») reads as one too: they are left out of what names an
+    article's actors only, and a subhead's are the story's own, named again
+    in its paragraphs."""
+    paragraphs = [n for n, line in enumerate(lines) if line.strip()]
+    runs: dict[int, list[int]] = {}  # a short line -> the run of short lines it is in
+    run: list[int] = []
+    listed = False  # the run is a list the paragraph before introduces (…رائدات، منهن:)
+    for before, n in pairwise(paragraphs):
+        if len(lines[n].strip()) <= LONGEST_HEADLINE and not _UNFINISHED.search(lines[n]):
+            listed = listed or (not run and lines[before].rstrip().endswith(":"))
+            run.append(n)
+            if not listed:
+                runs[n] = run
+        else:
+            run, listed = [], False
+    found = set()
+    for n, neighbours in runs.items():
+        line = lines[n].strip()
+        words = line.split()
+        if (
+            len(words) < HEADLINE_WORDS
+            or opens_a_sentence(words[0])
+            or _AN_ITEM.match(line)
+            or _AN_AGE.search(line)
+            or "،" in " ".join(words[:3])
+        ):
+            continue
+        marked = sum(bool(_A_LIST_MARK.search(lines[m])) for m in neighbours)
+        if len(neighbours) < 3 or marked < 2:
+            found.add(n)
+    return found

@@ -5,7 +5,10 @@ web host). Every alias maps to one canonical name; an outlet the table does
 not know is kept as the archive gave it. A local outlet's line may give its
 country (`country: Tunisia`, a name of indexer/actors/data/countries.tsv):
 its stories are that country's unless they say otherwise, for the bodies
-they name without saying whose (indexer/actors/countries.py).
+they name without saying whose (indexer/actors/countries.py). An outlet
+that sets its links to other stories between a story's paragraphs as their
+headlines alone says so (`links: headlines`): a line that reads as one
+names none of the story's actors (indexer.leads.headlines_by_shape).
 """
 
 from importlib import resources
@@ -18,13 +21,16 @@ DEFAULT_TABLE = resources.files("indexer").joinpath("data/sources.tsv")
 
 
 _COUNTRY = "country:"
+_LINKS = "links:"
+_HEADLINES = "headlines"  # the one way of setting links a cell names
 
 
 class SourceTable:
-    def __init__(self, rows, homes=None):
+    def __init__(self, rows, homes=None, linking=()):
         self._by_alias = {}
         self._by_host = {}
         self._homes = homes or {}  # canonical -> its country, for a local outlet
+        self._linking = frozenset(linking)  # outlets whose links are headlines alone
         for canonical, *aliases in rows:
             for alias in (canonical, *aliases):
                 if alias.isascii() and "." in alias and " " not in alias:
@@ -34,11 +40,19 @@ class SourceTable:
     @classmethod
     def load(cls, path=DEFAULT_TABLE):
         text = path.read_text(encoding="utf-8")
-        rows, homes = [], {}
+        rows, homes, linking = [], {}, set()
         for number, line in enumerate(text.splitlines(), 1):
             if not line.strip() or line.startswith("#"):
                 continue
             cells = [cell.strip() for cell in line.split("\t") if cell.strip()]
+            for cell in [c for c in cells[1:] if c.lower().startswith(_LINKS)]:
+                cells.remove(cell)
+                if cell[len(_LINKS) :].strip().lower() != _HEADLINES:
+                    raise ValueError(
+                        f"{path}:{number}: {cell!r}: the one way of setting links a line "
+                        f"may name is {_LINKS} {_HEADLINES}"
+                    )
+                linking.add(cells[0])
             for cell in [c for c in cells[1:] if c.lower().startswith(_COUNTRY)]:
                 cells.remove(cell)
                 home = cell[len(_COUNTRY) :].strip()
@@ -49,11 +63,16 @@ class SourceTable:
                     )
                 homes[cells[0]] = home
             rows.append(cells)
-        return cls(rows, homes)
+        return cls(rows, homes, linking)
 
     def home(self, canonical):
         """The country of a local outlet (its English name), or None."""
         return self._homes.get(canonical)
+
+    def links_as_headlines(self, canonical) -> bool:
+        """Whether an outlet sets its links to other stories between a
+        story's paragraphs as their headlines alone."""
+        return canonical in self._linking
 
     def canonical(self, name="", url=""):
         """The canonical outlet for a source name, else for the URL's host,

@@ -1772,6 +1772,13 @@ def test_a_dateline_is_where_the_newsroom_is_not_whose_body_its_sentence_names()
     assert national("في الإمارات العربية المتحدة (أمس) دعا الصدر إلى الاحتفاظ بوزارة الدفاع") == [
         "وزارة الدفاع الإماراتية"
     ]
+    # Nor is it the story's: a body no sentence says whose is the country the
+    # story names, not the newsroom's (دبي and الإمارات counted twice).
+    saudi = (
+        "دبي، الإمارات العربية المتحدة (CNN)-- أوضحت النيابة العامة في السعودية أن الموقوفين "
+        "أقروا بالتواصل مع منظمات معادية.\nوأكدت النيابة العامة أن التعامل معهم يكفل حقوقهم."
+    )
+    assert national(saudi) == ["النيابة العامة السعودية"]
 
 
 def test_a_body_whose_country_the_story_leaves_open_is_not_given_one():
@@ -1969,6 +1976,43 @@ def test_an_outlets_country_must_be_one_the_table_knows(tmp_path):
     path.write_text("راديو\tradio\n\nإذاعة\tcountry: Atlantis\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"sources.tsv:3: country: 'Atlantis'"):
         SourceTable.load(path)
+
+
+def test_an_outlet_whose_links_are_headlines_alone_says_so_in_one_way(tmp_path):
+    from indexer.sources import SourceTable
+
+    path = tmp_path / "sources.tsv"
+    path.write_text("بي بي سي عربي\tbbc\tlinks: headlines\nسي إن إن\tcnn\n", encoding="utf-8")
+    table = SourceTable.load(path)
+    assert table.canonical("bbc") == "بي بي سي عربي"
+    assert table.links_as_headlines("بي بي سي عربي")
+    assert not table.links_as_headlines("سي إن إن")
+    path.write_text("# outlets\nبي بي سي عربي\tbbc\tlinks: teasers\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"sources.tsv:2: 'links: teasers'"):
+        SourceTable.load(path)
+
+
+def test_another_storys_headline_names_no_actor_of_an_outlet_whose_links_are_headlines(shipped):
+    """ACTORS.md: the article is its own text. BBC Arabic sets links to its
+    other stories between a story's paragraphs as their headlines alone."""
+    body = "\n".join(
+        [
+            "أعلنت شركة نتفليكس أنها ستطلق فيلمها الجديد عن حياة رجل أعمال مصري الشهر المقبل.",
+            "وقالت الشركة إن الفيلم يحكي قصة حقيقية من سبعينيات القرن الماضي.",
+            "ستورمي دانييلز تقاضي محامي ترامب بتهمة التشهير",  # a link
+            "وتلعب الممثلة ميساء عبد الهادي دور زوجته في الفيلم",  # its own, unfinished
+            "المخرج: زياد دوييري",  # a credit, too short for a headline
+        ]
+    )
+    record = {"id": "1", "title": "فيلم جديد", "body": body, "source": "bbc"}
+    bbc = build(record, shipped)
+    assert "ستورمي دانييلز" not in bbc.actors and "دانييلز" in bbc.body  # the text stays
+    assert {"نتفليكس", "ميساء عبد الهادي", "زياد دوييري"} <= set(bbc.actors)
+    other = build(dict(record, source="cnn"), shipped)
+    assert "ستورمي دانييلز" in other.actors
+    # One the story names again is its own.
+    again = body + "\nوكانت ستورمي دانييلز قد ظهرت في فيلم سابق للمخرج نفسه."
+    assert "ستورمي دانييلز" in build(dict(record, body=again), shipped).actors
 
 
 def test_the_shipped_local_outlet_names_its_countrys_bodies(shipped):

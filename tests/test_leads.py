@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from indexer.articles import ArticleBuilder, record_leads
-from indexer.leads import ABSTRACT, TITLE, Leads, lead_hash, lead_key
+from indexer.leads import ABSTRACT, TITLE, Leads, headlines_by_shape, lead_hash, lead_key
 from indexer.readers import RawRecord
 from indexer.search import SearchRequest
 from indexer.search.embedded import EmbeddedBackend
@@ -116,6 +116,40 @@ def test_a_line_that_says_it_links_to_another_story_goes_with_its_headline():
     assert leads.cut(body, "france24") == (body, 0, 0)
     body = "\n".join([OWN[0], "المزيد من المساعدات وصل أمس", OWN[1]])
     assert leads.cut(body, "cnn") == (body, 0, 0)
+    # CNN's others: قد يهمك/ …, اقرأ.. …, شاهد.. …, أيضاً.. …, قصة ذات صلة/ …
+    for said in ("قد يهمك/ ", "قد يهمك أيضا: ", "اقرأ.. ", "شاهد .. ", "أيضاً.. ", "قصة ذات صلة/ "):
+        body = "\n".join([OWN[0], said + HEADLINES[0], OWN[1]])
+        assert leads.cut(body, "cnn") == ("\n".join(OWN[:2]), 1, 0), said
+    body = "\n".join([OWN[0], "شاهد العالم المباراة في الساحة الكبرى", OWN[1]])
+    assert leads.cut(body, "cnn") == (body, 0, 0)
+
+
+def test_a_line_of_a_headlines_shape_is_read_as_one_and_no_list_or_sentence_is():
+    from indexer.actors.recognise import Cues
+
+    opens = Cues.load().opens_a_sentence
+    lines = [
+        OWN[0],
+        HEADLINES[0],  # 0: a headline
+        "",
+        "منظمة الصحة العالمية: التلوث مرتبط بوفاة مليون طفل",  # 1: a speaker's
+        OWN[1],
+        "ويتجنب السكان الزواج في هذا الشهر لأنهم يتشاءمون منه",  # a sentence, unfinished
+        "تغيير السلوك",  # a subhead
+        "3- الصين والنمو الاقتصادي في العام المقبل",  # a list's item
+        "سيف سعد القحطاني: 45 عاما من الخدمة في الحرس",  # an age
+        "اليكس أوليفر، خبيرة في مركز الدراسات الأوروبية",  # a caption
+        "الدفاع: جييرمو فاريلا ودييغو غودين وخوسيه خيمينيز",  # a run of a list
+        "الوسط: ماتياس فيسينو ورودريغو بنتانكور ولوكاس توريرا",
+        "الهجوم: لويس سواريز وإدينسون كافاني وكريستيان ستواني",
+        OWN[2],
+    ]
+    assert headlines_by_shape(lines, opens) == {1, 3}
+    # Short lines a paragraph ending with a colon introduces: a list.
+    women = ["ومن أبرز النساء الرائدات في البلاد، منهن:", "المصورة الحربية مريم كاظم زاده الشهيرة"]
+    assert headlines_by_shape([OWN[0], *women, HEADLINES[1]], opens) == set()
+    assert headlines_by_shape([OWN[0], women[1], OWN[1]], opens) == {1}
+    assert headlines_by_shape([HEADLINES[0], OWN[0]], opens) == set()  # the first paragraph
 
 
 def test_keys_ignore_punctuation_and_refuse_what_is_too_short():

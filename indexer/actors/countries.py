@@ -162,10 +162,15 @@ class Countries:
         its title, body and tags), or None when none is named clearly most;
         not by words of people's names (`people`: (text, position) of each:
         محمد المصري, مروان جدة), nor where its people go or come from
-        (`_not_its_place`). A local outlet's story is its `home` country's
-        unless another is named at least twice and twice as often as home
-        (home counting once more: the outlet's own)."""
+        (`_not_its_place`), nor by where its newsroom is (a dateline of a
+        country named nowhere else, `_a_newsrooms_dateline`). A local
+        outlet's story is its `home` country's unless another is named at
+        least twice and twice as often as home (home counting once more: the
+        outlet's own)."""
         counts = self.counted(texts, people)
+        for norms in texts:
+            if (after := self._a_newsrooms_dateline(norms, 0, len(norms))) is not None:
+                counts -= self.counted([norms[:after]])
         if home is not None:
             abroad = max((n for c, n in counts.items() if c != home), default=0)
             if abroad < max(STORY_MIN_MENTIONS, STORY_LEAD * (counts[home] + HOME_WEIGHT)):
@@ -251,7 +256,8 @@ class Countries:
         begins = start
         while begins > 0 and norms[begins - 1] not in _SENTENCE_ENDS:
             begins -= 1
-        begins = self._past_a_newsrooms_dateline(norms, begins, start)
+        after = self._a_newsrooms_dateline(norms, begins, start)
+        begins = begins if after is None else after
         last, position = None, begins
         while position < start:
             found = self._match(norms, position, adjectives=False)
@@ -263,19 +269,19 @@ class Countries:
             position += found[1]
         return last
 
-    def _past_a_newsrooms_dateline(self, norms, begins: int, end: int) -> int:
+    def _a_newsrooms_dateline(self, norms, begins: int, end: int) -> int | None:
         """Where the words from `begins` to `end` go on past a dateline at
         their start (a place, its country, the outlet: دبي، الإمارات العربية
         المتحدة (CNN)--) that names where the newsroom is, not the news: its
         country named nowhere else in the text (a story of Iraq told from
         Dubai; but واشنطن، الولايات المتحدة (CNN)-- before a story of the
-        American elections is its country's); `begins` where there is none."""
+        American elections is its country's); None where there is none."""
         for at in range(begins + 1, min(end, begins + _DATELINE_WORDS) - 1):
             if norms[at] == ")" and norms[at + 1] == "-" and "(" in norms[begins:at]:
                 its = self.counted([norms[begins:at]])
                 elsewhere = self.counted([norms]) - its
-                return at + 2 if its and not (its.keys() & elsewhere.keys()) else begins
-        return begins
+                return at + 2 if its and not (its.keys() & elsewhere.keys()) else None
+        return None
 
     def named(self, body: str, country: int) -> str | None:
         """The body's name with the country's adjective: وزارة الداخلية

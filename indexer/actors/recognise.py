@@ -335,6 +335,21 @@ class Cues:
         stops = self.titles | self.heads | self.verbs
         object.__setattr__(self, "stops", stops - self.first_names)
 
+    def opens_a_sentence(self, word: str) -> bool:
+        """Whether a line's first word begins a sentence or goes on with one,
+        as no headline does: a function word (كما, بعد), a verb of saying
+        (قال), or one after و or ف that real news writes at least half as
+        often alone (وقال, ويتجنب, والفائز; not وفاة, وزير, فيسبوك)."""
+        word = normalize(word)
+        if word in STOPWORDS or word in self.verbs:
+            return True
+        rest = word[1:]
+        return word[:1] in "وف" and (
+            rest.startswith("ال")
+            or rest in self.verbs
+            or 2 * self.counts.get(rest, 0) >= self.counts.get(word, 0)
+        )
+
     @classmethod
     def load(cls):
         titles, long_titles = set(), {}
