@@ -985,6 +985,22 @@ def test_an_age_is_no_name():
     assert names("وقال عمر البشير إن") == ["عمر البشير"]
 
 
+def test_a_given_name_of_two_words_alone_is_one_given_name_alone():
+    """A name cut before a word no list holds (الرئيس عبد الله يمين), a
+    middle name, a king's given name: عبد الله alone is no more a person than
+    محمد alone is, but the short form of one the story names in full."""
+    for text in (
+        "وقال مكتب الرئيس عبد الله يمين في بيان",
+        "وقال الملك عبد الله في خطاب",
+        "وقال عبد الرحمن إن الوضع صعب",
+        "من جانبه قال أبو علي إن القصف مستمر",
+    ):
+        assert names(text) == [], text
+    text = "وقال عبد الرحمن الراشد إن الأمر صعب. وأضاف عبد الرحمن أن"
+    assert names(text) == ["عبد الرحمن الراشد"]
+    assert names("قال الرئيس التركي عبد الله غل إن") == ["عبد الله غول"]
+
+
 def test_abu_before_a_given_name_begins_the_name():
     # «بكر الحسني» was the name where no title or verb came before it.
     assert names("وصل أبو بكر الحسني إلى تونس") == ["أبو بكر الحسني"]

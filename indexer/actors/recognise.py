@@ -2192,7 +2192,12 @@ class Recogniser:
                 continue
             shown = self._shown(words)
             if kind == PERSON and end - start == 1:
-                short.append((words[0], shown))
+                short.append((without_clitic(words[0][NORM]), shown))
+                continue
+            if kind == PERSON and len(given := key(shown).split()) == 1:
+                # A given name of two words alone (عبد الله, الرئيس عبد الله
+                # يمين: its family name no name's word): one, as محمد alone is.
+                short.append((given, shown))
                 continue
             if kind == ORGANISATION and self._outlet(words):
                 kind = MEDIUM
@@ -2890,7 +2895,8 @@ class Recogniser:
 
     def _join_short_forms(self, by_key, short, actors_keys=frozenset(), mentions=None):
         """Join to the one full name each short form belongs to: a surname
-        or first name alone (الصيد), a name with words left out (عمر البشير
+        or first name alone (`short`: the forms of its word each, and it as
+        shown: الصيد, عبد الرحمن), a name with words left out (عمر البشير
         for عمر حسن البشير), an organisation's first words (حزب العمال for
         حزب العمال الكردستاني). A short form of no name, or of two, is dropped.
         A person of the gazetteer (`actors_keys`) named as it knows them is
@@ -2931,8 +2937,7 @@ class Recogniser:
 
         for k, f in by_key.items():
             index(k, f.forms)
-        for token, shown in short:
-            forms = without_clitic(token[NORM])
+        for forms, shown in short:
             owners = [
                 k
                 for k in sharing(*((form,) for form in forms))
