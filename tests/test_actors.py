@@ -2038,6 +2038,22 @@ def test_the_shipped_local_outlet_names_its_countrys_bodies(shipped):
     assert build({"id": "2", "title": "بلاغ", "body": body, "source": "bbc"}, shipped).actors == []
 
 
+def test_a_hashtags_words_are_read_as_words():
+    # Al Arabiya marks names and bodies in its text: #هادي, #المركزي_المصري.
+    assert names("وقال الرئيس اليمني، عبدربه منصور #هادي إن") == ["عبد ربه منصور هادي"]
+    assert names("اجتماع لمجلس #التنسيق_السعودي_الإماراتي في الرياض") == [
+        "مجلس التنسيق السعودي الإماراتي"
+    ]
+    assert names("وقال البنك #المركزي_المصري في بيان إن") == ["البنك المركزي المصري"]
+    assert names("رقم #5 في القائمة") == []
+
+
+def test_the_coalitions_forces_are_the_coalition():
+    # «قوات التحالف» alone names no one coalition (generic.txt); with its name, it.
+    for text in ("قصفت قوات التحالف الدولي مواقع", "وقالت قوات التحالف الدولية إن"):
+        assert names(text) == ["التحالف الدولي"], text
+
+
 def test_outlets_quoted_are_sources_not_actors():
     quoted = "وقال مصدر لوكالة الصحافة الفرنسية إن الهجوم وقع فجرا"
     assert names(quoted) == []

@@ -61,6 +61,7 @@ _DATA = resources.files(__package__).joinpath("data")
 # from one line to the next), in text without tashkeel, tatweel or format
 # characters (_MARKS: normalisation deletes them too; `unmarked`).
 _TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s]|\n")
+_HASHTAG = re.compile(r"#(?=[^\W\d_])")  # the sign before a word
 _MARKS = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in MARKS) + "]+")
 # Tatweel that lengthens no letter is a dash (قمة كيم ـ ترمب, سايكس ـ بيكو,
 # a line of dialogue opening with ـ): it parts two names as "-" does.
@@ -1780,10 +1781,13 @@ class Recogniser:
     def actors(self, title: str, body: str, tags=(), home: str | None = None) -> list[Found]:
         """The actors named in an article's title, body and tags, in order of
         first mention; `home`, the country of a local outlet (its English
-        name in countries.tsv), is the story's unless it names another."""
+        name in countries.tsv), is the story's unless it names another. A
+        hashtag's words are read as words (عبدربه منصور #هادي, لمجلس
+        #التنسيق_السعودي_الإماراتي)."""
         texts, norms, roles, mentions = [], [], [], []
         spans = []  # (text, start, end, kind)
         for number, text in enumerate((title, body, *tags)):
+            text = _HASHTAG.sub(" ", text)  # (its _ parts words as a space does)
             tokens, normalised, found, *by_native = _read(text, self._roles, self._native)
             shapes, spellings = by_native or (None, None)  # (no native module: Python's)
             texts.append(tokens)
