@@ -1367,6 +1367,10 @@ def test_a_known_persons_whole_name_after_a_word_glued_to_it_is_they():
     # A child's name holds a parent's whole name: it stays theirs.
     assert names("وقالت الفنانة دنيا سمير غانم إن") == ["دنيا سمير غانم"]
     assert names("والتقت الفنانة هدى جمال عبد الناصر") == ["هدى جمال عبد الناصر"]
+    # A body's name that is a given name too: the body's person, not a namesake.
+    assert names("بقدم مدافع تشيلسي روديغر") == ["أنطونيو روديغر"]
+    assert names("وقال شيخ الأزهر أحمد الطيب إن") == ["أحمد الطيب"]
+    assert names("وقالت تشيلسي كلينتون إن") == ["تشيلسي كلينتون"]
 
 
 def test_a_clubs_nation_after_its_name_says_the_club_not_its_city():

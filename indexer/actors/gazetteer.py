@@ -686,6 +686,13 @@ class Gazetteer:
             "prepositions": "".join(_PREPOSITIONS),
         }
 
+    def names_a_body(self, name) -> bool:
+        """Whether `name` is a spelling of an organisation, ambiguous or not
+        (تشيلسي, الأزهر: given names too)."""
+        return any(
+            self.actors[i].type == "organisation" for i, _ in self._owners.get(words(name), ())
+        )
+
     def one_word_spellings(self) -> set[str]:
         """The normalised spellings of one word: a word `knows` knows."""
         return {spelling[0] for spelling in self._owners if len(spelling) == 1}

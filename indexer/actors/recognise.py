@@ -2724,12 +2724,17 @@ class Recogniser:
         city, a definite word, a frequent word of the language (رئيس مالي
         إبراهيم أبو بكر كيتا, هنغاريا فيكتور أوربان, المرشد علي خامنئي, عودة
         مروان محسن; not صالح محمد صلاح nor دنيا سمير غانم, a child's name,
-        which a given name or a rare word may begin)."""
+        which a given name or a rare word may begin); or after a body's
+        name that is a given name too (مدافع تشيلسي روديغر, شيخ الأزهر أحمد
+        الطيب: the club's, the body's, not a namesake's)."""
         start, end = span
         cues = self.cues
+        shown, word = tokens[start]
+        if end - start >= 2 and self.gazetteer.names_a_body(shown):
+            actor = self.gazetteer.actor(self._shown(tokens[start + 1 : end]))
+            return actor is not None and actor.type == PERSON
         if end - start < 3 or tokens[start + 1][NORM] not in cues.first_names:
             return False
-        shown, word = tokens[start]
         if shown in cues.written_given or self._and_given_name(tokens[start]):
             return False
         if word in cues.first_names:
