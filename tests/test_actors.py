@@ -1094,6 +1094,11 @@ def test_given_names_of_every_region_begin_names():
     assert names("وأكد منجي الحرباوي أن الحزب") == ["منجي الحرباوي"]
     assert names("أن أمير سعدوني (38 عاما) ونسيمة نعامي (33 عاما)") == ["نسيمة نعامي"]
     assert names("وسجل منتصر الطالبي هدفا") == ["منتصر الطالبي"]
+    assert names("وقالت مايسة عواد إن") == ["مايسة عواد"]
+    assert names("وقال صمويل سميث إن الأمر") == ["صمويل سميث"]
+    # Not a word more often than a name: «لحسن حظه» ("luckily"), «ليسا» ("they are not").
+    assert names("ولحسن حظه نجا من الحادث") == []
+    assert names("والرجلان ليسا مجرمين") == []
     # Not غي, في mistyped: «ثلاثة أهداف غي مرمى باريس سان جيرمان».
     assert names("بعد أن سجل ثلاثة أهداف غي مرمى الفريق") == []
     # Not a word (متعب, "tiring"), a family name or a state's (أنجلينا جولي, نورث كارولينا).
