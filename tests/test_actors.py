@@ -831,12 +831,16 @@ def test_a_bodys_name_that_is_a_word_is_the_word_where_it_governs_a_noun():
         "ودعت الأمم المتحدة إلى فتح تحقيق في مقتل المتظاهرين الفلسطينيين قرب حماس",
         "وقررت مصر فتح معبر رفح طوال رمضان، ورحبت حماس بالقرار الفلسطيني",
         "ويعتزم المركز فتح أبوابه للمرضى، وقالت حماس الفلسطينية",
+        "وسبق له أن فتح مكتبا في الدوحة، وقالت حماس الفلسطينية",  # its accusative
+        "وتحدثت تقارير عن فتح روسيا قنوات للتفاوض، وقالت حماس الفلسطينية",  # a place
+        "وقد فتح رئيس باراغواي سفارة بلاده في القدس، ورحبت حماس الفلسطينية",  # a title
     ):
         assert "حركة فتح" not in names(governed), governed
     for fatah in ("فتح تستعد لإطلاق مبادرة وقالت حماس", "وتصر فتح على انتقال كامل وحماس ترفض"):
         assert "حركة فتح" in names(fatah), fatah
     # A noun alone (حماس, zeal) governs no indefinite noun: the sentence goes on.
     assert "حركة حماس" in names("وأكد الناطق باسم حماس ضرورة الحفاظ على الطابع الفلسطيني")
+    assert "حركة حماس" in names("وزار وفد حماس مصر أمس لبحث المصالحة الفلسطينية")
     # A definite one is the word before its adjective: the air base, not al-Qaeda.
     base = "وزار السيسي القاعدة الجوية بعد الهجوم الإرهابي الذي تبناه داعش"
     assert "تنظيم القاعدة" not in names(base)

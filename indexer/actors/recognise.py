@@ -1233,10 +1233,16 @@ class Recogniser:
             return following not in self.cues.gentilics and not self._nisba(following)
         if following.endswith(_PRONOUNS) and _is_word(tokens[position + 1]):
             return True
-        # A verb too (فتح: يفتح) and the noun it governs; a noun's (حماس,
-        # zeal) indefinite word after it is a sentence's (باسم حماس ضرورة).
-        return self.cues.counts.get("ي" + spelling, 0) >= _RARE and self._a_noun(
-            tokens[position + 1]
+        # A verb too (فتح: يفتح) and the noun it governs, a place it opens or
+        # the title of who opens it (فتح تونس, فتح رئيس باراغواي سفارة); a
+        # noun's (حماس, zeal) indefinite word after it is a sentence's (باسم
+        # حماس ضرورة; زار وفد حماس مصر).
+        if self.cues.counts.get("ي" + spelling, 0) < _RARE:
+            return False
+        return (
+            self._a_noun(tokens[position + 1])
+            or countries().at([following], 0) is not None
+            or _in(following, self.cues.titles) is not None
         )
 
     @cached_property
@@ -1276,8 +1282,8 @@ class Recogniser:
             return False
         if word[0] in "وفبلك" and cues.counts.get(word[1:], 0) > cues.counts.get(word, 0):
             return False  # وحماس, للفلسطينيين: a clitic before a word
-        if token[SHOWN].endswith("ه") and len(word) >= 4:
-            word = word[:-1]  # أبوابه: its noun, الأبواب
+        if (token[SHOWN].endswith("ه") or token[SHOWN].endswith("ا")) and len(word) >= 4:
+            word = word[:-1]  # أبوابه, مكتبا: its noun, الأبواب, المكتب
         definite = cues.counts.get("ال" + word, 0)
         return definite >= _NOUN_WITH_ARTICLE and self._a_word(word)
 
