@@ -1784,6 +1784,29 @@ def test_two_ministries_a_dual_names_are_two_bodies_of_the_country_the_story_dec
     assert national("طالب وزارتي المالية والصناعة والتجارة في تونس بقائمة") == []
 
 
+def test_a_court_named_by_its_level_and_city_is_that_court():
+    """ACTORS.md: named government bodies. A court of first instance or of
+    appeal is named by its city (the state's courts are one body each)."""
+    assert national("وقضت المحكمة الابتدائية بسوسة بسجن المتهم") == ["المحكمة الابتدائية بسوسة"]
+    chamber = "أصدرت الدائرة الجنائية بالمحكمة الابتدائية بتونس حكما"
+    assert national(chamber) == ["المحكمة الابتدائية بتونس"]
+    assert national("وقضت محكمة ابتدائية بالمنستير") == ["المحكمة الابتدائية بالمنستير"]
+    assert national("وأيدت محكمة الاستئناف بتونس الحكم") == ["محكمة الاستئناف بتونس"]
+    # No city: a word after ب (an indictment, prison, the region), a name (بيتر).
+    for text in (
+        "وقضت المحكمة الابتدائية بتهمة القتل",
+        "وقضت المحكمة الابتدائية بالسجن",
+        "المحكمة الابتدائية بالجهة",
+        "وقضت محكمة الاستئناف بيتر",
+    ):
+        assert national(text) == [], text
+    # Whose another is (the prosecution's, a judge's), or its building: not it.
+    assert national("ونفذ المحامون وقفة أمام مقر المحكمة الابتدائية بجندوبة") == []
+    assert "المحكمة الابتدائية بسوسة" not in national(
+        "وأذنت النيابة العمومية بالمحكمة الابتدائية بسوسة بالاحتفاظ بالمتهم"
+    )
+
+
 def test_a_dateline_is_where_the_newsroom_is_not_whose_body_its_sentence_names():
     # دبي، الإمارات (CNN)--: a body named after it is not the UAE's for it.
     iraq = (

@@ -61,6 +61,21 @@ _DATA = resources.files(__package__).joinpath("data")
 # from one line to the next), in text without tashkeel, tatweel or format
 # characters (_MARKS: normalisation deletes them too; `unmarked`).
 _TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s]|\n")
+# The courts of a city (the state's, by their level), by the first two words
+# of their name, normalised and without the article: their name.
+_LOCAL_COURTS = {
+    (normalize(first), normalize(second)): name
+    for first, second, name in (
+        ("محكمة", "الابتدائية", "المحكمة الابتدائية"),
+        ("محكمة", "ابتدائية", "المحكمة الابتدائية"),
+        ("محكمة", "الاستئناف", "محكمة الاستئناف"),
+        ("محكمة", "استئناف", "محكمة الاستئناف"),
+        ("محكمة", "الناحية", "محكمة الناحية"),
+    )
+}
+_ITS_BUILDING = frozenset(map(normalize, ("مقر", "بمقر", "لمقر", "بهو", "ببهو", "ساحة", "بساحة")))
+_CHAMBER = frozenset(map(normalize, ("الدائرة", "دائرة")))  # a court's chamber
+_ONLY_DEFINITE = 4  # times a name is written with the article at least, as without
 _HASHTAG = re.compile(r"#(?=[^\W\d_])")  # the sign before a word
 _MARKS = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in MARKS) + "]+")
 # Tatweel that lengthens no letter is a dash (قمة كيم ـ ترمب, سايكس ـ بيكو,
@@ -2230,6 +2245,9 @@ class Recogniser:
         national += self._two_ministries(texts, norms, claimed.keys() | in_spans)
         # A body named by a known one right after it is that one: وزارة الدفاع "البنتاغون".
         national = [body for body in national if not _named_after(texts, body, claimed)]
+        for number, start, name in self._local_courts(texts, norms, claimed.keys()):
+            add(name, ORGANISATION, name, number, start)
+            known_keys.add(key(name))  # a court the story names: once is enough
         bodies_named = [f.name for f in by_key.values() if f.kind == ORGANISATION]
         people = {(n, p) for n, s, e, kind in spans if kind == PERSON for p in range(s, e)}
         people.update(
@@ -2368,6 +2386,59 @@ class Recogniser:
                     continue
                 found.append(_Body(number, position, end))
         return found
+
+    def _local_courts(self, texts, norms, taken) -> list[tuple[int, int, str]]:
+        """(text, start, name) of the courts the article names by their
+        level and their city (وقضت المحكمة الابتدائية بسوسة, الدائرة الجنائية
+        بمحكمة الاستئناف بتونس): one court each, named as the state names it,
+        whatever article or clitic the text gives it (محكمة ابتدائية
+        بالمنستير: المحكمة الابتدائية بالمنستير); not one of no city
+        (المحكمة الابتدائية بتهمة; generic.txt), nor in a name found
+        otherwise (`taken`), nor where it says whose another is (النيابة
+        العمومية بالمحكمة الابتدائية بسوسة, قاضي التحقيق بالمحكمة: the
+        prosecution's, the judge's; but a chamber of it is it: الدائرة
+        الجنائية بالمحكمة), nor its building (أمام مقر المحكمة)."""
+        found = []
+        for number, words in enumerate(norms):
+            for position in range(len(words) - 2):
+                if (number, position) in taken:
+                    continue
+                court = _LOCAL_COURTS.get(
+                    (without_clitic(words[position])[-1].removeprefix("ال"), words[position + 1])
+                )
+                if court is None:
+                    continue
+                if words[position][:1] in "بل" and not _CHAMBER.intersection(
+                    words[max(0, position - 3) : position]
+                ):
+                    continue  # النيابة العمومية بالمحكمة الابتدائية بسوسة: the prosecution's
+                if position and words[position - 1] in _ITS_BUILDING:
+                    continue  # وقفة احتجاجية أمام مقر المحكمة: the building
+                city = self._city_after_bi(texts[number][position + 2])
+                if city:
+                    found.append((number, position, f"{court} ب{city}"))
+        return found
+
+    def _city_after_bi(self, token: _Token) -> str:
+        """A place's name, as written, that ب is glued to (بتونس, بسوسة,
+        بالمنستير; not بتهمة, بمحافظة, بالسجن: words; not بيتر: no ب), or
+        ""."""
+        shown, word = token
+        rest = word[1:]
+        counts = self.cues.counts
+        if word[:1] != "ب" or len(rest) < 3 or not _is_word(token):
+            return ""
+        if counts.get(rest, 0) < counts.get(word, 0) or rest in self.cues.not_names:
+            return ""  # بيتر, a name; بين, a word
+        if countries().at([rest], 0) is not None:
+            return shown[1:]
+        if rest.startswith("ال"):
+            # المنستير, القصرين: a name the news writes with its article only
+            # (not السجن, الجهة, الكاف: سجن, جهة, كاف are written too).
+            return (
+                shown[1:] if _ONLY_DEFINITE * counts.get(rest[2:], 0) < counts.get(rest, 0) else ""
+            )
+        return "" if self._a_word(rest) else shown[1:]
 
     def _two_ministries(self, texts, norms, taken) -> list[_Body]:
         """The two ministries a dual names by their offices, each joined by
