@@ -73,7 +73,11 @@ _LOCAL_COURTS = {
         ("محكمة", "الناحية", "محكمة الناحية"),
     )
 }
-_ITS_BUILDING = frozenset(map(normalize, ("مقر", "بمقر", "لمقر", "بهو", "ببهو", "ساحة", "بساحة")))
+# Before a court, what says it is a building or another's seat: أمام مقر
+# المحكمة, الناطق باسم المحكمة, وكيل الجمهورية لدى المحكمة.
+_NOT_THE_COURT = frozenset(
+    map(normalize, ("مقر", "بمقر", "لمقر", "بهو", "ببهو", "ساحة", "بساحة", "باسم", "لدى"))
+)
 _CHAMBER = frozenset(map(normalize, ("الدائرة", "دائرة")))  # a court's chamber
 _ONLY_DEFINITE = 4  # times a name is written with the article at least, as without
 _HASHTAG = re.compile(r"#(?=[^\W\d_])")  # the sign before a word
@@ -2224,6 +2228,10 @@ class Recogniser:
                 # يمين: its family name no name's word): one, as محمد alone is.
                 short.append((given, shown))
                 continue
+            if kind == PERSON and given[1:] == ["الدين"] and given[0] in self.cues.first_names:
+                # صلاح الدين, نور الدين alone: one given name too, or a place's
+                # (محافظة صلاح الدين).
+                continue
             if kind == ORGANISATION and self._outlet(words):
                 kind = MEDIUM
             actor = gazetteer.actor(shown)  # a kunya in any case too: أبي مازن
@@ -2397,7 +2405,8 @@ class Recogniser:
         otherwise (`taken`), nor where it says whose another is (النيابة
         العمومية بالمحكمة الابتدائية بسوسة, قاضي التحقيق بالمحكمة: the
         prosecution's, the judge's; but a chamber of it is it: الدائرة
-        الجنائية بالمحكمة), nor its building (أمام مقر المحكمة)."""
+        الجنائية بالمحكمة), nor its building (أمام مقر المحكمة), nor in a
+        title (الناطق الرسمي باسم المحكمة, الوكيل العام لدى محكمة الاستئناف)."""
         found = []
         for number, words in enumerate(norms):
             for position in range(len(words) - 2):
@@ -2412,8 +2421,8 @@ class Recogniser:
                     words[max(0, position - 3) : position]
                 ):
                     continue  # النيابة العمومية بالمحكمة الابتدائية بسوسة: the prosecution's
-                if position and words[position - 1] in _ITS_BUILDING:
-                    continue  # وقفة احتجاجية أمام مقر المحكمة: the building
+                if position and words[position - 1] in _NOT_THE_COURT:
+                    continue  # أمام مقر المحكمة, الناطق باسم المحكمة: a building, a title
                 city = self._city_after_bi(texts[number][position + 2])
                 if city:
                     found.append((number, position, f"{court} ب{city}"))
