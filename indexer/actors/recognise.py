@@ -80,6 +80,7 @@ _NOT_THE_COURT = frozenset(
 )
 _CHAMBER = frozenset(map(normalize, ("الدائرة", "دائرة")))  # a court's chamber
 _ONLY_DEFINITE = 4  # times a name is written with the article at least, as without
+_COURT_LEVELS = frozenset(second for _, second in _LOCAL_COURTS)
 _HASHTAG = re.compile(r"#(?=[^\W\d_])")  # the sign before a word
 _MARKS = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in MARKS) + "]+")
 # Tatweel that lengthens no letter is a dash (قمة كيم ـ ترمب, سايكس ـ بيكو,
@@ -1812,7 +1813,8 @@ class Recogniser:
         texts, norms, roles, mentions = [], [], [], []
         spans = []  # (text, start, end, kind)
         for number, text in enumerate((title, body, *tags)):
-            text = _HASHTAG.sub(" ", text)  # (its _ parts words as a space does)
+            if "#" in text:
+                text = _HASHTAG.sub(" ", text)  # (its _ parts words as a space does)
             tokens, normalised, found, *by_native = _read(text, self._roles, self._native)
             shapes, spellings = by_native or (None, None)  # (no native module: Python's)
             texts.append(tokens)
@@ -2410,7 +2412,7 @@ class Recogniser:
         found = []
         for number, words in enumerate(norms):
             for position in range(len(words) - 2):
-                if (number, position) in taken:
+                if words[position + 1] not in _COURT_LEVELS or (number, position) in taken:
                     continue
                 court = _LOCAL_COURTS.get(
                     (without_clitic(words[position])[-1].removeprefix("ال"), words[position + 1])
