@@ -2077,6 +2077,17 @@ def test_the_shipped_local_outlet_names_its_countrys_bodies(shipped):
     assert build({"id": "2", "title": "بلاغ", "body": body, "source": "bbc"}, shipped).actors == []
 
 
+def test_a_works_quoted_title_names_no_person():
+    for text in (
+        'وعرض فيلم "بييرو المجنون" في المهرجان',
+        "صدرت روايته «أحلام ضائعة» عن دار الساقي",
+        'وأدت أغنية "ليونارد كوهين" على المسرح',
+    ):
+        assert names(text) == [], text
+    # Outside a title the name is a person's.
+    assert names("قال ليونارد كوهين إن") == ["ليونارد كوهين"]
+
+
 def test_a_hashtags_words_are_read_as_words():
     # Al Arabiya marks names and bodies in its text: #هادي, #المركزي_المصري.
     assert names("وقال الرئيس اليمني، عبدربه منصور #هادي إن") == ["عبد ربه منصور هادي"]

@@ -80,6 +80,12 @@ _NOT_THE_COURT = frozenset(
 )
 _CHAMBER = frozenset(map(normalize, ("الدائرة", "دائرة")))  # a court's chamber
 _ONLY_DEFINITE = 4  # times a name is written with the article at least, as without
+# Works a quoted title names (فيلم "…", روايته «…»), with the article or not.
+_WORKS = frozenset(
+    normalize(article + word)
+    for word in "فيلم كتاب رواية مسلسل أغنية مسرحية ديوان معجم ألبوم قصيدة برنامج".split()
+    for article in ("", "ال")
+)
 _COURT_LEVELS = frozenset(second for _, second in _LOCAL_COURTS)
 _HASHTAG = re.compile(r"#(?=[^\W\d_])")  # the sign before a word
 _MARKS = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in MARKS) + "]+")
@@ -2214,6 +2220,8 @@ class Recogniser:
             if kind == ORGANISATION and self._describes(texts[number], end, number, bodies_known):
                 continue  # شركة النفط الفرنسية العملاقة "توتال": what Total is
             words = texts[number][start:end]
+            if kind == PERSON and _a_works_title(texts[number], start):
+                continue  # فيلم "بييرو المجنون", رواية "أحلام ضائعة": a work, its title
             if kind == PERSON and _called(texts[number], end) and not self._listed(words[0][NORM]):
                 # ناشط بيئي معروف يدعى كاووس سيد إمامي: what he is, his name
                 # after (not a name: مع إنريكي إغليزياس تدعى, a song called).
@@ -3356,6 +3364,20 @@ def _at_a_place(tokens, position, form: str) -> bool:
     # An official of it, maybe with a word on him between (ومسؤولين كبار في): it speaks.
     last = position if glued else position - 1
     return not any(_in(tokens[p][NORM], _OFFICIALS) for p in range(max(0, position - 3), last))
+
+
+def _a_works_title(tokens, start) -> bool:
+    """Whether a name at `start` opens the quoted title of a work (فيلم
+    "لورانس العرب", روايته «أحلام ضائعة», أغنية "حسن ومرقص"): the work's, no
+    person's (the gazetteer's are its own: فيلم "غاندي")."""
+    if start < 2 or tokens[start - 1][SHOWN] not in QUOTES:
+        return False
+    for form in without_clitic(tokens[start - 2][NORM]):
+        for pronoun in ("", "ه", "ها"):  # روايته, كتابها: its ة a ت before one
+            work = form.removesuffix(pronoun) if pronoun and form.endswith(pronoun) else form
+            if work in _WORKS or (pronoun and work[-1:] == "ت" and work[:-1] + "ه" in _WORKS):
+                return True
+    return False
 
 
 def _called(tokens, at) -> bool:
