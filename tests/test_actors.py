@@ -2077,6 +2077,16 @@ def test_the_shipped_local_outlet_names_its_countrys_bodies(shipped):
     assert build({"id": "2", "title": "بلاغ", "body": body, "source": "bbc"}, shipped).actors == []
 
 
+def test_a_city_named_after_a_person_is_no_person():
+    # -abad, "town of": جلال آباد is Jalalabad; بور, "port": Port Louis.
+    for text in (
+        "ووصل الوفد إلى جلال آباد شرق أفغانستان",
+        "ووصل الوفد إلى بور لويس عاصمة موريشيوس",
+    ):
+        assert names(text) == [], text
+    assert names("وقال جلال الصديقي إن") == ["جلال الصديقي"]
+
+
 def test_a_works_quoted_title_names_no_person():
     for text in (
         'وعرض فيلم "بييرو المجنون" في المهرجان',
