@@ -2085,6 +2085,7 @@ def test_a_city_named_after_a_person_is_no_person():
     ):
         assert names(text) == [], text
     assert names("وقال جلال الصديقي إن") == ["جلال الصديقي"]
+    assert names("في فتح جهاز الأيفون الذي استخدمه مهاجم سان برناردينو") == []
 
 
 def test_a_works_quoted_title_names_no_person():
