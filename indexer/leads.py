@@ -193,10 +193,10 @@ def headlines_by_shape(lines: list[str], opens_a_sentence) -> set[int]:
     وقال, كما, ويتجنب), nor a list's line: an item (1- …, an age, a caption's
     «X، role»), one of a run of short lines a paragraph ending with a colon
     introduces, or of a run of three or more two of which have a colon or a
-    dash. A subhead of that shape («مسيرة مرتقبة في واشنطن
-    ضد فوضى السلاح») reads as one too: they are left out of what names an
-    article's actors only, and a subhead's are the story's own, named again
-    in its paragraphs."""
+    dash. A subhead of that shape («مسيرة مرتقبة في واشنطن ضد فوضى السلاح»)
+    reads as one too: they are left out of what names an article's actors
+    only, and a subhead's are the story's own, named again in its
+    paragraphs."""
     paragraphs = [n for n, line in enumerate(lines) if line.strip()]
     runs: dict[int, list[int]] = {}  # a short line -> the run of short lines it is in
     run: list[int] = []

@@ -25,6 +25,15 @@ _LINKS = "links:"
 _HEADLINES = "headlines"  # the one way of setting links a cell names
 
 
+def _taken(cells: list[str], mark: str) -> list[tuple[str, str]]:
+    """(cell, value) of the cells after a line's first that begin with
+    `mark` (country:, links:), taken out of `cells`: they are no aliases."""
+    marked = [cell for cell in cells[1:] if cell.lower().startswith(mark)]
+    for cell in marked:
+        cells.remove(cell)
+    return [(cell, cell[len(mark) :].strip()) for cell in marked]
+
+
 class SourceTable:
     def __init__(self, rows, homes=None, linking=()):
         self._by_alias = {}
@@ -45,17 +54,14 @@ class SourceTable:
             if not line.strip() or line.startswith("#"):
                 continue
             cells = [cell.strip() for cell in line.split("\t") if cell.strip()]
-            for cell in [c for c in cells[1:] if c.lower().startswith(_LINKS)]:
-                cells.remove(cell)
-                if cell[len(_LINKS) :].strip().lower() != _HEADLINES:
+            for cell, value in _taken(cells, _LINKS):
+                if value.lower() != _HEADLINES:
                     raise ValueError(
                         f"{path}:{number}: {cell!r}: the one way of setting links a line "
                         f"may name is {_LINKS} {_HEADLINES}"
                     )
                 linking.add(cells[0])
-            for cell in [c for c in cells[1:] if c.lower().startswith(_COUNTRY)]:
-                cells.remove(cell)
-                home = cell[len(_COUNTRY) :].strip()
+            for _, home in _taken(cells, _COUNTRY):
                 if countries().index(home) is None:
                     raise ValueError(
                         f"{path}:{number}: country: {home!r} is no country of "

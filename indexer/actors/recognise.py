@@ -73,6 +73,7 @@ _LOCAL_COURTS = {
         ("محكمة", "الناحية", "محكمة الناحية"),
     )
 }
+_COURT_LEVELS = frozenset(second for _, second in _LOCAL_COURTS)
 # Before a court, what says it is a building or another's seat: أمام مقر
 # المحكمة, الناطق باسم المحكمة, وكيل الجمهورية لدى المحكمة.
 _NOT_THE_COURT = frozenset(
@@ -86,7 +87,6 @@ _WORKS = frozenset(
     for word in "فيلم كتاب رواية مسلسل أغنية مسرحية ديوان معجم ألبوم قصيدة برنامج".split()
     for article in ("", "ال")
 )
-_COURT_LEVELS = frozenset(second for _, second in _LOCAL_COURTS)
 _HASHTAG = re.compile(r"#(?=[^\W\d_])")  # the sign before a word
 _MARKS = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in MARKS) + "]+")
 # Tatweel that lengthens no letter is a dash (قمة كيم ـ ترمب, سايكس ـ بيكو,
@@ -1308,7 +1308,7 @@ class Recogniser:
             return False
         if word[0] in "وفبلك" and cues.counts.get(word[1:], 0) > cues.counts.get(word, 0):
             return False  # وحماس, للفلسطينيين: a clitic before a word
-        if (token[SHOWN].endswith("ه") or token[SHOWN].endswith("ا")) and len(word) >= 4:
+        if token[SHOWN].endswith(("ه", "ا")) and len(word) >= 4:
             word = word[:-1]  # أبوابه, مكتبا: its noun, الأبواب, المكتب
         definite = cues.counts.get("ال" + word, 0)
         return definite >= _NOUN_WITH_ARTICLE and self._a_word(word)
@@ -3373,9 +3373,13 @@ def _a_works_title(tokens, start) -> bool:
     if start < 2 or tokens[start - 1][SHOWN] not in QUOTES:
         return False
     for form in without_clitic(tokens[start - 2][NORM]):
-        for pronoun in ("", "ه", "ها"):  # روايته, كتابها: its ة a ت before one
-            work = form.removesuffix(pronoun) if pronoun and form.endswith(pronoun) else form
-            if work in _WORKS or (pronoun and work[-1:] == "ت" and work[:-1] + "ه" in _WORKS):
+        if form in _WORKS:
+            return True
+        for pronoun in ("ه", "ها"):  # روايته, كتابها: its ة a ت before one
+            work = form.removesuffix(pronoun)
+            if work != form and (
+                work in _WORKS or (work[-1:] == "ت" and work[:-1] + "ه" in _WORKS)
+            ):
                 return True
     return False
 
