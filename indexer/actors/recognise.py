@@ -97,7 +97,7 @@ _OTHER_MARKS = re.compile(
 )
 _DASH = re.compile(rf"(?<![^\W\d_]){_TATWEEL}+(?![^\W\d_])")
 _SON_OF = frozenset(map(normalize, ("بن", "ابن", "بنت")))
-_BIN = frozenset(map(normalize, ("بن", "بنت")))
+_JOINING = frozenset(map(normalize, ("بن", "بنت", "آل")))  # a name's words, not ابن
 _CLITIC_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 _PRONOUNS = ("ها", "هما", "هم", "كم", "كما", "هن")
 _DEMONSTRATIVES = frozenset(map(normalize, "هذا هذه ذلك تلك هؤلاء أولئك هذين هاتين".split()))
@@ -883,10 +883,12 @@ class Recogniser:
         )
 
     def _strong_name_word(self, token: _Token) -> bool:
-        """A word that is a name beyond doubt: a known one, one used mostly in
-        names, or a rare one."""
+        """A word that is a name beyond doubt: a known one (not a common word
+        with the article that a known name's alias holds: الحكومة of «رئيس
+        الحكومة يوسف الشاهد», so no «أيدي الحكومة», "the government's
+        hands"), one used mostly in names, or a rare one."""
         word = token[NORM]
-        if word in self.known_words or self.cues.name_share.get(word, 0) >= 0.5:
+        if word in self.known_starts or self.cues.name_share.get(word, 0) >= 0.5:
             return True
         return self._name_word(token) and self.cues.counts.get(word, 0) < _RARE // 4
 
@@ -915,10 +917,11 @@ class Recogniser:
         as_written = tokens[start][SHOWN] in self.cues.written_given
         if first_name and self._common_given(first) and not as_written:
             # A given name that is a common word too (رفيق, نعيم, خلف): a name
-            # only before a word that is one beyond doubt, or بن and a name's
-            # (سيف بن مقدم البوعينين; not آلان: as written, a name).
+            # only before a word that is one beyond doubt, or what goes on
+            # with a name (سيف بن مقدم البوعينين, سيف الله سايبوف; not آلان:
+            # as written, a name).
             strong = start + 1 < n and self._strong_name_word(tokens[start + 1])
-            if not (strong or self._son_of(tokens, start + 1)):
+            if not (strong or self._goes_on(tokens, start + 1)):
                 return 0
         while end < n and end - start < _MOST_NAME_WORDS:
             token = tokens[end]
@@ -939,14 +942,17 @@ class Recogniser:
         size = end - start
         return size if size >= (2 if first_name else 1) else 0
 
-    def _son_of(self, tokens, at) -> bool:
-        """Whether بن or بنت at `at` joins a name's word to the name (not
-        ابن, as often a word of kin or of a place: ابن عم, ابن كتالونيا)."""
-        return (
-            at + 1 < len(tokens)
-            and tokens[at][NORM] in _BIN
-            and self._linked_word(tokens[at][NORM], tokens[at + 1])
-        )
+    def _goes_on(self, tokens, at) -> bool:
+        """Whether the word at `at` goes on with a name: the second word of a
+        compound given name (سيف الله سايبوف, نور الدين), or بن, بنت or آل
+        joining a name's word to it (سيف بن مقدم, سعيد آل علي; not ابن, as
+        often a word of kin or of a place: ابن عم, ابن كتالونيا)."""
+        if at >= len(tokens):
+            return False
+        word = tokens[at][NORM]
+        if word in _COMPOUNDING:
+            return True
+        return at + 1 < len(tokens) and word in _JOINING and self._linked_word(word, tokens[at + 1])
 
     def _a_nationality(self, word: str) -> bool:
         """Whether a word is a nationality, or و or ف and one (والإيطالي; not

@@ -489,7 +489,7 @@ impl Shapes {
 
     fn strong_name_word(&self, token: &Token) -> bool {
         let word = token.norm;
-        if self.known_words.contains(word) || self.share(word) >= 0.5 {
+        if self.known_starts.contains(word) || self.share(word) >= 0.5 {
             return true;
         }
         self.name_word(token, false) && self.count(word) < self.rare / 4
@@ -524,9 +524,9 @@ impl Shapes {
             && !tokens
                 .get(start + 1)
                 .is_some_and(|next| self.strong_name_word(next))
-            && !self.son_of_a_name(tokens, start + 1)
+            && !self.goes_on(tokens, start + 1)
         {
-            return 0; // سيف, "a sword"; but سيف بن مقدم
+            return 0; // سيف, "a sword"; but سيف بن مقدم, سيف الله سايبوف
         }
         while end < n && end - start < self.most_name_words {
             let token = &tokens[end];
@@ -641,11 +641,15 @@ impl Shapes {
                 && (link == self.abd || self.share(next.norm) > 0.0))
     }
 
-    /// `_son_of`: بن or بنت at `at`, joining a name's word to the name
-    /// (not ابن: ابن عم, ابن كتالونيا).
-    fn son_of_a_name(&self, tokens: &[Token], at: usize) -> bool {
+    /// `_goes_on`: the second word of a compound given name at `at` (سيف
+    /// الله), or بن, بنت or آل joining a name's word to the name (not ابن:
+    /// ابن عم, ابن كتالونيا).
+    fn goes_on(&self, tokens: &[Token], at: usize) -> bool {
         let link = tokens.get(at).map_or("", |token| token.norm);
-        matches!(link, "بن" | "بنت")
+        if matches!(link, "الله" | "الدين") {
+            return true;
+        }
+        matches!(link, "بن" | "بنت" | "ال")
             && tokens
                 .get(at + 1)
                 .is_some_and(|next| self.linked_word(link, next))
