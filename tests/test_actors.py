@@ -2108,6 +2108,18 @@ def test_a_works_quoted_title_names_no_person():
     assert names("قال ليونارد كوهين إن") == ["ليونارد كوهين"]
 
 
+def test_a_name_after_a_team_without_the_article_is_the_teams():
+    # Review 79's people: فريق before a name no list knows is a team's word.
+    for text in (
+        "وفاز على فريق شيفيلد وينزداي بهدفين",
+        "تعاقد مع فريق فيسل كوبي الياباني",
+    ):
+        assert names(text) == [], text
+    # The rank has the article; a given name's team is that person's.
+    assert names("وقال الفريق أول خالد الحمادي إن") == ["خالد الحمادي"]
+    assert names("أما فريق بتال القوس فلن يذهب بعيدا") == ["بتال القوس"]
+
+
 def test_a_hashtags_words_are_read_as_words():
     # Al Arabiya marks names and bodies in its text: #هادي, #المركزي_المصري.
     assert names("وقال الرئيس اليمني، عبدربه منصور #هادي إن") == ["عبد ربه منصور هادي"]

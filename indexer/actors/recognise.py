@@ -87,6 +87,7 @@ _WORKS = frozenset(
     for word in "فيلم كتاب رواية مسلسل أغنية مسرحية ديوان معجم ألبوم قصيدة برنامج".split()
     for article in ("", "ال")
 )
+_TEAM = normalize("فريق")
 _HASHTAG = re.compile(r"#(?=[^\W\d_])")  # the sign before a word
 _MARKS = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in MARKS) + "]+")
 # Tatweel that lengthens no letter is a dash (قمة كيم ـ ترمب, سايكس ـ بيكو,
@@ -2228,6 +2229,15 @@ class Recogniser:
             words = texts[number][start:end]
             if kind == PERSON and _a_works_title(texts[number], start):
                 continue  # فيلم "بييرو المجنون", رواية "أحلام ضائعة": a work, its title
+            if (
+                kind == PERSON
+                and _a_teams_name(texts[number], start)
+                and not (
+                    words[0][NORM] in self.cues.first_names
+                    and not self._common_given(words[0][NORM])
+                )
+            ):
+                continue  # على فريق بور لويس: a team, its name (not فريق بتال القوس, his)
             if kind == PERSON and _called(texts[number], end) and not self._listed(words[0][NORM]):
                 # ناشط بيئي معروف يدعى كاووس سيد إمامي: what he is, his name
                 # after (not a name: مع إنريكي إغليزياس تدعى, a song called).
@@ -3388,6 +3398,14 @@ def _a_works_title(tokens, start) -> bool:
             ):
                 return True
     return False
+
+
+def _a_teams_name(tokens, start) -> bool:
+    """Whether a name at `start` follows a team's word without the article
+    (فريق شيفيلد وينزداي, ضد فريق ستيوا بوخاريست): the team's name, or a
+    person's whose team it is (not the rank: الفريق أول; the gazetteer's
+    people are its own: فريق زيدان, Zidane's)."""
+    return start > 0 and _TEAM in without_clitic(tokens[start - 1][NORM])
 
 
 def _called(tokens, at) -> bool:
