@@ -2120,6 +2120,17 @@ def test_a_name_after_a_team_without_the_article_is_the_teams():
     assert names("أما فريق بتال القوس فلن يذهب بعيدا") == ["بتال القوس"]
 
 
+def test_a_name_run_on_once_past_a_name_the_story_gives_is_that_name():
+    # Review 79's people: «رشدي راشد مهووس باللغة», a word of the language
+    # after a name the story gives: the name, not another person, and the
+    # shorter one is not joined into it as its full form.
+    story = "وقال رشدي راشد إن الكتاب مهم. وكان رشدي راشد مهووس باللغة"
+    assert names(story) == ["رشدي راشد"]
+    # A family's nisba after it is the name in full.
+    story = "وقال أحمد منصور الشحي إن الكتاب مهم. وأضاف أحمد منصور أن"
+    assert names(story) == ["أحمد منصور الشحي"]
+
+
 def test_a_hashtags_words_are_read_as_words():
     # Al Arabiya marks names and bodies in its text: #هادي, #المركزي_المصري.
     assert names("وقال الرئيس اليمني، عبدربه منصور #هادي إن") == ["عبد ربه منصور هادي"]

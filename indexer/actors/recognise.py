@@ -2303,6 +2303,7 @@ class Recogniser:
                 known_keys.add(key(name))  # a body the story names: once is enough
             # else whose, the story does not say: ACTORS.md leaves it out
         self._namesakes(by_key, first, texts, norms, actors_keys)
+        self._drop_run_ons(by_key, actors_keys, mentions)
         self._join_short_forms(by_key, short, actors_keys, mentions)
         _join_shorter_bodies(by_key, actors_keys, mentions)
         for name_key, found in list(by_key.items()):
@@ -3013,6 +3014,31 @@ class Recogniser:
                 for form in (*without_clitic(name)[1:], name[:-1], name[1:])
             )
         )
+
+    def _drop_run_ons(self, by_key, actors_keys, mentions):
+        """A name the story gives once, a person's name it gives too and one
+        word more (رشدي راشد بمدالية and رشدي راشد مهووس beside رشدي راشد;
+        أريثا فرانكلين الحائزة): that name run on, not another person, nor
+        the full name the shorter one is joined into. Not where that word
+        is a given name, a known name's, one used mostly in names or a
+        family's nisba (فرديناند ماركوس جونيور, أحمد منصور الشحي); a
+        foreign family name the lists do not know, given in full once
+        (كاثرين روز هولزمان), is shown as the shorter name."""
+        for name_key, found in list(by_key.items()):
+            *words, last = name_key.split()
+            shorter = " ".join(words)
+            if (
+                found.kind == PERSON
+                and len(words) >= 2
+                and name_key not in actors_keys
+                and mentions.get(name_key, 0) <= 1
+                and shorter in by_key
+                and by_key[shorter].kind == PERSON
+                and not self._listed(last)
+                and not (last.startswith("ال") and last.endswith("ي"))  # الشحي, a family's
+                and self.cues.name_share.get(last, 0) < 0.5
+            ):
+                del by_key[name_key]
 
     def _join_short_forms(self, by_key, short, actors_keys=frozenset(), mentions=None):
         """Join to the one full name each short form belongs to: a surname
