@@ -2097,7 +2097,7 @@ def test_a_city_named_after_a_person_is_no_person():
     assert names("في فتح جهاز الأيفون الذي استخدمه مهاجم سان برناردينو") == []
 
 
-def test_a_works_quoted_title_names_no_person():
+def test_a_works_title_or_a_things_name_names_no_person():
     for text in (
         'وعرض فيلم "بييرو المجنون" في المهرجان',
         "صدرت روايته «أحلام ضائعة» عن دار الساقي",
@@ -2106,6 +2106,16 @@ def test_a_works_quoted_title_names_no_person():
         assert names(text) == [], text
     # Outside a title the name is a person's.
     assert names("قال ليونارد كوهين إن") == ["ليونارد كوهين"]
+    assert names("وقال فيلم بييرو المجنون") != []  # (no quote, no title)
+    # A law, a prize, a hospital, a ground named after a person, quoted or not
+    # (review 79, C18); not the head of one.
+    for text in (
+        'على ضوء قانون "تايلور فورس" الذي',
+        "فاز بجائزة مارتين إينالز لحقوق الإنسان",
+        "نقل إلى مستشفى شارل نيكول بالعاصمة",
+    ):
+        assert names(text) == [], text
+    assert names("وقال مدير المستشفى قيس الفرجاوي إن") == ["قيس الفرجاوي"]
 
 
 def test_a_name_after_a_team_without_the_article_is_the_teams():

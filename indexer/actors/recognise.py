@@ -88,6 +88,8 @@ _WORKS = frozenset(
     for article in ("", "ال")
 )
 _TEAM = normalize("فريق")
+# Things named after a person, their word without the article before the name.
+_NAMED_THINGS = frozenset(map(normalize, "قانون جائزة مستشفى ملعب مطار شارع".split()))
 _HASHTAG = re.compile(r"#(?=[^\W\d_])")  # the sign before a word
 _MARKS = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in MARKS) + "]+")
 # Tatweel that lengthens no letter is a dash (قمة كيم ـ ترمب, سايكس ـ بيكو,
@@ -3410,11 +3412,22 @@ def _at_a_place(tokens, position, form: str) -> bool:
 
 def _a_works_title(tokens, start) -> bool:
     """Whether a name at `start` opens the quoted title of a work (فيلم
-    "لورانس العرب", روايته «أحلام ضائعة», أغنية "حسن ومرقص"): the work's, no
-    person's (the gazetteer's are its own: فيلم "غاندي")."""
-    if start < 2 or tokens[start - 1][SHOWN] not in QUOTES:
+    "لورانس العرب", روايته «أحلام ضائعة», أغنية "حسن ومرقص"), or names,
+    quoted or not, a law, a prize, a hospital, a ground, an airport or a
+    street right after its word (قانون "تايلور فورس", بمستشفى شارل نيكول,
+    جائزة مارتين إينالز): the work's or the thing's, no person's (the
+    gazetteer's are its own: فيلم "غاندي"; not the head of one: رئيس
+    الجامعة أحمد قعلول, مدير المستشفى)."""
+    before = start - 1
+    if before >= 0 and tokens[before][SHOWN] in QUOTES:
+        before -= 1
+    if before < 0:
         return False
-    for form in without_clitic(tokens[start - 2][NORM]):
+    for form in without_clitic(tokens[before][NORM]):
+        if form in _NAMED_THINGS:
+            return True
+        if before == start - 1:
+            continue  # a work's title is quoted
         if form in _WORKS:
             return True
         for pronoun in ("ه", "ها"):  # روايته, كتابها: its ة a ت before one
