@@ -2141,6 +2141,15 @@ def test_a_name_run_on_once_past_a_name_the_story_gives_is_that_name():
     assert names(story) == ["أحمد منصور الشحي"]
 
 
+def test_a_family_name_with_and_without_the_article_is_one_person():
+    # Review 79, C8: فتحي الجراي and فتحي جراي in one story.
+    story = "وقال فتحي الجراي إن الهيئة تعمل. وأضاف فتحي جراي أن العمل مستمر. وتابع فتحي الجراي"
+    assert names(story) == ["فتحي الجراي"]
+    # Not two family names that differ otherwise.
+    story = "وقال محمد الحسن إن الهيئة تعمل. وأضاف محمد حسين أن"
+    assert names(story) == ["محمد الحسن", "محمد حسين"]
+
+
 def test_a_hashtags_words_are_read_as_words():
     # Al Arabiya marks names and bodies in its text: #هادي, #المركزي_المصري.
     assert names("وقال الرئيس اليمني، عبدربه منصور #هادي إن") == ["عبد ربه منصور هادي"]

@@ -2306,6 +2306,7 @@ class Recogniser:
             # else whose, the story does not say: ACTORS.md leaves it out
         self._namesakes(by_key, first, texts, norms, actors_keys)
         self._drop_run_ons(by_key, actors_keys, mentions)
+        _join_family_spellings(by_key, actors_keys, mentions)
         self._join_short_forms(by_key, short, actors_keys, mentions)
         _join_shorter_bodies(by_key, actors_keys, mentions)
         for name_key, found in list(by_key.items()):
@@ -3531,6 +3532,31 @@ def _distance(one: str, other: str) -> int:
             current.append(cost)
         before, row = row, current
     return row[-1]
+
+
+def _join_family_spellings(by_key, actors_keys, mentions):
+    """Two names a story gives a person that differ only by the article, ل
+    or ا before the family name (فتحي الجراي and فتحي جراي, لطفي العماري in
+    the body and لطفي لعماري in the title, كارلو أنشيلوتي and نشيلوتي):
+    one person, under the gazetteer's name, else the name written more."""
+    by_spelling: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for name_key, found in by_key.items():
+        *words, last = name_key.split()
+        if found.kind == PERSON and words:
+            for prefix in ("ال", "ل", "ا"):
+                if last.startswith(prefix) and len(last) > len(prefix) + 2:
+                    last = last[len(prefix) :]
+                    break
+            by_spelling[(*words, last)].append(name_key)
+    for keys in by_spelling.values():
+        if len(keys) < 2 or len(set(keys) & actors_keys) > 1:
+            continue
+        into = max(keys, key=lambda k: (k in actors_keys, mentions.get(k, 0)))
+        for name_key in keys:
+            if name_key != into:
+                found = by_key.pop(name_key)
+                by_key[into].forms.extend(f for f in found.forms if f not in by_key[into].forms)
+                mentions[into] = mentions.get(into, 0) + mentions.get(name_key, 0)
 
 
 def _join_shorter_bodies(by_key, actors_keys, mentions):
