@@ -84,12 +84,10 @@ _ONLY_DEFINITE = 4  # times a name is written with the article at least, as with
 # Works a quoted title names (فيلم "…", روايته «…»), with the article or not.
 _WORKS = frozenset(
     normalize(article + word)
-    for word in "فيلم كتاب رواية مسلسل أغنية مسرحية ديوان معجم ألبوم قصيدة برنامج".split()
+    for word in "فيلم كتاب رواية مسلسل أغنية مسرحية ديوان معجم ألبوم قصيدة برنامج قانون".split()
     for article in ("", "ال")
 )
 _TEAM = normalize("فريق")
-# Things named after a person, their word without the article before the name.
-_NAMED_THINGS = frozenset(map(normalize, "قانون جائزة مستشفى ملعب مطار شارع".split()))
 _HASHTAG = re.compile(r"#(?=[^\W\d_])")  # the sign before a word
 _MARKS = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in MARKS) + "]+")
 # Tatweel that lengthens no letter is a dash (قمة كيم ـ ترمب, سايكس ـ بيكو,
@@ -2229,7 +2227,7 @@ class Recogniser:
             if kind == ORGANISATION and self._describes(texts[number], end, number, bodies_known):
                 continue  # شركة النفط الفرنسية العملاقة "توتال": what Total is
             words = texts[number][start:end]
-            if kind == PERSON and _a_works_title(texts[number], start):
+            if kind == PERSON and _a_works_title(texts[number], start, self.cues.places):
                 continue  # فيلم "بييرو المجنون", رواية "أحلام ضائعة": a work, its title
             if (
                 kind == PERSON
@@ -3411,25 +3409,16 @@ def _at_a_place(tokens, position, form: str) -> bool:
     return not any(_in(tokens[p][NORM], _OFFICIALS) for p in range(max(0, position - 3), last))
 
 
-def _a_works_title(tokens, start) -> bool:
-    """Whether a name at `start` opens the quoted title of a work (فيلم
-    "لورانس العرب", روايته «أحلام ضائعة», أغنية "حسن ومرقص"), or names,
-    quoted or not, a law, a prize, a hospital, a ground, an airport or a
-    street right after its word (قانون "تايلور فورس", بمستشفى شارل نيكول,
-    جائزة مارتين إينالز): the work's or the thing's, no person's (the
-    gazetteer's are its own: فيلم "غاندي"; not the head of one: رئيس
-    الجامعة أحمد قعلول, مدير المستشفى)."""
-    before = start - 1
-    if before >= 0 and tokens[before][SHOWN] in QUOTES:
-        before -= 1
-    if before < 0:
+def _a_works_title(tokens, start, places) -> bool:
+    """Whether a name at `start` opens the quoted title of a work or a law
+    (فيلم "لورانس العرب", روايته «أحلام ضائعة», قانون "تايلور فورس") or the
+    quoted name of one of `places` (ملعب "رامون سانشيث بيثخوان", which
+    `Recogniser._place` reads unquoted): the work's or the place's, no
+    person's (the gazetteer's are its own: فيلم "غاندي")."""
+    if start < 2 or tokens[start - 1][SHOWN] not in QUOTES:
         return False
-    for form in without_clitic(tokens[before][NORM]):
-        if form in _NAMED_THINGS:
-            return True
-        if before == start - 1:
-            continue  # a work's title is quoted
-        if form in _WORKS:
+    for form in without_clitic(tokens[start - 2][NORM]):
+        if form in _WORKS or form in places:
             return True
         for pronoun in ("ه", "ها"):  # روايته, كتابها: its ة a ت before one
             work = form.removesuffix(pronoun)
