@@ -21,7 +21,7 @@ from indexer.actors.recognise import Recogniser, key
 from indexer.arabic import analyzed, arabic_letters, normalize
 from indexer.boilerplate import Boilerplate
 from indexer.dates import date_from_name, parse_date, to_iso
-from indexer.leads import ABSTRACT, TITLE, Leads, headlines_by_shape, lead_hash, lead_key
+from indexer.leads import ABSTRACT, TITLE, Leads, lead_hash, lead_key, others_by_shape
 from indexer.readers import SCHEMA, Notice, RawRecord
 from indexer.readers.pages import KeywordLine, html_to_text
 from indexer.settings import Settings
@@ -384,10 +384,10 @@ class ArticleBuilder:
             author = ""
         tags = _list(fields.get("tags"), "tags", self.gazetteer.split_keywords)
         given = _list(fields.get("actors"), "actors")
-        named_in = body  # what names its actors: not other stories' headlines
-        if self.sources.links_as_headlines(source):
+        named_in = body  # what names its actors: not other stories' headlines or leads
+        if way := self.sources.links(source):
             lines = body.split("\n")
-            links = headlines_by_shape(lines, self.recogniser.cues.opens_a_sentence)
+            links = others_by_shape(way, lines, self.recogniser.cues)
             named_in = "\n".join(line for n, line in enumerate(lines) if n not in links)
         actors = self._actors(title, named_in, tags, given, self.sources.home(source))
         article = Article(

@@ -174,6 +174,9 @@ def _list_start(lines, paragraphs, another) -> int:
     return len(paragraphs)
 
 
+# How an outlet sets its links to other stories, where sources.tsv says (links: …).
+HEADLINES = "headlines"  # between a story's paragraphs, as their headlines alone
+LEADS = "leads"  # at its end, as their leads cut short
 HEADLINE_WORDS = 5  # fewer: a subhead, a name, a label («أطراف في الصراع», «المخرج: زياد دوييري»)
 _UNFINISHED = re.compile(r"[.!؟?:\"»)…،,]\s*$")  # a line that ends so is a sentence, or goes on
 _AN_ITEM = re.compile(r"\s*(?:[\d٠-٩]+\s*[-.)–]|[-–*•#])")  # a list's: 1- …, - …, * …
@@ -225,3 +228,51 @@ def headlines_by_shape(lines: list[str], opens_a_sentence) -> set[int]:
         if len(neighbours) < 3 or marked < 2:
             found.add(n)
     return found
+
+
+def leads_by_shape(lines: list[str], goes_on) -> set[int]:
+    """The lines (numbers in `lines`) that end a body as other stories'
+    leads cut short do, for an outlet that ends its stories with them
+    (sources.tsv `links: leads`; CNN Arabic: one story in ten ends with one
+    to six, cut at 250 characters or so, most of them mid-sentence, of
+    stories the archive mostly does not hold, so `Leads` cannot tell them).
+    From the last paragraph back, a run of two or more (`FEWEST_LEADS`: a
+    story's own last paragraph may lack its full stop too) that begins and
+    ends with one with no punctuation at its end (one that happens to end a
+    sentence may stand between), each a sentence, longer than a headline
+    (`LONGEST_HEADLINE`) or with a comma (not a day's events in history, a
+    list of the story's own: «تأسيس شركة "غوغل" على يد سيرغي برين»), and
+    `LONGEST_LEAD` characters at most; never the first paragraph, a
+    list's item (- حصل على شهادة …) nor one that goes on from the one
+    before it (`goes_on`: وتأتي هذه التصريحات). Like
+    `headlines_by_shape`'s, they stay in the text and name none of the
+    story's actors."""
+    paragraphs = [n for n, line in enumerate(lines) if line.strip()]
+    found: set[int] = set()
+    between: list[int] = []  # punctuated paragraphs after the earliest lead found
+    for n in reversed(paragraphs[1:]):
+        line = lines[n].strip()
+        if (
+            len(line) > LONGEST_LEAD
+            or (len(line) <= LONGEST_HEADLINE and "،" not in line)
+            or goes_on(line.split()[0])
+            or _AN_ITEM.match(line)
+        ):
+            break
+        if _UNFINISHED.search(line):
+            if not found:
+                break  # the body ends with a sentence of its own
+            between.append(n)
+        else:
+            found.update(between, (n,))
+            between = []
+    return found if len(found) >= FEWEST_LEADS else set()
+
+
+def others_by_shape(way: str, lines: list[str], cues) -> set[int]:
+    """The lines of a body that read as links to other stories, for an
+    outlet that sets them `way` (`HEADLINES`, `LEADS`): they name none of
+    its actors (`cues`: the recogniser's word lists)."""
+    if way == HEADLINES:
+        return headlines_by_shape(lines, cues.opens_a_sentence)
+    return leads_by_shape(lines, cues.goes_on)

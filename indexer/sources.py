@@ -7,8 +7,9 @@ country (`country: Tunisia`, a name of indexer/actors/data/countries.tsv):
 its stories are that country's unless they say otherwise, for the bodies
 they name without saying whose (indexer/actors/countries.py). An outlet
 that sets its links to other stories between a story's paragraphs as their
-headlines alone says so (`links: headlines`): a line that reads as one
-names none of the story's actors (indexer.leads.headlines_by_shape).
+headlines alone (`links: headlines`), or at a story's end as their leads
+cut short (`links: leads`), says so: a line that reads as one names none of
+the story's actors (indexer.leads.others_by_shape).
 """
 
 from importlib import resources
@@ -16,13 +17,14 @@ from urllib.parse import urlsplit
 
 from indexer.actors.countries import countries
 from indexer.arabic import normalize
+from indexer.leads import HEADLINES, LEADS
 
 DEFAULT_TABLE = resources.files("indexer").joinpath("data/sources.tsv")
 
 
 _COUNTRY = "country:"
 _LINKS = "links:"
-_HEADLINES = "headlines"  # the one way of setting links a cell names
+_WAYS = (HEADLINES, LEADS)  # the ways of setting links a cell names
 
 
 def _taken(cells: list[str], mark: str) -> list[tuple[str, str]]:
@@ -39,7 +41,7 @@ class SourceTable:
         self._by_alias = {}
         self._by_host = {}
         self._homes = homes or {}  # canonical -> its country, for a local outlet
-        self._linking = frozenset(linking)  # outlets whose links are headlines alone
+        self._links = dict(linking)  # canonical -> how it sets its links to other stories
         for canonical, *aliases in rows:
             for alias in (canonical, *aliases):
                 if alias.isascii() and "." in alias and " " not in alias:
@@ -49,18 +51,18 @@ class SourceTable:
     @classmethod
     def load(cls, path=DEFAULT_TABLE):
         text = path.read_text(encoding="utf-8")
-        rows, homes, linking = [], {}, set()
+        rows, homes, linking = [], {}, {}
         for number, line in enumerate(text.splitlines(), 1):
             if not line.strip() or line.startswith("#"):
                 continue
             cells = [cell.strip() for cell in line.split("\t") if cell.strip()]
             for cell, value in _taken(cells, _LINKS):
-                if value.lower() != _HEADLINES:
+                if value.lower() not in _WAYS:
                     raise ValueError(
-                        f"{path}:{number}: {cell!r}: the one way of setting links a line "
-                        f"may name is {_LINKS} {_HEADLINES}"
+                        f"{path}:{number}: {cell!r}: the ways of setting links a line may "
+                        f"name are {' and '.join(f'{_LINKS} {way}' for way in _WAYS)}"
                     )
-                linking.add(cells[0])
+                linking[cells[0]] = value.lower()
             for _, home in _taken(cells, _COUNTRY):
                 if countries().index(home) is None:
                     raise ValueError(
@@ -75,10 +77,10 @@ class SourceTable:
         """The country of a local outlet (its English name), or None."""
         return self._homes.get(canonical)
 
-    def links_as_headlines(self, canonical) -> bool:
-        """Whether an outlet sets its links to other stories between a
-        story's paragraphs as their headlines alone."""
-        return canonical in self._linking
+    def links(self, canonical) -> str | None:
+        """How an outlet sets its links to other stories (indexer.leads
+        `HEADLINES`, `LEADS`), where its line says, else None."""
+        return self._links.get(canonical)
 
     def canonical(self, name="", url=""):
         """The canonical outlet for a source name, else for the URL's host,

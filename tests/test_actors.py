@@ -2042,17 +2042,21 @@ def test_an_outlets_country_must_be_one_the_table_knows(tmp_path):
         SourceTable.load(path)
 
 
-def test_an_outlet_whose_links_are_headlines_alone_says_so_in_one_way(tmp_path):
+def test_an_outlet_says_how_it_sets_its_links_in_one_of_two_ways(tmp_path):
     from indexer.sources import SourceTable
 
     path = tmp_path / "sources.tsv"
-    path.write_text("بي بي سي عربي\tbbc\tlinks: headlines\nسي إن إن\tcnn\n", encoding="utf-8")
+    path.write_text(
+        "بي بي سي عربي\tbbc\tlinks: headlines\nسي إن إن\tcnn\tlinks: leads\nالعربية\talarabiya\n",
+        encoding="utf-8",
+    )
     table = SourceTable.load(path)
     assert table.canonical("bbc") == "بي بي سي عربي"
-    assert table.links_as_headlines("بي بي سي عربي")
-    assert not table.links_as_headlines("سي إن إن")
+    assert table.links("بي بي سي عربي") == "headlines"
+    assert table.links("سي إن إن") == "leads"
+    assert table.links("العربية") is None
     path.write_text("# outlets\nبي بي سي عربي\tbbc\tlinks: teasers\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"sources.tsv:2: 'links: teasers'"):
+    with pytest.raises(ValueError, match=r"sources.tsv:2: 'links: teasers'.*headlines.*leads"):
         SourceTable.load(path)
 
 
@@ -2077,6 +2081,26 @@ def test_another_storys_headline_names_no_actor_of_an_outlet_whose_links_are_hea
     # One the story names again is its own.
     again = body + "\nوكانت ستورمي دانييلز قد ظهرت في فيلم سابق للمخرج نفسه."
     assert "ستورمي دانييلز" in build(dict(record, body=again), shipped).actors
+
+
+def test_other_stories_leads_at_a_bodys_end_name_no_actor_of_an_outlet_that_ends_so(shipped):
+    """CNN Arabic ends a story with other stories' leads cut short (review
+    79, C12): the text stays, its actors are not the story's."""
+    body = "\n".join(
+        [
+            "أعلنت شركة نتفليكس أنها ستطلق فيلمها الجديد عن حياة رجل أعمال مصري الشهر المقبل.",
+            "وقالت الشركة إن الفيلم يحكي قصة حقيقية من سبعينيات القرن الماضي.",
+            "أكد وزير الخارجية السعودي، عادل الجبير، أن كندا ارتكبت خطأ وعليها تصحيحه، وأشار"
+            " إلى أن التحقيق مع الموقوفين جار بعد أن حاولوا الحصول على معلومات حساسة",
+            "عبّرت وزارة الخارجية المصرية، مساء الثلاثاء، عن تضامنها مع المملكة العربية السعودية"
+            " في الأزمة التي تشهدها الأخيرة مع كندا، لافتة إلى النهج السلبي الذي",
+        ]
+    )
+    record = {"id": "1", "title": "فيلم جديد", "body": body, "source": "cnn"}
+    cnn = build(record, shipped)
+    assert "نتفليكس" in cnn.actors and "الجبير" in cnn.body
+    assert not {"عادل الجبير", "وزارة الخارجية المصرية"} & set(cnn.actors)
+    assert "عادل الجبير" in build(dict(record, source="alarabiya"), shipped).actors
 
 
 def test_the_shipped_local_outlet_names_its_countrys_bodies(shipped):

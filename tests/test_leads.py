@@ -7,7 +7,15 @@ import subprocess
 import sys
 
 from indexer.articles import ArticleBuilder, record_leads
-from indexer.leads import ABSTRACT, TITLE, Leads, headlines_by_shape, lead_hash, lead_key
+from indexer.leads import (
+    ABSTRACT,
+    TITLE,
+    Leads,
+    headlines_by_shape,
+    lead_hash,
+    lead_key,
+    leads_by_shape,
+)
 from indexer.readers import RawRecord
 from indexer.search import SearchRequest
 from indexer.search.embedded import EmbeddedBackend
@@ -150,6 +158,32 @@ def test_a_line_of_a_headlines_shape_is_read_as_one_and_no_list_or_sentence_is()
     assert headlines_by_shape([OWN[0], *women, HEADLINES[1]], opens) == set()
     assert headlines_by_shape([OWN[0], women[1], OWN[1]], opens) == {1}
     assert headlines_by_shape([HEADLINES[0], OWN[0]], opens) == set()  # the first paragraph
+
+
+def test_other_stories_leads_cut_short_at_a_bodys_end_are_read_as_such():
+    from indexer.actors.recognise import Cues
+
+    goes_on = Cues.load().goes_on
+    cut = [lead.rstrip(".") for lead in OTHERS]  # CNN's: cut short, no full stop
+    assert leads_by_shape([*OWN, cut[0], OTHERS[1], cut[2]], goes_on) == {3, 4, 5}
+    # One alone is as likely the story's own last words, without their stop.
+    assert leads_by_shape([*OWN, cut[0]], goes_on) == set()
+    # The story ends with a sentence of its own: no leads after it.
+    assert leads_by_shape([OWN[0], cut[0], cut[1], OWN[1]], goes_on) == set()
+    # The run begins with a lead cut short: a sentence's end before it is the story's.
+    assert leads_by_shape([OWN[0], OTHERS[1], cut[2], cut[0]], goes_on) == {2, 3}
+    # A line that goes on from the one before, a list's item, a day's events
+    # (short, no comma) and the first paragraph are the story's own.
+    went_on = "وتأتي هذه التصريحات بعد أيام من زيارة الوزير إلى العاصمة، وسط توتر بين البلدين"
+    assert leads_by_shape([OWN[0], cut[0], went_on, cut[1]], goes_on) == set()
+    item = "- حصل على شهادة البكالوريوس في القانون من جامعة الملك سعود، ثم الماجستير"
+    assert leads_by_shape([OWN[0], item, cut[1]], goes_on) == set()
+    events = [
+        "تأسيس شركة غوغل على يد سيرغي برين ولاري بيج",
+        "اغتيال السفير الفرنسي في لبنان لويس دولامار",
+    ]
+    assert leads_by_shape([OWN[0], *events], goes_on) == set()
+    assert leads_by_shape([cut[0], cut[1]], goes_on) == set()
 
 
 def test_keys_ignore_punctuation_and_refuse_what_is_too_short():

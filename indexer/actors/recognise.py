@@ -369,8 +369,13 @@ class Cues:
         (قال), or one after و or ف that real news writes at least half as
         often alone (وقال, ويتجنب, والفائز; not وفاة, وزير, فيسبوك)."""
         word = normalize(word)
-        if word in STOPWORDS or word in self.verbs:
-            return True
+        return word in STOPWORDS or word in self.verbs or self.goes_on(word)
+
+    def goes_on(self, word: str) -> bool:
+        """Whether a line's first word goes on with a sentence before it: one
+        after و or ف that real news writes at least half as often alone
+        (وقال, ويتجنب, والفائز, وتأتي; not وفاة, وزير, وافق)."""
+        word = normalize(word)
         rest = word[1:]
         return word[:1] in "وف" and (
             rest.startswith("ال")
