@@ -1067,8 +1067,22 @@ def test_a_given_name_after_and_begins_a_name_in_a_list_of_people():
     from indexer.actors.recognise import Recogniser
 
     recogniser = Recogniser(current())
-    assert recogniser._and_given_name(("وعثمان", normalize("وعثمان")))
-    assert not recogniser._and_given_name(("فعلي", normalize("فعلي")))
+    assert recogniser._clitic_given_name(("وعثمان", normalize("وعثمان")))
+    assert not recogniser._clitic_given_name(("فعلي", normalize("فعلي")))
+
+
+def test_a_given_name_after_a_preposition_begins_a_name():
+    # Review 79, C1: «المشاكل لجيمس تاركوفسكي», «انتصر كفرانسوا ميتران».
+    assert names("وسببت المشاكل لجيمس تاركوفسكي حارس بيرنلي") == ["جيمس تاركوفسكي"]
+    assert names("وجه الدعوة لأحمد الزقلاوي") == ["أحمد الزقلاوي"]
+    # Not a given name that is a word of the language too: names, roles, "because".
+    for text in (
+        "وكتبت عنه بأسماء المختفين",
+        "وقامت بأدوار الأمومة في الفيلم",
+        "ورموه بسهام النقد",
+    ):
+        assert names(text) == [], text
+    assert names("لأن ترامب قال ذلك") == ["دونالد ترامب"]
 
 
 def test_a_rare_name_beginning_with_a_prepositions_letter_is_a_name():

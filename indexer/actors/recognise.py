@@ -907,7 +907,7 @@ class Recogniser:
         first = tokens[start][NORM]
         if first in _SON_OF:
             return 0  # بن حسن: the end of another's name, not a name of its own
-        listing = first_name and self._and_given_name(tokens[start])
+        listing = first_name and self._clitic_given_name(tokens[start])
         if listing:
             first, end = first[1:], start + 1  # وعثمان الجلولي: and a given name
         if (
@@ -1473,15 +1473,20 @@ class Recogniser:
             and self.cues.counts.get(rest, 0) > self.cues.counts.get(word, 0)
         )
 
-    def _and_given_name(self, token: _Token) -> bool:
-        """Whether a word is و or ف before a given name (وعثمان, فمحمد, وآن):
-        no given name or known word itself (وليد, فيصل), and no word of the
+    def _clitic_given_name(self, token: _Token) -> bool:
+        """Whether a word is a clitic before a given name: و or ف (وعثمان,
+        فمحمد, وآن), or ل, ب or ك before one that is no word of the
+        language too (`_a_word`, `_common_given`: لجيمس تاركوفسكي, كفرانسوا
+        ميتران; not بأسماء, بعمر, لأن, بأدوار, بسهام); no given
+        name or known word itself (وليد, فيصل, لسعد), and no word of the
         language, which the archive writes more often than the name (وجود,
-        existence) or with the article (فعلي, actual: الفعلي)."""
+        لجان) or with the article (فعلي, actual: الفعلي)."""
         shown, word = token
         rest = word[1:]
         given = rest in self.cues.first_names or shown[1:] in self.cues.written_given
-        if word[:1] not in "وف" or not given or self._listed(word):
+        if word[:1] not in "وفلبك" or not given or self._listed(word):
+            return False
+        if word[0] in "لبك" and (self._a_word(rest) or self._common_given(rest)):
             return False
         counts = self.cues.counts
         return counts.get(word, 0) < counts.get(rest, 0) and not counts.get("ال" + word, 0)
@@ -2149,7 +2154,7 @@ class Recogniser:
             if (
                 norm in cues.first_names
                 or norm == _ABD
-                or self._and_given_name(token)
+                or self._clitic_given_name(token)
                 or token[SHOWN] in cues.written_given
             ):
                 size = self._name_size(tokens, i, first_name=True)
@@ -2854,7 +2859,7 @@ class Recogniser:
             return actor is not None and actor.type == PERSON
         if end - start < 3 or tokens[start + 1][NORM] not in cues.first_names:
             return False
-        if shown in cues.written_given or self._and_given_name(tokens[start]):
+        if shown in cues.written_given or self._clitic_given_name(tokens[start]):
             return False
         if word in cues.first_names:
             return False
@@ -3194,8 +3199,9 @@ class Recogniser:
         chosen = first[NORM]
         if self._listed(first[NORM]):
             forms = forms[:1]  # فريدة, وليد: the letter is the name's own
-        elif self._and_given_name(first):
-            # وجو مانشين: a given name of three letters (وكيت: one told as written)
+        elif self._clitic_given_name(first):
+            # وجو مانشين, لجيمس تاركوفسكي: a given name of three letters or
+            # more (وكيت: one told as written)
             forms, chosen = [], first[NORM][1:]
         for form in forms[1:]:
             if (

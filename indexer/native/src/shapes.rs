@@ -269,7 +269,7 @@ impl Shapes {
             }
             if self.first_names.contains(norm)
                 || norm == self.abd
-                || self.and_given_name(&tokens[i])
+                || self.clitic_given_name(&tokens[i])
                 || self.written_given.contains(tokens[i].shown)
             {
                 let mut size = self.name_size(tokens, i, true);
@@ -503,7 +503,7 @@ impl Shapes {
             return 0;
         }
         // وعثمان الجلولي: and a given name.
-        let listing = first_name && self.and_given_name(&tokens[start]);
+        let listing = first_name && self.clitic_given_name(&tokens[start]);
         if listing {
             first = after(first, 1);
             end = start + 1;
@@ -961,16 +961,20 @@ impl Shapes {
         self.wears_wa(word) && !self.listed(rest) && self.count(rest) > self.count(word)
     }
 
-    /// `_and_given_name`: و or ف before a given name (وعثمان), no given
-    /// name or known word itself (وليد), rarer than the name (not وجود)
-    /// and never written with the article (not فعلي: الفعلي).
-    fn and_given_name(&self, token: &Token) -> bool {
+    /// `_clitic_given_name`: و or ف before a given name (وعثمان), or ل, ب
+    /// or ك before one that is no word of the language too (لجيمس; not
+    /// بأسماء), no
+    /// given name or known word itself (وليد), rarer than the name (not
+    /// وجود, لجان) and never written with the article (not فعلي: الفعلي).
+    fn clitic_given_name(&self, token: &Token) -> bool {
         let word = token.norm;
         let rest = after(word, 1);
-        word.starts_with(['و', 'ف'])
+        word.starts_with(['و', 'ف', 'ل', 'ب', 'ك'])
             && (self.first_names.contains(rest)
                 || self.written_given.contains(after(token.shown, 1)))
             && !self.listed(word)
+            && !(word.starts_with(['ل', 'ب', 'ك'])
+                && (self.a_word(rest) || self.common_given(rest)))
             && self.count(word) < self.count(rest)
             && self.count(&format!("ال{word}")) == 0
     }
