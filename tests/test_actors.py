@@ -1083,6 +1083,9 @@ def test_a_given_name_after_a_preposition_begins_a_name():
     ):
         assert names(text) == [], text
     assert names("لأن ترامب قال ذلك") == ["دونالد ترامب"]
+    # Nor a name of its own that begins with the letter (كليف ريتشارد: not ك
+    # and ليف, a name ten times as rare alone as with it).
+    assert names("وغنى المغني كليف ريتشارد أغنيته") != ["ليف ريتشارد"]
 
 
 def test_a_rare_name_beginning_with_a_prepositions_letter_is_a_name():
@@ -2167,6 +2170,8 @@ def test_a_name_after_a_team_without_the_article_is_the_teams():
     # The rank has the article; a given name's team is that person's.
     assert names("وقال الفريق أول خالد الحمادي إن") == ["خالد الحمادي"]
     assert names("أما فريق بتال القوس فلن يذهب بعيدا") == ["بتال القوس"]
+    # A player's name after the team's is his (review 79's changes).
+    assert names("ولم ينتبه الفحص إلى لاعب فريق بولتون فابريس مامبا، الذي نجا") == ["فابريس مامبا"]
 
 
 def test_a_name_run_on_once_past_a_name_the_story_gives_is_that_name():

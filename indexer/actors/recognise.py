@@ -305,6 +305,10 @@ _INFLECTIONS = (
 # them two names, not one written two ways (نادر, ناصر; أمين, أيمن).
 _COMMON_GIVEN = 150
 _TWINS = 0.25  # the share of the rarer of a verb's "he" and "she" forms, at least
+# How many times more often a given name stands alone than with ل, ب or ك
+# glued to it, at least, for the letter to be a preposition (لجيمس: 11 and
+# 524; not كليف: 10 and ليف 18, Cliff).
+_GLUED = 10
 _SELDOM = 3  # uses of the rarer form, at least, of a verb that other forms attest
 
 
@@ -753,6 +757,7 @@ class Recogniser:
             "written_given": lists.written_given,
             "rare": _RARE,
             "twins": _TWINS,
+            "glued": _GLUED,
             "seldom": _SELDOM,
             "after_a_name": _AFTER_A_NAME,
             "named_for_a_place": _NAMED_FOR_A_PLACE,
@@ -1476,8 +1481,8 @@ class Recogniser:
     def _clitic_given_name(self, token: _Token) -> bool:
         """Whether a word is a clitic before a given name: و or ف (وعثمان,
         فمحمد, وآن), or ل, ب or ك before one that is no word of the
-        language too (`_a_word`, `_common_given`: لجيمس تاركوفسكي, كفرانسوا
-        ميتران; not بأسماء, بعمر, لأن, بأدوار, بسهام); no given
+        language too (`_a_word`, `_common_given`: لجيمس تاركوفسكي,
+        كفرانسوا ميتران; not بأسماء, بعمر, لأن, بأدوار, بسهام); no given
         name or known word itself (وليد, فيصل, لسعد), and no word of the
         language, which the archive writes more often than the name (وجود,
         لجان) or with the article (فعلي, actual: الفعلي)."""
@@ -1486,9 +1491,15 @@ class Recogniser:
         given = rest in self.cues.first_names or shown[1:] in self.cues.written_given
         if word[:1] not in "وفلبك" or not given or self._listed(word):
             return False
-        if word[0] in "لبك" and (self._a_word(rest) or self._common_given(rest)):
-            return False
         counts = self.cues.counts
+        if word[0] in "لبك" and (
+            self._a_word(rest)
+            or self._common_given(rest)
+            or _GLUED * counts.get(word, 0) >= counts.get(rest, 0)
+        ):
+            # A given name the letter is glued to far less often than it
+            # stands alone: not كليف, بليندا, بايلي (a name of its own).
+            return False
         return counts.get(word, 0) < counts.get(rest, 0) and not counts.get("ال" + word, 0)
 
     def _wears_wa(self, word: str) -> bool:
@@ -2239,15 +2250,18 @@ class Recogniser:
             words = texts[number][start:end]
             if kind == PERSON and _a_works_title(texts[number], start, self.cues.places):
                 continue  # فيلم "بييرو المجنون", رواية "أحلام ضائعة": a work, its title
-            if (
-                kind == PERSON
-                and _a_teams_name(texts[number], start)
-                and not (
-                    words[0][NORM] in self.cues.first_names
-                    and not self._common_given(words[0][NORM])
-                )
-            ):
-                continue  # على فريق بور لويس: a team, its name (not فريق بتال القوس, his)
+            if kind == PERSON and _a_teams_name(texts[number], start):
+                # على فريق بور لويس: a team, its name (not فريق بتال القوس, his);
+                # a player's after it is his (لاعب فريق بولتون فابريس مامبا).
+                given = [
+                    at
+                    for at, word in enumerate(words[:-1])
+                    if word[NORM] in self.cues.first_names and not self._common_given(word[NORM])
+                ]
+                if not given:
+                    continue
+                start += given[0]
+                words = words[given[0] :]
             if kind == PERSON and _called(texts[number], end) and not self._listed(words[0][NORM]):
                 # ناشط بيئي معروف يدعى كاووس سيد إمامي: what he is, his name
                 # after (not a name: مع إنريكي إغليزياس تدعى, a song called).

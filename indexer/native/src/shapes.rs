@@ -69,6 +69,7 @@ pub struct Shapes {
     written_given: Words,
     rare: i64,
     twins: f64,
+    glued: i64,
     seldom: i64,
     after_a_name: Words,
     named_for_a_place: Words,
@@ -124,6 +125,7 @@ impl Shapes {
             written_given: item(data, "written_given")?,
             rare: item(data, "rare")?,
             twins: item(data, "twins")?,
+            glued: item(data, "glued")?,
             seldom: item(data, "seldom")?,
             after_a_name: item(data, "after_a_name")?,
             named_for_a_place: item(data, "named_for_a_place")?,
@@ -962,8 +964,8 @@ impl Shapes {
     }
 
     /// `_clitic_given_name`: و or ف before a given name (وعثمان), or ل, ب
-    /// or ك before one that is no word of the language too (لجيمس; not
-    /// بأسماء), no
+    /// or ك before one that is no word of the language too and stands
+    /// alone ten times as often (لجيمس; not بأسماء, كليف), no
     /// given name or known word itself (وليد), rarer than the name (not
     /// وجود, لجان) and never written with the article (not فعلي: الفعلي).
     fn clitic_given_name(&self, token: &Token) -> bool {
@@ -974,7 +976,9 @@ impl Shapes {
                 || self.written_given.contains(after(token.shown, 1)))
             && !self.listed(word)
             && !(word.starts_with(['ل', 'ب', 'ك'])
-                && (self.a_word(rest) || self.common_given(rest)))
+                && (self.a_word(rest)
+                    || self.common_given(rest)
+                    || self.glued * self.count(word) >= self.count(rest)))
             && self.count(word) < self.count(rest)
             && self.count(&format!("ال{word}")) == 0
     }
