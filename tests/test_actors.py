@@ -2174,6 +2174,14 @@ def test_a_name_after_a_team_without_the_article_is_the_teams():
     assert names("ولم ينتبه الفحص إلى لاعب فريق بولتون فابريس مامبا، الذي نجا") == ["فابريس مامبا"]
 
 
+def test_a_name_ends_before_a_feminine_participle():
+    # Review 79, C3: «روز ماكغوان مدعية», «لورا كينسبرغ محررة» (المدعية, المحررة).
+    assert names("وقالت الممثلة روز ماكغوان مدعية أنها تعرضت") == ["روز ماكغوان"]
+    assert names("وكتبت لورا كينسبرغ محررة الشؤون السياسية") == ["لورا كينسبرغ"]
+    # A family name of that shape the news never writes so is the name's.
+    assert names("وقالت الوزيرة منى مستورة إن") == ["منى مستورة"]
+
+
 def test_a_name_run_on_once_past_a_name_the_story_gives_is_that_name():
     # Review 79's people: «رشدي راشد مهووس باللغة», a word of the language
     # after a name the story gives: the name, not another person, and the

@@ -801,7 +801,7 @@ class Recogniser:
             return True
         if first and word.startswith("ال"):
             return False  # a name begins with ال only when the lists know it (الحبيب)
-        if not first and self._verb_or_adverb(word):
+        if not first and (self._verb_or_adverb(word) or self._a_participle(word)):
             return False
         share = cues.name_share.get(word, 0)
         if share >= 0.5:
@@ -847,6 +847,19 @@ class Recogniser:
             and cues.name_share.get(noun, 0) < 0.25
             and not self._listed(noun)
             for noun in nouns
+        )
+
+    def _a_participle(self, word: str) -> bool:
+        """Whether a word after a name's first is a feminine participle or
+        adjective of the pattern م…ة that the news writes with the article
+        too, often (روز ماكغوان مدعية, لورا كينسبرغ محررة, تارا مراهقة:
+        المدعية, المحررة), not a family name (منى مستورة, سفيان معمرية,
+        أحمد مناصرة: never or seldom so)."""
+        return (
+            len(word) >= 5
+            and word[0] == "م"
+            and word[-1] == "ه"
+            and self.cues.counts.get("ال" + word, 0) >= _RARE // 4
         )
 
     def _both_persons(self, word: str) -> bool:

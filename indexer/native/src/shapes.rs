@@ -387,7 +387,7 @@ impl Shapes {
         if first && word.starts_with("ال") {
             return false;
         }
-        if !first && self.verb_or_adverb(word) {
+        if !first && (self.verb_or_adverb(word) || self.a_participle(word)) {
             return false;
         }
         let share = self.share(word);
@@ -415,6 +415,15 @@ impl Shapes {
         }
         let rest = after(word, 3);
         self.count(&format!("ال{rest}")) > 0 || self.count(rest) >= self.rare / 4
+    }
+
+    /// `_a_participle`: a feminine participle or adjective of the pattern
+    /// م…ة the news writes with the article too, often (مدعية, محررة).
+    fn a_participle(&self, word: &str) -> bool {
+        length(word) >= 5
+            && word.starts_with('م')
+            && word.ends_with('ه')
+            && self.count(&format!("ال{word}")) >= self.rare / 4
     }
 
     fn verb_or_adverb(&self, word: &str) -> bool {
