@@ -242,11 +242,10 @@ def leads_by_shape(lines: list[str], goes_on) -> set[int]:
     sentence may stand between), each a sentence, longer than a headline
     (`LONGEST_HEADLINE`) or with a comma (not a day's events in history, a
     list of the story's own: «تأسيس شركة "غوغل" على يد سيرغي برين»), and
-    `LONGEST_LEAD` characters at most; never the first paragraph, a
-    list's item (- حصل على شهادة …) nor one that goes on from the one
-    before it (`goes_on`: وتأتي هذه التصريحات). Like
-    `headlines_by_shape`'s, they stay in the text and name none of the
-    story's actors."""
+    `LONGEST_LEAD` characters at most; never the first paragraph, a list's
+    item (- حصل على شهادة …) nor one that goes on from the one before it
+    (`goes_on`: وتأتي هذه التصريحات). Like `headlines_by_shape`'s, they
+    stay in the text and name none of the story's actors."""
     paragraphs = [n for n, line in enumerate(lines) if line.strip()]
     found: set[int] = set()
     between: list[int] = []  # punctuated paragraphs after the earliest lead found

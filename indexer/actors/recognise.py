@@ -945,7 +945,7 @@ class Recogniser:
             # with a name (سيف بن مقدم البوعينين, سيف الله سايبوف; not آلان:
             # as written, a name).
             strong = start + 1 < n and self._strong_name_word(tokens[start + 1])
-            if not (strong or self._goes_on(tokens, start + 1)):
+            if not (strong or self._name_goes_on(tokens, start + 1)):
                 return 0
         while end < n and end - start < _MOST_NAME_WORDS:
             token = tokens[end]
@@ -966,7 +966,7 @@ class Recogniser:
         size = end - start
         return size if size >= (2 if first_name else 1) else 0
 
-    def _goes_on(self, tokens, at) -> bool:
+    def _name_goes_on(self, tokens, at) -> bool:
         """Whether the word at `at` goes on with a name: the second word of a
         compound given name (سيف الله سايبوف, نور الدين), or بن, بنت or آل
         joining a name's word to it (سيف بن مقدم, سعيد آل علي; not ابن, as

@@ -535,7 +535,7 @@ impl Shapes {
             && !tokens
                 .get(start + 1)
                 .is_some_and(|next| self.strong_name_word(next))
-            && !self.goes_on(tokens, start + 1)
+            && !self.name_goes_on(tokens, start + 1)
         {
             return 0; // سيف, "a sword"; but سيف بن مقدم, سيف الله سايبوف
         }
@@ -652,10 +652,10 @@ impl Shapes {
                 && (link == self.abd || self.share(next.norm) > 0.0))
     }
 
-    /// `_goes_on`: the second word of a compound given name at `at` (سيف
-    /// الله), or بن, بنت or آل joining a name's word to the name (not ابن:
-    /// ابن عم, ابن كتالونيا).
-    fn goes_on(&self, tokens: &[Token], at: usize) -> bool {
+    /// `_name_goes_on`: the second word of a compound given name at `at`
+    /// (سيف الله), or بن, بنت or آل (ال, normalised) joining a name's word
+    /// to the name (not ابن: ابن عم, ابن كتالونيا).
+    fn name_goes_on(&self, tokens: &[Token], at: usize) -> bool {
         let link = tokens.get(at).map_or("", |token| token.norm);
         if matches!(link, "الله" | "الدين") {
             return true;
