@@ -2202,6 +2202,13 @@ def test_a_family_name_with_and_without_the_article_is_one_person():
     assert names(story) == ["محمد الحسن", "محمد حسين"]
 
 
+def test_a_clubs_top_scorer_is_a_role_and_the_club_is_named():
+    # Review 79, C5: «هداف» ends a player's name as لاعب does, and names the club.
+    assert names("وسجل لويس سواريز هداف برشلونة الإسباني هدفين") == ["لويس سواريز", "برشلونة"]
+    assert names("وفاز الفريق على بازل السويسري في دوري الأبطال") == ["نادي بازل"]
+    assert names("وصل الوفد إلى مدينة بازل السويسرية") == []  # the city
+
+
 def test_a_hashtags_words_are_read_as_words():
     # Al Arabiya marks names and bodies in its text: #هادي, #المركزي_المصري.
     assert names("وقال الرئيس اليمني، عبدربه منصور #هادي إن") == ["عبد ربه منصور هادي"]
