@@ -2182,6 +2182,19 @@ def test_a_name_ends_before_a_feminine_participle():
     assert names("وقالت الوزيرة منى مستورة إن") == ["منى مستورة"]
 
 
+def test_a_hyphen_between_letters_joins_a_names_words():
+    # Review 79's people: «دومينيك ستروس»[-كان], «كوليندا غرابر»[-كيتاروفيتش],
+    # «كلود أرنو» of «جان-كلود أرنو»: a name cut at its hyphen.
+    assert names("وقال دومينيك ستروس-كان إن") == ["دومينيك ستروس كان"]
+    assert names("وقالت كوليندا غرابر-كيتاروفيتش إن") == ["كوليندا غرابر كيتاروفيتش"]
+    assert names("وقال المصور الفرنسي، جان-كلود أرنو، إن") == ["جان كلود أرنو"]
+    # Not two known people's names (a summit's), nor two nations, nor the
+    # items of a list the hyphen parts with a space beside it.
+    assert found("عقدت قمة كيم-ترامب في سنغافورة") == [("دونالد ترامب", "person")]
+    assert names("وأكد أهمية التعاون السعودي-الأميركي في الدفاع") == []
+    assert names("وقال جان - كلود إن") == []
+
+
 def test_a_name_run_on_once_past_a_name_the_story_gives_is_that_name():
     # Review 79's people: «رشدي راشد مهووس باللغة», a word of the language
     # after a name the story gives: the name, not another person, and the

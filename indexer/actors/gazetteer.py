@@ -52,6 +52,9 @@ _SON_OF = ("بن", "ابن", "بنت")
 _CLITIC_LETTERS = frozenset(_CONJUNCTIONS + _PREPOSITIONS)
 COMMAS = frozenset(",،")
 QUOTES = frozenset('"«»“”')
+# A hyphen between two letters, as the recogniser writes it (`unmarked`):
+# one name's words (ستروس-كان), or two of a kind (السعودي-الأميركي).
+JOINER = "\u2010"
 # أبو in the cases a name is given in: أبا بكر البغدادي, إلى أبي مازن.
 ABU_FORMS = frozenset(words("أبو أبا أبي"))
 
@@ -524,7 +527,7 @@ class Gazetteer:
                 # the first of two nations (التعاون السعودي الأميركي).
                 nation, *rest = tokens[position + 1 : position + 4]
                 clubs = {i for i in candidates & self._clubs if nation in self._nations_of_clubs[i]}
-                if rest[:1] in (["-"], ["–"]):
+                if rest[:1] in (["-"], ["–"], [JOINER]):
                     rest = rest[1:]  # السعودي-الأميركي
                 two_nations = bool(rest) and rest[0] in self._nations
                 confirmed = clubs if len(clubs) == 1 and not two_nations else set()

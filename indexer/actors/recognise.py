@@ -47,6 +47,7 @@ from .gazetteer import (
     ABU_FORMS,
     COMMAS,
     IGNORE,
+    JOINER,
     MEDIUM,
     ORGANISATION,
     PERSON,
@@ -97,6 +98,10 @@ _OTHER_MARKS = re.compile(
     "[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in MARKS if a != ord(_TATWEEL)) + "]+"
 )
 _DASH = re.compile(rf"(?<![^\W\d_]){_TATWEEL}+(?![^\W\d_])")
+# A hyphen between two letters joins the words of one name (ستروس-كان,
+# غرابر-كيتاروفيتش, جان-كلود): written JOINER, a mark of its own that a name
+# goes on past, where "-" with a space beside it parts a list's items.
+_JOINED = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 _SON_OF = frozenset(map(normalize, ("بن", "ابن", "بنت")))
 _JOINING = frozenset(map(normalize, ("بن", "بنت", "آل")))  # a name's words, not ابن
 _CLITIC_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
@@ -548,10 +553,11 @@ def _read(text: str, roles: dict[str, int], names=None):
 
 def unmarked(text: str) -> str:
     """`text` without its marks (MARKS), a tatweel that lengthens no letter
-    written "-"."""
+    written "-", a hyphen between two letters written JOINER."""
     if _TATWEEL in text:
         text = _DASH.sub("-", _OTHER_MARKS.sub("", text))
-    return _MARKS.sub("", text)
+    text = _MARKS.sub("", text)
+    return _JOINED.sub(JOINER, text) if "-" in text else text
 
 
 _NO_ROLES: dict[str, int] = {}
@@ -949,6 +955,13 @@ class Recogniser:
                 return 0
         while end < n and end - start < _MOST_NAME_WORDS:
             token = tokens[end]
+            if token[NORM] == JOINER:
+                # ستروس-كان, جونغ-أون: the next word is the name's, whatever it
+                # is, but a definite one (the nations of السعودي-الأميركي).
+                if end > start and end + 1 < n and self._joined_word(tokens[end + 1]):
+                    end += 2
+                    continue
+                break
             if token[NORM] in self.cues.links:
                 # بن, آل, أبو, عبد join the name to its next word, a title's
                 # word too (خالد بن سلطان, عبد اللطيف آل الشيخ).
@@ -965,6 +978,18 @@ class Recogniser:
             end += 1
         size = end - start
         return size if size >= (2 if first_name else 1) else 0
+
+    def _joined_word(self, token: _Token) -> bool:
+        """Whether a word a hyphen joins to a name is the name's: letters, no
+        article, no nationality, no one-word name of a known actor (the two
+        of قمة كيم-ترامب, ثلاثي صلاح-ماني-فيرمينو)."""
+        word = token[NORM]
+        return (
+            _is_word(token)
+            and not word.startswith("ال")
+            and word not in self.cues.gentilics
+            and word not in self._one_word_names
+        )
 
     def _name_goes_on(self, tokens, at) -> bool:
         """Whether the word at `at` goes on with a name: the second word of a
@@ -3240,7 +3265,10 @@ class Recogniser:
             ):
                 chosen = form
                 break
-        words = [_as(first, chosen), *(t[SHOWN] for t in tokens[1:] if t[SHOWN] not in QUOTES)]
+        words = [
+            _as(first, chosen),
+            *(t[SHOWN] for t in tokens[1:] if t[SHOWN] not in QUOTES and t[SHOWN] != JOINER),
+        ]
         return " ".join(words).strip()
 
 

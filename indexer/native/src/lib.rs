@@ -29,6 +29,8 @@ const DIGIT: u8 = 2;
 const SPACE: u8 = 4;
 const MARK: u8 = 8;
 const TATWEEL: char = '\u{0640}';
+/// A hyphen between two letters, as the recogniser writes it (`JOINER`).
+pub(crate) const JOINER: char = '\u{2010}';
 // Assigned a character in the Unicode of Python's `unicodedata`.
 const ASSIGNED: u8 = 16;
 // NFKC_QC=Yes: normalised alone, the second half of no composition.
@@ -282,8 +284,8 @@ impl Analysis {
     /// owners), each from the tokens whose role says one may begin there.
     /// Tokens are words, numbers with their decimals and marks of
     /// punctuation, once the marks (tashkeel, tatweel, format characters)
-    /// are taken out, a tatweel that lengthens no letter left as a dash
-    /// (`unmarked`). None where Python must read the text. A token is read
+    /// are taken out, a tatweel that lengthens no letter left as a dash and
+    /// a hyphen between letters written JOINER (`unmarked`). None where Python must read the text. A token is read
     /// once a process: its objects and role are kept while the same `roles`
     /// comes (another table, another cache).
     #[pyo3(signature = (text, roles, names = None))]
@@ -298,7 +300,7 @@ impl Analysis {
             return Ok(None); // a lone surrogate
         };
         let unmarked: String;
-        let text = if text.chars().any(|c| self.class(c) & MARK != 0) {
+        let text = if text.chars().any(|c| self.class(c) & MARK != 0 || c == '-') {
             unmarked = self.unmarked(text);
             unmarked.as_str()
         } else {
@@ -399,15 +401,21 @@ impl Analysis {
     }
 
     /// `text` without its marks, a run of tatweel that lengthens no letter
-    /// (none before it nor after it, marks aside) written "-": the
-    /// recogniser's `unmarked`. A run is judged once, at its first tatweel.
+    /// (none before it nor after it, marks aside) written "-", a hyphen
+    /// between two letters written JOINER: the recogniser's `unmarked`. A run is judged once, at its first tatweel.
     fn unmarked(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len());
         let mut chars = text.chars();
         let mut in_run = false; // a tatweel was met since the last character written
         while let Some(c) = chars.next() {
             if self.class(c) & MARK == 0 {
-                out.push(c);
+                let joins = c == '-'
+                    && out.chars().next_back().is_some_and(|c| self.is_letter(c))
+                    && chars
+                        .clone()
+                        .find(|&c| self.class(c) & MARK == 0)
+                        .is_some_and(|c| self.is_letter(c));
+                out.push(if joins { JOINER } else { c });
                 in_run = false;
             } else if c == TATWEEL && !in_run {
                 in_run = true;

@@ -10,8 +10,8 @@ use std::borrow::Cow;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::item;
 use crate::words::{after, arabic, clitic_forms, length};
+use crate::{item, JOINER};
 
 /// A token as the recogniser reads it: as written (marks out), normalised,
 /// and whether it is a word (its first character a letter: `str.isalpha`).
@@ -541,6 +541,14 @@ impl Shapes {
         }
         while end < n && end - start < self.most_name_words {
             let token = &tokens[end];
+            if token.norm.len() == JOINER.len_utf8() && token.norm.starts_with(JOINER) {
+                // ستروس-كان, جونغ-أون: the next word is the name's.
+                if end > start && end + 1 < n && self.joined_word(&tokens[end + 1]) {
+                    end += 2;
+                    continue;
+                }
+                break;
+            }
             if self.links.contains(token.norm) {
                 // بن, آل, أبو, عبد join the name to its next word, a title's
                 // word too (خالد بن سلطان, عبد اللطيف آل الشيخ).
@@ -650,6 +658,15 @@ impl Shapes {
             || (next.word
                 && self.titles.contains(next.norm)
                 && (link == self.abd || self.share(next.norm) > 0.0))
+    }
+
+    /// `_joined_word`: a word a hyphen joins to a name: letters, no
+    /// article, no nationality, no known actor's one-word name (كيم-ترامب).
+    fn joined_word(&self, token: &Token) -> bool {
+        token.word
+            && !token.norm.starts_with("ال")
+            && !self.gentilics.contains(token.norm)
+            && !self.spellings.contains(token.norm)
     }
 
     /// `_name_goes_on`: the second word of a compound given name at `at`
