@@ -256,15 +256,25 @@ _MONTH_NEXT = frozenset(map(normalize, "الماضي المقبل الجاري �
 # Bodies a word of their trade may follow the name of (شركة أرامكو النفطية).
 _OF_A_TRADE = frozenset(map(normalize, "شركة مجموعة شبكة مصرف بنك مؤسسة منظمة".split()))
 # What a story says of a body, never part of its name: after a whole name
-# the gazetteer knows (حزب العمال الكردستاني الانفصالي المصنف إرهابيا).
+# the gazetteer knows (حزب العمال الكردستاني الانفصالي المصنف إرهابيا), or
+# one found by its shape (حزب الشعب الديمقراطي المؤيد للأكراد, شركة يوغوف
+# المتخصصة, قرار محكمة القضاء الإداري الصادر).
 _DESCRIBING = frozenset(
     normalize(word + ending)
     for word in (
         "الانفصالي المصنف المحظور المتطرف المتشدد الإرهابي المسلح العلماني الحاكم "
-        "المعارض اليميني اليساري المتمرد الموالي المدعوم المنحل الجهادي الأصولي"
+        "المعارض اليميني اليساري المتمرد الموالي المدعوم المنحل الجهادي الأصولي "
+        "الصادر الموجود المكلف المتخصص المالك المشغل المطور المدافع المناهض المؤيد المقرب"
     ).split()
     for ending in ("", "ة")
 )
+# What says which body a definite head is, after it (الشركة المنتجة للمسلسل,
+# الشركة المشغلة لدور السينما, الشركة الأم): a description, no name.
+_REFERRING = frozenset(
+    normalize(word + ending)
+    for word in "المشغل المنتج المطور المصنع المالك المخالف المذكور الراعي الأخير".split()
+    for ending in ("", "ة")
+) | {normalize("الأم")}
 # Adjectives of an office that are no adjectives of relation (وزارة الأمن العام).
 _OF_AN_OFFICE = frozenset(map(normalize, "العام العامة الأعلى العليا".split()))
 # Words of a city's, before its name: a club named for it is the city there.
@@ -758,6 +768,8 @@ class Recogniser:
             "of_the_present": _OF_THE_PRESENT,
             "abd": _ABD,
             "management": _MANAGEMENT,
+            "describing": _DESCRIBING,
+            "referring": _REFERRING,
             "abu_forms": ABU_FORMS,
             "kin": lists.kin,
             "written_given": lists.written_given,
@@ -1608,6 +1620,8 @@ class Recogniser:
                 break
             if _in(norm, self.cues.not_names):
                 break  # للمرة, للسنة
+            if norm in _DESCRIBING and end > start + 1:
+                break  # حزب الشعب الديمقراطي | المؤيد للأكراد: what it is said to be
             if norm.startswith(("ال", "لل")):
                 end += 1  # الدفاع اليمنية, للتراث
                 proper = False
@@ -1844,6 +1858,15 @@ class Recogniser:
         ):
             # إدارة ترامب لإدامة الحصار: his administration, he the actor (not
             # إدارة التعاون الدولي, a department: a word of the language).
+            return 0
+        if words[0].startswith("ال") and (
+            (words[1].startswith("ل") and not words[1].startswith("ال"))
+            or words[1] in _REFERRING
+            or (quoted and not self._reads_as_a_name(words[1:]))
+        ):
+            # Which body the story means, not its name: الشركة للتنمية
+            # الاستراتيجية (نائب الرئيس للشركة), الشركة المنتجة للمسلسل, الحزب
+            # "تتآكل نسبيا" (a quote of its own after it).
             return 0
         following = words[2] if len(words) > 2 else ""
         if not words[0].startswith("ال") and (

@@ -64,6 +64,8 @@ pub struct Shapes {
     of_the_present: Words,
     abd: String,
     management: String,
+    describing: Words,
+    referring: Words,
     abu_forms: Words,
     kin: Words,
     written_given: Words,
@@ -120,6 +122,8 @@ impl Shapes {
             of_the_present: item(data, "of_the_present")?,
             abd: item(data, "abd")?,
             management: item(data, "management")?,
+            describing: item(data, "describing")?,
+            referring: item(data, "referring")?,
             abu_forms: item(data, "abu_forms")?,
             kin: item(data, "kin")?,
             written_given: item(data, "written_given")?,
@@ -1109,6 +1113,9 @@ impl Shapes {
             if is_in(norm, &self.not_names) {
                 break;
             }
+            if self.describing.contains(norm) && end > start + 1 {
+                break; // حزب الشعب الديمقراطي | المؤيد للأكراد
+            }
             if starts_any(norm, &["ال", "لل"]) {
                 end += 1;
                 proper = false;
@@ -1300,6 +1307,13 @@ impl Shapes {
             && self.spellings.contains(words[1].as_ref())
         {
             return 0; // إدارة ترامب: his administration, he the actor
+        }
+        if head.starts_with("ال")
+            && ((words[1].starts_with('ل') && !words[1].starts_with("ال"))
+                || self.referring.contains(words[1].as_ref())
+                || (quoted && !self.reads_as_a_name(&words[1..])))
+        {
+            return 0; // الشركة للتنمية, الشركة المنتجة للمسلسل, الحزب "تتآكل نسبيا"
         }
         let following = words.get(2).map_or("", |w| w.as_ref());
         if !head.starts_with("ال")
