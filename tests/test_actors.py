@@ -2214,6 +2214,15 @@ def test_a_hyphen_between_letters_joins_a_names_words():
     assert names("وقال جان - كلود إن") == []
 
 
+def test_a_known_persons_relative_named_after_a_word_of_kin():
+    # Review 80, C7: «سيرغي سكريبال وابنته يوليا», in some 150 articles.
+    story = "تعرض العميل السابق سيرغي سكريبال وابنته يوليا لهجوم"
+    assert names(story) == ["سيرغي سكريبال", "يوليا سكريبال"]
+    assert names("وصل باراك أوباما وزوجته ميشيل إلى") == ["باراك أوباما", "ميشيل أوباما"]
+    # No relative without a given name the gazetteer knows with his family's.
+    assert names("وصل سيرغي سكريبال وابنته إلى لندن") == ["سيرغي سكريبال"]
+
+
 def test_a_name_run_on_once_past_a_name_the_story_gives_is_that_name():
     # Review 79's people: «رشدي راشد مهووس باللغة», a word of the language
     # after a name the story gives: the name, not another person, and the

@@ -2125,7 +2125,43 @@ class Recogniser:
             alone=alone,
             elsewhere=elsewhere,
         )
+        known += self._relatives(texts, known)
         return self._assemble(texts, norms, spans, known, home)
+
+    def _relatives(self, texts, known) -> list[tuple]:
+        """Mentions of a known person's relative by a given name after a word
+        of kin right after that person (سيرغي سكريبال وابنته يوليا, باراك
+        أوباما وزوجته ميشيل): the gazetteer's person of that given name and
+        the family name, as (text, position, 1, actor index)."""
+        actors = self.gazetteer.actors
+        taken = {
+            (number, p) for number, start, size, _ in known for p in range(start, start + size)
+        }
+        found = []
+        for number, position, size, index in known:
+            tokens, end = texts[number], position + size
+            if actors[index].type != PERSON or end + 1 >= len(tokens):
+                continue
+            kin, given = tokens[end], tokens[end + 1]
+            if kin[NORM][:1] in "وف" and kin[NORM] not in self.cues.kin:
+                kin = (kin[SHOWN][1:], kin[NORM][1:])  # وابنته
+            if (
+                not _kin_of_him(kin, self.cues.kin)
+                or given[NORM] not in self.cues.first_names
+                or (number, end + 1) in taken
+            ):
+                continue
+            families = {tokens[end - 1][SHOWN], actors[index].name.split()[-1]}
+            for family in families:
+                relative = self.gazetteer.actor(f"{given[SHOWN]} {family}")
+                if (
+                    relative is not None
+                    and relative.type == PERSON
+                    and relative is not actors[index]
+                ):
+                    found.append((number, end + 1, 1, actors.index(relative)))
+                    break
+        return found
 
     @cached_property
     def _nations(self) -> list[frozenset]:
