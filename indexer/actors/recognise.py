@@ -2151,14 +2151,10 @@ class Recogniser:
                 or (number, end + 1) in taken
             ):
                 continue
-            families = {tokens[end - 1][SHOWN], actors[index].name.split()[-1]}
-            for family in families:
+            person = actors[index]
+            for family in dict.fromkeys((tokens[end - 1][SHOWN], person.name.split()[-1])):
                 relative = self.gazetteer.actor(f"{given[SHOWN]} {family}")
-                if (
-                    relative is not None
-                    and relative.type == PERSON
-                    and relative is not actors[index]
-                ):
+                if relative is not None and relative.type == PERSON and relative is not person:
                     found.append((number, end + 1, 1, actors.index(relative)))
                     break
         return found
