@@ -2214,6 +2214,13 @@ def test_a_hyphen_between_letters_joins_a_names_words():
     assert names("وقال جان - كلود إن") == []
 
 
+def test_a_national_football_federation_by_its_short_name_beside_its_team():
+    # Review 80, C2: «الاتحاد الإسباني» where the Spanish team is the story's.
+    story = "وكان الاتحاد الإسباني قد أعلن تعيين هييرو مدربا للمنتخب الإسباني"
+    assert "الاتحاد الإسباني لكرة القدم" in names(story)
+    assert names("وأعلن الاتحاد الإسباني أن الإجراءات ستبدأ") == []  # no team, no context
+
+
 def test_a_known_persons_relative_named_after_a_word_of_kin():
     # Review 80, C7: «سيرغي سكريبال وابنته يوليا», in some 150 articles.
     story = "تعرض العميل السابق سيرغي سكريبال وابنته يوليا لهجوم"
