@@ -769,6 +769,8 @@ class Recogniser:
             "abd": _ABD,
             "management": _MANAGEMENT,
             "describing": _DESCRIBING,
+            "offices": set(self._offices),
+            "ministry": _MINISTRY,
             "referring": _REFERRING,
             "abu_forms": ABU_FORMS,
             "kin": lists.kin,
@@ -1574,6 +1576,7 @@ class Recogniser:
         definite_head = head.startswith("ال")
         of_a_place = head in _NAMED_FOR_A_PLACE
         proper = True  # a proper name may come next: right after the head or another one
+        named = False  # one was taken: the body's name is no description of its work
         while end < n and end - start < _MOST_ORG_WORDS:
             token = tokens[end]
             if not _is_word(token):
@@ -1617,6 +1620,10 @@ class Recogniser:
                     end += 1
                     proper = False
                     continue
+                if end > start + 1 and not named and self._more_of_its_work(tokens, start, end):
+                    end += 1  # هيئة الإعلام المرئي والمسموع, وزارة الاتصال والاقتصاد الرقمي
+                    proper = False
+                    continue
                 break
             if _in(norm, self.cues.not_names):
                 break  # للمرة, للسنة
@@ -1653,6 +1660,7 @@ class Recogniser:
                 )
             ):
                 end += 1  # the body's own name: نادي برشلونة, شركة أبل, جامعة لندن
+                named = True
                 if end < n and tokens[end][NORM] in self.cues.gentilics:
                     following = tokens[end][NORM]
                     if of_a_place and following in _OF_A_PLACES_NAME:
@@ -1670,6 +1678,39 @@ class Recogniser:
                 continue
             break
         return end - start
+
+    def _more_of_its_work(self, tokens, start, at) -> bool:
+        """Whether the word at `at`, و and a definite word, goes on the name of
+        the body at `start` that says what it does (مركز الدراسات الإستراتيجية
+        والدبلوماسية, لجنة الحريات الفردية والمساواة): not after a nationality
+        (وزارة الخارجية الهولندية والمجتمع المدني), no body nor title (والاتحاد
+        الروسي, والهيئات, والرئيس), no known name (والسبسي), no function word
+        (والتي), no other ministry's office after a ministry's (وزارة الشؤون
+        الدينية والمالية), and the phrase ends after it: a mark, a function
+        word, an adjective of relation or another such word (والبرمجة والدرونز)."""
+        cues = self.cues
+        word, previous = tokens[at][NORM][1:], tokens[at - 1][NORM]
+        if previous in cues.gentilics or previous in _ORDINALS or word in cues.not_names:
+            return False
+        if tokens[start][NORM].startswith("ال") and not any(
+            t[NORM].startswith("ل") for t in tokens[start + 1 : at]
+        ):
+            return False  # المؤسسة الدينية والتيارات: a description (but النقابة الوطنية لأساتذة …)
+        if self._known(word) or word in self._one_word_names:
+            return False
+        if word in self._offices and _in(tokens[start][NORM], _MINISTRY):
+            return False
+        body = word[:-2] + "ه" if word.endswith("ات") else word  # الهيئات: الهيئة
+        if _in(word, cues.heads) or _in(body, cues.heads) or _in(word, cues.titles):
+            return False
+        following = tokens[at + 1] if at + 1 < len(tokens) else None
+        return (
+            following is None
+            or not _is_word(following)
+            or following[NORM] in cues.not_names
+            or following[NORM].startswith("وال")
+            or self._nisba(following[NORM])
+        )
 
     def _to_a_word(self, word: str) -> bool:
         """Whether a word is ل before a word of the language (للتربية; لكرة,

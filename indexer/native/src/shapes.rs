@@ -65,6 +65,8 @@ pub struct Shapes {
     abd: String,
     management: String,
     describing: Words,
+    offices: Words,
+    ministry: Words,
     referring: Words,
     abu_forms: Words,
     kin: Words,
@@ -123,6 +125,8 @@ impl Shapes {
             abd: item(data, "abd")?,
             management: item(data, "management")?,
             describing: item(data, "describing")?,
+            offices: item(data, "offices")?,
+            ministry: item(data, "ministry")?,
             referring: item(data, "referring")?,
             abu_forms: item(data, "abu_forms")?,
             kin: item(data, "kin")?,
@@ -1045,6 +1049,44 @@ impl Shapes {
                 .any(|form| self.count(form) > self.count(word))
     }
 
+    /// `_more_of_its_work`: و and a definite word going on the name of a
+    /// body that says what it does (هيئة الإعلام المرئي والمسموع).
+    fn more_of_its_work(&self, tokens: &[Token], start: usize, at: usize) -> bool {
+        let (word, previous) = (after(tokens[at].norm, 1), tokens[at - 1].norm);
+        if self.gentilics.contains(previous)
+            || self.ordinals.contains(previous)
+            || self.not_names.contains(word)
+        {
+            return false;
+        }
+        if tokens[start].norm.starts_with("ال")
+            && !tokens[start + 1..at]
+                .iter()
+                .any(|t| t.norm.starts_with('ل'))
+        {
+            return false; // المؤسسة الدينية والتيارات: a description
+        }
+        if self.known(word) || self.spellings.contains(word) {
+            return false; // حركة النهضة والسبسي
+        }
+        if self.offices.contains(word) && is_in(tokens[start].norm, &self.ministry) {
+            return false; // وزارة الشؤون الدينية والمالية: two ministries
+        }
+        let body = match word.strip_suffix("ات") {
+            Some(stem) => Cow::Owned(format!("{stem}ه")),
+            None => Cow::Borrowed(word),
+        };
+        if is_in(word, &self.heads) || is_in(&body, &self.heads) || is_in(word, &self.titles) {
+            return false;
+        }
+        tokens.get(at + 1).is_none_or(|following| {
+            !following.word
+                || self.not_names.contains(following.norm)
+                || following.norm.starts_with("وال")
+                || self.nisba(following.norm)
+        })
+    }
+
     /// `_to_a_word`: ل before a word of the language, not a name's letter.
     fn to_a_word(&self, word: &str) -> bool {
         if word.starts_with("لل") {
@@ -1067,6 +1109,7 @@ impl Shapes {
             .as_ref()
             .is_some_and(|head| self.named_for_a_place.contains(head.as_ref()));
         let mut proper = true;
+        let mut named = false; // the body's own name was taken
         while end < n && end - start < self.most_org_words {
             let token = &tokens[end];
             if !token.word {
@@ -1108,6 +1151,11 @@ impl Shapes {
                     proper = false;
                     continue;
                 }
+                if end > start + 1 && !named && self.more_of_its_work(tokens, start, end) {
+                    end += 1; // هيئة الإعلام المرئي والمسموع
+                    proper = false;
+                    continue;
+                }
                 break;
             }
             if is_in(norm, &self.not_names) {
@@ -1143,6 +1191,7 @@ impl Shapes {
                 })
             {
                 end += 1;
+                named = true;
                 if end < n && self.gentilics.contains(tokens[end].norm) {
                     let following = tokens[end].norm;
                     if of_a_place && self.of_a_places_name.contains(following) {
