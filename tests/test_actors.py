@@ -2224,6 +2224,15 @@ def test_a_hyphen_between_letters_joins_a_names_words():
     assert names("وقال جان - كلود إن") == []
 
 
+def test_a_name_no_list_knows_before_the_role_that_says_who_they_are():
+    # Review 80, C1: «أصيب فاريبورز بيرجانديان، مدير إحدى الوكالات».
+    assert names("وأصيب فاريبورز بيرجانديان، مدير إحدى الوكالات، بصدمة") == ["فاريبورز بيرجانديان"]
+    assert names("أما ليكسي ستيردي مدير غرفة الحرب فقال") == ["ليكسي ستيردي"]
+    # Not a known name's words, nor a verb, nor two names joined by و.
+    assert names("وقال إن هيمنغواي وبروست، الكاتبين الكبيرين") == []
+    assert names("ووكز رونالدو، لاعب ريال مدريد، الحكم") == ["كريستيانو رونالدو", "ريال مدريد"]
+
+
 def test_a_national_football_federation_by_its_short_name_beside_its_team():
     # Review 80, C2: «الاتحاد الإسباني» where the Spanish team is the story's.
     story = "وكان الاتحاد الإسباني قد أعلن تعيين هييرو مدربا للمنتخب الإسباني"

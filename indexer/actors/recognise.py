@@ -1110,6 +1110,43 @@ class Recogniser:
                 return end - start if titled else 0
         return 0
 
+    def _named_before_a_role(self, tokens, role, covered) -> tuple[int, int]:
+        """(start, end) of a name no list knows right before a role that says
+        who they are, a comma between them or not (أصيب فاريبورز بيرجانديان،
+        مدير إحدى الوكالات; دفع ذلك سلافيسا كوكيزا، رئيس الاتحاد): two or three
+        words that are names beyond doubt (`_unlisted_name_size`), none a
+        known name's (واستعار ماكرون: the gazetteer's), none after و (وارتطم
+        غوميز; هيمنغواي وبروست, two), none a word the archive writes with
+        the article (مستهتر يتوفى: المستهتر), the first no verb (يخبئ دياز), after `covered` and a
+        word that is none, nor a body's kind or a title (شركة تراديشن
+        إنرجي، مدير: the company's); (0, 0) for none."""
+        end = role - 1 if role and tokens[role - 1][NORM] in COMMAS else role
+        for size in (3, 2):
+            start = end - size
+            if start <= covered or self._unlisted_name_size(tokens, start) != size:
+                continue
+            first = tokens[start][NORM]
+            if (
+                self._wears_wa(first)
+                or any(t[NORM].startswith("و") for t in tokens[start + 1 : end])
+                or any(self.cues.counts.get("ال" + t[NORM], 0) for t in tokens[start:end])
+                or self._verb_or_adverb(first)
+                or any(
+                    self._known(t[NORM]) or t[NORM] in self._one_word_names
+                    for t in tokens[start:end]
+                )
+            ):
+                return 0, 0
+            before = tokens[start - 1] if start else None
+            if before is not None and (
+                self._strong_name_word(before)
+                or _in(before[NORM], self.cues.heads)
+                or _in(before[NORM], self.cues.titles)
+            ):
+                return 0, 0
+            return start, end
+        return 0, 0
+
     def _may_name(self, token, after_the_first=False) -> bool:
         """Whether a word may be a name's, where something else says it is
         one: no word with the article, but after the first one that only
@@ -2265,6 +2302,9 @@ class Recogniser:
                     covered = end - 1
                     continue
             if _in(norm, cues.titles) or _in(norm, cues.long_starts):
+                start, end = self._named_before_a_role(tokens, i, covered)
+                if end:
+                    found.append((number, start, end, PERSON))  # فاريبورز بيرجانديان، مدير
                 bodies = []
                 start, size = self._after_title(tokens, i, bodies)
                 for body, length in bodies:

@@ -237,6 +237,9 @@ impl Shapes {
                 }
             }
             if is_in(norm, &self.titles) || is_in(norm, &self.long_starts) {
+                if let Some((start, end)) = self.named_before_a_role(tokens, i, covered) {
+                    found.push((start, end, false)); // فاريبورز بيرجانديان، مدير
+                }
                 let mut bodies = Vec::new();
                 let (start, size) = self.after_title(tokens, i, &mut bodies);
                 for (body, length) in bodies {
@@ -622,6 +625,57 @@ impl Shapes {
             return 0;
         }
         end - start
+    }
+
+    /// `_named_before_a_role`: a name no list knows right before a role, a
+    /// comma between them or not (فاريبورز بيرجانديان، مدير), after
+    /// `covered` and a word that is no name, body's kind nor title.
+    fn named_before_a_role(
+        &self,
+        tokens: &[Token],
+        role: usize,
+        covered: Option<usize>,
+    ) -> Option<(usize, usize)> {
+        let end = if role > 0 && self.commas.contains(tokens[role - 1].norm) {
+            role - 1
+        } else {
+            role
+        };
+        for size in [3, 2] {
+            let Some(start) = end.checked_sub(size) else {
+                continue;
+            };
+            if covered.is_some_and(|c| start <= c) || self.unlisted_name_size(tokens, start) != size
+            {
+                continue;
+            }
+            let first = tokens[start].norm;
+            if self.wears_wa(first)
+                || tokens[start + 1..end]
+                    .iter()
+                    .any(|t| t.norm.starts_with('و'))
+                || tokens[start..end]
+                    .iter()
+                    .any(|t| self.count(&format!("ال{}", t.norm)) > 0)
+                || self.verb_or_adverb(first)
+                || tokens[start..end]
+                    .iter()
+                    .any(|t| self.known(t.norm) || self.spellings.contains(t.norm))
+            {
+                return None; // واستعار ماكرون, يخبئ دياز
+            }
+            if start > 0 {
+                let before = &tokens[start - 1];
+                if self.strong_name_word(before)
+                    || is_in(before.norm, &self.heads)
+                    || is_in(before.norm, &self.titles)
+                {
+                    return None;
+                }
+            }
+            return Some((start, end));
+        }
+        None
     }
 
     /// `_named_by_role`: a name of two or three words after a verb of
