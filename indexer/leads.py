@@ -183,6 +183,14 @@ _AN_ITEM = re.compile(r"\s*(?:[\d٠-٩]+\s*[-.)–]|[-–*•#])")  # a list's: 
 # A profile's line (سيف القحطاني: 45 عاما; محرم إنجه البالغ من العمر 52).
 _AN_AGE = re.compile(r"[\d٠-٩]+\s*(?:عاما|عام|سنة)\b|:\s*[\d٠-٩]|العمر")
 _A_LIST_MARK = re.compile(r":| - |–")
+# A news agency's lead: who, the weekday between commas, what (أعلنت شركة
+# إيني الإيطالية، الخميس، عن اكتشاف …; قال الرئيس الروسي فلاديمير بوتين،
+# الأربعاء، إن …), whole or cut short, the whole ones longer.
+_DATELINED = re.compile(
+    r"\s*\S+(?:\s+\S+){0,7}?\s*،\s*(?:يوم\s+)?(?:ال)?"
+    r"(?:سبت|أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة)\s*،"
+)
+LONGEST_DATELINED_LEAD = 2 * LONGEST_LEAD
 
 
 def headlines_by_shape(lines: list[str], opens_a_sentence) -> set[int]:
@@ -244,21 +252,25 @@ def leads_by_shape(lines: list[str], goes_on) -> set[int]:
     list of the story's own: «تأسيس شركة "غوغل" على يد سيرغي برين»), and
     `LONGEST_LEAD` characters at most; never the first paragraph, a list's
     item (- حصل على شهادة …) nor one that goes on from the one before it
-    (`goes_on`: وتأتي هذه التصريحات). Like `headlines_by_shape`'s, they
+    (`goes_on`: وتأتي هذه التصريحات). A whole lead, with its full stop, is
+    one where it opens as a news agency's does, its weekday between commas
+    (`_DATELINED`: أعلنت شركة إيني الإيطالية، الخميس، عن …), and it is
+    `LONGEST_DATELINED_LEAD` at most. Like `headlines_by_shape`'s, they
     stay in the text and name none of the story's actors."""
     paragraphs = [n for n, line in enumerate(lines) if line.strip()]
     found: set[int] = set()
     between: list[int] = []  # punctuated paragraphs after the earliest lead found
     for n in reversed(paragraphs[1:]):
         line = lines[n].strip()
+        datelined = _DATELINED.match(line) is not None
         if (
-            len(line) > LONGEST_LEAD
+            len(line) > (LONGEST_DATELINED_LEAD if datelined else LONGEST_LEAD)
             or (len(line) <= LONGEST_HEADLINE and "،" not in line)
             or goes_on(line.split()[0])
             or _AN_ITEM.match(line)
         ):
             break
-        if _UNFINISHED.search(line):
+        if _UNFINISHED.search(line) and not datelined:
             if not found:
                 break  # the body ends with a sentence of its own
             between.append(n)

@@ -170,8 +170,9 @@ def test_other_stories_leads_cut_short_at_a_bodys_end_are_read_as_such():
     assert leads_by_shape([*OWN, cut[0]], goes_on) == set()
     # The story ends with a sentence of its own: no leads after it.
     assert leads_by_shape([OWN[0], cut[0], cut[1], OWN[1]], goes_on) == set()
-    # The run begins with a lead cut short: a sentence's end before it is the story's.
-    assert leads_by_shape([OWN[0], OTHERS[1], cut[2], cut[0]], goes_on) == {2, 3}
+    # The run begins with a lead cut short: a sentence's end before it is the
+    # story's (but a whole lead's, `_DATELINED`).
+    assert leads_by_shape([OWN[0], OTHERS[3], cut[2], cut[0]], goes_on) == {2, 3}
     # A line that goes on from the one before, a list's item, a day's events
     # (short, no comma) and the first paragraph are the story's own.
     went_on = "وتأتي هذه التصريحات بعد أيام من زيارة الوزير إلى العاصمة، وسط توتر بين البلدين"
@@ -184,6 +185,22 @@ def test_other_stories_leads_cut_short_at_a_bodys_end_are_read_as_such():
     ]
     assert leads_by_shape([OWN[0], *events], goes_on) == set()
     assert leads_by_shape([cut[0], cut[1]], goes_on) == set()
+
+
+def test_other_stories_whole_leads_at_a_bodys_end_are_read_by_their_dateline():
+    # Review 80, C12: CNN's leads with their full stop, each opening as a news
+    # agency's does, the weekday between commas.
+    from indexer.actors.recognise import Cues
+
+    goes_on = Cues.load().goes_on
+    datelined = [
+        "أعلنت شركة إيني الإيطالية، الخميس، عن اكتشاف حقل غاز جديد في صحراء مصر الغربية.",
+        "قال الرئيس الروسي فلاديمير بوتين، الأربعاء، إن أسعار النفط مرتفعة بعض الشيء.",
+    ]
+    assert leads_by_shape([*OWN, *datelined], goes_on) == {3, 4}
+    # One alone, or the story's own sentences after them, are the story's.
+    assert leads_by_shape([*OWN, datelined[0]], goes_on) == set()
+    assert leads_by_shape([OWN[0], *datelined, OWN[1]], goes_on) == set()
 
 
 def test_keys_ignore_punctuation_and_refuse_what_is_too_short():
