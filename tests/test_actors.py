@@ -1645,6 +1645,14 @@ def test_what_describes_a_body_is_not_its_name():
     assert names("وقررت محكمة بسيدني أمس. وقال إن شركة نملكها ستبدأ") == []
 
 
+def test_a_local_body_is_named_with_its_city():
+    # Review 80's organisations: «الاتحاد الجهوي للشغل [بصفاقس]», a region's
+    # union, any region's without its city.
+    story = "وقال الاتحاد الجهوي للشغل بصفاقس إن الإضراب ناجح. وأضاف الاتحاد الجهوي للشغل أن"
+    assert names(story) == ["الاتحاد الجهوي للشغل بصفاقس"]
+    assert names("وقال الاتحاد الجهوي للشغل بالجهة إن") == ["الاتحاد الجهوي للشغل"]
+
+
 def test_which_body_a_story_means_is_no_name():
     # Review 80's organisations: a definite head, then what says which body
     # (its role, a ل-phrase, a quote of its own): no name.

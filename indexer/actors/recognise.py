@@ -81,6 +81,10 @@ _NOT_THE_COURT = frozenset(
     map(normalize, ("مقر", "بمقر", "لمقر", "بهو", "ببهو", "ساحة", "بساحة", "باسم", "لدى"))
 )
 _CHAMBER = frozenset(map(normalize, ("الدائرة", "دائرة")))  # a court's chamber
+# What says a body is one of a region or a place, whose name its city ends.
+_LOCAL = frozenset(
+    normalize(word + ending) for word in ("المحلي", "الجهوي", "الأساسي") for ending in ("", "ة")
+)
 _ONLY_DEFINITE = 4  # times a name is written with the article at least, as without
 # Works a quoted title names (فيلم "…", روايته «…»), with the article or not.
 _WORKS = frozenset(
@@ -2002,6 +2006,7 @@ class Recogniser:
                     (number, start, end, ORGANISATION if organisation else PERSON)
                     for start, end, organisation in shapes
                 ]
+        spans = [self._with_its_city(texts, span) for span in spans]
         inside = {}  # (text, position) -> the span of a name found by its shape
         bodies: dict[int, set] = {}  # text -> the spans of organisations
         for number, start, end, kind in spans:
@@ -2653,6 +2658,23 @@ class Recogniser:
                 if city:
                     found.append((number, position, f"{court} ب{city}"))
         return found
+
+    def _with_its_city(self, texts, span) -> tuple:
+        """A span of a body, with the city ب glues to the word after it where
+        the body is a local one (الاتحاد الجهوي للشغل بصفاقس, الاتحاد المحلي
+        للشغل بسوسة: one body of a city, where the region's alone is any
+        region's); the span as it is otherwise (بالجهة: no city's)."""
+        number, start, end, kind = span
+        tokens = texts[number]
+        if (
+            kind == ORGANISATION
+            and end < len(tokens)
+            and end - start > 2
+            and tokens[start + 1][NORM] in _LOCAL
+            and self._city_after_bi(tokens[end])
+        ):
+            return number, start, end + 1, kind
+        return span
 
     def _city_after_bi(self, token: _Token) -> str:
         """A place's name, as written, that ب is glued to (بتونس, بسوسة,
