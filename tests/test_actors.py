@@ -2230,6 +2230,8 @@ def test_a_hyphen_between_letters_joins_a_names_words():
     assert found("عقدت قمة كيم-ترامب في سنغافورة") == [("دونالد ترامب", "person")]
     assert names("وأكد أهمية التعاون السعودي-الأميركي في الدفاع") == []
     assert names("وقال جان - كلود إن") == []
+    # Two given names a hyphen joins, and nothing more, are no one's name.
+    assert names("وقال جان-كلود إن الفيلم ناجح") == []
 
 
 def test_a_name_no_list_knows_before_the_role_that_says_who_they_are():

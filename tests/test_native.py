@@ -215,6 +215,7 @@ _READ_ALIKE = {
     # A hyphen between letters joins a name's words, as a spaced one does not.
     "قال دومينيك ستروس-كان إن": [(1, 5, False)],
     "قال دومينيك ستروس - كان إن": [(1, 3, False)],
+    "وقال جان-كلود إن": [],
     # Which body a definite head is, no name; what a name is said to be, not it.
     "إلى الشركة المنتجة للمسلسل": [],
     "نائب الرئيس للشركة للتنمية": [],

@@ -995,6 +995,8 @@ class Recogniser:
                 break  # ومارتن وكويكي سانشيز: a list goes on, another person
             end += 1
         size = end - start
+        if size == 3 and tokens[start + 1][NORM] == JOINER:
+            return 0  # جان-كلود, يونج-جاي: given names alone, the family's not found
         return size if size >= (2 if first_name else 1) else 0
 
     def _joined_word(self, token: _Token) -> bool:

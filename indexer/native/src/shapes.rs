@@ -581,6 +581,9 @@ impl Shapes {
             end += 1;
         }
         let size = end - start;
+        if size == 3 && tokens[start + 1].norm.starts_with(JOINER) {
+            return 0; // جان-كلود: given names alone
+        }
         if size >= if first_name { 2 } else { 1 } {
             size
         } else {
