@@ -1670,6 +1670,9 @@ def test_which_body_a_story_means_is_no_name():
     assert names("وسيطرت قوات الحكومة السورية على الغوطة") == []
     assert names("وتزايدت مخاوف نادي العاصمة الفرنسية من") == []
     assert names("وافتتح منتدى الأعمال التركي القرغيزي أمس") == []
+    # A leader's camp is no body's name: he is the actor.
+    assert found("وقال ائتلاف ميركل الحكومي إن") == [("أنغيلا ميركل", "person")]
+    assert names("وقالت حركة حماس إن") == ["حركة حماس"]
 
 
 def test_where_a_bodys_name_ends():

@@ -649,6 +649,9 @@ _UNIONS = frozenset(map(normalize, ("اتحاد", "الاتحاد")))  # a sport
 # A head that before a known actor's name is what they run, no body of its
 # own (إدارة ترامب, إدارة برشلونة: the administration, the club's board).
 _MANAGEMENT = normalize("إدارة")
+# Heads a leader's name after them makes his camp, no body's name (حزب
+# ميركل, ائتلاف ميركل الحكومي, قوات حفتر, كتلة عون).
+_CAMPS = frozenset(map(normalize, "حزب ائتلاف كتلة حركة قوات حكومة".split()))
 
 
 def _roles(words, roles) -> list[tuple[int, int]]:
@@ -772,6 +775,8 @@ class Recogniser:
             "of_the_present": _OF_THE_PRESENT,
             "abd": _ABD,
             "management": _MANAGEMENT,
+            "camps": _CAMPS,
+            "leaders": self._leaders,
             "describing": _DESCRIBING,
             "offices": set(self._offices),
             "ministry": _MINISTRY,
@@ -1402,6 +1407,15 @@ class Recogniser:
         return found
 
     @cached_property
+    def _leaders(self) -> frozenset[str]:
+        """The one-word names that name one known person (ميركل, حفتر)."""
+        return frozenset(
+            normalize(spelling)
+            for spelling, _ in self.gazetteer.people_spellings()
+            if " " not in spelling.strip()
+        )
+
+    @cached_property
     def _one_word_names(self) -> frozenset[str]:
         return frozenset(self.gazetteer.one_word_spellings())
 
@@ -1952,6 +1966,8 @@ class Recogniser:
             # الاستراتيجية (نائب الرئيس للشركة), الشركة المنتجة للمسلسل, الحزب
             # "تتآكل نسبيا" (a quote of its own after it).
             return 0
+        if words[0] in _CAMPS and words[1] in self._leaders:
+            return 0  # حزب ماكرون, قوات حفتر: his camp, he the actor
         following = words[2] if len(words) > 2 else ""
         if not words[0].startswith("ال") and (
             self._for_a_purpose(words[1], following) or self._an_adjective(words[1], following)

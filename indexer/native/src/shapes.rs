@@ -64,6 +64,8 @@ pub struct Shapes {
     of_the_present: Words,
     abd: String,
     management: String,
+    camps: Words,
+    leaders: Words,
     describing: Words,
     offices: Words,
     ministry: Words,
@@ -124,6 +126,8 @@ impl Shapes {
             of_the_present: item(data, "of_the_present")?,
             abd: item(data, "abd")?,
             management: item(data, "management")?,
+            camps: item(data, "camps")?,
+            leaders: item(data, "leaders")?,
             describing: item(data, "describing")?,
             offices: item(data, "offices")?,
             ministry: item(data, "ministry")?,
@@ -1420,6 +1424,9 @@ impl Shapes {
                 || (quoted && !self.reads_as_a_name(&words[1..])))
         {
             return 0; // الشركة للتنمية, الشركة المنتجة للمسلسل, الحزب "تتآكل نسبيا"
+        }
+        if self.camps.contains(head) && self.leaders.contains(words[1].as_ref()) {
+            return 0; // حزب ماكرون, قوات حفتر: his camp
         }
         let following = words.get(2).map_or("", |w| w.as_ref());
         if !head.starts_with("ال")
