@@ -1653,6 +1653,14 @@ def test_a_local_body_is_named_with_its_city():
     assert names("وقال الاتحاد الجهوي للشغل بالجهة إن") == ["الاتحاد الجهوي للشغل"]
 
 
+def test_a_broadcasting_authority_the_news_comes_from_is_its_source():
+    # Review 80's organisations: «وذكرت هيئة الإذاعة والتلفزيون الإثيوبية أن»
+    # is an outlet the story cites, not one of its actors.
+    assert names("وذكرت هيئة الإذاعة والتلفزيون الإثيوبية أن الائتلاف الحاكم قرر") == []
+    story = "وقالت هيئة الطيران المدني الإيرانية للتلفزيون إن الطائرة سقطت"
+    assert names(story) == ["هيئة الطيران المدني الإيرانية للتلفزيون"]  # (run on, but a body)
+
+
 def test_which_body_a_story_means_is_no_name():
     # Review 80's organisations: a definite head, then what says which body
     # (its role, a ل-phrase, a quote of its own): no name.

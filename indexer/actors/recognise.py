@@ -235,6 +235,10 @@ _DUAL = normalize("وزارت")
 _DUAL_ENDINGS = ("تين", "تان")  # (الأمريكيتين, المسؤولتان: the dual's adjective)
 _BOTH_COUNTRIES = frozenset(map(normalize, ("البلدين", "البلدان", "الدولتين", "الدولتان")))
 _AGENCIES = frozenset(map(normalize, ("وكالة", "الوكالة")))
+# A broadcaster's head and the word after it (هيئة الإذاعة والتلفزيون
+# الإثيوبية, هيئة البث الإسرائيلية; not هيئة الطيران … للتلفزيون).
+_AUTHORITIES = frozenset(map(normalize, ("هيئة", "الهيئة")))
+_ON_AIR = frozenset(map(normalize, ("الإذاعة", "الإذاعات", "التلفزيون", "التلفزة", "البث")))
 # Before a platform where something is said or shown: على تويتر, بموقع تويتر.
 _ON = frozenset(map(normalize, "على عبر".split()))
 _IN = normalize("في")
@@ -3413,10 +3417,12 @@ class Recogniser:
 
     def _outlet(self, words) -> bool:
         """Whether an organisation's name is an outlet's (صحيفة …, وكالة …
-        للأنباء, وكالة الإعلام الروسية)."""
+        للأنباء, وكالة الإعلام الروسية, هيئة الإذاعة والتلفزيون الإثيوبية)."""
         head = _in(words[0][NORM], self.cues.heads)
-        return head in self.cues.outlets or (
-            head in _AGENCIES and any(news in w[NORM] for w in words[1:] for news in _NEWS)
+        return (
+            head in self.cues.outlets
+            or (head in _AGENCIES and any(news in w[NORM] for w in words[1:] for news in _NEWS))
+            or (head in _AUTHORITIES and len(words) > 1 and words[1][NORM] in _ON_AIR)
         )
 
     def _shown(self, tokens: list[_Token]) -> str:
