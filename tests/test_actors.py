@@ -2270,6 +2270,14 @@ def test_a_known_persons_relative_named_after_a_word_of_kin():
     assert names("وصل سيرغي سكريبال وابنته إلى لندن") == ["سيرغي سكريبال"]
 
 
+def test_a_given_name_in_a_phrase_of_the_language_is_no_ones():
+    # «ومن حسن حظ الفريق», "luckily for the team": no Hassan.
+    assert names("ومن حسن حظ الفريق أن المباراة تأجلت") == []
+    # A captain's rank before a name, a team's captain after it.
+    assert names("وقال الكابتن زهاري أحمد شاه إن") == ["زهاري أحمد شاه"]
+    assert names("وقال سالم كابتن الفريق إن") == []
+
+
 def test_a_name_run_on_once_past_a_name_the_story_gives_is_that_name():
     # Review 79's people: «رشدي راشد مهووس باللغة», a word of the language
     # after a name the story gives: the name, not another person, and the
