@@ -1653,6 +1653,14 @@ def test_a_local_body_is_named_with_its_city():
     assert names("وقال الاتحاد الجهوي للشغل بالجهة إن") == ["الاتحاد الجهوي للشغل"]
 
 
+def test_a_bodys_name_in_brackets_after_its_head():
+    # Review 80, C5: «جماعة (قدامى محاربي بريطانيا)», as quoted names are.
+    assert names("وغرمت جماعة (قدامى محاربي بريطانيا) أمس") == ["جماعة قدامى محاربي بريطانيا"]
+    # Not what the writer calls it, nor after a definite head.
+    assert names("وقالت رابطة (يمين متطرف) إن") == []
+    assert names("وقالت المؤسسة (العسكرية) إن") == []
+
+
 def test_a_broadcasting_authority_the_news_comes_from_is_its_source():
     # Review 80's organisations: «وذكرت هيئة الإذاعة والتلفزيون الإثيوبية أن»
     # is an outlet the story cites, not one of its actors.

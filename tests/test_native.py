@@ -222,6 +222,8 @@ _READ_ALIKE = {
     'زعيم الحزب "فكرة حمقاء الآن"': [],
     "وقال حزب الشعب الديمقراطي المؤيد للأكراد إن": [(1, 4, True)],
     "وقال ائتلاف ميركل الحكومي إن": [],
+    "وغرمت جماعة (قدامى محاربي بريطانيا) أمس": [(1, 7, True)],
+    "وقالت رابطة (يمين متطرف) إن": [],
     # و and more of what a body does: its name's, but after its own name.
     "قررت هيئة الإعلام المرئي والمسموع أمس": [(1, 5, True)],
     "وقالت هيئة تحرير الشام والمجموعات المسلحة": [(1, 4, True)],
@@ -282,7 +284,7 @@ _NAME_WORDS = (
                 st.sampled_from(("و", "ف", "ب", "ل", "لل", "وب", "ك")),
                 st.sampled_from(_NAME_WORDS),
             ),
-            st.sampled_from([*',،"«»“”.:-', "3", "69.68"]),
+            st.sampled_from([*',،"«»“”.:-()', "3", "69.68"]),
             st.text(
                 st.characters(min_codepoint=0x0621, max_codepoint=0x064A), min_size=1, max_size=7
             ),

@@ -93,6 +93,9 @@ _WORKS = frozenset(
     for article in ("", "ال")
 )
 _TEAM = normalize("فريق")
+# A name in brackets after a body's head is its name as a quoted one is
+# (جماعة (قدامى محاربي بريطانيا)); what is around it, quotes or brackets.
+_AROUND = QUOTES | {"(", ")"}
 _HASHTAG = re.compile(r"#(?=[^\W\d_])")  # the sign before a word
 _MARKS = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in MARKS) + "]+")
 # Tatweel that lengthens no letter is a dash (قمة كيم ـ ترمب, سايكس ـ بيكو,
@@ -1635,6 +1638,9 @@ class Recogniser:
             return close + 1 - start  # حزب "الجبهة الوطنية": the quoted name
         head = _in(tokens[start][NORM], self.cues.heads) or ""
         definite_head = head.startswith("ال")
+        close = None if definite_head else _bracketed(tokens, end)
+        if close and self._reads_as_a_name([t[NORM] for t in tokens[end + 1 : close]]):
+            return close + 1 - start  # منظمة (صحفيون بلا حدود); not رابطة (يمين متطرف)
         of_a_place = head in _NAMED_FOR_A_PLACE
         proper = True  # a proper name may come next: right after the head or another one
         named = False  # one was taken: the body's name is no description of its work
@@ -1948,9 +1954,9 @@ class Recogniser:
         if size < 2:
             return 0
         rest = tokens[start + 1 : start + size]
-        words = [tokens[start][NORM], *(t[NORM] for t in rest if t[SHOWN] not in QUOTES)]
+        words = [tokens[start][NORM], *(t[NORM] for t in rest if t[SHOWN] not in _AROUND)]
         words[0] = _in(words[0], self.cues.heads) or words[0]
-        quoted = rest[0][SHOWN] in QUOTES  # حركة "تحرير أزواد": what the writer says is a name
+        quoted = rest[0][SHOWN] in _AROUND  # حركة "تحرير أزواد": what the writer says is a name
         if words[0] in self.cues.weak_heads and not self._named_after_weak_head(words, quoted):
             return 0  # حركة السلع, قوات الدفاع, جبهة الساحل: no name follows
         if (
@@ -2069,7 +2075,7 @@ class Recogniser:
                     return position <= span[0] + 2 and all(
                         t[NORM] in self.cues.gentilics
                         or t[NORM] in _DESCRIBING
-                        or t[SHOWN] in QUOTES
+                        or t[SHOWN] in _AROUND
                         or (trade and self._nisba(t[NORM]))
                         for t in rest
                     )
@@ -3449,7 +3455,7 @@ class Recogniser:
                 break
         words = [
             _as(first, chosen),
-            *(t[SHOWN] for t in tokens[1:] if t[SHOWN] not in QUOTES and t[SHOWN] != JOINER),
+            *(t[SHOWN] for t in tokens[1:] if t[SHOWN] not in _AROUND and t[SHOWN] != JOINER),
         ]
         return " ".join(words).strip()
 
@@ -3530,6 +3536,20 @@ def _quoted(tokens, at) -> int | None:
         if tokens[j][SHOWN] in QUOTES:
             return j if j > at + 1 else None
         if not _is_word(tokens[j]):
+            return None
+    return None
+
+
+def _bracketed(tokens, at) -> int | None:
+    """The position of the bracket that closes a name of one to five words
+    in Arabic letters bracketed from `at` (جماعة (قدامى محاربي بريطانيا);
+    not (فوت ليف - Vote Leave), nor an acronym in Latin letters), or None."""
+    if at >= len(tokens) or tokens[at][SHOWN] != "(":
+        return None
+    for j in range(at + 1, min(len(tokens), at + 7)):
+        if tokens[j][SHOWN] == ")":
+            return j if j > at + 1 else None
+        if not is_arabic(tokens[j][SHOWN]):
             return None
     return None
 

@@ -1166,6 +1166,15 @@ impl Shapes {
         }
         let head = within(tokens[start].norm, &self.heads);
         let definite_head = head.as_ref().is_some_and(|head| head.starts_with("ال"));
+        if let Some(close) = bracketed(tokens, end).filter(|_| !definite_head) {
+            let quoted: Vec<Cow<str>> = tokens[end + 1..close]
+                .iter()
+                .map(|t| Cow::Borrowed(t.norm))
+                .collect();
+            if self.reads_as_a_name(&quoted) {
+                return close + 1 - start; // منظمة (صحفيون بلا حدود)
+            }
+        }
         let of_a_place = head
             .as_ref()
             .is_some_and(|head| self.named_for_a_place.contains(head.as_ref()));
@@ -1401,14 +1410,14 @@ impl Shapes {
         }
         let rest = &tokens[start + 1..start + size];
         let mut words: Vec<Cow<str>> = std::iter::once(&tokens[start])
-            .chain(rest.iter().filter(|t| !self.quotes.contains(t.shown)))
+            .chain(rest.iter().filter(|t| !self.around(t)))
             .map(|t| Cow::Borrowed(t.norm))
             .collect();
         if let Some(head) = within(tokens[start].norm, &self.heads) {
             words[0] = head;
         }
         let head = words[0].as_ref();
-        let quoted = self.quotes.contains(rest[0].shown);
+        let quoted = self.around(&rest[0]);
         if self.weak_heads.contains(head) && !self.named_after_weak_head(&words, quoted) {
             return 0;
         }
@@ -1462,6 +1471,11 @@ impl Shapes {
         size
     }
 
+    /// Whether a token is a quote or a bracket around a name (`_AROUND`).
+    fn around(&self, token: &Token) -> bool {
+        self.quotes.contains(token.shown) || matches!(token.shown, "(" | ")")
+    }
+
     /// `_quoted`: where a name quoted from `at` closes.
     fn quoted(&self, tokens: &[Token], at: usize) -> Option<usize> {
         if at >= tokens.len() || !self.quotes.contains(tokens[at].shown) {
@@ -1482,4 +1496,26 @@ impl Shapes {
         }
         None
     }
+}
+
+/// `_bracketed`: where a name of one to five words in Arabic letters
+/// bracketed from `at` closes.
+fn bracketed(tokens: &[Token], at: usize) -> Option<usize> {
+    if tokens.get(at)?.shown != "(" {
+        return None;
+    }
+    for (j, token) in tokens
+        .iter()
+        .enumerate()
+        .take((at + 7).min(tokens.len()))
+        .skip(at + 1)
+    {
+        if token.shown == ")" {
+            return (j > at + 1).then_some(j);
+        }
+        if !arabic(token.shown) {
+            return None;
+        }
+    }
+    None
 }
