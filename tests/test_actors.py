@@ -1630,6 +1630,7 @@ def test_what_describes_a_body_is_not_its_name():
     assert names("وقال عضو في المجلس التنفيذي للإقليم إن المكتب السياسي للحركة") == []
     # What a body is for is not its name; a name that begins with ل is.
     assert names("وأسس أكاديمية لحراس المرمى وافتتح شركة لتصدير الأسماك") == []
+    assert names("وهاجم المسلحون مركزا للشرطة ثم مركز للدفاع المدني") == []  # review 81
     assert names("وقالت كلية لندن للاقتصاد إن") == ["كلية لندن للاقتصاد"]
     # Nor a common verbal noun governing what follows (seldom written with
     # the article), nor a common adjective of relation, though a man is

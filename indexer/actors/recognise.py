@@ -1463,11 +1463,14 @@ class Recogniser:
 
     def _for_a_purpose(self, word: str, following: str) -> bool:
         """Whether a word after a body's indefinite head says what the body
-        is for: ل before a noun of the language, commoner than the word
-        (لتصدير, لحراس; not لندن, لوفان, لايف: no nouns that take the article),
-        or before a common verbal noun governing the next word (لمكافحة
-        الفساد, لإنتاج الفحم: nouns seldom written with the article)."""
-        if word[:1] != "ل" or word[:2] == "لل":
+        is for: ل and the article (مركز للشرطة, إذاعة للتوعية), ل before a
+        noun of the language, commoner than the word (لتصدير, لحراس; not
+        لندن, لوفان, لايف: no nouns that take the article), or before a
+        common verbal noun governing the next word (لمكافحة الفساد, لإنتاج
+        الفحم: nouns seldom written with the article)."""
+        if word[:2] == "لل":
+            return True
+        if word[:1] != "ل":
             return False
         counts, noun = self.cues.counts, word[1:]
         if counts.get(noun, 0) <= counts.get(word, 0):

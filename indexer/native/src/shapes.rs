@@ -952,7 +952,10 @@ impl Shapes {
     }
 
     fn for_a_purpose(&self, word: &str, following: &str) -> bool {
-        if !word.starts_with('ل') || word.starts_with("لل") {
+        if word.starts_with("لل") {
+            return true; // مركز للشرطة
+        }
+        if !word.starts_with('ل') {
             return false;
         }
         let noun = after(word, 1);
