@@ -1652,6 +1652,7 @@ def test_a_local_body_is_named_with_its_city():
     story = "وقال الاتحاد الجهوي للشغل بصفاقس إن الإضراب ناجح. وأضاف الاتحاد الجهوي للشغل أن"
     assert names(story) == ["الاتحاد الجهوي للشغل بصفاقس"]
     assert names("وقال الاتحاد الجهوي للشغل بالجهة إن") == ["الاتحاد الجهوي للشغل"]
+    assert names("وفاز نادي كرة اليد بجمال على منافسه") == ["نادي كرة اليد بجمال"]
 
 
 def test_a_bodys_name_in_brackets_after_its_head():

@@ -81,10 +81,12 @@ _NOT_THE_COURT = frozenset(
     map(normalize, ("مقر", "بمقر", "لمقر", "بهو", "ببهو", "ساحة", "بساحة", "باسم", "لدى"))
 )
 _CHAMBER = frozenset(map(normalize, ("الدائرة", "دائرة")))  # a court's chamber
-# What says a body is one of a region or a place, whose name its city ends.
+# What says a body is one of a region or a place, whose name its city ends:
+# its second word, or a sport's club (نادي كرة اليد بجمال).
 _LOCAL = frozenset(
     normalize(word + ending) for word in ("المحلي", "الجهوي", "الأساسي") for ending in ("", "ة")
 )
+_A_SPORTS_CLUB = (normalize("نادي"), normalize("كرة"))
 _ONLY_DEFINITE = 4  # times a name is written with the article at least, as without
 # Works a quoted title names (فيلم "…", روايته «…»), with the article or not.
 _WORKS = frozenset(
@@ -275,7 +277,8 @@ _DESCRIBING = frozenset(
     for word in (
         "الانفصالي المصنف المحظور المتطرف المتشدد الإرهابي المسلح العلماني الحاكم "
         "المعارض اليميني اليساري المتمرد الموالي المدعوم المنحل الجهادي الأصولي "
-        "الصادر الموجود المكلف المتخصص المالك المشغل المطور المدافع المناهض المؤيد المقرب"
+        "الصادر الموجود المكلف المتخصص المالك المشغل المطور المدافع المناهض المؤيد المقرب "
+        "الواقع المختص الرامي الحليف التابع"
     ).split()
     for ending in ("", "ة")
 )
@@ -2693,15 +2696,20 @@ class Recogniser:
     def _with_its_city(self, texts, span) -> tuple:
         """A span of a body, with the city ب glues to the word after it where
         the body is a local one (الاتحاد الجهوي للشغل بصفاقس, الاتحاد المحلي
-        للشغل بسوسة: one body of a city, where the region's alone is any
-        region's); the span as it is otherwise (بالجهة: no city's)."""
+        للشغل بسوسة, نادي كرة اليد بجمال: one body of a city, where the
+        region's alone is any region's); the span as it is otherwise
+        (بالجهة: no city's)."""
         number, start, end, kind = span
         tokens = texts[number]
         if (
             kind == ORGANISATION
             and end < len(tokens)
             and end - start > 2
-            and tokens[start + 1][NORM] in _LOCAL
+            and (
+                tokens[start + 1][NORM] in _LOCAL
+                or (_in(tokens[start][NORM], self.cues.heads), tokens[start + 1][NORM])
+                == _A_SPORTS_CLUB
+            )
             and self._city_after_bi(tokens[end])
         ):
             return number, start, end + 1, kind
