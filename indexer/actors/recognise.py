@@ -3541,26 +3541,25 @@ def _comma(tokens, at) -> int:
 def _quoted(tokens, at) -> int | None:
     """The position of the quote that closes a name of one to five words
     quoted from `at` (حزب "الجبهة الوطنية"), or None."""
-    if at >= len(tokens) or tokens[at][SHOWN] not in QUOTES:
-        return None
-    for j in range(at + 1, min(len(tokens), at + 7)):
-        if tokens[j][SHOWN] in QUOTES:
-            return j if j > at + 1 else None
-        if not _is_word(tokens[j]):
-            return None
-    return None
+    return _enclosed(tokens, at, QUOTES, QUOTES, _is_word)
 
 
 def _bracketed(tokens, at) -> int | None:
     """The position of the bracket that closes a name of one to five words
     in Arabic letters bracketed from `at` (جماعة (قدامى محاربي بريطانيا);
     not (فوت ليف - Vote Leave), nor an acronym in Latin letters), or None."""
-    if at >= len(tokens) or tokens[at][SHOWN] != "(":
+    return _enclosed(tokens, at, {"("}, {")"}, lambda token: is_arabic(token[SHOWN]))
+
+
+def _enclosed(tokens, at, opening, closing, a_word) -> int | None:
+    """The position of the mark (`closing`) that closes a name of one to
+    five words (`a_word`) a mark (`opening`) opens at `at`, or None."""
+    if at >= len(tokens) or tokens[at][SHOWN] not in opening:
         return None
     for j in range(at + 1, min(len(tokens), at + 7)):
-        if tokens[j][SHOWN] == ")":
+        if tokens[j][SHOWN] in closing:
             return j if j > at + 1 else None
-        if not is_arabic(tokens[j][SHOWN]):
+        if not a_word(tokens[j]):
             return None
     return None
 

@@ -1481,30 +1481,33 @@ impl Shapes {
 
     /// `_quoted`: where a name quoted from `at` closes.
     fn quoted(&self, tokens: &[Token], at: usize) -> Option<usize> {
-        if at >= tokens.len() || !self.quotes.contains(tokens[at].shown) {
-            return None;
-        }
-        for (j, token) in tokens
-            .iter()
-            .enumerate()
-            .take((at + 7).min(tokens.len()))
-            .skip(at + 1)
-        {
-            if self.quotes.contains(token.shown) {
-                return (j > at + 1).then_some(j);
-            }
-            if !token.word {
-                return None;
-            }
-        }
-        None
+        let quote = |shown: &str| self.quotes.contains(shown);
+        enclosed(tokens, at, quote, quote, |token| token.word)
     }
 }
 
 /// `_bracketed`: where a name of one to five words in Arabic letters
 /// bracketed from `at` closes.
 fn bracketed(tokens: &[Token], at: usize) -> Option<usize> {
-    if tokens.get(at)?.shown != "(" {
+    enclosed(
+        tokens,
+        at,
+        |shown| shown == "(",
+        |shown| shown == ")",
+        |token| arabic(token.shown),
+    )
+}
+
+/// `_enclosed`: where the mark (`closing`) closes a name of one to five
+/// words (`a_word`) a mark (`opening`) opens at `at`.
+fn enclosed(
+    tokens: &[Token],
+    at: usize,
+    opening: impl Fn(&str) -> bool,
+    closing: impl Fn(&str) -> bool,
+    a_word: impl Fn(&Token) -> bool,
+) -> Option<usize> {
+    if !opening(tokens.get(at)?.shown) {
         return None;
     }
     for (j, token) in tokens
@@ -1513,10 +1516,10 @@ fn bracketed(tokens: &[Token], at: usize) -> Option<usize> {
         .take((at + 7).min(tokens.len()))
         .skip(at + 1)
     {
-        if token.shown == ")" {
+        if closing(token.shown) {
             return (j > at + 1).then_some(j);
         }
-        if !arabic(token.shown) {
+        if !a_word(token) {
             return None;
         }
     }
