@@ -1138,9 +1138,9 @@ class Recogniser:
         words that are names beyond doubt (`_unlisted_name_size`), none a
         known name's (واستعار ماكرون: the gazetteer's), none after و (وارتطم
         غوميز; هيمنغواي وبروست, two), none a word the archive writes with
-        the article (مستهتر يتوفى: المستهتر), the first no verb (يخبئ دياز), after `covered` and a
-        word that is none, nor a body's kind or a title (شركة تراديشن
-        إنرجي، مدير: the company's); (0, 0) for none."""
+        the article (مستهتر يتوفى: المستهتر), the first no verb (يخبئ دياز);
+        after `covered`, and after a word that is none, nor a body's kind or
+        a title (شركة تراديشن إنرجي، مدير: the company's); (0, 0) for none."""
         end = role - 1 if role and tokens[role - 1][NORM] in COMMAS else role
         for size in (3, 2):
             start = end - size
