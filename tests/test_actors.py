@@ -2299,6 +2299,15 @@ def test_a_name_run_on_once_past_a_name_the_story_gives_is_that_name():
     assert names(story) == ["أحمد منصور الشحي"]
 
 
+def test_a_known_persons_short_name_run_on_into_an_adverb_or_a_verb_is_that_person():
+    # Review 81's people: «صلاح جالسا», «كيم يزور», beside محمد صلاح, كيم جونغ أون.
+    story = "وقال مهاجم ليفربول محمد صلاح إن الفريق جاهز. وجلس صلاح جالسا على الدكة"
+    assert names(story) == ["ليفربول", "محمد صلاح"]
+    # A name the story gives twice is a name.
+    story = "وقال جيسون تاتوم إن الفريق جاهز. وأضاف جيسون تاتوم أن"
+    assert names(story) == ["جيسون تاتوم"]
+
+
 def test_a_family_name_with_and_without_the_article_is_one_person():
     # Review 79, C8: فتحي الجراي and فتحي جراي in one story.
     story = "وقال فتحي الجراي إن الهيئة تعمل. وأضاف فتحي جراي أن العمل مستمر. وتابع فتحي الجراي"

@@ -2541,6 +2541,7 @@ class Recogniser:
             # else whose, the story does not say: ACTORS.md leaves it out
         self._namesakes(by_key, first, texts, norms, actors_keys)
         self._drop_run_ons(by_key, actors_keys, mentions)
+        self._drop_run_on_words(by_key, actors_keys, mentions)
         _join_family_spellings(by_key, actors_keys, mentions)
         self._join_short_forms(by_key, short, actors_keys, mentions)
         _join_shorter_bodies(by_key, actors_keys, mentions)
@@ -3298,6 +3299,45 @@ class Recogniser:
                 and not (last.startswith("ال") and last.endswith("ي"))  # الشحي, a family's
                 and self.cues.name_share.get(last, 0) < 0.5
             ):
+                del by_key[name_key]
+
+    def _drop_run_on_words(self, by_key, actors_keys, mentions):
+        """A person's name the story gives, or its first or last word, and
+        an adverb or a verb after it, once (صلاح متألما, صلاح جالسا beside
+        محمد صلاح; كيم يزور): that person run on, no one else. The adverb a noun
+        and the accusative's ا, the noun written with the article; the verb
+        of the present, its other person or its future written too; neither
+        a name the lists know."""
+        given: dict[str, set[str]] = defaultdict(set)  # a name or a word of it -> whose
+        for name_key, found in by_key.items():
+            if found.kind == PERSON:
+                words = name_key.split()
+                for name in (name_key, words[0], words[-1], *map(key, found.forms)):
+                    given[name].add(name_key)
+        counts = self.cues.counts
+        for name_key, found in list(by_key.items()):
+            *words, last = name_key.split()
+            if (
+                found.kind != PERSON
+                or not words
+                or name_key in actors_keys
+                or mentions.get(name_key, 0) > 1
+                or not given.get(" ".join(words), set()) - {name_key}
+                or self._listed(last)
+                or len(last) < 4
+            ):
+                continue
+            adverb = last[-1] == "ا" and counts.get("ال" + last[:-1], 0) >= _SELDOM
+            stem = last[1:]
+            verb = (
+                last[0] in "يت"
+                and not counts.get("ال" + last, 0)
+                and counts.get(("ت" if last[0] == "ي" else "ي") + stem, 0)
+                + counts.get("سي" + stem, 0)
+                + counts.get("ست" + stem, 0)
+                >= _SELDOM
+            )
+            if adverb or verb:
                 del by_key[name_key]
 
     def _join_short_forms(self, by_key, short, actors_keys=frozenset(), mentions=None):
