@@ -1601,6 +1601,12 @@ def test_what_a_known_body_is_said_to_be_before_its_name_is_no_body():
     assert "قوات الحزام الأمني" in names(listed)
 
 
+def test_a_kind_of_body_its_definite_words_describe_before_a_known_one_is_that_one():
+    # Review 81's organisations: «شركة الاستشارات السياسية كامبريدج أناليتيكا».
+    story = "وقالت شركة الاستشارات السياسية كامبريدج أناليتيكا إن"
+    assert names(story) == ["كامبريدج أناليتيكا"]
+
+
 def test_what_describes_a_body_is_not_its_name():
     party = "أعلن حزب التجمع اليساري مقاطعة الانتخابات. وقال حزب التجمع اليساري إن"
     assert names(party) == ["حزب التجمع"]

@@ -2458,7 +2458,9 @@ class Recogniser:
         for number, start, end, kind in spans:
             if any((number, p) in claimed for p in range(start, end)):
                 continue  # a name the gazetteer knows: its own name is shown
-            if kind == ORGANISATION and self._describes(texts[number], end, number, bodies_known):
+            if kind == ORGANISATION and self._describes(
+                texts[number], start, end, number, bodies_known
+            ):
                 continue  # شركة النفط الفرنسية العملاقة "توتال": what Total is
             words = texts[number][start:end]
             if kind == PERSON and _a_works_title(texts[number], start, self.cues.places):
@@ -2876,15 +2878,17 @@ class Recogniser:
             named.append((number, start, body, name))
         return named
 
-    def _describes(self, tokens, end, number, bodies_known) -> bool:
-        """Whether the body ending at `end` is a nationality's kind of body
-        that only says what the body the gazetteer knows named right after
-        it is, past a word of size, a quote, a comma before a quote
-        (شركة الطاقة الروسية العملاقة روزنفت, شركة النفط السعودية "أرامكو"),
-        not a body it is listed with or speaks to (قوات الحكومة اليمنية
-        والحوثيين, وزارة الدفاع الأفغانية لرويترز, المجلس الإسلامي
-        البريطاني، حزب المحافظين)."""
-        if not end or tokens[end - 1][NORM] not in self.cues.gentilics:
+    def _describes(self, tokens, start, end, number, bodies_known) -> bool:
+        """Whether the body from `start` to `end` is a nationality's kind of
+        body, or a kind of body its definite words only describe, that only
+        says what the body the gazetteer knows named right after it is, past
+        a word of size, a quote, a comma before a quote (شركة الطاقة الروسية
+        العملاقة روزنفت, شركة النفط السعودية "أرامكو", شركة الاستشارات
+        السياسية كامبريدج أناليتيكا), not a body it is listed with or speaks
+        to (قوات الحكومة اليمنية والحوثيين, وزارة الدفاع الأفغانية لرويترز,
+        المجلس الإسلامي البريطاني، حزب المحافظين)."""
+        described = all(t[NORM].startswith(("ال", "لل")) for t in tokens[start + 1 : end])
+        if not end or not (tokens[end - 1][NORM] in self.cues.gentilics or described):
             return False
         at, n = end, len(tokens)
         while at < n and (
