@@ -1673,6 +1673,7 @@ def test_a_broadcasting_authority_the_news_comes_from_is_its_source():
     # Review 80's organisations: «وذكرت هيئة الإذاعة والتلفزيون الإثيوبية أن»
     # is an outlet the story cites, not one of its actors.
     assert names("وذكرت هيئة الإذاعة والتلفزيون الإثيوبية أن الائتلاف الحاكم قرر") == []
+    assert names("وقال الوزير لوكالة فرنس برس إن الوضع صعب") == []  # AFP, as spelt there
     story = "وقالت هيئة الطيران المدني الإيرانية للتلفزيون إن الطائرة سقطت"
     assert names(story) == ["هيئة الطيران المدني الإيرانية للتلفزيون"]  # (run on, but a body)
 
