@@ -2880,14 +2880,17 @@ class Recogniser:
 
     def _describes(self, tokens, start, end, number, bodies_known) -> bool:
         """Whether the body from `start` to `end` is a nationality's kind of
-        body, or a kind of body its definite words only describe, that only
-        says what the body the gazetteer knows named right after it is, past
-        a word of size, a quote, a comma before a quote (شركة الطاقة الروسية
-        العملاقة روزنفت, شركة النفط السعودية "أرامكو", شركة الاستشارات
-        السياسية كامبريدج أناليتيكا), not a body it is listed with or speaks
-        to (قوات الحكومة اليمنية والحوثيين, وزارة الدفاع الأفغانية لرويترز,
-        المجلس الإسلامي البريطاني، حزب المحافظين)."""
-        described = all(t[NORM].startswith(("ال", "لل")) for t in tokens[start + 1 : end])
+        body, or a company or agency its definite words only describe (its
+        trade), that only says what the body the gazetteer knows named right
+        after it is, past a word of size, a quote, a comma before a quote
+        (شركة الطاقة الروسية العملاقة روزنفت, شركة النفط السعودية "أرامكو",
+        شركة الاستشارات السياسية كامبريدج أناليتيكا), not a body it is listed
+        with or speaks to (قوات الحكومة اليمنية والحوثيين, وزارة الدفاع
+        الأفغانية لرويترز, المجلس الإسلامي البريطاني، حزب المحافظين), nor a
+        party another (اتهم حزب الوسط "داعش")."""
+        described = _in(tokens[start][NORM], _OF_A_TRADE | _AGENCIES) is not None and all(
+            t[NORM].startswith(("ال", "لل")) for t in tokens[start + 1 : end]
+        )
         if not end or not (tokens[end - 1][NORM] in self.cues.gentilics or described):
             return False
         at, n = end, len(tokens)
