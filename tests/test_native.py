@@ -200,6 +200,12 @@ _READ_ALIKE = {
     # A contest's name after its word, not after the word described.
     "وتوج ببطولة الرابطة المحترفة الأولى لكرة القدم": [],
     "وتوج بالبطولة العربية نادي الترجي": [(3, 5, True)],
+    # A hospital's adjective of no nation, whose stem the news seldom write:
+    # the place's name after it, not after a title (the minister visits).
+    "ونقل إلى المستشفى الجهوي الحسين بوزيان بقفصة": [],
+    "ونقل إلى المستشفى المحلي حسان بلخوجة": [],
+    "وزار المستشفى الجهوي الوزير محمد صالح العرفاوي": [(4, 7, False)],
+    "وقال الضابط المحلي حسان بلخوجة": [(3, 5, False)],
     # A name quoted after a weak head, where it reads as one; a body or a
     # person quoted after it is its own; never after a deed's or a device's.
     'وأعلنت حركة "تحرير أزواد" أنها': [(1, 6, True)],

@@ -86,6 +86,13 @@ _CHAMBER = frozenset(map(normalize, ("الدائرة", "دائرة")))  # a cour
 _LOCAL = frozenset(
     normalize(word + ending) for word in ("المحلي", "الجهوي", "الأساسي") for ending in ("", "ة")
 )
+# Adjectives of no nation, which the name of a place after them may follow
+# (المستشفى المحلي حسان بلخوجة, where المستشفى التونسي would be a club).
+_OF_NO_NATION = frozenset(
+    normalize(word + ending)
+    for word in ("المحلي", "الجهوي", "الوطني", "الدولي")
+    for ending in ("", "ة")
+)
 _A_SPORTS_CLUB = (normalize("نادي"), normalize("كرة"))
 _ONLY_DEFINITE = 4  # times a name is written with the article at least, as without
 # Works a quoted title names (فيلم "…", روايته «…»), with the article or not.
@@ -777,6 +784,7 @@ class Recogniser:
             "son_of": _SON_OF,
             "general": _GENERAL,
             "ordinals": _ORDINALS,
+            "of_no_nation": _OF_NO_NATION,
             "places_kinds": _A_PLACES_KIND,
             "commas": COMMAS,
             "quotes": QUOTES,
@@ -1272,8 +1280,9 @@ class Recogniser:
         an institution's too (مركز ألبرت أينشتاين), a company's with
         `companies` (شركة توماس كوك: not for a known name), else a contest's right
         after its word (بطولة الرابطة المحترفة الأولى), or one of them with the
-        article and its adjectives (المستشفى الجامعي الحبيب بورقيبة; not
-        «تفقد المستشفى وزير الصحة»): no mention of the person."""
+        article and its adjectives (المستشفى الجامعي الحبيب بورقيبة, المستشفى
+        الجهوي الحسين بوزيان; not «تفقد المستشفى وزير الصحة»): no mention of
+        the person."""
         cues = self.cues
 
         def a_kind(word: str, contests=True) -> bool:
@@ -1284,6 +1293,25 @@ class Recogniser:
                     or (companies and word in cues.companies)
                 )
             return word in cues.places or (contests and word in cues.contests)
+
+        def an_adjective(word: str) -> bool:
+            if not people:
+                return False  # (المسجد المعني الاتحاد الإسلامي: the union runs it)
+            # One whose stem the news seldom write alone (الجهوي, المحلي,
+            # الأولمبي, الابتدائية), written without the article too (not
+            # إلى), no kind of place nor title itself, nor a nation's or a
+            # town's (الملعب القابسي, الملعب التونسي: clubs).
+            bare = word[2:]
+            return (
+                len(bare) > 2
+                and cues.counts.get(word, 0) >= _RARE
+                and cues.counts.get(bare, 0) >= _RARE // 4
+                and (word not in cues.gentilics or word in _OF_NO_NATION)
+                and word not in _ORDINALS  # المركز الثاني محمد صلاح
+                and not a_kind(bare)
+                and word not in cues.titles
+                and bare not in cues.titles
+            )
 
         i = position - 1
         while i >= 0 and position - i <= 3:
@@ -1298,12 +1326,14 @@ class Recogniser:
         head = i
         while head >= 0 and i - head < 2 and tokens[head][NORM].startswith("ال"):
             word = tokens[head][NORM]
-            if not (word.endswith(("ي", "يه")) and self._nisba(word)):  # (its ending first)
-                break
+            if not (word.endswith(("ي", "يه")) and (self._nisba(word) or an_adjective(word))):
+                break  # (its ending first)
             head -= 1
         return (
             head < i
             and head >= 0
+            and i == position - 1  # (زار المستشفى الجهوي الوزير محمد: he)
+            and cues.titles.isdisjoint(without_clitic(tokens[position][NORM]))
             and any(
                 f[:2] == "ال" and a_kind(f[2:], contests=False)
                 for f in without_clitic(tokens[head][NORM])
@@ -2117,6 +2147,12 @@ class Recogniser:
                 # (مركز كابيتال إيكونوميكس is theirs); بطولة برشلونة, the
                 # contest (من بطولة الفنانة يسرا is hers).
                 return False
+            if (
+                size == 1
+                and before[NORM] in self.cues.first_names
+                and self._place(texts[number], position - 1, companies=False)
+            ):
+                return False  # المستشفى الجهوي محمود الماطري: the place's, not صخر الماطري
             definite = texts[number][position][NORM].startswith(("ال", "وال"))
             if size == 1 and before[SHOWN][0].isdigit() and not definite:
                 return False  # 69.68 بنس: a sum of pence (not 16:00 الترجي الرياضي, a fixture)
@@ -2372,8 +2408,9 @@ class Recogniser:
                     size = self._unlisted_name_size(tokens, i + 1)
                 size = size or self._named_by_role(tokens, i + 1, said)
                 if size:
-                    found.append((number, i + 1, i + 1 + size, PERSON))
-                    covered = i + size
+                    if said or norm not in _OF_NO_NATION or not self._place(tokens, i + 1):
+                        found.append((number, i + 1, i + 1 + size, PERSON))
+                    covered = i + size  # (المستشفى المحلي حسان بلخوجة: the hospital's)
                 continue
             if (
                 norm in cues.first_names

@@ -56,6 +56,7 @@ pub struct Shapes {
     son_of: Words,
     general: Words,
     ordinals: Words,
+    of_no_nation: Words,
     places_kinds: Words,
     commas: Words,
     quotes: Words,
@@ -118,6 +119,7 @@ impl Shapes {
             son_of: item(data, "son_of")?,
             general: item(data, "general")?,
             ordinals: item(data, "ordinals")?,
+            of_no_nation: item(data, "of_no_nation")?,
             places_kinds: item(data, "places_kinds")?,
             commas: item(data, "commas")?,
             quotes: item(data, "quotes")?,
@@ -278,8 +280,13 @@ impl Shapes {
                         self.named_by_role(tokens, i + 1, said)
                     };
                     if size > 0 {
-                        found.push((i + 1, i + 1 + size, false));
-                        covered = Some(i + size);
+                        if said
+                            || !self.of_no_nation.contains(norm)
+                            || !self.place(tokens, i + 1, true)
+                        {
+                            found.push((i + 1, i + 1 + size, false));
+                        }
+                        covered = Some(i + size); // (المستشفى المحلي حسان بلخوجة: the hospital's)
                     }
                 }
                 continue;
@@ -902,11 +909,27 @@ impl Shapes {
             return false;
         }
         let i = i as usize;
+        // An adjective whose stem the news seldom write alone (الجهوي, المحلي,
+        // الأولمبي), written without the article too (not إلى), no kind of
+        // place nor title itself, nor a nation's or a town's (الملعب القابسي).
+        let adjective = |word: &str| {
+            // (Not a body's: المسجد المعني الاتحاد الإسلامي, the union runs it.)
+            people
+                && (word.ends_with('ي') || word.ends_with("يه"))
+                && length(word) > 4
+                && self.count(word) >= self.rare
+                && self.count(after(word, 2)) >= self.rare / 4
+                && (!self.gentilics.contains(word) || self.of_no_nation.contains(word))
+                && !self.ordinals.contains(word)
+                && !kind(after(word, 2), true)
+                && !self.titles.contains(word)
+                && !self.titles.contains(after(word, 2))
+        };
         let mut head = i as isize;
         while head >= 0
             && i as isize - head < 2
             && tokens[head as usize].norm.starts_with("ال")
-            && self.nisba(tokens[head as usize].norm)
+            && (self.nisba(tokens[head as usize].norm) || adjective(tokens[head as usize].norm))
         {
             head -= 1;
         }
@@ -914,6 +937,8 @@ impl Shapes {
         // winner after it), no name after it the contest's.
         head < i as isize
             && head >= 0
+            && i == position - 1 // (زار المستشفى الجهوي الوزير محمد: he)
+            && !is_in(tokens[position].norm, &self.titles)
             && without_clitic(tokens[head as usize].norm)
                 .iter()
                 .any(|form| form.starts_with("ال") && kind(after(form, 2), false))
