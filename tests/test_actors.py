@@ -2326,6 +2326,30 @@ def test_a_known_persons_short_name_run_on_into_an_adverb_or_a_verb_is_that_pers
     assert names(story) == ["جيسون تاتوم"]
 
 
+def test_words_a_story_writes_beside_a_name_and_never_in_one_end_it():
+    # Review 82's people: another script, a blessing, a superlative, a
+    # participle, a dual verb, a CV's link, a successor, a beauty queen, a street.
+    assert names("وقال جوني إيف Jony Ive إن") == ["جوني إيف"]
+    assert names("تقنية تشين Blockchain الجديدة") == []
+    assert names("وقال صالح علي الصماد أكبر قيادي") == ["صالح الصماد"]  # (known)
+    assert names("وقال علي أكبر ولايتي إن") == ["علي أكبر ولايتي"]
+    assert names("وقال أنس بن مالك رضي الله عنه") == ["أنس بن مالك"]
+    assert names("وقال شاكر العرضاوي المترشح للانتخابات") == ["شاكر العرضاوي"]
+    # A name's own words: a given name with the article, after عبد, a nisba.
+    assert names("وقال منصور أحمد المنصور إن") == ["منصور أحمد المنصور"]
+    assert names("وقال بدر بن عبد المحسن إن") == ["بدر بن عبد المحسن"]
+    assert names("وقال عبد الله صالح حماد المطيري إن") == ["عبد الله صالح حماد المطيري"]
+    assert names("وقال الرئيس ونائبه دانييل أنغيليسي اجتمعا") == ["دانييل أنغيليسي"]
+    assert names("وقال أنور معروف السيرة الذاتية") == ["أنور معروف"]
+    assert found("الأرجنتين تعلن عن خليفة سامباولي") == [("خورخي سامباولي", "person")]
+    assert names("وقال خليفة حفتر إن") == ["خليفة حفتر"]
+    assert names("وتوجت ملكة جمال المراهقات الأمريكيات") == []
+    assert names("في نهج علي باش حانبة بالعاصمة") == []
+    assert names("وسار على نهج الحبيب بورقيبة في") == ["الحبيب بورقيبة"]
+    # A name of one word stays one, as its reader found it (وزوجته ميلانيا).
+    assert names("لوضعها في الجناح الخاص به وزوجته ميلانيا في البيت الأبيض") == ["ميلانيا ترامب"]
+
+
 def test_a_family_name_with_and_without_the_article_is_one_person():
     # Review 79, C8: فتحي الجراي and فتحي جراي in one story.
     story = "وقال فتحي الجراي إن الهيئة تعمل. وأضاف فتحي جراي أن العمل مستمر. وتابع فتحي الجراي"

@@ -93,6 +93,16 @@ _OF_NO_NATION = frozenset(
     for word in ("المحلي", "الجهوي", "الوطني", "الدولي")
     for ending in ("", "ة")
 )
+# What the news write after a name or before it, never in one
+# (`_without_what_ends_it`).
+_LATIN, _ARABIC = re.compile(r"[A-Za-z]"), re.compile(r"[\u0621-\u064a]")
+_BLESSINGS = frozenset(map(normalize, ("رضي", "طيب", "رحمه", "حفظه")))
+_GOD = normalize("الله")
+_SUPERLATIVES = frozenset(map(normalize, ("أكبر", "أفضل", "أشهر", "أقوى", "أهم")))
+_CV = (normalize("السيرة"), normalize("الذاتية"))
+_SUCCESSOR, _JAMAL = frozenset((normalize("خليفة"),)), normalize("جمال")
+_A_STREET, _ON_A_WAY = frozenset((normalize("نهج"),)), normalize("على")
+_QUEEN = frozenset(map(normalize, ("ملكة", "وملكة", "لملكة")))
 _A_SPORTS_CLUB = (normalize("نادي"), normalize("كرة"))
 _ONLY_DEFINITE = 4  # times a name is written with the article at least, as without
 # Works a quoted title names (فيلم "…", روايته «…»), with the article or not.
@@ -2071,6 +2081,9 @@ class Recogniser:
                     for start, end, organisation in shapes
                 ]
         spans = [self._with_its_city(texts, span) for span in spans]
+        spans = [
+            span for span in map(self._without_what_ends_it, [texts] * len(spans), spans) if span
+        ]
         inside = {}  # (text, position) -> the span of a name found by its shape
         bodies: dict[int, set] = {}  # text -> the spans of organisations
         for number, start, end, kind in spans:
@@ -2754,6 +2767,104 @@ class Recogniser:
         ):
             return number, start, end + 1, kind
         return span
+
+    def _without_what_ends_it(self, texts, span) -> tuple | None:
+        """A person's span without the words a story writes right before or
+        after a name and never in one, both readers' (None where one word is
+        left of more: the gazetteer's mention within it is then alone):
+        - words of another script (جوني إيف Jony Ive, تشين Blockchain);
+        - a blessing (زايد طيب الله ثراه, علي رضي الله عنه);
+        - a superlative last (الصماد أكبر; not علي أكبر ولايتي);
+        - a participle last after two names (شاكر العرضاوي المترشح): a
+          common word, no name's own (المهاجر, المبارك), no nisba
+          (المطيري), not after عبد (بدر بن عبد المحسن);
+        - a dual verb after a second person's و (ترامب وكيم اجتمعا);
+        - «السيرة الذاتية» (a CV linked after a minister's name);
+        - «خليفة» before a known person (خليفة سامباولي: his successor);
+        - «جمال» after «ملكة» (ملكة جمال بغداد: a beauty queen), a name
+          after «نهج» (a street in Tunisia's news; not على نهج بورقيبة)."""
+        number, start, end, kind = span
+        if kind != PERSON:
+            return span
+        tokens = texts[number]
+        first = tokens[start][NORM]
+        if start and first == _JAMAL and tokens[start - 1][NORM] in _QUEEN:
+            return None
+        on = [token[NORM] for token in tokens[max(0, start - 2) : start - 1]]
+        if start and _in(tokens[start - 1][NORM], _A_STREET) and on != [_ON_A_WAY]:
+            return None
+        arabic = _ARABIC.search(tokens[start][SHOWN]) is not None
+        for at in range(start + 1, end):
+            shown = tokens[at][SHOWN]
+            if (
+                _ARABIC.search(shown) is None and _LATIN.search(shown)
+                if arabic
+                else _ARABIC.search(shown)
+            ):
+                end = at  # another script from here
+                break
+            if (
+                tokens[at][NORM] in _BLESSINGS
+                and at + 1 < len(tokens)
+                and tokens[at + 1][NORM] == _GOD
+            ):
+                end = at
+                break
+        last, previous = tokens[end - 1][NORM], tokens[end - 2][NORM]
+        following = tokens[end][NORM] if end < len(tokens) else ""
+        if (
+            last in _SUPERLATIVES
+            or (last, following) == _CV
+            or (end - start > 2 and self._a_participle_last(last) and previous != _ABD)
+            or (
+                self._dual(last)
+                and any(token[NORM][:1] == "و" for token in tokens[max(0, start - 2) : start + 1])
+            )
+        ):
+            end -= 1
+        if _in(first, _SUCCESSOR) and end - start > 1:
+            actor = self.gazetteer.actor(
+                " ".join(token[SHOWN] for token in tokens[start + 1 : end])
+            )
+            if actor is not None and actor.type == PERSON:
+                start += 1
+        if (start, end) == span[1:3]:
+            return span
+        return (number, start, end, kind) if end - start > 1 else None
+
+    def _a_participle_last(self, word: str) -> bool:
+        """Whether a word is a definite participle the news write often and
+        seldom in a name (المترشح, المدان, المنتقل, المعين), as no known
+        name's word is (المهاجر, المبارك), nor a nisba (المطيري), nor a
+        given name with the article (المنصور)."""
+        cues = self.cues
+        return (
+            word.startswith("الم")
+            and len(word) >= 6
+            and not word.endswith("ي")
+            and cues.counts.get(word, 0) >= _RARE // 2
+            and cues.name_share.get(word, 0) < 0.2
+            and word not in self.known_words
+            and word[2:] not in cues.first_names  # (المنصور, المحسن: منصور, محسن)
+        )
+
+    def _dual(self, word: str) -> bool:
+        """Whether a word is a verb of two (اجتمعا, شددا, يتصافحان): written
+        with ت and وا, never with the article; or ان where the news write ون."""
+        counts = self.cues.counts
+        if word.endswith("ا") and len(word) > 3:
+            base = word[:-1]
+            return (
+                counts.get(base + "ت", 0) > 0
+                and counts.get(base + "وا", 0) > 0
+                and counts.get("ال" + base, 0) == 0
+            )
+        return (
+            word[:1] in "يت"
+            and word.endswith("ان")
+            and len(word) > 5
+            and counts.get(word[:-2] + "ون", 0) > 0
+        )
 
     def _city_after_bi(self, token: _Token) -> str:
         """A place's name, as written, that ب is glued to (بتونس, بسوسة,
