@@ -2022,6 +2022,19 @@ def test_a_known_company_described_by_its_trade_and_nation_is_that_company():
     assert league == ["حزب الرابطة الإسلامية الباكستانية جناح نواز"]  # PML-N
 
 
+def test_a_companys_name_quoted_after_what_kind_of_company_it_is_is_the_company():
+    # Review 82: «الشركة الروسية "زاروبزنفت"», «شركة العلاقات العامة "ايدلمان"».
+    assert names('لكن حتى الآن وقعت الشركة الروسية "زاروبزنفت" فقط عقدا') == ["زاروبزنفت"]
+    assert names('وذكر مكتب شركة العلاقات العامة "ايدلمان" في ميلانو') == ["ايدلمان"]
+    # Not a word, a person, the solar system, nor another body after a party.
+    assert names('انتقادات #مجموعة_السبع "بالثرثرة" ودعاها') == ["مجموعة السبع"]
+    ceo = 'أعلن المدير التنفيذي لمجموعة كلاشنيكوف الروسية لصناعة الأسلحة "أليكسي كريفوروتشكو"'
+    assert names(ceo) == ["أليكسي كريفوروتشكو"]
+    assert names('اكتشاف كواكب خارج المجموعة الشمسية "exoplanet" قد تكون') == []
+    two = 'اتهم حزب الوسط "داعش" بتنفيذ الهجوم. وقال حزب الوسط إن'
+    assert names(two) == ["حزب الوسط", "تنظيم داعش"]
+
+
 def test_a_local_outlets_country_is_context_its_story_need_not_write():
     """A Tunisian radio's domestic story confirms what Tunisia's context
     words would (النهضة, الشاهد), as long as the story is of Tunisia; not

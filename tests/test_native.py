@@ -206,6 +206,11 @@ _READ_ALIKE = {
     "ونقل إلى المستشفى المحلي حسان بلخوجة": [],
     "وزار المستشفى الجهوي الوزير محمد صالح العرفاوي": [(4, 7, False)],
     "وقال الضابط المحلي حسان بلخوجة": [(3, 5, False)],
+    # A company's name quoted after its kind alone, not a word nor a person.
+    'لكن حتى الآن وقعت الشركة الروسية "زاروبزنفت" فقط عقدا': [(7, 8, True)],
+    'وذكر مكتب شركة العلاقات العامة "ايدلمان" في ميلانو': [(6, 7, True)],
+    'اكتشاف كواكب خارج المجموعة الشمسية "exoplanet" قد تكون': [],
+    'لمجموعة كلاشنيكوف الروسية لصناعة الأسلحة "أليكسي كريفوروتشكو" تضاعف': [(6, 8, False)],
     # A name quoted after a weak head, where it reads as one; a body or a
     # person quoted after it is its own; never after a deed's or a device's.
     'وأعلنت حركة "تحرير أزواد" أنها': [(1, 6, True)],

@@ -284,6 +284,8 @@ _MONTH_NAMES = frozenset(word for word in map(normalize, MONTH_NAMES) if " " not
 # After a month's name, what makes it one: نيسان الماضي.
 _MONTH_NEXT = frozenset(map(normalize, "الماضي المقبل الجاري القادم المنصرم".split()))
 # Bodies a word of their trade may follow the name of (شركة أرامكو النفطية).
+_GLUED_TO_THE = tuple(map(normalize, ("بال", "لل", "كال", "فال", "وال")))
+_COMPANIES = frozenset(map(normalize, "شركة الشركة مجموعة المجموعة".split()))
 _OF_A_TRADE = frozenset(map(normalize, "شركة مجموعة شبكة مصرف بنك مؤسسة منظمة".split()))
 # What a story says of a body, never part of its name: after a whole name
 # the gazetteer knows (حزب العمال الكردستاني الانفصالي المصنف إرهابيا), or
@@ -794,6 +796,8 @@ class Recogniser:
             "son_of": _SON_OF,
             "general": _GENERAL,
             "ordinals": _ORDINALS,
+            "companies_heads": _COMPANIES,
+            "glued_to_the": list(_GLUED_TO_THE),
             "of_no_nation": _OF_NO_NATION,
             "places_kinds": _A_PLACES_KIND,
             "commas": COMMAS,
@@ -1847,13 +1851,42 @@ class Recogniser:
             return opening + 1, close
         return start, start + size
 
+    def _quoted_after_its_kind(self, tokens, start) -> tuple[int, int] | None:
+        """(start, end) of a company's name quoted right after what kind of
+        company it is, which names none (الشركة الروسية "زاروبزنفت", مجموعة
+        "سي إن بي سي"; not المجموعة الرابعة "…", a contest's group), or None."""
+        if _in(tokens[start][NORM], self.cues.heads) not in _COMPANIES:
+            return None
+        size = self._organisation_size(tokens, start)
+        words = [t[NORM] for t in tokens[start : start + size]]
+        if size < 2 or any(w in _ORDINALS for w in words):
+            return None
+        if " ".join(words[:2]) in self.cues.generic:
+            return None  # (المجموعة الشمسية "exoplanet")
+        opening = start + size + _comma(tokens, start + size)
+        close = _quoted(tokens, opening)
+        if close and tokens[opening + 1][NORM].startswith(_GLUED_TO_THE):
+            return None  # مجموعة السبع "بالثرثرة": a word
+        if close and tokens[opening + 1][NORM] in self.cues.first_names:
+            return None  # المدير التنفيذي لمجموعة … "أليكسي كريفوروتشكو": he
+        if close and self._described(tokens, start, size, opening, close):
+            return opening + 1, close
+        return None
+
     def _described(self, tokens, start, size, opening, close) -> bool:
         """Whether the body at `start` only says what the name quoted from
         `opening` to `close` is (الشركة المشغلة لدور السينما "AMC", شركة الطاقة
-        الإيطالية "إيني": a definite head, or a nationality last; حزب الوسط
-        "داعش" is two), the name a proper one."""
+        الإيطالية "إيني": a definite head, or a nationality last; a company's
+        trade: شركة العلاقات العامة "ايدلمان"; حزب الوسط "داعش" is two), the
+        name a proper one."""
         head = _in(tokens[start][NORM], self.cues.heads) or ""
-        if not (head.startswith("ال") or tokens[start + size - 1][NORM] in self.cues.gentilics):
+        last = tokens[start + size - 1][NORM]
+        trade = (
+            head in _COMPANIES
+            and last.startswith("ال")
+            and not any(self._proper(t[NORM]) for t in tokens[start + 1 : start + size])
+        )  # (not مجموعة كلاشنيكوف الروسية لصناعة الأسلحة: named)
+        if not (head.startswith("ال") or last in self.cues.gentilics or trade):
             return False
         # Its words names, or one a name and the others no words of the
         # language (كمبريدج أناليتيكا; not a quoted verb: "يسهل").
@@ -2389,6 +2422,11 @@ class Recogniser:
                     found.append((number, start, end, ORGANISATION))
                     covered = end - 1
                     continue
+                quoted = self._quoted_after_its_kind(tokens, i)
+                if quoted:
+                    found.append((number, *quoted, ORGANISATION))  # الشركة الروسية "زاروبزنفت"
+                    covered = quoted[1] - 1
+                    continue
             if _in(norm, cues.titles) or _in(norm, cues.long_starts):
                 start, end = self._named_before_a_role(tokens, i, covered)
                 if end:
@@ -2559,7 +2597,9 @@ class Recogniser:
             else:
                 add(shown, kind, shown, number, start)
                 if kind == ORGANISATION and (
-                    self._of_a_nation(norms[number], start, end) or self._quoted_name(words)
+                    self._of_a_nation(norms[number], start, end)
+                    or self._quoted_name(words)
+                    or _quoted_alone(texts[number], start, end)  # (after its kind)
                 ):
                     surely_bodies.add(key(shown))
 
@@ -3731,6 +3771,18 @@ def _as(token: _Token, form: str) -> str:
 def _comma(tokens, at) -> int:
     """1 where a comma is at `at`, else 0."""
     return int(at < len(tokens) and tokens[at][SHOWN] in COMMAS)
+
+
+def _quoted_alone(tokens, start, end) -> bool:
+    """Whether the words from `start` to `end` are all a quote holds right
+    after what kind of company it names (الشركة الروسية "زاروبزنفت", شركة
+    العلاقات العامة "ايدلمان")."""
+    return (
+        start > 0
+        and end < len(tokens)
+        and _quoted(tokens, start - 1) == end
+        and any(_in(token[NORM], _COMPANIES) for token in tokens[max(0, start - 5) : start - 1])
+    )
 
 
 def _quoted(tokens, at) -> int | None:

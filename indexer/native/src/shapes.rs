@@ -57,6 +57,8 @@ pub struct Shapes {
     general: Words,
     ordinals: Words,
     of_no_nation: Words,
+    companies_heads: Words,
+    glued_to_the: Vec<String>,
     places_kinds: Words,
     commas: Words,
     quotes: Words,
@@ -120,6 +122,8 @@ impl Shapes {
             general: item(data, "general")?,
             ordinals: item(data, "ordinals")?,
             of_no_nation: item(data, "of_no_nation")?,
+            companies_heads: item(data, "companies_heads")?,
+            glued_to_the: item(data, "glued_to_the")?,
             places_kinds: item(data, "places_kinds")?,
             commas: item(data, "commas")?,
             quotes: item(data, "quotes")?,
@@ -238,6 +242,11 @@ impl Shapes {
                 if size > 0 {
                     let (start, end) = self.named_body(tokens, i, size);
                     found.push((start, end, true));
+                    covered = Some(end - 1);
+                    continue;
+                }
+                if let Some((start, end)) = self.quoted_after_its_kind(tokens, i) {
+                    found.push((start, end, true)); // الشركة الروسية "زاروبزنفت"
                     covered = Some(end - 1);
                     continue;
                 }
@@ -1323,6 +1332,44 @@ impl Shapes {
         (start, start + size)
     }
 
+    /// `_quoted_after_its_kind`: a company's name quoted right after what
+    /// kind of company it is, which names none.
+    fn quoted_after_its_kind(&self, tokens: &[Token], start: usize) -> Option<(usize, usize)> {
+        if !within(tokens[start].norm, &self.heads)
+            .is_some_and(|head| self.companies_heads.contains(head.as_ref()))
+        {
+            return None;
+        }
+        let size = self.organisation_size(tokens, start);
+        if size < 2
+            || tokens[start..start + size]
+                .iter()
+                .any(|t| self.ordinals.contains(t.norm))
+            || self.generic.contains(&format!(
+                "{} {}",
+                tokens[start].norm,
+                tokens[start + 1].norm
+            ))
+        {
+            return None; // (المجموعة الشمسية "exoplanet")
+        }
+        let opening = start + size + comma(self, tokens, start + size);
+        let close = self.quoted(tokens, opening)?;
+        let first = tokens[opening + 1].norm;
+        if self
+            .glued_to_the
+            .iter()
+            .any(|prefix| first.starts_with(prefix.as_str()))
+        {
+            return None; // مجموعة السبع "بالثرثرة": a word
+        }
+        if self.first_names.contains(first) {
+            return None; // المدير التنفيذي لمجموعة … "أليكسي كريفوروتشكو": he
+        }
+        self.described(tokens, start, size, opening, close)
+            .then_some((opening + 1, close))
+    }
+
     fn described(
         &self,
         tokens: &[Token],
@@ -1331,9 +1378,18 @@ impl Shapes {
         opening: usize,
         close: usize,
     ) -> bool {
-        let definite =
-            within(tokens[start].norm, &self.heads).is_some_and(|head| head.starts_with("ال"));
-        if !(definite || self.gentilics.contains(tokens[start + size - 1].norm)) {
+        let head = within(tokens[start].norm, &self.heads);
+        let definite = head.as_ref().is_some_and(|head| head.starts_with("ال"));
+        let last = tokens[start + size - 1].norm;
+        // (Not مجموعة كلاشنيكوف الروسية لصناعة الأسلحة: named.)
+        let trade = head
+            .as_ref()
+            .is_some_and(|head| self.companies_heads.contains(head.as_ref()))
+            && last.starts_with("ال")
+            && !tokens[start + 1..start + size]
+                .iter()
+                .any(|t| self.proper(t.norm, false));
+        if !(definite || self.gentilics.contains(last) || trade) {
             return false;
         }
         let quoted: Vec<&str> = tokens[opening + 1..close].iter().map(|t| t.norm).collect();
