@@ -2363,6 +2363,15 @@ def test_words_a_story_writes_beside_a_name_and_never_in_one_end_it():
     assert names("لوضعها في الجناح الخاص به وزوجته ميلانيا في البيت الأبيض") == ["ميلانيا ترامب"]
 
 
+def test_a_given_name_and_one_word_between_saying_and_what_was_said_is_a_name():
+    # Review 82, C1: «وقال كيفن ستيل إن», where ستيل reads as a word elsewhere.
+    assert names("وقال كيفن ستيل إن الشركة") == ["كيفن ستيل"]
+    assert names("وقال وليد المحال، وهو مقاتل سوري سابق، إن") == ["وليد المحال"]
+    # Not an adverb, a word after ل or و, a noun with its pronoun.
+    for word in ("مؤخرا", "أيضا", "لرويترز", "وزملاؤه", "مازحا", "نظريته", "فجأة"):
+        assert names(f"وقال محمد {word} إن الشركة") == [], word
+
+
 def test_a_family_name_with_and_without_the_article_is_one_person():
     # Review 79, C8: فتحي الجراي and فتحي جراي in one story.
     story = "وقال فتحي الجراي إن الهيئة تعمل. وأضاف فتحي جراي أن العمل مستمر. وتابع فتحي الجراي"

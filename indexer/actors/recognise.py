@@ -103,6 +103,8 @@ _CV = (normalize("السيرة"), normalize("الذاتية"))
 _SUCCESSOR, _JAMAL = frozenset((normalize("خليفة"),)), normalize("جمال")
 _A_STREET, _ON_A_WAY = frozenset((normalize("نهج"),)), normalize("على")
 _QUEEN = frozenset(map(normalize, ("ملكة", "وملكة", "لملكة")))
+# What follows a speaker's name: what was said (إن, أن) or a mark.
+_THAT, _SAID_MARKS = normalize("إن"), frozenset(",،:")
 _A_SPORTS_CLUB = (normalize("نادي"), normalize("كرة"))
 _ONLY_DEFINITE = 4  # times a name is written with the article at least, as without
 # Works a quoted title names (فيلم "…", روايته «…»), with the article or not.
@@ -799,6 +801,8 @@ class Recogniser:
             "companies_heads": _COMPANIES,
             "glued_to_the": list(_GLUED_TO_THE),
             "of_no_nation": _OF_NO_NATION,
+            "that": _THAT,
+            "said_marks": _SAID_MARKS,
             "places_kinds": _A_PLACES_KIND,
             "commas": COMMAS,
             "quotes": QUOTES,
@@ -1065,6 +1069,52 @@ class Recogniser:
         بالروسية, "in Russian")."""
         gentilics = self.cues.gentilics
         return word in gentilics or (word[:1] in "وف" and word[1:] in gentilics)
+
+    def _said_by_name(self, tokens, start) -> int:
+        """2 where a given name and one word no list knows are all that stand
+        between a verb of saying and what was said (وقال كيفن ستيل إن, قال
+        رفعت جيتين، ): that word is the family name, however else the news
+        read it (ستيل: steel); never a frequent word (مؤخرا, لوكالة), a day,
+        a verb, a nationality, a title, a given name or a word after و, ل or
+        ب (وزملاؤه, لرويترز)."""
+        cues = self.cues
+        after = start + 2
+        if after >= len(tokens) or tokens[start][NORM] not in cues.first_names:
+            return 0
+        word, following = tokens[start + 1], tokens[after]
+        if not (following[NORM] == _THAT or following[SHOWN] in _SAID_MARKS):
+            return 0
+        norm = word[NORM]
+        if (
+            not _is_word(word)
+            or len(norm) < 3
+            or cues.counts.get(norm, 0) >= _RARE * 5
+            or norm.startswith("لل")  # للصحفين: to the journalists, however spelt
+            or (norm[0] in "ولب" and cues.counts.get(norm[1:], 0) > 0)
+            or norm in cues.not_names
+            or norm in cues.first_names
+            or norm in cues.gentilics
+            or _in(norm, cues.stops)
+            or _in(norm, cues.titles)
+            or self._verb_or_adverb(norm)
+            or self._both_persons(norm)
+            or self._accusative_or_owned(norm)
+        ):
+            return 0
+        return 2
+
+    def _accusative_or_owned(self, word: str) -> bool:
+        """Whether a word is a noun the news write bare or with the article,
+        with the accusative's ا (مازحا: مازح) or a pronoun after its ة
+        (نظريته: نظرية), no name's."""
+        counts = self.cues.counts
+        if word.endswith("ا"):
+            base = word[:-1]
+            return max(counts.get(base, 0), counts.get("ال" + base, 0)) >= _RARE // 4
+        for pronoun in ("ته", "تهم"):
+            if word.endswith(pronoun) and counts.get(word[: -len(pronoun)] + "ه", 0) >= _RARE // 4:
+                return True
+        return False
 
     def _unlisted_name_size(self, tokens, start) -> int:
         """How many words from `start`, after a verb of saying or a
@@ -2458,6 +2508,7 @@ class Recogniser:
                 else:
                     size = self._unlisted_name_size(tokens, i + 1)
                 size = size or self._named_by_role(tokens, i + 1, said)
+                size = size or (said and self._said_by_name(tokens, i + 1))
                 if size:
                     if said or norm not in _OF_NO_NATION or not self._place(tokens, i + 1):
                         found.append((number, i + 1, i + 1 + size, PERSON))
