@@ -2031,6 +2031,10 @@ def test_a_companys_name_quoted_after_what_kind_of_company_it_is_is_the_company(
     ceo = 'أعلن المدير التنفيذي لمجموعة كلاشنيكوف الروسية لصناعة الأسلحة "أليكسي كريفوروتشكو"'
     assert names(ceo) == ["أليكسي كريفوروتشكو"]
     assert names('اكتشاف كواكب خارج المجموعة الشمسية "exoplanet" قد تكون') == []
+    assert names('في المجموعة النجمية "برشاوس" التي') == []
+    # One company under the name the story gives it with its kind.
+    petrofac = 'وقعت شركة بيتروفاك عقدا. وقالت الشركة البريطانية "بيتروفاك" إن'
+    assert names(petrofac) == ["شركة بيتروفاك"]
     two = 'اتهم حزب الوسط "داعش" بتنفيذ الهجوم. وقال حزب الوسط إن'
     assert names(two) == ["حزب الوسط", "تنظيم داعش"]
 
@@ -2355,7 +2359,9 @@ def test_words_a_story_writes_beside_a_name_and_never_in_one_end_it():
     assert names("وقال الرئيس ونائبه دانييل أنغيليسي اجتمعا") == ["دانييل أنغيليسي"]
     assert names("وقال أنور معروف السيرة الذاتية") == ["أنور معروف"]
     assert found("الأرجنتين تعلن عن خليفة سامباولي") == [("خورخي سامباولي", "person")]
+    assert names('من هو "خليفة زيدان" في المنتخب الفرنسي') == []
     assert names("وقال خليفة حفتر إن") == ["خليفة حفتر"]
+    assert names("وحصل تاسوكو هونجو الذان اكتشفا علاجا") == ["تاسوكو هونجو"]
     assert names("وتوجت ملكة جمال المراهقات الأمريكيات") == []
     assert names("في نهج علي باش حانبة بالعاصمة") == []
     assert names("وسار على نهج الحبيب بورقيبة في") == ["الحبيب بورقيبة"]

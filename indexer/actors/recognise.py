@@ -102,6 +102,7 @@ _SUPERLATIVES = frozenset(map(normalize, ("أكبر", "أفضل", "أشهر", "�
 _CV = (normalize("السيرة"), normalize("الذاتية"))
 _SUCCESSOR, _JAMAL = frozenset((normalize("خليفة"),)), normalize("جمال")
 _A_STREET, _ON_A_WAY = frozenset((normalize("نهج"),)), normalize("على")
+_WHO = frozenset(map(normalize, ("الذي", "التي", "الذان", "اللذان", "اللتان", "الذين")))
 _QUEEN = frozenset(map(normalize, ("ملكة", "وملكة", "لملكة")))
 # What follows a speaker's name: what was said (إن, أن) or a mark.
 _THAT, _SAID_MARKS = normalize("إن"), frozenset(",،:")
@@ -286,6 +287,7 @@ _MONTH_NAMES = frozenset(word for word in map(normalize, MONTH_NAMES) if " " not
 # After a month's name, what makes it one: نيسان الماضي.
 _MONTH_NEXT = frozenset(map(normalize, "الماضي المقبل الجاري القادم المنصرم".split()))
 # Bodies a word of their trade may follow the name of (شركة أرامكو النفطية).
+_COMPANY_STEMS = frozenset(map(normalize, ("شركة", "مجموعة")))  # (`_stems`: no ال)
 _GLUED_TO_THE = tuple(map(normalize, ("بال", "لل", "كال", "فال", "وال")))
 _COMPANIES = frozenset(map(normalize, "شركة الشركة مجموعة المجموعة".split()))
 _OF_A_TRADE = frozenset(map(normalize, "شركة مجموعة شبكة مصرف بنك مؤسسة منظمة".split()))
@@ -2878,6 +2880,7 @@ class Recogniser:
         if kind != PERSON:
             return span
         tokens = texts[number]
+        cues = self.cues
         first = tokens[start][NORM]
         if start and first == _JAMAL and tokens[start - 1][NORM] in _QUEEN:
             return None
@@ -2913,12 +2916,25 @@ class Recogniser:
             )
         ):
             end -= 1
+            if end - start > 2 and (
+                _in(tokens[end - 1][NORM], cues.titles) or tokens[end - 1][NORM] in _WHO
+            ):
+                end -= 1  # جون فريدريكسن مالك أكبر, تاسوكو هونجو الذان اكتشفا
         if _in(first, _SUCCESSOR) and end - start > 1:
-            actor = self.gazetteer.actor(
-                " ".join(token[SHOWN] for token in tokens[start + 1 : end])
-            )
+            rest = " ".join(token[SHOWN] for token in tokens[start + 1 : end])
+            actor = self.gazetteer.actor(rest)
             if actor is not None and actor.type == PERSON:
                 start += 1
+            elif (
+                end - start == 2
+                and self.gazetteer.knows(rest)
+                and not tokens[start + 1][NORM].startswith("ال")
+                and tokens[start + 1][NORM] not in cues.first_names
+                and not self.gazetteer.actor(" ".join(token[SHOWN] for token in tokens[start:end]))
+            ):
+                # "خليفة زيدان": his successor (not خليفة حفتر, خليفة الهمامي,
+                # خليفة مبارك: a Khalifa, by an Arab's family name)
+                return None
         if (start, end) == span[1:3]:
             return span
         return (number, start, end, kind) if end - start > 1 else None
@@ -4128,20 +4144,23 @@ def _join_shorter_bodies(by_key, actors_keys, mentions):
     """A body the story names by a name whose words are all, in order, in
     the one longer name it gives of the same kind of body (نقابة التعليم
     الأساسي and النقابة العامة للتعليم الأساسي; وكالة الطاقة الذرية and
-    الوكالة الدولية للطاقة الذرية): one body, under the longer name. Not a
+    الوكالة الدولية للطاقة الذرية), or a company's name alone beside it after
+    its kind (بيتروفاك, شركة بيتروفاك): one body, under the longer name. Not a
     body of the gazetteer's (الاتحاد الأوروبي is not الاتحاد الجمركي
     الأوروبي), nor a name two longer ones hold."""
     bodies = {k: _stems(k) for k, found in by_key.items() if found.kind == ORGANISATION}
     for name_key, stems in sorted(bodies.items(), key=lambda item: len(item[1])):
-        if name_key in actors_keys or len(stems) < 2:
+        if name_key in actors_keys:
             continue
         longer = [
             k
             for k, other in bodies.items()
             if k in by_key
             and len(other) > len(stems)
-            and other[0] == stems[0]
-            and _in_order(stems, other)
+            and (
+                (len(stems) > 1 and other[0] == stems[0] and _in_order(stems, other))
+                or (other[0] in _COMPANY_STEMS and other[1:] == stems)  # بيتروفاك, شركة بيتروفاك
+            )
         ]
         if len(longer) == 1:
             into, found = by_key[longer[0]], by_key.pop(name_key)
