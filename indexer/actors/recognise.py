@@ -4149,19 +4149,23 @@ def _join_shorter_bodies(by_key, actors_keys, mentions):
     body of the gazetteer's (الاتحاد الأوروبي is not الاتحاد الجمركي
     الأوروبي), nor a name two longer ones hold."""
     bodies = {k: _stems(k) for k, found in by_key.items() if found.kind == ORGANISATION}
+    with_its_kind: dict[tuple, list[str]] = {}  # بيتروفاك -> شركة بيتروفاك
+    for k, other in bodies.items():
+        if other[0] in _COMPANY_STEMS:
+            with_its_kind.setdefault(tuple(other[1:]), []).append(k)
     for name_key, stems in sorted(bodies.items(), key=lambda item: len(item[1])):
         if name_key in actors_keys:
             continue
-        longer = [
-            k
-            for k, other in bodies.items()
-            if k in by_key
-            and len(other) > len(stems)
-            and (
-                (len(stems) > 1 and other[0] == stems[0] and _in_order(stems, other))
-                or (other[0] in _COMPANY_STEMS and other[1:] == stems)  # بيتروفاك, شركة بيتروفاك
-            )
-        ]
+        longer = [k for k in with_its_kind.get(tuple(stems), ()) if k in by_key]
+        if len(stems) > 1:
+            longer += [
+                k
+                for k, other in bodies.items()
+                if k in by_key
+                and len(other) > len(stems)
+                and other[0] == stems[0]
+                and _in_order(stems, other)
+            ]
         if len(longer) == 1:
             into, found = by_key[longer[0]], by_key.pop(name_key)
             into.forms.extend(form for form in found.forms if form not in into.forms)
