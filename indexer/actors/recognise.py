@@ -287,7 +287,6 @@ _MONTH_NAMES = frozenset(word for word in map(normalize, MONTH_NAMES) if " " not
 # After a month's name, what makes it one: نيسان الماضي.
 _MONTH_NEXT = frozenset(map(normalize, "الماضي المقبل الجاري القادم المنصرم".split()))
 # Bodies a word of their trade may follow the name of (شركة أرامكو النفطية).
-_COMPANY_STEMS = frozenset(map(normalize, ("شركة", "مجموعة")))  # (`_stems`: no ال)
 _GLUED_TO_THE = tuple(map(normalize, ("بال", "لل", "كال", "فال", "وال")))
 _COMPANIES = frozenset(map(normalize, "شركة الشركة مجموعة المجموعة".split()))
 _OF_A_TRADE = frozenset(map(normalize, "شركة مجموعة شبكة مصرف بنك مؤسسة منظمة".split()))
@@ -1917,13 +1916,16 @@ class Recogniser:
             return None  # (المجموعة الشمسية "exoplanet")
         opening = start + size + _comma(tokens, start + size)
         close = _quoted(tokens, opening)
-        if close and tokens[opening + 1][NORM].startswith(_GLUED_TO_THE):
-            return None  # مجموعة السبع "بالثرثرة": a word
-        if close and tokens[opening + 1][NORM] in self.cues.first_names:
-            return None  # المدير التنفيذي لمجموعة … "أليكسي كريفوروتشكو": he
-        if close and self._described(tokens, start, size, opening, close):
-            return opening + 1, close
-        return None
+        if not close:
+            return None
+        first = tokens[opening + 1][NORM]
+        if first.startswith(_GLUED_TO_THE) or first in self.cues.first_names:
+            # مجموعة السبع "بالثرثرة": a word; المدير التنفيذي لمجموعة …
+            # "أليكسي كريفوروتشكو": he
+            return None
+        if not self._described(tokens, start, size, opening, close):
+            return None
+        return opening + 1, close
 
     def _described(self, tokens, start, size, opening, close) -> bool:
         """Whether the body at `start` only says what the name quoted from
@@ -2166,9 +2168,7 @@ class Recogniser:
                     for start, end, organisation in shapes
                 ]
         spans = [self._with_its_city(texts, span) for span in spans]
-        spans = [
-            span for span in map(self._without_what_ends_it, [texts] * len(spans), spans) if span
-        ]
+        spans = [kept for span in spans if (kept := self._without_what_ends_it(texts, span))]
         inside = {}  # (text, position) -> the span of a name found by its shape
         bodies: dict[int, set] = {}  # text -> the spans of organisations
         for number, start, end, kind in spans:
@@ -2904,12 +2904,12 @@ class Recogniser:
             ):
                 end = at
                 break
-        last, previous = tokens[end - 1][NORM], tokens[end - 2][NORM]
+        last = tokens[end - 1][NORM]
         following = tokens[end][NORM] if end < len(tokens) else ""
         if (
             last in _SUPERLATIVES
             or (last, following) == _CV
-            or (end - start > 2 and self._a_participle_last(last) and previous != _ABD)
+            or (end - start > 2 and self._a_participle_last(last) and tokens[end - 2][NORM] != _ABD)
             or (
                 self._dual(last)
                 and any(token[NORM][:1] == "و" for token in tokens[max(0, start - 2) : start + 1])
@@ -4151,7 +4151,7 @@ def _join_shorter_bodies(by_key, actors_keys, mentions):
     bodies = {k: _stems(k) for k, found in by_key.items() if found.kind == ORGANISATION}
     with_its_kind: dict[tuple, list[str]] = {}  # بيتروفاك -> شركة بيتروفاك
     for k, other in bodies.items():
-        if other[0] in _COMPANY_STEMS:
+        if other[0] in _COMPANIES:
             with_its_kind.setdefault(tuple(other[1:]), []).append(k)
     for name_key, stems in sorted(bodies.items(), key=lambda item: len(item[1])):
         if name_key in actors_keys:
