@@ -2343,6 +2343,25 @@ def test_a_known_persons_short_name_run_on_into_an_adverb_or_a_verb_is_that_pers
     assert names(story) == ["جيسون تاتوم"]
 
 
+def test_a_known_persons_short_name_run_on_into_a_verb_of_the_past_is_that_person():
+    # Review 84's people: «صلاح اعتلى», «صلاح المخيبة», «صلاح وعانق», «مريم
+    # استقلت», a verb of the past or a participle for "she" after the name.
+    story = "وقال مهاجم ليفربول محمد صلاح إن الفريق جاهز. وكان صلاح اعتلى منصة التتويج"
+    assert names(story) == ["ليفربول", "محمد صلاح"]
+    story = "وقال مهاجم ليفربول محمد صلاح إن الفريق جاهز. وكانت ليلة صلاح المخيبة في كييف"
+    assert names(story) == ["ليفربول", "محمد صلاح"]
+    story = "وقال مهاجم ليفربول محمد صلاح إن الفريق جاهز. وقال صلاح وعانق زملاءه"
+    assert names(story) == ["ليفربول", "محمد صلاح"]
+    story = "وقالت مريم رجوي إن الحكومة فاشلة. وكانت مريم استقلت من منصبها"
+    assert names(story) == ["مريم رجوي"]
+    # After another's given name alone, a verb for "he" or a participle for
+    # him may be a family name: a man's given name is everyone's.
+    story = "وقال ولي العهد محمد بن سلمان إن الإصلاح مستمر. ووصف الكاتب محمد أنعم الخطوة"
+    assert names(story) == ["محمد بن سلمان", "محمد أنعم"]
+    story = "وأعفي الفريق فهد بن تركي من منصبه، وعين الفريق فهد المطير بدلا عنه"
+    assert names(story) == ["فهد بن تركي", "فهد المطير"]
+
+
 def test_words_a_story_writes_beside_a_name_and_never_in_one_end_it():
     # Review 82's people: another script, a blessing, a superlative, a
     # participle, a dual verb, a CV's link, a successor, a beauty queen, a street.

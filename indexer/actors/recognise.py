@@ -3565,42 +3565,78 @@ class Recogniser:
 
     def _drop_run_on_words(self, by_key, actors_keys, mentions):
         """A person's name the story gives, or its first or last word, and
-        an adverb or a verb after it, once (صلاح متألما, صلاح جالسا beside
-        محمد صلاح; كيم يزور): that person run on, no one else. The adverb a noun
-        and the accusative's ا, the noun written with the article; the verb
-        of the present, its other person or its future written too; neither
-        a name the lists know."""
-        given: dict[str, set[str]] = defaultdict(set)  # a name or a word of it -> whose
+        a word after it that says something of them (`_said_of_a_name`),
+        once (صلاح متألما, صلاح أشعلت beside محمد صلاح; كيم يزور): that person
+        run on, no one else. After another's given name alone (محمد أنعم
+        beside محمد بن سلمان), a verb of the past only where it is for "she"
+        (مريم استقلت beside مريم رجوي): a man's given name is everyone's."""
+        given: dict[str, set[str]] = defaultdict(set)  # a name or its last word -> whose
+        firsts: dict[str, set[str]] = defaultdict(set)  # a name's first word -> whose
         for name_key, found in by_key.items():
             if found.kind == PERSON:
                 words = name_key.split()
-                for name in (name_key, words[0], words[-1], *map(key, found.forms)):
+                firsts[words[0]].add(name_key)
+                for name in (name_key, words[-1], *map(key, found.forms)):
                     given[name].add(name_key)
-        counts = self.cues.counts
         for name_key, found in list(by_key.items()):
             *words, last = name_key.split()
+            shorter = " ".join(words)
             if (
                 found.kind != PERSON
                 or not words
                 or name_key in actors_keys
                 or mentions.get(name_key, 0) > 1
-                or not given.get(" ".join(words), set()) - {name_key}
+                or not (given.get(shorter, set()) | firsts.get(shorter, set())) - {name_key}
                 or self._listed(last)
                 or len(last) < 4
             ):
                 continue
-            adverb = last[-1] == "ا" and counts.get("ال" + last[:-1], 0) >= _SELDOM
-            stem = last[1:]
-            verb = (
-                last[0] in "يت"
-                and not counts.get("ال" + last, 0)
-                and counts.get(("ت" if last[0] == "ي" else "ي") + stem, 0)
-                + counts.get("سي" + stem, 0)
-                + counts.get("ست" + stem, 0)
-                >= _SELDOM
-            )
-            if adverb or verb:
+            shown = next((form for form in found.forms if key(form) == name_key), name_key)
+            his = bool(given.get(shorter, set()) - {name_key})
+            if self._said_of_a_name(last, shown.split()[-1], his):
                 del by_key[name_key]
+
+    def _said_of_a_name(self, word: str, shown: str, past=True) -> bool:
+        """Whether a word after a person's name is what the story says of
+        them, no name's: an adverb (متألما: المتألم written); a verb, of the
+        present (يزور: تزور or سيزور written) or of the past for "she"
+        (أشعلت: أشعل and يشعل written) or, with `past`, for "he" (اعتلى,
+        نفد: يعتلي, ينفد written, never with the article: not فاضل, عرفان), after و
+        or not (وعانق); a participle for "she" with the article (المخيبة:
+        مخيبة written; a man's is a family's name as often: المؤدب, المطير);
+        a noun with its pronoun (بخطئه; `shown`, as written: a name ends in
+        ة, a pronoun in ه)."""
+        counts = self.cues.counts
+
+        def seldom(form):  # a form written, and no name's
+            return counts.get(form, 0) >= _SELDOM and not self._listed(form)
+
+        if word[0] == "و" and len(word) > 4 and seldom(word[1:]):
+            word, shown = word[1:], shown[1:]
+        if word[-1] == "ا" and counts.get("ال" + word[:-1], 0) >= _SELDOM:
+            return True
+        stem = word[1:]
+        if (
+            word[0] in "يت"
+            and not counts.get("ال" + word, 0)
+            and counts.get(("ت" if word[0] == "ي" else "ي") + stem, 0)
+            + counts.get("سي" + stem, 0)
+            + counts.get("ست" + stem, 0)
+            >= _SELDOM
+        ):
+            return True
+        hers = word[-1] == "ت"
+        verb = word[:-1] if hers else word  # أشعل, اعتلي
+        if (
+            (past or hers)
+            and word[0] not in "يت"
+            and (seldom(verb) if hers else not counts.get("ال" + verb, 0))
+            and seldom("ي" + (verb[1:] if verb[0] == "ا" else verb))
+        ):
+            return True
+        if word.startswith("الم") and word[-1] == "ه" and shown[-1] == "ة" and seldom(word[2:]):
+            return True
+        return inflected((shown, word), counts)
 
     def _join_short_forms(self, by_key, short, actors_keys=frozenset(), mentions=None):
         """Join to the one full name each short form belongs to: a surname
