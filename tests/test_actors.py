@@ -1702,6 +1702,14 @@ def test_which_body_a_story_means_is_no_name():
     # What the story says of a body found by its shape is not its name.
     assert names("وقال حزب الشعب الديمقراطي المؤيد للأكراد إن") == ["حزب الشعب الديمقراطي"]
     assert names("وأظهر استطلاع شركة يوغوف المتخصصة أن") == ["شركة يوغوف"]
+    # Review 84's: what it is made of, how it is known, what it met to do.
+    assert names("وأجرت هيئة المحلفين المكونة من 12 عضوا") == []
+    assert names("وقال مجلس منبج العسكري المؤلف من فصائل إن") == ["مجلس منبج العسكري"]
+    assert names("وقالت الهيئة العليا للانتخابات المستقيلة إن") == ["الهيئة العليا للانتخابات"]
+    assert found("ودعت مصر مجلس الأمن للانعقاد فورا") == [("مجلس الأمن الدولي", "organisation")]
+    # Not what a body is for, nor a plural its name's word has.
+    assert names("وقالت اللجنة الوطنية للتحقيق في الانتهاكات إن") == ["اللجنة الوطنية للتحقيق"]
+    assert names("وقالت جمعية المالكين العقاريين إن") == ["جمعية المالكين العقاريين"]
     # Forces by their government, a club by its city, a forum (an event).
     assert names("وسيطرت قوات الحكومة السورية على الغوطة") == []
     assert names("وتزايدت مخاوف نادي العاصمة الفرنسية من") == []
