@@ -2375,6 +2375,16 @@ def test_a_known_persons_short_name_run_on_into_a_verb_of_the_past_is_that_perso
     assert names(story) == ["فهد بن تركي", "فهد المطير"]
 
 
+def test_a_given_name_that_is_a_title_too_begins_a_name_before_bin():
+    # Review 84's people: «سعيد المنصوري», «محمد العيبان» were the fathers'
+    # names: سلطان, مساعد are titles too, and the readers left them out.
+    assert names("وأضاف سلطان بن سعيد المنصوري لرويترز إن") == ["سلطان بن سعيد المنصوري"]
+    assert names("وقال وزير الدولة مساعد بن محمد العيبان إن") == ["مساعد بن محمد العيبان"]
+    assert names("وقال الحكم وسيم بن صالح إن المباراة") == ["وسيم بن صالح"]
+    # The title alone, before a name of its own, is still a title.
+    assert names("وقال سلطان عمان قابوس بن سعيد إن") == ["قابوس بن سعيد"]
+
+
 def test_words_a_story_writes_beside_a_name_and_never_in_one_end_it():
     # Review 82's people: another script, a blessing, a superlative, a
     # participle, a dual verb, a CV's link, a successor, a beauty queen, a street.

@@ -133,6 +133,12 @@ _DASH = re.compile(rf"(?<![^\W\d_]){_TATWEEL}+(?![^\W\d_])")
 _JOINED = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 _SON_OF = frozenset(map(normalize, ("بن", "ابن", "بنت")))
 _JOINING = frozenset(map(normalize, ("بن", "بنت", "آل")))  # a name's words, not ابن
+# Given names that are titles or words too (سلطان, أمين, صيام: "sultan",
+# "secretary", "fasting"), which the readers leave out of a name: a name's
+# beyond doubt before بن, ابن or بنت (`Recogniser._from_its_given_name`).
+_GIVEN_BEFORE_SON_OF = frozenset(
+    map(normalize, "سلطان أمين مساعد نجم أمير رائد تركي صيام جوهر وسيم هاجر حياة".split())
+)
 _CLITIC_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 _PRONOUNS = ("ها", "هما", "هم", "كم", "كما", "هن")
 _DEMONSTRATIVES = frozenset(map(normalize, "هذا هذه ذلك تلك هؤلاء أولئك هذين هاتين".split()))
@@ -2188,7 +2194,7 @@ class Recogniser:
                     (number, start, end, ORGANISATION if organisation else PERSON)
                     for start, end, organisation in shapes
                 ]
-        spans = [self._with_its_city(texts, span) for span in spans]
+        spans = [self._from_its_given_name(texts, self._with_its_city(texts, s)) for s in spans]
         spans = [kept for span in spans if (kept := self._without_what_ends_it(texts, span))]
         inside = {}  # (text, position) -> the span of a name found by its shape
         bodies: dict[int, set] = {}  # text -> the spans of organisations
@@ -2880,6 +2886,22 @@ class Recogniser:
             and self._city_after_bi(tokens[end])
         ):
             return number, start, end + 1, kind
+        return span
+
+    def _from_its_given_name(self, texts, span) -> tuple:
+        """A person's span that begins after بن, ابن or بنت, with the given name
+        before them that is a title or a word too (وأضاف سلطان بن سعيد
+        المنصوري, وزير الدولة مساعد بن محمد العيبان: not سعيد المنصوري, his
+        father); the span as it is otherwise."""
+        number, start, end, kind = span
+        tokens = texts[number]
+        if (
+            kind == PERSON
+            and start >= 2
+            and tokens[start - 1][NORM] in _SON_OF
+            and _in(tokens[start - 2][NORM], _GIVEN_BEFORE_SON_OF)
+        ):
+            return number, start - 2, end, kind
         return span
 
     def _without_what_ends_it(self, texts, span) -> tuple | None:
