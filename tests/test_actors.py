@@ -2375,6 +2375,15 @@ def test_a_known_persons_short_name_run_on_into_a_verb_of_the_past_is_that_perso
     assert names(story) == ["فهد بن تركي", "فهد المطير"]
 
 
+def test_a_verb_of_the_present_after_a_title_begins_no_name():
+    # Review 84's: «مرشح للانتخابات يحرج أردوغان», «رئيس الوزراء يعفي أحمد
+    # بن دغر», headlines whose verb the title's name began with.
+    assert found("مرشح للانتخابات يحرج أردوغان بطلب") == [("رجب طيب أردوغان", "person")]
+    assert names("عاجل: رئيس الوزراء يعفي أحمد بن دغر") == ["أحمد عبيد بن دغر"]
+    # A foreign given name the lists lack, however like an adverb, is a name.
+    assert names("وقالت الفنانة أنثيا هاميلتون إن") == ["أنثيا هاميلتون"]
+
+
 def test_a_given_name_that_is_a_title_too_begins_a_name_before_bin():
     # Review 84's people: «سعيد المنصوري», «محمد العيبان» were the fathers'
     # names: سلطان, مساعد are titles too, and the readers left them out.

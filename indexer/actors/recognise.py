@@ -894,8 +894,8 @@ class Recogniser:
             return True
         if first and word.startswith("ال"):
             return False  # a name begins with ال only when the lists know it (الحبيب)
-        if not first and (self._verb_or_adverb(word) or self._a_participle(word)):
-            return False
+        if self._verb_or_adverb(word, first) or (not first and self._a_participle(word)):
+            return False  # (a first word a verb too: مرشح للانتخابات يحرج أردوغان)
         share = cues.name_share.get(word, 0)
         if share >= 0.5:
             return True  # a word used mostly in names: الحوثي, ترامب
@@ -905,13 +905,14 @@ class Recogniser:
             return share >= (0.5 if first else 0.15)
         return cues.counts.get(word, 0) < _RARE
 
-    def _verb_or_adverb(self, word: str) -> bool:
+    def _verb_or_adverb(self, word: str, first=False) -> bool:
         """Whether a word after a name's first is a verb of the present
         (يفوز: ي before a noun) or of the past for "she" (تعاقدت: a noun
         and ت), or an adverb or a role (بديلا, رئيسا, يمينا: a noun and the
         accusative's ا), not a name's (يانكر, سيلفا, الشرفا, ماريا: no noun
         of the language, which the archive writes with the article too,
-        without the letter)."""
+        without the letter); a `first` word, a verb of the present only
+        (يحرج, يطارد: not أنثيا, دوريا, foreign given names the lists lack)."""
         if len(word) < 4 or word.startswith("ال"):
             return False  # (a given name never gets here: _name_word took it)
         if self._both_persons(word):
@@ -932,7 +933,7 @@ class Recogniser:
         # ت: a verb of the past for "she", its present written too (تعاقدت,
         # يتعاقد; not بيروت, هولت, فورت: no يبيرو, يهول).
         past = word[-1] == "ت" and cues.counts.get("ي" + word[:-1], 0) >= _RARE // 4
-        if word[-1] == "ا" or past:
+        if not first and (word[-1] == "ا" or past):
             nouns.append(word[:-1])
         return any(
             cues.counts.get(noun, 0) >= _RARE

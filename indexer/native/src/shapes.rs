@@ -427,8 +427,8 @@ impl Shapes {
         if first && word.starts_with("ال") {
             return false;
         }
-        if !first && (self.verb_or_adverb(word) || self.a_participle(word)) {
-            return false;
+        if self.verb_or_adverb(word, first) || (!first && self.a_participle(word)) {
+            return false; // (a first word a verb too: مرشح للانتخابات يحرج أردوغان)
         }
         let share = self.share(word);
         if share >= 0.5 {
@@ -466,7 +466,7 @@ impl Shapes {
             && self.count(&format!("ال{word}")) >= self.rare / 4
     }
 
-    fn verb_or_adverb(&self, word: &str) -> bool {
+    fn verb_or_adverb(&self, word: &str, first: bool) -> bool {
         if length(word) < 4 || word.starts_with("ال") {
             return false;
         }
@@ -485,8 +485,9 @@ impl Shapes {
         // (for "she", where the verb's present is written too).
         let present = word.starts_with('ي').then(|| after(word, 1));
         let stem = before_last(word, 1);
-        let ending = (word.ends_with('ا')
-            || (word.ends_with('ت') && self.count(&format!("ي{stem}")) >= self.rare / 4))
+        let ending = (!first
+            && (word.ends_with('ا')
+                || (word.ends_with('ت') && self.count(&format!("ي{stem}")) >= self.rare / 4)))
             .then_some(stem);
         [present, ending].into_iter().flatten().any(|noun| {
             self.count(noun) >= self.rare
@@ -689,7 +690,7 @@ impl Shapes {
                 || tokens[start..end]
                     .iter()
                     .any(|t| self.count(&format!("ال{}", t.norm)) > 0)
-                || self.verb_or_adverb(first)
+                || self.verb_or_adverb(first, false)
                 || tokens[start..end]
                     .iter()
                     .any(|t| self.known(t.norm) || self.spellings.contains(t.norm))
@@ -735,7 +736,7 @@ impl Shapes {
             || self.gentilics.contains(norm)
             || is_in(norm, &self.stops)
             || is_in(norm, &self.titles)
-            || self.verb_or_adverb(norm)
+            || self.verb_or_adverb(norm, false)
             || self.both_persons(norm)
             || self.accusative_or_owned(norm)
         {
@@ -773,7 +774,7 @@ impl Shapes {
         if !(self.first_names.contains(first.norm)
             || (seldom
                 && !self.inflected(first, true)
-                && (!self.verb_or_adverb(first.norm)
+                && (!self.verb_or_adverb(first.norm, false)
                     || (said && !self.of_the_present.contains(first_chars(first.norm, 1))))))
         {
             // تعيين, زيارة: what the verb is of; الألمانية تعتقل; وأكد نتمسك
@@ -1196,7 +1197,7 @@ impl Shapes {
                 && self.count(after(word, 2)) >= self.rare)
             && !(word.ends_with('ه') && self.inflected_noun(word))
             && !self.both_persons(word)
-            && !self.verb_or_adverb(word)
+            && !self.verb_or_adverb(word, false)
             && !without_clitic(word)
                 .iter()
                 .skip(1)
