@@ -351,6 +351,7 @@ _OF_A_CITY = frozenset(
 _A_PLACES_KIND = frozenset(
     map(normalize, "الإقليم الولاية المدينة المحافظة المنطقة البلاد البلدية القرية".split())
 )
+_THE_GAME = normalize("للعبة")  # (الاتحاد القاري للعبة: the sport the story is about)
 # The share of a word's uses with the article above which it is a word of
 # the language, not a name only (الحماس is 5% of حماس, الليفربول none).
 _WITH_ARTICLE = 0.04
@@ -830,6 +831,7 @@ class Recogniser:
             "glued_to_the": list(_GLUED_TO_THE),
             "of_no_nation": _OF_NO_NATION,
             "that": _THAT,
+            "the_game": _THE_GAME,
             "said_marks": _SAID_MARKS,
             "places_kinds": _A_PLACES_KIND,
             "commas": COMMAS,
@@ -1581,10 +1583,12 @@ class Recogniser:
 
     def _of_its_own(self, word: str) -> bool:
         """Whether a word says a body is a part of another named elsewhere, or
-        of a place the story is about: لل before a body's kind or a place's
-        (المكتب السياسي للحركة, المجلس التنفيذي للإقليم)."""
-        return word.startswith("لل") and (
-            "ال" + word[2:] in self.cues.heads or "ال" + word[2:] in _A_PLACES_KIND
+        of a place or a sport the story is about: لل before a body's kind, a
+        place's or «اللعبة» (المكتب السياسي للحركة, المجلس التنفيذي للإقليم,
+        الاتحاد القاري للعبة)."""
+        kind = "ال" + word[2:]
+        return word == _THE_GAME or (
+            word.startswith("لل") and (kind in self.cues.heads or kind in _A_PLACES_KIND)
         )
 
     def _for_a_purpose(self, word: str, following: str) -> bool:

@@ -58,6 +58,7 @@ pub struct Shapes {
     ordinals: Words,
     of_no_nation: Words,
     that: String,
+    the_game: String,
     said_marks: Words,
     companies_heads: Words,
     glued_to_the: Vec<String>,
@@ -125,6 +126,7 @@ impl Shapes {
             ordinals: item(data, "ordinals")?,
             of_no_nation: item(data, "of_no_nation")?,
             that: item(data, "that")?,
+            the_game: item(data, "the_game")?,
             said_marks: item(data, "said_marks")?,
             companies_heads: item(data, "companies_heads")?,
             glued_to_the: item(data, "glued_to_the")?,
@@ -1035,6 +1037,9 @@ impl Shapes {
     }
 
     fn of_its_own(&self, word: &str) -> bool {
+        if word == self.the_game {
+            return true; // الاتحاد القاري للعبة
+        }
         if !word.starts_with("لل") {
             return false;
         }
