@@ -2397,6 +2397,17 @@ def test_a_given_name_that_is_a_title_too_begins_a_name_before_bin():
     assert names("وقال سلطان عمان قابوس بن سعيد إن") == ["قابوس بن سعيد"]
 
 
+def test_a_foreign_family_name_after_its_particle_is_the_names():
+    # Review 84's people: «ستيفان دي», «ماتياس دي», «رامون دي»: فري ("free")
+    # and ليخت (ل and يخت) read as words, لا as "no".
+    assert names("وقال المدافع ستيفان دي فري إن") == ["ستيفان دي فري"]
+    assert names("وقال ماتياس دي ليخت إن") == ["ماتياس دي ليخت"]
+    assert names("وقال الصحفي رامون دي لا مورينا إن") == ["رامون دي لا مورينا"]
+    # A name whole before a comma, a verb after one: no more of it.
+    assert names("وقال وانغ دي، المتحدث باسم الشركة") == ["وانغ دي"]
+    assert names("وقال المدافع ستيفان دي يلعب") == ["ستيفان دي"]
+
+
 def test_words_a_story_writes_beside_a_name_and_never_in_one_end_it():
     # Review 82's people: another script, a blessing, a superlative, a
     # participle, a dual verb, a CV's link, a successor, a beauty queen, a street.

@@ -133,6 +133,10 @@ _DASH = re.compile(rf"(?<![^\W\d_]){_TATWEEL}+(?![^\W\d_])")
 _JOINED = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 _SON_OF = frozenset(map(normalize, ("بن", "ابن", "بنت")))
 _JOINING = frozenset(map(normalize, ("بن", "بنت", "آل")))  # a name's words, not ابن
+# What comes before a foreign family name (ستيفان دي فري, خوان ديل بوترو,
+# رامون دي لا مورينا): never a name's last word (`Recogniser._past_its_particle`).
+_PARTICLES = frozenset(map(normalize, "دي دا دو ديل دل دوس فان".split()))
+_PARTICLES_ARTICLES = frozenset(map(normalize, "لا لو لاس لوس".split()))
 # Given names that are titles or words too (سلطان, أمين, صيام: "sultan",
 # "secretary", "fasting"), which the readers leave out of a name: a name's
 # beyond doubt before بن, ابن or بنت (`Recogniser._from_its_given_name`).
@@ -2199,7 +2203,8 @@ class Recogniser:
                     (number, start, end, ORGANISATION if organisation else PERSON)
                     for start, end, organisation in shapes
                 ]
-        spans = [self._from_its_given_name(texts, self._with_its_city(texts, s)) for s in spans]
+        spans = [self._with_its_city(texts, span) for span in spans]
+        spans = [self._past_its_particle(texts, self._from_its_given_name(texts, s)) for s in spans]
         spans = [kept for span in spans if (kept := self._without_what_ends_it(texts, span))]
         inside = {}  # (text, position) -> the span of a name found by its shape
         bodies: dict[int, set] = {}  # text -> the spans of organisations
@@ -2908,6 +2913,31 @@ class Recogniser:
         ):
             return number, start - 2, end, kind
         return span
+
+    def _past_its_particle(self, texts, span) -> tuple:
+        """A person's span that ends in the particle of a foreign family
+        name (دي, ديل, فان), with that name after it, which the readers took
+        for a word (ستيفان دي فري: "free"; ماتياس دي ليخت: ل and يخت, "to a
+        yacht"), past an article (رامون دي لا مورينا); the span as it is
+        otherwise (وانغ دي، a name whole before a comma)."""
+        number, start, end, kind = span
+        tokens = texts[number]
+        if kind != PERSON or end - start < 2 or tokens[end - 1][NORM] not in _PARTICLES:
+            return span
+        name = end  # the family name's first word, past an article
+        if name < len(tokens) and tokens[name][NORM] in _PARTICLES_ARTICLES:
+            name += 1
+        if name >= len(tokens) or not _is_word(tokens[name]):
+            return span
+        word = tokens[name][NORM]
+        if (
+            word in self.cues.not_names
+            or _in(word, self.cues.stops)
+            or word in self.cues.first_names
+            or self._verb_or_adverb(word)
+        ):
+            return span
+        return number, start, name + 1, kind
 
     def _without_what_ends_it(self, texts, span) -> tuple | None:
         """A person's span without the words a story writes right before or
