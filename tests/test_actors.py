@@ -2397,6 +2397,18 @@ def test_a_given_name_that_is_a_title_too_begins_a_name_before_bin():
     assert names("وقال سلطان عمان قابوس بن سعيد إن") == ["قابوس بن سعيد"]
 
 
+def test_a_name_begins_with_wa_and_the_article_only_where_a_list_knows_it():
+    # «والتهيئة الترابية محمد صالح العرفاوي», «والخلوق خالد عبدالرحمن»: و
+    # and a word with the article after a title, as ال alone, begin no name.
+    minister = (
+        "وضم الوفد وزير الفلاحة سمير الطيب ووزير التجهيز والتهيئة الترابية محمد صالح العرفاوي"
+    )
+    assert names(minister) == ["سمير الطيب", "محمد صالح العرفاوي"]
+    assert names("واستضاف البرنامج الفنان الرائع والخلوق خالد عبدالرحمن") == ["خالد عبدالرحمن"]
+    # A given name the lists know, written with its alef, after و is one.
+    assert names("وهما الشافعي آل الشيخ وألكسندر كوتي") == ["ألكسندر كوتي"]
+
+
 def test_a_foreign_family_name_after_its_particle_is_the_names():
     # Review 84's people: «ستيفان دي», «ماتياس دي», «رامون دي»: فري ("free")
     # and ليخت (ل and يخت) read as words, لا as "no".

@@ -898,8 +898,12 @@ class Recogniser:
             return False  # a title, a body, a verb, with or without a clitic: كحارس, ومحامي
         if word in (self.known_starts if first else self.known_words):
             return True
-        if first and word.startswith("ال"):
-            return False  # a name begins with ال only when the lists know it (الحبيب)
+        if first and (
+            word.startswith("ال") or (word.startswith("وال") and word[1:] not in cues.first_names)
+        ):
+            # A name begins with ال only when the lists know it (الحبيب),
+            # after و too (والخلوق; not وألكسندر).
+            return False
         if self._verb_or_adverb(word, first) or (not first and self._a_participle(word)):
             return False  # (a first word a verb too: مرشح للانتخابات يحرج أردوغان)
         share = cues.name_share.get(word, 0)

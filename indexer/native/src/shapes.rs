@@ -426,7 +426,10 @@ impl Shapes {
         if known.contains(word) {
             return true;
         }
-        if first && word.starts_with("ال") {
+        if first
+            && (word.starts_with("ال")
+                || (word.starts_with("وال") && !self.first_names.contains(after(word, 1))))
+        {
             return false;
         }
         if self.verb_or_adverb(word, first) || (!first && self.a_participle(word)) {
