@@ -319,8 +319,9 @@ _DESCRIBING = frozenset(
         (
             # What a body is made of, where it stands, how it is known
             # (هيئة المحكمة المؤلفة من, لجنة التجارة التابعتين لمجلس الشيوخ):
-            # in the numbers that no name's word of the same stem has
-            # (not المجتمع, a society; nor المالكين of جمعية المالكين).
+            # in the numbers that no name's word of the same stem has (not
+            # المجتمع, a society; nor المالكين of جمعية المالكين, المنافسة of
+            # لجنة حماية المنافسة).
             "المنافس المكون المكونة المؤلف المؤلفة المنضوي المنضوية المستقيل "
             "المستقيلة المذكور المذكورة المتواجد المتواجدة المتضرر المتضررة المنهار "
             "المنهارة المحاصر المحاصرة المشهور المشهورة المرموق المرموقة الموقر "
@@ -334,7 +335,7 @@ _DESCRIBING = frozenset(
             "للوقوف للذهاب للحديث للتعبير للانضمام للمطالبة للاجتماع لاتخاذ"
         ).split(),
     )
-)  # (not المنافسة: لجنة حماية المنافسة)
+)
 # What says which body a definite head is, after it (الشركة المنتجة للمسلسل,
 # الشركة المشغلة لدور السينما, الشركة الأم): a description, no name.
 _REFERRING = frozenset(
@@ -3683,11 +3684,11 @@ class Recogniser:
         them, no name's: an adverb (متألما: المتألم written); a verb, of the
         present (يزور: تزور or سيزور written) or of the past for "she"
         (أشعلت: أشعل and يشعل written) or, with `past`, for "he" (اعتلى,
-        نفد: يعتلي, ينفد written, never with the article: not فاضل, عرفان), after و
-        or not (وعانق); a participle for "she" with the article (المخيبة:
-        مخيبة written; a man's is a family's name as often: المؤدب, المطير);
-        a noun with its pronoun (بخطئه; `shown`, as written: a name ends in
-        ة, a pronoun in ه)."""
+        نفد: يعتلي, ينفد written, and never with the article: not فاضل,
+        عرفان), after و or not (وعانق); a participle for "she" with the
+        article (المخيبة: مخيبة written; a man's is a family's name as
+        often: المؤدب, المطير); a noun with its pronoun (بخطئه; `shown`, as
+        written: a name ends in ة, a pronoun in ه)."""
         counts = self.cues.counts
 
         def seldom(form):  # a form written, and no name's
