@@ -1712,6 +1712,9 @@ def test_which_body_a_story_means_is_no_name():
     assert names("وقال مجلس منبج العسكري المؤلف من فصائل إن") == ["مجلس منبج العسكري"]
     assert names("وقالت الهيئة العليا للانتخابات المستقيلة إن") == ["الهيئة العليا للانتخابات"]
     assert found("ودعت مصر مجلس الأمن للانعقاد فورا") == [("مجلس الأمن الدولي", "organisation")]
+    # A body by its nationality alone is described, not named.
+    assert names("وفتحت محكمة إنجليزية الباب أمام الدعوى") == []
+    assert names("وقال بنك إماراتي إن") == []
     # «للعبة», the sport the story is about, names no body (a nation's does).
     assert names("وقال الاتحاد القاري للعبة إن") == []
     assert names("وقال الاتحاد المغربي للعبة إن") == ["الاتحاد المغربي للعبة"]

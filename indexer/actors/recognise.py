@@ -1631,6 +1631,17 @@ class Recogniser:
             and self._nisba(word)
         )
 
+    def _its_nation(self, word: str, following: str) -> bool:
+        """Whether a word after a body's indefinite head is its nationality,
+        no name after it: a body described, not named (بنك إماراتي, حزب كردي
+        محظور, فتحت محكمة إنجليزية الباب: "an English court"); not شركة
+        جيبوتي بورت, a name the country's begins."""
+        return (
+            "ال" + word in self.cues.gentilics
+            and not word.startswith("ال")
+            and not (following and self._proper(following))
+        )
+
     def _a_word(self, word: str) -> bool:
         """Whether a word is one of the language, not a name: definite, or
         written with the article as well (a name never is: أناليتيكا)."""
@@ -2154,10 +2165,12 @@ class Recogniser:
             return 0  # حزب ماكرون, قوات حفتر: his camp, he the actor
         following = words[2] if len(words) > 2 else ""
         if not words[0].startswith("ال") and (
-            self._for_a_purpose(words[1], following) or self._an_adjective(words[1], following)
+            self._for_a_purpose(words[1], following)
+            or self._an_adjective(words[1], following)
+            or self._its_nation(words[1], following)
         ):
             # شركة لتصدير الأسماك, أكاديمية لحراس المرمى: what it is for;
-            # مركز رئيسي, صندوق مالي: what it is like
+            # مركز رئيسي, صندوق مالي: what it is like; بنك إماراتي: whose
             return 0
         described = [w for w in words if w not in _ORDINALS]  # a number names nothing
         if words[0].startswith("ال") and not any(

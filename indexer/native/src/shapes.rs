@@ -1015,6 +1015,14 @@ impl Shapes {
                 .any(|form| form.starts_with("ال") && kind(after(form, 2), false))
     }
 
+    /// `_its_nation`: a body's nationality after its indefinite head, no
+    /// name after it (بنك إماراتي, محكمة إنجليزية الباب).
+    fn its_nation(&self, word: &str, following: &str) -> bool {
+        self.gentilics.contains(&format!("ال{word}"))
+            && !word.starts_with("ال")
+            && !(!following.is_empty() && self.proper(following, false))
+    }
+
     fn an_adjective(&self, word: &str, following: &str) -> bool {
         !word.starts_with("ال")
             && !following.starts_with("ال")
@@ -1588,7 +1596,9 @@ impl Shapes {
         }
         let following = words.get(2).map_or("", |w| w.as_ref());
         if !head.starts_with("ال")
-            && (self.for_a_purpose(&words[1], following) || self.an_adjective(&words[1], following))
+            && (self.for_a_purpose(&words[1], following)
+                || self.an_adjective(&words[1], following)
+                || self.its_nation(&words[1], following))
         {
             return 0;
         }
