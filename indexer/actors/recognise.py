@@ -3677,19 +3677,19 @@ class Recogniser:
         for name_key, found in list(by_key.items()):
             *words, last = name_key.split()
             shorter = " ".join(words)
+            his = given.get(shorter, set()) - {name_key}  # another's name or last word
             if (
                 found.kind != PERSON
                 or not words
                 or name_key in actors_keys
                 or mentions.get(name_key, 0) > 1
-                or not (given.get(shorter, set()) | firsts.get(shorter, set())) - {name_key}
+                or not (his or firsts.get(shorter, set()) - {name_key})
                 or self._listed(last)
                 or len(last) < 4
             ):
                 continue
             shown = next((form for form in found.forms if key(form) == name_key), name_key)
-            his = bool(given.get(shorter, set()) - {name_key})
-            if self._said_of_a_name(last, shown.split()[-1], his):
+            if self._said_of_a_name(last, shown.split()[-1], bool(his)):
                 del by_key[name_key]
 
     def _said_of_a_name(self, word: str, shown: str, past=True) -> bool:
@@ -3707,7 +3707,7 @@ class Recogniser:
         def seldom(form):  # a form written, and no name's
             return counts.get(form, 0) >= _SELDOM and not self._listed(form)
 
-        if word[0] == "و" and len(word) > 4 and seldom(word[1:]):
+        if self._wears_wa(word) and len(word) > 4 and seldom(word[1:]):
             word, shown = word[1:], shown[1:]
         if word[-1] == "ا" and counts.get("ال" + word[:-1], 0) >= _SELDOM:
             return True
