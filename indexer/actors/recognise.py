@@ -336,6 +336,18 @@ _DESCRIBING = frozenset(
         ).split(),
     )
 )
+# Nouns, never an adjective, that may follow a definite head only as the
+# object of its sentence's verb (وحثت المنظمة السلطات السعودية, دعت المفوضية
+# الحكومة): a definite head takes an adjective after it, no noun.
+_NO_ADJECTIVE = frozenset(
+    map(
+        normalize,
+        (
+            "السلطات الحكومة الحكومات الدول الولايات الأطراف المجتمع الجيش "
+            "الشرطة القوات الرئيس الأمم المسؤولين الشركات المواطنين"
+        ).split(),
+    )
+)
 # What says which body a definite head is, after it (الشركة المنتجة للمسلسل,
 # الشركة المشغلة لدور السينما, الشركة الأم): a description, no name.
 _REFERRING = frozenset(
@@ -849,6 +861,7 @@ class Recogniser:
             "camps": _CAMPS,
             "leaders": self._leaders,
             "describing": _DESCRIBING,
+            "no_adjective": _NO_ADJECTIVE,
             "offices": set(self._offices),
             "ministry": _MINISTRY,
             "referring": _REFERRING,
@@ -1849,6 +1862,8 @@ class Recogniser:
                 break  # للمرة, للسنة
             if norm in _DESCRIBING and end > start + 1:
                 break  # حزب الشعب الديمقراطي | المؤيد للأكراد: what it is said to be
+            if definite_head and end == start + 1 and norm in _NO_ADJECTIVE:
+                break  # وحثت المنظمة | السلطات السعودية: the verb's object
             if norm.startswith(("ال", "لل")):
                 end += 1  # الدفاع اليمنية, للتراث
                 proper = False

@@ -59,6 +59,7 @@ pub struct Shapes {
     of_no_nation: Words,
     that: String,
     the_game: String,
+    no_adjective: Words,
     said_marks: Words,
     companies_heads: Words,
     glued_to_the: Vec<String>,
@@ -127,6 +128,7 @@ impl Shapes {
             of_no_nation: item(data, "of_no_nation")?,
             that: item(data, "that")?,
             the_game: item(data, "the_game")?,
+            no_adjective: item(data, "no_adjective")?,
             said_marks: item(data, "said_marks")?,
             companies_heads: item(data, "companies_heads")?,
             glued_to_the: item(data, "glued_to_the")?,
@@ -1343,6 +1345,9 @@ impl Shapes {
             }
             if self.describing.contains(norm) && end > start + 1 {
                 break; // حزب الشعب الديمقراطي | المؤيد للأكراد
+            }
+            if definite_head && end == start + 1 && self.no_adjective.contains(norm) {
+                break; // وحثت المنظمة | السلطات السعودية: the verb's object
             }
             if starts_any(norm, &["ال", "لل"]) {
                 end += 1;
