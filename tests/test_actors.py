@@ -1490,6 +1490,16 @@ def test_a_nations_parliament_or_intelligence_named_by_its_nationality_is_no_act
     assert names("وقالت وكالة المخابرات التركية إن الهجوم أحبط") == []
 
 
+def test_alexander_is_a_given_name_not_a_word_with_its_article():
+    # ألكسندر, normalised الكسندر: no كسندر is written, as حبيب is of الحبيب.
+    assert names("فإن ماريا بوتينا وألكسندر تورشين حاولا تطوير علاقات") == [
+        "ماريا بوتينا",
+        "ألكسندر تورشين",
+    ]
+    assert names("وحضر ألكسندر نيكس الاجتماع.") == ["ألكسندر نيكس"]
+    assert names("وكان آل شيخ قد تعرض لهتافات") == []
+
+
 def test_a_definite_heads_noun_after_it_is_its_verbs_object():
     # A definite head takes an adjective after it, never a noun: «السلطات»
     # after «المنظمة» is what the organisation urged, no part of a name.

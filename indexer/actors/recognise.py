@@ -1678,7 +1678,14 @@ class Recogniser:
         the news write with the article as well (كريم: الكريم; عمر: العمر),
         or one shaped as a verb of the present (يزيد, "increases"). Not
         ديفيد, مريم, هشام: the share of their uses after a title or a given
-        name is low, as a given name's is, but no word is written so."""
+        name is low, as a given name's is, but no word is written so; nor
+        ألكسندر, whose ال is no article: the news never write كسندر (as
+        they write حبيب of الحبيب)."""
+        if word.startswith("ال") and len(word) > 2:  # (not آل)
+            counts = self.cues.counts
+            return self._common_word(word) and (
+                counts.get(word[2:], 0) >= _WITH_ARTICLE * counts.get(word, 0)
+            )
         return self._common_word(word) and (self._a_word(word) or word[:1] in "يت")
 
     # --- people -------------------------------------------------------------

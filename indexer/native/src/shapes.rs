@@ -1044,8 +1044,13 @@ impl Shapes {
     }
 
     /// `_common_given`: a frequent given name that is a word of the language
-    /// too (written with the article as well, or shaped as a verb).
+    /// too (written with the article as well, or shaped as a verb; one
+    /// beginning ال, written without it as well: الحبيب, not ألكسندر).
     fn common_given(&self, word: &str) -> bool {
+        if let Some(bare) = word.strip_prefix("ال").filter(|bare| !bare.is_empty()) {
+            return self.common_word(word)
+                && self.count(bare) as f64 >= self.with_article * self.count(word) as f64;
+        }
         self.common_word(word) && (self.a_word(word) || word.starts_with(['ي', 'ت']))
     }
 
