@@ -1490,6 +1490,15 @@ def test_a_nations_parliament_or_intelligence_named_by_its_nationality_is_no_act
     assert names("وقالت وكالة المخابرات التركية إن الهجوم أحبط") == []
 
 
+def test_two_names_beyond_doubt_after_a_nationality_are_a_person_whatever_follows():
+    # What a nationality describes is a person or a thing, and two words no
+    # list knows, rare and no nouns, are no thing's: no comma or verb of
+    # saying needed after them.
+    assert names("أحرزت السويسرية تيميا بازنسكي اللقب") == ["تيميا بازنسكي"]
+    assert names("وفازت البولندية أغنيشكا رادفانسكا المصنفة الثالثة") == ["أغنيشكا رادفانسكا"]
+    assert names("أكدت القوات العراقية تطهير الحويجة") == []
+
+
 def test_alexander_is_a_given_name_not_a_word_with_its_article():
     # ألكسندر, normalised الكسندر: no كسندر is written, as حبيب is of الحبيب.
     assert names("فإن ماريا بوتينا وألكسندر تورشين حاولا تطوير علاقات") == [

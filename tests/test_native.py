@@ -248,6 +248,8 @@ _READ_ALIKE = {
     "وغرمت جماعة (قدامى محاربي بريطانيا) أمس": [(1, 7, True)],
     "وقالت رابطة (يمين متطرف) إن": [],
     "وهاجم المسلحون مركز للدفاع المدني": [],
+    # After a nationality, two words that are names beyond doubt, whatever follows.
+    "أحرزت السويسرية تيميا بازنسكي اللقب": [(2, 4, False)],
     # ألكسندر's ال is no article: a given name, no word of the language.
     "التقت ماريا بوتينا وألكسندر تورشين.": [(1, 3, False), (3, 5, False)],
     # A definite head's next word is an adjective, not the verb's object.

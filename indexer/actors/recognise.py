@@ -1169,14 +1169,17 @@ class Recogniser:
                 return True
         return False
 
-    def _unlisted_name_size(self, tokens, start) -> int:
+    def _unlisted_name_size(self, tokens, start, after_nationality=False) -> int:
         """How many words from `start`, after a verb of saying or a
         nationality, make a name no list knows a word of but a family name
         after the first (وقال أليسيو فيغالي إن, العداء الإثيوبي تاميرا مولا،,
         الإسباني فليسيانو لوبيز المدافع; the gazetteer's people are its to
         find, however spelt): two or three words in Arabic letters that are
         names beyond doubt, no noun of the language (وقعت مجموعتان عرقيتان),
-        then what ends a phrase (`_ends_a_phrase`) or the end of the text
+        then what ends a phrase (`_ends_a_phrase`) or the end of the text;
+        after a nationality, whatever follows (السويسرية تيميا بازنسكي
+        بمجموعتين, البولندية أغنيشكا رادفانسكا المصنفة: what a nationality
+        describes is a person or a thing, and two such words are no thing's)
         (0: none)."""
         n = len(tokens)
         end = start
@@ -1203,7 +1206,9 @@ class Recogniser:
             if end > start and self._glued(tokens, end, end - start):
                 break
             end += 1
-        if end - start < 2 or (end < n and not self._ends_a_phrase(tokens[end])):
+        if end - start < 2:
+            return 0
+        if end < n and not after_nationality and not self._ends_a_phrase(tokens[end]):
             return 0
         return end - start
 
@@ -2585,7 +2590,7 @@ class Recogniser:
                 if nxt[NORM] in cues.first_names or nxt[NORM] in cues.links:
                     size = self._name_size(tokens, i + 1, first_name=True)
                 else:
-                    size = self._unlisted_name_size(tokens, i + 1)
+                    size = self._unlisted_name_size(tokens, i + 1, not said)
                 size = size or self._named_by_role(tokens, i + 1, said)
                 size = size or (said and self._said_by_name(tokens, i + 1))
                 if size:

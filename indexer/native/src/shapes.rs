@@ -289,7 +289,7 @@ impl Shapes {
                         if self.first_names.contains(next.norm) || self.links.contains(next.norm) {
                             self.name_size(tokens, i + 1, true)
                         } else {
-                            self.unlisted_name_size(tokens, i + 1)
+                            self.unlisted_name_size(tokens, i + 1, !said)
                         };
                     let size = if size > 0 {
                         size
@@ -635,8 +635,8 @@ impl Shapes {
     }
 
     /// `_unlisted_name_size`: a name no list knows a word of, after a verb
-    /// of saying or a nationality.
-    fn unlisted_name_size(&self, tokens: &[Token], start: usize) -> usize {
+    /// of saying (then what ends a phrase) or a nationality (then anything).
+    fn unlisted_name_size(&self, tokens: &[Token], start: usize, after_nationality: bool) -> usize {
         let n = tokens.len();
         let mut end = start;
         while end < n && end - start < 3 {
@@ -661,7 +661,9 @@ impl Shapes {
             }
             end += 1;
         }
-        if end - start < 2 || tokens.get(end).is_some_and(|t| !self.ends_a_phrase(t)) {
+        if end - start < 2
+            || (!after_nationality && tokens.get(end).is_some_and(|t| !self.ends_a_phrase(t)))
+        {
             return 0;
         }
         end - start
@@ -685,7 +687,8 @@ impl Shapes {
             let Some(start) = end.checked_sub(size) else {
                 continue;
             };
-            if covered.is_some_and(|c| start <= c) || self.unlisted_name_size(tokens, start) != size
+            if covered.is_some_and(|c| start <= c)
+                || self.unlisted_name_size(tokens, start, false) != size
             {
                 continue;
             }
@@ -869,7 +872,7 @@ impl Shapes {
         if !(comma > 0 && tokens[comma - 1].word) {
             return 0;
         }
-        let size = self.unlisted_name_size(tokens, comma + 1);
+        let size = self.unlisted_name_size(tokens, comma + 1, false);
         let end = comma + 1 + size;
         if size == 0
             || !tokens
