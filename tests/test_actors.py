@@ -1490,6 +1490,27 @@ def test_a_nations_parliament_or_intelligence_named_by_its_nationality_is_no_act
     assert names("وقالت وكالة المخابرات التركية إن الهجوم أحبط") == []
 
 
+def test_a_list_of_people_goes_on_with_names_no_list_knows():
+    # و glued or alone, a comma or not, after a person found: two words that
+    # are names beyond doubt are the next person, one at a time.
+    assert names("وشاركت هانتر ماغراي وإيبوني ديفيز في الحملة") == ["هانتر ماغراي", "إيبوني ديفيز"]
+    assert names("وسجل ليوناردو بيريرا وبيتو تشينتيلا وكيفن زامورا الأهداف") == [
+        "ليوناردو بيريرا",
+        "بيتو تشينتيلا",
+        "كيفن زامورا",
+    ]
+    assert names("والتقى بكل من دان سوليفان، وتوم كوتون، وليندزي جراهام، السيناتورات") == [
+        "دان سوليفان",
+        "توم كوتون",
+        "ليندسي غراهام",
+    ]
+    assert names("وسجل ليوناردو بيريرا وأليوشا أسانوفيتش وزفونيمير الأهداف") == [
+        "ليوناردو بيريرا",
+        "أليوشا أسانوفيتش",
+    ]
+    assert names("واجتمع لافروف وزير روسي آخر") == ["سيرغي لافروف"]  # وزير: no و
+
+
 def test_two_names_beyond_doubt_after_a_nationality_are_a_person_whatever_follows():
     # What a nationality describes is a person or a thing, and two words no
     # list knows, rare and no nouns, are no thing's: no comma or verb of

@@ -2459,7 +2459,59 @@ class Recogniser:
             elsewhere=elsewhere,
         )
         known += self._relatives(texts, known)
-        return self._assemble(texts, norms, spans, known, home)
+        listed, after_wa = self._next_in_a_list(texts, spans, known)
+        return self._assemble(texts, norms, spans + listed, known, home, after_wa)
+
+    def _next_in_a_list(self, texts, spans, known) -> list[tuple]:
+        """Names no list knows that a list of people goes on with after a
+        person's (ناتالي بورتمان وميريل ستريب, غاري نيفيل وريو فيرديناند,
+        هانتر ماغراي وإيبوني ديفيز و روبين لاولي): a comma or not, و glued to
+        the first word or alone, then two or three words that are names beyond doubt
+        (`_unlisted_name_size`; not وزير روسي: و is no clitic of a frequent
+        word), as (text, start, end, PERSON) spans, and the (text, start)
+        of those whose first word wears the و."""
+        actors, counts = self.gazetteer.actors, self.cues.counts
+        taken = {(n, p) for n, start, end, _ in spans for p in range(start, end)}
+        taken |= {(n, p) for n, start, size, _ in known for p in range(start, start + size)}
+        ends = [(n, end) for n, _, end, kind in spans if kind == PERSON]
+        ends += [(n, start + size) for n, start, size, i in known if actors[i].type == PERSON]
+        found, after_wa = [], set()
+        while ends:
+            number, at = ends.pop()
+            tokens = texts[number]
+            if at + 2 < len(tokens) and tokens[at][NORM] in COMMAS:
+                at += 1  # ماريا بوتينا، وألكسندر تورشين
+            if at + 1 >= len(tokens) or (number, at) in taken:
+                continue
+            shown, word = tokens[at]
+            if shown == "و":
+                first, start = tokens[at + 1], at + 1  # و روبين لاولي
+            elif (
+                shown[:1] == "و"
+                and len(word) > 3
+                and self._wears_wa(word)
+                and counts.get(word, 0) < _RARE // 4
+            ):
+                first, start = (shown[1:], word[1:]), at  # وميريل ستريب
+            else:
+                continue
+            window = [first]
+            for token in tokens[start + 1 : start + 3]:
+                if self._wears_wa(token[NORM]):
+                    break  # وزفونيمير: the list goes on, another person
+                window.append(token)
+            if first[NORM] in self.cues.first_names:
+                size = self._name_size(window, 0, first_name=True)
+            else:
+                size = self._unlisted_name_size(window, 0, after_nationality=True)
+            end = start + size
+            if size and not any((number, p) in taken for p in range(at, end)):
+                found.append((number, start, end, PERSON))
+                if start == at:
+                    after_wa.add((number, start))
+                taken.update((number, p) for p in range(at, end))
+                ends.append((number, end))
+        return found, after_wa
 
     def _relatives(self, texts, known) -> list[tuple]:
         """Mentions of a known person's relative by a given name after a word
@@ -2618,10 +2670,11 @@ class Recogniser:
                     covered = start + size - 1
         return found
 
-    def _assemble(self, texts, norms, spans, known, home=None):
+    def _assemble(self, texts, norms, spans, known, home=None, after_wa=frozenset()):
         """The actors of the gazetteer's mentions and of the spans, each once:
         short forms joined to the full name the article gives, outlets kept
-        only where the article makes them act."""
+        only where the article makes them act; a span at a (text, start) of
+        `after_wa` begins with the و of a list (وميريل ستريب)."""
         gazetteer = self.gazetteer
         by_key: dict[str, Found] = {}
         first: dict[str, tuple] = {}  # key -> (text, position) of its first mention
@@ -2708,6 +2761,8 @@ class Recogniser:
                 national.append(_Body(number, start, start + size))
                 continue
             shown = self._shown(words)
+            if (number, start) in after_wa:
+                shown = shown.removeprefix("و")
             if kind == PERSON and end - start == 1:
                 short.append((without_clitic(words[0][NORM]), shown))
                 continue
