@@ -1862,6 +1862,12 @@ def test_an_outlet_giving_the_storys_interview_acts_in_it():
     assert names("وطالبت الدول الأربع بإغلاق قناة الجزيرة القطرية") == ["قناة الجزيرة"]
     assert names('وأغلقت السلطات مكاتب قناة "الجزيرة" في القاهرة') == ["قناة الجزيرة"]
     assert names("ونقلت قناة الجزيرة عن مصادر أن") == []
+    # An outlet's kind that names none of its own before it; an action
+    # against it, or one of its own that is no telling.
+    assert names('وقال في مقابلة مع محطة تلفزيون "سي إن إن" إن') == ["سي إن إن"]
+    assert names("وقدم ساركوزي شكوى ضد قناة الجزيرة") == ["نيكولا ساركوزي", "قناة الجزيرة"]
+    assert names("وأقالت قناة الجزيرة مراسلها في باريس") == ["قناة الجزيرة"]
+    assert names("ووصفت تقارير قناة الجزيرة الحادث") == []
 
 
 @functools.cache

@@ -181,15 +181,21 @@ _REPORTED = frozenset(
 # في حوار خاص مع قناة الجزيرة): the outlet acts in it (ACTORS.md).
 _INTERVIEW = frozenset(map(normalize, "مقابلة حوار لقاء مقابلات حديث".split()))
 # What befalls an outlet that is the story's (ACTORS.md: an outlet that acts
-# or is acted on), not where it came from: إغلاق قناة الجزيرة, مكاتب الجزيرة.
+# or is acted on), not where it came from: إغلاق قناة الجزيرة, مكاتب الجزيرة,
+# دعوى ضد صحيفة; or what it does that is no telling (أقالت صحيفة جيروزاليم
+# بوست رسام الكاريكاتير).
 _DONE_TO = frozenset(
     map(
         normalize,
         "إغلاق غلق أغلق أغلقت أغلقوا حظر حظرت حجب حجبت مقاضاة اقتحام اقتحمت مداهمة"
-        " داهمت مكتب مكاتب هاجم هاجمت مهاجمة".split(),
+        " داهمت مكتب مكاتب هاجم هاجمت مهاجمة ضد أقالت أقال فصلت طردت اعتذرت"
+        " أوقفت".split(),
     )
 )
 _FOR_GOOD = frozenset((normalize("نهائيا"),))
+# Words of an outlet's kind that name none of its own (مقابلة مع محطة
+# تلفزيون "سي إن بي سي"), passed over before its name.
+_OF_AN_OUTLET = frozenset(map(normalize, "محطة تلفزيون التلفزيون شبكة".split()))
 _INTERVIEW_KIND = frozenset(
     map(normalize, "خاص خاصة حصري حصرية صحفي صحفية تلفزيوني تلفزيونية".split())
 )
@@ -4159,7 +4165,7 @@ def _done_to(tokens, position, outlet_kinds) -> bool:
     something to (إغلاق قناة الجزيرة, هاجم قناة "الجزيرة", أغلقت مكاتب قناة
     الجزيرة, وغلق نهائيا قناة الجزيرة): before it, quotes, a word of its
     kind and نهائيا aside, a word of closing, banning, suing or attacking."""
-    at = _before_outlet(tokens, position, outlet_kinds, _FOR_GOOD)
+    at = _before_outlet(tokens, position, outlet_kinds, _FOR_GOOD | _OF_AN_OUTLET)
     return at >= 0 and any(form in _DONE_TO for form in without_clitic(tokens[at][NORM]))
 
 
@@ -4177,7 +4183,7 @@ def _interviewed_by(tokens, position, outlet_kinds) -> bool:
     """Whether the outlet named at `position` gives the interview the story
     tells (في مقابلة مع "سي إن إن", حوار خاص مع قناة الجزيرة): before it,
     quotes and a word of its kind aside, مع after a word of interview."""
-    at = _before_outlet(tokens, position, outlet_kinds)
+    at = _before_outlet(tokens, position, outlet_kinds, _OF_AN_OUTLET)
     if at < 1 or tokens[at][NORM] != normalize("مع"):
         return False
     at -= 1
