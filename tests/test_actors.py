@@ -2603,6 +2603,8 @@ def test_a_seat_of_power_is_an_actor_where_it_acts_not_where_it_is_the_place():
     assert names(visit) == []
     building = "قبو محصن تحت البيت الأبيض. ووقع الحادث بالقرب من مقر الكرملين"
     assert names(building) == []
+    outside = "وتجمع المحتجون خارج مبنى #البيت_الأبيض. وتفوق مساحته مبنى الكرملين"
+    assert names(outside) == []
     # With ب glued on after an event or a time: «at the White House»; not
     # after a verb whose object it is, nor after its officials.
     assert names("وقال لصانعي السيارات خلال اجتماع بالبيت الأبيض في مايو") == []

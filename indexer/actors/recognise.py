@@ -201,14 +201,14 @@ _INTERVIEW_KIND = frozenset(
 )
 # Words after which a seat of power (seats.txt) is the place, not the power
 # (في البيت الأبيض, إلى الكرملين, زار الإليزيه, تحت البيت الأبيض, مقر
-# الكرملين), but not after an official of it (مسؤول في البيت الأبيض: the
+# الكرملين, خارج مبنى #البيت_الأبيض), but not after an official of it (مسؤول في البيت الأبيض: the
 # seat speaks); and those of allegiance, after which it is told to (موالية
 # للكرملين).
 _AT_A_PLACE = frozenset(
     map(
         normalize,
         "في إلى الى داخل أمام قرب عند زار يزور سيزور زيارة زيارته زيارتها وصل وصوله دخوله"
-        " حديقة أروقة تحت أسفل مقر ملجأ مخبأ".split(),
+        " حديقة أروقة تحت أسفل مقر ملجأ مخبأ مبنى خارج".split(),
     )
 )
 # What an agency's name says it gives out (وكالة الأنباء, وكالة الإعلام
