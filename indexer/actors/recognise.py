@@ -342,6 +342,18 @@ _DESCRIBING = frozenset(
         ).split(),
     )
 )
+# Kinds of body or place that, last after a head and its construct, say
+# whose part a body is, named elsewhere (لجنة تحكيم المهرجان, مجلس شورى الحزب).
+_REFERRED = frozenset(
+    map(
+        normalize,
+        (
+            "الهيئة المنظمة الحزب الشركة النادي المجلس المحكمة الجمعية الوزارة "
+            "الحكومة البرلمان المؤسسة المدينة الولاية الإقليم المهرجان الجائزة "
+            "المجلة الصحيفة البطولة المسابقة المجموعة"
+        ).split(),
+    )
+)
 # Nouns, never an adjective, that may follow a definite head only as the
 # object of its sentence's verb (وحثت المنظمة السلطات السعودية, دعت المفوضية
 # الحكومة): a definite head takes an adjective after it, no noun.
@@ -2257,6 +2269,7 @@ class Recogniser:
         spans = [self._with_its_city(texts, span) for span in spans]
         spans = [self._past_its_particle(texts, self._from_its_given_name(texts, s)) for s in spans]
         spans = [kept for span in spans if (kept := self._without_what_ends_it(texts, span))]
+        spans = [span for span in spans if not self._of_one_named_before(texts, span)]
         inside = {}  # (text, position) -> the span of a name found by its shape
         bodies: dict[int, set] = {}  # text -> the spans of organisations
         for number, start, end, kind in spans:
@@ -3122,6 +3135,27 @@ class Recogniser:
         if (start, end) == span[1:3]:
             return span
         return (number, start, end, kind) if end - start > 1 else None
+
+    def _of_one_named_before(self, texts, span) -> bool:
+        """Whether a body's span says what part of another the story names
+        elsewhere it is, no name of its own: an indefinite head, nouns of a
+        construct, and a body's or a place's kind with the article last
+        (لجنة تحكيم المهرجان, مجلس شورى الحزب, إدارة شؤون المدينة, مجلس
+        الهيئة: "the festival's jury", "the party's council"); not «الدولة»
+        (مجلس الدولة, محكمة أمن الدولة) nor «الاتحاد» (نادي الاتحاد), nor a
+        ministry's office (وزارة المدينة, France's)."""
+        number, start, end, kind = span
+        if kind != ORGANISATION or end - start < 2:
+            return False
+        words = [token[NORM] for token in texts[number][start:end]]
+        head = _in(words[0], self.cues.heads)
+        return (
+            words[-1] in _REFERRED
+            and not words[0].startswith("ال")
+            and head is not None
+            and head not in _MINISTRY
+            and not any(word.startswith(("ال", "ل")) for word in words[1:-1])
+        )
 
     def _a_participle_last(self, word: str) -> bool:
         """Whether a word is a definite participle the news write often and
