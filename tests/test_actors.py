@@ -1540,10 +1540,26 @@ def test_a_definite_heads_noun_after_it_is_its_verbs_object():
     ]
 
 
-def test_a_prizes_jury_a_tower_or_a_venue_is_no_body():
+def test_a_prizes_jury_or_the_towers_are_no_body():
     assert names("وقالت لجنة التحكيم إن الفيلم يستحق الجائزة") == []
     assert names("في الذكرى السنوية لهجمات مركز التجارة العالمي") == []
     assert names("وأعلنت لجنة التحكيم والمصالحة قبول الملف") == ["لجنة التحكيم والمصالحة"]
+
+
+def test_a_part_of_a_body_named_elsewhere_is_no_name_of_its_own():
+    # "The festival's jury", "the party's council", "the club's channel".
+    assert names("وقالت لجنة تحكيم المهرجان إن الفيلم فاز") == []
+    assert names("وقرر مجلس شورى الحزب تأجيل المؤتمر") == []
+    assert names("وأعلن مجلس الهيئة استقالته") == []
+    # Names of that shape: the state's, a ministry's office.
+    assert names("وقضت محكمة أمن الدولة بسجنه") == ["محكمة أمن الدولة"]
+    assert names("وقالت وزارة المدينة الفرنسية إن") == ["وزارة المدينة الفرنسية"]
+
+
+def test_a_nations_parliament_by_its_nationality_confirms_its_short_name():
+    # Not tagged itself, «البرلمان العراقي» says which «مجلس النواب» is meant.
+    text = "اجتمع البرلمان العراقي أمس. وانتخب مجلس النواب فؤاد معصوم رئيسا."
+    assert names(text) == ["مجلس النواب العراقي", "فؤاد معصوم"]
 
 
 def test_a_nation_after_a_clubs_name_is_not_the_first_of_two_nations():
