@@ -1910,9 +1910,12 @@ def test_a_body_every_state_has_is_named_after_the_country_its_story_decides():
     tunis = "أعلنت وزارة الداخلية في بلاغ لها أن وحدات الأمن بصفاقس ألقت القبض على شخص بولاية سوسة"
     assert national(tunis) == ["وزارة الداخلية التونسية"]
     # A clitic on it, a body of national.txt, the gazetteer's own name for it.
-    assert national("وقال بيان للحماية المدنية بصفاقس إن الحريق في سوسة أخمد") == [
-        "الحماية المدنية التونسية"
+    assert national("وقال بيان للبنك المركزي بصفاقس إن الأسعار في سوسة ارتفعت") == [
+        "البنك المركزي التونسي"
     ]
+    # Not a service named only by its nationality, as an army or a police is
+    # (AUDIT.md: «الدفاع المدني السعودي»).
+    assert national("وقال بيان للحماية المدنية بصفاقس إن الحريق في سوسة أخمد") == []
     assert national("وقرر البنك المركزي في قطر تثبيت الفائدة") == ["مصرف قطر المركزي"]
     # The country its own words give, else the one its sentence names.
     assert national("وأعلنت وزارة الأمن في الأرجنتين أن الشرطة اعتقلت") == [
@@ -1942,8 +1945,8 @@ def test_a_body_every_state_has_is_named_after_the_country_its_story_decides():
     assert national(iraq) == ["المفوضية العليا المستقلة للانتخابات"]
     # A British story's «المحكمة العليا» is most often the High Court (review
     # 77, C14: 18 of 20), not the Supreme Court of 2009, named so in full.
-    libel = "رفع دعوى ضد فوربس في المحكمة العليا بلندن"
-    assert national(libel) == ["المحكمة العليا في إنجلترا وويلز"]
+    libel = "رفع دعوى ضد فوربس في المحكمة العليا بلندن"  # (Forbes, sued: an actor)
+    assert national(libel) == ["مجلة فوربس", "المحكمة العليا في إنجلترا وويلز"]
     assert national("وقضت المحكمة العليا في بريطانيا وبريطانيا") == [
         "المحكمة العليا في إنجلترا وويلز"
     ]
