@@ -1530,6 +1530,23 @@ def test_alexander_is_a_given_name_not_a_word_with_its_article():
     assert names("وكان آل شيخ قد تعرض لهتافات") == []
 
 
+def test_what_a_body_is_for_goes_on_after_wa():
+    # و, a noun and a definite word after ل: a second thing the body is for.
+    assert names("وقال البنك الأوروبي للتنمية وإعادة الإعمار إن") == [
+        "البنك الأوروبي للتنمية وإعادة الإعمار"
+    ]
+    assert names("وقالت الجمعية الأوروبية للتناسل البشري وعلم الأجنة إن") == [
+        "الجمعية الأوروبية للتناسل البشري وعلم الأجنة"
+    ]
+    # Not a pronoun's noun, another body's, nor a word with no article.
+    assert names("وقالت الأكاديمية الأمريكية لفنون السينما وعلومها إن") == [
+        "الأكاديمية الأمريكية لفنون السينما"
+    ]
+    assert names("وقالت النقابة العامة للتعليم الثانوي ومصالح الوزارة إن") == [
+        "النقابة العامة للتعليم الثانوي"
+    ]
+
+
 def test_a_definite_heads_noun_after_it_is_its_verbs_object():
     # A definite head takes an adjective after it, never a noun: «السلطات»
     # after «المنظمة» is what the organisation urged, no part of a name.

@@ -252,6 +252,10 @@ _READ_ALIKE = {
     "أحرزت السويسرية تيميا بازنسكي اللقب": [(2, 4, False)],
     # ألكسندر's ال is no article: a given name, no word of the language.
     "التقت ماريا بوتينا وألكسندر تورشين.": [(1, 3, False), (3, 5, False)],
+    # و, a noun and a definite word: more of what a body is for, after ل.
+    "وقال البنك الأوروبي للتنمية وإعادة الإعمار إن": [(1, 6, True)],
+    "وقالت الأكاديمية الأمريكية لفنون السينما وعلومها إن": [(1, 5, True)],
+    "وقالت النقابة العامة للتعليم الأساسي ووزارتي التعليم إن": [(1, 5, True)],
     # A definite head's next word is an adjective, not the verb's object.
     "وحثت المنظمة السلطات السعودية على الإفراج": [],
     "وقالت المنظمة العربية للتنمية إن": [(1, 4, True)],

@@ -880,6 +880,7 @@ class Recogniser:
             "leaders": self._leaders,
             "describing": _DESCRIBING,
             "no_adjective": _NO_ADJECTIVE,
+            "ministries": _MINISTRIES,
             "offices": set(self._offices),
             "ministry": _MINISTRY,
             "referring": _REFERRING,
@@ -1840,6 +1841,7 @@ class Recogniser:
         of_a_place = head in _NAMED_FOR_A_PLACE
         proper = True  # a proper name may come next: right after the head or another one
         named = False  # one was taken: the body's name is no description of its work
+        purpose = False  # one ل was taken: what the body is for (للتنمية, لرصد المخدرات)
         while end < n and end - start < _MOST_ORG_WORDS:
             token = tokens[end]
             if not _is_word(token):
@@ -1897,6 +1899,7 @@ class Recogniser:
             if norm.startswith(("ال", "لل")):
                 end += 1  # الدفاع اليمنية, للتراث
                 proper = False
+                purpose = purpose or norm.startswith("لل")
                 continue
             following = tokens[end + 1][NORM] if end + 1 < n else ""
             if (
@@ -1907,6 +1910,10 @@ class Recogniser:
             ):
                 end += 2  # لكرة القدم, لصناعة الفونوغرامات
                 proper = False
+                purpose = True
+                continue
+            if purpose and self._more_of_its_purpose(norm, following):
+                end += 2  # للتنمية وإعادة الإعمار, لرصد المخدرات ومكافحة الإدمان
                 continue
             if (
                 proper
@@ -1975,6 +1982,36 @@ class Recogniser:
             or following[NORM] in cues.not_names
             or following[NORM].startswith("وال")
             or self._nisba(following[NORM])
+        )
+
+    def _more_of_its_purpose(self, word: str, following: str) -> bool:
+        """Whether و, a noun and a definite word go on with what a body is
+        for, after ل (البنك الأوروبي للتنمية وإعادة الإعمار, المركز الأوروبي
+        لرصد المخدرات ومكافحة الإدمان, النقابة العامة للأطباء والصيادلة
+        وأطباء الأسنان): a word of the language after the و, no body's kind
+        nor its plural, title, given name, function word nor verb, no
+        pronoun on it (وعلومها), a noun the news write with the article
+        too (not وإحدى), and no body's kind after it (ومصالح الوزارة:
+        another's)."""
+        cues = self.cues
+        noun = word[1:]
+        if word[:1] != "و" or len(noun) < 3 or not following.startswith("ال"):
+            return False
+        if cues.counts.get(noun, 0) <= cues.counts.get(word, 0) or self._listed(noun):
+            return False  # وفاء, وديع, وزير: the letter is the word's own
+        if not cues.counts.get("ال" + noun, 0):
+            return False  # وإحدى: no noun the news write with the article
+        body = noun[:-2] + "ه" if noun.endswith("ات") else noun  # شركات: شركه
+        return not (
+            noun in _MINISTRIES  # ووزارتي التعليم: two ministries more
+            or _in(noun, cues.heads)
+            or _in(body, cues.heads)
+            or _in(noun, cues.titles)
+            or noun in cues.not_names
+            or _in(noun, cues.verbs)
+            or noun.endswith(("ها", "هم", "هما"))
+            or following in cues.not_names
+            or _in(following, cues.heads)
         )
 
     def _to_a_word(self, word: str) -> bool:

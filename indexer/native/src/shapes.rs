@@ -60,6 +60,7 @@ pub struct Shapes {
     that: String,
     the_game: String,
     no_adjective: Words,
+    ministries: Words,
     said_marks: Words,
     companies_heads: Words,
     glued_to_the: Vec<String>,
@@ -129,6 +130,7 @@ impl Shapes {
             that: item(data, "that")?,
             the_game: item(data, "the_game")?,
             no_adjective: item(data, "no_adjective")?,
+            ministries: item(data, "ministries")?,
             said_marks: item(data, "said_marks")?,
             companies_heads: item(data, "companies_heads")?,
             glued_to_the: item(data, "glued_to_the")?,
@@ -1268,6 +1270,36 @@ impl Shapes {
         })
     }
 
+    /// `_more_of_its_purpose`: و, a noun and a definite word going on with
+    /// what a body is for, after ل (للتنمية وإعادة الإعمار).
+    fn more_of_its_purpose(&self, word: &str, following: &str) -> bool {
+        let noun = after(word, 1);
+        if !word.starts_with('و') || noun.chars().count() < 3 || !following.starts_with("ال") {
+            return false;
+        }
+        if self.count(noun) <= self.count(word) || self.listed(noun) {
+            return false; // وفاء, وديع, وزير: the letter is the word's own
+        }
+        if self.count(&format!("ال{noun}")) == 0 {
+            return false; // وإحدى: no noun written with the article
+        }
+        let body = match noun.strip_suffix("ات") {
+            Some(stem) => Cow::Owned(format!("{stem}ه")),
+            None => Cow::Borrowed(noun),
+        };
+        !(self.ministries.contains(noun)
+            || is_in(noun, &self.heads)
+            || is_in(&body, &self.heads)
+            || is_in(noun, &self.titles)
+            || self.not_names.contains(noun)
+            || is_in(noun, &self.verbs)
+            || noun.ends_with("ها")
+            || noun.ends_with("هم")
+            || noun.ends_with("هما")
+            || self.not_names.contains(following)
+            || is_in(following, &self.heads))
+    }
+
     /// `_to_a_word`: ل before a word of the language, not a name's letter.
     fn to_a_word(&self, word: &str) -> bool {
         if word.starts_with("لل") {
@@ -1300,6 +1332,7 @@ impl Shapes {
             .is_some_and(|head| self.named_for_a_place.contains(head.as_ref()));
         let mut proper = true;
         let mut named = false; // the body's own name was taken
+        let mut purpose = false; // one ل was taken: what the body is for
         while end < n && end - start < self.most_org_words {
             let token = &tokens[end];
             if !token.word {
@@ -1360,6 +1393,7 @@ impl Shapes {
             if starts_any(norm, &["ال", "لل"]) {
                 end += 1;
                 proper = false;
+                purpose = purpose || norm.starts_with("لل");
                 continue;
             }
             let following = tokens.get(end + 1).map_or("", |next| next.norm);
@@ -1370,6 +1404,11 @@ impl Shapes {
             {
                 end += 2;
                 proper = false;
+                purpose = true;
+                continue;
+            }
+            if purpose && self.more_of_its_purpose(norm, following) {
+                end += 2; // للتنمية وإعادة الإعمار
                 continue;
             }
             if proper
