@@ -1490,6 +1490,14 @@ def test_a_nations_parliament_or_intelligence_named_by_its_nationality_is_no_act
     assert names("وقالت وكالة المخابرات التركية إن الهجوم أحبط") == []
 
 
+def test_the_people_of_a_credit_line_are_named_in_no_story():
+    # Bylines are no actors (the labels' conventions): «تقرير:» opening a
+    # sentence, then its makers' names, none the gazetteer's namesake.
+    credits = "رحلة طويلة انتهت في باريس. تقرير: ألكساندرا رونار وأوغوستا لوناردي."
+    assert names(credits) == []
+    assert names("وقال الوزير في تقرير: أحمد العلي سيغادر") == ["أحمد العلي"]
+
+
 def test_a_list_of_people_goes_on_with_names_no_list_knows():
     # و glued or alone, a comma or not, after a person found: two words that
     # are names beyond doubt are the next person, one at a time.

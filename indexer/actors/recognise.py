@@ -342,6 +342,9 @@ _DESCRIBING = frozenset(
         ).split(),
     )
 )
+# Words of a credit line before its colon (تقرير: ألكساندرا رونار وأوغوستا
+# لوناردي): the people after it made the report, named in no story.
+_CREDITS = frozenset(map(normalize, "تقرير إعداد تصوير تحرير مونتاج ترجمة".split()))
 # Kinds of body or place that, last after a head and its construct, say
 # whose part a body is, named elsewhere (لجنة تحكيم المهرجان, مجلس شورى الحزب).
 _REFERRED = frozenset(
@@ -2307,6 +2310,7 @@ class Recogniser:
         spans = [self._past_its_particle(texts, self._from_its_given_name(texts, s)) for s in spans]
         spans = [kept for span in spans if (kept := self._without_what_ends_it(texts, span))]
         spans = [span for span in spans if not self._of_one_named_before(texts, span)]
+        spans = [span for span in spans if not _credited(texts[span[0]], span[1])]
         inside = {}  # (text, position) -> the span of a name found by its shape
         bodies: dict[int, set] = {}  # text -> the spans of organisations
         for number, start, end, kind in spans:
@@ -2318,6 +2322,8 @@ class Recogniser:
         def keep(number, position, size):
             if self._a_model(texts[number], position, size):
                 return False  # طائرة بوينغ 737, إيرباص إيه 380: the aircraft, not its maker
+            if _credited(texts[number], position):
+                return False  # تقرير: ألكساندرا رونار (no هيرفي رونار)
             span = inside.get((number, position))
             if span and (span[0] < position or span[1] > position + size):
                 if span in bodies.get(number, ()):
@@ -4086,6 +4092,21 @@ def _definite_after_a_clitic(word: str, counts) -> bool:
         return False
     rest = word[3:]
     return counts.get("ال" + rest, 0) > 0 or counts.get(rest, 0) >= _RARE // 4
+
+
+def _credited(tokens, position) -> bool:
+    """Whether a name at `position` is in a credit line: a word of credits
+    opening a sentence and a colon before it, and only names, و and commas
+    between (تقرير: ألكساندرا رونار وأوغوستا لوناردي)."""
+    at = position - 1
+    while at > 0 and position - at <= 8:
+        shown = tokens[at][SHOWN]
+        if shown == ":":  # the credit's word opening its sentence (not في تقرير:)
+            return tokens[at - 1][NORM] in _CREDITS and (at < 2 or not _is_word(tokens[at - 2]))
+        if not _is_word(tokens[at]) and shown not in COMMAS:
+            return False  # a sentence's end, a quote: no credits' list
+        at -= 1
+    return False
 
 
 def _a_month(tokens, position) -> bool:
