@@ -1490,6 +1490,14 @@ def test_a_nations_parliament_or_intelligence_named_by_its_nationality_is_no_act
     assert names("وقالت وكالة المخابرات التركية إن الهجوم أحبط") == []
 
 
+def test_a_given_name_that_is_a_verb_too_before_anothers_name_is_the_verb():
+    # عادل "equalised", دان "condemned": before the last word of a person the
+    # story names in full, once, the verb and that person; a name elsewhere.
+    assert names("وسجل محمد صلاح هدفا ثم عادل صلاح النتيجة") == ["محمد صلاح"]
+    assert names("وقال حسن روحاني إن إيران لن تتراجع، ودان روحاني الهجوم") == ["حسن روحاني"]
+    assert names("وحضر عادل إمام الحفل") == ["عادل إمام"]
+
+
 def test_the_people_of_a_credit_line_are_named_in_no_story():
     # Bylines are no actors (the labels' conventions): «تقرير:» opening a
     # sentence, then its makers' names, none the gazetteer's namesake.

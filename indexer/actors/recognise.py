@@ -342,6 +342,10 @@ _DESCRIBING = frozenset(
         ).split(),
     )
 )
+# Given names the news write as often as a verb of the past before a
+# name ("equalised", "condemned", "drew [attention]"): عادل صلاح النتيجة,
+# دان روحاني, ألفت كنايسل (`Recogniser._drop_run_on_words`).
+_VERBS_TOO = frozenset(map(normalize, "عادل دان ألفت".split()))
 # Words of a credit line before its colon (تقرير: ألكساندرا رونار وأوغوستا
 # لوناردي): the people after it made the report, named in no story.
 _CREDITS = frozenset(map(normalize, "تقرير إعداد تصوير تحرير مونتاج ترجمة".split()))
@@ -3830,7 +3834,10 @@ class Recogniser:
         once (صلاح متألما, صلاح أشعلت beside محمد صلاح; كيم يزور): that person
         run on, no one else. After another's given name alone (محمد أنعم
         beside محمد بن سلمان), a verb of the past only where it is for "she"
-        (مريم استقلت beside مريم رجوي): a man's given name is everyone's."""
+        (مريم استقلت beside مريم رجوي): a man's given name is everyone's.
+        And a given name that is a verb of the past as often before another's
+        name or last word, once (عادل صلاح النتيجة beside محمد صلاح, دان
+        روحاني beside حسن روحاني): that verb and that person."""
         given: dict[str, set[str]] = defaultdict(set)  # a name or its last word -> whose
         firsts: dict[str, set[str]] = defaultdict(set)  # a name's first word -> whose
         for name_key, found in by_key.items():
@@ -3856,6 +3863,17 @@ class Recogniser:
             shown = next((form for form in found.forms if key(form) == name_key), name_key)
             if self._said_of_a_name(last, shown.split()[-1], bool(his)):
                 del by_key[name_key]
+        for name_key, found in list(by_key.items()):
+            verb, *rest = name_key.split()
+            if (
+                found.kind == PERSON
+                and verb in _VERBS_TOO
+                and rest
+                and name_key not in actors_keys
+                and mentions.get(name_key, 0) <= 1
+                and given.get(" ".join(rest), set()) - {name_key}
+            ):
+                del by_key[name_key]  # عادل صلاح النتيجة: "Salah equalised"
 
     def _said_of_a_name(self, word: str, shown: str, past=True) -> bool:
         """Whether a word after a person's name is what the story says of
