@@ -2499,6 +2499,9 @@ def test_a_known_persons_short_name_run_on_into_a_verb_of_the_past_is_that_perso
     assert names(story) == ["محمد بن سلمان", "محمد أنعم"]
     story = "وأعفي الفريق فهد بن تركي من منصبه، وعين الفريق فهد المطير بدلا عنه"
     assert names(story) == ["فهد بن تركي", "فهد المطير"]
+    # A given name past the title a known name holds (الملك سلمان بن عبد العزيز).
+    story = "والتقى الملك سلمان بن عبد العزيز الوفد. وقالت إن الملك سلمان وشرحت له الموقف"
+    assert names(story) == ["الملك سلمان بن عبد العزيز"]
 
 
 def test_a_verb_of_the_present_after_a_title_begins_no_name():

@@ -3840,10 +3840,13 @@ class Recogniser:
         روحاني beside حسن روحاني): that verb and that person."""
         given: dict[str, set[str]] = defaultdict(set)  # a name or its last word -> whose
         firsts: dict[str, set[str]] = defaultdict(set)  # a name's first word -> whose
+        titles = self.cues.titles
         for name_key, found in by_key.items():
             if found.kind == PERSON:
                 words = name_key.split()
-                firsts[words[0]].add(name_key)
+                # The given name, past a title the name holds (الملك سلمان بن عبد العزيز).
+                given_name = next((w for w in words if not _in(w, titles)), words[0])
+                firsts[given_name].add(name_key)
                 for name in (name_key, words[-1], *map(key, found.forms)):
                     given[name].add(name_key)
         for name_key, found in list(by_key.items()):
