@@ -1498,6 +1498,19 @@ def test_a_given_name_that_is_a_verb_too_before_anothers_name_is_the_verb():
     assert names("وحضر عادل إمام الحفل") == ["عادل إمام"]
 
 
+def test_a_name_misspelt_in_one_word_is_the_persons_the_story_names_so_otherwise():
+    # Review 88: one person tagged twice, the second a typo of the first.
+    assert names("وقال سيلفيو برلسكوني إن الحزب فاز. وأضاف سيلفيو برسلوسكوني") == [
+        "سيلفيو برلسكوني"
+    ]
+    assert names("وقال رجب طيب أردوغان إن. وأضاف رجب طيب أروغان") == ["رجب طيب أردوغان"]
+    # Two letters of a short word, or two words of the lists: two people.
+    assert names("والتقى فلاديمير بوتين وفلاديمير كوجين") == [
+        "فلاديمير بوتين",
+        "فلاديمير كوجين",
+    ]
+
+
 def test_the_people_of_a_credit_line_are_named_in_no_story():
     # Bylines are no actors (the labels' conventions): «تقرير:» opening a
     # sentence, then its makers' names, none the gazetteer's namesake.

@@ -2528,7 +2528,7 @@ class Recogniser:
         listed, after_wa = self._next_in_a_list(texts, spans, known)
         return self._assemble(texts, norms, spans + listed, known, home, after_wa)
 
-    def _next_in_a_list(self, texts, spans, known) -> list[tuple]:
+    def _next_in_a_list(self, texts, spans, known) -> tuple[list[tuple], set[tuple]]:
         """Names no list knows that a list of people goes on with after a
         person's (ناتالي بورتمان وميريل ستريب, غاري نيفيل وريو فيرديناند,
         هانتر ماغراي وإيبوني ديفيز و روبين لاولي): a comma or not, و glued to
@@ -2891,6 +2891,7 @@ class Recogniser:
         self._drop_run_ons(by_key, actors_keys, mentions)
         self._drop_run_on_words(by_key, actors_keys, mentions)
         _join_family_spellings(by_key, actors_keys, mentions)
+        self._join_misspellings(by_key, actors_keys, mentions)
         self._join_short_forms(by_key, short, actors_keys, mentions)
         _join_shorter_bodies(by_key, actors_keys, mentions)
         for name_key, found in list(by_key.items()):
@@ -3525,6 +3526,50 @@ class Recogniser:
         if all(name in given and counts.get(name, 0) >= _COMMON_GIVEN for name in (one, other)):
             return False  # two names of their own, a letter apart (نادر, ناصر; أمين, أيمن)
         return len(shorter) >= 4 and _distance(one, other) <= (2 if len(shorter) >= 5 else 1)
+
+    def _join_misspellings(self, by_key, actors_keys, mentions):
+        """Two names a story gives a person that differ in one word after
+        the first, a letter apart, or two in a word of seven letters or more,
+        not both words of the lists (كيليان مبابي and كيليان مبامي, سيلفيو
+        برلسكوني and سيلفيو برسلوسكوني, رجب طيب أردوغان and رجب طيب أروغان):
+        one person, under the gazetteer's name, else the name written more.
+        Not فلاديمير بوتين and فلاديمير كوجين, فهد المولد and فهد المهلل (two
+        letters of five or six), nor two the gazetteer knows."""
+        people = sorted(
+            (k for k, found in by_key.items() if found.kind == PERSON and " " in k),
+            key=lambda k: (k not in actors_keys, -mentions.get(k, 0), k),
+        )
+        for at, name_key in enumerate(people):
+            if name_key not in by_key or name_key in actors_keys:
+                continue
+            words = name_key.split()
+            into = next(
+                (
+                    other
+                    for other in people[:at]
+                    if other in by_key and self._misspelt(words, other.split())
+                ),
+                None,
+            )
+            if into is not None:
+                found = by_key.pop(name_key)
+                by_key[into].forms.extend(f for f in found.forms if f not in by_key[into].forms)
+                mentions[into] = mentions.get(into, 0) + mentions.get(name_key, 0)
+
+    def _misspelt(self, words: list[str], other: list[str]) -> bool:
+        """Whether a name's words are another's but one after the first,
+        written a letter apart (two in seven letters or more), not both
+        words the lists know (`_join_misspellings`)."""
+        if len(words) != len(other) or words[0] != other[0]:
+            return False
+        apart = [(a, b) for a, b in zip(words, other, strict=True) if a != b]
+        if len(apart) != 1:
+            return False
+        one, two = apart[0]
+        shorter = min(len(one), len(two))
+        if shorter < 5 or (self._listed(one) and self._listed(two)):
+            return False
+        return _distance(one, two) <= (2 if shorter >= 7 else 1)
 
     def _kin_by(self, texts, number, position) -> bool:
         """Whether a word of kin stands by the name first mentioned at
