@@ -346,6 +346,9 @@ _DESCRIBING = frozenset(
 # name ("equalised", "condemned", "drew [attention]"): عادل صلاح النتيجة,
 # دان روحاني, ألفت كنايسل (`Recogniser._drop_run_on_words`).
 _VERBS_TOO = frozenset(map(normalize, "عادل دان ألفت".split()))
+# The most people of a story whose names are compared two by two for a
+# typo (`Recogniser._join_misspellings`): no story names so many.
+_MOST_PEOPLE_COMPARED = 150
 # Words of a credit line before its colon (تقرير: ألكساندرا رونار وأوغوستا
 # لوناردي): the people after it made the report, named in no story.
 _CREDITS = frozenset(map(normalize, "تقرير إعداد تصوير تحرير مونتاج ترجمة".split()))
@@ -3534,11 +3537,15 @@ class Recogniser:
         برلسكوني and سيلفيو برسلوسكوني, رجب طيب أردوغان and رجب طيب أروغان):
         one person, under the gazetteer's name, else the name written more.
         Not فلاديمير بوتين and فلاديمير كوجين, فهد المولد and فهد المهلل (two
-        letters of five or six), nor two the gazetteer knows."""
+        letters of five or six), nor two the gazetteer knows. Each name is
+        compared with each: past _MOST_PEOPLE_COMPARED names (a list of
+        results, a hostile text) none is joined."""
         people = sorted(
             (k for k, found in by_key.items() if found.kind == PERSON and " " in k),
             key=lambda k: (k not in actors_keys, -mentions.get(k, 0), k),
         )
+        if len(people) > _MOST_PEOPLE_COMPARED:
+            return
         for at, name_key in enumerate(people):
             if name_key not in by_key or name_key in actors_keys:
                 continue
