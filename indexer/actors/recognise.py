@@ -3566,7 +3566,7 @@ class Recogniser:
     def _misspelt(self, words: list[str], other: list[str]) -> bool:
         """Whether a name's words are another's but one after the first,
         written a letter apart (two in seven letters or more), not both
-        words the lists know (`_join_misspellings`)."""
+        words the lists know nor one the other's nisba (`_join_misspellings`)."""
         if len(words) != len(other) or words[0] != other[0]:
             return False
         apart = [(a, b) for a, b in zip(words, other, strict=True) if a != b]
@@ -3576,6 +3576,8 @@ class Recogniser:
         shorter = min(len(one), len(two))
         if shorter < 5 or (self._listed(one) and self._listed(two)):
             return False
+        if one + "ي" == two or two + "ي" == one:
+            return False  # أحمد منصور, أحمد منصوري: a nisba, another family's name
         return _distance(one, two) <= (2 if shorter >= 7 else 1)
 
     def _kin_by(self, texts, number, position) -> bool:
@@ -3887,9 +3889,10 @@ class Recogniser:
         run on, no one else. After another's given name alone (محمد أنعم
         beside محمد بن سلمان), a verb of the past only where it is for "she"
         (مريم استقلت beside مريم رجوي): a man's given name is everyone's.
-        And a given name that is a verb of the past as often before another's
-        name or last word, once (عادل صلاح النتيجة beside محمد صلاح, دان
-        روحاني beside حسن روحاني): that verb and that person."""
+        And a given name that is a verb of the past as often before the name
+        or last word of a person the gazetteer knows, once (عادل صلاح النتيجة
+        beside محمد صلاح, دان روحاني beside حسن روحاني): that verb and that
+        person (not عادل حسن beside عدلي حسن, two lawyers)."""
         given: dict[str, set[str]] = defaultdict(set)  # a name or its last word -> whose
         firsts: dict[str, set[str]] = defaultdict(set)  # a name's first word -> whose
         titles = self.cues.titles
@@ -3926,7 +3929,7 @@ class Recogniser:
                 and rest
                 and name_key not in actors_keys
                 and mentions.get(name_key, 0) <= 1
-                and given.get(" ".join(rest), set()) - {name_key}
+                and (given.get(" ".join(rest), set()) - {name_key}) & actors_keys
             ):
                 del by_key[name_key]  # عادل صلاح النتيجة: "Salah equalised"
 
