@@ -1592,6 +1592,16 @@ def test_a_prizes_jury_or_the_towers_are_no_body():
     assert names("وأعلنت لجنة التحكيم والمصالحة قبول الملف") == ["لجنة التحكيم والمصالحة"]
 
 
+def test_a_university_named_after_a_person_is_no_mention_of_them():
+    assert names("وقال باحثون بجامعة جون هوبكينز إن") == ["جامعة جون هوبكينز"]
+    # With the article, «الجامعة» is a league or a federation, no university.
+    assert names("وقال مندوبها الدائم بالجامعة العربية دياب اللوح إن") == [
+        "جامعة الدول العربية",
+        "دياب اللوح",
+    ]
+    assert names("تلاميذ المعهد الثانوي علي بورقيبة بالقلعة") == []
+
+
 def test_a_part_of_a_body_named_elsewhere_is_no_name_of_its_own():
     # "The festival's jury", "the party's council", "the club's channel".
     assert names("وقالت لجنة تحكيم المهرجان إن الفيلم فاز") == []

@@ -248,6 +248,9 @@ _READ_ALIKE = {
     "وغرمت جماعة (قدامى محاربي بريطانيا) أمس": [(1, 7, True)],
     "وقالت رابطة (يمين متطرف) إن": [],
     "وهاجم المسلحون مركز للدفاع المدني": [],
+    # A university named after a person; «الجامعة» with the article, a league.
+    "وقال باحثون بجامعة جون هوبكينز إن": [(2, 5, True)],
+    "ومندوبها الدائم بالجامعة العربية دياب اللوح إن": [(2, 4, True), (4, 6, False)],
     # After a nationality, two words that are names beyond doubt, whatever follows.
     "أحرزت السويسرية تيميا بازنسكي اللقب": [(2, 4, False)],
     # ألكسندر's ال is no article: a given name, no word of the language.

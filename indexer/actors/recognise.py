@@ -349,6 +349,10 @@ _VERBS_TOO = frozenset(map(normalize, "عادل دان ألفت".split()))
 # The most people of a story whose names are compared two by two for a
 # typo (`Recogniser._join_misspellings`): no story names so many.
 _MOST_PEOPLE_COMPARED = 150
+# A kind of institution that, with the article, is a league's or a
+# federation's name (الجامعة العربية, الجامعة التونسية لكرة القدم): no
+# place named after the person after it (بالجامعة العربية دياب اللوح).
+_A_LEAGUE_TOO = frozenset((normalize("جامعة"),))
 # Words of a credit line before its colon (تقرير: ألكساندرا رونار وأوغوستا
 # لوناردي): the people after it made the report, named in no story.
 _CREDITS = frozenset(map(normalize, "تقرير إعداد تصوير تحرير مونتاج ترجمة".split()))
@@ -891,6 +895,7 @@ class Recogniser:
             "describing": _DESCRIBING,
             "no_adjective": _NO_ADJECTIVE,
             "ministries": _MINISTRIES,
+            "a_league_too": _A_LEAGUE_TOO,
             "offices": set(self._offices),
             "ministry": _MINISTRY,
             "referring": _REFERRING,
@@ -1486,7 +1491,7 @@ class Recogniser:
             and i == position - 1  # (زار المستشفى الجهوي الوزير محمد: he)
             and cues.titles.isdisjoint(without_clitic(tokens[position][NORM]))
             and any(
-                f[:2] == "ال" and a_kind(f[2:], contests=False)
+                f[:2] == "ال" and a_kind(f[2:], contests=False) and f[2:] not in _A_LEAGUE_TOO
                 for f in without_clitic(tokens[head][NORM])
             )
         )

@@ -61,6 +61,7 @@ pub struct Shapes {
     the_game: String,
     no_adjective: Words,
     ministries: Words,
+    a_league_too: Words,
     said_marks: Words,
     companies_heads: Words,
     glued_to_the: Vec<String>,
@@ -131,6 +132,7 @@ impl Shapes {
             the_game: item(data, "the_game")?,
             no_adjective: item(data, "no_adjective")?,
             ministries: item(data, "ministries")?,
+            a_league_too: item(data, "a_league_too")?,
             said_marks: item(data, "said_marks")?,
             companies_heads: item(data, "companies_heads")?,
             glued_to_the: item(data, "glued_to_the")?,
@@ -1019,7 +1021,11 @@ impl Shapes {
             && !is_in(tokens[position].norm, &self.titles)
             && without_clitic(tokens[head as usize].norm)
                 .iter()
-                .any(|form| form.starts_with("ال") && kind(after(form, 2), false))
+                .any(|form| {
+                    form.starts_with("ال")
+                        && kind(after(form, 2), false)
+                        && !self.a_league_too.contains(after(form, 2))
+                })
     }
 
     /// `_its_nation`: a body's nationality after its indefinite head, no
