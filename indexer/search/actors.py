@@ -163,9 +163,12 @@ class ActorDirectory:
         if known is not None:
             return Resolved(value, self._of(known, gazetteer))
         if gazetteer is not None and (english := gazetteer.by_english_words(value)):
-            # Words of English names: Bolton is John Bolton; Assad, one of two.
-            if len(english) == 1:
-                return Resolved(value, self._of(english[0], gazetteer))
+            # Words of English names: Bolton is John Bolton (Bolton Wanderers
+            # too, where the archive names no club of that name); Assad, one
+            # of two the archive names.
+            archived = [a for a in english if actor_key(a.name, gazetteer) in self._groups]
+            if len(english) == 1 or len(archived) == 1:
+                return Resolved(value, self._of((archived or english)[0], gazetteer))
             keys = {actor_key(a.name, gazetteer) for a in english}
             return Resolved(value, closest=self._best(keys & self._groups.keys()))
         having, by_word, most_words = self._words
