@@ -1987,8 +1987,7 @@ class Recogniser:
             return False
         if word in self._offices and _in(tokens[start][NORM], _MINISTRY):
             return False
-        body = word[:-2] + "ه" if word.endswith("ات") else word  # الهيئات: الهيئة
-        if _in(word, cues.heads) or _in(body, cues.heads) or _in(word, cues.titles):
+        if self._a_kind_or_title(word):
             return False
         following = tokens[at + 1] if at + 1 < len(tokens) else None
         return (
@@ -2016,18 +2015,22 @@ class Recogniser:
             return False  # وفاء, وديع, وزير: the letter is the word's own
         if not cues.counts.get("ال" + noun, 0):
             return False  # وإحدى: no noun the news write with the article
-        body = noun[:-2] + "ه" if noun.endswith("ات") else noun  # شركات: شركه
         return not (
             noun in _MINISTRIES  # ووزارتي التعليم: two ministries more
-            or _in(noun, cues.heads)
-            or _in(body, cues.heads)
-            or _in(noun, cues.titles)
+            or self._a_kind_or_title(noun)
             or noun in cues.not_names
             or _in(noun, cues.verbs)
             or noun.endswith(("ها", "هم", "هما"))
             or following in cues.not_names
             or _in(following, cues.heads)
         )
+
+    def _a_kind_or_title(self, word: str) -> bool:
+        """Whether a word is a body's kind, in the singular or the plural
+        (الهيئات: الهيئة; شركات), or a title: another body or person begins."""
+        cues = self.cues
+        body = word[:-2] + "ه" if word.endswith("ات") else word
+        return bool(_in(word, cues.heads) or _in(body, cues.heads) or _in(word, cues.titles))
 
     def _to_a_word(self, word: str) -> bool:
         """Whether a word is ل before a word of the language (للتربية; لكرة,
@@ -3564,9 +3567,7 @@ class Recogniser:
                 None,
             )
             if into is not None:
-                found = by_key.pop(name_key)
-                by_key[into].forms.extend(f for f in found.forms if f not in by_key[into].forms)
-                mentions[into] = mentions.get(into, 0) + mentions.get(name_key, 0)
+                _join(by_key, mentions, into, name_key)
 
     def _misspelt(self, words: list[str], other: list[str]) -> bool:
         """Whether a name's words are another's but one after the first,
@@ -4528,9 +4529,15 @@ def _join_family_spellings(by_key, actors_keys, mentions):
         into = max(keys, key=lambda k: (k in actors_keys, mentions.get(k, 0)))
         for name_key in keys:
             if name_key != into:
-                found = by_key.pop(name_key)
-                by_key[into].forms.extend(f for f in found.forms if f not in by_key[into].forms)
-                mentions[into] = mentions.get(into, 0) + mentions.get(name_key, 0)
+                _join(by_key, mentions, into, name_key)
+
+
+def _join(by_key, mentions, into: str, name_key: str):
+    """One actor found under two keys: `name_key`'s forms and mentions
+    become `into`'s, and it goes."""
+    found = by_key.pop(name_key)
+    by_key[into].forms.extend(form for form in found.forms if form not in by_key[into].forms)
+    mentions[into] = mentions.get(into, 0) + mentions.get(name_key, 0)
 
 
 def _join_shorter_bodies(by_key, actors_keys, mentions):
@@ -4560,9 +4567,7 @@ def _join_shorter_bodies(by_key, actors_keys, mentions):
                 and _in_order(stems, other)
             ]
         if len(longer) == 1:
-            into, found = by_key[longer[0]], by_key.pop(name_key)
-            into.forms.extend(form for form in found.forms if form not in into.forms)
-            mentions[longer[0]] = mentions.get(longer[0], 0) + mentions.get(name_key, 0)
+            _join(by_key, mentions, longer[0], name_key)
 
 
 def _stems(name_key: str) -> list[str]:

@@ -1261,11 +1261,7 @@ impl Shapes {
         if self.offices.contains(word) && is_in(tokens[start].norm, &self.ministry) {
             return false; // وزارة الشؤون الدينية والمالية: two ministries
         }
-        let body = match word.strip_suffix("ات") {
-            Some(stem) => Cow::Owned(format!("{stem}ه")),
-            None => Cow::Borrowed(word),
-        };
-        if is_in(word, &self.heads) || is_in(&body, &self.heads) || is_in(word, &self.titles) {
+        if self.a_kind_or_title(word) {
             return false;
         }
         tokens.get(at + 1).is_none_or(|following| {
@@ -1289,14 +1285,8 @@ impl Shapes {
         if self.count(&format!("ال{noun}")) == 0 {
             return false; // وإحدى: no noun written with the article
         }
-        let body = match noun.strip_suffix("ات") {
-            Some(stem) => Cow::Owned(format!("{stem}ه")),
-            None => Cow::Borrowed(noun),
-        };
         !(self.ministries.contains(noun)
-            || is_in(noun, &self.heads)
-            || is_in(&body, &self.heads)
-            || is_in(noun, &self.titles)
+            || self.a_kind_or_title(noun)
             || self.not_names.contains(noun)
             || is_in(noun, &self.verbs)
             || noun.ends_with("ها")
@@ -1304,6 +1294,15 @@ impl Shapes {
             || noun.ends_with("هما")
             || self.not_names.contains(following)
             || is_in(following, &self.heads))
+    }
+
+    /// `_a_kind_or_title`: a body's kind, singular or plural, or a title.
+    fn a_kind_or_title(&self, word: &str) -> bool {
+        let body = match word.strip_suffix("ات") {
+            Some(stem) => Cow::Owned(format!("{stem}ه")),
+            None => Cow::Borrowed(word),
+        };
+        is_in(word, &self.heads) || is_in(&body, &self.heads) || is_in(word, &self.titles)
     }
 
     /// `_to_a_word`: ل before a word of the language, not a name's letter.
