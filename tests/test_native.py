@@ -268,6 +268,10 @@ _READ_ALIKE = {
     # A name no list knows before the role that says who they are.
     "وأصيب فاريبورز بيرجانديان، مدير إحدى الوكالات": [(1, 3, False)],
     "أما ليكسي ستيردي مدير غرفة الحرب": [(1, 3, False), (4, 6, True)],
+    # A participle in the accusative says how someone was, however rare.
+    "وخرج فيكي ريفيل متطوعا": [(1, 3, False)],
+    "وقالت ماتيلدا كوستا إن": [(1, 3, False)],
+    "يقول عثمان متوليا مراسل بي بي سي": [(1, 3, False)],
 }
 
 

@@ -1006,12 +1006,29 @@ class Recogniser:
         adjective of the pattern م…ة that the news writes with the article
         too, often (روز ماكغوان مدعية, لورا كينسبرغ محررة, تارا مراهقة:
         المدعية, المحررة), not a family name (منى مستورة, سفيان معمرية,
-        أحمد مناصرة: never or seldom so)."""
+        أحمد مناصرة: never or seldom so); or a participle in the accusative,
+        the state someone is in (وخرج صلاح متألما, وظهر كيم مبتهجا), however
+        rare the word: of a verb of مت… (متألما, متفاءلا) or of م… with ت
+        after the root's first letter (مبتهجا, مستبقا, مستغربا), or مفعول
+        that the news write without the ا (مشغولا: مشغول, المشغول; not
+        مندوزا); no vowel in the root's place (not ماتيلدا, عثمان متوليا),
+        no word of a known name (دي مستورا)."""
+        counts = self.cues.counts
+        if len(word) < 5 or word[0] != "م":
+            return False
+        if word[-1] == "ه":
+            return counts.get("ال" + word, 0) >= _RARE // 4
+        if word[-1] != "ا" or len(word) not in (6, 7) or self._listed(word):
+            return False
+        stem = word[:-1]
+        if stem[1] in "اوي" or stem[2] in "وي":  # (ا: a hamza, متألما)
+            return False
+        if "ت" in stem[1:3]:
+            return True
         return (
-            len(word) >= 5
-            and word[0] == "م"
-            and word[-1] == "ه"
-            and self.cues.counts.get("ال" + word, 0) >= _RARE // 4
+            len(stem) == 5
+            and stem[3] == "و"
+            and counts.get(stem, 0) + counts.get("ال" + stem, 0) >= _SELDOM
         )
 
     def _both_persons(self, word: str) -> bool:

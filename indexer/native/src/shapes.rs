@@ -469,12 +469,31 @@ impl Shapes {
     }
 
     /// `_a_participle`: a feminine participle or adjective of the pattern
-    /// م…ة the news writes with the article too, often (مدعية, محررة).
+    /// م…ة the news writes with the article too, often (مدعية, محررة); or a
+    /// participle in the accusative (متألما, مبتهجا, مشغولا), no known
+    /// name's word.
     fn a_participle(&self, word: &str) -> bool {
-        length(word) >= 5
-            && word.starts_with('م')
-            && word.ends_with('ه')
-            && self.count(&format!("ال{word}")) >= self.rare / 4
+        let letters: Vec<char> = word.chars().collect();
+        if letters.len() < 5 || letters[0] != 'م' {
+            return false;
+        }
+        if word.ends_with('ه') {
+            return self.count(&format!("ال{word}")) >= self.rare / 4;
+        }
+        if !word.ends_with('ا') || !(6..=7).contains(&letters.len()) || self.listed(word) {
+            return false;
+        }
+        let stem = before_last(word, 1);
+        let vowel = |c: char| "اوي".contains(c);
+        if vowel(letters[1]) || (letters[2] != 'ا' && vowel(letters[2])) {
+            return false;
+        }
+        if letters[1] == 'ت' || letters[2] == 'ت' {
+            return true;
+        }
+        letters.len() == 6
+            && letters[3] == 'و'
+            && self.count(stem) + self.count(&format!("ال{stem}")) >= self.seldom
     }
 
     fn verb_or_adverb(&self, word: &str, first: bool) -> bool {
