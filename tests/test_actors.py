@@ -586,6 +586,29 @@ def test_a_role_after_a_comma_says_the_words_before_it_are_a_name():
     assert "وصهره غاريد كوشنر" not in names("وقال وصهره غاريد كوشنر، مستشار الرئيس، إن")
 
 
+def test_a_role_after_a_comma_confirms_a_family_name_with_the_article_and_a_name_after_an():
+    # Review 89's missed speakers: a given name and a family name that is a
+    # word too (الصغير, "the small"); a chief of a profession; whom a report
+    # quotes (عن), of words the news seldom write.
+    for text, person in (
+        ("وقال أسامة الصغير، الناطق الرسمي باسم الحزب، إن", "أسامة الصغير"),
+        ("وقالت خديجة الرياضي، رئيسة الجمعية، إن", "خديجة الرياضي"),
+        ("وقال سكوت أندرسون، كبير الاقتصاديين في البنك، إن", "سكوت أندرسون"),
+        ("وقالت كلير ليولين، كبيرة الباحثين في المؤسسة، إن", "كلير ليولين"),
+        ("ونقلت الصحيفة عن بيسا أريفي، البروفسور في القانون، قوله", "بيسا أريفي"),
+        ("ونقلت الوكالة عن دوغان أكين، رئيس تحرير الموقع، قوله", "دوغان أكين"),
+    ):
+        assert names(text) == [person], text
+    # No day, no "last" after the given name; no title nor body's kind.
+    assert names("وقال محمد الخميس، رئيس الوزراء، إن") == []
+    assert names("وقال بسام الوكيل، المدير العام، إن") == []
+    # After عن, words of the language are what is spoken of, a list's next
+    # after و (وربما عن تحد جديد، ومدير أعماله).
+    assert names("ويبحث عن عقد أخير وربما عن تحد جديد، ومدير أعماله يبحث") == []
+    # A big crowd, no chief (حشد كبير): كبير is a role after a name's comma only.
+    assert names("أمام حشد كبير الجمعة في مركز الشباب") == []
+
+
 def test_a_name_quoted_after_its_first_word_is_known():
     # قائمة "الفتح": the alliance's list, its name in quotes after its kind.
     fatah = 'احتفظت قائمة "الفتح" التي تضم قياديين من الحشد الشعبي بمقاعدها'

@@ -795,6 +795,7 @@ class Recogniser:
                     *lists.verbs,
                     *lists.first_names,
                     *lists.gentilics,
+                    *_WHOM_QUOTED,
                     normalize("عبد"),
                 }
                 for prefix in _CLITIC_PREFIXES
@@ -888,6 +889,8 @@ class Recogniser:
             "pronouns": list(_PRONOUNS),
             "verb_prefixes": _VERB_PREFIXES,
             "of_the_present": _OF_THE_PRESENT,
+            "whom_quoted": _WHOM_QUOTED,
+            "chief": _CHIEF,
             "abd": _ABD,
             "management": _MANAGEMENT,
             "camps": _CAMPS,
@@ -1285,7 +1288,9 @@ class Recogniser:
         a given name or a word news seldom writes (not تعيين, زيارة: what
         the verb is of), and no verb (الألمانية تعتقل), but after a verb of
         saying one of the past may be a given name (قال فكرت أوزار، سفير),
-        one of the present not (what is said); 0 for none."""
+        one of the present not (what is said); after a given name, a family
+        name with the article that is a word too (وقال أسامة الصغير،
+        الناطق; قالت علا العجيزي، رئيسة); 0 for none."""
         first = tokens[start] if start < len(tokens) else None
         if first is None:
             return 0
@@ -1302,15 +1307,41 @@ class Recogniser:
             )
         ):
             return 0
+        given = first[NORM] in self.cues.first_names
         n = len(tokens)
         end = start
-        while end < n and end - start < 3 and self._may_name(tokens[end], end > start):
+        while (
+            end < n
+            and end - start < 3
+            and (
+                self._may_name(tokens[end], end > start)
+                or (given and end == start + 1 and self._a_family_word(tokens[end]))
+            )
+        ):
             end += 1
             if end - start >= 2 and end + 1 < n and tokens[end][NORM] in COMMAS:
                 role = tokens[end + 1][NORM]
-                titled = _in(role, self.cues.titles) or _in(role, self.cues.long_starts)
+                titled = (
+                    _in(role, self.cues.titles)
+                    or _in(role, self.cues.long_starts)
+                    or (role in _CHIEF and end + 2 < n)  # كبير الاقتصاديين, كبيرة الباحثين
+                )
                 return end - start if titled else 0
         return 0
+
+    def _a_family_word(self, token) -> bool:
+        """Whether a word with the article may be a family's name after a
+        given name (الصغير, الأزرق, العجيزي): in Arabic letters, the article
+        written, no day, no "last" nor "new" (`not_names`), no title or
+        kind of body (الوكيل, المدير, الشركة)."""
+        word = token[NORM]
+        return (
+            is_arabic(token[SHOWN])
+            and token[SHOWN].startswith("ال")
+            and len(word) > 4
+            and word not in self.cues.stops
+            and word not in self.cues.not_names
+        )
 
     def _named_before_a_role(self, tokens, role, covered) -> tuple[int, int]:
         """(start, end) of a name no list knows right before a role that says
@@ -2726,6 +2757,17 @@ class Recogniser:
                     ):  # (not مدير المستشفى الجامعي أحمد الخطيب: its director)
                         found.append((number, start, start + size, PERSON))
                     covered = start + size - 1
+                continue
+            if _in(norm, _WHOM_QUOTED):
+                # نقلت الوكالة عن بيسا أريفي، البروفسور: a role confirms a
+                # name, of words the news seldom write (not عن تحد جديد، ومدير).
+                size = self._named_by_role(tokens, i + 1, said=True)
+                if size and all(
+                    self._listed(token[NORM]) or self.cues.counts.get(token[NORM], 0) < 8 * _RARE
+                    for token in tokens[i + 2 : i + 1 + size]
+                ):
+                    found.append((number, i + 1, i + 1 + size, PERSON))
+                    covered = i + size
                 continue
             said = _in(norm, cues.verbs)
             if said or self._a_nationality(norm):
@@ -4304,6 +4346,12 @@ def _the_city(tokens, position, gentilics) -> bool:
 _ABROAD_AT_HOME = 1
 # The letters a verb of the present begins with (يقول, تتمسك, نتمسك, أقول).
 _OF_THE_PRESENT = frozenset("يتنا")
+# "Chief" of a role after a name's comma (كبير الاقتصاديين, كبيرة مستشاري):
+# no title before a name, a word of the language there (حشد كبير).
+_CHIEF = frozenset(map(normalize, ("كبير", "كبيرة")))
+# Whom words are quoted from (نقلت رويترز عن ...): a name a role after a
+# comma confirms may follow.
+_WHOM_QUOTED = frozenset({"عن"})
 
 
 def _before(tokens, position) -> str:

@@ -71,6 +71,8 @@ pub struct Shapes {
     pronouns: Vec<String>,
     verb_prefixes: Words,
     of_the_present: Words,
+    whom_quoted: Words,
+    chief: Words,
     abd: String,
     management: String,
     camps: Words,
@@ -142,6 +144,8 @@ impl Shapes {
             pronouns: item(data, "pronouns")?,
             verb_prefixes: item(data, "verb_prefixes")?,
             of_the_present: item(data, "of_the_present")?,
+            whom_quoted: item(data, "whom_quoted")?,
+            chief: item(data, "chief")?,
             abd: item(data, "abd")?,
             management: item(data, "management")?,
             camps: item(data, "camps")?,
@@ -283,6 +287,17 @@ impl Shapes {
                         found.push((start, start + size, false));
                     }
                     covered = Some(start + size - 1);
+                }
+                continue;
+            }
+            if is_in(norm, &self.whom_quoted) {
+                let size = self.named_by_role(tokens, i + 1, true); // عن بيسا أريفي، البروفسور
+                let seldom = |token: &Token| {
+                    self.listed(token.norm) || self.count(token.norm) < 8 * self.rare
+                };
+                if size > 0 && tokens[i + 2..i + 1 + size].iter().all(seldom) {
+                    found.push((i + 1, i + 1 + size, false));
+                    covered = Some(i + size);
                 }
                 continue;
             }
@@ -813,17 +828,34 @@ impl Shapes {
             // تعيين, زيارة: what the verb is of; الألمانية تعتقل; وأكد نتمسك
             return 0;
         }
+        let given = self.first_names.contains(first.norm);
         let n = tokens.len();
         let mut end = start;
-        while end < n && end - start < 3 && self.may_name(&tokens[end], end > start) {
+        while end < n
+            && end - start < 3
+            && (self.may_name(&tokens[end], end > start)
+                || (given && end == start + 1 && self.a_family_word(&tokens[end])))
+        {
             end += 1;
             if end - start >= 2 && end + 1 < n && self.commas.contains(tokens[end].norm) {
                 let role = tokens[end + 1].norm;
-                let titled = is_in(role, &self.titles) || is_in(role, &self.long_starts);
+                let titled = is_in(role, &self.titles)
+                    || is_in(role, &self.long_starts)
+                    || (self.chief.contains(role) && end + 2 < n); // كبير الاقتصاديين
                 return if titled { end - start } else { 0 };
             }
         }
         0
+    }
+
+    /// `_a_family_word`: a word with the article, written, that may be a
+    /// family's name after a given name (الصغير, العجيزي).
+    fn a_family_word(&self, token: &Token) -> bool {
+        arabic(token.shown)
+            && token.shown.starts_with("ال")
+            && length(token.norm) > 4
+            && !self.stops.contains(token.norm)
+            && !self.not_names.contains(token.norm)
     }
 
     /// `_linked_word`: the word after a link (بن, آل, أبو, عبد) is the
