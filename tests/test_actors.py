@@ -609,6 +609,23 @@ def test_a_role_after_a_comma_confirms_a_family_name_with_the_article_and_a_name
     assert names("أمام حشد كبير الجمعة في مركز الشباب") == []
 
 
+def test_a_company_called_by_its_nation_is_the_one_the_story_names():
+    # Review 89: «الشركة الأميركية», said twice of Apple, was a body of its own.
+    text = (
+        "وبما أن الشركة الأميركية تنوي طرح نسخة رخيصة من هاتف آيفون، فإن أبل ستعلن عنه. "
+        "كما أن الشركة الأميركية لم تطرح أي هاتف جديد"
+    )
+    assert names(text) == ["أبل"]
+    assert "الشركة الفرنسية الإيطالية" not in names(
+        "ووافقت الشركة الفرنسية الإيطالية على الصفقة. وقالت الشركة الفرنسية الإيطالية إن"
+    )
+    # A bank, a society: a nation's adjective names them (the gazetteer's
+    # البنك اللبناني الكندي aside).
+    assert "البنك الكندي اللبناني" in names(
+        "وفرضت العقوبات على البنك الكندي اللبناني. وقال البنك الكندي اللبناني إن"
+    )
+
+
 def test_a_name_quoted_after_its_first_word_is_known():
     # قائمة "الفتح": the alliance's list, its name in quotes after its kind.
     fatah = 'احتفظت قائمة "الفتح" التي تضم قياديين من الحشد الشعبي بمقاعدها'

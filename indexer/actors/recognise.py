@@ -2372,7 +2372,13 @@ class Recogniser:
         spans = [self._with_its_city(texts, span) for span in spans]
         spans = [self._past_its_particle(texts, self._from_its_given_name(texts, s)) for s in spans]
         spans = [kept for span in spans if (kept := self._without_what_ends_it(texts, span))]
-        spans = [span for span in spans if not self._of_one_named_before(texts, span)]
+        spans = [
+            span
+            for span in spans
+            if not (
+                self._of_one_named_before(texts, span) or self._a_nations_kind_of_body(texts, span)
+            )
+        ]
         spans = [span for span in spans if not _credited(texts[span[0]], span[1])]
         inside = {}  # (text, position) -> the span of a name found by its shape
         bodies: dict[int, set] = {}  # text -> the spans of organisations
@@ -3274,6 +3280,20 @@ class Recogniser:
             and head not in _MINISTRY
             and not any(word.startswith(("ال", "ل")) for word in words[1:-1])
         )
+
+    def _a_nations_kind_of_body(self, texts, span) -> bool:
+        """Whether a body's span is its kind with the article and a nation's
+        adjectives only, the story's word for a body it names otherwise (وقالت
+        الشركة الأميركية, الشركة الفرنسية الإيطالية: "the American company"):
+        a company's, an agency's or a group's, where a nation's adjective is
+        seldom a name (not البنك الكندي اللبناني, a bank's; not the words of
+        a region, a nation's own or the world's: العربي, الوطني, الدولي)."""
+        number, start, end, kind = span
+        if kind != ORGANISATION or end - start < 2:
+            return False
+        words = [token[NORM] for token in texts[number][start:end]]
+        adjectives = countries().adjectives
+        return words[0] in _A_COMPANYS_KIND and all(word in adjectives for word in words[1:])
 
     def _a_participle_last(self, word: str) -> bool:
         """Whether a word is a definite participle the news write often and
@@ -4346,6 +4366,8 @@ def _the_city(tokens, position, gentilics) -> bool:
 _ABROAD_AT_HOME = 1
 # The letters a verb of the present begins with (يقول, تتمسك, نتمسك, أقول).
 _OF_THE_PRESENT = frozenset("يتنا")
+# The kinds of body a story calls one it names otherwise by, with its nation.
+_A_COMPANYS_KIND = frozenset(map(normalize, ("الشركة", "المجموعة", "الوكالة")))
 # "Chief" of a role after a name's comma (كبير الاقتصاديين, كبيرة مستشاري):
 # no title before a name, a word of the language there (حشد كبير).
 _CHIEF = frozenset(map(normalize, ("كبير", "كبيرة")))
