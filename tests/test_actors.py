@@ -919,6 +919,17 @@ def test_a_club_named_for_its_city_is_the_city_unless_the_story_is_football():
     # language: what follows it is no noun it governs (نجم ليفربول السابق).
     former = "وقال نجم ليفربول السابق إن المدرب أخطأ في المباراة"
     assert "ليفربول" in names(former)
+    # Review 89: a story that writes the name only after a في of the city
+    # (a day, a venue, a nation's adjective before it) means the city,
+    # however much of football it tells; a career's في is the club's.
+    final = "وأقيمت المباراة النهائية على الملعب الأولمبي في روما وفاز يوفنتوس بالكأس"
+    assert names(final) == ["يوفنتوس"]
+    friendly = "وتلعب مصر مباراة ودية أمام المنتخب الهولندي في تورينو قبل كأس العالم"
+    assert "تورينو" not in names(friendly)
+    career = "وقال اللاعب إنه يريد أن يتألق كما تألق في روما مع المدرب في الدوري"
+    assert "روما" in names(career)
+    both = "وتألق محمد صلاح مع روما في الدوري الإيطالي. وفاز الفريق الأحد في روما على ضيفه"
+    assert "روما" in names(both)
 
 
 def test_a_minister_of_an_office_is_no_mention_of_the_ministry():

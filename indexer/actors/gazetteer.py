@@ -81,6 +81,16 @@ _MIDDLE = frozenset(words("وسط بوسط"))
 _ARRIVING = frozenset(words("وصل وصول وصوله يصل سيصل وصلت وصولها توجه سافر"))
 _ARRIVER_WORDS = 7  # the most words between a word of arriving and its إلى (the traveller's name)
 _TO = frozenset(words("إلى وإلى"))
+# What says a place's في is of the city, not of a club's team (ذهابا في
+# تورينو; not تألق في روما, مدربه السابق في الهلال): a day, a time, a
+# venue, an event's round.
+_WHEN_OR_WHERE = frozenset(
+    words(
+        "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت أمس اليوم الليلة "
+        "مساء صباحا مساء العام عام ملعب الملعب بملعب الأولمبي الأولومبي ستاد استاد "
+        "معسكر المعسكر التدريبي التدريبات متحف جسر ميدان مطار مؤتمر قمة النهائي ذهابا إيابا"
+    )
+)
 _PLAYS_IN = frozenset(
     words("يلعب لعب يلعبان لعبا زميله زميلي زميلا زملائه زملاؤه ورفاقه رفاقه لاعبا لاعب لاعبي")
 )
@@ -505,6 +515,7 @@ class Gazetteer:
                     ambiguous.append((number, position, size, owners))
         confirmed_by_name = {index for *_, index in sure}
         plain = list(sure)  # the mentions a list confirms by: not the ones confirmed here
+        cities = self._only_cities(token_lists, ambiguous)
         context = None
         peer_of = set(confirmed_by_name)  # the organisations whose competitions confirm
         peers = None  # the context phrases of competitions of those
@@ -516,6 +527,8 @@ class Gazetteer:
             tokens = token_lists[number]
             candidates = {index for index, _ in owners}
             confirmed = candidates & confirmed_by_name
+            if not confirmed and tuple(tokens[position : position + size]) in cities:
+                return False
             if not confirmed and position and _a_club_word(tokens[position - 1]):
                 # نادي العين, لفريق ليفربول: the one club of its owners.
                 clubs = candidates & self._clubs
@@ -571,6 +584,35 @@ class Gazetteer:
             peers = None
             waiting = [mention for mention in waiting if not confirm(*mention)]
         return sorted(sure)
+
+    def _only_cities(self, token_lists, ambiguous) -> set[tuple[str, ...]]:
+        """The spellings of clubs named for their city that an article writes
+        only after a word of a place and with no nation's adjective after
+        them, a في after what says the city is meant (السفير الفرنسي في روما,
+        الملعب الأولمبي في روما, جسر موراندي الثلاثاء في جنوى: the city,
+        however much of football the story tells; not ليون الفرنسي, nor
+        تألق في روما, the club)."""
+        where: dict[tuple[str, ...], bool] = {}
+        for number, position, size, owners in ambiguous:
+            if not all(index in self._clubs for index, _ in owners):
+                continue
+            tokens = token_lists[number]
+            after = tokens[position + size] if position + size < len(tokens) else ""
+            city = (
+                self._in_a_city(tokens, position)
+                and after not in self._nations
+                and (tokens[position - 1] not in _IN or self._of_the_city(tokens, position - 1))
+            )
+            spelling = tuple(tokens[position : position + size])
+            where[spelling] = where.get(spelling, True) and city
+        return {spelling for spelling, city in where.items() if city}
+
+    def _of_the_city(self, tokens, position) -> bool:
+        """Whether the في at `position` is a city's: after a day, a time, a
+        venue or a round (`_WHEN_OR_WHERE`), a year, or a nation's adjective
+        (المنتخب الهولندي في تورينو)."""
+        before = tokens[position - 1] if position else ""
+        return before in _WHEN_OR_WHERE or before.isdigit() or before in self._nations
 
     @staticmethod
     def _in_a_city(tokens, position) -> bool:
