@@ -1335,6 +1335,9 @@ def test_a_company_named_after_a_person_is_the_company_unless_the_name_is_a_know
     # A company, a brand, a paper: the name after them that no list knows
     # is theirs, not a person's (review 76, C11).
     assert found("وقالت شركة توماس كوك إن الرحلات ألغيت") == [("شركة توماس كوك", "organisation")]
+    # Named again without its kind, it is still the company (review 89).
+    again = "وأعلنت شركة توماس كوك إفلاسها. وقالت توماس كوك إن الرحلات ألغيت"
+    assert found(again) == [("شركة توماس كوك", "organisation")]
     assert found("ترتدي فستانا من ماركة مايكل كورس") == [("ماركة مايكل كورس", "organisation")]
     assert found("وأصبح شريكا في شركة فيليب نايزر القانونية") == [
         ("شركة فيليب نايزر", "organisation")

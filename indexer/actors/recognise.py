@@ -4632,14 +4632,21 @@ def _join_shorter_bodies(by_key, actors_keys, mentions):
     the one longer name it gives of the same kind of body (نقابة التعليم
     الأساسي and النقابة العامة للتعليم الأساسي; وكالة الطاقة الذرية and
     الوكالة الدولية للطاقة الذرية), or a company's name alone beside it after
-    its kind (بيتروفاك, شركة بيتروفاك): one body, under the longer name. Not a
-    body of the gazetteer's (الاتحاد الأوروبي is not الاتحاد الجمركي
-    الأوروبي), nor a name two longer ones hold."""
+    its kind (بيتروفاك, شركة بيتروفاك): one body, under the longer name; a
+    company's name alone read as a person's, where no list knows the person
+    (وقالت توماس كوك beside شركة توماس كوك: the company). Not a body of the
+    gazetteer's (الاتحاد الأوروبي is not الاتحاد الجمركي الأوروبي), nor a
+    name two longer ones hold."""
     bodies = {k: _stems(k) for k, found in by_key.items() if found.kind == ORGANISATION}
     with_its_kind: dict[tuple, list[str]] = {}  # بيتروفاك -> شركة بيتروفاك
     for k, other in bodies.items():
         if other[0] in _COMPANIES:
             with_its_kind.setdefault(tuple(other[1:]), []).append(k)
+    for name_key, found in list(by_key.items()):
+        if found.kind == PERSON and name_key not in actors_keys:
+            company = with_its_kind.get(tuple(_stems(name_key)), [])
+            if len(company) == 1:
+                _join(by_key, mentions, company[0], name_key)
     for name_key, stems in sorted(bodies.items(), key=lambda item: len(item[1])):
         if name_key in actors_keys:
             continue
