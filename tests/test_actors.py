@@ -1661,6 +1661,14 @@ def test_a_prizes_jury_or_the_towers_are_no_body():
     assert names("وأعلنت لجنة التحكيم والمصالحة قبول الملف") == ["لجنة التحكيم والمصالحة"]
 
 
+def test_a_service_named_by_its_type_is_no_body():
+    # Review 89: Hawaii's civil defence, Indonesia's air navigation, a
+    # party's national council: what they are, not who.
+    assert names("وحذرت هيئة الدفاع المدني في هاواي من العاصفة") == []
+    assert names("وقالت هيئة الملاحة الجوية في إندونيسيا إن الطائرة اختفت") == []
+    assert names("وقرر المجلس الوطني للحزب عقد مؤتمره") == []
+
+
 def test_a_university_named_after_a_person_is_no_mention_of_them():
     assert names("وقال باحثون بجامعة جون هوبكينز إن") == ["جامعة جون هوبكينز"]
     # With the article, «الجامعة» is a league or a federation, no university.
