@@ -1655,6 +1655,26 @@ def test_a_definite_heads_noun_after_it_is_its_verbs_object():
     ]
 
 
+def test_a_bodys_name_ends_at_its_nation_before_a_noun():
+    # Review 89's run-ons: past a nation's adjective, a noun is what the
+    # sentence goes on with (the verb's object, what the body does).
+    text = "ودعت وزارة الخارجية الأميركية الرعايا الأميركيين إلى المغادرة"
+    assert names(text) == ["وزارة الخارجية الأمريكية"]
+    assert names("وقالت هيئة سوق المال البريطانية المستثمرين إلى الحذر") == [
+        "هيئة سوق المال البريطانية"
+    ]
+    # Adjectives of relation, another nation's and those of names go on.
+    for body in (
+        "الحزب المصري الديمقراطي الاجتماعي",
+        "الجمعية الطبية السورية الأمريكية",
+        "مجلس الأعمال السعودي البريطاني المشترك",
+        "لجنة حقوق الإنسان الأفغانية المستقلة",
+    ):
+        assert body in names(f"وقال {body} إن"), body
+    # A name of its own after the nation: its أ is no article.
+    assert names("وقالت شركة التأمين الألمانية أليانز إن") == ["شركة التأمين الألمانية أليانز"]
+
+
 def test_a_prizes_jury_or_the_towers_are_no_body():
     assert names("وقالت لجنة التحكيم إن الفيلم يستحق الجائزة") == []
     assert names("في الذكرى السنوية لهجمات مركز التجارة العالمي") == []

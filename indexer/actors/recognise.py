@@ -890,6 +890,8 @@ class Recogniser:
             "verb_prefixes": _VERB_PREFIXES,
             "of_the_present": _OF_THE_PRESENT,
             "whom_quoted": _WHOM_QUOTED,
+            "nations": countries().adjectives,
+            "of_names": _OF_NAMES,
             "chief": _CHIEF,
             "abd": _ABD,
             "management": _MANAGEMENT,
@@ -1959,6 +1961,8 @@ class Recogniser:
                 break  # حزب الشعب الديمقراطي | المؤيد للأكراد: what it is said to be
             if definite_head and end == start + 1 and norm in _NO_ADJECTIVE:
                 break  # وحثت المنظمة | السلطات السعودية: the verb's object
+            if end > start + 1 and self._past_its_nation(tokens[end - 1][NORM], token):
+                break  # ودعت وزارة الخارجية الأميركية | الرعايا: the verb's object
             if norm.startswith(("ال", "لل")):
                 end += 1  # الدفاع اليمنية, للتراث
                 proper = False
@@ -2044,6 +2048,25 @@ class Recogniser:
             or following[NORM] in cues.not_names
             or following[NORM].startswith("وال")
             or self._nisba(following[NORM])
+        )
+
+    def _past_its_nation(self, previous: str, token) -> bool:
+        """Whether a definite word after a nation's adjective is no more of
+        the body's name: a noun (ودعت وزارة الخارجية الأميركية الرعايا:
+        the verb's object; الشركة الأمريكية المنتجة, what it does), where an
+        adjective of relation or another nation's goes on (الحزب المصري
+        الديمقراطي الاجتماعي, الجمعية الطبية السورية الأمريكية), as do the
+        adjectives of names (المحكمة البرازيلية العليا, مجلس الأعمال السعودي
+        البريطاني المشترك: `_OF_NAMES`), or a name of its own (شركة التأمين
+        الألمانية أليانز: its أ is no article)."""
+        word = token[NORM]
+        return (
+            previous in countries().adjectives
+            and token[SHOWN].startswith("ال")
+            and word not in self.cues.gentilics
+            and word not in _OF_NAMES
+            and not word.endswith(("ي", "يه"))
+            and not self._nisba(word)
         )
 
     def _more_of_its_purpose(self, word: str, following: str) -> bool:
@@ -4366,6 +4389,15 @@ def _the_city(tokens, position, gentilics) -> bool:
 _ABROAD_AT_HOME = 1
 # The letters a verb of the present begins with (يقول, تتمسك, نتمسك, أقول).
 _OF_THE_PRESENT = frozenset("يتنا")
+# Adjectives of bodies' names after their nation's (المحكمة البرازيلية العليا,
+# هيئة الأركان الأمريكية المشتركة, لجنة حقوق الإنسان الأفغانية المستقلة).
+_OF_NAMES = frozenset(
+    map(
+        normalize,
+        "المشترك المشتركة المستقل المستقلة المصغر المصغرة المحدودة المتحدة الموحد "
+        "الموحدة العليا الأعلى الكبرى العظمى الحر الحرة العام العامة".split(),
+    )
+)
 # The kinds of body a story calls one it names otherwise by, with its nation.
 _A_COMPANYS_KIND = frozenset(map(normalize, ("الشركة", "المجموعة", "الوكالة")))
 # "Chief" of a role after a name's comma (كبير الاقتصاديين, كبيرة مستشاري):

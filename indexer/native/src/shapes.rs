@@ -72,6 +72,8 @@ pub struct Shapes {
     verb_prefixes: Words,
     of_the_present: Words,
     whom_quoted: Words,
+    nations: Words,
+    of_names: Words,
     chief: Words,
     abd: String,
     management: String,
@@ -145,6 +147,8 @@ impl Shapes {
             verb_prefixes: item(data, "verb_prefixes")?,
             of_the_present: item(data, "of_the_present")?,
             whom_quoted: item(data, "whom_quoted")?,
+            nations: item(data, "nations")?,
+            of_names: item(data, "of_names")?,
             chief: item(data, "chief")?,
             abd: item(data, "abd")?,
             management: item(data, "management")?,
@@ -1347,6 +1351,18 @@ impl Shapes {
             || is_in(following, &self.heads))
     }
 
+    /// `_past_its_nation`: a definite noun, no adjective, after a nation's
+    /// adjective (الخارجية الأميركية | الرعايا; not البرازيلية العليا).
+    fn past_its_nation(&self, previous: &str, token: &Token) -> bool {
+        let word = token.norm;
+        self.nations.contains(previous)
+            && token.shown.starts_with("ال")
+            && !self.gentilics.contains(word)
+            && !self.of_names.contains(word)
+            && !ends_any(word, &["ي", "يه"])
+            && !self.nisba(word)
+    }
+
     /// `_a_kind_or_title`: a body's kind, singular or plural, or a title.
     fn a_kind_or_title(&self, word: &str) -> bool {
         let body = match word.strip_suffix("ات") {
@@ -1445,6 +1461,9 @@ impl Shapes {
             }
             if definite_head && end == start + 1 && self.no_adjective.contains(norm) {
                 break; // وحثت المنظمة | السلطات السعودية: the verb's object
+            }
+            if end > start + 1 && self.past_its_nation(tokens[end - 1].norm, token) {
+                break; // ودعت وزارة الخارجية الأميركية | الرعايا: the verb's object
             }
             if starts_any(norm, &["ال", "لل"]) {
                 end += 1;
