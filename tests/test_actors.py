@@ -1675,6 +1675,20 @@ def test_a_bodys_name_ends_at_its_nation_before_a_noun():
     assert names("وقالت شركة التأمين الألمانية أليانز إن") == ["شركة التأمين الألمانية أليانز"]
 
 
+def test_what_is_said_of_someone_after_their_name_is_no_word_of_it():
+    # A guest of a show, a prominent or senior one, a common factor (review
+    # 91's scan of person tags ending in words of the language).
+    assert names("وحل حسين ضيف برنامج ميدي شو على الإذاعة") == []
+    assert names("قال الكاتب الصحفي الصافي سعيد ضيف بولتيكا اليوم") == ["الصافي سعيد"]
+    assert names("وقال مسؤول تركي بارز إن") == []
+    assert names("ويبقى الإرهاب قاسم مشترك بين الدول") == []
+    # A family name of such a word and الله is a name (ضيف الله, خلف الله),
+    # not a phrase of God's (توفيق من الله, "success from God").
+    assert names("وقال الطاهر ضيف الله إن") == ["الطاهر ضيف الله"]
+    assert names("وقال نجيب خلف الله إن") == ["نجيب خلف الله"]
+    assert names("وقال الكاتب توفيق من الله إن") == []
+
+
 def test_a_prizes_jury_or_the_towers_are_no_body():
     assert names("وقالت لجنة التحكيم إن الفيلم يستحق الجائزة") == []
     assert names("في الذكرى السنوية لهجمات مركز التجارة العالمي") == []

@@ -98,6 +98,8 @@ _OF_NO_NATION = frozenset(
 _LATIN, _ARABIC = re.compile(r"[A-Za-z]"), re.compile(r"[\u0621-\u064a]")
 _BLESSINGS = frozenset(map(normalize, ("رضي", "طيب", "رحمه", "حفظه")))
 _GOD = normalize("الله")
+# Words that say something of God, no family name before الله (من, في: too short).
+_OF_GODS_PHRASES = frozenset(map(normalize, "عند على إلى إلا بها به سبحان بسم شاء".split()))
 _SUPERLATIVES = frozenset(map(normalize, ("أكبر", "أفضل", "أشهر", "أقوى", "أهم")))
 _CV = (normalize("السيرة"), normalize("الذاتية"))
 _SUCCESSOR, _JAMAL = frozenset((normalize("خليفة"),)), normalize("جمال")
@@ -890,6 +892,8 @@ class Recogniser:
             "verb_prefixes": _VERB_PREFIXES,
             "of_the_present": _OF_THE_PRESENT,
             "whom_quoted": _WHOM_QUOTED,
+            "god": _GOD,
+            "of_gods_phrases": _OF_GODS_PHRASES,
             "nations": countries().adjectives,
             "of_names": _OF_NAMES,
             "chief": _CHIEF,
@@ -1137,6 +1141,9 @@ class Recogniser:
                     end += 2
                     continue
                 break
+            if end > start and self._before_god(tokens, end):
+                end += 2  # الطاهر ضيف الله: a family's name, whatever ضيف alone is
+                continue
             if not self._name_word(token, first=end == start):
                 break
             if end > start and self._glued(tokens, end, end - start):
@@ -1148,6 +1155,21 @@ class Recogniser:
         if size == 3 and tokens[start + 1][NORM] == JOINER:
             return 0  # جان-كلود, يونج-جاي: given names alone, the family's not found
         return size if size >= (2 if first_name else 1) else 0
+
+    def _before_god(self, tokens, at) -> bool:
+        """Whether the word at `at` and الله after it are a name's (ضيف الله,
+        خلف الله, شكر الله), a word the lists say ends a name alone (ضيف,
+        "guest": حسين ضيف برنامج), none of a phrase of God's (توفيق من الله,
+        "success from God"; مستجاب عند الله)."""
+        word = tokens[at][NORM]
+        return (
+            at + 1 < len(tokens)
+            and tokens[at + 1][NORM] == _GOD
+            and word in self.cues.not_names
+            and len(word) > 2
+            and word not in _OF_GODS_PHRASES
+            and _is_word(tokens[at])
+        )
 
     def _joined_word(self, token: _Token) -> bool:
         """Whether a word a hyphen joins to a name is the name's: letters, no

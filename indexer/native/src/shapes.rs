@@ -72,6 +72,8 @@ pub struct Shapes {
     verb_prefixes: Words,
     of_the_present: Words,
     whom_quoted: Words,
+    god: String,
+    of_gods_phrases: Words,
     nations: Words,
     of_names: Words,
     chief: Words,
@@ -147,6 +149,8 @@ impl Shapes {
             verb_prefixes: item(data, "verb_prefixes")?,
             of_the_present: item(data, "of_the_present")?,
             whom_quoted: item(data, "whom_quoted")?,
+            god: item(data, "god")?,
+            of_gods_phrases: item(data, "of_gods_phrases")?,
             nations: item(data, "nations")?,
             of_names: item(data, "of_names")?,
             chief: item(data, "chief")?,
@@ -648,6 +652,10 @@ impl Shapes {
                 }
                 break;
             }
+            if end > start && self.before_god(tokens, end) {
+                end += 2; // الطاهر ضيف الله: a family's name
+                continue;
+            }
             if !self.name_word(token, end == start) {
                 break;
             }
@@ -860,6 +868,16 @@ impl Shapes {
             && length(token.norm) > 4
             && !self.stops.contains(token.norm)
             && !self.not_names.contains(token.norm)
+    }
+
+    /// `_before_god`: a word the lists end names with and الله after it
+    /// are a name's (ضيف الله).
+    fn before_god(&self, tokens: &[Token], at: usize) -> bool {
+        tokens.get(at + 1).is_some_and(|next| next.norm == self.god)
+            && self.not_names.contains(tokens[at].norm)
+            && length(tokens[at].norm) > 2
+            && !self.of_gods_phrases.contains(tokens[at].norm)
+            && tokens[at].word
     }
 
     /// `_linked_word`: the word after a link (بن, آل, أبو, عبد) is the
