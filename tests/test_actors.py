@@ -1508,6 +1508,19 @@ def test_a_clubs_nation_after_its_name_says_the_club_not_its_city():
     assert names("وسيلاقي فيه الريان القطري في الدوحة") == ["نادي الريان"]
 
 
+def test_saudi_clubs_named_bare_are_confirmed_by_their_league_but_not_youth():
+    # Review 91: «الشباب» and «الاتفاق» beside their league's clubs were
+    # missed (their context named no league); Saudi youth is no club.
+    league = "وفاز النصر على الشباب 2-1، فيما تعادل الاتفاق مع الهلال في الدوري السعودي"
+    assert {"نادي الشباب السعودي", "نادي الاتفاق"} <= set(names(league))
+    for youth in (
+        "وتهدف المبادرة إلى توفير فرص عمل للشباب السعودي في القطاع الخاص",
+        "وأكد الوزير دعم الشباب السعودي في مجال التقنية",
+        "وفاز منتخب الشباب على نظيره الإماراتي في الدوري السعودي",
+    ):
+        assert "نادي الشباب السعودي" not in names(youth), youth
+
+
 def test_a_club_confirms_the_clubs_of_its_league_but_not_a_city_of_their_name():
     # The shipped clubs know their league, the best known too (مانشستر
     # يونايتد, يوفنتوس, الترجي: their peers were none).
