@@ -4698,7 +4698,7 @@ def _join_shorter_bodies(by_key, actors_keys, mentions):
             with_its_kind.setdefault(tuple(other[1:]), []).append(k)
     for name_key, found in list(by_key.items()):
         if found.kind == PERSON and name_key not in actors_keys:
-            company = with_its_kind.get(tuple(_stems(name_key)), [])
+            company = [k for k in with_its_kind.get(tuple(_stems(name_key)), ()) if k in by_key]
             if len(company) == 1:
                 _join(by_key, mentions, company[0], name_key)
     for name_key, stems in sorted(bodies.items(), key=lambda item: len(item[1])):
