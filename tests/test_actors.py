@@ -1517,8 +1517,13 @@ def test_saudi_clubs_named_bare_are_confirmed_by_their_league_but_not_youth():
         "وتهدف المبادرة إلى توفير فرص عمل للشباب السعودي في القطاع الخاص",
         "وأكد الوزير دعم الشباب السعودي في مجال التقنية",
         "وفاز منتخب الشباب على نظيره الإماراتي في الدوري السعودي",
+        "وفاز النصر على الهلال في الدوري السعودي. وقال المدرب الحالي لفريق الشباب بليفربول",
     ):
         assert "نادي الشباب السعودي" not in names(youth), youth
+    # An agreement is no Al-Ettifaq (review 92), a club named beside its peers is.
+    agreed = "وفاز النصر على الهلال في الدوري السعودي. وتم الاتفاق مع مانشستر يونايتد"
+    assert "نادي الاتفاق" not in names(agreed)
+    assert "نادي الاتفاق" in names("غياب الهلال والنصر والشباب، وكذلك الاتفاق والفتح")
 
 
 def test_a_club_confirms_the_clubs_of_its_league_but_not_a_city_of_their_name():
