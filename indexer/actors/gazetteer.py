@@ -516,6 +516,7 @@ class Gazetteer:
                     ambiguous.append((number, position, size, owners))
         confirmed_by_name = {index for *_, index in sure}
         plain = list(sure)  # the mentions a list confirms by: not the ones confirmed here
+        edges = None  # where those of them that are organisations begin and end
         cities = self._only_cities(token_lists, ambiguous)
         context = None
         peer_of = set(confirmed_by_name)  # the organisations whose competitions confirm
@@ -524,7 +525,7 @@ class Gazetteer:
         def confirm(number, position, size, owners) -> bool:
             """Whether the article confirms one owner of an ambiguous mention
             (then added to `sure`)."""
-            nonlocal context, peers
+            nonlocal context, peers, edges
             tokens = token_lists[number]
             candidates = {index for index, _ in owners}
             confirmed = candidates & confirmed_by_name
@@ -577,7 +578,9 @@ class Gazetteer:
                     ):
                         confirmed = {i for i in candidates if not self._peers[i].isdisjoint(peers)}
                 if not confirmed and lists:
-                    confirmed = self._listed_with(tokens, position, size, candidates, plain, number)
+                    if edges is None:
+                        edges = self._bodies_edges(plain)
+                    confirmed = self._listed_with(tokens, position, size, candidates, edges, number)
             if len(confirmed) != 1:
                 return False
             sure.append((number, position, size, confirmed.pop()))
@@ -652,28 +655,37 @@ class Gazetteer:
             return False
         return common(number, position, self.spelling(tokens[position]), True, on_sight=True)
 
-    def _listed_with(self, tokens, position, size, candidates, sure, number):
+    def _bodies_edges(self, mentions) -> tuple[set, set]:
+        """(token list, start) and (token list, end) of the mentions of
+        organisations the gazetteer tags."""
+        starts, ends = set(), set()
+        for number, position, size, index in mentions:
+            if self.actors[index].type == ORGANISATION and self._tagged[index]:
+                starts.add((number, position))
+                ends.add((number, position + size))
+        return starts, ends
+
+    def _listed_with(self, tokens, position, size, candidates, edges, number):
         """The one organisation among `candidates` that a list names beside
         an organisation the article names without ambiguity (لحزب الله أو
         حماس أو الحوثيين, داعش وحماس), or none. Only organisations: in a list
         of people a short name is as often another person's (وصفوت حجازي is
         not أحمد حجازي); and only a name that wears no preposition
-        (أبل، بالتعاون مع السلطات is no club)."""
+        (أبل، بالتعاون مع السلطات is no club). `edges`: where the bodies named
+        without ambiguity begin and end (`_bodies_edges`)."""
         bodies = {i for i in candidates if self.actors[i].type == ORGANISATION}
         first = tokens[position]
         if len(bodies) != 1 or (first[1:] if self._and(first) else first) not in self._first:
             return set()
+        starts, ends = edges
         end = position + size
-        for n, p, s, index in sure:
-            if n != number or self.actors[index].type != ORGANISATION or not self._tagged[index]:
-                continue
-            if (
-                (p + s == position - 1 and tokens[p + s] in _LISTING)
-                or (p + s == position and self._and(first))
-                or (p == end + 1 and tokens[end] in _LISTING)
-                or (p == end and self._and(tokens[p]))
-            ):
-                return bodies
+        if (
+            ((number, position - 1) in ends and tokens[position - 1] in _LISTING)
+            or ((number, position) in ends and self._and(first))
+            or ((number, end + 1) in starts and tokens[end] in _LISTING)
+            or ((number, end) in starts and self._and(tokens[end]))
+        ):
+            return bodies
         return set()
 
     def _and(self, token):
