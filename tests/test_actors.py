@@ -1524,6 +1524,9 @@ def test_saudi_clubs_named_bare_are_confirmed_by_their_league_but_not_youth():
     agreed = "وفاز النصر على الهلال في الدوري السعودي. وتم الاتفاق مع مانشستر يونايتد"
     assert "نادي الاتفاق" not in names(agreed)
     assert "نادي الاتفاق" in names("غياب الهلال والنصر والشباب، وكذلك الاتفاق والفتح")
+    # A club after ل and its nation is the club (review 92: Al-Taawoun).
+    loan = "وسبق لعماد متعب أن انتقل للتعاون السعودي على سبيل الإعارة"
+    assert "نادي التعاون" in names(loan)
 
 
 def test_a_club_confirms_the_clubs_of_its_league_but_not_a_city_of_their_name():

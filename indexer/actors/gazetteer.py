@@ -81,7 +81,6 @@ _MIDDLE = frozenset(words("وسط بوسط"))
 _ARRIVING = frozenset(words("وصل وصول وصوله يصل سيصل وصلت وصولها توجه سافر"))
 _ARRIVER_WORDS = 7  # the most words between a word of arriving and its إلى (the traveller's name)
 _TO = frozenset(words("إلى وإلى"))
-_FOR_THE = "لل"
 # What says a place's في is of the city, not of a club's team (ذهابا في
 # تورينو; not تألق في روما, مدربه السابق في الهلال): a day, a time, a
 # venue, an event's round.
@@ -535,21 +534,11 @@ class Gazetteer:
                 # نادي العين, لفريق ليفربول: the one club of its owners.
                 clubs = candidates & self._clubs
                 confirmed = clubs if len(clubs) == 1 else set()
-            if (
-                not confirmed
-                and size <= 2
-                and position + 1 < len(tokens)
-                and not (
-                    tokens[position].startswith(_FOR_THE)
-                    and self.spelling(tokens[position]).startswith("ال")
-                )
-            ):
+            if not confirmed and size <= 2 and position + 1 < len(tokens):
                 # ليون الفرنسي, الأهلي المصري: the one club of that nation,
                 # after a name of one word or in a spelling of two (الريان
                 # القطري; حرس الحدود المصري is Egypt's border guard); not
-                # the first of two nations (التعاون السعودي الأميركي), nor
-                # after لل, as often a word's "for the" (فرص عمل للشباب
-                # السعودي: for Saudi youth).
+                # the first of two nations (التعاون السعودي الأميركي).
                 nation, *rest = tokens[position + 1 : position + 4]
                 clubs = {i for i in candidates & self._clubs if nation in self._nations_of_clubs[i]}
                 if rest[:1] in (["-"], ["–"], [JOINER]):
