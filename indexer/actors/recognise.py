@@ -145,6 +145,15 @@ _PARTICLES_ARTICLES = frozenset(map(normalize, "لا لو لاس لوس".split()
 _GIVEN_BEFORE_SON_OF = frozenset(
     map(normalize, "سلطان أمين مساعد نجم أمير رائد تركي صيام جوهر وسيم هاجر حياة".split())
 )
+# What the news call the dead and the knighted before their names (الشهيد
+# سعيد الغزلاني, السير مايكل كين), that titles.txt cannot hold: without its
+# article, شهيد is a given name (شهيد خاقان عباسي, شهيد خان).
+_HONORIFICS = frozenset(map(normalize, "الشهيد الشهيدة السير".split()))
+# Given names that are verbs in the past too (أشرف: "supervised", روى:
+# "told", دان: "condemned", عادل: "equalised"), and what begins a clause
+# they may be the verb of (`Recogniser._past_a_verb_of_a_name`).
+_VERBS_OF_NAMES = frozenset(map(normalize, "أشرف روى دان عادل أكرم".split()))
+_BEGINNING_A_CLAUSE = frozenset(map(normalize, "كما ثم".split()))
 _CLITIC_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 _PRONOUNS = ("ها", "هما", "هم", "كم", "كما", "هن")
 _DEMONSTRATIVES = frozenset(map(normalize, "هذا هذه ذلك تلك هؤلاء أولئك هذين هاتين".split()))
@@ -691,6 +700,64 @@ _NO_ROLES: dict[str, int] = {}
 def tokens_of(text: str) -> list[_Token]:
     """The tokens of `text` as (written, normalised) pairs."""
     return _read(text, _NO_ROLES)[0]
+
+
+# The kinds of body a name in Latin letters is the name of after them
+# (`Recogniser._latin_bodies`): not شبكة (شبكة Wi-Fi), nor one with the
+# article (الشركة iOS, "the company's iOS").
+_NAMED_IN_LATIN_AFTER = frozenset(map(normalize, "شركة مجموعة مصرف بنك مؤسسة منظمة".split()))
+_GROUP = normalize("مجموعة")
+_LATIN_OPENING = frozenset('("«“')
+_LATIN_WORDS = 6  # the most words of a body's name in Latin letters
+_LATIN_JOINERS = frozenset("&-‐‑–.'")
+
+
+def _latin_part(tokens, start, position) -> bool:
+    """Whether the token at `position` goes on a name in Latin letters begun
+    at `start`: a word or a number in them, or a mark that joins two (the &
+    of AT&T, the - of Coca-Cola)."""
+    shown = tokens[position][SHOWN]
+    if shown.isascii() and shown.isalnum():
+        return position > start or shown[0].isalpha()
+    return (
+        shown in _LATIN_JOINERS
+        and position > start
+        and position + 1 < len(tokens)
+        and tokens[position + 1][SHOWN].isascii()
+        and tokens[position + 1][SHOWN].isalnum()
+    )
+
+
+def _latin_name(tokens) -> str:
+    """A name in Latin letters as written: a mark glued to its words (Coca-Cola,
+    AT&T, H&M), but an & between longer words spaced (Procter & Gamble)."""
+    shown = [t[SHOWN] for t in tokens]
+    parts = [shown[0]]
+    for at in range(1, len(shown)):
+        mark = shown[at] if shown[at] in _LATIN_JOINERS else shown[at - 1]
+        if mark not in _LATIN_JOINERS:
+            parts.append(" ")  # two words
+        elif mark == "&" and max(len(shown[at - 1]), len(shown[min(at + 1, len(shown) - 1)])) > 3:
+            parts.append(" ")
+        parts.append(shown[at])
+    return "".join(parts).translate(_HYPHENS)
+
+
+_HYPHENS = str.maketrans("‐‑–", "---")
+
+
+def _the_article(token: _Token) -> bool:
+    """Whether a token is the article alone (ابن الـ 26 عاما)."""
+    return token[SHOWN].rstrip("ـ") == "ال"
+
+
+def _past_its_honorific(texts, span) -> tuple:
+    """A person's span without the honorific it begins with (`_HONORIFICS`)
+    where a name of two words or more follows it; the span as it is otherwise."""
+    number, start, end, kind = span
+    if kind == PERSON and end - start > 2 and texts[number][start][NORM] in _HONORIFICS:
+        return number, start + 1, end, kind
+    return span
 
 
 def without_clitic(word: str) -> list[str]:
@@ -2416,6 +2483,8 @@ class Recogniser:
                 ]
         spans = [self._with_its_city(texts, span) for span in spans]
         spans = [self._past_its_particle(texts, self._from_its_given_name(texts, s)) for s in spans]
+        spans = [kept for span in spans if (kept := self._through_its_links(texts, span))]
+        spans = [_past_its_honorific(texts, span) for span in spans]
         spans = [kept for span in spans if (kept := self._without_what_ends_it(texts, span))]
         spans = [
             span
@@ -2425,6 +2494,7 @@ class Recogniser:
             )
         ]
         spans = [span for span in spans if not _credited(texts[span[0]], span[1])]
+        spans = self._past_a_verb_of_a_name(texts, spans)
         inside = {}  # (text, position) -> the span of a name found by its shape
         bodies: dict[int, set] = {}  # text -> the spans of organisations
         for number, start, end, kind in spans:
@@ -2635,8 +2705,55 @@ class Recogniser:
             elsewhere=elsewhere,
         )
         known += self._relatives(texts, known)
+        latin = self._latin_bodies(texts, known)
+        known += [(n, p, size, index) for n, p, size, _, index in latin if index is not None]
+        latin = [(n, p, size, name) for n, p, size, name, index in latin if index is None]
         listed, after_wa = self._next_in_a_list(texts, spans, known)
-        return self._assemble(texts, norms, spans + listed, known, home, after_wa)
+        return self._assemble(texts, norms, spans + listed, known, home, after_wa, latin)
+
+    def _latin_bodies(self, texts, known) -> list[tuple]:
+        """Bodies named in Latin letters after their kind (شركة AT&T, مجموعة
+        (LVMH), منظمة "Born Free", بنك HSBC), as (text, start, size, name,
+        the gazetteer's actor of that English name or None); not a group of
+        a draw (المجموعة H, المجموعة A1), nor a name the gazetteer's mentions
+        hold already."""
+        found = []
+        taken = {(n, p) for n, start, size, _ in known for p in range(start, start + size)}
+        for number, tokens in enumerate(texts):
+            for position, (_, word) in enumerate(tokens[:-1]):
+                head = _in(word, _NAMED_IN_LATIN_AFTER)
+                if head is None:
+                    continue  # (أنظمة تشغيل الشركة iOS: its system; شبكة Wi-Fi)
+                start = position + 1
+                if tokens[start][SHOWN] in _LATIN_OPENING:
+                    start += 1
+                end = start
+                while (
+                    end < len(tokens)
+                    and end - start < _LATIN_WORDS
+                    and _latin_part(tokens, start, end)
+                ):
+                    end += 1
+                while end > start and not tokens[end - 1][SHOWN][-1:].isalnum():
+                    end -= 1  # (AT&T. : not its full stop)
+                if end == start or any((number, p) in taken for p in range(start, end)):
+                    continue
+                name = _latin_name(tokens[start:end])
+                compact = name.replace(" ", "")
+                if len(compact) <= 2 and (
+                    head == _GROUP or len(compact) < 2 or not compact.isalpha()
+                ):
+                    continue  # المجموعة H, المجموعة A1 (شركة BP, بنك BB are theirs)
+                actor = self.gazetteer.named(name) or self.gazetteer.named(
+                    " ".join(t[SHOWN] for t in tokens[start:end])
+                )
+                index = None
+                if actor is not None:
+                    if actor.type not in (ORGANISATION, MEDIUM):
+                        continue  # (a person's English name after شركة: his company)
+                    index = self.gazetteer.actors.index(actor)
+                found.append((number, start, end - start, name, index))
+        return found
 
     def _next_in_a_list(self, texts, spans, known) -> tuple[list[tuple], set[tuple]]:
         """Names no list knows that a list of people goes on with after a
@@ -2857,11 +2974,12 @@ class Recogniser:
                     covered = start + size - 1
         return found
 
-    def _assemble(self, texts, norms, spans, known, home=None, after_wa=frozenset()):
+    def _assemble(self, texts, norms, spans, known, home=None, after_wa=frozenset(), latin=()):
         """The actors of the gazetteer's mentions and of the spans, each once:
         short forms joined to the full name the article gives, outlets kept
         only where the article makes them act; a span at a (text, start) of
-        `after_wa` begins with the و of a list (وميريل ستريب)."""
+        `after_wa` begins with the و of a list (وميريل ستريب); `latin`, the
+        bodies named in Latin letters no list knows (`_latin_bodies`)."""
         gazetteer = self.gazetteer
         by_key: dict[str, Found] = {}
         first: dict[str, tuple] = {}  # key -> (text, position) of its first mention
@@ -2907,6 +3025,9 @@ class Recogniser:
             claimed.update(((number, p), actor.type) for p in range(position, position + size))
             if actor.type != IGNORE:
                 add(actor.name, actor.type, self._shown(words), number, position)
+        for number, position, size, name in latin:
+            claimed.update(((number, p), ORGANISATION) for p in range(position, position + size))
+            add(name, ORGANISATION, name, number, position)  # (a span of its words: this name)
 
         bodies_known = {
             (number, position): gazetteer.actors[index]
@@ -2917,7 +3038,7 @@ class Recogniser:
         # Bodies a name of two words names however seldom the story does: a
         # nation's adjective follows (جمعية تاندا الإيفوارية), or the name is
         # quoted after the head (حزب "الليبراليون").
-        surely_bodies = set()
+        surely_bodies = {key(name) for *_, name in latin}  # (شركة AT&T)
         for number, start, end, kind in spans:
             if any((number, p) in claimed for p in range(start, end)):
                 continue  # a name the gazetteer knows: its own name is shown
@@ -3201,6 +3322,57 @@ class Recogniser:
         ):
             return number, start - 2, end, kind
         return span
+
+    def _past_a_verb_of_a_name(self, texts, spans) -> list:
+        """The spans, those of a given name that is a verb too before a
+        surname (وأشرف مانشيني على, كما روى عجلان, ودان الأشرفي) without the
+        verb where the story names someone else of that surname in full
+        (روبرتو مانشيني): the verb begins a sentence or follows و, كما or ثم,
+        and no title (السفير أشرف إبراهيم stays)."""
+        surnames: dict[str, set] = defaultdict(set)  # a full name's last word -> its first
+        for number, start, end, kind in spans:
+            if kind == PERSON and end - start >= 2:
+                tokens = texts[number]
+                surnames[tokens[end - 1][NORM]].update(without_clitic(tokens[start][NORM]))
+        kept = []
+        for span in spans:
+            number, start, end, kind = span
+            tokens = texts[number]
+            if kind == PERSON and end - start == 2:
+                word = tokens[start][NORM]
+                verb = word[1:] if word[:1] == "و" else word
+                before = tokens[start - 1][NORM] if start else "."
+                if (
+                    verb in _VERBS_OF_NAMES
+                    and (
+                        verb != word
+                        or before in _BEGINNING_A_CLAUSE
+                        or not _is_word(tokens[start - 1])
+                    )
+                    and surnames[tokens[start + 1][NORM]] - {word, verb}
+                ):
+                    span = number, start + 1, end, kind
+            kept.append(span)
+        return kept
+
+    def _through_its_links(self, texts, span) -> tuple | None:
+        """A person's span that ends in a word joining a name to the next
+        (بن, بنت, أبي, عبد, آل) with the next word of the text: the readers
+        took it for a word or a title (علي بن أبي طالب, هشام بن عبد الملك,
+        خليفة بن جاسم بن آل ثاني); without those words where no word follows
+        (صلاح ابن الـ 26 عاما: his age), and None if nothing is left."""
+        number, start, end, kind = span
+        tokens = texts[number]
+        links = self.cues.links  # (آل normalised is ال: the article alone is written ال or الـ)
+        if kind != PERSON or tokens[end - 1][NORM] not in links:
+            return span
+        following = tokens[end] if end < len(tokens) else None
+        if following and _is_word(following) and not _the_article(tokens[end - 1]):
+            if not _the_article(following):
+                return number, start, end + 1, kind  # (ابن الـ: no word follows)
+        while end > start and tokens[end - 1][NORM] in links:
+            end -= 1
+        return (number, start, end, kind) if end > start else None
 
     def _past_its_particle(self, texts, span) -> tuple:
         """A person's span that ends in the particle of a foreign family
