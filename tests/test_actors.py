@@ -2726,6 +2726,11 @@ def test_a_name_goes_on_past_the_word_that_joins_it_to_the_next():
     assert names(gulf) == ["خليفة بن جاسم بن آل ثاني"]
     assert names("أكد الأمير محمد بن سلمان، ولي العهد") == ["محمد بن سلمان"]
     assert "صلاح ابن ال" not in names("أن تجديد عقد صلاح ابن الـ 26 عاما، الذي")
+    # Review 94: on to the family's name after it.
+    chief = "وقال رئيس هيئة الأركان عبد الرحمن بن صالح بن عبد الله البنيان، رئيس"
+    assert names(chief) == ["عبد الرحمن بن صالح بن عبد الله البنيان"]
+    minister = "عبد اللطيف بن عبد العزيز بن عبد الرحمن آل الشيخ وزير"
+    assert names(minister) == ["عبد اللطيف بن عبد العزيز بن عبد الرحمن آل الشيخ"]
 
 
 def test_an_honorific_is_no_word_of_the_name_it_comes_before():
@@ -2751,6 +2756,34 @@ def test_a_given_name_that_is_a_verb_is_the_verb_before_a_namesakes_surname():
     ]
 
 
+def test_a_surname_that_is_a_word_too_names_its_person_where_the_story_is_theirs():
+    # Review 93: «التوسع الحضري» (urban) was Essam El Hadary, «دوان
+    # ستانفورد» Stanford University, «بيومي فؤاد» the singer Mohamed Fouad.
+    assert found("في ظل التوسع الحضري السريع") == []
+    assert names("وتألق الحارس الحضري أمام الأهلي") == ["عصام الحضري"]
+    assert names("وقال دوان ستانفورد، المحرر التنفيذي") != ["جامعة ستانفورد"]
+    assert names("وقال باحثون في جامعة ستانفورد إن. وأضاف باحثو ستانفورد") == ["جامعة ستانفورد"]
+    assert names("ويطل الفنان بيومي فؤاد في دور") == ["بيومي فؤاد"]
+    assert names("وقال المطرب محمد فؤاد إن. وأضاف فؤاد") == ["محمد فؤاد"]
+
+
+def test_two_clubs_set_against_each_other_in_a_match_are_the_one_pair_of_a_league():
+    # Reviews 91 and 93: Gulf clubs named bare, no word of their league.
+    draw = "وفي مباراة الدوري، بين العين والوحدة انتهت بالتعادل"
+    assert names(draw) == ["نادي العين", "نادي الوحدة الإماراتي"]
+    assert names("وفاز الوحدة على الوصل بهدفين في الجولة") == [
+        "نادي الوحدة الإماراتي",
+        "نادي الوصل",
+    ]
+    derby = "مباراة (الأهلي والهلال) في الدوري"
+    assert names(derby) == ["النادي الأهلي السعودي", "نادي الهلال السعودي"]
+    # No match told of; a list of cities, however much of football.
+    assert found("ودعا إلى تعزيز الوحدة والتعاون بين الدول") == []
+    fans = "وبعد المباراة احتفلت الجماهير في مرسيليا وليون وليل وبوردو والعديد من المدن"
+    assert found(fans) == []
+    assert found("وبعد المباراة اشتباكات في مدن باريس وليون وستراسبورغ") == []
+
+
 def test_a_body_named_in_latin_letters_after_its_kind_is_that_body():
     # Review 93's organisations: «شركة AT&T», «مجموعة (LVMH)», «شركة BP»,
     # «منظمة ( Born Free)»: the gazetteer's actor by its English name, else
@@ -2762,6 +2795,9 @@ def test_a_body_named_in_latin_letters_after_its_kind_is_that_body():
     assert found('في شركة "Game Power 7" في') == [("Game Power 7", "organisation")]
     assert names("وقالت شركة Procter & Gamble") == ["بروكتر آند غامبل"]
     assert names("بين شركة Veolia وشركة AB Foods") == ["Veolia", "AB Foods"]
+    # A number is the name's but where it counts what follows (review 94).
+    assert names("وقالت شركة Factor 5 إن") == ["Factor 5"]
+    assert names("ويعمل في شركة Romio 33 موظفا") == ["Romio"]
     # A group of a draw, the company's own system, a network's kind: no body.
     assert found("ضمن المجموعة H مع") == []
     assert found("ضمن مجموعة A1 مع") == []

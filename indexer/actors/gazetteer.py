@@ -73,7 +73,10 @@ _RUNS_A_COMPETITION = frozenset(words("اتحاد الاتحاد لكرة راب
 # في after the words of _PLAYS_IN (يلعب في برشلونة, زميله في ليفربول).
 _IN = frozenset(words("في وفي"))
 _IN_A_CITY = _IN | frozenset(
-    words("مدينة بمدينة ومدينة لمدينة قرب بالقرب ضواحي تلال شوارع سكان شمال جنوب شرق غرب")
+    words(
+        "مدينة بمدينة ومدينة لمدينة مدن بمدن ومدن قرب بالقرب ضواحي تلال شوارع سكان"
+        " شمال جنوب شرق غرب"
+    )
 )
 _NEAR = frozenset(words("قرب بالقرب"))  # (بالقرب من ليون)
 # The city's centre, but not a midfielder's (ولاعب وسط تورينو, نجم خط وسط إنبي).
@@ -122,6 +125,16 @@ _LEAGUE_WORDS = frozenset(
         " الكالتشيو السيري البوندسليغا البوندسليجا التشامبيونشيب كأس المحترفة الاحترافية"
     )
 )
+# What stands between two clubs set against each other (الوحدة على الوصل),
+# and the words of a story of a match (`Gazetteer._paired_clubs`).
+_AGAINST = frozenset(words("و على مع أمام ضد - –"))
+_OF_A_MATCH = frozenset(
+    words(
+        "مباراة المباراة مباراته لقاء اللقاء مواجهة المواجهة الجولة الدوري هدف هدفين أهداف"
+        " الشوط ملعب فوز بفوز تعادل التعادل خسارة المدرب لاعب اللاعب"
+    )
+)
+_LISTED_CITIES = 8  # the most names of a list read back to the word of a place before it
 _CACHE_LIMIT = 500_000  # distinct words remembered per table (a large archive's vocabulary)
 _NAMES_REMEMBERED = 100_000  # names `actor` remembers its answer for (16 MB at most)
 
@@ -581,12 +594,56 @@ class Gazetteer:
         waiting = [mention for mention in ambiguous if not confirm(*mention)]
         while waiting:
             grown = {i for *_, i in sure if self._peers[i]} - peer_of
+            if not grown and lists:
+                # Two clubs no word confirms, set against each other (بين
+                # العين والوحدة, فاز الوحدة على الوصل) in a story of a match:
+                # the one pair of their owners that plays in one league.
+                paired = self._paired_clubs(token_lists, waiting)
+                sure += paired
+                waiting = [m for m in waiting if m[:3] not in {p[:3] for p in paired}]
+                grown = {i for *_, i in sure if self._peers[i]} - peer_of
             if not grown:
                 break
             peer_of |= grown
             peers = None
             waiting = [mention for mention in waiting if not confirm(*mention)]
         return sorted(sure)
+
+    def _paired_clubs(self, token_lists, waiting) -> list[tuple]:
+        """(list, position, size, actor index) of the ambiguous mentions of
+        clubs an article sets against each other, one after the other with
+        و, على, مع, أمام or ضد between them (مباراة الأهلي والهلال, تعادل
+        الإمارات مع عجمان), where exactly one pair of their owners plays in
+        one league (their competitions' context phrases), in a story that
+        tells of a match (`_OF_A_MATCH`); not a club's name after في (في
+        العين: the city), nor one that is a word there (الوحدة والتعاون in
+        a speech tells of no match)."""
+        if not any(_OF_A_MATCH.intersection(tokens) for tokens in token_lists):
+            return []
+        clubs = {
+            (number, position): (size, {i for i, _ in owners if i in self._clubs})
+            for number, position, size, owners in waiting
+        }
+        found = []
+        for (number, position), (size, mine) in clubs.items():
+            tokens = token_lists[number]
+            after = position + size
+            between = 0 if after < len(tokens) and tokens[after][:1] == "و" else 1
+            if between and (after >= len(tokens) or tokens[after] not in _AGAINST):
+                continue
+            other = clubs.get((number, after + between))
+            if not mine or other is None or self._listed_in_a_city(tokens, position):
+                continue
+            pairs = {
+                (a, b)
+                for a in mine
+                for b in other[1]
+                if a != b and not self._peers[a].isdisjoint(self._peers[b])
+            }
+            if len(pairs) == 1:
+                ((a, b),) = pairs
+                found += [(number, position, size, a), (number, after + between, other[0], b)]
+        return list(dict.fromkeys(found))
 
     def _only_cities(self, token_lists, ambiguous) -> set[tuple[str, ...]]:
         """The spellings of clubs named for their city that an article writes
@@ -635,6 +692,21 @@ class Gazetteer:
         if before not in _IN_A_CITY:
             return False
         return not (before in _IN and previous in _PLAYS_IN)
+
+    def _listed_in_a_city(self, tokens, position) -> bool:
+        """Whether the name at `position` is in a city, or in a list whose
+        first word is (في مرسيليا وليون وليل: three cities)."""
+        at = position
+        for _ in range(_LISTED_CITIES):
+            if self._in_a_city(tokens, at):
+                return True
+            if at >= 2 and tokens[at - 1] in _LISTING:
+                at -= 2  # (مرسيليا، ليون; مرسيليا و ليون)
+            elif at >= 1 and tokens[at][:1] == "و":
+                at -= 1  # (مرسيليا وليون)
+            else:
+                return False
+        return False
 
     def _a_word_here(self, index, tokens, number, position, common) -> bool:
         """Whether the one-word spelling of person `index` at `position` of

@@ -707,6 +707,7 @@ def tokens_of(text: str) -> list[_Token]:
 # article (الشركة iOS, "the company's iOS").
 _NAMED_IN_LATIN_AFTER = frozenset(map(normalize, "شركة مجموعة مصرف بنك مؤسسة منظمة".split()))
 _GROUP = normalize("مجموعة")
+_LINKS = 6  # the most links (بن, آل) a name is read on through after its last
 _LATIN_OPENING = frozenset('("«“')
 _LATIN_WORDS = 6  # the most words of a body's name in Latin letters
 _LATIN_JOINERS = frozenset("&-‐‑–.'")
@@ -726,6 +727,15 @@ def _latin_part(tokens, start, position) -> bool:
         and tokens[position + 1][SHOWN].isascii()
         and tokens[position + 1][SHOWN].isalnum()
     )
+
+
+def _counted(tokens, after) -> bool:
+    """Whether the number before `after` counts the word after it (Romio 33
+    موظفا, 200 مليون: its accusative or a word of counting; not Factor 5 إن)."""
+    if after >= len(tokens) or not is_arabic(tokens[after][SHOWN]):
+        return False
+    word = tokens[after][NORM]
+    return word.endswith("ا") or _in(word, _COUNTED) is not None
 
 
 def _latin_name(tokens) -> str:
@@ -2734,7 +2744,9 @@ class Recogniser:
                     and _latin_part(tokens, start, end)
                 ):
                     end += 1
-                while end > start and not tokens[end - 1][SHOWN][-1:].isalnum():
+                while end > start and not tokens[end - 1][SHOWN][-1:].isalpha():
+                    if tokens[end - 1][SHOWN].isdigit() and not _counted(tokens, end):
+                        break  # Game Power 7, Factor 5 (not Romio 33 موظفا: how many)
                     end -= 1  # (AT&T. : not its full stop)
                 if end == start or any((number, p) in taken for p in range(start, end)):
                     continue
@@ -3369,10 +3381,21 @@ class Recogniser:
         following = tokens[end] if end < len(tokens) else None
         if following and _is_word(following) and not _the_article(tokens[end - 1]):
             if not _the_article(following):
-                return number, start, end + 1, kind  # (ابن الـ: no word follows)
+                return number, start, self._past_the_family(tokens, end + 1), kind
         while end > start and tokens[end - 1][NORM] in links:
             end -= 1
         return (number, start, end, kind) if end > start else None
+
+    def _past_the_family(self, tokens, end) -> int:
+        """Where a name that a link took on to `end` ends: with the family's
+        name after it (بن عبد الله البنيان, بنت عبد الحق الطرابلسي, بن عبد
+        الرحمن آل الشيخ), a word with the article that may be one."""
+        links = 0
+        while end + 1 < len(tokens) and tokens[end][NORM] in self.cues.links and links < _LINKS:
+            end, links = end + 2, links + 1  # آل الشيخ, بن سعود
+        if end < len(tokens) and self._a_family_word(tokens[end]):
+            return end + 1
+        return end
 
     def _past_its_particle(self, texts, span) -> tuple:
         """A person's span that ends in the particle of a foreign family
