@@ -706,6 +706,9 @@ def tokens_of(text: str) -> list[_Token]:
 # (`Recogniser._latin_bodies`): not شبكة (شبكة Wi-Fi), nor one with the
 # article (الشركة iOS, "the company's iOS").
 _NAMED_IN_LATIN_AFTER = frozenset(map(normalize, "شركة مجموعة مصرف بنك مؤسسة منظمة".split()))
+_LATIN_HEADS = frozenset(  # those kinds as written, a clitic before them or not (وشركة, لشركة)
+    prefix + head for head in _NAMED_IN_LATIN_AFTER for prefix in _CLITIC_PREFIXES
+)
 _GROUP = normalize("مجموعة")
 _LINKS = 6  # the most links (بن, آل) a name is read on through after its last
 _LATIN_OPENING = frozenset('("«“')
@@ -2715,26 +2718,32 @@ class Recogniser:
             elsewhere=elsewhere,
         )
         known += self._relatives(texts, known)
-        latin = self._latin_bodies(texts, known)
+        latin = self._latin_bodies(texts, norms, known)
         known += [(n, p, size, index) for n, p, size, _, index in latin if index is not None]
         latin = [(n, p, size, name) for n, p, size, name, index in latin if index is None]
         listed, after_wa = self._next_in_a_list(texts, spans, known)
         return self._assemble(texts, norms, spans + listed, known, home, after_wa, latin)
 
-    def _latin_bodies(self, texts, known) -> list[tuple]:
+    def _latin_bodies(self, texts, norms, known) -> list[tuple]:
         """Bodies named in Latin letters after their kind (شركة AT&T, مجموعة
         (LVMH), منظمة "Born Free", بنك HSBC), as (text, start, size, name,
         the gazetteer's actor of that English name or None); not a group of
         a draw (المجموعة H, المجموعة A1), nor a name the gazetteer's mentions
         hold already."""
-        found = []
-        taken = {(n, p) for n, start, size, _ in known for p in range(start, start + size)}
+        found: list[tuple] = []
+        taken = None
         for number, tokens in enumerate(texts):
-            for position, (_, word) in enumerate(tokens[:-1]):
-                head = _in(word, _NAMED_IN_LATIN_AFTER)
-                if head is None:
-                    continue  # (أنظمة تشغيل الشركة iOS: its system; شبكة Wi-Fi)
+            if _LATIN_HEADS.isdisjoint(norms[number]):
+                continue  # (most texts: one look at each word, in C)
+            heads = [p for p, word in enumerate(norms[number][:-1]) if word in _LATIN_HEADS]
+            for position in heads:
                 start = position + 1
+                if (
+                    not tokens[start][SHOWN].isascii()
+                    and tokens[start][SHOWN] not in _LATIN_OPENING
+                ):
+                    continue  # (شركة أرامكو: a name in Arabic letters, or none)
+                head = _in(norms[number][position], _NAMED_IN_LATIN_AFTER)
                 if tokens[start][SHOWN] in _LATIN_OPENING:
                     start += 1
                 end = start
@@ -2748,6 +2757,8 @@ class Recogniser:
                     if tokens[end - 1][SHOWN].isdigit() and not _counted(tokens, end):
                         break  # Game Power 7, Factor 5 (not Romio 33 موظفا: how many)
                     end -= 1  # (AT&T. : not its full stop)
+                if taken is None:
+                    taken = {(n, p) for n, at, size, _ in known for p in range(at, at + size)}
                 if end == start or any((number, p) in taken for p in range(start, end)):
                     continue
                 name = _latin_name(tokens[start:end])
