@@ -2784,6 +2784,16 @@ def test_two_clubs_set_against_each_other_in_a_match_are_the_one_pair_of_a_leagu
     assert found("وبعد المباراة اشتباكات في مدن باريس وليون وستراسبورغ") == []
 
 
+def test_the_name_that_signs_a_story_is_its_writer_not_an_actor():
+    # Review 93's people: France 24's closing line «مها بن عبد العظيم» ×5.
+    assert names("وقال رئيس الوزراء هاني الملقي إن الدولة ماضية.\nطاهر هاني\n") == ["هاني الملقي"]
+    assert names("وأعلن المدرب أن اللاعب سيغيب.\nمها بن عبد العظيم") == []
+    # A name the story tells of, or a line that says more than a name: an actor.
+    assert names("وقال طاهر هاني إن الدولة ماضية.\nطاهر هاني") == ["طاهر هاني"]
+    ends = "وأعلن المدرب أن اللاعب سيغيب.\nوقال زلاتان إبراهيموفيتش"
+    assert names(ends) == ["زلاتان إبراهيموفيتش"]
+
+
 def test_a_body_named_in_latin_letters_after_its_kind_is_that_body():
     # Review 93's organisations: «شركة AT&T», «مجموعة (LVMH)», «شركة BP»,
     # «منظمة ( Born Free)»: the gazetteer's actor by its English name, else

@@ -759,6 +759,32 @@ def _latin_name(tokens) -> str:
 _HYPHENS = str.maketrans("‐‑–", "---")
 
 
+def _signature(texts) -> tuple[int, int, int] | None:
+    """(text, start, end) of the name that signs a story: the body's last
+    line, two to four words and nothing else, that the story writes nowhere
+    else (France 24's «مها بن عبد العظيم», «طاهر هاني»): its writer, no
+    actor of it; None where it ends otherwise."""
+    if len(texts) < 2:
+        return None
+    body = texts[1]
+    end = len(body)
+    while end and body[end - 1][NORM] == "\n":
+        end -= 1
+    start = end
+    while start and body[start - 1][NORM] != "\n":
+        start -= 1
+    if not start or not 2 <= end - start <= 4 or not all(map(_is_word, body[start:end])):
+        return None
+    name = [t[NORM] for t in body[start:end]]
+    size = len(name)
+    for tokens in texts[:2]:
+        norms = [t[NORM] for t in tokens]
+        last = len(norms) - size if tokens is not body else start - size
+        if any(norms[at : at + size] == name for at in range(last + 1)):
+            return None  # (a name the story tells of, and ends with)
+    return 1, start, end
+
+
 def _the_article(token: _Token) -> bool:
     """Whether a token is the article alone (ابن الـ 26 عاما)."""
     return token[SHOWN].rstrip("ـ") == "ال"
@@ -2508,6 +2534,8 @@ class Recogniser:
         ]
         spans = [span for span in spans if not _credited(texts[span[0]], span[1])]
         spans = self._past_a_verb_of_a_name(texts, spans)
+        signed = _signature(texts)
+        spans = [span for span in spans if not signed or (span[0], *span[1:3]) != signed]
         inside = {}  # (text, position) -> the span of a name found by its shape
         bodies: dict[int, set] = {}  # text -> the spans of organisations
         for number, start, end, kind in spans:
@@ -2717,6 +2745,8 @@ class Recogniser:
             alone=alone,
             elsewhere=elsewhere,
         )
+        if signed:  # (a writer the gazetteer knows signs too)
+            known = [m for m in known if (m[0], m[1], m[1] + m[2]) != signed]
         known += self._relatives(texts, known)
         latin = self._latin_bodies(texts, norms, known)
         known += [(n, p, size, index) for n, p, size, _, index in latin if index is not None]
