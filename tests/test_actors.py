@@ -2784,6 +2784,17 @@ def test_two_clubs_set_against_each_other_in_a_match_are_the_one_pair_of_a_leagu
     assert found("وبعد المباراة اشتباكات في مدن باريس وليون وستراسبورغ") == []
 
 
+def test_what_someone_is_with_their_nation_is_no_name():
+    # Review 93: «ناشط بيئي كندي» tagged «بيئي كندي»; «تركي مخضرم», «نفطي سعودي».
+    assert names("وهو ناشط بيئي كندي") == []
+    assert names("وقال خبير نفطي سعودي إن الأسعار") == []
+    assert names("وسجل لاعب تركي مخضرم هدفا") == []
+    # A given name, or a name's word, beside a nation's adjective: a name.
+    assert names("وقال المدرب جورجي جيسوس إن") == ["جورجي جيسوس"]
+    assert names("وقال المتحدث تركي المالكي إن") == ["تركي المالكي"]
+    assert names("وقالت الإعلامية منى عراقي إن") == ["منى عراقي"]
+
+
 def test_the_name_that_signs_a_story_is_its_writer_not_an_actor():
     # Review 93's people: France 24's closing line «مها بن عبد العظيم» ×5.
     assert names("وقال رئيس الوزراء هاني الملقي إن الدولة ماضية.\nطاهر هاني\n") == ["هاني الملقي"]

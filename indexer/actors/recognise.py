@@ -448,6 +448,7 @@ _TWINS = 0.25  # the share of the rarer of a verb's "he" and "she" forms, at lea
 # glued to it, at least, for the letter to be a preposition (لجيمس: 11 and
 # 524; not كليف: 10 and ليف 18, Cliff).
 _GLUED = 10
+_DESCRIBING_WORD = 5  # uses with the article, at least, of a word that describes (مخضرم)
 _SELDOM = 3  # uses of the rarer form, at least, of a verb that other forms attest
 
 
@@ -757,6 +758,13 @@ def _latin_name(tokens) -> str:
 
 
 _HYPHENS = str.maketrans("‐‑–", "---")
+
+
+@cache
+def _indefinite_nations() -> frozenset:
+    """The nations' adjectives of one word without the article (سعودي,
+    كندية), as a description writes them after a noun."""
+    return frozenset(a[2:] for a in countries().adjectives if a.startswith("ال"))
 
 
 def _signature(texts) -> tuple[int, int, int] | None:
@@ -2534,6 +2542,7 @@ class Recogniser:
         ]
         spans = [span for span in spans if not _credited(texts[span[0]], span[1])]
         spans = self._past_a_verb_of_a_name(texts, spans)
+        spans = [span for span in spans if not self._a_description(texts, span)]
         signed = _signature(texts)
         spans = [span for span in spans if not signed or (span[0], *span[1:3]) != signed]
         inside = {}  # (text, position) -> the span of a name found by its shape
@@ -3375,6 +3384,25 @@ class Recogniser:
         ):
             return number, start - 2, end, kind
         return span
+
+    def _a_description(self, texts, span) -> bool:
+        """Whether a person's name of two words found by its shape is what
+        someone is, a nation's adjective without the article one of them
+        (ناشط بيئي كندي, خبير نفطي سعودي, أكاديمي تركي; مشجع روسي مناهض,
+        لاعب تركي مخضرم), the other a word the news write with the article
+        too, no name's (منى عراقي, جورجي مينديز, تركي الحميداني are names)."""
+        number, start, end, kind = span
+        if kind != PERSON or end - start != 2:
+            return False
+        first, second = (t[NORM] for t in texts[number][start:end])
+        nations, counts = _indefinite_nations(), self.cues.counts
+        if second in nations:
+            definite = max(counts.get("ال" + form, 0) for form in without_clitic(first))
+            return not self._listed(first) and definite >= _DESCRIBING_WORD  # (وأكاديمي تركي)
+        if _in(first, nations):
+            definite = counts.get("ال" + second, 0)
+            return not self._listed(second) and definite >= _DESCRIBING_WORD
+        return False
 
     def _past_a_verb_of_a_name(self, texts, spans) -> list:
         """The spans, those of a given name that is a verb too before a
