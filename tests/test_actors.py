@@ -2784,6 +2784,22 @@ def test_two_clubs_set_against_each_other_in_a_match_are_the_one_pair_of_a_leagu
     assert found("وبعد المباراة اشتباكات في مدن باريس وليون وستراسبورغ") == []
 
 
+def test_a_surname_and_the_word_after_it_are_the_surname_alone():
+    # Review 95: «وكان صلاح نموذجي», «سانتشيث سابع رئيس وزراء».
+    salah = "وسجل محمد صلاح هدفين. وكان صلاح نموذجي وحيوي"
+    assert names(salah) == ["محمد صلاح"]
+    spain = "وأدى بيدرو سانتشيث اليمين. وبذلك يصبح سانتشيث سابع رئيس وزراء"
+    assert names(spain) == ["بيدرو سانتشيث"]
+    # A name's word after it, or a given name the story's famous one ends
+    # with before another's family name: two people.
+    consul = "زار الأمير فيليب القدس. وشدد القنصل البريطاني فيليب هول على"
+    assert names(consul) == ["فيليب مونتباتن", "فيليب هول"]
+    assert names("وسجل محمد صلاح هدفا. وسجل صلاح محسن الهدف الرابع") == [
+        "محمد صلاح",
+        "صلاح محسن",
+    ]
+
+
 def test_what_someone_is_with_their_nation_is_no_name():
     # Review 93: «ناشط بيئي كندي» tagged «بيئي كندي»; «تركي مخضرم», «نفطي سعودي».
     assert names("وهو ناشط بيئي كندي") == []

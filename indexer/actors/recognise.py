@@ -2543,6 +2543,7 @@ class Recogniser:
         spans = [span for span in spans if not _credited(texts[span[0]], span[1])]
         spans = self._past_a_verb_of_a_name(texts, spans)
         spans = [span for span in spans if not self._a_description(texts, span)]
+        spans = self._past_a_surname(texts, norms, mentions, spans)
         signed = _signature(texts)
         spans = [span for span in spans if not signed or (span[0], *span[1:3]) != signed]
         inside = {}  # (text, position) -> the span of a name found by its shape
@@ -3384,6 +3385,75 @@ class Recogniser:
         ):
             return number, start - 2, end, kind
         return span
+
+    def _past_a_surname(self, texts, norms, mentions, spans) -> list:
+        """The spans, those of a surname and a word after it without the word
+        (وكان صلاح نموذجي, سانتشيث سابع رئيس, عباس تعقيبا على): a person's
+        name of two words whose first is the last of another the story names
+        in full (a span, or a person of the gazetteer: محمد صلاح), or a
+        surname the gazetteer knows alone, and whose second is a word of the
+        language, no name's (صلاح محسن, منصور العتيبي stay). A given name
+        (صلاح, جون) is a surname so only of the gazetteer's person, before a
+        word the news write with the article too (not جون ميجور, where the
+        story names إلتون جون)."""
+        candidates = [span for span in spans if span[3] == PERSON and span[2] - span[1] == 2]
+        if not candidates:
+            return spans
+        shaped = {
+            texts[number][end - 1][NORM]
+            for number, start, end, kind in spans
+            if kind == PERSON and end - start >= 2
+        }
+        known = set()  # the last words of the gazetteer's people the story names in full
+        for number, found in enumerate(mentions):
+            if found is None:
+                found = self.gazetteer._mentions(norms[number])
+            for _, size, owners in found:
+                for index, _ in owners if size >= 2 else ():
+                    actor = self.gazetteer.actors[index]
+                    words = [w for w in key(actor.name).split() if not _in(w, self.cues.titles)]
+                    if actor.type == PERSON and len(words) >= 2:
+                        known.add(words[-1])  # (not الأمير فيليب's: his given name)
+        counts = self.cues.counts
+        kept = []
+        for span in spans:
+            if span in candidates:
+                number, start, _, kind = span
+                first, second = texts[number][start][NORM], texts[number][start + 1][NORM]
+                forms = without_clitic(first)
+                if any(f in self.cues.first_names for f in forms):
+                    surname = any(f in known for f in forms) and (
+                        counts.get("ال" + second, 0) >= _DESCRIBING_WORD
+                        or self._verb_or_adverb(second)
+                    )
+                else:
+                    surname = any(
+                        f in shaped or f in known or self._a_known_surname(f) for f in forms
+                    )
+                if surname and self._a_word_of_no_name(second):
+                    span = number, start, start + 1, kind
+            kept.append(span)
+        return kept
+
+    def _a_known_surname(self, word) -> bool:
+        """Whether the gazetteer knows a word alone as one person's name
+        that ends with it (عباس: محمود عباس)."""
+        actor = self.gazetteer.actor(word)
+        return (
+            actor is not None and actor.type == PERSON and key(actor.name).split()[-1] == key(word)
+        )
+
+    def _a_word_of_no_name(self, word) -> bool:
+        """Whether a word is one the news write often, or with the article,
+        and no name's (نموذجي, سابع, تعقيبا, القائل; not محسن, شمام)."""
+        if self._listed(word) or self.cues.name_share.get(word, 0) >= 0.25:
+            return False
+        counts = self.cues.counts
+        return (
+            counts.get(word, 0) >= _RARE
+            or counts.get("ال" + word, 0) >= _DESCRIBING_WORD
+            or self._verb_or_adverb(word)
+        )
 
     def _a_description(self, texts, span) -> bool:
         """Whether a person's name of two words found by its shape is what
