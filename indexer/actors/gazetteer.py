@@ -600,7 +600,8 @@ class Gazetteer:
                 # the one pair of their owners that plays in one league.
                 paired = self._paired_clubs(token_lists, waiting)
                 sure += paired
-                waiting = [m for m in waiting if m[:3] not in {p[:3] for p in paired}]
+                done = {found[:3] for found in paired}
+                waiting = [m for m in waiting if m[:3] not in done]
                 grown = {i for *_, i in sure if self._peers[i]} - peer_of
             if not grown:
                 break
@@ -882,6 +883,14 @@ class Gazetteer:
         if not wanted or not all(c.isascii() for c in value):
             return set()
         return set.intersection(*(self._english_words.get(w, set()) for w in wanted))
+
+    def index(self, actor) -> int:
+        """The index of one of its actors (their names are unique)."""
+        return self._indexes[actor.name]
+
+    @cached_property
+    def _indexes(self) -> dict[str, int]:
+        return {actor.name: index for index, actor in enumerate(self.actors)}
 
     def actor(self, name):
         """The actor an unambiguous alias names, or None; a kunya in another

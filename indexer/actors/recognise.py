@@ -2814,7 +2814,7 @@ class Recogniser:
                 if actor is not None:
                     if actor.type not in (ORGANISATION, MEDIUM):
                         continue  # (a person's English name after شركة: his company)
-                    index = self.gazetteer.actors.index(actor)
+                    index = self.gazetteer.index(actor)
                 found.append((number, start, end - start, name, index))
         return found
 
@@ -3396,7 +3396,7 @@ class Recogniser:
         (صلاح, جون) is a surname so only of the gazetteer's person, before a
         word the news write with the article too (not جون ميجور, where the
         story names إلتون جون)."""
-        candidates = [span for span in spans if span[3] == PERSON and span[2] - span[1] == 2]
+        candidates = {span for span in spans if span[3] == PERSON and span[2] - span[1] == 2}
         if not candidates:
             return spans
         shaped = {
