@@ -154,6 +154,7 @@ _HONORIFICS = frozenset(map(normalize, "الشهيد الشهيدة السير".
 # they may be the verb of (`Recogniser._past_a_verb_of_a_name`).
 _VERBS_OF_NAMES = frozenset(map(normalize, "أشرف روى دان عادل أكرم".split()))
 _BEGINNING_A_CLAUSE = frozenset(map(normalize, "كما ثم".split()))
+_LINKS = 6  # the most links (بن, آل) a name is read on through after its last
 _CLITIC_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 _PRONOUNS = ("ها", "هما", "هم", "كم", "كما", "هن")
 _DEMONSTRATIVES = frozenset(map(normalize, "هذا هذه ذلك تلك هؤلاء أولئك هذين هاتين".split()))
@@ -711,7 +712,6 @@ _LATIN_HEADS = frozenset(  # those kinds as written, a clitic before them or not
     prefix + head for head in _NAMED_IN_LATIN_AFTER for prefix in _CLITIC_PREFIXES
 )
 _GROUP = normalize("مجموعة")
-_LINKS = 6  # the most links (بن, آل) a name is read on through after its last
 _LATIN_OPENING = frozenset('("«“')
 _LATIN_WORDS = 6  # the most words of a body's name in Latin letters
 _LATIN_JOINERS = frozenset("&-‐‑–.'")
@@ -3500,7 +3500,7 @@ class Recogniser:
                         or before in _BEGINNING_A_CLAUSE
                         or not _is_word(tokens[start - 1])
                     )
-                    and surnames[tokens[start + 1][NORM]] - {word, verb}
+                    and surnames.get(tokens[start + 1][NORM], set()) - {word, verb}
                 ):
                     span = number, start + 1, end, kind
             kept.append(span)
