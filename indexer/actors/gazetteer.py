@@ -629,7 +629,8 @@ class Gazetteer:
         for (number, position), (size, mine) in clubs.items():
             tokens = token_lists[number]
             after = position + size
-            between = 0 if after < len(tokens) and tokens[after][:1] == "و" else 1
+            glued = after < len(tokens) and tokens[after][:1] == "و" and len(tokens[after]) > 1
+            between = 0 if glued else 1  # (والوحدة; و الوحدة)
             if between and (after >= len(tokens) or tokens[after] not in _AGAINST):
                 continue
             other = clubs.get((number, after + between))
@@ -643,8 +644,15 @@ class Gazetteer:
             }
             if len(pairs) == 1:
                 ((a, b),) = pairs
-                found += [(number, position, size, a), (number, after + between, other[0], b)]
-        return list(dict.fromkeys(found))
+                found.append(((number, position, size, a), (number, after + between, other[0], b)))
+        actors: dict[tuple, set] = {}  # a mention -> the clubs its pairs say it is
+        for pair in found:
+            for mention in pair:
+                actors.setdefault(mention[:3], set()).add(mention[3])
+        # A mention two pairs read as two clubs (الأهلي والهلال والمريخ: Saudi
+        # with one, Sudanese with the other) confirms neither pair.
+        agreed = [p for p in found if all(len(actors[m[:3]]) == 1 for m in p)]
+        return list(dict.fromkeys(mention for pair in agreed for mention in pair))
 
     def _only_cities(self, token_lists, ambiguous) -> set[tuple[str, ...]]:
         """The spellings of clubs named for their city that an article writes

@@ -155,6 +155,8 @@ _HONORIFICS = frozenset(map(normalize, "الشهيد الشهيدة السير".
 _VERBS_OF_NAMES = frozenset(map(normalize, "أشرف روى دان عادل أكرم".split()))
 _BEGINNING_A_CLAUSE = frozenset(map(normalize, "كما ثم".split()))
 _LINKS = 6  # the most links (بن, آل) a name is read on through after its last
+_SONS = frozenset(map(normalize, ("بن", "بنت")))
+_FAMILY = "آل"  # (normalised, the article)
 _CLITIC_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 _PRONOUNS = ("ها", "هما", "هم", "كم", "كما", "هن")
 _DEMONSTRATIVES = frozenset(map(normalize, "هذا هذه ذلك تلك هؤلاء أولئك هذين هاتين".split()))
@@ -714,7 +716,8 @@ _LATIN_HEADS = frozenset(  # those kinds as written, a clitic before them or not
 _GROUP = normalize("مجموعة")
 _LATIN_OPENING = frozenset('("«“')
 _LATIN_WORDS = 6  # the most words of a body's name in Latin letters
-_LATIN_JOINERS = frozenset("&-‐‑–.'")
+_LATIN_JOINERS = frozenset("&-‐‑–.'’")
+_LATIN_ENDINGS = 3  # the most letters beside a full stop inside a name (Drive.ai, Co.Rusal)
 
 
 def _latin_part(tokens, start, position) -> bool:
@@ -724,12 +727,15 @@ def _latin_part(tokens, start, position) -> bool:
     shown = tokens[position][SHOWN]
     if shown.isascii() and shown.isalnum():
         return position > start or shown[0].isalpha()
+    following = tokens[position + 1][SHOWN] if position + 1 < len(tokens) else ""
     return (
         shown in _LATIN_JOINERS
         and position > start
-        and position + 1 < len(tokens)
-        and tokens[position + 1][SHOWN].isascii()
-        and tokens[position + 1][SHOWN].isalnum()
+        and following.isascii()
+        and following.isalnum()
+        and (
+            shown != "." or min(len(following), len(tokens[position - 1][SHOWN])) <= _LATIN_ENDINGS
+        )  # (Drive.ai, United Co.Rusal; not Apple. Microsoft)
     )
 
 
@@ -739,7 +745,9 @@ def _counted(tokens, after) -> bool:
     if after >= len(tokens) or not is_arabic(tokens[after][SHOWN]):
         return False
     word = tokens[after][NORM]
-    return word.endswith("ا") or _in(word, _COUNTED) is not None
+    return _in(word, _COUNTED) is not None or (
+        word.endswith("ا") and cues().counts.get("ال" + word[:-1], 0) >= _DESCRIBING_WORD
+    )  # (موظفا: الموظف; not هذا, إنها)
 
 
 def _latin_name(tokens) -> str:
@@ -782,6 +790,14 @@ def _signature(texts) -> tuple[int, int, int] | None:
     while start and body[start - 1][NORM] != "\n":
         start -= 1
     if not start or not 2 <= end - start <= 4 or not all(map(_is_word, body[start:end])):
+        return None
+    before = start - 1  # the previous line's end: a sentence's, not a list's (:\nمحمد الخطيب\n)
+    while before and body[before - 1][NORM] == "\n":
+        before -= 1
+    line = before
+    while line and body[line - 1][NORM] != "\n":
+        line -= 1
+    if not before or body[before - 1][SHOWN] == ":" or before - line <= 4:
         return None
     name = [t[NORM] for t in body[start:end]]
     size = len(name)
@@ -2530,7 +2546,8 @@ class Recogniser:
                 ]
         spans = [self._with_its_city(texts, span) for span in spans]
         spans = [self._past_its_particle(texts, self._from_its_given_name(texts, s)) for s in spans]
-        spans = [kept for span in spans if (kept := self._through_its_links(texts, span))]
+        starts = {(number, start) for number, start, _, _ in spans}
+        spans = [kept for span in spans if (kept := self._through_its_links(texts, span, starts))]
         spans = [_past_its_honorific(texts, span) for span in spans]
         spans = [kept for span in spans if (kept := self._without_what_ends_it(texts, span))]
         spans = [
@@ -3497,6 +3514,7 @@ class Recogniser:
                     verb in _VERBS_OF_NAMES
                     and (
                         verb != word
+                        or not start
                         or before in _BEGINNING_A_CLAUSE
                         or not _is_word(tokens[start - 1])
                     )
@@ -3506,35 +3524,64 @@ class Recogniser:
             kept.append(span)
         return kept
 
-    def _through_its_links(self, texts, span) -> tuple | None:
+    def _through_its_links(self, texts, span, starts=frozenset()) -> tuple | None:
         """A person's span that ends in a word joining a name to the next
         (بن, بنت, أبي, عبد, آل) with the next word of the text: the readers
         took it for a word or a title (علي بن أبي طالب, هشام بن عبد الملك,
         خليفة بن جاسم بن آل ثاني); without those words where no word follows
-        (صلاح ابن الـ 26 عاما: his age), and None if nothing is left."""
+        (صلاح ابن الـ 26 عاما: his age), and None if nothing is left.
+        `starts`: the (text, position) where other names begin, which no
+        name reads on into (هشام بن عبد الملك بن | مروان خليفة)."""
         number, start, end, kind = span
         tokens = texts[number]
         links = self.cues.links  # (آل normalised is ال: the article alone is written ال or الـ)
         if kind != PERSON or tokens[end - 1][NORM] not in links:
             return span
-        following = tokens[end] if end < len(tokens) else None
-        if following and _is_word(following) and not _the_article(tokens[end - 1]):
-            if not _the_article(following):
-                return number, start, self._past_the_family(tokens, end + 1), kind
+        if not _the_article(tokens[end - 1]) and self._linked(tokens, end, starts, number):
+            return number, start, self._past_the_family(tokens, end + 1, starts, number), kind
         while end > start and tokens[end - 1][NORM] in links:
             end -= 1
         return (number, start, end, kind) if end > start else None
 
-    def _past_the_family(self, tokens, end) -> int:
-        """Where a name that a link took on to `end` ends: with the family's
-        name after it (بن عبد الله البنيان, بنت عبد الحق الطرابلسي, بن عبد
-        الرحمن آل الشيخ), a word with the article that may be one."""
-        links = 0
-        while end + 1 < len(tokens) and tokens[end][NORM] in self.cues.links and links < _LINKS:
-            end, links = end + 2, links + 1  # آل الشيخ, بن سعود
-        if end < len(tokens) and self._a_family_word(tokens[end]):
-            return end + 1
-        return end
+    def _linked(self, tokens, at, starts, number) -> bool:
+        """Whether the token at `at` may be the word a link joins a name to:
+        a word, not the article alone nor another link, where no other name
+        begins."""
+        return (
+            at < len(tokens)
+            and _is_word(tokens[at])
+            and not _the_article(tokens[at])
+            and tokens[at][NORM] not in self.cues.links
+            and (number, at) not in starts
+        )
+
+    def _past_the_family(self, tokens, end, starts, number) -> int:
+        """Where a name that a link took on to `end` ends: on through بن,
+        بنت and آل and the word each joins (بن سعود, آل الشيخ), then with the
+        family's name after them where no آل gave it (بن عبد الله البنيان,
+        بنت عبد الحق الطرابلسي; not بن عبد الله الرياض, a city, nor آل ثاني
+        الدوحة): a word with the article that names have, or that the news
+        seldom write; not ابن or أم, which begin what someone is (ابن عم
+        الرسول, أم المؤمنين)."""
+        links, family = 0, False
+        while (
+            links < _LINKS
+            and end < len(tokens)
+            and (tokens[end][NORM] in _SONS or tokens[end][SHOWN] == _FAMILY)
+            and self._linked(tokens, end + 1, starts, number)
+        ):
+            family = tokens[end][SHOWN] == _FAMILY
+            end, links = end + 2, links + 1
+        if family or end >= len(tokens) or (number, end) in starts:
+            return end
+        token = tokens[end]
+        word, counts = token[NORM], self.cues.counts
+        named = (
+            self._listed(word)
+            or self.cues.name_share.get(word, 0) >= 0.25
+            or counts.get(word, 0) < _RARE
+        )
+        return end + 1 if self._a_family_word(token) and named else end
 
     def _past_its_particle(self, texts, span) -> tuple:
         """A person's span that ends in the particle of a foreign family
