@@ -629,8 +629,7 @@ class Gazetteer:
         for (number, position), (size, mine) in clubs.items():
             tokens = token_lists[number]
             after = position + size
-            glued = after < len(tokens) and tokens[after][:1] == "و" and len(tokens[after]) > 1
-            between = 0 if glued else 1  # (والوحدة; و الوحدة)
+            between = 0 if after < len(tokens) and self._and(tokens[after]) else 1  # (و الوحدة)
             if between and (after >= len(tokens) or tokens[after] not in _AGAINST):
                 continue
             other = clubs.get((number, after + between))
@@ -711,7 +710,7 @@ class Gazetteer:
                 return True
             if at >= 2 and tokens[at - 1] in _LISTING:
                 at -= 2  # (مرسيليا، ليون; مرسيليا و ليون)
-            elif at >= 1 and tokens[at][:1] == "و":
+            elif at >= 1 and self._and(tokens[at]):
                 at -= 1  # (مرسيليا وليون)
             else:
                 return False
@@ -759,8 +758,9 @@ class Gazetteer:
         return set()
 
     def _and(self, token):
-        """Whether a name's first word wears the conjunction و (وحماس)."""
-        return token[:1] == "و" and token not in self._first
+        """Whether a name's first word wears the conjunction و (وحماس; not و
+        alone, nor وست of وست هام)."""
+        return len(token) > 1 and token[:1] == "و" and token not in self._first
 
     def actors_of(self, title, body, tags=(), given=()):
         """Canonical names of an article's actors: those its record gives

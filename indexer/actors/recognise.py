@@ -3427,9 +3427,8 @@ class Recogniser:
                 found = self.gazetteer._mentions(norms[number])
             for _, size, owners in found:
                 for index, _ in owners if size >= 2 else ():
-                    actor = self.gazetteer.actors[index]
-                    words = [w for w in key(actor.name).split() if not _in(w, self.cues.titles)]
-                    if actor.type == PERSON and len(words) >= 2:
+                    words = self._people_names.get(index, [])
+                    if len(words) >= 2:
                         known.add(words[-1])  # (not الأمير فيليب's: his given name)
         counts = self.cues.counts
         kept = []
@@ -3456,9 +3455,18 @@ class Recogniser:
         """Whether the gazetteer knows a word alone as one person's name
         that ends with it (عباس: محمود عباس)."""
         actor = self.gazetteer.actor(word)
-        return (
-            actor is not None and actor.type == PERSON and key(actor.name).split()[-1] == key(word)
-        )
+        words = self._people_names.get(self.gazetteer.index(actor), []) if actor else []
+        return bool(words) and words[-1] == key(word)
+
+    @cached_property
+    def _people_names(self) -> dict[int, list[str]]:
+        """The words of the gazetteer's people's names, titles aside (الأمير
+        فيليب: فيليب), by their index."""
+        return {
+            index: [w for w in key(actor.name).split() if not _in(w, self.cues.titles)]
+            for index, actor in enumerate(self.gazetteer.actors)
+            if actor.type == PERSON
+        }
 
     def _a_word_of_no_name(self, word) -> bool:
         """Whether a word is one the news write often, or with the article,
