@@ -984,6 +984,20 @@ def test_a_name_a_place_or_a_prize_bears_is_no_mention_of_the_person():
     assert names(faction) == ["جيش خالد بن الوليد", "تنظيم داعش"]
     # A company's name and its trade after it: the company.
     assert names("وقالت شركة سامسونغ للإلكترونيات إن أرباحها ارتفعت") == ["سامسونغ"]
+    # A district, a housing estate, a race named after someone: the place's.
+    assert names("احتجاجات بمعتمدية نصرالله من ولاية القيروان") == []
+    assert names("انقطاع الماء في تقسيم الملولي بحمام سوسة") == []
+    assert names("فاز الدراج بالمرحلة الأولى من طواف جيرو الإيطالي") == []
+
+
+def test_a_family_name_alone_after_an_institutions_kind_is_the_institutions_name():
+    # The shape pass reads معهد غريفيث as a body's name: Griffiths' surname
+    # there is the observatory's, the institute's, not the envoy's.
+    assert names("وقال الباحث في معهد غريفيث بجامعة أوكسفورد إن") == ["جامعة أوكسفورد"]
+    assert names("رصد مرصد غريفيث في لوس أنجلس الكسوف") == []
+    assert "مارتن غريفيث" in names("وقال المبعوث الأممي إلى اليمن غريفيث إن")
+    # A government, an administration: the person's own (no such kind).
+    assert names("وانتقدت إدارة ترامب القرار") == ["دونالد ترامب"]
 
 
 def test_a_name_ends_where_another_word_is_glued_on():

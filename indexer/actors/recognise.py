@@ -2582,6 +2582,17 @@ class Recogniser:
                     tokens = texts[number]
                     if position == span[0] + 1 and self._named_for(tokens, span[0], False):
                         return False  # معهد أبو القاسم الشابي: the poet's name, not him
+                    if (
+                        position == span[0] + 1
+                        and size == 1
+                        and self._a_person_named(tokens[position : position + size])
+                        and self._place(tokens, position)
+                    ):
+                        # معهد غريفيث, مرصد غريفيث, شركة دورسي: a family name
+                        # alone after an institution's or a company's kind is
+                        # its name, not a mention of the person (إدارة ترامب,
+                        # حكومة الشاهد are theirs: no such kind).
+                        return False
                     # A body's own name after its kind (تنظيم داعش, وكالة "وفا",
                     # ميليشيات الحوثي الإيرانية), else a part of another body's
                     # name (الأمم المتحدة in مفوضية الأمم المتحدة السامية …).
