@@ -432,6 +432,7 @@ _MOST_QUALIFIERS = 8
 # scripts/build-name-words), and no list knows,
 # may be a name (most foreign surnames are rare words).
 _RARE = 40
+_SHORTEST_SKELETON = 3  # letters of a name's word, long vowels out, to tell it by them
 # A noun's endings, each with how often the archive writes its stem with the
 # article, at least, for a word so ending to be that noun inflected (not a
 # name: تفاوضيا, متسامحة, حادثان, مديرون; not أوساكا, بوتين).
@@ -4249,6 +4250,11 @@ class Recogniser:
         words = _foreign_skeleton(written)
         if len(written) == 2:
             return self._known_as_spelt(written, words)
+        if max(len(words[0]), len(words[-1])) < _SHORTEST_SKELETON:
+            # Two letters a word once the long vowels are out say too little
+            # for words between (باك يونغ سيك is not بوكايو ساكا; دييغو
+            # أرماندو مارادونا is دييغو مارادونا).
+            return self._given_name_misspelt(written)
         owners = {
             id(actor): actor
             for name, actor in self._full_names.get((words[0], words[-1]), ())
