@@ -2726,7 +2726,8 @@ def test_a_name_begins_with_wa_and_the_article_only_where_a_list_knows_it():
 
 def test_a_foreign_family_name_after_its_particle_is_the_names():
     # Review 84's people: «ستيفان دي», «ماتياس دي», «رامون دي»: فري ("free")
-    # and ليخت (ل and يخت) read as words, لا as "no".
+    # read as a word, لا as "no" (ماتياس دي ليخت, read as ل and يخت then,
+    # is the gazetteer's Matthijs de Ligt now: another one the list lacks).
     assert names("وقال المدافع ستيفان دي فري إن") == ["ستيفان دي فري"]
     assert names("وقال ماتياس دي لايخ إن") == ["ماتياس دي لايخ"]
     assert names("وقال الصحفي رامون دي لا مورينا إن") == ["رامون دي لا مورينا"]
