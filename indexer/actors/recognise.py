@@ -4306,7 +4306,7 @@ class Recogniser:
         def spelt_alike(given: str) -> bool:
             return (
                 not shape.startswith("=")
-                and len(shape) >= 3
+                and len(shape) >= _SHORTEST_SKELETON
                 and (shape == skeleton(given) or _hamza_apart(given, given_written))
             )
 
